@@ -1,0 +1,57 @@
+// swift-tools-version: 6.2
+// Consolida: one trustworthy source of accounts receivable from scattered CSV, XLSX and notes.
+// Module layout and dependency direction: see DESIGN.md ("Modules"). Dependencies point down only:
+// readers → Receivables → Mapping/NotesReader → Reconcile → Store/Reports → Pipeline → consolida.
+import PackageDescription
+
+let package = Package(
+    name: "Consolida",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "consolida", targets: ["consolida"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // C boundary: only ZipArchive imports CZlib, only XMLStream imports CLibXML2.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+
+        // Cells, locations, diagnostics and the row streams every reader yields.
+        .target(name: "Tabular"),
+        // Readers.
+        .target(name: "ZipArchive", dependencies: ["Tabular", "CZlib"]),
+        .target(name: "XMLStream", dependencies: ["Tabular", "CLibXML2"]),
+        .target(name: "CSVReader", dependencies: ["Tabular"]),
+        .target(name: "XLSXReader", dependencies: ["Tabular", "ZipArchive", "XMLStream"]),
+        // The normalized receivables model.
+        .target(name: "Receivables", dependencies: ["Tabular"]),
+        // Sheets and notes → receivables records.
+        .target(name: "Mapping", dependencies: ["Tabular", "Receivables", "Yams"]),
+        .target(name: "NotesReader", dependencies: ["Tabular", "Receivables", "XMLStream", "ZipArchive"]),
+        // Records → consolidated customers, invoices and discrepancies.
+        .target(name: "Reconcile", dependencies: ["Receivables", "Yams"]),
+        // The whole job and the command line.
+        .executableTarget(name: "consolida", dependencies: [
+            "Tabular", "CSVReader", "XLSXReader", "Receivables", "Mapping", "NotesReader", "Reconcile",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
+        .testTarget(name: "ReceivablesTests", dependencies: ["Receivables"]),
+        .testTarget(name: "ZipArchiveTests", dependencies: ["ZipArchive"]),
+        .testTarget(name: "XMLStreamTests", dependencies: ["XMLStream"]),
+        .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MappingTests", dependencies: ["Mapping"]),
+        .testTarget(name: "NotesReaderTests", dependencies: ["NotesReader"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReconcileTests", dependencies: ["Reconcile"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// Mapping: header rows, column → field mapping, value parsers, rows → records. See issue #4.

@@ -1,0 +1,104 @@
+import Foundation
+
+/// An exact amount of money in one currency.
+///
+/// Amounts are `Decimal` (base-10, 38 significant digits): never `Double`, so `0.1 + 0.2` is
+/// exactly `0.3` and a balance that should be zero is zero. A `Money` without a currency is allowed
+/// while importing (the currency may come later from the column, the mapping or the configuration),
+/// but arithmetic between two different known currencies is a programming error.
+public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
+    public var amount: Decimal
+    public var currency: Currency?
+
+    public init(_ amount: Decimal, _ currency: Currency?) {
+        self.amount = amount; self.currency = currency
+    }
+
+    /// Parses plain decimal text with `.` as the separator (`-1234.56`), as written in outputs.
+    public init?(_ text: String, _ currency: Currency?) {
+        guard let d = Money.parsePlainDecimal(text) else { return nil }
+        self.init(d, currency)
+    }
+
+    public static func zero(_ currency: Currency?) -> Money { Money(0, currency) }
+
+    public var isZero: Bool { amount.isZero }
+    public var isNegative: Bool { amount < 0 }
+
+    /// Whether both sides name no conflicting currencies.
+    public func isCompatible(with other: Money) -> Bool {
+        currency == nil || other.currency == nil || currency == other.currency
+    }
+
+    public static func + (a: Money, b: Money) -> Money {
+        precondition(a.isCompatible(with: b), "adding \(a.currency!) to \(b.currency!)")
+        return Money(a.amount + b.amount, a.currency ?? b.currency)
+    }
+
+    public static func - (a: Money, b: Money) -> Money {
+        precondition(a.isCompatible(with: b), "subtracting \(b.currency!) from \(a.currency!)")
+        return Money(a.amount - b.amount, a.currency ?? b.currency)
+    }
+
+    public static prefix func - (a: Money) -> Money { Money(-a.amount, a.currency) }
+
+    /// The amount rounded half-even to `scale` decimals (bankers' rounding, as accounting does).
+    public func rounded(scale: Int) -> Money {
+        var input = amount, result = Decimal()
+        NSDecimalRound(&result, &input, scale, .bankers)
+        return Money(result, currency)
+    }
+
+    /// Plain decimal text with `.` and no grouping, at least the currency's minor digits:
+    /// `1234.50`, `-3.00`, `0.125`. This is the form every output file uses.
+    public var plainText: String { Money.plainText(amount, minimumScale: currency?.minorUnits ?? 2) }
+
+    /// `1234.50 USD`.
+    public var description: String { currency.map { "\(plainText) \($0.code)" } ?? plainText }
+
+    /// Formats a decimal without exponent or grouping, padding the fraction to `minimumScale`.
+    public static func plainText(_ value: Decimal, minimumScale: Int) -> String {
+        var s = NSDecimalNumber(decimal: value).description(withLocale: Locale(identifier: "en_US_POSIX"))
+        if s.contains("e") || s.contains("E") { s = "\(value)" }
+        let negative = s.hasPrefix("-")
+        if negative { s.removeFirst() }
+        var intPart = s, frac = ""
+        if let dot = s.firstIndex(of: ".") {
+            intPart = String(s[..<dot]); frac = String(s[s.index(after: dot)...])
+        }
+        if frac.count < minimumScale { frac += String(repeating: "0", count: minimumScale - frac.count) }
+        let body = frac.isEmpty ? intPart : intPart + "." + frac
+        let isZero = value.isZero
+        return (negative && !isZero ? "-" : "") + body
+    }
+
+    /// Parses `-1234.56`, `1234`, `.5`, `+3` exactly; no grouping, no exponent.
+    public static func parsePlainDecimal(_ text: String) -> Decimal? {
+        var significand: UInt64 = 0, exponent = 0, digits = 0, sawPoint = false, negative = false
+        var bytes = Substring(text).utf8[...]
+        if let f = bytes.first, f == UInt8(ascii: "-") || f == UInt8(ascii: "+") {
+            negative = f == UInt8(ascii: "-"); bytes = bytes.dropFirst()
+        }
+        guard !bytes.isEmpty else { return nil }
+        var overflowTail = false
+        for b in bytes {
+            if b == UInt8(ascii: ".") {
+                guard !sawPoint else { return nil }
+                sawPoint = true; continue
+            }
+            guard b >= 48 && b <= 57 else { return nil }
+            digits += 1
+            if significand > (UInt64.max - 9) / 10 {
+                // Beyond 19 digits: fall back to Foundation's parser for this rare case.
+                overflowTail = true; break
+            }
+            significand = significand * 10 + UInt64(b - 48)
+            if sawPoint { exponent -= 1 }
+        }
+        guard digits > 0 else { return nil }
+        if overflowTail { return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) }
+        var d = Decimal(significand)
+        if exponent != 0 { d = Decimal(sign: .plus, exponent: exponent, significand: d) }
+        return negative ? -d : d
+    }
+}

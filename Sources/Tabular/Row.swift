@@ -1,0 +1,107 @@
+/// One row of a table as a reader delivers it.
+public struct Row: Sendable, Hashable {
+    /// The row number as a spreadsheet shows it (1-based). For CSV it counts records, so a record
+    /// with quoted newlines is still one row.
+    public var number: Int
+    /// The physical line where the row starts, for text formats; `nil` for workbooks.
+    public var line: Int?
+    /// Cells from column A (index 0) up to the last non-empty cell the reader saw.
+    public var cells: [CellValue]
+
+    public init(number: Int, line: Int? = nil, cells: [CellValue]) {
+        self.number = number; self.line = line; self.cells = cells
+    }
+
+    /// The value in a 1-based column, `.empty` beyond the row's end.
+    public subscript(column column: Int) -> CellValue {
+        column >= 1 && column <= cells.count ? cells[column - 1] : .empty
+    }
+
+    /// Whether every cell is blank.
+    public var isBlank: Bool { cells.allSatisfy(\.isBlank) }
+}
+
+/// A pull-based stream of rows: readers implement it so that callers hold one row at a time.
+///
+/// `next()` throws only for file-level failures (the rest of the file cannot be read); cell-level
+/// problems are collected and handed out by ``drainDiagnostics()``.
+public protocol RowStream {
+    /// The next row, or `nil` at the end. Readers may skip rows that have no cells at all, so row
+    /// numbers can jump; blank rows that exist in the file may also be returned.
+    mutating func next() throws -> Row?
+    /// Problems found since the last call.
+    mutating func drainDiagnostics() -> [Diagnostic]
+}
+
+/// A row stream over rows already in memory (tests, small tables, re-reads).
+public struct ArrayRowStream: RowStream, Sendable {
+    private var rows: [Row]
+    private var index = 0
+    private var diagnostics: [Diagnostic]
+
+    public init(_ rows: [Row], diagnostics: [Diagnostic] = []) {
+        self.rows = rows; self.diagnostics = diagnostics
+    }
+
+    /// Rows numbered 1, 2, 3… from plain text cells; handy in tests.
+    public init(texts: [[String]]) {
+        self.init(texts.enumerated().map { i, r in
+            Row(number: i + 1, cells: r.map { $0.isEmpty ? .empty : .text($0) })
+        })
+    }
+
+    public mutating func next() -> Row? {
+        guard index < rows.count else { return nil }
+        defer { index += 1 }
+        return rows[index]
+    }
+
+    public mutating func drainDiagnostics() -> [Diagnostic] {
+        defer { diagnostics = [] }
+        return diagnostics
+    }
+}
+
+/// What kind of sheet a workbook part is.
+public enum SheetKind: String, Hashable, Sendable, Codable {
+    case worksheet, chartsheet, dialogsheet, macrosheet
+}
+
+/// Whether a sheet shows in the spreadsheet program's tab bar.
+public enum SheetVisibility: String, Hashable, Sendable, Codable {
+    case visible, hidden, veryHidden
+}
+
+/// One table-like unit of a source: a worksheet, or the single table of a CSV file.
+public struct SheetInfo: Hashable, Sendable {
+    /// The sheet's name; `nil` for CSV, whose single table has none.
+    public var name: String?
+    /// 0-based position in the workbook's tab order.
+    public var index: Int
+    public var kind: SheetKind
+    public var visibility: SheetVisibility
+
+    public init(name: String?, index: Int, kind: SheetKind = .worksheet, visibility: SheetVisibility = .visible) {
+        self.name = name; self.index = index; self.kind = kind; self.visibility = visibility
+    }
+}
+
+/// A source of tables: a workbook or a CSV file. Readers conform so the mapping stage
+/// can treat every tabular format alike.
+public protocol TabularSource {
+    /// The file path as the user gave it; used in every `SourceLocation`.
+    var path: String { get }
+    /// The sheets in tab order (one nameless sheet for CSV).
+    var sheets: [SheetInfo] { get }
+    /// A fresh stream over one sheet's rows.
+    func rows(ofSheet index: Int) throws -> any RowStream
+    /// Merged ranges of a sheet (empty for CSV); mapping uses them to read two-row headers.
+    func mergedRanges(ofSheet index: Int) throws -> [CellRange]
+    /// File-level notes found while opening (encoding guessed, preamble skipped…).
+    var openingDiagnostics: [Diagnostic] { get }
+}
+
+extension TabularSource {
+    public func mergedRanges(ofSheet index: Int) throws -> [CellRange] { [] }
+    public var openingDiagnostics: [Diagnostic] { [] }
+}

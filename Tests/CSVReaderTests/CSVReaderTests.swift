@@ -1,0 +1,4 @@
+import Testing
+@testable import CSVReader
+
+// Tests for CSVReader: one file per concern, table-driven with @Test(arguments:).

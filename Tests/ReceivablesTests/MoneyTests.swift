@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+@testable import Receivables
+
+@Suite struct MoneyTests {
+    @Test func decimalArithmeticIsExact() {
+        let a = Money("0.1", .usd)!, b = Money("0.2", .usd)!
+        #expect((a + b) == Money("0.3", .usd)!)
+        #expect((Money("100", .usd)! - Money("99.99", .usd)!).plainText == "0.01")
+    }
+
+    @Test(arguments: [("1234.5", "USD", "1234.50"), ("-3", "VES", "-3.00"), ("0.125", "USD", "0.125"),
+                      ("1500", "CLP", "1500"), ("12345678901234567890.12", "COP", "12345678901234567890.12"),
+                      ("-0", "USD", "0.00")])
+    func plainText(input: String, currency: String, text: String) {
+        #expect(Money(input, Currency(code: currency))?.plainText == text)
+    }
+
+    @Test(arguments: ["", "-", "1.2.3", "1,5", "abc", "1e5"])
+    func rejectsNonPlainText(input: String) {
+        #expect(Money.parsePlainDecimal(input) == nil)
+    }
+
+    @Test func bankersRounding() {
+        #expect(Money("2.345", .usd)!.rounded(scale: 2).plainText == "2.34")
+        #expect(Money("2.355", .usd)!.rounded(scale: 2).plainText == "2.36")
+    }
+
+    @Test func currencyCodes() {
+        #expect(Currency(code: "usd")?.code == "USD")
+        #expect(Currency(code: "US$") == nil)
+        #expect(Currency(code: "EURO") == nil)
+    }
+}
