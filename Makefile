@@ -12,7 +12,7 @@ OUT          ?= out
 CORPUS       ?= ../shared/corpus
 BENCH_DIR    ?= bench-out
 
-.PHONY: all deps build release test run bench corpus lint clean
+.PHONY: all deps build release test run bench corpus lint clean bench-venv
 
 all: build
 
@@ -40,5 +40,23 @@ test: deps
 run: release
 	$(SWIFT) run -c release --skip-build consolida --version
 
+## bench: performance side by side with peer tools, in one run (each make/*.mk adds its part).
+## corpus: differential tests over ../shared/corpus (each make/*.mk adds its part).
+bench:
+corpus:
+
+## bench-venv: the peer tools from PyPI, in a virtual environment of the project's own.
+BENCH_VENV ?= .venv-bench
+BENCH_PY   := $(BENCH_VENV)/bin/python
+bench-venv: $(BENCH_VENV)/.installed
+$(BENCH_VENV)/.installed:
+	python3 -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install -q polars fastexcel python-calamine xlsxwriter faker pyarrow \
+	  || echo "warning: some peer tools could not be installed from PyPI; their columns will be missing"
+	touch $@
+
 clean:
 	rm -rf .build $(BENCH_DIR) $(OUT)
+
+# Each area of the project adds its bench/corpus parts in its own fragment.
+-include make/*.mk
