@@ -13,6 +13,8 @@ struct Consolida: ParsableCommand {
             consolidated dataset with a discrepancy report.
             """,
         version: "0.1.0",
-        subcommands: []
+        subcommands: [
+            InspectCommand.self,
+        ]
     )
 }

@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import Tabular
+
+/// `consolida inspect FILE...`: what the readers see in each file.
+struct InspectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Show what the readers see: format, encoding and dialect, sheets, header, columns, problems.",
+        discussion: """
+            With --json, prints one JSON object per file, each on its own line. With --cells, prints \
+            every cell of a workbook in the corpus oracle format (see ../shared/corpus/README.md).
+            """)
+
+    @Argument(help: "Files to inspect (CSV/TSV/TXT, XLSX/XLSM/XLTX).")
+    var files: [String]
+
+    @Flag(help: "Print machine-readable JSON, one object per file.")
+    var json = false
+
+    @Flag(help: "Print every cell as JSON in the corpus oracle format (workbooks).")
+    var cells = false
+
+    @Option(help: "Text encoding of delimited files (utf-8, utf-16le, utf-16be, utf-32le, utf-32be, windows-1252, iso-8859-1); detected when omitted.")
+    var encoding: String?
+
+    @Option(help: "Field delimiter of delimited files (a single character, or 'tab'); detected when omitted.")
+    var delimiter: String?
+
+    @Option(help: "Quote character of delimited files, or 'none'; detected when omitted.")
+    var quote: String?
+
+    @Flag(inversion: .prefixedNo, help: "Whether delimited files have a header row; detected when omitted.")
+    var header: Bool?
+
+    /// Every format Consolida reads, asked in order; the first that recognizes a file inspects it.
+    static let inspectors: [any FileInspector.Type] = [
+    ]
+
+    func run() throws {
+        let options = InspectOptions(json: json, cells: cells, encoding: encoding, delimiter: delimiter,
+                                     quote: quote, hasHeader: header)
+        var failed = false
+        for path in files {
+            do {
+                let prefix = try Self.readPrefix(path)
+                guard let inspector = Self.inspectors.first(where: { $0.recognizes(prefix: prefix, path: path) }) else {
+                    throw InspectError.unknownFormat(path)
+                }
+                let output = try inspector.inspect(path: path, options: options)
+                if json || cells {
+                    print(try Self.jsonLine(output.json))
+                } else {
+                    print(output.text)
+                }
+            } catch {
+                failed = true
+                if json || cells {
+                    let object: [String: Any] = ["file": path, "ok": false, "error": "\(error)"]
+                    print((try? Self.jsonLine(object)) ?? "{}")
+                } else {
+                    FileHandle.standardError.write(Data("consolida: \(path): \(error)\n".utf8))
+                }
+            }
+        }
+        if failed { throw ExitCode(3) }
+    }
+
+    /// The first 4 KiB of a file, for format recognition.
+    static func readPrefix(_ path: String) throws -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw InspectError.cannotOpen(path) }
+        defer { try? handle.close() }
+        return Array(try handle.read(upToCount: 4096) ?? Data())
+    }
+
+    /// Compact JSON with sorted keys, so the same file always prints the same bytes.
+    static func jsonLine(_ object: [String: Any]) throws -> String {
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+enum InspectError: Error, CustomStringConvertible {
+    case cannotOpen(String)
+    case unknownFormat(String)
+
+    var description: String {
+        switch self {
+        case .cannotOpen(let p): return "cannot open \(p)"
+        case .unknownFormat(let p): return "\(p): not a format Consolida reads (CSV, XLSX, notebook text)"
+        }
+    }
+}
