@@ -12,14 +12,18 @@ public struct Reconciler: Sendable {
     public var overrides: Overrides
     /// The ID map of the previous run; customers whose members carried an ID keep it.
     public var previous: IDMap?
+    /// Told the name of each stage as it starts (for progress display and profiling).
+    public var observer: (@Sendable (String) -> Void)?
 
     public init(settings: MatchSettings = .default, overrides: Overrides = .none, previous: IDMap? = nil) {
         self.settings = settings; self.overrides = overrides; self.previous = previous
     }
 
     public func reconcile(_ batch: ImportBatch) -> ReconciliationResult {
-        let customers = batch.customers.sorted(by: Self.customerOrder)
-        let match = CustomerMatcher(settings: settings, overrides: overrides).match(customers)
+        observer?("sort customers")
+        let customers = CustomerView(batch.customers)
+        let match = CustomerMatcher(settings: settings, overrides: overrides, observer: observer).match(customers)
+        observer?("assign IDs")
 
         var discrepancies = match.discrepancies
         let clusters = match.outcome.clusters
@@ -36,6 +40,7 @@ public struct Reconciler: Sendable {
             }
         }
 
+        observer?("consolidate customers")
         let consolidator = CustomerConsolidator(settings: settings)
         var consolidated: [ConsolidatedCustomer] = []
         var explanations: [MatchExplanation] = []
@@ -71,6 +76,7 @@ public struct Reconciler: Sendable {
             consolidated[i].currency = currencies[consolidated[i].customerID]?.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.first?.key
         }
 
+        observer?("consolidate invoices")
         let invoices = InvoiceConsolidator(customerIDByRecord: idByRecord)
             .consolidate(invoices: batch.invoices, payments: batch.payments)
         discrepancies += invoices.discrepancies
@@ -87,24 +93,18 @@ public struct Reconciler: Sendable {
             ReconciliationResult.AttachedPromise(customerID: $0.customer.flatMap { idByRecord[$0] }, promise: $0)
         }
 
+        observer?("sort results")
         consolidated.sort { $0.customerID < $1.customerID }
         explanations.sort { ($0.customerID, $0.record) < ($1.customerID, $1.record) }
-        discrepancies = Self.uniqueIDs(discrepancies.sorted(by: Discrepancy.ordered))
+        discrepancies = Self.uniqueIDs(Discrepancy.sorted(discrepancies))
         var result = ReconciliationResult(
             customers: consolidated, invoices: invoices.invoices, payments: invoices.payments.sorted { $0.payment.id < $1.payment.id },
             contacts: contacts, promises: promises, discrepancies: discrepancies, customerIDByRecord: idByRecord)
         result.matchExplanations = explanations
         result.idChanges = changes
         result.model = match.modelSummary
+        observer?("done")
         return result
-    }
-
-    /// A total order on customer records, so equal IDs from a careless source still sort the same.
-    static func customerOrder(_ a: Customer, _ b: Customer) -> Bool {
-        if a.id != b.id { return a.id < b.id }
-        let ka = (a.name?.value ?? "", a.taxID?.value.normalized ?? "", a.provenance.description)
-        let kb = (b.name?.value ?? "", b.taxID?.value.normalized ?? "", b.provenance.description)
-        return ka < kb
     }
 
     /// Two discrepancies with the same derived ID (same kind, entity, field) get `-2`, `-3` … in order.

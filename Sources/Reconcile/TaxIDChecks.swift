@@ -22,7 +22,7 @@ enum TaxIDChecks {
     }
 
     /// A tax ID (not failing validation) used by records of more than one customer.
-    static func shared(customers: [Customer], idByRecord: [RecordID: String]) -> [Discrepancy] {
+    static func shared(customers: CustomerView, idByRecord: [RecordID: String]) -> [Discrepancy] {
         var byTax: [String: [Customer]] = [:]
         for c in customers {
             guard let t = c.taxID?.value else { continue }

@@ -45,6 +45,8 @@ struct Clusterer {
     let settings: MatchSettings
     /// Scores any pair on demand (the support check scores pairs blocking never proposed).
     let scorePair: (Int, Int) -> ScoredPair
+    /// Whether a pair's levels are vetoed (never a link by score).
+    var isVetoed: (UInt64) -> Bool = { _ in false }
     let validTaxIDs: [String?]
     let mustLinks: [(Int, Int)]
     let cannotLinks: Set<UInt64>
@@ -147,6 +149,7 @@ struct Clusterer {
                     let s = scorePair(i, j)
                     var prob = s.probability
                     if settings.cannotLinkDifferentValidTaxIDs, let a = validTaxIDs[i], let b = validTaxIDs[j], a != b { prob = 0 }
+                    if isVetoed(s.pattern) { prob = 0 }
                     link = MemberLink(partner: j, probability: prob, weight: s.weight, pattern: s.pattern, rule: rule(for: s.pattern))
                 }
                 links[x][y] = link; links[y][x] = link

@@ -48,7 +48,7 @@ struct Blocker {
             return
         }
         let sorted = members.sorted { a, b in
-            let fa = features.records[Int(a)].orderedName, fb = features.records[Int(b)].orderedName
+            let fa = features.records[Int(a)].ordered?.bytes ?? [], fb = features.records[Int(b)].ordered?.bytes ?? []
             return fa != fb ? fa.lexicographicallyPrecedes(fb) : a < b
         }
         for x in 0..<sorted.count {
@@ -84,14 +84,20 @@ struct Blocker {
             return Array(Set(r.phones.map(\.suffix))).sorted()
         case .email:
             return r.emails.map(\.address)
+        case .address:
+            // The address words, sorted: `Av. Bolívar 12` and `AV BOLIVAR 12` meet.
+            guard let c = settings.comparisons.firstIndex(where: { $0.field == .address }), let a = r.texts[c] else { return [] }
+            return [a.tokens.map { String(decoding: $0, as: UTF8.self) }.sorted().joined(separator: " ")]
         }
     }
 
-    /// The record's name tokens with the lowest document frequency (ties: alphabetical).
+    /// The record's name tokens with the lowest document frequency (ties: alphabetical). Words
+    /// seen only once are passed over while others remain: they are usually typos, and a typo
+    /// must not change the key.
     private func rarestTokens(_ r: RecordFeatures, limit: Int) -> [String] {
         guard let f = r.fingerprint else { return [] }
         let ranked = zip(f.tokens, f.tokenIDs).map { (String(decoding: $0.0, as: UTF8.self), features.nameTokenFrequency[Int($0.1)]) }
-            .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
+            .sorted { ($0.1 < 2 ? 1 : 0, $0.1, $0.0) < ($1.1 < 2 ? 1 : 0, $1.1, $1.0) }
         return ranked.prefix(limit).map(\.0)
     }
 }

@@ -24,8 +24,9 @@ struct ComparisonEvaluator: Sendable {
         let a = features.records[i], b = features.records[j]
         switch comparison.field {
         case .name:
-            guard let fa = a.fingerprint, let fb = b.fingerprint else { return nil }
-            return first(comparison) { condition, t in nameHolds(condition, t, a, b, fa, fb) }
+            guard let fa = a.fingerprint, let fb = b.fingerprint, let oa = a.ordered, let ob = b.ordered else { return nil }
+            var sims = Similarities()
+            return first(comparison) { condition, t in nameHolds(condition, t, fa, fb, oa, ob, &sims) }
         case .taxID:
             guard let ta = a.taxID, let tb = b.taxID else { return nil }
             return first(comparison) { condition, t in Self.taxHolds(condition, t, ta, tb) }
@@ -52,19 +53,40 @@ struct ComparisonEvaluator: Sendable {
                 default: false
                 }
             }
+        case .legalForm:
+            guard let la = a.legalForm, let lb = b.legalForm else { return nil }
+            return first(comparison) { condition, _ in condition == .else || (condition == .exact && la == lb) }
+        case .country:
+            guard let ca = a.country, let cb = b.country else { return nil }
+            return first(comparison) { condition, _ in condition == .else || (condition == .exact && ca == cb) }
         case .address, .city, .extra:
             guard let ta = a.texts[c], let tb = b.texts[c] else { return nil }
+            var sims = Similarities()
             return first(comparison) { condition, t in
                 switch condition {
-                case .exact: ta.bytes == tb.bytes
-                case .jaroWinkler: Self.jaroWinkler(ta.bytes, tb.bytes) >= t
-                case .levenshtein: Self.levenshtein(ta.bytes, tb.bytes, Int(t)) <= Int(t)
-                case .tokenSimilarity: Self.tokenSimilarity(ta, tb, weight: { _ in 1 }) >= t
-                case .else: true
-                default: false
+                case .exact: return ta.bytes == tb.bytes
+                case .jaroWinkler:
+                    if sims.jaroWinkler == nil { sims.jaroWinkler = JaroWinkler.similarity(ta.bytes, tb.bytes) }
+                    return (sims.jaroWinkler ?? 0) >= t
+                case .levenshtein: return Self.levenshtein(ta.bytes, tb.bytes, Int(t)) <= Int(t)
+                case .tokenSimilarity:
+                    if sims.tokens == nil { sims.tokens = Self.tokenSimilarity(ta, tb, weight: { _ in 1 }) }
+                    return (sims.tokens ?? 0) >= t
+                case .tokenMatch, .tokenSubset:
+                    if sims.overlap == nil { sims.overlap = TokenOverlap(ta.tokens, tb.tokens) }
+                    return sims.overlap?.holds(condition) ?? false
+                case .else: return true
+                default: return false
                 }
             }
         }
+    }
+
+    /// Similarities computed at most once per pair, whichever levels ask for them.
+    struct Similarities {
+        var jaroWinkler: Double?
+        var tokens: Double?
+        var overlap: TokenOverlap?
     }
 
     private func first(_ c: MatchSettings.Comparison, _ holds: (MatchSettings.Condition, Double) -> Bool) -> Int? {
@@ -72,17 +94,26 @@ struct ComparisonEvaluator: Sendable {
         return c.levels.count - 1
     }
 
-    private func nameHolds(_ condition: MatchSettings.Condition, _ t: Double, _ a: RecordFeatures, _ b: RecordFeatures,
-                           _ fa: FoldedText, _ fb: FoldedText) -> Bool {
+    private func nameHolds(_ condition: MatchSettings.Condition, _ t: Double, _ fa: FoldedText, _ fb: FoldedText,
+                           _ oa: FoldedText, _ ob: FoldedText, _ sims: inout Similarities) -> Bool {
         switch condition {
         case .exact: return fa.bytes == fb.bytes
         case .jaroWinkler:
             // Sorted tokens survive reordering; written order survives a typo in a first letter.
-            return Self.jaroWinkler(fa.bytes, fb.bytes) >= t || Self.jaroWinkler(a.orderedName, b.orderedName) >= t
+            if sims.jaroWinkler == nil {
+                sims.jaroWinkler = max(JaroWinkler.similarity(fa.bytes, fb.bytes), JaroWinkler.similarity(oa.bytes, ob.bytes))
+            }
+            return (sims.jaroWinkler ?? 0) >= t
         case .levenshtein: return Self.levenshtein(fa.bytes, fb.bytes, Int(t)) <= Int(t)
         case .tokenSimilarity:
-            let w = features.nameTokenWeights
-            return Self.tokenSimilarity(fa, fb, weight: { w[Int($0)] }) >= t
+            if sims.tokens == nil {
+                let w = features.nameTokenWeights
+                sims.tokens = Self.tokenSimilarity(fa, fb, weight: { w[Int($0)] })
+            }
+            return (sims.tokens ?? 0) >= t
+        case .tokenMatch, .tokenSubset:
+            if sims.overlap == nil { sims.overlap = TokenOverlap(oa.tokens, ob.tokens) }
+            return sims.overlap?.holds(condition) ?? false
         case .else: return true
         default: return false
         }
@@ -105,10 +136,6 @@ struct ComparisonEvaluator: Sendable {
         }
     }
 
-    static func jaroWinkler(_ a: [UInt8], _ b: [UInt8]) -> Double {
-        a.withUnsafeBufferPointer { pa in b.withUnsafeBufferPointer { pb in JaroWinkler.similarity(pa, pb) } }
-    }
-
     static func levenshtein(_ a: [UInt8], _ b: [UInt8], _ limit: Int) -> Int {
         a.withUnsafeBufferPointer { pa in b.withUnsafeBufferPointer { pb in Levenshtein.distance(pa, pb, limit: limit) } }
     }
@@ -125,7 +152,7 @@ struct ComparisonEvaluator: Sendable {
                 for other in y.tokens {
                     if other == token { best = 1; break }
                     if token.count >= 3 && other.count >= 3 {
-                        let s = jaroWinkler(token, other)
+                        let s = JaroWinkler.similarity(token, other)
                         if s >= 0.9 && s > best { best = s }
                     }
                 }
@@ -133,5 +160,51 @@ struct ComparisonEvaluator: Sendable {
             }
         }
         return total > 0 ? matched / total : 0
+    }
+}
+
+/// How the words of two names pair up one-to-one: equal, a typo apart (Jaro–Winkler ≥ 0.9),
+/// or an abbreviation/initial (`dist` ~ `distribuidora`, `j` ~ `jose`).
+struct TokenOverlap: Sendable {
+    var matched: Int
+    var shorter: Int
+    var longer: Int
+
+    init(_ a: [[UInt8]], _ b: [[UInt8]]) {
+        let (s, l) = a.count <= b.count ? (a, b) : (b, a)
+        var used = [Bool](repeating: false, count: l.count)
+        var matched = 0
+        // Exact pairs first, then fuzzy ones, so a typo never steals a word's exact partner.
+        var pending: [[UInt8]] = []
+        for t in s {
+            if let k = l.indices.first(where: { !used[$0] && l[$0] == t }) { used[k] = true; matched += 1 } else { pending.append(t) }
+        }
+        for t in pending {
+            if let k = l.indices.first(where: { !used[$0] && Self.similar(t, l[$0]) }) { used[k] = true; matched += 1 }
+        }
+        self.matched = matched; self.shorter = s.count; self.longer = l.count
+        // Words split or glued by a typo (`AUTOzPARTES`, `Restrep oMuñoz`): compare without spaces.
+        if matched < l.count {
+            let ja = Array(a.joined()), jb = Array(b.joined())
+            let n = min(ja.count, jb.count)
+            let limit = n >= 16 ? 2 : n >= 8 ? 1 : 0
+            if limit > 0 && ComparisonEvaluator.levenshtein(ja, jb, limit) <= limit { self.matched = l.count; self.shorter = l.count }
+        }
+    }
+
+    static func similar(_ x: [UInt8], _ y: [UInt8]) -> Bool {
+        let (short, long) = x.count <= y.count ? (x, y) : (y, x)
+        if short.count == 1 || (short.count >= 3 && long.count > short.count + 2) { return long.starts(with: short) }
+        return short.count >= 3 && JaroWinkler.similarity(x, y) >= 0.9
+    }
+
+    /// `token_match`: the same words (typos allowed); `token_subset`: every word of the shorter
+    /// name (at least two) is in the longer one.
+    func holds(_ c: MatchSettings.Condition) -> Bool {
+        switch c {
+        case .tokenMatch: matched == shorter && shorter == longer
+        case .tokenSubset: matched == shorter && matched >= 2
+        default: false
+        }
     }
 }

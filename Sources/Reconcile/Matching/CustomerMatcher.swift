@@ -4,6 +4,7 @@ import Receivables
 struct CustomerMatcher {
     let settings: MatchSettings
     let overrides: Overrides
+    var observer: (@Sendable (String) -> Void)?
 
     struct Output {
         var features: FeatureSet
@@ -16,22 +17,27 @@ struct CustomerMatcher {
         let settings: MatchSettings
     }
 
-    /// `customers` must already be sorted (``Reconciler/customerOrder``).
-    func match(_ customers: [Customer]) -> Output {
+    /// `customers` must already be sorted (``Reconciler/sortedCustomers(_:)``).
+    func match(_ customers: CustomerView) -> Output {
+        observer?("match keys")
         let features = FeatureSet(customers: customers, settings: settings)
+        observer?("blocking")
         let evaluator = ComparisonEvaluator(settings: settings, features: features)
         let pairs = Blocker(settings: settings, features: features).candidatePairs()
+        observer?("compare \(pairs.count) candidate pairs")
         var patterns: [UInt64] = []
         patterns.reserveCapacity(pairs.count)
         for p in pairs { patterns.append(evaluator.pattern(Int(p >> 32), Int(p & 0xFFFF_FFFF))) }
+        observer?("estimate m and u")
         let parameters = ParameterEstimator(settings: settings, evaluator: evaluator).estimate(candidatePatterns: patterns)
         let scorer = PairScorer(settings: settings, evaluator: evaluator, parameters: parameters)
 
+        observer?("score")
         var edges: [ScoredPair] = []
         for (k, p) in pairs.enumerated() {
             let i = Int(p >> 32), j = Int(p & 0xFFFF_FFFF)
             let w = scorer.weight(i, j, pattern: patterns[k])
-            if ModelParameters.probability(weight: w) >= settings.matchThreshold {
+            if ModelParameters.probability(weight: w) >= settings.matchThreshold && !scorer.isVetoed(patterns[k]) {
                 edges.append(ScoredPair(i: Int32(i), j: Int32(j), pattern: patterns[k], weight: w))
             }
         }
@@ -62,8 +68,11 @@ struct CustomerMatcher {
             for x in resolve(pair.a, "cannot_link") { for y in resolve(pair.b, "cannot_link") where x != y { cannot.insert(Clusterer.key(x, y)) } }
         }
         let validTaxIDs = features.records.map { r -> String? in r.taxID.flatMap { $0.isValid ? $0.normalized : nil } }
-        let outcome = Clusterer(settings: settings, scorePair: { scorer.score($0, $1) }, validTaxIDs: validTaxIDs, mustLinks: mustLinks,
-                                cannotLinks: cannot).cluster(count: customers.count, edges: edges)
+        var clusterer = Clusterer(settings: settings, scorePair: { scorer.score($0, $1) }, validTaxIDs: validTaxIDs, mustLinks: mustLinks,
+                                  cannotLinks: cannot)
+        clusterer.isVetoed = { scorer.isVetoed($0) }
+        observer?("cluster")
+        let outcome = clusterer.cluster(count: customers.count, edges: edges)
 
         let summary = MatchModelSummary(
             prior: parameters.prior, matchThreshold: settings.matchThreshold,
@@ -80,7 +89,7 @@ struct CustomerMatcher {
 
 extension CustomerMatcher.Output {
     /// The waterfall of one member's link to its partner.
-    func explain(customerID: String, _ member: Int, _ link: MemberLink, _ customers: [Customer]) -> MatchExplanation {
+    func explain(customerID: String, _ member: Int, _ link: MemberLink, _ customers: CustomerView) -> MatchExplanation {
         var contributions: [MatchExplanation.Contribution] = []
         if let pattern = link.pattern {
             for (c, comparison) in settings.comparisons.enumerated() {
@@ -89,7 +98,7 @@ extension CustomerMatcher.Output {
                 contributions.append(.init(
                     comparison: comparison.name, level: level.map { comparison.levels[$0].label } ?? "null",
                     log2BayesFactor: scorer.parameters.log2BayesFactor(c, level) + tf, termFrequencyAdjustment: tf,
-                    valueA: Self.display(comparison.field, customers[member]), valueB: Self.display(comparison.field, customers[link.partner])))
+                    valueA: display(comparison.field, member, customers), valueB: display(comparison.field, link.partner, customers)))
             }
         }
         return MatchExplanation(customerID: customerID, record: customers[member].id, partner: customers[link.partner].id,
@@ -97,20 +106,23 @@ extension CustomerMatcher.Output {
                                 totalWeight: link.weight, probability: link.probability)
     }
 
-    static func display(_ field: MatchSettings.Field, _ c: Customer) -> String? {
-        switch field {
+    func display(_ field: MatchSettings.Field, _ index: Int, _ customers: CustomerView) -> String? {
+        let c = customers[index]
+        return switch field {
         case .name: c.name?.value
         case .taxID: c.taxID.map { $0.value.display.isEmpty ? $0.value.normalized : $0.value.display }
         case .phone: c.phones.isEmpty ? nil : c.phones.map(\.value).joined(separator: ", ")
         case .email: c.emails.isEmpty ? nil : c.emails.map(\.value).joined(separator: ", ")
         case .address: c.address?.value
         case .city: c.city?.value
+        case .country: c.country
+        case .legalForm: features.records[index].legalForm
         case .extra(let h): c.extra[h]
         }
     }
 
     /// Splits, override conflicts and clusters too big to check, as discrepancies for review.
-    func clusterDiscrepancies(customers: [Customer], idByRecord: [RecordID: String]) -> [Discrepancy] {
+    func clusterDiscrepancies(customers: CustomerView, idByRecord: [RecordID: String]) -> [Discrepancy] {
         var out: [Discrepancy] = []
         func values(_ records: [Int]) -> [Discrepancy.CompetingValue] {
             records.map { .init(value: customers[$0].name?.value ?? customers[$0].id.rawValue, provenance: customers[$0].provenance) }

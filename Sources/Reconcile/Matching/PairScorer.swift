@@ -40,6 +40,22 @@ struct PairScorer: Sendable {
         return min(8, max(-8, adjustment))
     }
 
+    /// Whether a veto of the settings forbids linking a pair with these levels.
+    func isVetoed(_ pattern: UInt64) -> Bool {
+        let comparisons = settings.comparisons
+        for v in settings.vetoes {
+            guard let c = comparisons.firstIndex(where: { $0.name == v.comparison }),
+                  let level = ComparisonEvaluator.level(in: pattern, comparison: c),
+                  v.levels.contains(comparisons[c].levels[level].label) else { continue }
+            if let un = v.unlessComparison, let u = comparisons.firstIndex(where: { $0.name == un }),
+               let ul = ComparisonEvaluator.level(in: pattern, comparison: u), v.unlessLevels.contains(comparisons[u].levels[ul].label) {
+                continue
+            }
+            return true
+        }
+        return false
+    }
+
     func score(_ i: Int, _ j: Int) -> ScoredPair {
         let p = evaluator.pattern(i, j)
         return ScoredPair(i: Int32(i), j: Int32(j), pattern: p, weight: weight(i, j, pattern: p))

@@ -1,8 +1,13 @@
 import Foundation
 
 /// Estimates m and u from the data, as Splink trains them: u from random record pairs (nearly
-/// all non-matches), then m and the prior by expectation-maximization over the candidate pairs
-/// with u held fixed. Values fixed in the settings are kept as given.
+/// all non-matches), then m and the prior by expectation-maximization with u held fixed.
+///
+/// The prior is the probability that two records *picked at random* match, the same population
+/// u is measured on, so the model stays consistent: EM runs over all pairs, taking the pairs that
+/// blocking never proposed as non-matches (they contribute to the prior's denominator only).
+/// Using the match rate among blocked pairs with u from random pairs would count the blocking
+/// key's agreement twice. Values fixed in the settings are kept as given.
 ///
 /// Small data would make these estimates noise, so each level starts from a weak default
 /// (pseudo-counts), which real volumes of data quickly outweigh.
@@ -49,7 +54,10 @@ struct ParameterEstimator {
         let counts = patterns.map { patternCounts[$0] ?? 0 }
         let levels: [[Int?]] = patterns.map { p in comparisons.indices.map { ComparisonEvaluator.level(in: p, comparison: $0) } }
 
-        var prior = settings.prior ?? 0.1
+        // Start from "each record has about one duplicate".
+        let allPairs = Double(max(n * (n - 1) / 2, 1))
+        let startPrior = min(0.5, Double(max(n, 1)) / 2 / allPairs)
+        var prior = settings.prior ?? startPrior
         var iterations = 0
         let mInitial = m
         if !patterns.isEmpty {
@@ -75,8 +83,9 @@ struct ParameterEstimator {
                     m[c] = updated
                 }
                 if settings.prior == nil {
-                    // A weak pull towards the starting prior keeps tiny inputs from reaching 0 or 1.
-                    let updated = min(max((matchTotal + Self.priorPseudoCount * 0.1) / (all + Self.priorPseudoCount), 1e-6), 0.99)
+                    // Over all pairs; a weak pull towards the start keeps tiny inputs from 0 or 1.
+                    _ = all
+                    let updated = min(max((matchTotal + Self.priorPseudoCount * startPrior) / (allPairs + Self.priorPseudoCount), 1e-12), 0.5)
                     change = max(change, abs(updated - prior))
                     prior = updated
                 }
@@ -110,7 +119,7 @@ struct ParameterEstimator {
         switch c {
         case .exactValid, .exact: 0.6
         case .digitsEqual, .levenshtein, .suffix, .localPart: 0.1
-        case .tokenSimilarity, .jaroWinkler: 0.1
+        case .tokenSimilarity, .jaroWinkler, .tokenMatch, .tokenSubset: 0.1
         case .domain: 0.05
         case .bothValid: 0.002
         case .else: 0.05
@@ -122,7 +131,7 @@ struct ParameterEstimator {
         switch c {
         case .exactValid, .exact: 0.001
         case .digitsEqual, .levenshtein, .suffix, .localPart: 0.002
-        case .tokenSimilarity, .jaroWinkler: 0.01
+        case .tokenSimilarity, .jaroWinkler, .tokenMatch, .tokenSubset: 0.01
         case .domain: 0.005
         case .bothValid: 0.5
         case .else: 0.5

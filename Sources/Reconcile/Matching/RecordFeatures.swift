@@ -1,3 +1,4 @@
+import Foundation
 import Receivables
 
 /// A text value folded once for comparisons: its bytes and its tokens.
@@ -6,24 +7,29 @@ struct FoldedText: Sendable {
     /// Tokens as bytes, plus interned IDs for frequency lookups.
     var tokens: [[UInt8]]
     var tokenIDs: [Int32]
-
-    var isEmpty: Bool { bytes.isEmpty }
 }
 
 /// Everything the matcher compares about one customer record, computed once per record.
-struct RecordFeatures: Sendable {
+///
+/// A class, so the comparison loop (millions of pairs) reads fields without copying and
+/// retaining every array of the record; never mutated once ``FeatureSet`` is built.
+final class RecordFeatures: @unchecked Sendable {
     var name: NameKey?
-    /// The sorted fingerprint and the written-order folded name as bytes.
+    /// Sorted fingerprint tokens (deduplicated) and the written-order tokens (legal form removed).
     var fingerprint: FoldedText?
-    var orderedName: [UInt8]
+    var ordered: FoldedText?
+    var legalForm: String?
     var taxID: TaxIDKey?
-    var phones: [PhoneKey]
-    var emails: [EmailKey]
+    var phones: [PhoneKey] = []
+    var emails: [EmailKey] = []
+    var country: String?
     /// One folded text per comparison that reads a free-text field (address, city, extra.*);
     /// indexed like `MatchSettings.comparisons`, nil for other comparisons or missing values.
     var texts: [FoldedText?]
     /// How many records share this exact fingerprint (term frequency).
-    var fingerprintCount: Int = 1
+    var fingerprintCount = 1
+
+    init(comparisons: Int) { texts = Array(repeating: nil, count: comparisons) }
 }
 
 /// Interns tokens to small integers and counts in how many records each appears.
@@ -42,8 +48,6 @@ struct TokenTable {
     mutating func countDocument(_ tokenIDs: [Int32]) {
         for id in Set(tokenIDs) { documentFrequency[Int(id)] += 1 }
     }
-
-    func frequency(_ id: Int32) -> Int { documentFrequency[Int(id)] }
 }
 
 /// Builds features for every record and the frequency tables the comparisons need.
@@ -52,17 +56,15 @@ struct FeatureSet: Sendable {
     /// log2(N / df) per name token: common words (`inversiones`, `de`, `garcia`) weigh less.
     var nameTokenWeights: [Double]
     var nameTokenFrequency: [Int]
-    /// Per text comparison: token weights (unweighted = 1).
     var count: Int { records.count }
 
-    init(customers: [Customer], settings: MatchSettings) {
+    init(customers: CustomerView, settings: MatchSettings) {
         var nameTokens = TokenTable()
         var textTokens = TokenTable()
         var records: [RecordFeatures] = []
         records.reserveCapacity(customers.count)
         for c in customers {
-            var f = RecordFeatures(name: nil, fingerprint: nil, orderedName: [], taxID: nil, phones: [], emails: [],
-                                   texts: Array(repeating: nil, count: settings.comparisons.count))
+            let f = RecordFeatures(comparisons: settings.comparisons.count)
             if let n = c.name?.value {
                 let key = NameKey(n)
                 if !key.isEmpty {
@@ -70,9 +72,12 @@ struct FeatureSet: Sendable {
                     let sortedTokens = key.fingerprint.split(separator: " ").map(String.init)
                     let ids = sortedTokens.map { nameTokens.intern($0) }
                     nameTokens.countDocument(ids)
-                    f.fingerprint = FoldedText(bytes: Array(key.fingerprint.utf8),
-                                               tokens: sortedTokens.map { Array($0.utf8) }, tokenIDs: ids)
-                    f.orderedName = Array(key.tokens.joined(separator: " ").utf8)
+                    f.fingerprint = FoldedText(bytes: Array(key.fingerprint.utf8), tokens: sortedTokens.map { Array($0.utf8) }, tokenIDs: ids)
+                    // Fuzzy comparisons read `ñ` as `n` (keyboards without ñ); exact ones keep it.
+                    let loose = key.tokens.map { $0.replacingOccurrences(of: "ñ", with: "n") }
+                    f.ordered = FoldedText(bytes: Array(loose.joined(separator: " ").utf8), tokens: loose.map { Array($0.utf8) },
+                                           tokenIDs: key.tokens.map { nameTokens.intern($0) })
+                    f.legalForm = key.legalForms.isEmpty ? nil : key.legalForms.joined(separator: " ")
                 }
             }
             if let t = c.taxID?.value {
@@ -83,6 +88,7 @@ struct FeatureSet: Sendable {
             for p in c.phones { if let k = PhoneKey(p.value), seenPhones.insert(k.digits).inserted { f.phones.append(k) } }
             var seenEmails = Set<String>()
             for e in c.emails { if let k = EmailKey(e.value), seenEmails.insert(k.address).inserted { f.emails.append(k) } }
+            f.country = c.country.map { $0.uppercased() }
             for (i, comparison) in settings.comparisons.enumerated() {
                 let raw: String?
                 switch comparison.field {
@@ -95,20 +101,16 @@ struct FeatureSet: Sendable {
                 let tokens = TextFolding.tokens(raw)
                 guard !tokens.isEmpty else { continue }
                 let ids = tokens.map { textTokens.intern("\(i)|" + $0) }
-                textTokens.countDocument(ids)
-                f.texts[i] = FoldedText(bytes: Array(tokens.joined(separator: " ").utf8),
-                                        tokens: tokens.map { Array($0.utf8) }, tokenIDs: ids)
+                f.texts[i] = FoldedText(bytes: Array(tokens.joined(separator: " ").utf8), tokens: tokens.map { Array($0.utf8) }, tokenIDs: ids)
             }
             records.append(f)
         }
         var fingerprintCounts: [String: Int] = [:]
         for r in records { if let fp = r.name?.fingerprint { fingerprintCounts[fp, default: 0] += 1 } }
-        for i in records.indices { if let fp = records[i].name?.fingerprint { records[i].fingerprintCount = fingerprintCounts[fp] ?? 1 } }
+        for r in records { if let fp = r.name?.fingerprint { r.fingerprintCount = fingerprintCounts[fp] ?? 1 } }
         let n = Double(max(records.count, 1))
-        nameTokenFrequency = (0..<nameTokens.documentFrequency.count).map { nameTokens.frequency(Int32($0)) }
+        nameTokenFrequency = nameTokens.documentFrequency
         nameTokenWeights = nameTokenFrequency.map { max(0.5, log2(n / Double(max($0, 1)))) }
         self.records = records
     }
 }
-
-import Foundation

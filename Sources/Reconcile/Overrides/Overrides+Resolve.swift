@@ -2,7 +2,7 @@ import Receivables
 
 extension Overrides.Selector {
     /// The indices of the records this selector picks out (sorted).
-    func resolve(in customers: [Customer], features: FeatureSet, index: [RecordID: Int]) -> [Int] {
+    func resolve(in customers: CustomerView, features: FeatureSet, index: [RecordID: Int]) -> [Int] {
         switch self {
         case .record(let id):
             return index[id].map { [$0] } ?? []

@@ -13,8 +13,8 @@ extension MatchSettings {
 # probability is 2^w / (1 + 2^w). `consolida explain ID` prints that sum as a waterfall.
 version: 1
 
-# Probability that a blocked candidate pair is the same customer, before any evidence.
-# `auto`: estimated by expectation-maximization.
+# Probability that two records picked at random are the same customer, before any evidence
+# (the population u is measured on). `auto`: estimated by expectation-maximization.
 prior: auto
 # A pair at or above this match probability links two records.
 match_threshold: 0.95
@@ -36,7 +36,7 @@ estimation:
 
 # Candidate pairs: records sharing any of these keys are compared; nothing else is.
 blocking:
-  keys: [tax_id, name_fingerprint, name_token_pair, name_rare_tokens, name_phonetic, phone_suffix, email]
+  keys: [tax_id, name_fingerprint, name_token_pair, name_rare_tokens, name_phonetic, phone_suffix, email, address]
   # A block larger than this is not compared all-to-all: its records are sorted by name and
   # each is compared with its `window` neighbours (sorted neighbourhood), so work stays linear.
   max_block_size: 60
@@ -60,10 +60,9 @@ comparisons:
     term_frequency: true
     levels:
       - { label: exact, when: exact }
-      - { label: "words >= 0.92", when: token_similarity, threshold: 0.92 }
-      - { label: "Jaro-Winkler >= 0.94", when: jaro_winkler, threshold: 0.94 }
-      - { label: "words >= 0.75", when: token_similarity, threshold: 0.75 }
-      - { label: "Jaro-Winkler >= 0.85", when: jaro_winkler, threshold: 0.85 }
+      - { label: "same words, typos allowed", when: token_match }
+      - { label: "words of one within the other", when: token_subset }
+      - { label: "Jaro-Winkler >= 0.92", when: jaro_winkler, threshold: 0.92 }
       - { label: different, when: else }
   - name: phone
     field: phone
@@ -91,6 +90,24 @@ comparisons:
       - { label: exact, when: exact }
       - { label: "Jaro-Winkler >= 0.9", when: jaro_winkler, threshold: 0.9 }
       - { label: different, when: else }
+  - name: legal_form
+    field: legal_form
+    levels:
+      - { label: same, when: exact }
+      - { label: different, when: else }
+  - name: country
+    field: country
+    levels:
+      - { label: same, when: exact }
+      - { label: different, when: else }
+
+# Evidence that no other field can outweigh. Relatives share a phone and an address, sister
+# companies a phone, a domain and half a name: two names that disagree are linked only when the
+# tax IDs agree too.
+vetoes:
+  - comparison: name
+    levels: [different, "Jaro-Winkler >= 0.92"]
+    unless: { comparison: tax_id, levels: ["exact, both valid", exact, "same digits"] }
 
 # Which member's value a consolidated customer keeps, rule by rule until one value is left.
 survivorship:

@@ -26,7 +26,7 @@ extension MatchSettings {
         catch { throw SettingsError(path: "", message: "not valid YAML: \(error)") }
         let r = try YAMLNode(root, path: "")
         try r.allowKeys(["version", "prior", "match_threshold", "cluster_min_support", "support_check_max_size",
-                         "cannot_link_different_valid_tax_ids", "estimation", "blocking", "comparisons",
+                         "cannot_link_different_valid_tax_ids", "estimation", "blocking", "comparisons", "vetoes",
                          "survivorship", "severity", "explanations"])
         if let v = r["version"], try v.int() != 1 { throw v.error("only version 1 is known") }
         if let p = r["prior"], !p.isString("auto") {
@@ -68,6 +68,31 @@ extension MatchSettings {
         var names = Set<String>()
         for (i, c) in comparisons.enumerated() where !names.insert(c.name).inserted {
             throw SettingsError(path: "comparisons[\(i)].name", message: "duplicate comparison name \"\(c.name)\"")
+        }
+
+        vetoes = try r["vetoes"]?.list().map { node in
+            try node.allowKeys(["comparison", "levels", "unless"])
+            guard let c = node["comparison"], let ls = node["levels"] else { throw node.error("a veto needs comparison and levels") }
+            let name = try c.string()
+            let levels = try ls.list().map { try $0.string() }
+            var unlessComparison: String?, unlessLevels: [String] = []
+            if let u = node["unless"] {
+                try u.allowKeys(["comparison", "levels"])
+                guard let uc = u["comparison"], let ul = u["levels"] else { throw u.error("unless needs comparison and levels") }
+                unlessComparison = try uc.string()
+                unlessLevels = try ul.list().map { try $0.string() }
+            }
+            return Veto(comparison: name, levels: levels, unlessComparison: unlessComparison, unlessLevels: unlessLevels)
+        } ?? []
+        for (i, v) in vetoes.enumerated() {
+            for (name, labels) in [(v.comparison, v.levels)] + (v.unlessComparison.map { [($0, v.unlessLevels)] } ?? []) {
+                guard let c = comparisons.first(where: { $0.name == name }) else {
+                    throw SettingsError(path: "vetoes[\(i)]", message: "no comparison named \"\(name)\"")
+                }
+                for l in labels where !c.levels.contains(where: { $0.label == l }) {
+                    throw SettingsError(path: "vetoes[\(i)]", message: "comparison \(name) has no level labelled \"\(l)\"")
+                }
+            }
         }
 
         if let s = r["survivorship"] {
