@@ -41,9 +41,15 @@ let package = Package(
         .target(name: "Store", dependencies: [
             "Receivables", "Reconcile", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        // The whole job and the command line.
+        // The whole job: configuration, source discovery, import, reconcile, store, outputs.
+        .target(name: "Pipeline", dependencies: [
+            "Tabular", "CSVReader", "XLSXReader", "Receivables", "Mapping", "NotesReader", "Reconcile", "Store",
+            "Yams", .product(name: "Logging", package: "swift-log"),
+        ]),
+        // The command line.
         .executableTarget(name: "consolida", dependencies: [
             "Tabular", "CSVReader", "XLSXReader", "Receivables", "Mapping", "NotesReader", "Reconcile", "Store",
+            "Pipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -58,6 +64,7 @@ let package = Package(
         .testTarget(name: "NotesReaderTests", dependencies: ["NotesReader"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
     ],
     swiftLanguageModes: [.v6]
 )
