@@ -151,6 +151,10 @@ public struct RunSnapshot: Sendable {
     public var asOf: LocalDate?
     public var result: ReconciliationResult
     public var batch: ImportBatch
+
+    public init(runID: Int64, asOf: LocalDate?, result: ReconciliationResult, batch: ImportBatch) {
+        self.runID = runID; self.asOf = asOf; self.result = result; self.batch = batch
+    }
 }
 
 /// A source file as one run read it.
