@@ -65,6 +65,8 @@ let package = Package(
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
+        // Runs the built `consolida` binary, as a user would (argument-parser's example tests).
+        .testTarget(name: "EndToEndTests", dependencies: ["consolida"]),
     ],
     swiftLanguageModes: [.v6]
 )
