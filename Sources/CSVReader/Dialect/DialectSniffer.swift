@@ -12,7 +12,8 @@ public enum DialectSniffer {
     /// Detects a dialect from `sample` (UTF-8). Fields of `options` that are set are kept as given.
     public static func detect(_ sample: [UInt8], isWholeFile: Bool, options: CSVOptions) -> CSVDialect {
         let maxRecords = options.sampleRecords
-        let (delimiter, quote) = bestDelimiterAndQuote(sample, isWholeFile: isWholeFile, options: options)
+        let (delimiter, quote) = bestDelimiterAndQuote(withoutCommentLines(sample), isWholeFile: isWholeFile,
+                                                       options: options)
         let core = CSVCore.Dialect(delimiter: delimiter, quote: quote, escape: options.escape)
         let records = SampleRecord.parse(sample, dialect: core, isWholeFile: isWholeFile, maxRecords: maxRecords)
         var dialect = CSVDialect(delimiter: delimiter, quote: quote, escape: options.escape)
@@ -40,35 +41,78 @@ public enum DialectSniffer {
         let delimiters = options.delimiter.map { [$0] } ?? delimiterCandidates.filter { present.contains($0) }
 
         let quotes: [UInt8?]
+        var doubleQuotesPresent = false
         switch options.quote {
         case .some(.none): quotes = [nil]
         case .some(.character(let q)): quotes = [q]
         case nil:
-            var qs: [UInt8?] = [UInt8(ascii: "\"")]
-            if sample.contains(UInt8(ascii: "'")) { qs.append(UInt8(ascii: "'")) }
             // Without any double quote in the sample, "none" reads the same as `"`.
-            if sample.contains(UInt8(ascii: "\"")) { qs.append(nil) }
-            quotes = qs
+            let hasDouble = sample.contains(UInt8(ascii: "\"")), hasSingle = sample.contains(UInt8(ascii: "'"))
+            if !hasDouble {
+                quotes = hasSingle ? [UInt8(ascii: "\""), UInt8(ascii: "'")] : [UInt8(ascii: "\"")]
+            } else {
+                quotes = hasSingle ? [UInt8(ascii: "\""), UInt8(ascii: "'"), nil] : [UInt8(ascii: "\""), nil]
+            }
+            doubleQuotesPresent = hasDouble
         }
         guard !delimiters.isEmpty else { return (",", quotes.first ?? UInt8(ascii: "\"")) }
 
-        var best: (score: Double, delimiter: Unicode.Scalar, quote: UInt8?)?
+        var best: (score: Double, delimiter: Unicode.Scalar, quote: UInt8?, splitRows: Int, rows: Int)?
         for d in delimiters {
             for q in quotes {
                 let dialect = CSVCore.Dialect(delimiter: d, quote: q, escape: options.escape)
-                let records = SampleRecord.parse(sample, dialect: dialect, isWholeFile: isWholeFile,
+                var records = SampleRecord.parse(sample, dialect: dialect, isWholeFile: isWholeFile,
                                                  maxRecords: options.sampleRecords)
-                let score = consistency(records, delimiter: d)
+                if d == " " {
+                    // Space-separated files align their columns with runs of spaces: a run is one separator.
+                    records = records.map { r in
+                        var c = r
+                        c.fields = r.fields.filter { !$0.isEmpty }
+                        if c.fields.isEmpty && !r.fields.isEmpty { c.fields = [[]] }
+                        return c
+                    }
+                }
+                // Priors: rare delimiters must win clearly, and quoting must beat no quoting clearly.
+                let quotePrior = q == nil ? 0.8 : (q == UInt8(ascii: "'") && doubleQuotesPresent) ? 0.8 : 1
+                let score = consistency(records, delimiter: d, quote: q) * prior(d) * quotePrior
+                // A rare delimiter must also give most rows one width (spaces in prose do not).
+                if prior(d) < 1, options.delimiter == nil, modalShare(records) < 0.5 { continue }
                 if best == nil || score > best!.score * (1 + 1e-9) + 1e-12 {
-                    best = (score, d, q)
+                    let rows = records.filter { !$0.isBlank }
+                    best = (score, d, q, rows.filter { $0.fields.count > 1 }.count, rows.count)
                 }
             }
         }
-        return best.map { ($0.delimiter, $0.quote) } ?? (",", UInt8(ascii: "\""))
+        guard let best else { return (",", UInt8(ascii: "\"")) }
+        // A rare delimiter that splits fewer than two rows is a character of a one-column file.
+        // So is any delimiter that splits at most one row of several: the file has one column.
+        if options.delimiter == nil, best.splitRows < 2,
+           prior(best.delimiter) < 1 || best.rows >= 3 {
+            return (",", options.quote == nil ? UInt8(ascii: "\"") : best.quote)
+        }
+        return (best.delimiter, best.quote)
+    }
+
+    /// The share of non-blank records that have the most common width.
+    static func modalShare(_ records: [SampleRecord]) -> Double {
+        var widths: [Int: Int] = [:]
+        var n = 0
+        for r in records where !r.isBlank { widths[r.fields.count, default: 0] += 1; n += 1 }
+        guard n > 0, let top = widths.values.max() else { return 0 }
+        return Double(top) / Double(n)
+    }
+
+    /// How common a delimiter is in the files people exchange: the four usual ones score 1.
+    static func prior(_ d: Unicode.Scalar) -> Double {
+        switch d {
+        case ",", ";", "\t": return 1
+        case "|": return 0.95
+        default: return 0.7
+        }
     }
 
     /// CleverCSV's data consistency Q = P · T.
-    static func consistency(_ records: [SampleRecord], delimiter: Unicode.Scalar) -> Double {
+    static func consistency(_ records: [SampleRecord], delimiter: Unicode.Scalar, quote: UInt8?) -> Double {
         let rows = records.filter { !$0.isBlank }
         guard !rows.isEmpty else { return 0 }
         var widths: [Int: Int] = [:]
@@ -83,11 +127,25 @@ public enum DialectSniffer {
         for r in rows {
             for f in r.fields {
                 cells += 1
-                if f.withUnsafeBufferPointer({ CellKind.isKnown($0, delimiter: delimiterByte) }) { known += 1 }
+                if f.withUnsafeBufferPointer({ CellKind.isKnown($0, delimiter: delimiterByte, quote: quote) }) { known += 1 }
             }
         }
         let type = cells == 0 ? 0 : Double(known) / Double(cells)
         return pattern * max(type, eps)
+    }
+
+    /// The sample without `#` comment lines (dumps and exports often start with them), unless
+    /// every line is one.
+    static func withoutCommentLines(_ sample: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(sample.count)
+        var lineStart = true, skipping = false
+        for b in sample {
+            if lineStart { skipping = b == UInt8(ascii: "#") }
+            if !skipping { out.append(b) }
+            lineStart = b == 10 || b == 13
+        }
+        return out.contains { $0 != 10 && $0 != 13 } ? out : sample
     }
 
     // MARK: Preamble

@@ -5,10 +5,21 @@ enum CellKind {
     /// Whether `cell` looks like a value of a known kind: empty, a number, a date or time, a URL or
     /// e-mail, or words made of letters, digits and ordinary punctuation. `delimiter` is the candidate
     /// delimiter: a cell containing it was quoted on purpose, so it counts as known text.
-    static func isKnown(_ cell: UnsafeBufferPointer<UInt8>, delimiter: UInt8) -> Bool {
+    static func isKnown(_ cell: UnsafeBufferPointer<UInt8>, delimiter: UInt8, quote: UInt8?) -> Bool {
         guard let (lo, hi) = NumberParser.trimmedBounds(cell) else { return true }
+        // `a, "b"`: a value quoted after the space that follows the delimiter is a quoted value
+        // (csv.Sniffer's skipinitialspace), whatever is inside it.
+        if let quote, lo > 0, hi - lo >= 2, cell[lo] == quote, cell[hi - 1] == quote { return true }
         if NumberParser.formatMask(cell).mask != 0 { return true }
         if DateParser.orderMask(cell).mask != 0 { return true }
+        let first = cell[lo], last = cell[hi - 1]
+        // A cell wrapped in quote characters was split with the wrong quote (or none).
+        if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") { return false }
+        if hi - lo >= 2, last == UInt8(ascii: "\"") || last == UInt8(ascii: "'") { return false }
+        // JSON objects and arrays are values of their own.
+        if (first == UInt8(ascii: "{") && last == UInt8(ascii: "}")) || (first == UInt8(ascii: "[") && last == UInt8(ascii: "]")) {
+            return true
+        }
         var hasSpecial = false, hasLetterOrDigit = false, containsDelimiter = false
         var colons = 0, at = 0
         for i in lo..<hi {
@@ -42,6 +53,7 @@ enum CellKind {
         for i in lo..<hi {
             let b = c[i]
             if b &- 48 < 10 { digits += 1 } else if !(b == UInt8(ascii: ":") || b == UInt8(ascii: ".") || b == 32
+                || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: "Z") || b == UInt8(ascii: "T")
                 || b == UInt8(ascii: "A") || b == UInt8(ascii: "P") || b == UInt8(ascii: "M")) { return false }
         }
         return digits >= 3
