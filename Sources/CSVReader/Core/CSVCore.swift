@@ -45,6 +45,11 @@ public struct CSVCore: Sendable {
     /// The UTF-8 bytes of a non-ASCII delimiter before its last byte (empty for ASCII).
     private let delimiterPrefix: [UInt8]
 
+    /// Each byte broadcast to eight lanes: the bytes that end a run of plain bytes in an unquoted
+    /// field (delimiter, quote, LF, CR) and in a quoted one (quote, escape, LF, CR).
+    private let fieldSpecials: (UInt64, UInt64, UInt64, UInt64)
+    private let quotedSpecials: (UInt64, UInt64, UInt64, UInt64)
+
     private var state: State = .startRecord
     private var lastWasCR = false
     private var endedOnCR = false
@@ -96,6 +101,20 @@ public struct CSVCore: Sendable {
         t[10] = CSVCore.lf
         t[13] = CSVCore.cr
         table = t
+        let lanes: UInt64 = 0x0101_0101_0101_0101
+        let d = UInt64(utf8.last ?? 10) * lanes
+        let q = dialect.quote.map { UInt64($0) * lanes } ?? d
+        let e = dialect.escape.map { UInt64($0) * lanes } ?? q
+        fieldSpecials = (d, q, 10 * lanes, 13 * lanes)
+        quotedSpecials = (q, e, 10 * lanes, 13 * lanes)
+    }
+
+    /// Non-zero when some byte of `w` equals the byte broadcast in `pattern`; the lowest set bit
+    /// marks the first such byte (bits above it may be false alarms, which callers never read).
+    @inline(__always)
+    static func hasByte(_ w: UInt64, _ pattern: UInt64) -> UInt64 {
+        let x = w ^ pattern
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
     }
 
     /// Reads bytes from `input` until a record ends, the input runs out or a buffer fills.
@@ -115,6 +134,7 @@ public struct CSVCore: Sendable {
         var state = self.state
         let result: Result
         let delimiterIsMultiByte = !delimiterPrefix.isEmpty
+        let fieldSpecials = self.fieldSpecials, quotedSpecials = self.quotedSpecials
 
         // Saves the locals and returns; every exit of the loop goes through it.
         func leave(_ r: Result) -> (Result, Int) {
@@ -155,8 +175,19 @@ public struct CSVCore: Sendable {
                         state = .inField
                     }
                 case .inField:
-                    // Hot loop: copy plain bytes until a special one.
+                    // Hot loop: copy plain bytes until a special one, eight at a time where possible.
                     while i < n {
+                        while i + 8 <= n && o + 8 <= outCap {
+                            let w = UnsafeRawPointer(inBase + i).loadUnaligned(as: UInt64.self)
+                            let m = CSVCore.hasByte(w, fieldSpecials.0) | CSVCore.hasByte(w, fieldSpecials.1)
+                                | CSVCore.hasByte(w, fieldSpecials.2) | CSVCore.hasByte(w, fieldSpecials.3)
+                            UnsafeMutableRawPointer(outBase + o).storeBytes(of: w, as: UInt64.self)
+                            if m == 0 { i += 8; o += 8; continue }
+                            let k = m.trailingZeroBitCount >> 3
+                            i += k; o += k
+                            break
+                        }
+                        if i == n { break }
                         let b = inBase[i]
                         let c = cls[Int(b)]
                         if c == CSVCore.plain || c == CSVCore.escapeClass {
@@ -191,6 +222,17 @@ public struct CSVCore: Sendable {
                     }
                 case .inQuoted:
                     while i < n {
+                        while i + 8 <= n && o + 8 <= outCap {
+                            let w = UnsafeRawPointer(inBase + i).loadUnaligned(as: UInt64.self)
+                            let m = CSVCore.hasByte(w, quotedSpecials.0) | CSVCore.hasByte(w, quotedSpecials.1)
+                                | CSVCore.hasByte(w, quotedSpecials.2) | CSVCore.hasByte(w, quotedSpecials.3)
+                            UnsafeMutableRawPointer(outBase + o).storeBytes(of: w, as: UInt64.self)
+                            if m == 0 { i += 8; o += 8; continue }
+                            let k = m.trailingZeroBitCount >> 3
+                            i += k; o += k
+                            break
+                        }
+                        if i == n { break }
                         let b = inBase[i]
                         let c = cls[Int(b)]
                         if c == CSVCore.quoteClass { i += 1; state = .quoteInQuoted; break }
