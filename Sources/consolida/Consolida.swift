@@ -17,6 +17,7 @@ struct Consolida: ParsableCommand {
         subcommands: [
             InspectCommand.self,
             DiffCommand.self,
+            ReadBenchCommand.self,
         ]
     )
 
