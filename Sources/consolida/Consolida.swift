@@ -15,6 +15,7 @@ struct Consolida: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InspectCommand.self,
+            XLSXBenchCommand.self,
         ]
     )
 }
