@@ -6,9 +6,13 @@ import Tabular
 /// existed (serial 60, kept from Lotus 1-2-3); serials 1–60 therefore lie one day off the real
 /// calendar, and 60 is read as 1900-02-28, as calamine and openpyxl do. In the 1904 system serial
 /// 0 is 1904-01-01. Values are rounded to the millisecond; dates are naive (no time zone).
+/// Excel cannot show a negative serial as a date; like openpyxl, Consolida extends the calendar
+/// backwards from the epoch (-1.5 is 1899-12-28 12:00) rather than drop the format.
 public enum ExcelSerial {
     /// Largest serial Excel shows as a date: 9999-12-31.
     static let maxSerial = 2_958_465.999_999
+    /// Smallest serial that still lands in year 1 when extended backwards.
+    static let minSerial = -693_593.0
 
     /// The typed value of a number shown with a date/time or duration format, or `nil` when the
     /// number has no date (negative, beyond 9999, not finite).
@@ -21,18 +25,20 @@ public enum ExcelSerial {
         case .duration:
             return .duration(ms / 1000)
         case .dateTime:
-            guard serial >= 0, serial <= maxSerial else { return nil }
+            guard serial >= minSerial, serial <= maxSerial else { return nil }
             let total = Int64(ms)
-            let days = Int(total / 86_400_000)
-            let rest = total % 86_400_000
-            if days == 0, serial < 1 {
+            // Floor division, so negative serials count back from the epoch with a positive time.
+            var days = Int(total / 86_400_000)
+            var rest = total % 86_400_000
+            if rest < 0 { days -= 1; rest += 86_400_000 }
+            if days == 0, serial >= 0, serial < 1 {
                 return .time(TimeOfDay(microseconds: rest * 1000))
             }
             let date: LocalDate
             if date1904 {
                 date = epoch1904.adding(days: days)
             } else {
-                date = (days < 60 ? epoch1900Early : epoch1900).adding(days: days)
+                date = (days >= 0 && days < 60 ? epoch1900Early : epoch1900).adding(days: days)
             }
             if rest == 0 { return .date(date) }
             return .dateTime(LocalDateTime(date: date, time: TimeOfDay(microseconds: rest * 1000)))

@@ -16,8 +16,8 @@ public enum NumberFormatKind: UInt8, Hashable, Sendable {
         }
     }
 
-    /// Classifies a custom format code by its first section: date/time tokens (`d m y h s`, and
-    /// `AM/PM`) count only outside quotes, `[...]` brackets, and `\`, `_`, `*` escapes; a bracket
+    /// Classifies a custom format code by its first section: date/time tokens (`d m y h s`,
+    /// `AM/PM`, `A/P`) count only outside quotes, `[...]` brackets, and `\`, `_`, `*` escapes; a bracket
     /// holding only `h`, `m` or `s` letters (`[h]`, `[mm]`) makes it a duration.
     public static func classify(_ code: String) -> NumberFormatKind {
         let b = Array(code.utf8)
@@ -45,8 +45,10 @@ public enum NumberFormatKind: UInt8, Hashable, Sendable {
             case UInt8(ascii: ";"):
                 return dateLike ? .dateTime : .general
             case UInt8(ascii: "a"), UInt8(ascii: "A"):
+                // `AM/PM` and `A/P` show which half of the day a time falls in: time tokens.
                 let rest = b[i...].prefix(5).map { $0 | 0x20 }
-                if rest.starts(with: Array("am/pm".utf8)) || rest.starts(with: Array("a/p".utf8)) { dateLike = true }
+                if rest.starts(with: Array("am/pm".utf8)) { dateLike = true; i += 5; continue }
+                if rest.starts(with: Array("a/p".utf8)) { dateLike = true; i += 3; continue }
             default:
                 switch c | 0x20 {
                 case UInt8(ascii: "d"), UInt8(ascii: "m"), UInt8(ascii: "y"), UInt8(ascii: "h"), UInt8(ascii: "s"):

@@ -40,6 +40,7 @@ final class SheetHandler: XMLStreamHandler {
     private var collecting = false
     private var hasValue = false
     private var inInlineString = false
+    private var sawInlineString = false
     private var phoneticDepth = 0
     private var text: [UInt8] = []
 
@@ -70,6 +71,7 @@ final class SheetHandler: XMLStreamHandler {
             }
         case 2 where inSheetData && localName == "is":
             inInlineString = true
+            sawInlineString = true
             text.removeAll(keepingCapacity: true)
         case 3:
             if localName == "row" { startRow(attributes) }
@@ -185,6 +187,7 @@ final class SheetHandler: XMLStreamHandler {
         type = t
         style = s
         hasValue = false
+        sawInlineString = false
         collecting = false
         phoneticDepth = 0
     }
@@ -213,6 +216,17 @@ final class SheetHandler: XMLStreamHandler {
         guard readsCells, hasValue, column >= 1, column <= CellRef.maxColumn else { return }
         let value: CellValue
         switch type {
+        case .string where text.isEmpty:
+            // A formula whose cached result is the empty string shows nothing, like an empty cell.
+            return
+        case .inlineString where !sawInlineString:
+            // ECMA-376 puts an inline string in <is>; a <v> in such a cell (old LibreOffice wrote
+            // formula results that way) is outside the schema, and calamine and openpyxl both
+            // ignore it. Report its text as a diagnostic rather than guess a value.
+            text.withUnsafeBufferPointer {
+                problem("XLSX-INLINE-STRING-IN-V", "inline-string cell holds its text in <v>, not <is>; cell read as empty", found: $0)
+            }
+            return
         case .string, .inlineString:
             EscapedText.decode(&text)
             value = .text(String(decoding: text, as: UTF8.self))

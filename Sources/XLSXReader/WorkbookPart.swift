@@ -21,6 +21,8 @@ final class WorkbookHandler: XMLStreamHandler {
 
     var sheets: [SheetEntry] = []
     var date1904 = false
+    /// `state` values outside the schema (some writers put `show`), read as visible.
+    var unknownStates: [String] = []
     var definedNames: [DefinedName] = []
     private var currentName: DefinedName?
 
@@ -28,6 +30,7 @@ final class WorkbookHandler: XMLStreamHandler {
         if localName == "sheet" {
             let state = attributes.value("state")?.string ?? "visible"
             let visibility: SheetVisibility = state == "hidden" ? .hidden : state == "veryHidden" ? .veryHidden : .visible
+            if visibility == .visible, state != "visible" { unknownStates.append(state) }
             // r:id lives in the relationships namespace (transitional or strict); take any `id`.
             let rid = attributes.value("id", namespaceSuffix: "relationships")?.string ?? attributes.value("id")?.string ?? ""
             sheets.append(SheetEntry(name: attributes.value("name")?.string ?? "Sheet\(sheets.count + 1)",

@@ -41,19 +41,30 @@ public final class XLSXWorkbook: TabularSource {
         guard let workbookEntry = zip.entry(named: workbookPart) else {
             throw .noWorkbookPart(path: path, detail: "the workbook part \(workbookPart) is missing")
         }
+        for name in zip.duplicateNames {
+            diagnostics.append(Diagnostic(.warning, code: "XLSX-DUPLICATE-PART",
+                                          "the package holds two parts named \(name); the later one is read",
+                                          at: SourceLocation(file: path)))
+        }
         diagnostics += try parts.parse(workbookEntry, with: workbook)
+        for state in workbook.unknownStates {
+            diagnostics.append(Diagnostic(.warning, code: "XLSX-UNKNOWN-SHEET-STATE",
+                                          "sheet state is not visible, hidden or veryHidden; read as visible",
+                                          at: SourceLocation(file: path), found: state))
+        }
         date1904 = workbook.date1904
         definedNames = workbook.definedNames
 
         let rels = RelationshipsHandler()
-        let relsPart = PackagePath.relationshipsPart(of: workbookEntry.name)
-        if !(try parts.parse(partNamed: relsPart, with: rels)) {
+        let relsPart = PackagePath.relationshipsPart(of: workbookPart)
+        let hasRels = try parts.parse(partNamed: relsPart, with: rels)
+        if !hasRels {
             diagnostics.append(Diagnostic(.warning, code: "XLSX-NO-WORKBOOK-RELS",
                                           "\(relsPart) is missing; sheets are looked for at their usual paths",
                                           at: SourceLocation(file: path)))
         }
         let byID = Dictionary(rels.relationships.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        func target(_ r: Relationship) -> String { PackagePath.resolve(r.target, from: workbookEntry.name) }
+        func target(_ r: Relationship) -> String { PackagePath.resolve(r.target, from: workbookPart) }
 
         var infos: [SheetInfo] = []
         var sheetParts: [String?] = []
@@ -63,8 +74,13 @@ public final class XLSXWorkbook: TabularSource {
             if let r = byID[s.relationshipID], !r.external {
                 kind = Self.sheetKind(r.kind)
                 part = target(r)
+            } else if !hasRels {
+                // Without relationships, fall back on the numbering every writer uses.
+                part = PackagePath.folder(of: workbookPart) + "worksheets/sheet\(i + 1).xml"
             } else {
-                part = PackagePath.folder(of: workbookEntry.name) + "worksheets/sheet\(i + 1).xml"
+                diagnostics.append(Diagnostic(.warning, code: "XLSX-SHEET-WITHOUT-PART",
+                                              "sheet \(s.name): relationship \"\(s.relationshipID)\" names no part; the sheet reads as empty",
+                                              at: SourceLocation(file: path, sheet: s.name)))
             }
             if let p = part, zip.entry(named: p) == nil {
                 diagnostics.append(Diagnostic(.warning, code: "XLSX-MISSING-SHEET-PART",
@@ -78,7 +94,7 @@ public final class XLSXWorkbook: TabularSource {
         sheets = infos
         self.sheetParts = sheetParts
 
-        let folder = PackagePath.folder(of: workbookEntry.name)
+        let folder = PackagePath.folder(of: workbookPart)
         let stringsPart = rels.relationships.first { $0.kind == "sharedStrings" && !$0.external }.map(target)
             ?? folder + "sharedStrings.xml"
         let strings = SharedStringsHandler()

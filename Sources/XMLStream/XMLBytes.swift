@@ -3,16 +3,23 @@
 /// Valid only during the callback that receives it: copy with ``string`` or ``bytes`` to keep it.
 /// Comparing with a `StaticString` is a byte comparison, so hot paths never build a `String`.
 public struct XMLBytes {
+    /// The raw bytes. In an attribute value libxml2 writes each `&` as `&#38;` (it keeps
+    /// entity-free attribute text re-escapable when entities are not substituted); ``string``
+    /// undoes that, so compare raw bytes only with `&`-free literals.
     public let buffer: UnsafeBufferPointer<UInt8>
+    /// Whether this is an attribute value (see ``buffer``).
+    public let isAttributeValue: Bool
 
-    @inlinable public init(_ buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer }
+    @inlinable public init(_ buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer; isAttributeValue = false }
 
-    init(start: UnsafePointer<UInt8>?, count: Int) {
+    init(start: UnsafePointer<UInt8>?, count: Int, attribute: Bool = false) {
         buffer = UnsafeBufferPointer(start: start, count: start == nil ? 0 : count)
+        isAttributeValue = attribute
     }
 
     /// The bytes of a NUL-terminated C string (libxml2 names and URIs).
     init(cString: UnsafePointer<UInt8>?) {
+        isAttributeValue = false
         guard let cString else { buffer = UnsafeBufferPointer(start: nil, count: 0); return }
         var n = 0
         while cString[n] != 0 { n += 1 }
@@ -23,10 +30,24 @@ public struct XMLBytes {
     @inlinable public var isEmpty: Bool { buffer.isEmpty }
 
     /// A copy as a Swift string (invalid UTF-8 is repaired with U+FFFD).
-    public var string: String { String(decoding: buffer, as: UTF8.self) }
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
 
-    /// A copy of the bytes.
-    public var bytes: [UInt8] { Array(buffer) }
+    /// A copy of the bytes (with `&#38;` turned back into `&` in attribute values).
+    public var bytes: [UInt8] {
+        guard isAttributeValue, buffer.contains(UInt8(ascii: "&")) else { return Array(buffer) }
+        var out: [UInt8] = []
+        out.reserveCapacity(buffer.count)
+        var i = 0
+        let amp: [UInt8] = Array("&#38;".utf8)
+        while i < buffer.count {
+            if buffer[i] == UInt8(ascii: "&"), i + 5 <= buffer.count, Array(buffer[i..<i + 5]) == amp {
+                out.append(UInt8(ascii: "&")); i += 5
+            } else {
+                out.append(buffer[i]); i += 1
+            }
+        }
+        return out
+    }
 
     /// Whether the bytes equal `literal` exactly.
     @inlinable public func equals(_ literal: StaticString) -> Bool {
@@ -70,7 +91,7 @@ public struct XMLAttributes: RandomAccessCollection {
         let value = base[3], end = base[4]
         let length = (value != nil && end != nil) ? end! - value! : 0
         return XMLAttribute(localName: XMLBytes(cString: base[0]), namespace: XMLBytes(cString: base[2]),
-                            value: XMLBytes(start: value, count: length))
+                            value: XMLBytes(start: value, count: length, attribute: true))
     }
 
     /// The value of the first attribute with this local name (any namespace).
@@ -83,8 +104,8 @@ public struct XMLAttributes: RandomAccessCollection {
             for j in 0..<n where name[j] != l[j] { continue outer }
             guard name[n] == 0 else { continue }
             let value = base[3], end = base[4]
-            guard let value, let end else { return XMLBytes(start: nil, count: 0) }
-            return XMLBytes(start: value, count: end - value)
+            guard let value, let end else { return XMLBytes(start: nil, count: 0, attribute: true) }
+            return XMLBytes(start: value, count: end - value, attribute: true)
         }
         return nil
     }

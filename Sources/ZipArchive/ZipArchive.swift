@@ -12,6 +12,8 @@ public final class ZipArchive {
     /// Entries in central-directory order.
     public let entries: [ZipEntry]
     public let limits: ZipLimits
+    /// Names that appear more than once in the central directory (lookup returns the last).
+    public let duplicateNames: [String]
     let file: RandomAccessFile
     private let index: [String: Int]
 
@@ -25,11 +27,16 @@ public final class ZipArchive {
         self.file = file
         let entries = try ZipDirectoryParser(file: file, limits: limits).parse()
         self.entries = entries
+        // A name listed twice resolves to the later entry, as Python's zipfile and Info-ZIP do
+        // (an archive updated by appending); callers can warn through `duplicateNames`.
         var index: [String: Int] = [:]
-        for (i, e) in entries.enumerated() where index[e.normalizedName] == nil {
+        var duplicates: [String] = []
+        for (i, e) in entries.enumerated() {
+            if index[e.normalizedName] != nil { duplicates.append(e.name) }
             index[e.normalizedName] = i
         }
         self.index = index
+        self.duplicateNames = duplicates
     }
 
     /// The entry with this name, compared without case and with `\` read as `/`.

@@ -8,18 +8,13 @@ import XLSXReader
 struct XLSXInspector: FileInspector {
     static let format = "xlsx"
 
-    /// Zip files (`PK`), and OLE2 files with a workbook extension, so an encrypted `.xlsx` or a
-    /// legacy `.xls` gets the workbook reader's clear rejection rather than "unknown format".
+    /// Zip files (`PK`), and any file with a workbook extension, so an encrypted `.xlsx`, a
+    /// legacy `.xls` or an empty or damaged workbook gets the workbook reader's clear rejection
+    /// rather than "unknown format".
     static func recognizes(prefix: [UInt8], path: String) -> Bool {
         let ext = (path as NSString).pathExtension.lowercased()
-        let workbookExtension = ["xlsx", "xlsm", "xltx", "xltm", "xlsb", "xls"].contains(ext)
-        if prefix.starts(with: [0x50, 0x4B]) { return true }
-        if prefix.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return workbookExtension }
-        return workbookExtension && !prefix.isEmpty && !looksLikeText(prefix)
-    }
-
-    private static func looksLikeText(_ prefix: [UInt8]) -> Bool {
-        prefix.prefix(512).allSatisfy { $0 == 9 || $0 == 10 || $0 == 13 || $0 >= 32 }
+        if ["xlsx", "xlsm", "xltx", "xltm", "xlsb", "xls"].contains(ext) { return true }
+        return prefix.starts(with: [0x50, 0x4B, 0x03, 0x04]) || prefix.starts(with: [0x50, 0x4B, 0x05, 0x06])
     }
 
     static func inspect(path: String, options: InspectOptions) throws -> InspectOutput {
