@@ -18,6 +18,7 @@ struct Consolida: ParsableCommand {
             InspectCommand.self,
             DiffCommand.self,
             ReadBenchCommand.self,
+            XLSXBenchCommand.self,
         ]
     )
 
