@@ -82,6 +82,19 @@ import Testing
         #expect(TextEncoding(name: "klingon") == nil)
     }
 
+    @Test func shiftJISAndGB18030AreDetectedAndDecoded() throws {
+        // "日本語,テスト" in Shift_JIS and "中文,测试" in GB2312, each line repeated.
+        let sjisLine: [UInt8] = [0x93, 0xFA, 0x96, 0x7B, 0x8C, 0xEA, 0x2C, 0x83, 0x65, 0x83, 0x58, 0x83, 0x67, 0x0A]
+        let gbLine: [UInt8] = [0xD6, 0xD0, 0xCE, 0xC4, 0x2C, 0xB2, 0xE2, 0xCA, 0xD4, 0x0A]
+        for (line, encoding, first) in [(sjisLine, TextEncoding.shiftJIS, ["日本語", "テスト"]), (gbLine, .gb18030, ["中文", "测试"])] {
+            let bytes = Array(Array(repeating: line, count: 6).joined())
+            #expect(EncodingDetector.detect(bytes).encoding == encoding)
+            let records = try parse("", encoding: encoding, bytes: bytes, chunkSizes: [1, 5, 1 << 16])
+            #expect(records.first?.fields == first)
+            #expect(records.count == 6)
+        }
+    }
+
     @Test func cyrillicWindows1251() {
         // "Привет мир, это тест кодировки" in cp1251, repeated.
         let word: [UInt8] = [0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2, 0x2C, 0xEC, 0xE8, 0xF0, 0x0A]
