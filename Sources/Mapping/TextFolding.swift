@@ -19,7 +19,25 @@ enum TextFolding {
             if mapped.isEmpty { continue }
             out += mapped
         }
-        return out
+        return joinInitials(out)
+    }
+
+    /// `r i f` (from `R.I.F.`) → `rif`: runs of two or more single letters are one abbreviation.
+    static func joinInitials(_ folded: String) -> String {
+        let words = folded.split(separator: " ")
+        guard words.count >= 2, words.contains(where: { $0.count == 1 }) else { return folded }
+        var out: [String] = [], run = ""
+        func flush() {
+            if run.count == 1 { out.append(run) } else if !run.isEmpty { out.append(run) }
+            run = ""
+        }
+        for (i, w) in words.enumerated() {
+            let single = w.count == 1
+            let neighbourSingle = (i > 0 && words[i - 1].count == 1) || (i + 1 < words.count && words[i + 1].count == 1)
+            if single && neighbourSingle { run += w } else { flush(); out.append(String(w)) }
+        }
+        flush()
+        return out.joined(separator: " ")
     }
 
     /// Letters with diacritics that appear in Spanish, Portuguese, French and German headers.
