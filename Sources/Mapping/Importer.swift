@@ -157,13 +157,18 @@ public struct Importer: Sendable {
     private func rejectWholeSheet(_ path: String, _ sheet: SheetInfo, _ rows: [Row], into batch: inout ImportBatch) {
         var acc = SourceAccounting(file: path, sheet: sheet.name)
         acc.rowsRead = rows.count
-        if !rows.isEmpty {
+        if !rows.isEmpty, sheet.visibility != .visible {
+            batch.diagnostics.append(Diagnostic(.info, code: "MAP-HIDDEN-SHEET-SKIPPED",
+                "hidden sheet without a table: its rows are counted as skipped", at: SourceLocation(file: path, sheet: sheet.name)))
+        } else if !rows.isEmpty {
             batch.diagnostics.append(Diagnostic(.warning, code: "MAP-NO-HEADER",
                 "no header row found (no row names two known columns); give header_row in a mapping",
                 at: SourceLocation(file: path, sheet: sheet.name)))
         }
         for row in rows {
             if row.isBlank { acc.blank += 1; continue }
+            // A hidden sheet without a table (rates, lookups) is not data anyone keeps receivables in.
+            if sheet.visibility != .visible || sheet.kind != .worksheet { acc.otherSkipped += 1; continue }
             acc.rejected += 1
             batch.rejects.append(Reject(location: SourceLocation(file: path, sheet: sheet.name, row: row.number, line: row.line),
                                         code: "MAP-NO-HEADER", reason: "no table header found on this sheet",

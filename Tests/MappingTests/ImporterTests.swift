@@ -151,3 +151,19 @@ struct ImporterTests {
         #expect(batch.accounting[1].totalsSkipped == 1)
     }
 }
+
+struct HiddenSheetTests {
+    @Test func hiddenSheetWithoutTableIsSkippedNotRejected() {
+        struct Hidden: TabularSource {
+            var path = "libro.xlsx"
+            var sheets: [SheetInfo] { [SheetInfo(name: "Tasas", index: 0, visibility: .hidden)] }
+            func rows(ofSheet index: Int) throws -> any RowStream {
+                ArrayRowStream(ArrayRowStream.rows([["Fecha", "Tasa BCV"], ["2024-01-02", "36,1"]]))
+            }
+        }
+        let batch = Importer().importSource(Hidden())
+        #expect(batch.rejects.isEmpty)
+        #expect(batch.accounting.first?.otherSkipped == 2)
+        #expect(batch.accounting.allSatisfy { $0.balances })
+    }
+}
