@@ -65,17 +65,18 @@ struct AmountText {
     enum Evidence: Equatable { case none, decimal(Character), ambiguous(Character) }
 
     init?(_ raw: String, country: String?) {
-        var s = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        var s = raw.trimmingWhitespace
         guard !s.isEmpty else { return nil }
         if s.hasPrefix("("), s.hasSuffix(")") { negative = true; s = String(s.dropFirst().dropLast()) }
-        s = s.trimmingCharacters(in: .whitespaces)
+        s = s.trimmingWhitespace
         // Signs may sit before or after the currency mark, or trail the number (`1.234,56-`).
         if s.hasSuffix("-") { negative.toggle(); s = String(s.dropLast()) }
         if s.hasPrefix("-") { negative.toggle(); s = String(s.dropFirst()) } else if s.hasPrefix("+") { s = String(s.dropFirst()) }
-        s = s.trimmingCharacters(in: .whitespaces)
-        // Currency mark in front or behind.
-        let lower = s.lowercased()
-        for (mark, cur) in CurrencyToken.marks {
+        s = s.trimmingWhitespace
+        // Currency mark in front or behind (skipped for the common bare number).
+        let plain = s.first.map { $0.isASCIIDigit } == true && s.last.map { $0.isASCIIDigit || $0 == "." || $0 == "," } == true
+        let lower = plain ? "" : s.lowercased()
+        for (mark, cur) in CurrencyToken.marks where !plain {
             if lower.hasPrefix(mark) {
                 s = String(s.dropFirst(mark.count)); sawCurrencyMark = true
                 currency = cur ?? CurrencyToken.dollarSign(country: country); break
@@ -85,11 +86,11 @@ struct AmountText {
                 currency = cur ?? CurrencyToken.dollarSign(country: country); break
             }
         }
-        s = s.trimmingCharacters(in: .whitespaces)
+        s = s.trimmingWhitespace
         if s.hasPrefix("-") { negative.toggle(); s = String(s.dropFirst()) }
         if s.hasSuffix("-") { negative.toggle(); s = String(s.dropLast()) }
         if s.hasPrefix("("), s.hasSuffix(")") { negative.toggle(); s = String(s.dropFirst().dropLast()) }
-        s = s.trimmingCharacters(in: .whitespaces)
+        s = s.trimmingWhitespace
         guard let first = s.first, first.isASCIIDigit || first == "." || first == "," else { return nil }
         for ch in s {
             if ch.isASCIIDigit || ch == "." || ch == "," { body.append(ch) }

@@ -6,10 +6,18 @@ import Tabular
 struct TableFinder {
     let settings: MappingSettings
     let synonyms: [(Field, String)]
+    /// Exact folded synonym → field (the longest list's first claim wins, as in `synonyms`).
+    let exact: [String: Field]
+    /// Synonyms of three letters or more, padded with spaces for whole-word search.
+    let padded: [(Field, String)]
 
     init(settings: MappingSettings) {
         self.settings = settings
         synonyms = settings.foldedSynonyms()
+        var exact: [String: Field] = [:]
+        for (f, w) in synonyms where exact[w] == nil { exact[w] = f }
+        self.exact = exact
+        padded = synonyms.filter { $0.1.count >= 3 }.map { ($0.0, " " + $0.1 + " ") }
     }
 
     /// Tables in sheet order. With `headerRow` (a row number from a mapping file) the sheet holds one
@@ -73,15 +81,27 @@ struct TableFinder {
     /// The field a folded header names, and how surely (1 exact synonym, 0.8 synonym as whole words).
     func bestField(_ folded: String) -> (Field, Double)? {
         guard !folded.isEmpty else { return nil }
-        for (field, word) in synonyms where word == folded { return (field, 1.0) }
+        if let field = exact[folded] { return (field, 1.0) }
         // Single letters and `nro` alone are exact-only synonyms; longer ones may sit inside a header.
-        for (field, word) in synonyms where word.count >= 3 && TextFolding.containsWords(folded, word) {
-            return (field, 0.8)
-        }
+        let text = " " + folded + " "
+        for (field, word) in padded where text.contains(word) { return (field, 0.8) }
         return nil
     }
 
     func isHeaderCandidate(_ row: Row) -> Bool {
+        // Cheap test first (this runs on every row): at least two text cells with letters and no
+        // cell that is a number, a date or digits only.
+        var labels = 0
+        for cell in row.cells {
+            switch cell {
+            case .empty: continue
+            case .text(let s):
+                if s.utf8.contains(where: { $0 >= 0x41 }) { labels += 1 }
+                else if !s.allSatisfy(\.isWhitespace) { return false }
+            default: return false
+            }
+        }
+        guard labels >= 2 else { return false }
         let nonBlank = row.cells.filter { !$0.isBlank }
         guard nonBlank.count >= 2, nonBlank.allSatisfy(isLabel) else { return false }
         return synonymMatches(row) >= 2
