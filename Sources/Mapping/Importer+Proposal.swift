@@ -24,7 +24,7 @@ extension Importer {
                     return h.displayName
                 }
                 let letters = f.columns.map { CellRef.columnLetters($0) }
-                var col = MappingFile.ColumnSpec(confidence: f.confidence)
+                var col = MappingFile.ColumnSpec(confidence: Int((f.confidence * 100).rounded()))
                 if f.columns.count == 1 {
                     col.header = texts[0]; col.column = letters[0]
                 } else {
@@ -44,7 +44,7 @@ extension Importer {
         """
         Mapping proposed by `consolida map` for \(path) (\(tables) table\(tables == 1 ? "" : "s")).
         Review it: each column names its header text (and letter, used when the header is not found)
-        and the confidence of the automatic match (0-1; confidence is ignored when reading).
+        and the confidence of the automatic match in percent (ignored when reading).
         Columns not listed are kept as extra attributes. Schema: Mappings/README.md.
         Use it with: consolida import FILE --mapping THIS.yaml --out DIR
         """

@@ -68,11 +68,12 @@ public struct MappingFile: Codable, Sendable, Equatable {
         public var headers: [String]?
         public var columns: [String]?
         public var separator: String?
-        /// Written by `consolida map` for review; ignored when reading.
-        public var confidence: Double?
+        /// How sure the automatic mapping was, in percent; written by `consolida map` for review
+        /// and ignored when reading.
+        public var confidence: Int?
 
         public init(header: String? = nil, column: String? = nil, headers: [String]? = nil, columns: [String]? = nil,
-                    separator: String? = nil, confidence: Double? = nil) {
+                    separator: String? = nil, confidence: Int? = nil) {
             self.header = header; self.column = column; self.headers = headers; self.columns = columns
             self.separator = separator; self.confidence = confidence
         }
@@ -88,7 +89,7 @@ public struct MappingFile: Codable, Sendable, Equatable {
                       headers: try c.decodeIfPresent([String].self, forKey: .headers),
                       columns: try c.decodeIfPresent([String].self, forKey: .columns),
                       separator: try c.decodeIfPresent(String.self, forKey: .separator),
-                      confidence: try c.decodeIfPresent(Double.self, forKey: .confidence))
+                      confidence: try c.decodeIfPresent(Int.self, forKey: .confidence))
         }
     }
 
