@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "XMLStreamTests", dependencies: ["XMLStream"]),
         .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader"], resources: [.copy("Fixtures")]),
         .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "MappingTests", dependencies: ["Mapping"]),
+        .testTarget(name: "MappingTests", dependencies: ["Mapping", "CSVReader", "XLSXReader"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NotesReaderTests", dependencies: ["NotesReader"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
