@@ -57,7 +57,8 @@ enum MentionExtractor {
     private static let keywordInvoice = Pattern(
         #"\b(?:facturas?|fact\.?|fac\.?|fatura|faturas|nota fiscal|notas fiscais|nf-?e?|invoices?|inv\.?|boleto|recibo)\s*(?:n[º°o.]?\.?\s*|nro\.?\s*|n[uú]mero\s*|#\s*)?:?\s*((?:[A-Z]{1,4}-?)?\d[\d\-]*)\b"#)
     private static let codeInvoice = Pattern(#"\b(?:FAC|FACT|FT|FV|INV|NF|F|B|NC|ND)-\d{1,10}\b"#)
-    private static let phone = Pattern(#"(?<![\w/.,])(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{1,4}\)\s?)?\d{2,5}(?:[\s.\-]\d{2,5}){1,4}(?![\w/])|(?<![\w/.,])\+\d{8,15}\b"#)
+    // Not inside a file name or a code (`PHOTO-2024-04-08-10-46`): no word, `-` or `/` around it.
+    private static let phone = Pattern(#"(?<![\w/.,\-])(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{1,4}\)\s?)?\d{2,5}(?:[\s.\-]\d{2,8}){1,4}(?![\w/\-]|\.\w)|(?<![\w/.,])\+\d{8,15}\b|(?<![\w/.,\-])0\d{9,11}(?![\w/\-])"#)
     private static let email = Pattern(#"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"#)
     private static let rif = Pattern(#"\b[VJEGP]-?\d{7,9}-?\d\b"#)
     private static let cnpjCpf = Pattern(#"\b\d{2}\.\d{3}\.\d{3}/\d{4}-\d{2}\b|\b\d{3}\.\d{3}\.\d{3}-\d{2}\b"#)

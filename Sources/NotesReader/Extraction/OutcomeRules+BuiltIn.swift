@@ -32,7 +32,11 @@ lexicons:
   pay_present: [paga, pagan, pagamos, deposita, depositan, transfiere, transfieren, abona, abonan,
                 cancela, cancelan, transfere, transferem, quita, quitam, pays, "hace la transferencia",
                 "hace el pago", "faz o pix", "faz o pagamento", "faz a transferencia", "te pago",
-                "le pago", "les pago", "lhe pago", "lleva el cheque", "llevar el cheque", "pagar"]
+                "le pago", "les pago", "lhe pago", "lleva el cheque", "llevar el cheque", "pagar",
+                # First person, as customers write in chats (`le transfiero el viernes`).
+                transfiero, transfiro, "le deposito", "te deposito", "les deposito", "le abono",
+                "te abono", "le cancelo", "te cancelo", "le transfiero", "te transfiero", "lhe transfiro",
+                "te pago", "le hago la transferencia", "te hago la transferencia", "faco o pix", "mando o pix"]
   future_time: [manana, amanha, tomorrow, hoy, hoje, today, tonight, "esta tarde", "a tarde",
                 lunes, martes, miercoles, jueves, viernes, sabado, domingo,
                 segunda, terca, quarta, quinta, sexta, "segunda-feira", monday, tuesday, wednesday,
@@ -52,7 +56,10 @@ lexicons:
   send_again: [manden, envien, mandemos, enviemos, reenvien, reenviemos, reenviar, reenvie,
                mandem, enviem, "mandar de novo", "enviar de nuevo", "mandar de nuevo",
                "enviar de novo", "de nuevo", "de novo", "otra vez", "outra vez", resend, "send again",
-               "enviar copia", "mandar copia", "mandar copia", "enviar la", "mandar a"]
+               "enviar copia", "mandar copia", "enviar la", "mandar a",
+               # Requests addressed to the company (`envíenos`, `mándeme`, `me manda`).
+               envienos, mandenos, envieme, mandeme, enviame, mandame, envienme, mandenme, "me envia",
+               "me manda", "me manden", "me envien", "nos envia", "nos manda", "me mande", "me envie"]
   lacks: ["no le llego", "no le ha llegado", "no tiene", "no tienen", "nao recebeu", "nao receberam",
           "no recibio", "no recibieron", "se le perdio", "perdio", "no encuentra", "nao tem",
           "nao chegou", "never received", "didnt receive"]
@@ -150,6 +157,14 @@ outcomes:
       - "efetuad*"
       - "efetuou"
       - "hizo la transferencia"
+      - "hice .. pago"
+      - "hice .. transfer*"
+      - "hicimos .. pago"
+      - "hicimos .. transfer*"
+      - "fiz o pix"
+      - "fiz o pagamento"
+      - "fizemos .. pagamento"
+      - "transferid*"
       - "hizo el pago"
       - "hizo el deposito"
       - "fez o pix"

@@ -90,9 +90,11 @@ struct RecordBuilder {
                                             display: f.value), from: sourced(f))
                 }
             case .phone:
-                for part in f.value.split(whereSeparator: { ",;/".contains($0) }) {
-                    let p = part.trimmingCharacters(in: .whitespaces)
-                    if p.filter(\.isNumber).count >= 6 { c.phones.append(Sourced(MentionExtractor.normalizePhone(p), from: sourced(f))) }
+                // Phone lines carry notes too (`0241-857.12.34 (es el mismo de …)`): take the phones only.
+                var found = MentionExtractor.phones(f.value)
+                if found.isEmpty, f.value.filter(\.isNumber).count >= 6 { found = [MentionExtractor.normalizePhone(f.value)] }
+                for p in found where !c.phones.contains(where: { $0.value == p }) {
+                    c.phones.append(Sourced(p, from: sourced(f)))
                 }
             case .email:
                 for e in MentionExtractor.emails(f.value) { c.emails.append(Sourced(e, from: sourced(f))) }
