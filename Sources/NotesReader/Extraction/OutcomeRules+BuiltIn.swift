@@ -22,7 +22,8 @@ priority: [promise_to_pay, dispute, wrong_number, requests_invoice_copy, says_pa
 
 negation:
   window: 3
-  words: ["no", nao, not, never, nunca, jamas, jamais, sin, sem, ni, nem, tampoco, nada, without]
+  words: ["no", nao, not, never, nunca, jamas, jamais, sin, sem, ni, nem, tampoco, nada, without,
+          ningun, ninguno, ninguna, nenhum, nenhuma]
 
 contrast:
   factor: 1.5
@@ -44,7 +45,9 @@ lexicons:
                 "semana que vem", "next week", "fin de mes", "fim do mes", "final de mes",
                 "final del mes", "end of the month", "end of month", quincena, "el #", "dia #",
                 "para el #", "hasta el #", "ate dia #", "ate o dia #", "on the #", "# / #",
-                "cuando cobr*", "quando receb*", "apenas", "assim que", "en cuanto", "a partir"]
+                "cuando cobr*", "quando receb*", "apenas", "assim que", "en cuanto", "a partir",
+                "esta semana", "essa semana", "nesta semana", "this week", "este mes", "mas tarde",
+                "mais tarde", "en la tarde", "en la manana", "de manha", "a noite", "cedo", temprano]
   extension: [plazo, prorroga, prazo, prorrogacao, extension, "mas tiempo", "mais tempo"]
   request_verb: [pide, piden, pidio, pidieron, pideme, solicita, solicitan, solicito, solicitaron,
                  quiere, quieren, necesita, necesitan, requiere, pediu, pede, pedem, pediram,
@@ -63,6 +66,13 @@ lexicons:
   lacks: ["no le llego", "no le ha llegado", "no tiene", "no tienen", "nao recebeu", "nao receberam",
           "no recibio", "no recibieron", "se le perdio", "perdio", "no encuentra", "nao tem",
           "nao chegou", "never received", "didnt receive"]
+  # `va a` / `vai` + an infinitive of paying: a promise in any person.
+  going_to: ["va a", "van a", "vamos a", "voy a", vai, vao, vou, "ira a", "irao", "will", "going to"]
+  pay_infinitive: [pagar, depositar, transferir, abonar, cancelar, quitar, acertar, liquidar, "fazer o pix",
+                   "hacer la transferencia", "hacer el pago", "fazer o pagamento", "llevar el cheque",
+                   "pasar a pagar", "mandar el pago", pay, transfer, deposit]
+  # A payment (noun) placed in the future: `el cheque sale el jueves`, `pagamento agendado para dia 25`.
+  payment_noun: [pagamento, cheque, deposito, transferencia, pix, abono, cuota, parcela, payment]
 
 outcomes:
   promise_to_pay:
@@ -115,9 +125,16 @@ outcomes:
       - "plans to pay"
       - "programo .. pago"
       - "programou .. pagamento"
+      - {phrase: "pago para", weight: 1.5}
+      - "agendad*"
+      - "agendou"
+      - "garantiz* .. pago"
+      - "acerta"
     combinations:
       - {lexicons: [pay_present, future_time], weight: 1.5}
       - {lexicons: [extension, future_time], weight: 1.5}
+      - {lexicons: [going_to, pay_infinitive], weight: 1.5}
+      - {lexicons: [payment_noun, future_time], weight: 1.2}
 
   says_paid:
     phrases:
@@ -165,6 +182,26 @@ outcomes:
       - "fiz o pagamento"
       - "fizemos .. pagamento"
       - "transferid*"
+      # Passive and impersonal forms: `foi pago`, `se hizo`, `la transferencia salió`.
+      - "foi pag*"
+      - "foi feit*"
+      - "foi quitad*"
+      - "foi realizad*"
+      - "foi depositad*"
+      - "foi transferid*"
+      - "foi efetuad*"
+      - "fue pagad*"
+      - "fue hech*"
+      - "fue realizad*"
+      - "fue depositad*"
+      - "ya se hizo"
+      - "se hizo el pago"
+      - "salio la transferencia"
+      - "transferencia salio"
+      - "salio el pago"
+      - "pago salio"
+      - "soporte del pago"
+      - "soporte de pago"
       - "hizo el pago"
       - "hizo el deposito"
       - "fez o pix"
@@ -255,6 +292,22 @@ outcomes:
       - "never received"
       - "wrong amount"
       - "refus*"
+      - "no coincid*"
+      - "nao coincid*"
+      - "no cuadra"
+      - "diferencia"
+      - "diferenca"
+      - "acima do combinado"
+      - "mas de lo acordado"
+      - "no pidio"
+      - "nao pediu"
+      - "no fue entregad*"
+      - "nao foi entregu*"
+      - "nao e dele"
+      - "nao e dela"
+      - "no es nuestra"
+      - "no es nuestro"
+      - "no le corresponde"
 
   wrong_number:
     phrases:
@@ -293,6 +346,18 @@ outcomes:
       - "engano"
       - "no trabaja nadie"
       - "no existe"
+      - {phrase: "numero incorret*", weight: 2}
+      - "no .. pertenec*"
+      - "nao .. pertenc*"
+      - "no sabe quien"
+      - "nao sabe quem"
+      - "nadie con ese nombre"
+      - "ninguem com esse nome"
+      - "es de otra"
+      - "e de outra"
+      - "e de outro"
+      - "es de una"
+      - "es de un"
 
   requests_invoice_copy:
     phrases:
@@ -353,6 +418,15 @@ outcomes:
       - {phrase: "didnt answer", weight: 2}
       - {phrase: "didnt pick up", weight: 2}
       - {phrase: "phone off", weight: 2}
+      - "ocupado"
+      - "en visto"
+      - "no habia nadie"
+      - "no hay nadie"
+      - "nao tinha ninguem"
+      - "nao havia ninguem"
+      - "no lo encontre"
+      - "nao encontrei"
+      - "nao entregue"
 
   other:
     phrases:
