@@ -74,6 +74,6 @@ enum AmountExtractor {
         #"(?<![\p{L}\d])(?:"# + prefixSymbols + #"\s?"# + number + #"|"# + number + #"\s?"# + suffixSymbols + #")(?![\p{L}\d])"#)
     // A number right after a payment verb or noun, not a date, time, or invoice number.
     private static let bare = Pattern(
-        #"\b(?:pag\w*|abon\w*|deposit\w*|transf\w*|cancel\w*|monto|saldo|debe|deve|total|quit\w*|pix|cuota|parcela|resto)(?:\s+(?:de|do|da|el|la|o|a|un|uma|una|con|com|los|las))?\s+("#
+        #"\b(?:pag\w*|abon\w*|deposit\w*|transf\w*|cancel\w*|monto|saldo|debe|deve|total|quit\w*|pix|cuota|parcela|resto)(?:\s+(?:de|do|da|un|uma|una|con|com|los|las|os|as))?\s+("#
         + #"(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?))(?![\d/:\-]|\s?(?:de\s)?(?:"# + Lexicon.monthAlternation + #")\b|[.,]\d)"#)
 }

@@ -42,7 +42,8 @@ struct KeepReader {
         // Drop the synthetic heading line from the counts and renumber to textContent lines.
         out.accounting.rowsRead -= 1
         out.accounting.headerRows -= 1
-        for i in out.sections.indices { out.sections[i].line = 0; out.sections[i].part = part }
+        // The customer comes from the note's title: its location is the title, line 1.
+        for i in out.sections.indices { out.sections[i].line = 1; out.sections[i].part = "title" }
         if title?.isEmpty != false { out.sections[0].name = nil }
         for i in out.entries.indices { out.entries[i].line -= 1 }
         for i in out.rejects.indices {
