@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "Receivables", dependencies: ["Tabular"]),
         // Sheets and notes → receivables records.
         .target(name: "Mapping", dependencies: ["Tabular", "Receivables", "Yams"]),
-        .target(name: "NotesReader", dependencies: ["Tabular", "Receivables", "XMLStream", "ZipArchive"]),
+        .target(name: "NotesReader", dependencies: ["Tabular", "Receivables", "XMLStream", "ZipArchive", "Yams"]),
         // Records → consolidated customers, invoices and discrepancies.
         .target(name: "Reconcile", dependencies: ["Receivables", "Yams"]),
         // The consolidated store: SQLite through GRDB, versioned migrations, run history.
