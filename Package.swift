@@ -36,6 +36,9 @@ let package = Package(
         .target(name: "NotesReader", dependencies: ["Tabular", "Receivables", "XMLStream", "ZipArchive"]),
         // Records → consolidated customers, invoices and discrepancies.
         .target(name: "Reconcile", dependencies: ["Receivables", "Yams"]),
+        // Aging, worklist and metrics; then every output file of DESIGN.md "Output folder".
+        .target(name: "Collections", dependencies: ["Receivables", "Reconcile"]),
+        .target(name: "Reports", dependencies: ["Tabular", "Receivables", "Reconcile", "Collections"]),
         // The whole job and the command line.
         .executableTarget(name: "consolida", dependencies: [
             "Tabular", "CSVReader", "XLSXReader", "Receivables", "Mapping", "NotesReader", "Reconcile",
@@ -52,6 +55,8 @@ let package = Package(
         .testTarget(name: "MappingTests", dependencies: ["Mapping"]),
         .testTarget(name: "NotesReaderTests", dependencies: ["NotesReader"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile"]),
+        .testTarget(name: "CollectionsTests", dependencies: ["Collections"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
     ],
     swiftLanguageModes: [.v6]
 )

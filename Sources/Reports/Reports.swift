@@ -1,0 +1,1 @@
+// Reports: the output writers (see README.md).
