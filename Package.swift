@@ -37,8 +37,9 @@ let package = Package(
         // Records → consolidated customers, invoices and discrepancies.
         .target(name: "Reconcile", dependencies: ["Receivables", "Yams"]),
         // Aging, worklist and metrics; then every output file of DESIGN.md "Output folder".
-        .target(name: "Collections", dependencies: ["Receivables", "Reconcile"]),
-        .target(name: "Reports", dependencies: ["Tabular", "Receivables", "Reconcile", "Collections"]),
+        .target(name: "Collections", dependencies: ["Receivables", "Reconcile"], exclude: ["README.md"]),
+        .target(name: "Reports", dependencies: ["Tabular", "Receivables", "Reconcile", "Collections"],
+                exclude: ["README.md"]),
         // The whole job and the command line.
         .executableTarget(name: "consolida", dependencies: [
             "Tabular", "CSVReader", "XLSXReader", "Receivables", "Mapping", "NotesReader", "Reconcile",

@@ -1,0 +1,42 @@
+import Collections
+import Receivables
+import Reconcile
+import Tabular
+
+/// Everything the writers read, with the lookups several files need.
+public struct ReportInput: Sendable {
+    public var result: ReconciliationResult
+    public var batch: ImportBatch
+    public var collections: CollectionsReport
+
+    public init(result: ReconciliationResult, batch: ImportBatch, collections: CollectionsReport) {
+        self.result = result; self.batch = batch; self.collections = collections
+    }
+
+    public var asOf: LocalDate { collections.settings.asOf }
+
+    /// Consolidated customers by ID (the first one wins if reconciliation ever repeated an ID).
+    var customersByID: [String: ConsolidatedCustomer] {
+        var map: [String: ConsolidatedCustomer] = [:]
+        for c in result.customers where map[c.customerID] == nil { map[c.customerID] = c }
+        return map
+    }
+}
+
+/// The four location columns every record-level file ends with.
+enum LocationColumns {
+    static let columns: [OutputColumn] = [
+        OutputColumn("source_file"), OutputColumn("source_sheet"),
+        OutputColumn("source_row", .integer), OutputColumn("source_line", .integer),
+    ]
+
+    static func cells(_ location: SourceLocation?) -> [OutputCell] {
+        guard let location else { return [.empty, .empty, .empty, .empty] }
+        return [.text(location.file), .text(location.sheet), .integer(location.row), .integer(location.line)]
+    }
+}
+
+extension Array where Element == String {
+    /// Multi-valued cells (phones, emails, invoice numbers) are joined with `; `.
+    var joinedList: String { joined(separator: "; ") }
+}

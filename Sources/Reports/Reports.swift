@@ -1,1 +1,0 @@
-// Reports: the output writers (see README.md).
