@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // C boundary: only ZipArchive imports CZlib, only XMLStream imports CLibXML2.
@@ -40,9 +41,19 @@ let package = Package(
         .target(name: "Collections", dependencies: ["Receivables", "Reconcile"], exclude: ["README.md"]),
         .target(name: "Reports", dependencies: ["Tabular", "Receivables", "Reconcile", "Collections"],
                 exclude: ["README.md"]),
-        // The whole job and the command line.
+        // The consolidated store: SQLite through GRDB, versioned migrations, run history.
+        .target(name: "Store", dependencies: [
+            "Receivables", "Reconcile", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // The whole job: configuration, source discovery, import, reconcile, store, outputs.
+        .target(name: "Pipeline", dependencies: [
+            "Tabular", "CSVReader", "XLSXReader", "Receivables", "Mapping", "NotesReader", "Reconcile", "Store",
+            "Yams", .product(name: "Logging", package: "swift-log"),
+        ]),
+        // The command line.
         .executableTarget(name: "consolida", dependencies: [
-            "Tabular", "CSVReader", "XLSXReader", "Receivables", "Mapping", "NotesReader", "Reconcile",
+            "Tabular", "CSVReader", "XLSXReader", "Receivables", "Mapping", "NotesReader", "Reconcile", "Store",
+            "Pipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -58,6 +69,10 @@ let package = Package(
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile"]),
         .testTarget(name: "CollectionsTests", dependencies: ["Collections"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
+        // Runs the built `consolida` binary, as a user would (argument-parser's example tests).
+        .testTarget(name: "EndToEndTests", dependencies: ["consolida"]),
     ],
     swiftLanguageModes: [.v6]
 )

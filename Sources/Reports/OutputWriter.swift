@@ -2,6 +2,7 @@ import Collections
 import Foundation
 import Receivables
 import Reconcile
+import Tabular
 
 /// One rendered output file: its name in the output folder and its bytes.
 public struct OutputFile: Hashable, Sendable {
@@ -46,6 +47,18 @@ public enum OutputWriter {
     public static func write(result: ReconciliationResult, batch: ImportBatch, collections: CollectionsReport,
                              to directory: URL) throws -> [URL] {
         try write(ReportInput(result: result, batch: batch, collections: collections), to: directory)
+    }
+
+    /// The shape of the pipeline's `OutputWriting` stage: computes the collections view with the
+    /// given settings (default: as-of date only) and returns the file names written.
+    @discardableResult
+    public static func write(result: ReconciliationResult, batch: ImportBatch, asOf: LocalDate,
+                             settings: CollectionsSettings? = nil, to directory: URL) throws -> [String] {
+        var s = settings ?? CollectionsSettings(asOf: asOf)
+        s.asOf = asOf
+        let collections = CollectionsReport(result: result, settings: s)
+        return try write(result: result, batch: batch, collections: collections, to: directory)
+            .map(\.lastPathComponent)
     }
 
     @discardableResult

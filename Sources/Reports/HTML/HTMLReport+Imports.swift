@@ -117,6 +117,10 @@ extension HTMLReport {
         h.close("section")
     }
 
+    static func plural(_ n: Int, _ one: String, _ many: String) -> String {
+        n == 1 ? "1 " + one : "\(n) " + many
+    }
+
     /// `ventas.xlsx › Clientes!C17` style, in Spanish words for rows and lines.
     static func placeText(_ l: SourceLocation) -> String {
         let p = HTMLFormat.place(l)
@@ -132,10 +136,14 @@ extension HTMLReport {
         }
         let copies = input.result.invoices.reduce(0) { $0 + $1.sourceCount }
         h.open("p")
-        h.text("\(members) registros de cliente de todas las fuentes se consolidaron en \(customers.count) clientes; "
-               + "\(merged.count) clientes reúnen más de un registro. \(copies) copias de documentos quedaron en "
-               + "\(input.result.invoices.count) documentos, \(input.result.invoices.filter(\.hasConflict).count) "
-               + "con datos en conflicto.")
+        let conflicts = input.result.invoices.filter(\.hasConflict).count
+        h.text(plural(members, "registro de cliente", "registros de cliente") + " de todas las fuentes "
+               + (members == 1 ? "quedó en " : "se consolidaron en ")
+               + plural(customers.count, "cliente", "clientes") + "; "
+               + (merged.count == 1 ? "1 cliente reúne" : "\(merged.count) clientes reúnen") + " más de un registro. "
+               + plural(copies, "copia de documento", "copias de documentos") + (copies == 1 ? " quedó en " : " quedaron en ")
+               + plural(input.result.invoices.count, "documento", "documentos") + ", "
+               + (conflicts == 1 ? "1 con datos en conflicto." : "\(conflicts) con datos en conflicto."))
         h.close()
         if !merged.isEmpty {
             h.element("h3", "Clientes formados por varios registros")
