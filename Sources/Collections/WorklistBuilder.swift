@@ -21,11 +21,12 @@ enum WorklistBuilder {
         }
         var overdueByCurrency: [Currency?: [Decimal]] = [:]
         for c in candidates { overdueByCurrency[c.focus.currency, default: []].append(c.focus.overdue) }
+        for key in overdueByCurrency.keys { overdueByCurrency[key]?.sort() }
 
         var entries: [WorklistEntry] = candidates.map { c in
             let p = c.position
             let peers = overdueByCurrency[c.focus.currency] ?? [c.focus.overdue]
-            let atOrBelow = peers.filter { $0 <= c.focus.overdue }.count
+            let atOrBelow = countAtOrBelow(c.focus.overdue, in: peers)
             let days = c.focus.maxDaysOverdue ?? p.allCurrencies.compactMap(\.maxDaysOverdue).max() ?? 0
             let sinceContact = p.daysSinceLastContact(asOf: asOf)
             let waiting = p.nextPromiseDeadline.map { $0 >= asOf } ?? false
@@ -60,6 +61,16 @@ enum WorklistBuilder {
         }
         for i in entries.indices { entries[i].rank = i + 1 }
         return entries
+    }
+
+    /// How many values of an ascending array are ≤ `value` (binary search: debtors can be many).
+    static func countAtOrBelow(_ value: Decimal, in sorted: [Decimal]) -> Int {
+        var low = 0, high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid] <= value { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     /// `Debe USD 1200.00 vencido en 2 documentos (el más antiguo con 95 días de atraso);

@@ -93,3 +93,10 @@ import Reconcile
         #expect(a.metrics == b.metrics)
     }
 }
+
+@Suite struct PercentileTests {
+    @Test(arguments: [(Decimal(0), 0), (Decimal(1), 2), (Decimal(2), 3), (Decimal(5), 4), (Decimal(9), 5)])
+    func countAtOrBelow(value: Decimal, count: Int) {
+        #expect(WorklistBuilder.countAtOrBelow(value, in: [1, 1, 2, 5, 7]) == count)
+    }
+}

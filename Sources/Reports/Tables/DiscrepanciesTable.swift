@@ -19,15 +19,18 @@ public enum DiscrepanciesTable {
 
     /// The discrepancies in output order.
     public static func ordered(_ input: ReportInput) -> [Discrepancy] {
-        input.result.discrepancies.sorted { a, b in
-            if a.severity != b.severity { return a.severity > b.severity }
-            let ka = [a.kind, a.entity, a.entityID, a.field, a.id, flattened(a.values)]
-            let kb = [b.kind, b.entity, b.entityID, b.field, b.id, flattened(b.values)]
-            for (x, y) in zip(ka, kb) where x != y {
+        // Keys computed once per discrepancy, not once per comparison.
+        let keyed = input.result.discrepancies.map { d in
+            (d, [d.kind, d.entity, d.entityID, d.field, d.id, flattened(d.values), d.chosen ?? "", d.rule ?? "",
+                 d.message])
+        }
+        return keyed.sorted { a, b in
+            if a.0.severity != b.0.severity { return a.0.severity > b.0.severity }
+            for (x, y) in zip(a.1, b.1) where x != y {
                 return x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars)
             }
             return false
-        }
+        }.map(\.0)
     }
 
     public static func flattened(_ values: [Discrepancy.CompetingValue]) -> String {
