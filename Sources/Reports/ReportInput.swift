@@ -3,7 +3,7 @@ import Receivables
 import Reconcile
 import Tabular
 
-/// Everything the writers read, with the lookups several files need.
+/// Everything the writers read.
 public struct ReportInput: Sendable {
     public var result: ReconciliationResult
     public var batch: ImportBatch
@@ -14,13 +14,6 @@ public struct ReportInput: Sendable {
     }
 
     public var asOf: LocalDate { collections.settings.asOf }
-
-    /// Consolidated customers by ID (the first one wins if reconciliation ever repeated an ID).
-    var customersByID: [String: ConsolidatedCustomer] {
-        var map: [String: ConsolidatedCustomer] = [:]
-        for c in result.customers where map[c.customerID] == nil { map[c.customerID] = c }
-        return map
-    }
 }
 
 /// The four location columns every record-level file ends with.

@@ -46,6 +46,8 @@ import Testing
         #expect(html.contains("<a href=\"#cliente-C-00000001\">C-00000001</a>"))
         #expect(html.contains("id=\"cliente-C-00000001-registros\""))
         #expect(html.contains("FERRETERIA EL TORNILLO CA"))
+        #expect(html.contains("name: «Ferretería El Tornillo, C.A.» — el dato más completo (most_complete), "
+                              + "tomado de ventas-ana.xlsx › Clientes › fila 4"))
     }
 
     @Test func discrepanciesShowCompetingValuesWithPlaces() {

@@ -155,6 +155,17 @@ extension HTMLReport {
                 if let last = p.lastContactDate { facts.append("Último contacto: \(last.iso)") }
             }
             h.element("p", facts.joined(separator: " · "))
+            let decisions = c.decisions.filter { $0.rule != "only_value" }
+                .sorted { ($0.field, $0.value) < ($1.field, $1.value) }
+            if !decisions.isEmpty {
+                h.open("ul", ["class": "decisions"])
+                for d in decisions {
+                    var text = "\(d.field): «\(d.value)» — \(HTMLFormat.rule(d.rule))"
+                    if let from = d.chosenFrom { text += ", tomado de " + placeText(from.location) }
+                    h.element("li", text)
+                }
+                h.close("ul")
+            }
             h.open("div", ["class": "member-list", "id": anchors.anchor(c.customerID).map { $0 + "-registros" }])
             table(["Archivo", "Hoja", "Fila / línea", "Nombre en la fuente", "Id. fiscal en la fuente", "Puntaje",
                    "Regla"], numeric: [5], &h)

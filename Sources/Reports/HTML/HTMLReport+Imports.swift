@@ -63,7 +63,7 @@ extension HTMLReport {
         endTable(&h)
         if acc.isEmpty { note("No se importó ninguna fuente.", &h) }
 
-        let rejects = RejectsTable.table(input)
+        let rejects = RejectsTable.ordered(input)
         h.element("h3", "Motivos de rechazo")
         if input.batch.rejects.isEmpty {
             note("Ninguna fila fue rechazada.", &h)
@@ -88,16 +88,12 @@ extension HTMLReport {
             endTable(&h)
             h.element("h3", "Filas rechazadas")
             table(["Archivo", "Hoja", "Celda / fila", "Código", "Motivo", "Texto original"], &h)
-            for r in rejects.rows.prefix(maxRejectsShown) {
-                // Columns of rejects.csv: file, sheet, row, line, cell, code, reason, raw text.
-                let cell = r[4].plainText.isEmpty
-                    ? [r[2].plainText.isEmpty ? "" : "fila " + r[2].plainText,
-                       r[3].plainText.isEmpty ? "" : "línea " + r[3].plainText].filter { !$0.isEmpty }.joined(separator: " ")
-                    : r[4].plainText
-                row([r[0].plainText, r[1].plainText, cell, r[5].plainText, r[6].plainText, r[7].plainText], &h)
+            for r in rejects.prefix(maxRejectsShown) {
+                let p = HTMLFormat.place(r.location)
+                row([p.file, p.sheet, p.cell, r.code, r.reason, r.rawText], &h)
             }
             endTable(&h)
-            truncated(min(maxRejectsShown, rejects.rows.count), of: rejects.rows.count, file: RejectsTable.fileName, &h)
+            truncated(min(maxRejectsShown, rejects.count), of: rejects.count, file: RejectsTable.fileName, &h)
         }
 
         let diagnostics = input.batch.diagnostics.filter { $0.severity >= .warning }
