@@ -17,6 +17,8 @@ struct Consolida: ParsableCommand {
         subcommands: [
             InspectCommand.self,
             DiffCommand.self,
+            ReadBenchCommand.self,
+            XLSXBenchCommand.self,
         ]
     )
 
