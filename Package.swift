@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "Reconcile", dependencies: ["Receivables", "Yams"]),
         // Aging, worklist and metrics; then every output file of DESIGN.md "Output folder".
         .target(name: "Collections", dependencies: ["Receivables", "Reconcile"], exclude: ["README.md"]),
-        .target(name: "Reports", dependencies: ["Tabular", "Receivables", "Reconcile", "Collections"],
+        .target(name: "Reports", dependencies: ["Tabular", "Receivables", "Reconcile", "Collections", "ZipArchive"],
                 exclude: ["README.md"]),
         // The consolidated store: SQLite through GRDB, versioned migrations, run history.
         .target(name: "Store", dependencies: [
@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "NotesReaderTests", dependencies: ["NotesReader"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile"]),
         .testTarget(name: "CollectionsTests", dependencies: ["Collections"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "XLSXReader"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
         // Runs the built `consolida` binary, as a user would (argument-parser's example tests).

@@ -34,15 +34,20 @@ public enum OutputWriter {
 
     /// Every output file rendered in memory, in a fixed order.
     public static func render(_ input: ReportInput) -> [OutputFile] {
-        var files = tables(input).map { OutputFile(name: $0.fileName, bytes: CSVWriter.data($0)) }
+        render(input, tables: tables(input))
+    }
+
+    static func render(_ input: ReportInput, tables: [OutputTable]) -> [OutputFile] {
+        var files = tables.map { OutputFile(name: $0.fileName, bytes: CSVWriter.data($0)) }
         files.append(OutputFile(name: DiscrepanciesTable.jsonFileName,
                                 bytes: Array(DiscrepanciesTable.json(input).rendered().utf8)))
         files.append(OutputFile(name: HTMLReport.fileName, bytes: Array(HTMLReport.render(input).utf8)))
         return files
     }
 
-    /// Renders every file and writes it into `directory` (created when missing).
-    /// - Returns: the URLs written, in the order of ``render(_:)``.
+    /// Renders every file and writes it into `directory` (created when missing), then
+    /// `consolidated.xlsx`, which is streamed into its zip rather than rendered in memory.
+    /// - Returns: the URLs written, in the order of ``render(_:)``, then the workbook.
     @discardableResult
     public static func write(result: ReconciliationResult, batch: ImportBatch, collections: CollectionsReport,
                              to directory: URL) throws -> [URL] {
@@ -68,8 +73,9 @@ public enum OutputWriter {
         } catch {
             throw OutputWriteError(file: directory.path, reason: "\(error)")
         }
+        let tables = tables(input)
         var written: [URL] = []
-        for file in render(input) {
+        for file in render(input, tables: tables) {
             let url = directory.appendingPathComponent(file.name)
             do {
                 try Data(file.bytes).write(to: url)
@@ -78,6 +84,13 @@ public enum OutputWriter {
             }
             written.append(url)
         }
+        let xlsx = directory.appendingPathComponent(XLSXExport.fileName)
+        do {
+            try XLSXExport.write(tables, to: xlsx.path)
+        } catch {
+            throw OutputWriteError(file: xlsx.path, reason: "\(error)")
+        }
+        written.append(xlsx)
         return written
     }
 }

@@ -158,7 +158,8 @@ import Reconcile
         let input = Sample.input
         let urls = try OutputWriter.write(result: input.result, batch: input.batch, collections: input.collections,
                                           to: dir)
-        #expect(urls.count == 12)
+        #expect(urls.count == 13)
+        #expect(urls.last?.lastPathComponent == "consolidated.xlsx")
         for url in urls {
             let data = try Data(contentsOf: url)
             #expect(!data.isEmpty, "\(url.lastPathComponent) is empty")

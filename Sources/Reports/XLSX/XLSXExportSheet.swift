@@ -2,10 +2,21 @@ import Foundation
 import Tabular
 
 /// One worksheet's XML: a bold, frozen, auto-filtered header row, then typed cells.
-enum XLSXSheet {
+enum XLSXExportSheet {
     static func xml(columns: [OutputColumn], rows: ArraySlice<[OutputCell]>) -> String {
+        var s = head(columns: columns, rows: rows)
+        var number = 2
+        for row in rows {
+            s += self.row(row, number: number)
+            number += 1
+        }
+        return s + tail(columns: columns, rowCount: rows.count)
+    }
+
+    /// Everything before the first data row: dimension, frozen header, widths, header row.
+    static func head(columns: [OutputColumn], rows: ArraySlice<[OutputCell]>) -> String {
         let lastColumn = CellRef.columnLetters(max(1, columns.count))
-        var s = XLSXWorkbook.xmlHeader
+        var s = XLSXExport.xmlHeader
             + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
             + "<dimension ref=\"A1:\(lastColumn)\(rows.count + 1)\"/>"
             + "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" "
@@ -18,21 +29,26 @@ enum XLSXSheet {
         s += "</cols><sheetData>"
         s += "<row r=\"1\">"
         for (i, c) in columns.enumerated() {
-            s += "<c r=\"\(CellRef.columnLetters(i + 1))1\" s=\"\(XLSXWorkbook.Style.header.rawValue)\" t=\"inlineStr\">"
+            s += "<c r=\"\(CellRef.columnLetters(i + 1))1\" s=\"\(XLSXExport.Style.header.rawValue)\" t=\"inlineStr\">"
                 + "<is><t>\(escape(c.name))</t></is></c>"
         }
-        s += "</row>"
-        var r = 2
-        for row in rows {
-            s += "<row r=\"\(r)\">"
-            for (i, cell) in row.enumerated() {
-                s += self.cell(cell, ref: CellRef.columnLetters(i + 1) + String(r))
-            }
-            s += "</row>"
-            r += 1
+        return s + "</row>"
+    }
+
+    /// One data row, numbered as the spreadsheet shows it.
+    static func row(_ row: [OutputCell], number: Int) -> String {
+        var s = "<row r=\"\(number)\">"
+        for (i, cell) in row.enumerated() {
+            s += self.cell(cell, ref: CellRef.columnLetters(i + 1) + String(number))
         }
-        s += "</sheetData>"
-        if !columns.isEmpty { s += "<autoFilter ref=\"A1:\(lastColumn)\(rows.count + 1)\"/>" }
+        return s + "</row>"
+    }
+
+    static func tail(columns: [OutputColumn], rowCount: Int) -> String {
+        var s = "</sheetData>"
+        if !columns.isEmpty {
+            s += "<autoFilter ref=\"A1:\(CellRef.columnLetters(columns.count))\(rowCount + 1)\"/>"
+        }
         return s + "</worksheet>"
     }
 
@@ -42,15 +58,17 @@ enum XLSXSheet {
         switch cell {
         case .empty:
             return ""
+        case .text(let text) where text.isEmpty:
+            return ""
         case .text(let text):
             var t = text
-            if t.count > XLSXWorkbook.maxCellCharacters {
+            if t.count > XLSXExport.maxCellCharacters {
                 // Excel refuses longer cells; the CSV keeps the whole text.
-                t = String(t.prefix(XLSXWorkbook.maxCellCharacters - 1)) + "…"
+                t = String(t.prefix(XLSXExport.maxCellCharacters - 1)) + "…"
             }
             return "<c r=\"\(ref)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(t))</t></is></c>"
         case .decimal(let d, let scale):
-            let style: XLSXWorkbook.Style = switch scale {
+            let style: XLSXExport.Style = switch scale {
             case ...0: .integer
             case 1: .decimal1
             case 2: .decimal2
@@ -63,7 +81,7 @@ enum XLSXSheet {
         case .date(let d):
             // Serial day in the 1900 date system: 1970-01-01 is 25569 (Excel's fictitious
             // 1900-02-29 is only before March 1900, which no receivable is).
-            return "<c r=\"\(ref)\" s=\"\(XLSXWorkbook.Style.date.rawValue)\"><v>\(d.daysSinceEpoch + 25_569)</v></c>"
+            return "<c r=\"\(ref)\" s=\"\(XLSXExport.Style.date.rawValue)\"><v>\(d.daysSinceEpoch + 25_569)</v></c>"
         case .boolean(let b):
             return "<c r=\"\(ref)\" t=\"b\"><v>\(b ? 1 : 0)</v></c>"
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Tabular
+import ZipArchive
 
 /// The parts of `consolidated.xlsx` (SpreadsheetML), built from the same ``OutputTable``s as the CSV
 /// files: one sheet per table, header row frozen and filtered, real numbers and real dates.
@@ -7,7 +8,7 @@ import Tabular
 /// Strings are written as inline strings (`t="inlineStr"`) and no cell ever carries a formula
 /// (`<f>`), so text such as `=HYPERLINK(…)` is shown, never run: no apostrophe is needed here.
 /// The parts hold no timestamps, so equal tables give equal bytes.
-public enum XLSXWorkbook {
+public enum XLSXExport {
     /// Excel's limits: rows per sheet (the header takes one) and characters per cell.
     static let maxDataRowsPerSheet = 1_048_575
     static let maxCellCharacters = 32_767
@@ -29,9 +30,42 @@ public enum XLSXWorkbook {
         ]
         for (i, sheet) in sheets.enumerated() {
             parts.append(OutputFile(name: "xl/worksheets/sheet\(i + 1).xml",
-                                    bytes: utf8(XLSXSheet.xml(columns: sheet.table.columns, rows: sheet.rows))))
+                                    bytes: utf8(XLSXExportSheet.xml(columns: sheet.table.columns, rows: sheet.rows))))
         }
         return parts
+    }
+
+    public static let fileName = "consolidated.xlsx"
+
+    /// Writes the workbook to `path` through ``ZipWriter`` (which writes beside it and renames into
+    /// place). Sheets are streamed into the zip in chunks, so a sheet of a million rows is never
+    /// one string in memory.
+    public static func write(_ tables: [OutputTable], to path: String) throws(ZipError) {
+        let sheets = sheetList(tables)
+        let zip = try ZipWriter(path: path)
+        try zip.addEntry(named: "[Content_Types].xml", contents: utf8(contentTypes(sheetCount: sheets.count)))
+        try zip.addEntry(named: "_rels/.rels", contents: utf8(rootRels))
+        try zip.addEntry(named: "xl/workbook.xml", contents: utf8(workbook(sheets.map(\.name))))
+        try zip.addEntry(named: "xl/_rels/workbook.xml.rels", contents: utf8(workbookRels(sheetCount: sheets.count)))
+        try zip.addEntry(named: "xl/styles.xml", contents: utf8(styles))
+        for (i, sheet) in sheets.enumerated() {
+            try zip.writeEntry(named: "xl/worksheets/sheet\(i + 1).xml") { (sink: inout ZipEntrySink) throws(ZipError) in
+                try sink.write(utf8(XLSXExportSheet.head(columns: sheet.table.columns, rows: sheet.rows)))
+                var buffer = ""
+                var number = 2
+                for row in sheet.rows {
+                    buffer += XLSXExportSheet.row(row, number: number)
+                    number += 1
+                    if buffer.utf8.count >= 1 << 16 {
+                        try sink.write(utf8(buffer))
+                        buffer = ""
+                    }
+                }
+                buffer += XLSXExportSheet.tail(columns: sheet.table.columns, rowCount: sheet.rows.count)
+                try sink.write(utf8(buffer))
+            }
+        }
+        try zip.finish()
     }
 
     /// Sheet names from file names (`customers.csv` → `customers`), a table too long for one sheet
@@ -84,7 +118,7 @@ public enum XLSXWorkbook {
             + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
             + "<workbookPr date1904=\"false\"/><bookViews><workbookView activeTab=\"0\"/></bookViews><sheets>"
         for (i, name) in names.enumerated() {
-            s += "<sheet name=\"\(XLSXSheet.escape(name))\" sheetId=\"\(i + 1)\" r:id=\"rId\(i + 1)\"/>"
+            s += "<sheet name=\"\(XLSXExportSheet.escape(name))\" sheetId=\"\(i + 1)\" r:id=\"rId\(i + 1)\"/>"
         }
         return s + "</sheets></workbook>"
     }
