@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // C boundary: only ZipArchive imports CZlib, only XMLStream imports CLibXML2.
@@ -33,12 +34,26 @@ let package = Package(
         .target(name: "Receivables", dependencies: ["Tabular"]),
         // Sheets and notes → receivables records.
         .target(name: "Mapping", dependencies: ["Tabular", "Receivables", "Yams"]),
-        .target(name: "NotesReader", dependencies: ["Tabular", "Receivables", "XMLStream", "ZipArchive"]),
+        .target(name: "NotesReader", dependencies: ["Tabular", "Receivables", "XMLStream", "ZipArchive", "Yams"]),
         // Records → consolidated customers, invoices and discrepancies.
         .target(name: "Reconcile", dependencies: ["Receivables", "Yams"]),
-        // The whole job and the command line.
+        // Aging, worklist and metrics; then every output file of DESIGN.md "Output folder".
+        .target(name: "Collections", dependencies: ["Receivables", "Reconcile"], exclude: ["README.md"]),
+        .target(name: "Reports", dependencies: ["Tabular", "Receivables", "Reconcile", "Collections", "ZipArchive"],
+                exclude: ["README.md"]),
+        // The consolidated store: SQLite through GRDB, versioned migrations, run history.
+        .target(name: "Store", dependencies: [
+            "Receivables", "Reconcile", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // The whole job: configuration, source discovery, import, reconcile, store, outputs.
+        .target(name: "Pipeline", dependencies: [
+            "Tabular", "CSVReader", "XLSXReader", "Receivables", "Mapping", "NotesReader", "Reconcile", "Store",
+            "Yams", .product(name: "Logging", package: "swift-log"),
+        ]),
+        // The command line.
         .executableTarget(name: "consolida", dependencies: [
-            "Tabular", "CSVReader", "XLSXReader", "Receivables", "Mapping", "NotesReader", "Reconcile",
+            "Tabular", "CSVReader", "XLSXReader", "Receivables", "Mapping", "NotesReader", "Reconcile", "Store",
+            "Pipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -49,9 +64,15 @@ let package = Package(
         .testTarget(name: "XMLStreamTests", dependencies: ["XMLStream"]),
         .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader"], resources: [.copy("Fixtures")]),
         .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "MappingTests", dependencies: ["Mapping"]),
+        .testTarget(name: "MappingTests", dependencies: ["Mapping", "CSVReader", "XLSXReader"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NotesReaderTests", dependencies: ["NotesReader"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile"]),
+        .testTarget(name: "CollectionsTests", dependencies: ["Collections"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "XLSXReader"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
+        // Runs the built `consolida` binary, as a user would (argument-parser's example tests).
+        .testTarget(name: "EndToEndTests", dependencies: ["consolida"]),
     ],
     swiftLanguageModes: [.v6]
 )

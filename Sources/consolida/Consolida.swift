@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `consolida` command. Each subcommand lives in its own file; this is the only module that
 /// prints, bootstraps logging or exits (DESIGN.md "Modules").
@@ -15,7 +16,29 @@ struct Consolida: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InspectCommand.self,
+            DiffCommand.self,
+            ReadBenchCommand.self,
+            XLSXBenchCommand.self,
+            ImportCommand.self,
+            MapCommand.self,
             MatchBenchCommand.self,
         ]
     )
+
+    /// Runs the command, mapping argument-parser's usage exit code (64) to DESIGN.md's `2`.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                Foundation.exit(0)
+            }
+            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            Foundation.exit(code == .validationFailure ? ConsolidaExit.usage.rawValue : code.rawValue)
+        }
+    }
 }

@@ -35,6 +35,8 @@ struct InspectCommand: ParsableCommand {
 
     /// Every format Consolida reads, asked in order; the first that recognizes a file inspects it.
     static let inspectors: [any FileInspector.Type] = [
+        XLSXInspector.self,
+        CSVInspector.self,
     ]
 
     func run() throws {

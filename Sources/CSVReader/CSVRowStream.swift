@@ -1,0 +1,72 @@
+import Tabular
+
+/// The rows of a ``CSVFile`` as text cells (`""` → `.empty`), with their spreadsheet row number and
+/// physical line. Blank lines are skipped (the numbers after them jump, as in a spreadsheet);
+/// ragged rows are kept whole and reported.
+public struct CSVRowStream: RowStream {
+    private let reader: CSVRecordReader
+    private let path: String
+    private let utf8Offsets: Bool
+    private var diagnostics: [Diagnostic] = []
+    /// The field count of the first row (the header when there is one); ragged rows are measured against it.
+    public private(set) var expectedWidth: Int?
+    /// Rows returned so far.
+    public private(set) var rowsRead = 0
+    /// Blank lines skipped.
+    public private(set) var blankLinesSkipped = 0
+
+    init(file: CSVFile, reader: CSVRecordReader) {
+        self.reader = reader
+        self.path = file.path
+        self.utf8Offsets = file.detectedEncoding.encoding == .utf8
+    }
+
+    public mutating func next() throws -> Row? {
+        while try reader.next() {
+            let count = reader.fieldCount
+            if count == 0 { blankLinesSkipped += 1; continue }
+            let number = reader.recordCount
+            var cells: [CellValue] = []
+            cells.reserveCapacity(count)
+            for i in 0..<count {
+                let f = reader.field(i)
+                cells.append(f.isEmpty ? .empty : .text(String(decoding: f, as: UTF8.self)))
+            }
+            rowsRead += 1
+            check(number: number, count: count)
+            return Row(number: number, line: reader.line, cells: cells)
+        }
+        return nil
+    }
+
+    private mutating func check(number: Int, count: Int) {
+        let location = SourceLocation(file: path, row: number, line: reader.line,
+                                      byteOffset: utf8Offsets ? reader.byteOffset : nil)
+        if reader.strayQuotes > 0 {
+            var at = location
+            at.line = reader.strayQuoteLine
+            diagnostics.append(Diagnostic(.warning, code: "CSV-STRAY-QUOTE",
+                                          "a quote inside an unquoted field was read as text, as spreadsheet programs do",
+                                          at: at))
+        }
+        if reader.unterminatedQuote {
+            diagnostics.append(Diagnostic(.warning, code: "CSV-UNTERMINATED-QUOTE",
+                                          "a quote opened in this row never closes; the rest of the file was read into one field",
+                                          at: location))
+        }
+        if let expected = expectedWidth {
+            if count != expected {
+                diagnostics.append(Diagnostic(.warning, code: "CSV-RAGGED-ROW",
+                                              "row has \(count) fields, the first row has \(expected); all fields kept",
+                                              at: location, expected: "\(expected) fields", found: "\(count) fields"))
+            }
+        } else {
+            expectedWidth = count
+        }
+    }
+
+    public mutating func drainDiagnostics() -> [Diagnostic] {
+        defer { diagnostics = [] }
+        return diagnostics
+    }
+}

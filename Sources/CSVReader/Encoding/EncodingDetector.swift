@@ -1,0 +1,75 @@
+/// Decides a file's encoding from its first bytes (a bounded sample).
+///
+/// Order of evidence: a byte order mark; the zero bytes that UTF-16 and UTF-32 text without a BOM
+/// has in every other (or three of every four) bytes; valid UTF-8; otherwise a Windows code page
+/// (1252; 1251 when the high bytes form whole Cyrillic words; Shift_JIS or GB18030 when they form
+/// the double-byte characters of those code pages).
+public enum EncodingDetector {
+    /// Detects the encoding of `sample` (the start of the file). `isWholeFile` says whether the
+    /// sample is all of it, so that a multi-byte sequence cut at its end is not held against UTF-8.
+    public static func detect(_ sample: UnsafeBufferPointer<UInt8>, isWholeFile: Bool) -> DetectedEncoding {
+        if let bom = bomEncoding(sample) { return bom }
+        if let wide = zeroBytePattern(sample) { return DetectedEncoding(encoding: wide, bomLength: 0, evidence: "zero-bytes") }
+        if UTF8Validator.isValid(sample, allowTruncatedEnd: !isWholeFile) {
+            return DetectedEncoding(encoding: .utf8, bomLength: 0, evidence: "valid-utf8")
+        }
+        let truncated = !isWholeFile
+        let guess: TextEncoding
+        if EastAsianDetector.looksShiftJIS(sample, allowTruncatedEnd: truncated) { guess = .shiftJIS }
+        else if EastAsianDetector.looksGB2312(sample, allowTruncatedEnd: truncated) { guess = .gb18030 }
+        else if looksCyrillic(sample) { guess = .windows1251 }
+        else { guess = .windows1252 }
+        return DetectedEncoding(encoding: guess, bomLength: 0, evidence: "not-utf8")
+    }
+
+    /// Convenience for arrays (tests, small files).
+    public static func detect(_ sample: [UInt8], isWholeFile: Bool = true) -> DetectedEncoding {
+        sample.withUnsafeBufferPointer { detect($0, isWholeFile: isWholeFile) }
+    }
+
+    static func bomEncoding(_ s: UnsafeBufferPointer<UInt8>) -> DetectedEncoding? {
+        // UTF-32LE's BOM starts with UTF-16LE's, so the longer marks are tried first.
+        for enc in [TextEncoding.utf32LE, .utf32BE, .utf8, .utf16LE, .utf16BE] {
+            let bom = enc.byteOrderMark
+            if s.count >= bom.count, zip(bom, s).allSatisfy({ $0 == $1 }) {
+                return DetectedEncoding(encoding: enc, bomLength: bom.count, evidence: "bom")
+            }
+        }
+        return nil
+    }
+
+    /// UTF-16/32 without a BOM: mostly-ASCII text has zero bytes at fixed positions of each unit.
+    static func zeroBytePattern(_ s: UnsafeBufferPointer<UInt8>) -> TextEncoding? {
+        let n = min(s.count, 8192) & ~3
+        guard n >= 4 else {
+            if n == 0, s.count >= 2 {
+                if s[0] == 0, s[1] != 0 { return .utf16BE }
+                if s[0] != 0, s[1] == 0 { return .utf16LE }
+            }
+            return nil
+        }
+        var zeros = [Int](repeating: 0, count: 4)
+        for i in 0..<n where s[i] == 0 { zeros[i & 3] += 1 }
+        let units = n / 4
+        func share(_ k: Int) -> Double { Double(zeros[k]) / Double(units) }
+        if share(1) > 0.9, share(2) > 0.9, share(3) > 0.9, share(0) < 0.5 { return .utf32LE }
+        if share(0) > 0.9, share(1) > 0.9, share(2) > 0.9, share(3) < 0.5 { return .utf32BE }
+        let even = (share(0) + share(2)) / 2, odd = (share(1) + share(3)) / 2
+        if odd > 0.4, even < 0.05 { return .utf16LE }
+        if even > 0.4, odd < 0.05 { return .utf16BE }
+        return nil
+    }
+
+    /// Cyrillic in cp1251 is runs of bytes 0xC0–0xFF; Western text in cp1252 has isolated high
+    /// bytes inside ASCII words (José, Müller). Counts high bytes that sit next to another one.
+    static func looksCyrillic(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
+        var high = 0, paired = 0
+        var prevHigh = false
+        for b in s {
+            let isHigh = b >= 0xC0
+            if isHigh { high += 1; if prevHigh { paired += 1 } }
+            prevHigh = isHigh
+        }
+        return high >= 20 && Double(paired) / Double(high) > 0.6
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import Logging
+import Receivables
+import Reconcile
+import Store
+import Tabular
+
+/// `consolida run`: import every source, reconcile, and write the store and the output folder.
+///
+/// Exit codes (DESIGN.md): 0 success; 1 discrepancies at or above `failOn`; 3 a source could not be
+/// read (the others are still consolidated unless `strict`); 4 outputs could not be written (the
+/// previous outputs are left intact). When several apply, the highest wins.
+public struct Pipeline {
+    public var configuration: RunConfiguration
+    public var stages: PipelineStages
+    public var logger: Logger
+    /// Called with a short line as each step starts (the CLI shows it when stderr is a terminal).
+    public var progress: @Sendable (String) -> Void
+
+    public init(configuration: RunConfiguration, stages: PipelineStages, logger: Logger,
+                progress: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.configuration = configuration; self.stages = stages; self.logger = logger; self.progress = progress
+    }
+
+    /// A run that could not even start or finish writing; carries the exit code to use.
+    public struct Failure: Error, CustomStringConvertible {
+        public var exitCode: Int32
+        public var message: String
+        public var description: String { message }
+    }
+
+    public func run(now: Date = Date()) throws -> RunSummary {
+        let config = configuration
+        let asOf = config.asOf ?? Self.today(now)
+        let outputPath = config.outputPath
+        let lock: RunLock
+        do {
+            lock = try RunLock(outputFolder: outputPath)
+        } catch {
+            throw Failure(exitCode: 4, message: "\(error)")
+        }
+        defer { withExtendedLifetime(lock) {} }
+        let folder = OutputFolder(path: outputPath)
+        do { try folder.prepare() } catch { throw Failure(exitCode: 4, message: "\(error)") }
+
+        // 1. Import every source; an unreadable one is reported and the others go on.
+        let (sources, misses) = SourceDiscovery.discover(config, excluding: [outputPath, folder.stagingURL.path])
+        for miss in misses { logger.warning("no file matches \(miss.pattern)") }
+        var batch = ImportBatch()
+        var summaries: [RunSummary.SourceSummary] = []
+        var records: [SourceRecord] = []
+        var unreadable = false
+        for (index, source) in sources.enumerated() {
+            progress("[\(index + 1)/\(sources.count)] importing \(source.displayPath)")
+            let kind = stages.importer.detectKind(of: source, forced: source.spec.kind)
+            let fingerprint = (try? ContentHash.of(path: source.path)) ?? (hash: "unreadable", size: 0)
+            let context = ImportContext(country: config.country, currency: config.currency,
+                                        mappingPath: source.spec.mapping.map(config.resolve), kind: source.spec.kind,
+                                        label: source.spec.label, priority: source.spec.priority)
+            do {
+                let imported = try stages.importer.importSource(source, context: context)
+                batch.append(imported)
+                summaries.append(Self.summary(of: source, kind: kind, batch: imported))
+                records.append(SourceRecord(path: source.displayPath, kind: kind, label: source.spec.label,
+                                            contentHash: fingerprint.hash, size: fingerprint.size, error: nil))
+                logger.info("imported \(source.displayPath)", metadata: ["kind": "\(kind)",
+                                                                         "records": "\(imported.invoices.count + imported.customers.count + imported.payments.count + imported.contacts.count)",
+                                                                         "rejects": "\(imported.rejects.count)"])
+            } catch {
+                unreadable = true
+                logger.error("cannot read \(source.displayPath): \(error)")
+                summaries.append(RunSummary.SourceSummary(path: source.displayPath, kind: kind, status: "unreadable",
+                                                          error: "\(error)", rowsRead: 0, imported: 0, rejected: 0,
+                                                          blank: 0, skipped: 0))
+                records.append(SourceRecord(path: source.displayPath, kind: kind, label: source.spec.label,
+                                            contentHash: fingerprint.hash, size: fingerprint.size, error: "\(error)"))
+                batch.diagnostics.append(Diagnostic(.error, code: "RUN-UNREADABLE-SOURCE", "\(error)",
+                                                    at: SourceLocation(file: source.displayPath)))
+                if config.strict {
+                    folder.discard()
+                    throw Failure(exitCode: 3, message: "cannot read \(source.displayPath): \(error) (--strict: nothing written)")
+                }
+            }
+        }
+
+        do {
+            // 2. Reconcile against the IDs earlier runs gave.
+            progress("reconciling \(batch.customers.count) customer records")
+            let storeURL = config.storePath.map { URL(fileURLWithPath: $0) } ?? folder.staged("consolida.sqlite")
+            if config.storePath == nil, let previous = folder.previous("consolida.sqlite") {
+                try FileManager.default.copyItem(at: previous, to: storeURL)
+            }
+            let store = try ConsolidaStore(path: storeURL.path)
+            let result = try stages.reconciler.reconcile(batch, previousIDs: try store.idMap(), configuration: config)
+
+            // 3. Outputs and the store.
+            progress("writing outputs")
+            let files = try stages.writer.write(result: result, batch: batch, asOf: asOf, to: folder.stagingURL)
+            let counts = RunSummary.counts(batch: batch, result: result)
+            var exitCode: Int32 = unreadable ? 3 : 0
+            if exitCode == 0, let threshold = Self.severity(config.failOn),
+               result.discrepancies.contains(where: { $0.severity >= threshold }) {
+                exitCode = 1
+            }
+            let runID = try store.beginRun(startedAt: now, asOf: asOf, inputs: sources.map(\.displayPath))
+            try store.saveRun(runID, importedAt: now, sources: records, batch: batch, result: result)
+            try store.finishRun(runID, finishedAt: Date(), exitCode: exitCode, counts: counts)
+            try folder.commit()
+            return RunSummary(runID: runID, exitCode: exitCode, asOf: asOf.iso, output: outputPath,
+                              sources: summaries, missingPatterns: misses.map(\.pattern), counts: counts,
+                              files: (files + (config.storePath == nil ? ["consolida.sqlite"] : [])).sorted())
+        } catch let failure as Failure {
+            folder.discard()
+            throw failure
+        } catch {
+            folder.discard()
+            throw Failure(exitCode: 4, message: "\(error)")
+        }
+    }
+
+    static func severity(_ threshold: FailThreshold) -> Discrepancy.Severity? {
+        switch threshold {
+        case .never: return nil
+        case .info: return .info
+        case .warning: return .warning
+        case .error: return .error
+        }
+    }
+
+    static func summary(of source: DiscoveredSource, kind: String, batch: ImportBatch) -> RunSummary.SourceSummary {
+        let a = batch.accounting
+        return RunSummary.SourceSummary(
+            path: source.displayPath, kind: kind, status: "imported", error: nil,
+            rowsRead: a.reduce(0) { $0 + $1.rowsRead }, imported: a.reduce(0) { $0 + $1.imported },
+            rejected: a.reduce(0) { $0 + $1.rejected }, blank: a.reduce(0) { $0 + $1.blank },
+            skipped: a.reduce(0) { $0 + $1.totalsSkipped + $1.headerRows + $1.otherSkipped })
+    }
+
+    /// Today's date in the machine's time zone (the as-of date when the configuration gives none).
+    static func today(_ now: Date) -> LocalDate {
+        let c = Calendar.current.dateComponents([.year, .month, .day], from: now)
+        return LocalDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? LocalDate(daysSinceEpoch: 0)
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Receivables
+import Reconcile
+import Tabular
+
+/// What every importer needs to know besides the file.
+public struct ImportContext: Sendable {
+    public var country: String?
+    public var currency: Currency?
+    /// The mapping file's path (resolved), when the source names one.
+    public var mappingPath: String?
+    public var kind: SourceKind
+    public var label: String?
+    public var priority: Int
+}
+
+/// Reads one source file into records. Throws only when the file cannot be read at all
+/// (the run goes on with the other sources and exits with code 3).
+public protocol SourceImporting: Sendable {
+    /// The format a source will be read as (`csv`, `xlsx`, `notebook`, `whatsapp`, …).
+    func detectKind(of source: DiscoveredSource, forced: SourceKind) -> String
+    func importSource(_ source: DiscoveredSource, context: ImportContext) throws -> ImportBatch
+}
+
+/// Turns all records into consolidated customers, invoices and discrepancies.
+public protocol Reconciling: Sendable {
+    func reconcile(_ batch: ImportBatch, previousIDs: [RecordID: String], configuration: RunConfiguration) throws -> ReconciliationResult
+}
+
+/// Writes the output files (CSV, JSON, HTML, XLSX) into a folder.
+public protocol OutputWriting: Sendable {
+    /// Returns the file names written.
+    func write(result: ReconciliationResult, batch: ImportBatch, asOf: LocalDate, to folder: URL) throws -> [String]
+}
+
+/// The three stages a run is made of; the CLI passes the real ones, tests may pass others.
+public struct PipelineStages: Sendable {
+    public var importer: any SourceImporting
+    public var reconciler: any Reconciling
+    public var writer: any OutputWriting
+
+    public init(importer: any SourceImporting, reconciler: any Reconciling, writer: any OutputWriting) {
+        self.importer = importer; self.reconciler = reconciler; self.writer = writer
+    }
+}

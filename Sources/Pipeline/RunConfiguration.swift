@@ -1,0 +1,182 @@
+import Foundation
+import Receivables
+import Tabular
+import Yams
+
+/// `consolida.yaml`: what `consolida run` reads, where it writes, and the rules it applies.
+///
+/// Every relative path is resolved against the folder that holds the configuration file (or the
+/// current directory when the run is configured from the command line). See the commented example
+/// in `Examples/consolida.yaml` and the schema in README.md.
+public struct RunConfiguration: Sendable, Equatable {
+    /// One input: a file, a folder (read recursively) or a glob, with how to read it.
+    public struct Source: Sendable, Equatable, Codable {
+        public var path: String
+        /// A mapping file for tabular sources (YAML under `Mappings/`); automatic when omitted.
+        public var mapping: String?
+        /// `auto` (by content), `csv`, `xlsx`, `notebook`, `whatsapp`, `enex`, `keep`.
+        public var kind: SourceKind
+        /// A human label shown in reports (`ERP`, `Vendedora Ana`).
+        public var label: String?
+        /// Survivorship priority: higher wins when sources disagree.
+        public var priority: Int
+
+        public init(path: String, mapping: String? = nil, kind: SourceKind = .auto, label: String? = nil, priority: Int = 0) {
+            self.path = path; self.mapping = mapping; self.kind = kind; self.label = label; self.priority = priority
+        }
+
+        enum CodingKeys: String, CodingKey { case path, mapping, kind, label, priority }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            path = try c.decode(String.self, forKey: .path)
+            mapping = try c.decodeIfPresent(String.self, forKey: .mapping)
+            kind = try c.decodeIfPresent(SourceKind.self, forKey: .kind) ?? .auto
+            label = try c.decodeIfPresent(String.self, forKey: .label)
+            priority = try c.decodeIfPresent(Int.self, forKey: .priority) ?? 0
+        }
+    }
+
+    public var sources: [Source]
+    /// Country (ISO 3166-1 alpha-2) for phones and tax IDs that do not name their own.
+    public var country: String?
+    /// Currency for amounts that do not name their own.
+    public var currency: Currency?
+    /// The date overdue figures are computed at; today when omitted.
+    public var asOf: LocalDate?
+    /// The output folder.
+    public var output: String
+    /// The SQLite store; `<output>/consolida.sqlite` when omitted.
+    public var store: String?
+    /// Exit with code 1 when a discrepancy at or above this severity is found (`never` by default).
+    public var failOn: FailThreshold
+    /// Stop at the first unreadable source instead of going on with the others.
+    public var strict: Bool
+    /// Matching settings (`Mappings/matching.yaml` shape); built-in defaults when omitted.
+    public var matching: String?
+    /// Must-link / cannot-link pairs and field decisions (`Mappings/overrides.yaml` shape).
+    public var overrides: String?
+    /// The folder relative paths are resolved against.
+    public var baseDirectory: String
+
+    public init(sources: [Source], country: String? = nil, currency: Currency? = nil, asOf: LocalDate? = nil,
+                output: String = "out", store: String? = nil, failOn: FailThreshold = .never, strict: Bool = false,
+                matching: String? = nil, overrides: String? = nil, baseDirectory: String = ".") {
+        self.sources = sources; self.country = country; self.currency = currency; self.asOf = asOf
+        self.output = output; self.store = store; self.failOn = failOn; self.strict = strict
+        self.matching = matching; self.overrides = overrides; self.baseDirectory = baseDirectory
+    }
+
+    /// A path from the configuration, resolved against ``baseDirectory``.
+    public func resolve(_ path: String) -> String {
+        if path.hasPrefix("/") || baseDirectory == "." || baseDirectory.isEmpty { return path }
+        return (baseDirectory as NSString).appendingPathComponent(path)
+    }
+
+    public var outputPath: String { resolve(output) }
+    public var storePath: String? { store.map(resolve) }
+}
+
+/// How a source is read.
+public enum SourceKind: String, Sendable, Equatable, Codable, CaseIterable {
+    case auto, csv, xlsx, notebook, whatsapp, enex, keep
+}
+
+/// The severity at which a run exits with code 1.
+public enum FailThreshold: String, Sendable, Equatable, Codable, CaseIterable {
+    case never, info, warning, error
+}
+
+/// A configuration that cannot be used, with what to fix. The CLI exits with code 2.
+public struct ConfigurationError: Error, CustomStringConvertible, Equatable {
+    public var file: String
+    public var message: String
+    public init(file: String, message: String) { self.file = file; self.message = message }
+    public var description: String { "\(file): \(message)" }
+}
+
+extension RunConfiguration {
+    /// The YAML document as written by people.
+    private struct Document: Decodable {
+        struct Defaults: Decodable { var country: String?; var currency: String? }
+        var sources: [Source]?
+        var defaults: Defaults?
+        var as_of: String?
+        var output: String?
+        var store: String?
+        var fail_on: String?
+        var strict: Bool?
+        var matching: String?
+        var overrides: String?
+    }
+
+    /// Loads and validates `consolida.yaml`. Unknown keys are errors, so a typo never silently
+    /// changes a nightly job.
+    public static func load(path: String) throws -> RunConfiguration {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ConfigurationError(file: path, message: "cannot read the configuration (\(error.localizedDescription))")
+        }
+        return try parse(yaml: text, file: path, baseDirectory: (path as NSString).deletingLastPathComponent)
+    }
+
+    static let knownKeys: Set<String> = ["sources", "defaults", "as_of", "output", "store", "fail_on", "strict",
+                                         "matching", "overrides"]
+
+    /// Parses configuration text; `file` names it in errors.
+    public static func parse(yaml text: String, file: String, baseDirectory: String) throws -> RunConfiguration {
+        let document: Document
+        do {
+            if let node = try Yams.compose(yaml: text), let mapping = node.mapping {
+                for key in mapping.keys {
+                    guard let name = key.string, knownKeys.contains(name) else {
+                        throw ConfigurationError(file: file, message: "unknown key '\(key.string ?? "?")' (known: \(knownKeys.sorted().joined(separator: ", ")))")
+                    }
+                }
+            } else {
+                throw ConfigurationError(file: file, message: "expected a YAML mapping with a 'sources' list")
+            }
+            document = try YAMLDecoder().decode(Document.self, from: text)
+        } catch let error as ConfigurationError {
+            throw error
+        } catch {
+            throw ConfigurationError(file: file, message: "not valid configuration YAML: \(error)")
+        }
+        guard let sources = document.sources, !sources.isEmpty else {
+            throw ConfigurationError(file: file, message: "'sources' must list at least one path or glob")
+        }
+        var config = RunConfiguration(sources: sources, baseDirectory: baseDirectory.isEmpty ? "." : baseDirectory)
+        if let country = document.defaults?.country {
+            guard country.count == 2, country.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+                throw ConfigurationError(file: file, message: "defaults.country must be an ISO 3166 code like VE or CO, found '\(country)'")
+            }
+            config.country = country.uppercased()
+        }
+        if let currency = document.defaults?.currency {
+            guard let c = Currency(code: currency) else {
+                throw ConfigurationError(file: file, message: "defaults.currency must be an ISO 4217 code like USD, found '\(currency)'")
+            }
+            config.currency = c
+        }
+        if let asOf = document.as_of {
+            guard let d = LocalDate(iso: asOf) else {
+                throw ConfigurationError(file: file, message: "as_of must be a date YYYY-MM-DD, found '\(asOf)'")
+            }
+            config.asOf = d
+        }
+        if let output = document.output { config.output = output }
+        config.store = document.store
+        if let failOn = document.fail_on {
+            guard let t = FailThreshold(rawValue: failOn) else {
+                throw ConfigurationError(file: file, message: "fail_on must be one of never, info, warning, error; found '\(failOn)'")
+            }
+            config.failOn = t
+        }
+        config.strict = document.strict ?? false
+        config.matching = document.matching
+        config.overrides = document.overrides
+        return config
+    }
+}

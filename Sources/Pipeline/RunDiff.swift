@@ -1,0 +1,130 @@
+import Foundation
+import Receivables
+import Reconcile
+import Store
+
+/// What changed between two runs (`consolida diff`): customers that appeared, disappeared,
+/// merged or split, and balances that moved.
+public struct RunDiff: Codable, Sendable, Equatable {
+    public struct Merge: Codable, Sendable, Equatable {
+        /// The customer the records are in now.
+        public var customerID: String
+        /// The customers they were spread over before.
+        public var from: [String]
+    }
+
+    public struct Split: Codable, Sendable, Equatable {
+        /// The customer the records were in before.
+        public var customerID: String
+        /// The customers they are spread over now.
+        public var into: [String]
+    }
+
+    public struct BalanceChange: Codable, Sendable, Equatable {
+        /// `customer` or `invoice`.
+        public var entity: String
+        public var id: String
+        public var currency: String
+        public var before: String
+        public var after: String
+    }
+
+    public var fromRun: Int64
+    public var toRun: Int64
+    public var addedCustomers: [String]
+    public var removedCustomers: [String]
+    public var merges: [Merge]
+    public var splits: [Split]
+    public var addedInvoices: [String]
+    public var removedInvoices: [String]
+    public var balanceChanges: [BalanceChange]
+
+    enum CodingKeys: String, CodingKey {
+        case fromRun = "from_run", toRun = "to_run", addedCustomers = "added_customers"
+        case removedCustomers = "removed_customers", merges, splits, addedInvoices = "added_invoices"
+        case removedInvoices = "removed_invoices", balanceChanges = "balance_changes"
+    }
+
+    public var isEmpty: Bool {
+        addedCustomers.isEmpty && removedCustomers.isEmpty && merges.isEmpty && splits.isEmpty
+            && addedInvoices.isEmpty && removedInvoices.isEmpty && balanceChanges.isEmpty
+    }
+
+    public init(from old: RunSnapshot, to new: RunSnapshot) {
+        fromRun = old.runID
+        toRun = new.runID
+        let oldIDs = Set(old.result.customers.map(\.customerID)), newIDs = Set(new.result.customers.map(\.customerID))
+        addedCustomers = newIDs.subtracting(oldIDs).sorted()
+        removedCustomers = oldIDs.subtracting(newIDs).sorted()
+
+        // Records present in both runs tell merges and splits apart from additions.
+        let before = old.result.customerIDByRecord, after = new.result.customerIDByRecord
+        var newToOld: [String: Set<String>] = [:], oldToNew: [String: Set<String>] = [:]
+        for (record, newID) in after {
+            guard let oldID = before[record] else { continue }
+            newToOld[newID, default: []].insert(oldID)
+            oldToNew[oldID, default: []].insert(newID)
+        }
+        merges = newToOld.filter { $0.value.count > 1 }
+            .map { Merge(customerID: $0.key, from: $0.value.sorted()) }.sorted { $0.customerID < $1.customerID }
+        splits = oldToNew.filter { $0.value.count > 1 }
+            .map { Split(customerID: $0.key, into: $0.value.sorted()) }.sorted { $0.customerID < $1.customerID }
+
+        let oldInvoices = Self.invoicesByKey(old.result), newInvoices = Self.invoicesByKey(new.result)
+        addedInvoices = Set(newInvoices.keys).subtracting(oldInvoices.keys).sorted()
+        removedInvoices = Set(oldInvoices.keys).subtracting(newInvoices.keys).sorted()
+        var changes: [BalanceChange] = []
+        for (key, invoice) in newInvoices {
+            guard let previous = oldInvoices[key], let a = invoice.balance, let b = previous.balance,
+                  a.amount != b.amount || a.currency != b.currency else { continue }
+            changes.append(BalanceChange(entity: "invoice", id: key, currency: a.currency?.code ?? "",
+                                         before: b.plainText, after: a.plainText))
+        }
+        let oldTotals = Self.customerBalances(old.result), newTotals = Self.customerBalances(new.result)
+        for key in Set(oldTotals.keys).union(newTotals.keys) {
+            let b = oldTotals[key], a = newTotals[key]
+            guard b != a, oldIDs.contains(key.customer), newIDs.contains(key.customer) else { continue }
+            let currency = Currency(code: key.currency)
+            changes.append(BalanceChange(entity: "customer", id: key.customer, currency: key.currency,
+                                         before: Money(b ?? 0, currency).plainText, after: Money(a ?? 0, currency).plainText))
+        }
+        balanceChanges = changes.sorted { ($0.entity, $0.id, $0.currency) < ($1.entity, $1.id, $1.currency) }
+    }
+
+    struct CustomerCurrency: Hashable { var customer: String; var currency: String }
+
+    static func invoicesByKey(_ result: ReconciliationResult) -> [String: ConsolidatedInvoice] {
+        var map: [String: ConsolidatedInvoice] = [:]
+        for i in result.invoices { map["\(i.customerID)/\(i.documentType.rawValue)/\(i.documentNumber)"] = i }
+        return map
+    }
+
+    static func customerBalances(_ result: ReconciliationResult) -> [CustomerCurrency: Decimal] {
+        var totals: [CustomerCurrency: Decimal] = [:]
+        for i in result.invoices {
+            guard let balance = i.balance else { continue }
+            totals[CustomerCurrency(customer: i.customerID, currency: balance.currency?.code ?? ""), default: 0] += balance.amount
+        }
+        return totals
+    }
+
+    /// A plain-text report for people.
+    public var text: String {
+        var lines = ["Changes from run \(fromRun) to run \(toRun):"]
+        if isEmpty { lines.append("  no changes"); return lines.joined(separator: "\n") }
+        func list(_ title: String, _ items: [String]) {
+            guard !items.isEmpty else { return }
+            lines.append("  \(title) (\(items.count)): " + items.prefix(50).joined(separator: ", ") + (items.count > 50 ? ", …" : ""))
+        }
+        list("new customers", addedCustomers)
+        list("customers gone", removedCustomers)
+        for m in merges { lines.append("  merged into \(m.customerID): \(m.from.joined(separator: ", "))") }
+        for s in splits { lines.append("  \(s.customerID) split into \(s.into.joined(separator: ", "))") }
+        list("new documents", addedInvoices)
+        list("documents gone", removedInvoices)
+        for c in balanceChanges {
+            lines.append("  \(c.entity) \(c.id) balance \(c.before) → \(c.after) \(c.currency)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Receivables
+import Reconcile
+
+/// What a run did, printed as JSON with `--json` and kept in the store's run record.
+public struct RunSummary: Codable, Sendable, Equatable {
+    public struct SourceSummary: Codable, Sendable, Equatable {
+        public var path: String
+        public var kind: String
+        /// `imported`, `unreadable`.
+        public var status: String
+        public var error: String?
+        public var rowsRead: Int
+        public var imported: Int
+        public var rejected: Int
+        public var blank: Int
+        public var skipped: Int
+
+        enum CodingKeys: String, CodingKey {
+            case path, kind, status, error, rowsRead = "rows_read", imported, rejected, blank, skipped
+        }
+    }
+
+    public var runID: Int64?
+    public var exitCode: Int32
+    public var asOf: String
+    public var output: String
+    public var sources: [SourceSummary]
+    public var missingPatterns: [String]
+    /// `source_customer_records`, `customers`, `invoices`, `payments`, `contacts`, `promises`, `rejects`,
+    /// `discrepancies`, `discrepancies_error`, `discrepancies_warning`, `discrepancies_info`.
+    public var counts: [String: Int]
+    public var files: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case runID = "run_id", exitCode = "exit_code", asOf = "as_of", output, sources
+        case missingPatterns = "missing_patterns", counts, files
+    }
+
+    static func counts(batch: ImportBatch, result: ReconciliationResult) -> [String: Int] {
+        var counts: [String: Int] = [
+            "source_customer_records": batch.customers.count,
+            "source_invoice_records": batch.invoices.count,
+            "customers": result.customers.count,
+            "invoices": result.invoices.count,
+            "payments": result.payments.count,
+            "contacts": result.contacts.count,
+            "promises": result.promises.count,
+            "rejects": batch.rejects.count,
+            "discrepancies": result.discrepancies.count,
+        ]
+        for severity in Discrepancy.Severity.allCases {
+            counts["discrepancies_\(severity.rawValue)"] = result.discrepancies.filter { $0.severity == severity }.count
+        }
+        return counts
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One input file found by expanding the configuration's sources.
+public struct DiscoveredSource: Sendable, Equatable {
+    /// The path as it will be shown in every location (relative to the configuration's folder
+    /// when the configuration names it relatively).
+    public var displayPath: String
+    /// The path to open.
+    public var path: String
+    public var spec: RunConfiguration.Source
+}
+
+/// Expands files, folders and globs into a sorted, duplicate-free list of input files.
+public enum SourceDiscovery {
+    /// File endings read when a folder is named (files given by name or glob are always read).
+    public static let readableExtensions: Set<String> = ["csv", "tsv", "txt", "tab", "psv", "xlsx", "xlsm", "xltx",
+                                                         "md", "markdown", "enex", "json", "zip"]
+
+    /// A path or glob that matched nothing is reported, never silently ignored.
+    public struct Miss: Sendable, Hashable {
+        public var pattern: String
+    }
+
+    public static func discover(_ config: RunConfiguration, excluding excluded: [String] = []) -> (sources: [DiscoveredSource], misses: [Miss]) {
+        var found: [DiscoveredSource] = [], seen: Set<String> = [], misses: [Miss] = []
+        let excludedPaths = Set(excluded.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
+        for spec in config.sources {
+            let matches = expand(spec.path, base: config.baseDirectory).filter { match in
+                let full = URL(fileURLWithPath: match.path).standardizedFileURL.path
+                return !excludedPaths.contains { full.hasPrefix($0 + "/") }
+            }
+            if matches.isEmpty { misses.append(Miss(pattern: spec.path)) }
+            for m in matches where seen.insert(URL(fileURLWithPath: m.path).standardizedFileURL.path).inserted {
+                found.append(DiscoveredSource(displayPath: m.display, path: m.path, spec: spec))
+            }
+        }
+        return (found, misses)
+    }
+
+    /// Expands one entry: a file, a folder (recursively, readable endings only) or a glob
+    /// (`*`, `?`, `[...]` in the last component; `**/` for any depth).
+    static func expand(_ pattern: String, base: String) -> [(display: String, path: String)] {
+        let resolved = pattern.hasPrefix("/") || base == "." ? pattern : (base as NSString).appendingPathComponent(pattern)
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        if !hasWildcard(pattern) {
+            guard fm.fileExists(atPath: resolved, isDirectory: &isDir) else { return [] }
+            if !isDir.boolValue { return [(pattern, resolved)] }
+            let shown = pattern == "." || pattern == "./" ? "" : (pattern.hasSuffix("/") ? String(pattern.dropLast()) : pattern)
+            return walk(folder: resolved, display: shown, includeAll: false)
+        }
+        // Wildcards: walk from the deepest folder without wildcards.
+        var fixed: [String] = [], rest: [String] = []
+        for component in pattern.split(separator: "/", omittingEmptySubsequences: false).map(String.init) {
+            if rest.isEmpty && !hasWildcard(component) { fixed.append(component) } else { rest.append(component) }
+        }
+        let displayRoot = fixed.joined(separator: "/")
+        let root = displayRoot.isEmpty ? (base == "." ? "." : base)
+            : (displayRoot.hasPrefix("/") || base == "." ? displayRoot : (base as NSString).appendingPathComponent(displayRoot))
+        let files = walk(folder: root, display: displayRoot.isEmpty ? "" : displayRoot, includeAll: true)
+        let glob = rest.joined(separator: "/")
+        return files.filter { file in
+            let relative = displayRoot.isEmpty ? file.display : String(file.display.dropFirst(displayRoot.count + 1))
+            return matches(glob: glob, path: relative)
+        }
+    }
+
+    static func hasWildcard(_ s: String) -> Bool { s.contains { $0 == "*" || $0 == "?" || $0 == "[" } }
+
+    /// `fnmatch` with `**/` meaning any number of folders.
+    static func matches(glob: String, path: String) -> Bool {
+        if glob.hasPrefix("**/") {
+            let tail = String(glob.dropFirst(3))
+            var candidate = Substring(path)
+            while true {
+                if fnmatch(tail, String(candidate), FNM_PATHNAME) == 0 { return true }
+                guard let slash = candidate.firstIndex(of: "/") else { return false }
+                candidate = candidate[candidate.index(after: slash)...]
+            }
+        }
+        return fnmatch(glob, path, FNM_PATHNAME) == 0
+    }
+
+    /// Every regular file below a folder, sorted, skipping hidden files and folders.
+    static func walk(folder: String, display: String, includeAll: Bool) -> [(display: String, path: String)] {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: folder) else { return [] }
+        var out: [(display: String, path: String)] = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let path = (folder as NSString).appendingPathComponent(name)
+            let shown = display.isEmpty ? name : display + "/" + name
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDir) else { continue }
+            if isDir.boolValue {
+                out += walk(folder: path, display: shown, includeAll: includeAll)
+            } else if includeAll || readableExtensions.contains((name as NSString).pathExtension.lowercased()) {
+                out.append((shown, path))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import GRDB
+import Receivables
+import Reconcile
+import Tabular
+
+extension ConsolidaStore {
+    /// Writes everything a run produced in one transaction: the consolidated tables are replaced,
+    /// the history (sources, accounting, ID map, snapshot) is appended. SQL only through bound
+    /// parameters.
+    public func saveRun(_ runID: Int64, importedAt: Date, sources: [SourceRecord], batch: ImportBatch,
+                        result: ReconciliationResult) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let resultJSON: Data, batchJSON: Data
+        do {
+            resultJSON = try encoder.encode(result)
+            batchJSON = try encoder.encode(batch)
+        } catch {
+            throw StoreError.writeFailed(path: path, reason: "cannot encode run snapshot: \(error)")
+        }
+        let stamp = Self.timestamp(importedAt)
+        try write { db in
+            for table in ["discrepancy_values", "discrepancies", "customer_members", "invoice_members",
+                          "invoices", "customers", "payments", "contacts", "promises", "rejects"] {
+                try db.execute(sql: "DELETE FROM \(table)")  // table names are constants, not input
+            }
+            for s in sources {
+                try db.execute(sql: """
+                    INSERT INTO sources (run_id, path, kind, label, content_hash, size, imported_at, error)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [runID, s.path, s.kind, s.label, s.contentHash, s.size, stamp, s.error])
+            }
+            let accounting = try db.cachedStatement(sql: """
+                INSERT INTO source_accounting (run_id, file, sheet, table_name, rows_read, imported, rejected,
+                    blank, totals_skipped, header_rows, other_skipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for a in batch.accounting {
+                try accounting.execute(arguments: [runID, a.file, a.sheet, a.table, a.rowsRead, a.imported,
+                                                   a.rejected, a.blank, a.totalsSkipped, a.headerRows, a.otherSkipped])
+            }
+            try insertCustomers(db, result.customers)
+            try insertInvoices(db, result.invoices)
+            try insertPayments(db, result.payments)
+            try insertContactsAndPromises(db, result)
+            try insertDiscrepancies(db, result.discrepancies)
+            try insertRejects(db, batch.rejects)
+            let idMap = try db.cachedStatement(sql: """
+                INSERT INTO id_map (record_id, customer_id, first_run_id, last_run_id) VALUES (?, ?, ?, ?)
+                ON CONFLICT(record_id) DO UPDATE SET customer_id = excluded.customer_id, last_run_id = excluded.last_run_id
+                """)
+            for (record, customerID) in result.customerIDByRecord.sorted(by: { $0.key < $1.key }) {
+                try idMap.execute(arguments: [record.rawValue, customerID, runID, runID])
+            }
+            try db.execute(sql: "INSERT OR REPLACE INTO run_snapshots (run_id, result_json, batch_json) VALUES (?, ?, ?)",
+                           arguments: [runID, resultJSON, batchJSON])
+        }
+    }
+
+    private func insertCustomers(_ db: Database, _ customers: [ConsolidatedCustomer]) throws {
+        let customer = try db.cachedStatement(sql: """
+            INSERT INTO customers (customer_id, name, tax_id, tax_id_country, tax_id_validity, phones, emails,
+                address, city, country, salesperson, currency, member_count)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let member = try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO customer_members (customer_id, record_id, source_file, source_sheet, source_row,
+                source_line, source_name, source_tax_id, match_score, match_rule)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for c in customers {
+            try customer.execute(arguments: [
+                c.customerID, c.name, c.taxID?.normalized, c.taxID?.country, c.taxID?.validity.rawValue,
+                c.phones.joined(separator: "; "), c.emails.joined(separator: "; "), c.address, c.city,
+                c.country, c.salesperson, c.currency?.code, c.members.count,
+            ])
+            for m in c.members {
+                let l = m.provenance.location
+                try member.execute(arguments: [c.customerID, m.record.rawValue, l.file, l.sheet, l.row, l.line,
+                                               m.sourceName, m.sourceTaxID, m.matchScore, m.matchRule])
+            }
+        }
+    }
+
+    private func insertInvoices(_ db: Database, _ invoices: [ConsolidatedInvoice]) throws {
+        let invoice = try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO invoices (invoice_key, customer_id, document_number, document_type, issue_date,
+                due_date, currency, amount, paid, balance, source_count, has_conflict)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let member = try db.cachedStatement(sql: """
+            INSERT INTO invoice_members (invoice_key, record_id, source_file, source_sheet, source_row, source_line)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for i in invoices {
+            let key = Self.invoiceKey(i)
+            try invoice.execute(arguments: [
+                key, i.customerID, i.documentNumber, i.documentType.rawValue, i.issueDate?.iso, i.dueDate?.iso,
+                i.currency?.code, i.amount?.plainText, i.paid?.plainText, i.balance?.plainText, i.sourceCount,
+                i.hasConflict,
+            ])
+            for (record, provenance) in zip(i.members, i.memberProvenance) {
+                let l = provenance.location
+                try member.execute(arguments: [key, record.rawValue, l.file, l.sheet, l.row, l.line])
+            }
+        }
+    }
+
+    /// The store's key of a consolidated document: customer, type and number.
+    static func invoiceKey(_ i: ConsolidatedInvoice) -> String {
+        "\(i.customerID)|\(i.documentType.rawValue)|\(i.documentNumber)"
+    }
+
+    private func insertPayments(_ db: Database, _ payments: [ConsolidatedPayment]) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO payments (record_id, customer_id, invoice_number, invoice_found, date, amount,
+                currency, reference, method, source_file, source_sheet, source_row, source_line)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for p in payments {
+            let l = p.payment.provenance.location
+            try statement.execute(arguments: [
+                p.payment.id.rawValue, p.customerID, p.invoiceNumber, p.invoiceFound, p.payment.date?.value.iso,
+                p.payment.amount.value.plainText, p.payment.amount.value.currency?.code,
+                p.payment.reference?.value, p.payment.method?.value, l.file, l.sheet, l.row, l.line,
+            ])
+        }
+    }
+
+    private func insertContactsAndPromises(_ db: Database, _ result: ReconciliationResult) throws {
+        let contact = try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO contacts (record_id, customer_id, date, time, channel, author, outcome, text,
+                source_file, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for c in result.contacts {
+            let e = c.event, l = e.provenance.location
+            try contact.execute(arguments: [e.id.rawValue, c.customerID, e.date.iso, e.time?.iso, e.channel.rawValue,
+                                            e.author, e.outcome.rawValue, e.text, l.file, l.line])
+        }
+        let promise = try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO promises (record_id, customer_id, made_on, promised_date, amount, currency, status,
+                text, source_file, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for p in result.promises {
+            let v = p.promise, l = v.provenance.location
+            try promise.execute(arguments: [v.id.rawValue, p.customerID, v.madeOn.iso, v.promisedDate?.iso,
+                                            v.amount?.plainText, v.amount?.currency?.code, v.status.rawValue, v.text,
+                                            l.file, l.line])
+        }
+    }
+
+    private func insertDiscrepancies(_ db: Database, _ discrepancies: [Discrepancy]) throws {
+        let discrepancy = try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO discrepancies (discrepancy_id, kind, severity, entity, entity_id, field, chosen,
+                rule, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let value = try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO discrepancy_values (discrepancy_id, position, value, source_file, source_sheet,
+                source_row, source_column, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for d in discrepancies {
+            try discrepancy.execute(arguments: [d.id, d.kind, d.severity.rawValue, d.entity, d.entityID, d.field,
+                                                d.chosen, d.rule, d.message])
+            for (position, v) in d.values.enumerated() {
+                let l = v.provenance.location
+                try value.execute(arguments: [d.id, position, v.value, l.file, l.sheet, l.row, l.column, l.line])
+            }
+        }
+    }
+
+    private func insertRejects(_ db: Database, _ rejects: [Reject]) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO rejects (source_file, source_sheet, source_row, source_column, source_line, code, reason,
+                raw_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for r in rejects {
+            let l = r.location
+            try statement.execute(arguments: [l.file, l.sheet, l.row, l.column, l.line, r.code, r.reason, r.rawText])
+        }
+    }
+}

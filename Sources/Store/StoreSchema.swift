@@ -1,0 +1,184 @@
+import GRDB
+
+/// The store's tables, created by versioned migrations. A migration is never edited once it has
+/// shipped: a schema change is a new migration appended here, so old stores upgrade in place.
+enum StoreSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: sources, runs, consolidated tables, id map") { db in
+            try db.execute(sql: """
+                CREATE TABLE runs (
+                    run_id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    started_at TEXT NOT NULL,
+                    finished_at TEXT,
+                    as_of TEXT,
+                    inputs_json TEXT NOT NULL,
+                    counts_json TEXT,
+                    exit_code INTEGER
+                );
+                CREATE TABLE sources (
+                    run_id INTEGER NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE,
+                    path TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    label TEXT,
+                    content_hash TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    imported_at TEXT NOT NULL,
+                    error TEXT,
+                    PRIMARY KEY (run_id, path)
+                );
+                CREATE TABLE source_accounting (
+                    run_id INTEGER NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE,
+                    file TEXT NOT NULL,
+                    sheet TEXT,
+                    table_name TEXT,
+                    rows_read INTEGER NOT NULL,
+                    imported INTEGER NOT NULL,
+                    rejected INTEGER NOT NULL,
+                    blank INTEGER NOT NULL,
+                    totals_skipped INTEGER NOT NULL,
+                    header_rows INTEGER NOT NULL,
+                    other_skipped INTEGER NOT NULL
+                );
+                CREATE TABLE customers (
+                    customer_id TEXT PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    tax_id TEXT,
+                    tax_id_country TEXT,
+                    tax_id_validity TEXT,
+                    phones TEXT NOT NULL,
+                    emails TEXT NOT NULL,
+                    address TEXT,
+                    city TEXT,
+                    country TEXT,
+                    salesperson TEXT,
+                    currency TEXT,
+                    member_count INTEGER NOT NULL
+                );
+                CREATE TABLE customer_members (
+                    customer_id TEXT NOT NULL REFERENCES customers(customer_id) ON DELETE CASCADE,
+                    record_id TEXT NOT NULL PRIMARY KEY,
+                    source_file TEXT NOT NULL,
+                    source_sheet TEXT,
+                    source_row INTEGER,
+                    source_line INTEGER,
+                    source_name TEXT,
+                    source_tax_id TEXT,
+                    match_score REAL,
+                    match_rule TEXT NOT NULL
+                );
+                CREATE TABLE invoices (
+                    invoice_key TEXT PRIMARY KEY,
+                    customer_id TEXT NOT NULL,
+                    document_number TEXT NOT NULL,
+                    document_type TEXT NOT NULL,
+                    issue_date TEXT,
+                    due_date TEXT,
+                    currency TEXT,
+                    amount TEXT,
+                    paid TEXT,
+                    balance TEXT,
+                    source_count INTEGER NOT NULL,
+                    has_conflict INTEGER NOT NULL
+                );
+                CREATE TABLE invoice_members (
+                    invoice_key TEXT NOT NULL REFERENCES invoices(invoice_key) ON DELETE CASCADE,
+                    record_id TEXT NOT NULL,
+                    source_file TEXT NOT NULL,
+                    source_sheet TEXT,
+                    source_row INTEGER,
+                    source_line INTEGER
+                );
+                CREATE TABLE payments (
+                    record_id TEXT PRIMARY KEY,
+                    customer_id TEXT,
+                    invoice_number TEXT,
+                    invoice_found INTEGER NOT NULL,
+                    date TEXT,
+                    amount TEXT NOT NULL,
+                    currency TEXT,
+                    reference TEXT,
+                    method TEXT,
+                    source_file TEXT NOT NULL,
+                    source_sheet TEXT,
+                    source_row INTEGER,
+                    source_line INTEGER
+                );
+                CREATE TABLE contacts (
+                    record_id TEXT PRIMARY KEY,
+                    customer_id TEXT,
+                    date TEXT NOT NULL,
+                    time TEXT,
+                    channel TEXT NOT NULL,
+                    author TEXT,
+                    outcome TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    source_file TEXT NOT NULL,
+                    source_line INTEGER
+                );
+                CREATE TABLE promises (
+                    record_id TEXT PRIMARY KEY,
+                    customer_id TEXT,
+                    made_on TEXT NOT NULL,
+                    promised_date TEXT,
+                    amount TEXT,
+                    currency TEXT,
+                    status TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    source_file TEXT NOT NULL,
+                    source_line INTEGER
+                );
+                CREATE TABLE discrepancies (
+                    discrepancy_id TEXT PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    severity TEXT NOT NULL,
+                    entity TEXT NOT NULL,
+                    entity_id TEXT NOT NULL,
+                    field TEXT NOT NULL,
+                    chosen TEXT,
+                    rule TEXT,
+                    message TEXT NOT NULL
+                );
+                CREATE TABLE discrepancy_values (
+                    discrepancy_id TEXT NOT NULL REFERENCES discrepancies(discrepancy_id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    value TEXT NOT NULL,
+                    source_file TEXT NOT NULL,
+                    source_sheet TEXT,
+                    source_row INTEGER,
+                    source_column INTEGER,
+                    source_line INTEGER,
+                    PRIMARY KEY (discrepancy_id, position)
+                );
+                CREATE TABLE rejects (
+                    source_file TEXT NOT NULL,
+                    source_sheet TEXT,
+                    source_row INTEGER,
+                    source_column INTEGER,
+                    source_line INTEGER,
+                    code TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    raw_text TEXT NOT NULL
+                );
+                -- The ID map that keeps customer IDs stable across runs: never cleared.
+                CREATE TABLE id_map (
+                    record_id TEXT PRIMARY KEY,
+                    customer_id TEXT NOT NULL,
+                    first_run_id INTEGER NOT NULL,
+                    last_run_id INTEGER NOT NULL
+                );
+                -- Everything a run produced, as JSON, so `consolida report` can rewrite outputs and
+                -- `consolida diff` can compare runs without re-importing.
+                CREATE TABLE run_snapshots (
+                    run_id INTEGER PRIMARY KEY REFERENCES runs(run_id) ON DELETE CASCADE,
+                    result_json BLOB NOT NULL,
+                    batch_json BLOB NOT NULL
+                );
+                CREATE INDEX customer_members_by_customer ON customer_members(customer_id);
+                CREATE INDEX invoices_by_customer ON invoices(customer_id);
+                CREATE INDEX id_map_by_customer ON id_map(customer_id);
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import Logging
+import Receivables
+import Reconcile
+import Tabular
+import Testing
+@testable import Pipeline
+
+/// Stages that do just enough for the pipeline's own rules to be observable.
+struct FakeImporter: SourceImporting {
+    func detectKind(of source: DiscoveredSource, forced: SourceKind) -> String { "csv" }
+    func importSource(_ source: DiscoveredSource, context: ImportContext) throws -> ImportBatch {
+        let text = try String(contentsOfFile: source.path, encoding: .utf8)
+        if text.hasPrefix("CORRUPT") { throw CocoaError(.fileReadCorruptFile) }
+        var batch = ImportBatch()
+        var accounting = SourceAccounting(file: source.displayPath)
+        for (i, line) in text.split(separator: "\n").enumerated() {
+            accounting.rowsRead += 1; accounting.imported += 1
+            let location = SourceLocation(file: source.displayPath, row: i + 1)
+            batch.customers.append(Customer(id: RecordID(location), name: Sourced(String(line)), provenance: Provenance(location)))
+        }
+        batch.accounting = [accounting]
+        return batch
+    }
+}
+
+struct FakeReconciler: Reconciling {
+    var severity: Discrepancy.Severity? = nil
+    func reconcile(_ batch: ImportBatch, previousIDs: [RecordID: String], configuration: RunConfiguration) throws -> ReconciliationResult {
+        let customers = batch.customers.map { c in
+            ConsolidatedCustomer(customerID: previousIDs[c.id] ?? "C-\(c.id.rawValue)", name: c.name?.value ?? "")
+        }
+        let discrepancies = severity.map { [Discrepancy(id: "D-1", kind: "k", severity: $0, entity: "customer", entityID: "x",
+                                                         field: "name", values: [], chosen: nil, rule: nil, message: "m")] } ?? []
+        return ReconciliationResult(customers: customers, invoices: [], payments: [], contacts: [], promises: [],
+                                    discrepancies: discrepancies,
+                                    customerIDByRecord: Dictionary(uniqueKeysWithValues: zip(batch.customers.map(\.id), customers.map(\.customerID))))
+    }
+}
+
+struct FakeWriter: OutputWriting {
+    var failAfterFirstFile = false
+    func write(result: ReconciliationResult, batch: ImportBatch, asOf: LocalDate, to folder: URL) throws -> [String] {
+        try Data(result.customers.map(\.name).joined(separator: "\n").utf8).write(to: folder.appendingPathComponent("customers.csv"))
+        if failAfterFirstFile { throw CocoaError(.fileWriteOutOfSpace) }
+        try Data(asOf.iso.utf8).write(to: folder.appendingPathComponent("as-of.txt"))
+        return ["customers.csv", "as-of.txt"]
+    }
+}
+
+@Suite struct PipelineRunTests {
+    func workspace(_ files: [String: String]) throws -> String {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("consolida-run-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        for (name, text) in files {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: (root as NSString).appendingPathComponent(name)))
+        }
+        return root
+    }
+
+    func pipeline(_ root: String, failOn: FailThreshold = .never, strict: Bool = false,
+                  reconciler: FakeReconciler = FakeReconciler(), writer: FakeWriter = FakeWriter()) -> Pipeline {
+        let config = RunConfiguration(sources: [.init(path: "*.csv")], asOf: LocalDate(year: 2024, month: 6, day: 30),
+                                      output: "out", failOn: failOn, strict: strict, baseDirectory: root)
+        return Pipeline(configuration: config, stages: PipelineStages(importer: FakeImporter(), reconciler: reconciler, writer: writer),
+                        logger: Logger(label: "test"))
+    }
+
+    func read(_ root: String, _ file: String) -> String? {
+        try? String(contentsOfFile: (root as NSString).appendingPathComponent("out/" + file), encoding: .utf8)
+    }
+
+    @Test func writesOutputsAndTheStore() throws {
+        let root = try workspace(["a.csv": "Ana\nLuis\n"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let summary = try pipeline(root).run()
+        #expect(summary.exitCode == 0)
+        #expect(summary.files == ["as-of.txt", "consolida.sqlite", "customers.csv"])
+        #expect(read(root, "customers.csv") == "Ana\nLuis")
+        #expect(read(root, "as-of.txt") == "2024-06-30")
+        #expect(summary.counts["customers"] == 2)
+        // No staging folders are left behind.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root).filter { $0.hasPrefix(".out") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func aFailedWriteLeavesThePreviousOutputsIntact() throws {
+        let root = try workspace(["a.csv": "Ana\n"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        _ = try pipeline(root).run()
+        try Data("Ana\nBeto\n".utf8).write(to: URL(fileURLWithPath: (root as NSString).appendingPathComponent("a.csv")))
+        #expect(throws: Pipeline.Failure.self) { try pipeline(root, writer: FakeWriter(failAfterFirstFile: true)).run() }
+        #expect(read(root, "customers.csv") == "Ana")
+        #expect(read(root, "as-of.txt") == "2024-06-30")
+        do { _ = try pipeline(root, writer: FakeWriter(failAfterFirstFile: true)).run() } catch let f as Pipeline.Failure {
+            #expect(f.exitCode == 4)
+        }
+    }
+
+    @Test func aCrashBetweenTheTwoRenamesIsRepairedByTheNextRun() throws {
+        let root = try workspace(["a.csv": "Ana\n"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        _ = try pipeline(root).run()
+        let fm = FileManager.default
+        // Simulate a run killed after moving the old folder aside and before moving the new one in.
+        try fm.moveItem(atPath: (root as NSString).appendingPathComponent("out"), toPath: (root as NSString).appendingPathComponent(".out.old-99999"))
+        try fm.createDirectory(atPath: (root as NSString).appendingPathComponent(".out.tmp-99999"), withIntermediateDirectories: true)
+        let summary = try pipeline(root).run()
+        #expect(summary.exitCode == 0)
+        #expect(read(root, "customers.csv") == "Ana")
+        #expect(try fm.contentsOfDirectory(atPath: root).filter { $0.hasPrefix(".out") }.isEmpty)
+    }
+
+    @Test func customerIDsSurviveTheNextRun() throws {
+        let root = try workspace(["a.csv": "Ana\n"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        _ = try pipeline(root).run()
+        let summary = try pipeline(root).run()
+        #expect(summary.runID == 2)
+    }
+
+    @Test func unreadableSourceGivesExitThreeButTheOthersAreConsolidated() throws {
+        let root = try workspace(["a.csv": "Ana\n", "b.csv": "CORRUPT"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let summary = try pipeline(root).run()
+        #expect(summary.exitCode == 3)
+        #expect(summary.sources.map(\.status) == ["imported", "unreadable"])
+        #expect(read(root, "customers.csv") == "Ana")
+    }
+
+    @Test func strictStopsAndWritesNothing() throws {
+        let root = try workspace(["a.csv": "Ana\n", "b.csv": "CORRUPT"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        do {
+            _ = try pipeline(root, strict: true).run()
+            Issue.record("expected failure")
+        } catch let f as Pipeline.Failure {
+            #expect(f.exitCode == 3)
+        }
+        #expect(read(root, "customers.csv") == nil)
+    }
+
+    @Test(arguments: [(FailThreshold.never, Discrepancy.Severity.error, Int32(0)), (.warning, .warning, 1),
+                      (.error, .warning, 0), (.info, .info, 1)])
+    func failOnThreshold(threshold: FailThreshold, found: Discrepancy.Severity, exit: Int32) throws {
+        let root = try workspace(["a.csv": "Ana\n"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let summary = try pipeline(root, failOn: threshold, reconciler: FakeReconciler(severity: found)).run()
+        #expect(summary.exitCode == exit)
+    }
+
+    @Test func aSecondConcurrentRunIsRefused() throws {
+        let root = try workspace(["a.csv": "Ana\n"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let held = try RunLock(outputFolder: (root as NSString).appendingPathComponent("out"))
+        do {
+            _ = try pipeline(root).run()
+            Issue.record("expected the lock to refuse")
+        } catch let f as Pipeline.Failure {
+            #expect(f.exitCode == 4)
+            #expect(f.message.contains("another consolida run"))
+        }
+        withExtendedLifetime(held) {}
+    }
+}

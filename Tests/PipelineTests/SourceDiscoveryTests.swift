@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import Pipeline
+
+@Suite struct SourceDiscoveryTests {
+    func makeTree() throws -> String {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("consolida-disc-\(UUID().uuidString)").path
+        for file in ["ventas-ana.xlsx", "ventas-luis.xlsx", "erp.csv", "notas/cuaderno.txt", "notas/foto.jpg",
+                     ".oculto.csv", "out/customers.csv"] {
+            let path = (root as NSString).appendingPathComponent(file)
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            try Data("x".utf8).write(to: URL(fileURLWithPath: path))
+        }
+        return root
+    }
+
+    @Test func expandsGlobsFoldersAndFiles() throws {
+        let root = try makeTree()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let config = RunConfiguration(sources: [.init(path: "ventas-*.xlsx"), .init(path: "notas"),
+                                                .init(path: "erp.csv"), .init(path: "erp.csv"), .init(path: "nada-*.csv")],
+                                      baseDirectory: root)
+        let (sources, misses) = SourceDiscovery.discover(config, excluding: [(root as NSString).appendingPathComponent("out")])
+        #expect(sources.map(\.displayPath) == ["ventas-ana.xlsx", "ventas-luis.xlsx", "notas/cuaderno.txt", "erp.csv"])
+        #expect(misses.map(\.pattern) == ["nada-*.csv"])
+    }
+
+    @Test func folderWalkSkipsTheOutputFolder() throws {
+        let root = try makeTree()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let config = RunConfiguration(sources: [.init(path: ".")], baseDirectory: root)
+        let (sources, _) = SourceDiscovery.discover(config, excluding: [(root as NSString).appendingPathComponent("out")])
+        #expect(sources.map(\.displayPath).sorted() == ["erp.csv", "notas/cuaderno.txt", "ventas-ana.xlsx", "ventas-luis.xlsx"])
+    }
+
+    @Test(arguments: [("**/*.csv", "a/b/c.csv", true), ("**/*.csv", "c.csv", true), ("*.csv", "a/c.csv", false),
+                      ("ventas-[ab]*.xlsx", "ventas-ana.xlsx", true)])
+    func globRules(glob: String, path: String, expected: Bool) {
+        #expect(SourceDiscovery.matches(glob: glob, path: path) == expected)
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+import Receivables
+import Reconcile
+import Tabular
+@testable import Store
+
+@Suite struct StoreTests {
+    static func sampleResult() -> ReconciliationResult {
+        let location = SourceLocation(file: "ventas.xlsx", sheet: "CxC", row: 5, column: 1)
+        let provenance = Provenance(location)
+        let record = RecordID(location, suffix: "customer")
+        let member = CustomerMember(customerID: "C-00000001", record: record, provenance: provenance,
+                                    sourceName: "Ferretería O'Brien; DROP TABLE customers", sourceTaxID: "J301234567",
+                                    matchScore: nil, matchRule: "seed")
+        let customer = ConsolidatedCustomer(customerID: "C-00000001", name: "Ferretería O'Brien; DROP TABLE customers",
+                                            phones: ["+584125551234"], currency: .usd, members: [member])
+        let invoice = ConsolidatedInvoice(customerID: "C-00000001", documentNumber: "F-001", documentType: .invoice,
+                                          issueDate: LocalDate(year: 2024, month: 3, day: 1), dueDate: nil,
+                                          currency: .usd, amount: Money("100.10", .usd), paid: nil,
+                                          balance: Money("100.10", .usd), members: [RecordID(location)],
+                                          memberProvenance: [provenance], hasConflict: false)
+        let discrepancy = Discrepancy(id: "D-1", kind: "invoice_field_conflict", severity: .warning, entity: "invoice",
+                                      entityID: "F-001", field: "balance",
+                                      values: [.init(value: "100.10", provenance: provenance),
+                                               .init(value: "90.00", provenance: Provenance(SourceLocation(file: "erp.csv", row: 9)))],
+                                      chosen: "100.10", rule: "source_priority", message: "balances differ")
+        return ReconciliationResult(customers: [customer], invoices: [invoice], payments: [], contacts: [], promises: [],
+                                    discrepancies: [discrepancy], customerIDByRecord: [record: "C-00000001"])
+    }
+
+    func temporaryPath() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("consolida-store-\(UUID().uuidString).sqlite").path
+    }
+
+    @Test func savesARunAndReadsItBack() throws {
+        let path = temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let store = try ConsolidaStore(path: path)
+        let run = try store.beginRun(startedAt: Date(), asOf: LocalDate(year: 2024, month: 6, day: 30), inputs: ["ventas.xlsx"])
+        var batch = ImportBatch()
+        var accounting = SourceAccounting(file: "ventas.xlsx", sheet: "CxC")
+        accounting.rowsRead = 2; accounting.imported = 1; accounting.headerRows = 1
+        batch.accounting = [accounting]
+        batch.rejects = [Reject(location: SourceLocation(file: "ventas.xlsx", sheet: "CxC", row: 7, column: 6),
+                                code: "MAP-BAD-AMOUNT", reason: "amount", rawText: "12,5O")]
+        try store.saveRun(run, importedAt: Date(), sources: [SourceRecord(path: "ventas.xlsx", kind: "xlsx", label: nil,
+                                                                          contentHash: "abc", size: 10, error: nil)],
+                          batch: batch, result: Self.sampleResult())
+        try store.finishRun(run, finishedAt: Date(), exitCode: 0, counts: ["customers": 1])
+
+        let snapshot = try #require(try store.snapshot())
+        #expect(snapshot.runID == run)
+        #expect(snapshot.result.customers.first?.name == "Ferretería O'Brien; DROP TABLE customers")
+        #expect(snapshot.batch.rejects.count == 1)
+        #expect(try store.idMap() == [RecordID("ventas.xlsx#CxC!5/customer"): "C-00000001"])
+        #expect(try store.lastSourceHashes() == ["ventas.xlsx": "abc"])
+        let runs = try store.runs()
+        #expect(runs.count == 1 && runs[0].exitCode == 0 && runs[0].counts == ["customers": 1])
+    }
+
+    @Test func secondRunReplacesTablesButKeepsIDMapHistory() throws {
+        let path = temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let store = try ConsolidaStore(path: path)
+        for _ in 0..<2 {
+            let run = try store.beginRun(startedAt: Date(), asOf: nil, inputs: [])
+            try store.saveRun(run, importedAt: Date(), sources: [], batch: ImportBatch(), result: Self.sampleResult())
+        }
+        let reopened = try ConsolidaStore(path: path)
+        #expect(try reopened.runs().count == 2)
+        #expect(try reopened.idMap().count == 1)
+        #expect(try reopened.snapshot()?.result.invoices.count == 1)
+    }
+
+    @Test func refusesAFileThatIsNotADatabase() throws {
+        let path = temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data("not sqlite at all, just text that is long enough to be a header".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.self) { try ConsolidaStore(path: path) }
+    }
+}
