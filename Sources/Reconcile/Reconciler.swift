@@ -42,13 +42,16 @@ public struct Reconciler: Sendable {
 
         observer?("consolidate customers")
         let consolidator = CustomerConsolidator(settings: settings)
-        var consolidated: [ConsolidatedCustomer] = []
-        var explanations: [MatchExplanation] = []
-        for (c, cluster) in clusters.enumerated() {
+        let explain = settings.explanations
+        let forced = fieldOverrides
+        // Each cluster on its own (in parallel); results are concatenated in cluster order.
+        let perCluster = Parallel.map(count: clusters.count, minimumChunk: 512) { c -> (ConsolidatedCustomer, [Discrepancy], [MatchExplanation]) in
+            let cluster = clusters[c]
             let id = ids[c]
+            var found: [Discrepancy] = []
             let memberRecords = cluster.members.map { customers[$0] }
-            var (customer, _) = consolidator.consolidate(id: id, members: memberRecords, overrides: fieldOverrides[id] ?? [:],
-                                                         discrepancies: &discrepancies)
+            var (customer, _) = consolidator.consolidate(id: id, members: memberRecords, overrides: forced[id] ?? [:],
+                                                         discrepancies: &found)
             customer.members = cluster.members.map { m in
                 let r = customers[m]
                 let link = cluster.links[m]
@@ -56,13 +59,18 @@ public struct Reconciler: Sendable {
                                       sourceTaxID: r.taxID?.value.display, matchScore: link?.probability,
                                       matchRule: link?.rule ?? "seed")
             }
-            if settings.explanations {
-                for m in cluster.members { if let link = cluster.links[m] {
-                    explanations.append(match.explain(customerID: id, m, link, customers))
-                } }
+            var explanations: [MatchExplanation] = []
+            if explain {
+                for m in cluster.members { if let link = cluster.links[m] { explanations.append(match.explain(customerID: id, m, link, customers)) } }
             }
-            discrepancies += TaxIDChecks.cluster(id: id, members: memberRecords)
-            consolidated.append(customer)
+            found += TaxIDChecks.cluster(id: id, members: memberRecords)
+            return (customer, found, explanations)
+        }
+        var consolidated: [ConsolidatedCustomer] = []
+        consolidated.reserveCapacity(perCluster.count)
+        var explanations: [MatchExplanation] = []
+        for (customer, found, explained) in perCluster {
+            consolidated.append(customer); discrepancies += found; explanations += explained
         }
         discrepancies += TaxIDChecks.shared(customers: customers, idByRecord: idByRecord)
         discrepancies += match.clusterDiscrepancies(customers: customers, idByRecord: idByRecord)

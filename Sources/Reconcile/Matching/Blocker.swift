@@ -18,6 +18,9 @@ struct Blocker {
                     entries.append((StableHash.fnv1a64(kind.rawValue + "\u{1}" + k), Int32(index)))
                 }
             }
+            for (x, value) in r.blockingExtras.enumerated() {
+                if let value { entries.append((StableHash.fnv1a64("extra\(x)\u{1}" + value), Int32(index))) }
+            }
         }
         entries.sort { $0.key != $1.key ? $0.key < $1.key : $0.record < $1.record }
         var pairs: [UInt64] = []
@@ -64,9 +67,9 @@ struct Blocker {
             // The digits, and the digits without a trailing check digit, so `30123456` meets `301234567`.
             return [t.digits, String(t.digits.dropLast())]
         case .nameFingerprint:
-            return r.name.map { [$0.fingerprint] } ?? []
+            return r.fingerprintText.map { [$0] } ?? []
         case .namePrefix:
-            return r.name.map { [String($0.fingerprint.prefix(6))] } ?? []
+            return r.fingerprintText.map { [String($0.prefix(6))] } ?? []
         case .nameTokenPair:
             let rare = rarestTokens(r, limit: 2)
             return rare.count == 2 ? [rare.sorted().joined(separator: " ")] : []
@@ -77,8 +80,8 @@ struct Blocker {
                     ? String(decoding: token, as: UTF8.self) : nil
             }
         case .namePhonetic:
-            guard let n = r.name else { return [] }
-            let codes = Array(Set(n.tokens.map(PhoneticKeyer.word))).sorted()
+            guard let n = r.ordered else { return [] }
+            let codes = Array(Set(n.tokens.map { PhoneticKeyer.word(String(decoding: $0, as: UTF8.self)) })).sorted()
             return codes.isEmpty ? [] : [codes.joined(separator: " ")]
         case .phoneSuffix:
             return Array(Set(r.phones.map(\.suffix))).sorted()

@@ -146,7 +146,7 @@ struct ComparisonEvaluator: Sendable {
         var matched = 0.0, total = 0.0
         for (x, y) in [(a, b), (b, a)] {
             for (k, token) in x.tokens.enumerated() {
-                let w = weight(x.tokenIDs[k])
+                let w = k < x.tokenIDs.count ? weight(x.tokenIDs[k]) : 1
                 total += w
                 var best = 0.0
                 for other in y.tokens {
@@ -185,10 +185,12 @@ struct TokenOverlap: Sendable {
         self.matched = matched; self.shorter = s.count; self.longer = l.count
         // Words split or glued by a typo (`AUTOzPARTES`, `Restrep oMuñoz`): compare without spaces.
         if matched < l.count {
-            let ja = Array(a.joined()), jb = Array(b.joined())
-            let n = min(ja.count, jb.count)
-            let limit = n >= 16 ? 2 : n >= 8 ? 1 : 0
-            if limit > 0 && ComparisonEvaluator.levenshtein(ja, jb, limit) <= limit { self.matched = l.count; self.shorter = l.count }
+            let la = a.reduce(0) { $0 + $1.count }, lb = b.reduce(0) { $0 + $1.count }
+            let limit = min(la, lb) >= 16 ? 2 : min(la, lb) >= 8 ? 1 : 0
+            if limit > 0 && abs(la - lb) <= limit
+                && ComparisonEvaluator.levenshtein(Array(a.joined()), Array(b.joined()), limit) <= limit {
+                self.matched = l.count; self.shorter = l.count
+            }
         }
     }
 

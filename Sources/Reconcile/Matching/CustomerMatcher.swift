@@ -6,7 +6,7 @@ struct CustomerMatcher {
     let overrides: Overrides
     var observer: (@Sendable (String) -> Void)?
 
-    struct Output {
+    struct Output: Sendable {
         var features: FeatureSet
         var index: [RecordID: Int]
         var evaluator: ComparisonEvaluator
@@ -25,9 +25,9 @@ struct CustomerMatcher {
         let evaluator = ComparisonEvaluator(settings: settings, features: features)
         let pairs = Blocker(settings: settings, features: features).candidatePairs()
         observer?("compare \(pairs.count) candidate pairs")
-        var patterns: [UInt64] = []
-        patterns.reserveCapacity(pairs.count)
-        for p in pairs { patterns.append(evaluator.pattern(Int(p >> 32), Int(p & 0xFFFF_FFFF))) }
+        let patterns = Parallel.map(count: pairs.count, minimumChunk: 4096) { k in
+            evaluator.pattern(Int(pairs[k] >> 32), Int(pairs[k] & 0xFFFF_FFFF))
+        }
         observer?("estimate m and u")
         let parameters = ParameterEstimator(settings: settings, evaluator: evaluator).estimate(candidatePatterns: patterns)
         let scorer = PairScorer(settings: settings, evaluator: evaluator, parameters: parameters)

@@ -26,21 +26,28 @@ struct ParameterEstimator {
         var m = comparisons.map { c in Self.normalize(c.levels.map { Self.defaultM($0.condition) }) }
 
         // u from random pairs (seeded, so the same data always gives the same model).
-        var uCounts = comparisons.map { [Double](repeating: 0, count: $0.levels.count) }
-        var drawn = 0
+        var sample: [(Int, Int)] = []
         if n >= 2 {
             let total = n * (n - 1) / 2
             var rng = SeededGenerator(seed: settings.seed)
             if total <= settings.randomPairs {
-                for i in 0..<n { for j in (i + 1)..<n { countLevels(i, j, into: &uCounts); drawn += 1 } }
+                for i in 0..<n { for j in (i + 1)..<n { sample.append((i, j)) } }
             } else {
+                sample.reserveCapacity(settings.randomPairs)
                 for _ in 0..<settings.randomPairs {
                     let i = Int(rng.next() % UInt64(n))
                     var j = Int(rng.next() % UInt64(n - 1))
                     if j >= i { j += 1 }
-                    countLevels(i, j, into: &uCounts); drawn += 1
+                    sample.append((i, j))
                 }
             }
+        }
+        let drawn = sample.count
+        let pairs = sample
+        let samplePatterns = Parallel.map(count: pairs.count, minimumChunk: 4096) { k in evaluator.pattern(pairs[k].0, pairs[k].1) }
+        var uCounts = comparisons.map { [Double](repeating: 0, count: $0.levels.count) }
+        for p in samplePatterns {
+            for c in comparisons.indices { if let k = ComparisonEvaluator.level(in: p, comparison: c) { uCounts[c][k] += 1 } }
         }
         for c in comparisons.indices {
             let observed = uCounts[c].reduce(0, +)
@@ -101,12 +108,6 @@ struct ParameterEstimator {
         }
         return ModelParameters(prior: prior, m: m, u: u, iterations: iterations,
                                candidatePairs: candidatePatterns.count, randomPairs: drawn)
-    }
-
-    private func countLevels(_ i: Int, _ j: Int, into counts: inout [[Double]]) {
-        for c in settings.comparisons.indices {
-            if let k = evaluator.level(c, i, j) { counts[c][k] += 1 }
-        }
     }
 
     static func normalize(_ v: [Double]) -> [Double] {

@@ -14,7 +14,8 @@ struct FoldedText: Sendable {
 /// A class, so the comparison loop (millions of pairs) reads fields without copying and
 /// retaining every array of the record; never mutated once ``FeatureSet`` is built.
 final class RecordFeatures: @unchecked Sendable {
-    var name: NameKey?
+    /// The name's fingerprint (sorted words without legal form) as text.
+    var fingerprintText: String?
     /// Sorted fingerprint tokens (deduplicated) and the written-order tokens (legal form removed).
     var fingerprint: FoldedText?
     var ordered: FoldedText?
@@ -28,6 +29,8 @@ final class RecordFeatures: @unchecked Sendable {
     var texts: [FoldedText?]
     /// How many records share this exact fingerprint (term frequency).
     var fingerprintCount = 1
+    /// Folded values of the extra columns used as blocking keys (`MatchSettings.blockingExtras`).
+    var blockingExtras: [String?] = []
 
     init(comparisons: Int) { texts = Array(repeating: nil, count: comparisons) }
 }
@@ -58,56 +61,71 @@ struct FeatureSet: Sendable {
     var nameTokenFrequency: [Int]
     var count: Int { records.count }
 
+    /// One record's features, and its sorted name words for interning.
+    private static func features(of c: Customer, settings: MatchSettings) -> (RecordFeatures, [String]) {
+        let f = RecordFeatures(comparisons: settings.comparisons.count)
+        var sortedTokens: [String] = []
+        if let n = c.name?.value {
+            let key = NameKey(n)
+            if !key.isEmpty {
+                f.fingerprintText = key.fingerprint
+                sortedTokens = Array(Set(key.tokens)).sorted()
+                f.fingerprint = FoldedText(bytes: Array(key.fingerprint.utf8), tokens: sortedTokens.map { Array($0.utf8) }, tokenIDs: [])
+                // Fuzzy comparisons read `ñ` as `n` (keyboards without ñ); exact ones keep it.
+                let loose = key.tokens.map(Self.withoutEnye)
+                f.ordered = FoldedText(bytes: Array(loose.joined(separator: " ").utf8), tokens: loose.map { Array($0.utf8) }, tokenIDs: [])
+                f.legalForm = key.legalForms.isEmpty ? nil : key.legalForms.joined(separator: " ")
+            }
+        }
+        if let t = c.taxID?.value {
+            let key = TaxIDKey(t)
+            if !key.normalized.isEmpty { f.taxID = key }
+        }
+        var seenPhones = Set<String>()
+        for p in c.phones { if let k = PhoneKey(p.value), seenPhones.insert(k.digits).inserted { f.phones.append(k) } }
+        var seenEmails = Set<String>()
+        for e in c.emails { if let k = EmailKey(e.value), seenEmails.insert(k.address).inserted { f.emails.append(k) } }
+        f.country = c.country.map { $0.uppercased() }
+        for (i, comparison) in settings.comparisons.enumerated() {
+            let raw: String?
+            switch comparison.field {
+            case .address: raw = c.address?.value
+            case .city: raw = c.city?.value
+            case .extra(let header): raw = c.extra[header]
+            default: raw = nil
+            }
+            guard let raw else { continue }
+            let tokens = TextFolding.tokens(raw)
+            guard !tokens.isEmpty else { continue }
+            f.texts[i] = FoldedText(bytes: Array(tokens.joined(separator: " ").utf8), tokens: tokens.map { Array($0.utf8) }, tokenIDs: [])
+        }
+        f.blockingExtras = settings.blockingExtras.map { h in c.extra[h].map(TextFolding.fold).flatMap { $0.isEmpty ? nil : $0 } }
+        return (f, sortedTokens)
+    }
+
+    static func withoutEnye(_ s: String) -> String {
+        guard s.unicodeScalars.contains("ñ") else { return s }
+        return String(String.UnicodeScalarView(s.unicodeScalars.map { $0 == "ñ" ? "n" : $0 }))
+    }
+
     init(customers: CustomerView, settings: MatchSettings) {
+        // Folding and keys per record are independent: build them on every core, then intern
+        // the name words in record order (so token IDs never depend on scheduling).
+        let built = Parallel.map(count: customers.count) { i in Self.features(of: customers[i], settings: settings) }
         var nameTokens = TokenTable()
-        var textTokens = TokenTable()
         var records: [RecordFeatures] = []
-        records.reserveCapacity(customers.count)
-        for c in customers {
-            let f = RecordFeatures(comparisons: settings.comparisons.count)
-            if let n = c.name?.value {
-                let key = NameKey(n)
-                if !key.isEmpty {
-                    f.name = key
-                    let sortedTokens = key.fingerprint.split(separator: " ").map(String.init)
-                    let ids = sortedTokens.map { nameTokens.intern($0) }
-                    nameTokens.countDocument(ids)
-                    f.fingerprint = FoldedText(bytes: Array(key.fingerprint.utf8), tokens: sortedTokens.map { Array($0.utf8) }, tokenIDs: ids)
-                    // Fuzzy comparisons read `ñ` as `n` (keyboards without ñ); exact ones keep it.
-                    let loose = key.tokens.map { $0.replacingOccurrences(of: "ñ", with: "n") }
-                    f.ordered = FoldedText(bytes: Array(loose.joined(separator: " ").utf8), tokens: loose.map { Array($0.utf8) },
-                                           tokenIDs: key.tokens.map { nameTokens.intern($0) })
-                    f.legalForm = key.legalForms.isEmpty ? nil : key.legalForms.joined(separator: " ")
-                }
-            }
-            if let t = c.taxID?.value {
-                let key = TaxIDKey(t)
-                if !key.normalized.isEmpty { f.taxID = key }
-            }
-            var seenPhones = Set<String>()
-            for p in c.phones { if let k = PhoneKey(p.value), seenPhones.insert(k.digits).inserted { f.phones.append(k) } }
-            var seenEmails = Set<String>()
-            for e in c.emails { if let k = EmailKey(e.value), seenEmails.insert(k.address).inserted { f.emails.append(k) } }
-            f.country = c.country.map { $0.uppercased() }
-            for (i, comparison) in settings.comparisons.enumerated() {
-                let raw: String?
-                switch comparison.field {
-                case .address: raw = c.address?.value
-                case .city: raw = c.city?.value
-                case .extra(let header): raw = c.extra[header]
-                default: raw = nil
-                }
-                guard let raw else { continue }
-                let tokens = TextFolding.tokens(raw)
-                guard !tokens.isEmpty else { continue }
-                let ids = tokens.map { textTokens.intern("\(i)|" + $0) }
-                f.texts[i] = FoldedText(bytes: Array(tokens.joined(separator: " ").utf8), tokens: tokens.map { Array($0.utf8) }, tokenIDs: ids)
+        records.reserveCapacity(built.count)
+        for (f, sortedTokens) in built {
+            if var fp = f.fingerprint {
+                fp.tokenIDs = sortedTokens.map { nameTokens.intern($0) }
+                nameTokens.countDocument(fp.tokenIDs)
+                f.fingerprint = fp
             }
             records.append(f)
         }
         var fingerprintCounts: [String: Int] = [:]
-        for r in records { if let fp = r.name?.fingerprint { fingerprintCounts[fp, default: 0] += 1 } }
-        for r in records { if let fp = r.name?.fingerprint { r.fingerprintCount = fingerprintCounts[fp] ?? 1 } }
+        for r in records { if let fp = r.fingerprintText { fingerprintCounts[fp, default: 0] += 1 } }
+        for r in records { if let fp = r.fingerprintText { r.fingerprintCount = fingerprintCounts[fp] ?? 1 } }
         let n = Double(max(records.count, 1))
         nameTokenFrequency = nameTokens.documentFrequency
         nameTokenWeights = nameTokenFrequency.map { max(0.5, log2(n / Double(max($0, 1)))) }

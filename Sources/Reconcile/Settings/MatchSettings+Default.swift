@@ -16,11 +16,12 @@ version: 1
 # Probability that two records picked at random are the same customer, before any evidence
 # (the population u is measured on). `auto`: estimated by expectation-maximization.
 prior: auto
-# A pair at or above this match probability links two records.
-match_threshold: 0.95
+# A pair at or above this match probability links two records (the model is calibrated, so
+# 0.5 is "more likely the same than not").
+match_threshold: 0.5
 # Every cluster's members must support each other: groups whose average pairwise probability
 # falls below this are split apart, and the split is reported for review (cluster_split).
-cluster_min_support: 0.5
+cluster_min_support: 0.3
 # Clusters bigger than this are not re-checked pair by pair (the check is quadratic).
 support_check_max_size: 60
 # Two different tax IDs that both passed their check digit never merge, unless an override says so.
@@ -52,6 +53,7 @@ comparisons:
       - { label: exact, when: exact }
       - { label: "same digits", when: digits_equal }
       - { label: "one edit", when: levenshtein, threshold: 1 }
+      - { label: "two edits (a transposition)", when: levenshtein, threshold: 2 }
       - { label: "both valid, different", when: both_valid }
       - { label: different, when: else }
   - name: name
@@ -81,6 +83,7 @@ comparisons:
     field: address
     levels:
       - { label: exact, when: exact }
+      - { label: "same words, typos allowed", when: token_match }
       - { label: "words >= 0.8", when: token_similarity, threshold: 0.8 }
       - { label: "Jaro-Winkler >= 0.88", when: jaro_winkler, threshold: 0.88 }
       - { label: different, when: else }

@@ -52,14 +52,18 @@ extension MatchSettings {
         window = try b["window"]?.int(min: 1) ?? 8
         rareTokenMaxFrequency = try b["rare_token_max_frequency"]?.int(min: 1) ?? 30
         guard let keys = b["keys"] else { throw SettingsError(path: "blocking.keys", message: "missing") }
-        blockingKeys = try keys.list().map { k in
+        blockingKeys = []
+        blockingExtras = []
+        for k in try keys.list() {
             let s = try k.string()
+            if s.hasPrefix("extra."), s.count > 6 { blockingExtras.append(String(s.dropFirst(6))); continue }
             guard let key = BlockingKey(rawValue: s) else {
-                throw k.error("unknown blocking key \"\(s)\"; known: " + BlockingKey.allCases.map(\.rawValue).joined(separator: ", "))
+                throw k.error("unknown blocking key \"\(s)\"; known: " + BlockingKey.allCases.map(\.rawValue).joined(separator: ", ")
+                              + ", extra.<column>")
             }
-            return key
+            blockingKeys.append(key)
         }
-        guard !blockingKeys.isEmpty else { throw keys.error("at least one blocking key is needed") }
+        guard !blockingKeys.isEmpty || !blockingExtras.isEmpty else { throw keys.error("at least one blocking key is needed") }
 
         guard let cs = r["comparisons"] else { throw SettingsError(path: "comparisons", message: "missing") }
         comparisons = try cs.list().map(Self.comparison)

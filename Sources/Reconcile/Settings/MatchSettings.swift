@@ -145,6 +145,8 @@ public struct MatchSettings: Sendable, Equatable {
     public var randomPairs: Int
     public var seed: UInt64
     public var blockingKeys: [BlockingKey]
+    /// Extra columns whose exact (folded) value is also a blocking key (`extra.postcode`).
+    public var blockingExtras: [String]
     public var maxBlockSize: Int
     public var window: Int
     public var rareTokenMaxFrequency: Int
