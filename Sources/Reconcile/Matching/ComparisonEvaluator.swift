@@ -163,7 +163,8 @@ struct ComparisonEvaluator: Sendable {
     }
 }
 
-/// How the words of two names pair up one-to-one: equal, a typo apart (Jaro–Winkler ≥ 0.9),
+/// How the words of two names pair up one-to-one: equal, a typo apart (Jaro–Winkler ≥ 0.9 or one
+/// edit in a word of four letters or more),
 /// or an abbreviation/initial (`dist` ~ `distribuidora`, `j` ~ `jose`).
 struct TokenOverlap: Sendable {
     var matched: Int
@@ -172,15 +173,25 @@ struct TokenOverlap: Sendable {
 
     init(_ a: [[UInt8]], _ b: [[UInt8]]) {
         let (s, l) = a.count <= b.count ? (a, b) : (b, a)
-        var used = [Bool](repeating: false, count: l.count)
+        // Which words of the longer name are taken, as bits (names have far fewer than 64 words;
+        // words past the 64th are simply never matched).
+        var used: UInt64 = 0
         var matched = 0
+        var pendingMask: UInt64 = 0
         // Exact pairs first, then fuzzy ones, so a typo never steals a word's exact partner.
-        var pending: [[UInt8]] = []
-        for t in s {
-            if let k = l.indices.first(where: { !used[$0] && l[$0] == t }) { used[k] = true; matched += 1 } else { pending.append(t) }
+        for (x, t) in s.enumerated() {
+            var found = false
+            for k in 0..<min(l.count, 64) where used & (1 << UInt64(k)) == 0 && l[k] == t {
+                used |= 1 << UInt64(k); matched += 1; found = true; break
+            }
+            if !found && x < 64 { pendingMask |= 1 << UInt64(x) }
         }
-        for t in pending {
-            if let k = l.indices.first(where: { !used[$0] && Self.similar(t, l[$0]) }) { used[k] = true; matched += 1 }
+        if pendingMask != 0 {
+            for x in 0..<min(s.count, 64) where pendingMask & (1 << UInt64(x)) != 0 {
+                for k in 0..<min(l.count, 64) where used & (1 << UInt64(k)) == 0 && Self.similar(s[x], l[k]) {
+                    used |= 1 << UInt64(k); matched += 1; break
+                }
+            }
         }
         self.matched = matched; self.shorter = s.count; self.longer = l.count
         // Words split or glued by a typo (`AUTOzPARTES`, `Restrep oMuñoz`): compare without spaces.
@@ -197,7 +208,9 @@ struct TokenOverlap: Sendable {
     static func similar(_ x: [UInt8], _ y: [UInt8]) -> Bool {
         let (short, long) = x.count <= y.count ? (x, y) : (y, x)
         if short.count == 1 || (short.count >= 3 && long.count > short.count + 2) { return long.starts(with: short) }
-        return short.count >= 3 && JaroWinkler.similarity(x, y) >= 0.9
+        guard short.count >= 3 else { return false }
+        // One slip in a word of four letters or more (`Mndez`), else Jaro–Winkler ≥ 0.9.
+        return JaroWinkler.similarity(x, y) >= 0.9 || (short.count >= 4 && ComparisonEvaluator.levenshtein(x, y, 1) <= 1)
     }
 
     /// `token_match`: the same words (typos allowed); `token_subset`: every word of the shorter

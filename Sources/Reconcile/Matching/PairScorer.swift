@@ -47,10 +47,12 @@ struct PairScorer: Sendable {
             guard let c = comparisons.firstIndex(where: { $0.name == v.comparison }),
                   let level = ComparisonEvaluator.level(in: pattern, comparison: c),
                   v.levels.contains(comparisons[c].levels[level].label) else { continue }
-            if let un = v.unlessComparison, let u = comparisons.firstIndex(where: { $0.name == un }),
-               let ul = ComparisonEvaluator.level(in: pattern, comparison: u), v.unlessLevels.contains(comparisons[u].levels[ul].label) {
-                continue
+            let excepted = v.unless.contains { e in
+                guard let u = comparisons.firstIndex(where: { $0.name == e.comparison }),
+                      let ul = ComparisonEvaluator.level(in: pattern, comparison: u) else { return false }
+                return e.levels.contains(comparisons[u].levels[ul].label)
             }
+            if excepted { continue }
             return true
         }
         return false

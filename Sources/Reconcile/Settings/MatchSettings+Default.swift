@@ -106,11 +106,13 @@ comparisons:
 
 # Evidence that no other field can outweigh. Relatives share a phone and an address, sister
 # companies a phone, a domain and half a name: two names that disagree are linked only when the
-# tax IDs agree too.
+# tax IDs or the email addresses agree too.
 vetoes:
   - comparison: name
     levels: [different, "Jaro-Winkler >= 0.92"]
-    unless: { comparison: tax_id, levels: ["exact, both valid", exact, "same digits"] }
+    unless:
+      - { comparison: tax_id, levels: ["exact, both valid", exact, "same digits"] }
+      - { comparison: email, levels: [exact] }
 
 # Which member's value a consolidated customer keeps, rule by rule until one value is left.
 survivorship:

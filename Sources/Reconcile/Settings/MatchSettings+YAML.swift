@@ -79,17 +79,20 @@ extension MatchSettings {
             guard let c = node["comparison"], let ls = node["levels"] else { throw node.error("a veto needs comparison and levels") }
             let name = try c.string()
             let levels = try ls.list().map { try $0.string() }
-            var unlessComparison: String?, unlessLevels: [String] = []
+            // `unless:` is one exception or a list of them.
+            var exceptions: [Veto.Exception] = []
             if let u = node["unless"] {
-                try u.allowKeys(["comparison", "levels"])
-                guard let uc = u["comparison"], let ul = u["levels"] else { throw u.error("unless needs comparison and levels") }
-                unlessComparison = try uc.string()
-                unlessLevels = try ul.list().map { try $0.string() }
+                let items = (u.value is [Any]) ? try u.list() : [u]
+                for item in items {
+                    try item.allowKeys(["comparison", "levels"])
+                    guard let uc = item["comparison"], let ul = item["levels"] else { throw item.error("unless needs comparison and levels") }
+                    exceptions.append(.init(comparison: try uc.string(), levels: try ul.list().map { try $0.string() }))
+                }
             }
-            return Veto(comparison: name, levels: levels, unlessComparison: unlessComparison, unlessLevels: unlessLevels)
+            return Veto(comparison: name, levels: levels, unless: exceptions)
         } ?? []
         for (i, v) in vetoes.enumerated() {
-            for (name, labels) in [(v.comparison, v.levels)] + (v.unlessComparison.map { [($0, v.unlessLevels)] } ?? []) {
+            for (name, labels) in [(v.comparison, v.levels)] + v.unless.map({ ($0.comparison, $0.levels) }) {
                 guard let c = comparisons.first(where: { $0.name == name }) else {
                     throw SettingsError(path: "vetoes[\(i)]", message: "no comparison named \"\(name)\"")
                 }

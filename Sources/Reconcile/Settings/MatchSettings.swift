@@ -106,13 +106,16 @@ public struct MatchSettings: Sendable, Equatable {
     }
 
     /// A pair landing on one of `levels` of `comparison` is never linked by score, unless it
-    /// also lands on one of `unlessLevels` of `unlessComparison` (e.g. names that disagree
-    /// link only on a matching tax ID: relatives share a phone and an address, not a name).
+    /// also lands on one of the levels of any `unless` exception (e.g. names that disagree link
+    /// only on a matching tax ID or email: relatives share a phone and an address, not a name).
     public struct Veto: Sendable, Equatable {
+        public struct Exception: Sendable, Equatable {
+            public var comparison: String
+            public var levels: [String]
+        }
         public var comparison: String
         public var levels: [String]
-        public var unlessComparison: String?
-        public var unlessLevels: [String]
+        public var unless: [Exception]
     }
 
     public enum BlockingKey: String, Sendable, Equatable, CaseIterable {
