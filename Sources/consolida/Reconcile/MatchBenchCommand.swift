@@ -22,6 +22,9 @@ struct MatchBenchCommand: ParsableCommand {
     @Flag(help: "Print one JSON object instead of text.")
     var json = false
 
+    @Option(help: "ID map JSON of the previous run: read when it exists (customers keep their IDs), then rewritten.")
+    var state: String?
+
     @Flag(help: "Print each reconciliation stage with elapsed time and resident memory (stderr).")
     var stages = false
 
@@ -55,6 +58,10 @@ struct MatchBenchCommand: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         var reconciler = Reconciler(settings: matchSettings)
+        if let state, FileManager.default.fileExists(atPath: state) {
+            do { reconciler.previous = try IDMap.load(from: URL(fileURLWithPath: state)) }
+            catch { FileHandle.standardError.write(Data("error: cannot read state \(state): \(error)\n".utf8)); throw ConsolidaExit.usage }
+        }
         if stages {
             let t0 = clock.now
             reconciler.observer = { stage in
@@ -68,6 +75,16 @@ struct MatchBenchCommand: ParsableCommand {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 
         let m = Self.metrics(predicted: result.customerIDByRecord, truth: truth)
+        if let state {
+            do { try IDMap(result).write(to: URL(fileURLWithPath: state)) }
+            catch { FileHandle.standardError.write(Data("error: cannot write state \(state): \(error)\n".utf8)); throw ConsolidaExit.outputFailed }
+            if let previous = reconciler.previous {
+                let kept = result.customerIDByRecord.filter { previous.customerIDByRecord[$0.key.rawValue] == $0.value }.count
+                let known = result.customerIDByRecord.keys.filter { previous.customerIDByRecord[$0.rawValue] != nil }.count
+                let merges = result.idChanges.filter { $0.kind == .merge }.count, splits = result.idChanges.count - merges
+                FileHandle.standardError.write(Data("state: \(kept)/\(known) earlier records kept their customer ID; \(merges) merges, \(splits) splits\n".utf8))
+            }
+        }
         if errors > 0 {
             printErrors(result, truth: truth, customers: batch.customers)
             if let model = result.model {
