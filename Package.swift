@@ -48,7 +48,7 @@ let package = Package(
         // The whole job: configuration, source discovery, import, reconcile, store, outputs.
         .target(name: "Pipeline", dependencies: [
             "Tabular", "CSVReader", "XLSXReader", "Receivables", "Mapping", "NotesReader", "Reconcile", "Store",
-            "Yams", .product(name: "Logging", package: "swift-log"),
+            "Collections", "Reports", "Yams", .product(name: "Logging", package: "swift-log"),
         ]),
         // The command line.
         .executableTarget(name: "consolida", dependencies: [
