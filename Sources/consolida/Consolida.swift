@@ -16,8 +16,12 @@ struct Consolida: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InspectCommand.self,
+            RunCommand.self,
             DiffCommand.self,
             ReadBenchCommand.self,
+            XLSXBenchCommand.self,
+            ImportCommand.self,
+            MapCommand.self,
         ]
     )
 

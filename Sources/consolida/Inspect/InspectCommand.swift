@@ -35,6 +35,7 @@ struct InspectCommand: ParsableCommand {
 
     /// Every format Consolida reads, asked in order; the first that recognizes a file inspects it.
     static let inspectors: [any FileInspector.Type] = [
+        XLSXInspector.self,
         CSVInspector.self,
     ]
 

@@ -1,0 +1,84 @@
+/// How a number format makes Excel show a number: as itself, as a date/time, or as a duration.
+public enum NumberFormatKind: UInt8, Hashable, Sendable {
+    case general
+    /// Dates and date-times: the value is a serial day count.
+    case dateTime
+    /// A time of day only (`h:mm`, `mm:ss`): a fraction below 1 is a time, even in 1904 workbooks.
+    case time
+    /// Elapsed time (`[h]:mm:ss`): the value is a number of days, shown without wrapping at 24 h.
+    case duration
+
+    /// Excel's built-in format IDs that show dates or times (the 27–36 and 50–58 ranges are the
+    /// East Asian locale date formats), and 46, `[h]:mm:ss`.
+    public static func builtIn(_ id: Int) -> NumberFormatKind {
+        switch id {
+        case 46: return .duration
+        case 18...21, 45, 47: return .time
+        case 14...17, 22, 27...36, 50...58: return .dateTime
+        default: return .general
+        }
+    }
+
+    /// Classifies a custom format code by its first section: date/time tokens (`d m y h s`,
+    /// `AM/PM`, `A/P`) count only outside quotes, `[...]` brackets, and `\`, `_`, `*` escapes; a bracket
+    /// holding only `h`, `m` or `s` letters (`[h]`, `[mm]`) makes it a duration.
+    public static func classify(_ code: String) -> NumberFormatKind {
+        let b = Array(code.utf8)
+        if b.count == 7, code.lowercased() == "general" { return .general }
+        var i = 0
+        var dateLike = false
+        // Whether a token only a date has (d, y, or an m that is not minutes) appeared.
+        var dayPart = false
+        var lastTimeToken: UInt8 = 0
+        var pendingM = false
+        scan: while i < b.count {
+            let c = b[i]
+            switch c {
+            case UInt8(ascii: "\\"), UInt8(ascii: "_"), UInt8(ascii: "*"):
+                i += 2
+                continue
+            case UInt8(ascii: "\""):
+                i += 1
+                while i < b.count, b[i] != UInt8(ascii: "\"") { i += 1 }
+            case UInt8(ascii: "["):
+                var j = i + 1
+                while j < b.count, b[j] != UInt8(ascii: "]") { j += 1 }
+                let inside = b[min(i + 1, b.count)..<min(j, b.count)].map { $0 | 0x20 }
+                if let f = inside.first, [UInt8(ascii: "h"), UInt8(ascii: "m"), UInt8(ascii: "s")].contains(f),
+                   inside.allSatisfy({ $0 == f }) {
+                    return .duration
+                }
+                i = j
+            case UInt8(ascii: ";"):
+                break scan  // only the first section (positive numbers) decides
+            case UInt8(ascii: "a"), UInt8(ascii: "A"):
+                // `AM/PM` and `A/P` show which half of the day a time falls in: time tokens.
+                let rest = b[i...].prefix(5).map { $0 | 0x20 }
+                if rest.starts(with: Array("am/pm".utf8)) { dateLike = true; i += 5; continue }
+                if rest.starts(with: Array("a/p".utf8)) { dateLike = true; i += 3; continue }
+            default:
+                switch c | 0x20 {
+                case UInt8(ascii: "d"), UInt8(ascii: "y"):
+                    dateLike = true; dayPart = true
+                case UInt8(ascii: "h"):
+                    dateLike = true; lastTimeToken = UInt8(ascii: "h")
+                    if pendingM { dayPart = true; pendingM = false }
+                case UInt8(ascii: "s"):
+                    dateLike = true; lastTimeToken = UInt8(ascii: "s")
+                    pendingM = false  // `mm:ss`: the m was minutes
+                case UInt8(ascii: "m"):
+                    dateLike = true
+                    // Minutes right after hours (`h:mm`); otherwise decided by a following `s`.
+                    if lastTimeToken != UInt8(ascii: "h") && !pendingM { pendingM = true }
+                    while i + 1 < b.count, b[i + 1] | 0x20 == UInt8(ascii: "m") { i += 1 }
+                default:
+                    break
+                }
+            }
+            i += 1
+        }
+        guard dateLike else { return .general }
+        // An `m` neither after hours nor before seconds is a month.
+        return dayPart || pendingM ? .dateTime : .time
+    }
+}

@@ -1,0 +1,296 @@
+import Tabular
+import XMLStream
+
+/// The SAX handler of a worksheet part: turns `<row>`/`<c>` events into typed rows, and records
+/// merged ranges and hidden rows and columns on the way. Only the current row is held; finished
+/// rows wait in `pending` until the row stream hands them out.
+final class SheetHandler: XMLStreamHandler {
+    struct Context {
+        let file: String
+        let sheet: String
+        let strings: SharedStrings
+        let formats: [NumberFormatKind]
+        let date1904: Bool
+    }
+
+    let context: Context
+    /// `false` when only the layout (merged ranges, hidden rows/columns) is wanted.
+    let readsCells: Bool
+
+    // Output.
+    var pending: [Row] = []
+    var pendingHead = 0
+    var diagnostics: [Diagnostic] = []
+    var mergedRanges: [CellRange] = []
+    var hiddenRows: [Int] = []
+    var hiddenColumns: [ClosedRange<Int>] = []
+    var maxColumnSeen = 0
+
+    // Where the parser is.
+    @exclusivity(unchecked) private var inSheetData = false
+    @exclusivity(unchecked) private var rowNumber = 0
+    @exclusivity(unchecked) private var rowHasNumber = false
+    @exclusivity(unchecked) private var cells: [CellValue] = []
+    private var lastWidth = 16
+
+    // The current cell.
+    @exclusivity(unchecked) private var column = 0
+    @exclusivity(unchecked) private var type: CellType = .number
+    @exclusivity(unchecked) private var style = 0
+    @exclusivity(unchecked) private var collecting = false
+    @exclusivity(unchecked) private var hasValue = false
+    @exclusivity(unchecked) private var inInlineString = false
+    @exclusivity(unchecked) private var sawInlineString = false
+    @exclusivity(unchecked) private var phoneticDepth = 0
+    @exclusivity(unchecked) private var text = ScratchBuffer()
+
+    enum CellType: UInt8 { case number, sharedString, string, inlineString, boolean, error, isoDate, unknown }
+
+    init(context: Context, readsCells: Bool = true) {
+        self.context = context
+        self.readsCells = readsCells
+        cells.reserveCapacity(lastWidth)
+    }
+
+    deinit { text.free() }
+
+    // MARK: SAX events (names compared as bytes: this is the hot path)
+
+    func startElement(localName: XMLBytes, namespace: XMLBytes, attributes: XMLAttributes) {
+        let name = localName.buffer
+        switch name.count {
+        case 1:
+            guard inSheetData else { return }
+            switch name[0] {
+            case UInt8(ascii: "c"): startCell(attributes)
+            case UInt8(ascii: "v"):
+                collecting = readsCells
+                text.reset()
+            case UInt8(ascii: "t"):
+                if inInlineString, phoneticDepth == 0 { collecting = readsCells }
+            default: break
+            }
+        case 2 where inSheetData && localName == "is":
+            inInlineString = true
+            sawInlineString = true
+            text.reset()
+        case 3:
+            if localName == "row" { startRow(attributes) }
+            else if localName == "rPh" { phoneticDepth += 1 }
+            else if localName == "col" { column(attributes) }
+        case 9 where localName == "sheetData":
+            inSheetData = true
+        case 9 where localName == "mergeCell":
+            if let ref = attributes.value("ref"), let range = CellRange(ref.string) { mergedRanges.append(range) }
+        default:
+            break
+        }
+    }
+
+    func endElement(localName: XMLBytes, namespace: XMLBytes) {
+        let name = localName.buffer
+        switch name.count {
+        case 1:
+            guard inSheetData else { return }
+            switch name[0] {
+            case UInt8(ascii: "c"): endCell()
+            case UInt8(ascii: "v"):
+                collecting = false
+                hasValue = true
+            case UInt8(ascii: "t"):
+                if inInlineString { collecting = false }
+            default: break
+            }
+        case 2 where inSheetData && localName == "is":
+            inInlineString = false
+            hasValue = true
+        case 3:
+            if localName == "row" { endRow() }
+            else if localName == "rPh" { phoneticDepth = max(0, phoneticDepth - 1) }
+        case 9 where localName == "sheetData":
+            inSheetData = false
+        default:
+            break
+        }
+    }
+
+    func characters(_ bytes: XMLBytes) {
+        if collecting { text.append(bytes.buffer) }
+    }
+
+    // MARK: Rows
+
+    private func startRow(_ attributes: XMLAttributes) {
+        guard inSheetData else { return }
+        var number: Int?
+        var hidden = false
+        for a in attributes {
+            let n = a.localName.buffer
+            if n.count == 1, n[0] == UInt8(ascii: "r") { number = ByteParsing.int(a.value.buffer) }
+            else if a.localName == "hidden" { hidden = a.value == "1" || a.value == "true" }
+        }
+        if let number, number >= 1, number <= CellRef.maxRow {
+            rowNumber = number
+            rowHasNumber = true
+        } else {
+            // No (or a bad) `r`: the row follows the previous one, as Excel writes them.
+            rowNumber += 1
+            rowHasNumber = false
+        }
+        if hidden { hiddenRows.append(rowNumber) }
+        column = 0
+    }
+
+    private func endRow() {
+        guard inSheetData else { return }
+        if !cells.isEmpty {
+            pending.append(Row(number: rowNumber, cells: cells))
+            lastWidth = max(lastWidth, cells.count)
+            cells = []
+            cells.reserveCapacity(lastWidth)
+        }
+        column = 0
+    }
+
+    private func column(_ attributes: XMLAttributes) {
+        guard attributes.value("hidden").map({ $0 == "1" || $0 == "true" }) == true,
+              let min = attributes.value("min").flatMap({ ByteParsing.int($0.buffer) }),
+              let max = attributes.value("max").flatMap({ ByteParsing.int($0.buffer) }), min >= 1, min <= max else { return }
+        hiddenColumns.append(min...Swift.min(max, CellRef.maxColumn))
+    }
+
+    // MARK: Cells
+
+    private func startCell(_ attributes: XMLAttributes) {
+        var ref: (column: Int, row: Int)?
+        var t: CellType = .number
+        var s = 0
+        for a in attributes {
+            let n = a.localName.buffer
+            guard n.count == 1 else { continue }
+            switch n[0] {
+            case UInt8(ascii: "r"): ref = ByteParsing.cellReference(a.value.buffer)
+            case UInt8(ascii: "t"): t = Self.cellType(a.value)
+            case UInt8(ascii: "s"): s = ByteParsing.int(a.value.buffer) ?? 0
+            default: break
+            }
+        }
+        if let ref {
+            column = ref.column
+            if !rowHasNumber, ref.row >= 1, cells.isEmpty {
+                // A row without `r` whose cells carry references: trust the cells.
+                rowNumber = ref.row
+                rowHasNumber = true
+            }
+        } else {
+            column += 1
+        }
+        type = t
+        style = s
+        hasValue = false
+        sawInlineString = false
+        collecting = false
+        phoneticDepth = 0
+    }
+
+    @inline(__always)
+    static func cellType(_ v: XMLBytes) -> CellType {
+        let b = v.buffer
+        switch b.count {
+        case 1:
+            switch b[0] {
+            case UInt8(ascii: "s"): return .sharedString
+            case UInt8(ascii: "n"): return .number
+            case UInt8(ascii: "b"): return .boolean
+            case UInt8(ascii: "e"): return .error
+            case UInt8(ascii: "d"): return .isoDate
+            default: return .unknown
+            }
+        case 3 where v == "str": return .string
+        case 9 where v == "inlineStr": return .inlineString
+        default: return .unknown
+        }
+    }
+
+    private func endCell() {
+        collecting = false
+        guard readsCells, hasValue, column >= 1, column <= CellRef.maxColumn else { return }
+        let value: CellValue
+        switch type {
+        case .string where text.isEmpty:
+            // A formula whose cached result is the empty string shows nothing, like an empty cell.
+            return
+        case .inlineString where !sawInlineString:
+            // ECMA-376 puts an inline string in <is>; a <v> in such a cell (old LibreOffice wrote
+            // formula results that way) is outside the schema, and calamine and openpyxl both
+            // ignore it. Report its text as a diagnostic rather than guess a value.
+            problem("XLSX-INLINE-STRING-IN-V", "inline-string cell holds its text in <v>, not <is>; cell read as empty", found: text.buffer)
+            return
+        case .string, .inlineString:
+            var bytes = Array(text.buffer)
+            EscapedText.decode(&bytes)
+            value = .text(String(decoding: bytes, as: UTF8.self))
+        default:
+            value = cellValue(text.buffer)
+        }
+        if case .empty = value { return }
+        if column > cells.count {
+            if column > cells.count + 1 {
+                cells.append(contentsOf: repeatElement(CellValue.empty, count: column - 1 - cells.count))
+            }
+            cells.append(value)
+        } else {
+            cells[column - 1] = value
+        }
+        if column > maxColumnSeen { maxColumnSeen = column }
+    }
+
+    private func cellValue(_ b: UnsafeBufferPointer<UInt8>) -> CellValue {
+        switch type {
+        case .number:
+            guard !b.isEmpty else { return .empty }
+            guard let d = ByteParsing.double(b) else {
+                problem("XLSX-BAD-NUMBER", "number cell does not hold a number", found: b)
+                return .text(String(decoding: b, as: UTF8.self))
+            }
+            if style > 0, style < context.formats.count {
+                let kind = context.formats[style]
+                if kind != .general, let v = ExcelSerial.value(d, kind: kind, date1904: context.date1904) { return v }
+            }
+            return .number(d)
+        case .sharedString:
+            guard let i = ByteParsing.int(b), let s = context.strings.string(at: i) else {
+                problem("XLSX-BAD-SHARED-STRING", "shared string index out of range (\(context.strings.count) strings)", found: b)
+                return .empty
+            }
+            return .text(s)
+        case .string, .inlineString:
+            return .text(String(decoding: b, as: UTF8.self))
+        case .boolean:
+            if b.count == 1 { return .boolean(b[0] == UInt8(ascii: "1")) }
+            let s = String(decoding: b, as: UTF8.self).lowercased().trimmingSpaces()
+            if s == "true" { return .boolean(true) }
+            if s == "false" || s.isEmpty { return .boolean(false) }
+            problem("XLSX-BAD-BOOLEAN", "boolean cell holds neither 0 nor 1", found: b)
+            return .text(s)
+        case .error:
+            return .error(String(decoding: b, as: UTF8.self))
+        case .isoDate:
+            let s = String(decoding: b, as: UTF8.self).trimmingSpaces()
+            if s.isEmpty { return .empty }
+            if let v = ISODateText.value(s) { return v }
+            problem("XLSX-BAD-DATE", "ISO date cell is not an ISO 8601 date", found: b)
+            return .text(s)
+        case .unknown:
+            problem("XLSX-UNKNOWN-CELL-TYPE", "unknown cell type; value kept as text", found: b)
+            return b.isEmpty ? .empty : .text(String(decoding: b, as: UTF8.self))
+        }
+    }
+
+    private func problem(_ code: String, _ message: String, found: UnsafeBufferPointer<UInt8>) {
+        guard diagnostics.count < 1000 else { return }
+        diagnostics.append(Diagnostic(.warning, code: code, message,
+                                      at: SourceLocation(file: context.file, sheet: context.sheet, row: rowNumber, column: column),
+                                      found: String(decoding: found.prefix(100), as: UTF8.self)))
+    }
+}
