@@ -4,6 +4,10 @@ public enum EmailAddress {
     /// are not addresses come back in `invalid`, as written.
     public static func parseAll(_ text: String) -> (emails: [String], invalid: [String]) {
         var emails: [String] = [], invalid: [String] = []
+        // The common cell holds one bare address: no separators to split on.
+        if !text.utf8.contains(where: { separatorBytes.contains($0) }) {
+            if let email = normalize(text) { return ([email], []) }
+        }
         let pieces = text.split(whereSeparator: { $0.isWhitespace || ";,|/<>\"'()[]".contains($0) })
         for raw in pieces {
             var piece = Substring(raw)
@@ -19,6 +23,9 @@ public enum EmailAddress {
         }
         return (emails, invalid)
     }
+
+    /// Bytes that separate addresses or wrap them (`;`, `,`, spaces, `<>` …).
+    private static let separatorBytes: Set<UInt8> = Set(" \t\r\n;,|/<>\"'()[]".utf8)
 
     /// The lower-cased address when `text` is one valid address, else `nil`.
     public static func normalize(_ text: String) -> String? {
