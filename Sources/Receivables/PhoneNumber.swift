@@ -85,6 +85,12 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
     }
 
     static func splitList(_ text: String) -> [String] {
+        // One number and no separators: the usual cell.
+        if !text.utf8.contains(where: { $0 == 0x3B || $0 == 0x2C || $0 == 0x2F || $0 == 0x7C || $0 == 0x0A || $0 == 0x0D
+                                        || (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) }) {
+            let t = text.trimmingWhitespace
+            return t.isEmpty ? [] : [t]
+        }
         var s = text
         if s.utf8.contains(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) {
             for word in [" y ", " o ", " or ", " e ", " and "] { s = s.replacingAll(word, with: ";") }
