@@ -33,7 +33,7 @@ let package = Package(
         // The normalized receivables model.
         .target(name: "Receivables", dependencies: ["Tabular"]),
         // Sheets and notes → receivables records.
-        .target(name: "Mapping", dependencies: ["Tabular", "Receivables", "Yams"]),
+        .target(name: "Mapping", dependencies: ["Tabular", "Receivables", "Yams"], exclude: ["README.md"]),
         .target(name: "NotesReader", dependencies: ["Tabular", "Receivables", "XMLStream", "ZipArchive", "Yams"]),
         // Records → consolidated customers, invoices and discrepancies.
         .target(name: "Reconcile", dependencies: ["Receivables", "Yams"]),
