@@ -37,6 +37,10 @@ let package = Package(
         .target(name: "NotesReader", dependencies: ["Tabular", "Receivables", "XMLStream", "ZipArchive", "Yams"]),
         // Records → consolidated customers, invoices and discrepancies.
         .target(name: "Reconcile", dependencies: ["Receivables", "Yams"]),
+        // Aging, worklist and metrics; then every output file of DESIGN.md "Output folder".
+        .target(name: "Collections", dependencies: ["Receivables", "Reconcile"], exclude: ["README.md"]),
+        .target(name: "Reports", dependencies: ["Tabular", "Receivables", "Reconcile", "Collections", "ZipArchive"],
+                exclude: ["README.md"]),
         // The consolidated store: SQLite through GRDB, versioned migrations, run history.
         .target(name: "Store", dependencies: [
             "Receivables", "Reconcile", .product(name: "GRDB", package: "GRDB.swift"),
@@ -60,9 +64,11 @@ let package = Package(
         .testTarget(name: "XMLStreamTests", dependencies: ["XMLStream"]),
         .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader"], resources: [.copy("Fixtures")]),
         .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "MappingTests", dependencies: ["Mapping"]),
+        .testTarget(name: "MappingTests", dependencies: ["Mapping", "CSVReader", "XLSXReader"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NotesReaderTests", dependencies: ["NotesReader", "ZipArchive"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile"]),
+        .testTarget(name: "CollectionsTests", dependencies: ["Collections"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "XLSXReader"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
         // Runs the built `consolida` binary, as a user would (argument-parser's example tests).
