@@ -34,7 +34,8 @@ let package = Package(
         .target(name: "Receivables", dependencies: ["Tabular"]),
         // Sheets and notes → receivables records.
         .target(name: "Mapping", dependencies: ["Tabular", "Receivables", "Yams"]),
-        .target(name: "NotesReader", dependencies: ["Tabular", "Receivables", "XMLStream", "ZipArchive", "Yams"]),
+        .target(name: "NotesReader", dependencies: ["Tabular", "Receivables", "XMLStream", "ZipArchive", "Yams"],
+                exclude: ["README.md"]),
         // Records → consolidated customers, invoices and discrepancies.
         .target(name: "Reconcile", dependencies: ["Receivables", "Yams"]),
         // Aging, worklist and metrics; then every output file of DESIGN.md "Output folder".
