@@ -19,6 +19,8 @@ struct Consolida: ParsableCommand {
             DiffCommand.self,
             ReadBenchCommand.self,
             XLSXBenchCommand.self,
+            ImportCommand.self,
+            MapCommand.self,
         ]
     )
 

@@ -1,0 +1,178 @@
+import Foundation
+import Receivables
+import Tabular
+
+/// Reads amounts written the many ways people write them: `1.234,56`, `1,234.56`, `1234.5`,
+/// `$ 1.234`, `Bs. 1.234,56`, `USD 12`, `(1.234,56)`, `-1.234,56`, `1.234,56-`, and numeric cells.
+///
+/// The decimal separator is decided per column (``AmountColumnProfile``) from every value, because
+/// one cell cannot tell whether `1.234` is a thousand or one and a quarter.
+public enum AmountParser {
+    /// An amount read from a cell: exact value and the currency the cell itself names, if any.
+    public struct Parsed: Hashable, Sendable {
+        public var amount: Decimal
+        public var currency: Currency?
+    }
+
+    /// Parses one cell with the column's decided separator.
+    public static func parse(_ cell: CellValue, profile: AmountColumnProfile) -> Result<Parsed, ValueError> {
+        switch cell {
+        case .number(let d):
+            guard d.isFinite, let text = cell.numberText, let dec = Money.parsePlainDecimal(text) else {
+                return .failure(ValueError("MAP-AMOUNT-FORMAT", "amount: not a finite number", expected: "amount"))
+            }
+            return .success(Parsed(amount: dec, currency: nil))
+        case .text(let s):
+            return parse(text: s, profile: profile)
+        default:
+            return .failure(ValueError("MAP-AMOUNT-FORMAT", "amount: expected a number", expected: "amount"))
+        }
+    }
+
+    static func parse(text: String, profile: AmountColumnProfile) -> Result<Parsed, ValueError> {
+        guard let pieces = AmountText(text, country: profile.country) else {
+            return .failure(ValueError("MAP-AMOUNT-FORMAT", "amount: not a number", expected: "amount"))
+        }
+        let sep: Character
+        switch pieces.separatorEvidence {
+        case .decimal(let c): sep = c
+        case .none: sep = "."
+        case .ambiguous(let c):
+            guard let decided = profile.decimalSeparator else {
+                return .failure(ValueError("MAP-AMOUNT-AMBIGUOUS",
+                    "amount: \"\(c)\" may be a decimal or a thousands separator, and the column does not settle it",
+                    expected: "amount with an unambiguous separator, or decimal_separator in the mapping"))
+            }
+            sep = decided
+        }
+        guard let dec = pieces.decimal(separator: sep) else {
+            return .failure(ValueError("MAP-AMOUNT-FORMAT",
+                "amount: digit grouping does not fit the column's decimal separator \"\(profile.decimalSeparator ?? sep)\"",
+                expected: "amount"))
+        }
+        return .success(Parsed(amount: pieces.negative ? -dec : dec, currency: pieces.currency))
+    }
+}
+
+/// What the text of an amount is made of: sign, currency mark and the digits with separators.
+struct AmountText {
+    var negative = false
+    var currency: Currency?
+    var sawCurrencyMark = false
+    /// Digits and the separators `.`, `,`, `'` and spaces between digit groups, as written.
+    var body: [Character] = []
+
+    enum Evidence: Equatable { case none, decimal(Character), ambiguous(Character) }
+
+    init?(_ raw: String, country: String?) {
+        var s = raw.trimmingWhitespace
+        guard !s.isEmpty else { return nil }
+        if s.hasPrefix("("), s.hasSuffix(")") { negative = true; s = String(s.dropFirst().dropLast()) }
+        s = s.trimmingWhitespace
+        // Signs may sit before or after the currency mark, or trail the number (`1.234,56-`).
+        if s.hasSuffix("-") { negative.toggle(); s = String(s.dropLast()) }
+        if s.hasPrefix("-") { negative.toggle(); s = String(s.dropFirst()) } else if s.hasPrefix("+") { s = String(s.dropFirst()) }
+        s = s.trimmingWhitespace
+        // Currency mark in front or behind (skipped for the common bare number).
+        let plain = s.first.map { $0.isASCIIDigit } == true && s.last.map { $0.isASCIIDigit || $0 == "." || $0 == "," } == true
+        let lower = plain ? "" : s.lowercased()
+        for (mark, cur) in CurrencyToken.marks where !plain {
+            if lower.hasPrefix(mark) {
+                s = String(s.dropFirst(mark.count)); sawCurrencyMark = true
+                currency = cur ?? CurrencyToken.dollarSign(country: country); break
+            }
+            if lower.hasSuffix(mark), lower.count > mark.count {
+                s = String(s.dropLast(mark.count)); sawCurrencyMark = true
+                currency = cur ?? CurrencyToken.dollarSign(country: country); break
+            }
+        }
+        s = s.trimmingWhitespace
+        if s.hasPrefix("-") { negative.toggle(); s = String(s.dropFirst()) }
+        if s.hasSuffix("-") { negative.toggle(); s = String(s.dropLast()) }
+        if s.hasPrefix("("), s.hasSuffix(")") { negative.toggle(); s = String(s.dropFirst().dropLast()) }
+        s = s.trimmingWhitespace
+        guard let first = s.first, first.isASCIIDigit || first == "." || first == "," else { return nil }
+        for ch in s {
+            if ch.isASCIIDigit || ch == "." || ch == "," { body.append(ch) }
+            else if ch == " " || ch == "\u{00A0}" || ch == "\u{202F}" || ch == "'" { body.append(" ") }
+            else { return nil }
+        }
+        guard body.contains(where: \.isASCIIDigit), let last = body.last, last.isASCIIDigit || last == "." || last == "," else { return nil }
+    }
+
+    /// What this value alone says about the decimal separator.
+    var separatorEvidence: Evidence {
+        let dots = body.filter { $0 == "." }.count, commas = body.filter { $0 == "," }.count
+        if dots > 0 && commas > 0 {
+            return .decimal(body.lastIndex(of: ".")! > body.lastIndex(of: ",")! ? "." : ",")
+        }
+        let sep: Character
+        switch (dots, commas) {
+        case (0, 0): return .none
+        case (_, 0): sep = "."
+        default: sep = ","
+        }
+        if dots + commas > 1 { return .decimal(sep == "." ? "," : ".") }
+        let after = body.count - 1 - body.lastIndex(of: sep)!
+        let before = body.prefix { $0 != sep }.filter(\.isASCIIDigit).count
+        // `1.234` or `12,500`: three digits after a single separator could be either reading;
+        // `0.125` cannot be a thousands group (a group never follows a lone 0).
+        if after == 3 && before >= 1 && before <= 3 && !(before == 1 && body.first == "0") { return .ambiguous(sep) }
+        return .decimal(sep)
+    }
+
+    /// The exact value, reading `separator` as the decimal point and the other marks as grouping;
+    /// `nil` when the groups are malformed (`1.23.4`).
+    func decimal(separator: Character) -> Decimal? {
+        var intPart = "", frac = "", seenDecimal = false
+        var groups: [Int] = [], current = 0
+        for ch in body {
+            if ch.isASCIIDigit {
+                if seenDecimal { frac.append(ch) } else { intPart.append(ch); current += 1 }
+            } else if ch == separator && ch != " " {
+                guard !seenDecimal else { return nil }
+                seenDecimal = true
+            } else {
+                guard !seenDecimal else { return nil }
+                groups.append(current); current = 0
+            }
+        }
+        if !groups.isEmpty {
+            groups.append(current)
+            guard let head = groups.first, (1...3).contains(head), groups.dropFirst().allSatisfy({ $0 == 3 }) else { return nil }
+        }
+        if intPart.isEmpty && frac.isEmpty { return nil }
+        let text = (intPart.isEmpty ? "0" : intPart) + (frac.isEmpty ? "" : "." + frac)
+        return Money.parsePlainDecimal(text)
+    }
+}
+
+/// A column's decision about its amounts, made from all its values: which character is the
+/// decimal separator, and the currency its header names.
+public struct AmountColumnProfile: Hashable, Sendable {
+    /// The decimal separator the column's values settle, else the mapping's; `nil` when neither
+    /// decides (ambiguous cells are then reported).
+    public var decimalSeparator: Character?
+    /// Country used to read a bare `$`.
+    public var country: String?
+    /// Values that voted for each reading.
+    public var commaVotes = 0, dotVotes = 0
+
+    public init(decimalSeparator: Character? = nil, country: String? = nil) {
+        self.decimalSeparator = decimalSeparator; self.country = country
+    }
+
+    /// Decides from the column's cells; `configured` (the mapping's decimal separator) settles ties.
+    public static func profile(_ cells: some Sequence<CellValue>, configured: Character?, country: String?) -> AmountColumnProfile {
+        var p = AmountColumnProfile(country: country)
+        for cell in cells {
+            guard case .text(let s) = cell, let t = AmountText(s, country: country) else { continue }
+            if case .decimal(let c) = t.separatorEvidence { if c == "," { p.commaVotes += 1 } else { p.dotVotes += 1 } }
+        }
+        if p.commaVotes > p.dotVotes { p.decimalSeparator = "," }
+        else if p.dotVotes > p.commaVotes { p.decimalSeparator = "." }
+        else { p.decimalSeparator = configured }
+        if let configured, p.commaVotes == 0 || p.dotVotes == 0, p.commaVotes + p.dotVotes == 0 { p.decimalSeparator = configured }
+        return p
+    }
+}

@@ -1,0 +1,53 @@
+import Receivables
+import Tabular
+
+/// What a column's values look like, measured on a sample: the share that reads as dates,
+/// amounts, valid tax IDs, phones and emails. Confirms (or overrides) what the header says.
+struct ColumnProfile: Sendable {
+    var count = 0
+    var dates = 0, amounts = 0, validTaxIDs = 0, anyTaxIDs = 0, phones = 0, emails = 0, letters = 0
+    var numberCells = 0
+
+    init(_ cells: [CellValue], country: String?) {
+        for cell in cells where !cell.isBlank {
+            count += 1
+            switch cell {
+            case .date, .dateTime: dates += 1
+            case .number(let d):
+                numberCells += 1; amounts += 1
+                if d >= 1 && d < 2_958_466 && d == d.rounded(.down) && d > 20_000 && d < 80_000 { dates += 1 }
+            case .text(let s):
+                let t = s.trimmingWhitespace
+                if t.contains(where: \.isLetter) { letters += 1 }
+                if case .success = DateParser.parse(text: t, order: .dmy) { dates += 1 }
+                else if case .success = DateParser.parse(text: t, order: .mdy) { dates += 1 }
+                if AmountText(t, country: country) != nil { amounts += 1 }
+                if t.contains("@") { if !EmailAddress.parseAll(t).emails.isEmpty { emails += 1 } }
+                let id = TaxIDParser.parse(t, country: country)
+                if id.validity == .valid { validTaxIDs += 1 }
+                if id.kind != .unknown { anyTaxIDs += 1 }
+                if !PhoneNumber.parseAll(t, defaultCountry: country ?? "VE").phones.isEmpty { phones += 1 }
+            default: break
+            }
+        }
+    }
+
+    func share(_ n: Int) -> Double { count == 0 ? 0 : Double(n) / Double(count) }
+
+    /// How well the values fit a field (0…1); 0.5 when the column is empty.
+    func fit(_ field: Field) -> Double {
+        guard count > 0 else { return 0.5 }
+        switch field.valueKind {
+        case .date: return share(dates)
+        case .amount: return share(amounts)
+        case .taxID: return max(share(anyTaxIDs), share(validTaxIDs))
+        case .phone: return share(phones)
+        case .email: return share(emails)
+        case .text:
+            switch field {
+            case .customerName, .firstName, .lastName, .city, .salesperson, .address: return share(letters)
+            default: return 1
+            }
+        }
+    }
+}

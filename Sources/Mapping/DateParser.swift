@@ -1,0 +1,206 @@
+import Tabular
+
+/// The order of day, month and year in all-numeric dates.
+public enum DateOrder: String, Codable, Sendable, CaseIterable {
+    case dmy, mdy, ymd
+}
+
+/// Reads dates: workbook date cells, Excel serial numbers in date columns (1900 system), ISO
+/// `2024-03-15`, `15/03/2024` or `03/15/2024` as the column decides, two-digit years,
+/// `15-mar-2024`, `15/Mar/24`, `15 de marzo de 2024`, `March 15, 2024`, in Spanish, English and
+/// Portuguese. Impossible dates (`31/02/2024`) are errors, never shifted to a neighbour.
+public enum DateParser {
+    public static func parse(_ cell: CellValue, profile: DateColumnProfile) -> Result<LocalDate, ValueError> {
+        switch cell {
+        case .date(let d): return .success(d)
+        case .dateTime(let dt): return .success(dt.date)
+        case .number(let serial): return excelSerial(serial)
+        case .text(let s): return parse(text: s, order: profile.order)
+        default:
+            return .failure(ValueError("MAP-DATE-FORMAT", "date: expected a date", expected: "date"))
+        }
+    }
+
+    /// Excel's 1900 date system: serial 1 is 1900-01-01 and serial 60 is the 29 February 1900 that
+    /// never existed (kept by Excel for Lotus compatibility). Fractions are a time of day, dropped.
+    static func excelSerial(_ serial: Double) -> Result<LocalDate, ValueError> {
+        guard serial.isFinite, serial >= 1, serial < 2_958_466 else {
+            return .failure(ValueError("MAP-DATE-SERIAL", "date: \(CellValue.shortestText(serial)) is not an Excel date serial",
+                                       expected: "serial 1…2958465"))
+        }
+        let whole = Int(serial.rounded(.down))
+        if whole == 60 {
+            return .failure(ValueError("MAP-DATE-IMPOSSIBLE", "date: serial 60 is 1900-02-29, which does not exist",
+                                       expected: "a real date"))
+        }
+        // 1899-12-30 is serial 0 for every serial after the phantom leap day.
+        let base = LocalDate(year: 1899, month: 12, day: whole < 60 ? 31 : 30)!
+        return .success(base.adding(days: whole))
+    }
+
+    static func parse(text raw: String, order: DateOrder) -> Result<LocalDate, ValueError> {
+        let tokens = DateTokens(raw)
+        guard tokens.isPlausible else {
+            return .failure(ValueError("MAP-DATE-FORMAT", "date: not a date", expected: "date"))
+        }
+        let n = tokens.numbers
+        var y: Int, m: Int, d: Int
+        if let month = tokens.month {
+            guard n.count == 2 || n.count == 1 else {
+                return .failure(ValueError("MAP-DATE-FORMAT", "date: not a date", expected: "date"))
+            }
+            m = month
+            if n.count == 1 { return .failure(ValueError("MAP-DATE-FORMAT", "date: no day or year", expected: "date")) }
+            if n[0].digits == 4 { y = n[0].value; d = n[1].value }
+            else if n[1].digits == 4 || !tokens.monthFirst { d = n[0].value; y = expandYear(n[1]) }
+            else { d = n[0].value; y = expandYear(n[1]) }
+        } else {
+            if n.count == 1, n[0].digits == 8 {
+                // Compact YYYYMMDD.
+                let v = n[0].value
+                y = v / 10_000; m = v / 100 % 100; d = v % 100
+            } else {
+                guard n.count == 3 else {
+                    return .failure(ValueError("MAP-DATE-FORMAT", "date: not a date", expected: "date"))
+                }
+                if n[0].digits == 4 || n[0].digits == 3 { y = n[0].value; m = n[1].value; d = n[2].value }
+                else {
+                    y = expandYear(n[2])
+                    switch order {
+                    case .mdy: m = n[0].value; d = n[1].value
+                    case .dmy, .ymd: d = n[0].value; m = n[1].value
+                    }
+                }
+            }
+        }
+        guard let date = LocalDate(year: y, month: m, day: d) else {
+            return .failure(ValueError("MAP-DATE-IMPOSSIBLE", "date: day \(d) of month \(m) of \(y) does not exist",
+                                       expected: "a real date (column order \(order.rawValue))"))
+        }
+        return .success(date)
+    }
+
+    /// Two-digit years as spreadsheets read them: 00–29 are 2000–2029, 30–99 are 1930–1999.
+    static func expandYear(_ n: DateTokens.Number) -> Int {
+        guard n.digits <= 2 else { return n.value }
+        return n.value < 30 ? 2000 + n.value : 1900 + n.value
+    }
+}
+
+/// A date's text split into numbers and at most one month name; times and weekday names dropped.
+struct DateTokens {
+    struct Number: Equatable { var value: Int; var digits: Int }
+    var numbers: [Number] = []
+    var month: Int?
+    var monthFirst = false
+    var unknownWords = 0
+    var separators = 0
+
+    init(_ raw: String) {
+        var text = Substring(raw.trimmingWhitespace)
+        // Drop a time part: ISO `T10:30`, or ` 10:30[:00] [am|pm]`.
+        if let t = text.firstIndex(where: { $0 == "T" }), text.distance(from: text.startIndex, to: t) == 10 {
+            text = text[..<t]
+        }
+        var words: [Substring] = text.split(whereSeparator: { $0 == " " }).filter { !$0.contains(":") }
+        words.removeAll { ["am", "pm", "a.m.", "p.m.", "hrs", "h"].contains($0.lowercased()) }
+        var current = "", isDigit = false
+        func flush() {
+            guard !current.isEmpty else { return }
+            if isDigit {
+                numbers.append(Number(value: Int(current.prefix(9)) ?? 0, digits: current.count))
+            } else {
+                let w = TextFolding.fold(current)
+                if let m = MonthNames.month(w) {
+                    if month == nil { month = m; monthFirst = numbers.isEmpty } else { unknownWords += 1 }
+                } else if !MonthNames.fillers.contains(w) {
+                    unknownWords += 1
+                }
+            }
+            current = ""
+        }
+        for word in words {
+            for ch in word {
+                if ch.isASCIIDigit {
+                    if !isDigit { flush() }
+                    isDigit = true; current.append(ch)
+                } else if ch.isLetter {
+                    if isDigit { flush() }
+                    isDigit = false; current.append(ch)
+                } else {
+                    flush(); separators += 1
+                }
+            }
+            flush()
+        }
+    }
+
+    var isPlausible: Bool { unknownWords == 0 && !numbers.isEmpty && numbers.allSatisfy { $0.digits <= 8 } }
+}
+
+enum MonthNames {
+    static func month(_ folded: String) -> Int? {
+        if let m = names[folded] { return m }
+        // `sept.`, `setiembre`, `dic`… are in the table; longer forms by their first three letters.
+        if folded.count > 3, let m = names[String(folded.prefix(3))], full.contains(folded) { return m }
+        return nil
+    }
+
+    static let names: [String: Int] = {
+        var m: [String: Int] = [:]
+        let lists: [[String]] = [
+            ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"],
+            ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"],
+            ["janeiro", "fevereiro", "marco", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"],
+            ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"],
+            ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
+            ["jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago", "set", "out", "nov", "dez"],
+        ]
+        for list in lists { for (i, name) in list.enumerated() { m[name] = i + 1 } }
+        m["setiembre"] = 9; m["sept"] = 9; m["set"] = 9
+        return m
+    }()
+
+    static let full: Set<String> = Set(names.keys.filter { $0.count > 3 })
+
+    /// Words that may surround a date: `15 de marzo de 2024`, `March 15th`, weekday names.
+    static let fillers: Set<String> = [
+        "de", "del", "of", "the", "st", "nd", "rd", "th", "do", "da", "el",
+        "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "lun", "mie", "jue", "vie", "sab", "dom", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+        "segunda", "terca", "quarta", "quinta", "sexta", "feira",
+    ]
+}
+
+/// A column's decision about its dates: the order of all-numeric dates, from every value.
+public struct DateColumnProfile: Hashable, Sendable {
+    public var order: DateOrder
+    /// Whether the values themselves decided the order (else the mapping or the country did).
+    public var decidedByValues: Bool
+    public var dmyVotes = 0, mdyVotes = 0
+
+    public init(order: DateOrder, decidedByValues: Bool = false) {
+        self.order = order; self.decidedByValues = decidedByValues
+    }
+
+    /// A value like `13/02/2024` proves day-first; `02/13/2024` proves month-first; the majority of
+    /// such proofs decides. Without proof: the mapping's order, else month-first only for the US.
+    public static func profile(_ cells: some Sequence<CellValue>, configured: DateOrder?, country: String?) -> DateColumnProfile {
+        var dmy = 0, mdy = 0
+        for cell in cells {
+            guard case .text(let s) = cell else { continue }
+            let t = DateTokens(s)
+            guard t.month == nil, t.numbers.count == 3, t.numbers[0].digits <= 2, t.numbers[1].digits <= 2 else { continue }
+            let a = t.numbers[0].value, b = t.numbers[1].value
+            if a > 12 && b <= 12 { dmy += 1 } else if b > 12 && a <= 12 { mdy += 1 }
+        }
+        var p: DateColumnProfile
+        if dmy > mdy { p = DateColumnProfile(order: .dmy, decidedByValues: true) }
+        else if mdy > dmy { p = DateColumnProfile(order: .mdy, decidedByValues: true) }
+        else if let configured { p = DateColumnProfile(order: configured) }
+        else { p = DateColumnProfile(order: country?.uppercased() == "US" ? .mdy : .dmy) }
+        p.dmyVotes = dmy; p.mdyVotes = mdy
+        return p
+    }
+}

@@ -1,0 +1,65 @@
+/// A model field a column can be mapped to. Raw values are the keys used in mapping files.
+public enum Field: String, CaseIterable, Codable, CodingKeyRepresentable, Sendable, Comparable {
+    case customerName = "customer_name"
+    case firstName = "first_name"
+    case lastName = "last_name"
+    case taxID = "tax_id"
+    case documentNumber = "document_number"
+    case documentType = "document_type"
+    case issueDate = "issue_date"
+    case dueDate = "due_date"
+    case amount
+    case paid
+    case balance
+    case currency
+    case phone
+    case email
+    case address
+    case city
+    case country
+    case salesperson
+    case notes
+    case paymentDate = "payment_date"
+    case paymentAmount = "payment_amount"
+    case paymentReference = "payment_reference"
+    case paymentMethod = "payment_method"
+
+    /// Fields that may take several columns (two phone columns, two note columns).
+    public var allowsSeveralColumns: Bool {
+        switch self {
+        case .phone, .email, .notes: return true
+        default: return false
+        }
+    }
+
+    /// What the column's values must look like for the mapping to stand.
+    var valueKind: ValueKind {
+        switch self {
+        case .issueDate, .dueDate, .paymentDate: return .date
+        case .amount, .paid, .balance, .paymentAmount: return .amount
+        case .taxID: return .taxID
+        case .phone: return .phone
+        case .email: return .email
+        default: return .text
+        }
+    }
+
+    public static func < (a: Field, b: Field) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// The kinds of values the parsers know.
+enum ValueKind: Sendable {
+    case text, date, amount, taxID, phone, email
+}
+
+/// What one table's rows describe.
+public enum RecordKind: String, Codable, Sendable, CaseIterable {
+    /// Invoice (or credit/debit note) rows, each also describing its customer.
+    case invoices
+    /// A customer master list.
+    case customers
+    /// Payments received.
+    case payments
+}

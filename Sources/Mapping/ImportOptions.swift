@@ -1,0 +1,23 @@
+import Receivables
+
+/// What an import needs besides the file: an optional reviewed mapping and the defaults for values
+/// that do not name their own country or currency.
+public struct ImportOptions: Sendable {
+    public var mapping: MappingFile?
+    /// ISO 3166-1 alpha-2; the mapping's country wins over it.
+    public var country: String?
+    /// The currency of amounts that name none (after the cell, the column and the mapping).
+    public var currency: Currency?
+    public var settings: MappingSettings
+
+    public init(mapping: MappingFile? = nil, country: String? = nil, currency: Currency? = nil,
+                settings: MappingSettings = .defaults) {
+        self.mapping = mapping; self.country = country?.uppercased(); self.currency = currency
+        self.settings = settings
+    }
+
+    var effectiveCountry: String? { mapping?.country?.uppercased() ?? country }
+    var mappingCurrency: Currency? { mapping?.currency.flatMap { Currency(code: $0) } }
+    var decimalSeparator: Character? { mapping?.formats?.decimalSeparator?.first }
+    var dateOrder: DateOrder? { mapping?.formats?.dateOrder }
+}

@@ -1,1 +1,0 @@
-// Mapping: header rows, column → field mapping, value parsers, rows → records. See issue #4.

@@ -1,0 +1,79 @@
+import Tabular
+
+/// What a row inside a table's data area is.
+enum RowClass: Equatable {
+    case blank
+    case repeatedHeader
+    case totals
+    case data
+}
+
+/// Tells data rows from blank rows, totals and subtotal rows, and header rows repeated inside the
+/// data (printed reports repeat the header on every page).
+struct RowClassifier {
+    let totalsWords: [String]
+    let headerRow: Row
+    /// Columns whose values identify a real record (document number, date): a totals row has none.
+    let keyColumns: [Int]
+
+    /// The header's folded texts by column, and their first letters (a quick filter).
+    let foldedHeader: [(column: Int, text: String)]
+    let totalsInitials: Set<Character>
+
+    init(settings: MappingSettings, headerRow: Row, keyColumns: [Int]) {
+        totalsWords = settings.totalsWords.map { TextFolding.fold($0) }
+        self.headerRow = headerRow; self.keyColumns = keyColumns
+        foldedHeader = headerRow.cells.enumerated().compactMap { i, c in
+            if case .text(let s) = c, !c.isBlank { return (i + 1, TextFolding.fold(s)) }
+            return nil
+        }
+        totalsInitials = Set(totalsWords.compactMap(\.first))
+    }
+
+    func classify(_ row: Row) -> RowClass {
+        if row.isBlank { return .blank }
+        if isRepeatedHeader(row) { return .repeatedHeader }
+        if isTotals(row) { return .totals }
+        return .data
+    }
+
+    /// ``isRepeatedHeader(_:headerRow:)`` with the header folded once.
+    func isRepeatedHeader(_ row: Row) -> Bool {
+        guard foldedHeader.count >= 2 else { return false }
+        var same = 0
+        for (column, text) in foldedHeader {
+            guard case .text(let a) = row[column: column], a.utf8.count <= text.utf8.count * 2 + 8 else { continue }
+            if TextFolding.fold(a) == text { same += 1 }
+        }
+        return same * 10 >= foldedHeader.count * 6
+    }
+
+    /// A row whose first label is a totals word (`TOTAL`, `Total general:`, `Subtotal zona 2`) and
+    /// that has no document number or date of its own (a customer called `Total Distribuciones C.A.`
+    /// with an invoice number is data).
+    func isTotals(_ row: Row) -> Bool {
+        guard let label = row.cells.first(where: { if case .text(let s) = $0 { return s.contains(where: \.isLetter) }; return false }),
+              case .text(let s) = label else { return false }
+        guard let initial = s.first(where: \.isLetter)?.lowercased().first, totalsInitials.contains(initial) else { return false }
+        let folded = TextFolding.fold(s.prefix(40))
+        guard totalsWords.contains(where: { folded == $0 || folded.hasPrefix($0 + " ") }) else { return false }
+        for c in keyColumns {
+            let cell = row[column: c]
+            if cell.isBlank { continue }
+            if case .text(let t) = cell, TextFolding.fold(t) == folded { continue }  // the label itself
+            return false
+        }
+        return true
+    }
+
+    /// Most of the row repeats the header's texts.
+    static func isRepeatedHeader(_ row: Row, headerRow: Row) -> Bool {
+        var same = 0, total = 0
+        for (i, h) in headerRow.cells.enumerated() where !h.isBlank {
+            total += 1
+            let cell = row[column: i + 1]
+            if case .text(let a) = cell, case .text(let b) = h, TextFolding.fold(a) == TextFolding.fold(b) { same += 1 }
+        }
+        return total >= 2 && same * 10 >= total * 6
+    }
+}

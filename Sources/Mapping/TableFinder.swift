@@ -1,0 +1,192 @@
+import Tabular
+
+/// Finds tables on a sheet: the header row under titles, blank rows and notes; two-row headers
+/// (a merged group header over sub-headers, or a group label followed by blanks in CSV); several
+/// tables stacked on one sheet, each named by the title line above it.
+struct TableFinder {
+    let settings: MappingSettings
+    let synonyms: [(Field, String)]
+    /// Exact folded synonym → field (the longest list's first claim wins, as in `synonyms`).
+    let exact: [String: Field]
+    /// Synonyms of three letters or more, padded with spaces for whole-word search.
+    let padded: [(Field, String)]
+
+    init(settings: MappingSettings) {
+        self.settings = settings
+        synonyms = settings.foldedSynonyms()
+        var exact: [String: Field] = [:]
+        for (f, w) in synonyms where exact[w] == nil { exact[w] = f }
+        self.exact = exact
+        padded = synonyms.filter { $0.1.count >= 3 }.map { ($0.0, " " + $0.1 + " ") }
+    }
+
+    /// Tables in sheet order. With `headerRow` (a row number from a mapping file) the sheet holds one
+    /// table whose header is that row.
+    func find(rows: [Row], merged: [CellRange], headerRow: Int? = nil) -> [TableRegion] {
+        if let headerRow {
+            guard let i = rows.firstIndex(where: { $0.number == headerRow }) else { return [] }
+            let count = isSubHeader(rows, i + 1, over: i, merged: merged) ? 2 : 1
+            return [TableRegion(title: title(rows, before: i, from: 0), startIndex: 0, headerIndex: i,
+                                headerRowCount: count, endIndex: rows.count,
+                                headers: headers(rows, i, count, merged: merged))]
+        }
+        var tables: [TableRegion] = []
+        var i = 0
+        while i < rows.count {
+            guard isHeaderCandidate(rows[i]) else { i += 1; continue }
+            if let current = tables.last, isRepeat(rows[i], of: current, rows: rows) { i += 1; continue }
+            // A candidate right under a group row: the group row is the header's first row.
+            var headerIndex = i
+            var count = 1
+            if isSubHeader(rows, i + 1, over: i, merged: merged) { count = 2 }
+            else if i > 0, isGroupRow(rows, i - 1, over: i, merged: merged),
+                    tables.last.map({ $0.dataStartIndex <= i - 1 }) ?? true {
+                headerIndex = i - 1; count = 2
+            }
+            // Titles, notes and blanks above the header belong to this table, not the one before.
+            var start = headerIndex
+            let floor = tables.last?.dataStartIndex ?? 0
+            while start > floor, isPreamble(rows[start - 1]) { start -= 1 }
+            if tables.isEmpty { start = 0 }
+            if !tables.isEmpty { tables[tables.count - 1].endIndex = start }
+            tables.append(TableRegion(title: title(rows, before: headerIndex, from: start), startIndex: start,
+                                      headerIndex: headerIndex, headerRowCount: count, endIndex: rows.count,
+                                      headers: headers(rows, headerIndex, count, merged: merged)))
+            i = headerIndex + count
+        }
+        return tables
+    }
+
+    // MARK: Row shapes
+
+    /// A cell that reads as a label: text with a letter, short, not an email.
+    func isLabel(_ cell: CellValue) -> Bool {
+        guard case .text(let s) = cell else { return false }
+        let t = s.trimmingWhitespace
+        guard !t.isEmpty, t.count <= 60, !t.contains("@"), t.contains(where: \.isLetter) else { return false }
+        // `15-mar-2024`, `Bs. 1.234,56` are values, not labels.
+        if case .success = DateParser.parse(text: t, order: .dmy) { return false }
+        if AmountText(t, country: nil) != nil { return false }
+        return true
+    }
+
+    /// Number of cells whose text is a field synonym.
+    func synonymMatches(_ row: Row) -> Int {
+        row.cells.reduce(0) { n, cell in
+            guard case .text(let s) = cell else { return n }
+            return n + (bestField(TextFolding.fold(s)) != nil ? 1 : 0)
+        }
+    }
+
+    /// The field a folded header names, and how surely (1 exact synonym, 0.8 synonym as whole words).
+    func bestField(_ folded: String) -> (Field, Double)? {
+        guard !folded.isEmpty else { return nil }
+        if let field = exact[folded] { return (field, 1.0) }
+        // Single letters and `nro` alone are exact-only synonyms; longer ones may sit inside a header.
+        let text = " " + folded + " "
+        for (field, word) in padded where text.contains(word) { return (field, 0.8) }
+        return nil
+    }
+
+    func isHeaderCandidate(_ row: Row) -> Bool {
+        // Cheap test first (this runs on every row): at least two text cells with letters and no
+        // cell that is a number, a date or digits only.
+        var labels = 0
+        for cell in row.cells {
+            switch cell {
+            case .empty: continue
+            case .text(let s):
+                if s.utf8.contains(where: { $0 >= 0x41 }) { labels += 1 }
+                else if !s.allSatisfy(\.isWhitespace) { return false }
+            default: return false
+            }
+        }
+        guard labels >= 2 else { return false }
+        let nonBlank = row.cells.filter { !$0.isBlank }
+        guard nonBlank.count >= 2, nonBlank.allSatisfy(isLabel) else { return false }
+        return synonymMatches(row) >= 2
+    }
+
+    /// Whether row `i` (right under header row `h`) is a row of sub-headers: all labels, and `h` is
+    /// a group row (merged cells across columns, or labels with blanks to their right).
+    func isSubHeader(_ rows: [Row], _ i: Int, over h: Int, merged: [CellRange]) -> Bool {
+        guard i < rows.count, rows[i].number == rows[h].number + 1 else { return false }
+        let nonBlank = rows[i].cells.filter { !$0.isBlank }
+        guard nonBlank.count >= 2, nonBlank.allSatisfy(isLabel), synonymMatches(rows[i]) >= 1 else { return false }
+        return hasGroups(rows[h], under: rows[i], merged: merged)
+    }
+
+    /// Whether row `g` (right above header candidate `h`) is a group row over it.
+    func isGroupRow(_ rows: [Row], _ g: Int, over h: Int, merged: [CellRange]) -> Bool {
+        guard rows[g].number == rows[h].number - 1 else { return false }
+        let nonBlank = rows[g].cells.filter { !$0.isBlank }
+        guard !nonBlank.isEmpty, nonBlank.allSatisfy(isLabel) else { return false }
+        return hasGroups(rows[g], under: rows[h], merged: merged)
+            && (nonBlank.count >= 2 || merged.contains { $0.first.row == rows[g].number && $0.last.column > $0.first.column })
+    }
+
+    private func hasGroups(_ group: Row, under sub: Row, merged: [CellRange]) -> Bool {
+        if merged.contains(where: { $0.first.row == group.number && $0.last.column > $0.first.column }) { return true }
+        // CSV: a group label, then blanks where the sub-header row goes on.
+        var sawLabel = false
+        for c in 1...max(sub.cells.count, 1) {
+            if !group[column: c].isBlank { sawLabel = true }
+            else if sawLabel && !sub[column: c].isBlank { return true }
+        }
+        return false
+    }
+
+    /// Rows above a header that belong to it: blanks, and lines of one or two labels (titles, notes).
+    func isPreamble(_ row: Row) -> Bool {
+        let nonBlank = row.cells.filter { !$0.isBlank }
+        return nonBlank.count <= 1 || (nonBlank.count <= 2 && nonBlank.allSatisfy { if case .text = $0 { return true }; return false })
+    }
+
+    private func isRepeat(_ row: Row, of table: TableRegion, rows: [Row]) -> Bool {
+        let headerRow = rows[table.headerIndex + table.headerRowCount - 1]
+        return RowClassifier.isRepeatedHeader(row, headerRow: headerRow)
+    }
+
+    /// The nearest single-label line above the header (the table's title).
+    func title(_ rows: [Row], before header: Int, from start: Int) -> String? {
+        var i = header - 1
+        while i >= start {
+            let nonBlank = rows[i].cells.filter { !$0.isBlank }
+            if nonBlank.count == 1, case .text(let s) = nonBlank[0] { return s.collapsingWhitespace }
+            i -= 1
+        }
+        return nil
+    }
+
+    /// Column headers from one header row, or from a group row over a sub-header row.
+    func headers(_ rows: [Row], _ h: Int, _ count: Int, merged: [CellRange]) -> [ColumnHeader] {
+        let top = rows[h]
+        let sub = count == 2 ? rows[h + 1] : nil
+        let width = max(top.cells.count, sub?.cells.count ?? 0)
+        guard width > 0 else { return [] }
+        var out: [ColumnHeader] = []
+        var carried: String?
+        for c in 1...width {
+            let topText = top[column: c].isBlank ? nil : top[column: c].displayText.collapsingWhitespace
+            guard let sub else {
+                out.append(ColumnHeader(column: c, text: topText ?? ""))
+                continue
+            }
+            var group: String? = topText
+            if let range = merged.first(where: { $0.contains(CellRef(row: top.number, column: c)) }) {
+                let first = top[column: range.first.column]
+                group = first.isBlank ? nil : first.displayText.collapsingWhitespace
+            } else if group == nil, merged.isEmpty {
+                group = carried  // CSV: a group label spans the blanks to its right
+            }
+            if topText != nil { carried = topText }
+            let subText = sub[column: c].isBlank ? "" : sub[column: c].displayText.collapsingWhitespace
+            if subText.isEmpty {
+                out.append(ColumnHeader(column: c, text: group ?? "", group: nil))
+            } else {
+                out.append(ColumnHeader(column: c, text: subText, group: group))
+            }
+        }
+        return out
+    }
+}

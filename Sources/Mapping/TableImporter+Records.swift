@@ -1,0 +1,227 @@
+import Foundation
+import Receivables
+import Tabular
+
+/// A row that cannot become a record: the reason and the cell that caused it.
+struct RowRejection: Error {
+    var code: String
+    var reason: String
+    var column: Int?
+}
+
+extension TableImporter {
+    /// Builds the row's records; a rejected row becomes a ``Reject``. Returns whether it was imported.
+    func importRow(_ row: Row, kind: RecordKind, into batch: inout ImportBatch) -> Bool {
+        do {
+            switch kind {
+            case .invoices:
+                let customer = try buildCustomer(row, id: RecordID(location(row), suffix: "customer"), into: &batch)
+                let invoice = try buildInvoice(row, customer: customer.id, into: &batch)
+                batch.customers.append(customer); batch.invoices.append(invoice)
+            case .customers:
+                let customer = try buildCustomer(row, id: RecordID(location(row)), into: &batch)
+                guard customer.name != nil || customer.taxID != nil else {
+                    throw RowRejection(code: "MAP-NO-CUSTOMER", reason: "no customer name or tax ID in the row")
+                }
+                batch.customers.append(customer)
+            case .payments:
+                batch.payments.append(try buildPayment(row, into: &batch))
+            }
+            return true
+        } catch let r as RowRejection {
+            batch.rejects.append(Reject(location: location(row, column: r.column), code: r.code, reason: r.reason,
+                                        rawText: Self.rawText(row)))
+            return false
+        } catch {
+            batch.rejects.append(Reject(location: location(row), code: "MAP-ROW", reason: "\(error)", rawText: Self.rawText(row)))
+            return false
+        }
+    }
+
+    // MARK: Records
+
+    func buildCustomer(_ row: Row, id: RecordID, into batch: inout ImportBatch) throws -> Customer {
+        var customer = Customer(id: id, provenance: provenance(row))
+        customer.sourcePriority = priority
+        customer.name = text(.customerName, row)
+        if let m = mapping[.taxID], let c = m.columns.first, !row[column: c].isBlank {
+            let raw = row[column: c].displayText
+            let id = TaxIDParser.parse(raw, country: country)
+            customer.taxID = Sourced(id, from: provenance(row, c, raw: raw))
+            switch id.validity {
+            case .valid, .unchecked: break
+            case .checkDigitMismatch:
+                batch.diagnostics.append(Diagnostic(.warning, code: "MAP-TAXID-CHECK-DIGIT",
+                    "tax ID check digit does not match (\(id.kind.rawValue.uppercased()))", at: location(row, column: c), found: raw))
+            case .malformed:
+                batch.diagnostics.append(Diagnostic(.warning, code: "MAP-TAXID-FORMAT",
+                    "tax ID fits no known format", at: location(row, column: c), found: raw))
+            }
+        }
+        customer.country = customer.taxID?.value.country ?? country
+        let phoneCountry = customer.country ?? country
+        for c in mapping[.phone]?.columns ?? [] where !row[column: c].isBlank {
+            let raw = row[column: c].displayText
+            let (phones, unparsed) = PhoneNumber.parseAll(raw, defaultCountry: phoneCountry)
+            customer.phones += phones.map { Sourced($0.description, from: provenance(row, c, raw: raw)) }
+            for piece in unparsed {
+                customer.phones.append(Sourced(piece, from: provenance(row, c, raw: raw)))
+                batch.diagnostics.append(Diagnostic(.warning, code: "MAP-PHONE-FORMAT",
+                    "phone kept as written: not a number for \(phoneCountry ?? "any country")", at: location(row, column: c), found: piece))
+            }
+        }
+        for c in mapping[.email]?.columns ?? [] where !row[column: c].isBlank {
+            let raw = row[column: c].displayText
+            let (emails, invalid) = EmailAddress.parseAll(raw)
+            customer.emails += emails.map { Sourced($0, from: provenance(row, c, raw: raw)) }
+            if !invalid.isEmpty {
+                customer.extra["invalid_email"] = invalid.joined(separator: " ")
+                batch.diagnostics.append(Diagnostic(.warning, code: "MAP-EMAIL-FORMAT", "not an email address",
+                                                    at: location(row, column: c), found: invalid.joined(separator: " ")))
+            }
+        }
+        customer.address = text(.address, row)
+        customer.city = text(.city, row)
+        customer.salesperson = text(.salesperson, row)
+        if let countryText = text(.country, row)?.value, countryText.count == 2 { customer.country = countryText.uppercased() }
+        if mapping.kind == .customers { customer.extra.merge(extras(row)) { a, _ in a } }
+        if mapping.kind == .invoices, let d = try? date(.issueDate, row) { customer.asOf = d.value }
+        return customer
+    }
+
+    func buildInvoice(_ row: Row, customer: RecordID, into batch: inout ImportBatch) throws -> Invoice {
+        guard let number = text(.documentNumber, row) else {
+            throw RowRejection(code: "MAP-NO-DOCUMENT", reason: "no document number", column: mapping[.documentNumber]?.columns.first)
+        }
+        let rowCurrency = currencyCell(row, into: &batch)
+        let amount = try money(.amount, row, rowCurrency)
+        let paid = try money(.paid, row, rowCurrency)
+        let balance = try money(.balance, row, rowCurrency)
+        guard amount != nil || balance != nil else {
+            throw RowRejection(code: "MAP-NO-AMOUNT", reason: "no amount or balance",
+                               column: (mapping[.amount] ?? mapping[.balance])?.columns.first)
+        }
+        var invoice = Invoice(id: RecordID(location(row)), customer: customer, number: number,
+                              type: documentType(row, number: number.value),
+                              issueDate: try date(.issueDate, row), dueDate: try date(.dueDate, row),
+                              amount: amount, paid: paid, balance: balance,
+                              currency: amount?.value.currency ?? balance?.value.currency ?? paid?.value.currency,
+                              salesperson: text(.salesperson, row), notes: text(.notes, row),
+                              extra: extras(row), provenance: provenance(row), sourcePriority: priority)
+        if invoice.currency == nil { invoice.currency = rowCurrency ?? options.mappingCurrency ?? options.currency }
+        return invoice
+    }
+
+    func buildPayment(_ row: Row, into batch: inout ImportBatch) throws -> Payment {
+        let rowCurrency = currencyCell(row, into: &batch)
+        let amountField = [Field.paymentAmount, .amount, .paid].first { mapping.has($0) && !isBlank($0, row) }
+        guard let amountField, let amount = try money(amountField, row, rowCurrency) else {
+            throw RowRejection(code: "MAP-NO-AMOUNT", reason: "no payment amount",
+                               column: (mapping[.paymentAmount] ?? mapping[.amount] ?? mapping[.paid])?.columns.first)
+        }
+        let dateField: Field = mapping.has(.paymentDate) ? .paymentDate : .issueDate
+        var extra = extras(row)
+        // Customer columns of a payment row stay with it, so reconciliation can tie it to a customer.
+        if let name = text(.customerName, row) { extra["customer_name"] = name.value }
+        if let c = mapping[.taxID]?.columns.first, !row[column: c].isBlank {
+            extra["customer_tax_id"] = TaxIDParser.parse(row[column: c].displayText, country: country).normalized
+        }
+        return Payment(id: RecordID(location(row)), customer: nil, invoiceNumber: text(.documentNumber, row),
+                       date: try date(dateField, row), amount: amount, reference: text(.paymentReference, row),
+                       method: text(.paymentMethod, row), extra: extra, provenance: provenance(row))
+    }
+
+    // MARK: Values
+
+    func provenance(_ row: Row) -> Provenance { Provenance(location(row), sourceLabel: label) }
+
+    func provenance(_ row: Row, _ column: Int, raw: String?) -> Provenance {
+        Provenance(location(row, column: column), sourceLabel: label, rawText: raw)
+    }
+
+    func isBlank(_ field: Field, _ row: Row) -> Bool {
+        (mapping[field]?.columns ?? []).allSatisfy { row[column: $0].isBlank }
+    }
+
+    /// Display text as written: whitespace trimmed and collapsed; several columns joined.
+    func text(_ field: Field, _ row: Row) -> Sourced<String>? {
+        guard let m = mapping[field] else { return nil }
+        let parts = m.columns.map { row[column: $0] }.filter { !$0.isBlank }.map { $0.displayText.collapsingWhitespace }
+        guard !parts.isEmpty, let first = m.columns.first(where: { !row[column: $0].isBlank }) else { return nil }
+        return Sourced(parts.joined(separator: m.separator), from: provenance(row, first, raw: nil))
+    }
+
+    func date(_ field: Field, _ row: Row) throws -> Sourced<LocalDate>? {
+        guard let c = mapping[field]?.columns.first else { return nil }
+        let cell = row[column: c]
+        guard !cell.isBlank else { return nil }
+        let profile = dateProfiles[c] ?? DateColumnProfile(order: .dmy)
+        switch DateParser.parse(cell, profile: profile) {
+        case .success(let d): return Sourced(d, from: provenance(row, c, raw: rawIfText(cell)))
+        case .failure(let e):
+            throw RowRejection(code: e.code, reason: "\(headerNames[c] ?? field.rawValue): \(e.message): \"\(cell.displayText)\"", column: c)
+        }
+    }
+
+    func money(_ field: Field, _ row: Row, _ rowCurrency: Currency?) throws -> Sourced<Money>? {
+        guard let c = mapping[field]?.columns.first else { return nil }
+        let cell = row[column: c]
+        guard !cell.isBlank else { return nil }
+        let profile = amountProfiles[c] ?? AmountColumnProfile(country: country)
+        switch AmountParser.parse(cell, profile: profile) {
+        case .success(let p):
+            // Currency precedence: the cell, the row's currency column, the column header, the mapping, the configuration.
+            let currency = p.currency ?? rowCurrency ?? headerCurrency[c] ?? options.mappingCurrency ?? options.currency
+            return Sourced(Money(p.amount, currency), from: provenance(row, c, raw: rawIfText(cell)))
+        case .failure(let e):
+            throw RowRejection(code: e.code, reason: "\(headerNames[c] ?? field.rawValue): \(e.message): \"\(cell.displayText)\"", column: c)
+        }
+    }
+
+    func currencyCell(_ row: Row, into batch: inout ImportBatch) -> Currency? {
+        guard let c = mapping[.currency]?.columns.first, !row[column: c].isBlank else { return nil }
+        let raw = row[column: c].displayText
+        if let cur = CurrencyToken.currency(named: raw, country: country) { return cur }
+        batch.diagnostics.append(Diagnostic(.warning, code: "MAP-CURRENCY-UNKNOWN", "not a currency code or mark",
+                                            at: location(row, column: c), found: raw))
+        return nil
+    }
+
+    func rawIfText(_ cell: CellValue) -> String? {
+        if case .text(let s) = cell { return s }
+        return nil
+    }
+
+    func documentType(_ row: Row, number: String) -> Invoice.DocumentType {
+        if let t = text(.documentType, row)?.value {
+            let f = TextFolding.fold(t)
+            if ["nc", "n c", "nota de credito", "nota credito", "credit note", "credito", "cn", "nota de credito fiscal"].contains(f)
+                || f.hasPrefix("nota de credito") || f.hasPrefix("credit") { return .creditNote }
+            if ["nd", "n d", "nota de debito", "nota debito", "debit note", "debito", "dn"].contains(f)
+                || f.hasPrefix("nota de debito") || f.hasPrefix("debit") { return .debitNote }
+            return .invoice
+        }
+        let f = TextFolding.fold(number)
+        if f.hasPrefix("nc ") || f == "nc" || f.hasPrefix("nc") && f.dropFirst(2).first?.isNumber == true { return .creditNote }
+        if f.hasPrefix("nd ") || f.hasPrefix("nd") && f.dropFirst(2).first?.isNumber == true { return .debitNote }
+        return .invoice
+    }
+
+    /// Unmapped columns as `header → value`, so nothing is silently dropped.
+    func extras(_ row: Row) -> [String: String] {
+        var out: [String: String] = [:]
+        for h in mapping.extras {
+            let cell = row[column: h.column]
+            guard !cell.isBlank else { continue }
+            out[headerNames[h.column] ?? h.letter] = cell.displayText
+        }
+        // Cells beyond the header's last column would otherwise vanish.
+        let width = table.region.headers.last?.column ?? 0
+        if row.cells.count > width {
+            for c in (width + 1)...row.cells.count where !row[column: c].isBlank {
+                out[CellRef.columnLetters(c)] = row[column: c].displayText
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import Receivables
+import Tabular
+
+/// Imports the rows of one table: accounts for every row, decides each amount and date column's
+/// conventions from all its values, and builds records (or rejects) row by row.
+struct TableImporter {
+    let path: String
+    let sheet: SheetInfo
+    let table: AnalyzedTable
+    let rows: [Row]
+    let options: ImportOptions
+    let country: String?
+    let label: String?
+    let priority: Int
+    var amountProfiles: [Int: AmountColumnProfile] = [:]
+    var dateProfiles: [Int: DateColumnProfile] = [:]
+    var headerCurrency: [Int: Currency] = [:]
+    var headerNames: [Int: String] = [:]
+
+    init(path: String, sheet: SheetInfo, table: AnalyzedTable, rows: [Row], options: ImportOptions) {
+        self.path = path; self.sheet = sheet; self.table = table; self.rows = rows; self.options = options
+        country = options.effectiveCountry
+        label = options.mapping?.sourceLabel
+        priority = options.mapping?.sourcePriority ?? 0
+        for h in table.region.headers {
+            headerNames[h.column] = h.displayName.isEmpty ? h.letter : h.displayName
+            if let c = CurrencyToken.currency(inHeader: TextFolding.fold(h.displayName)) { headerCurrency[h.column] = c }
+        }
+    }
+
+    var mapping: TableMapping { table.mapping }
+
+    mutating func run(into batch: inout ImportBatch) {
+        let region = table.region
+        var acc = SourceAccounting(file: path, sheet: sheet.name, table: table.name)
+        acc.rowsRead = region.endIndex - region.startIndex
+        for i in region.startIndex..<region.dataStartIndex {
+            if rows[i].isBlank { acc.blank += 1 } else { acc.headerRows += 1 }
+        }
+        let tableAt = SourceLocation(file: path, sheet: sheet.name, row: table.headerRowNumber)
+        guard let kind = mapping.kind else {
+            batch.diagnostics.append(Diagnostic(.warning, code: "MAP-NO-RECORD-KIND",
+                "the table's columns describe no invoices, customers or payments (mapped: \(mapping.fields.map(\.field.rawValue).joined(separator: ", ")))",
+                at: tableAt))
+            for i in region.dataStartIndex..<region.endIndex {
+                if rows[i].isBlank { acc.blank += 1; continue }
+                acc.rejected += 1
+                batch.rejects.append(Reject(location: location(rows[i]), code: "MAP-NO-RECORD-KIND",
+                                            reason: "the table has no columns for invoices, customers or payments",
+                                            rawText: Self.rawText(rows[i])))
+            }
+            batch.accounting.append(acc)
+            return
+        }
+        profileColumns(kind: kind, at: tableAt, into: &batch)
+        let classifier = RowClassifier(settings: options.settings, headerRow: rows[region.dataStartIndex - 1],
+                                       keyColumns: keyColumns(kind))
+        for i in region.dataStartIndex..<region.endIndex {
+            let row = rows[i]
+            switch classifier.classify(row) {
+            case .blank:
+                acc.blank += 1
+            case .repeatedHeader:
+                acc.headerRows += 1
+                batch.diagnostics.append(Diagnostic(.info, code: "MAP-REPEATED-HEADER",
+                                                    "header row repeated inside the data: skipped", at: location(row)))
+            case .totals:
+                acc.totalsSkipped += 1
+                batch.diagnostics.append(Diagnostic(.info, code: "MAP-TOTALS-ROW", "totals row left out",
+                                                    at: location(row), found: Self.rawText(row)))
+            case .data:
+                if importRow(row, kind: kind, into: &batch) { acc.imported += 1 } else { acc.rejected += 1 }
+            }
+        }
+        batch.accounting.append(acc)
+    }
+
+    /// Decides each amount and date column's conventions from all its data values.
+    mutating func profileColumns(kind: RecordKind, at tableAt: SourceLocation, into batch: inout ImportBatch) {
+        let region = table.region
+        let data = rows[region.dataStartIndex..<region.endIndex]
+        for f in mapping.fields {
+            for c in f.columns {
+                switch f.field.valueKind {
+                case .amount:
+                    let p = AmountColumnProfile.profile(data.lazy.map { $0[column: c] }, configured: options.decimalSeparator,
+                                                        country: country)
+                    amountProfiles[c] = p
+                    if p.commaVotes > 0 && p.dotVotes > 0 {
+                        batch.diagnostics.append(Diagnostic(.warning, code: "MAP-AMOUNT-MIXED-SEPARATORS",
+                            "column \(headerNames[c] ?? "") mixes decimal commas (\(p.commaVotes)) and points (\(p.dotVotes)); values that fit neither reading are rejected",
+                            at: tableAt.withColumn(c)))
+                    }
+                case .date:
+                    let p = DateColumnProfile.profile(data.lazy.map { $0[column: c] }, configured: options.dateOrder,
+                                                      country: country)
+                    dateProfiles[c] = p
+                    if p.dmyVotes > 0 && p.mdyVotes > 0 {
+                        batch.diagnostics.append(Diagnostic(.warning, code: "MAP-DATE-MIXED-ORDER",
+                            "column \(headerNames[c] ?? "") has day-first (\(p.dmyVotes)) and month-first (\(p.mdyVotes)) dates; read as \(p.order.rawValue)",
+                            at: tableAt.withColumn(c)))
+                    }
+                default:
+                    break
+                }
+            }
+        }
+    }
+
+    /// Columns whose values make a row a real record; a totals row has none of them.
+    func keyColumns(_ kind: RecordKind) -> [Int] {
+        let fields: [Field]
+        switch kind {
+        case .invoices: fields = [.documentNumber, .issueDate, .dueDate, .taxID]
+        case .payments: fields = [.documentNumber, .issueDate, .paymentDate, .paymentReference, .taxID]
+        case .customers: fields = [.taxID, .email, .phone]
+        }
+        return fields.flatMap { mapping[$0]?.columns ?? [] }
+    }
+
+    func location(_ row: Row, column: Int? = nil) -> SourceLocation {
+        SourceLocation(file: path, sheet: sheet.name, row: row.number, column: column, line: row.line)
+    }
+
+    /// A row's cells as text, joined by ` | ` (rejects' raw text).
+    static func rawText(_ row: Row) -> String {
+        var cells = row.cells.map(\.displayText)
+        while let last = cells.last, last.isEmpty { cells.removeLast() }
+        return cells.joined(separator: " | ")
+    }
+}

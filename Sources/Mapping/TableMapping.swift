@@ -1,0 +1,50 @@
+import Receivables
+import Tabular
+
+/// A field and the column(s) it is read from, with how sure the mapping is.
+public struct MappedField: Hashable, Sendable {
+    public var field: Field
+    /// 1-based columns; several are joined with `separator` (first and last name) or, for phones
+    /// and emails, read one after the other.
+    public var columns: [Int]
+    /// 0…1: header evidence and value evidence combined (1 for columns named in a mapping file).
+    public var confidence: Double
+    public var separator: String
+
+    public init(field: Field, columns: [Int], confidence: Double, separator: String = " ") {
+        self.field = field; self.columns = columns; self.confidence = confidence; self.separator = separator
+    }
+}
+
+/// How one table's columns map to the model, and what kind of records its rows are.
+public struct TableMapping: Sendable {
+    public var kind: RecordKind?
+    public var fields: [MappedField]
+    /// Columns no field claimed: kept on each record as `header → value`.
+    public var extras: [ColumnHeader]
+
+    public init(kind: RecordKind?, fields: [MappedField], extras: [ColumnHeader]) {
+        self.kind = kind; self.fields = fields; self.extras = extras
+    }
+
+    public subscript(field: Field) -> MappedField? { fields.first { $0.field == field } }
+
+    public func has(_ field: Field) -> Bool { self[field] != nil }
+
+    /// The record kind the mapped fields describe: payments when payment fields (or a payments
+    /// title) are present with an amount; invoices when a document number comes with an amount or
+    /// balance; payments when a date and an amount come without a document total; customers when
+    /// only customer fields are present.
+    static func decideKind(_ fields: Set<Field>, paymentHint: Bool) -> RecordKind? {
+        let paymentFields: Set<Field> = [.paymentDate, .paymentReference, .paymentMethod, .paymentAmount]
+        let hasMoney = !fields.isDisjoint(with: [.amount, .paid, .paymentAmount])
+        if (!fields.isDisjoint(with: paymentFields) || paymentHint) && hasMoney && !fields.contains(.balance) {
+            return .payments
+        }
+        if fields.contains(.documentNumber) && !fields.isDisjoint(with: [.amount, .balance, .paid]) { return .invoices }
+        if !fields.contains(.documentNumber), !fields.isDisjoint(with: [.issueDate, .paymentDate]),
+           fields.contains(.amount), !fields.contains(.balance) { return .payments }
+        if !fields.isDisjoint(with: [.customerName, .taxID, .firstName, .lastName]) { return .customers }
+        return nil
+    }
+}

@@ -1,0 +1,165 @@
+/// A telephone number normalized to E.164 (`+584125551234`), with its extension.
+public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
+    /// `+` and the country calling code and national significant number.
+    public var e164: String
+    /// The extension, digits only (`ext. 204` → `204`).
+    public var ext: String?
+    /// ISO 3166-1 alpha-2 of the numbering plan, when known.
+    public var country: String?
+
+    public init(e164: String, ext: String? = nil, country: String? = nil) {
+        self.e164 = e164; self.ext = ext; self.country = country
+    }
+
+    /// `+582125551234` or `+582125551234;ext=204` (RFC 3966's extension form).
+    public var description: String { ext.map { e164 + ";ext=" + $0 } ?? e164 }
+
+    /// Reads one number written nationally for `defaultCountry` (`0412-5551234` in VE) or
+    /// internationally (`+58 412 555 1234`, `0058…`); `nil` when it cannot be made E.164.
+    public static func parse(_ text: String, defaultCountry: String?) -> PhoneNumber? {
+        let (body, ext) = splitExtension(text)
+        let trimmed = body.trimmingWhitespace
+        let digits = String(trimmed.filter(\.isASCIIDigit))
+        guard digits.count >= 7, digits.count <= 17 else { return nil }
+        // Letters other than an extension marker mean this is not a phone number (`F-0012345`).
+        guard !trimmed.contains(where: { $0.isLetter }) else { return nil }
+        if trimmed.hasPrefix("+") { return international(digits, ext: ext) }
+        if digits.hasPrefix("00"), !(defaultCountry.flatMap { PhonePlan.plans[$0] }?.trunk == "0"
+                                    && digits.count <= 12) {
+            return international(String(digits.dropFirst(2)), ext: ext)
+        }
+        guard let country = defaultCountry?.uppercased(), let plan = PhonePlan.plans[country] else {
+            return digits.count >= 10 ? international(digits, ext: ext) : nil
+        }
+        if let nsn = plan.nationalSignificant(digits) {
+            return PhoneNumber(e164: "+" + plan.callingCode + nsn, ext: ext, country: country)
+        }
+        // Written with the country code but no `+` (`58 412 5551234`).
+        if digits.hasPrefix(plan.callingCode),
+           let nsn = plan.nationalSignificant(String(digits.dropFirst(plan.callingCode.count)), allowTrunk: false) {
+            return PhoneNumber(e164: "+" + plan.callingCode + nsn, ext: ext, country: country)
+        }
+        return nil
+    }
+
+    /// Every number in a cell (`0412-5551234 / 0414-1112233`, `0212 555 1234; 0414 111 2233`).
+    /// Pieces that are not phone numbers come back in `unparsed`, as written.
+    public static func parseAll(_ text: String, defaultCountry: String?) -> (phones: [PhoneNumber], unparsed: [String]) {
+        var phones: [PhoneNumber] = [], unparsed: [String] = []
+        for piece in splitList(text) {
+            if let p = parse(piece, defaultCountry: defaultCountry) { phones.append(p); continue }
+            // Two numbers separated only by spaces (`04125551234 04141112233`).
+            let words = piece.split(whereSeparator: \.isWhitespace).map(String.init)
+            let each = words.compactMap { parse($0, defaultCountry: defaultCountry) }
+            if words.count > 1, each.count == words.count { phones += each } else { unparsed.append(piece) }
+        }
+        return (phones, unparsed)
+    }
+
+    private static func international(_ digits: String, ext: String?) -> PhoneNumber? {
+        for (country, plan) in PhonePlan.byCallingCodeLength where digits.hasPrefix(plan.callingCode) {
+            let rest = String(digits.dropFirst(plan.callingCode.count))
+            if let nsn = plan.nationalSignificant(rest, allowTrunk: false, international: true) {
+                return PhoneNumber(e164: "+" + plan.callingCode + nsn, ext: ext, country: country)
+            }
+        }
+        guard (8...15).contains(digits.count), !digits.hasPrefix("0") else { return nil }
+        return PhoneNumber(e164: "+" + digits, ext: ext, country: nil)
+    }
+
+    /// Splits `… ext. 204`, `… x204`, `… anexo 12`, `… int. 3`, `… ramal 5` into number and extension.
+    static func splitExtension(_ text: String) -> (String, String?) {
+        let lower = text.lowercased()
+        for marker in ["extensión", "extension", "ext.", "ext", "anexo", "interno", "int.", "ramal", "x"] {
+            guard let r = lower.range(of: marker, options: .backwards) else { continue }
+            let after = lower[r.upperBound...].drop { $0 == " " || $0 == "." || $0 == ":" || $0 == "-" }
+            let digits = after.prefix(while: \.isASCIIDigit)
+            guard !digits.isEmpty, digits.count <= 6, after.dropFirst(digits.count).allSatisfy(\.isWhitespace) else { continue }
+            // Keep the original casing of the number part: offsets in `lower` match `text` for these markers.
+            let cut = text.index(text.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: r.lowerBound))
+            return (String(text[..<cut]), String(digits))
+        }
+        return (text, nil)
+    }
+
+    static func splitList(_ text: String) -> [String] {
+        var s = text
+        for word in [" y ", " o ", " or ", " e ", " and "] { s = s.replacingAll(word, with: ";") }
+        return s.split(whereSeparator: { ";,/|\n\r".contains($0) })
+            .map { String($0).trimmingWhitespace }
+            .filter { !$0.isEmpty }
+    }
+}
+
+/// How one country writes its numbers: calling code, trunk prefix and national lengths.
+struct PhonePlan: Sendable {
+    var callingCode: String
+    /// Prefixes dialled before a national number and dropped in E.164 (`0` in Venezuela).
+    var trunks: [String]
+    var lengths: Set<Int>
+    var trunk: String? { trunks.first }
+
+    static let plans: [String: PhonePlan] = [
+        "VE": PhonePlan(callingCode: "58", trunks: ["0"], lengths: [10]),
+        "CO": PhonePlan(callingCode: "57", trunks: ["03", "09", "0"], lengths: [10]),
+        "MX": PhonePlan(callingCode: "52", trunks: ["044", "045", "01"], lengths: [10]),
+        "AR": PhonePlan(callingCode: "54", trunks: ["0"], lengths: [10]),
+        "CL": PhonePlan(callingCode: "56", trunks: ["0"], lengths: [9]),
+        "PE": PhonePlan(callingCode: "51", trunks: ["0"], lengths: [8, 9]),
+        "EC": PhonePlan(callingCode: "593", trunks: ["0"], lengths: [8, 9]),
+        "ES": PhonePlan(callingCode: "34", trunks: [], lengths: [9]),
+        "BR": PhonePlan(callingCode: "55", trunks: ["0"], lengths: [10, 11]),
+        "US": PhonePlan(callingCode: "1", trunks: ["1"], lengths: [10]),
+    ]
+
+    /// Longest calling codes first, so `593` is tried before a shorter code could claim it.
+    static let byCallingCodeLength: [(String, PhonePlan)] = plans.sorted {
+        ($0.value.callingCode.count, $0.key) > ($1.value.callingCode.count, $1.key)
+    }.map { ($0.key, $0.value) }
+
+    /// The national significant number, or `nil` when the digits do not fit the plan.
+    func nationalSignificant(_ digits: String, allowTrunk: Bool = true, international: Bool = false) -> String? {
+        if lengths.contains(digits.count), !(trunk == "0" && digits.hasPrefix("0")) { return digits }
+        if allowTrunk {
+            for t in trunks where digits.hasPrefix(t) {
+                let rest = String(digits.dropFirst(t.count))
+                if lengths.contains(rest.count) { return rest }
+                if let special = countrySpecific(rest) { return special }
+            }
+        }
+        if international {
+            // Argentina's mobiles carry a 9 after +54; Mexico's used to carry a 1 after +52.
+            if callingCode == "54", digits.count == 11, digits.hasPrefix("9") { return digits }
+            if callingCode == "52", digits.count == 11, digits.hasPrefix("1") { return String(digits.dropFirst()) }
+        }
+        return countrySpecific(digits)
+    }
+
+    /// National quirks: Argentine mobiles dialled as `0 11 15 5555 1234` are `+54 9 11 5555 1234`;
+    /// Colombian pre-2021 landlines `1 5551234` (area + 7) became `60 1 5551234`.
+    private func countrySpecific(_ digits: String) -> String? {
+        switch callingCode {
+        case "54" where digits.count == 12:
+            let d = Array(digits)
+            for areaLength in 2...4 where d.count > areaLength + 1 && d[areaLength] == "1" && d[areaLength + 1] == "5" {
+                return "9" + String(d[0..<areaLength]) + String(d[(areaLength + 2)...])
+            }
+            return nil
+        case "57" where digits.count == 8 && !digits.hasPrefix("0") && !digits.hasPrefix("3"):
+            return "60" + digits
+        default:
+            return nil
+        }
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var out = "", rest = Substring(self)
+        while let r = rest.range(of: target) {
+            out += rest[..<r.lowerBound]; out += replacement; rest = rest[r.upperBound...]
+        }
+        return out + rest
+    }
+}

@@ -1,0 +1,140 @@
+/// Reads a national tax identifier from text as a source wrote it, validates its check digit and
+/// tells which country and kind it is.
+///
+/// Each country's rules live in its own file (`TaxIDParser+Venezuela.swift` …) as a function that
+/// returns `nil` when the text does not have that country's shape. When no country is configured,
+/// every country's shape is tried and a verified check digit decides between look-alikes (an
+/// 11-digit number may be an Argentine CUIT, a Peruvian RUC or a Brazilian CPF).
+public enum TaxIDParser {
+    /// Countries whose identifiers are understood, in the order tried when nothing else decides.
+    /// Colombia comes late: its NIT has no fixed length, so it would claim other countries' numbers.
+    public static let countries = ["VE", "CL", "AR", "PE", "EC", "BR", "CO", "MX", "ES"]
+
+    /// Parses `text`; `country` (ISO alpha-2) is tried first when given. Never fails: text that fits
+    /// no format comes back as `.malformed` with kind `.unknown` and the text kept in `display`.
+    public static func parse(_ text: String, country: String? = nil) -> TaxID {
+        let display = text.trimmingWhitespace
+        let input = TaxIDInput(display)
+        var order = countries
+        if let hinted = input.kindHint.flatMap(countryForKind) {
+            order.removeAll { $0 == hinted }; order.insert(hinted, at: 0)
+        }
+        if let c = country?.uppercased(), countries.contains(c) {
+            order.removeAll { $0 == c }; order.insert(c, at: 0)
+        }
+        var candidates: [TaxID] = []
+        // `0000000` and the like are placeholders, not identifiers, whatever their check digit says.
+        let placeholder = Set(input.chars).count <= 1
+        for c in order where !placeholder {
+            if let id = parse(input, country: c) { candidates.append(id) }
+        }
+        if let valid = candidates.first(where: { $0.validity == .valid }) { return valid }
+        if let unchecked = candidates.first(where: { $0.validity == .unchecked }) { return unchecked }
+        if let first = candidates.first { return first }
+        return TaxID(normalized: input.compact, country: country?.uppercased(), kind: .unknown,
+                     validity: .malformed, display: display)
+    }
+
+    static func parse(_ input: TaxIDInput, country: String) -> TaxID? {
+        switch country {
+        case "VE": return venezuela(input)
+        case "CO": return colombia(input)
+        case "CL": return chile(input)
+        case "AR": return argentina(input)
+        case "PE": return peru(input)
+        case "EC": return ecuador(input)
+        case "BR": return brazil(input)
+        case "MX": return mexico(input)
+        case "ES": return spain(input)
+        default: return nil
+        }
+    }
+
+    static func countryForKind(_ kind: TaxID.Kind) -> String? {
+        switch kind {
+        case .rif: return "VE"
+        case .nit: return "CO"
+        case .rut: return "CL"
+        case .cuit, .cuil: return "AR"
+        case .rfc: return "MX"
+        case .cpf, .cnpj: return "BR"
+        case .nif, .nie, .cif: return "ES"
+        case .ruc, .unknown: return nil
+        }
+    }
+}
+
+/// The text of a tax ID taken apart once: an optional label (`RIF:`), the compact characters and
+/// the groups the writer separated with dashes, dots or spaces.
+struct TaxIDInput {
+    let display: String
+    /// Upper-case letters and digits only (`Ñ` and `&` kept for Mexican RFCs).
+    let compact: String
+    let chars: [Character]
+    /// The kind named by a label in front of the number (`RUT 76.123.456-7`).
+    let kindHint: TaxID.Kind?
+    /// Whether the writer put a dash (or slash) before the last character group.
+    let lastGroup: String?
+
+    init(_ text: String) {
+        display = text
+        var upper = text.uppercased()
+        var hint: TaxID.Kind?
+        let labels: [(String, TaxID.Kind)] = [
+            ("CNPJ", .cnpj), ("CUIT", .cuit), ("CUIL", .cuil), ("RIF", .rif), ("RUT", .rut), ("NIT", .nit),
+            ("RFC", .rfc), ("RUC", .ruc), ("CPF", .cpf), ("NIF", .nif), ("NIE", .nie), ("CIF", .cif),
+        ]
+        for (label, kind) in labels where upper.hasPrefix(label) {
+            let rest = upper.dropFirst(label.count)
+            // Only a label when followed by a separator or a digit (`RIF:J-…`, `RUT 7…`), not `RUTH`.
+            if let f = rest.first, !f.isLetter {
+                hint = kind; upper = String(rest); break
+            }
+        }
+        kindHint = hint
+        let kept = upper.filter { $0.isASCIILetterOrDigit || $0 == "Ñ" || $0 == "&" }
+        compact = String(kept)
+        chars = Array(kept)
+        let groups = upper.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "—" || $0 == "–" })
+        lastGroup = groups.count > 1 ? groups.last.map { String($0.filter(\.isASCIILetterOrDigit)) } : nil
+    }
+
+    var isAllDigits: Bool { !chars.isEmpty && chars.allSatisfy(\.isASCIIDigit) }
+
+    func digits(_ range: Range<Int>) -> [Int] { chars[range].map { $0.digitValue } }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+    var isASCIILetterOrDigit: Bool { isASCII && (isLetter || isNumber) }
+    /// 0…9 for ASCII digits, else -1.
+    var digitValue: Int { asciiValue.map { $0 >= 48 && $0 <= 57 ? Int($0) - 48 : -1 } ?? -1 }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}
+
+/// Weighted digit sums shared by the mod-11 schemes.
+enum CheckDigits {
+    static func weightedSum(_ digits: [Int], _ weights: [Int]) -> Int {
+        zip(digits, weights).reduce(0) { $0 + $1.0 * $1.1 }
+    }
+
+    /// Weights 2, 3, 4 … `maxWeight` repeating from the rightmost digit (Chile's RUT, Brazil's CNPJ).
+    static func cyclicSum(_ values: [Int], maxWeight: Int) -> Int {
+        var sum = 0, w = 2
+        for v in values.reversed() {
+            sum += v * w
+            w = w == maxWeight ? 2 : w + 1
+        }
+        return sum
+    }
+
+    static func validity(_ ok: Bool) -> TaxID.Validity { ok ? .valid : .checkDigitMismatch }
+}

@@ -1,0 +1,128 @@
+import ArgumentParser
+import Foundation
+import Mapping
+import Pipeline
+import Receivables
+import Tabular
+
+/// `consolida import FILE... --out DIR`: readers and mapping only. Writes the normalized records,
+/// the rejects and the row accounting, without reconciling anything.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Read CSV and XLSX files into normalized customers, invoices and payments (no reconciliation).",
+        discussion: """
+            Writes customers.csv, invoices.csv, payments.csv (each record with its source file, sheet, \
+            row and line), rejects.csv (every row not imported, with the reason and its raw text) and \
+            import-summary.json (per source, sheet and table: rows read, imported, rejected, blank, \
+            totals rows and header rows skipped). The folder is replaced only when complete.
+            """)
+
+    @Argument(help: "CSV or XLSX files.")
+    var files: [String]
+
+    @Option(help: "A mapping file (YAML; see Mappings/README.md). Applied to the files its patterns match.")
+    var mapping: String?
+
+    @Option(help: "Default country (ISO 3166-1 alpha-2) for tax IDs, phone numbers and what a bare $ means.")
+    var country: String?
+
+    @Option(help: "Default currency (ISO 4217) for amounts that name none.")
+    var currency: String?
+
+    @Option(help: "Output folder.")
+    var out: String
+
+    @Flag(name: .shortAndLong, help: "Print only errors.")
+    var quiet = false
+
+    func validate() throws {
+        if let country, country.count != 2 || !country.allSatisfy(\.isLetter) {
+            throw ValidationError("--country must be an ISO 3166-1 alpha-2 code such as VE, not \"\(country)\"")
+        }
+        if let currency, Currency(code: currency) == nil {
+            throw ValidationError("--currency must be an ISO 4217 code such as USD, not \"\(currency)\"")
+        }
+    }
+
+    func run() throws {
+        let mappingFile = try CommandSupport.loadMapping(mapping)
+        var batch = ImportBatch()
+        var sources: [ImportOutput.Summary.Source] = []
+        var unreadable = false
+        for path in files {
+            do {
+                let (source, format) = try SourceOpener.open(path)
+                var options = ImportOptions(country: country, currency: currency.flatMap { Currency(code: $0) })
+                if let mappingFile {
+                    if mappingFile.applies(to: path) { options.mapping = mappingFile }
+                    else if !quiet { CommandSupport.note("\(path): the mapping's files patterns do not match; automatic mapping used") }
+                }
+                let b = Importer(options: options).importSource(source)
+                sources.append(.init(file: path, format: format.rawValue, error: nil,
+                                     tables: b.accounting.map(ImportOutput.table),
+                                     diagnostics: Dictionary(b.diagnostics.map { ($0.code, 1) }, uniquingKeysWith: +)))
+                batch.append(b)
+            } catch {
+                unreadable = true
+                CommandSupport.note("error: \(error)")
+                sources.append(.init(file: path, format: "unknown", error: "\(error)", tables: [], diagnostics: [:]))
+            }
+        }
+        let summary = ImportOutput.Summary(sources: sources, customers: batch.customers.count, invoices: batch.invoices.count,
+                                           payments: batch.payments.count, rejects: batch.rejects.count)
+        do {
+            let folder = OutputFolder(path: out)
+            try folder.prepare()
+            do {
+                try Data(ImportOutput.customers(batch).utf8).write(to: folder.staged("customers.csv"))
+                try Data(ImportOutput.invoices(batch).utf8).write(to: folder.staged("invoices.csv"))
+                try Data(ImportOutput.payments(batch).utf8).write(to: folder.staged("payments.csv"))
+                try Data(ImportOutput.rejects(batch).utf8).write(to: folder.staged("rejects.csv"))
+                try ImportOutput.json(summary).write(to: folder.staged("import-summary.json"))
+                try folder.commit()
+            } catch {
+                folder.discard()
+                throw error
+            }
+        } catch {
+            CommandSupport.note("error: cannot write \(out): \(error)")
+            throw ConsolidaExit.outputFailed
+        }
+        if !quiet {
+            CommandSupport.printDiagnostics(batch.diagnostics)
+            for s in sources where s.error == nil {
+                let t = s.tables
+                print("\(s.file): \(t.reduce(0) { $0 + $1.rowsRead }) rows read, \(t.reduce(0) { $0 + $1.imported }) imported, "
+                      + "\(t.reduce(0) { $0 + $1.rejected }) rejected, \(t.reduce(0) { $0 + $1.blank }) blank, "
+                      + "\(t.reduce(0) { $0 + $1.totalsSkipped }) totals rows skipped")
+            }
+            print("\(batch.customers.count) customers, \(batch.invoices.count) invoices, \(batch.payments.count) payments, "
+                  + "\(batch.rejects.count) rejects → \(out)")
+        }
+        if unreadable { throw ConsolidaExit.unreadableSource }
+    }
+}
+
+/// Small pieces the import and map commands share.
+enum CommandSupport {
+    static func loadMapping(_ path: String?) throws -> MappingFile? {
+        guard let path else { return nil }
+        do { return try MappingFile.load(path: path) }
+        catch { throw ValidationError("\(error)") }
+    }
+
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    /// Warnings and errors on stderr, the first 50 in full and the rest counted by code.
+    static func printDiagnostics(_ diagnostics: [Diagnostic], limit: Int = 50) {
+        let shown = diagnostics.filter { $0.severity >= .warning }
+        for d in shown.prefix(limit) { note(d.description) }
+        if shown.count > limit {
+            let rest = Dictionary(shown.dropFirst(limit).map { ($0.code, 1) }, uniquingKeysWith: +)
+            note("… and \(shown.count - limit) more: " + rest.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", "))
+        }
+    }
+}

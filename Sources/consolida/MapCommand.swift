@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import Mapping
+import Receivables
+import Tabular
+
+/// `consolida map FILE --write Mappings/NAME.yaml`: the automatic mapping as a file to review.
+struct MapCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "map",
+        abstract: "Propose a mapping file for review (YAML, see Mappings/README.md).",
+        discussion: """
+            Finds each table's header, maps its columns automatically and writes the result with the \
+            confidence of every column, so a person can check and edit it; then use it with \
+            `consolida import FILE --mapping PATH`. Without --write the YAML goes to stdout.
+            """)
+
+    @Argument(help: "A CSV or XLSX file.")
+    var file: String
+
+    @Option(help: "Where to write the mapping (e.g. Mappings/ventas-ana.yaml).")
+    var write: String?
+
+    @Option(help: "Default country (ISO 3166-1 alpha-2), written into the mapping.")
+    var country: String?
+
+    @Option(help: "Default currency (ISO 4217), written into the mapping.")
+    var currency: String?
+
+    @Option(help: "The mapping's name (default: the file name without extension).")
+    var name: String?
+
+    @Flag(help: "Replace an existing mapping file.")
+    var force = false
+
+    func validate() throws {
+        if let currency, Currency(code: currency) == nil {
+            throw ValidationError("--currency must be an ISO 4217 code such as USD, not \"\(currency)\"")
+        }
+        if let write, !force, FileManager.default.fileExists(atPath: write) {
+            throw ValidationError("\(write) exists; pass --force to replace it")
+        }
+    }
+
+    func run() throws {
+        let source: any TabularSource
+        do { source = try SourceOpener.open(file).0 }
+        catch {
+            CommandSupport.note("error: \(error)")
+            throw ConsolidaExit.unreadableSource
+        }
+        let base = (file.split(separator: "/").last.map(String.init) ?? file).split(separator: ".").first.map(String.init)
+        let options = ImportOptions(country: country, currency: currency.flatMap { Currency(code: $0) })
+        let (proposal, diagnostics) = Importer(options: options).proposeMapping(source, name: name ?? base)
+        CommandSupport.printDiagnostics(diagnostics)
+        let comment = Importer.proposalComment(for: file, tables: proposal.tables.count)
+        guard let write else {
+            print(try proposal.yaml(comment: comment), terminator: "")
+            return
+        }
+        do {
+            let dir = URL(fileURLWithPath: write).deletingLastPathComponent().path
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            try proposal.save(path: write, comment: comment)
+        } catch {
+            CommandSupport.note("error: cannot write \(write): \(error)")
+            throw ConsolidaExit.outputFailed
+        }
+        print("\(write): \(proposal.tables.count) table(s); review it, then: consolida import \(file) --mapping \(write) --out DIR")
+    }
+}

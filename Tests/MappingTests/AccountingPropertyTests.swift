@@ -1,0 +1,57 @@
+import Receivables
+import Tabular
+import Testing
+@testable import Mapping
+
+/// Row accounting holds for any table, however messy: generated sheets mixing titles, blank rows,
+/// good rows, bad amounts and dates, totals, repeated headers and stray notes.
+struct AccountingPropertyTests {
+    /// SplitMix64: a small seeded generator so every run sees the same tables.
+    struct SeededRandom: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static func messyTable(seed: UInt64) -> [[String]] {
+        var rng = SeededRandom(state: seed)
+        let header = ["Cliente", "RIF", "Factura", "Fecha", "Monto", "Saldo", "Notas"]
+        var rows: [[String]] = []
+        for _ in 0..<Int.random(in: 0...3, using: &rng) { rows.append(Bool.random(using: &rng) ? ["Título"] : []) }
+        rows.append(header)
+        let pieces: [[String]] = [
+            ["Acme", "J-30123456-1", "F-1", "01/02/2024", "1.234,56", "10,00", ""],
+            ["Beta", "", "F-2", "2024-02-30", "10", "5", ""],
+            ["Gamma", "V-11470283-4", "", "01/02/2024", "10", "5", ""],
+            ["Delta", "x", "F-3", "", "abc", "", "nota"],
+            ["TOTAL", "", "", "", "1.000,00", "", ""],
+            [],
+            ["", "", "", "", "", "", ""],
+            header,
+            ["Sólo una nota al pie"],
+            ["Eps", "J-30123456-1", "F-4", "15/03/24", "(12,50)", "", "", "sobra"],
+        ]
+        for _ in 0..<Int.random(in: 0...40, using: &rng) {
+            rows.append(pieces[Int.random(in: 0..<pieces.count, using: &rng)])
+        }
+        return rows
+    }
+
+    @Test(arguments: 0..<60)
+    func accountingBalances(seed: Int) {
+        let table = Self.messyTable(seed: UInt64(seed))
+        let batch = Importer(options: ImportOptions(country: "VE")).importSource(MemorySource(csv: table))
+        let read = batch.accounting.reduce(0) { $0 + $1.rowsRead }
+        #expect(read == table.count)
+        #expect(batch.accounting.allSatisfy { $0.balances })
+        let imported = batch.accounting.reduce(0) { $0 + $1.imported }
+        let rejected = batch.accounting.reduce(0) { $0 + $1.rejected }
+        #expect(imported == batch.invoices.count)
+        #expect(rejected == batch.rejects.count)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Receivables
+import Tabular
+import Testing
+@testable import Mapping
+
+struct AmountParserTests {
+    static func parse(_ text: String, column: [String] = [], configured: Character? = nil,
+                      country: String? = nil) -> Result<AmountParser.Parsed, ValueError> {
+        let cells = (column + [text]).map { CellValue.text($0) }
+        let profile = AmountColumnProfile.profile(cells, configured: configured, country: country)
+        return AmountParser.parse(.text(text), profile: profile)
+    }
+
+    static let cases: [(String, String, String?)] = [
+        ("1.234,56", "1234.56", nil),
+        ("1,234.56", "1234.56", nil),
+        ("1234.5", "1234.5", nil),
+        ("1234,5", "1234.5", nil),
+        ("Bs. 1.234,56", "1234.56", "VES"),
+        ("Bs.S 1.234,56", "1234.56", "VES"),
+        ("Bs 10,00", "10.00", "VES"),
+        ("VES 10", "10", "VES"),
+        ("USD 12", "12", "USD"),
+        ("US$ 1,250.00", "1250.00", "USD"),
+        ("R$ 1.234,56", "1234.56", "BRL"),
+        ("S/ 1,234.56", "1234.56", "PEN"),
+        ("S/. 99.90", "99.90", "PEN"),
+        ("€ 1.234,56", "1234.56", "EUR"),
+        ("1.234,56 €", "1234.56", "EUR"),
+        ("COP 1.234.567", "1234567", "COP"),
+        ("(1.234,56)", "-1234.56", nil),
+        ("-1.234,56", "-1234.56", nil),
+        ("1.234,56-", "-1234.56", nil),
+        ("-Bs. 1.234,56", "-1234.56", "VES"),
+        ("Bs. -1.234,56", "-1234.56", "VES"),
+        ("1.234.567", "1234567", nil),
+        ("1,234,567", "1234567", nil),
+        ("1 234 567,89", "1234567.89", nil),
+        ("0,125", "0.125", nil),
+        ("12", "12", nil),
+        (",50", "0.50", nil),
+    ]
+
+    @Test(arguments: cases)
+    func formats(_ text: String, _ expected: String, _ currency: String?) throws {
+        let parsed = try Self.parse(text).get()
+        #expect(parsed.amount == Decimal(string: expected, locale: Locale(identifier: "en_US_POSIX")))
+        #expect(parsed.currency?.code == currency)
+    }
+
+    @Test func ambiguousThousandSettledByTheColumn() throws {
+        // Another value in the column proves the comma is decimal, so the point groups thousands.
+        #expect(try Self.parse("1.234", column: ["5,50"]).get().amount == 1234)
+        #expect(try Self.parse("1.234", column: ["2.50"]).get().amount == Decimal(string: "1.234"))
+        #expect(try Self.parse("$ 1.234", column: ["1.234.567"]).get().amount == 1234)
+    }
+
+    @Test func ambiguousThousandReportedWhenNothingSettlesIt() {
+        guard case .failure(let e) = Self.parse("1.234", column: ["2.500", "3.000"]) else {
+            Issue.record("expected ambiguity"); return
+        }
+        #expect(e.code == "MAP-AMOUNT-AMBIGUOUS")
+    }
+
+    @Test func mappingSettlesAmbiguity() throws {
+        #expect(try Self.parse("1.234", configured: ",").get().amount == 1234)
+    }
+
+    @Test func dollarSignFollowsTheCountry() throws {
+        #expect(try Self.parse("$ 1.500,00", country: "CO").get().currency?.code == "COP")
+        #expect(try Self.parse("$ 20", country: "VE").get().currency?.code == "USD")
+        #expect(try Self.parse("$ 20").get().currency == nil)
+    }
+
+    @Test(arguments: ["abc", "12,5O", "1.23.4,5", "--", "1,2,3.4.5", "USD", "12 USD 3"])
+    func rejected(_ text: String) {
+        guard case .failure = Self.parse(text, column: ["1.234,56"]) else {
+            Issue.record("\(text) should not parse"); return
+        }
+    }
+
+    @Test func numericCellsAreExact() throws {
+        let p = AmountColumnProfile()
+        #expect(try AmountParser.parse(.number(1234.56), profile: p).get().amount == Decimal(string: "1234.56"))
+        #expect(try AmountParser.parse(.number(0.1), profile: p).get().amount == Decimal(string: "0.1"))
+        #expect(try AmountParser.parse(.number(-3), profile: p).get().amount == -3)
+    }
+}

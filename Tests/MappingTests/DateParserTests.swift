@@ -1,0 +1,77 @@
+import Tabular
+import Testing
+@testable import Mapping
+
+struct DateParserTests {
+    static func parse(_ text: String, column: [String] = [], configured: DateOrder? = nil) -> Result<LocalDate, ValueError> {
+        let cells = (column + [text]).map { CellValue.text($0) }
+        return DateParser.parse(.text(text), profile: DateColumnProfile.profile(cells, configured: configured, country: nil))
+    }
+
+    static let cases: [(String, String)] = [
+        ("2024-03-15", "2024-03-15"),
+        ("2024-03-15T10:30:00", "2024-03-15"),
+        ("15/03/2024", "2024-03-15"),
+        ("15-03-2024", "2024-03-15"),
+        ("15.03.2024", "2024-03-15"),
+        ("15/03/24", "2024-03-15"),
+        ("15/03/99", "1999-03-15"),
+        ("15-mar-2024", "2024-03-15"),
+        ("15/Mar/24", "2024-03-15"),
+        ("15 de marzo de 2024", "2024-03-15"),
+        ("15 de março de 2024", "2024-03-15"),
+        ("March 15, 2024", "2024-03-15"),
+        ("15 Sept 2024", "2024-09-15"),
+        ("1 de setiembre de 2024", "2024-09-01"),
+        ("dez 5, 2023", "2023-12-05"),
+        ("5-dic-23", "2023-12-05"),
+        ("viernes, 15 de marzo de 2024", "2024-03-15"),
+        ("15/03/2024 10:30", "2024-03-15"),
+        ("2024/3/5", "2024-03-05"),
+        ("20240315", "2024-03-15"),
+    ]
+
+    @Test(arguments: cases)
+    func formats(_ text: String, _ iso: String) throws {
+        #expect(try Self.parse(text).get().iso == iso)
+    }
+
+    @Test func columnDecidesDayMonthOrder() throws {
+        // 03/04/2024 alone is ambiguous; 12/25/2024 in the same column proves month-first.
+        #expect(try Self.parse("03/04/2024", column: ["12/25/2024"]).get().iso == "2024-03-04")
+        #expect(try Self.parse("03/04/2024", column: ["25/12/2024"]).get().iso == "2024-04-03")
+        #expect(try Self.parse("03/04/2024", configured: .mdy).get().iso == "2024-03-04")
+        #expect(try Self.parse("03/04/2024").get().iso == "2024-04-03")  // day-first by default
+    }
+
+    @Test(arguments: ["31/02/2024", "29/02/2023", "32/01/2024", "15/13/2024", "2024-02-30"])
+    func impossibleDatesRejected(_ text: String) {
+        guard case .failure(let e) = Self.parse(text) else { Issue.record("\(text) parsed"); return }
+        #expect(e.code == "MAP-DATE-IMPOSSIBLE")
+    }
+
+    @Test(arguments: ["hola", "15/03", "Cliente 15/03/2024", "12.5"])
+    func notDates(_ text: String) {
+        guard case .failure = Self.parse(text) else { Issue.record("\(text) parsed"); return }
+    }
+
+    @Test(arguments: [(45366.0, "2024-03-15"), (1.0, "1900-01-01"), (59.0, "1900-02-28"), (61.0, "1900-03-01"),
+                      (45366.75, "2024-03-15")])
+    func excelSerials(_ serial: Double, _ iso: String) throws {
+        #expect(try DateParser.parse(.number(serial), profile: DateColumnProfile(order: .dmy)).get().iso == iso)
+    }
+
+    @Test func serialSixtyDoesNotExist() {
+        guard case .failure(let e) = DateParser.parse(.number(60), profile: DateColumnProfile(order: .dmy)) else {
+            Issue.record("serial 60 parsed"); return
+        }
+        #expect(e.code == "MAP-DATE-IMPOSSIBLE")
+    }
+
+    @Test func workbookDateCells() throws {
+        let d = LocalDate(year: 2024, month: 3, day: 15)!
+        #expect(try DateParser.parse(.date(d), profile: DateColumnProfile(order: .mdy)).get() == d)
+        let dt = LocalDateTime(date: d, time: TimeOfDay(hour: 9, minute: 0)!)
+        #expect(try DateParser.parse(.dateTime(dt), profile: DateColumnProfile(order: .mdy)).get() == d)
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import Receivables
+import Tabular
+import Testing
+@testable import Mapping
+
+struct ImporterTests {
+    /// A messy receivables sheet: titles, a blank row, Spanish headers, mixed conventions, a bad
+    /// date, a totals row, a repeated header, a note line and an extra column.
+    static let messy: [[String]] = [
+        ["Cartera de clientes - Vendedora Ana"],                                                   // 1 title
+        ["Fecha de corte:", "30/06/2024"],                                                         // 2 note
+        [],                                                                                        // 3 blank
+        ["Cliente", "R.I.F.", "Nº Factura", "Emisión", "Vence", "Monto", "Abonado", "Saldo", "Teléfono", "Correo", "Zona"], // 4
+        ["Ferretería El Tornillo C.A.", "J-30123456-1", "00105", "15/01/2024", "14/02/2024", "Bs. 1.200,00", "350,00", "850,00",
+         "(0414) 555-0123", "ElTornillo@Gmail.com", "Norte"],                                     // 5
+        ["Tornillería Industrial Carabobo C.A.", "J-30456123-7", "00110", "20/01/2024", "19/02/2024", "$ 2.500", "0", "2.500",
+         "0241-555.12.34 / 0414-5551111", "", "Sur"],                                             // 6
+        [],                                                                                        // 7 blank
+        ["Cliente", "R.I.F.", "Nº Factura", "Emisión", "Vence", "Monto", "Abonado", "Saldo", "Teléfono", "Correo", "Zona"], // 8 repeat
+        ["Materiales La Candelaria", "J-29876543-0", "00120", "31/02/2024", "01/03/2024", "100,00", "0", "100,00", "", "", ""], // 9 bad date
+        ["Sin número", "J-30123456-1", "", "01/03/2024", "", "5,00", "", "5,00", "", "", ""],      // 10 no doc
+        ["TOTAL", "", "", "", "", "3.805,00", "350,00", "3.455,00", "", "", ""],                    // 11 totals
+    ]
+
+    static func importMessy(country: String = "VE") -> ImportBatch {
+        let source = MemorySource(path: "ventas-ana.csv", csv: messy)
+        return Importer(options: ImportOptions(country: country, currency: "USD")).importSource(source)
+    }
+
+    @Test func recordsFromAMessySheet() throws {
+        let batch = Self.importMessy()
+        #expect(batch.invoices.count == 2)
+        #expect(batch.customers.count == 2)
+        let inv = try #require(batch.invoices.first)
+        #expect(inv.number.value == "00105")
+        #expect(inv.id.rawValue == "ventas-ana.csv#5")
+        #expect(inv.customer.rawValue == "ventas-ana.csv#5/customer")
+        #expect(inv.issueDate?.value.iso == "2024-01-15")
+        #expect(inv.amount?.value == Money(1200, "VES"))          // the cell names Bs.
+        #expect(inv.balance?.value == Money(850, "USD"))          // configuration currency
+        #expect(inv.extra == ["Zona": "Norte"])
+        #expect(inv.amount?.provenance?.location.column == 6)
+        #expect(inv.amount?.provenance?.rawText == "Bs. 1.200,00")
+        let c = try #require(batch.customers.first)
+        #expect(c.name?.value == "Ferretería El Tornillo C.A.")
+        #expect(c.taxID?.value.normalized == "J301234561" && c.taxID?.value.isValid == true)
+        #expect(c.phones.map(\.value) == ["+584145550123"])
+        #expect(c.emails.map(\.value) == ["eltornillo@gmail.com"])
+        #expect(c.country == "VE")
+        // `$ 2.500` is 2500: the column's `1.200,00` proves the comma is decimal. `$` is USD in VE.
+        #expect(batch.invoices[1].amount?.value == Money(2500, "USD"))
+        #expect(batch.customers[1].phones.map(\.value) == ["+582415551234", "+584145551111"])
+    }
+
+    @Test func everyRowAccountedFor() throws {
+        let batch = Self.importMessy()
+        let acc = try #require(batch.accounting.first)
+        #expect(batch.accounting.count == 1)
+        #expect(acc.rowsRead == 11)
+        #expect(acc.imported == 2)
+        #expect(acc.rejected == 2)
+        #expect(acc.blank == 2)
+        #expect(acc.totalsSkipped == 1)
+        #expect(acc.headerRows == 4)  // title, note, header, repeated header
+        #expect(acc.balances)
+    }
+
+    @Test func rejectsCarryCellAndRawText() throws {
+        let batch = Self.importMessy()
+        let badDate = try #require(batch.rejects.first { $0.code == "MAP-DATE-IMPOSSIBLE" })
+        #expect(badDate.location.row == 9 && badDate.location.column == 4)
+        #expect(badDate.rawText.hasPrefix("Materiales La Candelaria | J-29876543-0 | 00120 | 31/02/2024"))
+        #expect(badDate.reason.contains("Emisión"))
+        let noDoc = try #require(batch.rejects.first { $0.code == "MAP-NO-DOCUMENT" })
+        #expect(noDoc.location.row == 10)
+        #expect(batch.diagnostics.contains { $0.code == "MAP-TOTALS-ROW" && $0.location?.row == 11 })
+        #expect(batch.diagnostics.contains { $0.code == "MAP-REPEATED-HEADER" && $0.location?.row == 8 })
+    }
+
+    @Test func invalidTaxIDKeptWithWarning() {
+        let source = MemorySource(csv: [["Cliente", "RIF", "Factura", "Saldo"], ["Candelaria", "J-29876543-0", "F1", "10"]])
+        let batch = Importer(options: ImportOptions(country: "VE")).importSource(source)
+        #expect(batch.customers.first?.taxID?.value.validity == .checkDigitMismatch)
+        #expect(batch.diagnostics.contains { $0.code == "MAP-TAXID-CHECK-DIGIT" })
+    }
+
+    @Test func customerMasterAndPayments() {
+        let source = MemorySource(sheets: [
+            .init(name: "Clientes", rows: ArrayRowStream.rows([
+                ["Razón social", "RIF", "Teléfono", "Email", "Ciudad"],
+                ["Acme C.A.", "J-30123456-1", "0212-5551234", "a@acme.com; cobros@acme.com", "Valencia"],
+            ], line: false)),
+            .init(name: "Banco", rows: ArrayRowStream.rows([
+                ["Fecha", "Referencia", "RIF ordenante", "Monto", "Moneda", "Factura"],
+                ["2024-02-09", "786425", "J301234561", "1875.00", "USD", "00102"],
+                ["2024-02-13", "157526", "V112233446", "75444.37", "VES", ""],
+            ], line: false)),
+        ])
+        let batch = Importer(options: ImportOptions(country: "VE")).importSource(source)
+        #expect(batch.customers.count == 1)
+        #expect(batch.customers[0].id.rawValue == "test.xlsx#Clientes!2")
+        #expect(batch.customers[0].emails.map(\.value) == ["a@acme.com", "cobros@acme.com"])
+        #expect(batch.payments.count == 2)
+        #expect(batch.payments[0].amount.value == Money(Decimal(string: "1875.00")!, "USD"))
+        #expect(batch.payments[0].invoiceNumber?.value == "00102")
+        #expect(batch.payments[0].reference?.value == "786425")
+        #expect(batch.payments[0].date?.value.iso == "2024-02-09")
+        #expect(batch.payments[1].amount.value.currency == "VES")
+        #expect(batch.payments[0].extra["customer_tax_id"] == "J301234561")
+        #expect(batch.accounting.allSatisfy { $0.balances })
+    }
+
+    @Test func numericAndDateCellsFromWorkbooks() throws {
+        let d = LocalDate(year: 2024, month: 1, day: 15)!
+        let rows = [
+            Row(number: 1, cells: [.text("Cliente"), .text("Factura"), .text("Fecha"), .text("Vence"), .text("Total")]),
+            Row(number: 2, cells: [.text("Acme"), .number(123), .date(d), .number(45366), .number(1234.56)]),
+        ]
+        let batch = Importer().importSource(MemorySource(sheets: [.init(name: "Hoja1", rows: rows)]))
+        let inv = try #require(batch.invoices.first)
+        #expect(inv.number.value == "123")
+        #expect(inv.issueDate?.value == d)
+        #expect(inv.dueDate?.value.iso == "2024-03-15")
+        #expect(inv.amount?.value.amount == Decimal(string: "1234.56"))
+    }
+
+    @Test func sheetWithoutHeaderRejectsEveryRow() {
+        let batch = Importer().importSource(MemorySource(csv: [["a", "b"], [], ["1", "2"]]))
+        #expect(batch.rejects.count == 2)
+        #expect(batch.accounting.first?.blank == 1)
+        #expect(batch.accounting.allSatisfy { $0.balances })
+    }
+
+    @Test func severalTablesAccountedSeparately() {
+        let rows = ArrayRowStream.rows([
+            ["Facturas pendientes"],
+            ["Cliente", "Factura", "Fecha", "Saldo"],
+            ["Acme", "F-1", "01/02/2024", "10"],
+            [],
+            ["Pagos recibidos"],
+            ["Fecha de pago", "Cliente", "Referencia", "Monto"],
+            ["03/02/2024", "Acme", "REF-9", "5"],
+            ["Total", "", "", "5"],
+        ])
+        let batch = Importer().importSource(MemorySource(sheets: [.init(name: "Resumen", rows: rows)]))
+        #expect(batch.accounting.map(\.table) == ["Facturas pendientes", "Pagos recibidos"])
+        #expect(batch.accounting.map(\.rowsRead) == [3, 5])
+        #expect(batch.accounting.allSatisfy { $0.balances })
+        #expect(batch.invoices.count == 1 && batch.payments.count == 1)
+        #expect(batch.accounting[1].totalsSkipped == 1)
+    }
+}
+
+struct HiddenSheetTests {
+    @Test func hiddenSheetWithoutTableIsSkippedNotRejected() {
+        struct Hidden: TabularSource {
+            var path = "libro.xlsx"
+            var sheets: [SheetInfo] { [SheetInfo(name: "Tasas", index: 0, visibility: .hidden)] }
+            func rows(ofSheet index: Int) throws -> any RowStream {
+                ArrayRowStream(ArrayRowStream.rows([["Fecha", "Tasa BCV"], ["2024-01-02", "36,1"]]))
+            }
+        }
+        let batch = Importer().importSource(Hidden())
+        #expect(batch.rejects.isEmpty)
+        #expect(batch.accounting.first?.otherSkipped == 2)
+        #expect(batch.accounting.allSatisfy { $0.balances })
+    }
+}

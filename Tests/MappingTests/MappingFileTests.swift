@@ -1,0 +1,112 @@
+import Foundation
+import Receivables
+import Tabular
+import Testing
+@testable import Mapping
+
+struct MappingFileTests {
+    static let yaml = """
+        version: 1
+        name: ventas-luisa
+        files: ["ventas-luisa*.xlsx", "*.csv"]
+        source_label: Vendedora Luisa
+        source_priority: 2
+        country: VE
+        currency: USD
+        formats:
+          date_order: dmy
+          decimal_separator: ","
+        tables:
+          - sheet: Hoja*
+            header_row: 2
+            kind: invoices
+            columns:
+              customer_name: { headers: [Nombre, Apellido], separator: " " }
+              tax_id: { column: B }
+              document_number: Doc
+              amount: { header: Importe }
+              balance: { header: Resta }
+            ignore: [Basura]
+        """
+
+    @Test func loadsTheDocumentedSchema() throws {
+        let m = try MappingFile.parse(yaml: Self.yaml)
+        #expect(m.name == "ventas-luisa" && m.sourceLabel == "Vendedora Luisa" && m.sourcePriority == 2)
+        #expect(m.formats?.dateOrder == .dmy && m.formats?.decimalSeparator == ",")
+        #expect(m.tables[0].columns["document_number"]?.header == "Doc")
+        #expect(m.tables[0].columns["customer_name"]?.headers == ["Nombre", "Apellido"])
+        #expect(m.applies(to: "/data/ventas-luisa-2024.xlsx"))
+        #expect(m.applies(to: "x.csv"))
+        #expect(!m.applies(to: "x.xlsx"))
+        #expect(m.specs(forSheet: "Hoja1").count == 1 && m.specs(forSheet: "Resumen").isEmpty)
+    }
+
+    @Test func rejectsUnknownFieldsAndCodes() {
+        let bad = "version: 1\ncurrency: DOLLARS\ntables:\n  - columns:\n      client_nam: { header: X }\n"
+        #expect(throws: MappingFile.LoadError.self) { try MappingFile.parse(yaml: bad) }
+        do { _ = try MappingFile.parse(yaml: bad) } catch {
+            #expect("\(error)".contains("client_nam") && "\(error)".contains("DOLLARS"))
+        }
+    }
+
+    @Test func yamlRoundTrip() throws {
+        let m = try MappingFile.parse(yaml: Self.yaml)
+        let again = try MappingFile.parse(yaml: try m.yaml(comment: "a\nb"))
+        #expect(again == m)
+        #expect(try m.yaml(comment: "hello").hasPrefix("# hello\n"))
+    }
+
+    @Test func mappingDrivesTheImport() throws {
+        let m = try MappingFile.parse(yaml: Self.yaml)
+        let rows = ArrayRowStream.rows([
+            ["Listado"],
+            ["Nombre", "Ced", "Doc", "Importe", "Resta", "Basura", "Zona"],
+            ["Ana", "V-11470283-4", "77", "1.234", "1.000", "x", "Norte"],
+        ])
+        let source = MemorySource(path: "ventas-luisa.xlsx", sheets: [.init(name: "Hoja1", rows: rows)])
+        let batch = Importer(options: ImportOptions(mapping: m)).importSource(source)
+        let inv = try #require(batch.invoices.first)
+        #expect(inv.number.value == "77")
+        #expect(inv.amount?.value == Money(1234, "USD"))  // decimal comma from the mapping settles `1.234`
+        #expect(inv.extra == ["Zona": "Norte"])            // Basura ignored, Zona kept
+        #expect(inv.provenance.sourceLabel == "Vendedora Luisa" && inv.sourcePriority == 2)
+        #expect(batch.customers.first?.taxID?.value.normalized == "V114702834")
+        #expect(batch.customers.first?.name?.value == "Ana")
+    }
+
+    @Test func missingColumnIsReported() throws {
+        let m = try MappingFile.parse(yaml: "version: 1\ntables:\n  - kind: invoices\n    columns:\n      document_number: Factura\n      amount: Total\n      customer_name: Cliente\n")
+        let source = MemorySource(csv: [["Factura", "Monto"], ["F1", "10"]])
+        let batch = Importer(options: ImportOptions(mapping: m)).importSource(source)
+        #expect(batch.diagnostics.contains { $0.code == "MAP-MAPPING-COLUMN-MISSING" && $0.expected == "Total" })
+    }
+
+    /// `consolida map` then `consolida import --mapping` gives the records automatic mapping gives;
+    /// editing the file changes them as expected.
+    @Test func proposedMappingReproducesAutomaticImport() throws {
+        let rows: [[String]] = ImporterTests.messy
+        let source = MemorySource(path: "ventas-ana.csv", csv: rows)
+        let options = ImportOptions(country: "VE", currency: "USD")
+        let automatic = Importer(options: options).importSource(source)
+        let (proposal, _) = Importer(options: options).proposeMapping(source, name: "ventas-ana")
+        let reread = try MappingFile.parse(yaml: try proposal.yaml(comment: "x"))
+        #expect(reread.tables.first?.columns["tax_id"]?.header == "R.I.F.")
+        let mapped = Importer(options: ImportOptions(mapping: reread, country: "VE", currency: "USD")).importSource(source)
+        #expect(mapped.invoices == automatic.invoices)
+        #expect(mapped.customers == automatic.customers)
+        #expect(mapped.rejects == automatic.rejects)
+        #expect(mapped.accounting == automatic.accounting)
+
+        var edited = reread
+        edited.tables[0].columns["notes"] = MappingFile.ColumnSpec(header: "Zona")
+        let changed = Importer(options: ImportOptions(mapping: edited, country: "VE", currency: "USD")).importSource(source)
+        #expect(changed.invoices.first?.notes?.value == "Norte")
+        #expect(changed.invoices.first?.extra.isEmpty == true)
+    }
+
+    @Test(arguments: [("*.csv", "a.csv", true), ("ventas-*.xlsx", "ventas-ana.xlsx", true), ("ventas-?.xlsx", "ventas-ab.xlsx", false),
+                      ("*", "x", true), ("Hoja*", "hoja1", true), ("a*b*c", "aXbYc", true), ("a*b", "ac", false)])
+    func globs(_ pattern: String, _ text: String, _ expected: Bool) {
+        #expect(Glob.matches(pattern, text) == expected)
+    }
+}

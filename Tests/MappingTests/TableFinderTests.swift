@@ -1,0 +1,112 @@
+import Tabular
+import Testing
+@testable import Mapping
+
+struct TableFinderTests {
+    let finder = TableFinder(settings: .defaults)
+
+    @Test func headerUnderTitleRowsAndNotes() {
+        let rows = ArrayRowStream.rows([
+            ["Distribuidora Ferrecentro C.A."],
+            ["Cuentas por cobrar al 30/06/2024"],
+            [],
+            ["Cliente", "RIF", "Nº Factura", "Fecha", "Monto", "Saldo"],
+            ["Ferretería El Tornillo C.A.", "J-30123456-1", "00105", "15/01/2024", "1.200,00", "850,00"],
+        ])
+        let tables = finder.find(rows: rows, merged: [])
+        #expect(tables.count == 1)
+        #expect(tables[0].headerIndex == 3)
+        #expect(tables[0].startIndex == 0)
+        #expect(tables[0].title == "Cuentas por cobrar al 30/06/2024")
+        #expect(tables[0].headers.map(\.text) == ["Cliente", "RIF", "Nº Factura", "Fecha", "Monto", "Saldo"])
+    }
+
+    @Test func mergedTwoRowHeader() {
+        let rows = ArrayRowStream.rows([
+            ["Cliente", "", "Documento", "", "", "Importes (USD)", "", ""],
+            ["Razón social", "R.I.F.", "Número", "Emisión", "Vence", "Total", "Pagado", "Pendiente"],
+            ["Inversiones Hermanos Pérez C.A.", "J-40512345-1", "00129", "10/02/24", "11/03/24", "500", "0", "500"],
+        ])
+        let merged = [CellRange("A1:B1")!, CellRange("C1:E1")!, CellRange("F1:H1")!]
+        let tables = finder.find(rows: rows, merged: merged)
+        #expect(tables.count == 1)
+        #expect(tables[0].headerIndex == 0 && tables[0].headerRowCount == 2)
+        #expect(tables[0].headers[3].displayName == "Documento / Emisión")
+        #expect(tables[0].headers[5].group == "Importes (USD)")
+    }
+
+    @Test func verticallyMergedHeaderCellTakesTheGroupText() {
+        let rows = ArrayRowStream.rows([
+            ["Cliente", "Documento", "", "Saldo"],
+            ["", "Número", "Fecha", ""],
+            ["Acme", "1", "01/02/2024", "10"],
+        ])
+        let merged = [CellRange("A1:A2")!, CellRange("B1:C1")!, CellRange("D1:D2")!]
+        let tables = finder.find(rows: rows, merged: merged)
+        #expect(tables.first?.headers.map(\.displayName) == ["Cliente", "Documento / Número", "Documento / Fecha", "Saldo"])
+    }
+
+    @Test func csvGroupRowWithBlanks() {
+        let rows = ArrayRowStream.rows([
+            ["Cliente", "", "Fechas", "", "Monto"],
+            ["Nombre", "RIF", "Emisión", "Vencimiento", "Total"],
+            ["Acme", "J-30123456-1", "01/02/2024", "01/03/2024", "10"],
+        ])
+        let tables = finder.find(rows: rows, merged: [])
+        #expect(tables.first?.headerRowCount == 2)
+        #expect(tables.first?.headers[1].displayName == "Cliente / RIF")
+    }
+
+    @Test func severalTablesOnOneSheetEachNamed() {
+        let rows = ArrayRowStream.rows([
+            ["Facturas pendientes"],
+            ["Cliente", "Factura", "Fecha", "Saldo"],
+            ["Acme", "F-1", "01/02/2024", "10"],
+            ["Beta", "F-2", "02/02/2024", "20"],
+            [],
+            ["Pagos recibidos"],
+            ["Fecha de pago", "Cliente", "Referencia", "Monto"],
+            ["03/02/2024", "Acme", "REF-9", "5"],
+        ])
+        let tables = finder.find(rows: rows, merged: [])
+        #expect(tables.count == 2)
+        #expect(tables.map(\.title) == ["Facturas pendientes", "Pagos recibidos"])
+        #expect(tables[0].endIndex == 4)
+        #expect(tables[1].startIndex == 4 && tables[1].headerIndex == 6)
+    }
+
+    @Test func repeatedHeaderIsNotANewTable() {
+        let rows = ArrayRowStream.rows([
+            ["Cliente", "Factura", "Saldo"],
+            ["Acme", "F-1", "10"],
+            ["Cliente", "Factura", "Saldo"],
+            ["Beta", "F-2", "20"],
+        ])
+        #expect(finder.find(rows: rows, merged: []).count == 1)
+    }
+
+    @Test func noHeaderNoTable() {
+        let rows = ArrayRowStream.rows([["a", "b"], ["1", "2"]])
+        #expect(finder.find(rows: rows, merged: []).isEmpty)
+    }
+
+    @Test func headerRowFromMapping() {
+        let rows = ArrayRowStream.rows([["x"], ["Col A", "Col B"], ["1", "2"]])
+        let t = finder.find(rows: rows, merged: [], headerRow: 2)
+        #expect(t.count == 1 && t[0].headerIndex == 1 && t[0].headers.map(\.text) == ["Col A", "Col B"])
+    }
+
+    @Test(arguments: ["TOTAL", "Total general", "Subtotal", "Totales", "TOTAL:", "Sub-total zona 2", "Gran Total"])
+    func totalsRows(_ label: String) {
+        let header = Row(number: 1, cells: [.text("Cliente"), .text("Factura"), .text("Saldo")])
+        let classifier = RowClassifier(settings: .defaults, headerRow: header, keyColumns: [2])
+        #expect(classifier.classify(Row(number: 9, cells: [.text(label), .empty, .number(100)])) == .totals)
+        #expect(classifier.classify(Row(number: 9, cells: [.empty, .text(label), .number(100)])) == .totals)
+    }
+
+    @Test func customerNamedTotalIsData() {
+        let header = Row(number: 1, cells: [.text("Cliente"), .text("Factura"), .text("Saldo")])
+        let classifier = RowClassifier(settings: .defaults, headerRow: header, keyColumns: [2])
+        #expect(classifier.classify(Row(number: 9, cells: [.text("Total Distribuciones C.A."), .text("F-9"), .number(1)])) == .data)
+    }
+}

@@ -1,0 +1,28 @@
+import Testing
+@testable import Receivables
+
+struct EmailAddressTests {
+    @Test(arguments: [
+        ("Ana.Perez@Acme.COM", "ana.perez@acme.com"),
+        ("  pagos+ve@mi-empresa.com.ve ", "pagos+ve@mi-empresa.com.ve"),
+        ("cobranza@acme.co", "cobranza@acme.co"),
+    ])
+    func valid(_ text: String, _ normalized: String) {
+        #expect(EmailAddress.normalize(text) == normalized)
+    }
+
+    @Test(arguments: ["ana@", "@acme.com", "ana@acme", "ana..p@acme.com", "ana@acme.c", "ana@-acme.com",
+                      "ana perez@acme.com", "ana@acme.com.", "a@b@c.com"])
+    func invalid(_ text: String) {
+        #expect(EmailAddress.normalize(text) == nil)
+    }
+
+    @Test func splitsAndKeepsInvalidPieces() {
+        let r = EmailAddress.parseAll("Ana <ANA@Acme.com>; pagos@acme.com, pagos@ACME.com / malo@")
+        #expect(r.emails == ["ana@acme.com", "pagos@acme.com"])
+        #expect(r.invalid == ["malo@"])
+        #expect(EmailAddress.parseAll("mailto:x@y.org").emails == ["x@y.org"])
+        #expect(EmailAddress.parseAll("no tiene").invalid == [])
+        #expect(EmailAddress.parseAll("sincorreo").invalid == ["sincorreo"])
+    }
+}

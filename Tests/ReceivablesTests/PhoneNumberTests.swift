@@ -1,0 +1,60 @@
+import Testing
+@testable import Receivables
+
+struct PhoneNumberTests {
+    static let cases: [(String, String, String)] = [
+        ("0412-5551234", "VE", "+584125551234"),
+        ("(0212) 555.12.34", "VE", "+582125551234"),
+        ("+58 412 555 1234", "CO", "+584125551234"),
+        ("0058 412 555 1234", "US", "+584125551234"),
+        ("58 412 5551234", "VE", "+584125551234"),
+        ("310 555 1234", "CO", "+573105551234"),
+        ("(601) 555 1234", "CO", "+576015551234"),
+        ("1 5551234", "CO", "+576015551234"),
+        ("55 1234 5678", "MX", "+525512345678"),
+        ("044 55 1234 5678", "MX", "+525512345678"),
+        ("+52 1 55 1234 5678", "VE", "+525512345678"),
+        ("011 4321-5678", "AR", "+541143215678"),
+        ("011 15 4321-5678", "AR", "+5491143215678"),
+        ("+54 9 11 4321 5678", "VE", "+5491143215678"),
+        ("9 8765 4321", "CL", "+56987654321"),
+        ("+56 2 2345 6789", "VE", "+56223456789"),
+        ("987 654 321", "PE", "+51987654321"),
+        ("(01) 234 5678", "PE", "+5112345678"),
+        ("099 123 4567", "EC", "+593991234567"),
+        ("02 234 5678", "EC", "+59322345678"),
+        ("912 345 678", "ES", "+34912345678"),
+        ("(11) 91234-5678", "BR", "+5511912345678"),
+        ("(212) 555-0123", "US", "+12125550123"),
+        ("1-212-555-0123", "US", "+12125550123"),
+    ]
+
+    @Test(arguments: cases)
+    func nationalAndInternationalForms(_ text: String, _ country: String, _ e164: String) {
+        #expect(PhoneNumber.parse(text, defaultCountry: country)?.e164 == e164)
+    }
+
+    @Test(arguments: ["12345", "F-0012345", "0412-55512", "", "abc"])
+    func notPhones(_ text: String) {
+        #expect(PhoneNumber.parse(text, defaultCountry: "VE") == nil)
+    }
+
+    @Test func extensions() {
+        let p = PhoneNumber.parse("(0212) 555.12.34 ext. 204", defaultCountry: "VE")
+        #expect(p?.e164 == "+582125551234")
+        #expect(p?.ext == "204")
+        #expect(p?.description == "+582125551234;ext=204")
+        #expect(PhoneNumber.parse("0212-5551234 x12", defaultCountry: "VE")?.ext == "12")
+        #expect(PhoneNumber.parse("01 234 5678 anexo 3", defaultCountry: "PE")?.ext == "3")
+    }
+
+    @Test func severalInOneCell() {
+        let (phones, unparsed) = PhoneNumber.parseAll("0412-5551234 / 0414 111.22.33; no tiene", defaultCountry: "VE")
+        #expect(phones.map(\.e164) == ["+584125551234", "+584141112233"])
+        #expect(unparsed == ["no tiene"])
+        let spaced = PhoneNumber.parseAll("04125551234 04141112233", defaultCountry: "VE")
+        #expect(spaced.phones.count == 2)
+        let words = PhoneNumber.parseAll("0412-5551234 y 0212-5551234", defaultCountry: "VE")
+        #expect(words.phones.count == 2)
+    }
+}
