@@ -29,7 +29,25 @@ struct CustomerMatcher {
             evaluator.pattern(Int(pairs[k] >> 32), Int(pairs[k] & 0xFFFF_FFFF))
         }
         observer?("estimate m and u")
-        let parameters = ParameterEstimator(settings: settings, evaluator: evaluator).estimate(candidatePatterns: patterns)
+        // Copies would make random pairs agree far more often than unrelated customers do, so u is
+        // measured on one representative of each identical group.
+        var firstOfContent: [String: Int] = [:]
+        var representatives: [Int] = []
+        var identicalPairs: [(Int, Int)] = []
+        for (i, r) in features.records.enumerated() {
+            guard let key = r.contentKey else { representatives.append(i); continue }
+            if let first = firstOfContent[key] { identicalPairs.append((first, i)) } else { firstOfContent[key] = i; representatives.append(i) }
+        }
+        // The model (prior, m, u) is fitted on distinct records: pairs between representatives.
+        var isRepresentative = [Bool](repeating: false, count: features.count)
+        for i in representatives { isRepresentative[i] = true }
+        var fitted: [UInt64] = []
+        fitted.reserveCapacity(patterns.count)
+        for (k, p) in pairs.enumerated() where isRepresentative[Int(p >> 32)] && isRepresentative[Int(p & 0xFFFF_FFFF)] {
+            fitted.append(patterns[k])
+        }
+        let parameters = ParameterEstimator(settings: settings, evaluator: evaluator)
+            .estimate(candidatePatterns: fitted, representatives: representatives)
         let scorer = PairScorer(settings: settings, evaluator: evaluator, parameters: parameters)
 
         observer?("score")
@@ -48,6 +66,12 @@ struct CustomerMatcher {
         for (i, c) in customers.enumerated() {
             // The same record twice (a careless export) is one record.
             if let j = index[c.id] { mustLinks.append((j, i)) } else { index[c.id] = i }
+        }
+        // Records whose matching content is identical are one customer (an ERP repeats the
+        // customer's columns on every invoice row); they join as `identical`.
+        var identical = Set<UInt64>()
+        for (a, b) in identicalPairs {
+            mustLinks.append((a, b)); identical.insert(Clusterer.key(a, b))
         }
         var discrepancies: [Discrepancy] = []
         func resolve(_ s: Overrides.Selector, _ kind: String) -> [Int] {
@@ -71,6 +95,7 @@ struct CustomerMatcher {
         var clusterer = Clusterer(settings: settings, scorePair: { scorer.score($0, $1) }, validTaxIDs: validTaxIDs, mustLinks: mustLinks,
                                   cannotLinks: cannot)
         clusterer.isVetoed = { scorer.isVetoed($0) }
+        clusterer.identical = identical
         observer?("cluster")
         let outcome = clusterer.cluster(count: customers.count, edges: edges)
 
@@ -103,7 +128,7 @@ extension CustomerMatcher.Output {
         }
         return MatchExplanation(customerID: customerID, record: customers[member].id, partner: customers[link.partner].id,
                                 rule: link.rule, log2PriorOdds: scorer.parameters.log2PriorOdds, contributions: contributions,
-                                totalWeight: link.weight, probability: link.probability)
+                                totalWeight: link.weight.isFinite ? link.weight : nil, probability: link.probability)
     }
 
     func display(_ field: MatchSettings.Field, _ index: Int, _ customers: CustomerView) -> String? {

@@ -19,26 +19,30 @@ struct ParameterEstimator {
     static let mPseudoCount = 20.0
     static let priorPseudoCount = 10.0
 
-    func estimate(candidatePatterns: [UInt64]) -> ModelParameters {
+    /// `representatives`: the records u is sampled from (one per group of identical copies);
+    /// all records when nil.
+    func estimate(candidatePatterns: [UInt64], representatives: [Int]? = nil) -> ModelParameters {
         let comparisons = settings.comparisons
         let n = evaluator.features.count
         var u = comparisons.map { c in Self.normalize(c.levels.map { Self.defaultU($0.condition) }) }
         var m = comparisons.map { c in Self.normalize(c.levels.map { Self.defaultM($0.condition) }) }
 
         // u from random pairs (seeded, so the same data always gives the same model).
+        let pool = representatives ?? Array(0..<n)
+        let r = pool.count
         var sample: [(Int, Int)] = []
-        if n >= 2 {
-            let total = n * (n - 1) / 2
+        if r >= 2 {
+            let total = r * (r - 1) / 2
             var rng = SeededGenerator(seed: settings.seed)
             if total <= settings.randomPairs {
-                for i in 0..<n { for j in (i + 1)..<n { sample.append((i, j)) } }
+                for i in 0..<r { for j in (i + 1)..<r { sample.append((pool[i], pool[j])) } }
             } else {
                 sample.reserveCapacity(settings.randomPairs)
                 for _ in 0..<settings.randomPairs {
-                    let i = Int(rng.next() % UInt64(n))
-                    var j = Int(rng.next() % UInt64(n - 1))
+                    let i = Int(rng.next() % UInt64(r))
+                    var j = Int(rng.next() % UInt64(r - 1))
                     if j >= i { j += 1 }
-                    sample.append((i, j))
+                    sample.append((pool[i], pool[j]))
                 }
             }
         }
@@ -54,6 +58,11 @@ struct ParameterEstimator {
             u[c] = u[c].indices.map { k in (uCounts[c][k] + Self.uPseudoCount * u[c][k]) / (observed + Self.uPseudoCount) }
         }
 
+        // Random pairs are a mixture too: a share `prior` of them match. In big data that share is
+        // negligible; in a small batch it is not (a customer written four ways makes six of the
+        // few hundred random pairs agree on the name), so u is corrected inside EM:
+        // u = (u_observed − prior·m) / (1 − prior).
+        let uObserved = u
         // Aggregate identical comparison patterns: EM then runs over a few hundred patterns.
         var patternCounts: [UInt64: Double] = [:]
         for p in candidatePatterns { patternCounts[p, default: 0] += 1 }
@@ -62,8 +71,8 @@ struct ParameterEstimator {
         let levels: [[Int?]] = patterns.map { p in comparisons.indices.map { ComparisonEvaluator.level(in: p, comparison: $0) } }
 
         // Start from "each record has about one duplicate".
-        let allPairs = Double(max(n * (n - 1) / 2, 1))
-        let startPrior = min(0.5, Double(max(n, 1)) / 2 / allPairs)
+        let allPairs = Double(max(r * (r - 1) / 2, 1))
+        let startPrior = min(0.5, Double(max(r, 1)) / 2 / allPairs)
         var prior = settings.prior ?? startPrior
         var iterations = 0
         let mInitial = m
@@ -95,6 +104,13 @@ struct ParameterEstimator {
                     let updated = min(max((matchTotal + Self.priorPseudoCount * startPrior) / (allPairs + Self.priorPseudoCount), 1e-12), 0.5)
                     change = max(change, abs(updated - prior))
                     prior = updated
+                }
+                for c in comparisons.indices {
+                    let corrected = u[c].indices.map { k in max((uObserved[c][k] - prior * m[c][k]) / (1 - prior), 1e-6) }
+                    let total = corrected.reduce(0, +)
+                    let updated = corrected.map { $0 / total }
+                    for k in updated.indices { change = max(change, abs(updated[k] - u[c][k])) }
+                    u[c] = updated
                 }
                 if change < 1e-6 { break }
             }

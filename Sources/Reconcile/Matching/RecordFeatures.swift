@@ -32,6 +32,17 @@ final class RecordFeatures: @unchecked Sendable {
     /// Folded values of the extra columns used as blocking keys (`MatchSettings.blockingExtras`).
     var blockingExtras: [String?] = []
 
+    /// Everything the comparisons read, as one string: records with equal content are copies
+    /// (a customer repeated on every invoice row). `nil` when the record has no identifier.
+    var contentKey: String? {
+        guard fingerprintText != nil || taxID != nil || !phones.isEmpty || !emails.isEmpty else { return nil }
+        var parts: [String] = [fingerprintText ?? "", legalForm ?? "", taxID?.normalized ?? "",
+                               taxID.map { $0.validity.rawValue } ?? "", phones.map(\.digits).sorted().joined(separator: ","),
+                               emails.map(\.address).sorted().joined(separator: ","), country ?? ""]
+        for t in texts { parts.append(t.map { String(decoding: $0.bytes, as: UTF8.self) } ?? "") }
+        return parts.joined(separator: "\u{1}")
+    }
+
     init(comparisons: Int) { texts = Array(repeating: nil, count: comparisons) }
 }
 
