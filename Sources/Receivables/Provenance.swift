@@ -1,18 +1,71 @@
 import Tabular
 
 /// Where a record or a value came from, down to file, sheet and cell or line.
+///
+/// Every value of a record usually shares one provenance, and a record has about ten values: the
+/// fields live in one shared, immutable box (copy-on-write), so a copy costs a pointer instead of
+/// ~130 bytes. The public API and the Codable form are those of a plain struct with three fields.
 public struct Provenance: Hashable, Sendable, Codable, CustomStringConvertible {
-    public var location: SourceLocation
+    private final class Storage: Sendable {
+        let location: SourceLocation
+        let sourceLabel: String?
+        let rawText: String?
+
+        init(_ location: SourceLocation, _ sourceLabel: String?, _ rawText: String?) {
+            self.location = location; self.sourceLabel = sourceLabel; self.rawText = rawText
+        }
+    }
+
+    private var storage: Storage
+
+    public var location: SourceLocation {
+        get { storage.location }
+        set { storage = Storage(newValue, storage.sourceLabel, storage.rawText) }
+    }
     /// A human label for the source (`Vendedor Ana`, `ERP`), from the mapping; may be empty.
-    public var sourceLabel: String?
+    public var sourceLabel: String? {
+        get { storage.sourceLabel }
+        set { storage = Storage(storage.location, newValue, storage.rawText) }
+    }
     /// The raw text the value was parsed from, when it differs from the value itself.
-    public var rawText: String?
+    public var rawText: String? {
+        get { storage.rawText }
+        set { storage = Storage(storage.location, storage.sourceLabel, newValue) }
+    }
 
     public init(_ location: SourceLocation, sourceLabel: String? = nil, rawText: String? = nil) {
-        self.location = location; self.sourceLabel = sourceLabel; self.rawText = rawText
+        storage = Storage(location, sourceLabel, rawText)
     }
 
     public var description: String { location.description }
+
+    public static func == (a: Provenance, b: Provenance) -> Bool {
+        a.storage === b.storage
+            || (a.location == b.location && a.sourceLabel == b.sourceLabel && a.rawText == b.rawText)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(location)
+        hasher.combine(sourceLabel)
+        hasher.combine(rawText)
+    }
+
+    // The same keys, calls and order as the synthesized conformance, so the output is unchanged.
+    private enum CodingKeys: String, CodingKey { case location, sourceLabel, rawText }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        storage = Storage(try c.decode(SourceLocation.self, forKey: .location),
+                          try c.decodeIfPresent(String.self, forKey: .sourceLabel),
+                          try c.decodeIfPresent(String.self, forKey: .rawText))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(location, forKey: .location)
+        try c.encodeIfPresent(sourceLabel, forKey: .sourceLabel)
+        try c.encodeIfPresent(rawText, forKey: .rawText)
+    }
 }
 
 /// A value together with the place it was read from.

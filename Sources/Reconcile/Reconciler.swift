@@ -34,8 +34,8 @@ public struct Reconciler: Sendable {
 
         // Overridden field values, by the cluster that holds the selected records.
         var fieldOverrides: [String: [String: String]] = [:]
-        for d in overrides.fields {
-            for r in d.customer.resolve(in: customers, features: match.features, index: match.index) {
+        for (d, records) in zip(overrides.fields, match.fieldOverrideRecords) {
+            for r in records {
                 if let cid = idByRecord[customers[r].id] { fieldOverrides[cid, default: [:]][d.field] = d.value }
             }
         }
@@ -44,33 +44,41 @@ public struct Reconciler: Sendable {
         let consolidator = CustomerConsolidator(settings: settings)
         let explain = settings.explanations
         let forced = fieldOverrides
-        // Each cluster on its own (in parallel); results are concatenated in cluster order.
-        let perCluster = Parallel.map(count: clusters.count, minimumChunk: 512) { c -> (ConsolidatedCustomer, [Discrepancy], [MatchExplanation]) in
-            let cluster = clusters[c]
-            let id = ids[c]
-            var found: [Discrepancy] = []
-            let memberRecords = cluster.members.map { customers[$0] }
-            var (customer, _) = consolidator.consolidate(id: id, members: memberRecords, overrides: forced[id] ?? [:],
-                                                         discrepancies: &found)
-            customer.members = cluster.members.map { m in
-                let r = customers[m]
-                let link = cluster.links[m]
-                return CustomerMember(customerID: id, record: r.id, provenance: r.provenance, sourceName: r.name?.value,
-                                      sourceTaxID: r.taxID?.value.display, matchScore: link?.probability,
-                                      matchRule: link?.rule ?? "seed")
-            }
-            var explanations: [MatchExplanation] = []
-            if explain {
-                for m in cluster.members { if let link = cluster.links[m] { explanations.append(match.explain(customerID: id, m, link, customers)) } }
-            }
-            found += TaxIDChecks.cluster(id: id, members: memberRecords)
-            return (customer, found, explanations)
-        }
+        // Each cluster on its own (in parallel), a slice of clusters at a time so the per-cluster
+        // results never all exist beside the concatenated ones; concatenated in cluster order.
         var consolidated: [ConsolidatedCustomer] = []
-        consolidated.reserveCapacity(perCluster.count)
+        consolidated.reserveCapacity(clusters.count)
         var explanations: [MatchExplanation] = []
-        for (customer, found, explained) in perCluster {
-            consolidated.append(customer); discrepancies += found; explanations += explained
+        explanations.reserveCapacity(clusters.reduce(0) { $0 + $1.links.count })
+        var start = 0
+        while start < clusters.count {
+            let base = start, size = min(Self.consolidationChunk, clusters.count - start)
+            let perCluster = Parallel.map(count: size, minimumChunk: 512) { k -> (ConsolidatedCustomer, [Discrepancy], [MatchExplanation]) in
+                let c = base + k
+                let cluster = clusters[c]
+                let id = ids[c]
+                var found: [Discrepancy] = []
+                let memberRecords = cluster.members.map { customers[$0] }
+                var (customer, _) = consolidator.consolidate(id: id, members: memberRecords, overrides: forced[id] ?? [:],
+                                                             discrepancies: &found)
+                customer.members = cluster.members.map { m in
+                    let r = customers[m]
+                    let link = cluster.links[m]
+                    return CustomerMember(customerID: id, record: r.id, provenance: r.provenance, sourceName: r.name?.value,
+                                          sourceTaxID: r.taxID?.value.display, matchScore: link?.probability,
+                                          matchRule: link?.rule ?? "seed")
+                }
+                var explanations: [MatchExplanation] = []
+                if explain {
+                    for m in cluster.members { if let link = cluster.links[m] { explanations.append(match.explain(customerID: id, m, link, customers)) } }
+                }
+                found += TaxIDChecks.cluster(id: id, members: memberRecords)
+                return (customer, found, explanations)
+            }
+            for (customer, found, explained) in perCluster {
+                consolidated.append(customer); discrepancies += found; explanations += explained
+            }
+            start += size
         }
         discrepancies += TaxIDChecks.shared(customers: customers, idByRecord: idByRecord)
         discrepancies += match.clusterDiscrepancies(customers: customers, idByRecord: idByRecord)
@@ -114,6 +122,9 @@ public struct Reconciler: Sendable {
         observer?("done")
         return result
     }
+
+    /// Clusters consolidated per parallel round.
+    static let consolidationChunk = 8_192
 
     /// Two discrepancies with the same derived ID (same kind, entity, field) get `-2`, `-3` … in order.
     static func uniqueIDs(_ list: [Discrepancy]) -> [Discrepancy] {

@@ -49,9 +49,18 @@ struct Clusterer {
     var isVetoed: (UInt64) -> Bool = { _ in false }
     let validTaxIDs: [String?]
     let mustLinks: [(Int, Int)]
+    /// `mustLinks` as pair keys, built once (every cluster's support check reads it).
+    private let mustSet: Set<UInt64>
     /// Must-links that join records with identical matching content (labelled `identical`).
     var identical: Set<UInt64> = []
     let cannotLinks: Set<UInt64>
+
+    init(settings: MatchSettings, scorePair: @escaping (Int, Int) -> ScoredPair, validTaxIDs: [String?],
+         mustLinks: [(Int, Int)], cannotLinks: Set<UInt64>) {
+        self.settings = settings; self.scorePair = scorePair; self.validTaxIDs = validTaxIDs
+        self.mustLinks = mustLinks; self.cannotLinks = cannotLinks
+        mustSet = Set(mustLinks.map { Self.key($0.0, $0.1) })
+    }
 
     static func key(_ a: Int, _ b: Int) -> UInt64 {
         let (i, j) = a < b ? (a, b) : (b, a)
@@ -139,7 +148,6 @@ struct Clusterer {
         let n = members.count
         var links = [[MemberLink?]](repeating: [MemberLink?](repeating: nil, count: n), count: n)
         var p = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
-        let mustSet = Set(mustLinks.map { Self.key($0.0, $0.1) })
         for x in 0..<n {
             for y in (x + 1)..<n {
                 let i = members[x], j = members[y], k = Self.key(i, j)

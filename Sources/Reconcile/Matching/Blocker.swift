@@ -12,9 +12,12 @@ struct Blocker {
     func candidatePairs() -> [UInt64] {
         var entries: [(key: UInt64, record: Int32)] = []
         entries.reserveCapacity(features.count * settings.blockingKeys.count * 2)
+        // Phonetic code of each word, computed once per distinct word.
+        let phonetic = settings.blockingKeys.contains(.namePhonetic)
+            ? features.vocabulary.map { PhoneticKeyer.word(String(decoding: $0, as: UTF8.self)) } : []
         for (index, r) in features.records.enumerated() {
             for kind in settings.blockingKeys {
-                for k in keys(kind, r) {
+                for k in keys(kind, index, phonetic: phonetic) {
                     entries.append((StableHash.fnv1a64(kind.rawValue + "\u{1}" + k), Int32(index)))
                 }
             }
@@ -50,38 +53,37 @@ struct Blocker {
             for x in 0..<members.count { for y in (x + 1)..<members.count { add(members[x], members[y]) } }
             return
         }
-        let sorted = members.sorted { a, b in
-            let fa = features.records[Int(a)].ordered?.bytes ?? [], fb = features.records[Int(b)].ordered?.bytes ?? []
-            return fa != fb ? fa.lexicographicallyPrecedes(fb) : a < b
-        }
+        let names = members.map { m in Array(features.text(features.orderedName[Int(m)]).utf8) }
+        let sorted = members.indices.sorted { a, b in
+            names[a] != names[b] ? names[a].lexicographicallyPrecedes(names[b]) : members[a] < members[b]
+        }.map { members[$0] }
         for x in 0..<sorted.count {
             for y in (x + 1)..<min(sorted.count, x + 1 + settings.window) { add(sorted[x], sorted[y]) }
         }
     }
 
-    /// The keys of one kind for one record.
-    func keys(_ kind: MatchSettings.BlockingKey, _ r: RecordFeatures) -> [String] {
+    /// The keys of one kind for one record; `phonetic`: the phonetic code of each word by token ID.
+    func keys(_ kind: MatchSettings.BlockingKey, _ i: Int, phonetic: [String]) -> [String] {
+        let r = features.records[i]
         switch kind {
         case .taxID:
             guard let t = r.taxID, t.digits.count >= 5 else { return [] }
             // The digits, and the digits without a trailing check digit, so `30123456` meets `301234567`.
             return [t.digits, String(t.digits.dropLast())]
         case .nameFingerprint:
-            return r.fingerprintText.map { [$0] } ?? []
+            return features.fingerprintText(i).map { [$0] } ?? []
         case .namePrefix:
-            return r.fingerprintText.map { [String($0.prefix(6))] } ?? []
+            return features.fingerprintText(i).map { [String($0.prefix(6))] } ?? []
         case .nameTokenPair:
-            let rare = rarestTokens(r, limit: 2)
+            let rare = rarestTokens(i, limit: 2)
             return rare.count == 2 ? [rare.sorted().joined(separator: " ")] : []
         case .nameRareTokens:
-            guard let f = r.fingerprint else { return [] }
-            return zip(f.tokens, f.tokenIDs).compactMap { token, id in
-                token.count >= 3 && features.nameTokenFrequency[Int(id)] <= settings.rareTokenMaxFrequency
-                    ? String(decoding: token, as: UTF8.self) : nil
+            return features.sortedName[i].compactMap { id in
+                features.vocabulary[Int(id)].count >= 3 && features.nameTokenFrequency[Int(id)] <= settings.rareTokenMaxFrequency
+                    ? String(decoding: features.vocabulary[Int(id)], as: UTF8.self) : nil
             }
         case .namePhonetic:
-            guard let n = r.ordered else { return [] }
-            let codes = Array(Set(n.tokens.map { PhoneticKeyer.word(String(decoding: $0, as: UTF8.self)) })).sorted()
+            let codes = Array(Set(features.orderedName[i].map { phonetic[Int($0)] })).sorted()
             return codes.isEmpty ? [] : [codes.joined(separator: " ")]
         case .phoneSuffix:
             return Array(Set(r.phones.map(\.suffix))).sorted()
@@ -89,17 +91,17 @@ struct Blocker {
             return r.emails.map(\.address)
         case .address:
             // The address words, sorted: `Av. Bolívar 12` and `AV BOLIVAR 12` meet.
-            guard let c = settings.comparisons.firstIndex(where: { $0.field == .address }), let a = r.texts[c] else { return [] }
-            return [a.tokens.map { String(decoding: $0, as: UTF8.self) }.sorted().joined(separator: " ")]
+            guard let c = settings.comparisons.firstIndex(where: { $0.field == .address }), let lists = features.texts[c] else { return [] }
+            let words = lists[i]
+            return words.isEmpty ? [] : [words.map { String(decoding: features.vocabulary[Int($0)], as: UTF8.self) }.sorted().joined(separator: " ")]
         }
     }
 
     /// The record's name tokens with the lowest document frequency (ties: alphabetical). Words
     /// seen only once are passed over while others remain: they are usually typos, and a typo
     /// must not change the key.
-    private func rarestTokens(_ r: RecordFeatures, limit: Int) -> [String] {
-        guard let f = r.fingerprint else { return [] }
-        let ranked = zip(f.tokens, f.tokenIDs).map { (String(decoding: $0.0, as: UTF8.self), features.nameTokenFrequency[Int($0.1)]) }
+    private func rarestTokens(_ i: Int, limit: Int) -> [String] {
+        let ranked = features.sortedName[i].map { (String(decoding: features.vocabulary[Int($0)], as: UTF8.self), features.nameTokenFrequency[Int($0)]) }
             .sorted { ($0.1 < 2 ? 1 : 0, $0.1, $0.0) < ($1.1 < 2 ? 1 : 0, $1.1, $1.0) }
         return ranked.prefix(limit).map(\.0)
     }

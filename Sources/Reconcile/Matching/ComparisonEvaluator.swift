@@ -24,7 +24,9 @@ struct ComparisonEvaluator: Sendable {
         let a = features.records[i], b = features.records[j]
         switch comparison.field {
         case .name:
-            guard let fa = a.fingerprint, let fb = b.fingerprint, let oa = a.ordered, let ob = b.ordered else { return nil }
+            let fa = features.sortedName[i], fb = features.sortedName[j]
+            guard !fa.isEmpty, !fb.isEmpty else { return nil }
+            let oa = features.orderedName[i], ob = features.orderedName[j]
             var sims = Similarities()
             return first(comparison) { condition, t in nameHolds(condition, t, fa, fb, oa, ob, &sims) }
         case .taxID:
@@ -60,26 +62,38 @@ struct ComparisonEvaluator: Sendable {
             guard let ca = a.country, let cb = b.country else { return nil }
             return first(comparison) { condition, _ in condition == .else || (condition == .exact && ca == cb) }
         case .address, .city, .extra:
-            guard let ta = a.texts[c], let tb = b.texts[c] else { return nil }
+            guard let lists = features.texts[c] else { return nil }
+            let ta = lists[i], tb = lists[j]
+            guard !ta.isEmpty, !tb.isEmpty else { return nil }
             var sims = Similarities()
             return first(comparison) { condition, t in
                 switch condition {
-                case .exact: return ta.bytes == tb.bytes
+                case .exact: return ta.elementsEqual(tb)
                 case .jaroWinkler:
-                    if sims.jaroWinkler == nil { sims.jaroWinkler = JaroWinkler.similarity(ta.bytes, tb.bytes) }
+                    if sims.jaroWinkler == nil { sims.jaroWinkler = jaroWinkler(ta, tb) }
                     return (sims.jaroWinkler ?? 0) >= t
-                case .levenshtein: return Self.levenshtein(ta.bytes, tb.bytes, Int(t)) <= Int(t)
+                case .levenshtein: return levenshtein(ta, tb, Int(t)) <= Int(t)
                 case .tokenSimilarity:
-                    if sims.tokens == nil { sims.tokens = Self.tokenSimilarity(ta, tb, weight: { _ in 1 }) }
+                    if sims.tokens == nil { sims.tokens = Self.tokenSimilarity(ta, tb, features.vocabulary, weights: nil) }
                     return (sims.tokens ?? 0) >= t
                 case .tokenMatch, .tokenSubset:
-                    if sims.overlap == nil { sims.overlap = TokenOverlap(ta.tokens, tb.tokens) }
+                    if sims.overlap == nil { sims.overlap = TokenOverlap(ta, tb, features) }
                     return sims.overlap?.holds(condition) ?? false
                 case .else: return true
                 default: return false
                 }
             }
         }
+    }
+
+    /// Jaro–Winkler between two word lists joined by spaces.
+    func jaroWinkler(_ a: ArraySlice<Int32>, _ b: ArraySlice<Int32>) -> Double {
+        features.withJoined(a) { pa in features.withJoined(b) { pb in JaroWinkler.similarity(pa, pb) } }
+    }
+
+    /// Edit distance between two word lists joined by spaces (capped at `limit + 1`).
+    func levenshtein(_ a: ArraySlice<Int32>, _ b: ArraySlice<Int32>, _ limit: Int) -> Int {
+        features.withJoined(a) { pa in features.withJoined(b) { pb in Levenshtein.distance(pa, pb, limit: limit) } }
     }
 
     /// Similarities computed at most once per pair, whichever levels ask for them.
@@ -94,25 +108,22 @@ struct ComparisonEvaluator: Sendable {
         return c.levels.count - 1
     }
 
-    private func nameHolds(_ condition: MatchSettings.Condition, _ t: Double, _ fa: FoldedText, _ fb: FoldedText,
-                           _ oa: FoldedText, _ ob: FoldedText, _ sims: inout Similarities) -> Bool {
+    private func nameHolds(_ condition: MatchSettings.Condition, _ t: Double, _ fa: ArraySlice<Int32>, _ fb: ArraySlice<Int32>,
+                           _ oa: ArraySlice<Int32>, _ ob: ArraySlice<Int32>, _ sims: inout Similarities) -> Bool {
         switch condition {
-        case .exact: return fa.bytes == fb.bytes
+        case .exact: return fa.elementsEqual(fb)
         case .jaroWinkler:
             // Sorted tokens survive reordering; written order survives a typo in a first letter.
-            if sims.jaroWinkler == nil {
-                sims.jaroWinkler = max(JaroWinkler.similarity(fa.bytes, fb.bytes), JaroWinkler.similarity(oa.bytes, ob.bytes))
-            }
+            if sims.jaroWinkler == nil { sims.jaroWinkler = max(jaroWinkler(fa, fb), jaroWinkler(oa, ob)) }
             return (sims.jaroWinkler ?? 0) >= t
-        case .levenshtein: return Self.levenshtein(fa.bytes, fb.bytes, Int(t)) <= Int(t)
+        case .levenshtein: return levenshtein(fa, fb, Int(t)) <= Int(t)
         case .tokenSimilarity:
             if sims.tokens == nil {
-                let w = features.nameTokenWeights
-                sims.tokens = Self.tokenSimilarity(fa, fb, weight: { w[Int($0)] })
+                sims.tokens = Self.tokenSimilarity(fa, fb, features.vocabulary, weights: features.nameTokenWeights)
             }
             return (sims.tokens ?? 0) >= t
         case .tokenMatch, .tokenSubset:
-            if sims.overlap == nil { sims.overlap = TokenOverlap(oa.tokens, ob.tokens) }
+            if sims.overlap == nil { sims.overlap = TokenOverlap(oa, ob, features) }
             return sims.overlap?.holds(condition) ?? false
         case .else: return true
         default: return false
@@ -142,15 +153,17 @@ struct ComparisonEvaluator: Sendable {
 
     /// Frequency-weighted token overlap: each token counts its weight times its best similarity
     /// on the other side (equal = 1, Jaro–Winkler ≥ 0.9 = that value, else 0), summed both ways.
-    static func tokenSimilarity(_ a: FoldedText, _ b: FoldedText, weight: (Int32) -> Double) -> Double {
+    static func tokenSimilarity(_ a: ArraySlice<Int32>, _ b: ArraySlice<Int32>, _ vocabulary: [[UInt8]], weights: [Double]?) -> Double {
         var matched = 0.0, total = 0.0
         for (x, y) in [(a, b), (b, a)] {
-            for (k, token) in x.tokens.enumerated() {
-                let w = k < x.tokenIDs.count ? weight(x.tokenIDs[k]) : 1
+            for id in x {
+                let w = weights.map { $0[Int(id)] } ?? 1
                 total += w
                 var best = 0.0
-                for other in y.tokens {
-                    if other == token { best = 1; break }
+                let token = vocabulary[Int(id)]
+                for otherID in y {
+                    if otherID == id { best = 1; break }
+                    let other = vocabulary[Int(otherID)]
                     if token.count >= 3 && other.count >= 3 {
                         let s = JaroWinkler.similarity(token, other)
                         if s >= 0.9 && s > best { best = s }
@@ -171,8 +184,26 @@ struct TokenOverlap: Sendable {
     var shorter: Int
     var longer: Int
 
+    /// Words as interned IDs (equal IDs are equal words) with their bytes in `features.vocabulary`.
+    init(_ a: ArraySlice<Int32>, _ b: ArraySlice<Int32>, _ features: FeatureSet) {
+        self.init(a, b, vocabulary: features.vocabulary)
+    }
+
+    /// Words as bytes (tests and small inputs): interned locally, then compared as above.
     init(_ a: [[UInt8]], _ b: [[UInt8]]) {
-        let (s, l) = a.count <= b.count ? (a, b) : (b, a)
+        var vocabulary: [[UInt8]] = []
+        var ids: [[UInt8]: Int32] = [:]
+        func intern(_ w: [UInt8]) -> Int32 {
+            if let id = ids[w] { return id }
+            ids[w] = Int32(vocabulary.count); vocabulary.append(w)
+            return Int32(vocabulary.count - 1)
+        }
+        let ia = ArraySlice(a.map(intern)), ib = ArraySlice(b.map(intern))
+        self.init(ia, ib, vocabulary: vocabulary)
+    }
+
+    private init(_ a: ArraySlice<Int32>, _ b: ArraySlice<Int32>, vocabulary: [[UInt8]]) {
+        let (s, l) = a.count <= b.count ? (Array(a), Array(b)) : (Array(b), Array(a))
         // Which words of the longer name are taken, as bits (names have far fewer than 64 words;
         // words past the 64th are simply never matched).
         var used: UInt64 = 0
@@ -188,7 +219,8 @@ struct TokenOverlap: Sendable {
         }
         if pendingMask != 0 {
             for x in 0..<min(s.count, 64) where pendingMask & (1 << UInt64(x)) != 0 {
-                for k in 0..<min(l.count, 64) where used & (1 << UInt64(k)) == 0 && Self.similar(s[x], l[k]) {
+                for k in 0..<min(l.count, 64) where used & (1 << UInt64(k)) == 0
+                    && Self.similar(vocabulary[Int(s[x])], vocabulary[Int(l[k])]) {
                     used |= 1 << UInt64(k); matched += 1; break
                 }
             }
@@ -196,13 +228,25 @@ struct TokenOverlap: Sendable {
         self.matched = matched; self.shorter = s.count; self.longer = l.count
         // Words split or glued by a typo (`AUTOzPARTES`, `Restrep oMuñoz`): compare without spaces.
         if matched < l.count {
-            let la = a.reduce(0) { $0 + $1.count }, lb = b.reduce(0) { $0 + $1.count }
+            let la = a.reduce(0) { $0 + vocabulary[Int($1)].count }, lb = b.reduce(0) { $0 + vocabulary[Int($1)].count }
             let limit = min(la, lb) >= 16 ? 2 : min(la, lb) >= 8 ? 1 : 0
-            if limit > 0 && abs(la - lb) <= limit
-                && ComparisonEvaluator.levenshtein(Array(a.joined()), Array(b.joined()), limit) <= limit {
+            if limit > 0 && abs(la - lb) <= limit && Self.gluedDistance(a, b, vocabulary, limit) <= limit {
                 self.matched = l.count; self.shorter = l.count
             }
         }
+    }
+
+    /// Edit distance between the words of each side written without spaces.
+    static func gluedDistance(_ a: ArraySlice<Int32>, _ b: ArraySlice<Int32>, _ vocabulary: [[UInt8]], _ limit: Int) -> Int {
+        func glued<R>(_ list: ArraySlice<Int32>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            let length = list.reduce(0) { $0 + vocabulary[Int($1)].count }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(length, 1)) { buffer in
+                var at = 0
+                for id in list { for byte in vocabulary[Int(id)] { buffer[at] = byte; at += 1 } }
+                return body(UnsafeBufferPointer(rebasing: buffer[0..<length]))
+            }
+        }
+        return glued(a) { pa in glued(b) { pb in Levenshtein.distance(pa, pb, limit: limit) } }
     }
 
     static func similar(_ x: [UInt8], _ y: [UInt8]) -> Bool {

@@ -6,12 +6,15 @@ struct CustomerMatcher {
     let overrides: Overrides
     var observer: (@Sendable (String) -> Void)?
 
+    /// What reconciliation reads after matching. The features (the bulk of the matcher's memory)
+    /// are not kept: explanations need only each record's fingerprint count and legal form.
     struct Output: Sendable {
-        var features: FeatureSet
-        var index: [RecordID: Int]
-        var evaluator: ComparisonEvaluator
-        var scorer: PairScorer
         var outcome: ClusteringOutcome
+        var parameters: ModelParameters
+        var fingerprintCount: [Int32]
+        var legalForms: [String?]
+        /// The records each field override (`overrides.fields`, in order) selects.
+        var fieldOverrideRecords: [[Int]]
         var discrepancies: [Discrepancy]
         var modelSummary: MatchModelSummary
         let settings: MatchSettings
@@ -34,8 +37,8 @@ struct CustomerMatcher {
         var firstOfContent: [String: Int] = [:]
         var representatives: [Int] = []
         var identicalPairs: [(Int, Int)] = []
-        for (i, r) in features.records.enumerated() {
-            guard let key = r.contentKey else { representatives.append(i); continue }
+        for i in 0..<features.count {
+            guard let key = features.contentKey(i) else { representatives.append(i); continue }
             if let first = firstOfContent[key] { identicalPairs.append((first, i)) } else { firstOfContent[key] = i; representatives.append(i) }
         }
         // The model (prior, m, u) is fitted on distinct records: pairs between representatives.
@@ -107,7 +110,9 @@ struct CustomerMatcher {
                 })
             },
             candidatePairs: pairs.count, randomPairs: parameters.randomPairs, iterations: parameters.iterations)
-        return Output(features: features, index: index, evaluator: evaluator, scorer: scorer, outcome: outcome,
+        let fieldOverrideRecords = overrides.fields.map { $0.customer.resolve(in: customers, features: features, index: index) }
+        return Output(outcome: outcome, parameters: parameters, fingerprintCount: features.fingerprintCount,
+                      legalForms: features.records.map(\.legalForm), fieldOverrideRecords: fieldOverrideRecords,
                       discrepancies: discrepancies, modelSummary: summary, settings: settings)
     }
 }
@@ -119,15 +124,16 @@ extension CustomerMatcher.Output {
         if let pattern = link.pattern {
             for (c, comparison) in settings.comparisons.enumerated() {
                 let level = ComparisonEvaluator.level(in: pattern, comparison: c)
-                let tf = scorer.termFrequencyAdjustment(c, level, member)
+                let tf = PairScorer.termFrequencyAdjustment(settings: settings, parameters: parameters, c, level,
+                                                            fingerprintCount: Int(fingerprintCount[member]), records: fingerprintCount.count)
                 contributions.append(.init(
                     comparison: comparison.name, level: level.map { comparison.levels[$0].label } ?? "null",
-                    log2BayesFactor: scorer.parameters.log2BayesFactor(c, level) + tf, termFrequencyAdjustment: tf,
+                    log2BayesFactor: parameters.log2BayesFactor(c, level) + tf, termFrequencyAdjustment: tf,
                     valueA: display(comparison.field, member, customers), valueB: display(comparison.field, link.partner, customers)))
             }
         }
         return MatchExplanation(customerID: customerID, record: customers[member].id, partner: customers[link.partner].id,
-                                rule: link.rule, log2PriorOdds: scorer.parameters.log2PriorOdds, contributions: contributions,
+                                rule: link.rule, log2PriorOdds: parameters.log2PriorOdds, contributions: contributions,
                                 totalWeight: link.weight.isFinite ? link.weight : nil, probability: link.probability)
     }
 
@@ -141,7 +147,7 @@ extension CustomerMatcher.Output {
         case .address: c.address?.value
         case .city: c.city?.value
         case .country: c.country
-        case .legalForm: features.records[index].legalForm
+        case .legalForm: legalForms[index]
         case .extra(let h): c.extra[h]
         }
     }

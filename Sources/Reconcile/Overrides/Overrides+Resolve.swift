@@ -9,7 +9,7 @@ extension Overrides.Selector {
         case .taxID(let t):
             return features.records.indices.filter { features.records[$0].taxID?.normalized == t }
         case .name(let fp):
-            return features.records.indices.filter { features.records[$0].fingerprintText == fp }
+            return features.records.indices.filter { features.fingerprintText($0) == fp }
         }
     }
 }

@@ -37,22 +37,7 @@ struct MatchBenchCommand: ParsableCommand {
             do { matchSettings = try MatchSettings(contentsOf: URL(fileURLWithPath: settings)) }
             catch { FileHandle.standardError.write(Data("error: \(error)\n".utf8)); throw ConsolidaExit.usage }
         }
-        let text: String
-        do { text = try String(contentsOf: URL(fileURLWithPath: file), encoding: .utf8) }
-        catch { FileHandle.standardError.write(Data("error: cannot read \(file): \(error.localizedDescription)\n".utf8)); throw ConsolidaExit.unreadableSource }
-        var batch = ImportBatch()
-        var truth: [RecordID: String] = [:]
-        do {
-            let rows = BenchCSV.parse(text)
-            guard let header = rows.first, let truthColumn = header.firstIndex(of: "truth") else {
-                FileHandle.standardError.write(Data("error: \(file) has no truth column\n".utf8)); throw ConsolidaExit.usage
-            }
-            for (n, row) in rows.dropFirst().enumerated() where row.count == header.count {
-                let c = Self.customer(header: header, row: row, file: file, line: n + 2)
-                truth[c.id] = row[truthColumn]
-                batch.customers.append(c)
-            }
-        }
+        let (batch, truth) = try Self.load(file)
 
         let loadedMiB = Self.peakMemoryMiB()
         let clock = ContinuousClock()
@@ -108,6 +93,28 @@ struct MatchBenchCommand: ParsableCommand {
             print("  B-cubed   precision \(f(m.bp))  recall \(f(m.br))  F1 \(f(m.bf))")
             print("  reconcile \(String(format: "%.2f", seconds)) s, peak memory \(peak) MiB (\(loadedMiB) MiB after loading the CSV), discrepancies \(result.discrepancies.count)")
         }
+    }
+
+    /// The customers of a benchmark CSV and the truth of each record. In a function of its own so
+    /// the file's text and parsed rows are released before reconciliation starts.
+    static func load(_ file: String) throws -> (ImportBatch, [RecordID: String]) {
+        let text: String
+        do { text = try String(contentsOf: URL(fileURLWithPath: file), encoding: .utf8) }
+        catch { FileHandle.standardError.write(Data("error: cannot read \(file): \(error.localizedDescription)\n".utf8)); throw ConsolidaExit.unreadableSource }
+        var batch = ImportBatch()
+        var truth: [RecordID: String] = [:]
+        let rows = BenchCSV.parse(text)
+        guard let header = rows.first, let truthColumn = header.firstIndex(of: "truth") else {
+            FileHandle.standardError.write(Data("error: \(file) has no truth column\n".utf8)); throw ConsolidaExit.usage
+        }
+        batch.customers.reserveCapacity(rows.count)
+        truth.reserveCapacity(rows.count)
+        for (n, row) in rows.dropFirst().enumerated() where row.count == header.count {
+            let c = Self.customer(header: header, row: row, file: file, line: n + 2)
+            truth[c.id] = row[truthColumn]
+            batch.customers.append(c)
+        }
+        return (batch, truth)
     }
 
     /// Samples of false merges (explained) and missed matches, for tuning.
