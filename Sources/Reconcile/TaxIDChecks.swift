@@ -23,14 +23,17 @@ enum TaxIDChecks {
 
     /// A tax ID (not failing validation) used by records of more than one customer.
     static func shared(customers: CustomerView, idByRecord: [RecordID: String]) -> [Discrepancy] {
-        var byTax: [String: [Customer]] = [:]
-        for c in customers {
+        // Record indices, not copies of the records (200 000 customers copied cost ~50 MB).
+        var byTax: [String: [Int]] = [:]
+        for (i, c) in customers.enumerated() {
             guard let t = c.taxID?.value else { continue }
             let k = TaxIDKey(t)
-            if !k.isInvalid && !k.normalized.isEmpty { byTax[k.normalized, default: []].append(c) }
+            if !k.isInvalid && !k.normalized.isEmpty { byTax[k.normalized, default: []].append(i) }
         }
         var out: [Discrepancy] = []
-        for (tax, records) in byTax.sorted(by: { $0.key < $1.key }) {
+        for (tax, indices) in byTax.sorted(by: { $0.key < $1.key }) {
+            guard indices.count > 1 else { continue }
+            let records = indices.map { customers[$0] }
             let ids = Set(records.compactMap { idByRecord[$0.id] })
             guard ids.count > 1 else { continue }
             out.append(.make(kind: "shared_tax_id", severity: .warning, entity: "tax_id", entityID: tax, field: "tax_id",

@@ -76,7 +76,9 @@ struct Clusterer {
             let a = Int(k >> 32), b = Int(k & 0xFFFF_FFFF)
             forbidden[a, default: []].append(b); forbidden[b, default: []].append(a)
         }
-        var treeEdges: [Int: [(Int, MemberLink)]] = [:]
+        // Every union as one flat list (an adjacency list per record would cost an array each);
+        // only clusters too big for the support check walk it.
+        var treeEdges: [(Int, Int, MemberLink)] = []
         var conflicts: [(Int, Int)] = []
 
         func blockedByCannotLink(_ ra: Int, _ rb: Int) -> Bool {
@@ -94,9 +96,7 @@ struct Clusterer {
             if let f = forbidden.removeValue(forKey: other) { forbidden[r, default: []].append(contentsOf: f) }
         }
         func addTreeEdge(_ i: Int, _ j: Int, _ link: MemberLink) {
-            treeEdges[i, default: []].append((j, link))
-            var back = link; back.partner = i
-            treeEdges[j, default: []].append((i, back))
+            treeEdges.append((i, j, link))
         }
 
         for (a, b) in mustLinks.sorted(by: { $0 < $1 }) {
@@ -116,15 +116,29 @@ struct Clusterer {
                                          rule: rule(for: e.pattern)))
         }
 
-        var groups: [Int: [Int]] = [:]
-        for i in 0..<n { groups[uf.find(i), default: []].append(i) }
+        // Groups in order of their first member, without a dictionary of arrays over all records.
+        var groupOfRoot = [Int32](repeating: -1, count: n)
+        var groups: [[Int]] = []
+        for i in 0..<n {
+            let r = uf.find(i)
+            if groupOfRoot[r] < 0 { groupOfRoot[r] = Int32(groups.count); groups.append([i]) } else { groups[Int(groupOfRoot[r])].append(i) }
+        }
+        var tree: [Int: [(Int, MemberLink)]] = [:]
         var outcome = ClusteringOutcome(clusters: [], splits: [], overrideConflicts: conflicts, unchecked: [])
-        for members in groups.values.sorted(by: { $0[0] < $1[0] }) {
+        outcome.clusters.reserveCapacity(groups.count)
+        for members in groups {
             if members.count == 1 {
                 outcome.clusters.append(Cluster(members: members, links: [:]))
             } else if members.count > settings.supportCheckMaxSize {
                 outcome.unchecked.append(members)
-                outcome.clusters.append(Cluster(members: members, links: Self.linksFromTree(members, treeEdges)))
+                if tree.isEmpty {
+                    for (i, j, link) in treeEdges {
+                        tree[i, default: []].append((j, link))
+                        var back = link; back.partner = i
+                        tree[j, default: []].append((i, back))
+                    }
+                }
+                outcome.clusters.append(Cluster(members: members, links: Self.linksFromTree(members, tree)))
             } else {
                 let (parts, split) = refine(members)
                 if let split { outcome.splits.append(split) }

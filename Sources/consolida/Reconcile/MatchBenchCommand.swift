@@ -171,29 +171,32 @@ struct MatchBenchCommand: ParsableCommand {
             id: RecordID(recID), name: v["name"].map { Sourced($0, from: p) }, taxID: tax.map { Sourced($0, from: p) },
             phones: v["phone"].map { [Sourced($0, from: p)] } ?? [], emails: v["email"].map { [Sourced($0, from: p)] } ?? [],
             address: v["address"].map { Sourced($0, from: p) }, city: v["city"].map { Sourced($0, from: p) },
-            country: v["country"], extra: v.filter { !known.contains($0.key) }, provenance: p,
+            country: v["country"], extra: v.keys.allSatisfy(known.contains) ? [:] : v.filter { !known.contains($0.key) }, provenance: p,
             sourcePriority: v["source_priority"].flatMap { Int($0) } ?? 0, asOf: v["as_of"].flatMap { LocalDate(iso: $0) })
     }
 
     /// Pairwise (over all record pairs) and B-cubed (per record) precision, recall and F1.
     static func metrics(predicted: [RecordID: String], truth: [RecordID: String])
         -> (pp: Double, pr: Double, pf: Double, bp: Double, br: Double, bf: Double) {
-        var both: [String: Int] = [:], predSize: [String: Int] = [:], truthSize: [String: Int] = [:]
+        // Clusters as small integers (string keys per record would cost more than the result).
+        var predictedNumber: [String: Int] = [:], truthNumber: [String: Int] = [:]
+        var both: [Int: Int] = [:], predSize: [Int] = [], truthSize: [Int] = []
         for (r, t) in truth {
-            let p = predicted[r] ?? "?" + r.rawValue
-            both[p + "\u{1}" + t, default: 0] += 1
-            predSize[p, default: 0] += 1
-            truthSize[t, default: 0] += 1
+            let pKey = predicted[r] ?? "?" + r.rawValue
+            let p = predictedNumber[pKey] ?? { predictedNumber[pKey] = predSize.count; predSize.append(0); return predSize.count - 1 }()
+            let q = truthNumber[t] ?? { truthNumber[t] = truthSize.count; truthSize.append(0); return truthSize.count - 1 }()
+            both[p << 32 | q, default: 0] += 1
+            predSize[p] += 1
+            truthSize[q] += 1
         }
         func pairs(_ n: Int) -> Double { Double(n * (n - 1) / 2) }
         let tp = both.values.reduce(0) { $0 + pairs($1) }
-        let predPairs = predSize.values.reduce(0) { $0 + pairs($1) }
-        let truePairs = truthSize.values.reduce(0) { $0 + pairs($1) }
+        let predPairs = predSize.reduce(0) { $0 + pairs($1) }
+        let truePairs = truthSize.reduce(0) { $0 + pairs($1) }
         let pp = predPairs > 0 ? tp / predPairs : 1, pr = truePairs > 0 ? tp / truePairs : 1
         var bp = 0.0, br = 0.0
         for (key, n) in both {
-            let parts = key.split(separator: "\u{1}", maxSplits: 1).map(String.init)
-            let ps = Double(predSize[parts[0]] ?? 1), ts = Double(truthSize[parts.count > 1 ? parts[1] : ""] ?? 1)
+            let ps = Double(predSize[key >> 32]), ts = Double(truthSize[key & 0xFFFF_FFFF])
             bp += Double(n) * Double(n) / ps
             br += Double(n) * Double(n) / ts
         }
