@@ -122,7 +122,7 @@ struct ComparisonEvaluator: Sendable {
                 sims.tokens = Self.tokenSimilarity(fa, fb, features.vocabulary, weights: features.nameTokenWeights)
             }
             return (sims.tokens ?? 0) >= t
-        case .tokenMatch, .tokenSubset:
+        case .tokenMatch, .tokenSubset, .allButOneWord:
             if sims.overlap == nil { sims.overlap = TokenOverlap(oa, ob, features) }
             return sims.overlap?.holds(condition) ?? false
         case .else: return true
@@ -183,6 +183,8 @@ struct TokenOverlap: Sendable {
     var matched: Int
     var shorter: Int
     var longer: Int
+    /// The first words (in written order) are equal or a typo apart.
+    var firstAgrees = false
 
     /// Words as interned IDs (equal IDs are equal words) with their bytes in `features.vocabulary`.
     init(_ a: ArraySlice<Int32>, _ b: ArraySlice<Int32>, _ features: FeatureSet) {
@@ -226,6 +228,7 @@ struct TokenOverlap: Sendable {
             }
         }
         self.matched = matched; self.shorter = s.count; self.longer = l.count
+        if let x = s.first, let y = l.first { firstAgrees = x == y || Self.similar(vocabulary[Int(x)], vocabulary[Int(y)]) }
         // Words split or glued by a typo (`AUTOzPARTES`, `Restrep oMuñoz`): compare without spaces.
         if matched < l.count {
             let la = a.reduce(0) { $0 + vocabulary[Int($1)].count }, lb = b.reduce(0) { $0 + vocabulary[Int($1)].count }
@@ -263,6 +266,7 @@ struct TokenOverlap: Sendable {
         switch c {
         case .tokenMatch: matched == shorter && shorter == longer
         case .tokenSubset: matched == shorter && matched >= 2
+        case .allButOneWord: firstAgrees && matched >= 2 && matched + 1 >= shorter && longer - matched <= 2
         default: false
         }
     }

@@ -136,7 +136,7 @@ struct ParameterEstimator {
         switch c {
         case .exactValid, .exact: 0.6
         case .digitsEqual, .levenshtein, .suffix, .localPart: 0.1
-        case .tokenSimilarity, .jaroWinkler, .tokenMatch, .tokenSubset: 0.1
+        case .tokenSimilarity, .jaroWinkler, .tokenMatch, .tokenSubset, .allButOneWord: 0.1
         case .domain: 0.05
         case .bothValid: 0.002
         case .else: 0.05
@@ -148,7 +148,7 @@ struct ParameterEstimator {
         switch c {
         case .exactValid, .exact: 0.001
         case .digitsEqual, .levenshtein, .suffix, .localPart: 0.002
-        case .tokenSimilarity, .jaroWinkler, .tokenMatch, .tokenSubset: 0.01
+        case .tokenSimilarity, .jaroWinkler, .tokenMatch, .tokenSubset, .allButOneWord: 0.01
         case .domain: 0.005
         case .bothValid: 0.5
         case .else: 0.5

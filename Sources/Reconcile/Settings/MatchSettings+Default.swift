@@ -64,6 +64,7 @@ comparisons:
       - { label: exact, when: exact }
       - { label: "same words, typos allowed", when: token_match }
       - { label: "words of one within the other", when: token_subset }
+      - { label: "first word and all words but one", when: all_but_one_word }
       - { label: "Jaro-Winkler >= 0.92", when: jaro_winkler, threshold: 0.92 }
       - { label: different, when: else }
   - name: phone

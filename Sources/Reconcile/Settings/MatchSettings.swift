@@ -46,7 +46,7 @@ public struct MatchSettings: Sendable, Equatable {
         /// The conditions that make sense for this field.
         var allowedConditions: Set<Condition> {
             switch self {
-            case .name: [.exact, .jaroWinkler, .tokenSimilarity, .tokenMatch, .tokenSubset, .levenshtein, .else]
+            case .name: [.exact, .jaroWinkler, .tokenSimilarity, .tokenMatch, .tokenSubset, .allButOneWord, .levenshtein, .else]
             case .taxID: [.exact, .exactValid, .digitsEqual, .levenshtein, .bothValid, .else]
             case .phone: [.exact, .suffix, .else]
             case .email: [.exact, .levenshtein, .localPart, .domain, .else]
@@ -72,6 +72,10 @@ public struct MatchSettings: Sendable, Equatable {
         case tokenMatch = "token_match"
         /// Every word of the shorter value (at least two) found in the longer one.
         case tokenSubset = "token_subset"
+        /// The first words agree and all words of the shorter value but one (at least two words)
+        /// are in the longer one, which has at most two more: `Gabriela Quintero Molina` ~
+        /// `Gabriela Renata Quintero` (a second given name against a second surname).
+        case allButOneWord = "all_but_one_word"
         /// At most `threshold` edits.
         case levenshtein
         /// Phones sharing their last 7 digits.
