@@ -33,7 +33,7 @@ let package = Package(
         // The normalized receivables model.
         .target(name: "Receivables", dependencies: ["Tabular"]),
         // Sheets and notes → receivables records.
-        .target(name: "Mapping", dependencies: ["Tabular", "Receivables", "Yams"]),
+        .target(name: "Mapping", dependencies: ["Tabular", "Receivables", "Yams"], exclude: ["README.md"]),
         .target(name: "NotesReader", dependencies: ["Tabular", "Receivables", "XMLStream", "ZipArchive", "Yams"],
                 exclude: ["README.md"]),
         // Records → consolidated customers, invoices and discrepancies.
@@ -49,7 +49,7 @@ let package = Package(
         // The whole job: configuration, source discovery, import, reconcile, store, outputs.
         .target(name: "Pipeline", dependencies: [
             "Tabular", "CSVReader", "XLSXReader", "Receivables", "Mapping", "NotesReader", "Reconcile", "Store",
-            "Yams", .product(name: "Logging", package: "swift-log"),
+            "Collections", "Reports", "Yams", .product(name: "Logging", package: "swift-log"),
         ]),
         // The command line.
         .executableTarget(name: "consolida", dependencies: [

@@ -108,3 +108,25 @@ struct FixtureEquivalenceTests {
         #expect(batch.payments.last?.invoiceNumber?.value == "FAC 00999")
     }
 }
+
+/// `map` then `import --mapping` on a workbook with a merged two-row header and subtotals.
+struct FixtureMappingRoundTripTests {
+    @Test func proposedMappingOfAWorkbookReproducesTheImport() throws {
+        let workbook = try XLSXWorkbook(path: try FixtureEquivalenceTests.fixture("messy.xlsx"))
+        let options = ImportOptions(country: "VE", currency: "USD")
+        let automatic = Importer(options: options).importSource(workbook)
+        let (proposal, _) = Importer(options: options).proposeMapping(workbook, name: "messy")
+        let yaml = try proposal.yaml(comment: nil)
+        #expect(yaml.contains("Importes (USD) / Pendiente"))
+        let reread = try MappingFile.parse(yaml: yaml)
+        #expect(reread.tables.map(\.sheet) == ["Facturas", "Cartera", "Clientes y pagos", "Clientes y pagos"])
+        var mappedOptions = options
+        mappedOptions.mapping = reread
+        let mapped = Importer(options: mappedOptions).importSource(workbook)
+        #expect(mapped.invoices == automatic.invoices)
+        #expect(mapped.customers == automatic.customers)
+        #expect(mapped.payments == automatic.payments)
+        #expect(mapped.rejects == automatic.rejects)
+        #expect(mapped.accounting == automatic.accounting)
+    }
+}

@@ -167,3 +167,15 @@ struct HiddenSheetTests {
         #expect(batch.accounting.allSatisfy { $0.balances })
     }
 }
+
+struct SourceLabelTests {
+    @Test func labelAndPriorityFromTheConfigurationUnlessTheMappingSaysOtherwise() throws {
+        let source = MemorySource(csv: [["Cliente", "Factura", "Saldo"], ["Acme", "F1", "10"]])
+        let batch = Importer(options: ImportOptions(sourceLabel: "ERP", sourcePriority: 3)).importSource(source)
+        #expect(batch.invoices.first?.provenance.sourceLabel == "ERP" && batch.invoices.first?.sourcePriority == 3)
+        #expect(batch.customers.first?.sourcePriority == 3)
+        let mapping = MappingFile(sourceLabel: "Ana", sourcePriority: 2)
+        let mapped = Importer(options: ImportOptions(mapping: mapping, sourceLabel: "ERP", sourcePriority: 3)).importSource(source)
+        #expect(mapped.invoices.first?.provenance.sourceLabel == "Ana" && mapped.invoices.first?.sourcePriority == 2)
+    }
+}
