@@ -17,7 +17,9 @@ struct Consolida: ParsableCommand {
         subcommands: [
             InspectCommand.self,
             RunCommand.self,
+            ReportCommand.self,
             DiffCommand.self,
+            ExplainCommand.self,
             ReadBenchCommand.self,
             XLSXBenchCommand.self,
             ImportCommand.self,

@@ -37,6 +37,7 @@ struct InspectCommand: ParsableCommand {
     static let inspectors: [any FileInspector.Type] = [
         XLSXInspector.self,
         CSVInspector.self,
+        NotesInspector.self,
     ]
 
     func run() throws {
@@ -58,7 +59,13 @@ struct InspectCommand: ParsableCommand {
             } catch {
                 failed = true
                 if json || cells {
-                    let object: [String: Any] = ["file": path, "ok": false, "error": "\(error)"]
+                    var object: [String: Any] = ["file": path, "ok": false, "error": "\(error)"]
+                    if cells {
+                        // The corpus oracle format: the file's name, and no sheets.
+                        object["file"] = (path as NSString).lastPathComponent
+                        object["reader"] = "consolida"
+                        object["sheets"] = [Any]()
+                    }
                     print((try? Self.jsonLine(object)) ?? "{}")
                 } else {
                     FileHandle.standardError.write(Data("consolida: \(path): \(error)\n".utf8))
