@@ -6,7 +6,7 @@ enum TaxIDChecks {
     static func cluster(id: String, members: [Customer]) -> [Discrepancy] {
         var out: [Discrepancy] = []
         let withTax = members.compactMap { m in m.taxID.map { (m, $0) } }
-        let invalid = withTax.filter { TaxIDKey($0.1.value).isInvalid }
+        let invalid = withTax.filter { $0.1.value.validity == .checkDigitMismatch || $0.1.value.validity == .malformed }
         if !invalid.isEmpty {
             out.append(.make(kind: "invalid_tax_id", severity: .warning, entity: "customer", entityID: id, field: "tax_id",
                              values: invalid.map { .init(value: $0.1.value.display, provenance: $0.1.provenance ?? $0.0.provenance) },
@@ -22,7 +22,7 @@ enum TaxIDChecks {
     }
 
     /// A tax ID (not failing validation) used by records of more than one customer.
-    static func shared(customers: [Customer], idByRecord: [RecordID: String]) -> [Discrepancy] {
+    static func shared(customers: CustomerView, idByRecord: [RecordID: String]) -> [Discrepancy] {
         var byTax: [String: [Customer]] = [:]
         for c in customers {
             guard let t = c.taxID?.value else { continue }
