@@ -100,12 +100,8 @@ public final class ZipPrefetchingReader: @unchecked Sendable {
             var outcome: ZipError?
             var ended = false
             do {
-                if let chunk = try inner.next() {
-                    slots[slot].copyMemory(from: chunk)
-                    length = chunk.count
-                } else {
-                    ended = true
-                }
+                length = try inner.next(into: slots[slot])
+                ended = length == 0
             } catch {
                 outcome = error
             }
