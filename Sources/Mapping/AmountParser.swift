@@ -30,6 +30,9 @@ public enum AmountParser {
     }
 
     static func parse(text: String, profile: AmountColumnProfile) -> Result<Parsed, ValueError> {
+        if let (value, evidence) = AmountText.plain(text), evidence != .ambiguous(".") || profile.decimalSeparator == "." {
+            return .success(Parsed(amount: value, currency: nil))
+        }
         guard let pieces = AmountText(text, country: profile.country) else {
             return .failure(ValueError("MAP-AMOUNT-FORMAT", "amount: not a number", expected: "amount"))
         }
@@ -100,6 +103,24 @@ struct AmountText {
         guard body.contains(where: \.isASCIIDigit), let last = body.last, last.isASCIIDigit || last == "." || last == "," else { return nil }
     }
 
+    /// The common `1234.56` / `-1234` read straight from the bytes, with what it says about the
+    /// separator; `nil` for anything else (grouping, commas, currency marks), which takes the general path.
+    static func plain(_ text: String) -> (Decimal, Evidence)? {
+        var digitsAfter = -1, digits = 0, i = 0
+        for b in text.utf8 {
+            if b >= 0x30 && b <= 0x39 { digits += 1; if digitsAfter >= 0 { digitsAfter += 1 } }
+            else if b == 0x2E { guard digitsAfter < 0, digits > 0 else { return nil }; digitsAfter = 0 }
+            else if b == 0x2D && i == 0 {}
+            else { return nil }
+            i += 1
+        }
+        guard digits > 0, digitsAfter != 0, let value = Money.parsePlainDecimal(text) else { return nil }
+        let before = digits - max(digitsAfter, 0)
+        let evidence: Evidence = digitsAfter < 0 ? .none
+            : (digitsAfter == 3 && before <= 3 && !text.hasPrefix("0") && !text.hasPrefix("-0")) ? .ambiguous(".") : .decimal(".")
+        return (value, evidence)
+    }
+
     /// What this value alone says about the decimal separator.
     var separatorEvidence: Evidence {
         let dots = body.filter { $0 == "." }.count, commas = body.filter { $0 == "," }.count
@@ -166,7 +187,12 @@ public struct AmountColumnProfile: Hashable, Sendable {
     public static func profile(_ cells: some Sequence<CellValue>, configured: Character?, country: String?) -> AmountColumnProfile {
         var p = AmountColumnProfile(country: country)
         for cell in cells {
-            guard case .text(let s) = cell, let t = AmountText(s, country: country) else { continue }
+            guard case .text(let s) = cell else { continue }
+            if let (_, evidence) = AmountText.plain(s) {
+                if evidence == .decimal(".") { p.dotVotes += 1 }
+                continue
+            }
+            guard let t = AmountText(s, country: country) else { continue }
             if case .decimal(let c) = t.separatorEvidence { if c == "," { p.commaVotes += 1 } else { p.dotVotes += 1 } }
         }
         if p.commaVotes > p.dotVotes { p.decimalSeparator = "," }

@@ -39,7 +39,7 @@ public enum DateParser {
     }
 
     static func parse(text raw: String, order: DateOrder) -> Result<LocalDate, ValueError> {
-        let tokens = DateTokens(raw)
+        let tokens = DateTokens.numericOnly(raw) ?? DateTokens(raw)
         guard tokens.isPlausible else {
             return .failure(ValueError("MAP-DATE-FORMAT", "date: not a date", expected: "date"))
         }
@@ -135,6 +135,26 @@ struct DateTokens {
         }
     }
 
+    private init() {}
+
+    /// The common all-numeric dates (`2024-03-15`, `15/03/2024`) read straight from the bytes;
+    /// `nil` for anything else, which takes the general path.
+    static func numericOnly(_ text: String) -> DateTokens? {
+        guard text.utf8.count <= 10 else { return nil }
+        var t = DateTokens()
+        var value = 0, digits = 0
+        for b in text.utf8 {
+            if b >= 0x30 && b <= 0x39 { value = value * 10 + Int(b - 0x30); digits += 1 }
+            else if b == 0x2D || b == 0x2F || b == 0x2E {
+                guard digits > 0 else { return nil }
+                t.numbers.append(Number(value: value, digits: digits)); value = 0; digits = 0; t.separators += 1
+            } else { return nil }
+        }
+        guard digits > 0 else { return nil }
+        t.numbers.append(Number(value: value, digits: digits))
+        return t
+    }
+
     var isPlausible: Bool { unknownWords == 0 && !numbers.isEmpty && numbers.allSatisfy { $0.digits <= 8 } }
 }
 
@@ -190,7 +210,7 @@ public struct DateColumnProfile: Hashable, Sendable {
         var dmy = 0, mdy = 0
         for cell in cells {
             guard case .text(let s) = cell else { continue }
-            let t = DateTokens(s)
+            let t = DateTokens.numericOnly(s) ?? DateTokens(s)
             guard t.month == nil, t.numbers.count == 3, t.numbers[0].digits <= 2, t.numbers[1].digits <= 2 else { continue }
             let a = t.numbers[0].value, b = t.numbers[1].value
             if a > 12 && b <= 12 { dmy += 1 } else if b > 12 && a <= 12 { mdy += 1 }

@@ -9,11 +9,14 @@ public struct ImportOptions: Sendable {
     /// The currency of amounts that name none (after the cell, the column and the mapping).
     public var currency: Currency?
     public var settings: MappingSettings
+    /// The source's label and priority from the run configuration; a mapping file's own win.
+    public var sourceLabel: String?
+    public var sourcePriority: Int
 
     public init(mapping: MappingFile? = nil, country: String? = nil, currency: Currency? = nil,
-                settings: MappingSettings = .defaults) {
+                settings: MappingSettings = .defaults, sourceLabel: String? = nil, sourcePriority: Int = 0) {
         self.mapping = mapping; self.country = country?.uppercased(); self.currency = currency
-        self.settings = settings
+        self.settings = settings; self.sourceLabel = sourceLabel; self.sourcePriority = sourcePriority
     }
 
     var effectiveCountry: String? { mapping?.country?.uppercased() ?? country }

@@ -42,7 +42,8 @@ struct RowClassifier {
         guard foldedHeader.count >= 2 else { return false }
         var same = 0
         for (column, text) in foldedHeader {
-            guard case .text(let a) = row[column: column], a.utf8.count <= text.utf8.count * 2 + 8 else { continue }
+            guard case .text(let a) = row[column: column], a.utf8.count <= text.utf8.count * 2 + 8,
+                  TextFolding.mayFoldTo(a, text) else { continue }
             if TextFolding.fold(a) == text { same += 1 }
         }
         return same * 10 >= foldedHeader.count * 6

@@ -21,8 +21,8 @@ struct TableImporter {
     init(path: String, sheet: SheetInfo, table: AnalyzedTable, rows: [Row], options: ImportOptions) {
         self.path = path; self.sheet = sheet; self.table = table; self.rows = rows; self.options = options
         country = options.effectiveCountry
-        label = options.mapping?.sourceLabel
-        priority = options.mapping?.sourcePriority ?? 0
+        label = options.mapping?.sourceLabel ?? options.sourceLabel
+        priority = options.mapping?.sourcePriority ?? options.sourcePriority
         for h in table.region.headers {
             headerNames[h.column] = h.displayName.isEmpty ? h.letter : h.displayName
             if let c = CurrencyToken.currency(inHeader: TextFolding.fold(h.displayName)) { headerCurrency[h.column] = c }

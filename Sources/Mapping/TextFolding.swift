@@ -3,6 +3,7 @@
 enum TextFolding {
     /// Lower-cased, accents removed, anything but letters and digits turned into single spaces.
     static func fold(_ text: some StringProtocol) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return joinInitials(foldASCII(text.utf8)) }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -38,6 +39,32 @@ enum TextFolding {
         }
         flush()
         return out.joined(separator: " ")
+    }
+
+    /// ``fold(_:)`` for ASCII text, on bytes.
+    static func foldASCII(_ bytes: some Sequence<UInt8>) -> String {
+        var out: [UInt8] = []
+        var pendingSpace = false
+        for b in bytes {
+            let lower = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+            if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(lower)
+            } else {
+                pendingSpace = !out.isEmpty
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A cheap necessary condition for `fold(text) == folded`: the first letter or digit agrees
+    /// (accented first letters are let through to the full comparison).
+    static func mayFoldTo(_ text: String, _ folded: String) -> Bool {
+        guard let first = text.utf8.first(where: { $0 >= 0x80 || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) })
+        else { return folded.isEmpty }
+        if first >= 0x80 { return true }
+        let lower = (first >= 0x41 && first <= 0x5A) ? first | 0x20 : first
+        return folded.utf8.first == lower
     }
 
     /// Letters with diacritics that appear in Spanish, Portuguese, French and German headers.

@@ -4,6 +4,10 @@ public enum EmailAddress {
     /// are not addresses come back in `invalid`, as written.
     public static func parseAll(_ text: String) -> (emails: [String], invalid: [String]) {
         var emails: [String] = [], invalid: [String] = []
+        // The common cell holds one bare address: no separators to split on.
+        if !text.utf8.contains(where: { separatorBytes.contains($0) }) {
+            if let email = normalize(text) { return ([email], []) }
+        }
         let pieces = text.split(whereSeparator: { $0.isWhitespace || ";,|/<>\"'()[]".contains($0) })
         for raw in pieces {
             var piece = Substring(raw)
@@ -20,22 +24,33 @@ public enum EmailAddress {
         return (emails, invalid)
     }
 
-    /// The lower-cased address when `text` is one valid address, else `nil`.
+    /// Bytes that separate addresses or wrap them (`;`, `,`, spaces, `<>` …).
+    private static let separatorBytes: Set<UInt8> = Set(" \t\r\n;,|/<>\"'()[]".utf8)
+
+    /// The lower-cased address when `text` is one valid address, else `nil`. Byte-level: only ASCII
+    /// addresses are accepted (the local part's allowed characters are ASCII anyway).
     public static func normalize(_ text: String) -> String? {
-        let s = text.trimmingWhitespace.lowercased()
-        let parts = s.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, let local = parts.first, let domain = parts.last,
-              !local.isEmpty, local.count <= 64, domain.count <= 253,
-              !local.hasPrefix("."), !local.hasSuffix("."), !local.contains("..") else { return nil }
-        let localAllowed = Set("abcdefghijklmnopqrstuvwxyz0123456789.!#$%&'*+/=?^_`{|}~-")
-        guard local.allSatisfy({ localAllowed.contains($0) }) else { return nil }
-        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+        var bytes = Array(text.utf8)
+        while let f = bytes.first, f == 0x20 || f == 0x09 { bytes.removeFirst() }
+        while let l = bytes.last, l == 0x20 || l == 0x09 || l == 0x0A || l == 0x0D { bytes.removeLast() }
+        guard let at = bytes.firstIndex(of: 0x40), bytes.lastIndex(of: 0x40) == at else { return nil }
+        for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] |= 0x20 }
+        let local = bytes[..<at], domain = bytes[(at + 1)...]
+        guard !local.isEmpty, local.count <= 64, domain.count <= 253, local.first != 0x2E, local.last != 0x2E,
+              local.allSatisfy({ localAllowed.contains($0) }) else { return nil }
+        var previousDot = false
+        for b in local { if b == 0x2E { if previousDot { return nil }; previousDot = true } else { previousDot = false } }
+        let labels = domain.split(separator: 0x2E, omittingEmptySubsequences: false)
         guard labels.count >= 2 else { return nil }
         for label in labels {
-            guard !label.isEmpty, label.count <= 63, !label.hasPrefix("-"), !label.hasSuffix("-"),
-                  label.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" }) else { return nil }
+            guard !label.isEmpty, label.count <= 63, label.first != 0x2D, label.last != 0x2D,
+                  label.allSatisfy({ isAlnum($0) || $0 == 0x2D }) else { return nil }
         }
-        guard let tld = labels.last, tld.count >= 2, tld.allSatisfy(\.isLetter) else { return nil }
-        return s
+        guard let tld = labels.last, tld.count >= 2, tld.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    private static let localAllowed: Set<UInt8> = Set("abcdefghijklmnopqrstuvwxyz0123456789.!#$%&'*+/=?^_`{|}~-".utf8)
+
+    private static func isAlnum(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) }
 }

@@ -69,6 +69,8 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
 
     /// Splits `… ext. 204`, `… x204`, `… anexo 12`, `… int. 3`, `… ramal 5` into number and extension.
     static func splitExtension(_ text: String) -> (String, String?) {
+        // No letters, no extension marker (the usual case).
+        guard text.utf8.contains(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 >= 0x80 }) else { return (text, nil) }
         let lower = text.lowercased()
         for marker in ["extensión", "extension", "ext.", "ext", "anexo", "interno", "int.", "ramal", "x"] {
             guard let r = lower.range(of: marker, options: .backwards) else { continue }
@@ -83,8 +85,16 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
     }
 
     static func splitList(_ text: String) -> [String] {
+        // One number and no separators: the usual cell.
+        if !text.utf8.contains(where: { $0 == 0x3B || $0 == 0x2C || $0 == 0x2F || $0 == 0x7C || $0 == 0x0A || $0 == 0x0D
+                                        || (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) }) {
+            let t = text.trimmingWhitespace
+            return t.isEmpty ? [] : [t]
+        }
         var s = text
-        for word in [" y ", " o ", " or ", " e ", " and "] { s = s.replacingAll(word, with: ";") }
+        if s.utf8.contains(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) {
+            for word in [" y ", " o ", " or ", " e ", " and "] { s = s.replacingAll(word, with: ";") }
+        }
         return s.split(whereSeparator: { ";,/|\n\r".contains($0) })
             .map { String($0).trimmingWhitespace }
             .filter { !$0.isEmpty }

@@ -92,9 +92,16 @@ struct TaxIDInput {
             }
         }
         kindHint = hint
-        let kept = upper.filter { $0.isASCIILetterOrDigit || $0 == "Ñ" || $0 == "&" }
-        compact = String(kept)
-        chars = Array(kept)
+        if upper.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (nearly always): keep letters, digits and `&` byte by byte.
+            let kept = upper.utf8.filter { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x26 }
+            compact = String(decoding: kept, as: UTF8.self)
+            chars = kept.map { Character(Unicode.Scalar($0)) }
+        } else {
+            let kept = upper.filter { $0.isASCIILetterOrDigit || $0 == "Ñ" || $0 == "&" }
+            compact = String(kept)
+            chars = Array(kept)
+        }
         let groups = upper.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "—" || $0 == "–" })
         lastGroup = groups.count > 1 ? groups.last.map { String($0.filter(\.isASCIILetterOrDigit)) } : nil
     }

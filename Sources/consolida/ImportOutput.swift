@@ -101,6 +101,10 @@ struct CSVTextWriter {
     }
 
     static func field(_ raw: String) -> String {
+        // Most fields need nothing: no leading formula character and nothing to quote.
+        if let f = raw.utf8.first, !"=+-@\t\r".utf8.contains(f),
+           !raw.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) { return raw }
+        if raw.isEmpty { return raw }
         var s = raw
         if let f = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(f), !isPlainNumber(s) { s = "'" + s }
         guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }

@@ -102,9 +102,34 @@ struct FixtureEquivalenceTests {
     @Test func customersAndPaymentsOnOneSheet() throws {
         let batch = try Self.importSheet("Clientes y pagos")
         #expect(batch.accounting.map(\.table) == ["Clientes", "Pagos recibidos"])
-        #expect(batch.customers.map { $0.taxID?.value.country } == ["VE", "ES", "BR"])
-        #expect(batch.customers.map { $0.phones.map(\.value) } == [["+584145550123"], ["+34912345678"], ["+5511912345678"]])
+        let master = batch.customers.filter { !$0.id.rawValue.hasSuffix("/customer") }
+        #expect(master.map { $0.taxID?.value.country } == ["VE", "ES", "BR"])
+        #expect(master.map { $0.phones.map(\.value) } == [["+584145550123"], ["+34912345678"], ["+5511912345678"]])
         #expect(batch.payments.count == 3)
+        // Each payment's payer is a customer record of its own, tied to the payment.
+        #expect(batch.payments.allSatisfy { p in batch.customers.contains { $0.id == p.customer } })
         #expect(batch.payments.last?.invoiceNumber?.value == "FAC 00999")
+    }
+}
+
+/// `map` then `import --mapping` on a workbook with a merged two-row header and subtotals.
+struct FixtureMappingRoundTripTests {
+    @Test func proposedMappingOfAWorkbookReproducesTheImport() throws {
+        let workbook = try XLSXWorkbook(path: try FixtureEquivalenceTests.fixture("messy.xlsx"))
+        let options = ImportOptions(country: "VE", currency: "USD")
+        let automatic = Importer(options: options).importSource(workbook)
+        let (proposal, _) = Importer(options: options).proposeMapping(workbook, name: "messy")
+        let yaml = try proposal.yaml(comment: nil)
+        #expect(yaml.contains("Importes (USD) / Pendiente"))
+        let reread = try MappingFile.parse(yaml: yaml)
+        #expect(reread.tables.map(\.sheet) == ["Facturas", "Cartera", "Clientes y pagos", "Clientes y pagos"])
+        var mappedOptions = options
+        mappedOptions.mapping = reread
+        let mapped = Importer(options: mappedOptions).importSource(workbook)
+        #expect(mapped.invoices == automatic.invoices)
+        #expect(mapped.customers == automatic.customers)
+        #expect(mapped.payments == automatic.payments)
+        #expect(mapped.rejects == automatic.rejects)
+        #expect(mapped.accounting == automatic.accounting)
     }
 }

@@ -98,8 +98,10 @@ struct ImporterTests {
             ], line: false)),
         ])
         let batch = Importer(options: ImportOptions(country: "VE")).importSource(source)
-        #expect(batch.customers.count == 1)
-        #expect(batch.customers[0].id.rawValue == "test.xlsx#Clientes!2")
+        // The master's customer, then one payer record per payment row that names its payer.
+        #expect(batch.customers.map(\.id.rawValue) == ["test.xlsx#Clientes!2", "test.xlsx#Banco!2/customer", "test.xlsx#Banco!3/customer"])
+        #expect(batch.payments.map(\.customer?.rawValue) == ["test.xlsx#Banco!2/customer", "test.xlsx#Banco!3/customer"])
+        #expect(batch.customers[1].taxID?.value.normalized == "J301234561")
         #expect(batch.customers[0].emails.map(\.value) == ["a@acme.com", "cobros@acme.com"])
         #expect(batch.payments.count == 2)
         #expect(batch.payments[0].amount.value == Money(Decimal(string: "1875.00")!, "USD"))
@@ -165,5 +167,17 @@ struct HiddenSheetTests {
         #expect(batch.rejects.isEmpty)
         #expect(batch.accounting.first?.otherSkipped == 2)
         #expect(batch.accounting.allSatisfy { $0.balances })
+    }
+}
+
+struct SourceLabelTests {
+    @Test func labelAndPriorityFromTheConfigurationUnlessTheMappingSaysOtherwise() throws {
+        let source = MemorySource(csv: [["Cliente", "Factura", "Saldo"], ["Acme", "F1", "10"]])
+        let batch = Importer(options: ImportOptions(sourceLabel: "ERP", sourcePriority: 3)).importSource(source)
+        #expect(batch.invoices.first?.provenance.sourceLabel == "ERP" && batch.invoices.first?.sourcePriority == 3)
+        #expect(batch.customers.first?.sourcePriority == 3)
+        let mapping = MappingFile(sourceLabel: "Ana", sourcePriority: 2)
+        let mapped = Importer(options: ImportOptions(mapping: mapping, sourceLabel: "ERP", sourcePriority: 3)).importSource(source)
+        #expect(mapped.invoices.first?.provenance.sourceLabel == "Ana" && mapped.invoices.first?.sourcePriority == 2)
     }
 }

@@ -37,6 +37,7 @@ struct InspectCommand: ParsableCommand {
     static let inspectors: [any FileInspector.Type] = [
         XLSXInspector.self,
         CSVInspector.self,
+        NotesInspector.self,
     ]
 
     func run() throws {

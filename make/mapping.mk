@@ -1,0 +1,14 @@
+# Mapping and import: `consolida import` against reading the same file alone (issue #4).
+#   make bench-import   1M-row receivables CSV (and a receivables workbook): import / read ratio
+
+IMPORT_BENCH_CSV  ?= $(BENCH_DIR)/ar_1m.csv
+IMPORT_BENCH_XLSX ?= $(BENCH_DIR)/ar_100000.xlsx
+IMPORT_BENCH_RUNS ?= 1
+
+.PHONY: bench-import
+bench: bench-import
+
+# The CSV is the one csv.mk generates and caches; the workbook comes from xlsx.mk's pattern rule.
+bench-import: release bench-venv $(IMPORT_BENCH_CSV) $(IMPORT_BENCH_XLSX)
+	@python3 make/import_bench.py --runs $(IMPORT_BENCH_RUNS) \
+	  --consolida $$($(SWIFT) build -c release --show-bin-path)/consolida $(IMPORT_BENCH_CSV) $(IMPORT_BENCH_XLSX)
