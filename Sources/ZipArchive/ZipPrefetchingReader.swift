@@ -45,10 +45,9 @@ public final class ZipPrefetchingReader: @unchecked Sendable {
             Unmanaged<ZipPrefetchingReader>.fromOpaque(raw).takeUnretainedValue().produce()
             return nil
         }, context)
-        guard rc == 0 else {
-            cleanUp()
-            throw .io(path: inner.path, call: "pthread_create", errno: rc)
-        }
+        // On failure `thread` stays nil and deinit (which runs for a fully initialized object
+        // whose init throws) frees the buffers.
+        guard rc == 0 else { throw .io(path: inner.path, call: "pthread_create", errno: rc) }
         thread = tid
     }
 
