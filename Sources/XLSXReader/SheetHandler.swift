@@ -55,7 +55,7 @@ final class SheetHandler: XMLStreamHandler {
 
     /// Hot-path copies of the context: the string table, and the format kinds in a buffer whose
     /// element reads need no reference counting.
-    private var strings: [String]
+    @exclusivity(unchecked) private var strings: [String]
     private let formats: UnsafeMutableBufferPointer<NumberFormatKind>
 
     init(context: Context, readsCells: Bool = true) {
