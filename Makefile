@@ -36,9 +36,10 @@ test: deps
 	$(LOCKED) $(SWIFT) build --build-tests $(SWIFT_FLAGS)
 	$(LOCKED) $(SWIFT) test --skip-build $(SWIFT_FLAGS)
 
-## run: the main job on Examples/ with the embedded defaults.
-run: release
-	$(SWIFT) run -c release --skip-build consolida --version
+## run: the main job on Examples/ (Examples/consolida.yaml), then where the report is.
+run: build
+	$(SWIFT) run --skip-build consolida run Examples/consolida.yaml
+	@echo "Open Examples/out/report.html in a browser; the tables are in Examples/out/*.csv"
 
 ## bench: performance side by side with peer tools, in one run (each make/*.mk adds its part).
 ## corpus: differential tests over ../shared/corpus (each make/*.mk adds its part).

@@ -34,9 +34,13 @@ let package = Package(
         .target(name: "Receivables", dependencies: ["Tabular"]),
         // Sheets and notes → receivables records.
         .target(name: "Mapping", dependencies: ["Tabular", "Receivables", "Yams"], exclude: ["README.md"]),
-        .target(name: "NotesReader", dependencies: ["Tabular", "Receivables", "XMLStream", "ZipArchive"]),
+        .target(name: "NotesReader", dependencies: ["Tabular", "Receivables", "XMLStream", "ZipArchive", "Yams"]),
         // Records → consolidated customers, invoices and discrepancies.
         .target(name: "Reconcile", dependencies: ["Receivables", "Yams"]),
+        // Aging, worklist and metrics; then every output file of DESIGN.md "Output folder".
+        .target(name: "Collections", dependencies: ["Receivables", "Reconcile"], exclude: ["README.md"]),
+        .target(name: "Reports", dependencies: ["Tabular", "Receivables", "Reconcile", "Collections", "ZipArchive"],
+                exclude: ["README.md"]),
         // The consolidated store: SQLite through GRDB, versioned migrations, run history.
         .target(name: "Store", dependencies: [
             "Receivables", "Reconcile", .product(name: "GRDB", package: "GRDB.swift"),
@@ -44,7 +48,7 @@ let package = Package(
         // The whole job: configuration, source discovery, import, reconcile, store, outputs.
         .target(name: "Pipeline", dependencies: [
             "Tabular", "CSVReader", "XLSXReader", "Receivables", "Mapping", "NotesReader", "Reconcile", "Store",
-            "Yams", .product(name: "Logging", package: "swift-log"),
+            "Collections", "Reports", "Yams", .product(name: "Logging", package: "swift-log"),
         ]),
         // The command line.
         .executableTarget(name: "consolida", dependencies: [
@@ -63,6 +67,8 @@ let package = Package(
         .testTarget(name: "MappingTests", dependencies: ["Mapping", "CSVReader", "XLSXReader"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NotesReaderTests", dependencies: ["NotesReader"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile"]),
+        .testTarget(name: "CollectionsTests", dependencies: ["Collections"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "XLSXReader"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
         // Runs the built `consolida` binary, as a user would (argument-parser's example tests).

@@ -49,6 +49,7 @@ public struct Pipeline {
         var batch = ImportBatch()
         var summaries: [RunSummary.SourceSummary] = []
         var records: [SourceRecord] = []
+        var perSource: [(file: String, format: String, error: String?, batch: ImportBatch)] = []
         var unreadable = false
         for (index, source) in sources.enumerated() {
             progress("[\(index + 1)/\(sources.count)] importing \(source.displayPath)")
@@ -60,6 +61,7 @@ public struct Pipeline {
             do {
                 let imported = try stages.importer.importSource(source, context: context)
                 batch.append(imported)
+                perSource.append((source.displayPath, kind, nil, imported))
                 summaries.append(Self.summary(of: source, kind: kind, batch: imported))
                 records.append(SourceRecord(path: source.displayPath, kind: kind, label: source.spec.label,
                                             contentHash: fingerprint.hash, size: fingerprint.size, error: nil))
@@ -68,6 +70,7 @@ public struct Pipeline {
                                                                          "rejects": "\(imported.rejects.count)"])
             } catch {
                 unreadable = true
+                perSource.append((source.displayPath, kind, "\(error)", ImportBatch()))
                 logger.error("cannot read \(source.displayPath): \(error)")
                 summaries.append(RunSummary.SourceSummary(path: source.displayPath, kind: kind, status: "unreadable",
                                                           error: "\(error)", rowsRead: 0, imported: 0, rejected: 0,
@@ -95,7 +98,9 @@ public struct Pipeline {
 
             // 3. Outputs and the store.
             progress("writing outputs")
-            let files = try stages.writer.write(result: result, batch: batch, asOf: asOf, to: folder.stagingURL)
+            var files = try stages.writer.write(result: result, batch: batch, asOf: asOf, to: folder.stagingURL)
+            try ImportSummary(sources: perSource).jsonData().write(to: folder.staged("import-summary.json"))
+            files.append("import-summary.json")
             let counts = RunSummary.counts(batch: batch, result: result)
             var exitCode: Int32 = unreadable ? 3 : 0
             if exitCode == 0, let threshold = Self.severity(config.failOn),
@@ -112,6 +117,9 @@ public struct Pipeline {
         } catch let failure as Failure {
             folder.discard()
             throw failure
+        } catch let error as ConfigurationError {
+            folder.discard()
+            throw Failure(exitCode: 2, message: "\(error)")
         } catch {
             folder.discard()
             throw Failure(exitCode: 4, message: "\(error)")

@@ -92,7 +92,7 @@ public enum SourceDiscovery {
         guard let names = try? fm.contentsOfDirectory(atPath: folder) else { return [] }
         var out: [(display: String, path: String)] = []
         for name in names.sorted() where !name.hasPrefix(".") {
-            let path = (folder as NSString).appendingPathComponent(name)
+            let path = folder == "." ? name : (folder as NSString).appendingPathComponent(name)
             let shown = display.isEmpty ? name : display + "/" + name
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDir) else { continue }

@@ -160,6 +160,12 @@ public struct ReconciliationResult: Sendable, Codable {
     public var discrepancies: [Discrepancy]
     /// Source record → consolidated customer ID (the ID map kept in the store).
     public var customerIDByRecord: [RecordID: String]
+    /// Why each member joined its customer: one scored (or overridden) pair per non-seed member.
+    public var matchExplanations: [MatchExplanation] = []
+    /// Customers merged or split since the ID map of the previous run.
+    public var idChanges: [IDChange] = []
+    /// The fitted matching model (prior, m and u of every level), for explanations and audits.
+    public var model: MatchModelSummary?
 
     public struct AttachedContact: Sendable, Codable, Hashable {
         public var customerID: String?

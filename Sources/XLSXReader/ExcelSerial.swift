@@ -24,14 +24,16 @@ public enum ExcelSerial {
             return nil
         case .duration:
             return .duration(ms / 1000)
-        case .dateTime:
+        case .dateTime, .time:
             guard serial >= minSerial, serial <= maxSerial else { return nil }
             let total = Int64(ms)
             // Floor division, so negative serials count back from the epoch with a positive time.
             var days = Int(total / 86_400_000)
             var rest = total % 86_400_000
             if rest < 0 { days -= 1; rest += 86_400_000 }
-            if days == 0, serial >= 0, serial < 1 {
+            // A fraction of a day is a time of day, except that a date format in the 1904 system
+            // has a real date at serial 0 (1904-01-01; the 1900 system's serial 0 is no date).
+            if days == 0, serial >= 0, serial < 1, kind == .time || !date1904 {
                 return .time(TimeOfDay(microseconds: rest * 1000))
             }
             let date: LocalDate

@@ -1,8 +1,10 @@
 /// How a number format makes Excel show a number: as itself, as a date/time, or as a duration.
 public enum NumberFormatKind: UInt8, Hashable, Sendable {
     case general
-    /// Dates, times and date-times: the value is a serial day count.
+    /// Dates and date-times: the value is a serial day count.
     case dateTime
+    /// A time of day only (`h:mm`, `mm:ss`): a fraction below 1 is a time, even in 1904 workbooks.
+    case time
     /// Elapsed time (`[h]:mm:ss`): the value is a number of days, shown without wrapping at 24 h.
     case duration
 
@@ -11,7 +13,8 @@ public enum NumberFormatKind: UInt8, Hashable, Sendable {
     public static func builtIn(_ id: Int) -> NumberFormatKind {
         switch id {
         case 46: return .duration
-        case 14...22, 27...36, 45, 47, 50...58: return .dateTime
+        case 18...21, 45, 47: return .time
+        case 14...17, 22, 27...36, 50...58: return .dateTime
         default: return .general
         }
     }
@@ -24,7 +27,11 @@ public enum NumberFormatKind: UInt8, Hashable, Sendable {
         if b.count == 7, code.lowercased() == "general" { return .general }
         var i = 0
         var dateLike = false
-        while i < b.count {
+        // Whether a token only a date has (d, y, or an m that is not minutes) appeared.
+        var dayPart = false
+        var lastTimeToken: UInt8 = 0
+        var pendingM = false
+        scan: while i < b.count {
             let c = b[i]
             switch c {
             case UInt8(ascii: "\\"), UInt8(ascii: "_"), UInt8(ascii: "*"):
@@ -43,7 +50,7 @@ public enum NumberFormatKind: UInt8, Hashable, Sendable {
                 }
                 i = j
             case UInt8(ascii: ";"):
-                return dateLike ? .dateTime : .general
+                break scan  // only the first section (positive numbers) decides
             case UInt8(ascii: "a"), UInt8(ascii: "A"):
                 // `AM/PM` and `A/P` show which half of the day a time falls in: time tokens.
                 let rest = b[i...].prefix(5).map { $0 | 0x20 }
@@ -51,14 +58,27 @@ public enum NumberFormatKind: UInt8, Hashable, Sendable {
                 if rest.starts(with: Array("a/p".utf8)) { dateLike = true; i += 3; continue }
             default:
                 switch c | 0x20 {
-                case UInt8(ascii: "d"), UInt8(ascii: "m"), UInt8(ascii: "y"), UInt8(ascii: "h"), UInt8(ascii: "s"):
+                case UInt8(ascii: "d"), UInt8(ascii: "y"):
+                    dateLike = true; dayPart = true
+                case UInt8(ascii: "h"):
+                    dateLike = true; lastTimeToken = UInt8(ascii: "h")
+                    if pendingM { dayPart = true; pendingM = false }
+                case UInt8(ascii: "s"):
+                    dateLike = true; lastTimeToken = UInt8(ascii: "s")
+                    pendingM = false  // `mm:ss`: the m was minutes
+                case UInt8(ascii: "m"):
                     dateLike = true
+                    // Minutes right after hours (`h:mm`); otherwise decided by a following `s`.
+                    if lastTimeToken != UInt8(ascii: "h") && !pendingM { pendingM = true }
+                    while i + 1 < b.count, b[i + 1] | 0x20 == UInt8(ascii: "m") { i += 1 }
                 default:
                     break
                 }
             }
             i += 1
         }
-        return dateLike ? .dateTime : .general
+        guard dateLike else { return .general }
+        // An `m` neither after hours nor before seconds is a month.
+        return dayPart || pendingM ? .dateTime : .time
     }
 }

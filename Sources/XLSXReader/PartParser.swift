@@ -10,11 +10,21 @@ struct PartParser {
     @discardableResult
     func parse(_ entry: ZipEntry, with handler: any XMLStreamHandler) throws(XLSXError) -> [Diagnostic] {
         let parser = XMLPushParser(file: zip.path, part: entry.name, handler: handler)
-        let reader: ZipEntryReader
-        do { reader = try zip.reader(for: entry) } catch { throw .container(error) }
+        // Big parts (a million-entry string table) inflate on a second thread while libxml2 parses.
+        let prefetching: ZipPrefetchingReader?
+        let plain: ZipEntryReader?
+        do {
+            if entry.uncompressedSize > 4 << 20 {
+                prefetching = try zip.prefetchingReader(for: entry); plain = nil
+            } else {
+                plain = try zip.reader(for: entry); prefetching = nil
+            }
+        } catch { throw .container(error) }
         while true {
             let chunk: UnsafeRawBufferPointer?
-            do { chunk = try reader.next() } catch { throw .container(error) }
+            do {
+                if let prefetching { chunk = try prefetching.next() } else { chunk = try plain?.next() }
+            } catch { throw .container(error) }
             guard let chunk else { break }
             do { try parser.feed(chunk) } catch { throw .malformedPart(error) }
         }

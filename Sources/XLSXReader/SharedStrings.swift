@@ -1,18 +1,17 @@
 import XMLStream
 
-/// The shared-string table, stored as one byte buffer plus end offsets (far smaller than an
-/// array of `String` for the million-entry tables of big workbooks).
+/// The shared-string table. Strings are built once when the table is read, so a cell that
+/// names one only retains it (the hot path of string-heavy sheets makes no string at all).
 public struct SharedStrings: Sendable {
-    var bytes: [UInt8] = []
-    var ends: [Int] = []
+    var strings: [String] = []
 
-    public var count: Int { ends.count }
+    public var count: Int { strings.count }
 
     /// The string at a 0-based index, or `nil` when out of range.
+    @inline(__always)
     public func string(at index: Int) -> String? {
-        guard index >= 0, index < ends.count else { return nil }
-        let start = index == 0 ? 0 : ends[index - 1]
-        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<ends[index]]), as: UTF8.self) }
+        guard index >= 0, index < strings.count else { return nil }
+        return strings[index]
     }
 }
 
@@ -21,7 +20,7 @@ public struct SharedStrings: Sendable {
 final class SharedStringsHandler: XMLStreamHandler {
     var table = SharedStrings()
     private var inItem = false, inText = false, phoneticDepth = 0
-    private var itemStart = 0
+    private var item: [UInt8] = []
 
     func startElement(localName: XMLBytes, namespace: XMLBytes, attributes: XMLAttributes) {
         switch localName.count {
@@ -29,12 +28,12 @@ final class SharedStringsHandler: XMLStreamHandler {
             inText = inItem && phoneticDepth == 0
         case 2 where localName == "si":
             inItem = true
-            itemStart = table.bytes.count
+            item.removeAll(keepingCapacity: true)
         case 3 where localName == "rPh":
             phoneticDepth += 1
         case 3 where localName == "sst":
             if let n = attributes.value("uniqueCount").flatMap({ Int($0.string) }), n > 0 {
-                table.ends.reserveCapacity(min(n, 4_000_000))
+                table.strings.reserveCapacity(min(n, 4_000_000))
             }
         default:
             break
@@ -47,8 +46,8 @@ final class SharedStringsHandler: XMLStreamHandler {
             inText = false
         case 2 where localName == "si":
             inItem = false
-            EscapedText.decode(&table.bytes, from: itemStart)
-            table.ends.append(table.bytes.count)
+            EscapedText.decode(&item)
+            table.strings.append(String(decoding: item, as: UTF8.self))
         case 3 where localName == "rPh":
             phoneticDepth = max(0, phoneticDepth - 1)
         default:
@@ -57,6 +56,6 @@ final class SharedStringsHandler: XMLStreamHandler {
     }
 
     func characters(_ text: XMLBytes) {
-        if inText { table.bytes.append(contentsOf: text.buffer) }
+        if inText { item.append(contentsOf: text.buffer) }
     }
 }

@@ -27,31 +27,32 @@ final class SheetHandler: XMLStreamHandler {
     var maxColumnSeen = 0
 
     // Where the parser is.
-    private var inSheetData = false
-    private var rowNumber = 0
-    private var rowHasNumber = false
-    private var cells: [CellValue] = []
+    @exclusivity(unchecked) private var inSheetData = false
+    @exclusivity(unchecked) private var rowNumber = 0
+    @exclusivity(unchecked) private var rowHasNumber = false
+    @exclusivity(unchecked) private var cells: [CellValue] = []
     private var lastWidth = 16
 
     // The current cell.
-    private var column = 0
-    private var type: CellType = .number
-    private var style = 0
-    private var collecting = false
-    private var hasValue = false
-    private var inInlineString = false
-    private var sawInlineString = false
-    private var phoneticDepth = 0
-    private var text: [UInt8] = []
+    @exclusivity(unchecked) private var column = 0
+    @exclusivity(unchecked) private var type: CellType = .number
+    @exclusivity(unchecked) private var style = 0
+    @exclusivity(unchecked) private var collecting = false
+    @exclusivity(unchecked) private var hasValue = false
+    @exclusivity(unchecked) private var inInlineString = false
+    @exclusivity(unchecked) private var sawInlineString = false
+    @exclusivity(unchecked) private var phoneticDepth = 0
+    @exclusivity(unchecked) private var text = ScratchBuffer()
 
     enum CellType: UInt8 { case number, sharedString, string, inlineString, boolean, error, isoDate, unknown }
 
     init(context: Context, readsCells: Bool = true) {
         self.context = context
         self.readsCells = readsCells
-        text.reserveCapacity(256)
         cells.reserveCapacity(lastWidth)
     }
+
+    deinit { text.free() }
 
     // MARK: SAX events (names compared as bytes: this is the hot path)
 
@@ -64,7 +65,7 @@ final class SheetHandler: XMLStreamHandler {
             case UInt8(ascii: "c"): startCell(attributes)
             case UInt8(ascii: "v"):
                 collecting = readsCells
-                text.removeAll(keepingCapacity: true)
+                text.reset()
             case UInt8(ascii: "t"):
                 if inInlineString, phoneticDepth == 0 { collecting = readsCells }
             default: break
@@ -72,7 +73,7 @@ final class SheetHandler: XMLStreamHandler {
         case 2 where inSheetData && localName == "is":
             inInlineString = true
             sawInlineString = true
-            text.removeAll(keepingCapacity: true)
+            text.reset()
         case 3:
             if localName == "row" { startRow(attributes) }
             else if localName == "rPh" { phoneticDepth += 1 }
@@ -114,7 +115,7 @@ final class SheetHandler: XMLStreamHandler {
     }
 
     func characters(_ bytes: XMLBytes) {
-        if collecting { text.append(contentsOf: bytes.buffer) }
+        if collecting { text.append(bytes.buffer) }
     }
 
     // MARK: Rows
@@ -223,15 +224,14 @@ final class SheetHandler: XMLStreamHandler {
             // ECMA-376 puts an inline string in <is>; a <v> in such a cell (old LibreOffice wrote
             // formula results that way) is outside the schema, and calamine and openpyxl both
             // ignore it. Report its text as a diagnostic rather than guess a value.
-            text.withUnsafeBufferPointer {
-                problem("XLSX-INLINE-STRING-IN-V", "inline-string cell holds its text in <v>, not <is>; cell read as empty", found: $0)
-            }
+            problem("XLSX-INLINE-STRING-IN-V", "inline-string cell holds its text in <v>, not <is>; cell read as empty", found: text.buffer)
             return
         case .string, .inlineString:
-            EscapedText.decode(&text)
-            value = .text(String(decoding: text, as: UTF8.self))
+            var bytes = Array(text.buffer)
+            EscapedText.decode(&bytes)
+            value = .text(String(decoding: bytes, as: UTF8.self))
         default:
-            value = text.withUnsafeBufferPointer { cellValue($0) }
+            value = cellValue(text.buffer)
         }
         if case .empty = value { return }
         if column > cells.count {

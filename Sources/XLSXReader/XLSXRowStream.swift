@@ -32,7 +32,7 @@ public struct XLSXRowStream: RowStream {
     final class Engine {
         let handler: SheetHandler
         private let parser: XMLPushParser?
-        private let reader: ZipEntryReader?
+        private let reader: ZipPrefetchingReader?
         private var chunk: UnsafeRawBufferPointer?
         private var offset = 0
         private var done = false
@@ -45,7 +45,7 @@ public struct XLSXRowStream: RowStream {
                 parser = nil; reader = nil; done = true
                 return
             }
-            do { reader = try workbook.zip.reader(for: entry) } catch { throw .container(error) }
+            do { reader = try workbook.zip.prefetchingReader(for: entry) } catch { throw .container(error) }
             parser = XMLPushParser(file: workbook.path, part: entry.name, handler: handler)
         }
 

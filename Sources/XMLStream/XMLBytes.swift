@@ -3,27 +3,40 @@
 /// Valid only during the callback that receives it: copy with ``string`` or ``bytes`` to keep it.
 /// Comparing with a `StaticString` is a byte comparison, so hot paths never build a `String`.
 public struct XMLBytes {
-    /// The raw bytes. In an attribute value libxml2 writes each `&` as `&#38;` (it keeps
-    /// entity-free attribute text re-escapable when entities are not substituted); ``string``
-    /// undoes that, so compare raw bytes only with `&`-free literals.
-    public let buffer: UnsafeBufferPointer<UInt8>
+    /// Where the bytes start, and how many there are (`-1`: up to a NUL, measured on demand,
+    /// because libxml2 hands names and namespace URIs over as C strings and most callbacks never
+    /// look at the URI).
+    @usableFromInline let start: UnsafePointer<UInt8>?
+    @usableFromInline let length: Int
     /// Whether this is an attribute value (see ``buffer``).
     public let isAttributeValue: Bool
 
-    @inlinable public init(_ buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer; isAttributeValue = false }
+    /// The raw bytes. In an attribute value libxml2 writes each `&` as `&#38;` (it keeps
+    /// attribute text re-escapable when entities are not substituted); ``string`` and ``bytes``
+    /// undo that, so compare raw bytes only with `&`-free literals.
+    @inlinable public var buffer: UnsafeBufferPointer<UInt8> {
+        guard let start else { return UnsafeBufferPointer(start: nil, count: 0) }
+        if length >= 0 { return UnsafeBufferPointer(start: start, count: length) }
+        var n = 0
+        while start[n] != 0 { n += 1 }
+        return UnsafeBufferPointer(start: start, count: n)
+    }
+
+    @inlinable public init(_ buffer: UnsafeBufferPointer<UInt8>) {
+        start = buffer.baseAddress; length = buffer.count; isAttributeValue = false
+    }
 
     init(start: UnsafePointer<UInt8>?, count: Int, attribute: Bool = false) {
-        buffer = UnsafeBufferPointer(start: start, count: start == nil ? 0 : count)
+        self.start = start
+        self.length = start == nil ? 0 : count
         isAttributeValue = attribute
     }
 
-    /// The bytes of a NUL-terminated C string (libxml2 names and URIs).
+    /// The bytes of a NUL-terminated C string (libxml2 names and URIs), measured lazily.
     init(cString: UnsafePointer<UInt8>?) {
+        start = cString
+        length = -1
         isAttributeValue = false
-        guard let cString else { buffer = UnsafeBufferPointer(start: nil, count: 0); return }
-        var n = 0
-        while cString[n] != 0 { n += 1 }
-        buffer = UnsafeBufferPointer(start: cString, count: n)
     }
 
     @inlinable public var count: Int { buffer.count }
@@ -51,10 +64,16 @@ public struct XMLBytes {
 
     /// Whether the bytes equal `literal` exactly.
     @inlinable public func equals(_ literal: StaticString) -> Bool {
-        guard literal.utf8CodeUnitCount == buffer.count else { return false }
-        let l = literal.utf8Start
-        for i in 0..<buffer.count where buffer[i] != l[i] { return false }
-        return true
+        let l = literal.utf8Start, n = literal.utf8CodeUnitCount
+        guard let start else { return n == 0 }
+        if length >= 0 {
+            guard length == n else { return false }
+            for i in 0..<n where start[i] != l[i] { return false }
+            return true
+        }
+        // A C string: compare up to the literal's end, then require the terminator.
+        for i in 0..<n where start[i] != l[i] { return false }
+        return start[n] == 0
     }
 
     @inlinable public static func == (a: XMLBytes, b: StaticString) -> Bool { a.equals(b) }

@@ -20,12 +20,14 @@ public final class XMLPushParser {
     /// Warnings and recoverable errors, as diagnostics with the part and line.
     public private(set) var diagnostics: [Diagnostic] = []
     private let context: Context
+    private let handler: any XMLStreamHandler
     private var ctxt: xmlParserCtxtPtr?
     private var finished = false
 
     /// What the C callbacks reach through libxml2's user-data pointer.
     final class Context {
-        let handler: any XMLStreamHandler
+        /// Unowned so the hot callbacks do no reference counting; `XMLPushParser.handler` keeps it alive.
+        unowned(unsafe) let handler: any XMLStreamHandler
         var fatal: XMLStreamError?
         var warnings: [(line: Int, message: String)] = []
         let file: String, part: String
@@ -41,26 +43,30 @@ public final class XMLPushParser {
         _ = libxml2Initialized
         self.file = file
         self.part = part
+        self.handler = handler
         context = Context(handler: handler, file: file, part: part)
         var sax = xmlSAXHandler()
         // Only the namespace-aware SAX2 callbacks are set, so no DOM and no DTD are ever built.
         sax.initialized = UInt32(XML_SAX2_MAGIC)
         sax.startElementNs = { ctx, localname, _, uri, _, _, nbAttributes, _, attributes in
             guard let ctx else { return }
-            let c = Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue()
             let attrs = XMLAttributes(raw: UnsafeRawPointer(attributes)?.assumingMemoryBound(to: UnsafePointer<UInt8>?.self),
                                       count: Int(nbAttributes))
-            c.handler.startElement(localName: XMLBytes(cString: localname), namespace: XMLBytes(cString: uri), attributes: attrs)
+            Unmanaged<Context>.fromOpaque(ctx)._withUnsafeGuaranteedRef {
+                $0.handler.startElement(localName: XMLBytes(cString: localname), namespace: XMLBytes(cString: uri), attributes: attrs)
+            }
         }
         sax.endElementNs = { ctx, localname, _, uri in
             guard let ctx else { return }
-            let c = Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue()
-            c.handler.endElement(localName: XMLBytes(cString: localname), namespace: XMLBytes(cString: uri))
+            Unmanaged<Context>.fromOpaque(ctx)._withUnsafeGuaranteedRef {
+                $0.handler.endElement(localName: XMLBytes(cString: localname), namespace: XMLBytes(cString: uri))
+            }
         }
         let characters: charactersSAXFunc = { ctx, ch, len in
             guard let ctx, len > 0 else { return }
-            let c = Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue()
-            c.handler.characters(XMLBytes(start: ch, count: Int(len)))
+            Unmanaged<Context>.fromOpaque(ctx)._withUnsafeGuaranteedRef {
+                $0.handler.characters(XMLBytes(start: ch, count: Int(len)))
+            }
         }
         sax.characters = characters
         // Whitespace-only text is still text in a cell (`<t xml:space="preserve"> </t>`).

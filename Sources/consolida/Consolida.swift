@@ -16,7 +16,10 @@ struct Consolida: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InspectCommand.self,
+            RunCommand.self,
+            ReportCommand.self,
             DiffCommand.self,
+            ExplainCommand.self,
             ReadBenchCommand.self,
             XLSXBenchCommand.self,
             ImportCommand.self,

@@ -19,41 +19,45 @@ struct ReadBenchCommand: ParsableCommand {
     @Option(help: "Data rows profiled to choose each column's type.")
     var profileRows = 1000
 
+    @Flag(help: "Parse on a background thread while converting (CSVBatchReader); pays off on an idle machine.")
+    var parallel = false
+
     func run() throws {
         let csv = try CSVFile.open(path: file)
         let types = try profile(csv)
-        let reader = try csv.records()
-        if csv.detectedDialect.hasHeader { _ = try reader.next() }
         let kinds = types.map(Conversion.init)
         var counts = TypedCounts(columns: types.count)
-        while try reader.next() {
-            let n = reader.fieldCount
-            if n == 0 { continue }
-            counts.rows += 1
-            for j in 0..<n {
-                let f = reader.field(j)
-                if f.isEmpty { counts.empties += 1; continue }
-                switch j < kinds.count ? kinds[j] : .text {
-                case .number(let format):
-                    if let (significand, exponent) = NumberParser.decimal(f, format) {
-                        counts.numbers += 1
-                        counts.add(column: j, significand: significand, exponent: exponent)
-                    } else {
-                        counts.invalid += 1
-                        counts.textBytes += String(decoding: f, as: UTF8.self).utf8.count
+        var skipHeader = csv.detectedDialect.hasHeader
+        if !parallel {
+            let reader = try csv.records()
+            if skipHeader { _ = try reader.next() }
+            while try reader.next() {
+                let n = reader.fieldCount
+                if n == 0 { continue }
+                counts.rows += 1
+                for j in 0..<n { counts.convert(reader.field(j), j < kinds.count ? kinds[j] : .text, column: j) }
+            }
+            print(counts.summary(encoding: csv.detectedEncoding.encoding.rawValue, dialect: csv.detectedDialect,
+                                 types: types))
+            return
+        }
+        // Parsing runs on a background thread while this one converts (CSVBatchReader).
+        let batches = CSVBatchReader(file: csv)
+        while let batch = try batches.next() {
+            batch.withFields { bytes, ends in
+                var f = 0
+                for r in 0..<batch.count {
+                    let last = batch.recordEnds[r]
+                    if skipHeader { skipHeader = false; f = last; continue }
+                    if f == last { continue }  // a blank line
+                    counts.rows += 1
+                    var j = 0
+                    while f < last {
+                        let start = f == 0 ? 0 : ends[f - 1]
+                        let field = UnsafeBufferPointer(rebasing: bytes[start..<ends[f]])
+                        counts.convert(field, j < kinds.count ? kinds[j] : .text, column: j)
+                        f += 1; j += 1
                     }
-                case .date(let order):
-                    if let d = DateParser.parse(f, order: order) {
-                        counts.dates += 1
-                        counts.dayTotal &+= d.daysSinceEpoch
-                    } else {
-                        counts.invalid += 1
-                        counts.textBytes += String(decoding: f, as: UTF8.self).utf8.count
-                    }
-                case .text:
-                    let s = String(decoding: f, as: UTF8.self)
-                    counts.texts += 1
-                    counts.textBytes += s.utf8.count
                 }
             }
         }
@@ -99,6 +103,33 @@ struct TypedCounts {
     var sums: [[Int128]]
 
     init(columns: Int) { sums = Array(repeating: Array(repeating: 0, count: 19), count: columns) }
+
+    /// Converts one non-blank field by its column's conversion and counts the result.
+    @inline(__always)
+    mutating func convert(_ f: UnsafeBufferPointer<UInt8>, _ kind: Conversion, column j: Int) {
+        if f.isEmpty { empties += 1; return }
+        switch kind {
+        case .number(let format):
+            if let (significand, exponent) = NumberParser.decimal(f, format) {
+                numbers += 1
+                add(column: j, significand: significand, exponent: exponent)
+                return
+            }
+        case .date(let order):
+            if let d = DateParser.parse(f, order: order) {
+                dates += 1
+                dayTotal &+= d.daysSinceEpoch
+                return
+            }
+        case .text:
+            texts += 1
+            textBytes += String(decoding: f, as: UTF8.self).utf8.count
+            return
+        }
+        // Not what the column holds: kept as text and counted.
+        invalid += 1
+        textBytes += String(decoding: f, as: UTF8.self).utf8.count
+    }
 
     @inline(__always)
     mutating func add(column: Int, significand: Int64, exponent: Int) {

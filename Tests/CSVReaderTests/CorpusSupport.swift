@@ -43,7 +43,8 @@ struct DialectTruth {
 
     /// Parses `encoding=utf8;delimiter=comma;quote=doublequote;…`. Encoding names are mapped to
     /// the set of names that read the bytes the same: `ascii` is UTF-8, `ansi` is Windows-1252 (which
-    /// ISO-8859-1 equals outside 0x80–0x9F), `utf16` without a byte order either way.
+    /// ISO-8859-1 equals outside 0x80–0x9F), `utf16` without a byte order either way, `gb2312`
+    /// is read by its superset GB18030.
     init?(file: String, annotation: String) {
         self.file = file
         var parts: [String: String] = [:]
@@ -57,6 +58,9 @@ struct DialectTruth {
             case "ansi", "windows-1252", "iso-8859-1", "latin1": encodings = ["windows-1252", "iso-8859-1"]
             case "utf16", "utf-16": encodings = ["utf-16le", "utf-16be"]
             case "utf32", "utf-32": encodings = ["utf-32le", "utf-32be"]
+            // GB18030 is a superset of GB2312 and decodes its bytes identically; `shif-jis` is a typo.
+            case "gb2312", "gbk", "gb18030": encodings = ["gb18030"]
+            case "shif-jis", "shift-jis", "shift_jis", "sjis": encodings = ["shift_jis"]
             default: encodings = [e]
             }
         }

@@ -75,7 +75,7 @@ struct FakeWriter: OutputWriting {
         defer { try? FileManager.default.removeItem(atPath: root) }
         let summary = try pipeline(root).run()
         #expect(summary.exitCode == 0)
-        #expect(summary.files == ["as-of.txt", "consolida.sqlite", "customers.csv"])
+        #expect(summary.files == ["as-of.txt", "consolida.sqlite", "customers.csv", "import-summary.json"])
         #expect(read(root, "customers.csv") == "Ana\nLuis")
         #expect(read(root, "as-of.txt") == "2024-06-30")
         #expect(summary.counts["customers"] == 2)

@@ -77,6 +77,8 @@ public enum DialectSniffer {
                 let score = consistency(records, delimiter: d, quote: q) * prior(d) * quotePrior
                 // A rare delimiter must also give most rows one width (spaces in prose do not).
                 if prior(d) < 1, options.delimiter == nil, modalShare(records) < 0.5 { continue }
+                // Two words per line is prose, not a two-column space-separated table.
+                if d == " ", options.delimiter == nil, modalWidth(records) < 3 { continue }
                 if best == nil || score > best!.score * (1 + 1e-9) + 1e-12 {
                     let rows = records.filter { !$0.isBlank }
                     best = (score, d, q, rows.filter { $0.fields.count > 1 }.count, rows.count)
@@ -91,6 +93,13 @@ public enum DialectSniffer {
             return (",", options.quote == nil ? UInt8(ascii: "\"") : best.quote)
         }
         return (best.delimiter, best.quote)
+    }
+
+    /// The most common width of non-blank records.
+    static func modalWidth(_ records: [SampleRecord]) -> Int {
+        var widths: [Int: Int] = [:]
+        for r in records where !r.isBlank { widths[r.fields.count, default: 0] += 1 }
+        return widths.max(by: { ($0.value, $0.key) < ($1.value, $1.key) })?.key ?? 0
     }
 
     /// The share of non-blank records that have the most common width.

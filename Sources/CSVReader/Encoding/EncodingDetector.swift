@@ -2,7 +2,8 @@
 ///
 /// Order of evidence: a byte order mark; the zero bytes that UTF-16 and UTF-32 text without a BOM
 /// has in every other (or three of every four) bytes; valid UTF-8; otherwise a Windows code page
-/// (1252, or 1251 when the high bytes form whole Cyrillic words).
+/// (1252; 1251 when the high bytes form whole Cyrillic words; Shift_JIS or GB18030 when they form
+/// the double-byte characters of those code pages).
 public enum EncodingDetector {
     /// Detects the encoding of `sample` (the start of the file). `isWholeFile` says whether the
     /// sample is all of it, so that a multi-byte sequence cut at its end is not held against UTF-8.
@@ -12,8 +13,13 @@ public enum EncodingDetector {
         if UTF8Validator.isValid(sample, allowTruncatedEnd: !isWholeFile) {
             return DetectedEncoding(encoding: .utf8, bomLength: 0, evidence: "valid-utf8")
         }
-        return DetectedEncoding(encoding: looksCyrillic(sample) ? .windows1251 : .windows1252, bomLength: 0,
-                                evidence: "not-utf8")
+        let truncated = !isWholeFile
+        let guess: TextEncoding
+        if EastAsianDetector.looksShiftJIS(sample, allowTruncatedEnd: truncated) { guess = .shiftJIS }
+        else if EastAsianDetector.looksGB2312(sample, allowTruncatedEnd: truncated) { guess = .gb18030 }
+        else if looksCyrillic(sample) { guess = .windows1251 }
+        else { guess = .windows1252 }
+        return DetectedEncoding(encoding: guess, bomLength: 0, evidence: "not-utf8")
     }
 
     /// Convenience for arrays (tests, small files).

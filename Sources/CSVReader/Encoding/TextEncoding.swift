@@ -12,6 +12,10 @@ public enum TextEncoding: String, Hashable, Sendable, CaseIterable, Codable {
     case iso88591 = "iso-8859-1"
     /// Cyrillic Windows, detected when non-UTF-8 text is made of whole words of high bytes.
     case windows1251 = "windows-1251"
+    /// Japanese (decoded through the C library's iconv).
+    case shiftJIS = "shift_jis"
+    /// Simplified Chinese: GB18030, the superset of GBK and GB2312 (decoded through iconv).
+    case gb18030 = "gb18030"
 
     /// Parses a user-given name: `utf-8`, `UTF8`, `utf-16`, `cp1252`, `latin1`, `ansi`…
     public init?(name: String) {
@@ -25,6 +29,8 @@ public enum TextEncoding: String, Hashable, Sendable, CaseIterable, Codable {
         case "windows1252", "cp1252", "ansi", "win1252": self = .windows1252
         case "iso88591", "latin1", "l1", "iso885915", "latin9": self = .iso88591
         case "windows1251", "cp1251", "win1251": self = .windows1251
+        case "shiftjis", "sjis", "shifjis", "cp932", "windows31j", "mskanji": self = .shiftJIS
+        case "gb18030", "gbk", "gb2312", "cp936", "euccn": self = .gb18030
         default: return nil
         }
     }
@@ -37,7 +43,7 @@ public enum TextEncoding: String, Hashable, Sendable, CaseIterable, Codable {
         case .utf16BE: return [0xFE, 0xFF]
         case .utf32LE: return [0xFF, 0xFE, 0, 0]
         case .utf32BE: return [0, 0, 0xFE, 0xFF]
-        case .windows1252, .iso88591, .windows1251: return []
+        case .windows1252, .iso88591, .windows1251, .shiftJIS, .gb18030: return []
         }
     }
 

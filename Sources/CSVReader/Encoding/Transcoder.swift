@@ -8,14 +8,23 @@ public struct Transcoder: Sendable {
     private var carry: [UInt8] = []
     /// A high surrogate waiting for its low half (UTF-16).
     private var pendingHigh: UInt32 = 0
+    /// The converter for code pages decoded by the C library.
+    private let iconv: IconvDecoder?
 
-    public init(encoding: TextEncoding) { self.encoding = encoding }
+    public init(encoding: TextEncoding) {
+        self.encoding = encoding
+        switch encoding {
+        case .shiftJIS: iconv = IconvDecoder(from: "SHIFT_JIS")
+        case .gb18030: iconv = IconvDecoder(from: "GB18030")
+        default: iconv = nil
+        }
+    }
 
     /// Whether input bytes are already UTF-8 and can be parsed without conversion.
     public var passesThrough: Bool { encoding == .utf8 }
 
     /// The output capacity that always suffices for `inputCount` input bytes (plus the carry).
-    public static func maxOutput(forInput inputCount: Int) -> Int { inputCount * 3 + 16 }
+    public static func maxOutput(forInput inputCount: Int) -> Int { inputCount * 3 + 64 }
 
     /// Converts `input` into `output` (which must hold ``maxOutput(forInput:)`` bytes) and returns
     /// how many bytes it wrote. `isLast` flushes a dangling partial unit as U+FFFD.
@@ -30,6 +39,8 @@ public struct Transcoder: Sendable {
             return singleByte(input, output)
         case .utf16LE, .utf16BE, .utf32LE, .utf32BE:
             return wide(input, output, isLast: isLast)
+        case .shiftJIS, .gb18030:
+            return iconv?.decode(input, into: output, capacity: Transcoder.maxOutput(forInput: input.count), isLast: isLast) ?? 0
         }
     }
 

@@ -57,6 +57,8 @@ public enum NumberParser {
             }
         }
         guard digits > 0, bytes[lo] != UInt8(ascii: " "), bytes[hi - 1] != UInt8(ascii: " ") else { return (0, 0) }
+        // `00105` is a code (an invoice or account number), not the number 105: its zeros matter.
+        if bytes[lo] == UInt8(ascii: "0"), lo + 1 < hi, bytes[lo + 1] &- 48 < 10 { return (0, 0) }
         if dots == 0 && commas == 0 && spaces == 0 { return (NumberFormat.allMask, 0) }
         var mask: UInt8 = 0, fraction: UInt8 = 0
         for (k, f) in NumberFormat.candidates.enumerated() {

@@ -23,8 +23,8 @@ public final class CSVRecordReader {
     private var position = 0
     private var bomToSkip: Int
 
-    private var output: UnsafeMutableBufferPointer<UInt8>
-    private var ends: UnsafeMutableBufferPointer<Int>
+    @usableFromInline var output: UnsafeMutableBufferPointer<UInt8>
+    @usableFromInline var ends: UnsafeMutableBufferPointer<Int>
 
     /// Records returned so far, blank lines included (the current record's 0-based index is `recordIndex`).
     public private(set) var recordCount = 0
@@ -118,14 +118,18 @@ public final class CSVRecordReader {
     public var currentLine: Int { core.line }
 
     /// The UTF-8 bytes of field `i` (0-based) of the current record, valid until ``next()``.
-    @inline(__always)
+    @inlinable
     public func field(_ i: Int) -> UnsafeBufferPointer<UInt8> {
         let start = i == 0 ? 0 : ends[i - 1]
         return UnsafeBufferPointer(start: output.baseAddress! + start, count: ends[i] - start)
     }
 
+    /// The end of field `i` within the record's bytes.
+    @inlinable
+    public func fieldEnd(_ i: Int) -> Int { ends[i] }
+
     /// Field `i` as a `String` (invalid UTF-8 is repaired with U+FFFD).
-    @inline(__always)
+    @inlinable
     public func string(_ i: Int) -> String { String(decoding: field(i), as: UTF8.self) }
 
     /// All fields of the current record as Strings.

@@ -67,9 +67,9 @@ struct CSVInspector: FileInspector {
         if problems.count < maxProblems { problems += found.prefix(maxProblems - problems.count) }
 
         let width = max(header.count, profiles.count)
-        let columns: [(name: String, type: ColumnType)] = (0..<width).map { j in
+        let columns: [(name: String, type: ColumnType, outliers: Int)] = (0..<width).map { j in
             let name = j < header.count && !header[j].isEmpty ? header[j] : CellRef.columnLetters(j + 1)
-            return (name, j < profiles.count ? profiles[j].type : .empty)
+            return (name, j < profiles.count ? profiles[j].type : .empty, j < profiles.count ? profiles[j].outliers : 0)
         }
 
         var json: [String: Any] = [
@@ -87,6 +87,7 @@ struct CSVInspector: FileInspector {
             "blank_lines_skipped": stream.blankLinesSkipped,
             "columns": columns.map { c -> [String: Any] in
                 var o: [String: Any] = ["name": c.name, "type": c.type.name]
+                if c.outliers > 0 { o["outliers"] = c.outliers }
                 switch c.type {
                 case .integer(let f), .decimal(let f):
                     o["decimal_separator"] = String(Character(Unicode.Scalar(f.decimalSeparator)))
@@ -111,7 +112,7 @@ struct CSVInspector: FileInspector {
         return InspectOutput(text: text, json: json, problems: problems)
     }
 
-    static func render(path: String, file: CSVFile, headerLine: Int?, rows: Int, columns: [(name: String, type: ColumnType)],
+    static func render(path: String, file: CSVFile, headerLine: Int?, rows: Int, columns: [(name: String, type: ColumnType, outliers: Int)],
                        samples: [Row], problems: [Diagnostic], problemCount: Int) -> String {
         let d = file.detectedDialect
         var out = "\(path): CSV\n"
@@ -126,7 +127,8 @@ struct CSVInspector: FileInspector {
         for (j, c) in columns.enumerated() {
             let letter = CellRef.columnLetters(j + 1)
             let name = c.name.count > nameWidth ? String(c.name.prefix(nameWidth - 1)) + "…" : c.name
-            out += "    \(letter.padding(toLength: 3, withPad: " ", startingAt: 0)) \(name.padding(toLength: nameWidth, withPad: " ", startingAt: 0))  \(c.type)\n"
+            out += "    \(letter.padding(toLength: 3, withPad: " ", startingAt: 0)) \(name.padding(toLength: nameWidth, withPad: " ", startingAt: 0))  \(c.type)"
+                + (c.outliers > 0 ? " (\(c.outliers) values of another kind)" : "") + "\n"
         }
         if !samples.isEmpty {
             out += "  first rows:\n"

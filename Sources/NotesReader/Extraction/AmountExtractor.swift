@@ -1,0 +1,79 @@
+import Foundation
+import Receivables
+
+/// Amounts mentioned in an entry: `$500`, `500$`, `Bs. 1.234,56`, `USD 200`, `500 dólares`,
+/// `R$ 300,00`, and a bare number right after a payment word (`pagar 500`).
+enum AmountExtractor {
+    struct Found: Sendable, Equatable {
+        var money: Money
+        var confidence: Double
+        var range: Range<String.Index>
+    }
+
+    static func extract(_ text: String, defaultCurrency: Currency?, dayFirst: Bool = true) -> [Found] {
+        let folded = NotesText.fold(text)
+        var out: [Found] = []
+        var taken: [Range<String.Index>] = []
+        for m in withCurrency.matches(in: folded) {
+            let symbol = m.group(1) ?? m.group(4) ?? ""
+            guard let numText = m.group(2) ?? m.group(3), let value = parseNumber(numText),
+                  let cur = currency(symbol) else { continue }
+            out.append(Found(money: Money(value, cur ?? defaultCurrency), confidence: 0.9, range: m.range))
+            taken.append(m.range)
+        }
+        for m in bare.matches(in: folded) {
+            guard let r = m.groups[1], !taken.contains(where: { $0.overlaps(r) }),
+                  let numText = m.group(2), let value = parseNumber(numText), value > 0 else { continue }
+            out.append(Found(money: Money(value, defaultCurrency), confidence: 0.6, range: r))
+        }
+        return out.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// `1.234,56` and `1,234.56` → 1234.56; `300,00` → 300; `1.234` (three digits after a single
+    /// separator) → 1234 — grouping, because money is rarely written with three decimals.
+    static func parseNumber(_ s: String) -> Decimal? {
+        let t = s.filter { $0 != " " }
+        let dots = t.filter { $0 == "." }.count, commas = t.filter { $0 == "," }.count
+        var plain: String
+        if dots > 0 && commas > 0 {
+            let lastDot = t.lastIndex(of: ".")!, lastComma = t.lastIndex(of: ",")!
+            if lastComma > lastDot { plain = t.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".") }
+            else { plain = t.replacingOccurrences(of: ",", with: "") }
+        } else if dots + commas == 0 {
+            plain = t
+        } else {
+            let sep: Character = dots > 0 ? "." : ","
+            let groups = t.split(separator: sep, omittingEmptySubsequences: false)
+            if groups.count > 2 || (groups.count == 2 && groups[1].count == 3) {
+                plain = t.filter { $0 != sep }
+            } else {
+                plain = t.replacingOccurrences(of: String(sep), with: ".")
+            }
+        }
+        return Money.parsePlainDecimal(plain)
+    }
+
+    static func currency(_ symbol: String) -> Currency?? {
+        let s = NotesText.squeeze(symbol).replacingOccurrences(of: " ", with: "")
+        switch s {
+        case "$", "us$", "usd", "u$s", "dolares", "dolar", "dollars", "dollar", "dls", "usd$", "verdes": return .some(.usd)
+        case "bs", "bs.", "bs.s", "bs.s.", "bss", "bsf", "bolivares", "ves", "bsd": return .some(.ves)
+        case "r$", "brl", "reais", "real": return .some(Currency(code: "BRL"))
+        case "€", "eur", "euros": return .some(.eur)
+        case "cop", "col$": return .some(.cop)
+        case "mxn": return .some(.mxn)
+        case "pesos": return .some(nil)
+        default: return nil
+        }
+    }
+
+    private static let number = #"(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)"#
+    private static let prefixSymbols = #"(r\$|us\$|u\$s|col\$|\$|€|bs\.?\s?s\.?|bs\.?f?|usd|brl|eur|ves|cop|mxn)"#
+    private static let suffixSymbols = #"(\$|€|usd|brl|eur|ves|cop|mxn|bs\.?|bolivares|dolares|dolar|dollars|dls|reais|euros|pesos|verdes)"#
+    private static let withCurrency = Pattern(
+        #"(?<![\p{L}\d])(?:"# + prefixSymbols + #"\s?"# + number + #"|"# + number + #"\s?"# + suffixSymbols + #")(?![\p{L}\d])"#)
+    // A number right after a payment verb or noun, not a date, time, or invoice number.
+    private static let bare = Pattern(
+        #"\b(?:pag\w*|abon\w*|deposit\w*|transf\w*|cancel\w*|monto|saldo|debe|deve|total|quit\w*|pix|cuota|parcela|resto)(?:\s+(?:de|do|da|un|uma|una|con|com|los|las|os|as))?\s+("#
+        + #"(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?))(?![\d/:\-]|\s?(?:de\s)?(?:"# + Lexicon.monthAlternation + #")\b|[.,]\d)"#)
+}

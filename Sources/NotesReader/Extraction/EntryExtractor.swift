@@ -1,0 +1,40 @@
+import Receivables
+import Tabular
+
+/// Everything read from one entry's text.
+struct EntryFacts: Sendable {
+    var channel: ContactEvent.Channel
+    var outcome: OutcomeClassifier.Result
+    var amounts: [AmountExtractor.Found]
+    var promiseDate: PromiseDateResolver.Found?
+    var invoices: [String]
+    var phones: [String]
+    var emails: [String]
+    var taxIDs: [String]
+}
+
+/// Runs every extractor over an entry.
+struct EntryExtractor: Sendable {
+    var rules: OutcomeRules
+    var defaultCurrency: Currency?
+
+    func extract(_ text: String, date: LocalDate, defaultChannel: ContactEvent.Channel, channelFromText: Bool,
+                 dayFirst: Bool) -> EntryFacts {
+        let words = WordTokens(text)
+        let outcome = OutcomeClassifier(rules: rules).classify(text)
+        var channel = defaultChannel
+        if channelFromText, let c = ChannelDetector.detect(words, rules: rules) { channel = c }
+        let promise = outcome.outcome == .promiseToPay
+            ? PromiseDateResolver.resolve(text, on: date, dayFirst: dayFirst) : nil
+        let taxIDs = MentionExtractor.taxIDs(text)
+        let invoices = MentionExtractor.invoices(text)
+        // A tax ID or invoice number is not also a phone.
+        let phones = MentionExtractor.phones(text).filter { p in
+            !taxIDs.contains { $0.filter(\.isNumber) == p.filter(\.isNumber) }
+                && !invoices.contains { $0.filter(\.isNumber) == p.filter(\.isNumber) }
+        }
+        let amounts = AmountExtractor.extract(text, defaultCurrency: defaultCurrency, dayFirst: dayFirst)
+        return EntryFacts(channel: channel, outcome: outcome, amounts: amounts, promiseDate: promise,
+                          invoices: invoices, phones: phones, emails: MentionExtractor.emails(text), taxIDs: taxIDs)
+    }
+}

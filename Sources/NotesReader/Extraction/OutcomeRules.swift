@@ -1,0 +1,130 @@
+import Foundation
+import Receivables
+import Yams
+
+/// Keyword rules that classify an entry's outcome and channel, loaded from YAML
+/// (`Mappings/outcome-rules.yaml`; the file documents the format). Plain data, so a company can
+/// add its collectors' own words without touching code.
+public struct OutcomeRules: Sendable {
+    /// One phrase: words, `prefix*`, `#` (a number) and `..` (a gap of up to three words).
+    public struct Phrase: Sendable, Hashable {
+        enum Part: Sendable, Hashable { case word(String), prefix(String), number, gap }
+        var parts: [Part]
+        public var text: String
+        public var weight: Double
+    }
+
+    public struct Combination: Sendable, Hashable {
+        public var lexicons: [String]
+        public var weight: Double
+    }
+
+    public struct Rule: Sendable {
+        public var outcome: ContactEvent.Outcome
+        public var phrases: [Phrase]
+        public var combinations: [Combination]
+    }
+
+    /// Outcome rules in priority order (ties go to the earlier one).
+    public var rules: [Rule]
+    public var lexicons: [String: [Phrase]]
+    public var negationWords: Set<String>
+    public var negationWindow: Int
+    public var contrastWords: [Phrase]
+    public var contrastFactor: Double
+    /// Channel keywords, in the order they are tried.
+    public var channels: [(ContactEvent.Channel, [Phrase])]
+
+    public enum LoadError: Error, CustomStringConvertible {
+        case notAMapping, unknownOutcome(String), unknownChannel(String), unknownLexicon(String), badPhrase(String)
+
+        public var description: String {
+            switch self {
+            case .notAMapping: return "outcome rules: the document is not a YAML mapping"
+            case .unknownOutcome(let s): return "outcome rules: unknown outcome '\(s)'"
+            case .unknownChannel(let s): return "outcome rules: unknown channel '\(s)'"
+            case .unknownLexicon(let s): return "outcome rules: a combination names an unknown lexicon '\(s)'"
+            case .badPhrase(let s): return "outcome rules: cannot read phrase \(s)"
+            }
+        }
+    }
+
+    public static func load(path: String) throws -> OutcomeRules {
+        try load(yaml: String(contentsOfFile: path, encoding: .utf8))
+    }
+
+    public static func load(yaml: String) throws -> OutcomeRules {
+        guard let root = try Yams.load(yaml: yaml) as? [String: Any] else { throw LoadError.notAMapping }
+        let negation = root["negation"] as? [String: Any] ?? [:]
+        let contrast = root["contrast"] as? [String: Any] ?? [:]
+        var lexicons: [String: [Phrase]] = [:]
+        for (name, list) in root["lexicons"] as? [String: Any] ?? [:] {
+            lexicons[name] = try phrases(list)
+        }
+        let outcomesNode = root["outcomes"] as? [String: Any] ?? [:]
+        var order = (root["priority"] as? [Any])?.map { "\($0)" } ?? []
+        for key in outcomesNode.keys.sorted() where !order.contains(key) { order.append(key) }
+        var rules: [Rule] = []
+        for key in order {
+            guard let outcome = ContactEvent.Outcome(rawValue: key) else { throw LoadError.unknownOutcome(key) }
+            let node = outcomesNode[key] as? [String: Any] ?? [:]
+            var combos: [Combination] = []
+            for c in node["combinations"] as? [Any] ?? [] {
+                let dict = c as? [String: Any]
+                let names = ((dict?["lexicons"] ?? c) as? [Any] ?? []).map { "\($0)" }
+                for n in names where lexicons[n] == nil { throw LoadError.unknownLexicon(n) }
+                combos.append(Combination(lexicons: names, weight: number(dict?["weight"]) ?? 1))
+            }
+            rules.append(Rule(outcome: outcome, phrases: try phrases(node["phrases"] ?? []), combinations: combos))
+        }
+        var channels: [(ContactEvent.Channel, [Phrase])] = []
+        let channelsNode = root["channels"] as? [String: Any] ?? [:]
+        for key in channelsNode.keys.sorted() {
+            guard let ch = ContactEvent.Channel(rawValue: key) else { throw LoadError.unknownChannel(key) }
+            channels.append((ch, try phrases(channelsNode[key] ?? [])))
+        }
+        return OutcomeRules(
+            rules: rules, lexicons: lexicons,
+            negationWords: Set(((negation["words"] as? [Any]) ?? []).map { NotesText.fold("\($0)") }),
+            negationWindow: (negation["window"] as? Int) ?? 3,
+            contrastWords: try phrases(contrast["words"] ?? []),
+            contrastFactor: number(contrast["factor"]) ?? 1,
+            channels: channels)
+    }
+
+    private static func number(_ any: Any?) -> Double? {
+        if let d = any as? Double { return d }
+        if let i = any as? Int { return Double(i) }
+        if let s = any as? String { return Double(s) }
+        return nil
+    }
+
+    private static func phrases(_ node: Any) throws -> [Phrase] {
+        guard let list = node as? [Any] else { throw LoadError.badPhrase("\(node)") }
+        return try list.map { item in
+            if let dict = item as? [String: Any], let p = dict["phrase"] {
+                return Phrase.parse("\(p)", weight: number(dict["weight"]) ?? 1)
+            }
+            if item is [Any] || item is [String: Any] { throw LoadError.badPhrase("\(item)") }
+            return Phrase.parse("\(item)", weight: 1)
+        }
+    }
+}
+
+extension OutcomeRules.Phrase {
+    static func parse(_ text: String, weight: Double) -> Self {
+        // The phrase is tokenized like the text, so `segunda-feira` and `e-mail` split the same way.
+        var parts: [Part] = []
+        for raw in text.split(separator: " ") {
+            if raw == ".." { parts.append(.gap); continue }
+            if raw == "#" { parts.append(.number); continue }
+            if raw == "/" { parts.append(.word("/")); continue }
+            let star = raw.hasSuffix("*")
+            let words = WordTokens(String(star ? raw.dropLast() : raw)).tokens.map(\.text)
+            for (i, w) in words.enumerated() {
+                parts.append(star && i == words.count - 1 ? .prefix(w) : .word(w))
+            }
+        }
+        return Self(parts: parts, text: text, weight: weight)
+    }
+}

@@ -1,0 +1,54 @@
+/// A text folded and split into words for keyword rules: numbers become `#`-matchable tokens,
+/// `/` between numbers is kept (`15/03` → `15`, `/`, `03`), and punctuation marks sentence and
+/// clause ends.
+struct WordTokens: Sendable {
+    struct Token: Sendable, Equatable {
+        var text: String
+        var isNumber: Bool
+        var sentence: Int
+        var clause: Int
+        /// Whether a contrast word (`pero`, `mas`) came earlier in the sentence.
+        var afterContrast = false
+    }
+
+    var tokens: [Token] = []
+    /// Sentences that end with `?`.
+    var questions: Set<Int> = []
+
+    init(_ text: String) {
+        let folded = NotesText.fold(text)
+        var sentence = 0, clause = 0
+        var word = ""
+        var wordIsNumber = true
+        func flush() {
+            guard !word.isEmpty else { return }
+            tokens.append(Token(text: word, isNumber: wordIsNumber, sentence: sentence, clause: clause))
+            word = ""; wordIsNumber = true
+        }
+        var previous: Character = " "
+        let chars = Array(folded)
+        for (i, c) in chars.enumerated() {
+            if c.isLetter || c.isNumber {
+                word.append(c)
+                if !c.isNumber { wordIsNumber = false }
+            } else if c == "'" || c == "’" {
+                continue // didn't → didnt
+            } else if (c == "." || c == ",") && previous.isNumber && i + 1 < chars.count && chars[i + 1].isNumber {
+                word.append(c) // 1.234,56 stays one number
+            } else {
+                flush()
+                switch c {
+                case ".", "!", ";", "\n", "\r", "…": sentence += 1; clause += 1
+                case "?": questions.insert(sentence); sentence += 1; clause += 1
+                case ",", ":", "(", ")", "-", "–", "—":
+                    clause += 1
+                case "/" where previous.isNumber:
+                    tokens.append(Token(text: "/", isNumber: false, sentence: sentence, clause: clause))
+                default: break
+                }
+            }
+            previous = c
+        }
+        flush()
+    }
+}

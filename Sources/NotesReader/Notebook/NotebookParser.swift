@@ -1,0 +1,168 @@
+import Foundation
+import Receivables
+import Tabular
+
+/// Reads a collector's notebook (plain text or Markdown): customer sections, their key-value
+/// lines, and dated entries (one per line, or a paragraph starting with a date).
+///
+/// Every line is accounted for: entry lines are imported, continuation lines of a paragraph and
+/// headings are skipped as header/other lines, and a line that cannot be placed (no section, no
+/// date, no year) is rejected with its line number.
+struct NotebookParser {
+    var file: String
+    var options: NotesImportOptions
+    /// A sub-part of the file (Keep's `textContent`); line numbers count within it.
+    var part: String?
+
+    func parse(lines raw: [String]) -> ParsedNotes {
+        var out = ParsedNotes(file: file)
+        out.accounting.sheet = part
+        let lines = raw.map(NotesText.clean)
+        out.accounting.rowsRead = lines.count
+
+        let leading = lines.map { NotesText.isBlank($0) ? nil : LeadingDate.parse($0) }
+        let order = options.dayFirst.map { DateOrder(dayFirst: $0, reason: "forced") }
+            ?? DateOrder.decide(leading.compactMap { $0?.date }, chronological: false,
+                                defaultDayFirst: options.defaultDayFirst)
+        out.dayFirst = order.dayFirst
+        if order.reason == "conflict" {
+            out.diagnostics.append(Diagnostic(.warning, code: "NOTES-DATE-ORDER-CONFLICT",
+                "the file has dates that only read day-first and others that only read month-first; read as \(order.dayFirst ? "day-first" : "month-first")",
+                at: SourceLocation(file: file, sheet: part)))
+        }
+        let firstExplicitYear = leading.lazy.compactMap { $0?.date.year }.first
+
+        var state = State()
+        var underlined = Set<Int>()
+        for (i, line) in lines.enumerated() {
+            let n = i + 1
+            if underlined.contains(i) { out.accounting.headerRows += 1; continue }
+            if NotesText.isBlank(line) {
+                out.accounting.blank += 1; state.openEntry = nil; continue
+            }
+            // A text line followed by `===`/`---` is a Setext heading.
+            if i + 1 < lines.count, NotebookHeading.isUnderline(lines[i + 1]), !NotebookHeading.isUnderline(line),
+               leading[i] == nil {
+                underlined.insert(i + 1)
+                heading(line.trimmingCharacters(in: .whitespaces), line: n, into: &out, state: &state)
+                continue
+            }
+            if NotebookHeading.isUnderline(line) { out.accounting.headerRows += 1; state.openEntry = nil; continue }
+            if let lead = leading[i] {
+                if lead.rest.isEmpty {
+                    // A date alone on its line: the following lines are that day's entries.
+                    state.dateContext = lead.date
+                    if let y = lead.date.year { state.year = y }
+                    out.accounting.headerRows += 1; state.openEntry = nil; continue
+                }
+                addEntry(date: lead.date, time: lead.time, text: lead.rest, line: n, into: &out, state: &state,
+                         order: order, firstExplicitYear: firstExplicitYear)
+                continue
+            }
+            if let h = NotebookHeading.parse(line), h.strong || state.openEntry == nil {
+                heading(h.name, line: n, into: &out, state: &state); continue
+            }
+            if let field = SectionFieldParser.parse(line, lineNumber: n), let s = state.section, state.openEntry == nil {
+                out.sections[s].fields.append(field)
+                out.accounting.headerRows += 1; continue
+            }
+            if let e = state.openEntry {
+                // A paragraph's later lines belong to the entry its first line opened.
+                out.entries[e].text += "\n" + line.trimmingCharacters(in: .whitespaces)
+                out.accounting.otherSkipped += 1; continue
+            }
+            if state.section == nil && out.entries.isEmpty {
+                // Title lines before the first customer; a year there dates the whole file.
+                if let y = Self.lonelyYear(line) { state.year = state.year ?? y }
+                out.accounting.headerRows += 1; continue
+            }
+            if let ctx = state.dateContext, state.section != nil {
+                addEntry(date: ctx, time: nil, text: line.trimmingCharacters(in: .whitespaces), line: n, into: &out,
+                         state: &state, order: order, firstExplicitYear: firstExplicitYear)
+                continue
+            }
+            out.reject(file, line: n, code: "NOTES-NO-DATE", state.section == nil
+                       ? "text outside any customer section and without a date"
+                       : "line does not start with a date and does not continue an entry", raw: raw[i], part: part)
+        }
+        return out
+    }
+
+    private struct State {
+        var section: Int?
+        var openEntry: Int?
+        var year: Int?
+        var dateContext: PartialDate?
+        var previousDate: LocalDate?
+    }
+
+    private func heading(_ text: String, line n: Int, into out: inout ParsedNotes, state: inout State) {
+        out.accounting.headerRows += 1
+        state.openEntry = nil
+        if let header = DateHeader.parse(text) {
+            if let y = header.year { state.year = y }
+            state.dateContext = header.date
+            return
+        }
+        out.sections.append(NoteSection(line: n, name: text, part: part))
+        state.section = out.sections.count - 1
+        state.dateContext = nil
+    }
+
+    private func addEntry(date: PartialDate, time: TimeOfDay?, text: String, line n: Int, into out: inout ParsedNotes,
+                          state: inout State, order: DateOrder, firstExplicitYear: Int?) {
+        let loc = SourceLocation(file: file, sheet: part, line: n)
+        guard let section = state.section else {
+            out.reject(file, line: n, code: "NOTES-NO-SECTION", "dated entry before any customer heading",
+                       raw: text, part: part)
+            state.openEntry = nil
+            return
+        }
+        var resolved: LocalDate?
+        if let y = date.year {
+            resolved = date.resolve(dayFirst: order.dayFirst, year: y)
+            state.year = y
+        } else {
+            var year: Int?, source = ""
+            if let y = state.year { year = y; source = "the section or an earlier entry" }
+            else if let y = firstExplicitYear { year = y; source = "the first dated entry of the file" }
+            else if let y = options.defaultYear { year = y; source = "the import options" }
+            if var y = year {
+                // December → January inside one notebook: the year turned.
+                if let prev = state.previousDate, let guess = date.resolve(dayFirst: order.dayFirst, year: y),
+                   prev.daysSinceEpoch - guess.daysSinceEpoch > 180 {
+                    y += 1; source += ", plus one because the dates wrapped past December"
+                }
+                resolved = date.resolve(dayFirst: order.dayFirst, year: y)
+                if resolved != nil {
+                    out.diagnostics.append(Diagnostic(.info, code: "NOTES-YEAR-INFERRED",
+                        "the date has no year; took \(y) from \(source)", at: loc))
+                    state.year = y
+                }
+            } else {
+                out.reject(file, line: n, code: "NOTES-NO-YEAR",
+                           "the date has no year and neither the section nor the file gives one", raw: text, part: part)
+                state.openEntry = nil
+                return
+            }
+        }
+        guard let d = resolved else {
+            out.reject(file, line: n, code: "NOTES-BAD-DATE", "the date does not exist", raw: text, part: part)
+            state.openEntry = nil
+            return
+        }
+        state.previousDate = d
+        out.entries.append(NoteEntry(line: n, section: section, date: d, time: time, author: nil, text: text,
+                                     defaultChannel: .note, part: part))
+        out.accounting.imported += 1
+        state.openEntry = out.entries.count - 1
+    }
+
+    /// A year written alone in a title (`Cobranzas 2024`), if there is exactly one.
+    static func lonelyYear(_ line: String) -> Int? {
+        let years = yearPattern.matches(in: line).compactMap { Int($0.text) }
+        return years.count == 1 ? years[0] : nil
+    }
+
+    private static let yearPattern = Pattern(#"(?<![\d/.\-])(?:19|20)\d{2}(?![\d/.\-])"#)
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// Key-value lines under a customer heading: `RIF:`, `Tel:`/`Teléfono:`, `Correo:`/`Email:`,
+/// `Dirección:`, `Debe:`/`Saldo:` and their Portuguese and English forms.
+enum SectionFieldParser {
+    static func parse(_ line: String, lineNumber: Int) -> SectionField? {
+        let folded = NotesText.fold(line)
+        guard let m = pattern.firstMatch(in: folded), let keyText = m.group(2),
+              let labelRange = m.groups[0], let keyRange = m.groups[1] else { return nil }
+        let key = NotesText.squeeze(keyText.replacingOccurrences(of: ".", with: ""))
+        guard let k = keys[key] else { return nil }
+        let value = String(NotesText.suffix(line, folded: folded, from: labelRange.upperBound))
+            .trimmingCharacters(in: .whitespaces)
+        guard !value.isEmpty else { return nil }
+        let label = String(NotesText.slice(line, folded: folded, keyRange))
+        return SectionField(key: k, label: label, value: value, line: lineNumber)
+    }
+
+    static let keys: [String: SectionField.Key] = [
+        "rif": .taxID, "nit": .taxID, "ruc": .taxID, "rut": .taxID, "cuit": .taxID, "cpf": .taxID,
+        "cnpj": .taxID, "rfc": .taxID, "cedula": .taxID, "ci": .taxID, "tax id": .taxID, "cpf/cnpj": .taxID,
+        "tel": .phone, "telf": .phone, "telefono": .phone, "telefonos": .phone, "tlf": .phone, "cel": .phone,
+        "celular": .phone, "movil": .phone, "whatsapp": .phone, "fone": .phone, "telefone": .phone, "phone": .phone,
+        "correo": .email, "email": .email, "e-mail": .email, "mail": .email,
+        "direccion": .address, "endereco": .address, "address": .address, "dir": .address,
+        "ciudad": .city, "cidade": .city, "city": .city,
+        "debe": .balance, "saldo": .balance, "deuda": .balance, "balance": .balance, "deve": .balance,
+        "divida": .balance, "owes": .balance,
+        "contacto": .contact, "contato": .contact, "contact": .contact, "encargado": .contact,
+        "vendedor": .salesperson, "vendedora": .salesperson, "salesperson": .salesperson,
+    ]
+
+    private static let pattern = Pattern(#"^\s*(?:[-*•]\s*)?(([a-z][a-z./\-]*(?:\s[a-z]+)?)\s*[:=]\s*)\S"#)
+}

@@ -1,0 +1,33 @@
+import Receivables
+import Tabular
+
+/// How to read notes files. Every field has a sensible default; the CLI sets them from flags and
+/// the configuration.
+public struct NotesImportOptions: Sendable {
+    /// Currency for amounts that do not name one (`paga 500`).
+    public var defaultCurrency: Currency?
+    /// Force day-first (`true`) or month-first (`false`) numeric dates; `nil` decides per file.
+    public var dayFirst: Bool?
+    /// The order used when a file gives no evidence either way (Spanish and Portuguese: day-first).
+    public var defaultDayFirst: Bool
+    /// Year for dates without one when neither the section nor the file gives one.
+    public var defaultYear: Int?
+    /// Names (or phone numbers) of the company's own side in chats; the other party is the customer.
+    public var ownNames: [String]
+    /// Outcome and channel keyword rules; the built-in Spanish/Portuguese/English set by default.
+    public var rules: OutcomeRules
+    /// The file name to record in provenance (defaults to the path as given).
+    public var displayName: String?
+    /// Label for the source in provenance (`Cobrador Ana`).
+    public var sourceLabel: String?
+    /// Import notes that Keep marks as trashed (skipped by default).
+    public var includeTrashed: Bool
+
+    public init(defaultCurrency: Currency? = nil, dayFirst: Bool? = nil, defaultDayFirst: Bool = true,
+                defaultYear: Int? = nil, ownNames: [String] = [], rules: OutcomeRules = .builtIn,
+                displayName: String? = nil, sourceLabel: String? = nil, includeTrashed: Bool = false) {
+        self.defaultCurrency = defaultCurrency; self.dayFirst = dayFirst; self.defaultDayFirst = defaultDayFirst
+        self.defaultYear = defaultYear; self.ownNames = ownNames; self.rules = rules
+        self.displayName = displayName; self.sourceLabel = sourceLabel; self.includeTrashed = includeTrashed
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Receivables
+import Tabular
+
+/// Turns parsed sections and entries into customers, contact events and promises, each with its
+/// provenance and a stable ID derived from its location.
+struct RecordBuilder {
+    var file: String
+    var options: NotesImportOptions
+    /// Chats: the section's customer record ID gets a suffix, because its line also holds a message.
+    var customerSuffix: String?
+    /// Whether the text may override the default channel (notebooks: yes; chats: no).
+    var channelFromText: Bool
+
+    func build(_ parsed: ParsedNotes) -> NotesImportResult {
+        var batch = ImportBatch()
+        var mentions: [ExtractedMention] = []
+        var customerIDs: [RecordID] = []
+        var lastDate: [Int: LocalDate] = [:]
+        for e in parsed.entries { if let s = e.section { lastDate[s] = max(lastDate[s] ?? e.date, e.date) } }
+        for (i, section) in parsed.sections.enumerated() {
+            let c = customer(section, asOf: lastDate[i])
+            customerIDs.append(c.id)
+            batch.customers.append(c)
+        }
+        let extractor = EntryExtractor(rules: options.rules, defaultCurrency: options.defaultCurrency)
+        for entry in parsed.entries {
+            let loc = SourceLocation(file: file, sheet: entry.part, line: entry.line)
+            let prov = Provenance(loc, sourceLabel: options.sourceLabel)
+            let customerID = entry.section.map { customerIDs[$0] }
+            let facts = extractor.extract(entry.text, date: entry.date, defaultChannel: entry.defaultChannel,
+                                          channelFromText: channelFromText, dayFirst: parsed.dayFirst)
+            let event = ContactEvent(
+                id: RecordID(loc), customer: customerID, date: entry.date, time: entry.time, channel: facts.channel,
+                author: entry.author, outcome: facts.outcome.outcome, outcomeConfidence: facts.outcome.confidence,
+                text: entry.text, mentionedAmounts: facts.amounts.map(\.money), mentionedInvoices: facts.invoices,
+                mentionedPhones: facts.phones, mentionedEmails: facts.emails, mentionedTaxIDs: facts.taxIDs,
+                provenance: prov)
+            batch.contacts.append(event)
+            mentions.append(ExtractedMention(kind: .outcome, value: facts.outcome.outcome.rawValue,
+                                             confidence: facts.outcome.confidence, location: loc))
+            mentions += facts.amounts.map { ExtractedMention(kind: .amount, value: $0.money.description, confidence: $0.confidence, location: loc) }
+            mentions += facts.invoices.map { ExtractedMention(kind: .invoice, value: $0, confidence: 0.8, location: loc) }
+            mentions += facts.phones.map { ExtractedMention(kind: .phone, value: $0, confidence: 0.8, location: loc) }
+            mentions += facts.emails.map { ExtractedMention(kind: .email, value: $0, confidence: 0.95, location: loc) }
+            mentions += facts.taxIDs.map { ExtractedMention(kind: .taxID, value: $0, confidence: 0.85, location: loc) }
+            if let p = facts.promiseDate {
+                mentions.append(ExtractedMention(kind: .promiseDate, value: p.date.iso, confidence: p.confidence, location: loc))
+            }
+            guard facts.outcome.outcome == .promiseToPay, isCustomerSide(entry, parsed) else { continue }
+            let amount = facts.amounts.max { $0.confidence < $1.confidence }?.money
+            var confidence = facts.outcome.confidence
+            if facts.promiseDate == nil { confidence *= 0.8 }
+            batch.promises.append(PromiseToPay(
+                id: RecordID(loc, suffix: "promise"), customer: customerID, madeOn: entry.date,
+                promisedDate: facts.promiseDate?.date, amount: amount, invoiceNumbers: facts.invoices,
+                confidence: (confidence * 100).rounded() / 100, text: entry.text, provenance: prov))
+        }
+        batch.rejects = parsed.rejects
+        batch.diagnostics = parsed.diagnostics
+        batch.accounting = [parsed.accounting]
+        return NotesImportResult(batch: batch, mentions: mentions)
+    }
+
+    /// In a chat, only the customer's own messages make promises; a notebook line is the collector
+    /// reporting what the customer said.
+    private func isCustomerSide(_ entry: NoteEntry, _ parsed: ParsedNotes) -> Bool {
+        guard let author = entry.author, let s = entry.section else { return true }
+        let authors = parsed.sections[s].customerAuthors
+        return authors.isEmpty || authors.contains(author)
+    }
+
+    private func customer(_ s: NoteSection, asOf: LocalDate?) -> Customer {
+        let loc = SourceLocation(file: file, sheet: s.part, line: s.line)
+        let prov = Provenance(loc, sourceLabel: options.sourceLabel)
+        func sourced(_ f: SectionField) -> Provenance {
+            Provenance(SourceLocation(file: file, sheet: s.part, line: f.line), sourceLabel: options.sourceLabel,
+                       rawText: f.label + ": " + f.value)
+        }
+        var c = Customer(id: RecordID(loc, suffix: customerSuffix), name: s.name.map { Sourced($0, from: prov) },
+                         provenance: prov, asOf: asOf)
+        for p in s.authorPhones { c.phones.append(Sourced(p, from: prov)) }
+        for f in s.fields {
+            switch f.key {
+            case .taxID:
+                let normalized = f.value.uppercased().filter { $0.isLetter || $0.isNumber }
+                let kind = TaxID.Kind(rawValue: NotesText.fold(f.label).filter(\.isLetter)) ?? .unknown
+                if c.taxID == nil {
+                    c.taxID = Sourced(TaxID(normalized: normalized, country: nil, kind: kind, validity: .unchecked,
+                                            display: f.value), from: sourced(f))
+                }
+            case .phone:
+                // Phone lines carry notes too (`0241-857.12.34 (es el mismo de …)`): take the phones only.
+                var found = MentionExtractor.phones(f.value)
+                if found.isEmpty, f.value.filter(\.isNumber).count >= 6 { found = [MentionExtractor.normalizePhone(f.value)] }
+                for p in found where !c.phones.contains(where: { $0.value == p }) {
+                    c.phones.append(Sourced(p, from: sourced(f)))
+                }
+            case .email:
+                for e in MentionExtractor.emails(f.value) { c.emails.append(Sourced(e, from: sourced(f))) }
+            case .address: c.address = c.address ?? Sourced(f.value, from: sourced(f))
+            case .city: c.city = c.city ?? Sourced(f.value, from: sourced(f))
+            case .salesperson: c.salesperson = c.salesperson ?? Sourced(f.value, from: sourced(f))
+            case .balance: c.extra["balance"] = f.value
+            case .contact: c.extra["contact"] = f.value
+            }
+        }
+        return c
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// Decides who the customer is in a chat: the other party, not the company's own side.
+struct ChatParty: Sendable, Equatable {
+    var name: String?
+    var phones: [String]
+    var customerAuthors: Set<String>
+    /// Set when the choice was a guess.
+    var diagnostic: String?
+
+    /// `Chat de WhatsApp con X.txt`, `WhatsApp Chat with X.txt`, `Conversa do WhatsApp com X.txt`,
+    /// `WhatsApp Chat - X.zip` → `X`.
+    static func nameFromFile(_ path: String) -> String? {
+        var base = (path as NSString).lastPathComponent
+        for ext in [".txt", ".zip"] where base.lowercased().hasSuffix(ext) { base = String(base.dropLast(ext.count)) }
+        base = NotesText.clean(base)
+        let folded = NotesText.fold(base)
+        guard let m = pattern.firstMatch(in: folded), let r = m.groups[0] else { return nil }
+        let name = String(NotesText.suffix(base, folded: folded, from: r.upperBound)).trimmingCharacters(in: .whitespaces)
+        return name.isEmpty ? nil : name
+    }
+
+    static func isPhone(_ author: String) -> Bool {
+        let digits = author.filter(\.isNumber).count
+        let other = author.filter { !$0.isNumber && !" +-().".contains($0) }.count
+        return digits >= 7 && other == 0
+    }
+
+    static func decide(authors: [String], hint: String?, ownNames: [String]) -> ChatParty {
+        var distinct: [String] = []
+        for a in authors where !distinct.contains(a) { distinct.append(a) }
+        let own = Set(ownNames.map { key($0) })
+        let isOwn = { (a: String) in own.contains(key(a)) }
+        func party(_ names: [String], name: String?, diagnostic: String? = nil) -> ChatParty {
+            let phones = names.filter(isPhone).map(MentionExtractor.normalizePhone)
+            let chosen = name ?? names.first(where: { !isPhone($0) })
+            return ChatParty(name: chosen.flatMap { isPhone($0) ? nil : $0 },
+                             phones: phones, customerAuthors: Set(names), diagnostic: diagnostic)
+        }
+        if let hint {
+            if let a = distinct.first(where: { key($0) == key(hint) }) { return party([a], name: hint) }
+            // A group chat, or a contact shown under another name: everyone not on the company's side.
+            let others = distinct.filter { !isOwn($0) }
+            if own.isEmpty {
+                // No author is named like the chat and the company's side is unknown: a phone-number
+                // author is the customer; otherwise every author may speak for the customer.
+                let phones = distinct.filter(isPhone)
+                return party(phones, name: hint, diagnostic: phones.isEmpty
+                             ? "no author matches the chat's name '\(hint)'; all authors read as the customer's side" : nil)
+            }
+            return party(others, name: hint)
+        }
+        let others = distinct.filter { !isOwn($0) }
+        if !own.isEmpty, !others.isEmpty { return party(others, name: others.count == 1 ? others[0] : nil) }
+        if distinct.count == 1 { return party(distinct, name: nil) }
+        if let phone = distinct.first(where: isPhone) {
+            return party([phone], name: nil, diagnostic: "no file name or own names tell the customer; took the author written as a phone number")
+        }
+        guard distinct.count >= 2 else { return ChatParty(name: nil, phones: [], customerAuthors: [], diagnostic: "the chat has no messages from people") }
+        // The company usually writes first in a collection chat.
+        return party([distinct[1]], name: nil,
+                     diagnostic: "no file name or own names tell the customer; took the author who did not write first (\(distinct[1]))")
+    }
+
+    private static func key(_ s: String) -> String {
+        isPhone(s) ? s.filter(\.isNumber) : NotesText.squeeze(NotesText.fold(s))
+    }
+
+    private static let pattern = Pattern(#"^(?:chat de whatsapp con|chat de whatsapp com|whatsapp chat with|whatsapp chat -|whatsapp chat con|conversa do whatsapp com|conversa de whatsapp com|conversacion de whatsapp con)(\s+)"#)
+}

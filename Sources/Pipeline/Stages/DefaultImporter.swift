@@ -1,0 +1,65 @@
+import CSVReader
+import Foundation
+import Mapping
+import NotesReader
+import Receivables
+import Tabular
+import XLSXReader
+
+/// The real import stage: tables through the readers and the mapping stage, notes through the
+/// notes reader. Records carry the source's label and priority from the configuration.
+public struct DefaultImporter: SourceImporting {
+    public init() {}
+
+    public func detectKind(of source: DiscoveredSource, forced: SourceKind) -> String {
+        SourceFormat.detect(path: source.path, forced: forced).rawValue
+    }
+
+    public func importSource(_ source: DiscoveredSource, context: ImportContext) throws -> ImportBatch {
+        let format = SourceFormat.detect(path: source.path, forced: context.kind)
+        var batch: ImportBatch
+        switch format {
+        case .csv, .xlsx:
+            let table: any TabularSource = try Self.openTable(source.path, format: format)
+            var options = ImportOptions(country: context.country, currency: context.currency)
+            if let mappingPath = context.mappingPath {
+                options.mapping = try MappingFile.load(path: mappingPath)
+            }
+            batch = Importer(options: options).importSource(table)
+        case .notebook, .whatsapp, .enex, .keep:
+            var options = NotesImportOptions()
+            options.defaultCurrency = context.currency
+            options.displayName = source.displayPath
+            batch = try NotesImporter.importFile(path: source.path, kind: NotesKind(rawValue: format.rawValue), options: options)
+        }
+        Self.label(&batch, label: context.label, priority: context.priority)
+        return batch
+    }
+
+    /// Opens a table-shaped file. Title and note lines above a CSV table are kept: the mapping
+    /// stage finds the header itself, so every line is counted in the row accounting.
+    public static func openTable(_ path: String, format: SourceFormat) throws -> any TabularSource {
+        switch format {
+        case .xlsx:
+            return try XLSXWorkbook(path: path)
+        default:
+            var options = CSVOptions()
+            options.preambleRecords = 0
+            return try CSVFile.open(path: path, options: options)
+        }
+    }
+
+    /// The configuration's label names the source in reports; its priority (when set) wins over
+    /// the mapping's in survivorship.
+    static func label(_ batch: inout ImportBatch, label: String?, priority: Int) {
+        if let label {
+            for i in batch.customers.indices { batch.customers[i].provenance.sourceLabel = label }
+            for i in batch.invoices.indices { batch.invoices[i].provenance.sourceLabel = label }
+            for i in batch.payments.indices { batch.payments[i].provenance.sourceLabel = label }
+        }
+        if priority != 0 {
+            for i in batch.customers.indices { batch.customers[i].sourcePriority = priority }
+            for i in batch.invoices.indices { batch.invoices[i].sourcePriority = priority }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+import Receivables
+import Reconcile
+
+/// The real reconciliation stage: matching settings and overrides from the configuration (built-in
+/// defaults when it names none), and the store's ID map so customers keep their IDs.
+public struct DefaultReconciler: Reconciling {
+    public init() {}
+
+    public func reconcile(_ batch: ImportBatch, previousIDs: [RecordID: String],
+                          configuration: RunConfiguration) throws -> ReconciliationResult {
+        let settings = try configuration.matching.map { path in
+            do { return try MatchSettings(contentsOf: URL(fileURLWithPath: configuration.resolve(path))) }
+            catch { throw ConfigurationError(file: configuration.resolve(path), message: "\(error)") }
+        } ?? .default
+        let overrides = try configuration.overrides.map { path in
+            do { return try Overrides(contentsOf: URL(fileURLWithPath: configuration.resolve(path))) }
+            catch { throw ConfigurationError(file: configuration.resolve(path), message: "\(error)") }
+        } ?? Overrides.none
+        let previous = previousIDs.isEmpty ? nil
+            : IDMap(customerIDByRecord: Dictionary(uniqueKeysWithValues: previousIDs.map { ($0.key.rawValue, $0.value) }))
+        return Reconciler(settings: settings, overrides: overrides, previous: previous).reconcile(batch)
+    }
+}

@@ -1,0 +1,54 @@
+import CSVReader
+import Foundation
+import NotesReader
+
+/// What a file is, decided from its first bytes and its name, never from the name alone.
+public enum SourceFormat: String, Sendable, CaseIterable {
+    case csv, xlsx, notebook, whatsapp, enex, keep
+
+    /// The format a source is read as: the configured kind when given, else detected.
+    public static func detect(path: String, forced: SourceKind = .auto) -> SourceFormat {
+        if let kind = SourceFormat(rawValue: forced.rawValue) { return kind }
+        let prefix = readPrefix(path)
+        let lower = path.lowercased()
+        let zip: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
+        let ole: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0]
+        if prefix.starts(with: zip) {
+            // A zip is a workbook unless it is named as an archive (a zipped WhatsApp export).
+            return lower.hasSuffix(".zip") ? .whatsapp : .xlsx
+        }
+        // Legacy .xls and password-protected workbooks: the XLSX reader rejects them with a clear message.
+        if prefix.starts(with: ole) || [".xlsx", ".xlsm", ".xltx", ".xls", ".xlsb"].contains(where: lower.hasSuffix) {
+            return .xlsx
+        }
+        if [".csv", ".tsv", ".tab", ".psv"].contains(where: lower.hasSuffix) { return .csv }
+        switch NotesKind.detect(prefix: prefix, path: path) {
+        case .whatsapp: return .whatsapp
+        case .enex: return .enex
+        case .keep: return .keep
+        case .notebook:
+            // Plain text: a table when most lines split into the same number of fields.
+            return looksTabular(prefix) ? .csv : .notebook
+        }
+    }
+
+    /// Whether a text sample reads as a consistent table of at least two columns.
+    static func looksTabular(_ prefix: [UInt8]) -> Bool {
+        guard let file = try? CSVFile.open(bytes: prefix, name: "<sample>") else { return false }
+        let scalar = file.detectedDialect.delimiter
+        guard scalar != " " else { return false }
+        let delimiter = Character(scalar)
+        let lines = String(decoding: prefix, as: UTF8.self).split(whereSeparator: \.isNewline).prefix(30)
+        guard lines.count >= 2 else { return false }
+        let counts = lines.map { $0.filter { $0 == delimiter }.count }
+        let common = Dictionary(counts.map { ($0, 1) }, uniquingKeysWith: +).max { ($0.value, $0.key) < ($1.value, $1.key) }
+        guard let common, common.key >= 1 else { return false }
+        return Double(common.value) >= Double(lines.count) * 0.8
+    }
+
+    static func readPrefix(_ path: String) -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
+        defer { try? handle.close() }
+        return Array((try? handle.read(upToCount: 8192)) ?? Data())
+    }
+}

@@ -1,0 +1,218 @@
+/// How one member joined its cluster: the partner it matched best and the evidence used.
+struct MemberLink: Sendable {
+    var partner: Int
+    var probability: Double
+    var weight: Double
+    /// Comparison levels of the pair (nil for a must-link without scoring).
+    var pattern: UInt64?
+    /// `must_link`, `tax_id` or `score`.
+    var rule: String
+}
+
+struct Cluster: Sendable {
+    /// Record indices, ascending (records are sorted by RecordID, so the first is the seed).
+    var members: [Int]
+    /// Link for every member except the seed.
+    var links: [Int: MemberLink]
+}
+
+/// A cluster of the match graph whose members did not all support each other.
+struct ClusterSplit: Sendable {
+    var parts: [[Int]]
+    /// Average pairwise probability between the parts that were kept apart.
+    var crossSupport: Double
+}
+
+struct ClusteringOutcome: Sendable {
+    var clusters: [Cluster]
+    var splits: [ClusterSplit]
+    /// Must-link pairs that contradicted a cannot-link override (the cannot-link won).
+    var overrideConflicts: [(Int, Int)]
+    /// Clusters too large for the pairwise support check.
+    var unchecked: [[Int]]
+}
+
+/// Clusters records without chaining unrelated ones through a weak link.
+///
+/// 1. Must-link overrides join first; then match edges (probability ≥ threshold) join in order of
+///    decreasing weight, each refused when it would put two different valid tax IDs or a
+///    cannot-link pair in one cluster.
+/// 2. Each resulting cluster is re-checked with every pair scored: average-linkage agglomeration
+///    rebuilds it from its members, merging groups only while their average pairwise probability
+///    is at least `cluster_min_support`. A cluster that comes out in several parts is split, and
+///    the split is reported.
+struct Clusterer {
+    let settings: MatchSettings
+    /// Scores any pair on demand (the support check scores pairs blocking never proposed).
+    let scorePair: (Int, Int) -> ScoredPair
+    let validTaxIDs: [String?]
+    let mustLinks: [(Int, Int)]
+    let cannotLinks: Set<UInt64>
+
+    static func key(_ a: Int, _ b: Int) -> UInt64 {
+        let (i, j) = a < b ? (a, b) : (b, a)
+        return UInt64(i) << 32 | UInt64(j)
+    }
+
+    func cluster(count n: Int, edges: [ScoredPair]) -> ClusteringOutcome {
+        var uf = UnionFind(count: n)
+        var taxSets: [Int: Set<String>] = [:]
+        for (i, t) in validTaxIDs.enumerated() { if let t { taxSets[i] = [t] } }
+        var forbidden: [Int: [Int]] = [:]
+        for k in cannotLinks.sorted() {
+            let a = Int(k >> 32), b = Int(k & 0xFFFF_FFFF)
+            forbidden[a, default: []].append(b); forbidden[b, default: []].append(a)
+        }
+        var treeEdges: [Int: [(Int, MemberLink)]] = [:]
+        var conflicts: [(Int, Int)] = []
+
+        func blockedByCannotLink(_ ra: Int, _ rb: Int) -> Bool {
+            for f in forbidden[ra] ?? [] where uf.find(f) == rb { return true }
+            return false
+        }
+        func blockedByTaxIDs(_ ra: Int, _ rb: Int) -> Bool {
+            guard settings.cannotLinkDifferentValidTaxIDs, let a = taxSets[ra], let b = taxSets[rb] else { return false }
+            return a.union(b).count > max(a.count, b.count)
+        }
+        func merge(_ ra: Int, _ rb: Int) {
+            let r = uf.union(ra, rb)
+            let other = r == ra ? rb : ra
+            if let t = taxSets.removeValue(forKey: other) { taxSets[r, default: []].formUnion(t) }
+            if let f = forbidden.removeValue(forKey: other) { forbidden[r, default: []].append(contentsOf: f) }
+        }
+        func addTreeEdge(_ i: Int, _ j: Int, _ link: MemberLink) {
+            treeEdges[i, default: []].append((j, link))
+            var back = link; back.partner = i
+            treeEdges[j, default: []].append((i, back))
+        }
+
+        for (a, b) in mustLinks.sorted(by: { $0 < $1 }) {
+            let ra = uf.find(a), rb = uf.find(b)
+            if ra == rb { continue }
+            if blockedByCannotLink(ra, rb) { conflicts.append((a, b)); continue }
+            merge(ra, rb)
+            addTreeEdge(a, b, MemberLink(partner: b, probability: 1, weight: .infinity, pattern: nil, rule: "must_link"))
+        }
+        for e in edges {
+            let i = Int(e.i), j = Int(e.j)
+            let ra = uf.find(i), rb = uf.find(j)
+            if ra == rb || blockedByCannotLink(ra, rb) || blockedByTaxIDs(ra, rb) { continue }
+            merge(ra, rb)
+            addTreeEdge(i, j, MemberLink(partner: j, probability: e.probability, weight: e.weight, pattern: e.pattern,
+                                         rule: rule(for: e.pattern)))
+        }
+
+        var groups: [Int: [Int]] = [:]
+        for i in 0..<n { groups[uf.find(i), default: []].append(i) }
+        var outcome = ClusteringOutcome(clusters: [], splits: [], overrideConflicts: conflicts, unchecked: [])
+        for members in groups.values.sorted(by: { $0[0] < $1[0] }) {
+            if members.count == 1 {
+                outcome.clusters.append(Cluster(members: members, links: [:]))
+            } else if members.count > settings.supportCheckMaxSize {
+                outcome.unchecked.append(members)
+                outcome.clusters.append(Cluster(members: members, links: Self.linksFromTree(members, treeEdges)))
+            } else {
+                let (parts, split) = refine(members)
+                if let split { outcome.splits.append(split) }
+                outcome.clusters.append(contentsOf: parts)
+            }
+        }
+        outcome.clusters.sort { $0.members[0] < $1.members[0] }
+        return outcome
+    }
+
+    private func rule(for pattern: UInt64) -> String {
+        for (c, comparison) in settings.comparisons.enumerated() where comparison.field == .taxID {
+            if let k = ComparisonEvaluator.level(in: pattern, comparison: c),
+               [.exact, .exactValid].contains(comparison.levels[k].condition) { return "tax_id" }
+        }
+        return "score"
+    }
+
+    /// The support check and the spanning links of each part.
+    private func refine(_ members: [Int]) -> ([Cluster], ClusterSplit?) {
+        let n = members.count
+        var links = [[MemberLink?]](repeating: [MemberLink?](repeating: nil, count: n), count: n)
+        var p = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
+        let mustSet = Set(mustLinks.map { Self.key($0.0, $0.1) })
+        for x in 0..<n {
+            for y in (x + 1)..<n {
+                let i = members[x], j = members[y], k = Self.key(i, j)
+                let link: MemberLink
+                if mustSet.contains(k) {
+                    link = MemberLink(partner: j, probability: 1, weight: .infinity, pattern: nil, rule: "must_link")
+                } else if cannotLinks.contains(k) {
+                    link = MemberLink(partner: j, probability: 0, weight: -.infinity, pattern: nil, rule: "cannot_link")
+                } else {
+                    let s = scorePair(i, j)
+                    var prob = s.probability
+                    if settings.cannotLinkDifferentValidTaxIDs, let a = validTaxIDs[i], let b = validTaxIDs[j], a != b { prob = 0 }
+                    link = MemberLink(partner: j, probability: prob, weight: s.weight, pattern: s.pattern, rule: rule(for: s.pattern))
+                }
+                links[x][y] = link; links[y][x] = link
+                p[x][y] = link.probability; p[y][x] = link.probability
+            }
+        }
+        // Start from must-link groups, then average linkage.
+        var local = UnionFind(count: n)
+        for x in 0..<n { for y in (x + 1)..<n where links[x][y]?.rule == "must_link" { local.union(x, y) } }
+        var partsByRoot: [Int: [Int]] = [:]
+        for x in 0..<n { partsByRoot[local.find(x), default: []].append(x) }
+        var parts = partsByRoot.values.sorted { $0[0] < $1[0] }
+        func average(_ a: [Int], _ b: [Int]) -> Double {
+            var s = 0.0
+            for x in a { for y in b { if p[x][y] == 0 && links[x][y]?.rule == "cannot_link" { return -1 }; s += p[x][y] } }
+            return s / Double(a.count * b.count)
+        }
+        while parts.count > 1 {
+            var best = (-1.0, 0, 0)
+            for a in 0..<parts.count { for b in (a + 1)..<parts.count {
+                let s = average(parts[a], parts[b])
+                if s > best.0 { best = (s, a, b) }
+            } }
+            guard best.0 >= settings.clusterMinSupport else { break }
+            parts[best.1] = (parts[best.1] + parts[best.2]).sorted()
+            parts.remove(at: best.2)
+        }
+        var split: ClusterSplit?
+        if parts.count > 1 {
+            var s = 0.0, c = 0
+            for a in 0..<parts.count { for b in (a + 1)..<parts.count { for x in parts[a] { for y in parts[b] { s += p[x][y]; c += 1 } } } }
+            split = ClusterSplit(parts: parts.map { $0.map { members[$0] } }.sorted { $0[0] < $1[0] },
+                                 crossSupport: c > 0 ? s / Double(c) : 0)
+        }
+        // Maximum spanning tree (Prim) from each part's seed: every member's strongest way in.
+        var clusters: [Cluster] = []
+        for part in parts {
+            var inTree: Set<Int> = [part[0]]
+            var result: [Int: MemberLink] = [:]
+            while inTree.count < part.count {
+                var best = (-1.0, -1, -1)
+                for x in inTree.sorted() { for y in part where !inTree.contains(y) && p[x][y] > best.0 { best = (p[x][y], x, y) } }
+                let (_, x, y) = best
+                guard x >= 0, var link = links[x][y] else { break }
+                link.partner = members[x]
+                result[members[y]] = link
+                inTree.insert(y)
+            }
+            clusters.append(Cluster(members: part.map { members[$0] }, links: result))
+        }
+        return (clusters, split)
+    }
+
+    /// Links along the union-find tree, walked from the seed (for clusters too big to re-check).
+    static func linksFromTree(_ members: [Int], _ tree: [Int: [(Int, MemberLink)]]) -> [Int: MemberLink] {
+        var result: [Int: MemberLink] = [:]
+        var seen: Set<Int> = [members[0]]
+        var queue = [members[0]]
+        while !queue.isEmpty {
+            let x = queue.removeFirst()
+            for (y, link) in (tree[x] ?? []).sorted(by: { $0.0 < $1.0 }) where !seen.contains(y) {
+                var l = link; l.partner = x
+                result[y] = l
+                seen.insert(y); queue.append(y)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,150 @@
+import Receivables
+import Tabular
+
+/// Matches copies of the same document across sources (same consolidated customer, same type,
+/// same normalized number), picks each field's value, attaches payments and records every
+/// conflict: differing fields, balances that don't add up, overpayments, duplicates inside one
+/// source and payments naming unknown documents.
+struct InvoiceConsolidator {
+    let customerIDByRecord: [RecordID: String]
+
+    struct Output {
+        var invoices: [ConsolidatedInvoice] = []
+        var payments: [ConsolidatedPayment] = []
+        var discrepancies: [Discrepancy] = []
+    }
+
+    private struct GroupKey: Hashable, Comparable {
+        var customerID: String
+        var type: String
+        var number: String
+        static func < (a: GroupKey, b: GroupKey) -> Bool { (a.customerID, a.type, a.number) < (b.customerID, b.type, b.number) }
+    }
+
+    func consolidate(invoices: [Invoice], payments: [Payment]) -> Output {
+        var out = Output()
+        var groups: [GroupKey: [Invoice]] = [:]
+        for inv in invoices {
+            let cid = customerIDByRecord[inv.customer] ?? ""
+            groups[GroupKey(customerID: cid, type: inv.type.rawValue, number: InvoiceNumber.normalize(inv.number.value)), default: []].append(inv)
+        }
+        let keys = groups.keys.sorted()
+
+        // Payments → (customer, number) so each invoice knows what was paid against it.
+        var invoiceIndex: [String: [GroupKey]] = [:] // normalized number → keys (any customer)
+        for k in keys { invoiceIndex[k.number, default: []].append(k) }
+        var paidByKey: [GroupKey: [Payment]] = [:]
+        for p in payments.sorted(by: { $0.id < $1.id }) {
+            let cid = p.customer.flatMap { customerIDByRecord[$0] }
+            var found: GroupKey?
+            var number: String?
+            if let raw = p.invoiceNumber?.value, !raw.isEmpty {
+                let n = InvoiceNumber.normalize(raw)
+                number = raw
+                let matches = (invoiceIndex[n] ?? []).filter { $0.type != Invoice.DocumentType.creditNote.rawValue }
+                if let cid { found = matches.first { $0.customerID == cid } }
+                else if matches.count == 1 { found = matches[0] }
+                if found == nil {
+                    out.discrepancies.append(.make(
+                        kind: "unknown_invoice_payment", severity: .warning, entity: "payment", entityID: p.id.rawValue,
+                        field: "invoice_number", values: [.init(value: raw, provenance: p.invoiceNumber?.provenance ?? p.provenance)],
+                        message: "payment \(p.amount.value) names document \(raw), which no source lists" + (cid.map { " for customer \($0)" } ?? "")))
+                }
+            }
+            if let found { paidByKey[found, default: []].append(p) }
+            out.payments.append(ConsolidatedPayment(customerID: cid ?? found?.customerID, invoiceNumber: number,
+                                                    invoiceFound: found != nil, payment: p))
+        }
+
+        for key in keys {
+            let copies = (groups[key] ?? []).sorted { $0.id < $1.id }
+            out.invoices.append(consolidate(key: key, copies: copies, payments: paidByKey[key] ?? [], into: &out.discrepancies))
+        }
+        return out
+    }
+
+    private func consolidate(key: GroupKey, copies: [Invoice], payments: [Payment],
+                             into discrepancies: inout [Discrepancy]) -> ConsolidatedInvoice {
+        let entityID = (key.customerID.isEmpty ? "?" : key.customerID) + "/" + key.type + "/" + key.number
+        // Copies ordered by source priority, then record ID: the first is the winning source.
+        let ranked = copies.sorted { $0.sourcePriority != $1.sourcePriority ? $0.sourcePriority > $1.sourcePriority : $0.id < $1.id }
+        let baseRule = Set(copies.map(\.sourcePriority)).count > 1 ? "source_priority" : "first_record"
+        var decisions: [FieldDecision] = []
+        var hasConflict = false
+
+        // Duplicates inside one source (same file and sheet).
+        var bySource: [String: [Invoice]] = [:]
+        for c in copies { bySource[(c.provenance.location.file) + "|" + (c.provenance.location.sheet ?? ""), default: []].append(c) }
+        for (source, dupes) in bySource.sorted(by: { $0.key < $1.key }) where dupes.count > 1 {
+            discrepancies.append(.make(
+                kind: "duplicate_document", severity: .warning, entity: "invoice", entityID: entityID,
+                field: "document:" + source,
+                values: dupes.map { .init(value: $0.number.value, provenance: $0.number.provenance ?? $0.provenance) },
+                message: "document \(dupes[0].number.value) appears \(dupes.count) times in \(dupes[0].provenance.location.file)"))
+        }
+
+        func choose<T: Hashable>(_ field: String, severity: Discrepancy.Severity, _ get: (Invoice) -> Sourced<T>?,
+                                 text: (T) -> String) -> T? {
+            let present = ranked.compactMap { inv in get(inv).map { (inv, $0) } }
+            guard let first = present.first else { return nil }
+            let distinct = Set(present.map(\.1.value))
+            let rule = distinct.count == 1 ? "only_value" : baseRule
+            decisions.append(FieldDecision(field: field, value: text(first.1.value),
+                                           chosenFrom: first.1.provenance ?? first.0.provenance, rule: rule))
+            if distinct.count > 1 {
+                hasConflict = true
+                discrepancies.append(.make(
+                    kind: "invoice_field_conflict", severity: severity, entity: "invoice", entityID: entityID, field: field,
+                    values: present.map { .init(value: text($0.1.value), provenance: $0.1.provenance ?? $0.0.provenance) },
+                    chosen: text(first.1.value), rule: rule,
+                    message: "\(field) of document \(first.0.number.value) differs between sources"))
+            }
+            return first.1.value
+        }
+
+        let amount = choose("amount", severity: .error, \.amount, text: \.description)
+        let issue = choose("issue_date", severity: .warning, \.issueDate, text: \.iso)
+        let due = choose("due_date", severity: .warning, \.dueDate, text: \.iso)
+        let sourcePaid = choose("paid", severity: .warning, \.paid, text: \.description)
+        let sourceBalance = choose("balance", severity: .error, \.balance, text: \.description)
+        let currency = choose("currency", severity: .error, { inv in (inv.currency ?? inv.amount?.value.currency).map { Sourced($0, from: inv.provenance) } },
+                              text: \.code)
+
+        // What payment records say was paid against this document, in its currency.
+        var paymentsTotal: Money?
+        for p in payments where p.amount.value.currency == nil || currency == nil || p.amount.value.currency == currency {
+            let m = Money(p.amount.value.amount, p.amount.value.currency ?? currency)
+            paymentsTotal = paymentsTotal.map { Money($0.amount + m.amount, $0.currency ?? m.currency) } ?? m
+        }
+        let paid = sourcePaid ?? paymentsTotal
+        var balance = sourceBalance
+        if balance == nil, let amount, let paid, amount.isCompatible(with: paid) { balance = amount - paid }
+
+        if key.type != Invoice.DocumentType.creditNote.rawValue, let amount, !amount.isNegative {
+            if let b = sourceBalance, let paid, amount.isCompatible(with: paid), b.isCompatible(with: amount),
+               (amount - paid).amount != b.amount {
+                discrepancies.append(.make(
+                    kind: "balance_mismatch", severity: .warning, entity: "invoice", entityID: entityID, field: "balance",
+                    values: [.init(value: b.description, provenance: ranked.first(where: { $0.balance != nil })?.balance?.provenance ?? ranked[0].provenance)],
+                    chosen: b.description, rule: "source",
+                    message: "balance \(b) is not amount \(amount) minus paid \(paid) (= \(amount - paid))"))
+            }
+            let paidCheck = [sourcePaid, paymentsTotal].compactMap { $0 }.filter { $0.isCompatible(with: amount) }
+                .max { $0.amount < $1.amount }
+            if let over = paidCheck, over.amount > amount.amount {
+                discrepancies.append(.make(
+                    kind: "overpayment", severity: .warning, entity: "invoice", entityID: entityID, field: "paid",
+                    values: payments.map { .init(value: $0.amount.value.description, provenance: $0.amount.provenance ?? $0.provenance) }
+                        + (sourcePaid.map { [.init(value: $0.description, provenance: ranked.first(where: { $0.paid != nil })?.paid?.provenance ?? ranked[0].provenance)] } ?? []),
+                    chosen: over.description, rule: "sum",
+                    message: "paid \(over) exceeds the document amount \(amount)"))
+            }
+        }
+
+        return ConsolidatedInvoice(
+            customerID: key.customerID, documentNumber: ranked[0].number.value, documentType: ranked[0].type,
+            issueDate: issue, dueDate: due, currency: currency, amount: amount, paid: paid, balance: balance,
+            members: copies.map(\.id), memberProvenance: copies.map(\.provenance), hasConflict: hasConflict,
+            decisions: decisions)
+    }
+}

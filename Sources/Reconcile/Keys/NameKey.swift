@@ -1,0 +1,26 @@
+/// The matching keys of one name: folded tokens without legal form, the sorted fingerprint and
+/// the legal form kept aside (it is evidence of a company, not part of the name).
+public struct NameKey: Hashable, Sendable {
+    /// Folded tokens in written order, legal form removed.
+    public var tokens: [String]
+    /// Sorted, deduplicated tokens joined by a space (OpenRefine fingerprint, minus legal form).
+    public var fingerprint: String
+    /// Canonical legal forms found at the end (`sa de cv`), in order.
+    public var legalForms: [String]
+
+    public init(_ name: String) {
+        let (tokens, forms) = LegalForms.strip(TextFolding.tokens(name))
+        self.tokens = tokens
+        self.fingerprint = Array(Set(tokens)).sorted().joined(separator: " ")
+        self.legalForms = forms
+    }
+
+    public var isEmpty: Bool { tokens.isEmpty }
+}
+
+/// OpenRefine's fingerprint keyer, with legal forms removed.
+public struct FingerprintKeyer: Keyer {
+    public init() {}
+    public var name: String { "fingerprint" }
+    public func key(_ value: String) -> String { NameKey(value).fingerprint }
+}

@@ -1,0 +1,45 @@
+import Receivables
+
+/// The matching form of a tax ID: the normalized text, its digits, and whether it was validated.
+public struct TaxIDKey: Hashable, Sendable {
+    /// Upper-case letters and digits only (`J-30123456-7` → `J301234567`).
+    public var normalized: String
+    /// Digits only (`301234567`), which survive a missing or different letter prefix.
+    public var digits: String
+    public var validity: TaxID.Validity
+
+    public init(_ taxID: TaxID) {
+        let compact = TaxIDKeyer.compact(taxID.normalized.isEmpty ? taxID.display : taxID.normalized)
+        self.normalized = compact
+        self.digits = String(compact.filter(\.isASCIIDigit))
+        self.validity = taxID.validity
+    }
+
+    public init(raw: String) {
+        self.normalized = TaxIDKeyer.compact(raw)
+        self.digits = String(normalized.filter(\.isASCIIDigit))
+        self.validity = .unchecked
+    }
+
+    public var isValid: Bool { validity == .valid }
+    /// Invalid means a check failed; `unchecked` is neutral (no check was possible or made).
+    public var isInvalid: Bool { validity == .checkDigitMismatch || validity == .malformed }
+}
+
+/// Normalizes raw tax-ID text by removing separators and upper-casing.
+public struct TaxIDKeyer: Keyer {
+    public init() {}
+    public var name: String { "tax_id" }
+    public func key(_ value: String) -> String { Self.compact(value) }
+
+    /// `j-30.123.456-7` → `J301234567`; letters and digits only.
+    public static func compact(_ raw: String) -> String {
+        var s = ""
+        for c in raw.uppercased() where c.isASCIIDigit || (c.isASCII && c.isLetter) { s.append(c) }
+        return s
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// One scored candidate pair.
+struct ScoredPair: Sendable {
+    var i: Int32
+    var j: Int32
+    var pattern: UInt64
+    /// Match weight in bits (prior + every comparison + term-frequency adjustment).
+    var weight: Double
+    var probability: Double { ModelParameters.probability(weight: weight) }
+}
+
+/// Turns comparison patterns into match weights with the fitted parameters.
+struct PairScorer: Sendable {
+    let settings: MatchSettings
+    let evaluator: ComparisonEvaluator
+    let parameters: ModelParameters
+    /// Below this many records, value frequencies are noise and no term-frequency adjustment applies.
+    static let termFrequencyMinRecords = 1_000
+
+    func weight(_ i: Int, _ j: Int, pattern: UInt64) -> Double {
+        var w = parameters.log2PriorOdds
+        for c in settings.comparisons.indices {
+            let level = ComparisonEvaluator.level(in: pattern, comparison: c)
+            w += parameters.log2BayesFactor(c, level)
+            w += termFrequencyAdjustment(c, level, i)
+        }
+        return w
+    }
+
+    /// Splink's term-frequency adjustment on the exact level: log2(u_exact / frequency of the value),
+    /// so agreeing on a rare name says more than agreeing on a common one. Clamped to ±8 bits.
+    func termFrequencyAdjustment(_ c: Int, _ level: Int?, _ i: Int) -> Double {
+        let comparison = settings.comparisons[c]
+        guard comparison.termFrequency, let level, comparison.levels[level].condition == .exact,
+              comparison.field == .name, evaluator.features.count >= Self.termFrequencyMinRecords else { return 0 }
+        let n = Double(evaluator.features.count)
+        let frequency = Double(evaluator.features.records[i].fingerprintCount) / n
+        let adjustment = log2(max(parameters.u[c][level], 1e-12) / frequency)
+        return min(8, max(-8, adjustment))
+    }
+
+    func score(_ i: Int, _ j: Int) -> ScoredPair {
+        let p = evaluator.pattern(i, j)
+        return ScoredPair(i: Int32(i), j: Int32(j), pattern: p, weight: weight(i, j, pattern: p))
+    }
+}

@@ -1,0 +1,109 @@
+extension MatchSettings {
+    /// The text of `Mappings/matching.yaml`, embedded so the tool works without the file
+    /// (a test keeps the two identical).
+    public static let defaultYAML = #"""
+# Consolida customer matching settings: a Fellegi-Sunter model, as Splink describes one.
+#
+# Each comparison turns one field of a pair of customer records into a level (the first level
+# whose condition holds; a pair missing the field on either side is "null" and counts 0 bits).
+# Each level has an m probability (how often true matches land there) and a u probability (how
+# often non-matches do). u is estimated from random pairs and m by expectation-maximization on
+# the blocked pairs, on every run, unless fixed here with `m:` / `u:` on a level.
+# A pair's match weight is log2(prior odds) + the sum of log2(m/u) over its comparisons; its
+# probability is 2^w / (1 + 2^w). `consolida explain ID` prints that sum as a waterfall.
+version: 1
+
+# Probability that a blocked candidate pair is the same customer, before any evidence.
+# `auto`: estimated by expectation-maximization.
+prior: auto
+# A pair at or above this match probability links two records.
+match_threshold: 0.95
+# Every cluster's members must support each other: groups whose average pairwise probability
+# falls below this are split apart, and the split is reported for review (cluster_split).
+cluster_min_support: 0.5
+# Clusters bigger than this are not re-checked pair by pair (the check is quadratic).
+support_check_max_size: 60
+# Two different tax IDs that both passed their check digit never merge, unless an override says so.
+cannot_link_different_valid_tax_ids: true
+# Keep the per-pair score breakdown in the result (for `explain`).
+explanations: true
+
+estimation:
+  max_iterations: 30
+  # Random record pairs drawn to estimate u (how often unrelated records agree by chance).
+  random_pairs: 100000
+  seed: 20240611
+
+# Candidate pairs: records sharing any of these keys are compared; nothing else is.
+blocking:
+  keys: [tax_id, name_fingerprint, name_token_pair, name_rare_tokens, name_phonetic, phone_suffix, email]
+  # A block larger than this is not compared all-to-all: its records are sorted by name and
+  # each is compared with its `window` neighbours (sorted neighbourhood), so work stays linear.
+  max_block_size: 60
+  window: 8
+  # A name word shared by at most this many records is "rare" and becomes a blocking key.
+  rare_token_max_frequency: 30
+
+comparisons:
+  - name: tax_id
+    field: tax_id
+    levels:
+      - { label: "exact, both valid", when: exact_valid }
+      - { label: exact, when: exact }
+      - { label: "same digits", when: digits_equal }
+      - { label: "one edit", when: levenshtein, threshold: 1 }
+      - { label: "both valid, different", when: both_valid }
+      - { label: different, when: else }
+  - name: name
+    field: name
+    # Names agreeing exactly weigh more when the name is rare in the data, less when common.
+    term_frequency: true
+    levels:
+      - { label: exact, when: exact }
+      - { label: "words >= 0.92", when: token_similarity, threshold: 0.92 }
+      - { label: "Jaro-Winkler >= 0.94", when: jaro_winkler, threshold: 0.94 }
+      - { label: "words >= 0.75", when: token_similarity, threshold: 0.75 }
+      - { label: "Jaro-Winkler >= 0.85", when: jaro_winkler, threshold: 0.85 }
+      - { label: different, when: else }
+  - name: phone
+    field: phone
+    levels:
+      - { label: exact, when: exact }
+      - { label: "same last 7 digits", when: suffix }
+      - { label: different, when: else }
+  - name: email
+    field: email
+    levels:
+      - { label: exact, when: exact }
+      - { label: "one edit", when: levenshtein, threshold: 1 }
+      - { label: "same company domain", when: domain }
+      - { label: different, when: else }
+  - name: address
+    field: address
+    levels:
+      - { label: exact, when: exact }
+      - { label: "words >= 0.8", when: token_similarity, threshold: 0.8 }
+      - { label: "Jaro-Winkler >= 0.88", when: jaro_winkler, threshold: 0.88 }
+      - { label: different, when: else }
+  - name: city
+    field: city
+    levels:
+      - { label: exact, when: exact }
+      - { label: "Jaro-Winkler >= 0.9", when: jaro_winkler, threshold: 0.9 }
+      - { label: different, when: else }
+
+# Which member's value a consolidated customer keeps, rule by rule until one value is left.
+survivorship:
+  order: [source_priority, most_recent, most_complete, most_frequent]
+
+# Severity of a conflicting value between members, by field (others: info).
+severity:
+  name: info
+  tax_id: error
+  address: warning
+  city: info
+  country: warning
+  salesperson: info
+
+"""#
+}

@@ -1,0 +1,83 @@
+import Receivables
+import Tabular
+
+/// One member's value for a field, as survivorship sees it.
+struct Candidate: Sendable {
+    /// The value as written.
+    var value: String
+    /// The comparison key: values with the same key are the same value written differently.
+    var key: String
+    var record: RecordID
+    var provenance: Provenance
+    var sourcePriority: Int
+    var asOf: LocalDate?
+    /// Higher is better for fields with a quality order (tax IDs: valid > unchecked > invalid).
+    var quality: Int = 0
+}
+
+/// The outcome of choosing one value among members.
+struct SurvivorshipChoice: Sendable {
+    var chosen: Candidate
+    var rule: String
+    /// Whether members disagreed (more than one key).
+    var conflict: Bool
+}
+
+/// Picks a field's value among a cluster's members with the configured rules in order
+/// (source priority, most recent, most complete, most frequent), each narrowing the candidates
+/// until one value (key) is left; the rule that left one value is recorded.
+struct Survivorship {
+    let order: [MatchSettings.SurvivorshipRule]
+
+    func choose(_ candidates: [Candidate]) -> SurvivorshipChoice? {
+        guard !candidates.isEmpty else { return nil }
+        let all = candidates.sorted { $0.record < $1.record }
+        let distinctKeys = Set(all.map(\.key)).count
+        if distinctKeys == 1 { return SurvivorshipChoice(chosen: pick(all), rule: "only_value", conflict: false) }
+        var remaining = all
+        var rule = "first_record"
+        if Set(all.map(\.quality)).count > 1 {
+            let best = all.map(\.quality).max() ?? 0
+            remaining = all.filter { $0.quality == best }
+            if Set(remaining.map(\.key)).count == 1 { return SurvivorshipChoice(chosen: pick(remaining), rule: "valid_tax_id", conflict: true) }
+        }
+        let frequency = Dictionary(all.map { ($0.key, 1) }, uniquingKeysWith: +)
+        for r in order {
+            switch r {
+            case .sourcePriority:
+                let best = remaining.map(\.sourcePriority).max() ?? 0
+                remaining = remaining.filter { $0.sourcePriority == best }
+            case .mostRecent:
+                if let best = remaining.compactMap(\.asOf).max() { remaining = remaining.filter { $0.asOf == best } }
+            case .mostComplete:
+                let best = remaining.map { Self.completeness($0.value) }.max() ?? 0
+                remaining = remaining.filter { Self.completeness($0.value) == best }
+            case .mostFrequent:
+                let best = remaining.map { frequency[$0.key] ?? 0 }.max() ?? 0
+                remaining = remaining.filter { frequency[$0.key] == best }
+            }
+            if Set(remaining.map(\.key)).count == 1 { rule = r.rawValue; break }
+        }
+        return SurvivorshipChoice(chosen: pick(remaining), rule: rule, conflict: true)
+    }
+
+    /// Among candidates with one key (or the tie left at the end), the best-written value.
+    private func pick(_ c: [Candidate]) -> Candidate {
+        c.min { a, b in
+            let ca = Self.completeness(a.value), cb = Self.completeness(b.value)
+            return ca != cb ? ca > cb : a.record < b.record
+        } ?? c[0]
+    }
+
+    /// Length, plus a bonus for accents and mixed case: `Ferretería` says more than `FERRETERIA`.
+    static func completeness(_ s: String) -> Int {
+        var score = 0, hasLower = false, hasUpper = false
+        for u in s.unicodeScalars {
+            score += 2
+            if u.value > 0x7F && u.properties.isAlphabetic { score += 1 }
+            if u.properties.isLowercase { hasLower = true }
+            if u.properties.isUppercase { hasUpper = true }
+        }
+        return score + (hasLower && hasUpper ? 1 : 0)
+    }
+}

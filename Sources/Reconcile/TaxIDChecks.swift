@@ -1,0 +1,42 @@
+import Receivables
+
+/// Tax-ID problems worth an auditor's eye: invalid IDs, two valid IDs in one customer, one ID
+/// shared by different customers.
+enum TaxIDChecks {
+    static func cluster(id: String, members: [Customer]) -> [Discrepancy] {
+        var out: [Discrepancy] = []
+        let withTax = members.compactMap { m in m.taxID.map { (m, $0) } }
+        let invalid = withTax.filter { TaxIDKey($0.1.value).isInvalid }
+        if !invalid.isEmpty {
+            out.append(.make(kind: "invalid_tax_id", severity: .warning, entity: "customer", entityID: id, field: "tax_id",
+                             values: invalid.map { .init(value: $0.1.value.display, provenance: $0.1.provenance ?? $0.0.provenance) },
+                             message: "tax ID " + invalid.map { "\($0.1.value.display) (\($0.1.value.validity.rawValue))" }.joined(separator: ", ") + " fails validation"))
+        }
+        let valid = withTax.filter { $0.1.value.isValid }
+        if Set(valid.map { TaxIDKey($0.1.value).normalized }).count > 1 {
+            out.append(.make(kind: "two_tax_ids", severity: .error, entity: "customer", entityID: id, field: "tax_id",
+                             values: valid.map { .init(value: $0.1.value.display, provenance: $0.1.provenance ?? $0.0.provenance) },
+                             message: "one customer carries several valid tax IDs"))
+        }
+        return out
+    }
+
+    /// A tax ID (not failing validation) used by records of more than one customer.
+    static func shared(customers: [Customer], idByRecord: [RecordID: String]) -> [Discrepancy] {
+        var byTax: [String: [Customer]] = [:]
+        for c in customers {
+            guard let t = c.taxID?.value else { continue }
+            let k = TaxIDKey(t)
+            if !k.isInvalid && !k.normalized.isEmpty { byTax[k.normalized, default: []].append(c) }
+        }
+        var out: [Discrepancy] = []
+        for (tax, records) in byTax.sorted(by: { $0.key < $1.key }) {
+            let ids = Set(records.compactMap { idByRecord[$0.id] })
+            guard ids.count > 1 else { continue }
+            out.append(.make(kind: "shared_tax_id", severity: .warning, entity: "tax_id", entityID: tax, field: "tax_id",
+                             values: records.map { .init(value: ($0.name?.value ?? "?") + " [" + (idByRecord[$0.id] ?? "") + "]", provenance: $0.provenance) },
+                             message: "tax ID \(tax) is used by \(ids.count) different customers: " + ids.sorted().joined(separator: ", ")))
+        }
+        return out
+    }
+}

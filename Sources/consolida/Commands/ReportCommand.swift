@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+import Reports
+import Store
+import Tabular
+
+/// `consolida report`: rewrite the output files from the store, without re-importing.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Regenerate the output files (CSV, JSON, HTML, XLSX) from the store without re-importing.",
+        discussion: "Useful after a change to the report writers, or to produce the outputs of an earlier run.")
+
+    @OptionGroup var location: StoreLocationOptions
+
+    @Option(name: .customLong("run"), help: "The run whose outputs to write (default: the latest).")
+    var runID: Int64?
+
+    @Option(help: "Where to write (default: the folder that holds the store).")
+    var to: String?
+
+    func run() throws {
+        let storePath = try location.resolvedPath()
+        let store = try location.open()
+        guard let snapshot = try store.snapshot(runID: runID) else {
+            throw ValidationError(runID.map { "no run \($0) in the store" } ?? "the store has no finished run yet")
+        }
+        let target = to ?? (storePath as NSString).deletingLastPathComponent
+        let lock: RunLock
+        do { lock = try RunLock(outputFolder: target) } catch {
+            FileHandle.standardError.write(Data("consolida: \(error)\n".utf8))
+            throw ConsolidaExit.outputFailed
+        }
+        defer { withExtendedLifetime(lock) {} }
+        let folder = OutputFolder(path: target)
+        do {
+            try folder.prepare()
+            // Files the writers do not make (the store, the import summary) are carried over.
+            for name in ["consolida.sqlite", "import-summary.json"] {
+                if let previous = folder.previous(name) { try FileManager.default.copyItem(at: previous, to: folder.staged(name)) }
+            }
+            let asOf = snapshot.asOf ?? RunCommandSupport.today()
+            let files = try OutputWriter.write(result: snapshot.result, batch: snapshot.batch, asOf: asOf, to: folder.stagingURL)
+            try folder.commit()
+            print("Rewrote \(files.count) files of run \(snapshot.runID) (as of \(asOf.iso)) in \(target)")
+        } catch {
+            folder.discard()
+            FileHandle.standardError.write(Data("consolida: \(error)\n".utf8))
+            throw ConsolidaExit.outputFailed
+        }
+    }
+}
+
+enum RunCommandSupport {
+    static func today() -> Tabular.LocalDate {
+        let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return Tabular.LocalDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? Tabular.LocalDate(daysSinceEpoch: 0)
+    }
+}

@@ -1,0 +1,185 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Pipeline
+import Receivables
+import Tabular
+
+/// `consolida run [CONFIG]` or `consolida run PATH... --out DIR`: the whole job.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Import every source, reconcile, and write the store and the output folder.",
+        discussion: """
+            With a configuration (consolida.yaml, or ./consolida.yaml when no argument is given), \
+            paths in it are relative to its folder. Without one, name files, folders or globs and \
+            an output folder: consolida run ventas/ erp.csv --out out --country VE --currency USD.
+
+            Exit codes: 0 success; 1 discrepancies at or above --fail-on; 2 usage or configuration \
+            error; 3 a source could not be read (the others are still consolidated unless --strict); \
+            4 outputs could not be written (the previous outputs are left intact).
+            """)
+
+    @Argument(help: "A consolida.yaml, or the files, folders and globs to read.")
+    var inputs: [String] = []
+
+    @Option(help: "Output folder (overrides the configuration's).")
+    var out: String?
+
+    @Option(help: "The SQLite store (default: <out>/consolida.sqlite).")
+    var store: String?
+
+    @Option(help: "Default country, ISO 3166-1 alpha-2 (VE, CO, MX, …).")
+    var country: String?
+
+    @Option(help: "Default currency, ISO 4217 (USD, VES, COP, …).")
+    var currency: String?
+
+    @Option(help: "The date overdue figures are computed at, YYYY-MM-DD (default: today).")
+    var asOf: String?
+
+    @Option(help: "Exit with 1 when a discrepancy at or above this severity is found: never, info, warning, error.")
+    var failOn: FailThreshold?
+
+    @Flag(help: "Stop at the first unreadable source and write nothing.")
+    var strict = false
+
+    @Flag(help: "Print the run summary as JSON on stdout.")
+    var json = false
+
+    @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        if let country, country.count != 2 || !country.allSatisfy({ $0.isASCII && $0.isLetter }) {
+            throw ValidationError("--country must be an ISO 3166-1 alpha-2 code such as VE, not \"\(country)\"")
+        }
+        if let currency, Currency(code: currency) == nil {
+            throw ValidationError("--currency must be an ISO 4217 code such as USD, not \"\(currency)\"")
+        }
+        if let asOf, LocalDate(iso: asOf) == nil {
+            throw ValidationError("--as-of must be a date YYYY-MM-DD, not \"\(asOf)\"")
+        }
+    }
+
+    func run() throws {
+        let logger = logging.bootstrap()
+        var config = try loadConfiguration()
+        if let out { config.output = absolute(out) }
+        if let store { config.store = absolute(store) }
+        if let country { config.country = country.uppercased() }
+        if let currency { config.currency = Currency(code: currency) }
+        if let asOf { config.asOf = LocalDate(iso: asOf) }
+        if let failOn { config.failOn = failOn }
+        if strict { config.strict = true }
+
+        // Paths in provenance are shown relative to the configuration's folder, so the same
+        // sources give the same outputs wherever the command is started from.
+        let userDirectory = FileManager.default.currentDirectoryPath
+        if config.baseDirectory != "." {
+            guard FileManager.default.changeCurrentDirectoryPath(config.baseDirectory) else {
+                throw ValidationError("cannot enter \(config.baseDirectory)")
+            }
+            config.baseDirectory = "."
+        }
+        let progress = ProgressLine(enabled: logging.showsProgress)
+        let pipeline = Pipeline(configuration: config, stages: .standard, logger: logger,
+                                progress: { progress.show($0) })
+        let summary: RunSummary
+        do {
+            summary = try pipeline.run()
+            progress.clear()
+        } catch let failure as Pipeline.Failure {
+            progress.clear()
+            logger.error("\(failure.message)")
+            throw ExitCode(failure.exitCode)
+        }
+        let outputShown = Self.relative(URL(fileURLWithPath: config.outputPath).standardizedFileURL.path, to: userDirectory)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+            var shown = summary
+            shown.output = outputShown
+            print(String(decoding: try encoder.encode(shown), as: UTF8.self))
+        } else if !logging.quiet {
+            print(Self.text(summary, output: outputShown))
+        }
+        if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
+    }
+
+    /// The configuration named, or found, or made from the command line's paths.
+    func loadConfiguration() throws -> RunConfiguration {
+        let yamlArguments = inputs.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+        do {
+            if yamlArguments.count == 1 && inputs.count == 1 {
+                return try RunConfiguration.load(path: inputs[0])
+            }
+            if !yamlArguments.isEmpty {
+                throw ValidationError("name either one configuration file or the sources to read, not both")
+            }
+            if inputs.isEmpty {
+                guard FileManager.default.fileExists(atPath: "consolida.yaml") else {
+                    throw ValidationError("no consolida.yaml here: name a configuration, or the files to read with --out")
+                }
+                return try RunConfiguration.load(path: "consolida.yaml")
+            }
+        } catch let error as ConfigurationError {
+            throw ValidationError("\(error)")
+        }
+        guard out != nil else { throw ValidationError("--out is required when sources are named on the command line") }
+        return RunConfiguration(sources: inputs.map { RunConfiguration.Source(path: $0) })
+    }
+
+    func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+    }
+
+    static func relative(_ path: String, to base: String) -> String {
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+
+    /// The few lines a person reads after a run.
+    static func text(_ s: RunSummary, output: String) -> String {
+        var lines: [String] = []
+        for source in s.sources {
+            if source.status == "unreadable" {
+                lines.append("  ✗ \(source.path): \(source.error ?? "unreadable")")
+            } else {
+                lines.append("  \(source.path) [\(source.kind)]: \(source.rowsRead) rows, \(source.imported) imported, "
+                             + "\(source.rejected) rejected, \(source.blank) blank, \(source.skipped) skipped")
+            }
+        }
+        for pattern in s.missingPatterns { lines.append("  ? \(pattern): no file matches") }
+        let c = s.counts
+        lines.append("\(c["source_customer_records"] ?? 0) customer records → \(c["customers"] ?? 0) customers; "
+                     + "\(c["invoices"] ?? 0) documents, \(c["payments"] ?? 0) payments, \(c["contacts"] ?? 0) contacts, "
+                     + "\(c["promises"] ?? 0) promises")
+        lines.append("\(c["discrepancies"] ?? 0) discrepancies (\(c["discrepancies_error"] ?? 0) error, "
+                     + "\(c["discrepancies_warning"] ?? 0) warning, \(c["discrepancies_info"] ?? 0) info); "
+                     + "\(c["rejects"] ?? 0) rejected rows or values")
+        lines.append("Report: \((output as NSString).appendingPathComponent("report.html"))")
+        return (["Consolidated \(s.sources.count) sources (as of \(s.asOf)):"] + lines).joined(separator: "\n")
+    }
+}
+
+extension FailThreshold: ExpressibleByArgument {}
+
+/// One self-rewriting status line on stderr, drawn only when stderr is a terminal.
+final class ProgressLine: @unchecked Sendable {
+    private let enabled: Bool
+    private let lock = NSLock()
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func show(_ text: String) {
+        guard enabled else { return }
+        lock.lock(); defer { lock.unlock() }
+        FileHandle.standardError.write(Data(("\r\u{1B}[2K" + text).utf8))
+    }
+
+    func clear() {
+        guard enabled else { return }
+        lock.lock(); defer { lock.unlock() }
+        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+    }
+}

@@ -1,0 +1,62 @@
+import Testing
+import Tabular
+@testable import CSVReader
+
+@Suite struct RowStreamTests {
+    static func rows(_ text: String, options: CSVOptions = CSVOptions()) throws -> ([Row], [Diagnostic]) {
+        let file = try CSVFile.open(bytes: Array(text.utf8), name: "t.csv", options: options)
+        var stream = try file.rowStream()
+        var rows: [Row] = []
+        var diagnostics: [Diagnostic] = []
+        while let r = try stream.next() { rows.append(r); diagnostics += stream.drainDiagnostics() }
+        return (rows, diagnostics + stream.drainDiagnostics())
+    }
+
+    @Test func rowNumbersCountRecordsAndBlankLines() throws {
+        let (rows, _) = try Self.rows("a,b\n1,\"x\ny\"\n\n2,z\n")
+        #expect(rows.map(\.number) == [1, 2, 4])
+        #expect(rows.map(\.line) == [1, 2, 5])
+        #expect(rows[1].cells == [.text("1"), .text("x\ny")])
+    }
+
+    @Test func emptyFieldsAreEmptyCells() throws {
+        let (rows, _) = try Self.rows("a,b,c\n1,,3\n")
+        #expect(rows[1].cells == [.text("1"), .empty, .text("3")])
+    }
+
+    @Test func raggedRowsAreKeptAndReported() throws {
+        let (rows, diagnostics) = try Self.rows("a,b,c\n1,2\n3,4,5,6\n")
+        #expect(rows.map(\.cells.count) == [3, 2, 4])
+        let ragged = diagnostics.filter { $0.code == "CSV-RAGGED-ROW" }
+        #expect(ragged.map { $0.location?.line } == [2, 3])
+        #expect(ragged.first?.expected == "3 fields")
+        #expect(ragged.first?.found == "2 fields")
+    }
+
+    @Test func strayQuoteIsReportedWithItsLine() throws {
+        let (rows, diagnostics) = try Self.rows("a,b\n1,5\" screen\n")
+        #expect(rows[1].cells[1] == .text("5\" screen"))
+        #expect(diagnostics.map(\.code) == ["CSV-STRAY-QUOTE"])
+        #expect(diagnostics.first?.location?.line == 2)
+        #expect(diagnostics.first?.location?.row == 2)
+    }
+
+    @Test func unterminatedQuoteIsReported() throws {
+        let (rows, diagnostics) = try Self.rows("a,b\n1,\"open\n2,3\n")
+        #expect(rows.count == 2)
+        #expect(diagnostics.map(\.code).contains("CSV-UNTERMINATED-QUOTE"))
+    }
+
+    @Test func tabularSourceShape() throws {
+        let file = try CSVFile.open(bytes: Array("a\n1\n".utf8), name: "x.csv")
+        #expect(file.sheets == [SheetInfo(name: nil, index: 0)])
+        #expect(try file.mergedRanges(ofSheet: 0).isEmpty)
+        var stream = try file.rows(ofSheet: 0)
+        #expect(try stream.next()?.number == 1)
+    }
+
+    @Test func byteOffsetsInLocations() throws {
+        let (_, diagnostics) = try Self.rows("a,b\n1\n")
+        #expect(diagnostics.first?.location?.byteOffset == 4)
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+import Receivables
+import Reconcile
+@testable import Collections
+
+@Suite struct PromiseStatusTests {
+    struct Case: CustomStringConvertible, Sendable {
+        var description: String
+        var asOf: String
+        var grace = 0
+        var promisedBy: String?
+        var amount: String? = "100"
+        var payments: [(String, String, Currency)]
+        var expected: PromiseToPay.Status
+    }
+
+    static let cases: [Case] = [
+        Case(description: "paid in full by the date", asOf: "2026-03-31", promisedBy: "2026-03-10",
+             payments: [("2026-03-05", "60", .usd), ("2026-03-10", "40", .usd)], expected: .kept),
+        Case(description: "paid on the day it was made", asOf: "2026-03-31", promisedBy: "2026-03-10",
+             payments: [("2026-03-01", "100", .usd)], expected: .kept),
+        Case(description: "paid before it was made does not count", asOf: "2026-03-31", promisedBy: "2026-03-10",
+             payments: [("2026-02-28", "100", .usd)], expected: .broken),
+        Case(description: "partial payment, date passed", asOf: "2026-03-31", promisedBy: "2026-03-10",
+             payments: [("2026-03-05", "99.99", .usd)], expected: .broken),
+        Case(description: "paid late", asOf: "2026-03-31", promisedBy: "2026-03-10",
+             payments: [("2026-03-11", "100", .usd)], expected: .broken),
+        Case(description: "paid late but within grace", asOf: "2026-03-31", grace: 2, promisedBy: "2026-03-10",
+             payments: [("2026-03-12", "100", .usd)], expected: .kept),
+        Case(description: "other currency never counts", asOf: "2026-03-31", promisedBy: "2026-03-10",
+             payments: [("2026-03-05", "100", .ves)], expected: .broken),
+        Case(description: "date not passed yet", asOf: "2026-03-10", promisedBy: "2026-03-10",
+             payments: [], expected: .pending),
+        Case(description: "date passed yesterday", asOf: "2026-03-11", promisedBy: "2026-03-10",
+             payments: [], expected: .broken),
+        Case(description: "no amount: any payment keeps it", asOf: "2026-03-31", promisedBy: "2026-03-10",
+             amount: nil, payments: [("2026-03-09", "1", .usd)], expected: .kept),
+        Case(description: "undated promise judged 7 days after", asOf: "2026-03-08", promisedBy: nil,
+             payments: [], expected: .pending),
+        Case(description: "undated promise broken after 7 days", asOf: "2026-03-09", promisedBy: nil,
+             payments: [], expected: .broken),
+        Case(description: "payment after as-of is ignored", asOf: "2026-03-05", promisedBy: "2026-03-04",
+             payments: [("2026-03-06", "100", .usd)], expected: .broken),
+    ]
+
+    @Test(arguments: cases)
+    func status(c: Case) {
+        let result = Fx.result(
+            customers: [Fx.customer("C1", currency: .usd)],
+            payments: c.payments.enumerated().map { i, p in
+                Fx.payment("C1", on: p.0, p.1, currency: p.2, id: "bank.csv#\(i + 2)")
+            },
+            promises: [Fx.promise("C1", made: "2026-03-01", by: c.promisedBy, amount: c.amount)])
+        let report = CollectionsReport(result: result, settings: CollectionsSettings(asOf: Fx.date(c.asOf),
+                                                                                    promiseGraceDays: c.grace))
+        #expect(report.promises.first?.status == c.expected)
+    }
+
+    @Test func unattachedPromiseStaysPending() {
+        let result = Fx.result(promises: [Fx.promise(nil, made: "2026-01-01", by: "2026-01-02", amount: "5")])
+        let report = CollectionsReport(result: result, settings: CollectionsSettings(asOf: Fx.date("2026-03-31")))
+        #expect(report.promises.first?.status == .pending)
+    }
+
+    @Test func countsFeedThePosition() {
+        let result = Fx.result(
+            customers: [Fx.customer("C1", currency: .usd)],
+            payments: [Fx.payment("C1", on: "2026-03-02", "10")],
+            promises: [Fx.promise("C1", made: "2026-03-01", by: "2026-03-03", amount: "10"),
+                       Fx.promise("C1", made: "2026-03-01", by: "2026-03-03", amount: "50"),
+                       Fx.promise("C1", made: "2026-03-20", by: "2026-04-05", amount: "50")])
+        let p = CollectionsReport(result: result, settings: CollectionsSettings(asOf: Fx.date("2026-03-31")))
+            .position(of: "C1")
+        #expect(p?.promisesKept == 1)
+        #expect(p?.promisesBroken == 1)
+        #expect(p?.promisesPending == 1)
+        #expect(p?.nextPromiseDeadline == Fx.date("2026-04-05"))
+    }
+}

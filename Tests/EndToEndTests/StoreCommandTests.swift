@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+
+/// `explain`, `report` and `diff` read the store a run left behind.
+@Suite(.serialized) struct StoreCommandTests {
+    @Test func explainReportAndDiffWorkFromTheStore() throws {
+        let temp = try CommandRunner.temporaryFolder("store")
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let out = temp.appendingPathComponent("out")
+        let config = CommandRunner.packageRoot.appendingPathComponent("Examples/consolida.yaml").path
+        #expect(try CommandRunner.run(["run", config, "--out", out.path, "-q"]).exitCode == 0)
+
+        let customers = try CSVTable(url: out.appendingPathComponent("customers.csv"))
+        let tornillo = try #require(customers.rows.first { $0["tax_id"] == "J301234561" }?["customer_id"])
+        let explained = try CommandRunner.run(["explain", tornillo, "--out", out.path])
+        #expect(explained.exitCode == 0)
+        #expect(explained.stdout.contains("Customer \(tornillo)"))
+        #expect(explained.stdout.contains("bits → probability"))
+        #expect(explained.stdout.contains("cuaderno-cobranza.txt"))
+
+        // A source record's ID explains the customer it belongs to.
+        let byRecord = try CommandRunner.run(["explain", "erp-export.csv#2/customer", "--out", out.path])
+        #expect(byRecord.stdout.contains("Customer \(tornillo)"))
+        #expect(try CommandRunner.run(["explain", "C-NOTHING", "--out", out.path]).exitCode == 2)
+
+        let before = try Data(contentsOf: out.appendingPathComponent("customers.csv"))
+        try FileManager.default.removeItem(at: out.appendingPathComponent("customers.csv"))
+        let report = try CommandRunner.run(["report", "--out", out.path])
+        #expect(report.exitCode == 0, "\(report.stderr)")
+        #expect(try Data(contentsOf: out.appendingPathComponent("customers.csv")) == before)
+
+        #expect(try CommandRunner.run(["run", config, "--out", out.path, "-q"]).exitCode == 0)
+        let diff = try CommandRunner.run(["diff", "--out", out.path])
+        #expect(diff.exitCode == 0)
+        #expect(diff.stdout.contains("no changes"))
+    }
+}

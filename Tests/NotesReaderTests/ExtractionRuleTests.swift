@@ -1,0 +1,111 @@
+import Foundation
+import Receivables
+import Tabular
+import Testing
+@testable import NotesReader
+
+@Suite struct ExtractionRuleTests {
+    static let amounts: [(String, String)] = [
+        ("promete pagar 500 el 15/03", "500.00 USD@0.6"),
+        ("paga $500", "500.00 USD@0.9"),
+        ("paga 500$", "500.00 USD@0.9"),
+        ("Bs. 1.234,56 pendientes", "1234.56 VES@0.9"),
+        ("debe Bs 1234", "1234.00 VES@0.9"),
+        ("USD 200 el lunes", "200.00 USD@0.9"),
+        ("500 dólares", "500.00 USD@0.9"),
+        ("R$ 300,00 na sexta", "300.00 BRL@0.9"),
+        ("$1,250.00 past due", "1250.00 USD@0.9"),
+        ("abona 1.500 mañana", "1500.00 USD@0.6"),
+        ("300 pesos", "300.00 USD@0.9"),
+    ]
+
+    @Test(arguments: amounts) func amountsWithCurrency(_ text: String, _ expected: String) {
+        let found = AmountExtractor.extract(text, defaultCurrency: .usd)
+        #expect(found.map { "\($0.money)@\($0.confidence)" } == [expected])
+    }
+
+    @Test(arguments: ["el 15/03", "factura 123", "a las 14:30", "tel 0414-555-1234", "el 15 de marzo", "pagó el 15"])
+    func numbersThatAreNotAmounts(_ text: String) {
+        #expect(AmountExtractor.extract(text, defaultCurrency: .usd).isEmpty)
+    }
+
+    @Test(arguments: [("1.234,56", "1234.56"), ("1,234.56", "1234.56"), ("300,00", "300"), ("1.234", "1234"),
+                      ("12.5", "12.5"), ("1.234.567", "1234567"), ("0,5", "0.5")])
+    func numberGrouping(_ text: String, _ expected: String) {
+        #expect(AmountExtractor.parseNumber(text) == Decimal(string: expected))
+    }
+
+    // Entry written on Tuesday 2024-03-12.
+    static let entry = LocalDate(year: 2024, month: 3, day: 12)!
+    static let promiseDates: [(String, String)] = [
+        ("paga el viernes", "2024-03-15"),
+        ("paga mañana", "2024-03-13"),
+        ("pasado mañana deposita", "2024-03-14"),
+        ("paga hoy", "2024-03-12"),
+        ("la próxima semana", "2024-03-18"),
+        ("el 15", "2024-03-15"),
+        ("el 5", "2024-04-05"),
+        ("el 15/03", "2024-03-15"),
+        ("el 02/01", "2025-01-02"),
+        ("a fin de mes", "2024-03-31"),
+        ("na quinta-feira", "2024-03-14"),
+        ("next Monday", "2024-03-18"),
+        ("el martes", "2024-03-19"),
+        ("em 10 dias", "2024-03-22"),
+        ("el 20 de abril", "2024-04-20"),
+        ("dia 25", "2024-03-25"),
+    ]
+
+    @Test(arguments: promiseDates) func promiseDatesResolveAgainstTheEntry(_ text: String, _ expected: String) {
+        #expect(PromiseDateResolver.resolve(text, on: Self.entry)?.date.iso == expected)
+    }
+
+    @Test func pastDaysAreNotPromiseDates() {
+        #expect(PromiseDateResolver.resolve("pagó el lunes pasado", on: Self.entry) == nil)
+        #expect(PromiseDateResolver.resolve("pagó ayer", on: Self.entry) == nil)
+    }
+
+    @Test func theFirstDateMentionedWins() {
+        #expect(PromiseDateResolver.resolve("paga el viernes y el resto a fin de mes", on: Self.entry)?.date.iso == "2024-03-15")
+    }
+
+    @Test func monthFirstPromiseDates() {
+        #expect(PromiseDateResolver.resolve("on 03/15", on: Self.entry, dayFirst: false)?.date.iso == "2024-03-15")
+    }
+
+    static let invoices: [(String, [String])] = [
+        ("factura 123", ["123"]), ("factura nº 00123", ["00123"]), ("FAC-00123", ["FAC-00123"]),
+        ("la F-123 y la F-124", ["F-123", "F-124"]), ("NF 456", ["456"]), ("nota fiscal 789", ["789"]),
+        ("invoice #12", ["12"]), ("fact. 00112", ["00112"]), ("sin número", []),
+    ]
+
+    @Test(arguments: invoices) func invoiceNumbers(_ text: String, _ expected: [String]) {
+        #expect(MentionExtractor.invoices(text) == expected)
+    }
+
+    @Test func phonesEmailsAndTaxIDs() {
+        #expect(MentionExtractor.phones("llamar al +58 412-555-1234 o 0414-555.12.34") == ["+584125551234", "04145551234"])
+        #expect(MentionExtractor.phones("(11) 98765-4321") == ["11987654321"])
+        #expect(MentionExtractor.phones("el 12/03/2024 pagó 1.234,56") == [])
+        #expect(MentionExtractor.phones("IMG-20240312-WA0007.jpg") == [])
+        #expect(MentionExtractor.emails("escribir a Pagos@Empresa.com.ve.") == ["pagos@empresa.com.ve"])
+        #expect(MentionExtractor.taxIDs("RIF J-30123456-1, CNPJ 12.345.678/0001-95") == ["J-30123456-1", "12.345.678/0001-95"])
+        #expect(MentionExtractor.taxIDs("NIT 900123456-7") == ["900123456-7"])
+    }
+
+    static let channels: [(String, ContactEvent.Channel?)] = [
+        ("llamé, no contesta", .call), ("Liguei duas vezes", .call), ("visité el local", .visit),
+        ("le escribí por whatsapp", .whatsapp), ("mandé correo", .email), ("se envió e-mail", .email),
+        ("dice que paga", nil),
+    ]
+
+    @Test(arguments: channels) func channelsFromWords(_ text: String, _ expected: ContactEvent.Channel?) {
+        #expect(ChannelDetector.detect(WordTokens(text), rules: .builtIn) == expected)
+    }
+
+    @Test func tokensKeepNumbersAndSentences() {
+        let t = WordTokens("Pagó 1.234,56 el 15/03. ¿Seguro?")
+        #expect(t.tokens.map(\.text) == ["pago", "1.234,56", "el", "15", "/", "03", "seguro"])
+        #expect(t.questions == [1])
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Receivables
+import Tabular
+import Testing
+@testable import NotesReader
+
+@Suite struct NotebookImportTests {
+    static func load(_ name: String, _ options: NotesImportOptions = NotesImportOptions(defaultCurrency: .usd)) throws -> ImportBatch {
+        try NotesImporter.importFile(path: Fixture.path(name), options: options)
+    }
+
+    @Test func sectionsBecomeCustomersWithTheirKeyValueLines() throws {
+        let b = try Self.load("cuaderno-ana.md")
+        #expect(b.customers.map { $0.name?.value } == ["Ferretería El Tornillo, C.A.", "Inversiones Marisol",
+                                                         "Comercial Los Andes", "BODEGA LA ESQUINA"])
+        let c = b.customers[0]
+        #expect(c.id == RecordID(SourceLocation(file: Fixture.path("cuaderno-ana.md"), line: 3)))
+        #expect(c.taxID?.value.normalized == "J301234567")
+        #expect(c.taxID?.value.kind == .rif)
+        #expect(c.phones.map(\.value) == ["04145551234", "02125559876"])
+        #expect(c.emails.map(\.value) == ["pagos@eltornillo.com"])
+        #expect(c.address?.value == "Av. Bolívar, local 3, Valencia")
+        #expect(c.address?.provenance?.location.line == 7)
+        #expect(c.extra["balance"] == "Bs. 12.500,00")
+        #expect(b.customers[1].phones.map(\.value) == ["+584125551234"])
+        #expect(b.customers[3].extra["contact"] == "Sr. Ramón (dueño)")
+    }
+
+    @Test func entriesCarryDateChannelOutcomeAndLine() throws {
+        let b = try Self.load("cuaderno-ana.md")
+        let rows = b.contacts.map { "\($0.provenance.location.line ?? 0) \($0.date) \($0.channel.rawValue) \($0.outcome.rawValue)" }
+        #expect(rows == [
+            "10 2024-03-12 call promise_to_pay",
+            "11 2024-03-14 call no_answer",
+            "12 2024-03-18 visit says_paid",
+            "17 2024-03-20 email other",
+            "18 2024-03-21 note requests_invoice_copy",
+            "19 2024-03-22 note wrong_number",
+            "24 2024-03-25 note dispute",
+            "25 2024-03-28 note promise_to_pay",
+            "29 2024-04-02 note promise_to_pay",
+        ])
+        let paid = b.contacts[2]
+        #expect(paid.text == "visité el local, dice que ya pagó la factura 123 por transferencia\ny que manda el comprobante por whatsapp.")
+        #expect(paid.mentionedInvoices == ["123"])
+        #expect(paid.customer == b.customers[0].id)
+        #expect(b.contacts[4].mentionedInvoices == ["FAC-00123"])
+        #expect(b.contacts.allSatisfy { $0.id == RecordID($0.provenance.location) })
+    }
+
+    @Test func promisesCarryAmountCurrencyDateAndLine() throws {
+        let b = try Self.load("cuaderno-ana.md")
+        let p = b.promises.map { "\($0.provenance.location.line ?? 0) \($0.promisedDate?.iso ?? "-") \($0.amount?.description ?? "-")" }
+        #expect(p == ["10 2024-03-15 500.00 USD", "25 2024-03-29 200.00 USD", "29 2024-04-03 1234.56 VES"])
+        #expect(b.promises[0].id.rawValue.hasSuffix("#L10/promise"))
+        #expect(b.promises[0].madeOn == LocalDate(year: 2024, month: 3, day: 12))
+        #expect(b.promises[0].text == "Llamé, promete pagar 500 el 15/03")
+    }
+
+    @Test func everyLineIsAccountedFor() throws {
+        for name in ["cuaderno-ana.md", "cuaderno-sin-ano.txt", "cuaderno-mes-primero.txt", "cuaderno-setext.txt"] {
+            let b = try Self.load(name)
+            let a = try #require(b.accounting.first)
+            let lines = NotesText.lines(try Fixture.text(name)).count
+            #expect(a.rowsRead == lines, "\(name)")
+            #expect(a.balances, "\(name): \(a)")
+            #expect(a.imported == b.contacts.count)
+            #expect(a.rejected == b.rejects.count)
+        }
+        let a = try #require(try Self.load("cuaderno-ana.md").accounting.first)
+        #expect((a.imported, a.rejected, a.blank, a.headerRows, a.otherSkipped) == (9, 1, 6, 12, 1))
+    }
+
+    @Test func linesThatCannotBePlacedAreRejectedByLine() throws {
+        let b = try Self.load("cuaderno-ana.md")
+        #expect(b.rejects.map { "\($0.location.line ?? 0) \($0.code)" } == ["21 NOTES-NO-DATE"])
+        #expect(b.rejects[0].rawText == "nota suelta sin fecha")
+        let s = try Self.load("cuaderno-setext.txt")
+        #expect(s.rejects.map { "\($0.location.line ?? 0) \($0.code)" } == ["12 NOTES-NO-DATE", "13 NOTES-NO-DATE"])
+    }
+
+    @Test func missingYearComesFromTheFileWithADiagnostic() throws {
+        let b = try Self.load("cuaderno-ana.md")
+        let inferred = b.diagnostics.filter { $0.code == "NOTES-YEAR-INFERRED" }.compactMap(\.location?.line)
+        #expect(inferred == [11, 12, 18, 19, 25, 29])
+        let s = try Self.load("cuaderno-setext.txt")
+        #expect(s.customers.map { $0.name?.value } == ["Distribuidora Oriente"])
+        #expect(s.contacts.map(\.date.iso) == ["2024-03-12", "2024-12-30"])
+        #expect(s.customers[0].taxID?.value.normalized == "12345678000195")
+    }
+
+    @Test func noYearAnywhereRejectsUnlessTheOptionsGiveOne() throws {
+        let b = try Self.load("cuaderno-sin-ano.txt")
+        #expect(b.contacts.isEmpty)
+        #expect(b.rejects.map(\.code) == ["NOTES-NO-YEAR", "NOTES-NO-YEAR", "NOTES-NO-YEAR"])
+        let withYear = try Self.load("cuaderno-sin-ano.txt", NotesImportOptions(defaultYear: 2023))
+        #expect(withYear.contacts.map(\.date.iso) == ["2023-03-12", "2023-03-15", "2023-04-05"])
+        #expect(withYear.promises.first?.promisedDate?.iso == "2023-03-17")
+    }
+
+    @Test func monthFirstFilesAreRecognizedFromUnambiguousDates() throws {
+        let b = try Self.load("cuaderno-mes-primero.txt")
+        #expect(b.contacts.map(\.date.iso) == ["2024-03-15", "2024-03-20", "2024-04-02"])
+        #expect(b.contacts.map(\.outcome) == [.promiseToPay, .noAnswer, .saysPaid])
+        #expect(b.promises.first?.promisedDate?.iso == "2024-03-18")
+        #expect(b.promises.first?.amount == Money(300, .usd))
+    }
+
+    @Test func yearWrapsWhenDatesPassDecember() throws {
+        let text = "Cliente: X\n20/12/2023 llamé\n03/01 no contesta\n"
+        let r = try NotesImporter.importData(Data(text.utf8), path: "x.txt")
+        #expect(r.batch.contacts.map(\.date.iso) == ["2023-12-20", "2024-01-03"])
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import Receivables
+import Tabular
+import Testing
+@testable import NotesReader
+
+@Suite struct WhatsAppImportTests {
+    static func load(_ name: String, _ options: NotesImportOptions = NotesImportOptions(defaultCurrency: .usd)) throws -> ImportBatch {
+        try NotesImporter.importFile(path: Fixture.path(name), options: options)
+    }
+
+    /// `line date time author outcome` for each event.
+    static func rows(_ b: ImportBatch) -> [String] {
+        b.contacts.map { "\($0.provenance.location.line ?? 0) \($0.date) \($0.time?.iso ?? "-") \($0.author ?? "-") \($0.outcome.rawValue)" }
+    }
+
+    @Test func androidEnglishTwelveHourMonthFirst() throws {
+        let b = try Self.load("WhatsApp Chat with Acme Hardware.txt")
+        #expect(Self.rows(b) == [
+            "2 2024-03-12 09:06:00 Consolida Collections other",
+            "3 2024-03-12 09:06:00 Consolida Collections other",
+            "4 2024-03-12 13:47:00 Acme Hardware dispute",
+            "5 2024-03-12 13:48:00 Acme Hardware other",
+            "6 2024-03-25 12:15:00 Acme Hardware promise_to_pay",
+            "12 2024-04-02 10:00:00 Acme Hardware other",
+            "13 2024-04-02 00:00:00 Acme Hardware says_paid",
+        ])
+        #expect(b.contacts.allSatisfy { $0.channel == .whatsapp })
+        #expect(b.contacts[4].text == "OK we will pay $200 next Monday\nand the rest when the credit note arrives\n\nthanks")
+        #expect(b.contacts[6].mentionedEmails == ["billing@acme.example"])
+        #expect(b.contacts[0].mentionedInvoices == ["INV-1041"])
+        #expect(b.contacts[0].mentionedAmounts == [Money(1250, .usd)])
+        let p = try #require(b.promises.first)
+        #expect(b.promises.count == 1)
+        #expect((p.promisedDate?.iso, p.amount, p.provenance.location.line) == ("2024-04-01", Money(200, .usd), 6))
+        #expect(b.customers.map { $0.name?.value } == ["Acme Hardware"])
+        #expect(b.contacts.allSatisfy { $0.customer == b.customers[0].id })
+        let a = try #require(b.accounting.first)
+        #expect((a.rowsRead, a.imported, a.blank, a.otherSkipped, a.rejected) == (13, 7, 1, 5, 0))
+        #expect(a.balances)
+    }
+
+    @Test func androidSpanishGroupChatWithSystemLinesAndCRLF() throws {
+        let b = try Self.load("Chat de WhatsApp con Comercial Los Andes.txt")
+        #expect(Self.rows(b) == [
+            "4 2024-03-02 08:05:00 Cobranzas Ferrecentro other",
+            "5 2024-03-02 09:30:00 Pedro Andes other",
+            "6 2024-03-02 09:31:00 Pedro Andes other",
+            "7 2024-03-02 09:32:00 Pedro Andes dispute",
+            "8 2024-03-05 10:15:00 María Los Andes promise_to_pay",
+            "12 2024-03-07 17:40:00 Cobranzas Ferrecentro other",
+            "14 2024-03-08 11:00:00 María Los Andes other",
+        ])
+        #expect(b.contacts[0].mentionedAmounts == [Money(Decimal(string: "1234.56")!, .ves)])
+        #expect(b.contacts[0].mentionedInvoices == ["F-123"])
+        #expect(b.contacts[2].mentionedInvoices == ["123"])
+        #expect(b.contacts[4].text == "Buenos días\nle pago el viernes 500 dólares\nsin falta")
+        #expect(b.promises.map { "\($0.promisedDate?.iso ?? "-") \($0.amount?.description ?? "-")" } == ["2024-03-08 500.00 USD"])
+        // The group is named after the customer, no author is: a warning says so.
+        #expect(b.customers.map { $0.name?.value } == ["Comercial Los Andes"])
+        #expect(b.diagnostics.map(\.code) == ["WA-CUSTOMER-GUESSED"])
+        let a = try #require(b.accounting.first)
+        #expect((a.rowsRead, a.imported, a.otherSkipped) == (14, 7, 7))
+        #expect(a.balances)
+    }
+
+    @Test func ownNamesKeepTheCompanysQuestionsOutOfPromises() throws {
+        let opts = NotesImportOptions(defaultCurrency: .usd, ownNames: ["cobranzas ferrecentro"])
+        let b = try Self.load("Chat de WhatsApp con Comercial Los Andes.txt", opts)
+        #expect(b.diagnostics.isEmpty)
+        #expect(b.promises.count == 1)
+    }
+
+    @Test func iOSPortugueseTwentyFourHour() throws {
+        let b = try Self.load("Conversa do WhatsApp com Padaria Pão Quente.txt")
+        #expect(Self.rows(b) == [
+            "2 2024-03-12 14:31:02 Financeiro Ferrecentro other",
+            "3 2024-03-12 14:31:10 Financeiro Ferrecentro other",
+            "4 2024-03-13 09:02:44 Padaria Pão Quente promise_to_pay",
+            "6 2024-03-13 09:03:01 Padaria Pão Quente other",
+            "7 2024-03-15 18:20:00 Padaria Pão Quente says_paid",
+            "8 2024-03-15 18:25:12 Financeiro Ferrecentro other",
+        ])
+        // The invisible mark before the attachment is gone from the text.
+        #expect(b.contacts[1].text == "<anexado: 00000012-PHOTO-2024-03-12-14-31-10.jpg>")
+        #expect(b.contacts[1].mentionedPhones.isEmpty)
+        #expect(b.contacts[0].mentionedInvoices == ["456"])
+        let p = try #require(b.promises.first)
+        #expect((p.promisedDate?.iso, p.amount) == ("2024-03-15", Money(300, Currency(code: "BRL"))))
+        #expect(b.customers[0].name?.value == "Padaria Pão Quente")
+    }
+
+    @Test func iOSSpanishTwelveHourPhoneAuthorIsTheCustomer() throws {
+        let b = try Self.load("chat-ios-es-12h.txt")
+        #expect(Self.rows(b) == [
+            "1 2024-03-04 09:15:02 Cobranzas Ferrecentro other",
+            "2 2024-03-04 14:30:15 +57 310 555 1234 requests_invoice_copy",
+            "3 2024-03-14 12:05:00 +57 310 555 1234 other",
+        ])
+        #expect(b.customers[0].phones.map(\.value) == ["+573105551234"])
+        #expect(b.customers[0].name == nil)
+        #expect(b.contacts[1].mentionedEmails == ["pagos@losandes.example"])
+        #expect(b.diagnostics.map(\.code) == ["WA-CUSTOMER-GUESSED"])
+        #expect(b.accounting.first?.balances == true)
+    }
+
+    @Test func aLineBeforeTheFirstMessageIsRejected() throws {
+        let b = try Self.load("whatsapp-android-es-ampm.txt")
+        #expect(Self.rows(b) == [
+            "2 2024-03-13 09:05:00 Ana Rodríguez other",
+            "3 2024-03-13 12:40:00 Ferreteria Guaparo wrong_number",
+            "4 2024-03-13 00:00:00 Ana Rodríguez other",
+        ])
+        #expect(b.rejects.map { "\($0.location.line ?? 0) \($0.code)" } == ["1 WA-NO-STAMP"])
+        #expect(b.customers[0].name?.value == "Ferreteria Guaparo")
+        #expect(b.accounting.first?.balances == true)
+    }
+
+    @Test func everyFixtureIsDetectedAsWhatsApp() throws {
+        for name in ["WhatsApp Chat with Acme Hardware.txt", "Chat de WhatsApp con Comercial Los Andes.txt",
+                     "Conversa do WhatsApp com Padaria Pão Quente.txt", "chat-ios-es-12h.txt",
+                     "whatsapp-android-es-ampm.txt"] {
+            let data = try Data(contentsOf: URL(fileURLWithPath: Fixture.path(name)))
+            #expect(NotesKind.detect(prefix: Array(data.prefix(4096)), path: name) == .whatsapp, "\(name)")
+        }
+        for name in ["cuaderno-ana.md", "cuaderno-sin-ano.txt", "cuaderno-setext.txt"] {
+            let data = try Data(contentsOf: URL(fileURLWithPath: Fixture.path(name)))
+            #expect(NotesKind.detect(prefix: Array(data.prefix(4096)), path: name) == .notebook, "\(name)")
+        }
+    }
+
+    @Test func forcedDayOrderWins() throws {
+        let b = try Self.load("Chat de WhatsApp con Comercial Los Andes.txt", NotesImportOptions(dayFirst: false))
+        #expect(b.contacts.first?.date.iso == "2024-02-03")
+    }
+}

@@ -1,0 +1,147 @@
+import Receivables
+import Tabular
+import Testing
+@testable import Reconcile
+
+@Suite struct CustomerMatchingTests {
+    @Test func tornilloCopiesBecomeOneCustomer() throws {
+        let records = Fixture.tornillo
+        let result = Reconciler().reconcile(Fixture.batch(records))
+        let ids = records.prefix(3).map { Fixture.customerID(of: $0, in: result) }
+        #expect(Set(ids).count == 1)
+        let id = try #require(ids[0])
+        #expect(id.hasPrefix("C-") && id.count == 10)
+        let customer = try #require(result.customers.first { $0.customerID == id })
+        #expect(customer.members.count == 3)
+        #expect(customer.name == "Ferretería El Tornillo C.A.")
+        #expect(customer.taxID?.normalized == "J301234567")
+        // The other customers stay apart except the two Candelaria copies (same phone, same name).
+        #expect(result.customers.count == 6)
+        #expect(Fixture.customerID(of: records[3], in: result) == Fixture.customerID(of: records[6], in: result))
+    }
+
+    @Test func sisterCompaniesSharingAPhoneStayApart() {
+        let records = [
+            Fixture.customer("erp.csv", 2, name: "Inversiones Pérez Hermanos C.A.", tax: Fixture.rif("J-40111222-3"), phones: ["+582125550000"]),
+            Fixture.customer("erp.csv", 3, name: "Inversiones Pérez & Asociados C.A.", tax: Fixture.rif("J-40333444-5"), phones: ["+582125550000"]),
+            Fixture.customer("ventas.xlsx", 4, name: "Inversiones Perez Hermanos", phones: ["0212-555.00.00"]),
+        ] + Fixture.others
+        let result = Reconciler().reconcile(Fixture.batch(records))
+        #expect(Fixture.customerID(of: records[0], in: result) != Fixture.customerID(of: records[1], in: result))
+        #expect(Fixture.customerID(of: records[0], in: result) == Fixture.customerID(of: records[2], in: result))
+    }
+
+    @Test func relativesAtOneAddressStayApart() {
+        let records = [
+            Fixture.customer("erp.csv", 2, name: "José Antonio García Pérez", tax: Fixture.rif("V-10111222-1"), phones: ["+582418887766"],
+                             address: "Calle 5 con Av. 3, Casa 12", city: "Valencia"),
+            Fixture.customer("erp.csv", 3, name: "María Elena García Pérez", tax: Fixture.rif("V-12333444-2"), phones: ["+582418887766"],
+                             address: "Calle 5 con Av. 3, Casa 12", city: "Valencia"),
+            Fixture.customer("notas.xlsx", 4, name: "Maria Elena Garcia", phones: ["0241-888.77.66"], city: "Valencia"),
+        ] + Fixture.others
+        let result = Reconciler().reconcile(Fixture.batch(records))
+        #expect(Fixture.customerID(of: records[0], in: result) != Fixture.customerID(of: records[1], in: result))
+        #expect(Fixture.customerID(of: records[1], in: result) == Fixture.customerID(of: records[2], in: result))
+    }
+
+    @Test func twoDifferentValidTaxIDsNeverMerge() {
+        let records = [
+            Fixture.customer("a.csv", 2, name: "Comercial Zamora C.A.", tax: Fixture.rif("J-30000001-1"), phones: ["+582121234567"], emails: ["admin@zamora.com"]),
+            Fixture.customer("b.csv", 2, name: "Comercial Zamora C.A.", tax: Fixture.rif("J-30000002-2"), phones: ["+582121234567"], emails: ["admin@zamora.com"]),
+        ] + Fixture.others
+        let result = Reconciler().reconcile(Fixture.batch(records))
+        #expect(Fixture.customerID(of: records[0], in: result) != Fixture.customerID(of: records[1], in: result))
+        #expect(result.discrepancies.contains { $0.kind == "shared_tax_id" } == false)
+    }
+
+    @Test func weakChainIsSplit() {
+        // 0–1 and 2–3 are strong pairs; only 1–2 links the two groups, and nothing else agrees.
+        let strong: [UInt64: Double] = [Clusterer.key(0, 1): 0.99, Clusterer.key(1, 2): 0.96, Clusterer.key(2, 3): 0.99]
+        let probability = { (i: Int, j: Int) in strong[Clusterer.key(i, j)] ?? 0.02 }
+        let score = { (i: Int, j: Int) in
+            ScoredPair(i: Int32(i), j: Int32(j), pattern: 0, weight: log2(probability(i, j) / (1 - probability(i, j))))
+        }
+        let edges = [(0, 1), (2, 3), (1, 2)].map { score($0.0, $0.1) }
+        let clusterer = Clusterer(settings: .default, scorePair: score, validTaxIDs: [nil, nil, nil, nil, nil],
+                                  mustLinks: [], cannotLinks: [])
+        let outcome = clusterer.cluster(count: 5, edges: edges)
+        #expect(outcome.clusters.map(\.members) == [[0, 1], [2, 3], [4]])
+        #expect(outcome.splits.map(\.parts) == [[[0, 1], [2, 3]]])
+        // A must-link keeps the chain together; a cannot-link stops even a strong edge.
+        let forced = Clusterer(settings: .default, scorePair: score, validTaxIDs: [nil, nil, nil, nil, nil],
+                               mustLinks: [(1, 2)], cannotLinks: [Clusterer.key(0, 1)]).cluster(count: 5, edges: edges)
+        #expect(forced.clusters.map(\.members) == [[0], [1, 2, 3], [4]])
+    }
+
+    @Test func splitIsReportedAsDiscrepancy() throws {
+        var settings = MatchSettings.default
+        settings.clusterMinSupport = 0.99999
+        let records = Fixture.tornillo
+        let result = Reconciler(settings: settings).reconcile(Fixture.batch(records))
+        let split = try #require(result.discrepancies.first { $0.kind == "cluster_split" })
+        #expect(split.severity == .warning && split.values.count >= 2)
+    }
+
+    @Test func resultDoesNotDependOnInputOrder() throws {
+        let records = Array(Fixture.tornillo.prefix(6))
+        let reference = try canonical(Reconciler().reconcile(Fixture.batch(records)))
+        for permutation in permutations(records) {
+            #expect(try canonical(Reconciler().reconcile(Fixture.batch(permutation))) == reference)
+        }
+    }
+
+    @Test func idsSurviveAddedRecordsAndMergesAreReported() throws {
+        let first = Reconciler().reconcile(Fixture.batch(Array(Fixture.tornillo.dropFirst())))
+        let map = IDMap(first)
+        let tornilloID = try #require(first.customerIDByRecord[Fixture.tornillo[1].id])
+        // Add the third copy (a smaller record ID that would otherwise seed a different hash).
+        let second = Reconciler(previous: map).reconcile(Fixture.batch(Fixture.tornillo))
+        #expect(second.customerIDByRecord[Fixture.tornillo[0].id] == tornilloID)
+        for (record, id) in first.customerIDByRecord { #expect(second.customerIDByRecord[record] == id) }
+        #expect(second.idChanges.isEmpty)
+        // A map that had the Tornillo copies apart now sees a merge.
+        var apart = map
+        apart.customerIDByRecord[Fixture.tornillo[2].id.rawValue] = "C-00000001"
+        let third = Reconciler(previous: apart).reconcile(Fixture.batch(Fixture.tornillo))
+        #expect(third.idChanges.contains { $0.kind == .merge && $0.previousIDs.contains("C-00000001") })
+    }
+
+    @Test func idMapRoundTripsAsSortedJSON() throws {
+        let result = Reconciler().reconcile(Fixture.batch(Fixture.tornillo))
+        let map = IDMap(result)
+        let data = try map.jsonData()
+        #expect(try JSONDecoder().decode(IDMap.self, from: data) == map)
+        #expect(try map.jsonData() == data)
+    }
+
+    @Test func idIsHashOfSmallestMember() throws {
+        let records = [Fixture.customer("z.csv", 9, name: "Solo Cliente S.A.")]
+        let result = Reconciler().reconcile(Fixture.batch(records))
+        #expect(result.customers.map(\.customerID) == ["C-" + StableHash.hex8("z.csv#9")])
+        #expect(StableHash.fnv1a64("") == 0xcbf2_9ce4_8422_2325)
+        #expect(StableHash.fnv1a64("a") == 0xaf63_dc4c_8601_ec8c)
+    }
+
+    private func canonical(_ r: ReconciliationResult) throws -> String {
+        // A dictionary with non-string keys encodes in hash order, so compare it sorted.
+        var r = r
+        let ids = r.customerIDByRecord.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+        r.customerIDByRecord = [:]
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        return ids + String(decoding: try e.encode(r), as: UTF8.self)
+    }
+
+    private func permutations<T>(_ a: [T]) -> [[T]] {
+        guard a.count > 1 else { return [a] }
+        var out: [[T]] = []
+        for i in a.indices {
+            var rest = a
+            let x = rest.remove(at: i)
+            for p in permutations(rest) { out.append([x] + p) }
+        }
+        return out
+    }
+}
+
+import Foundation

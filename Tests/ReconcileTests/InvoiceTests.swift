@@ -1,0 +1,49 @@
+import Foundation
+import Receivables
+import Tabular
+import Testing
+@testable import Reconcile
+
+@Suite struct InvoiceTests {
+    @Test func copiesAcrossSourcesBecomeOneDocument() throws {
+        let c = Fixture.tornillo
+        let d = LocalDate(year: 2025, month: 3, day: 1)
+        let invoices = [
+            Fixture.invoice("ventas.xlsx", 2, customer: c[0], number: "F-0012", amount: 100, paid: 40, balance: 60, issue: d, priority: 1),
+            Fixture.invoice("erp.csv", 5, customer: c[1], number: "FAC 12", amount: 110, paid: 40, balance: 60, issue: d),
+            Fixture.invoice("erp.csv", 6, customer: c[1], number: "00012", amount: 110, issue: d),
+            Fixture.invoice("erp.csv", 9, customer: c[1], number: "77", amount: 50, paid: 10, balance: 30),
+        ]
+        let payments = [
+            Fixture.payment("banco.csv", 2, customer: c[2], invoice: "F-77", amount: 60),
+            Fixture.payment("banco.csv", 3, customer: c[2], invoice: "F-999", amount: 5),
+        ]
+        let result = Reconciler().reconcile(Fixture.batch(c, invoices: invoices, payments: payments))
+        let id = try #require(Fixture.customerID(of: c[0], in: result))
+        let twelve = try #require(result.invoices.first { $0.customerID == id && $0.documentNumber == "F-0012" })
+        #expect(twelve.sourceCount == 3)
+        #expect(twelve.amount == Money(100, .usd))
+        #expect(twelve.hasConflict)
+        let kinds = Set(result.discrepancies.map(\.kind))
+        #expect(kinds.isSuperset(of: ["invoice_field_conflict", "duplicate_document", "balance_mismatch", "overpayment", "unknown_invoice_payment"]))
+        let conflict = try #require(result.discrepancies.first { $0.kind == "invoice_field_conflict" && $0.field == "amount" })
+        #expect(conflict.values.count == 3 && conflict.chosen == "100.00 USD" && conflict.rule == "source_priority")
+        let mismatch = try #require(result.discrepancies.first { $0.kind == "balance_mismatch" })
+        #expect(mismatch.entityID.hasSuffix("/invoice/77"))
+        #expect(result.payments.filter(\.invoiceFound).count == 1)
+        #expect(result.payments.allSatisfy { $0.customerID == id })
+    }
+
+    @Test func contactsAndPromisesAttachToConsolidatedCustomer() throws {
+        let c = Fixture.tornillo
+        var batch = Fixture.batch(c)
+        let p = Provenance(SourceLocation(file: "notas.txt", line: 4))
+        let day = try #require(LocalDate(year: 2025, month: 4, day: 2))
+        batch.contacts = [ContactEvent(id: RecordID("notas.txt#L4"), customer: c[2].id, date: day, channel: .call, text: "llamé", provenance: p)]
+        batch.promises = [PromiseToPay(id: RecordID("notas.txt#L4/p"), customer: c[2].id, madeOn: day, text: "paga el viernes", provenance: p)]
+        let result = Reconciler().reconcile(batch)
+        let id = Fixture.customerID(of: c[0], in: result)
+        #expect(result.contacts.first?.customerID == id)
+        #expect(result.promises.first?.customerID == id)
+    }
+}

@@ -1,0 +1,87 @@
+import Testing
+@testable import Reconcile
+
+@Suite struct KeyerTests {
+    @Test(arguments: [
+        ("Ferretería El Tornillo C.A.", "el ferreteria tornillo", ["ca"]),
+        ("FERRETERIA EL TORNILLO", "el ferreteria tornillo", []),
+        ("Ferreteria Tornillo, CA", "ferreteria tornillo", ["ca"]),
+        ("Comercializadora Norte, S.A. de C.V.", "comercializadora norte", ["sa de cv"]),
+        ("Servicios Sur S. de R.L. de C.V.", "servicios sur", ["s de rl de cv"]),
+        ("Inversiones Andes Ltda.", "andes inversiones", ["ltda"]),
+        ("Constructora Pacífico SpA", "constructora pacifico", ["spa"]),
+        ("Transportes Rojas E.I.R.L.", "rojas transportes", ["eirl"]),
+        ("Talleres Gómez S.L.U.", "gomez talleres", ["slu"]),
+        ("Café Colombia S.A.S.", "cafe colombia", ["sas"]),
+        ("Bodega Central Sociedad Anónima", "bodega central", ["sa"]),
+        ("Licores Zulia Compañía Anónima", "licores zulia", ["ca"]),
+        ("Importadora Sol Limitada", "importadora sol", ["ltda"]),
+        ("Acme Widgets, Inc.", "acme widgets", ["inc"]),
+        ("Acme Holdings LLC", "acme holdings", ["llc"]),
+        ("Papelaria Silva ME", "papelaria silva", ["me"]),
+        ("Mercado Bom Preço EPP", "bom mercado preco", ["epp"]),
+        ("Limitada", "limitada", []),
+        ("Peña & Hijos", "hijos peña y", []),
+    ])
+    func fingerprintStripsLegalForms(name: String, fingerprint: String, forms: [String]) {
+        let k = NameKey(name)
+        #expect(k.fingerprint == fingerprint)
+        #expect(k.legalForms == forms)
+    }
+
+    @Test func enyeIsExactOnlyWithEnyeButSoundsTheSame() {
+        #expect(FingerprintKeyer().key("Peña") != FingerprintKeyer().key("Pena"))
+        #expect(PhoneticKeyer().key("Peña") == PhoneticKeyer().key("Pena"))
+        #expect(PhoneticKeyer().key("Valencia Zapata") == PhoneticKeyer().key("Balensia Sapata"))
+    }
+
+    @Test(arguments: ["Ferretería El Tornillo C.A.", "  José  PÉREZ-gómez ", "Peña & Hijos", "J-30.123.456-7",
+                      "+58 (412) 555-12-34", "Ventas@Tornillo.COM", "Ÿñø ßtraße Æon"])
+    func keyersAreIdempotent(value: String) {
+        for keyer in KeyerRegistry.all {
+            let once = keyer.key(value)
+            #expect(keyer.key(once) == once, "\(keyer.name) is not idempotent on \(value)")
+        }
+    }
+
+    @Test(arguments: [("J-30123456-7", "J301234567"), ("j.30123456.7", "J301234567"), ("900.123.456-7", "9001234567"),
+                      (" 20-12345678-3 ", "20123456783")])
+    func taxIDCompact(raw: String, compact: String) {
+        #expect(TaxIDKeyer.compact(raw) == compact)
+    }
+
+    @Test func phonesShareLineAndSuffix() throws {
+        let e164 = try #require(PhoneKey("+584125551234"))
+        let national = try #require(PhoneKey("0412-555.12.34"))
+        let other = try #require(PhoneKey("0212-555.12.34"))
+        #expect(e164.isSameLine(as: national))
+        #expect(!other.isSameLine(as: national))
+        #expect(other.suffix == national.suffix)
+        #expect(PhoneKey("12345") == nil)
+    }
+
+    @Test(arguments: [("ana@gmail.com", true), ("x@hotmail.es", true), ("y@yahoo.com.mx", true), ("z@uol.com.br", true),
+                      ("pagos@eltornillo.com.ve", false), ("a@mail.empresa.com", false), ("b@protonmail.com", true)])
+    func freeMail(address: String, free: Bool) throws {
+        #expect(try #require(EmailKey(address)).isFreeMail == free)
+    }
+}
+
+@Suite struct SimilarityTests {
+    @Test(arguments: [("martha", "marhta", 0.961), ("dwayne", "duane", 0.84), ("dixon", "dicksonx", 0.813), ("abc", "abc", 1.0), ("abc", "xyz", 0.0)])
+    func jaroWinkler(a: String, b: String, expected: Double) {
+        #expect(abs(JaroWinkler.similarity(a, b) - expected) < 0.001)
+    }
+
+    @Test(arguments: [("kitten", "sitting", 3), ("", "abc", 3), ("flaw", "lawn", 2), ("same", "same", 0)])
+    func levenshtein(a: String, b: String, expected: Int) {
+        #expect(Levenshtein.distance(a, b) == expected)
+        #expect(Levenshtein.distance(a, b, limit: 1) == min(expected, 2))
+    }
+
+    @Test(arguments: [("F-0012", "12"), ("FAC 00012", "12"), ("No. 12", "12"), ("Factura Nº 0012", "12"), ("00012", "12"),
+                      ("A-0012", "A12"), ("12", "12"), ("0", "0"), ("FAC-NO-0034", "34"), ("INV-2024-001", "2024001")])
+    func invoiceNumbers(raw: String, normalized: String) {
+        #expect(InvoiceNumber.normalize(raw) == normalized)
+    }
+}

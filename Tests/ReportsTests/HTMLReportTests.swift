@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import Reports
+
+@Suite struct HTMLReportTests {
+    let html = HTMLReport.render(Sample.input)
+
+    @Test func pageIsWellFormed() {
+        let check = WellFormedness(html)
+        #expect(check.problems == [])
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\""))
+    }
+
+    @Test func hasEverySectionInOrder() {
+        let ids = WellFormedness(html).ids
+        #expect(HTMLReport.sectionIDs.allSatisfy(ids.contains))
+        let positions = HTMLReport.sectionIDs.compactMap { html.range(of: "<section id=\"\($0)\">")?.lowerBound }
+        #expect(positions.count == HTMLReport.sectionIDs.count)
+        #expect(positions == positions.sorted())
+    }
+
+    @Test func everyValueIsEscaped() {
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<b>0412"))
+        #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Hijos"))
+        #expect(html.contains("&lt;b&gt;0412-555&lt;/b&gt;"))
+    }
+
+    @Test func isSelfContained() {
+        let check = WellFormedness(html)
+        #expect(!check.elements.contains("script"))
+        #expect(!check.elements.contains("link"))
+        #expect(!check.elements.contains("img"))
+        #expect(!html.contains("src="))
+        #expect(!html.contains("url("))
+        // Every link is an anchor inside the page, and every anchor exists.
+        let ids = Set(check.ids)
+        for href in check.hrefs {
+            #expect(href.hasPrefix("#"), "external link \(href)")
+            #expect(ids.contains(String(href.dropFirst())), "dangling link \(href)")
+        }
+        #expect(ids.count == check.ids.count, "duplicate ids")
+    }
+
+    @Test func customersLinkToTheirMembers() {
+        #expect(html.contains("<a href=\"#cliente-C-00000001\">C-00000001</a>"))
+        #expect(html.contains("id=\"cliente-C-00000001-registros\""))
+        #expect(html.contains("FERRETERIA EL TORNILLO CA"))
+        #expect(html.contains("name: «Ferretería El Tornillo, C.A.» — el dato más completo (most_complete), "
+                              + "tomado de ventas-ana.xlsx › Clientes › fila 4"))
+    }
+
+    @Test func discrepanciesShowCompetingValuesWithPlaces() {
+        #expect(html.contains("Monto de documento distinto entre fuentes (1)"))
+        #expect(html.contains("<td class=\"chosen\">1000.00</td><td>1200.00</td>"))
+        #expect(html.contains("<td class=\"chosen\">ventas-ana.xlsx</td><td>erp.csv</td>"))
+        #expect(html.contains("<td class=\"chosen\">F5</td><td>H12 (línea 12)</td>"))
+        #expect(html.contains("el dato más reciente (most_recent)"))
+        #expect(html.contains("Sin valor elegido"))
+    }
+
+    @Test func importsShowRowsAndReasons() {
+        #expect(html.contains("<td>erp.csv</td><td></td><td class=\"num\">20</td><td class=\"num\">16</td>"))
+        #expect(html.contains("MAP-BAD-AMOUNT"))
+        #expect(html.contains("monto ilegible"))
+        #expect(html.contains("CSV-ENCODING-GUESSED"))
+    }
+
+    @Test func chartsAreInlineSVG() {
+        let check = WellFormedness(html)
+        #expect(check.elements.filter { $0 == "svg" }.count >= 3)
+        #expect(html.contains("Saldo por tramo — USD"))
+        #expect(html.contains("Mayores deudores vencidos — USD"))
+    }
+
+    @Test func controlCharactersNeverBreakThePage() {
+        #expect(HTMLBuilder.escape("a\u{0}b\u{1B}c\r") == "a\u{FFFD}b\u{FFFD}c&#13;")
+    }
+}
