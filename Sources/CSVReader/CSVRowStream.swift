@@ -28,12 +28,18 @@ public struct CSVRowStream: RowStream {
             let number = reader.recordCount
             var cells: [CellValue] = []
             cells.reserveCapacity(count)
+            var repairedColumn: Int?
             for i in 0..<count {
                 let f = reader.field(i)
-                cells.append(f.isEmpty ? .empty : .text(String(decoding: f, as: UTF8.self)))
+                if f.isEmpty { cells.append(.empty); continue }
+                let s = String(decoding: f, as: UTF8.self)
+                // Repairing invalid UTF-8 changes the length (each bad sequence becomes U+FFFD).
+                if repairedColumn == nil, s.utf8.count != f.count { repairedColumn = i + 1 }
+                cells.append(.text(s))
             }
             rowsRead += 1
             check(number: number, count: count)
+            if let column = repairedColumn { reportInvalidUTF8(number: number, column: column) }
             return Row(number: number, line: reader.line, cells: cells)
         }
         return nil
@@ -63,6 +69,15 @@ public struct CSVRowStream: RowStream {
         } else {
             expectedWidth = count
         }
+    }
+
+    /// Only UTF-8 input can hold invalid sequences here (the other decoders emit valid UTF-8): the
+    /// sample that chose UTF-8 was clean, but this part of the file is not.
+    private mutating func reportInvalidUTF8(number: Int, column: Int) {
+        diagnostics.append(Diagnostic(.warning, code: "CSV-INVALID-UTF8",
+                                      "bytes that are not UTF-8 were replaced with U+FFFD; if the file mixes encodings, read it with --encoding windows-1252",
+                                      at: SourceLocation(file: path, row: number, column: column, line: reader.line,
+                                                         byteOffset: utf8Offsets ? reader.byteOffset : nil)))
     }
 
     public mutating func drainDiagnostics() -> [Diagnostic] {

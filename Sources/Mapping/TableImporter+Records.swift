@@ -25,7 +25,15 @@ extension TableImporter {
                 }
                 batch.customers.append(customer)
             case .payments:
-                batch.payments.append(try buildPayment(row, into: &batch))
+                var payment = try buildPayment(row, into: &batch)
+                // The payer named in the row (a bank's "RIF ordenante") is a customer record of its
+                // own, so reconciliation ties the payment to the real customer by its evidence.
+                let payer = try buildCustomer(row, id: RecordID(location(row), suffix: "customer"), into: &batch)
+                if payer.name != nil || payer.taxID != nil {
+                    payment.customer = payer.id
+                    batch.customers.append(payer)
+                }
+                batch.payments.append(payment)
             }
             return true
         } catch let r as RowRejection {

@@ -17,6 +17,13 @@ public enum NotesImporter {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) }
         catch { throw NotesError.cannotRead(path: path, reason: "\(error.localizedDescription)") }
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
+            guard kind == nil || kind == .whatsapp else {
+                throw NotesError.unsupported(path: path, reason: "a zip can only be a WhatsApp export")
+            }
+            let chat = try WhatsAppZip.chatText(path: path)
+            return whatsapp(chat.data, file: options.displayName ?? path, part: chat.entry, hint: path, options: options)
+        }
         return try importData(data, path: path, kind: kind, options: options)
     }
 
@@ -26,21 +33,32 @@ public enum NotesImporter {
         let file = options.displayName ?? path
         let k = kind ?? NotesKind.detect(prefix: Array(data.prefix(8192)), path: path)
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            throw NotesError.unsupported(path: path, reason: "zipped WhatsApp exports are read once the zip reader is available; unzip and import the .txt")
+            throw NotesError.unsupported(path: path, reason: "a zipped export is read from a file: use importFile")
         }
         switch k {
         case .notebook:
             let parsed = NotebookParser(file: file, options: options).parse(lines: NotesText.lines(NotesText.decode(data).text))
             return RecordBuilder(file: file, options: options, customerSuffix: nil, channelFromText: true).build(parsed)
         case .whatsapp:
-            let parsed = WhatsAppParser(file: file, options: options, hintName: path)
-                .parse(lines: NotesText.lines(NotesText.decode(data).text))
-            return RecordBuilder(file: file, options: options, customerSuffix: "customer", channelFromText: false).build(parsed)
+            return whatsapp(data, file: file, part: nil, hint: path, options: options)
         case .keep:
             let parsed = try KeepReader(file: file, options: options).parse(data)
             return RecordBuilder(file: file, options: options, customerSuffix: nil, channelFromText: true).build(parsed)
         case .enex:
-            throw NotesError.unsupported(path: path, reason: "Evernote .enex is read once the XML reader is available")
+            var result = NotesImportResult(batch: ImportBatch(), mentions: [])
+            for note in try EnexReader(file: file, options: options).parse(data) {
+                let r = RecordBuilder(file: file, options: options, customerSuffix: nil, channelFromText: true).build(note)
+                result.batch.append(r.batch)
+                result.mentions += r.mentions
+            }
+            return result
         }
+    }
+
+    private static func whatsapp(_ data: Data, file: String, part: String?, hint: String,
+                                 options: NotesImportOptions) -> NotesImportResult {
+        let parsed = WhatsAppParser(file: file, options: options, hintName: hint, part: part)
+            .parse(lines: NotesText.lines(NotesText.decode(data).text))
+        return RecordBuilder(file: file, options: options, customerSuffix: "customer", channelFromText: false).build(parsed)
     }
 }

@@ -9,8 +9,9 @@ extension Discrepancy {
                     values: values, chosen: chosen, rule: rule, message: message)
     }
 
-    /// Sort order of the discrepancy list.
-    static func ordered(_ a: Discrepancy, _ b: Discrepancy) -> Bool {
-        (a.kind, a.entity, a.entityID, a.field, a.id) < (b.kind, b.entity, b.entityID, b.field, b.id)
+    /// The discrepancy list in its order: kind, entity, entity ID, field, ID.
+    static func sorted(_ list: [Discrepancy]) -> [Discrepancy] {
+        let keys = list.map { [$0.kind, $0.entity, $0.entityID, $0.field, $0.id].joined(separator: "\u{0}") }
+        return list.indices.sorted { keys[$0] < keys[$1] }.map { list[$0] }
     }
 }

@@ -12,14 +12,18 @@ public struct Reconciler: Sendable {
     public var overrides: Overrides
     /// The ID map of the previous run; customers whose members carried an ID keep it.
     public var previous: IDMap?
+    /// Told the name of each stage as it starts (for progress display and profiling).
+    public var observer: (@Sendable (String) -> Void)?
 
     public init(settings: MatchSettings = .default, overrides: Overrides = .none, previous: IDMap? = nil) {
         self.settings = settings; self.overrides = overrides; self.previous = previous
     }
 
     public func reconcile(_ batch: ImportBatch) -> ReconciliationResult {
-        let customers = batch.customers.sorted(by: Self.customerOrder)
-        let match = CustomerMatcher(settings: settings, overrides: overrides).match(customers)
+        observer?("sort customers")
+        let customers = CustomerView(batch.customers)
+        let match = CustomerMatcher(settings: settings, overrides: overrides, observer: observer).match(customers)
+        observer?("assign IDs")
 
         var discrepancies = match.discrepancies
         let clusters = match.outcome.clusters
@@ -36,14 +40,18 @@ public struct Reconciler: Sendable {
             }
         }
 
+        observer?("consolidate customers")
         let consolidator = CustomerConsolidator(settings: settings)
-        var consolidated: [ConsolidatedCustomer] = []
-        var explanations: [MatchExplanation] = []
-        for (c, cluster) in clusters.enumerated() {
+        let explain = settings.explanations
+        let forced = fieldOverrides
+        // Each cluster on its own (in parallel); results are concatenated in cluster order.
+        let perCluster = Parallel.map(count: clusters.count, minimumChunk: 512) { c -> (ConsolidatedCustomer, [Discrepancy], [MatchExplanation]) in
+            let cluster = clusters[c]
             let id = ids[c]
+            var found: [Discrepancy] = []
             let memberRecords = cluster.members.map { customers[$0] }
-            var (customer, _) = consolidator.consolidate(id: id, members: memberRecords, overrides: fieldOverrides[id] ?? [:],
-                                                         discrepancies: &discrepancies)
+            var (customer, _) = consolidator.consolidate(id: id, members: memberRecords, overrides: forced[id] ?? [:],
+                                                         discrepancies: &found)
             customer.members = cluster.members.map { m in
                 let r = customers[m]
                 let link = cluster.links[m]
@@ -51,13 +59,18 @@ public struct Reconciler: Sendable {
                                       sourceTaxID: r.taxID?.value.display, matchScore: link?.probability,
                                       matchRule: link?.rule ?? "seed")
             }
-            if settings.explanations {
-                for m in cluster.members { if let link = cluster.links[m] {
-                    explanations.append(match.explain(customerID: id, m, link, customers))
-                } }
+            var explanations: [MatchExplanation] = []
+            if explain {
+                for m in cluster.members { if let link = cluster.links[m] { explanations.append(match.explain(customerID: id, m, link, customers)) } }
             }
-            discrepancies += TaxIDChecks.cluster(id: id, members: memberRecords)
-            consolidated.append(customer)
+            found += TaxIDChecks.cluster(id: id, members: memberRecords)
+            return (customer, found, explanations)
+        }
+        var consolidated: [ConsolidatedCustomer] = []
+        consolidated.reserveCapacity(perCluster.count)
+        var explanations: [MatchExplanation] = []
+        for (customer, found, explained) in perCluster {
+            consolidated.append(customer); discrepancies += found; explanations += explained
         }
         discrepancies += TaxIDChecks.shared(customers: customers, idByRecord: idByRecord)
         discrepancies += match.clusterDiscrepancies(customers: customers, idByRecord: idByRecord)
@@ -71,6 +84,7 @@ public struct Reconciler: Sendable {
             consolidated[i].currency = currencies[consolidated[i].customerID]?.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.first?.key
         }
 
+        observer?("consolidate invoices")
         let invoices = InvoiceConsolidator(customerIDByRecord: idByRecord)
             .consolidate(invoices: batch.invoices, payments: batch.payments)
         discrepancies += invoices.discrepancies
@@ -87,24 +101,18 @@ public struct Reconciler: Sendable {
             ReconciliationResult.AttachedPromise(customerID: $0.customer.flatMap { idByRecord[$0] }, promise: $0)
         }
 
+        observer?("sort results")
         consolidated.sort { $0.customerID < $1.customerID }
         explanations.sort { ($0.customerID, $0.record) < ($1.customerID, $1.record) }
-        discrepancies = Self.uniqueIDs(discrepancies.sorted(by: Discrepancy.ordered))
+        discrepancies = Self.uniqueIDs(Discrepancy.sorted(discrepancies))
         var result = ReconciliationResult(
             customers: consolidated, invoices: invoices.invoices, payments: invoices.payments.sorted { $0.payment.id < $1.payment.id },
             contacts: contacts, promises: promises, discrepancies: discrepancies, customerIDByRecord: idByRecord)
         result.matchExplanations = explanations
         result.idChanges = changes
         result.model = match.modelSummary
+        observer?("done")
         return result
-    }
-
-    /// A total order on customer records, so equal IDs from a careless source still sort the same.
-    static func customerOrder(_ a: Customer, _ b: Customer) -> Bool {
-        if a.id != b.id { return a.id < b.id }
-        let ka = (a.name?.value ?? "", a.taxID?.value.normalized ?? "", a.provenance.description)
-        let kb = (b.name?.value ?? "", b.taxID?.value.normalized ?? "", b.provenance.description)
-        return ka < kb
     }
 
     /// Two discrepancies with the same derived ID (same kind, entity, field) get `-2`, `-3` … in order.

@@ -36,7 +36,10 @@ public enum OutputCell: Hashable, Sendable {
         guard let value, value.isFinite else { return .empty }
         var factor = 1.0
         for _ in 0..<scale { factor *= 10 }
-        let scaled = Decimal(Int64((value * factor).rounded()))
+        let product = (value * factor).rounded()
+        // Scores and confidences are 0…1; anything beyond Int64 is nonsense, written as unknown.
+        guard abs(product) < 9e18 else { return .empty }
+        let scaled = Decimal(Int64(product))
         return .decimal(scaled / Decimal(Int64(factor)), minimumScale: scale)
     }
 

@@ -38,9 +38,9 @@ public enum ExcelSerial {
             }
             let date: LocalDate
             if date1904 {
-                date = epoch1904.adding(days: days)
+                date = LocalDate(daysSinceEpoch: epoch1904Days + days)
             } else {
-                date = (days >= 0 && days < 60 ? epoch1900Early : epoch1900).adding(days: days)
+                date = LocalDate(daysSinceEpoch: (days >= 0 && days < 60 ? epoch1900EarlyDays : epoch1900Days) + days)
             }
             if rest == 0 { return .date(date) }
             return .dateTime(LocalDateTime(date: date, time: TimeOfDay(microseconds: rest * 1000)))
@@ -57,4 +57,5 @@ public enum ExcelSerial {
     static let epoch1900 = LocalDate(daysSinceEpoch: -25_569)       // 1899-12-30
     static let epoch1900Early = LocalDate(daysSinceEpoch: -25_568)  // 1899-12-31
     static let epoch1904 = LocalDate(daysSinceEpoch: -24_107)       // 1904-01-01
+    static let epoch1900Days = -25_569, epoch1900EarlyDays = -25_568, epoch1904Days = -24_107
 }

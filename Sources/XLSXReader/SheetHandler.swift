@@ -46,13 +46,24 @@ final class SheetHandler: XMLStreamHandler {
 
     enum CellType: UInt8 { case number, sharedString, string, inlineString, boolean, error, isoDate, unknown }
 
+    /// Hot-path copies of the context: the string table, and the format kinds in a buffer whose
+    /// element reads need no reference counting.
+    private let strings: [String]
+    private let formats: UnsafeMutableBufferPointer<NumberFormatKind>
+
     init(context: Context, readsCells: Bool = true) {
         self.context = context
         self.readsCells = readsCells
+        strings = context.strings.strings
+        formats = .allocate(capacity: context.formats.count)
+        _ = formats.initialize(from: context.formats)
         cells.reserveCapacity(lastWidth)
     }
 
-    deinit { text.free() }
+    deinit {
+        text.free()
+        formats.deallocate()
+    }
 
     // MARK: SAX events (names compared as bytes: this is the hot path)
 
@@ -253,17 +264,17 @@ final class SheetHandler: XMLStreamHandler {
                 problem("XLSX-BAD-NUMBER", "number cell does not hold a number", found: b)
                 return .text(String(decoding: b, as: UTF8.self))
             }
-            if style > 0, style < context.formats.count {
-                let kind = context.formats[style]
+            if style > 0, style < formats.count {
+                let kind = formats[style]
                 if kind != .general, let v = ExcelSerial.value(d, kind: kind, date1904: context.date1904) { return v }
             }
             return .number(d)
         case .sharedString:
-            guard let i = ByteParsing.int(b), let s = context.strings.string(at: i) else {
-                problem("XLSX-BAD-SHARED-STRING", "shared string index out of range (\(context.strings.count) strings)", found: b)
+            guard let i = ByteParsing.int(b), i < strings.count else {
+                problem("XLSX-BAD-SHARED-STRING", "shared string index out of range (\(strings.count) strings)", found: b)
                 return .empty
             }
-            return .text(s)
+            return .text(strings[i])
         case .string, .inlineString:
             return .text(String(decoding: b, as: UTF8.self))
         case .boolean:

@@ -24,6 +24,7 @@ struct Consolida: ParsableCommand {
             XLSXBenchCommand.self,
             ImportCommand.self,
             MapCommand.self,
+            MatchBenchCommand.self,
         ]
     )
 

@@ -100,9 +100,14 @@ struct TypedCounts {
     var rows = 0, empties = 0, numbers = 0, dates = 0, texts = 0, invalid = 0, textBytes = 0, dayTotal = 0
     /// Per column, the exact sum kept as significand sums per power of ten (index = -exponent,
     /// 0...18, since parsed numbers have at most 18 digits and no positive exponent).
-    var sums: [[Int128]]
+    var sums: [Int128]
+    static let scales = 19
 
-    init(columns: Int) { sums = Array(repeating: Array(repeating: 0, count: 19), count: columns) }
+    init(columns: Int) { sums = Array(repeating: 0, count: columns * TypedCounts.scales) }
+
+    func hasSum(_ column: Int) -> Bool {
+        sums[column * TypedCounts.scales ..< (column + 1) * TypedCounts.scales].contains { $0 != 0 }
+    }
 
     /// Converts one non-blank field by its column's conversion and counts the result.
     @inline(__always)
@@ -133,12 +138,12 @@ struct TypedCounts {
 
     @inline(__always)
     mutating func add(column: Int, significand: Int64, exponent: Int) {
-        sums[column][-exponent] += Int128(significand)
+        sums[column * TypedCounts.scales - exponent] += Int128(significand)
     }
 
     /// The exact sum of a column as plain decimal text.
     func exactSum(_ column: Int) -> String {
-        let parts = sums[column]
+        let parts = Array(sums[column * TypedCounts.scales ..< (column + 1) * TypedCounts.scales])
         guard let maxScale = parts.indices.last(where: { parts[$0] != 0 }) else { return "0" }
         let minExp = -maxScale
         var total: Int128 = 0
@@ -160,7 +165,7 @@ struct TypedCounts {
     func summary(encoding: String, dialect: CSVDialect, types: [ColumnType]) -> String {
         var s = "rows=\(rows) numbers=\(numbers) dates=\(dates) texts=\(texts) empties=\(empties) invalid=\(invalid)"
         s += " text_bytes=\(textBytes) encoding=\(encoding) delimiter=\(dialect.delimiterName)"
-        for (j, t) in types.enumerated() where sums[j].contains(where: { $0 != 0 }) {
+        for (j, t) in types.enumerated() where hasSum(j) {
             if case .decimal = t { s += " sum[\(j)]=\(exactSum(j))" }
         }
         return s

@@ -55,6 +55,23 @@ import Tabular
         #expect(try stream.next()?.number == 1)
     }
 
+    @Test func invalidUTF8AfterACleanSampleIsReported() throws {
+        // The sample (first 256 KiB) is clean UTF-8; a Latin-1 "é" appears only at the end.
+        var bytes = Array("name,n\n".utf8)
+        for i in 0..<30_000 { bytes += Array("row\(i),\(i)\n".utf8) }
+        bytes += [0x4A, 0x6F, 0x73, 0xE9, 0x2C, 0x31, 0x0A]  // "Jos\xE9,1"
+        let file = try CSVFile.open(bytes: bytes, name: "late.csv")
+        #expect(file.detectedEncoding.encoding == .utf8)
+        var stream = try file.rowStream()
+        var last: Row?
+        var diagnostics: [Diagnostic] = []
+        while let r = try stream.next() { last = r; diagnostics += stream.drainDiagnostics() }
+        #expect(last?.cells.first == .text("Jos\u{FFFD}"))
+        #expect(diagnostics.map(\.code) == ["CSV-INVALID-UTF8"])
+        #expect(diagnostics.first?.location?.column == 1)
+        #expect(diagnostics.first?.location?.line == 30_002)
+    }
+
     @Test func byteOffsetsInLocations() throws {
         let (_, diagnostics) = try Self.rows("a,b\n1\n")
         #expect(diagnostics.first?.location?.byteOffset == 4)

@@ -51,7 +51,8 @@ import Testing
     @Test func promisesCarryAmountCurrencyDateAndLine() throws {
         let b = try Self.load("cuaderno-ana.md")
         let p = b.promises.map { "\($0.provenance.location.line ?? 0) \($0.promisedDate?.iso ?? "-") \($0.amount?.description ?? "-")" }
-        #expect(p == ["10 2024-03-15 500.00 USD", "25 2024-03-29 200.00 USD", "29 2024-04-03 1234.56 VES"])
+        // Line 10 writes a bare 500: the section's `Debe: Bs. 12.500,00` makes it bolívares, not the default USD.
+        #expect(p == ["10 2024-03-15 500.00 VES", "25 2024-03-29 200.00 USD", "29 2024-04-03 1234.56 VES"])
         #expect(b.promises[0].id.rawValue.hasSuffix("#L10/promise"))
         #expect(b.promises[0].madeOn == LocalDate(year: 2024, month: 3, day: 12))
         #expect(b.promises[0].text == "Llamé, promete pagar 500 el 15/03")

@@ -74,12 +74,14 @@ import Testing
     }
 
     @Test func splitIsReportedAsDiscrepancy() throws {
-        var settings = MatchSettings.default
-        settings.clusterMinSupport = 0.99999
-        let records = Fixture.tornillo
-        let result = Reconciler(settings: settings).reconcile(Fixture.batch(records))
-        let split = try #require(result.discrepancies.first { $0.kind == "cluster_split" })
-        #expect(split.severity == .warning && split.values.count >= 2)
+        let customers = CustomerView(Fixture.tornillo)
+        var output = CustomerMatcher(settings: .default, overrides: .none).match(customers)
+        output.outcome.splits = [ClusterSplit(parts: [[0, 1], [2]], crossSupport: 0.12)]
+        let ids: [RecordID: String] = [customers[0].id: "C-00000001", customers[1].id: "C-00000001", customers[2].id: "C-00000002"]
+        let split = try #require(output.clusterDiscrepancies(customers: customers, idByRecord: ids).first { $0.kind == "cluster_split" })
+        #expect(split.severity == .warning && split.values.count == 3)
+        #expect(split.entityID == "C-00000001+C-00000002")
+        #expect(split.message.contains("0.120"))
     }
 
     @Test func resultDoesNotDependOnInputOrder() throws {

@@ -40,3 +40,13 @@ import Testing
         #expect(try Overrides(yaml: "") == .none)
     }
 }
+
+@Suite struct OverridesFileTests {
+    @Test func shippedTemplateParsesAndOverridesNothing() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Mappings/overrides.yaml")
+        #expect(try Overrides(contentsOf: url) == .none)
+    }
+}
+
+import Foundation

@@ -13,7 +13,7 @@ import Testing
 
     @Test func defaultsAreReadable() {
         let s = MatchSettings.default
-        #expect(s.comparisons.map(\.name) == ["tax_id", "name", "phone", "email", "address", "city"])
+        #expect(s.comparisons.map(\.name) == ["tax_id", "name", "phone", "email", "address", "city", "legal_form", "country"])
         #expect(s.comparisons[1].termFrequency)
         #expect(s.survivorship == [.sourcePriority, .mostRecent, .mostComplete, .mostFrequent])
         #expect(s.severity(for: "tax_id") == .error)
@@ -29,7 +29,7 @@ import Testing
     func topLevelErrorsNamePath(extra: String, path: String) {
         var yaml = Self.base
         if extra.hasPrefix("blocking") {
-            yaml = yaml.replacingOccurrences(of: "  keys: [tax_id, name_fingerprint, name_token_pair, name_rare_tokens, name_phonetic, phone_suffix, email]",
+            yaml = yaml.replacingOccurrences(of: "  keys: [tax_id, name_fingerprint, name_token_pair, name_rare_tokens, name_phonetic, phone_suffix, email, address]",
                                              with: "  keys: [tax_id, zip]")
         } else if extra.hasPrefix("prior") {
             yaml = yaml.replacingOccurrences(of: "prior: auto\n", with: extra)

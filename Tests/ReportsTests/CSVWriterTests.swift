@@ -25,6 +25,8 @@ import Testing
         #expect(CSVWriter.field(.empty) == "")
         #expect(CSVWriter.field(.ratio(0.98765)) == "0.9877")
         #expect(CSVWriter.field(.ratio(1)) == "1.0000")
+        #expect(CSVWriter.field(.ratio(.infinity)) == "")
+        #expect(CSVWriter.field(.ratio(1e300)) == "")
     }
 
     @Test func rendersHeaderAndLFLineEnds() {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import Reports
+import Collections
+import Receivables
+import Reconcile
 
 @Suite struct HTMLReportTests {
     let html = HTMLReport.render(Sample.input)
@@ -75,5 +78,23 @@ import Testing
 
     @Test func controlCharactersNeverBreakThePage() {
         #expect(HTMLBuilder.escape("a\u{0}b\u{1B}c\r") == "a\u{FFFD}b\u{FFFD}c&#13;")
+    }
+}
+
+@Suite struct EmptyReportTests {
+    @Test func anEmptyRunStillGivesEveryFileAndAWellFormedPage() {
+        let result = ReconciliationResult(customers: [], invoices: [], payments: [], contacts: [], promises: [],
+                                          discrepancies: [], customerIDByRecord: [:])
+        let input = ReportInput(result: result, batch: ImportBatch(),
+                                collections: CollectionsReport(result: result, settings: CollectionsSettings(asOf: Sample.asOf)))
+        let files = OutputWriter.render(input)
+        #expect(files.count == 12)
+        let html = String(decoding: files.first { $0.name == "report.html" }?.bytes ?? [], as: UTF8.self)
+        let check = WellFormedness(html)
+        #expect(check.problems == [])
+        #expect(HTMLReport.sectionIDs.allSatisfy(check.ids.contains))
+        #expect(String(decoding: files.first { $0.name == "discrepancies.json" }?.bytes ?? [], as: UTF8.self) == "[]\n")
+        #expect(String(decoding: files.first { $0.name == "customers.csv" }?.bytes ?? [], as: UTF8.self)
+                == OutputFilesTests.expectedHeaders[0].1 + "\n")
     }
 }

@@ -11,23 +11,25 @@ public final class CSVRecordReader {
 
     public let encoding: DetectedEncoding
     public let dialect: CSVCore.Dialect
-    private var core: CSVCore
-    private var transcoder: Transcoder
+    // Hot state read on every record: exclusivity is guaranteed by the class not being shared
+    // (it is not Sendable), so the per-access runtime checks are skipped.
+    @exclusivity(unchecked) private var core: CSVCore
+    @exclusivity(unchecked) private var transcoder: Transcoder
     private let chunks: ChunkReader
     private let chunkSize: Int
 
     private let raw: UnsafeMutableRawBufferPointer
     private let decoded: UnsafeMutableBufferPointer<UInt8>
-    private var data: UnsafePointer<UInt8>
-    private var available = 0
-    private var position = 0
+    @exclusivity(unchecked) private var data: UnsafePointer<UInt8>
+    @exclusivity(unchecked) private var available = 0
+    @exclusivity(unchecked) private var position = 0
     private var bomToSkip: Int
 
-    @usableFromInline var output: UnsafeMutableBufferPointer<UInt8>
-    @usableFromInline var ends: UnsafeMutableBufferPointer<Int>
+    @exclusivity(unchecked) @usableFromInline var output: UnsafeMutableBufferPointer<UInt8>
+    @exclusivity(unchecked) @usableFromInline var ends: UnsafeMutableBufferPointer<Int>
 
     /// Records returned so far, blank lines included (the current record's 0-based index is `recordIndex`).
-    public private(set) var recordCount = 0
+    @exclusivity(unchecked) public private(set) var recordCount = 0
 
     public init(input: ByteInput, encoding: DetectedEncoding, dialect: CSVCore.Dialect, chunkSize: Int = 1 << 20) throws {
         self.encoding = encoding
@@ -135,3 +137,4 @@ public final class CSVRecordReader {
     /// All fields of the current record as Strings.
     public func strings() -> [String] { (0..<fieldCount).map(string) }
 }
+

@@ -19,7 +19,7 @@ struct EntryExtractor: Sendable {
     var defaultCurrency: Currency?
 
     func extract(_ text: String, date: LocalDate, defaultChannel: ContactEvent.Channel, channelFromText: Bool,
-                 dayFirst: Bool) -> EntryFacts {
+                 dayFirst: Bool, currency: Currency? = nil) -> EntryFacts {
         let words = WordTokens(text)
         let outcome = OutcomeClassifier(rules: rules).classify(text)
         var channel = defaultChannel
@@ -33,7 +33,7 @@ struct EntryExtractor: Sendable {
             !taxIDs.contains { $0.filter(\.isNumber) == p.filter(\.isNumber) }
                 && !invoices.contains { $0.filter(\.isNumber) == p.filter(\.isNumber) }
         }
-        let amounts = AmountExtractor.extract(text, defaultCurrency: defaultCurrency, dayFirst: dayFirst)
+        let amounts = AmountExtractor.extract(text, defaultCurrency: currency ?? defaultCurrency, dayFirst: dayFirst)
         return EntryFacts(channel: channel, outcome: outcome, amounts: amounts, promiseDate: promise,
                           invoices: invoices, phones: phones, emails: MentionExtractor.emails(text), taxIDs: taxIDs)
     }

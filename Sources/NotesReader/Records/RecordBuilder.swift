@@ -24,12 +24,20 @@ struct RecordBuilder {
             batch.customers.append(c)
         }
         let extractor = EntryExtractor(rules: options.rules, defaultCurrency: options.defaultCurrency)
+        // A section whose balance line names a currency (`Debe: 3.450,50 $`) lends it to the
+        // amounts its entries write bare (`promete pagar 500`).
+        let sectionCurrency: [Currency?] = parsed.sections.map { s in
+            s.fields.lazy.filter { $0.key == .balance }
+                .compactMap { f in AmountExtractor.extract(f.value, defaultCurrency: nil).first { $0.confidence >= 0.9 }?.money.currency }
+                .first
+        }
         for entry in parsed.entries {
             let loc = SourceLocation(file: file, sheet: entry.part, line: entry.line)
             let prov = Provenance(loc, sourceLabel: options.sourceLabel)
             let customerID = entry.section.map { customerIDs[$0] }
             let facts = extractor.extract(entry.text, date: entry.date, defaultChannel: entry.defaultChannel,
-                                          channelFromText: channelFromText, dayFirst: parsed.dayFirst)
+                                          channelFromText: channelFromText, dayFirst: parsed.dayFirst,
+                                          currency: entry.section.flatMap { sectionCurrency[$0] })
             let event = ContactEvent(
                 id: RecordID(loc), customer: customerID, date: entry.date, time: entry.time, channel: facts.channel,
                 author: entry.author, outcome: facts.outcome.outcome, outcomeConfidence: facts.outcome.confidence,

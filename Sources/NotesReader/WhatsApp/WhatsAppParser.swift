@@ -9,6 +9,8 @@ struct WhatsAppParser {
     var options: NotesImportOptions
     /// The name used for the file-name hint (`Chat de WhatsApp con X.txt`); defaults to `file`.
     var hintName: String?
+    /// The chat's entry name inside a zip (`_chat.txt`); line numbers count within it.
+    var part: String?
 
     private struct Message {
         var line: Int
@@ -20,6 +22,7 @@ struct WhatsAppParser {
 
     func parse(lines raw: [String]) -> ParsedNotes {
         var out = ParsedNotes(file: file)
+        out.accounting.sheet = part
         out.accounting.rowsRead = raw.count
         let lines = raw.map(NotesText.clean)
         var messages: [Message] = []
@@ -44,7 +47,7 @@ struct WhatsAppParser {
                 messages[last].text += "\n" + line
                 out.accounting.otherSkipped += 1 // continuation of a multi-line message
             } else {
-                out.reject(file, line: n, code: "WA-NO-STAMP", "line before the first dated message", raw: raw[i])
+                out.reject(file, line: n, code: "WA-NO-STAMP", "line before the first dated message", raw: raw[i], part: part)
             }
         }
 
@@ -66,13 +69,14 @@ struct WhatsAppParser {
         }
         let firstLine = messages.first?.line ?? 1
         out.sections.append(NoteSection(line: firstLine, name: party.name, authorPhones: party.phones,
-                                        customerAuthors: party.customerAuthors))
+                                        customerAuthors: party.customerAuthors, part: part))
 
         for m in messages {
             if m.system { out.accounting.otherSkipped += 1; continue }
             let p = m.stamp.partialDate
             guard let date = p.resolve(dayFirst: order.dayFirst, year: p.year) else {
-                out.reject(file, line: m.line, code: "WA-BAD-DATE", "the message's date does not exist", raw: raw[m.line - 1])
+                out.reject(file, line: m.line, code: "WA-BAD-DATE", "the message's date does not exist", raw: raw[m.line - 1],
+                           part: part)
                 continue
             }
             var text = m.text
@@ -84,7 +88,7 @@ struct WhatsAppParser {
                 }
             }
             out.entries.append(NoteEntry(line: m.line, section: 0, date: date, time: m.stamp.time, author: m.author,
-                                         text: text, defaultChannel: .whatsapp))
+                                         text: text, defaultChannel: .whatsapp, part: part))
             out.accounting.imported += 1
         }
         return out

@@ -5,7 +5,7 @@ struct MemberLink: Sendable {
     var weight: Double
     /// Comparison levels of the pair (nil for a must-link without scoring).
     var pattern: UInt64?
-    /// `must_link`, `tax_id` or `score`.
+    /// `must_link`, `identical`, `tax_id` or `score`.
     var rule: String
 }
 
@@ -45,8 +45,12 @@ struct Clusterer {
     let settings: MatchSettings
     /// Scores any pair on demand (the support check scores pairs blocking never proposed).
     let scorePair: (Int, Int) -> ScoredPair
+    /// Whether a pair's levels are vetoed (never a link by score).
+    var isVetoed: (UInt64) -> Bool = { _ in false }
     let validTaxIDs: [String?]
     let mustLinks: [(Int, Int)]
+    /// Must-links that join records with identical matching content (labelled `identical`).
+    var identical: Set<UInt64> = []
     let cannotLinks: Set<UInt64>
 
     static func key(_ a: Int, _ b: Int) -> UInt64 {
@@ -91,7 +95,8 @@ struct Clusterer {
             if ra == rb { continue }
             if blockedByCannotLink(ra, rb) { conflicts.append((a, b)); continue }
             merge(ra, rb)
-            addTreeEdge(a, b, MemberLink(partner: b, probability: 1, weight: .infinity, pattern: nil, rule: "must_link"))
+            addTreeEdge(a, b, MemberLink(partner: b, probability: 1, weight: .infinity, pattern: nil,
+                                         rule: identical.contains(Self.key(a, b)) ? "identical" : "must_link"))
         }
         for e in edges {
             let i = Int(e.i), j = Int(e.j)
@@ -140,13 +145,15 @@ struct Clusterer {
                 let i = members[x], j = members[y], k = Self.key(i, j)
                 let link: MemberLink
                 if mustSet.contains(k) {
-                    link = MemberLink(partner: j, probability: 1, weight: .infinity, pattern: nil, rule: "must_link")
+                    link = MemberLink(partner: j, probability: 1, weight: .infinity, pattern: nil,
+                                      rule: identical.contains(k) ? "identical" : "must_link")
                 } else if cannotLinks.contains(k) {
                     link = MemberLink(partner: j, probability: 0, weight: -.infinity, pattern: nil, rule: "cannot_link")
                 } else {
                     let s = scorePair(i, j)
                     var prob = s.probability
                     if settings.cannotLinkDifferentValidTaxIDs, let a = validTaxIDs[i], let b = validTaxIDs[j], a != b { prob = 0 }
+                    if isVetoed(s.pattern) { prob = 0 }
                     link = MemberLink(partner: j, probability: prob, weight: s.weight, pattern: s.pattern, rule: rule(for: s.pattern))
                 }
                 links[x][y] = link; links[y][x] = link
@@ -155,7 +162,7 @@ struct Clusterer {
         }
         // Start from must-link groups, then average linkage.
         var local = UnionFind(count: n)
-        for x in 0..<n { for y in (x + 1)..<n where links[x][y]?.rule == "must_link" { local.union(x, y) } }
+        for x in 0..<n { for y in (x + 1)..<n where links[x][y]?.weight == .infinity { local.union(x, y) } }
         var partsByRoot: [Int: [Int]] = [:]
         for x in 0..<n { partsByRoot[local.find(x), default: []].append(x) }
         var parts = partsByRoot.values.sorted { $0[0] < $1[0] }

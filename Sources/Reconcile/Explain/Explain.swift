@@ -24,7 +24,8 @@ public func explain(customerID: String, in result: ReconciliationResult) -> Stri
     for e in pairs {
         out += "\nMatch \(e.record.rawValue) ↔ \(e.partner.rawValue)  (rule: \(e.rule))\n"
         if e.contributions.isEmpty {
-            out += "  joined by an override (must-link); no score needed\n"
+            out += e.rule == "identical" ? "  identical matching content (the same record repeated); no score needed\n"
+                : "  joined by an override (must-link); no score needed\n"
             continue
         }
         let rows = e.contributions.map { c -> [String] in
@@ -35,7 +36,7 @@ public func explain(customerID: String, in result: ReconciliationResult) -> Stri
         let w2 = min(60, max(10, rows.map { $0[2].count }.max() ?? 0))
         out += "  " + pad("prior", w0) + "  " + pad("", w1) + "  " + pad("", w2) + "  " + signed(e.log2PriorOdds) + " bits\n"
         for r in rows { out += "  " + pad(r[0], w0) + "  " + pad(r[1], w1) + "  " + pad(String(r[2].prefix(60)), w2) + "  " + r[3] + "\n" }
-        out += "  " + pad("total", w0) + "  " + pad("", w1) + "  " + pad("", w2) + "  " + signed(e.totalWeight)
+        out += "  " + pad("total", w0) + "  " + pad("", w1) + "  " + pad("", w2) + "  " + signed(e.totalWeight ?? .infinity)
             + " bits → probability " + format(e.probability, 6) + "\n"
     }
 

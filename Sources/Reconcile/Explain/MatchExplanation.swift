@@ -21,8 +21,8 @@ public struct MatchExplanation: Hashable, Sendable, Codable {
     public var rule: String
     public var log2PriorOdds: Double
     public var contributions: [Contribution]
-    /// Prior plus contributions, in bits (infinite for a must-link).
-    public var totalWeight: Double
+    /// Prior plus contributions, in bits (`nil` for a must-link or identical copies: no score).
+    public var totalWeight: Double?
     public var probability: Double
 }
 

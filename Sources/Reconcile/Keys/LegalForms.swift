@@ -49,14 +49,24 @@ public enum LegalForms {
         return out.sorted { $0.1.count != $1.1.count ? $0.1.count > $1.1.count : $0.1.lexicographicallyPrecedes($1.1) }
     }()
 
+    /// Whether the tokens are exactly one or more legal forms (`["s", "a"]`, `["ltda"]`).
+    static func isLegalForm(_ tokens: [String]) -> Bool {
+        strip(["x"] + tokens).name == ["x"]
+    }
+
+    /// Every word a legal form can end with: most names end with none, and skip the table.
+    static let lastWords: Set<String> = Set(spellings.compactMap(\.tokens.last))
+
     /// Splits folded tokens into the name proper and the legal forms found at its end
     /// (`["tornillo", "s", "a", "de", "c", "v"]` → `(["tornillo"], ["sa de cv"])`).
     public static func strip(_ tokens: [String]) -> (name: [String], forms: [String]) {
+        guard let last = tokens.last, lastWords.contains(last) else { return (tokens, []) }
         var name = tokens[...]
         var forms: [String] = []
         var changed = true
         while changed {
             changed = false
+            guard let last = name.last, lastWords.contains(last) else { break }
             for (canonical, spelling) in spellings where spelling.count < name.count {
                 if name.suffix(spelling.count).elementsEqual(spelling) {
                     name = name.dropLast(spelling.count)

@@ -9,13 +9,23 @@ public struct NameKey: Hashable, Sendable {
     public var legalForms: [String]
 
     public init(_ name: String) {
-        let (tokens, forms) = LegalForms.strip(TextFolding.tokens(name))
+        let (tokens, forms) = LegalForms.strip(TextFolding.tokens(NameKey.uncommaed(name)))
         self.tokens = tokens
         self.fingerprint = Array(Set(tokens)).sorted().joined(separator: " ")
         self.legalForms = forms
     }
 
     public var isEmpty: Bool { tokens.isEmpty }
+
+    /// `García Pérez, José` → `José García Pérez`: one comma followed by something that is not a
+    /// legal form (`Tornillo, C.A.` stays) marks the "surnames, given names" order of ledgers.
+    static func uncommaed(_ name: String) -> String {
+        let parts = name.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return name }
+        let tail = TextFolding.tokens(String(parts[1]))
+        guard !tail.isEmpty, !LegalForms.isLegalForm(tail) else { return name }
+        return String(parts[1]) + " " + String(parts[0])
+    }
 }
 
 /// OpenRefine's fingerprint keyer, with legal forms removed.

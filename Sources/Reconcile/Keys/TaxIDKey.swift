@@ -11,13 +11,13 @@ public struct TaxIDKey: Hashable, Sendable {
     public init(_ taxID: TaxID) {
         let compact = TaxIDKeyer.compact(taxID.normalized.isEmpty ? taxID.display : taxID.normalized)
         self.normalized = compact
-        self.digits = String(compact.filter(\.isASCIIDigit))
+        self.digits = String(decoding: compact.utf8.filter { (0x30...0x39).contains($0) }, as: UTF8.self)
         self.validity = taxID.validity
     }
 
     public init(raw: String) {
         self.normalized = TaxIDKeyer.compact(raw)
-        self.digits = String(normalized.filter(\.isASCIIDigit))
+        self.digits = String(decoding: normalized.utf8.filter { (0x30...0x39).contains($0) }, as: UTF8.self)
         self.validity = .unchecked
     }
 
@@ -34,9 +34,16 @@ public struct TaxIDKeyer: Keyer {
 
     /// `j-30.123.456-7` → `J301234567`; letters and digits only.
     public static func compact(_ raw: String) -> String {
-        var s = ""
-        for c in raw.uppercased() where c.isASCIIDigit || (c.isASCII && c.isLetter) { s.append(c) }
-        return s
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(raw.utf8.count)
+        for b in raw.utf8 {
+            switch b {
+            case 0x30...0x39, 0x41...0x5A: bytes.append(b)
+            case 0x61...0x7A: bytes.append(b - 32)
+            default: continue
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -18,6 +18,9 @@ struct Blocker {
                     entries.append((StableHash.fnv1a64(kind.rawValue + "\u{1}" + k), Int32(index)))
                 }
             }
+            for (x, value) in r.blockingExtras.enumerated() {
+                if let value { entries.append((StableHash.fnv1a64("extra\(x)\u{1}" + value), Int32(index))) }
+            }
         }
         entries.sort { $0.key != $1.key ? $0.key < $1.key : $0.record < $1.record }
         var pairs: [UInt64] = []
@@ -48,7 +51,7 @@ struct Blocker {
             return
         }
         let sorted = members.sorted { a, b in
-            let fa = features.records[Int(a)].orderedName, fb = features.records[Int(b)].orderedName
+            let fa = features.records[Int(a)].ordered?.bytes ?? [], fb = features.records[Int(b)].ordered?.bytes ?? []
             return fa != fb ? fa.lexicographicallyPrecedes(fb) : a < b
         }
         for x in 0..<sorted.count {
@@ -64,9 +67,9 @@ struct Blocker {
             // The digits, and the digits without a trailing check digit, so `30123456` meets `301234567`.
             return [t.digits, String(t.digits.dropLast())]
         case .nameFingerprint:
-            return r.name.map { [$0.fingerprint] } ?? []
+            return r.fingerprintText.map { [$0] } ?? []
         case .namePrefix:
-            return r.name.map { [String($0.fingerprint.prefix(6))] } ?? []
+            return r.fingerprintText.map { [String($0.prefix(6))] } ?? []
         case .nameTokenPair:
             let rare = rarestTokens(r, limit: 2)
             return rare.count == 2 ? [rare.sorted().joined(separator: " ")] : []
@@ -77,21 +80,27 @@ struct Blocker {
                     ? String(decoding: token, as: UTF8.self) : nil
             }
         case .namePhonetic:
-            guard let n = r.name else { return [] }
-            let codes = Array(Set(n.tokens.map(PhoneticKeyer.word))).sorted()
+            guard let n = r.ordered else { return [] }
+            let codes = Array(Set(n.tokens.map { PhoneticKeyer.word(String(decoding: $0, as: UTF8.self)) })).sorted()
             return codes.isEmpty ? [] : [codes.joined(separator: " ")]
         case .phoneSuffix:
             return Array(Set(r.phones.map(\.suffix))).sorted()
         case .email:
             return r.emails.map(\.address)
+        case .address:
+            // The address words, sorted: `Av. Bolívar 12` and `AV BOLIVAR 12` meet.
+            guard let c = settings.comparisons.firstIndex(where: { $0.field == .address }), let a = r.texts[c] else { return [] }
+            return [a.tokens.map { String(decoding: $0, as: UTF8.self) }.sorted().joined(separator: " ")]
         }
     }
 
-    /// The record's name tokens with the lowest document frequency (ties: alphabetical).
+    /// The record's name tokens with the lowest document frequency (ties: alphabetical). Words
+    /// seen only once are passed over while others remain: they are usually typos, and a typo
+    /// must not change the key.
     private func rarestTokens(_ r: RecordFeatures, limit: Int) -> [String] {
         guard let f = r.fingerprint else { return [] }
         let ranked = zip(f.tokens, f.tokenIDs).map { (String(decoding: $0.0, as: UTF8.self), features.nameTokenFrequency[Int($0.1)]) }
-            .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
+            .sorted { ($0.1 < 2 ? 1 : 0, $0.1, $0.0) < ($1.1 < 2 ? 1 : 0, $1.1, $1.0) }
         return ranked.prefix(limit).map(\.0)
     }
 }

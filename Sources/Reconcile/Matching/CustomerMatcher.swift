@@ -4,8 +4,9 @@ import Receivables
 struct CustomerMatcher {
     let settings: MatchSettings
     let overrides: Overrides
+    var observer: (@Sendable (String) -> Void)?
 
-    struct Output {
+    struct Output: Sendable {
         var features: FeatureSet
         var index: [RecordID: Int]
         var evaluator: ComparisonEvaluator
@@ -16,22 +17,45 @@ struct CustomerMatcher {
         let settings: MatchSettings
     }
 
-    /// `customers` must already be sorted (``Reconciler/customerOrder``).
-    func match(_ customers: [Customer]) -> Output {
+    /// `customers` must already be sorted (``Reconciler/sortedCustomers(_:)``).
+    func match(_ customers: CustomerView) -> Output {
+        observer?("match keys")
         let features = FeatureSet(customers: customers, settings: settings)
+        observer?("blocking")
         let evaluator = ComparisonEvaluator(settings: settings, features: features)
         let pairs = Blocker(settings: settings, features: features).candidatePairs()
-        var patterns: [UInt64] = []
-        patterns.reserveCapacity(pairs.count)
-        for p in pairs { patterns.append(evaluator.pattern(Int(p >> 32), Int(p & 0xFFFF_FFFF))) }
-        let parameters = ParameterEstimator(settings: settings, evaluator: evaluator).estimate(candidatePatterns: patterns)
+        observer?("compare \(pairs.count) candidate pairs")
+        let patterns = Parallel.map(count: pairs.count, minimumChunk: 4096) { k in
+            evaluator.pattern(Int(pairs[k] >> 32), Int(pairs[k] & 0xFFFF_FFFF))
+        }
+        observer?("estimate m and u")
+        // Copies would make random pairs agree far more often than unrelated customers do, so u is
+        // measured on one representative of each identical group.
+        var firstOfContent: [String: Int] = [:]
+        var representatives: [Int] = []
+        var identicalPairs: [(Int, Int)] = []
+        for (i, r) in features.records.enumerated() {
+            guard let key = r.contentKey else { representatives.append(i); continue }
+            if let first = firstOfContent[key] { identicalPairs.append((first, i)) } else { firstOfContent[key] = i; representatives.append(i) }
+        }
+        // The model (prior, m, u) is fitted on distinct records: pairs between representatives.
+        var isRepresentative = [Bool](repeating: false, count: features.count)
+        for i in representatives { isRepresentative[i] = true }
+        var fitted: [UInt64] = []
+        fitted.reserveCapacity(patterns.count)
+        for (k, p) in pairs.enumerated() where isRepresentative[Int(p >> 32)] && isRepresentative[Int(p & 0xFFFF_FFFF)] {
+            fitted.append(patterns[k])
+        }
+        let parameters = ParameterEstimator(settings: settings, evaluator: evaluator)
+            .estimate(candidatePatterns: fitted, representatives: representatives)
         let scorer = PairScorer(settings: settings, evaluator: evaluator, parameters: parameters)
 
+        observer?("score")
         var edges: [ScoredPair] = []
         for (k, p) in pairs.enumerated() {
             let i = Int(p >> 32), j = Int(p & 0xFFFF_FFFF)
             let w = scorer.weight(i, j, pattern: patterns[k])
-            if ModelParameters.probability(weight: w) >= settings.matchThreshold {
+            if ModelParameters.probability(weight: w) >= settings.matchThreshold && !scorer.isVetoed(patterns[k]) {
                 edges.append(ScoredPair(i: Int32(i), j: Int32(j), pattern: patterns[k], weight: w))
             }
         }
@@ -42,6 +66,12 @@ struct CustomerMatcher {
         for (i, c) in customers.enumerated() {
             // The same record twice (a careless export) is one record.
             if let j = index[c.id] { mustLinks.append((j, i)) } else { index[c.id] = i }
+        }
+        // Records whose matching content is identical are one customer (an ERP repeats the
+        // customer's columns on every invoice row); they join as `identical`.
+        var identical = Set<UInt64>()
+        for (a, b) in identicalPairs {
+            mustLinks.append((a, b)); identical.insert(Clusterer.key(a, b))
         }
         var discrepancies: [Discrepancy] = []
         func resolve(_ s: Overrides.Selector, _ kind: String) -> [Int] {
@@ -62,8 +92,12 @@ struct CustomerMatcher {
             for x in resolve(pair.a, "cannot_link") { for y in resolve(pair.b, "cannot_link") where x != y { cannot.insert(Clusterer.key(x, y)) } }
         }
         let validTaxIDs = features.records.map { r -> String? in r.taxID.flatMap { $0.isValid ? $0.normalized : nil } }
-        let outcome = Clusterer(settings: settings, scorePair: { scorer.score($0, $1) }, validTaxIDs: validTaxIDs, mustLinks: mustLinks,
-                                cannotLinks: cannot).cluster(count: customers.count, edges: edges)
+        var clusterer = Clusterer(settings: settings, scorePair: { scorer.score($0, $1) }, validTaxIDs: validTaxIDs, mustLinks: mustLinks,
+                                  cannotLinks: cannot)
+        clusterer.isVetoed = { scorer.isVetoed($0) }
+        clusterer.identical = identical
+        observer?("cluster")
+        let outcome = clusterer.cluster(count: customers.count, edges: edges)
 
         let summary = MatchModelSummary(
             prior: parameters.prior, matchThreshold: settings.matchThreshold,
@@ -80,7 +114,7 @@ struct CustomerMatcher {
 
 extension CustomerMatcher.Output {
     /// The waterfall of one member's link to its partner.
-    func explain(customerID: String, _ member: Int, _ link: MemberLink, _ customers: [Customer]) -> MatchExplanation {
+    func explain(customerID: String, _ member: Int, _ link: MemberLink, _ customers: CustomerView) -> MatchExplanation {
         var contributions: [MatchExplanation.Contribution] = []
         if let pattern = link.pattern {
             for (c, comparison) in settings.comparisons.enumerated() {
@@ -89,28 +123,31 @@ extension CustomerMatcher.Output {
                 contributions.append(.init(
                     comparison: comparison.name, level: level.map { comparison.levels[$0].label } ?? "null",
                     log2BayesFactor: scorer.parameters.log2BayesFactor(c, level) + tf, termFrequencyAdjustment: tf,
-                    valueA: Self.display(comparison.field, customers[member]), valueB: Self.display(comparison.field, customers[link.partner])))
+                    valueA: display(comparison.field, member, customers), valueB: display(comparison.field, link.partner, customers)))
             }
         }
         return MatchExplanation(customerID: customerID, record: customers[member].id, partner: customers[link.partner].id,
                                 rule: link.rule, log2PriorOdds: scorer.parameters.log2PriorOdds, contributions: contributions,
-                                totalWeight: link.weight, probability: link.probability)
+                                totalWeight: link.weight.isFinite ? link.weight : nil, probability: link.probability)
     }
 
-    static func display(_ field: MatchSettings.Field, _ c: Customer) -> String? {
-        switch field {
+    func display(_ field: MatchSettings.Field, _ index: Int, _ customers: CustomerView) -> String? {
+        let c = customers[index]
+        return switch field {
         case .name: c.name?.value
         case .taxID: c.taxID.map { $0.value.display.isEmpty ? $0.value.normalized : $0.value.display }
         case .phone: c.phones.isEmpty ? nil : c.phones.map(\.value).joined(separator: ", ")
         case .email: c.emails.isEmpty ? nil : c.emails.map(\.value).joined(separator: ", ")
         case .address: c.address?.value
         case .city: c.city?.value
+        case .country: c.country
+        case .legalForm: features.records[index].legalForm
         case .extra(let h): c.extra[h]
         }
     }
 
     /// Splits, override conflicts and clusters too big to check, as discrepancies for review.
-    func clusterDiscrepancies(customers: [Customer], idByRecord: [RecordID: String]) -> [Discrepancy] {
+    func clusterDiscrepancies(customers: CustomerView, idByRecord: [RecordID: String]) -> [Discrepancy] {
         var out: [Discrepancy] = []
         func values(_ records: [Int]) -> [Discrepancy.CompetingValue] {
             records.map { .init(value: customers[$0].name?.value ?? customers[$0].id.rawValue, provenance: customers[$0].provenance) }

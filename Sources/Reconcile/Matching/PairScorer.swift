@@ -40,6 +40,24 @@ struct PairScorer: Sendable {
         return min(8, max(-8, adjustment))
     }
 
+    /// Whether a veto of the settings forbids linking a pair with these levels.
+    func isVetoed(_ pattern: UInt64) -> Bool {
+        let comparisons = settings.comparisons
+        for v in settings.vetoes {
+            guard let c = comparisons.firstIndex(where: { $0.name == v.comparison }),
+                  let level = ComparisonEvaluator.level(in: pattern, comparison: c),
+                  v.levels.contains(comparisons[c].levels[level].label) else { continue }
+            let excepted = v.unless.contains { e in
+                guard let u = comparisons.firstIndex(where: { $0.name == e.comparison }),
+                      let ul = ComparisonEvaluator.level(in: pattern, comparison: u) else { return false }
+                return e.levels.contains(comparisons[u].levels[ul].label)
+            }
+            if excepted { continue }
+            return true
+        }
+        return false
+    }
+
     func score(_ i: Int, _ j: Int) -> ScoredPair {
         let p = evaluator.pattern(i, j)
         return ScoredPair(i: Int32(i), j: Int32(j), pattern: p, weight: weight(i, j, pattern: p))

@@ -13,14 +13,15 @@ extension MatchSettings {
 # probability is 2^w / (1 + 2^w). `consolida explain ID` prints that sum as a waterfall.
 version: 1
 
-# Probability that a blocked candidate pair is the same customer, before any evidence.
-# `auto`: estimated by expectation-maximization.
+# Probability that two records picked at random are the same customer, before any evidence
+# (the population u is measured on). `auto`: estimated by expectation-maximization.
 prior: auto
-# A pair at or above this match probability links two records.
-match_threshold: 0.95
+# A pair at or above this match probability links two records (the model is calibrated, so
+# 0.5 is "more likely the same than not").
+match_threshold: 0.5
 # Every cluster's members must support each other: groups whose average pairwise probability
 # falls below this are split apart, and the split is reported for review (cluster_split).
-cluster_min_support: 0.5
+cluster_min_support: 0.3
 # Clusters bigger than this are not re-checked pair by pair (the check is quadratic).
 support_check_max_size: 60
 # Two different tax IDs that both passed their check digit never merge, unless an override says so.
@@ -36,7 +37,7 @@ estimation:
 
 # Candidate pairs: records sharing any of these keys are compared; nothing else is.
 blocking:
-  keys: [tax_id, name_fingerprint, name_token_pair, name_rare_tokens, name_phonetic, phone_suffix, email]
+  keys: [tax_id, name_fingerprint, name_token_pair, name_rare_tokens, name_phonetic, phone_suffix, email, address]
   # A block larger than this is not compared all-to-all: its records are sorted by name and
   # each is compared with its `window` neighbours (sorted neighbourhood), so work stays linear.
   max_block_size: 60
@@ -52,6 +53,7 @@ comparisons:
       - { label: exact, when: exact }
       - { label: "same digits", when: digits_equal }
       - { label: "one edit", when: levenshtein, threshold: 1 }
+      - { label: "two edits (a transposition)", when: levenshtein, threshold: 2 }
       - { label: "both valid, different", when: both_valid }
       - { label: different, when: else }
   - name: name
@@ -60,10 +62,9 @@ comparisons:
     term_frequency: true
     levels:
       - { label: exact, when: exact }
-      - { label: "words >= 0.92", when: token_similarity, threshold: 0.92 }
-      - { label: "Jaro-Winkler >= 0.94", when: jaro_winkler, threshold: 0.94 }
-      - { label: "words >= 0.75", when: token_similarity, threshold: 0.75 }
-      - { label: "Jaro-Winkler >= 0.85", when: jaro_winkler, threshold: 0.85 }
+      - { label: "same words, typos allowed", when: token_match }
+      - { label: "words of one within the other", when: token_subset }
+      - { label: "Jaro-Winkler >= 0.92", when: jaro_winkler, threshold: 0.92 }
       - { label: different, when: else }
   - name: phone
     field: phone
@@ -82,6 +83,7 @@ comparisons:
     field: address
     levels:
       - { label: exact, when: exact }
+      - { label: "same words, typos allowed", when: token_match }
       - { label: "words >= 0.8", when: token_similarity, threshold: 0.8 }
       - { label: "Jaro-Winkler >= 0.88", when: jaro_winkler, threshold: 0.88 }
       - { label: different, when: else }
@@ -91,6 +93,26 @@ comparisons:
       - { label: exact, when: exact }
       - { label: "Jaro-Winkler >= 0.9", when: jaro_winkler, threshold: 0.9 }
       - { label: different, when: else }
+  - name: legal_form
+    field: legal_form
+    levels:
+      - { label: same, when: exact }
+      - { label: different, when: else }
+  - name: country
+    field: country
+    levels:
+      - { label: same, when: exact }
+      - { label: different, when: else }
+
+# Evidence that no other field can outweigh. Relatives share a phone and an address, sister
+# companies a phone, a domain and half a name: two names that disagree are linked only when the
+# tax IDs or the email addresses agree too.
+vetoes:
+  - comparison: name
+    levels: [different, "Jaro-Winkler >= 0.92"]
+    unless:
+      - { comparison: tax_id, levels: ["exact, both valid", exact, "same digits"] }
+      - { comparison: email, levels: [exact] }
 
 # Which member's value a consolidated customer keeps, rule by rule until one value is left.
 survivorship:

@@ -26,7 +26,7 @@ extension MatchSettings {
         catch { throw SettingsError(path: "", message: "not valid YAML: \(error)") }
         let r = try YAMLNode(root, path: "")
         try r.allowKeys(["version", "prior", "match_threshold", "cluster_min_support", "support_check_max_size",
-                         "cannot_link_different_valid_tax_ids", "estimation", "blocking", "comparisons",
+                         "cannot_link_different_valid_tax_ids", "estimation", "blocking", "comparisons", "vetoes",
                          "survivorship", "severity", "explanations"])
         if let v = r["version"], try v.int() != 1 { throw v.error("only version 1 is known") }
         if let p = r["prior"], !p.isString("auto") {
@@ -52,14 +52,18 @@ extension MatchSettings {
         window = try b["window"]?.int(min: 1) ?? 8
         rareTokenMaxFrequency = try b["rare_token_max_frequency"]?.int(min: 1) ?? 30
         guard let keys = b["keys"] else { throw SettingsError(path: "blocking.keys", message: "missing") }
-        blockingKeys = try keys.list().map { k in
+        blockingKeys = []
+        blockingExtras = []
+        for k in try keys.list() {
             let s = try k.string()
+            if s.hasPrefix("extra."), s.count > 6 { blockingExtras.append(String(s.dropFirst(6))); continue }
             guard let key = BlockingKey(rawValue: s) else {
-                throw k.error("unknown blocking key \"\(s)\"; known: " + BlockingKey.allCases.map(\.rawValue).joined(separator: ", "))
+                throw k.error("unknown blocking key \"\(s)\"; known: " + BlockingKey.allCases.map(\.rawValue).joined(separator: ", ")
+                              + ", extra.<column>")
             }
-            return key
+            blockingKeys.append(key)
         }
-        guard !blockingKeys.isEmpty else { throw keys.error("at least one blocking key is needed") }
+        guard !blockingKeys.isEmpty || !blockingExtras.isEmpty else { throw keys.error("at least one blocking key is needed") }
 
         guard let cs = r["comparisons"] else { throw SettingsError(path: "comparisons", message: "missing") }
         comparisons = try cs.list().map(Self.comparison)
@@ -68,6 +72,34 @@ extension MatchSettings {
         var names = Set<String>()
         for (i, c) in comparisons.enumerated() where !names.insert(c.name).inserted {
             throw SettingsError(path: "comparisons[\(i)].name", message: "duplicate comparison name \"\(c.name)\"")
+        }
+
+        vetoes = try r["vetoes"]?.list().map { node in
+            try node.allowKeys(["comparison", "levels", "unless"])
+            guard let c = node["comparison"], let ls = node["levels"] else { throw node.error("a veto needs comparison and levels") }
+            let name = try c.string()
+            let levels = try ls.list().map { try $0.string() }
+            // `unless:` is one exception or a list of them.
+            var exceptions: [Veto.Exception] = []
+            if let u = node["unless"] {
+                let items = (u.value is [Any]) ? try u.list() : [u]
+                for item in items {
+                    try item.allowKeys(["comparison", "levels"])
+                    guard let uc = item["comparison"], let ul = item["levels"] else { throw item.error("unless needs comparison and levels") }
+                    exceptions.append(.init(comparison: try uc.string(), levels: try ul.list().map { try $0.string() }))
+                }
+            }
+            return Veto(comparison: name, levels: levels, unless: exceptions)
+        } ?? []
+        for (i, v) in vetoes.enumerated() {
+            for (name, labels) in [(v.comparison, v.levels)] + v.unless.map({ ($0.comparison, $0.levels) }) {
+                guard let c = comparisons.first(where: { $0.name == name }) else {
+                    throw SettingsError(path: "vetoes[\(i)]", message: "no comparison named \"\(name)\"")
+                }
+                for l in labels where !c.levels.contains(where: { $0.label == l }) {
+                    throw SettingsError(path: "vetoes[\(i)]", message: "comparison \(name) has no level labelled \"\(l)\"")
+                }
+            }
         }
 
         if let s = r["survivorship"] {

@@ -7,7 +7,9 @@ import Receivables
 public struct MatchSettings: Sendable, Equatable {
     /// Where a comparison reads its values.
     public enum Field: Sendable, Equatable, CustomStringConvertible {
-        case name, taxID, phone, email, address, city
+        case name, taxID, phone, email, address, city, country
+        /// The legal form found at the end of the name (`ca`, `sa de cv`).
+        case legalForm
         /// A column no model field claimed (`Customer.extra[header]`), compared as text.
         case extra(String)
 
@@ -19,6 +21,8 @@ public struct MatchSettings: Sendable, Equatable {
             case "email": self = .email
             case "address": self = .address
             case "city": self = .city
+            case "country": self = .country
+            case "legal_form": self = .legalForm
             default:
                 guard text.hasPrefix("extra."), text.count > 6 else { return nil }
                 self = .extra(String(text.dropFirst(6)))
@@ -33,6 +37,8 @@ public struct MatchSettings: Sendable, Equatable {
             case .email: "email"
             case .address: "address"
             case .city: "city"
+            case .country: "country"
+            case .legalForm: "legal_form"
             case .extra(let h): "extra." + h
             }
         }
@@ -40,11 +46,12 @@ public struct MatchSettings: Sendable, Equatable {
         /// The conditions that make sense for this field.
         var allowedConditions: Set<Condition> {
             switch self {
-            case .name: [.exact, .jaroWinkler, .tokenSimilarity, .levenshtein, .else]
+            case .name: [.exact, .jaroWinkler, .tokenSimilarity, .tokenMatch, .tokenSubset, .levenshtein, .else]
             case .taxID: [.exact, .exactValid, .digitsEqual, .levenshtein, .bothValid, .else]
             case .phone: [.exact, .suffix, .else]
             case .email: [.exact, .levenshtein, .localPart, .domain, .else]
-            case .address, .city, .extra: [.exact, .jaroWinkler, .tokenSimilarity, .levenshtein, .else]
+            case .country, .legalForm: [.exact, .else]
+            case .address, .city, .extra: [.exact, .jaroWinkler, .tokenSimilarity, .tokenMatch, .tokenSubset, .levenshtein, .else]
             }
         }
     }
@@ -61,6 +68,10 @@ public struct MatchSettings: Sendable, Equatable {
         case jaroWinkler = "jaro_winkler"
         /// Frequency-weighted token overlap ≥ `threshold` (0…1): common words count less.
         case tokenSimilarity = "token_similarity"
+        /// The same words, one-to-one, allowing typos and abbreviations.
+        case tokenMatch = "token_match"
+        /// Every word of the shorter value (at least two) found in the longer one.
+        case tokenSubset = "token_subset"
         /// At most `threshold` edits.
         case levenshtein
         /// Phones sharing their last 7 digits.
@@ -94,6 +105,19 @@ public struct MatchSettings: Sendable, Equatable {
         public var termFrequency: Bool
     }
 
+    /// A pair landing on one of `levels` of `comparison` is never linked by score, unless it
+    /// also lands on one of the levels of any `unless` exception (e.g. names that disagree link
+    /// only on a matching tax ID or email: relatives share a phone and an address, not a name).
+    public struct Veto: Sendable, Equatable {
+        public struct Exception: Sendable, Equatable {
+            public var comparison: String
+            public var levels: [String]
+        }
+        public var comparison: String
+        public var levels: [String]
+        public var unless: [Exception]
+    }
+
     public enum BlockingKey: String, Sendable, Equatable, CaseIterable {
         case taxID = "tax_id"
         case nameFingerprint = "name_fingerprint"
@@ -103,6 +127,7 @@ public struct MatchSettings: Sendable, Equatable {
         case namePhonetic = "name_phonetic"
         case phoneSuffix = "phone_suffix"
         case email
+        case address
     }
 
     public enum SurvivorshipRule: String, Sendable, Equatable, CaseIterable {
@@ -112,7 +137,7 @@ public struct MatchSettings: Sendable, Equatable {
         case mostFrequent = "most_frequent"
     }
 
-    /// Prior probability that a blocked candidate pair matches; `nil` = estimated by EM.
+    /// Prior probability that two random records match; `nil` = estimated by EM.
     public var prior: Double?
     public var matchThreshold: Double
     public var clusterMinSupport: Double
@@ -123,10 +148,13 @@ public struct MatchSettings: Sendable, Equatable {
     public var randomPairs: Int
     public var seed: UInt64
     public var blockingKeys: [BlockingKey]
+    /// Extra columns whose exact (folded) value is also a blocking key (`extra.postcode`).
+    public var blockingExtras: [String]
     public var maxBlockSize: Int
     public var window: Int
     public var rareTokenMaxFrequency: Int
     public var comparisons: [Comparison]
+    public var vetoes: [Veto]
     public var survivorship: [SurvivorshipRule]
     /// Discrepancy severity for a conflicting customer field; unknown fields are `info`.
     public var severity: [String: Discrepancy.Severity]

@@ -13,7 +13,7 @@ struct CustomerConsolidator {
 
         func candidates(_ get: (Customer) -> Sourced<String>?, key: (String) -> String, quality: (Customer) -> Int = { _ in 0 }) -> [Candidate] {
             members.compactMap { c in
-                guard let v = get(c), !v.value.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+                guard let v = get(c), v.value.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { return nil }
                 return Candidate(value: v.value, key: key(v.value), record: c.id, provenance: v.provenance ?? c.provenance,
                                  sourcePriority: c.sourcePriority, asOf: c.asOf, quality: quality(c))
             }

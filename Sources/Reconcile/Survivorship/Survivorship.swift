@@ -13,6 +13,15 @@ struct Candidate: Sendable {
     var asOf: LocalDate?
     /// Higher is better for fields with a quality order (tax IDs: valid > unchecked > invalid).
     var quality: Int = 0
+    /// ``Survivorship/completeness(_:)`` of the value, computed once.
+    var completeness: Int
+
+    init(value: String, key: String, record: RecordID, provenance: Provenance, sourcePriority: Int, asOf: LocalDate?,
+         quality: Int = 0) {
+        self.value = value; self.key = key; self.record = record; self.provenance = provenance
+        self.sourcePriority = sourcePriority; self.asOf = asOf; self.quality = quality
+        self.completeness = Survivorship.completeness(value)
+    }
 }
 
 /// The outcome of choosing one value among members.
@@ -50,8 +59,8 @@ struct Survivorship {
             case .mostRecent:
                 if let best = remaining.compactMap(\.asOf).max() { remaining = remaining.filter { $0.asOf == best } }
             case .mostComplete:
-                let best = remaining.map { Self.completeness($0.value) }.max() ?? 0
-                remaining = remaining.filter { Self.completeness($0.value) == best }
+                let best = remaining.map(\.completeness).max() ?? 0
+                remaining = remaining.filter { $0.completeness == best }
             case .mostFrequent:
                 let best = remaining.map { frequency[$0.key] ?? 0 }.max() ?? 0
                 remaining = remaining.filter { frequency[$0.key] == best }
@@ -64,19 +73,21 @@ struct Survivorship {
     /// Among candidates with one key (or the tie left at the end), the best-written value.
     private func pick(_ c: [Candidate]) -> Candidate {
         c.min { a, b in
-            let ca = Self.completeness(a.value), cb = Self.completeness(b.value)
-            return ca != cb ? ca > cb : a.record < b.record
+            a.completeness != b.completeness ? a.completeness > b.completeness : a.record < b.record
         } ?? c[0]
     }
 
     /// Length, plus a bonus for accents and mixed case: `Ferretería` says more than `FERRETERIA`.
     static func completeness(_ s: String) -> Int {
         var score = 0, hasLower = false, hasUpper = false
-        for u in s.unicodeScalars {
-            score += 2
-            if u.value > 0x7F && u.properties.isAlphabetic { score += 1 }
-            if u.properties.isLowercase { hasLower = true }
-            if u.properties.isUppercase { hasUpper = true }
+        for b in s.utf8 {
+            switch b {
+            case 0x61...0x7A: hasLower = true; score += 2
+            case 0x41...0x5A: hasUpper = true; score += 2
+            case 0xC0...0xFF: score += 3 // the lead byte of an accented letter (or other non-ASCII)
+            case 0x80...0xBF: continue
+            default: score += 2
+            }
         }
         return score + (hasLower && hasUpper ? 1 : 0)
     }

@@ -109,7 +109,7 @@ extension HTMLReport {
              "deudores contactados en los últimos \(m.contactCoverageDays) días "
              + "(\(m.customersWithOverdueContacted) de \(m.customersWithOverdue))", &h)
         card(HTMLFormat.percent(m.brokenPromiseRate),
-             "promesas incumplidas (\(m.promisesBroken) de \(m.promisesKept + m.promisesBroken) vencidas; "
+             "promesas incumplidas (\(m.promisesBroken) de \(m.promisesKept + m.promisesBroken) ya resueltas; "
              + "\(m.promisesPending) pendientes)", &h, tone: m.promisesBroken > 0 ? "warn" : nil)
         card(HTMLFormat.integer(m.unworkedCustomers),
              "deudores sin ninguna gestión (\(m.unworkedInvoices) documentos vencidos)", &h,

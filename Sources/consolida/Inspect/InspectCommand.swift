@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Pipeline
 import Tabular
 
 /// `consolida inspect FILE...`: what the readers see in each file.
@@ -37,6 +38,7 @@ struct InspectCommand: ParsableCommand {
     static let inspectors: [any FileInspector.Type] = [
         XLSXInspector.self,
         CSVInspector.self,
+        NotesInspector.self,
     ]
 
     func run() throws {
@@ -46,7 +48,7 @@ struct InspectCommand: ParsableCommand {
         for path in files {
             do {
                 let prefix = try Self.readPrefix(path)
-                guard let inspector = Self.inspectors.first(where: { $0.recognizes(prefix: prefix, path: path) }) else {
+                guard let inspector = Self.inspector(for: path, prefix: prefix) else {
                     throw InspectError.unknownFormat(path)
                 }
                 let output = try inspector.inspect(path: path, options: options)
@@ -58,7 +60,13 @@ struct InspectCommand: ParsableCommand {
             } catch {
                 failed = true
                 if json || cells {
-                    let object: [String: Any] = ["file": path, "ok": false, "error": "\(error)"]
+                    var object: [String: Any] = ["file": path, "ok": false, "error": "\(error)"]
+                    if cells {
+                        // The corpus oracle format: the file's name, and no sheets.
+                        object["file"] = (path as NSString).lastPathComponent
+                        object["reader"] = "consolida"
+                        object["sheets"] = [Any]()
+                    }
                     print((try? Self.jsonLine(object)) ?? "{}")
                 } else {
                     FileHandle.standardError.write(Data("consolida: \(path): \(error)\n".utf8))
@@ -66,6 +74,22 @@ struct InspectCommand: ParsableCommand {
             }
         }
         if failed { throw ExitCode(3) }
+    }
+
+    /// The inspector for the format `consolida run` would read the file as (so that a WhatsApp
+    /// chat or a zipped export is inspected as notes, not as a table), when it accepts the file;
+    /// else the first inspector that recognizes it.
+    static func inspector(for path: String, prefix: [UInt8]) -> (any FileInspector.Type)? {
+        let wanted: String
+        switch SourceFormat.detect(path: path) {
+        case .csv: wanted = "csv"
+        case .xlsx: wanted = "xlsx"
+        case .notebook, .whatsapp, .enex, .keep: wanted = "notes"
+        }
+        if let match = inspectors.first(where: { $0.format == wanted }), match.recognizes(prefix: prefix, path: path) {
+            return match
+        }
+        return inspectors.first { $0.recognizes(prefix: prefix, path: path) }
     }
 
     /// The first 4 KiB of a file, for format recognition.

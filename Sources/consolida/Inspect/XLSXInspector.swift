@@ -96,13 +96,13 @@ struct XLSXInspector: FileInspector {
                      _ options: InspectOptions) -> String {
         var out = "\(path): XLSX workbook, \(sheets.count) sheet\(sheets.count == 1 ? "" : "s")"
         out += book.date1904 ? ", 1904 date system" : ""
-        out += book.definedNames.isEmpty ? "" : ", \(book.definedNames.count) defined names"
+        out += book.definedNames.isEmpty ? "" : ", \(book.definedNames.count) defined name\(book.definedNames.count == 1 ? "" : "s")"
         out += "\n"
         for s in sheets {
             out += "\n  [\(s.info.index + 1)] \(s.info.name ?? "")"
             if s.info.kind != .worksheet { out += " (\(s.info.kind.rawValue))" }
             if s.info.visibility != .visible { out += " [\(s.info.visibility.rawValue)]" }
-            out += ": \(s.rows) rows with values, up to row \(s.lastRow), \(s.columns) columns"
+            out += ": \(s.rows) row\(s.rows == 1 ? "" : "s") with values, up to row \(s.lastRow), \(s.columns) column\(s.columns == 1 ? "" : "s")"
             if s.columns > 0 { out += " (A:\(CellRef.columnLetters(s.columns)))" }
             out += "\n"
             if !s.layout.mergedRanges.isEmpty {
