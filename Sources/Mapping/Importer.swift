@@ -91,7 +91,14 @@ public struct Importer: Sendable {
             let name = region.title ?? (regions.count > 1 ? "Table \(i + 1)" : nil)
             let headerNumber = loaded.rows[region.headerIndex].number
             let mapping: TableMapping
-            if let s = chooseSpec(specs, for: region, index: i, used: usedSpecs) {
+            let chosen = chooseSpec(specs, for: region, index: i, used: usedSpecs)
+            if let s = chosen, specs[s].columns.isEmpty {
+                // A spec that only places the header (or names the kind): columns mapped automatically.
+                usedSpecs.insert(s)
+                var auto = mapper.map(headers: region.headers, samples: samples(loaded.rows, region), title: name ?? sheet.name)
+                if let kind = specs[s].kind { auto.kind = kind }
+                mapping = auto
+            } else if let s = chosen {
                 usedSpecs.insert(s)
                 let (m, d) = SpecResolver.resolve(specs[s], headers: region.headers,
                                                   at: SourceLocation(file: path, sheet: sheet.name, row: headerNumber))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Mapping
+import NotesReader
 import Pipeline
 import Receivables
 import Tabular
@@ -10,16 +11,22 @@ import Tabular
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Read CSV and XLSX files into normalized customers, invoices and payments (no reconciliation).",
+        abstract: "Read sources into normalized records, without reconciling: customers, invoices, payments, contacts, promises.",
         discussion: """
-            Writes customers.csv, invoices.csv, payments.csv (each record with its source file, sheet, \
-            row and line), rejects.csv (every row not imported, with the reason and its raw text) and \
-            import-summary.json (per source, sheet and table: rows read, imported, rejected, blank, \
-            totals rows and header rows skipped). The folder is replaced only when complete.
+            Reads CSV and XLSX through the mapping stage, and collectors' notebooks, WhatsApp chats \
+            (.txt or .zip), Google Keep (.json) and Evernote (.enex) exports through the notes reader; \
+            the kind is detected from the content unless --kind says it. Writes customers.csv, \
+            invoices.csv, payments.csv, contacts.csv, promises.csv (each record with its source file, \
+            sheet, row and line), rejects.csv (every row or line not imported, with the reason and its \
+            raw text) and import-summary.json (per source, sheet and table: rows read, imported, \
+            rejected, blank, skipped). The folder is replaced only when complete.
             """)
 
-    @Argument(help: "CSV or XLSX files.")
+    @Argument(help: "Source files: CSV, XLSX, notebooks, WhatsApp chats, Keep or Evernote exports.")
     var files: [String]
+
+    @Option(help: "How to read every file: auto (by content), csv, xlsx, notebook, whatsapp, enex, keep.")
+    var kind: SourceKind = .auto
 
     @Option(help: "A mapping file (YAML; see Mappings/README.md). Applied to the files its patterns match.")
     var mapping: String?
@@ -48,29 +55,21 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let mappingFile = try CommandSupport.loadMapping(mapping)
         var batch = ImportBatch()
-        var sources: [ImportOutput.Summary.Source] = []
+        var sources: [(file: String, format: String, error: String?, batch: ImportBatch)] = []
         var unreadable = false
         for path in files {
+            let format = SourceFormat.detect(path: path, forced: kind)
             do {
-                let (source, format) = try SourceOpener.open(path)
-                var options = ImportOptions(country: country, currency: currency.flatMap { Currency(code: $0) })
-                if let mappingFile {
-                    if mappingFile.applies(to: path) { options.mapping = mappingFile }
-                    else if !quiet { CommandSupport.note("\(path): the mapping's files patterns do not match; automatic mapping used") }
-                }
-                let b = Importer(options: options).importSource(source)
-                sources.append(.init(file: path, format: format.rawValue, error: nil,
-                                     tables: b.accounting.map(ImportOutput.table),
-                                     diagnostics: Dictionary(b.diagnostics.map { ($0.code, 1) }, uniquingKeysWith: +)))
+                let b = try importFile(path, format: format, mapping: mappingFile)
+                sources.append((path, format.rawValue, nil, b))
                 batch.append(b)
             } catch {
                 unreadable = true
                 CommandSupport.note("error: \(error)")
-                sources.append(.init(file: path, format: "unknown", error: "\(error)", tables: [], diagnostics: [:]))
+                sources.append((path, format.rawValue, "\(error)", ImportBatch()))
             }
         }
-        let summary = ImportOutput.Summary(sources: sources, customers: batch.customers.count, invoices: batch.invoices.count,
-                                           payments: batch.payments.count, rejects: batch.rejects.count)
+        let summary = ImportSummary(sources: sources)
         do {
             let folder = OutputFolder(path: out)
             try folder.prepare()
@@ -78,8 +77,10 @@ struct ImportCommand: ParsableCommand {
                 try Data(ImportOutput.customers(batch).utf8).write(to: folder.staged("customers.csv"))
                 try Data(ImportOutput.invoices(batch).utf8).write(to: folder.staged("invoices.csv"))
                 try Data(ImportOutput.payments(batch).utf8).write(to: folder.staged("payments.csv"))
+                try Data(ImportOutput.contacts(batch).utf8).write(to: folder.staged("contacts.csv"))
+                try Data(ImportOutput.promises(batch).utf8).write(to: folder.staged("promises.csv"))
                 try Data(ImportOutput.rejects(batch).utf8).write(to: folder.staged("rejects.csv"))
-                try ImportOutput.json(summary).write(to: folder.staged("import-summary.json"))
+                try summary.jsonData().write(to: folder.staged("import-summary.json"))
                 try folder.commit()
             } catch {
                 folder.discard()
@@ -91,18 +92,40 @@ struct ImportCommand: ParsableCommand {
         }
         if !quiet {
             CommandSupport.printDiagnostics(batch.diagnostics)
-            for s in sources where s.error == nil {
+            for s in summary.sources where s.error == nil {
                 let t = s.tables
                 print("\(s.file): \(t.reduce(0) { $0 + $1.rowsRead }) rows read, \(t.reduce(0) { $0 + $1.imported }) imported, "
                       + "\(t.reduce(0) { $0 + $1.rejected }) rejected, \(t.reduce(0) { $0 + $1.blank }) blank, "
                       + "\(t.reduce(0) { $0 + $1.totalsSkipped }) totals rows skipped")
             }
             print("\(batch.customers.count) customers, \(batch.invoices.count) invoices, \(batch.payments.count) payments, "
-                  + "\(batch.rejects.count) rejects → \(out)")
+                  + "\(batch.contacts.count) contacts, \(batch.promises.count) promises, \(batch.rejects.count) rejects → \(out)")
         }
         if unreadable { throw ConsolidaExit.unreadableSource }
     }
+
+    /// One file through the reader its format calls for; throws when it cannot be read at all.
+    func importFile(_ path: String, format: SourceFormat, mapping mappingFile: MappingFile?) throws -> ImportBatch {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
+        if size == 0 { throw DefaultImporter.EmptySource(path: path) }
+        switch format {
+        case .csv, .xlsx:
+            let source = try SourceOpener.open(path, format: format)
+            var options = ImportOptions(country: country, currency: currency.flatMap { Currency(code: $0) })
+            if let mappingFile {
+                if mappingFile.applies(to: path) { options.mapping = mappingFile }
+                else if !quiet { CommandSupport.note("\(path): the mapping's files patterns do not match; automatic mapping used") }
+            }
+            return Importer(options: options).importSource(source)
+        case .notebook, .whatsapp, .enex, .keep:
+            var options = NotesImportOptions()
+            options.defaultCurrency = currency.flatMap { Currency(code: $0) }
+            return try NotesImporter.importFile(path: path, kind: NotesKind(rawValue: format.rawValue), options: options)
+        }
+    }
 }
+
+extension SourceKind: ExpressibleByArgument {}
 
 /// Small pieces the import and map commands share.
 enum CommandSupport {

@@ -53,38 +53,26 @@ enum ImportOutput {
         return w.text
     }
 
-    struct Summary: Encodable {
-        struct Source: Encodable {
-            var file: String
-            var format: String
-            var error: String?
-            var tables: [Table]
-            var diagnostics: [String: Int]
+    static func contacts(_ batch: ImportBatch) -> String {
+        var w = CSVTextWriter(header: ["contact_id", "customer_record", "date", "time", "channel", "author", "outcome",
+                                       "outcome_confidence", "text"] + locationColumns)
+        for c in batch.contacts {
+            w.row([c.id.rawValue, c.customer?.rawValue ?? "", c.date.iso, c.time?.iso ?? "", c.channel.rawValue,
+                   c.author ?? "", c.outcome.rawValue, String(format: "%.2f", c.outcomeConfidence), c.text]
+                  + location(c.provenance.location))
         }
-        struct Table: Encodable {
-            var sheet: String?
-            var table: String?
-            var rowsRead, imported, rejected, blank, totalsSkipped, headerRows, otherSkipped: Int
-            var balances: Bool
-            enum CodingKeys: String, CodingKey {
-                case sheet, table, rowsRead = "rows_read", imported, rejected, blank, totalsSkipped = "totals_skipped",
-                     headerRows = "header_rows", otherSkipped = "other_skipped", balances
-            }
-        }
-        var sources: [Source]
-        var customers, invoices, payments, rejects: Int
+        return w.text
     }
 
-    static func table(_ a: SourceAccounting) -> Summary.Table {
-        Summary.Table(sheet: a.sheet, table: a.table, rowsRead: a.rowsRead, imported: a.imported, rejected: a.rejected,
-                      blank: a.blank, totalsSkipped: a.totalsSkipped, headerRows: a.headerRows,
-                      otherSkipped: a.otherSkipped, balances: a.balances)
-    }
-
-    static func json(_ summary: Summary) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(summary)
+    static func promises(_ batch: ImportBatch) -> String {
+        var w = CSVTextWriter(header: ["promise_id", "customer_record", "made_on", "promised_date", "currency", "amount",
+                                       "invoice_numbers", "confidence", "text"] + locationColumns)
+        for p in batch.promises {
+            w.row([p.id.rawValue, p.customer?.rawValue ?? "", p.madeOn.iso, p.promisedDate?.iso ?? "",
+                   p.amount?.currency?.code ?? "", p.amount?.plainText ?? "", p.invoiceNumbers.joined(separator: "; "),
+                   String(format: "%.2f", p.confidence), p.text] + location(p.provenance.location))
+        }
+        return w.text
     }
 }
 

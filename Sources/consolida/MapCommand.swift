@@ -44,7 +44,7 @@ struct MapCommand: ParsableCommand {
 
     func run() throws {
         let source: any TabularSource
-        do { source = try SourceOpener.open(file).0 }
+        do { source = try SourceOpener.open(file) }
         catch {
             CommandSupport.note("error: \(error)")
             throw ConsolidaExit.unreadableSource

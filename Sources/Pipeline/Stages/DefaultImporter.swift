@@ -18,6 +18,7 @@ public struct DefaultImporter: SourceImporting {
     /// A source that holds nothing to read.
     public struct EmptySource: Error, CustomStringConvertible {
         public var path: String
+        public init(path: String) { self.path = path }
         public var description: String { "\(path) is empty (0 bytes): nothing to import; was the export interrupted?" }
     }
 

@@ -82,7 +82,7 @@ struct RunCommand: ParsableCommand {
             config.baseDirectory = "."
         }
         let progress = ProgressLine(enabled: logging.showsProgress)
-        let pipeline = Pipeline(configuration: config, stages: .standard, logger: logger,
+        let pipeline = Pipeline(configuration: config, stages: .standard(for: config), logger: logger,
                                 progress: { progress.show($0) })
         let summary: RunSummary
         do {
