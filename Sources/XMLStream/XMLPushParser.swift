@@ -23,6 +23,9 @@ public final class XMLPushParser {
     private let handler: any XMLStreamHandler
     private var ctxt: xmlParserCtxtPtr?
     private var finished = false
+    /// Skips stray text before the root element (see ``XMLPrologFilter``); idle once the root starts.
+    private var prolog = XMLPrologFilter()
+    private var prologScanned = false
 
     /// What the C callbacks reach through libxml2's user-data pointer.
     final class Context {
@@ -114,13 +117,46 @@ public final class XMLPushParser {
 
     /// Parses the next piece of the document; handler callbacks run before this returns.
     public func feed(_ bytes: UnsafeRawBufferPointer) throws(XMLStreamError) {
+        if !prologScanned { return try feedProlog(bytes) }
         try parse(bytes.baseAddress, count: bytes.count, terminate: false)
+    }
+
+    /// Feeds bytes while the prolog lasts: stray text in it is blanked (newlines kept, so lines
+    /// stay right) and reported once, when the root element starts.
+    private func feedProlog(_ bytes: UnsafeRawBufferPointer) throws(XMLStreamError) {
+        let (prologEnd, blanked) = prolog.filter(bytes)
+        if prolog.isDone {
+            prologScanned = true
+            reportStrayText()
+        }
+        guard let blanked else {
+            return try parse(bytes.baseAddress, count: bytes.count, terminate: false)
+        }
+        let failure = blanked.withUnsafeBytes { (b: UnsafeRawBufferPointer) -> XMLStreamError? in
+            do throws(XMLStreamError) { try parse(b.baseAddress, count: b.count, terminate: false) } catch { return error }
+            return nil
+        }
+        if let failure { throw failure }
+        if prologEnd < bytes.count {
+            try parse(bytes.baseAddress.map { $0 + prologEnd }, count: bytes.count - prologEnd, terminate: false)
+        }
+    }
+
+    private func reportStrayText() {
+        guard prolog.strayCount > 0, !prolog.gaveUp else { return }
+        diagnostics.append(Diagnostic(.warning, code: "XML-TEXT-BEFORE-ROOT",
+                                      "\(part): text before the root element ignored",
+                                      at: SourceLocation(file: file, line: prolog.strayLine), found: prolog.strayText))
     }
 
     /// Tells the parser the document is complete, and reports an unfinished document.
     public func finish() throws(XMLStreamError) {
         guard !finished else { return }
         finished = true
+        if !prologScanned {
+            prologScanned = true
+            reportStrayText()
+        }
         try parse(nil, count: 0, terminate: true)
     }
 

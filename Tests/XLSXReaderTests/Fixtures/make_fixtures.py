@@ -187,6 +187,14 @@ def main():
     write("legacy_biff.xlsx", compound_file(["Workbook", "\x05SummaryInformation"]))
     write("truncated.xlsx", workbook(simple)[:180])
     write("malformed_sheet.xlsx", workbook([("Bad", "<sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c></row>\n<row r=\"2\"><c r=\"A2\"><v>2</v></row></sheetData>", "")]))
+    # Stray text between the XML declaration and the root element (exceljs keeps such a file):
+    # skipped with a warning, the cells read; a later error in the same part still fails.
+    write("text_before_root.xlsx", workbook([
+        ("Stray", f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\nfoo\n<worksheet xmlns="{MAIN}">'
+                  "<sheetData>" + cells(1, [("A", 't="s"', "<v>0</v>"), ("B", 't="s"', "<v>1</v>")]) + "</sheetData></worksheet>", ""),
+        ("StrayThenBad", f'<?xml version="1.0"?>\nfoo\n<worksheet xmlns="{MAIN}">'
+                         "<sheetData>" + cells(1, [("A", "", "<v>1</v>")]) + "\n</sheetData></row></worksheet>", "")],
+        sst=['<t xml:space="preserve">foo </t>', "<t>bar</t>"]))
     backslash()
 
 
