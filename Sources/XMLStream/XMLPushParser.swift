@@ -14,6 +14,9 @@ private let libxml2Initialized: Bool = {
 /// substitution (only the five predefined entities and character references are decoded), and
 /// libxml2's default size limits stay on. Errors never reach stderr: fatal ones are thrown as
 /// ``XMLStreamError`` with the part name and line; warnings are collected as ``diagnostics``.
+///
+/// Stray text before the root element (`<?xml …?>foo<worksheet>`) is the one recovery: it is
+/// skipped with an `XML-TEXT-BEFORE-ROOT` warning (see `XMLPrologFilter`).
 public final class XMLPushParser {
     public let file: String
     public let part: String

@@ -195,6 +195,13 @@ def main():
         ("StrayThenBad", f'<?xml version="1.0"?>\nfoo\n<worksheet xmlns="{MAIN}">'
                          "<sheetData>" + cells(1, [("A", "", "<v>1</v>")]) + "\n</sheetData></row></worksheet>", "")],
         sst=['<t xml:space="preserve">foo </t>', "<t>bar</t>"]))
+    # Values stored in merged cells other than the top-left one (LibreOffice writes them; Excel
+    # shows only the top-left value).
+    write("merged_values.xlsx", workbook([("Merged", "<sheetData>"
+        + cells(1, [("A", 't="inlineStr"', "<is><t>Title</t></is>"), ("B", 't="inlineStr"', "<is><t>hidden</t></is>"), ("C", "", "<v>5</v>")])
+        + cells(2, [("A", "", "<v>1</v>"), ("B", "", "<v>2</v>")])
+        + cells(3, [("B", "", "<v>3</v>"), ("D", "", "<v>4</v>")])
+        + '</sheetData><mergeCells count="2"><mergeCell ref="A1:C1"/><mergeCell ref="B2:B3"/></mergeCells>', "")]))
     backslash()
 
 
