@@ -26,8 +26,10 @@ public final class XMLPushParser {
 
     /// What the C callbacks reach through libxml2's user-data pointer.
     final class Context {
-        /// Unowned so the hot callbacks do no reference counting; `XMLPushParser.handler` keeps it alive.
-        unowned(unsafe) let handler: any XMLStreamHandler
+        /// A strong `let`: reached through a guaranteed reference it is borrowed, so the hot callbacks
+        /// do no reference counting (an `unowned(unsafe)` one was retained on every load). No cycle:
+        /// the context is owned by the parser, never by the handler.
+        let handler: any XMLStreamHandler
         var fatal: XMLStreamError?
         var warnings: [(line: Int, message: String)] = []
         let file: String, part: String
