@@ -31,26 +31,13 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "A mapping file (YAML; see Mappings/README.md). Applied to the files its patterns match.")
     var mapping: String?
 
-    @Option(help: "Default country (ISO 3166-1 alpha-2) for tax IDs, phone numbers and what a bare $ means.")
-    var country: String?
-
-    @Option(help: "Default currency (ISO 4217) for amounts that name none.")
-    var currency: String?
+    @OptionGroup var region: RegionOptions
 
     @Option(help: "Output folder.")
     var out: String
 
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
-
-    func validate() throws {
-        if let country, country.count != 2 || !country.allSatisfy(\.isLetter) {
-            throw ValidationError("--country must be an ISO 3166-1 alpha-2 code such as VE, not \"\(country)\"")
-        }
-        if let currency, Currency(code: currency) == nil {
-            throw ValidationError("--currency must be an ISO 4217 code such as USD, not \"\(currency)\"")
-        }
-    }
 
     func run() throws {
         let mappingFile = try CommandSupport.loadMapping(mapping)
@@ -111,7 +98,7 @@ struct ImportCommand: ParsableCommand {
         switch format {
         case .csv, .xlsx:
             let source = try SourceOpener.open(path, format: format)
-            var options = ImportOptions(country: country, currency: currency.flatMap { Currency(code: $0) })
+            var options = ImportOptions(country: region.countryCode, currency: region.currencyCode)
             if let mappingFile {
                 if mappingFile.applies(to: path) { options.mapping = mappingFile }
                 else if !quiet { CommandSupport.note("\(path): the mapping's files patterns do not match; automatic mapping used") }
@@ -119,7 +106,7 @@ struct ImportCommand: ParsableCommand {
             return Importer(options: options).importSource(source)
         case .notebook, .whatsapp, .enex, .keep:
             var options = NotesImportOptions()
-            options.defaultCurrency = currency.flatMap { Currency(code: $0) }
+            options.defaultCurrency = region.currencyCode
             return try NotesImporter.importFile(path: path, kind: NotesKind(rawValue: format.rawValue), options: options)
         }
     }
