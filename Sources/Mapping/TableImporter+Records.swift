@@ -54,7 +54,7 @@ extension TableImporter {
         customer.name = text(.customerName, row)
         if let m = mapping[.taxID], let c = m.columns.first, !row[column: c].isBlank {
             let raw = row[column: c].displayText
-            let id = TaxIDParser.parse(raw, country: country)
+            let id = parsed.taxID(raw, country: country)
             customer.taxID = Sourced(id, from: provenance(row, c, raw: raw))
             switch id.validity {
             case .valid, .unchecked: break
@@ -70,7 +70,7 @@ extension TableImporter {
         let phoneCountry = customer.country ?? country
         for c in mapping[.phone]?.columns ?? [] where !row[column: c].isBlank {
             let raw = row[column: c].displayText
-            let (phones, unparsed) = PhoneNumber.parseAll(raw, defaultCountry: phoneCountry)
+            let (phones, unparsed) = parsed.phones(raw, country: phoneCountry)
             customer.phones += phones.map { Sourced($0.description, from: provenance(row, c, raw: raw)) }
             for piece in unparsed {
                 customer.phones.append(Sourced(piece, from: provenance(row, c, raw: raw)))
@@ -132,7 +132,7 @@ extension TableImporter {
         // Customer columns of a payment row stay with it, so reconciliation can tie it to a customer.
         if let name = text(.customerName, row) { extra["customer_name"] = name.value }
         if let c = mapping[.taxID]?.columns.first, !row[column: c].isBlank {
-            extra["customer_tax_id"] = TaxIDParser.parse(row[column: c].displayText, country: country).normalized
+            extra["customer_tax_id"] = parsed.taxID(row[column: c].displayText, country: country).normalized
         }
         return Payment(id: RecordID(location(row)), customer: nil, invoiceNumber: text(.documentNumber, row),
                        date: try date(dateField, row), amount: amount, reference: text(.paymentReference, row),

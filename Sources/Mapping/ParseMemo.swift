@@ -1,0 +1,37 @@
+import Receivables
+
+/// Remembers the tax IDs and phones a table has already parsed, by raw text and country.
+///
+/// An invoice list repeats its customer's RIF and phone on every row, so parsing each distinct text
+/// once saves most of that work on large sheets. The memory is bounded: past `limit` entries a table
+/// of mostly distinct values starts over rather than growing without end.
+final class ParseMemo {
+    struct Key: Hashable {
+        var text: String
+        var country: String?
+    }
+
+    private var taxIDs: [Key: TaxID] = [:]
+    private var phones: [Key: (phones: [PhoneNumber], unparsed: [String])] = [:]
+    private let limit: Int
+
+    init(limit: Int = 50_000) { self.limit = limit }
+
+    func taxID(_ raw: String, country: String?) -> TaxID {
+        let key = Key(text: raw, country: country)
+        if let known = taxIDs[key] { return known }
+        let id = TaxIDParser.parse(raw, country: country)
+        if taxIDs.count >= limit { taxIDs.removeAll(keepingCapacity: true) }
+        taxIDs[key] = id
+        return id
+    }
+
+    func phones(_ raw: String, country: String?) -> (phones: [PhoneNumber], unparsed: [String]) {
+        let key = Key(text: raw, country: country)
+        if let known = phones[key] { return known }
+        let parsed = PhoneNumber.parseAll(raw, defaultCountry: country)
+        if phones.count >= limit { phones.removeAll(keepingCapacity: true) }
+        phones[key] = parsed
+        return parsed
+    }
+}
