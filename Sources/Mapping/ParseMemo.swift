@@ -13,6 +13,7 @@ final class ParseMemo {
 
     private var taxIDs: [Key: TaxID] = [:]
     private var phones: [Key: (phones: [PhoneNumber], unparsed: [String])] = [:]
+    private var currencies: [Key: Currency?] = [:]
     private let limit: Int
 
     init(limit: Int = 50_000) { self.limit = limit }
@@ -24,6 +25,15 @@ final class ParseMemo {
         if taxIDs.count >= limit { taxIDs.removeAll(keepingCapacity: true) }
         taxIDs[key] = id
         return id
+    }
+
+    func currency(_ raw: String, country: String?) -> Currency? {
+        let key = Key(text: raw, country: country)
+        if let known = currencies[key] { return known }
+        let currency = CurrencyToken.currency(named: raw, country: country)
+        if currencies.count >= limit { currencies.removeAll(keepingCapacity: true) }
+        currencies[key] = currency
+        return currency
     }
 
     func phones(_ raw: String, country: String?) -> (phones: [PhoneNumber], unparsed: [String]) {

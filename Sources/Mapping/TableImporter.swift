@@ -17,6 +17,8 @@ struct TableImporter {
     var dateProfiles: [Int: DateColumnProfile] = [:]
     var headerCurrency: [Int: Currency] = [:]
     var headerNames: [Int: String] = [:]
+    let fieldColumns: [Field: [Int]]
+    let fieldSeparators: [Field: String]
     var accounting = SourceAccounting(file: "")
     var classifier: RowClassifier?
     /// Tax IDs and phones already parsed, by raw text: a customer's ID repeats on each of its rows.
@@ -27,6 +29,11 @@ struct TableImporter {
         country = options.effectiveCountry
         label = options.mapping?.sourceLabel ?? options.sourceLabel
         priority = options.mapping?.sourcePriority ?? options.sourcePriority
+        var columns: [Field: [Int]] = [:], separators: [Field: String] = [:]
+        for f in table.mapping.fields where columns[f.field] == nil {
+            columns[f.field] = f.columns; separators[f.field] = f.separator
+        }
+        fieldColumns = columns; fieldSeparators = separators
         for h in table.region.headers {
             headerNames[h.column] = h.displayName.isEmpty ? h.letter : h.displayName
             if let c = CurrencyToken.currency(inHeader: TextFolding.fold(h.displayName)) { headerCurrency[h.column] = c }
@@ -34,6 +41,9 @@ struct TableImporter {
     }
 
     var mapping: TableMapping { table.mapping }
+
+    /// The mapped field's columns, looked up once per table instead of once per value.
+    func columns(_ field: Field) -> [Int] { fieldColumns[field] ?? [] }
 
     /// Imports every row of the table from `rows` (the whole table is in memory).
     mutating func run(into batch: inout ImportBatch) {
@@ -135,7 +145,7 @@ struct TableImporter {
         case .payments: fields = [.documentNumber, .issueDate, .paymentDate, .paymentReference, .taxID]
         case .customers: fields = [.taxID, .email, .phone]
         }
-        return fields.flatMap { mapping[$0]?.columns ?? [] }
+        return fields.flatMap { columns($0) }
     }
 
     func location(_ row: Row, column: Int? = nil) -> SourceLocation {
