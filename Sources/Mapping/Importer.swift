@@ -154,12 +154,14 @@ public struct Importer: Sendable {
         for (t, table) in tables.enumerated() {
             var importer = TableImporter(path: path, sheet: sheet, table: table, rows: window.rows, options: options)
             importer.begin(into: &batch)
+            var feed = ChunkFeed(importer: importer, size: options.flushRows)
             for i in table.region.dataStartIndex..<table.region.endIndex {
-                importer.consume(window.rows[i], into: &batch); flushed(&batch)
+                feed.add(window.rows[i], into: &batch, flush: flush)
             }
             if t == tables.count - 1 {
-                while let row = rest.next(into: &batch.diagnostics) { importer.consume(row, into: &batch); flushed(&batch) }
+                while let row = rest.next(into: &batch.diagnostics) { feed.add(row, into: &batch, flush: flush) }
             }
+            importer.accounting.add(feed.finish(into: &batch, flush: flush))
             importer.finish(into: &batch)
         }
     }

@@ -5,7 +5,10 @@ import Receivables
 /// An invoice list repeats its customer's RIF and phone on every row, so parsing each distinct text
 /// once saves most of that work on large sheets. The memory is bounded: past `limit` entries a table
 /// of mostly distinct values starts over rather than growing without end.
-final class ParseMemo {
+///
+/// `@unchecked Sendable`: each chunk of an import gets a memo of its own (``TableImporter/startChunk()``),
+/// so one is never used by two threads at once.
+final class ParseMemo: @unchecked Sendable {
     struct Key: Hashable {
         var text: String
         var country: String?
@@ -14,6 +17,7 @@ final class ParseMemo {
     private var taxIDs: [Key: TaxID] = [:]
     private var phones: [Key: (phones: [PhoneNumber], unparsed: [String])] = [:]
     private var currencies: [Key: Currency?] = [:]
+    private var emails: [String: (emails: [String], invalid: [String])] = [:]
     private let limit: Int
 
     init(limit: Int = 50_000) { self.limit = limit }
@@ -34,6 +38,14 @@ final class ParseMemo {
         if currencies.count >= limit { currencies.removeAll(keepingCapacity: true) }
         currencies[key] = currency
         return currency
+    }
+
+    func emails(_ raw: String) -> (emails: [String], invalid: [String]) {
+        if let known = emails[raw] { return known }
+        let parsed = EmailAddress.parseAll(raw)
+        if emails.count >= limit { emails.removeAll(keepingCapacity: true) }
+        emails[raw] = parsed
+        return parsed
     }
 
     func phones(_ raw: String, country: String?) -> (phones: [PhoneNumber], unparsed: [String]) {

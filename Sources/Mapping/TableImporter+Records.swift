@@ -80,7 +80,7 @@ extension TableImporter {
         }
         for c in columns(.email) where !row[column: c].isBlank {
             let raw = row[column: c].displayText
-            let (emails, invalid) = EmailAddress.parseAll(raw)
+            let (emails, invalid) = parsed.emails(raw)
             customer.emails += emails.map { Sourced($0, from: provenance(row, c, raw: raw)) }
             if !invalid.isEmpty {
                 customer.extra["invalid_email"] = invalid.joined(separator: " ")

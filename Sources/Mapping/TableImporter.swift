@@ -4,7 +4,7 @@ import Tabular
 
 /// Imports the rows of one table: accounts for every row, decides each amount and date column's
 /// conventions from all its values, and builds records (or rejects) row by row.
-struct TableImporter {
+struct TableImporter: Sendable {
     let path: String
     let sheet: SheetInfo
     let table: AnalyzedTable
@@ -98,6 +98,12 @@ struct TableImporter {
         case .data:
             if importRow(row, kind: kind, into: &batch) { accounting.imported += 1 } else { accounting.rejected += 1 }
         }
+    }
+
+    /// Prepares this copy to import one chunk of rows on a worker thread: zero counts, its own memo.
+    mutating func startChunk() {
+        accounting = SourceAccounting(file: path, sheet: sheet.name, table: table.name)
+        parsed = ParseMemo()
     }
 
     /// Hands the table's row accounting to the batch.

@@ -42,7 +42,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let mappingFile = try CommandSupport.loadMapping(mapping)
         var sources: [(file: String, format: String, error: String?, batch: ImportBatch)] = []
-        var diagnostics: [Diagnostic] = []
+        var diagnostics: [Diagnostic] = [], notListed: [String: Int] = [:]
         var unreadable = false
         let folder = OutputFolder(path: out)
         let output: ImportOutput
@@ -62,6 +62,7 @@ struct ImportCommand: ParsableCommand {
                 output.take(&b)
                 sources.append((path, format.rawValue, nil, b))
                 diagnostics += b.diagnostics
+                notListed.merge(b.diagnosticsNotListed, uniquingKeysWith: +)
             } catch {
                 unreadable = true
                 CommandSupport.note("error: \(error)")
@@ -86,7 +87,7 @@ struct ImportCommand: ParsableCommand {
             throw ConsolidaExit.outputFailed
         }
         if !quiet {
-            CommandSupport.printDiagnostics(diagnostics)
+            CommandSupport.printDiagnostics(diagnostics, notListed: notListed)
             for s in summary.sources where s.error == nil {
                 let t = s.tables
                 print("\(s.file): \(t.reduce(0) { $0 + $1.rowsRead }) rows read, \(t.reduce(0) { $0 + $1.imported }) imported, "
@@ -138,12 +139,15 @@ enum CommandSupport {
     }
 
     /// Warnings and errors on stderr, the first 50 in full and the rest counted by code.
-    static func printDiagnostics(_ diagnostics: [Diagnostic], limit: Int = 50) {
+    /// `notListed` counts, by code, the diagnostics an import kept no copy of.
+    static func printDiagnostics(_ diagnostics: [Diagnostic], notListed: [String: Int] = [:], limit: Int = 50) {
         let shown = diagnostics.filter { $0.severity >= .warning }
         for d in shown.prefix(limit) { note(d.description) }
-        if shown.count > limit {
-            let rest = Dictionary(shown.dropFirst(limit).map { ($0.code, 1) }, uniquingKeysWith: +)
-            note("… and \(shown.count - limit) more: " + rest.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", "))
+        var rest = Dictionary(shown.dropFirst(limit).map { ($0.code, 1) }, uniquingKeysWith: +)
+        rest.merge(notListed, uniquingKeysWith: +)
+        let more = rest.values.reduce(0, +)
+        if more > 0 {
+            note("… and \(more) more: " + rest.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", "))
         }
     }
 }

@@ -63,4 +63,17 @@ struct StreamingImportTests {
         #expect(batch.rejects.map { $0.location.row } == Array(1...9))
         #expect(batch.accounting.first?.rowsRead == 9 && batch.accounting.first?.balances == true)
     }
+
+    @Test func aWarningOnEveryRowIsListedUpToTheLimitAndCountedBeyondIt() {
+        let rows = [["Cliente", "RIF", "Nº Factura", "Monto"]]
+            + (1...(ImportBatch.listedPerCode + 250)).map { ["Cliente \($0)", "J-30123456-0", "F-\($0)", "10,00"] }
+        var options = ImportOptions(country: "VE", currency: "VES")
+        options.flushRows = 100
+        let batch = Importer(options: options).importSource(MemorySource(csv: rows))
+        let listed = batch.diagnostics.filter { $0.code == "MAP-TAXID-CHECK-DIGIT" }
+        #expect(listed.count == ImportBatch.listedPerCode)
+        #expect(batch.diagnosticsNotListed["MAP-TAXID-CHECK-DIGIT"] == 250)
+        #expect(batch.diagnosticCounts["MAP-TAXID-CHECK-DIGIT"] == ImportBatch.listedPerCode + 250)
+        #expect(listed.last?.location?.row == ImportBatch.listedPerCode + 1)
+    }
 }
