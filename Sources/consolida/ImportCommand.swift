@@ -41,32 +41,41 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let mappingFile = try CommandSupport.loadMapping(mapping)
-        var batch = ImportBatch()
         var sources: [(file: String, format: String, error: String?, batch: ImportBatch)] = []
+        var diagnostics: [Diagnostic] = [], notListed: [String: Int] = [:]
         var unreadable = false
+        let folder = OutputFolder(path: out)
+        let output: ImportOutput
+        do {
+            try folder.prepare()
+            output = try ImportOutput(folder: folder)
+        } catch {
+            folder.discard()
+            CommandSupport.note("error: cannot write \(out): \(error)")
+            throw ConsolidaExit.outputFailed
+        }
         for path in files {
             let format = SourceFormat.detect(path: path, forced: kind)
             do {
-                let b = try importFile(path, format: format, mapping: mappingFile)
+                // Records go to the files as they are built; the batch keeps accounting and diagnostics.
+                var b = try importFile(path, format: format, mapping: mappingFile, output: output)
+                output.take(&b)
                 sources.append((path, format.rawValue, nil, b))
-                batch.append(b)
+                diagnostics += b.diagnostics
+                notListed.merge(b.diagnosticsNotListed, uniquingKeysWith: +)
             } catch {
                 unreadable = true
                 CommandSupport.note("error: \(error)")
                 sources.append((path, format.rawValue, "\(error)", ImportBatch()))
             }
         }
-        let summary = ImportSummary(sources: sources)
+        var summary = ImportSummary(sources: sources)
+        let counts = output.counts
+        summary.customers = counts.customers; summary.invoices = counts.invoices; summary.payments = counts.payments
+        summary.contacts = counts.contacts; summary.promises = counts.promises; summary.rejects = counts.rejects
         do {
-            let folder = OutputFolder(path: out)
-            try folder.prepare()
             do {
-                try Data(ImportOutput.customers(batch).utf8).write(to: folder.staged("customers.csv"))
-                try Data(ImportOutput.invoices(batch).utf8).write(to: folder.staged("invoices.csv"))
-                try Data(ImportOutput.payments(batch).utf8).write(to: folder.staged("payments.csv"))
-                try Data(ImportOutput.contacts(batch).utf8).write(to: folder.staged("contacts.csv"))
-                try Data(ImportOutput.promises(batch).utf8).write(to: folder.staged("promises.csv"))
-                try Data(ImportOutput.rejects(batch).utf8).write(to: folder.staged("rejects.csv"))
+                try output.close()
                 try summary.jsonData().write(to: folder.staged("import-summary.json"))
                 try folder.commit()
             } catch {
@@ -78,21 +87,22 @@ struct ImportCommand: ParsableCommand {
             throw ConsolidaExit.outputFailed
         }
         if !quiet {
-            CommandSupport.printDiagnostics(batch.diagnostics)
+            CommandSupport.printDiagnostics(diagnostics, notListed: notListed)
             for s in summary.sources where s.error == nil {
                 let t = s.tables
                 print("\(s.file): \(t.reduce(0) { $0 + $1.rowsRead }) rows read, \(t.reduce(0) { $0 + $1.imported }) imported, "
                       + "\(t.reduce(0) { $0 + $1.rejected }) rejected, \(t.reduce(0) { $0 + $1.blank }) blank, "
                       + "\(t.reduce(0) { $0 + $1.totalsSkipped }) totals rows skipped")
             }
-            print("\(batch.customers.count) customers, \(batch.invoices.count) invoices, \(batch.payments.count) payments, "
-                  + "\(batch.contacts.count) contacts, \(batch.promises.count) promises, \(batch.rejects.count) rejects → \(out)")
+            print("\(counts.customers) customers, \(counts.invoices) invoices, \(counts.payments) payments, "
+                  + "\(counts.contacts) contacts, \(counts.promises) promises, \(counts.rejects) rejects → \(out)")
         }
         if unreadable { throw ConsolidaExit.unreadableSource }
     }
 
     /// One file through the reader its format calls for; throws when it cannot be read at all.
-    func importFile(_ path: String, format: SourceFormat, mapping mappingFile: MappingFile?) throws -> ImportBatch {
+    func importFile(_ path: String, format: SourceFormat, mapping mappingFile: MappingFile?,
+                    output: ImportOutput) throws -> ImportBatch {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
         if size == 0 { throw DefaultImporter.EmptySource(path: path) }
         switch format {
@@ -103,7 +113,9 @@ struct ImportCommand: ParsableCommand {
                 if mappingFile.applies(to: path) { options.mapping = mappingFile }
                 else if !quiet { CommandSupport.note("\(path): the mapping's files patterns do not match; automatic mapping used") }
             }
-            return Importer(options: options).importSource(source)
+            var batch = ImportBatch()
+            Importer(options: options).importSource(source, into: &batch) { output.take(&$0) }
+            return batch
         case .notebook, .whatsapp, .enex, .keep:
             var options = NotesImportOptions()
             options.defaultCurrency = region.currencyCode
@@ -127,12 +139,15 @@ enum CommandSupport {
     }
 
     /// Warnings and errors on stderr, the first 50 in full and the rest counted by code.
-    static func printDiagnostics(_ diagnostics: [Diagnostic], limit: Int = 50) {
+    /// `notListed` counts, by code, the diagnostics an import kept no copy of.
+    static func printDiagnostics(_ diagnostics: [Diagnostic], notListed: [String: Int] = [:], limit: Int = 50) {
         let shown = diagnostics.filter { $0.severity >= .warning }
         for d in shown.prefix(limit) { note(d.description) }
-        if shown.count > limit {
-            let rest = Dictionary(shown.dropFirst(limit).map { ($0.code, 1) }, uniquingKeysWith: +)
-            note("… and \(shown.count - limit) more: " + rest.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", "))
+        var rest = Dictionary(shown.dropFirst(limit).map { ($0.code, 1) }, uniquingKeysWith: +)
+        rest.merge(notListed, uniquingKeysWith: +)
+        let more = rest.values.reduce(0, +)
+        if more > 0 {
+            note("… and \(more) more: " + rest.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", "))
         }
     }
 }
