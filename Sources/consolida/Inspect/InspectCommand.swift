@@ -54,6 +54,12 @@ struct InspectCommand: ParsableCommand {
                 let output = try inspector.inspect(path: path, options: options)
                 if json || cells {
                     print(try Self.jsonLine(output.json))
+                    if cells {
+                        // The cells' JSON keeps the oracle format exactly; what the reader noticed goes aside.
+                        for p in output.problems where p.severity >= .warning {
+                            FileHandle.standardError.write(Data("consolida: \(p.description)\n".utf8))
+                        }
+                    }
                 } else {
                     print(output.text)
                 }

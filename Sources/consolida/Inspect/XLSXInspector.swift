@@ -55,10 +55,9 @@ struct XLSXInspector: FileInspector {
                 "error": sheetError, "n_rows": grid.count, "n_cols": grid.map(\.count).max() ?? 0, "rows": grid,
             ])
         }
-        // The oracle format plus `problems`, which the oracles lack and comparisons ignore.
+        // Exactly the oracle format; the problems go to standard error (see InspectCommand).
         let json: [String: Any] = ["file": (path as NSString).lastPathComponent, "reader": "consolida", "ok": true,
-                                   "error": NSNull(), "sheets": sheets,
-                                   "problems": problems.map { (p: Diagnostic) in p.description }]
+                                   "error": NSNull(), "sheets": sheets]
         return InspectOutput(text: "", json: json, problems: problems)
     }
 
