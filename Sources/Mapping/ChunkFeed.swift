@@ -10,6 +10,7 @@ struct ChunkFeed {
     private let size: Int
     private var chunk: [Row] = []
     private let work = OrderedChunkWork<ImportBatch>()
+    private let memos = ParseMemo.Pool()
     private var accounting: SourceAccounting
     /// Diagnostics of each code seen in this table so far (past the limit they are only counted).
     private var seenPerCode: [String: Int] = [:]
@@ -33,12 +34,17 @@ struct ChunkFeed {
     }
 
     private mutating func submit(into batch: inout ImportBatch, flush: (inout ImportBatch) -> Void) {
-        let rows = chunk, template = importer
+        let rows = chunk, template = importer, memos = memos
+        // Codes already full in the rows delivered so far stay full: later rows only count them, and
+        // which diagnostics are listed does not depend on how the workers were scheduled.
+        let full = Set(seenPerCode.filter { $0.value >= ImportBatch.listedPerCode }.keys)
         chunk.removeAll(keepingCapacity: true)
         let ready = work.submit {
-            // A copy of the importer per chunk, with a memo of its own: workers share nothing mutable.
+            // A copy of the importer per chunk, with a memo it alone uses while it runs.
+            let memo = memos.borrow()
+            defer { memos.giveBack(memo) }
             var worker = template
-            worker.startChunk()
+            worker.startChunk(countOnly: full, memo: memo)
             var out = ImportBatch()
             for row in rows { worker.consume(row, into: &out) }
             out.accounting = [worker.accounting]
@@ -49,8 +55,12 @@ struct ChunkFeed {
 
     private mutating func deliver(_ results: [ImportBatch], into batch: inout ImportBatch, flush: (inout ImportBatch) -> Void) {
         for r in results {
-            batch.customers += r.customers; batch.invoices += r.invoices; batch.payments += r.payments
-            batch.rejects += r.rejects
+            Self.move(r.customers, onto: &batch.customers); Self.move(r.invoices, onto: &batch.invoices)
+            Self.move(r.payments, onto: &batch.payments); Self.move(r.rejects, onto: &batch.rejects)
+            for (code, n) in r.diagnosticsNotListed {
+                seenPerCode[code, default: 0] += n
+                batch.diagnosticsNotListed[code, default: 0] += n
+            }
             for d in r.diagnostics {
                 let seen = seenPerCode[d.code, default: 0] + 1
                 seenPerCode[d.code] = seen
@@ -60,6 +70,14 @@ struct ChunkFeed {
             for a in r.accounting { accounting.add(a) }
             flush(&batch)
         }
+    }
+}
+
+extension ChunkFeed {
+    /// Appends, or takes the array whole when there is nothing to append to (the usual case in a
+    /// streaming import, whose consumer empties the batch after each chunk): no element is copied.
+    fileprivate static func move<T>(_ items: [T], onto list: inout [T]) {
+        if list.isEmpty { list = items } else { list += items }
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Receivables
 
 /// Remembers the tax IDs and phones a table has already parsed, by raw text and country.
@@ -6,8 +7,8 @@ import Receivables
 /// once saves most of that work on large sheets. The memory is bounded: past `limit` entries a table
 /// of mostly distinct values starts over rather than growing without end.
 ///
-/// `@unchecked Sendable`: each chunk of an import gets a memo of its own (``TableImporter/startChunk()``),
-/// so one is never used by two threads at once.
+/// `@unchecked Sendable`: a chunk of an import borrows a memo from a ``ParseMemo/Pool`` for as long
+/// as it runs, so one is never used by two threads at once.
 final class ParseMemo: @unchecked Sendable {
     struct Key: Hashable {
         var text: String
@@ -55,5 +56,26 @@ final class ParseMemo: @unchecked Sendable {
         if phones.count >= limit { phones.removeAll(keepingCapacity: true) }
         phones[key] = parsed
         return parsed
+    }
+}
+
+extension ParseMemo {
+    /// Memos lent to the chunks of one table: as many as chunks run at once, each kept warm from
+    /// chunk to chunk (parsing is a pure function of the text, so which memo a chunk gets never
+    /// changes a result).
+    final class Pool: @unchecked Sendable {
+        // @unchecked: `idle` is guarded by `lock`.
+        private let lock = NSLock()
+        private var idle: [ParseMemo] = []
+
+        func borrow() -> ParseMemo {
+            lock.lock(); defer { lock.unlock() }
+            return idle.popLast() ?? ParseMemo()
+        }
+
+        func giveBack(_ memo: ParseMemo) {
+            lock.lock(); defer { lock.unlock() }
+            idle.append(memo)
+        }
     }
 }

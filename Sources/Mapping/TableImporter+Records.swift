@@ -59,10 +59,10 @@ extension TableImporter {
             switch id.validity {
             case .valid, .unchecked: break
             case .checkDigitMismatch:
-                batch.diagnostics.append(Diagnostic(.warning, code: "MAP-TAXID-CHECK-DIGIT",
+                note("MAP-TAXID-CHECK-DIGIT", into: &batch, Diagnostic(.warning, code: "MAP-TAXID-CHECK-DIGIT",
                     "tax ID check digit does not match (\(id.kind.rawValue.uppercased()))", at: location(row, column: c), found: raw))
             case .malformed:
-                batch.diagnostics.append(Diagnostic(.warning, code: "MAP-TAXID-FORMAT",
+                note("MAP-TAXID-FORMAT", into: &batch, Diagnostic(.warning, code: "MAP-TAXID-FORMAT",
                     "tax ID fits no known format", at: location(row, column: c), found: raw))
             }
         }
@@ -74,7 +74,7 @@ extension TableImporter {
             customer.phones += phones.map { Sourced($0.description, from: provenance(row, c, raw: raw)) }
             for piece in unparsed {
                 customer.phones.append(Sourced(piece, from: provenance(row, c, raw: raw)))
-                batch.diagnostics.append(Diagnostic(.warning, code: "MAP-PHONE-FORMAT",
+                note("MAP-PHONE-FORMAT", into: &batch, Diagnostic(.warning, code: "MAP-PHONE-FORMAT",
                     "phone kept as written: not a number for \(phoneCountry ?? "any country")", at: location(row, column: c), found: piece))
             }
         }
@@ -84,7 +84,7 @@ extension TableImporter {
             customer.emails += emails.map { Sourced($0, from: provenance(row, c, raw: raw)) }
             if !invalid.isEmpty {
                 customer.extra["invalid_email"] = invalid.joined(separator: " ")
-                batch.diagnostics.append(Diagnostic(.warning, code: "MAP-EMAIL-FORMAT", "not an email address",
+                note("MAP-EMAIL-FORMAT", into: &batch, Diagnostic(.warning, code: "MAP-EMAIL-FORMAT", "not an email address",
                                                     at: location(row, column: c), found: invalid.joined(separator: " ")))
             }
         }
@@ -141,6 +141,13 @@ extension TableImporter {
 
     // MARK: Values
 
+    /// A per-row diagnostic; once the table has listed enough of its code it is only counted, and
+    /// not even built (a warning on each of a million rows would cost more than the rows).
+    func note(_ code: String, into batch: inout ImportBatch, _ diagnostic: @autoclosure () -> Diagnostic) {
+        if countOnly.contains(code) { batch.diagnosticsNotListed[code, default: 0] += 1 }
+        else { batch.diagnostics.append(diagnostic()) }
+    }
+
     func provenance(_ row: Row) -> Provenance { Provenance(location(row), sourceLabel: label) }
 
     func provenance(_ row: Row, _ column: Int, raw: String?) -> Provenance {
@@ -195,7 +202,7 @@ extension TableImporter {
         guard let c = columns(.currency).first, !row[column: c].isBlank else { return nil }
         let raw = row[column: c].displayText
         if let cur = parsed.currency(raw, country: country) { return cur }
-        batch.diagnostics.append(Diagnostic(.warning, code: "MAP-CURRENCY-UNKNOWN", "not a currency code or mark",
+        note("MAP-CURRENCY-UNKNOWN", into: &batch, Diagnostic(.warning, code: "MAP-CURRENCY-UNKNOWN", "not a currency code or mark",
                                             at: location(row, column: c), found: raw))
         return nil
     }

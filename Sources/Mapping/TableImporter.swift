@@ -23,6 +23,8 @@ struct TableImporter: Sendable {
     var classifier: RowClassifier?
     /// Tax IDs and phones already parsed, by raw text: a customer's ID repeats on each of its rows.
     var parsed = ParseMemo()
+    /// Codes this table has listed ``ImportBatch/listedPerCode`` times already: only counted now.
+    var countOnly: Set<String> = []
 
     init(path: String, sheet: SheetInfo, table: AnalyzedTable, rows: [Row], options: ImportOptions) {
         self.path = path; self.sheet = sheet; self.table = table; self.rows = rows; self.options = options
@@ -89,11 +91,11 @@ struct TableImporter: Sendable {
             accounting.blank += 1
         case .repeatedHeader:
             accounting.headerRows += 1
-            batch.diagnostics.append(Diagnostic(.info, code: "MAP-REPEATED-HEADER",
+            note("MAP-REPEATED-HEADER", into: &batch, Diagnostic(.info, code: "MAP-REPEATED-HEADER",
                                                 "header row repeated inside the data: skipped", at: location(row)))
         case .totals:
             accounting.totalsSkipped += 1
-            batch.diagnostics.append(Diagnostic(.info, code: "MAP-TOTALS-ROW", "totals row left out",
+            note("MAP-TOTALS-ROW", into: &batch, Diagnostic(.info, code: "MAP-TOTALS-ROW", "totals row left out",
                                                 at: location(row), found: Self.rawText(row)))
         case .data:
             if importRow(row, kind: kind, into: &batch) { accounting.imported += 1 } else { accounting.rejected += 1 }
@@ -101,9 +103,10 @@ struct TableImporter: Sendable {
     }
 
     /// Prepares this copy to import one chunk of rows on a worker thread: zero counts, its own memo.
-    mutating func startChunk() {
+    mutating func startChunk(countOnly: Set<String>, memo: ParseMemo) {
+        self.countOnly = countOnly
         accounting = SourceAccounting(file: path, sheet: sheet.name, table: table.name)
-        parsed = ParseMemo()
+        parsed = memo
     }
 
     /// Hands the table's row accounting to the batch.

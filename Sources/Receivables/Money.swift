@@ -60,7 +60,7 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
     public static func plainText(_ value: Decimal, minimumScale: Int) -> String {
         // `Decimal.description` is plain digits with an optional `-` and `.` (never an exponent,
         // never grouping, whatever the locale); only the fraction's padding is ours to add.
-        let text = value.description
+        let text = DecimalText.parts(value).map(DecimalText.text) ?? value.description
         var fractionDigits = -1
         for b in text.utf8 {
             if fractionDigits >= 0 { fractionDigits += 1 } else if b == UInt8(ascii: ".") { fractionDigits = 0 }
