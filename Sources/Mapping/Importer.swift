@@ -51,8 +51,9 @@ public struct Importer: Sendable {
         var out: [AnalyzedTable] = [], diagnostics: [Diagnostic] = []
         for sheet in source.sheets {
             var reader = SheetReader(source, sheet)
-            let window = reader.window(rows: options.windowRows)
+            var window = reader.window(rows: options.windowRows)
             diagnostics += window.diagnostics
+            diagnostics += showMergedCells(&window, source.path, sheet)
             let (tables, d) = analyzeSheet(source.path, sheet, window)
             out += tables; diagnostics += d
         }
@@ -132,10 +133,16 @@ public struct Importer: Sendable {
 
     /// Imports a sheet's tables: every table but the last lies inside the window; the last one also
     /// takes the rows after it, one at a time, when the sheet is longer than the window.
-    func importSheet(_ path: String, _ sheet: SheetInfo, _ window: LoadedSheet, rest: inout SheetReader,
+    func importSheet(_ path: String, _ sheet: SheetInfo, _ loaded: LoadedSheet, rest: inout SheetReader,
                      into batch: inout ImportBatch, flush: (inout ImportBatch) -> Void) {
+        var window = loaded
+        batch.diagnostics += showMergedCells(&window, path, sheet)
         let (tables, diagnostics) = analyzeSheet(path, sheet, window)
         batch.diagnostics += diagnostics
+        if !window.merged.isEmpty {
+            batch.diagnostics += MergedDataFill.apply(to: &window.rows, merged: window.merged,
+                                                      tables: tables.map(\.region), file: path, sheet: sheet.name)
+        }
         var sinceFlush = 0
         func flushed(_ batch: inout ImportBatch) {
             sinceFlush += 1
@@ -164,6 +171,15 @@ public struct Importer: Sendable {
             importer.accounting.add(feed.finish(into: &batch, flush: flush))
             importer.finish(into: &batch)
         }
+    }
+
+    /// The rows as the spreadsheet shows them: a merged range shows only its top-left value, so
+    /// values stored under the rest of it are blanked, each range that hid some with a warning.
+    func showMergedCells(_ window: inout LoadedSheet, _ path: String, _ sheet: SheetInfo) -> [Diagnostic] {
+        guard !window.merged.isEmpty else { return [] }
+        let shown = MergedCellMask.apply(to: window.rows, mergedRanges: window.merged, file: path, sheet: sheet.name)
+        window.rows = shown.rows
+        return shown.diagnostics
     }
 
     private func noteSheetWithoutHeader(_ path: String, _ sheet: SheetInfo, empty: Bool, into batch: inout ImportBatch) {

@@ -1,14 +1,14 @@
-import Tabular
 
 /// Excel's display model for merged ranges: a merged range shows only its top-left (anchor)
 /// cell's value ("merging cells only keeps the upper-left value"). Files can still store values in
 /// the other cells (LibreOffice writes them), which Excel never shows; openpyxl blanks them too.
 ///
-/// The reader's row stream keeps what the file stores, because a sheet's `mergeCells` come after
+/// A reader's row stream keeps what the file stores, because a worksheet's `mergeCells` come after
 /// its `sheetData` and a streaming reader cannot know them while it hands rows out. Callers that
-/// want what the user sees apply this mask once the ranges are known (``XLSXRowStream/layout``
-/// at the end of the stream, or ``XLSXWorkbook/layout(ofSheet:)`` beforehand). Nothing is lost
-/// silently: every range that hid a value gets one warning with the count and the first one.
+/// want what the user sees apply this mask once the ranges are known (`XLSXRowStream.layout` at
+/// the end of the stream, `XLSXWorkbook.layout(ofSheet:)` beforehand, or a row stream's
+/// `mergedRangesAfterEnd`). Nothing is lost silently: every range that hid a value gets one
+/// warning with the count and the first one.
 ///
 /// ```swift
 /// var mask = MergedCellMask(mergedRanges: layout.mergedRanges, file: book.path, sheet: "Cartera")
