@@ -5,7 +5,7 @@ SWIFT        ?= swift
 SWIFT_FLAGS  ?=
 BUILD_LOCK   ?= /tmp/consolida-swift-build.lock
 # Serialize Swift builds on small machines (two builds at once thrash 2 cores); flock is optional.
-LOCKED       := $(shell command -v flock >/dev/null 2>&1 && echo "flock $(BUILD_LOCK)")
+LOCKED       := $(shell command -v flock >/dev/null 2>&1 && echo "flock -o $(BUILD_LOCK)")
 APT_PACKAGES := libxml2-dev zlib1g-dev pkg-config libsqlite3-dev
 SUDO         := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 OUT          ?= out

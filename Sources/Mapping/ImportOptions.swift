@@ -12,6 +12,12 @@ public struct ImportOptions: Sendable {
     /// The source's label and priority from the run configuration; a mapping file's own win.
     public var sourceLabel: String?
     public var sourcePriority: Int
+    /// Rows of each sheet held in memory for table finding and column profiling: a table that fits
+    /// is profiled from all its values; a longer one from its first `windowRows` rows, the rest
+    /// streamed through one at a time.
+    public var windowRows = 50_000
+    /// Rows between hand-overs of finished records to a streaming import's consumer.
+    public var flushRows = 4_096
 
     public init(mapping: MappingFile? = nil, country: String? = nil, currency: Currency? = nil,
                 settings: MappingSettings = .defaults, sourceLabel: String? = nil, sourcePriority: Int = 0) {

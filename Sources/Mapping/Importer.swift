@@ -25,58 +25,42 @@ public struct Importer: Sendable {
 
     public func importSource(_ source: any TabularSource) -> ImportBatch {
         var batch = ImportBatch()
-        batch.diagnostics += source.openingDiagnostics
-        for sheet in source.sheets {
-            let loaded = load(source, sheet)
-            batch.diagnostics += loaded.diagnostics
-            importSheet(source.path, sheet, loaded, into: &batch)
-        }
+        importSource(source, into: &batch) { _ in }
         return batch
     }
 
+    /// Imports a source without holding it: every few thousand rows `flush` receives the batch and
+    /// may take its records away (write them and empty `customers`, `invoices`, `payments` and
+    /// `rejects`); accounting and diagnostics stay in the batch. Memory is one window of rows per
+    /// sheet (``ImportOptions/windowRows``) plus what `flush` leaves behind.
+    public func importSource(_ source: any TabularSource, into batch: inout ImportBatch,
+                             flush: (inout ImportBatch) -> Void) {
+        batch.diagnostics += source.openingDiagnostics
+        for sheet in source.sheets {
+            var reader = SheetReader(source, sheet)
+            let window = reader.window(rows: options.windowRows)
+            batch.diagnostics += window.diagnostics
+            importSheet(source.path, sheet, window, rest: &reader, into: &batch, flush: flush)
+        }
+        flush(&batch)
+    }
+
     /// The tables and their mappings, without importing rows (for `consolida map` and `inspect`).
+    /// Like an import, it looks at the first window of each sheet.
     public func analyze(_ source: any TabularSource) -> (tables: [AnalyzedTable], diagnostics: [Diagnostic]) {
         var out: [AnalyzedTable] = [], diagnostics: [Diagnostic] = []
         for sheet in source.sheets {
-            let loaded = load(source, sheet)
-            diagnostics += loaded.diagnostics
-            let (tables, d) = analyzeSheet(source.path, sheet, loaded)
+            var reader = SheetReader(source, sheet)
+            var window = reader.window(rows: options.windowRows)
+            diagnostics += window.diagnostics
+            diagnostics += showMergedCells(&window, source.path, sheet)
+            let (tables, d) = analyzeSheet(source.path, sheet, window)
             out += tables; diagnostics += d
         }
         return (out, diagnostics)
     }
 
     // MARK: Sheets
-
-    struct LoadedSheet {
-        var rows: [Row] = []
-        var merged: [CellRange] = []
-        var diagnostics: [Diagnostic] = []
-    }
-
-    /// Reads a whole sheet: table finding looks ahead and column profiles need every value.
-    func load(_ source: any TabularSource, _ sheet: SheetInfo) -> LoadedSheet {
-        var loaded = LoadedSheet()
-        let at = SourceLocation(file: source.path, sheet: sheet.name)
-        do {
-            var stream = try source.rows(ofSheet: sheet.index)
-            do {
-                while let row = try stream.next() { loaded.rows.append(row) }
-            } catch {
-                loaded.diagnostics.append(Diagnostic(.error, code: "MAP-SHEET-TRUNCATED",
-                    "the rest of the sheet could not be read after \(loaded.rows.count) rows: \(error)", at: at))
-            }
-            loaded.diagnostics += stream.drainDiagnostics()
-        } catch {
-            loaded.diagnostics.append(Diagnostic(.error, code: "MAP-SHEET-UNREADABLE", "sheet could not be read: \(error)", at: at))
-        }
-        do { loaded.merged = try source.mergedRanges(ofSheet: sheet.index) }
-        catch {
-            loaded.diagnostics.append(Diagnostic(.warning, code: "MAP-MERGED-UNREADABLE",
-                                                 "merged cells could not be read: \(error)", at: at))
-        }
-        return loaded
-    }
 
     func analyzeSheet(_ path: String, _ sheet: SheetInfo, _ loaded: LoadedSheet) -> ([AnalyzedTable], [Diagnostic]) {
         let settings = options.settings
@@ -91,7 +75,14 @@ public struct Importer: Sendable {
             let name = region.title ?? (regions.count > 1 ? "Table \(i + 1)" : nil)
             let headerNumber = loaded.rows[region.headerIndex].number
             let mapping: TableMapping
-            if let s = chooseSpec(specs, for: region, index: i, used: usedSpecs) {
+            let chosen = chooseSpec(specs, for: region, index: i, used: usedSpecs)
+            if let s = chosen, specs[s].columns.isEmpty {
+                // A spec that only places the header (or names the kind): columns mapped automatically.
+                usedSpecs.insert(s)
+                var auto = mapper.map(headers: region.headers, samples: samples(loaded.rows, region), title: name ?? sheet.name)
+                if let kind = specs[s].kind { auto.kind = kind }
+                mapping = auto
+            } else if let s = chosen {
                 usedSpecs.insert(s)
                 let (m, d) = SpecResolver.resolve(specs[s], headers: region.headers,
                                                   at: SourceLocation(file: path, sheet: sheet.name, row: headerNumber))
@@ -140,40 +131,79 @@ public struct Importer: Sendable {
         return out
     }
 
-    func importSheet(_ path: String, _ sheet: SheetInfo, _ loaded: LoadedSheet, into batch: inout ImportBatch) {
-        let (tables, diagnostics) = analyzeSheet(path, sheet, loaded)
+    /// Imports a sheet's tables: every table but the last lies inside the window; the last one also
+    /// takes the rows after it, one at a time, when the sheet is longer than the window.
+    func importSheet(_ path: String, _ sheet: SheetInfo, _ loaded: LoadedSheet, rest: inout SheetReader,
+                     into batch: inout ImportBatch, flush: (inout ImportBatch) -> Void) {
+        var window = loaded
+        batch.diagnostics += showMergedCells(&window, path, sheet)
+        let (tables, diagnostics) = analyzeSheet(path, sheet, window)
         batch.diagnostics += diagnostics
+        if !window.merged.isEmpty {
+            batch.diagnostics += MergedDataFill.apply(to: &window.rows, merged: window.merged,
+                                                      tables: tables.map(\.region), file: path, sheet: sheet.name)
+        }
+        var sinceFlush = 0
+        func flushed(_ batch: inout ImportBatch) {
+            sinceFlush += 1
+            if sinceFlush >= options.flushRows { sinceFlush = 0; flush(&batch) }
+        }
         guard !tables.isEmpty else {
-            rejectWholeSheet(path, sheet, loaded.rows, into: &batch)
+            var acc = SourceAccounting(file: path, sheet: sheet.name)
+            noteSheetWithoutHeader(path, sheet, empty: window.rows.isEmpty, into: &batch)
+            for row in window.rows { rejectWithoutHeader(path, sheet, row, &acc, into: &batch); flushed(&batch) }
+            while let row = rest.next(into: &batch.diagnostics) {
+                rejectWithoutHeader(path, sheet, row, &acc, into: &batch); flushed(&batch)
+            }
+            batch.accounting.append(acc)
             return
         }
-        for table in tables {
-            var importer = TableImporter(path: path, sheet: sheet, table: table, rows: loaded.rows, options: options)
-            importer.run(into: &batch)
+        for (t, table) in tables.enumerated() {
+            var importer = TableImporter(path: path, sheet: sheet, table: table, rows: window.rows, options: options)
+            importer.begin(into: &batch)
+            var feed = ChunkFeed(importer: importer, size: options.flushRows)
+            for i in table.region.dataStartIndex..<table.region.endIndex {
+                feed.add(window.rows[i], into: &batch, flush: flush)
+            }
+            if t == tables.count - 1 {
+                while let row = rest.next(into: &batch.diagnostics) { feed.add(row, into: &batch, flush: flush) }
+            }
+            importer.accounting.add(feed.finish(into: &batch, flush: flush))
+            importer.finish(into: &batch)
         }
     }
 
-    /// No header anywhere: every non-blank row is rejected so nothing disappears silently.
-    private func rejectWholeSheet(_ path: String, _ sheet: SheetInfo, _ rows: [Row], into batch: inout ImportBatch) {
-        var acc = SourceAccounting(file: path, sheet: sheet.name)
-        acc.rowsRead = rows.count
-        if !rows.isEmpty, sheet.visibility != .visible {
+    /// The rows as the spreadsheet shows them: a merged range shows only its top-left value, so
+    /// values stored under the rest of it are blanked, each range that hid some with a warning.
+    func showMergedCells(_ window: inout LoadedSheet, _ path: String, _ sheet: SheetInfo) -> [Diagnostic] {
+        guard !window.merged.isEmpty else { return [] }
+        let shown = MergedCellMask.apply(to: window.rows, mergedRanges: window.merged, file: path, sheet: sheet.name)
+        window.rows = shown.rows
+        return shown.diagnostics
+    }
+
+    private func noteSheetWithoutHeader(_ path: String, _ sheet: SheetInfo, empty: Bool, into batch: inout ImportBatch) {
+        guard !empty else { return }
+        if sheet.visibility != .visible {
             batch.diagnostics.append(Diagnostic(.info, code: "MAP-HIDDEN-SHEET-SKIPPED",
                 "hidden sheet without a table: its rows are counted as skipped", at: SourceLocation(file: path, sheet: sheet.name)))
-        } else if !rows.isEmpty {
+        } else {
             batch.diagnostics.append(Diagnostic(.warning, code: "MAP-NO-HEADER",
                 "no header row found (no row names two known columns); give header_row in a mapping",
                 at: SourceLocation(file: path, sheet: sheet.name)))
         }
-        for row in rows {
-            if row.isBlank { acc.blank += 1; continue }
-            // A hidden sheet without a table (rates, lookups) is not data anyone keeps receivables in.
-            if sheet.visibility != .visible || sheet.kind != .worksheet { acc.otherSkipped += 1; continue }
-            acc.rejected += 1
-            batch.rejects.append(Reject(location: SourceLocation(file: path, sheet: sheet.name, row: row.number, line: row.line),
-                                        code: "MAP-NO-HEADER", reason: "no table header found on this sheet",
-                                        rawText: TableImporter.rawText(row)))
-        }
-        batch.accounting.append(acc)
+    }
+
+    /// No header anywhere: every non-blank row is rejected so nothing disappears silently.
+    private func rejectWithoutHeader(_ path: String, _ sheet: SheetInfo, _ row: Row, _ acc: inout SourceAccounting,
+                                     into batch: inout ImportBatch) {
+        acc.rowsRead += 1
+        if row.isBlank { acc.blank += 1; return }
+        // A hidden sheet without a table (rates, lookups) is not data anyone keeps receivables in.
+        if sheet.visibility != .visible || sheet.kind != .worksheet { acc.otherSkipped += 1; return }
+        acc.rejected += 1
+        batch.rejects.append(Reject(location: SourceLocation(file: path, sheet: sheet.name, row: row.number, line: row.line),
+                                    code: "MAP-NO-HEADER", reason: "no table header found on this sheet",
+                                    rawText: TableImporter.rawText(row)))
     }
 }

@@ -58,6 +58,16 @@ public struct MappingFile: Codable, Sendable, Equatable {
         enum CodingKeys: String, CodingKey {
             case sheet, table, headerRow = "header_row", kind, columns, ignore
         }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(sheet: try c.decodeIfPresent(String.self, forKey: .sheet),
+                      table: try c.decodeIfPresent(String.self, forKey: .table),
+                      headerRow: try c.decodeIfPresent(Int.self, forKey: .headerRow),
+                      kind: try c.decodeIfPresent(RecordKind.self, forKey: .kind),
+                      columns: try c.decodeIfPresent([String: ColumnSpec].self, forKey: .columns) ?? [:],
+                      ignore: try c.decodeIfPresent([String].self, forKey: .ignore))
+        }
     }
 
     /// Where one field's value is: a header text or a column letter, or several (joined).
@@ -104,6 +114,20 @@ public struct MappingFile: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case version, name, files, sourceLabel = "source_label", sourcePriority = "source_priority", country,
              currency, formats, tables
+    }
+
+    /// `tables` may be left out (constants only: the automatic mapping with a label and a currency).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(version: try c.decode(Int.self, forKey: .version),
+                  name: try c.decodeIfPresent(String.self, forKey: .name),
+                  files: try c.decodeIfPresent([String].self, forKey: .files),
+                  sourceLabel: try c.decodeIfPresent(String.self, forKey: .sourceLabel),
+                  sourcePriority: try c.decodeIfPresent(Int.self, forKey: .sourcePriority),
+                  country: try c.decodeIfPresent(String.self, forKey: .country),
+                  currency: try c.decodeIfPresent(String.self, forKey: .currency),
+                  formats: try c.decodeIfPresent(Formats.self, forKey: .formats),
+                  tables: try c.decodeIfPresent([TableSpec].self, forKey: .tables) ?? [])
     }
 
     /// Problems that make the file unusable, as readable sentences (unknown fields, bad codes).

@@ -10,7 +10,7 @@ enum RowClass: Equatable {
 
 /// Tells data rows from blank rows, totals and subtotal rows, and header rows repeated inside the
 /// data (printed reports repeat the header on every page).
-struct RowClassifier {
+struct RowClassifier: Sendable {
     let totalsWords: [String]
     let headerRow: Row
     /// Columns whose values identify a real record (document number, date): a totals row has none.
@@ -53,9 +53,9 @@ struct RowClassifier {
     /// that has no document number or date of its own (a customer called `Total Distribuciones C.A.`
     /// with an invoice number is data).
     func isTotals(_ row: Row) -> Bool {
-        guard let label = row.cells.first(where: { if case .text(let s) = $0 { return s.contains(where: \.isLetter) }; return false }),
-              case .text(let s) = label else { return false }
-        guard let initial = s.first(where: \.isLetter)?.lowercased().first, totalsInitials.contains(initial) else { return false }
+        guard let s = Self.firstLabel(row), let initial = Self.initialLetter(s), totalsInitials.contains(initial) else {
+            return false
+        }
         let folded = TextFolding.fold(s.prefix(40))
         guard totalsWords.contains(where: { folded == $0 || folded.hasPrefix($0 + " ") }) else { return false }
         for c in keyColumns {
@@ -66,6 +66,24 @@ struct RowClassifier {
         }
         return true
     }
+
+    /// The row's first text with a letter in it: where a totals row puts its label.
+    static func firstLabel(_ row: Row) -> String? {
+        for cell in row.cells {
+            guard case .text(let s) = cell else { continue }
+            if let b = s.utf8.first, isASCIILetter(b) { return s }  // the usual case, without a Unicode scan
+            if s.contains(where: \.isLetter) { return s }
+        }
+        return nil
+    }
+
+    /// The first letter, lower-cased.
+    static func initialLetter(_ s: String) -> Character? {
+        if let b = s.utf8.first, isASCIILetter(b) { return Character(Unicode.Scalar(b | 0x20)) }
+        return s.first(where: \.isLetter)?.lowercased().first
+    }
+
+    private static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
 
     /// Most of the row repeats the header's texts.
     static func isRepeatedHeader(_ row: Row, headerRow: Row) -> Bool {

@@ -25,7 +25,15 @@ extension TableImporter {
                 }
                 batch.customers.append(customer)
             case .payments:
-                batch.payments.append(try buildPayment(row, into: &batch))
+                var payment = try buildPayment(row, into: &batch)
+                // The payer named in the row (a bank's "RIF ordenante") is a customer record of its
+                // own, so reconciliation ties the payment to the real customer by its evidence.
+                let payer = try buildCustomer(row, id: RecordID(location(row), suffix: "customer"), into: &batch)
+                if payer.name != nil || payer.taxID != nil {
+                    payment.customer = payer.id
+                    batch.customers.append(payer)
+                }
+                batch.payments.append(payment)
             }
             return true
         } catch let r as RowRejection {
@@ -44,39 +52,39 @@ extension TableImporter {
         var customer = Customer(id: id, provenance: provenance(row))
         customer.sourcePriority = priority
         customer.name = text(.customerName, row)
-        if let m = mapping[.taxID], let c = m.columns.first, !row[column: c].isBlank {
+        if let c = columns(.taxID).first, !row[column: c].isBlank {
             let raw = row[column: c].displayText
-            let id = TaxIDParser.parse(raw, country: country)
+            let id = parsed.taxID(raw, country: country)
             customer.taxID = Sourced(id, from: provenance(row, c, raw: raw))
             switch id.validity {
             case .valid, .unchecked: break
             case .checkDigitMismatch:
-                batch.diagnostics.append(Diagnostic(.warning, code: "MAP-TAXID-CHECK-DIGIT",
+                note("MAP-TAXID-CHECK-DIGIT", into: &batch, Diagnostic(.warning, code: "MAP-TAXID-CHECK-DIGIT",
                     "tax ID check digit does not match (\(id.kind.rawValue.uppercased()))", at: location(row, column: c), found: raw))
             case .malformed:
-                batch.diagnostics.append(Diagnostic(.warning, code: "MAP-TAXID-FORMAT",
+                note("MAP-TAXID-FORMAT", into: &batch, Diagnostic(.warning, code: "MAP-TAXID-FORMAT",
                     "tax ID fits no known format", at: location(row, column: c), found: raw))
             }
         }
         customer.country = customer.taxID?.value.country ?? country
         let phoneCountry = customer.country ?? country
-        for c in mapping[.phone]?.columns ?? [] where !row[column: c].isBlank {
+        for c in columns(.phone) where !row[column: c].isBlank {
             let raw = row[column: c].displayText
-            let (phones, unparsed) = PhoneNumber.parseAll(raw, defaultCountry: phoneCountry)
+            let (phones, unparsed) = parsed.phones(raw, country: phoneCountry)
             customer.phones += phones.map { Sourced($0.description, from: provenance(row, c, raw: raw)) }
             for piece in unparsed {
                 customer.phones.append(Sourced(piece, from: provenance(row, c, raw: raw)))
-                batch.diagnostics.append(Diagnostic(.warning, code: "MAP-PHONE-FORMAT",
+                note("MAP-PHONE-FORMAT", into: &batch, Diagnostic(.warning, code: "MAP-PHONE-FORMAT",
                     "phone kept as written: not a number for \(phoneCountry ?? "any country")", at: location(row, column: c), found: piece))
             }
         }
-        for c in mapping[.email]?.columns ?? [] where !row[column: c].isBlank {
+        for c in columns(.email) where !row[column: c].isBlank {
             let raw = row[column: c].displayText
-            let (emails, invalid) = EmailAddress.parseAll(raw)
+            let (emails, invalid) = parsed.emails(raw)
             customer.emails += emails.map { Sourced($0, from: provenance(row, c, raw: raw)) }
             if !invalid.isEmpty {
                 customer.extra["invalid_email"] = invalid.joined(separator: " ")
-                batch.diagnostics.append(Diagnostic(.warning, code: "MAP-EMAIL-FORMAT", "not an email address",
+                note("MAP-EMAIL-FORMAT", into: &batch, Diagnostic(.warning, code: "MAP-EMAIL-FORMAT", "not an email address",
                                                     at: location(row, column: c), found: invalid.joined(separator: " ")))
             }
         }
@@ -123,8 +131,8 @@ extension TableImporter {
         var extra = extras(row)
         // Customer columns of a payment row stay with it, so reconciliation can tie it to a customer.
         if let name = text(.customerName, row) { extra["customer_name"] = name.value }
-        if let c = mapping[.taxID]?.columns.first, !row[column: c].isBlank {
-            extra["customer_tax_id"] = TaxIDParser.parse(row[column: c].displayText, country: country).normalized
+        if let c = columns(.taxID).first, !row[column: c].isBlank {
+            extra["customer_tax_id"] = parsed.taxID(row[column: c].displayText, country: country).normalized
         }
         return Payment(id: RecordID(location(row)), customer: nil, invoiceNumber: text(.documentNumber, row),
                        date: try date(dateField, row), amount: amount, reference: text(.paymentReference, row),
@@ -133,6 +141,13 @@ extension TableImporter {
 
     // MARK: Values
 
+    /// A per-row diagnostic; once the table has listed enough of its code it is only counted, and
+    /// not even built (a warning on each of a million rows would cost more than the rows).
+    func note(_ code: String, into batch: inout ImportBatch, _ diagnostic: @autoclosure () -> Diagnostic) {
+        if countOnly.contains(code) { batch.diagnosticsNotListed[code, default: 0] += 1 }
+        else { batch.diagnostics.append(diagnostic()) }
+    }
+
     func provenance(_ row: Row) -> Provenance { Provenance(location(row), sourceLabel: label) }
 
     func provenance(_ row: Row, _ column: Int, raw: String?) -> Provenance {
@@ -140,19 +155,24 @@ extension TableImporter {
     }
 
     func isBlank(_ field: Field, _ row: Row) -> Bool {
-        (mapping[field]?.columns ?? []).allSatisfy { row[column: $0].isBlank }
+        columns(field).allSatisfy { row[column: $0].isBlank }
     }
 
     /// Display text as written: whitespace trimmed and collapsed; several columns joined.
     func text(_ field: Field, _ row: Row) -> Sourced<String>? {
-        guard let m = mapping[field] else { return nil }
-        let parts = m.columns.map { row[column: $0] }.filter { !$0.isBlank }.map { $0.displayText.collapsingWhitespace }
-        guard !parts.isEmpty, let first = m.columns.first(where: { !row[column: $0].isBlank }) else { return nil }
-        return Sourced(parts.joined(separator: m.separator), from: provenance(row, first, raw: nil))
+        let columns = columns(field)
+        if columns.count == 1 {
+            let cell = row[column: columns[0]]
+            guard !cell.isBlank else { return nil }
+            return Sourced(cell.displayText.collapsingWhitespace, from: provenance(row, columns[0], raw: nil))
+        }
+        let parts = columns.map { row[column: $0] }.filter { !$0.isBlank }.map { $0.displayText.collapsingWhitespace }
+        guard !parts.isEmpty, let first = columns.first(where: { !row[column: $0].isBlank }) else { return nil }
+        return Sourced(parts.joined(separator: fieldSeparators[field] ?? " "), from: provenance(row, first, raw: nil))
     }
 
     func date(_ field: Field, _ row: Row) throws -> Sourced<LocalDate>? {
-        guard let c = mapping[field]?.columns.first else { return nil }
+        guard let c = columns(field).first else { return nil }
         let cell = row[column: c]
         guard !cell.isBlank else { return nil }
         let profile = dateProfiles[c] ?? DateColumnProfile(order: .dmy)
@@ -164,7 +184,7 @@ extension TableImporter {
     }
 
     func money(_ field: Field, _ row: Row, _ rowCurrency: Currency?) throws -> Sourced<Money>? {
-        guard let c = mapping[field]?.columns.first else { return nil }
+        guard let c = columns(field).first else { return nil }
         let cell = row[column: c]
         guard !cell.isBlank else { return nil }
         let profile = amountProfiles[c] ?? AmountColumnProfile(country: country)
@@ -179,10 +199,10 @@ extension TableImporter {
     }
 
     func currencyCell(_ row: Row, into batch: inout ImportBatch) -> Currency? {
-        guard let c = mapping[.currency]?.columns.first, !row[column: c].isBlank else { return nil }
+        guard let c = columns(.currency).first, !row[column: c].isBlank else { return nil }
         let raw = row[column: c].displayText
-        if let cur = CurrencyToken.currency(named: raw, country: country) { return cur }
-        batch.diagnostics.append(Diagnostic(.warning, code: "MAP-CURRENCY-UNKNOWN", "not a currency code or mark",
+        if let cur = parsed.currency(raw, country: country) { return cur }
+        note("MAP-CURRENCY-UNKNOWN", into: &batch, Diagnostic(.warning, code: "MAP-CURRENCY-UNKNOWN", "not a currency code or mark",
                                             at: location(row, column: c), found: raw))
         return nil
     }
@@ -201,6 +221,9 @@ extension TableImporter {
                 || f.hasPrefix("nota de debito") || f.hasPrefix("debit") { return .debitNote }
             return .invoice
         }
+        // Only a number starting with `nc`/`nd` (any case or punctuation) names a credit or debit note.
+        if let first = number.utf8.first, first < 0x80, first != UInt8(ascii: "n"), first != UInt8(ascii: "N"),
+           Character(Unicode.Scalar(first)).isLetter || Character(Unicode.Scalar(first)).isNumber { return .invoice }
         let f = TextFolding.fold(number)
         if f.hasPrefix("nc ") || f == "nc" || f.hasPrefix("nc") && f.dropFirst(2).first?.isNumber == true { return .creditNote }
         if f.hasPrefix("nd ") || f.hasPrefix("nd") && f.dropFirst(2).first?.isNumber == true { return .debitNote }

@@ -4,7 +4,7 @@ import Tabular
 
 /// Imports the rows of one table: accounts for every row, decides each amount and date column's
 /// conventions from all its values, and builds records (or rejects) row by row.
-struct TableImporter {
+struct TableImporter: Sendable {
     let path: String
     let sheet: SheetInfo
     let table: AnalyzedTable
@@ -17,12 +17,25 @@ struct TableImporter {
     var dateProfiles: [Int: DateColumnProfile] = [:]
     var headerCurrency: [Int: Currency] = [:]
     var headerNames: [Int: String] = [:]
+    let fieldColumns: [Field: [Int]]
+    let fieldSeparators: [Field: String]
+    var accounting = SourceAccounting(file: "")
+    var classifier: RowClassifier?
+    /// Tax IDs and phones already parsed, by raw text: a customer's ID repeats on each of its rows.
+    var parsed = ParseMemo()
+    /// Codes this table has listed ``ImportBatch/listedPerCode`` times already: only counted now.
+    var countOnly: Set<String> = []
 
     init(path: String, sheet: SheetInfo, table: AnalyzedTable, rows: [Row], options: ImportOptions) {
         self.path = path; self.sheet = sheet; self.table = table; self.rows = rows; self.options = options
         country = options.effectiveCountry
         label = options.mapping?.sourceLabel ?? options.sourceLabel
         priority = options.mapping?.sourcePriority ?? options.sourcePriority
+        var columns: [Field: [Int]] = [:], separators: [Field: String] = [:]
+        for f in table.mapping.fields where columns[f.field] == nil {
+            columns[f.field] = f.columns; separators[f.field] = f.separator
+        }
+        fieldColumns = columns; fieldSeparators = separators
         for h in table.region.headers {
             headerNames[h.column] = h.displayName.isEmpty ? h.letter : h.displayName
             if let c = CurrencyToken.currency(inHeader: TextFolding.fold(h.displayName)) { headerCurrency[h.column] = c }
@@ -31,49 +44,74 @@ struct TableImporter {
 
     var mapping: TableMapping { table.mapping }
 
+    /// The mapped field's columns, looked up once per table instead of once per value.
+    func columns(_ field: Field) -> [Int] { fieldColumns[field] ?? [] }
+
+    /// Imports every row of the table from `rows` (the whole table is in memory).
     mutating func run(into batch: inout ImportBatch) {
+        begin(into: &batch)
+        for i in table.region.dataStartIndex..<table.region.endIndex { consume(rows[i], into: &batch) }
+        finish(into: &batch)
+    }
+
+    /// Accounts for the title and header rows and decides the columns' conventions from the data
+    /// rows at hand (the whole table, or the first window of a sheet too large to hold).
+    mutating func begin(into batch: inout ImportBatch) {
         let region = table.region
-        var acc = SourceAccounting(file: path, sheet: sheet.name, table: table.name)
-        acc.rowsRead = region.endIndex - region.startIndex
+        accounting = SourceAccounting(file: path, sheet: sheet.name, table: table.name)
         for i in region.startIndex..<region.dataStartIndex {
-            if rows[i].isBlank { acc.blank += 1 } else { acc.headerRows += 1 }
+            accounting.rowsRead += 1
+            if rows[i].isBlank { accounting.blank += 1 } else { accounting.headerRows += 1 }
         }
         let tableAt = SourceLocation(file: path, sheet: sheet.name, row: table.headerRowNumber)
         guard let kind = mapping.kind else {
             batch.diagnostics.append(Diagnostic(.warning, code: "MAP-NO-RECORD-KIND",
                 "the table's columns describe no invoices, customers or payments (mapped: \(mapping.fields.map(\.field.rawValue).joined(separator: ", ")))",
                 at: tableAt))
-            for i in region.dataStartIndex..<region.endIndex {
-                if rows[i].isBlank { acc.blank += 1; continue }
-                acc.rejected += 1
-                batch.rejects.append(Reject(location: location(rows[i]), code: "MAP-NO-RECORD-KIND",
-                                            reason: "the table has no columns for invoices, customers or payments",
-                                            rawText: Self.rawText(rows[i])))
-            }
-            batch.accounting.append(acc)
             return
         }
         profileColumns(kind: kind, at: tableAt, into: &batch)
-        let classifier = RowClassifier(settings: options.settings, headerRow: rows[region.dataStartIndex - 1],
-                                       keyColumns: keyColumns(kind))
-        for i in region.dataStartIndex..<region.endIndex {
-            let row = rows[i]
-            switch classifier.classify(row) {
-            case .blank:
-                acc.blank += 1
-            case .repeatedHeader:
-                acc.headerRows += 1
-                batch.diagnostics.append(Diagnostic(.info, code: "MAP-REPEATED-HEADER",
-                                                    "header row repeated inside the data: skipped", at: location(row)))
-            case .totals:
-                acc.totalsSkipped += 1
-                batch.diagnostics.append(Diagnostic(.info, code: "MAP-TOTALS-ROW", "totals row left out",
-                                                    at: location(row), found: Self.rawText(row)))
-            case .data:
-                if importRow(row, kind: kind, into: &batch) { acc.imported += 1 } else { acc.rejected += 1 }
-            }
+        classifier = RowClassifier(settings: options.settings, headerRow: rows[region.dataStartIndex - 1],
+                                   keyColumns: keyColumns(kind))
+    }
+
+    /// One row of the data area: imported, rejected, or counted as blank, header or totals.
+    mutating func consume(_ row: Row, into batch: inout ImportBatch) {
+        accounting.rowsRead += 1
+        guard let kind = mapping.kind, let classifier else {
+            if row.isBlank { accounting.blank += 1; return }
+            accounting.rejected += 1
+            batch.rejects.append(Reject(location: location(row), code: "MAP-NO-RECORD-KIND",
+                                        reason: "the table has no columns for invoices, customers or payments",
+                                        rawText: Self.rawText(row)))
+            return
         }
-        batch.accounting.append(acc)
+        switch classifier.classify(row) {
+        case .blank:
+            accounting.blank += 1
+        case .repeatedHeader:
+            accounting.headerRows += 1
+            note("MAP-REPEATED-HEADER", into: &batch, Diagnostic(.info, code: "MAP-REPEATED-HEADER",
+                                                "header row repeated inside the data: skipped", at: location(row)))
+        case .totals:
+            accounting.totalsSkipped += 1
+            note("MAP-TOTALS-ROW", into: &batch, Diagnostic(.info, code: "MAP-TOTALS-ROW", "totals row left out",
+                                                at: location(row), found: Self.rawText(row)))
+        case .data:
+            if importRow(row, kind: kind, into: &batch) { accounting.imported += 1 } else { accounting.rejected += 1 }
+        }
+    }
+
+    /// Prepares this copy to import one chunk of rows on a worker thread: zero counts, its own memo.
+    mutating func startChunk(countOnly: Set<String>, memo: ParseMemo) {
+        self.countOnly = countOnly
+        accounting = SourceAccounting(file: path, sheet: sheet.name, table: table.name)
+        parsed = memo
+    }
+
+    /// Hands the table's row accounting to the batch.
+    func finish(into batch: inout ImportBatch) {
+        batch.accounting.append(accounting)
     }
 
     /// Decides each amount and date column's conventions from all its data values.
@@ -116,7 +154,7 @@ struct TableImporter {
         case .payments: fields = [.documentNumber, .issueDate, .paymentDate, .paymentReference, .taxID]
         case .customers: fields = [.taxID, .email, .phone]
         }
-        return fields.flatMap { mapping[$0]?.columns ?? [] }
+        return fields.flatMap { columns($0) }
     }
 
     func location(_ row: Row, column: Int? = nil) -> SourceLocation {

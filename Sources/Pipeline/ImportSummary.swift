@@ -40,7 +40,7 @@ public struct ImportSummary: Codable, Sendable, Equatable {
     public init(sources: [(file: String, format: String, error: String?, batch: ImportBatch)]) {
         self.sources = sources.map { s in
             Source(file: s.file, format: s.format, error: s.error, tables: s.batch.accounting.map(Table.init),
-                   diagnostics: Dictionary(s.batch.diagnostics.map { ($0.code, 1) }, uniquingKeysWith: +))
+                   diagnostics: s.batch.diagnosticCounts)
         }
         let all = sources.map(\.batch)
         customers = all.reduce(0) { $0 + $1.customers.count }

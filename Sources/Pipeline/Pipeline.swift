@@ -145,7 +145,7 @@ public struct Pipeline {
     }
 
     /// Today's date in the machine's time zone (the as-of date when the configuration gives none).
-    static func today(_ now: Date) -> LocalDate {
+    public static func today(_ now: Date = Date()) -> LocalDate {
         let c = Calendar.current.dateComponents([.year, .month, .day], from: now)
         return LocalDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? LocalDate(daysSinceEpoch: 0)
     }

@@ -56,15 +56,42 @@ public struct RunConfiguration: Sendable, Equatable {
     public var matching: String?
     /// Must-link / cannot-link pairs and field decisions (`Mappings/overrides.yaml` shape).
     public var overrides: String?
+    /// How the collections view judges promises, DSO and contact coverage.
+    public var collections: CollectionsOptions
     /// The folder relative paths are resolved against.
     public var baseDirectory: String
 
+    /// The `collections:` block; each value falls back to the Collections module's default.
+    public struct CollectionsOptions: Sendable, Equatable, Decodable {
+        /// Days after the promised date a payment still keeps the promise.
+        public var promiseGraceDays: Int?
+        /// A promise with no date is judged this many days after it was made.
+        public var undatedPromiseDays: Int?
+        /// The sales window of DSO, in days.
+        public var dsoWindowDays: Int?
+        /// A debtor counts as contacted when reached within this many days before the as-of date.
+        public var contactCoverageDays: Int?
+
+        public init(promiseGraceDays: Int? = nil, undatedPromiseDays: Int? = nil, dsoWindowDays: Int? = nil,
+                    contactCoverageDays: Int? = nil) {
+            self.promiseGraceDays = promiseGraceDays; self.undatedPromiseDays = undatedPromiseDays
+            self.dsoWindowDays = dsoWindowDays; self.contactCoverageDays = contactCoverageDays
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case promiseGraceDays = "promise_grace_days", undatedPromiseDays = "undated_promise_days"
+            case dsoWindowDays = "dso_window_days", contactCoverageDays = "contact_coverage_days"
+        }
+    }
+
     public init(sources: [Source], country: String? = nil, currency: Currency? = nil, asOf: LocalDate? = nil,
                 output: String = "out", store: String? = nil, failOn: FailThreshold = .never, strict: Bool = false,
-                matching: String? = nil, overrides: String? = nil, baseDirectory: String = ".") {
+                matching: String? = nil, overrides: String? = nil, collections: CollectionsOptions = .init(),
+                baseDirectory: String = ".") {
         self.sources = sources; self.country = country; self.currency = currency; self.asOf = asOf
         self.output = output; self.store = store; self.failOn = failOn; self.strict = strict
-        self.matching = matching; self.overrides = overrides; self.baseDirectory = baseDirectory
+        self.matching = matching; self.overrides = overrides; self.collections = collections
+        self.baseDirectory = baseDirectory
     }
 
     /// A path from the configuration, resolved against ``baseDirectory``.
@@ -108,6 +135,7 @@ extension RunConfiguration {
         var strict: Bool?
         var matching: String?
         var overrides: String?
+        var collections: CollectionsOptions?
     }
 
     /// Loads and validates `consolida.yaml`. Unknown keys are errors, so a typo never silently
@@ -123,7 +151,7 @@ extension RunConfiguration {
     }
 
     static let knownKeys: Set<String> = ["sources", "defaults", "as_of", "output", "store", "fail_on", "strict",
-                                         "matching", "overrides"]
+                                         "matching", "overrides", "collections"]
 
     /// Parses configuration text; `file` names it in errors.
     public static func parse(yaml text: String, file: String, baseDirectory: String) throws -> RunConfiguration {
@@ -177,6 +205,16 @@ extension RunConfiguration {
         config.strict = document.strict ?? false
         config.matching = document.matching
         config.overrides = document.overrides
+        if let c = document.collections {
+            let values = [("promise_grace_days", c.promiseGraceDays), ("undated_promise_days", c.undatedPromiseDays),
+                          ("dso_window_days", c.dsoWindowDays), ("contact_coverage_days", c.contactCoverageDays)]
+            for (key, value) in values {
+                if let value, value < 0 || (key == "dso_window_days" && value == 0) {
+                    throw ConfigurationError(file: file, message: "collections.\(key) must be a positive number of days, found \(value)")
+                }
+            }
+            config.collections = c
+        }
         return config
     }
 }

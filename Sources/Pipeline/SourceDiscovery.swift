@@ -18,7 +18,8 @@ public struct DiscoveredSource: Sendable, Equatable {
 /// Expands files, folders and globs into a sorted, duplicate-free list of input files.
 public enum SourceDiscovery {
     /// File endings read when a folder is named (files given by name or glob are always read).
-    public static let readableExtensions: Set<String> = ["csv", "tsv", "txt", "tab", "psv", "xlsx", "xlsm", "xltx",
+    // Legacy .xls and binary .xlsb are listed so that they are reported (with what to do), never skipped silently.
+    public static let readableExtensions: Set<String> = ["csv", "tsv", "txt", "tab", "psv", "xlsx", "xlsm", "xltx", "xltm", "xls", "xlsb",
                                                          "md", "markdown", "enex", "json", "zip"]
 
     /// A path or glob that matched nothing is reported, never silently ignored.

@@ -50,6 +50,12 @@ public struct ImportBatch: Sendable, Codable {
     public var rejects: [Reject] = []
     public var accounting: [SourceAccounting] = []
     public var diagnostics: [Diagnostic] = []
+    /// Diagnostics counted but not kept, by code: past the first ``listedPerCode`` of a code in a
+    /// table, a warning repeated on every row of a large sheet is only counted.
+    public var diagnosticsNotListed: [String: Int] = [:]
+
+    /// How many diagnostics of one code a table keeps in full.
+    public static let listedPerCode = 1_000
 
     public init() {}
 
@@ -58,5 +64,40 @@ public struct ImportBatch: Sendable, Codable {
         customers += other.customers; invoices += other.invoices; payments += other.payments
         contacts += other.contacts; promises += other.promises; rejects += other.rejects
         accounting += other.accounting; diagnostics += other.diagnostics
+        diagnosticsNotListed.merge(other.diagnosticsNotListed, uniquingKeysWith: +)
+    }
+
+    /// Every diagnostic by code, the listed and the only counted.
+    public var diagnosticCounts: [String: Int] {
+        var counts = diagnosticsNotListed
+        for d in diagnostics { counts[d.code, default: 0] += 1 }
+        return counts
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case customers, invoices, payments, contacts, promises, rejects, accounting, diagnostics, diagnosticsNotListed
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        customers = try c.decode([Customer].self, forKey: .customers)
+        invoices = try c.decode([Invoice].self, forKey: .invoices)
+        payments = try c.decode([Payment].self, forKey: .payments)
+        contacts = try c.decode([ContactEvent].self, forKey: .contacts)
+        promises = try c.decode([PromiseToPay].self, forKey: .promises)
+        rejects = try c.decode([Reject].self, forKey: .rejects)
+        accounting = try c.decode([SourceAccounting].self, forKey: .accounting)
+        diagnostics = try c.decode([Diagnostic].self, forKey: .diagnostics)
+        diagnosticsNotListed = try c.decodeIfPresent([String: Int].self, forKey: .diagnosticsNotListed) ?? [:]
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(customers, forKey: .customers); try c.encode(invoices, forKey: .invoices)
+        try c.encode(payments, forKey: .payments); try c.encode(contacts, forKey: .contacts)
+        try c.encode(promises, forKey: .promises); try c.encode(rejects, forKey: .rejects)
+        try c.encode(accounting, forKey: .accounting); try c.encode(diagnostics, forKey: .diagnostics)
+        // Written only when something was left out, so stored batches of small imports keep their bytes.
+        if !diagnosticsNotListed.isEmpty { try c.encode(diagnosticsNotListed, forKey: .diagnosticsNotListed) }
     }
 }

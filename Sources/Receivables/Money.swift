@@ -58,18 +58,20 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// Formats a decimal without exponent or grouping, padding the fraction to `minimumScale`.
     public static func plainText(_ value: Decimal, minimumScale: Int) -> String {
-        var s = NSDecimalNumber(decimal: value).description(withLocale: Locale(identifier: "en_US_POSIX"))
-        if s.contains("e") || s.contains("E") { s = "\(value)" }
-        let negative = s.hasPrefix("-")
-        if negative { s.removeFirst() }
-        var intPart = s, frac = ""
-        if let dot = s.firstIndex(of: ".") {
-            intPart = String(s[..<dot]); frac = String(s[s.index(after: dot)...])
+        // `Decimal.description` is plain digits with an optional `-` and `.` (never an exponent,
+        // never grouping, whatever the locale); only the fraction's padding is ours to add.
+        let text = DecimalText.parts(value).map(DecimalText.text) ?? value.description
+        var fractionDigits = -1
+        for b in text.utf8 {
+            if fractionDigits >= 0 { fractionDigits += 1 } else if b == UInt8(ascii: ".") { fractionDigits = 0 }
         }
-        if frac.count < minimumScale { frac += String(repeating: "0", count: minimumScale - frac.count) }
-        let body = frac.isEmpty ? intPart : intPart + "." + frac
-        let isZero = value.isZero
-        return (negative && !isZero ? "-" : "") + body
+        let missing = minimumScale - max(fractionDigits, 0)
+        guard missing > 0 else { return text }
+        var out = text
+        out.reserveCapacity(text.utf8.count + missing + 1)
+        if fractionDigits < 0 { out.append(".") }
+        for _ in 0..<missing { out.append("0") }
+        return out
     }
 
     /// Parses `-1234.56`, `1234`, `.5`, `+3` exactly; no grouping, no exponent.

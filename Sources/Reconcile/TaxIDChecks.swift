@@ -10,7 +10,7 @@ enum TaxIDChecks {
         if !invalid.isEmpty {
             out.append(.make(kind: "invalid_tax_id", severity: .warning, entity: "customer", entityID: id, field: "tax_id",
                              values: invalid.map { .init(value: $0.1.value.display, provenance: $0.1.provenance ?? $0.0.provenance) },
-                             message: "tax ID " + invalid.map { "\($0.1.value.display) (\($0.1.value.validity.rawValue))" }.joined(separator: ", ") + " fails validation"))
+                             message: Self.invalidMessage(invalid.map(\.1.value))))
         }
         let valid = withTax.filter { $0.1.value.isValid }
         if Set(valid.map { TaxIDKey($0.1.value).normalized }).count > 1 {
@@ -19,6 +19,17 @@ enum TaxIDChecks {
                              message: "one customer carries several valid tax IDs"))
         }
         return out
+    }
+
+    /// `tax ID J-29876543-0 fails its check digit (5 records)`: each distinct ID once, with why.
+    static func invalidMessage(_ ids: [TaxID]) -> String {
+        var counts: [String: (TaxID, Int)] = [:]
+        for id in ids { counts[id.display, default: (id, 0)].1 += 1 }
+        let parts = counts.sorted { $0.key < $1.key }.map { display, entry in
+            let why = entry.0.validity == .checkDigitMismatch ? "fails its check digit" : "fits no known format"
+            return "\(display) \(why)" + (entry.1 > 1 ? " (\(entry.1) records)" : "")
+        }
+        return "tax ID " + parts.joined(separator: "; ")
     }
 
     /// A tax ID (not failing validation) used by records of more than one customer.

@@ -21,7 +21,10 @@ public enum CellValue: Hashable, Sendable {
     public var isBlank: Bool {
         switch self {
         case .empty: return true
-        case .text(let s): return s.allSatisfy(\.isWhitespace)
+        case .text(let s):
+            // Nearly every text starts with a visible ASCII character: skip the Unicode scan then.
+            if let first = s.utf8.first, first > 0x20, first < 0x80 { return false }
+            return s.allSatisfy(\.isWhitespace)
         default: return false
         }
     }

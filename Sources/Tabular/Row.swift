@@ -31,6 +31,13 @@ public protocol RowStream {
     mutating func next() throws -> Row?
     /// Problems found since the last call.
     mutating func drainDiagnostics() -> [Diagnostic]
+    /// The sheet's merged ranges once `next()` has returned `nil`, for readers that meet them after
+    /// the cells (a worksheet's XML); `nil` when the caller must ask the source instead.
+    var mergedRangesAfterEnd: [CellRange]? { get }
+}
+
+extension RowStream {
+    public var mergedRangesAfterEnd: [CellRange]? { nil }
 }
 
 /// A row stream over rows already in memory (tests, small tables, re-reads).

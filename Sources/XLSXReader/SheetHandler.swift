@@ -26,6 +26,13 @@ final class SheetHandler: XMLStreamHandler {
     var hiddenColumns: [ClosedRange<Int>] = []
     var maxColumnSeen = 0
 
+    // Reading ahead before the string table exists (see `SheetSpeculation`).
+    var defersSharedStrings = false
+    /// Shared-string cells left as placeholders: row index in `pending`, 0-based column, string index.
+    var deferredCells: [(row: Int, column: Int, index: Int)] = []
+    /// Set when a deferred read could differ from a plain one; the speculation is then dropped.
+    var speculationFailed = false
+
     // Where the parser is.
     @exclusivity(unchecked) private var inSheetData = false
     @exclusivity(unchecked) private var rowNumber = 0
@@ -48,7 +55,7 @@ final class SheetHandler: XMLStreamHandler {
 
     /// Hot-path copies of the context: the string table, and the format kinds in a buffer whose
     /// element reads need no reference counting.
-    private let strings: [String]
+    @exclusivity(unchecked) private var strings: [String]
     private let formats: UnsafeMutableBufferPointer<NumberFormatKind>
 
     init(context: Context, readsCells: Bool = true) {
@@ -58,6 +65,23 @@ final class SheetHandler: XMLStreamHandler {
         formats = .allocate(capacity: context.formats.count)
         _ = formats.initialize(from: context.formats)
         cells.reserveCapacity(lastWidth)
+    }
+
+    /// Fills the placeholders of a read ahead (rows waiting in `pending` and the row under way)
+    /// and continues as a plain read; `false` when an index is out of range.
+    func resolveDeferred(with table: SharedStrings) -> Bool {
+        for fix in deferredCells {
+            guard let s = table.string(at: fix.index) else { return false }
+            if fix.row < pending.count {
+                pending[fix.row].cells[fix.column] = .text(s)
+            } else {
+                cells[fix.column] = .text(s)
+            }
+        }
+        deferredCells = []
+        defersSharedStrings = false
+        strings = table.strings
+        return true
     }
 
     deinit {
@@ -245,6 +269,10 @@ final class SheetHandler: XMLStreamHandler {
             value = cellValue(text.buffer)
         }
         if case .empty = value { return }
+        if defersSharedStrings, column <= cells.count {
+            // A cell written over an earlier one could overwrite a placeholder: not worth the care.
+            speculationFailed = true
+        }
         if column > cells.count {
             if column > cells.count + 1 {
                 cells.append(contentsOf: repeatElement(CellValue.empty, count: column - 1 - cells.count))
@@ -269,6 +297,13 @@ final class SheetHandler: XMLStreamHandler {
                 if kind != .general, let v = ExcelSerial.value(d, kind: kind, date1904: context.date1904) { return v }
             }
             return .number(d)
+        case .sharedString where defersSharedStrings:
+            guard let i = ByteParsing.int(b) else {
+                speculationFailed = true
+                return .empty
+            }
+            deferredCells.append((pending.count, column - 1, i))
+            return .text("")
         case .sharedString:
             guard let i = ByteParsing.int(b), i < strings.count else {
                 problem("XLSX-BAD-SHARED-STRING", "shared string index out of range (\(strings.count) strings)", found: b)

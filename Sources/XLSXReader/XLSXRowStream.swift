@@ -11,6 +11,11 @@ public struct XLSXRowStream: RowStream {
         engine = try Engine(workbook: workbook, sheet: sheet, readsCells: readsCells)
     }
 
+    /// Continues a read already under way (rows read ahead while the workbook opened).
+    init(engine: Engine) {
+        self.engine = engine
+    }
+
     /// The next row with at least one value, or `nil` at the end of the sheet.
     public mutating func next() throws -> Row? { try engine.next() }
 
@@ -39,14 +44,26 @@ public struct XLSXRowStream: RowStream {
         private var parserDiagnosticsTaken = 0
         static let slice = 16 << 10
 
-        init(workbook: XLSXWorkbook, sheet: Int, readsCells: Bool) throws(XLSXError) {
-            handler = SheetHandler(context: workbook.handlerContext(sheet: sheet), readsCells: readsCells)
-            guard let part = workbook.sheetParts[sheet], let entry = workbook.zip.entry(named: part) else {
+        convenience init(workbook: XLSXWorkbook, sheet: Int, readsCells: Bool) throws(XLSXError) {
+            try self.init(zip: workbook.zip, part: workbook.sheetParts[sheet],
+                          context: workbook.handlerContext(sheet: sheet), readsCells: readsCells)
+        }
+
+        init(zip: ZipArchive, part: String?, context: SheetHandler.Context, readsCells: Bool) throws(XLSXError) {
+            handler = SheetHandler(context: context, readsCells: readsCells)
+            guard let part, let entry = zip.entry(named: part) else {
                 parser = nil; reader = nil; done = true
                 return
             }
-            do { reader = try workbook.zip.prefetchingReader(for: entry) } catch { throw .container(error) }
-            parser = XMLPushParser(file: workbook.path, part: entry.name, handler: handler)
+            do { reader = try zip.prefetchingReader(for: entry) } catch { throw .container(error) }
+            parser = XMLPushParser(file: zip.path, part: entry.name, handler: handler)
+        }
+
+        /// Parses one more slice without handing rows out; `false` once the sheet has ended.
+        func advanceAhead() throws(XLSXError) -> Bool {
+            if done { return false }
+            try advance()
+            return !done
         }
 
         func next() throws(XLSXError) -> Row? {

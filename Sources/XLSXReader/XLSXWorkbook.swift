@@ -26,6 +26,9 @@ public final class XLSXWorkbook: TabularSource {
     /// Each sheet's zip entry name (`nil` when the workbook names a part the package lacks).
     let sheetParts: [String?]
     let formats: [NumberFormatKind]
+    /// The first sheet's rows read while the string table was parsed, handed to the first
+    /// `rowStream(ofSheet: 0)`.
+    private(set) var readAhead: XLSXRowStream.Engine?
 
     /// Opens a workbook. Throws ``XLSXError`` for a file that cannot be read as one: not a zip,
     /// password-protected, legacy `.xls`, `.xlsb`, truncated, or missing its workbook part.
@@ -97,19 +100,36 @@ public final class XLSXWorkbook: TabularSource {
         let folder = PackagePath.folder(of: workbookPart)
         let stringsPart = rels.relationships.first { $0.kind == "sharedStrings" && !$0.external }.map(target)
             ?? folder + "sharedStrings.xml"
+        let stylesPart = rels.relationships.first { $0.kind == "styles" && !$0.external }.map(target)
+            ?? folder + "styles.xml"
+        // Styles first (small), so the first sheet can be read ahead, formats known, while the
+        // (possibly large) string table is parsed. Errors are still raised in the old order:
+        // the string table's first, then the styles'.
+        let styles = StylesHandler()
+        var stylesResult: Result<[Diagnostic], XLSXError> = .success([])
+        if zip.entry(named: stylesPart) != nil {
+            do throws(XLSXError) { stylesResult = .success(try Self.parseTolerantly(parts, stylesPart, styles, path: path)) }
+            catch { stylesResult = .failure(error) }
+        }
+        formats = styles.formatKinds
         let strings = SharedStringsHandler()
+        var speculation: SheetSpeculation?
+        if zip.entry(named: stringsPart) != nil, case .success = stylesResult,
+           let first = sheetParts.first, let part = first,
+           let entry = zip.entry(named: part), entry.uncompressedSize > 1 << 20,
+           let engine = try? XLSXRowStream.Engine(
+               zip: zip, part: part,
+               context: SheetHandler.Context(file: path, sheet: infos[0].name ?? "", strings: SharedStrings(),
+                                             formats: formats, date1904: date1904),
+               readsCells: true) {
+            speculation = SheetSpeculation(engine: engine)
+        }
         if zip.entry(named: stringsPart) != nil {
             diagnostics += try Self.parseTolerantly(parts, stringsPart, strings, path: path)
         }
         sharedStrings = strings.table
-
-        let stylesPart = rels.relationships.first { $0.kind == "styles" && !$0.external }.map(target)
-            ?? folder + "styles.xml"
-        let styles = StylesHandler()
-        if zip.entry(named: stylesPart) != nil {
-            diagnostics += try Self.parseTolerantly(parts, stylesPart, styles, path: path)
-        }
-        formats = styles.formatKinds
+        diagnostics += try stylesResult.get()
+        readAhead = speculation?.adopt(strings: sharedStrings)
         openingDiagnostics = diagnostics
     }
 
@@ -178,6 +198,10 @@ public final class XLSXWorkbook: TabularSource {
     /// A stream over one sheet's rows (0-based tab index).
     public func rowStream(ofSheet index: Int) throws(XLSXError) -> XLSXRowStream {
         guard sheets.indices.contains(index) else { throw .noSuchSheet(path: path, index: index) }
+        if index == 0, let engine = readAhead {
+            readAhead = nil
+            return XLSXRowStream(engine: engine)
+        }
         return try XLSXRowStream(workbook: self, sheet: index, readsCells: true)
     }
 

@@ -14,6 +14,9 @@ private let libxml2Initialized: Bool = {
 /// substitution (only the five predefined entities and character references are decoded), and
 /// libxml2's default size limits stay on. Errors never reach stderr: fatal ones are thrown as
 /// ``XMLStreamError`` with the part name and line; warnings are collected as ``diagnostics``.
+///
+/// Stray text before the root element (`<?xml …?>foo<worksheet>`) is the one recovery: it is
+/// skipped with an `XML-TEXT-BEFORE-ROOT` warning (see `XMLPrologFilter`).
 public final class XMLPushParser {
     public let file: String
     public let part: String
@@ -23,11 +26,16 @@ public final class XMLPushParser {
     private let handler: any XMLStreamHandler
     private var ctxt: xmlParserCtxtPtr?
     private var finished = false
+    /// Skips stray text before the root element (see ``XMLPrologFilter``); idle once the root starts.
+    private var prolog = XMLPrologFilter()
+    private var prologScanned = false
 
     /// What the C callbacks reach through libxml2's user-data pointer.
     final class Context {
-        /// Unowned so the hot callbacks do no reference counting; `XMLPushParser.handler` keeps it alive.
-        unowned(unsafe) let handler: any XMLStreamHandler
+        /// A strong `let`: reached through a guaranteed reference it is borrowed, so the hot callbacks
+        /// do no reference counting (an `unowned(unsafe)` one was retained on every load). No cycle:
+        /// the context is owned by the parser, never by the handler.
+        let handler: any XMLStreamHandler
         var fatal: XMLStreamError?
         var warnings: [(line: Int, message: String)] = []
         let file: String, part: String
@@ -112,13 +120,46 @@ public final class XMLPushParser {
 
     /// Parses the next piece of the document; handler callbacks run before this returns.
     public func feed(_ bytes: UnsafeRawBufferPointer) throws(XMLStreamError) {
+        if !prologScanned { return try feedProlog(bytes) }
         try parse(bytes.baseAddress, count: bytes.count, terminate: false)
+    }
+
+    /// Feeds bytes while the prolog lasts: stray text in it is blanked (newlines kept, so lines
+    /// stay right) and reported once, when the root element starts.
+    private func feedProlog(_ bytes: UnsafeRawBufferPointer) throws(XMLStreamError) {
+        let (prologEnd, blanked) = prolog.filter(bytes)
+        if prolog.isDone {
+            prologScanned = true
+            reportStrayText()
+        }
+        guard let blanked else {
+            return try parse(bytes.baseAddress, count: bytes.count, terminate: false)
+        }
+        let failure = blanked.withUnsafeBytes { (b: UnsafeRawBufferPointer) -> XMLStreamError? in
+            do throws(XMLStreamError) { try parse(b.baseAddress, count: b.count, terminate: false) } catch { return error }
+            return nil
+        }
+        if let failure { throw failure }
+        if prologEnd < bytes.count {
+            try parse(bytes.baseAddress.map { $0 + prologEnd }, count: bytes.count - prologEnd, terminate: false)
+        }
+    }
+
+    private func reportStrayText() {
+        guard prolog.strayCount > 0, !prolog.gaveUp else { return }
+        diagnostics.append(Diagnostic(.warning, code: "XML-TEXT-BEFORE-ROOT",
+                                      "\(part): text before the root element ignored",
+                                      at: SourceLocation(file: file, line: prolog.strayLine), found: prolog.strayText))
     }
 
     /// Tells the parser the document is complete, and reports an unfinished document.
     public func finish() throws(XMLStreamError) {
         guard !finished else { return }
         finished = true
+        if !prologScanned {
+            prologScanned = true
+            reportStrayText()
+        }
         try parse(nil, count: 0, terminate: true)
     }
 

@@ -73,14 +73,20 @@ public final class ZipEntryReader {
 
     /// The next chunk of uncompressed bytes (never empty), or `nil` after the last one.
     public func next() throws(ZipError) -> UnsafeRawBufferPointer? {
-        if ended { return nil }
-        let count = stream == nil ? try nextStored() : try nextInflated()
+        let count = try next(into: output)
+        return count == 0 ? nil : UnsafeRawBufferPointer(rebasing: output[0..<count])
+    }
+
+    /// Inflates the next chunk into `target` (at most its size); 0 after the last chunk.
+    /// Lets a prefetching reader fill its own buffers without a copy.
+    func next(into target: UnsafeMutableRawBufferPointer) throws(ZipError) -> Int {
+        if ended { return 0 }
+        let count = stream == nil ? try nextStored(into: target) : try nextInflated(into: target)
         if count == 0 {
             try finish()
-            return nil
+            return 0
         }
-        let chunk = UnsafeRawBufferPointer(rebasing: output[0..<count])
-        crc = crc32(crc, chunk.baseAddress?.assumingMemoryBound(to: Bytef.self), uInt(count))
+        crc = crc32(crc, target.baseAddress?.assumingMemoryBound(to: Bytef.self), uInt(count))
         produced += UInt64(count)
         if produced > entry.uncompressedSize {
             if produced > limits.maxEntrySize {
@@ -88,10 +94,10 @@ public final class ZipEntryReader {
             }
             throw .corrupt(path: path, entry: entry.name, detail: "inflates to more than its declared \(entry.uncompressedSize) bytes")
         }
-        return chunk
+        return count
     }
 
-    private func nextStored() throws(ZipError) -> Int {
+    private func nextStored(into output: UnsafeMutableRawBufferPointer) throws(ZipError) -> Int {
         guard compressedRemaining > 0 else { return 0 }
         let want = Int(min(UInt64(output.count), compressedRemaining))
         let n = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: output[0..<want]), at: inputOffset)
@@ -101,7 +107,7 @@ public final class ZipEntryReader {
         return n
     }
 
-    private func nextInflated() throws(ZipError) -> Int {
+    private func nextInflated(into output: UnsafeMutableRawBufferPointer) throws(ZipError) -> Int {
         guard let s = stream else { return 0 }
         while true {
             if s.pointee.avail_in == 0, compressedRemaining > 0 {

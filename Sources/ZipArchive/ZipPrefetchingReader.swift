@@ -45,10 +45,9 @@ public final class ZipPrefetchingReader: @unchecked Sendable {
             Unmanaged<ZipPrefetchingReader>.fromOpaque(raw).takeUnretainedValue().produce()
             return nil
         }, context)
-        guard rc == 0 else {
-            cleanUp()
-            throw .io(path: inner.path, call: "pthread_create", errno: rc)
-        }
+        // On failure `thread` stays nil and deinit (which runs for a fully initialized object
+        // whose init throws) frees the buffers.
+        guard rc == 0 else { throw .io(path: inner.path, call: "pthread_create", errno: rc) }
         thread = tid
     }
 
@@ -100,12 +99,8 @@ public final class ZipPrefetchingReader: @unchecked Sendable {
             var outcome: ZipError?
             var ended = false
             do {
-                if let chunk = try inner.next() {
-                    slots[slot].copyMemory(from: chunk)
-                    length = chunk.count
-                } else {
-                    ended = true
-                }
+                length = try inner.next(into: slots[slot])
+                ended = length == 0
             } catch {
                 outcome = error
             }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Mapping
+import NotesReader
 import Pipeline
 import Receivables
 import Tabular
@@ -10,25 +11,27 @@ import Tabular
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Read CSV and XLSX files into normalized customers, invoices and payments (no reconciliation).",
+        abstract: "Read sources into normalized records, without reconciling: customers, invoices, payments, contacts, promises.",
         discussion: """
-            Writes customers.csv, invoices.csv, payments.csv (each record with its source file, sheet, \
-            row and line), rejects.csv (every row not imported, with the reason and its raw text) and \
-            import-summary.json (per source, sheet and table: rows read, imported, rejected, blank, \
-            totals rows and header rows skipped). The folder is replaced only when complete.
+            Reads CSV and XLSX through the mapping stage, and collectors' notebooks, WhatsApp chats \
+            (.txt or .zip), Google Keep (.json) and Evernote (.enex) exports through the notes reader; \
+            the kind is detected from the content unless --kind says it. Writes customers.csv, \
+            invoices.csv, payments.csv, contacts.csv, promises.csv (each record with its source file, \
+            sheet, row and line), rejects.csv (every row or line not imported, with the reason and its \
+            raw text) and import-summary.json (per source, sheet and table: rows read, imported, \
+            rejected, blank, skipped). The folder is replaced only when complete.
             """)
 
-    @Argument(help: "CSV or XLSX files.")
+    @Argument(help: "Source files: CSV, XLSX, notebooks, WhatsApp chats, Keep or Evernote exports.")
     var files: [String]
+
+    @Option(help: "How to read every file: auto (by content), csv, xlsx, notebook, whatsapp, enex, keep.")
+    var kind: SourceKind = .auto
 
     @Option(help: "A mapping file (YAML; see Mappings/README.md). Applied to the files its patterns match.")
     var mapping: String?
 
-    @Option(help: "Default country (ISO 3166-1 alpha-2) for tax IDs, phone numbers and what a bare $ means.")
-    var country: String?
-
-    @Option(help: "Default currency (ISO 4217) for amounts that name none.")
-    var currency: String?
+    @OptionGroup var region: RegionOptions
 
     @Option(help: "Output folder.")
     var out: String
@@ -36,50 +39,44 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
-    func validate() throws {
-        if let country, country.count != 2 || !country.allSatisfy(\.isLetter) {
-            throw ValidationError("--country must be an ISO 3166-1 alpha-2 code such as VE, not \"\(country)\"")
-        }
-        if let currency, Currency(code: currency) == nil {
-            throw ValidationError("--currency must be an ISO 4217 code such as USD, not \"\(currency)\"")
-        }
-    }
-
     func run() throws {
         let mappingFile = try CommandSupport.loadMapping(mapping)
-        var batch = ImportBatch()
-        var sources: [ImportOutput.Summary.Source] = []
+        var sources: [(file: String, format: String, error: String?, batch: ImportBatch)] = []
+        var diagnostics: [Diagnostic] = [], notListed: [String: Int] = [:]
         var unreadable = false
+        let folder = OutputFolder(path: out)
+        let output: ImportOutput
+        do {
+            try folder.prepare()
+            output = try ImportOutput(folder: folder)
+        } catch {
+            folder.discard()
+            CommandSupport.note("error: cannot write \(out): \(error)")
+            throw ConsolidaExit.outputFailed
+        }
         for path in files {
+            let format = SourceFormat.detect(path: path, forced: kind)
             do {
-                let (source, format) = try SourceOpener.open(path)
-                var options = ImportOptions(country: country, currency: currency.flatMap { Currency(code: $0) })
-                if let mappingFile {
-                    if mappingFile.applies(to: path) { options.mapping = mappingFile }
-                    else if !quiet { CommandSupport.note("\(path): the mapping's files patterns do not match; automatic mapping used") }
-                }
-                let b = Importer(options: options).importSource(source)
-                sources.append(.init(file: path, format: format.rawValue, error: nil,
-                                     tables: b.accounting.map(ImportOutput.table),
-                                     diagnostics: Dictionary(b.diagnostics.map { ($0.code, 1) }, uniquingKeysWith: +)))
-                batch.append(b)
+                // Records go to the files as they are built; the batch keeps accounting and diagnostics.
+                var b = try importFile(path, format: format, mapping: mappingFile, output: output)
+                output.take(&b)
+                sources.append((path, format.rawValue, nil, b))
+                diagnostics += b.diagnostics
+                notListed.merge(b.diagnosticsNotListed, uniquingKeysWith: +)
             } catch {
                 unreadable = true
                 CommandSupport.note("error: \(error)")
-                sources.append(.init(file: path, format: "unknown", error: "\(error)", tables: [], diagnostics: [:]))
+                sources.append((path, format.rawValue, "\(error)", ImportBatch()))
             }
         }
-        let summary = ImportOutput.Summary(sources: sources, customers: batch.customers.count, invoices: batch.invoices.count,
-                                           payments: batch.payments.count, rejects: batch.rejects.count)
+        var summary = ImportSummary(sources: sources)
+        let counts = output.counts
+        summary.customers = counts.customers; summary.invoices = counts.invoices; summary.payments = counts.payments
+        summary.contacts = counts.contacts; summary.promises = counts.promises; summary.rejects = counts.rejects
         do {
-            let folder = OutputFolder(path: out)
-            try folder.prepare()
             do {
-                try Data(ImportOutput.customers(batch).utf8).write(to: folder.staged("customers.csv"))
-                try Data(ImportOutput.invoices(batch).utf8).write(to: folder.staged("invoices.csv"))
-                try Data(ImportOutput.payments(batch).utf8).write(to: folder.staged("payments.csv"))
-                try Data(ImportOutput.rejects(batch).utf8).write(to: folder.staged("rejects.csv"))
-                try ImportOutput.json(summary).write(to: folder.staged("import-summary.json"))
+                try output.close()
+                try summary.jsonData().write(to: folder.staged("import-summary.json"))
                 try folder.commit()
             } catch {
                 folder.discard()
@@ -90,19 +87,44 @@ struct ImportCommand: ParsableCommand {
             throw ConsolidaExit.outputFailed
         }
         if !quiet {
-            CommandSupport.printDiagnostics(batch.diagnostics)
-            for s in sources where s.error == nil {
+            CommandSupport.printDiagnostics(diagnostics, notListed: notListed)
+            for s in summary.sources where s.error == nil {
                 let t = s.tables
                 print("\(s.file): \(t.reduce(0) { $0 + $1.rowsRead }) rows read, \(t.reduce(0) { $0 + $1.imported }) imported, "
                       + "\(t.reduce(0) { $0 + $1.rejected }) rejected, \(t.reduce(0) { $0 + $1.blank }) blank, "
                       + "\(t.reduce(0) { $0 + $1.totalsSkipped }) totals rows skipped")
             }
-            print("\(batch.customers.count) customers, \(batch.invoices.count) invoices, \(batch.payments.count) payments, "
-                  + "\(batch.rejects.count) rejects → \(out)")
+            print("\(counts.customers) customers, \(counts.invoices) invoices, \(counts.payments) payments, "
+                  + "\(counts.contacts) contacts, \(counts.promises) promises, \(counts.rejects) rejects → \(out)")
         }
         if unreadable { throw ConsolidaExit.unreadableSource }
     }
+
+    /// One file through the reader its format calls for; throws when it cannot be read at all.
+    func importFile(_ path: String, format: SourceFormat, mapping mappingFile: MappingFile?,
+                    output: ImportOutput) throws -> ImportBatch {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
+        if size == 0 { throw DefaultImporter.EmptySource(path: path) }
+        switch format {
+        case .csv, .xlsx:
+            let source = try SourceOpener.open(path, format: format)
+            var options = ImportOptions(country: region.countryCode, currency: region.currencyCode)
+            if let mappingFile {
+                if mappingFile.applies(to: path) { options.mapping = mappingFile }
+                else if !quiet { CommandSupport.note("\(path): the mapping's files patterns do not match; automatic mapping used") }
+            }
+            var batch = ImportBatch()
+            Importer(options: options).importSource(source, into: &batch) { output.take(&$0) }
+            return batch
+        case .notebook, .whatsapp, .enex, .keep:
+            var options = NotesImportOptions()
+            options.defaultCurrency = region.currencyCode
+            return try NotesImporter.importFile(path: path, kind: NotesKind(rawValue: format.rawValue), options: options)
+        }
+    }
 }
+
+extension SourceKind: ExpressibleByArgument {}
 
 /// Small pieces the import and map commands share.
 enum CommandSupport {
@@ -117,12 +139,15 @@ enum CommandSupport {
     }
 
     /// Warnings and errors on stderr, the first 50 in full and the rest counted by code.
-    static func printDiagnostics(_ diagnostics: [Diagnostic], limit: Int = 50) {
+    /// `notListed` counts, by code, the diagnostics an import kept no copy of.
+    static func printDiagnostics(_ diagnostics: [Diagnostic], notListed: [String: Int] = [:], limit: Int = 50) {
         let shown = diagnostics.filter { $0.severity >= .warning }
         for d in shown.prefix(limit) { note(d.description) }
-        if shown.count > limit {
-            let rest = Dictionary(shown.dropFirst(limit).map { ($0.code, 1) }, uniquingKeysWith: +)
-            note("… and \(shown.count - limit) more: " + rest.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", "))
+        var rest = Dictionary(shown.dropFirst(limit).map { ($0.code, 1) }, uniquingKeysWith: +)
+        rest.merge(notListed, uniquingKeysWith: +)
+        let more = rest.values.reduce(0, +)
+        if more > 0 {
+            note("… and \(more) more: " + rest.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", "))
         }
     }
 }

@@ -1,124 +1,251 @@
 import Foundation
+import Pipeline
 import Receivables
 import Tabular
 
-/// The files `consolida import` writes: normalized records as CSV with their source locations,
-/// rejects, and an import summary with the row accounting per source, sheet and table.
-enum ImportOutput {
+/// The files `consolida import` writes, as the records arrive: normalized records as CSV with their
+/// source locations, and rejects. Records are written and dropped batch by batch on a writer thread
+/// of their own, so an import of millions of rows holds only a few batches at once and formatting
+/// the output overlaps with reading and normalizing the input.
+///
+/// `@unchecked Sendable`: the files and `failure` are touched only on `queue` (and after `close()`
+/// has drained it); `counts` only on the caller's thread.
+final class ImportOutput: @unchecked Sendable {
     static let locationColumns = ["source_file", "source_sheet", "source_row", "source_line"]
 
-    static func location(_ l: SourceLocation) -> [String] {
-        [l.file, l.sheet ?? "", l.row.map(String.init) ?? "", l.line.map(String.init) ?? ""]
+    private let customers, invoices, payments, contacts, promises, rejects: StreamedCSVFile
+    private let queue = DispatchQueue(label: "consolida.import-output")
+    /// Batches handed over but not yet written: the reader waits when the writer falls behind.
+    private let inFlight = DispatchSemaphore(value: 4)
+    /// The first write failure; later batches are dropped and the caller discards the folder.
+    private var failure: (any Error)?
+    private(set) var counts = (customers: 0, invoices: 0, payments: 0, contacts: 0, promises: 0, rejects: 0)
+
+    private struct Records: Sendable {
+        var customers: [Customer], invoices: [Invoice], payments: [Payment]
+        var contacts: [ContactEvent], promises: [PromiseToPay], rejects: [Reject]
     }
 
-    static func customers(_ batch: ImportBatch) -> String {
-        var w = CSVTextWriter(header: ["customer_id", "name", "tax_id", "tax_id_country", "tax_id_valid", "phones",
-                                       "emails", "address", "city", "salesperson"] + locationColumns)
-        for c in batch.customers {
-            w.row([c.id.rawValue, c.name?.value ?? "", c.taxID?.value.normalized ?? "", c.taxID?.value.country ?? "",
-                   c.taxID.map { $0.value.validity.rawValue } ?? "", c.phones.map(\.value).joined(separator: "; "),
-                   c.emails.map(\.value).joined(separator: "; "), c.address?.value ?? "", c.city?.value ?? "",
-                   c.salesperson?.value ?? ""] + location(c.provenance.location))
-        }
-        return w.text
+    init(folder: OutputFolder) throws {
+        customers = try StreamedCSVFile(folder.staged("customers.csv"), header: ["customer_id", "name", "tax_id",
+            "tax_id_country", "tax_id_valid", "phones", "emails", "address", "city", "salesperson"] + Self.locationColumns)
+        invoices = try StreamedCSVFile(folder.staged("invoices.csv"), header: ["customer_id", "document_number",
+            "document_type", "issue_date", "due_date", "currency", "amount", "paid", "balance"] + Self.locationColumns)
+        payments = try StreamedCSVFile(folder.staged("payments.csv"), header: ["payment_id", "date", "currency", "amount",
+            "invoice_number", "reference", "method", "customer_tax_id", "customer_name"] + Self.locationColumns)
+        contacts = try StreamedCSVFile(folder.staged("contacts.csv"), header: ["contact_id", "customer_record", "date",
+            "time", "channel", "author", "outcome", "outcome_confidence", "text"] + Self.locationColumns)
+        promises = try StreamedCSVFile(folder.staged("promises.csv"), header: ["promise_id", "customer_record", "made_on",
+            "promised_date", "currency", "amount", "invoice_numbers", "confidence", "text"] + Self.locationColumns)
+        rejects = try StreamedCSVFile(folder.staged("rejects.csv"),
+                                      header: Self.locationColumns + ["source_column", "code", "reason", "raw_text"])
     }
 
-    static func invoices(_ batch: ImportBatch) -> String {
-        var w = CSVTextWriter(header: ["customer_id", "document_number", "document_type", "issue_date", "due_date",
-                                       "currency", "amount", "paid", "balance"] + locationColumns)
-        for i in batch.invoices {
-            w.row([i.customer.rawValue, i.number.value, i.type.rawValue, i.issueDate?.value.iso ?? "",
-                   i.dueDate?.value.iso ?? "", i.currency?.code ?? "", i.amount?.value.plainText ?? "",
-                   i.paid?.value.plainText ?? "", i.balance?.value.plainText ?? ""] + location(i.provenance.location))
+    /// Hands the batch's records to the writer and removes them from it; accounting and
+    /// diagnostics stay.
+    func take(_ batch: inout ImportBatch) {
+        counts.customers += batch.customers.count; counts.invoices += batch.invoices.count
+        counts.payments += batch.payments.count; counts.contacts += batch.contacts.count
+        counts.promises += batch.promises.count; counts.rejects += batch.rejects.count
+        let records = Records(customers: batch.customers, invoices: batch.invoices, payments: batch.payments,
+                              contacts: batch.contacts, promises: batch.promises, rejects: batch.rejects)
+        batch.customers = []; batch.invoices = []; batch.payments = []
+        batch.contacts = []; batch.promises = []; batch.rejects = []
+        inFlight.wait()
+        queue.async {
+            defer { self.inFlight.signal() }
+            guard self.failure == nil else { return }
+            do { try self.write(records) } catch { self.failure = error }
         }
-        return w.text
     }
 
-    static func payments(_ batch: ImportBatch) -> String {
-        var w = CSVTextWriter(header: ["payment_id", "date", "currency", "amount", "invoice_number", "reference",
-                                       "method", "customer_tax_id", "customer_name"] + locationColumns)
-        for p in batch.payments {
-            w.row([p.id.rawValue, p.date?.value.iso ?? "", p.amount.value.currency?.code ?? "", p.amount.value.plainText,
-                   p.invoiceNumber?.value ?? "", p.reference?.value ?? "", p.method?.value ?? "",
-                   p.extra["customer_tax_id"] ?? "", p.extra["customer_name"] ?? ""] + location(p.provenance.location))
+    /// Waits for the writer, then flushes and closes every file; throws the first failure.
+    func close() throws {
+        try queue.sync {
+            for file in [customers, invoices, payments, contacts, promises, rejects] {
+                do { try file.close() } catch { if failure == nil { failure = error } }
+            }
+            if let failure { throw failure }
         }
-        return w.text
     }
 
-    static func rejects(_ batch: ImportBatch) -> String {
-        var w = CSVTextWriter(header: locationColumns + ["source_column", "code", "reason", "raw_text"])
-        for r in batch.rejects {
-            w.row(location(r.location) + [r.location.column.map { CellRef.columnLetters($0) } ?? "", r.code, r.reason, r.rawText])
-        }
-        return w.text
-    }
-
-    struct Summary: Encodable {
-        struct Source: Encodable {
-            var file: String
-            var format: String
-            var error: String?
-            var tables: [Table]
-            var diagnostics: [String: Int]
-        }
-        struct Table: Encodable {
-            var sheet: String?
-            var table: String?
-            var rowsRead, imported, rejected, blank, totalsSkipped, headerRows, otherSkipped: Int
-            var balances: Bool
-            enum CodingKeys: String, CodingKey {
-                case sheet, table, rowsRead = "rows_read", imported, rejected, blank, totalsSkipped = "totals_skipped",
-                     headerRows = "header_rows", otherSkipped = "other_skipped", balances
+    private func write(_ records: Records) throws {
+        for c in records.customers {
+            try customers.row {
+                $0.field(c.id.rawValue); $0.field(c.name?.value); $0.field(c.taxID?.value.normalized)
+                $0.field(c.taxID?.value.country); $0.field(c.taxID?.value.validity.rawValue)
+                $0.field(c.phones.map(\.value).joined(separator: "; "))
+                $0.field(c.emails.map(\.value).joined(separator: "; "))
+                $0.field(c.address?.value); $0.field(c.city?.value); $0.field(c.salesperson?.value)
+                $0.location(c.provenance.location)
             }
         }
-        var sources: [Source]
-        var customers, invoices, payments, rejects: Int
-    }
-
-    static func table(_ a: SourceAccounting) -> Summary.Table {
-        Summary.Table(sheet: a.sheet, table: a.table, rowsRead: a.rowsRead, imported: a.imported, rejected: a.rejected,
-                      blank: a.blank, totalsSkipped: a.totalsSkipped, headerRows: a.headerRows,
-                      otherSkipped: a.otherSkipped, balances: a.balances)
-    }
-
-    static func json(_ summary: Summary) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(summary)
-    }
-}
-
-/// RFC 4180 text with formula neutralization: a text cell starting with `=`, `+`, `-`, `@`, tab or
-/// CR is prefixed with `'` so a spreadsheet shows it instead of evaluating it (CSV injection). Plain
-/// decimals the importer wrote itself (`-185.00`) are numbers, not formulas, and stay as they are.
-struct CSVTextWriter {
-    private(set) var text = ""
-
-    init(header: [String]) { row(header) }
-
-    mutating func row(_ cells: [String]) {
-        text += cells.map(Self.field).joined(separator: ",") + "\r\n"
-    }
-
-    static func field(_ raw: String) -> String {
-        // Most fields need nothing: no leading formula character and nothing to quote.
-        if let f = raw.utf8.first, !"=+-@\t\r".utf8.contains(f),
-           !raw.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) { return raw }
-        if raw.isEmpty { return raw }
-        var s = raw
-        if let f = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(f), !isPlainNumber(s) { s = "'" + s }
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    static func isPlainNumber(_ s: String) -> Bool {
-        var body = Substring(s)
-        if body.first == "-" { body = body.dropFirst() }
-        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-        return !body.isEmpty && parts.count <= 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCIIDigitChar) }
+        for i in records.invoices {
+            try invoices.row {
+                $0.field(i.customer.rawValue); $0.field(i.number.value); $0.field(i.type.rawValue)
+                $0.field(i.issueDate?.value); $0.field(i.dueDate?.value); $0.field(i.currency?.code)
+                $0.field(i.amount?.value.plainText); $0.field(i.paid?.value.plainText); $0.field(i.balance?.value.plainText)
+                $0.location(i.provenance.location)
+            }
+        }
+        for p in records.payments {
+            try payments.row {
+                $0.field(p.id.rawValue); $0.field(p.date?.value); $0.field(p.amount.value.currency?.code)
+                $0.field(p.amount.value.plainText); $0.field(p.invoiceNumber?.value); $0.field(p.reference?.value)
+                $0.field(p.method?.value); $0.field(p.extra["customer_tax_id"]); $0.field(p.extra["customer_name"])
+                $0.location(p.provenance.location)
+            }
+        }
+        for c in records.contacts {
+            try contacts.row {
+                $0.field(c.id.rawValue); $0.field(c.customer?.rawValue); $0.field(c.date); $0.field(c.time?.iso)
+                $0.field(c.channel.rawValue); $0.field(c.author); $0.field(c.outcome.rawValue)
+                $0.field(String(format: "%.2f", c.outcomeConfidence)); $0.field(c.text)
+                $0.location(c.provenance.location)
+            }
+        }
+        for p in records.promises {
+            try promises.row {
+                $0.field(p.id.rawValue); $0.field(p.customer?.rawValue); $0.field(p.madeOn); $0.field(p.promisedDate)
+                $0.field(p.amount?.currency?.code); $0.field(p.amount?.plainText); $0.field(p.invoiceNumbers.joined(separator: "; "))
+                $0.field(String(format: "%.2f", p.confidence)); $0.field(p.text)
+                $0.location(p.provenance.location)
+            }
+        }
+        for r in records.rejects {
+            try rejects.row {
+                $0.location(r.location)
+                $0.field(r.location.column.map { CellRef.columnLetters($0) }); $0.field(r.code); $0.field(r.reason)
+                $0.field(r.rawText)
+            }
+        }
     }
 }
 
-extension Character {
-    fileprivate var isASCIIDigitChar: Bool { isASCII && isNumber }
+/// One CSV file written through a buffer of about a mebibyte.
+final class StreamedCSVFile {
+    private let handle: FileHandle
+    private var buffer = CSVRowBuffer()
+    private static let bufferLimit = 1 << 20
+
+    init(_ url: URL, header: [String]) throws {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+        handle = try FileHandle(forWritingTo: url)
+        buffer.bytes.reserveCapacity(Self.bufferLimit + 64 * 1024)
+        try row { for h in header { $0.field(h) } }
+    }
+
+    /// One record: `fill` writes its fields in order.
+    func row(_ fill: (inout CSVRowBuffer) -> Void) throws {
+        fill(&buffer)
+        buffer.endRow()
+        if buffer.bytes.count >= Self.bufferLimit { try drain() }
+    }
+
+    func close() throws {
+        try drain()
+        try handle.close()
+    }
+
+    private func drain() throws {
+        guard !buffer.bytes.isEmpty else { return }
+        try handle.write(contentsOf: buffer.bytes)
+        buffer.bytes.removeAll(keepingCapacity: true)
+    }
+}
+
+/// RFC 4180 bytes (CRLF) with formula neutralization: a text field starting with `=`, `+`, `-`,
+/// `@`, tab or CR is prefixed with `'` so a spreadsheet shows it instead of evaluating it (CSV
+/// injection). Plain decimals the importer wrote itself (`-185.00`) are numbers, not formulas, and
+/// stay as they are.
+struct CSVRowBuffer {
+    var bytes: [UInt8] = []
+    private var atRowStart = true
+    /// `=`, `+`, `-`, `@`, tab, CR: what a spreadsheet may take for the start of a formula.
+    private static let formulaStarts: [UInt8] = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
+    /// Comma, quote, LF, CR: what makes a field need quotes.
+    private static let quoteTriggers: [UInt8] = [0x2C, 0x22, 0x0A, 0x0D]
+
+    mutating func field(_ text: String?) {
+        separate()
+        guard var text, !text.isEmpty else { return }
+        text.withUTF8 { append($0) }
+    }
+
+    /// A date as `YYYY-MM-DD`, digits written directly.
+    mutating func field(_ date: LocalDate?) {
+        separate()
+        guard let date else { return }
+        digits(date.year, 4); bytes.append(UInt8(ascii: "-")); digits(date.month, 2)
+        bytes.append(UInt8(ascii: "-")); digits(date.day, 2)
+    }
+
+    /// Source file, sheet, row and line.
+    mutating func location(_ l: SourceLocation) {
+        field(l.file); field(l.sheet)
+        separate(); if let row = l.row { number(row) }
+        separate(); if let line = l.line { number(line) }
+    }
+
+    mutating func endRow() {
+        bytes.append(0x0D); bytes.append(0x0A)
+        atRowStart = true
+    }
+
+    private mutating func separate() {
+        if !atRowStart { bytes.append(0x2C) }
+        atRowStart = false
+    }
+
+    private mutating func append(_ u: UnsafeBufferPointer<UInt8>) {
+        guard let first = u.first else { return }
+        let formula = Self.formulaStarts.contains(first) && !Self.isPlainNumber(u)
+        let quoted = u.contains { (b: UInt8) -> Bool in Self.quoteTriggers.contains(b) }
+        if quoted { bytes.append(0x22) }
+        if formula { bytes.append(0x27) }
+        if quoted {
+            for b in u {
+                if b == 0x22 { bytes.append(0x22) }
+                bytes.append(b)
+            }
+            bytes.append(0x22)
+        } else {
+            bytes.append(contentsOf: u)
+        }
+    }
+
+    private mutating func number(_ n: Int) {
+        if n < 0 { bytes.append(UInt8(ascii: "-")) }
+        var v = n.magnitude, width = 1
+        while v >= 10 { v /= 10; width += 1 }
+        digits(Int(n.magnitude), width)
+    }
+
+    private mutating func digits(_ n: Int, _ width: Int) {
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(width, 1)))
+        var v = n.magnitude, i = bytes.count
+        while v > 0, i > start { i -= 1; bytes[i] = UInt8(ascii: "0") + UInt8(v % 10); v /= 10 }
+    }
+
+    /// `-12`, `3.50`: an optional minus, digits, at most one point with digits on both sides.
+    static func isPlainNumber(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        var body = u[...]
+        if body.first == UInt8(ascii: "-") { body = body.dropFirst() }
+        guard !body.isEmpty else { return false }
+        var sawPoint = false, digitsBefore = 0, digitsAfter = 0
+        for b in body {
+            if b == UInt8(ascii: ".") {
+                if sawPoint { return false }
+                sawPoint = true
+            } else if b >= 0x30 && b <= 0x39 {
+                if sawPoint { digitsAfter += 1 } else { digitsBefore += 1 }
+            } else {
+                return false
+            }
+        }
+        return digitsBefore > 0 && (!sawPoint || digitsAfter > 0)
+    }
 }

@@ -21,11 +21,8 @@ struct MapCommand: ParsableCommand {
     @Option(help: "Where to write the mapping (e.g. Mappings/ventas-ana.yaml).")
     var write: String?
 
-    @Option(help: "Default country (ISO 3166-1 alpha-2), written into the mapping.")
-    var country: String?
-
-    @Option(help: "Default currency (ISO 4217), written into the mapping.")
-    var currency: String?
+    /// Written into the proposed mapping.
+    @OptionGroup var region: RegionOptions
 
     @Option(help: "The mapping's name (default: the file name without extension).")
     var name: String?
@@ -34,9 +31,6 @@ struct MapCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
-        if let currency, Currency(code: currency) == nil {
-            throw ValidationError("--currency must be an ISO 4217 code such as USD, not \"\(currency)\"")
-        }
         if let write, !force, FileManager.default.fileExists(atPath: write) {
             throw ValidationError("\(write) exists; pass --force to replace it")
         }
@@ -44,13 +38,13 @@ struct MapCommand: ParsableCommand {
 
     func run() throws {
         let source: any TabularSource
-        do { source = try SourceOpener.open(file).0 }
+        do { source = try SourceOpener.open(file) }
         catch {
             CommandSupport.note("error: \(error)")
             throw ConsolidaExit.unreadableSource
         }
         let base = (file.split(separator: "/").last.map(String.init) ?? file).split(separator: ".").first.map(String.init)
-        let options = ImportOptions(country: country, currency: currency.flatMap { Currency(code: $0) })
+        let options = ImportOptions(country: region.countryCode, currency: region.currencyCode)
         let (proposal, diagnostics) = Importer(options: options).proposeMapping(source, name: name ?? base)
         CommandSupport.printDiagnostics(diagnostics)
         let comment = Importer.proposalComment(for: file, tables: proposal.tables.count)

@@ -28,3 +28,41 @@ import Testing
         #expect(result.exitCode == 3)
     }
 }
+
+/// Bad inputs on the command line give a clear message and exit 3, and the rest is consolidated.
+@Suite struct BadInputTests {
+    @Test func emptyAndCorruptSourcesAreReportedAndTheOthersConsolidated() throws {
+        let folder = try CommandRunner.temporaryFolder("bad")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        try Data().write(to: input.appendingPathComponent("vacio.csv"))
+        try Data([0x50, 0x4B, 0x03, 0x04] + Array("basura".utf8)).write(to: input.appendingPathComponent("roto.xlsx"))
+        try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 512))
+            .write(to: input.appendingPathComponent("antiguo.xls"))
+        try Data("Cliente,RIF,Nº Factura,Monto,Saldo\nAna C.A.,J-30123456-1,F-1,100.00,40.00\n".utf8)
+            .write(to: input.appendingPathComponent("bueno.csv"))
+        let result = try CommandRunner.run(["run", "in", "--out", "out", "--json", "--quiet", "--country", "VE",
+                                            "--currency", "USD", "--as-of", "2024-06-30"], in: folder)
+        #expect(result.exitCode == 3)
+        let summary = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let sources = summary?["sources"] as? [[String: Any]] ?? []
+        let status = Dictionary(uniqueKeysWithValues: sources.map { ($0["path"] as? String ?? "", $0["status"] as? String ?? "") })
+        #expect(status == ["in/antiguo.xls": "unreadable", "in/bueno.csv": "imported", "in/roto.xlsx": "unreadable",
+                           "in/vacio.csv": "unreadable"])
+        let errors = sources.compactMap { $0["error"] as? String }.joined(separator: "\n")
+        #expect(errors.contains("empty"))
+        #expect(errors.contains("truncated"))
+        let invoices = try String(contentsOf: folder.appendingPathComponent("out/invoices.csv"), encoding: .utf8)
+        #expect(invoices.contains("F-1"))
+    }
+
+    @Test func strictWritesNothing() throws {
+        let folder = try CommandRunner.temporaryFolder("strict")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data().write(to: folder.appendingPathComponent("vacio.csv"))
+        let result = try CommandRunner.run(["run", "vacio.csv", "--out", "out", "--strict", "--quiet"], in: folder)
+        #expect(result.exitCode == 3)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+    }
+}

@@ -98,8 +98,10 @@ struct ImporterTests {
             ], line: false)),
         ])
         let batch = Importer(options: ImportOptions(country: "VE")).importSource(source)
-        #expect(batch.customers.count == 1)
-        #expect(batch.customers[0].id.rawValue == "test.xlsx#Clientes!2")
+        // The master's customer, then one payer record per payment row that names its payer.
+        #expect(batch.customers.map(\.id.rawValue) == ["test.xlsx#Clientes!2", "test.xlsx#Banco!2/customer", "test.xlsx#Banco!3/customer"])
+        #expect(batch.payments.map(\.customer?.rawValue) == ["test.xlsx#Banco!2/customer", "test.xlsx#Banco!3/customer"])
+        #expect(batch.customers[1].taxID?.value.normalized == "J301234561")
         #expect(batch.customers[0].emails.map(\.value) == ["a@acme.com", "cobros@acme.com"])
         #expect(batch.payments.count == 2)
         #expect(batch.payments[0].amount.value == Money(Decimal(string: "1875.00")!, "USD"))

@@ -110,3 +110,28 @@ struct MappingFileTests {
         #expect(Glob.matches(pattern, text) == expected)
     }
 }
+
+struct MappingFileMinimalTests {
+    @Test func constantsOnlyMapping() throws {
+        let m = try MappingFile.parse(yaml: "version: 1\nsource_label: Banco\ncurrency: VES\n")
+        #expect(m.tables.isEmpty && m.currency == "VES")
+        let source = MemorySource(csv: [["Cliente", "Factura", "Saldo"], ["Acme", "F1", "10"]])
+        let batch = Importer(options: ImportOptions(mapping: m, currency: "USD")).importSource(source)
+        #expect(batch.invoices.first?.balance?.value.currency == "VES")  // the mapping's currency before the configuration's
+    }
+
+    @Test func tableWithHeaderRowOnly() throws {
+        let m = try MappingFile.parse(yaml: "version: 1\ntables:\n  - header_row: 2\n")
+        #expect(m.tables.first?.headerRow == 2 && m.tables.first?.columns.isEmpty == true)
+    }
+}
+
+struct MappingHeaderRowOnlyTests {
+    @Test func headerRowOnlySpecMapsColumnsAutomatically() throws {
+        let m = try MappingFile.parse(yaml: "version: 1\ntables:\n  - header_row: 2\n")
+        let source = MemorySource(csv: [["Cliente", "Factura"], ["Cliente", "Factura", "Saldo"], ["Acme", "F1", "10"]])
+        let batch = Importer(options: ImportOptions(mapping: m)).importSource(source)
+        #expect(batch.invoices.map(\.number.value) == ["F1"])
+        #expect(batch.accounting.first?.headerRows == 2)
+    }
+}

@@ -16,6 +16,9 @@ import Testing
             as_of: 2024-06-30
             output: out
             fail_on: warning
+            collections:
+              promise_grace_days: 3
+              dso_window_days: 60
             """
         let config = try RunConfiguration.parse(yaml: yaml, file: "consolida.yaml", baseDirectory: "Examples")
         #expect(config.sources.count == 2)
@@ -25,6 +28,9 @@ import Testing
         #expect(config.asOf?.iso == "2024-06-30")
         #expect(config.failOn == .warning)
         #expect(config.outputPath == "Examples/out")
+        #expect(config.collections == .init(promiseGraceDays: 3, dsoWindowDays: 60))
+        let settings = DefaultWriter(collections: config.collections).settings(asOf: config.asOf!)
+        #expect(settings.promiseGraceDays == 3 && settings.dsoWindowDays == 60 && settings.undatedPromiseDays == 7)
     }
 
     @Test(arguments: [
@@ -35,6 +41,7 @@ import Testing
         ("sources:\n  - path: a.csv\ndefaults:\n  currency: dollars", "ISO 4217"),
         ("sources:\n  - path: a.csv\n    kind: pdf", "not valid configuration"),
         ("- just a list", "expected a YAML mapping"),
+        ("sources:\n  - path: a.csv\ncollections:\n  promise_grace_days: -2", "positive number of days"),
     ])
     func rejectsWithAClearMessage(yaml: String, fragment: String) {
         do {

@@ -98,3 +98,23 @@ import Reconcile
                 == OutputFilesTests.expectedHeaders[0].1 + "\n")
     }
 }
+
+@Suite struct DiscrepancyGroupingTests {
+    @Test func identicalCompetingValuesShareAColumn() {
+        var r = Sample.result
+        r.discrepancies = [Discrepancy(
+            id: "D-1", kind: "customer_field_conflict", severity: .error, entity: "customer", entityID: "C-00000001",
+            field: "tax_id",
+            values: (2...9).map { .init(value: "J1", provenance: Sample.csv($0, column: 3)) }
+                + [.init(value: "J-2", provenance: Sample.xlsx("Hoja1", 2, column: 2))],
+            chosen: "J1", rule: "valid_tax_id", message: "m")]
+        let input = ReportInput(result: r, batch: Sample.batch,
+                                collections: CollectionsReport(result: r, settings: CollectionsSettings(asOf: Sample.asOf)))
+        let html = HTMLReport.render(input)
+        #expect(html.contains("<tr><th>Valor</th><td class=\"chosen\">J1</td><td>J-2</td></tr>"))
+        #expect(html.contains("<tr><th>Veces</th><td class=\"chosen\">8</td><td>1</td></tr>"))
+        #expect(html.contains("<td class=\"chosen\">C2 (línea 2), C3 (línea 3), C4 (línea 4), C5 (línea 5), "
+                              + "C6 (línea 6), C7 (línea 7) y 2 más</td><td>B2</td>"))
+        #expect(WellFormedness(html).problems == [])
+    }
+}

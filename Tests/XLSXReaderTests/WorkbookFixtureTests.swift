@@ -131,6 +131,27 @@ import ZipArchive
         }
     }
 
+    @Test func textBeforeTheRootElementIsSkippedWithAWarning() throws {
+        let book = try XLSXWorkbook(path: fixture("text_before_root.xlsx"))
+        var stream = try book.rowStream(ofSheet: 0)
+        let row = try #require(try stream.nextRow())
+        #expect(row.cells == [.text("foo "), .text("bar")])
+        #expect(try stream.nextRow() == nil)
+        let warnings = stream.drainDiagnostics()
+        #expect(warnings.map(\.code) == ["XML-TEXT-BEFORE-ROOT"])
+        #expect(warnings.first?.severity == .warning)
+        #expect(warnings.first?.message == "xl/worksheets/sheet1.xml: text before the root element ignored")
+        #expect(warnings.first?.location?.line == 2)
+        #expect(warnings.first?.found == "foo")
+        // The same recovery does not hide a genuine error later in the part.
+        #expect {
+            _ = try allRows(book, sheet: 1)
+        } throws: { error in
+            guard case .malformedPart(let e) = error as? XLSXError else { return false }
+            return e.part == "xl/worksheets/sheet2.xml" && e.line == 4
+        }
+    }
+
     @Test func noSuchSheet() throws {
         let book = try XLSXWorkbook(path: fixture("strict.xlsx"))
         #expect(throws: XLSXError.noSuchSheet(path: book.path, index: 3)) { _ = try book.rowStream(ofSheet: 3) }

@@ -58,3 +58,19 @@ import Testing
         }
     }
 }
+
+@Suite struct GzipTests {
+    /// `printf 'hello gzip\n' | gzip -9n | xxd -i`
+    static let helloGz: [UInt8] = [
+        0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x03, 0xcb, 0x48, 0xcd, 0xc9, 0xc9, 0x57,
+        0x48, 0xaf, 0xca, 0x2c, 0xe0, 0x02, 0x00, 0x39, 0x7c, 0x63, 0x56, 0x0b, 0x00, 0x00, 0x00,
+    ]
+
+    @Test func decompressesGzip() throws {
+        #expect(try Gzip.decompress(Self.helloGz) == Array("hello gzip\n".utf8))
+    }
+
+    @Test func rejectsTruncatedGzip() {
+        #expect(throws: Gzip.Failure.self) { _ = try Gzip.decompress(Array(Self.helloGz.prefix(15))) }
+    }
+}

@@ -117,6 +117,23 @@ public struct CSVCore: Sendable {
         return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
     }
 
+    /// Copies plain bytes eight at a time, up to the first byte that matches one of `specials` (each
+    /// a byte repeated in every lane), and returns how many bytes were copied. The caller handles
+    /// that byte, and the tail shorter than a word, one byte at a time.
+    @inline(__always)
+    static func copyPlainWords(from input: UnsafePointer<UInt8>, count: Int, to output: UnsafeMutablePointer<UInt8>,
+                               capacity: Int, stoppingAt specials: (UInt64, UInt64, UInt64, UInt64)) -> Int {
+        var k = 0
+        while k + 8 <= count && k + 8 <= capacity {
+            let w = UnsafeRawPointer(input + k).loadUnaligned(as: UInt64.self)
+            let m = hasByte(w, specials.0) | hasByte(w, specials.1) | hasByte(w, specials.2) | hasByte(w, specials.3)
+            UnsafeMutableRawPointer(output + k).storeBytes(of: w, as: UInt64.self)
+            if m == 0 { k += 8; continue }
+            return k + (m.trailingZeroBitCount >> 3)
+        }
+        return k
+    }
+
     /// Reads bytes from `input` until a record ends, the input runs out or a buffer fills.
     ///
     /// `output` and `ends` are the whole record buffers: the machine writes at ``recordLength`` and
@@ -177,16 +194,9 @@ public struct CSVCore: Sendable {
                 case .inField:
                     // Hot loop: copy plain bytes until a special one, eight at a time where possible.
                     while i < n {
-                        while i + 8 <= n && o + 8 <= outCap {
-                            let w = UnsafeRawPointer(inBase + i).loadUnaligned(as: UInt64.self)
-                            let m = CSVCore.hasByte(w, fieldSpecials.0) | CSVCore.hasByte(w, fieldSpecials.1)
-                                | CSVCore.hasByte(w, fieldSpecials.2) | CSVCore.hasByte(w, fieldSpecials.3)
-                            UnsafeMutableRawPointer(outBase + o).storeBytes(of: w, as: UInt64.self)
-                            if m == 0 { i += 8; o += 8; continue }
-                            let k = m.trailingZeroBitCount >> 3
-                            i += k; o += k
-                            break
-                        }
+                        let copied = CSVCore.copyPlainWords(from: inBase + i, count: n - i, to: outBase + o,
+                                                            capacity: outCap - o, stoppingAt: fieldSpecials)
+                        i += copied; o += copied
                         if i == n { break }
                         let b = inBase[i]
                         let c = cls[Int(b)]
@@ -222,16 +232,9 @@ public struct CSVCore: Sendable {
                     }
                 case .inQuoted:
                     while i < n {
-                        while i + 8 <= n && o + 8 <= outCap {
-                            let w = UnsafeRawPointer(inBase + i).loadUnaligned(as: UInt64.self)
-                            let m = CSVCore.hasByte(w, quotedSpecials.0) | CSVCore.hasByte(w, quotedSpecials.1)
-                                | CSVCore.hasByte(w, quotedSpecials.2) | CSVCore.hasByte(w, quotedSpecials.3)
-                            UnsafeMutableRawPointer(outBase + o).storeBytes(of: w, as: UInt64.self)
-                            if m == 0 { i += 8; o += 8; continue }
-                            let k = m.trailingZeroBitCount >> 3
-                            i += k; o += k
-                            break
-                        }
+                        let copied = CSVCore.copyPlainWords(from: inBase + i, count: n - i, to: outBase + o,
+                                                            capacity: outCap - o, stoppingAt: quotedSpecials)
+                        i += copied; o += copied
                         if i == n { break }
                         let b = inBase[i]
                         let c = cls[Int(b)]

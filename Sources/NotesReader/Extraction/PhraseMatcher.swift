@@ -8,6 +8,17 @@ enum PhraseMatcher {
         guard !phrase.parts.isEmpty else { return [] }
         var out: [Range<Int>] = []
         let t = words.tokens
+        if case .word(let w) = phrase.parts[0] {
+            // Most phrases start with a plain word: try only where it occurs.
+            var next = 0
+            for i in words.positions[w] ?? [] where i >= next {
+                if let end = match(phrase.parts[...], t, at: i, sentence: t[i].sentence) {
+                    out.append(i..<end)
+                    next = end
+                }
+            }
+            return out
+        }
         var i = 0
         while i < t.count {
             if let end = match(phrase.parts[...], t, at: i, sentence: t[i].sentence) {

@@ -14,6 +14,8 @@ struct WordTokens: Sendable {
     var tokens: [Token] = []
     /// Sentences that end with `?`.
     var questions: Set<Int> = []
+    /// Where each word occurs, so a phrase is only tried where its first word is.
+    var positions: [String: [Int]] = [:]
 
     init(_ text: String) {
         let folded = NotesText.fold(text)
@@ -50,5 +52,6 @@ struct WordTokens: Sendable {
             previous = c
         }
         flush()
+        for (i, t) in tokens.enumerated() { positions[t.text, default: []].append(i) }
     }
 }

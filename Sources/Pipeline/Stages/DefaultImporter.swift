@@ -15,7 +15,16 @@ public struct DefaultImporter: SourceImporting {
         SourceFormat.detect(path: source.path, forced: forced).rawValue
     }
 
+    /// A source that holds nothing to read.
+    public struct EmptySource: Error, CustomStringConvertible {
+        public var path: String
+        public init(path: String) { self.path = path }
+        public var description: String { "\(path) is empty (0 bytes): nothing to import; was the export interrupted?" }
+    }
+
     public func importSource(_ source: DiscoveredSource, context: ImportContext) throws -> ImportBatch {
+        let size = (try? FileManager.default.attributesOfItem(atPath: source.path)[.size] as? NSNumber)?.intValue
+        if size == 0 { throw EmptySource(path: source.displayPath) }
         let format = SourceFormat.detect(path: source.path, forced: context.kind)
         var batch: ImportBatch
         switch format {

@@ -8,23 +8,7 @@ struct HTMLBuilder {
     /// Escapes `&`, `<`, `>`, `"` and `'`, and replaces characters XML forbids (C0 controls other
     /// than tab and newlines, lone surrogates cannot occur in Swift strings) with U+FFFD.
     static func escape(_ text: String) -> String {
-        var s = ""
-        s.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": s += "&amp;"
-            case "<": s += "&lt;"
-            case ">": s += "&gt;"
-            case "\"": s += "&quot;"
-            case "'": s += "&#39;"
-            case "\t", "\n": s.unicodeScalars.append(scalar)
-            case "\r": s += "&#13;"
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
-                s += "\u{FFFD}"
-            default: s.unicodeScalars.append(scalar)
-            }
-        }
-        return s
+        MarkupText.escape(text)
     }
 
     static func attributes(_ attrs: KeyValuePairs<String, String?>) -> String {

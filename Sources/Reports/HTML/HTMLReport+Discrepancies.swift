@@ -67,22 +67,36 @@ extension HTMLReport {
         h.text(" · \(d.id)")
         h.close()
         if !d.values.isEmpty {
+            // One column per distinct value (copies of the same value from several rows are
+            // grouped, so ten identical tax IDs and one different one read as two columns).
+            var order: [String] = [], places: [String: [Discrepancy.CompetingValue]] = [:]
+            for v in d.values {
+                if places[v.value] == nil { order.append(v.value) }
+                places[v.value, default: []].append(v)
+            }
+            let isChosen = order.map { d.chosen != nil && $0 == d.chosen }
+            func distinct(_ items: [String], cap: Int = 6) -> String {
+                var seen: [String] = []
+                for i in items where !i.isEmpty && !seen.contains(i) { seen.append(i) }
+                let shown = seen.prefix(cap).joined(separator: ", ")
+                return seen.count > cap ? shown + " y \(seen.count - cap) más" : shown
+            }
             h.open("table")
             h.open("tbody")
-            let places = d.values.map { HTMLFormat.place($0.provenance.location) }
-            let isChosen = d.values.map { d.chosen != nil && $0.value == d.chosen }
             func line(_ title: String, _ cells: [String]) {
                 h.open("tr")
                 h.element("th", title)
                 for (i, c) in cells.enumerated() { h.element("td", c, ["class": isChosen[i] ? "chosen" : nil]) }
                 h.close()
             }
-            line("Valor", d.values.map(\.value))
-            line("Archivo", places.map(\.file))
-            line("Hoja", places.map(\.sheet))
-            line("Celda / línea", places.map(\.cell))
+            let groups = order.map { places[$0] ?? [] }
+            line("Valor", order)
+            if groups.contains(where: { $0.count > 1 }) { line("Veces", groups.map { String($0.count) }) }
+            line("Archivo", groups.map { distinct($0.map { HTMLFormat.place($0.provenance.location).file }) })
+            line("Hoja", groups.map { distinct($0.map { HTMLFormat.place($0.provenance.location).sheet }) })
+            line("Celda / línea", groups.map { distinct($0.map { HTMLFormat.place($0.provenance.location).cell }) })
             if d.values.contains(where: { $0.provenance.sourceLabel != nil }) {
-                line("Fuente", d.values.map { $0.provenance.sourceLabel ?? "" })
+                line("Fuente", groups.map { distinct($0.map { $0.provenance.sourceLabel ?? "" }) })
             }
             h.close("table")
         }

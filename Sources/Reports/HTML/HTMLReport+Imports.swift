@@ -105,7 +105,8 @@ extension HTMLReport {
             for key in byCode.keys.sorted() {
                 let list = byCode[key] ?? []
                 let example = list.map(\.description).min() ?? ""
-                row([list[0].code, list[0].severity == .error ? "error" : "advertencia", String(list.count), example],
+                let times = list.count + (input.batch.diagnosticsNotListed[list[0].code] ?? 0)
+                row([list[0].code, list[0].severity == .error ? "error" : "advertencia", String(times), example],
                     numeric: [2], &h)
             }
             endTable(&h)

@@ -143,7 +143,9 @@ public enum HTMLReport {
                color: #fff; }
         .sev.error { background: var(--bad); } .sev.warning { background: var(--warn); }
         .sev.info { background: var(--muted); }
-        .disc { border: 1px solid var(--line); border-radius: 8px; padding: 8px 12px; margin: 8px 0; }
+        td { overflow-wrap: break-word; }
+        svg { max-width: 100%; height: auto; }
+        .disc { border: 1px solid var(--line); border-radius: 8px; padding: 8px 12px; margin: 8px 0; overflow-x: auto; }
         .disc table { margin: 6px 0; }
         .disc th { width: 130px; }
         .chosen { background: #e6f4ea; font-weight: 600; }

@@ -105,21 +105,6 @@ enum XLSXExportSheet {
 
     /// XML text escaping; characters XML 1.0 forbids become U+FFFD.
     static func escape(_ text: String) -> String {
-        var s = ""
-        s.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": s += "&amp;"
-            case "<": s += "&lt;"
-            case ">": s += "&gt;"
-            case "\"": s += "&quot;"
-            case "\t", "\n": s.unicodeScalars.append(scalar)
-            case "\r": s += "&#13;"
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
-                s += "\u{FFFD}"
-            default: s.unicodeScalars.append(scalar)
-            }
-        }
-        return s
+        MarkupText.escape(text)
     }
 }

@@ -40,7 +40,7 @@ struct ReportCommand: ParsableCommand {
             for name in ["consolida.sqlite", "import-summary.json"] {
                 if let previous = folder.previous(name) { try FileManager.default.copyItem(at: previous, to: folder.staged(name)) }
             }
-            let asOf = snapshot.asOf ?? RunCommandSupport.today()
+            let asOf = snapshot.asOf ?? Pipeline.today()
             let files = try OutputWriter.write(result: snapshot.result, batch: snapshot.batch, asOf: asOf, to: folder.stagingURL)
             try folder.commit()
             print("Rewrote \(files.count) files of run \(snapshot.runID) (as of \(asOf.iso)) in \(target)")
@@ -52,9 +52,3 @@ struct ReportCommand: ParsableCommand {
     }
 }
 
-enum RunCommandSupport {
-    static func today() -> Tabular.LocalDate {
-        let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return Tabular.LocalDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? Tabular.LocalDate(daysSinceEpoch: 0)
-    }
-}

@@ -29,11 +29,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "The SQLite store (default: <out>/consolida.sqlite).")
     var store: String?
 
-    @Option(help: "Default country, ISO 3166-1 alpha-2 (VE, CO, MX, …).")
-    var country: String?
-
-    @Option(help: "Default currency, ISO 4217 (USD, VES, COP, …).")
-    var currency: String?
+    @OptionGroup var region: RegionOptions
 
     @Option(help: "The date overdue figures are computed at, YYYY-MM-DD (default: today).")
     var asOf: String?
@@ -50,12 +46,6 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
-        if let country, country.count != 2 || !country.allSatisfy({ $0.isASCII && $0.isLetter }) {
-            throw ValidationError("--country must be an ISO 3166-1 alpha-2 code such as VE, not \"\(country)\"")
-        }
-        if let currency, Currency(code: currency) == nil {
-            throw ValidationError("--currency must be an ISO 4217 code such as USD, not \"\(currency)\"")
-        }
         if let asOf, LocalDate(iso: asOf) == nil {
             throw ValidationError("--as-of must be a date YYYY-MM-DD, not \"\(asOf)\"")
         }
@@ -66,8 +56,8 @@ struct RunCommand: ParsableCommand {
         var config = try loadConfiguration()
         if let out { config.output = absolute(out) }
         if let store { config.store = absolute(store) }
-        if let country { config.country = country.uppercased() }
-        if let currency { config.currency = Currency(code: currency) }
+        if let country = region.countryCode { config.country = country }
+        if let currency = region.currencyCode { config.currency = currency }
         if let asOf { config.asOf = LocalDate(iso: asOf) }
         if let failOn { config.failOn = failOn }
         if strict { config.strict = true }
@@ -82,7 +72,7 @@ struct RunCommand: ParsableCommand {
             config.baseDirectory = "."
         }
         let progress = ProgressLine(enabled: logging.showsProgress)
-        let pipeline = Pipeline(configuration: config, stages: .standard, logger: logger,
+        let pipeline = Pipeline(configuration: config, stages: .standard(for: config), logger: logger,
                                 progress: { progress.show($0) })
         let summary: RunSummary
         do {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Pipeline
 import Tabular
 
 /// `consolida inspect FILE...`: what the readers see in each file.
@@ -47,12 +48,18 @@ struct InspectCommand: ParsableCommand {
         for path in files {
             do {
                 let prefix = try Self.readPrefix(path)
-                guard let inspector = Self.inspectors.first(where: { $0.recognizes(prefix: prefix, path: path) }) else {
+                guard let inspector = Self.inspector(for: path, prefix: prefix) else {
                     throw InspectError.unknownFormat(path)
                 }
                 let output = try inspector.inspect(path: path, options: options)
                 if json || cells {
                     print(try Self.jsonLine(output.json))
+                    if cells {
+                        // The cells' JSON keeps the oracle format exactly; what the reader noticed goes aside.
+                        for p in output.problems where p.severity >= .warning {
+                            FileHandle.standardError.write(Data("consolida: \(p.description)\n".utf8))
+                        }
+                    }
                 } else {
                     print(output.text)
                 }
@@ -73,6 +80,22 @@ struct InspectCommand: ParsableCommand {
             }
         }
         if failed { throw ExitCode(3) }
+    }
+
+    /// The inspector for the format `consolida run` would read the file as (so that a WhatsApp
+    /// chat or a zipped export is inspected as notes, not as a table), when it accepts the file;
+    /// else the first inspector that recognizes it.
+    static func inspector(for path: String, prefix: [UInt8]) -> (any FileInspector.Type)? {
+        let wanted: String
+        switch SourceFormat.detect(path: path) {
+        case .csv: wanted = "csv"
+        case .xlsx: wanted = "xlsx"
+        case .notebook, .whatsapp, .enex, .keep: wanted = "notes"
+        }
+        if let match = inspectors.first(where: { $0.format == wanted }), match.recognizes(prefix: prefix, path: path) {
+            return match
+        }
+        return inspectors.first { $0.recognizes(prefix: prefix, path: path) }
     }
 
     /// The first 4 KiB of a file, for format recognition.

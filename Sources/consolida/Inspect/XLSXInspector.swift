@@ -24,22 +24,30 @@ struct XLSXInspector: FileInspector {
 
     // MARK: --cells
 
+    /// The grid as Excel displays it: values stored in merged cells other than a range's top-left
+    /// one are blanked (the oracles' model too), each range that hid values noted in `problems`.
     static func cells(_ book: XLSXWorkbook, path: String) throws -> InspectOutput {
         var sheets: [[String: Any]] = []
         var problems = book.openingDiagnostics
         for info in book.sheets {
-            var grid: [[Any]] = []
+            var rows: [Row] = []
+            var merged: [CellRange] = []
             var sheetError: Any = NSNull()
             do {
                 var stream = try book.rowStream(ofSheet: info.index)
-                while let row = try stream.nextRow() {
-                    let index = row.number - 1
-                    if index >= grid.count { grid.append(contentsOf: repeatElement([], count: index + 1 - grid.count)) }
-                    grid[index] = row.cells.map(OracleCells.encode)
-                }
+                while let row = try stream.nextRow() { rows.append(row) }
                 problems += stream.drainDiagnostics()
+                merged = stream.layout.mergedRanges  // known only once the sheet has been read
             } catch {
                 sheetError = "\(error)"
+            }
+            let shown = MergedCellMask.apply(to: rows, mergedRanges: merged, file: path, sheet: info.name)
+            problems += shown.diagnostics
+            var grid: [[Any]] = []
+            for row in shown.rows {
+                let index = row.number - 1
+                if index >= grid.count { grid.append(contentsOf: repeatElement([], count: index + 1 - grid.count)) }
+                grid[index] = row.cells.map(OracleCells.encode)
             }
             while let last = grid.last, last.isEmpty { grid.removeLast() }
             sheets.append([
@@ -47,6 +55,7 @@ struct XLSXInspector: FileInspector {
                 "error": sheetError, "n_rows": grid.count, "n_cols": grid.map(\.count).max() ?? 0, "rows": grid,
             ])
         }
+        // Exactly the oracle format; the problems go to standard error (see InspectCommand).
         let json: [String: Any] = ["file": (path as NSString).lastPathComponent, "reader": "consolida", "ok": true,
                                    "error": NSNull(), "sheets": sheets]
         return InspectOutput(text: "", json: json, problems: problems)
@@ -80,6 +89,11 @@ struct XLSXInspector: FileInspector {
                 }
                 s.layout = stream.layout
                 problems += stream.drainDiagnostics()
+                if !s.layout.mergedRanges.isEmpty {
+                    problems += try hiddenMergedValues(book, info, s.layout.mergedRanges, path: path)
+                    s.sample = MergedCellMask.apply(to: s.sample, mergedRanges: s.layout.mergedRanges,
+                                                    file: path, sheet: info.name).rows
+                }
             } catch {
                 s.error = "\(error)"
                 problems.append(Diagnostic(.error, code: "XLSX-SHEET-UNREADABLE", "\(error)",
@@ -90,6 +104,18 @@ struct XLSXInspector: FileInspector {
         }
         return InspectOutput(text: text(book, path: path, summaries, problems, options),
                              json: json(book, path: path, summaries, problems, options), problems: problems)
+    }
+
+    /// Values stored under merged ranges outside their top-left cell, which Excel does not show.
+    /// The ranges come after the cells in a sheet's XML, so this is a second pass, which stops
+    /// after the last merged row (merges are mostly headers near the top).
+    static func hiddenMergedValues(_ book: XLSXWorkbook, _ info: SheetInfo, _ merged: [CellRange],
+                                   path: String) throws -> [Diagnostic] {
+        var mask = MergedCellMask(mergedRanges: merged, file: path, sheet: info.name)
+        let lastMergedRow = merged.map(\.last.row).max() ?? 0
+        var stream = try book.rowStream(ofSheet: info.index)
+        while let row = try stream.nextRow(), row.number <= lastMergedRow { _ = mask.apply(to: row) }
+        return mask.diagnostics
     }
 
     static func text(_ book: XLSXWorkbook, path: String, _ sheets: [SheetSummary], _ problems: [Diagnostic],

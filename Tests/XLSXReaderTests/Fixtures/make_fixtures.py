@@ -187,6 +187,21 @@ def main():
     write("legacy_biff.xlsx", compound_file(["Workbook", "\x05SummaryInformation"]))
     write("truncated.xlsx", workbook(simple)[:180])
     write("malformed_sheet.xlsx", workbook([("Bad", "<sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c></row>\n<row r=\"2\"><c r=\"A2\"><v>2</v></row></sheetData>", "")]))
+    # Stray text between the XML declaration and the root element (exceljs keeps such a file):
+    # skipped with a warning, the cells read; a later error in the same part still fails.
+    write("text_before_root.xlsx", workbook([
+        ("Stray", f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\nfoo\n<worksheet xmlns="{MAIN}">'
+                  "<sheetData>" + cells(1, [("A", 't="s"', "<v>0</v>"), ("B", 't="s"', "<v>1</v>")]) + "</sheetData></worksheet>", ""),
+        ("StrayThenBad", f'<?xml version="1.0"?>\nfoo\n<worksheet xmlns="{MAIN}">'
+                         "<sheetData>" + cells(1, [("A", "", "<v>1</v>")]) + "\n</sheetData></row></worksheet>", "")],
+        sst=['<t xml:space="preserve">foo </t>', "<t>bar</t>"]))
+    # Values stored in merged cells other than the top-left one (LibreOffice writes them; Excel
+    # shows only the top-left value).
+    write("merged_values.xlsx", workbook([("Merged", "<sheetData>"
+        + cells(1, [("A", 't="inlineStr"', "<is><t>Title</t></is>"), ("B", 't="inlineStr"', "<is><t>hidden</t></is>"), ("C", "", "<v>5</v>")])
+        + cells(2, [("A", "", "<v>1</v>"), ("B", "", "<v>2</v>")])
+        + cells(3, [("B", "", "<v>3</v>"), ("D", "", "<v>4</v>")])
+        + '</sheetData><mergeCells count="2"><mergeCell ref="A1:C1"/><mergeCell ref="B2:B3"/></mergeCells>', "")]))
     backslash()
 
 

@@ -1,0 +1,90 @@
+import Receivables
+import Tabular
+
+/// Feeds a table's data rows to worker threads in chunks: each chunk is imported by its own copy of
+/// the ``TableImporter`` into a batch of its own, and the batches come back in row order, are
+/// appended to the caller's batch and handed to `flush`. The result is the same as importing the
+/// rows one after the other on one thread.
+struct ChunkFeed {
+    private let importer: TableImporter
+    private let size: Int
+    private var chunk: [Row] = []
+    private let work = OrderedChunkWork<ImportBatch>()
+    private let memos = ParseMemo.Pool()
+    private var accounting: SourceAccounting
+    /// Diagnostics of each code seen in this table so far (past the limit they are only counted).
+    private var seenPerCode: [String: Int] = [:]
+
+    init(importer: TableImporter, size: Int) {
+        self.importer = importer; self.size = max(1, size)
+        accounting = SourceAccounting(file: importer.path, sheet: importer.sheet.name, table: importer.table.name)
+        chunk.reserveCapacity(self.size)
+    }
+
+    mutating func add(_ row: Row, into batch: inout ImportBatch, flush: (inout ImportBatch) -> Void) {
+        chunk.append(row)
+        if chunk.count >= size { submit(into: &batch, flush: flush) }
+    }
+
+    /// Waits for the last chunks; returns the accounting of every row fed.
+    mutating func finish(into batch: inout ImportBatch, flush: (inout ImportBatch) -> Void) -> SourceAccounting {
+        if !chunk.isEmpty { submit(into: &batch, flush: flush) }
+        deliver(work.finish(), into: &batch, flush: flush)
+        return accounting
+    }
+
+    private mutating func submit(into batch: inout ImportBatch, flush: (inout ImportBatch) -> Void) {
+        let rows = chunk, template = importer, memos = memos
+        // Codes already full in the rows delivered so far stay full: later rows only count them, and
+        // which diagnostics are listed does not depend on how the workers were scheduled.
+        let full = Set(seenPerCode.filter { $0.value >= ImportBatch.listedPerCode }.keys)
+        chunk.removeAll(keepingCapacity: true)
+        let ready = work.submit {
+            // A copy of the importer per chunk, with a memo it alone uses while it runs.
+            let memo = memos.borrow()
+            defer { memos.giveBack(memo) }
+            var worker = template
+            worker.startChunk(countOnly: full, memo: memo)
+            var out = ImportBatch()
+            for row in rows { worker.consume(row, into: &out) }
+            out.accounting = [worker.accounting]
+            return out
+        }
+        deliver(ready, into: &batch, flush: flush)
+    }
+
+    private mutating func deliver(_ results: [ImportBatch], into batch: inout ImportBatch, flush: (inout ImportBatch) -> Void) {
+        for r in results {
+            Self.move(r.customers, onto: &batch.customers); Self.move(r.invoices, onto: &batch.invoices)
+            Self.move(r.payments, onto: &batch.payments); Self.move(r.rejects, onto: &batch.rejects)
+            for (code, n) in r.diagnosticsNotListed {
+                seenPerCode[code, default: 0] += n
+                batch.diagnosticsNotListed[code, default: 0] += n
+            }
+            for d in r.diagnostics {
+                let seen = seenPerCode[d.code, default: 0] + 1
+                seenPerCode[d.code] = seen
+                if seen <= ImportBatch.listedPerCode { batch.diagnostics.append(d) }
+                else { batch.diagnosticsNotListed[d.code, default: 0] += 1 }
+            }
+            for a in r.accounting { accounting.add(a) }
+            flush(&batch)
+        }
+    }
+}
+
+extension ChunkFeed {
+    /// Appends, or takes the array whole when there is nothing to append to (the usual case in a
+    /// streaming import, whose consumer empties the batch after each chunk): no element is copied.
+    fileprivate static func move<T>(_ items: [T], onto list: inout [T]) {
+        if list.isEmpty { list = items } else { list += items }
+    }
+}
+
+extension SourceAccounting {
+    /// Adds another count of the same table's rows.
+    mutating func add(_ other: SourceAccounting) {
+        rowsRead += other.rowsRead; imported += other.imported; rejected += other.rejected; blank += other.blank
+        totalsSkipped += other.totalsSkipped; headerRows += other.headerRows; otherSkipped += other.otherSkipped
+    }
+}

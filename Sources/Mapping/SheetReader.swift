@@ -1,0 +1,78 @@
+import Tabular
+
+/// The first rows of a sheet, held in memory: table finding looks ahead from a header, and column
+/// profiles decide a column's conventions from its values.
+struct LoadedSheet {
+    var rows: [Row] = []
+    var merged: [CellRange] = []
+    var diagnostics: [Diagnostic] = []
+    /// Whether `rows` is the whole sheet (else ``SheetReader`` still holds the rest).
+    var complete = true
+}
+
+/// Reads one sheet as a window of rows and then the rest one row at a time, turning reader failures
+/// into diagnostics: a sheet that cannot be opened, or that breaks off, loses no row silently.
+struct SheetReader {
+    private let path: String
+    private let sheet: SheetInfo
+    private let source: any TabularSource
+    private var stream: (any RowStream)?
+    private var rowsRead = 0
+    private var pending: [Diagnostic] = []
+
+    init(_ source: any TabularSource, _ sheet: SheetInfo) {
+        self.source = source; self.sheet = sheet; path = source.path
+        do { stream = try source.rows(ofSheet: sheet.index) }
+        catch {
+            pending.append(Diagnostic(.error, code: "MAP-SHEET-UNREADABLE", "sheet could not be read: \(error)",
+                                      at: SourceLocation(file: path, sheet: sheet.name)))
+        }
+    }
+
+    /// Up to `limit` rows. When the sheet ends inside the window, the window is the whole sheet and
+    /// carries its merged ranges.
+    mutating func window(rows limit: Int) -> LoadedSheet {
+        var loaded = LoadedSheet()
+        while loaded.rows.count < limit, let row = next(into: &loaded.diagnostics) { loaded.rows.append(row) }
+        loaded.complete = stream == nil
+        if loaded.complete { loaded.merged = mergedRanges(into: &loaded.diagnostics) }
+        loaded.diagnostics += pending
+        pending = []
+        return loaded
+    }
+
+    /// The next row after the window, or `nil` at the end (or when the sheet breaks off, with an error).
+    mutating func next(into diagnostics: inout [Diagnostic]) -> Row? {
+        guard stream != nil else { return nil }
+        do {
+            // `stream!` is checked just above; mutating through it keeps the reader's state in place.
+            if let row = try stream!.next() {
+                rowsRead += 1
+                if rowsRead % 4096 == 0 { diagnostics += stream!.drainDiagnostics() }
+                return row
+            }
+            diagnostics += stream!.drainDiagnostics()
+        } catch {
+            diagnostics += stream!.drainDiagnostics()
+            diagnostics.append(Diagnostic(.error, code: "MAP-SHEET-TRUNCATED",
+                "the rest of the sheet could not be read after \(rowsRead) rows: \(error)",
+                at: SourceLocation(file: path, sheet: sheet.name)))
+        }
+        finished = stream
+        stream = nil
+        return nil
+    }
+
+    /// The stream after its last row: a workbook's merged ranges come after its cells.
+    private var finished: (any RowStream)?
+
+    private mutating func mergedRanges(into diagnostics: inout [Diagnostic]) -> [CellRange] {
+        if let known = finished?.mergedRangesAfterEnd { return known }
+        do { return try source.mergedRanges(ofSheet: sheet.index) }
+        catch {
+            diagnostics.append(Diagnostic(.warning, code: "MAP-MERGED-UNREADABLE", "merged cells could not be read: \(error)",
+                                          at: SourceLocation(file: path, sheet: sheet.name)))
+            return []
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// Plain text of a `Decimal` without going through `Decimal.description`, which divides the
+/// mantissa word by word and costs more than the rest of writing an amount.
+///
+/// Foundation keeps `Decimal`'s sign, exponent and mantissa internal, so this reads them from the
+/// value's 20 bytes (exponent; length and flags; reserved; eight 16-bit mantissa words). That layout
+/// is checked once against `description` on probe values; if it ever differs (another Foundation),
+/// ``parts(_:)`` returns `nil` and callers use `description`. Only mantissas that fit 64 bits take
+/// this path; amounts never come near that.
+enum DecimalText {
+    struct Parts: Equatable {
+        var negative: Bool
+        var exponent: Int
+        var significand: UInt64
+    }
+
+    static func parts(_ value: Decimal) -> Parts? {
+        guard layoutIsKnown else { return nil }
+        return read(value)
+    }
+
+    /// `description`'s text: digits with a `.` placed by the exponent, `-` when negative.
+    static func text(_ p: Parts) -> String {
+        var digits = String(p.significand)
+        if p.significand == 0 { return "0" }
+        if p.exponent > 0 {
+            digits += String(repeating: "0", count: p.exponent)
+        } else if p.exponent < 0 {
+            let scale = -p.exponent
+            if digits.utf8.count <= scale {
+                digits = "0." + String(repeating: "0", count: scale - digits.utf8.count) + digits
+            } else {
+                digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -scale))
+            }
+        }
+        return p.negative ? "-" + digits : digits
+    }
+
+    private static func read(_ value: Decimal) -> Parts? {
+        withUnsafeBytes(of: value) { raw -> Parts? in
+            guard raw.count == 20 else { return nil }
+            let flags = raw[1]
+            let length = Int(flags >> 4)
+            guard length <= 4 else { return nil }
+            var significand: UInt64 = 0
+            for word in stride(from: length - 1, through: 0, by: -1) {
+                significand = significand << 16 | UInt64(raw[4 + 2 * word]) | UInt64(raw[5 + 2 * word]) << 8
+            }
+            return Parts(negative: flags & 0x08 != 0, exponent: Int(Int8(bitPattern: raw[0])), significand: significand)
+        }
+    }
+
+    /// Whether reading the bytes gives back exactly what `description` says, on values of every shape.
+    private static let layoutIsKnown: Bool = {
+        let probes = ["0", "5", "-5", "0.001", "-1234.56", "18.00", "1234567890123.4567", "-0.5", "5000",
+                      "18446744073709551615", "65536", "-4294967296.25"]
+        for text in probes {
+            guard let d = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")),
+                  let p = read(d), Self.text(p) == d.description else { return false }
+        }
+        return true
+    }()
+}
