@@ -65,6 +65,12 @@ import Testing
     func freeMail(address: String, free: Bool) throws {
         #expect(try #require(EmailKey(address)).isFreeMail == free)
     }
+
+    @Test(arguments: [("ventas@eltornillo.com.ve", true), ("Facturacion@grupo.mx", true), ("info@x.com", true),
+                      ("ana.perez@eltornillo.com.ve", false), ("ventas.ana@eltornillo.com", false), ("jose@gmail.com", false)])
+    func roleMailbox(address: String, role: Bool) throws {
+        #expect(try #require(EmailKey(address)).isRoleMailbox == role)
+    }
 }
 
 @Suite struct SimilarityTests {

@@ -32,6 +32,20 @@ import Testing
         #expect(o.holds(.tokenSubset) == subset)
     }
 
+    @Test(arguments: [
+        // (a, b, first word and all words but one)
+        ("Gabriela Quintero Molina", "Gabriela Renata Quintero", true),
+        ("Julio Alberto Londoño", "Julio Londoño Londoño", true),
+        ("Jaun Esteban Quintero Molina", "Juan Quintero Molina Soto", true),
+        ("Marta Rodríguez Esteban", "Sofía Rodríguez Esteban", false),
+        ("Inversiones Pérez Hermanos", "Comercial Pérez Hermanos", false),
+        ("Gabriela Quintero", "Gabriela Renata", false),
+        ("Ana Ruiz Soto", "Ana Pérez Gil", false),
+    ])
+    func allButOneWord(a: String, b: String, holds: Bool) {
+        #expect(TokenOverlap(Self.words(a), Self.words(b)).holds(.allButOneWord) == holds)
+    }
+
     @Test func vetoExceptionsParseAndApply() throws {
         let s = MatchSettings.default
         let veto = try #require(s.vetoes.first)

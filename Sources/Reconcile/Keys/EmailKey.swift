@@ -6,6 +6,8 @@ public struct EmailKey: Hashable, Sendable {
     public var local: String
     public var domain: String
     public var isFreeMail: Bool
+    /// The local part names a role, not a person (`ventas`, `info`, `facturacion`).
+    public var isRoleMailbox: Bool { Self.roleMailboxes.contains(local) }
 
     public init?(_ raw: String) {
         let a = EmailKeyer().key(raw)
@@ -23,6 +25,14 @@ public struct EmailKey: Hashable, Sendable {
         "mac", "aol", "protonmail", "proton", "gmx", "mail", "zoho", "yandex", "uol", "bol", "terra",
         "cantv", "prodigy", "latinmail", "starmedia", "movistar", "telefonica", "une", "etb", "vtr",
         "fibertel", "speedy", "arnet", "infinitummail", "tutanota", "fastmail",
+    ]
+
+    static let roleMailboxes: Set<String> = [
+        "info", "informacion", "ventas", "venta", "sales", "admin", "administracion", "administration", "contacto",
+        "contact", "contactos", "pagos", "pago", "payments", "facturacion", "factura", "facturas", "billing", "invoices",
+        "cobranza", "cobranzas", "cobros", "compras", "purchasing", "contabilidad", "accounting", "cuentas", "finanzas",
+        "tesoreria", "gerencia", "office", "oficina", "hola", "hello", "recepcion", "soporte", "support", "atencion",
+        "clientes", "servicio", "comercial", "mail", "correo", "email",
     ]
 
     static let suffixLabels: Set<String> = [

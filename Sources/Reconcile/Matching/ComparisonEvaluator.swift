@@ -50,6 +50,7 @@ struct ComparisonEvaluator: Sendable {
                 case .levenshtein:
                     a.emails.contains { e in b.emails.contains { Levenshtein.distance(e.address, $0.address, limit: Int(t)) <= Int(t) } }
                 case .localPart: a.emails.contains { e in b.emails.contains { $0.local == e.local } }
+                case .exactRole: a.emails.contains { e in e.isRoleMailbox && b.emails.contains { $0.address == e.address } }
                 case .domain: a.emails.contains { e in b.emails.contains { !e.isFreeMail && $0.domain == e.domain } }
                 case .else: true
                 default: false

@@ -134,7 +134,7 @@ struct ParameterEstimator {
     /// Starting m: how often true matches land on a level of this kind.
     static func defaultM(_ c: MatchSettings.Condition) -> Double {
         switch c {
-        case .exactValid, .exact: 0.6
+        case .exactValid, .exact, .exactRole: 0.6
         case .digitsEqual, .levenshtein, .suffix, .localPart: 0.1
         case .tokenSimilarity, .jaroWinkler, .tokenMatch, .tokenSubset, .allButOneWord: 0.1
         case .domain: 0.05
@@ -146,7 +146,7 @@ struct ParameterEstimator {
     /// Starting u: how often unrelated records land on a level of this kind.
     static func defaultU(_ c: MatchSettings.Condition) -> Double {
         switch c {
-        case .exactValid, .exact: 0.001
+        case .exactValid, .exact, .exactRole: 0.001
         case .digitsEqual, .levenshtein, .suffix, .localPart: 0.002
         case .tokenSimilarity, .jaroWinkler, .tokenMatch, .tokenSubset, .allButOneWord: 0.01
         case .domain: 0.005

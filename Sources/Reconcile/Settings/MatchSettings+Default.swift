@@ -76,6 +76,7 @@ comparisons:
   - name: email
     field: email
     levels:
+      - { label: "exact, role mailbox", when: exact_role }
       - { label: exact, when: exact }
       - { label: "one edit", when: levenshtein, threshold: 1 }
       - { label: "same company domain", when: domain }
@@ -113,6 +114,17 @@ vetoes:
     levels: [different, "Jaro-Winkler >= 0.92"]
     unless:
       - { comparison: tax_id, levels: ["exact, both valid", exact, "same digits"] }
+      - { comparison: email, levels: ["exact, role mailbox", exact] }
+  # Relatives share a home phone and address, but not a second given name against a second
+  # surname (`Gabriela Quintero Molina` ~ `Gabriela Renata Quintero`); among companies, names
+  # one word apart are usually different companies unless an identifier says otherwise (a role
+  # mailbox such as ventas@ does not: a group of companies on one domain shares it).
+  - comparison: name
+    levels: ["first word and all words but one"]
+    unless:
+      - { comparison: tax_id, levels: ["exact, both valid", exact, "same digits"] }
+      - { comparison: phone, levels: [exact] }
+      - { comparison: address, levels: [exact] }
       - { comparison: email, levels: [exact] }
 
 # Which member's value a consolidated customer keeps, rule by rule until one value is left.

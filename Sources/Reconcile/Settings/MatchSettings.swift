@@ -49,7 +49,7 @@ public struct MatchSettings: Sendable, Equatable {
             case .name: [.exact, .jaroWinkler, .tokenSimilarity, .tokenMatch, .tokenSubset, .allButOneWord, .levenshtein, .else]
             case .taxID: [.exact, .exactValid, .digitsEqual, .levenshtein, .bothValid, .else]
             case .phone: [.exact, .suffix, .else]
-            case .email: [.exact, .levenshtein, .localPart, .domain, .else]
+            case .email: [.exactRole, .exact, .levenshtein, .localPart, .domain, .else]
             case .country, .legalForm: [.exact, .else]
             case .address, .city, .extra: [.exact, .jaroWinkler, .tokenSimilarity, .tokenMatch, .tokenSubset, .levenshtein, .else]
             }
@@ -82,6 +82,9 @@ public struct MatchSettings: Sendable, Equatable {
         case suffix
         /// Emails with the same local part (before `@`).
         case localPart = "local_part"
+        /// Emails in common that are a role mailbox (`ventas@`, `info@`, `facturacion@`): shared
+        /// by everyone at a company, or by a group of companies on one domain.
+        case exactRole = "exact_role"
         /// Emails on the same domain, unless it is a free-mail domain.
         case domain
         /// Tax IDs that both passed their check digit yet differ.
