@@ -30,6 +30,7 @@ public struct Reconciler: Sendable {
         let (ids, changes) = IDAssigner(previous: previous).assign(clusters.map { $0.members.map { customers[$0].id } })
 
         var idByRecord: [RecordID: String] = [:]
+        idByRecord.reserveCapacity(customers.count)
         for (c, cluster) in clusters.enumerated() { for m in cluster.members { idByRecord[customers[m].id] = ids[c] } }
 
         // Overridden field values, by the cluster that holds the selected records.

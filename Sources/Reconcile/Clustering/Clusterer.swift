@@ -12,8 +12,32 @@ struct MemberLink: Sendable {
 struct Cluster: Sendable {
     /// Record indices, ascending (records are sorted by RecordID, so the first is the seed).
     var members: [Int]
-    /// Link for every member except the seed.
-    var links: [Int: MemberLink]
+    /// Link for every member except the seed, by member.
+    var links: MemberLinks
+
+    init(members: [Int], links: [Int: MemberLink]) {
+        self.members = members
+        self.links = MemberLinks(links)
+    }
+}
+
+/// Member → link, as one sorted array: a dictionary per cluster (100 000 of them) costs several
+/// times the links it holds.
+struct MemberLinks: Sendable {
+    private let entries: [(member: Int, link: MemberLink)]
+
+    init(_ links: [Int: MemberLink]) { entries = links.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
+
+    var count: Int { entries.count }
+
+    subscript(member: Int) -> MemberLink? {
+        var lo = 0, hi = entries.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if entries[mid].member < member { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < entries.count && entries[lo].member == member ? entries[lo].link : nil
+    }
 }
 
 /// A cluster of the match graph whose members did not all support each other.

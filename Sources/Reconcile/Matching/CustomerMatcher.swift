@@ -121,6 +121,7 @@ extension CustomerMatcher.Output {
     /// The waterfall of one member's link to its partner.
     func explain(customerID: String, _ member: Int, _ link: MemberLink, _ customers: CustomerView) -> MatchExplanation {
         var contributions: [MatchExplanation.Contribution] = []
+        contributions.reserveCapacity(settings.comparisons.count)
         if let pattern = link.pattern {
             for (c, comparison) in settings.comparisons.enumerated() {
                 let level = ComparisonEvaluator.level(in: pattern, comparison: c)

@@ -3,14 +3,12 @@ import Foundation
 /// A tiny RFC 4180 reader for the benchmark CSVs this project writes itself (comma, `"` quotes,
 /// UTF-8). Product code reads CSV through the CSVReader module; this only feeds `match-bench`.
 enum BenchCSV {
-    static func parse(_ text: String) -> [[String]] {
-        var rows: [[String]] = []
+    /// Calls `body` with each row in turn, so a large file never exists as rows all at once.
+    static func forEachRow(_ bytes: [UInt8], _ body: ([String]) -> Void) {
         var row: [String] = []
         var field = [UInt8]()
         var inQuotes = false
-        var bytes = Array(text.utf8)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        var i = 0
+        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         func endField() { row.append(String(decoding: field, as: UTF8.self)); field.removeAll(keepingCapacity: true) }
         while i < bytes.count {
             let b = bytes[i]
@@ -24,13 +22,12 @@ enum BenchCSV {
                 endField()
             } else if b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") {
                 if b == UInt8(ascii: "\r") && i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\n") { i += 1 }
-                endField(); rows.append(row); row = []
+                endField(); body(row); row = []
             } else {
                 field.append(b)
             }
             i += 1
         }
-        if !field.isEmpty || !row.isEmpty { endField(); rows.append(row) }
-        return rows
+        if !field.isEmpty || !row.isEmpty { endField(); body(row) }
     }
 }
