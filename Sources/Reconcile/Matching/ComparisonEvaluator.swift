@@ -71,6 +71,7 @@ struct ComparisonEvaluator: Sendable {
                 switch condition {
                 case .exact: return ta.elementsEqual(tb)
                 case .jaroWinkler:
+                    if sims.jaroWinkler == nil && !canReach(t, ta, tb) { return false }
                     if sims.jaroWinkler == nil { sims.jaroWinkler = jaroWinkler(ta, tb) }
                     return (sims.jaroWinkler ?? 0) >= t
                 case .levenshtein: return levenshtein(ta, tb, Int(t)) <= Int(t)
@@ -85,6 +86,22 @@ struct ComparisonEvaluator: Sendable {
                 }
             }
         }
+    }
+
+    /// Whether Jaro–Winkler between the joined lists can reach `t` at all: with lengths n ≤ m at
+    /// most n characters match, so Jaro ≤ (1 + n/m + 1) / 3 and the prefix bonus adds at most
+    /// 0.4 · (1 − Jaro). Most blocked pairs of unrelated names fail this without comparing.
+    func canReach(_ t: Double, _ a: ArraySlice<Int32>, _ b: ArraySlice<Int32>) -> Bool {
+        let la = joinedLength(a), lb = joinedLength(b)
+        guard la > 0, lb > 0 else { return true }
+        let jaro = (2 + Double(min(la, lb)) / Double(max(la, lb))) / 3
+        return jaro + 0.4 * (1 - jaro) >= t - 1e-12
+    }
+
+    private func joinedLength(_ list: ArraySlice<Int32>) -> Int {
+        var n = max(0, list.count - 1)
+        for id in list { n += features.vocabulary[Int(id)].count }
+        return n
     }
 
     /// Jaro–Winkler between two word lists joined by spaces.
@@ -115,6 +132,7 @@ struct ComparisonEvaluator: Sendable {
         case .exact: return fa.elementsEqual(fb)
         case .jaroWinkler:
             // Sorted tokens survive reordering; written order survives a typo in a first letter.
+            if sims.jaroWinkler == nil && !canReach(t, fa, fb) && !canReach(t, oa, ob) { return false }
             if sims.jaroWinkler == nil { sims.jaroWinkler = max(jaroWinkler(fa, fb), jaroWinkler(oa, ob)) }
             return (sims.jaroWinkler ?? 0) >= t
         case .levenshtein: return levenshtein(fa, fb, Int(t)) <= Int(t)
