@@ -18,44 +18,34 @@ final class ParseMemo: @unchecked Sendable {
     private var taxIDs: [Key: TaxID] = [:]
     private var phones: [Key: (phones: [PhoneNumber], unparsed: [String])] = [:]
     private var currencies: [Key: Currency?] = [:]
-    private var emails: [String: (emails: [String], invalid: [String])] = [:]
+    private var emails: [Key: (emails: [String], invalid: [String])] = [:]
     private let limit: Int
 
     init(limit: Int = 50_000) { self.limit = limit }
 
     func taxID(_ raw: String, country: String?) -> TaxID {
-        let key = Key(text: raw, country: country)
-        if let known = taxIDs[key] { return known }
-        let id = TaxIDParser.parse(raw, country: country)
-        if taxIDs.count >= limit { taxIDs.removeAll(keepingCapacity: true) }
-        taxIDs[key] = id
-        return id
+        remembered(Key(text: raw, country: country), in: &taxIDs) { TaxIDParser.parse(raw, country: country) }
     }
 
     func currency(_ raw: String, country: String?) -> Currency? {
-        let key = Key(text: raw, country: country)
-        if let known = currencies[key] { return known }
-        let currency = CurrencyToken.currency(named: raw, country: country)
-        if currencies.count >= limit { currencies.removeAll(keepingCapacity: true) }
-        currencies[key] = currency
-        return currency
+        remembered(Key(text: raw, country: country), in: &currencies) { CurrencyToken.currency(named: raw, country: country) }
     }
 
     func emails(_ raw: String) -> (emails: [String], invalid: [String]) {
-        if let known = emails[raw] { return known }
-        let parsed = EmailAddress.parseAll(raw)
-        if emails.count >= limit { emails.removeAll(keepingCapacity: true) }
-        emails[raw] = parsed
-        return parsed
+        remembered(Key(text: raw, country: nil), in: &emails) { EmailAddress.parseAll(raw) }
     }
 
     func phones(_ raw: String, country: String?) -> (phones: [PhoneNumber], unparsed: [String]) {
-        let key = Key(text: raw, country: country)
-        if let known = phones[key] { return known }
-        let parsed = PhoneNumber.parseAll(raw, defaultCountry: country)
-        if phones.count >= limit { phones.removeAll(keepingCapacity: true) }
-        phones[key] = parsed
-        return parsed
+        remembered(Key(text: raw, country: country), in: &phones) { PhoneNumber.parseAll(raw, defaultCountry: country) }
+    }
+
+    /// The value remembered for `key`, else `parse()`'s, remembered (a full table starts over).
+    private func remembered<Value>(_ key: Key, in table: inout [Key: Value], _ parse: () -> Value) -> Value {
+        if let known = table[key] { return known }
+        let value = parse()
+        if table.count >= limit { table.removeAll(keepingCapacity: true) }
+        table[key] = value
+        return value
     }
 }
 
