@@ -7,9 +7,12 @@ import Receivables
 /// once saves most of that work on large sheets. The memory is bounded: past `limit` entries a table
 /// of mostly distinct values starts over rather than growing without end.
 ///
-/// `@unchecked Sendable`: a chunk of an import borrows a memo from a ``ParseMemo/Pool`` for as long
-/// as it runs, so one is never used by two threads at once.
+/// One memo serves all the chunks of a table, on every worker thread: its tables are guarded by a
+/// lock held only to look up and to store, never while parsing (parsing is a pure function of the
+/// text, so two threads parsing the same text at once store the same value).
 final class ParseMemo: @unchecked Sendable {
+    // @unchecked: the four tables are read and written under `lock` only.
+    private let lock = NSLock()
     struct Key: Hashable {
         var text: String
         var country: String?
@@ -41,31 +44,15 @@ final class ParseMemo: @unchecked Sendable {
 
     /// The value remembered for `key`, else `parse()`'s, remembered (a full table starts over).
     private func remembered<Value>(_ key: Key, in table: inout [Key: Value], _ parse: () -> Value) -> Value {
-        if let known = table[key] { return known }
+        lock.lock()
+        let known = table[key]
+        lock.unlock()
+        if let known { return known }
         let value = parse()
+        lock.lock()
         if table.count >= limit { table.removeAll(keepingCapacity: true) }
         table[key] = value
+        lock.unlock()
         return value
-    }
-}
-
-extension ParseMemo {
-    /// Memos lent to the chunks of one table: as many as chunks run at once, each kept warm from
-    /// chunk to chunk (parsing is a pure function of the text, so which memo a chunk gets never
-    /// changes a result).
-    final class Pool: @unchecked Sendable {
-        // @unchecked: `idle` is guarded by `lock`.
-        private let lock = NSLock()
-        private var idle: [ParseMemo] = []
-
-        func borrow() -> ParseMemo {
-            lock.lock(); defer { lock.unlock() }
-            return idle.popLast() ?? ParseMemo()
-        }
-
-        func giveBack(_ memo: ParseMemo) {
-            lock.lock(); defer { lock.unlock() }
-            idle.append(memo)
-        }
     }
 }
