@@ -24,7 +24,7 @@ final class ParseMemo: @unchecked Sendable {
     private var emails: [Key: (emails: [String], invalid: [String])] = [:]
     private let limit: Int
 
-    init(limit: Int = 50_000) { self.limit = limit }
+    init(limit: Int = 100_000) { self.limit = limit }
 
     func taxID(_ raw: String, country: String?) -> TaxID {
         remembered(Key(text: raw, country: country), in: &taxIDs) { TaxIDParser.parse(raw, country: country) }
