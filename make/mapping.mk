@@ -1,8 +1,8 @@
 # Mapping and import: `consolida import` against reading the same file alone (issue #4).
-#   make bench-import   1M-row receivables CSV (and a receivables workbook): import / read ratio
+#   make bench-import   the 1M-row receivables CSV and workbook: import / read ratio
 
 IMPORT_BENCH_CSV  ?= $(BENCH_DIR)/ar_1m.csv
-IMPORT_BENCH_XLSX ?= $(BENCH_DIR)/ar_100000.xlsx
+IMPORT_BENCH_XLSX ?= $(BENCH_DIR)/ar_1000000.xlsx
 IMPORT_BENCH_RUNS ?= 1
 
 .PHONY: bench-import

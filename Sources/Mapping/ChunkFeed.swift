@@ -10,7 +10,6 @@ struct ChunkFeed {
     private let size: Int
     private var chunk: [Row] = []
     private let work = OrderedChunkWork<ImportBatch>()
-    private let memos = ParseMemo.Pool()
     private var accounting: SourceAccounting
     /// Diagnostics of each code seen in this table so far (past the limit they are only counted).
     private var seenPerCode: [String: Int] = [:]
@@ -34,17 +33,15 @@ struct ChunkFeed {
     }
 
     private mutating func submit(into batch: inout ImportBatch, flush: (inout ImportBatch) -> Void) {
-        let rows = chunk, template = importer, memos = memos
+        let rows = chunk, template = importer
         // Codes already full in the rows delivered so far stay full: later rows only count them, and
         // which diagnostics are listed does not depend on how the workers were scheduled.
         let full = Set(seenPerCode.filter { $0.value >= ImportBatch.listedPerCode }.keys)
         chunk.removeAll(keepingCapacity: true)
         let ready = work.submit {
-            // A copy of the importer per chunk, with a memo it alone uses while it runs.
-            let memo = memos.borrow()
-            defer { memos.giveBack(memo) }
+            // A copy of the importer per chunk; the copies share only the table's parse memo.
             var worker = template
-            worker.startChunk(countOnly: full, memo: memo)
+            worker.startChunk(countOnly: full)
             var out = ImportBatch()
             for row in rows { worker.consume(row, into: &out) }
             out.accounting = [worker.accounting]

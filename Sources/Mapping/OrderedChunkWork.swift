@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// Runs chunks of work on worker threads and hands their results back in the order the chunks were
@@ -7,47 +6,71 @@ import Foundation
 /// The submitting thread keeps the results: `submit` returns the results that are ready (in order)
 /// and blocks only while `width` chunks are outstanding and the oldest is not done yet. At most
 /// `width` results are held at once, which bounds memory whatever the input's size.
+///
+/// The workers are threads of its own rather than a shared Dispatch queue: a caller blocked here
+/// may itself be running on a pool thread (Swift concurrency, tests), and work queued behind it on
+/// the same pool could then never start.
 final class OrderedChunkWork<Result: Sendable>: @unchecked Sendable {
-    // @unchecked: `done`, `outstanding` and the indices are guarded by `condition`.
+    // @unchecked: every property below is guarded by `condition`.
     private let condition = NSCondition()
+    private var waiting: [(index: Int, work: @Sendable () -> Result)] = []
     private var done: [Int: Result] = [:]
     private var nextIn = 0, nextOut = 0, outstanding = 0
-    private let width: Int
+    private var threads = 0, closed = false
+    private let width: Int, workers: Int
 
-    init(width: Int = max(2, ProcessInfo.processInfo.activeProcessorCount) + 1) { self.width = width }
+    init(workers: Int = max(2, ProcessInfo.processInfo.activeProcessorCount)) {
+        self.workers = workers
+        width = workers + 1
+    }
 
-    /// Starts `work` on a worker thread; returns the results that are ready, oldest first.
+    /// Queues `work` for a worker thread; returns the results that are ready, oldest first.
     func submit(_ work: @escaping @Sendable () -> Result) -> [Result] {
         condition.lock()
+        defer { condition.unlock() }
         var ready: [Result] = []
         while outstanding >= width {
             if !popReady(into: &ready) { condition.wait() }
         }
-        let index = nextIn
+        waiting.append((nextIn, work))
         nextIn += 1; outstanding += 1
-        condition.unlock()
-        DispatchQueue.global().async {
-            let result = work()
-            self.condition.lock()
-            self.done[index] = result
-            self.condition.broadcast()
-            self.condition.unlock()
+        if threads < workers {
+            threads += 1
+            let thread = Thread { [self] in runWorker() }
+            thread.name = "consolida.import-worker"
+            thread.start()
         }
-        condition.lock()
+        condition.broadcast()
         _ = popReady(into: &ready)
-        condition.unlock()
         return ready
     }
 
-    /// Waits for every chunk; returns the remaining results, oldest first.
+    /// Waits for every chunk and lets the workers end; returns the remaining results, oldest first.
     func finish() -> [Result] {
         condition.lock()
+        defer { condition.unlock() }
         var ready: [Result] = []
         while outstanding > 0 {
             if !popReady(into: &ready) { condition.wait() }
         }
-        condition.unlock()
+        closed = true
+        condition.broadcast()
         return ready
+    }
+
+    private func runWorker() {
+        condition.lock()
+        while true {
+            while waiting.isEmpty && !closed { condition.wait() }
+            guard !waiting.isEmpty else { break }
+            let (index, work) = waiting.removeFirst()
+            condition.unlock()
+            let result = work()
+            condition.lock()
+            done[index] = result
+            condition.broadcast()
+        }
+        condition.unlock()
     }
 
     /// Moves the finished results at the head of the order into `ready`; whether it moved any.

@@ -7,9 +7,12 @@ import Receivables
 /// once saves most of that work on large sheets. The memory is bounded: past `limit` entries a table
 /// of mostly distinct values starts over rather than growing without end.
 ///
-/// `@unchecked Sendable`: a chunk of an import borrows a memo from a ``ParseMemo/Pool`` for as long
-/// as it runs, so one is never used by two threads at once.
+/// One memo serves all the chunks of a table, on every worker thread: its tables are guarded by a
+/// lock held only to look up and to store, never while parsing (parsing is a pure function of the
+/// text, so two threads parsing the same text at once store the same value).
 final class ParseMemo: @unchecked Sendable {
+    // @unchecked: the four tables are read and written under `lock` only.
+    private let lock = NSLock()
     struct Key: Hashable {
         var text: String
         var country: String?
@@ -18,64 +21,38 @@ final class ParseMemo: @unchecked Sendable {
     private var taxIDs: [Key: TaxID] = [:]
     private var phones: [Key: (phones: [PhoneNumber], unparsed: [String])] = [:]
     private var currencies: [Key: Currency?] = [:]
-    private var emails: [String: (emails: [String], invalid: [String])] = [:]
+    private var emails: [Key: (emails: [String], invalid: [String])] = [:]
     private let limit: Int
 
-    init(limit: Int = 50_000) { self.limit = limit }
+    init(limit: Int = 100_000) { self.limit = limit }
 
     func taxID(_ raw: String, country: String?) -> TaxID {
-        let key = Key(text: raw, country: country)
-        if let known = taxIDs[key] { return known }
-        let id = TaxIDParser.parse(raw, country: country)
-        if taxIDs.count >= limit { taxIDs.removeAll(keepingCapacity: true) }
-        taxIDs[key] = id
-        return id
+        remembered(Key(text: raw, country: country), in: &taxIDs) { TaxIDParser.parse(raw, country: country) }
     }
 
     func currency(_ raw: String, country: String?) -> Currency? {
-        let key = Key(text: raw, country: country)
-        if let known = currencies[key] { return known }
-        let currency = CurrencyToken.currency(named: raw, country: country)
-        if currencies.count >= limit { currencies.removeAll(keepingCapacity: true) }
-        currencies[key] = currency
-        return currency
+        remembered(Key(text: raw, country: country), in: &currencies) { CurrencyToken.currency(named: raw, country: country) }
     }
 
     func emails(_ raw: String) -> (emails: [String], invalid: [String]) {
-        if let known = emails[raw] { return known }
-        let parsed = EmailAddress.parseAll(raw)
-        if emails.count >= limit { emails.removeAll(keepingCapacity: true) }
-        emails[raw] = parsed
-        return parsed
+        remembered(Key(text: raw, country: nil), in: &emails) { EmailAddress.parseAll(raw) }
     }
 
     func phones(_ raw: String, country: String?) -> (phones: [PhoneNumber], unparsed: [String]) {
-        let key = Key(text: raw, country: country)
-        if let known = phones[key] { return known }
-        let parsed = PhoneNumber.parseAll(raw, defaultCountry: country)
-        if phones.count >= limit { phones.removeAll(keepingCapacity: true) }
-        phones[key] = parsed
-        return parsed
+        remembered(Key(text: raw, country: country), in: &phones) { PhoneNumber.parseAll(raw, defaultCountry: country) }
     }
-}
 
-extension ParseMemo {
-    /// Memos lent to the chunks of one table: as many as chunks run at once, each kept warm from
-    /// chunk to chunk (parsing is a pure function of the text, so which memo a chunk gets never
-    /// changes a result).
-    final class Pool: @unchecked Sendable {
-        // @unchecked: `idle` is guarded by `lock`.
-        private let lock = NSLock()
-        private var idle: [ParseMemo] = []
-
-        func borrow() -> ParseMemo {
-            lock.lock(); defer { lock.unlock() }
-            return idle.popLast() ?? ParseMemo()
-        }
-
-        func giveBack(_ memo: ParseMemo) {
-            lock.lock(); defer { lock.unlock() }
-            idle.append(memo)
-        }
+    /// The value remembered for `key`, else `parse()`'s, remembered (a full table starts over).
+    private func remembered<Value>(_ key: Key, in table: inout [Key: Value], _ parse: () -> Value) -> Value {
+        lock.lock()
+        let known = table[key]
+        lock.unlock()
+        if let known { return known }
+        let value = parse()
+        lock.lock()
+        if table.count >= limit { table.removeAll(keepingCapacity: true) }
+        table[key] = value
+        lock.unlock()
+        return value
     }
 }

@@ -19,6 +19,8 @@ struct RowClassifier: Sendable {
     /// The header's folded texts by column, and their first letters (a quick filter).
     let foldedHeader: [(column: Int, text: String)]
     let totalsInitials: Set<Character>
+    /// `totalsInitials` for ASCII letters, by byte: the per-row check without hashing a Character.
+    let asciiTotalsInitial: [Bool]
 
     init(settings: MappingSettings, headerRow: Row, keyColumns: [Int]) {
         totalsWords = settings.totalsWords.map { TextFolding.fold($0) }
@@ -28,6 +30,9 @@ struct RowClassifier: Sendable {
             return nil
         }
         totalsInitials = Set(totalsWords.compactMap(\.first))
+        var ascii = [Bool](repeating: false, count: 128)
+        for c in totalsInitials { if let a = c.asciiValue { ascii[Int(a)] = true } }
+        asciiTotalsInitial = ascii
     }
 
     func classify(_ row: Row) -> RowClass {
@@ -40,11 +45,17 @@ struct RowClassifier: Sendable {
     /// ``isRepeatedHeader(_:headerRow:)`` with the header folded once.
     func isRepeatedHeader(_ row: Row) -> Bool {
         guard foldedHeader.count >= 2 else { return false }
-        var same = 0
+        // At least 60% of the header's texts must come back; stop once too many have not.
+        let allowedMisses = foldedHeader.count - (foldedHeader.count * 6 + 9) / 10
+        var same = 0, misses = 0
         for (column, text) in foldedHeader {
-            guard case .text(let a) = row[column: column], a.utf8.count <= text.utf8.count * 2 + 8,
-                  TextFolding.mayFoldTo(a, text) else { continue }
-            if TextFolding.fold(a) == text { same += 1 }
+            if case .text(let a) = row[column: column], a.utf8.count <= text.utf8.count * 2 + 8,
+               TextFolding.mayFoldTo(a, text), TextFolding.fold(a) == text {
+                same += 1
+            } else {
+                misses += 1
+                if misses > allowedMisses { return false }
+            }
         }
         return same * 10 >= foldedHeader.count * 6
     }
@@ -53,9 +64,9 @@ struct RowClassifier: Sendable {
     /// that has no document number or date of its own (a customer called `Total Distribuciones C.A.`
     /// with an invoice number is data).
     func isTotals(_ row: Row) -> Bool {
-        guard let s = Self.firstLabel(row), let initial = Self.initialLetter(s), totalsInitials.contains(initial) else {
-            return false
-        }
+        guard let s = Self.firstLabel(row), let initial = Self.initialLetter(s) else { return false }
+        if let a = initial.asciiValue { guard asciiTotalsInitial[Int(a)] else { return false } }
+        else if !totalsInitials.contains(initial) { return false }
         let folded = TextFolding.fold(s.prefix(40))
         guard totalsWords.contains(where: { folded == $0 || folded.hasPrefix($0 + " ") }) else { return false }
         for c in keyColumns {

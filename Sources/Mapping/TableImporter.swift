@@ -22,7 +22,7 @@ struct TableImporter: Sendable {
     var accounting = SourceAccounting(file: "")
     var classifier: RowClassifier?
     /// Tax IDs and phones already parsed, by raw text: a customer's ID repeats on each of its rows.
-    var parsed = ParseMemo()
+    let parsed = ParseMemo()
     /// Codes this table has listed ``ImportBatch/listedPerCode`` times already: only counted now.
     var countOnly: Set<String> = []
 
@@ -102,11 +102,11 @@ struct TableImporter: Sendable {
         }
     }
 
-    /// Prepares this copy to import one chunk of rows on a worker thread: zero counts, its own memo.
-    mutating func startChunk(countOnly: Set<String>, memo: ParseMemo) {
+    /// Prepares this copy to import one chunk of rows on a worker thread: zero counts, and the codes
+    /// whose diagnostics are only counted by now.
+    mutating func startChunk(countOnly: Set<String>) {
         self.countOnly = countOnly
         accounting = SourceAccounting(file: path, sheet: sheet.name, table: table.name)
-        parsed = memo
     }
 
     /// Hands the table's row accounting to the batch.
