@@ -147,3 +147,29 @@ import Testing
 }
 
 import Foundation
+
+@Suite struct TermFrequencyTests {
+    /// The name comparison's exact level (term frequency on) and a level without it.
+    static let settings = MatchSettings.default
+    static var nameExact: (Int, Int) {
+        let c = settings.comparisons.firstIndex { $0.field == .name } ?? 0
+        return (c, settings.comparisons[c].levels.firstIndex { $0.condition == .exact } ?? 0)
+    }
+
+    @Test(arguments: [(2, 0.0), (1, 1.0), (8, -2.0), (32, -4.0)])
+    func adjustmentIsRelativeToTheAverageAgreement(count: Int, bits: Double) {
+        // 10 000 records; agreeing pairs share, on average, a name held by 2 records.
+        let (c, exact) = Self.nameExact
+        let tf = PairScorer.termFrequencyAdjustment(settings: Self.settings, c, exact, fingerprintCount: count,
+                                                    records: 10_000, reference: 2.0 / 10_000)
+        #expect(abs(tf - bits) < 1e-9)
+    }
+
+    @Test func onlyTheExactLevelOfBigEnoughDataIsAdjusted() {
+        let (c, exact) = Self.nameExact
+        #expect(PairScorer.termFrequencyAdjustment(settings: Self.settings, c, exact + 1, fingerprintCount: 1,
+                                                   records: 10_000, reference: 2.0 / 10_000) == 0)
+        #expect(PairScorer.termFrequencyAdjustment(settings: Self.settings, c, exact, fingerprintCount: 1,
+                                                   records: 500, reference: 2.0 / 500) == 0)
+    }
+}

@@ -12,6 +12,7 @@ struct CustomerMatcher {
         var outcome: ClusteringOutcome
         var parameters: ModelParameters
         var fingerprintCount: [Int32]
+        var fingerprintReferenceFrequency: Double
         var legalForms: [String?]
         /// The records each field override (`overrides.fields`, in order) selects.
         var fieldOverrideRecords: [[Int]]
@@ -112,6 +113,7 @@ struct CustomerMatcher {
             candidatePairs: pairs.count, randomPairs: parameters.randomPairs, iterations: parameters.iterations)
         let fieldOverrideRecords = overrides.fields.map { $0.customer.resolve(in: customers, features: features, index: index) }
         return Output(outcome: outcome, parameters: parameters, fingerprintCount: features.fingerprintCount,
+                      fingerprintReferenceFrequency: features.fingerprintReferenceFrequency,
                       legalForms: features.records.map(\.legalForm), fieldOverrideRecords: fieldOverrideRecords,
                       discrepancies: discrepancies, modelSummary: summary, settings: settings)
     }
@@ -125,8 +127,8 @@ extension CustomerMatcher.Output {
         if let pattern = link.pattern {
             for (c, comparison) in settings.comparisons.enumerated() {
                 let level = ComparisonEvaluator.level(in: pattern, comparison: c)
-                let tf = PairScorer.termFrequencyAdjustment(settings: settings, parameters: parameters, c, level,
-                                                            fingerprintCount: Int(fingerprintCount[member]), records: fingerprintCount.count)
+                let tf = PairScorer.termFrequencyAdjustment(settings: settings, c, level, fingerprintCount: Int(fingerprintCount[member]),
+                                                            records: fingerprintCount.count, reference: fingerprintReferenceFrequency)
                 contributions.append(.init(
                     comparison: comparison.name, level: level.map { comparison.levels[$0].label } ?? "null",
                     log2BayesFactor: parameters.log2BayesFactor(c, level) + tf, termFrequencyAdjustment: tf,

@@ -31,18 +31,23 @@ struct PairScorer: Sendable {
     /// Splink's term-frequency adjustment on the exact level: log2(u_exact / frequency of the value),
     /// so agreeing on a rare name says more than agreeing on a common one. Clamped to ±8 bits.
     func termFrequencyAdjustment(_ c: Int, _ level: Int?, _ i: Int) -> Double {
-        Self.termFrequencyAdjustment(settings: settings, parameters: parameters, c, level,
-                                     fingerprintCount: Int(evaluator.features.fingerprintCount[i]), records: evaluator.features.count)
+        Self.termFrequencyAdjustment(settings: settings, c, level, fingerprintCount: Int(evaluator.features.fingerprintCount[i]),
+                                     records: evaluator.features.count, reference: evaluator.features.fingerprintReferenceFrequency)
     }
 
     /// The adjustment from the counts alone (explanations are written after the features are released).
-    static func termFrequencyAdjustment(settings: MatchSettings, parameters: ModelParameters, _ c: Int, _ level: Int?,
-                                        fingerprintCount: Int, records: Int) -> Double {
+    ///
+    /// The frequency is measured against the average frequency of the names that agreeing pairs
+    /// share (`reference`), not against u: a name's count includes the customer's own copies
+    /// (about two per customer), so against u nearly every exact name would lose bits, and the
+    /// exact level's weight from EM already says what an average agreement is worth.
+    static func termFrequencyAdjustment(settings: MatchSettings, _ c: Int, _ level: Int?,
+                                        fingerprintCount: Int, records: Int, reference: Double) -> Double {
         let comparison = settings.comparisons[c]
         guard comparison.termFrequency, let level, comparison.levels[level].condition == .exact,
               comparison.field == .name, records >= termFrequencyMinRecords else { return 0 }
         let frequency = Double(fingerprintCount) / Double(records)
-        let adjustment = log2(max(parameters.u[c][level], 1e-12) / frequency)
+        let adjustment = log2(max(reference, 1e-12) / frequency)
         return min(8, max(-8, adjustment))
     }
 

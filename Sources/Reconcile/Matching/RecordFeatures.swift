@@ -57,6 +57,9 @@ struct FeatureSet: Sendable {
     let texts: [TokenLists?]
     /// How many records share each record's exact fingerprint (term frequency).
     let fingerprintCount: [Int32]
+    /// The average frequency of the fingerprint two agreeing records share (pairs of records
+    /// with one fingerprint weigh by their number): Σ c(c−1)·c/N ÷ Σ c(c−1).
+    let fingerprintReferenceFrequency: Double
     /// log2(N / df) per name token: common words (`inversiones`, `de`, `garcia`) weigh less.
     var nameTokenWeights: [Double]
     /// In how many records' names each token appears (by token ID; 0 for words of other fields).
@@ -161,6 +164,13 @@ struct FeatureSet: Sendable {
         var fingerprintCounts: [ArraySlice<Int32>: Int32] = [:]
         for i in records.indices where !sortedName[i].isEmpty { fingerprintCounts[sortedName[i], default: 0] += 1 }
         fingerprintCount = records.indices.map { fingerprintCounts[sortedName[$0]] ?? 1 }
+        var agreeingPairs = 0.0, weighted = 0.0
+        for c in fingerprintCounts.values where c > 1 {
+            let pairs = Double(c) * Double(c - 1)
+            agreeingPairs += pairs; weighted += pairs * Double(c)
+        }
+        fingerprintReferenceFrequency = agreeingPairs > 0 ? weighted / agreeingPairs / Double(max(records.count, 1))
+            : 1 / Double(max(records.count, 1))
         let n = Double(max(records.count, 1))
         nameTokenFrequency = frequency
         nameTokenWeights = frequency.map { max(0.5, log2(n / Double(max($0, 1)))) }
