@@ -55,7 +55,10 @@ public struct EmailKeyer: Keyer {
     public init() {}
     public var name: String { "email" }
     public func key(_ value: String) -> String {
-        var s = value.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        // Trimming goes through Foundation; most addresses have nothing to trim.
+        let padded = value.unicodeScalars.first.map { $0.properties.isWhitespace } == true
+            || value.unicodeScalars.last.map { $0.properties.isWhitespace } == true
+        var s = (padded ? value.trimmingCharacters(in: .whitespacesAndNewlines) : value).lowercased()
         if s.hasPrefix("mailto:") { s.removeFirst(7) }
         return s
     }

@@ -20,6 +20,8 @@ public struct NameKey: Hashable, Sendable {
     /// `García Pérez, José` → `José García Pérez`: one comma followed by something that is not a
     /// legal form (`Tornillo, C.A.` stays) marks the "surnames, given names" order of ledgers.
     static func uncommaed(_ name: String) -> String {
+        // Most names have no comma: skip the (grapheme-by-grapheme) split.
+        guard name.utf8.contains(UInt8(ascii: ",")) else { return name }
         let parts = name.split(separator: ",", omittingEmptySubsequences: false)
         guard parts.count == 2 else { return name }
         let tail = TextFolding.tokens(String(parts[1]))
