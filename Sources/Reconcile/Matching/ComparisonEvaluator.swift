@@ -174,7 +174,7 @@ struct ComparisonEvaluator: Sendable {
     /// on the other side (equal = 1, Jaro–Winkler ≥ 0.9 = that value, else 0), summed both ways.
     static func tokenSimilarity(_ a: ArraySlice<Int32>, _ b: ArraySlice<Int32>, _ vocabulary: [[UInt8]], weights: [Double]?) -> Double {
         var matched = 0.0, total = 0.0
-        for (x, y) in [(a, b), (b, a)] {
+        func oneWay(_ x: ArraySlice<Int32>, _ y: ArraySlice<Int32>) {
             for id in x {
                 let w = weights.map { $0[Int(id)] } ?? 1
                 total += w
@@ -191,6 +191,8 @@ struct ComparisonEvaluator: Sendable {
                 matched += w * best
             }
         }
+        oneWay(a, b)
+        oneWay(b, a)
         return total > 0 ? matched / total : 0
     }
 }
@@ -224,7 +226,9 @@ struct TokenOverlap: Sendable {
     }
 
     private init(_ a: ArraySlice<Int32>, _ b: ArraySlice<Int32>, vocabulary: [[UInt8]]) {
-        let (s, l) = a.count <= b.count ? (Array(a), Array(b)) : (Array(b), Array(a))
+        // Slices, not copies (this runs for most candidate pairs): indexed from their start.
+        let (s, l) = a.count <= b.count ? (a, b) : (b, a)
+        let s0 = s.startIndex, l0 = l.startIndex
         // Which words of the longer name are taken, as bits (names have far fewer than 64 words;
         // words past the 64th are simply never matched).
         var used: UInt64 = 0
@@ -233,7 +237,7 @@ struct TokenOverlap: Sendable {
         // Exact pairs first, then fuzzy ones, so a typo never steals a word's exact partner.
         for (x, t) in s.enumerated() {
             var found = false
-            for k in 0..<min(l.count, 64) where used & (1 << UInt64(k)) == 0 && l[k] == t {
+            for k in 0..<min(l.count, 64) where used & (1 << UInt64(k)) == 0 && l[l0 + k] == t {
                 used |= 1 << UInt64(k); matched += 1; found = true; break
             }
             if !found && x < 64 { pendingMask |= 1 << UInt64(x) }
@@ -241,7 +245,7 @@ struct TokenOverlap: Sendable {
         if pendingMask != 0 {
             for x in 0..<min(s.count, 64) where pendingMask & (1 << UInt64(x)) != 0 {
                 for k in 0..<min(l.count, 64) where used & (1 << UInt64(k)) == 0
-                    && Self.similar(vocabulary[Int(s[x])], vocabulary[Int(l[k])]) {
+                    && Self.similar(vocabulary[Int(s[s0 + x])], vocabulary[Int(l[l0 + k])]) {
                     used |= 1 << UInt64(k); matched += 1; break
                 }
             }
