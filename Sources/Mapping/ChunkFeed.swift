@@ -9,6 +9,9 @@ struct ChunkFeed {
     private let importer: TableImporter
     private let size: Int
     private var chunk: [Row] = []
+    /// Diagnostics met while filling the current chunk, and those of chunks handed out, in order.
+    private var notes: [Diagnostic] = []
+    private var notesInFlight: [[Diagnostic]] = []
     private let work = OrderedChunkWork<ImportBatch>()
     private var accounting: SourceAccounting
     /// Diagnostics of each code seen in this table so far (past the limit they are only counted).
@@ -20,6 +23,9 @@ struct ChunkFeed {
         chunk.reserveCapacity(self.size)
     }
 
+    /// Diagnostics that belong with the rows added so far (the reader's, met while reading them).
+    mutating func attach(_ diagnostics: [Diagnostic]) { notes += diagnostics }
+
     mutating func add(_ row: Row, into batch: inout ImportBatch, flush: (inout ImportBatch) -> Void) {
         chunk.append(row)
         if chunk.count >= size { submit(into: &batch, flush: flush) }
@@ -27,7 +33,7 @@ struct ChunkFeed {
 
     /// Waits for the last chunks; returns the accounting of every row fed.
     mutating func finish(into batch: inout ImportBatch, flush: (inout ImportBatch) -> Void) -> SourceAccounting {
-        if !chunk.isEmpty { submit(into: &batch, flush: flush) }
+        if !chunk.isEmpty || !notes.isEmpty { submit(into: &batch, flush: flush) }
         deliver(work.finish(), into: &batch, flush: flush)
         return accounting
     }
@@ -38,6 +44,8 @@ struct ChunkFeed {
         // which diagnostics are listed does not depend on how the workers were scheduled.
         let full = Set(seenPerCode.filter { $0.value >= ImportBatch.listedPerCode }.keys)
         chunk.removeAll(keepingCapacity: true)
+        notesInFlight.append(notes)
+        notes = []
         let ready = work.submit {
             // A copy of the importer per chunk; the copies share only the table's parse memo.
             var worker = template
@@ -52,6 +60,7 @@ struct ChunkFeed {
 
     private mutating func deliver(_ results: [ImportBatch], into batch: inout ImportBatch, flush: (inout ImportBatch) -> Void) {
         for r in results {
+            batch.diagnostics += notesInFlight.removeFirst()
             Self.move(r.customers, onto: &batch.customers); Self.move(r.invoices, onto: &batch.invoices)
             Self.move(r.payments, onto: &batch.payments); Self.move(r.rejects, onto: &batch.rejects)
             for (code, n) in r.diagnosticsNotListed {

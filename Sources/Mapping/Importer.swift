@@ -38,7 +38,7 @@ public struct Importer: Sendable {
         batch.diagnostics += source.openingDiagnostics
         for sheet in source.sheets {
             var reader = SheetReader(source, sheet)
-            let window = reader.window(rows: options.windowRows)
+            let window = reader.window(rows: windowRows(for: sheet))
             batch.diagnostics += window.diagnostics
             importSheet(source.path, sheet, window, rest: &reader, into: &batch, flush: flush)
         }
@@ -51,7 +51,7 @@ public struct Importer: Sendable {
         var out: [AnalyzedTable] = [], diagnostics: [Diagnostic] = []
         for sheet in source.sheets {
             var reader = SheetReader(source, sheet)
-            var window = reader.window(rows: options.windowRows)
+            var window = reader.window(rows: windowRows(for: sheet))
             diagnostics += window.diagnostics
             diagnostics += showMergedCells(&window, source.path, sheet)
             let (tables, d) = analyzeSheet(source.path, sheet, window)
@@ -61,6 +61,14 @@ public struct Importer: Sendable {
     }
 
     // MARK: Sheets
+
+    /// Rows to hold for table finding: the usual window, or past a mapping's `header_row` when it
+    /// lies further down.
+    func windowRows(for sheet: SheetInfo) -> Int {
+        let specs = options.mapping?.specs(forSheet: sheet.name) ?? []
+        guard specs.count == 1, let header = specs[0].headerRow else { return options.windowRows }
+        return max(options.windowRows, header + options.windowRows)
+    }
 
     func analyzeSheet(_ path: String, _ sheet: SheetInfo, _ loaded: LoadedSheet) -> ([AnalyzedTable], [Diagnostic]) {
         let settings = options.settings
@@ -132,28 +140,42 @@ public struct Importer: Sendable {
     }
 
     /// Imports a sheet's tables: every table but the last lies inside the window; the last one also
-    /// takes the rows after it, one at a time, when the sheet is longer than the window.
+    /// takes the rows after it, one at a time, when the sheet is longer than the window. Merged
+    /// cells read as the sheet shows them (``MergedCellMask``, ``MergedDataFill``) in both parts.
     func importSheet(_ path: String, _ sheet: SheetInfo, _ loaded: LoadedSheet, rest: inout SheetReader,
                      into batch: inout ImportBatch, flush: (inout ImportBatch) -> Void) {
         var window = loaded
-        batch.diagnostics += showMergedCells(&window, path, sheet)
+        var mask = MergedCellMask(mergedRanges: window.merged, file: path, sheet: sheet.name)
+        if !mask.isEmpty { window.rows = window.rows.map { mask.apply(to: $0) } }
         let (tables, diagnostics) = analyzeSheet(path, sheet, window)
         batch.diagnostics += diagnostics
-        if !window.merged.isEmpty {
-            batch.diagnostics += MergedDataFill.apply(to: &window.rows, merged: window.merged,
-                                                      tables: tables.map(\.region), file: path, sheet: sheet.name)
+        var fill = MergedDataFill(merged: window.merged, file: path, sheet: sheet.name)
+        if !fill.isEmpty {
+            for i in window.rows.indices {
+                let isData = tables.contains { $0.region.dataStartIndex <= i && i < $0.region.endIndex }
+                fill.apply(to: &window.rows[i], isData: isData)
+            }
         }
-        var sinceFlush = 0
-        func flushed(_ batch: inout ImportBatch) {
-            sinceFlush += 1
-            if sinceFlush >= options.flushRows { sinceFlush = 0; flush(&batch) }
+        /// The next row after the window, as the sheet shows it.
+        func nextShown(_ notes: inout [Diagnostic]) -> Row? {
+            guard var row = rest.next(into: &notes) else { return nil }
+            if !mask.isEmpty { row = mask.apply(to: row) }
+            if !fill.isEmpty { fill.apply(to: &row, isData: !tables.isEmpty) }
+            return row
+        }
+        defer {
+            fill.finish()
+            batch.diagnostics += mask.diagnostics + fill.diagnostics
         }
         guard !tables.isEmpty else {
+            var sinceFlush = 0
             var acc = SourceAccounting(file: path, sheet: sheet.name)
             noteSheetWithoutHeader(path, sheet, empty: window.rows.isEmpty, into: &batch)
-            for row in window.rows { rejectWithoutHeader(path, sheet, row, &acc, into: &batch); flushed(&batch) }
-            while let row = rest.next(into: &batch.diagnostics) {
-                rejectWithoutHeader(path, sheet, row, &acc, into: &batch); flushed(&batch)
+            var rows = window.rows.makeIterator()
+            while let row = rows.next() ?? nextShown(&batch.diagnostics) {
+                rejectWithoutHeader(path, sheet, row, &acc, into: &batch)
+                sinceFlush += 1
+                if sinceFlush >= options.flushRows { sinceFlush = 0; flush(&batch) }
             }
             batch.accounting.append(acc)
             return
@@ -166,7 +188,14 @@ public struct Importer: Sendable {
                 feed.add(window.rows[i], into: &batch, flush: flush)
             }
             if t == tables.count - 1 {
-                while let row = rest.next(into: &batch.diagnostics) { feed.add(row, into: &batch, flush: flush) }
+                // The reader's own notes (cell problems, a break) travel with the chunk they were met
+                // in, so they come out in the same place whatever the workers' timing.
+                var notes: [Diagnostic] = []
+                while let row = nextShown(&notes) {
+                    if !notes.isEmpty { feed.attach(notes); notes = [] }
+                    feed.add(row, into: &batch, flush: flush)
+                }
+                feed.attach(notes)
             }
             importer.accounting.add(feed.finish(into: &batch, flush: flush))
             importer.finish(into: &batch)

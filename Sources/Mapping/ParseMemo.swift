@@ -1,58 +1,67 @@
 import Foundation
 import Receivables
 
-/// Remembers the tax IDs and phones a table has already parsed, by raw text and country.
+/// Remembers the tax IDs, phones, emails and currencies a table has already parsed, by raw text
+/// (and country).
 ///
 /// An invoice list repeats its customer's RIF and phone on every row, so parsing each distinct text
-/// once saves most of that work on large sheets. The memory is bounded: past `limit` entries a table
-/// of mostly distinct values starts over rather than growing without end.
-///
-/// One memo serves all the chunks of a table, on every worker thread: its tables are guarded by a
-/// lock held only to look up and to store, never while parsing (parsing is a pure function of the
-/// text, so two threads parsing the same text at once store the same value).
-final class ParseMemo: @unchecked Sendable {
-    // @unchecked: the four tables are read and written under `lock` only.
-    private let lock = NSLock()
-    struct Key: Hashable {
+/// once saves most of that work on large sheets. One memo serves every chunk of a table on every
+/// worker thread. The memory is bounded: past `limit` entries a table of mostly distinct values
+/// starts over rather than growing without end.
+final class ParseMemo: Sendable {
+    struct Key: Hashable, Sendable {
         var text: String
         var country: String?
     }
 
-    private var taxIDs: [Key: TaxID] = [:]
-    private var phones: [Key: (phones: [PhoneNumber], unparsed: [String])] = [:]
-    private var currencies: [Key: Currency?] = [:]
-    private var emails: [Key: (emails: [String], invalid: [String])] = [:]
-    private let limit: Int
+    private let taxIDs: Table<TaxID>
+    private let phones: Table<(phones: [PhoneNumber], unparsed: [String])>
+    private let currencies: Table<Currency?>
+    private let emails: Table<(emails: [String], invalid: [String])>
 
-    init(limit: Int = 100_000) { self.limit = limit }
+    init(limit: Int = 100_000) {
+        taxIDs = Table(limit: limit); phones = Table(limit: limit)
+        currencies = Table(limit: limit); emails = Table(limit: limit)
+    }
 
     func taxID(_ raw: String, country: String?) -> TaxID {
-        remembered(Key(text: raw, country: country), in: &taxIDs) { TaxIDParser.parse(raw, country: country) }
+        taxIDs.value(for: Key(text: raw, country: country)) { TaxIDParser.parse(raw, country: country) }
     }
 
     func currency(_ raw: String, country: String?) -> Currency? {
-        remembered(Key(text: raw, country: country), in: &currencies) { CurrencyToken.currency(named: raw, country: country) }
+        currencies.value(for: Key(text: raw, country: country)) { CurrencyToken.currency(named: raw, country: country) }
     }
 
     func emails(_ raw: String) -> (emails: [String], invalid: [String]) {
-        remembered(Key(text: raw, country: nil), in: &emails) { EmailAddress.parseAll(raw) }
+        emails.value(for: Key(text: raw, country: nil)) { EmailAddress.parseAll(raw) }
     }
 
     func phones(_ raw: String, country: String?) -> (phones: [PhoneNumber], unparsed: [String]) {
-        remembered(Key(text: raw, country: country), in: &phones) { PhoneNumber.parseAll(raw, defaultCountry: country) }
+        phones.value(for: Key(text: raw, country: country)) { PhoneNumber.parseAll(raw, defaultCountry: country) }
     }
 
-    /// The value remembered for `key`, else `parse()`'s, remembered (a full table starts over).
-    private func remembered<Value>(_ key: Key, in table: inout [Key: Value], _ parse: () -> Value) -> Value {
-        lock.lock()
-        let known = table[key]
-        lock.unlock()
-        if let known { return known }
-        let value = parse()
-        lock.lock()
-        if table.count >= limit { table.removeAll(keepingCapacity: true) }
-        table[key] = value
-        lock.unlock()
-        return value
+    /// One kind of parsed value by text. The dictionary is touched only under the lock; parsing
+    /// happens outside it (it is a pure function of the text, so two threads parsing the same text
+    /// at once store the same value).
+    final class Table<Value>: @unchecked Sendable {
+        // @unchecked: `values` is read and written under `lock` only.
+        private let lock = NSLock()
+        private var values: [Key: Value] = [:]
+        private let limit: Int
+
+        init(limit: Int) { self.limit = limit }
+
+        func value(for key: Key, parse: () -> Value) -> Value {
+            lock.lock()
+            let known = values[key]
+            lock.unlock()
+            if let known { return known }
+            let value = parse()
+            lock.lock()
+            if values.count >= limit { values.removeAll(keepingCapacity: true) }
+            values[key] = value
+            lock.unlock()
+            return value
+        }
     }
 }

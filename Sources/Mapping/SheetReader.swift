@@ -17,6 +17,9 @@ struct SheetReader {
     private let sheet: SheetInfo
     private let source: any TabularSource
     private var stream: (any RowStream)?
+    private let opened: Bool
+    /// A row read to learn whether the window held the whole sheet, handed out first by `next`.
+    private var peeked: Row?
     private var rowsRead = 0
     private var pending: [Diagnostic] = []
 
@@ -27,15 +30,17 @@ struct SheetReader {
             pending.append(Diagnostic(.error, code: "MAP-SHEET-UNREADABLE", "sheet could not be read: \(error)",
                                       at: SourceLocation(file: path, sheet: sheet.name)))
         }
+        opened = stream != nil
     }
 
-    /// Up to `limit` rows. When the sheet ends inside the window, the window is the whole sheet and
-    /// carries its merged ranges.
+    /// Up to `limit` rows, and the sheet's merged ranges. When the sheet ends inside the window,
+    /// the window is the whole sheet.
     mutating func window(rows limit: Int) -> LoadedSheet {
         var loaded = LoadedSheet()
         while loaded.rows.count < limit, let row = next(into: &loaded.diagnostics) { loaded.rows.append(row) }
-        loaded.complete = stream == nil
-        if loaded.complete { loaded.merged = mergedRanges(into: &loaded.diagnostics) }
+        if stream != nil { peeked = next(into: &loaded.diagnostics) }
+        loaded.complete = stream == nil && peeked == nil
+        if opened { loaded.merged = mergedRanges(into: &loaded.diagnostics) }
         loaded.diagnostics += pending
         pending = []
         return loaded
@@ -43,6 +48,7 @@ struct SheetReader {
 
     /// The next row after the window, or `nil` at the end (or when the sheet breaks off, with an error).
     mutating func next(into diagnostics: inout [Diagnostic]) -> Row? {
+        if let row = peeked { peeked = nil; return row }
         guard stream != nil else { return nil }
         do {
             // `stream!` is checked just above; mutating through it keeps the reader's state in place.
@@ -66,8 +72,10 @@ struct SheetReader {
     /// The stream after its last row: a workbook's merged ranges come after its cells.
     private var finished: (any RowStream)?
 
+    /// From the finished stream when the window holds the whole sheet; else from the source (for a
+    /// workbook, a scan of the sheet that parses it again only when it has merged cells).
     private mutating func mergedRanges(into diagnostics: inout [Diagnostic]) -> [CellRange] {
-        if let known = finished?.mergedRangesAfterEnd { return known }
+        if stream == nil, peeked == nil, let known = finished?.mergedRangesAfterEnd { return known }
         do { return try source.mergedRanges(ofSheet: sheet.index) }
         catch {
             diagnostics.append(Diagnostic(.warning, code: "MAP-MERGED-UNREADABLE", "merged cells could not be read: \(error)",

@@ -217,10 +217,6 @@ public final class XLSXWorkbook: TabularSource {
         return stream.layout
     }
 
-    public func mergedRanges(ofSheet index: Int) throws -> [CellRange] {
-        try layout(ofSheet: index).mergedRanges
-    }
-
     func handlerContext(sheet index: Int) -> SheetHandler.Context {
         SheetHandler.Context(file: path, sheet: sheets[index].name ?? "", strings: sharedStrings,
                              formats: formats, date1904: date1904)

@@ -144,7 +144,9 @@ enum CommandSupport {
         let shown = diagnostics.filter { $0.severity >= .warning }
         for d in shown.prefix(limit) { note(d.description) }
         var rest = Dictionary(shown.dropFirst(limit).map { ($0.code, 1) }, uniquingKeysWith: +)
-        rest.merge(notListed, uniquingKeysWith: +)
+        // Codes only counted past the listing limit: the listed ones say how grave they are.
+        let warningCodes = Set(shown.map(\.code))
+        rest.merge(notListed.filter { warningCodes.contains($0.key) }, uniquingKeysWith: +)
         let more = rest.values.reduce(0, +)
         if more > 0 {
             note("… and \(more) more: " + rest.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", "))

@@ -35,4 +35,29 @@ struct MergedCellsImportTests {
         #expect(!batch.invoices.contains { $0.extra.values.contains("valor viejo") })
         #expect(batch.accounting.allSatisfy { $0.balances })
     }
+
+    /// Past the window (a sheet longer than the rows held for table finding) merged cells are read
+    /// the same way, row by row.
+    @Test(arguments: [2, 3, 4, 5, 100])
+    func mergedCellsAfterTheWindowReadTheSame(window: Int) {
+        var options = ImportOptions(country: "VE", currency: "VES")
+        options.windowRows = window; options.flushRows = 1
+        let streamed = Importer(options: options).importSource(MemorySource(sheets: [Self.sheet]))
+        let whole = Importer(options: ImportOptions(country: "VE", currency: "VES")).importSource(MemorySource(sheets: [Self.sheet]))
+        #expect(streamed.invoices == whole.invoices)
+        #expect(streamed.customers == whole.customers)
+        #expect(streamed.accounting == whole.accounting)
+        #expect(streamed.diagnostics.map(\.code).sorted() == whole.diagnostics.map(\.code).sorted())
+    }
+
+    /// A mapping's header row further down than the usual window is still found.
+    @Test func aMappedHeaderRowBeyondTheWindowIsFound() {
+        let rows = (1...8).map { ["nota \($0)"] } + [["Cliente", "Nº Factura", "Monto"], ["Acme", "F-1", "10,00"]]
+        var options = ImportOptions(country: "VE", currency: "VES")
+        options.windowRows = 3
+        options.mapping = MappingFile(tables: [MappingFile.TableSpec(headerRow: 9)])
+        let batch = Importer(options: options).importSource(MemorySource(csv: rows))
+        #expect(batch.invoices.map(\.number.value) == ["F-1"])
+        #expect(batch.accounting.first?.balances == true)
+    }
 }

@@ -163,4 +163,16 @@ import ZipArchive
         #expect(try rows.next()?.cells == [.text("Header")])
         #expect(try source.mergedRanges(ofSheet: 0).first == CellRange("A1:C1"))
     }
+
+    /// Merged ranges are looked up by scanning the inflated bytes first: a sheet that never names
+    /// `mergeCell` has none, without a second parse; one that does gets the parsed layout.
+    @Test func mergedCellsAreFoundByAScanBeforeAnyParse() throws {
+        let book = try XLSXWorkbook(path: fixture("layout.xlsx"))
+        #expect(try book.sheetMentionsMergedCells(0))
+        #expect(try book.mergedRanges(ofSheet: 0).map(\.description) == ["A1:C1", "B3:B4"])
+        let plain = try XLSXWorkbook(path: fixture("cell_types.xlsx"))
+        #expect(try !plain.sheetMentionsMergedCells(0))
+        #expect(try plain.mergedRanges(ofSheet: 0).isEmpty)
+        #expect(throws: XLSXError.noSuchSheet(path: plain.path, index: 9)) { _ = try plain.sheetMentionsMergedCells(9) }
+    }
 }
