@@ -36,6 +36,8 @@ final class RandomAccessFile {
     /// Reads up to `buffer.count` bytes at `offset`; returns how many were read (fewer only at EOF).
     func read(into buffer: UnsafeMutableRawBufferPointer, at offset: UInt64) throws(ZipError) -> Int {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+        // An offset from a hostile header may lie beyond any file (and beyond off_t): nothing is there.
+        guard offset < size, offset <= UInt64(Int64.max) - UInt64(buffer.count) else { return 0 }
         var done = 0
         while done < buffer.count {
             let n = pread(fd, base + done, buffer.count - done, off_t(offset) + off_t(done))

@@ -42,10 +42,15 @@ struct ZipDirectoryParser {
         guard count <= UInt64(limits.maxEntries) else {
             throw .limitExceeded(path: path, entry: nil, limit: .entryCount, value: count, maximum: UInt64(limits.maxEntries))
         }
+        // Offsets and sizes are untrusted (a zip64 record holds any 64-bit value): no sum may wrap.
+        let (directoryEnd, wrapped) = cdOffset.addingReportingOverflow(cdSize)
+        guard !wrapped else {
+            throw .corrupt(path: path, entry: nil, detail: "central directory offset \(cdOffset) and size \(cdSize) are impossible")
+        }
         // Data prepended to the archive (a self-extractor stub) shifts every offset by the same amount.
         var shift: UInt64 = 0
-        if cdOffset + cdSize < cdEnd { shift = cdEnd - (cdOffset + cdSize) }
-        guard cdOffset + shift + cdSize <= file.size, cdSize <= 512 << 20 else {
+        if directoryEnd < cdEnd { shift = cdEnd - directoryEnd }
+        guard directoryEnd + shift <= file.size, cdSize <= 512 << 20 else {
             throw .truncated(path: path, detail: "central directory at \(cdOffset) runs past the end of the file (\(file.size) bytes)")
         }
         var cd = try file.bytes(at: cdOffset + shift, count: Int(cdSize))
@@ -104,9 +109,13 @@ struct ZipDirectoryParser {
                 }
                 x = body + size
             }
+            let (localHeaderOffset, wrapped) = offset.addingReportingOverflow(shift)
+            guard !wrapped else {
+                throw .corrupt(path: path, entry: name, detail: "local header offset \(offset) is impossible")
+            }
             let entry = ZipEntry(name: name, normalizedName: ZipEntry.normalize(name), method: method, crc32: crc,
                                  compressedSize: csize, uncompressedSize: usize,
-                                 localHeaderOffset: offset + shift, flags: flags)
+                                 localHeaderOffset: localHeaderOffset, flags: flags)
             try check(entry, runningTotal: &total)
             entries.append(entry)
             p = end

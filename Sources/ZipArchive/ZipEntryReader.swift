@@ -38,7 +38,8 @@ public final class ZipEntryReader {
             throw .corrupt(path: path, entry: entry.name, detail: "bad local header signature at offset \(entry.localHeaderOffset)")
         }
         let dataOffset = entry.localHeaderOffset + 30 + UInt64(local.u16(26)) + UInt64(local.u16(28))
-        guard dataOffset + entry.compressedSize <= archive.file.size else {
+        let (dataEnd, wrapped) = dataOffset.addingReportingOverflow(entry.compressedSize)
+        guard !wrapped, dataEnd <= archive.file.size else {
             throw .truncated(path: path, detail: "entry \(entry.name) needs \(entry.compressedSize) bytes at offset \(dataOffset) but the file has \(archive.file.size)")
         }
         if entry.method == 0, entry.compressedSize != entry.uncompressedSize {

@@ -1,0 +1,76 @@
+import Foundation
+import Tabular
+import Testing
+@testable import XLSXReader
+
+/// Hostile input never crashes the reader: seeded random corruptions of the fixture workbooks
+/// (flipped bytes anywhere, in the zip structures or the compressed XML, and truncations) either
+/// read or fail with an error, for the opening, every sheet's rows and the layout pass alike.
+struct MutationRobustnessTests {
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let fixtures = ["cell_types.xlsx", "layout.xlsx", "rich_text.xlsx", "strict.xlsx", "merged_values.xlsx",
+                           "zip64.xlsx", "data_descriptor.xlsx", "missing_r.xlsx", "date_1904.xlsx"]
+
+    @Test(arguments: fixtures)
+    func corruptedWorkbooksReadOrFailCleanly(_ name: String) throws {
+        let original = try [UInt8](Data(contentsOf: URL(fileURLWithPath: fixture(name))))
+        var rng = SplitMix(state: name.utf8.reduce(UInt64(17)) { $0 &* 31 &+ UInt64($1) })
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("mutant-\(UUID().uuidString).xlsx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var outcomes = (read: 0, failed: 0)
+        for round in 0..<300 {
+            var bytes = original
+            if round % 10 == 9 {
+                bytes = Array(bytes.prefix(Int.random(in: 0..<bytes.count, using: &rng)))
+            } else {
+                for _ in 0..<Int.random(in: 1...8, using: &rng) {
+                    bytes[Int.random(in: 0..<bytes.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng)
+                }
+            }
+            #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+            if Self.readEverything(path) { outcomes.read += 1 } else { outcomes.failed += 1 }
+        }
+        #expect(outcomes.read + outcomes.failed == 300)
+    }
+
+    /// A zip64 directory record may state any 64-bit offset: one near 2^64 is an error, not an
+    /// arithmetic overflow (found by the corruptions above).
+    @Test func aZip64OffsetNearTwoToTheSixtyFourIsAnError() throws {
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: fixture("zip64.xlsx"))))
+        let signature: [UInt8] = [0x50, 0x4b, 0x06, 0x06]
+        let at = try #require((0...(bytes.count - 56)).last { Array(bytes[$0..<$0 + 4]) == signature })
+        for i in 0..<8 { bytes[at + 48 + i] = i == 0 ? 0x00 : 0xFF }  // central directory offset
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("zip64-\(UUID().uuidString).xlsx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+        #expect(throws: XLSXError.self) { _ = try XLSXWorkbook(path: path) }
+    }
+
+    /// Opens the workbook and reads every sheet's rows and layout; whether all of it succeeded.
+    static func readEverything(_ path: String) -> Bool {
+        guard let book = try? XLSXWorkbook(path: path) else { return false }
+        var ok = true
+        for sheet in book.sheets.indices {
+            do {
+                var stream = try book.rowStream(ofSheet: sheet)
+                var rows = 0
+                while try stream.nextRow() != nil, rows < 100_000 { rows += 1 }
+                _ = stream.drainDiagnostics()
+                _ = try book.mergedRanges(ofSheet: sheet)
+            } catch {
+                ok = false
+            }
+        }
+        return ok
+    }
+}
