@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "ZipArchiveTests", dependencies: ["ZipArchive"]),
         .testTarget(name: "XMLStreamTests", dependencies: ["XMLStream"]),
         .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", "ZipArchive"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MappingTests", dependencies: ["Mapping", "CSVReader", "XLSXReader"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NotesReaderTests", dependencies: ["NotesReader", "ZipArchive"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile"]),

@@ -2,6 +2,7 @@ import Foundation
 import Tabular
 import Testing
 @testable import XLSXReader
+import ZipArchive
 
 /// Hostile input never crashes the reader: seeded random corruptions of the fixture workbooks
 /// (flipped bytes anywhere, in the zip structures or the compressed XML, and truncations) either
@@ -41,6 +42,36 @@ struct MutationRobustnessTests {
             if Self.readEverything(path) { outcomes.read += 1 } else { outcomes.failed += 1 }
         }
         #expect(outcomes.read + outcomes.failed == 300)
+    }
+
+    /// The same with a sound zip around corrupted XML: every part's bytes are flipped or cut and
+    /// zipped again, so the damage reaches libxml2 and the workbook, style and sheet handlers.
+    @Test(arguments: ["cell_types.xlsx", "layout.xlsx", "rich_text.xlsx", "strict.xlsx", "date_1904.xlsx"])
+    func corruptedPartsReadOrFailCleanly(_ name: String) throws {
+        let zip = try ZipArchive(path: fixture(name))
+        let parts = try zip.entries.map { ($0.name, try zip.contents(of: $0)) }
+        var rng = SplitMix(state: name.utf8.reduce(UInt64(5)) { $0 &* 131 &+ UInt64($1) })
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("mutant-\(UUID().uuidString).xlsx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        for round in 0..<150 {
+            let victim = Int.random(in: 0..<parts.count, using: &rng)
+            let writer = try ZipWriter(path: path)
+            for (i, (entry, original)) in parts.enumerated() {
+                var bytes = original
+                if i == victim, !bytes.isEmpty {
+                    if round % 5 == 4 {
+                        bytes = Array(bytes.prefix(Int.random(in: 0..<bytes.count, using: &rng)))
+                    } else {
+                        for _ in 0..<Int.random(in: 1...6, using: &rng) {
+                            bytes[Int.random(in: 0..<bytes.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng)
+                        }
+                    }
+                }
+                try writer.addEntry(named: entry, contents: bytes)
+            }
+            try writer.finish()
+            _ = Self.readEverything(path)
+        }
     }
 
     /// A zip64 directory record may state any 64-bit offset: one near 2^64 is an error, not an
