@@ -21,7 +21,7 @@ final class WorkbookHandler: XMLStreamHandler {
 
     var sheets: [SheetEntry] = []
     var date1904 = false
-    /// `state` values outside the schema (some writers put `show`), read as visible.
+    /// `state` values outside the schema (some writers put `show`): the workbook is refused as damaged.
     var unknownStates: [String] = []
     var definedNames: [DefinedName] = []
     private var currentName: DefinedName?

@@ -18,6 +18,9 @@ public enum XLSXError: Error, Hashable, Sendable, CustomStringConvertible {
     case noSuchSheet(path: String, index: Int)
     /// A sheet's part is named in the workbook but missing from the package.
     case missingPart(path: String, sheet: String?, part: String)
+    /// The workbook part breaks the schema in a way Excel itself only opens after a repair (a sheet
+    /// state outside visible, hidden and veryHidden).
+    case damagedWorkbook(path: String, detail: String)
 
     public var description: String {
         switch self {
@@ -31,6 +34,8 @@ public enum XLSXError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\(path): no sheet at index \(index)"
         case .missingPart(let path, let sheet, let part):
             return "\(path)\(sheet.map { " › \($0)" } ?? ""): part \(part) is missing from the package"
+        case .damagedWorkbook(let path, let detail):
+            return "\(path): damaged workbook (\(detail)); open it in Excel, which offers to repair it, and save it again"
         }
     }
 }

@@ -50,10 +50,10 @@ public final class XLSXWorkbook: TabularSource {
                                           at: SourceLocation(file: path)))
         }
         diagnostics += try parts.parse(workbookEntry, with: workbook)
-        for state in workbook.unknownStates {
-            diagnostics.append(Diagnostic(.warning, code: "XLSX-UNKNOWN-SHEET-STATE",
-                                          "sheet state is not visible, hidden or veryHidden; read as visible",
-                                          at: SourceLocation(file: path), found: state))
+        // Excel refuses such a workbook until it has repaired it, and so do calamine and openpyxl:
+        // guessing which sheets the user meant to see would be ours alone.
+        if let state = workbook.unknownStates.first {
+            throw .damagedWorkbook(path: path, detail: "a sheet's state is \"\(state)\", not visible, hidden or veryHidden")
         }
         date1904 = workbook.date1904
         definedNames = workbook.definedNames
