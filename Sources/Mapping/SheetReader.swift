@@ -6,8 +6,6 @@ struct LoadedSheet {
     var rows: [Row] = []
     var merged: [CellRange] = []
     var diagnostics: [Diagnostic] = []
-    /// Whether `rows` is the whole sheet (else ``SheetReader`` still holds the rest).
-    var complete = true
 }
 
 /// Reads one sheet as a window of rows and then the rest one row at a time, turning reader failures
@@ -39,7 +37,6 @@ struct SheetReader {
         var loaded = LoadedSheet()
         while loaded.rows.count < limit, let row = next(into: &loaded.diagnostics) { loaded.rows.append(row) }
         if stream != nil { peeked = next(into: &loaded.diagnostics) }
-        loaded.complete = stream == nil && peeked == nil
         if opened { loaded.merged = mergedRanges(into: &loaded.diagnostics) }
         loaded.diagnostics += pending
         pending = []

@@ -47,13 +47,6 @@ struct TableImporter: Sendable {
     /// The mapped field's columns, looked up once per table instead of once per value.
     func columns(_ field: Field) -> [Int] { fieldColumns[field] ?? [] }
 
-    /// Imports every row of the table from `rows` (the whole table is in memory).
-    mutating func run(into batch: inout ImportBatch) {
-        begin(into: &batch)
-        for i in table.region.dataStartIndex..<table.region.endIndex { consume(rows[i], into: &batch) }
-        finish(into: &batch)
-    }
-
     /// Accounts for the title and header rows and decides the columns' conventions from the data
     /// rows at hand (the whole table, or the first window of a sheet too large to hold).
     mutating func begin(into batch: inout ImportBatch) {
