@@ -112,19 +112,9 @@ struct TaxIDInput {
 }
 
 extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
     var isASCIILetterOrDigit: Bool { isASCII && (isLetter || isNumber) }
     /// 0…9 for ASCII digits, else -1.
     var digitValue: Int { asciiValue.map { $0 >= 48 && $0 <= 57 ? Int($0) - 48 : -1 } ?? -1 }
-}
-
-extension String {
-    var trimmingWhitespace: String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
-        while let l = s.last, l.isWhitespace { s = s.dropLast() }
-        return String(s)
-    }
 }
 
 /// Weighted digit sums shared by the mod-11 schemes.

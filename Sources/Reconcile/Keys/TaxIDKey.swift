@@ -46,7 +46,3 @@ public struct TaxIDKeyer: Keyer {
         return String(decoding: bytes, as: UTF8.self)
     }
 }
-
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
-}
