@@ -2,22 +2,11 @@ import Receivables
 import Tabular
 import Testing
 @testable import Mapping
+import TestSupport
 
 /// Row accounting holds for any table, however messy: generated sheets mixing titles, blank rows,
 /// good rows, bad amounts and dates, totals, repeated headers and stray notes.
 struct AccountingPropertyTests {
-    /// SplitMix64: a small seeded generator so every run sees the same tables.
-    struct SeededRandom: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func messyTable(seed: UInt64) -> [[String]] {
         var rng = SeededRandom(state: seed)
         let header = ["Cliente", "RIF", "Factura", "Fecha", "Monto", "Saldo", "Notas"]

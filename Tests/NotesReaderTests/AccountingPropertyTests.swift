@@ -2,22 +2,11 @@ import Foundation
 import Receivables
 import Testing
 @testable import NotesReader
+import TestSupport
 
 /// Random documents built from real-looking pieces (and garbage): whatever the input, nothing
 /// crashes, every line is accounted for, and every record points at a line that exists.
 @Suite struct AccountingPropertyTests {
-    /// SplitMix64: a fixed seed gives the same documents on every run.
-    struct SeededRandom: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let notebookPieces = [
         "# Ferretería X", "== Bodega ==", "Cliente: Juan", "BODEGA LA ESQUINA", "-----", "=====", "RIF: J-30123456-1",
         "Tel: 0414-555.12.34", "Debe: Bs. 1.234,56", "12/03/2024 promete pagar 500 el viernes", "14/03 no contesta",

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Receivables
+import TestSupport
 
 /// Reading a Decimal's parts from its bytes gives the same text as `description`, for every shape
 /// of value an amount can take (a property test over seeded random values).
@@ -8,7 +9,7 @@ struct DecimalTextTests {
     @Test func bytesAndDescriptionAgree() {
         // The fast path is in use on this platform (else every check below would be skipped).
         #expect(DecimalText.parts(Decimal(string: "-1234.56")!) == .init(negative: true, exponent: -2, significand: 123_456))
-        var rng = SplitMix(seed: 2026)
+        var rng = SeededRandom(state: 2026)
         for _ in 0..<5_000 {
             let significand = rng.next() >> (rng.next() % 64)
             let exponent = Int(rng.next() % 40) - 30
@@ -22,18 +23,5 @@ struct DecimalTextTests {
                       ("-12", 0, "-12"), ("0.1", 3, "0.100")])
     func plainTextPadsTheFraction(_ text: String, _ scale: Int, _ expected: String) {
         #expect(Money.plainText(Decimal(string: text)!, minimumScale: scale) == expected)
-    }
-
-    /// A small deterministic generator (SplitMix64).
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }

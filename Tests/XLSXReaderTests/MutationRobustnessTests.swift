@@ -3,41 +3,24 @@ import Tabular
 import Testing
 @testable import XLSXReader
 import ZipArchive
+import TestSupport
 
 /// Hostile input never crashes the reader: seeded random corruptions of the fixture workbooks
 /// (flipped bytes anywhere, in the zip structures or the compressed XML, and truncations) either
 /// read or fail with an error, for the opening, every sheet's rows and the layout pass alike.
 struct MutationRobustnessTests {
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let fixtures = ["cell_types.xlsx", "layout.xlsx", "rich_text.xlsx", "strict.xlsx", "merged_values.xlsx",
                            "zip64.xlsx", "data_descriptor.xlsx", "missing_r.xlsx", "date_1904.xlsx"]
 
     @Test(arguments: fixtures)
     func corruptedWorkbooksReadOrFailCleanly(_ name: String) throws {
         let original = try [UInt8](Data(contentsOf: URL(fileURLWithPath: fixture(name))))
-        var rng = SplitMix(state: name.utf8.reduce(UInt64(17)) { $0 &* 31 &+ UInt64($1) })
+        var rng = SeededRandom(state: name.utf8.reduce(UInt64(17)) { $0 &* 31 &+ UInt64($1) })
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("mutant-\(UUID().uuidString).xlsx").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         var outcomes = (read: 0, failed: 0)
         for round in 0..<300 {
-            var bytes = original
-            if round % 10 == 9 {
-                bytes = Array(bytes.prefix(Int.random(in: 0..<bytes.count, using: &rng)))
-            } else {
-                for _ in 0..<Int.random(in: 1...8, using: &rng) {
-                    bytes[Int.random(in: 0..<bytes.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng)
-                }
-            }
+            let bytes = mutated(original, round: round, using: &rng)
             #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
             if Self.readEverything(path) { outcomes.read += 1 } else { outcomes.failed += 1 }
         }
@@ -50,23 +33,14 @@ struct MutationRobustnessTests {
     func corruptedPartsReadOrFailCleanly(_ name: String) throws {
         let zip = try ZipArchive(path: fixture(name))
         let parts = try zip.entries.map { ($0.name, try zip.contents(of: $0)) }
-        var rng = SplitMix(state: name.utf8.reduce(UInt64(5)) { $0 &* 131 &+ UInt64($1) })
+        var rng = SeededRandom(state: name.utf8.reduce(UInt64(5)) { $0 &* 131 &+ UInt64($1) })
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("mutant-\(UUID().uuidString).xlsx").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         for round in 0..<150 {
             let victim = Int.random(in: 0..<parts.count, using: &rng)
             let writer = try ZipWriter(path: path)
             for (i, (entry, original)) in parts.enumerated() {
-                var bytes = original
-                if i == victim, !bytes.isEmpty {
-                    if round % 5 == 4 {
-                        bytes = Array(bytes.prefix(Int.random(in: 0..<bytes.count, using: &rng)))
-                    } else {
-                        for _ in 0..<Int.random(in: 1...6, using: &rng) {
-                            bytes[Int.random(in: 0..<bytes.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng)
-                        }
-                    }
-                }
+                let bytes = i == victim ? mutated(original, round: round, truncateEvery: 5, maxFlips: 6, using: &rng) : original
                 try writer.addEntry(named: entry, contents: bytes)
             }
             try writer.finish()
