@@ -53,7 +53,7 @@ public struct Importer: Sendable {
             var reader = SheetReader(source, sheet)
             var window = reader.window(rows: windowRows(for: sheet))
             diagnostics += window.diagnostics
-            diagnostics += showMergedCells(&window, source.path, sheet)
+            diagnostics += maskMergedCells(&window, source.path, sheet).diagnostics
             let (tables, d) = analyzeSheet(source.path, sheet, window)
             out += tables; diagnostics += d
         }
@@ -145,8 +145,7 @@ public struct Importer: Sendable {
     func importSheet(_ path: String, _ sheet: SheetInfo, _ loaded: LoadedSheet, rest: inout SheetReader,
                      into batch: inout ImportBatch, flush: (inout ImportBatch) -> Void) {
         var window = loaded
-        var mask = MergedCellMask(mergedRanges: window.merged, file: path, sheet: sheet.name)
-        if !mask.isEmpty { window.rows = window.rows.map { mask.apply(to: $0) } }
+        var mask = maskMergedCells(&window, path, sheet)
         let (tables, diagnostics) = analyzeSheet(path, sheet, window)
         batch.diagnostics += diagnostics
         var fill = MergedDataFill(merged: window.merged, file: path, sheet: sheet.name)
@@ -202,13 +201,13 @@ public struct Importer: Sendable {
         }
     }
 
-    /// The rows as the spreadsheet shows them: a merged range shows only its top-left value, so
-    /// values stored under the rest of it are blanked, each range that hid some with a warning.
-    func showMergedCells(_ window: inout LoadedSheet, _ path: String, _ sheet: SheetInfo) -> [Diagnostic] {
-        guard !window.merged.isEmpty else { return [] }
-        let shown = MergedCellMask.apply(to: window.rows, mergedRanges: window.merged, file: path, sheet: sheet.name)
-        window.rows = shown.rows
-        return shown.diagnostics
+    /// The window's rows as the spreadsheet shows them: a merged range shows only its top-left
+    /// value, so values stored under the rest of it are blanked. The mask returned goes on with the
+    /// rows after the window and holds one warning per range that hid values.
+    func maskMergedCells(_ window: inout LoadedSheet, _ path: String, _ sheet: SheetInfo) -> MergedCellMask {
+        var mask = MergedCellMask(mergedRanges: window.merged, file: path, sheet: sheet.name)
+        if !mask.isEmpty { window.rows = window.rows.map { mask.apply(to: $0) } }
+        return mask
     }
 
     private func noteSheetWithoutHeader(_ path: String, _ sheet: SheetInfo, empty: Bool, into batch: inout ImportBatch) {
