@@ -21,7 +21,7 @@ struct TableImporter: Sendable {
     let fieldSeparators: [Field: String]
     var accounting = SourceAccounting(file: "")
     var classifier: RowClassifier?
-    /// Tax IDs and phones already parsed, by raw text: a customer's ID repeats on each of its rows.
+    /// Tax IDs, phones, emails and currencies already parsed, shared by every chunk of the table.
     let parsed = ParseMemo()
     /// Codes this table has listed ``ImportBatch/listedPerCode`` times already: only counted now.
     var countOnly: Set<String> = []

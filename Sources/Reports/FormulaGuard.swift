@@ -6,10 +6,14 @@
 /// date columns hold values Consolida formatted itself (`-120.50`, `2026-03-31`), so a real
 /// negative amount keeps its sign and stays a number.
 public enum FormulaGuard {
+    /// The first characters that make a text a formula, as UTF-8 bytes (all ASCII, so a byte
+    /// writer can test a field's first byte).
+    public static let formulaStartBytes: [UInt8] = Array("=+-@\t\r".utf8)
+
     /// Whether a text would be read as a formula.
     public static func isDangerous(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first else { return false }
-        return first == "=" || first == "+" || first == "-" || first == "@" || first == "\t" || first == "\r"
+        guard let first = text.utf8.first else { return false }
+        return formulaStartBytes.contains(first)
     }
 
     /// The text with a leading `'` when it is dangerous, unchanged otherwise.

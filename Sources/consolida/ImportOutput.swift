@@ -1,6 +1,7 @@
 import Foundation
 import Pipeline
 import Receivables
+import Reports
 import Tabular
 
 /// The files `consolida import` writes, as the records arrive: normalized records as CSV with their
@@ -163,8 +164,6 @@ final class StreamedCSVFile {
 struct CSVRowBuffer {
     var bytes: [UInt8] = []
     private var atRowStart = true
-    /// `=`, `+`, `-`, `@`, tab, CR: what a spreadsheet may take for the start of a formula.
-    private static let formulaStarts: [UInt8] = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
     /// Comma, quote, LF, CR: what makes a field need quotes.
     private static let quoteTriggers: [UInt8] = [0x2C, 0x22, 0x0A, 0x0D]
 
@@ -201,7 +200,7 @@ struct CSVRowBuffer {
 
     private mutating func append(_ u: UnsafeBufferPointer<UInt8>) {
         guard let first = u.first else { return }
-        let formula = Self.formulaStarts.contains(first) && !Self.isPlainNumber(u)
+        let formula = FormulaGuard.formulaStartBytes.contains(first) && !Self.isPlainNumber(u)
         let quoted = u.contains { (b: UInt8) -> Bool in Self.quoteTriggers.contains(b) }
         if quoted { bytes.append(0x22) }
         if formula { bytes.append(0x27) }
