@@ -12,23 +12,26 @@ struct RowRejection: Error {
 extension TableImporter {
     /// Builds the row's records; a rejected row becomes a ``Reject``. Returns whether it was imported.
     func importRow(_ row: Row, kind: RecordKind, into batch: inout ImportBatch) -> Bool {
+        // One provenance for the row; each value's shares it (``Provenance/at(column:rawText:)``).
+        let place = location(row)
+        let origin = Provenance(place, sourceLabel: label)
         do {
             switch kind {
             case .invoices:
-                let customer = try buildCustomer(row, id: RecordID(location(row), suffix: "customer"), into: &batch)
-                let invoice = try buildInvoice(row, customer: customer.id, into: &batch)
+                let customer = try buildCustomer(row, origin, id: RecordID(place, suffix: "customer"), into: &batch)
+                let invoice = try buildInvoice(row, origin, customer: customer.id, into: &batch)
                 batch.customers.append(customer); batch.invoices.append(invoice)
             case .customers:
-                let customer = try buildCustomer(row, id: RecordID(location(row)), into: &batch)
+                let customer = try buildCustomer(row, origin, id: RecordID(place), into: &batch)
                 guard customer.name != nil || customer.taxID != nil else {
                     throw RowRejection(code: "MAP-NO-CUSTOMER", reason: "no customer name or tax ID in the row")
                 }
                 batch.customers.append(customer)
             case .payments:
-                var payment = try buildPayment(row, into: &batch)
+                var payment = try buildPayment(row, origin, into: &batch)
                 // The payer named in the row (a bank's "RIF ordenante") is a customer record of its
                 // own, so reconciliation ties the payment to the real customer by its evidence.
-                let payer = try buildCustomer(row, id: RecordID(location(row), suffix: "customer"), into: &batch)
+                let payer = try buildCustomer(row, origin, id: RecordID(place, suffix: "customer"), into: &batch)
                 if payer.name != nil || payer.taxID != nil {
                     payment.customer = payer.id
                     batch.customers.append(payer)
@@ -48,14 +51,14 @@ extension TableImporter {
 
     // MARK: Records
 
-    func buildCustomer(_ row: Row, id: RecordID, into batch: inout ImportBatch) throws -> Customer {
-        var customer = Customer(id: id, provenance: provenance(row))
+    func buildCustomer(_ row: Row, _ origin: Provenance, id: RecordID, into batch: inout ImportBatch) throws -> Customer {
+        var customer = Customer(id: id, provenance: origin)
         customer.sourcePriority = priority
-        customer.name = text(.customerName, row)
+        customer.name = text(.customerName, row, origin)
         if let c = columns(.taxID).first, !row[column: c].isBlank {
             let raw = row[column: c].displayText
             let id = parsed.taxID(raw, country: country)
-            customer.taxID = Sourced(id, from: provenance(row, c, raw: raw))
+            customer.taxID = Sourced(id, from: origin.at(column: c, rawText: raw))
             switch id.validity {
             case .valid, .unchecked: break
             case .checkDigitMismatch:
@@ -71,9 +74,9 @@ extension TableImporter {
         for c in columns(.phone) where !row[column: c].isBlank {
             let raw = row[column: c].displayText
             let (phones, unparsed) = parsed.phones(raw, country: phoneCountry)
-            customer.phones += phones.map { Sourced($0.description, from: provenance(row, c, raw: raw)) }
+            customer.phones += phones.map { Sourced($0.description, from: origin.at(column: c, rawText: raw)) }
             for piece in unparsed {
-                customer.phones.append(Sourced(piece, from: provenance(row, c, raw: raw)))
+                customer.phones.append(Sourced(piece, from: origin.at(column: c, rawText: raw)))
                 note("MAP-PHONE-FORMAT", into: &batch, Diagnostic(.warning, code: "MAP-PHONE-FORMAT",
                     "phone kept as written: not a number for \(phoneCountry ?? "any country")", at: location(row, column: c), found: piece))
             }
@@ -81,62 +84,62 @@ extension TableImporter {
         for c in columns(.email) where !row[column: c].isBlank {
             let raw = row[column: c].displayText
             let (emails, invalid) = parsed.emails(raw)
-            customer.emails += emails.map { Sourced($0, from: provenance(row, c, raw: raw)) }
+            customer.emails += emails.map { Sourced($0, from: origin.at(column: c, rawText: raw)) }
             if !invalid.isEmpty {
                 customer.extra["invalid_email"] = invalid.joined(separator: " ")
                 note("MAP-EMAIL-FORMAT", into: &batch, Diagnostic(.warning, code: "MAP-EMAIL-FORMAT", "not an email address",
                                                     at: location(row, column: c), found: invalid.joined(separator: " ")))
             }
         }
-        customer.address = text(.address, row)
-        customer.city = text(.city, row)
-        customer.salesperson = text(.salesperson, row)
-        if let countryText = text(.country, row)?.value, countryText.count == 2 { customer.country = countryText.uppercased() }
+        customer.address = text(.address, row, origin)
+        customer.city = text(.city, row, origin)
+        customer.salesperson = text(.salesperson, row, origin)
+        if let countryText = text(.country, row, origin)?.value, countryText.count == 2 { customer.country = countryText.uppercased() }
         if mapping.kind == .customers { customer.extra.merge(extras(row)) { a, _ in a } }
-        if mapping.kind == .invoices, let d = try? date(.issueDate, row) { customer.asOf = d.value }
+        if mapping.kind == .invoices, let d = try? date(.issueDate, row, origin) { customer.asOf = d.value }
         return customer
     }
 
-    func buildInvoice(_ row: Row, customer: RecordID, into batch: inout ImportBatch) throws -> Invoice {
-        guard let number = text(.documentNumber, row) else {
+    func buildInvoice(_ row: Row, _ origin: Provenance, customer: RecordID, into batch: inout ImportBatch) throws -> Invoice {
+        guard let number = text(.documentNumber, row, origin) else {
             throw RowRejection(code: "MAP-NO-DOCUMENT", reason: "no document number", column: mapping[.documentNumber]?.columns.first)
         }
         let rowCurrency = currencyCell(row, into: &batch)
-        let amount = try money(.amount, row, rowCurrency)
-        let paid = try money(.paid, row, rowCurrency)
-        let balance = try money(.balance, row, rowCurrency)
+        let amount = try money(.amount, row, rowCurrency, origin)
+        let paid = try money(.paid, row, rowCurrency, origin)
+        let balance = try money(.balance, row, rowCurrency, origin)
         guard amount != nil || balance != nil else {
             throw RowRejection(code: "MAP-NO-AMOUNT", reason: "no amount or balance",
                                column: (mapping[.amount] ?? mapping[.balance])?.columns.first)
         }
-        var invoice = Invoice(id: RecordID(location(row)), customer: customer, number: number,
+        var invoice = Invoice(id: RecordID(origin.location), customer: customer, number: number,
                               type: documentType(row, number: number.value),
-                              issueDate: try date(.issueDate, row), dueDate: try date(.dueDate, row),
+                              issueDate: try date(.issueDate, row, origin), dueDate: try date(.dueDate, row, origin),
                               amount: amount, paid: paid, balance: balance,
                               currency: amount?.value.currency ?? balance?.value.currency ?? paid?.value.currency,
-                              salesperson: text(.salesperson, row), notes: text(.notes, row),
-                              extra: extras(row), provenance: provenance(row), sourcePriority: priority)
+                              salesperson: text(.salesperson, row, origin), notes: text(.notes, row, origin),
+                              extra: extras(row), provenance: origin, sourcePriority: priority)
         if invoice.currency == nil { invoice.currency = rowCurrency ?? options.mappingCurrency ?? options.currency }
         return invoice
     }
 
-    func buildPayment(_ row: Row, into batch: inout ImportBatch) throws -> Payment {
+    func buildPayment(_ row: Row, _ origin: Provenance, into batch: inout ImportBatch) throws -> Payment {
         let rowCurrency = currencyCell(row, into: &batch)
         let amountField = [Field.paymentAmount, .amount, .paid].first { mapping.has($0) && !isBlank($0, row) }
-        guard let amountField, let amount = try money(amountField, row, rowCurrency) else {
+        guard let amountField, let amount = try money(amountField, row, rowCurrency, origin) else {
             throw RowRejection(code: "MAP-NO-AMOUNT", reason: "no payment amount",
                                column: (mapping[.paymentAmount] ?? mapping[.amount] ?? mapping[.paid])?.columns.first)
         }
         let dateField: Field = mapping.has(.paymentDate) ? .paymentDate : .issueDate
         var extra = extras(row)
         // Customer columns of a payment row stay with it, so reconciliation can tie it to a customer.
-        if let name = text(.customerName, row) { extra["customer_name"] = name.value }
+        if let name = text(.customerName, row, origin) { extra["customer_name"] = name.value }
         if let c = columns(.taxID).first, !row[column: c].isBlank {
             extra["customer_tax_id"] = parsed.taxID(row[column: c].displayText, country: country).normalized
         }
-        return Payment(id: RecordID(location(row)), customer: nil, invoiceNumber: text(.documentNumber, row),
-                       date: try date(dateField, row), amount: amount, reference: text(.paymentReference, row),
-                       method: text(.paymentMethod, row), extra: extra, provenance: provenance(row))
+        return Payment(id: RecordID(origin.location), customer: nil, invoiceNumber: text(.documentNumber, row, origin),
+                       date: try date(dateField, row, origin), amount: amount, reference: text(.paymentReference, row, origin),
+                       method: text(.paymentMethod, row, origin), extra: extra, provenance: origin)
     }
 
     // MARK: Values
@@ -148,42 +151,42 @@ extension TableImporter {
         else { batch.diagnostics.append(diagnostic()) }
     }
 
-    func provenance(_ row: Row) -> Provenance { Provenance(location(row), sourceLabel: label) }
-
-    func provenance(_ row: Row, _ column: Int, raw: String?) -> Provenance {
-        Provenance(location(row, column: column), sourceLabel: label, rawText: raw)
-    }
-
     func isBlank(_ field: Field, _ row: Row) -> Bool {
         columns(field).allSatisfy { row[column: $0].isBlank }
     }
 
     /// Display text as written: whitespace trimmed and collapsed; several columns joined.
-    func text(_ field: Field, _ row: Row) -> Sourced<String>? {
+    func text(_ field: Field, _ row: Row, _ origin: Provenance) -> Sourced<String>? {
+        guard let (value, column) = textValue(field, row) else { return nil }
+        return Sourced(value, from: origin.at(column: column))
+    }
+
+    /// ``text(_:_:_:)`` without provenance, and the first column it came from.
+    func textValue(_ field: Field, _ row: Row) -> (String, column: Int)? {
         let columns = columns(field)
         if columns.count == 1 {
             let cell = row[column: columns[0]]
             guard !cell.isBlank else { return nil }
-            return Sourced(cell.displayText.collapsingWhitespace, from: provenance(row, columns[0], raw: nil))
+            return (cell.displayText.collapsingWhitespace, columns[0])
         }
         let parts = columns.map { row[column: $0] }.filter { !$0.isBlank }.map { $0.displayText.collapsingWhitespace }
         guard !parts.isEmpty, let first = columns.first(where: { !row[column: $0].isBlank }) else { return nil }
-        return Sourced(parts.joined(separator: fieldSeparators[field] ?? " "), from: provenance(row, first, raw: nil))
+        return (parts.joined(separator: fieldSeparators[field] ?? " "), first)
     }
 
-    func date(_ field: Field, _ row: Row) throws -> Sourced<LocalDate>? {
+    func date(_ field: Field, _ row: Row, _ origin: Provenance) throws -> Sourced<LocalDate>? {
         guard let c = columns(field).first else { return nil }
         let cell = row[column: c]
         guard !cell.isBlank else { return nil }
         let profile = dateProfiles[c] ?? DateColumnProfile(order: .dmy)
         switch DateParser.parse(cell, profile: profile) {
-        case .success(let d): return Sourced(d, from: provenance(row, c, raw: rawIfText(cell)))
+        case .success(let d): return Sourced(d, from: origin.at(column: c, rawText: rawIfText(cell)))
         case .failure(let e):
             throw RowRejection(code: e.code, reason: "\(headerNames[c] ?? field.rawValue): \(e.message): \"\(cell.displayText)\"", column: c)
         }
     }
 
-    func money(_ field: Field, _ row: Row, _ rowCurrency: Currency?) throws -> Sourced<Money>? {
+    func money(_ field: Field, _ row: Row, _ rowCurrency: Currency?, _ origin: Provenance) throws -> Sourced<Money>? {
         guard let c = columns(field).first else { return nil }
         let cell = row[column: c]
         guard !cell.isBlank else { return nil }
@@ -192,7 +195,7 @@ extension TableImporter {
         case .success(let p):
             // Currency precedence: the cell, the row's currency column, the column header, the mapping, the configuration.
             let currency = p.currency ?? rowCurrency ?? headerCurrency[c] ?? options.mappingCurrency ?? options.currency
-            return Sourced(Money(p.amount, currency), from: provenance(row, c, raw: rawIfText(cell)))
+            return Sourced(Money(p.amount, currency), from: origin.at(column: c, rawText: rawIfText(cell)))
         case .failure(let e):
             throw RowRejection(code: e.code, reason: "\(headerNames[c] ?? field.rawValue): \(e.message): \"\(cell.displayText)\"", column: c)
         }
@@ -213,7 +216,7 @@ extension TableImporter {
     }
 
     func documentType(_ row: Row, number: String) -> Invoice.DocumentType {
-        if let t = text(.documentType, row)?.value {
+        if let (t, _) = textValue(.documentType, row) {
             let f = TextFolding.fold(t)
             if ["nc", "n c", "nota de credito", "nota credito", "credit note", "credito", "cn", "nota de credito fiscal"].contains(f)
                 || f.hasPrefix("nota de credito") || f.hasPrefix("credit") { return .creditNote }

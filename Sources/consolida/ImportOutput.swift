@@ -71,24 +71,10 @@ final class ImportOutput: @unchecked Sendable {
     }
 
     private func write(_ records: Records) throws {
-        for c in records.customers {
-            try customers.row {
-                $0.field(c.id.rawValue); $0.field(c.name?.value); $0.field(c.taxID?.value.normalized)
-                $0.field(c.taxID?.value.country); $0.field(c.taxID?.value.validity.rawValue)
-                $0.field(c.phones.map(\.value).joined(separator: "; "))
-                $0.field(c.emails.map(\.value).joined(separator: "; "))
-                $0.field(c.address?.value); $0.field(c.city?.value); $0.field(c.salesperson?.value)
-                $0.location(c.provenance.location)
-            }
-        }
-        for i in records.invoices {
-            try invoices.row {
-                $0.field(i.customer.rawValue); $0.field(i.number.value); $0.field(i.type.rawValue)
-                $0.field(i.issueDate?.value); $0.field(i.dueDate?.value); $0.field(i.currency?.code)
-                $0.field(i.amount?.value.plainText); $0.field(i.paid?.value.plainText); $0.field(i.balance?.value.plainText)
-                $0.location(i.provenance.location)
-            }
-        }
+        // Records are read in place (`borrowing`): a copy of each would retain and release its
+        // twenty-odd references for nothing.
+        for i in records.customers.indices { try write(customer: records.customers[i]) }
+        for i in records.invoices.indices { try write(invoice: records.invoices[i]) }
         for p in records.payments {
             try payments.row {
                 $0.field(p.id.rawValue); $0.field(p.date?.value); $0.field(p.amount.value.currency?.code)
@@ -119,6 +105,27 @@ final class ImportOutput: @unchecked Sendable {
                 $0.field(r.location.column.map { CellRef.columnLetters($0) }); $0.field(r.code); $0.field(r.reason)
                 $0.field(r.rawText)
             }
+        }
+    }
+}
+
+extension ImportOutput {
+    fileprivate func write(customer c: borrowing Customer) throws {
+        try customers.row {
+            $0.field(c.id.rawValue); $0.field(c.name?.value); $0.field(c.taxID?.value.normalized)
+            $0.field(c.taxID?.value.country); $0.field(c.taxID?.value.validity.rawValue)
+            $0.joined(c.phones); $0.joined(c.emails)
+            $0.field(c.address?.value); $0.field(c.city?.value); $0.field(c.salesperson?.value)
+            $0.location(c.provenance.location)
+        }
+    }
+
+    fileprivate func write(invoice i: borrowing Invoice) throws {
+        try invoices.row {
+            $0.field(i.customer.rawValue); $0.field(i.number.value); $0.field(i.type.rawValue)
+            $0.field(i.issueDate?.value); $0.field(i.dueDate?.value); $0.field(i.currency?.code)
+            $0.field(i.amount?.value.plainText); $0.field(i.paid?.value.plainText); $0.field(i.balance?.value.plainText)
+            $0.location(i.provenance.location)
         }
     }
 }
@@ -171,6 +178,12 @@ struct CSVRowBuffer {
         separate()
         guard var text, !text.isEmpty else { return }
         text.withUTF8 { append($0) }
+    }
+
+    /// Several values in one field, separated by `; ` (a customer's phones or emails).
+    mutating func joined(_ values: [Sourced<String>]) {
+        if values.count <= 1 { field(values.first?.value); return }
+        field(values.map(\.value).joined(separator: "; "))
     }
 
     /// A date as `YYYY-MM-DD`, digits written directly.
