@@ -44,8 +44,35 @@ public enum Field: String, CaseIterable, Codable, CodingKeyRepresentable, Sendab
         }
     }
 
-    public static func < (a: Field, b: Field) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    public static func < (a: Field, b: Field) -> Bool { a.ordinal < b.ordinal }
+
+    /// The position in ``allCases``, without a search or a hash: per-value lookups index arrays by it.
+    var ordinal: Int {
+        switch self {
+        case .customerName: return 0
+        case .firstName: return 1
+        case .lastName: return 2
+        case .taxID: return 3
+        case .documentNumber: return 4
+        case .documentType: return 5
+        case .issueDate: return 6
+        case .dueDate: return 7
+        case .amount: return 8
+        case .paid: return 9
+        case .balance: return 10
+        case .currency: return 11
+        case .phone: return 12
+        case .email: return 13
+        case .address: return 14
+        case .city: return 15
+        case .country: return 16
+        case .salesperson: return 17
+        case .notes: return 18
+        case .paymentDate: return 19
+        case .paymentAmount: return 20
+        case .paymentReference: return 21
+        case .paymentMethod: return 22
+        }
     }
 }
 

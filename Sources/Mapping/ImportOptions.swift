@@ -16,8 +16,11 @@ public struct ImportOptions: Sendable {
     /// is profiled from all its values; a longer one from its first `windowRows` rows, the rest
     /// streamed through one at a time.
     public var windowRows = 50_000
-    /// Rows between hand-overs of finished records to a streaming import's consumer.
-    public var flushRows = 4_096
+    /// Rows between hand-overs of finished records to a streaming import's consumer: also the
+    /// size of the chunks that worker threads import. Small enough that a chunk's rows and records
+    /// stay in the core's cache while they are built, handed over and freed (at 4,096 rows, a chunk
+    /// took 15% more CPU time); large enough that handing over costs little.
+    public var flushRows = 256
 
     public init(mapping: MappingFile? = nil, country: String? = nil, currency: Currency? = nil,
                 settings: MappingSettings = .defaults, sourceLabel: String? = nil, sourcePriority: Int = 0) {

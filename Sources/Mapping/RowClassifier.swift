@@ -21,6 +21,9 @@ struct RowClassifier: Sendable {
     let totalsInitials: Set<Character>
     /// `totalsInitials` for ASCII letters, by byte: the per-row check without hashing a Character.
     let asciiTotalsInitial: [Bool]
+    /// The first word of each totals word (`total`, `sub`, `gran`): its length, and its first eight
+    /// bytes packed as ``firstWordRulesOut(_:)`` packs a label's.
+    let totalsFirstWords: [(length: Int, packed: UInt64)]
 
     init(settings: MappingSettings, headerRow: Row, keyColumns: [Int]) {
         totalsWords = settings.totalsWords.map { TextFolding.fold($0) }
@@ -33,6 +36,11 @@ struct RowClassifier: Sendable {
         var ascii = [Bool](repeating: false, count: 128)
         for c in totalsInitials { if let a = c.asciiValue { ascii[Int(a)] = true } }
         asciiTotalsInitial = ascii
+        totalsFirstWords = Set(totalsWords.compactMap { $0.split(separator: " ").first.map(String.init) }).sorted().map { word in
+            var packed: UInt64 = 0
+            for (i, b) in word.utf8.prefix(8).enumerated() { packed |= UInt64(b) << (8 * UInt64(i)) }
+            return (word.utf8.count, packed)
+        }
     }
 
     func classify(_ row: Row) -> RowClass {
@@ -67,6 +75,7 @@ struct RowClassifier: Sendable {
         guard let s = Self.firstLabel(row), let initial = Self.initialLetter(s) else { return false }
         if let a = initial.asciiValue { guard asciiTotalsInitial[Int(a)] else { return false } }
         else if !totalsInitials.contains(initial) { return false }
+        if firstWordRulesOut(s) { return false }
         let folded = TextFolding.fold(s.prefix(40))
         guard totalsWords.contains(where: { folded == $0 || folded.hasPrefix($0 + " ") }) else { return false }
         for c in keyColumns {
@@ -76,6 +85,28 @@ struct RowClassifier: Sendable {
             return false
         }
         return true
+    }
+
+    /// Whether the label's first word already tells it is no totals label, without folding it: when
+    /// the text starts with two or more ASCII letters followed by an ASCII non-alphanumeric byte (or
+    /// its end), that run lower-cased is the first word of its fold, and a totals label's first word
+    /// is the first word of a totals word. Most customer names are decided here.
+    func firstWordRulesOut(_ s: String) -> Bool {
+        var utf8 = s.utf8.makeIterator()
+        var word: (UInt64, Int) = (0, 0)  // up to 8 lower-cased letters packed, and the run's length
+        while let b = utf8.next() {
+            let lower = b | 0x20
+            if b < 0x80 && lower >= 0x61 && lower <= 0x7A {
+                if word.1 < 8 { word.0 |= UInt64(lower) << (8 * UInt64(word.1)) }
+                word.1 += 1
+                continue
+            }
+            if b >= 0x80 || (b >= 0x30 && b <= 0x39) { return false }  // accented or digits: fold decides
+            break
+        }
+        guard word.1 >= 2 else { return false }
+        // Past eight letters only the length is compared (no totals word is that long).
+        return !totalsFirstWords.contains { $0.length == word.1 && (word.1 > 8 || $0.packed == word.0) }
     }
 
     /// The row's first text with a letter in it: where a totals row puts its label.

@@ -171,7 +171,7 @@ extension TableImporter {
         }
         let parts = columns.map { row[column: $0] }.filter { !$0.isBlank }.map { $0.displayText.collapsingWhitespace }
         guard !parts.isEmpty, let first = columns.first(where: { !row[column: $0].isBlank }) else { return nil }
-        return (parts.joined(separator: fieldSeparators[field] ?? " "), first)
+        return (parts.joined(separator: fieldSeparators[field.ordinal] ?? " "), first)
     }
 
     func date(_ field: Field, _ row: Row, _ origin: Provenance) throws -> Sourced<LocalDate>? {

@@ -17,8 +17,9 @@ struct TableImporter: Sendable {
     var dateProfiles: [Int: DateColumnProfile] = [:]
     var headerCurrency: [Int: Currency] = [:]
     var headerNames: [Int: String] = [:]
-    let fieldColumns: [Field: [Int]]
-    let fieldSeparators: [Field: String]
+    /// Each field's columns and separator, by ``Field/ordinal``.
+    let fieldColumns: [[Int]]
+    let fieldSeparators: [String?]
     var accounting = SourceAccounting(file: "")
     var classifier: RowClassifier?
     /// Tax IDs, phones, emails and currencies already parsed, shared by every chunk of the table.
@@ -31,9 +32,10 @@ struct TableImporter: Sendable {
         country = options.effectiveCountry
         label = options.mapping?.sourceLabel ?? options.sourceLabel
         priority = options.mapping?.sourcePriority ?? options.sourcePriority
-        var columns: [Field: [Int]] = [:], separators: [Field: String] = [:]
-        for f in table.mapping.fields where columns[f.field] == nil {
-            columns[f.field] = f.columns; separators[f.field] = f.separator
+        var columns = [[Int]](repeating: [], count: Field.allCases.count)
+        var separators = [String?](repeating: nil, count: Field.allCases.count)
+        for f in table.mapping.fields.reversed() {  // the first mapping of a field wins
+            columns[f.field.ordinal] = f.columns; separators[f.field.ordinal] = f.separator
         }
         fieldColumns = columns; fieldSeparators = separators
         for h in table.region.headers {
@@ -45,7 +47,7 @@ struct TableImporter: Sendable {
     var mapping: TableMapping { table.mapping }
 
     /// The mapped field's columns, looked up once per table instead of once per value.
-    func columns(_ field: Field) -> [Int] { fieldColumns[field] ?? [] }
+    func columns(_ field: Field) -> [Int] { fieldColumns[field.ordinal] }
 
     /// Accounts for the title and header rows and decides the columns' conventions from the data
     /// rows at hand (the whole table, or the first window of a sheet too large to hold).

@@ -171,8 +171,6 @@ final class StreamedCSVFile {
 struct CSVRowBuffer {
     var bytes: [UInt8] = []
     private var atRowStart = true
-    /// Comma, quote, LF, CR: what makes a field need quotes.
-    private static let quoteTriggers: [UInt8] = [0x2C, 0x22, 0x0A, 0x0D]
 
     mutating func field(_ text: String?) {
         separate()
@@ -213,20 +211,31 @@ struct CSVRowBuffer {
 
     private mutating func append(_ u: UnsafeBufferPointer<UInt8>) {
         guard let first = u.first else { return }
-        let formula = FormulaGuard.formulaStartBytes.contains(first) && !Self.isPlainNumber(u)
-        let quoted = u.contains { (b: UInt8) -> Bool in Self.quoteTriggers.contains(b) }
-        if quoted { bytes.append(0x22) }
-        if formula { bytes.append(0x27) }
-        if quoted {
-            for b in u {
-                if b == 0x22 { bytes.append(0x22) }
-                bytes.append(b)
-            }
-            bytes.append(0x22)
-        } else {
+        let formula = Self.isFormulaStart[Int(first)] && !Self.isPlainNumber(u)
+        // Every byte that calls for quotes (`,` `"` LF CR) is at most 0x2C: one compare for most bytes.
+        let quoted = u.contains(where: Self.needsQuotes)
+        if !quoted {
+            if formula { bytes.append(0x27) }
             bytes.append(contentsOf: u)
+            return
         }
+        bytes.append(0x22)
+        if formula { bytes.append(0x27) }
+        for b in u {
+            if b == 0x22 { bytes.append(0x22) }
+            bytes.append(b)
+        }
+        bytes.append(0x22)
     }
+
+    @inline(__always)
+    private static func needsQuotes(_ b: UInt8) -> Bool {
+        guard b <= 0x2C else { return false }
+        return b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D
+    }
+
+    /// ``FormulaGuard/formulaStartBytes`` by byte value.
+    private static let isFormulaStart: [Bool] = (0..<256).map { FormulaGuard.formulaStartBytes.contains(UInt8($0)) }
 
     private mutating func number(_ n: Int) {
         if n < 0 { bytes.append(UInt8(ascii: "-")) }

@@ -104,6 +104,28 @@ struct TableFinderTests {
         #expect(classifier.classify(Row(number: 9, cells: [.empty, .text(label), .number(100)])) == .totals)
     }
 
+    /// The first-word shortcut never rules out a label that folding would call a totals label, and
+    /// rules out the usual customer names without folding them.
+    @Test(arguments: ["TOTAL", "Total general", "Subtotal", "Totales", "TOTAL:", "Sub-total zona 2", "Gran Total",
+                      "Sumas", "Total2024", "TOTAL\tgeneral", "S. U. B. total", "Grand total", "Totals.", "Súmas",
+                      "Suma y sigue", "Total-general"])
+    func firstWordShortcutKeepsTotalsLabels(_ label: String) {
+        let header = Row(number: 1, cells: [.text("Cliente"), .text("Factura"), .text("Saldo")])
+        let classifier = RowClassifier(settings: .defaults, headerRow: header, keyColumns: [2])
+        let folded = TextFolding.fold(label.prefix(40))
+        let isTotalsPhrase = classifier.totalsWords.contains { folded == $0 || folded.hasPrefix($0 + " ") }
+        if isTotalsPhrase { #expect(!classifier.firstWordRulesOut(label)) }
+    }
+
+    @Test(arguments: ["Sanchez Distribuciones", "Gabriela Quintero", "Transportes Tovar C.A.", "Suministros SA",
+                      "Totalmente Natural C.A.", "Subway", "Grande & Cia"])
+    func firstWordShortcutRulesOutNames(_ name: String) {
+        let header = Row(number: 1, cells: [.text("Cliente"), .text("Factura"), .text("Saldo")])
+        let classifier = RowClassifier(settings: .defaults, headerRow: header, keyColumns: [2])
+        #expect(classifier.firstWordRulesOut(name))
+        #expect(classifier.classify(Row(number: 9, cells: [.text(name), .empty, .number(1)])) == .data)
+    }
+
     @Test func customerNamedTotalIsData() {
         let header = Row(number: 1, cells: [.text("Cliente"), .text("Factura"), .text("Saldo")])
         let classifier = RowClassifier(settings: .defaults, headerRow: header, keyColumns: [2])
