@@ -18,8 +18,12 @@ extension TableImporter {
         do {
             switch kind {
             case .invoices:
-                let customer = try buildCustomer(row, origin, id: RecordID(place, suffix: "customer"), into: &batch)
-                let invoice = try buildInvoice(row, origin, customer: customer.id, into: &batch)
+                // The issue date serves both records: it says how recent the customer's data is.
+                let issued = Result { try date(.issueDate, row, origin) }
+                var customer = try buildCustomer(row, origin, id: RecordID(place, suffix: "customer"), into: &batch)
+                customer.asOf = (try? issued.get())??.value
+                let invoice = try buildInvoice(row, origin, id: RecordID(place), customer: customer, issued: issued,
+                                               into: &batch)
                 batch.customers.append(customer); batch.invoices.append(invoice)
             case .customers:
                 let customer = try buildCustomer(row, origin, id: RecordID(place), into: &batch)
@@ -74,9 +78,11 @@ extension TableImporter {
         for c in columns(.phone) where !row[column: c].isBlank {
             let raw = row[column: c].displayText
             let (phones, unparsed) = parsed.phones(raw, country: phoneCountry)
-            customer.phones += phones.map { Sourced($0.description, from: origin.at(column: c, rawText: raw)) }
+            let at = origin.at(column: c, rawText: raw)
+            customer.phones.reserveCapacity(customer.phones.count + phones.count + unparsed.count)
+            for phone in phones { customer.phones.append(Sourced(phone.description, from: at)) }
             for piece in unparsed {
-                customer.phones.append(Sourced(piece, from: origin.at(column: c, rawText: raw)))
+                customer.phones.append(Sourced(piece, from: at))
                 note("MAP-PHONE-FORMAT", into: &batch, Diagnostic(.warning, code: "MAP-PHONE-FORMAT",
                     "phone kept as written: not a number for \(phoneCountry ?? "any country")", at: location(row, column: c), found: piece))
             }
@@ -84,7 +90,9 @@ extension TableImporter {
         for c in columns(.email) where !row[column: c].isBlank {
             let raw = row[column: c].displayText
             let (emails, invalid) = parsed.emails(raw)
-            customer.emails += emails.map { Sourced($0, from: origin.at(column: c, rawText: raw)) }
+            let at = origin.at(column: c, rawText: raw)
+            customer.emails.reserveCapacity(customer.emails.count + emails.count)
+            for email in emails { customer.emails.append(Sourced(email, from: at)) }
             if !invalid.isEmpty {
                 customer.extra["invalid_email"] = invalid.joined(separator: " ")
                 note("MAP-EMAIL-FORMAT", into: &batch, Diagnostic(.warning, code: "MAP-EMAIL-FORMAT", "not an email address",
@@ -96,11 +104,12 @@ extension TableImporter {
         customer.salesperson = text(.salesperson, row, origin)
         if let countryText = text(.country, row, origin)?.value, countryText.count == 2 { customer.country = countryText.uppercased() }
         if mapping.kind == .customers { customer.extra.merge(extras(row)) { a, _ in a } }
-        if mapping.kind == .invoices, let d = try? date(.issueDate, row, origin) { customer.asOf = d.value }
         return customer
     }
 
-    func buildInvoice(_ row: Row, _ origin: Provenance, customer: RecordID, into batch: inout ImportBatch) throws -> Invoice {
+    /// The invoice of a row whose customer is already built; `issued` is the row's issue date, read once.
+    func buildInvoice(_ row: Row, _ origin: Provenance, id: RecordID, customer: borrowing Customer,
+                      issued: Result<Sourced<LocalDate>?, any Error>, into batch: inout ImportBatch) throws -> Invoice {
         guard let number = text(.documentNumber, row, origin) else {
             throw RowRejection(code: "MAP-NO-DOCUMENT", reason: "no document number", column: mapping[.documentNumber]?.columns.first)
         }
@@ -112,12 +121,12 @@ extension TableImporter {
             throw RowRejection(code: "MAP-NO-AMOUNT", reason: "no amount or balance",
                                column: (mapping[.amount] ?? mapping[.balance])?.columns.first)
         }
-        var invoice = Invoice(id: RecordID(origin.location), customer: customer, number: number,
+        var invoice = Invoice(id: id, customer: customer.id, number: number,
                               type: documentType(row, number: number.value),
-                              issueDate: try date(.issueDate, row, origin), dueDate: try date(.dueDate, row, origin),
+                              issueDate: try issued.get(), dueDate: try date(.dueDate, row, origin),
                               amount: amount, paid: paid, balance: balance,
                               currency: amount?.value.currency ?? balance?.value.currency ?? paid?.value.currency,
-                              salesperson: text(.salesperson, row, origin), notes: text(.notes, row, origin),
+                              salesperson: customer.salesperson, notes: text(.notes, row, origin),
                               extra: extras(row), provenance: origin, sourcePriority: priority)
         if invoice.currency == nil { invoice.currency = rowCurrency ?? options.mappingCurrency ?? options.currency }
         return invoice
