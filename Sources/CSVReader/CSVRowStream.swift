@@ -46,6 +46,9 @@ public struct CSVRowStream: RowStream {
     }
 
     private mutating func check(number: Int, count: Int) {
+        if expectedWidth == nil { expectedWidth = count }
+        // The usual row has nothing to report: nothing is built for it.
+        guard reader.strayQuotes > 0 || reader.unterminatedQuote || count != expectedWidth else { return }
         let location = SourceLocation(file: path, row: number, line: reader.line,
                                       byteOffset: utf8Offsets ? reader.byteOffset : nil)
         if reader.strayQuotes > 0 {
@@ -60,14 +63,10 @@ public struct CSVRowStream: RowStream {
                                           "a quote opened in this row never closes; the rest of the file was read into one field",
                                           at: location))
         }
-        if let expected = expectedWidth {
-            if count != expected {
-                diagnostics.append(Diagnostic(.warning, code: "CSV-RAGGED-ROW",
-                                              "row has \(count) fields, the first row has \(expected); all fields kept",
-                                              at: location, expected: "\(expected) fields", found: "\(count) fields"))
-            }
-        } else {
-            expectedWidth = count
+        if let expected = expectedWidth, count != expected {
+            diagnostics.append(Diagnostic(.warning, code: "CSV-RAGGED-ROW",
+                                          "row has \(count) fields, the first row has \(expected); all fields kept",
+                                          at: location, expected: "\(expected) fields", found: "\(count) fields"))
         }
     }
 
