@@ -3,10 +3,11 @@ import Tabular
 /// Where a record or a value came from, down to file, sheet and cell or line.
 ///
 /// A record and its ten or so values come from one row: they share one immutable box with the
-/// row's place (file, sheet, row, line) and source label, and each value keeps only its own column
-/// and raw text inline. Deriving a value's provenance from its row's (``at(column:rawText:)``)
-/// therefore allocates nothing, where a box per value cost an allocation and ~150 bytes each. The
-/// public API and the Codable form are those of a plain struct with three fields.
+/// row's place (file, sheet, row, line) and source label, and each value keeps its own column
+/// inline. Deriving a value's provenance from its row's (``at(column:rawText:)``) allocates nothing
+/// unless the value has raw text, which lives in a small box of its own beside a reference to the
+/// row's. The struct is 16 bytes (one reference and the column), so the copies reconciliation makes
+/// stay small. The public API and the Codable form are those of a plain struct with three fields.
 public struct Provenance: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The place without its column, and the source label: shared by every value of a row.
     private final class Origin: Sendable {
@@ -18,36 +19,74 @@ public struct Provenance: Hashable, Sendable, Codable, CustomStringConvertible {
         }
     }
 
-    private var origin: Origin
-    /// The 1-based column, or 0 for none (an `Int32` keeps the struct at 32 bytes).
+    /// A value's raw text, with its row's origin.
+    private final class RawText: Sendable {
+        let origin: Origin
+        let text: String
+
+        init(_ origin: Origin, _ text: String) {
+            self.origin = origin; self.text = text
+        }
+    }
+
+    /// One reference either way (the enum packs its case into the pointer's spare bits).
+    private enum Box: Sendable {
+        case plain(Origin)
+        case withRawText(RawText)
+
+        init(_ origin: Origin, rawText: String?) {
+            if let rawText { self = .withRawText(RawText(origin, rawText)) } else { self = .plain(origin) }
+        }
+
+        var origin: Origin {
+            switch self {
+            case .plain(let o): return o
+            case .withRawText(let r): return r.origin
+            }
+        }
+
+        var rawText: String? {
+            if case .withRawText(let r) = self { return r.text }
+            return nil
+        }
+    }
+
+    private var box: Box
+    /// The 1-based column, or 0 for none (an `Int32` keeps the struct at 16 bytes).
     private var columnNumber: Int32
-    /// The raw text the value was parsed from, when it differs from the value itself.
-    public var rawText: String?
 
     public var location: SourceLocation {
         get {
-            var l = origin.place
+            var l = box.origin.place
             if columnNumber > 0 { l.column = Int(columnNumber) }
             return l
         }
-        set { (origin, columnNumber) = Self.split(newValue, origin.sourceLabel) }
+        set {
+            let (origin, number) = Self.split(newValue, sourceLabel)
+            box = Box(origin, rawText: rawText); columnNumber = number
+        }
     }
     /// A human label for the source (`Vendedor Ana`, `ERP`), from the mapping; may be empty.
     public var sourceLabel: String? {
-        get { origin.sourceLabel }
-        set { origin = Origin(origin.place, newValue) }
+        get { box.origin.sourceLabel }
+        set { box = Box(Origin(box.origin.place, newValue), rawText: rawText) }
+    }
+    /// The raw text the value was parsed from, when it differs from the value itself.
+    public var rawText: String? {
+        get { box.rawText }
+        set { box = Box(box.origin, rawText: newValue) }
     }
 
     public init(_ location: SourceLocation, sourceLabel: String? = nil, rawText: String? = nil) {
-        (origin, columnNumber) = Self.split(location, sourceLabel)
-        self.rawText = rawText
+        let (origin, number) = Self.split(location, sourceLabel)
+        box = Box(origin, rawText: rawText); columnNumber = number
     }
 
     /// The provenance of one value of the same record: its column and raw text, sharing the rest.
     public func at(column: Int?, rawText: String? = nil) -> Provenance {
         var copy = self
         copy.columnNumber = Self.columnNumber(column)
-        copy.rawText = rawText
+        copy.box = Box(box.origin, rawText: rawText)
         return copy
     }
 
@@ -67,8 +106,9 @@ public struct Provenance: Hashable, Sendable, Codable, CustomStringConvertible {
     public var description: String { location.description }
 
     public static func == (a: Provenance, b: Provenance) -> Bool {
-        a.columnNumber == b.columnNumber && a.rawText == b.rawText
-            && (a.origin === b.origin || (a.origin.place == b.origin.place && a.origin.sourceLabel == b.origin.sourceLabel))
+        let (x, y) = (a.box.origin, b.box.origin)
+        return a.columnNumber == b.columnNumber && a.rawText == b.rawText
+            && (x === y || (x.place == y.place && x.sourceLabel == y.sourceLabel))
     }
 
     public func hash(into hasher: inout Hasher) {
