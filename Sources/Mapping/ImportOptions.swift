@@ -9,7 +9,8 @@ public struct ImportOptions: Sendable {
     /// The currency of amounts that name none (after the cell, the column and the mapping).
     public var currency: Currency?
     public var settings: MappingSettings
-    /// The source's label and priority from the run configuration; a mapping file's own win.
+    /// The source's label from the run configuration, which wins over a mapping file's (it names
+    /// the source in reports); the source priority, which a mapping file's overrides.
     public var sourceLabel: String?
     public var sourcePriority: Int
     /// Rows of each sheet held in memory for table finding and column profiling: a table that fits

@@ -30,7 +30,7 @@ struct TableImporter: Sendable {
     init(path: String, sheet: SheetInfo, table: AnalyzedTable, rows: [Row], options: ImportOptions) {
         self.path = path; self.sheet = sheet; self.table = table; self.rows = rows; self.options = options
         country = options.effectiveCountry
-        label = options.mapping?.sourceLabel ?? options.sourceLabel
+        label = options.sourceLabel ?? options.mapping?.sourceLabel
         priority = options.mapping?.sourcePriority ?? options.sourcePriority
         var columns = [[Int]](repeating: [], count: Field.allCases.count)
         var separators = [String?](repeating: nil, count: Field.allCases.count)

@@ -6,6 +6,8 @@ import Tabular
 public struct NotesImportOptions: Sendable {
     /// Currency for amounts that do not name one (`paga 500`).
     public var defaultCurrency: Currency?
+    /// ISO 3166-1 alpha-2 country for phones and tax IDs that do not name theirs (`0414-555.12.34`).
+    public var defaultCountry: String?
     /// Force day-first (`true`) or month-first (`false`) numeric dates; `nil` decides per file.
     public var dayFirst: Bool?
     /// The order used when a file gives no evidence either way (Spanish and Portuguese: day-first).
@@ -23,10 +25,10 @@ public struct NotesImportOptions: Sendable {
     /// Import notes that Keep marks as trashed (skipped by default).
     public var includeTrashed: Bool
 
-    public init(defaultCurrency: Currency? = nil, dayFirst: Bool? = nil, defaultDayFirst: Bool = true,
+    public init(defaultCurrency: Currency? = nil, defaultCountry: String? = nil, dayFirst: Bool? = nil, defaultDayFirst: Bool = true,
                 defaultYear: Int? = nil, ownNames: [String] = [], rules: OutcomeRules = .builtIn,
                 displayName: String? = nil, sourceLabel: String? = nil, includeTrashed: Bool = false) {
-        self.defaultCurrency = defaultCurrency; self.dayFirst = dayFirst; self.defaultDayFirst = defaultDayFirst
+        self.defaultCurrency = defaultCurrency; self.defaultCountry = defaultCountry?.uppercased(); self.dayFirst = dayFirst; self.defaultDayFirst = defaultDayFirst
         self.defaultYear = defaultYear; self.ownNames = ownNames; self.rules = rules
         self.displayName = displayName; self.sourceLabel = sourceLabel; self.includeTrashed = includeTrashed
     }

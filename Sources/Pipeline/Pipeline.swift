@@ -45,12 +45,38 @@ public struct Pipeline {
 
         // 1. Import every source; an unreadable one is reported and the others go on.
         let (sources, misses) = SourceDiscovery.discover(config, excluding: [outputPath, folder.stagingURL.path])
-        for miss in misses { logger.warning("no file matches \(miss.pattern)") }
         var batch = ImportBatch()
         var summaries: [RunSummary.SourceSummary] = []
         var records: [SourceRecord] = []
         var perSource: [(file: String, format: String, error: String?, batch: ImportBatch)] = []
         var unreadable = false
+        /// A source that could not be read at all: reported everywhere, and the run goes on
+        /// (exit 3) unless --strict stops it.
+        func noteUnreadable(_ path: String, kind: String, label: String?, fingerprint: (hash: String, size: Int64),
+                            error: String) throws {
+            unreadable = true
+            perSource.append((path, kind, error, ImportBatch()))
+            logger.error("cannot read \(path): \(error)")
+            summaries.append(RunSummary.SourceSummary(path: path, kind: kind, status: "unreadable", error: error,
+                                                      rowsRead: 0, imported: 0, rejected: 0, blank: 0, skipped: 0))
+            records.append(SourceRecord(path: path, kind: kind, label: label, contentHash: fingerprint.hash,
+                                        size: fingerprint.size, error: error))
+            batch.diagnostics.append(Diagnostic(.error, code: "RUN-UNREADABLE-SOURCE", error, at: SourceLocation(file: path)))
+            if config.strict {
+                folder.discard()
+                throw Failure(exitCode: 3, message: "cannot read \(path): \(error) (--strict: nothing written)")
+            }
+        }
+        for miss in misses {
+            if miss.isMissingFile {
+                let spec = config.sources.first { $0.path == miss.pattern }
+                let kind = spec.map { $0.kind == .auto ? "unknown" : $0.kind.rawValue } ?? "unknown"
+                try noteUnreadable(miss.pattern, kind: kind, label: spec?.label, fingerprint: (hash: "unreadable", size: 0),
+                                   error: "no such file")
+            } else {
+                logger.warning("no file matches \(miss.pattern)")
+            }
+        }
         for (index, source) in sources.enumerated() {
             progress("[\(index + 1)/\(sources.count)] importing \(source.displayPath)")
             let kind = stages.importer.detectKind(of: source, forced: source.spec.kind)
@@ -69,20 +95,8 @@ public struct Pipeline {
                                                                          "records": "\(imported.invoices.count + imported.customers.count + imported.payments.count + imported.contacts.count)",
                                                                          "rejects": "\(imported.rejects.count)"])
             } catch {
-                unreadable = true
-                perSource.append((source.displayPath, kind, "\(error)", ImportBatch()))
-                logger.error("cannot read \(source.displayPath): \(error)")
-                summaries.append(RunSummary.SourceSummary(path: source.displayPath, kind: kind, status: "unreadable",
-                                                          error: "\(error)", rowsRead: 0, imported: 0, rejected: 0,
-                                                          blank: 0, skipped: 0))
-                records.append(SourceRecord(path: source.displayPath, kind: kind, label: source.spec.label,
-                                            contentHash: fingerprint.hash, size: fingerprint.size, error: "\(error)"))
-                batch.diagnostics.append(Diagnostic(.error, code: "RUN-UNREADABLE-SOURCE", "\(error)",
-                                                    at: SourceLocation(file: source.displayPath)))
-                if config.strict {
-                    folder.discard()
-                    throw Failure(exitCode: 3, message: "cannot read \(source.displayPath): \(error) (--strict: nothing written)")
-                }
+                try noteUnreadable(source.displayPath, kind: kind, label: source.spec.label, fingerprint: fingerprint,
+                                   error: "\(error)")
             }
         }
 
@@ -112,7 +126,7 @@ public struct Pipeline {
             try store.finishRun(runID, finishedAt: Date(), exitCode: exitCode, counts: counts)
             try folder.commit()
             return RunSummary(runID: runID, exitCode: exitCode, asOf: asOf.iso, output: outputPath,
-                              sources: summaries, missingPatterns: misses.map(\.pattern), counts: counts,
+                              sources: summaries, missingPatterns: misses.filter { !$0.isMissingFile }.map(\.pattern), counts: counts,
                               files: (files + (config.storePath == nil ? ["consolida.sqlite"] : [])).sorted())
         } catch let failure as Failure {
             folder.discard()

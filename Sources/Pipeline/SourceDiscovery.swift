@@ -25,6 +25,9 @@ public enum SourceDiscovery {
     /// A path or glob that matched nothing is reported, never silently ignored.
     public struct Miss: Sendable, Hashable {
         public var pattern: String
+        /// A file named without wildcards that does not exist: a source that cannot be read, where
+        /// a glob or a folder with nothing in it is only worth a warning.
+        public var isMissingFile = false
     }
 
     public static func discover(_ config: RunConfiguration, excluding excluded: [String] = []) -> (sources: [DiscoveredSource], misses: [Miss]) {
@@ -35,7 +38,12 @@ public enum SourceDiscovery {
                 let full = URL(fileURLWithPath: match.path).standardizedFileURL.path
                 return !excludedPaths.contains { full.hasPrefix($0 + "/") }
             }
-            if matches.isEmpty { misses.append(Miss(pattern: spec.path)) }
+            if matches.isEmpty {
+                let resolved = spec.path.hasPrefix("/") || config.baseDirectory == "." ? spec.path
+                    : (config.baseDirectory as NSString).appendingPathComponent(spec.path)
+                misses.append(Miss(pattern: spec.path,
+                                   isMissingFile: !hasWildcard(spec.path) && !FileManager.default.fileExists(atPath: resolved)))
+            }
             for m in matches where seen.insert(URL(fileURLWithPath: m.path).standardizedFileURL.path).inserted {
                 found.append(DiscoveredSource(displayPath: m.display, path: m.path, spec: spec))
             }

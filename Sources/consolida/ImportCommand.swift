@@ -119,6 +119,7 @@ struct ImportCommand: ParsableCommand {
         case .notebook, .whatsapp, .enex, .keep:
             var options = NotesImportOptions()
             options.defaultCurrency = region.currencyCode
+            options.defaultCountry = region.countryCode
             return try NotesImporter.importFile(path: path, kind: NotesKind(rawValue: format.rawValue), options: options)
         }
     }

@@ -38,8 +38,8 @@ final class ImportOutput: @unchecked Sendable {
             "time", "channel", "author", "outcome", "outcome_confidence", "text"] + Self.locationColumns)
         promises = try StreamedCSVFile(folder.staged("promises.csv"), header: ["promise_id", "customer_record", "made_on",
             "promised_date", "currency", "amount", "invoice_numbers", "confidence", "text"] + Self.locationColumns)
-        rejects = try StreamedCSVFile(folder.staged("rejects.csv"),
-                                      header: Self.locationColumns + ["source_column", "code", "reason", "raw_text"])
+        // The same columns as `consolida run`'s rejects.csv.
+        rejects = try StreamedCSVFile(folder.staged(RejectsTable.fileName), header: RejectsTable.columns.map(\.name))
     }
 
     /// Hands the batch's records to the writer and removes them from it; accounting and
@@ -102,7 +102,7 @@ final class ImportOutput: @unchecked Sendable {
         for r in records.rejects {
             try rejects.row {
                 $0.location(r.location)
-                $0.field(r.location.column.map { CellRef.columnLetters($0) }); $0.field(r.code); $0.field(r.reason)
+                $0.field(r.location.cell?.a1); $0.field(r.code); $0.field(r.reason)
                 $0.field(r.rawText)
             }
         }

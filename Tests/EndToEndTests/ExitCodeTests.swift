@@ -57,6 +57,39 @@ import Testing
         #expect(invoices.contains("F-1"))
     }
 
+    @Test func aNamedFileThatIsMissingExitsThree() throws {
+        let folder = try CommandRunner.temporaryFolder("missing")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("Cliente,RIF,Nº Factura,Monto,Saldo\nAna C.A.,J-30123456-1,F-1,100.00,40.00\n".utf8)
+            .write(to: folder.appendingPathComponent("bueno.csv"))
+        let result = try CommandRunner.run(["run", "bueno.csv", "falta.xlsx", "--out", "out", "--quiet",
+                                            "--as-of", "2024-06-30"], in: folder)
+        #expect(result.exitCode == 3)
+        #expect(result.stderr.contains("falta.xlsx"))
+        let invoices = try String(contentsOf: folder.appendingPathComponent("out/invoices.csv"), encoding: .utf8)
+        #expect(invoices.contains("F-1"))
+    }
+
+    /// `consolida import` and `consolida run` write rejects.csv with the same columns and cells.
+    @Test func importAndRunWriteTheSameRejects() throws {
+        let folder = try CommandRunner.temporaryFolder("rejects")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(("Cliente,RIF,Nº Factura,Fecha,Monto,Saldo\nAna C.A.,J-30123456-1,F-1,15/02/2024,100.00,40.00\n"
+                  + "Luis S.A.,J-30123456-1,,16/02/2024,100.00,40.00\nPedro,V-12345678-0,F-3,31/02/2024,100.00,40.00\n").utf8)
+            .write(to: folder.appendingPathComponent("v.csv"))
+        _ = try CommandRunner.run(["import", "v.csv", "--out", "imp", "--quiet"], in: folder)
+        _ = try CommandRunner.run(["run", "v.csv", "--out", "run", "--quiet", "--as-of", "2024-06-30"], in: folder)
+        func lines(_ path: String) throws -> [String] {
+            try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
+                .split(whereSeparator: \.isNewline).map(String.init)
+        }
+        let imported = try lines("imp/rejects.csv"), ran = try lines("run/rejects.csv")
+        #expect(imported.first == ran.first)
+        #expect(imported.first?.contains("source_cell") == true)
+        #expect(imported.count == 3 && imported[1].contains(",C3,MAP-NO-DOCUMENT,") && imported[2].contains(",D4,"))
+        #expect(imported == ran)
+    }
+
     @Test func strictWritesNothing() throws {
         let folder = try CommandRunner.temporaryFolder("strict")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -171,13 +171,19 @@ struct HiddenSheetTests {
 }
 
 struct SourceLabelTests {
-    @Test func labelAndPriorityFromTheConfigurationUnlessTheMappingSaysOtherwise() throws {
+    /// The configuration's label names the source (in every record and value); the mapping's
+    /// label serves when the configuration gives none; the mapping's priority wins.
+    @Test func labelFromTheConfigurationPriorityFromTheMapping() throws {
         let source = MemorySource(csv: [["Cliente", "Factura", "Saldo"], ["Acme", "F1", "10"]])
         let batch = Importer(options: ImportOptions(sourceLabel: "ERP", sourcePriority: 3)).importSource(source)
         #expect(batch.invoices.first?.provenance.sourceLabel == "ERP" && batch.invoices.first?.sourcePriority == 3)
+        #expect(batch.invoices.first?.balance?.provenance?.sourceLabel == "ERP")
+        #expect(batch.customers.first?.name?.provenance?.sourceLabel == "ERP")
         #expect(batch.customers.first?.sourcePriority == 3)
         let mapping = MappingFile(sourceLabel: "Ana", sourcePriority: 2)
         let mapped = Importer(options: ImportOptions(mapping: mapping, sourceLabel: "ERP", sourcePriority: 3)).importSource(source)
-        #expect(mapped.invoices.first?.provenance.sourceLabel == "Ana" && mapped.invoices.first?.sourcePriority == 2)
+        #expect(mapped.invoices.first?.provenance.sourceLabel == "ERP" && mapped.invoices.first?.sourcePriority == 2)
+        let mappingOnly = Importer(options: ImportOptions(mapping: mapping)).importSource(source)
+        #expect(mappingOnly.invoices.first?.balance?.provenance?.sourceLabel == "Ana")
     }
 }

@@ -9,6 +9,19 @@ import Testing
         try NotesImporter.importFile(path: Fixture.path(name), options: options)
     }
 
+    /// With a default country, phones become E.164 (so `0414…` and `+58414…` are one number) and
+    /// tax IDs are read and checked as a table's are.
+    @Test func theDefaultCountryNormalizesPhonesAndTaxIDs() throws {
+        let b = try Self.load("cuaderno-ana.md", NotesImportOptions(defaultCurrency: .usd, defaultCountry: "VE"))
+        let c = b.customers[0]
+        #expect(c.phones.map(\.value) == ["+584145551234", "+582125559876"])
+        #expect(c.taxID?.value.normalized == "J301234567")
+        #expect(c.taxID?.value.country == "VE")
+        #expect(c.taxID?.value.kind == .rif)
+        #expect(c.taxID?.value.validity != .unchecked)
+        #expect(b.customers[1].phones.map(\.value) == ["+584125551234"])
+    }
+
     @Test func sectionsBecomeCustomersWithTheirKeyValueLines() throws {
         let b = try Self.load("cuaderno-ana.md")
         #expect(b.customers.map { $0.name?.value } == ["Ferretería El Tornillo, C.A.", "Inversiones Marisol",

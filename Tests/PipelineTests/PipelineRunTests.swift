@@ -128,6 +128,30 @@ struct FakeWriter: OutputWriting {
         #expect(read(root, "customers.csv") == "Ana")
     }
 
+    /// A file named without wildcards that is not there is a source that cannot be read (exit 3);
+    /// a glob that matches nothing stays a warning.
+    @Test func aNamedFileThatIsMissingIsUnreadable() throws {
+        let root = try workspace(["a.csv": "Ana\n"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for strict in [false, true] {
+            let config = RunConfiguration(sources: [.init(path: "a.csv"), .init(path: "falta.csv"), .init(path: "*.xlsx")],
+                                          asOf: LocalDate(year: 2024, month: 6, day: 30), output: "out", strict: strict,
+                                          baseDirectory: root)
+            let run = Pipeline(configuration: config, stages: PipelineStages(importer: FakeImporter(), reconciler: FakeReconciler(),
+                                                                              writer: FakeWriter()), logger: Logger(label: "test"))
+            if strict {
+                #expect(throws: Pipeline.Failure.self) { try run.run() }
+                continue
+            }
+            let summary = try run.run()
+            #expect(summary.exitCode == 3)
+            #expect(summary.sources.map(\.path) == ["falta.csv", "a.csv"])
+            #expect(summary.sources.map(\.status) == ["unreadable", "imported"])
+            #expect(summary.missingPatterns == ["*.xlsx"])
+            #expect(read(root, "customers.csv") == "Ana")
+        }
+    }
+
     @Test func strictStopsAndWritesNothing() throws {
         let root = try workspace(["a.csv": "Ana\n", "b.csv": "CORRUPT"])
         defer { try? FileManager.default.removeItem(atPath: root) }

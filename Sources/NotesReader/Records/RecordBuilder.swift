@@ -78,6 +78,11 @@ struct RecordBuilder {
         return authors.isEmpty || authors.contains(author)
     }
 
+    /// A phone in E.164 when the default country (or its own `+`) tells how; else as written.
+    private func e164(_ phone: String) -> String {
+        PhoneNumber.parse(phone, defaultCountry: options.defaultCountry)?.description ?? phone
+    }
+
     private func customer(_ s: NoteSection, asOf: LocalDate?) -> Customer {
         let loc = SourceLocation(file: file, sheet: s.part, line: s.line)
         let prov = Provenance(loc, sourceLabel: options.sourceLabel)
@@ -87,21 +92,24 @@ struct RecordBuilder {
         }
         var c = Customer(id: RecordID(loc, suffix: customerSuffix), name: s.name.map { Sourced($0, from: prov) },
                          provenance: prov, asOf: asOf)
-        for p in s.authorPhones { c.phones.append(Sourced(p, from: prov)) }
+        for p in s.authorPhones { c.phones.append(Sourced(e164(p), from: prov)) }
         for f in s.fields {
             switch f.key {
             case .taxID:
-                let normalized = f.value.uppercased().filter { $0.isLetter || $0.isNumber }
-                let kind = TaxID.Kind(rawValue: NotesText.fold(f.label).filter(\.isLetter)) ?? .unknown
-                if c.taxID == nil {
-                    c.taxID = Sourced(TaxID(normalized: normalized, country: nil, kind: kind, validity: .unchecked,
-                                            display: f.value), from: sourced(f))
+                guard c.taxID == nil else { break }
+                // Read as a table's tax ID column is; text of no known shape keeps the label's kind.
+                var id = TaxIDParser.parse(f.value, country: options.defaultCountry)
+                if id.validity == .malformed {
+                    let kind = TaxID.Kind(rawValue: NotesText.fold(f.label).filter(\.isLetter)) ?? .unknown
+                    id = TaxID(normalized: f.value.uppercased().filter { $0.isLetter || $0.isNumber }, country: nil,
+                               kind: kind, validity: .unchecked, display: f.value)
                 }
+                c.taxID = Sourced(id, from: sourced(f))
             case .phone:
                 // Phone lines carry notes too (`0241-857.12.34 (es el mismo de …)`): take the phones only.
                 var found = MentionExtractor.phones(f.value)
                 if found.isEmpty, f.value.filter(\.isNumber).count >= 6 { found = [MentionExtractor.normalizePhone(f.value)] }
-                for p in found where !c.phones.contains(where: { $0.value == p }) {
+                for p in found.map(e164) where !c.phones.contains(where: { $0.value == p }) {
                     c.phones.append(Sourced(p, from: sourced(f)))
                 }
             case .email:

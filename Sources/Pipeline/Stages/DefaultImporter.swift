@@ -30,7 +30,7 @@ public struct DefaultImporter: SourceImporting {
         switch format {
         case .csv, .xlsx:
             let table: any TabularSource = try Self.openTable(source.path, format: format)
-            var options = ImportOptions(country: context.country, currency: context.currency)
+            var options = ImportOptions(country: context.country, currency: context.currency, sourceLabel: context.label)
             if let mappingPath = context.mappingPath {
                 options.mapping = try MappingFile.load(path: mappingPath)
             }
@@ -38,10 +38,12 @@ public struct DefaultImporter: SourceImporting {
         case .notebook, .whatsapp, .enex, .keep:
             var options = NotesImportOptions()
             options.defaultCurrency = context.currency
+            options.defaultCountry = context.country
+            options.sourceLabel = context.label
             options.displayName = source.displayPath
             batch = try NotesImporter.importFile(path: source.path, kind: NotesKind(rawValue: format.rawValue), options: options)
         }
-        Self.label(&batch, label: context.label, priority: context.priority)
+        Self.prioritize(&batch, priority: context.priority)
         return batch
     }
 
@@ -58,14 +60,9 @@ public struct DefaultImporter: SourceImporting {
         }
     }
 
-    /// The configuration's label names the source in reports; its priority (when set) wins over
-    /// the mapping's in survivorship.
-    static func label(_ batch: inout ImportBatch, label: String?, priority: Int) {
-        if let label {
-            for i in batch.customers.indices { batch.customers[i].provenance.sourceLabel = label }
-            for i in batch.invoices.indices { batch.invoices[i].provenance.sourceLabel = label }
-            for i in batch.payments.indices { batch.payments[i].provenance.sourceLabel = label }
-        }
+    /// The configuration's priority (when set) wins over the mapping's in survivorship. (Its label
+    /// is given to the readers, so every record and value carries it.)
+    static func prioritize(_ batch: inout ImportBatch, priority: Int) {
         if priority != 0 {
             for i in batch.customers.indices { batch.customers[i].sourcePriority = priority }
             for i in batch.invoices.indices { batch.invoices[i].sourcePriority = priority }
