@@ -89,10 +89,12 @@ struct ImportCommand: ParsableCommand {
         if !quiet {
             CommandSupport.printDiagnostics(diagnostics, notListed: notListed)
             for s in summary.sources where s.error == nil {
+                // Every row read is one of the others, as in import-summary.json.
                 let t = s.tables
-                print("\(s.file): \(t.reduce(0) { $0 + $1.rowsRead }) rows read, \(t.reduce(0) { $0 + $1.imported }) imported, "
-                      + "\(t.reduce(0) { $0 + $1.rejected }) rejected, \(t.reduce(0) { $0 + $1.blank }) blank, "
-                      + "\(t.reduce(0) { $0 + $1.totalsSkipped }) totals rows skipped")
+                func sum(_ count: KeyPath<ImportSummary.Table, Int>) -> Int { t.reduce(0) { $0 + $1[keyPath: count] } }
+                print("\(s.file): \(sum(\.rowsRead)) rows read: \(sum(\.imported)) imported, \(sum(\.rejected)) rejected, "
+                      + "\(sum(\.blank)) blank, \(sum(\.headerRows)) header, \(sum(\.totalsSkipped)) totals, "
+                      + "\(sum(\.otherSkipped)) other rows skipped")
             }
             print("\(counts.customers) customers, \(counts.invoices) invoices, \(counts.payments) payments, "
                   + "\(counts.contacts) contacts, \(counts.promises) promises, \(counts.rejects) rejects → \(out)")

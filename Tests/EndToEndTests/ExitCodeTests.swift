@@ -27,6 +27,15 @@ import Testing
         let result = try CommandRunner.run(["inspect", "/nonexistent/ventas.csv"])
         #expect(result.exitCode == 3)
     }
+
+    @Test func inspectingAnEmptyFileSaysSo() throws {
+        let folder = try CommandRunner.temporaryFolder("empty")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data().write(to: folder.appendingPathComponent("vacio.csv"))
+        let result = try CommandRunner.run(["inspect", "vacio.csv"], in: folder)
+        #expect(result.exitCode == 3)
+        #expect(result.stderr.contains("empty"))
+    }
 }
 
 /// Bad inputs on the command line give a clear message and exit 3, and the rest is consolidated.

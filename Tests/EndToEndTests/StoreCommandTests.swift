@@ -21,6 +21,9 @@ import Testing
         // A source record's ID explains the customer it belongs to.
         let byRecord = try CommandRunner.run(["explain", "erp-export.csv#2/customer", "--out", out.path])
         #expect(byRecord.stdout.contains("Customer \(tornillo)"))
+        // So does the row's own ID (the invoice's), as `explain --help` writes it.
+        let byRow = try CommandRunner.run(["explain", "erp-export.csv#2", "--out", out.path])
+        #expect(byRow.exitCode == 0 && byRow.stdout == byRecord.stdout)
         #expect(try CommandRunner.run(["explain", "C-NOTHING", "--out", out.path]).exitCode == 2)
 
         let before = try Data(contentsOf: out.appendingPathComponent("customers.csv"))

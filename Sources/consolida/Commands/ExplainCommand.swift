@@ -9,8 +9,9 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Explain a consolidated customer: its members, match scores per field, the provenance of every value.",
         discussion: """
-            ID is a customer ID (C-…), a source record ID (file#sheet!row, file#Lline; its customer \
-            is explained) or a discrepancy ID (D-…). Reads the latest run in the store.
+            ID is a customer ID (C-…), a source record or row ID (file#sheet!row, file#row for a CSV, \
+            file#Lline; its customer is explained) or a discrepancy ID (D-…). Reads the latest run in \
+            the store.
             """)
 
     @Argument(help: "A customer, source record or discrepancy ID.")
@@ -26,7 +27,10 @@ struct ExplainCommand: ParsableCommand {
             print(Self.describe(d))
             return
         }
-        let customerID = result.customerIDByRecord.first { $0.key.rawValue == id }?.value ?? id
+        // A row of invoices or payments names its customer as `<row ID>/customer`: the row's ID works too.
+        let customerID = [id, id + "/customer"].lazy.compactMap { key in
+            result.customerIDByRecord.first { $0.key.rawValue == key }?.value
+        }.first ?? id
         guard result.customers.contains(where: { $0.customerID == customerID }) else {
             FileHandle.standardError.write(Data("consolida: no customer, record or discrepancy \(id) in run \(snapshot.runID)\n".utf8))
             throw ExitCode(2)

@@ -48,6 +48,8 @@ struct InspectCommand: ParsableCommand {
         for path in files {
             do {
                 let prefix = try Self.readPrefix(path)
+                // As `run` and `import` say it: an empty file holds nothing to inspect.
+                if prefix.isEmpty { throw DefaultImporter.EmptySource(path: path) }
                 guard let inspector = Self.inspector(for: path, prefix: prefix) else {
                     throw InspectError.unknownFormat(path)
                 }
