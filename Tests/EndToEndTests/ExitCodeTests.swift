@@ -28,6 +28,16 @@ import Testing
         #expect(result.exitCode == 3)
     }
 
+    @Test func aMistakeInTheConfigurationIsAUsageErrorWithoutTheUsageText() throws {
+        let folder = try CommandRunner.temporaryFolder("config")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("sources:\n  - path: a.csv\nouput: x\n".utf8).write(to: folder.appendingPathComponent("consolida.yaml"))
+        let result = try CommandRunner.run(["run", "consolida.yaml"], in: folder)
+        #expect(result.exitCode == 2)
+        #expect(result.stderr.contains("unknown key 'ouput'"))
+        #expect(!result.stderr.contains("Usage:"))
+    }
+
     @Test func inspectingAnEmptyFileSaysSo() throws {
         let folder = try CommandRunner.temporaryFolder("empty")
         defer { try? FileManager.default.removeItem(at: folder) }

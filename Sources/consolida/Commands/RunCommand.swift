@@ -113,7 +113,9 @@ struct RunCommand: ParsableCommand {
                 return try RunConfiguration.load(path: "consolida.yaml")
             }
         } catch let error as ConfigurationError {
-            throw ValidationError("\(error)")
+            // A mistake in the file, not in the command line: the message alone, without the usage text.
+            CommandSupport.note("error: \(error)")
+            throw ExitCode(2)
         }
         guard out != nil else { throw ValidationError("--out is required when sources are named on the command line") }
         return RunConfiguration(sources: inputs.map { RunConfiguration.Source(path: $0) })
