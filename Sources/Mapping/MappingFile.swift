@@ -133,8 +133,8 @@ public struct MappingFile: Codable, Sendable, Equatable {
     /// Problems that make the file unusable, as readable sentences (unknown fields, bad codes).
     public func validate() -> [String] {
         var problems: [String] = []
-        if let currency, Currency(code: currency) == nil { problems.append("currency \"\(currency)\" is not an ISO 4217 code") }
-        if let country, country.count != 2 { problems.append("country \"\(country)\" is not an ISO 3166 alpha-2 code") }
+        if let currency, !ISOCodes.isCurrency(currency) { problems.append("currency \"\(currency)\" is not an ISO 4217 code") }
+        if let country, !ISOCodes.isCountry(country) { problems.append("country \"\(country)\" is not an ISO 3166 alpha-2 code") }
         if let sep = formats?.decimalSeparator, sep != ",", sep != "." {
             problems.append("decimal_separator must be \",\" or \".\", not \"\(sep)\"")
         }

@@ -177,13 +177,13 @@ extension RunConfiguration {
         }
         var config = RunConfiguration(sources: sources, baseDirectory: baseDirectory.isEmpty ? "." : baseDirectory)
         if let country = document.defaults?.country {
-            guard country.count == 2, country.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            guard ISOCodes.isCountry(country) else {
                 throw ConfigurationError(file: file, message: "defaults.country must be an ISO 3166 code like VE or CO, found '\(country)'")
             }
             config.country = country.uppercased()
         }
         if let currency = document.defaults?.currency {
-            guard let c = Currency(code: currency) else {
+            guard ISOCodes.isCurrency(currency), let c = Currency(code: currency) else {
                 throw ConfigurationError(file: file, message: "defaults.currency must be an ISO 4217 code like USD, found '\(currency)'")
             }
             config.currency = c

@@ -38,6 +38,13 @@ import Testing
         #expect(!result.stderr.contains("Usage:"))
     }
 
+    @Test(arguments: [["--country", "XX"], ["--currency", "ZZZ"]])
+    func aCodeThatIsNotISOIsAUsageError(_ option: [String]) throws {
+        let result = try CommandRunner.run(["import", "ventas.csv", "--out", "/tmp/never-written"] + option)
+        #expect(result.exitCode == 2)
+        #expect(result.stderr.contains(option[1]))
+    }
+
     @Test func inspectingAnEmptyFileSaysSo() throws {
         let folder = try CommandRunner.temporaryFolder("empty")
         defer { try? FileManager.default.removeItem(at: folder) }

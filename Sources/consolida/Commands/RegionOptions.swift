@@ -11,10 +11,10 @@ struct RegionOptions: ParsableArguments {
     var currency: String?
 
     func validate() throws {
-        if let country, country.count != 2 || !country.allSatisfy({ $0.isASCII && $0.isLetter }) {
+        if let country, !ISOCodes.isCountry(country) {
             throw ValidationError("--country must be an ISO 3166-1 alpha-2 code such as VE, not \"\(country)\"")
         }
-        if let currency, Currency(code: currency) == nil {
+        if let currency, !ISOCodes.isCurrency(currency) {
             throw ValidationError("--currency must be an ISO 4217 code such as USD, not \"\(currency)\"")
         }
     }

@@ -1,0 +1,16 @@
+import Testing
+@testable import Receivables
+
+struct ISOCodesTests {
+    @Test(arguments: ["VE", "ve", "CO", "MX", "BR", "ES", "US", "PT"])
+    func realCountries(_ code: String) { #expect(ISOCodes.isCountry(code)) }
+
+    @Test(arguments: ["XX", "QQ", "VEN", "V", "", "Ve1"])
+    func notCountries(_ code: String) { #expect(!ISOCodes.isCountry(code)) }
+
+    @Test(arguments: ["USD", "usd", "VES", "COP", "EUR", "BRL", "CLP"])
+    func realCurrencies(_ code: String) { #expect(ISOCodes.isCurrency(code)) }
+
+    @Test(arguments: ["ZZZ", "US$", "DOLLARS", "", "Bs"])
+    func notCurrencies(_ code: String) { #expect(!ISOCodes.isCurrency(code)) }
+}
