@@ -39,6 +39,8 @@ public enum SourceDiscovery {
                 return !excludedPaths.contains { full.hasPrefix($0 + "/") }
             }
             if matches.isEmpty {
+                // A path named twice is one source, missing or not.
+                guard !misses.contains(where: { $0.pattern == spec.path }) else { continue }
                 let resolved = spec.path.hasPrefix("/") || config.baseDirectory == "." ? spec.path
                     : (config.baseDirectory as NSString).appendingPathComponent(spec.path)
                 misses.append(Miss(pattern: spec.path,

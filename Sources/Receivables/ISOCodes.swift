@@ -15,6 +15,15 @@ public enum ISOCodes {
         return currencies.contains(currency.code)
     }
 
-    private static let countries: Set<String> = Set(Locale.Region.isoRegions.map(\.identifier).filter { $0.utf8.count == 2 })
-    private static let currencies: Set<String> = Set(Locale.Currency.isoCurrencies.map(\.identifier))
+    /// The platform's regions, without the codes ISO reserves for groups and private use (`EU`,
+    /// `UN`, `QO`, `XA`…); `XK` (Kosovo) stays, as every country list has it.
+    private static let countries: Set<String> = Set(Locale.Region.isoRegions.map(\.identifier).filter { code in
+        code.utf8.count == 2 && !["EU", "EZ", "UN", "QO", "ZZ", "AA"].contains(code) && !code.hasPrefix("Q")
+            && !(code.hasPrefix("X") && code != "XK")
+    })
+    /// The platform's currencies, without the ISO 4217 codes that are no money a customer owes:
+    /// precious metals, fund and settlement units, test and "no currency" codes.
+    private static let currencies: Set<String> = Set(Locale.Currency.isoCurrencies.map(\.identifier)).subtracting([
+        "XAU", "XAG", "XPT", "XPD", "XBA", "XBB", "XBC", "XBD", "XDR", "XSU", "XUA", "XTS", "XXX", "XFO", "XFU",
+    ])
 }

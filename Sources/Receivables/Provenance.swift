@@ -84,9 +84,16 @@ public struct Provenance: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// The provenance of one value of the same record: its column and raw text, sharing the rest.
     public func at(column: Int?, rawText: String? = nil) -> Provenance {
+        var origin = box.origin
+        // A record built at an odd column (0, negative) keeps it in its place: the value's own column replaces it.
+        if origin.place.column != nil {
+            var place = origin.place
+            place.column = nil
+            origin = Origin(place, origin.sourceLabel)
+        }
         var copy = self
         copy.columnNumber = Self.columnNumber(column)
-        copy.box = Box(box.origin, rawText: rawText)
+        copy.box = Box(origin, rawText: rawText)
         return copy
     }
 

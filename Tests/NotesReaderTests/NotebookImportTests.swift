@@ -22,6 +22,28 @@ import Testing
         #expect(b.customers[1].phones.map(\.value) == ["+584125551234"])
     }
 
+    /// Without a default country a phone stays as written (`4145551234` could be any country's), and
+    /// a tax ID that fits only another country's shape stays unchecked with its label's kind.
+    @Test func phonesAndTaxIDsAreNotGuessedIntoAnotherCountry() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("cuaderno-\(UUID().uuidString).md")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data("""
+            # Bodega La Esquina
+            Cédula: 12.345.678
+            Tel: 414-555.12.34 / +58 212 555 9876
+
+            12/03/2024 Llamé, promete pagar 500 el 15/03
+            """.utf8).write(to: file)
+        let plain = try NotesImporter.importFile(path: file.path, options: NotesImportOptions(defaultCurrency: .usd))
+        #expect(plain.customers.first?.phones.map(\.value) == ["4145551234", "+582125559876"])
+        let venezuelan = try NotesImporter.importFile(path: file.path,
+                                                      options: NotesImportOptions(defaultCurrency: .usd, defaultCountry: "VE"))
+        let id = try #require(venezuelan.customers.first?.taxID?.value)
+        #expect(id.country != "CL")
+        #expect(id.normalized == "12345678")
+        #expect(venezuelan.customers.first?.phones.map(\.value) == ["+584145551234", "+582125559876"])
+    }
+
     @Test func sectionsBecomeCustomersWithTheirKeyValueLines() throws {
         let b = try Self.load("cuaderno-ana.md")
         #expect(b.customers.map { $0.name?.value } == ["Ferretería El Tornillo, C.A.", "Inversiones Marisol",

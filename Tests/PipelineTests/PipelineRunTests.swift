@@ -134,7 +134,8 @@ struct FakeWriter: OutputWriting {
         let root = try workspace(["a.csv": "Ana\n"])
         defer { try? FileManager.default.removeItem(atPath: root) }
         for strict in [false, true] {
-            let config = RunConfiguration(sources: [.init(path: "a.csv"), .init(path: "falta.csv"), .init(path: "*.xlsx")],
+            let config = RunConfiguration(sources: [.init(path: "a.csv"), .init(path: "falta.csv"), .init(path: "*.xlsx"),
+                                                    .init(path: "falta.csv")],
                                           asOf: LocalDate(year: 2024, month: 6, day: 30), output: "out", strict: strict,
                                           baseDirectory: root)
             let run = Pipeline(configuration: config, stages: PipelineStages(importer: FakeImporter(), reconciler: FakeReconciler(),

@@ -44,6 +44,14 @@ struct ProvenanceTests {
         #expect(row.sourceLabel == "Ana")  // the row's own provenance is untouched
     }
 
+    /// A record placed at an odd column (0) keeps it, and its values still have their own column.
+    @Test func aValueReplacesAnOddRecordColumn() {
+        let odd = Provenance(SourceLocation(file: "a.csv", row: 2, column: 0))
+        #expect(odd.location.column == 0)
+        #expect(odd.at(column: nil).location.column == nil)
+        #expect(odd.at(column: 4) == Provenance(SourceLocation(file: "a.csv", row: 2, column: 4)))
+    }
+
     @Test func codableRoundTripKeepsEveryField() throws {
         for p in [row, row.at(column: 3, rawText: "x"), Provenance(SourceLocation(file: "n.txt", line: 4))] {
             let back = try JSONDecoder().decode(Provenance.self, from: JSONEncoder().encode(p))

@@ -78,9 +78,29 @@ struct RecordBuilder {
         return authors.isEmpty || authors.contains(author)
     }
 
-    /// A phone in E.164 when the default country (or its own `+`) tells how; else as written.
+    /// A phone in E.164 when the default country (or its own `+`) tells how; else as written
+    /// (without a country, `4145551234` could be any country's).
     private func e164(_ phone: String) -> String {
-        PhoneNumber.parse(phone, defaultCountry: options.defaultCountry)?.description ?? phone
+        guard options.defaultCountry != nil || phone.hasPrefix("+") else { return phone }
+        return PhoneNumber.parse(phone, defaultCountry: options.defaultCountry)?.description ?? phone
+    }
+
+    /// The tax ID a `RIF:`/`Cédula:` line gives, read as a table's tax ID column is when the reading
+    /// is trustworthy: a verified check digit, or the default country's or the label's own kind of
+    /// number. Otherwise it is kept as written, unchecked, with the label's kind (a Venezuelan
+    /// cédula must not become a Chilean RUT with a bad check digit).
+    private func taxID(_ f: SectionField) -> TaxID {
+        let labelKind = TaxID.Kind(rawValue: NotesText.fold(f.label).filter(\.isLetter)) ?? .unknown
+        // A known label (`RIF`, `RUT`, `NIT` …) in front of the number tells the parser which kind it is.
+        let text = labelKind == .unknown ? f.value : labelKind.rawValue.uppercased() + " " + f.value
+        var parsed = TaxIDParser.parse(text, country: options.defaultCountry)
+        parsed.display = f.value
+        let sameCountry = parsed.country != nil && parsed.country == options.defaultCountry
+        if parsed.validity == .valid || parsed.validity != .malformed && (sameCountry || parsed.kind == labelKind) {
+            return parsed
+        }
+        return TaxID(normalized: f.value.uppercased().filter { $0.isLetter || $0.isNumber }, country: nil,
+                     kind: labelKind, validity: .unchecked, display: f.value)
     }
 
     private func customer(_ s: NoteSection, asOf: LocalDate?) -> Customer {
@@ -92,19 +112,13 @@ struct RecordBuilder {
         }
         var c = Customer(id: RecordID(loc, suffix: customerSuffix), name: s.name.map { Sourced($0, from: prov) },
                          provenance: prov, asOf: asOf)
-        for p in s.authorPhones { c.phones.append(Sourced(e164(p), from: prov)) }
+        for p in s.authorPhones.map(e164) where !c.phones.contains(where: { $0.value == p }) {
+            c.phones.append(Sourced(p, from: prov))
+        }
         for f in s.fields {
             switch f.key {
             case .taxID:
-                guard c.taxID == nil else { break }
-                // Read as a table's tax ID column is; text of no known shape keeps the label's kind.
-                var id = TaxIDParser.parse(f.value, country: options.defaultCountry)
-                if id.validity == .malformed {
-                    let kind = TaxID.Kind(rawValue: NotesText.fold(f.label).filter(\.isLetter)) ?? .unknown
-                    id = TaxID(normalized: f.value.uppercased().filter { $0.isLetter || $0.isNumber }, country: nil,
-                               kind: kind, validity: .unchecked, display: f.value)
-                }
-                c.taxID = Sourced(id, from: sourced(f))
+                if c.taxID == nil { c.taxID = Sourced(taxID(f), from: sourced(f)) }
             case .phone:
                 // Phone lines carry notes too (`0241-857.12.34 (es el mismo de …)`): take the phones only.
                 var found = MentionExtractor.phones(f.value)
