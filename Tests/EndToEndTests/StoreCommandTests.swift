@@ -32,6 +32,13 @@ import Testing
         #expect(report.exitCode == 0, "\(report.stderr)")
         #expect(try Data(contentsOf: out.appendingPathComponent("customers.csv")) == before)
 
+        // Written elsewhere, the outputs are the same files, import summary included.
+        let elsewhere = out.deletingLastPathComponent().appendingPathComponent("copia")
+        #expect(try CommandRunner.run(["report", "--out", out.path, "--to", elsewhere.path]).exitCode == 0)
+        for name in ["customers.csv", "discrepancies.json", "import-summary.json"] {
+            #expect(try Data(contentsOf: elsewhere.appendingPathComponent(name)) == Data(contentsOf: out.appendingPathComponent(name)))
+        }
+
         #expect(try CommandRunner.run(["run", config, "--out", out.path, "-q"]).exitCode == 0)
         let diff = try CommandRunner.run(["diff", "--out", out.path])
         #expect(diff.exitCode == 0)
