@@ -2,23 +2,31 @@ import Receivables
 import Tabular
 
 /// Feeds a table's data rows to worker threads in chunks: each chunk is imported by its own copy of
-/// the ``TableImporter`` into a batch of its own, and the batches come back in row order, are
-/// appended to the caller's batch and handed to `flush`. The result is the same as importing the
-/// rows one after the other on one thread.
-struct ChunkFeed {
+/// the ``TableImporter`` into a batch of its own, its records encoded there (``ChunkEncoding``),
+/// and the batches come back in row order, are appended to the caller's batch and handed to
+/// `flush` with their encoded records. The result is the same as importing the rows one after the
+/// other on one thread.
+struct ChunkFeed<Encoding: ChunkEncoding> {
+    /// A chunk's batch and what the encoding made of its records.
+    struct Done: Sendable {
+        var batch: ImportBatch
+        var encoded: Encoding.Encoded
+    }
+
     private let importer: TableImporter
+    private let encoding: Encoding
     private let size: Int
     private var chunk: [Row] = []
     /// Diagnostics met while filling the current chunk, and those of chunks handed out, in order.
     private var notes: [Diagnostic] = []
     private var notesInFlight: [[Diagnostic]] = []
-    private let work = OrderedChunkWork<ImportBatch>()
+    private let work = OrderedChunkWork<Done>()
     private var accounting: SourceAccounting
     /// Diagnostics of each code seen in this table so far (past the limit they are only counted).
     private var seenPerCode: [String: Int] = [:]
 
-    init(importer: TableImporter, size: Int) {
-        self.importer = importer; self.size = max(1, size)
+    init(importer: TableImporter, encoding: Encoding, size: Int) {
+        self.importer = importer; self.encoding = encoding; self.size = max(1, size)
         accounting = SourceAccounting(file: importer.path, sheet: importer.sheet.name, table: importer.table.name)
         chunk.reserveCapacity(self.size)
     }
@@ -26,20 +34,20 @@ struct ChunkFeed {
     /// Diagnostics that belong with the rows added so far (the reader's, met while reading them).
     mutating func attach(_ diagnostics: [Diagnostic]) { notes += diagnostics }
 
-    mutating func add(_ row: Row, into batch: inout ImportBatch, flush: (inout ImportBatch) -> Void) {
+    mutating func add(_ row: Row, into batch: inout ImportBatch, flush: (inout ImportBatch, [Encoding.Encoded]) -> Void) {
         chunk.append(row)
         if chunk.count >= size { submit(into: &batch, flush: flush) }
     }
 
     /// Waits for the last chunks; returns the accounting of every row fed.
-    mutating func finish(into batch: inout ImportBatch, flush: (inout ImportBatch) -> Void) -> SourceAccounting {
+    mutating func finish(into batch: inout ImportBatch, flush: (inout ImportBatch, [Encoding.Encoded]) -> Void) -> SourceAccounting {
         if !chunk.isEmpty || !notes.isEmpty { submit(into: &batch, flush: flush) }
         deliver(work.finish(), into: &batch, flush: flush)
         return accounting
     }
 
-    private mutating func submit(into batch: inout ImportBatch, flush: (inout ImportBatch) -> Void) {
-        let rows = chunk, template = importer
+    private mutating func submit(into batch: inout ImportBatch, flush: (inout ImportBatch, [Encoding.Encoded]) -> Void) {
+        let rows = chunk, template = importer, encoding = encoding
         // Codes already full in the rows delivered so far stay full: later rows only count them, and
         // which diagnostics are listed does not depend on how the workers were scheduled.
         let full = Set(seenPerCode.filter { $0.value >= ImportBatch.listedPerCode }.keys)
@@ -53,13 +61,15 @@ struct ChunkFeed {
             var out = ImportBatch()
             for row in rows { worker.consume(row, into: &out) }
             out.accounting = [worker.accounting]
-            return out
+            let encoded = encoding.encode(&out)
+            return Done(batch: out, encoded: encoded)
         }
         deliver(ready, into: &batch, flush: flush)
     }
 
-    private mutating func deliver(_ results: [ImportBatch], into batch: inout ImportBatch, flush: (inout ImportBatch) -> Void) {
-        for r in results {
+    private mutating func deliver(_ results: [Done], into batch: inout ImportBatch, flush: (inout ImportBatch, [Encoding.Encoded]) -> Void) {
+        for done in results {
+            let r = done.batch
             batch.diagnostics += notesInFlight.removeFirst()
             Self.move(r.customers, onto: &batch.customers); Self.move(r.invoices, onto: &batch.invoices)
             Self.move(r.payments, onto: &batch.payments); Self.move(r.rejects, onto: &batch.rejects)
@@ -74,7 +84,7 @@ struct ChunkFeed {
                 else { batch.diagnosticsNotListed[d.code, default: 0] += 1 }
             }
             for a in r.accounting { accounting.add(a) }
-            flush(&batch)
+            flush(&batch, [done.encoded])
         }
     }
 }

@@ -35,14 +35,21 @@ public struct Importer: Sendable {
     /// sheet (``ImportOptions/windowRows``) plus what `flush` leaves behind.
     public func importSource(_ source: any TabularSource, into batch: inout ImportBatch,
                              flush: (inout ImportBatch) -> Void) {
+        importSource(source, encoding: KeepRecords(), into: &batch) { batch, _ in flush(&batch) }
+    }
+
+    /// ``importSource(_:into:flush:)`` with each chunk's records encoded on the worker that built
+    /// them: `flush` receives the batch and the encoded chunks that follow its records, in row order.
+    public func importSource<E: ChunkEncoding>(_ source: any TabularSource, encoding: E, into batch: inout ImportBatch,
+                                               flush: (inout ImportBatch, [E.Encoded]) -> Void) {
         batch.diagnostics += source.openingDiagnostics
         for sheet in source.sheets {
             var reader = SheetReader(source, sheet)
             let window = reader.window(rows: windowRows(for: sheet))
             batch.diagnostics += window.diagnostics
-            importSheet(source.path, sheet, window, rest: &reader, into: &batch, flush: flush)
+            importSheet(source.path, sheet, window, rest: &reader, encoding: encoding, into: &batch, flush: flush)
         }
-        flush(&batch)
+        flush(&batch, [])
     }
 
     /// The tables and their mappings, without importing rows (for `consolida map` and `inspect`).
@@ -142,8 +149,9 @@ public struct Importer: Sendable {
     /// Imports a sheet's tables: every table but the last lies inside the window; the last one also
     /// takes the rows after it, one at a time, when the sheet is longer than the window. Merged
     /// cells read as the sheet shows them (``MergedCellMask``, ``MergedDataFill``) in both parts.
-    func importSheet(_ path: String, _ sheet: SheetInfo, _ loaded: LoadedSheet, rest: inout SheetReader,
-                     into batch: inout ImportBatch, flush: (inout ImportBatch) -> Void) {
+    func importSheet<E: ChunkEncoding>(_ path: String, _ sheet: SheetInfo, _ loaded: LoadedSheet, rest: inout SheetReader,
+                                       encoding: E, into batch: inout ImportBatch,
+                                       flush: (inout ImportBatch, [E.Encoded]) -> Void) {
         var window = loaded
         var mask = maskMergedCells(&window, path, sheet)
         let (tables, diagnostics) = analyzeSheet(path, sheet, window)
@@ -174,7 +182,7 @@ public struct Importer: Sendable {
             while let row = rows.next() ?? nextShown(&batch.diagnostics) {
                 rejectWithoutHeader(path, sheet, row, &acc, into: &batch)
                 sinceFlush += 1
-                if sinceFlush >= options.flushRows { sinceFlush = 0; flush(&batch) }
+                if sinceFlush >= options.flushRows { sinceFlush = 0; flush(&batch, []) }
             }
             batch.accounting.append(acc)
             return
@@ -182,7 +190,7 @@ public struct Importer: Sendable {
         for (t, table) in tables.enumerated() {
             var importer = TableImporter(path: path, sheet: sheet, table: table, rows: window.rows, options: options)
             importer.begin(into: &batch)
-            var feed = ChunkFeed(importer: importer, size: options.flushRows)
+            var feed = ChunkFeed(importer: importer, encoding: encoding, size: options.flushRows)
             for i in table.region.dataStartIndex..<table.region.endIndex {
                 feed.add(window.rows[i], into: &batch, flush: flush)
             }

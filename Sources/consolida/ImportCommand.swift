@@ -116,7 +116,9 @@ struct ImportCommand: ParsableCommand {
                 else if !quiet { CommandSupport.note("\(path): the mapping's files patterns do not match; automatic mapping used") }
             }
             var batch = ImportBatch()
-            Importer(options: options).importSource(source, into: &batch) { output.take(&$0) }
+            Importer(options: options).importSource(source, encoding: ImportOutput.RowRenderer(), into: &batch) {
+                output.take(&$0, rendered: $1)
+            }
             return batch
         case .notebook, .whatsapp, .enex, .keep:
             var options = NotesImportOptions()

@@ -1,4 +1,5 @@
 import Foundation
+import Mapping
 import Pipeline
 import Receivables
 import Reports
@@ -25,6 +26,31 @@ final class ImportOutput: @unchecked Sendable {
     private struct Records: Sendable {
         var customers: [Customer], invoices: [Invoice], payments: [Payment]
         var contacts: [ContactEvent], promises: [PromiseToPay], rejects: [Reject]
+        /// Customers and invoices already rendered on the import's worker threads; they follow the
+        /// records above in row order.
+        var rendered: [RenderedRows]
+    }
+
+    /// Customer and invoice rows rendered as CSV bytes where they were built (``RowRenderer``).
+    struct RenderedRows: Sendable {
+        var customers = CSVRowBuffer(), invoices = CSVRowBuffer()
+        var customerCount = 0, invoiceCount = 0
+    }
+
+    /// Renders a chunk's customers and invoices on the worker thread that built them (see
+    /// ``ChunkEncoding``); payments, rejects and the rest reach the writer as records.
+    struct RowRenderer: ChunkEncoding {
+        func encode(_ batch: inout ImportBatch) -> RenderedRows {
+            var out = RenderedRows(customerCount: batch.customers.count, invoiceCount: batch.invoices.count)
+            for i in batch.customers.indices {
+                ImportOutput.render(customer: batch.customers[i], into: &out.customers); out.customers.endRow()
+            }
+            for i in batch.invoices.indices {
+                ImportOutput.render(invoice: batch.invoices[i], into: &out.invoices); out.invoices.endRow()
+            }
+            batch.customers = []; batch.invoices = []
+            return out
+        }
     }
 
     init(folder: OutputFolder) throws {
@@ -42,14 +68,16 @@ final class ImportOutput: @unchecked Sendable {
         rejects = try StreamedCSVFile(folder.staged(RejectsTable.fileName), header: RejectsTable.columns.map(\.name))
     }
 
-    /// Hands the batch's records to the writer and removes them from it; accounting and
-    /// diagnostics stay.
-    func take(_ batch: inout ImportBatch) {
-        counts.customers += batch.customers.count; counts.invoices += batch.invoices.count
+    /// Hands the batch's records, then the rows `rendered` from later records, to the writer and
+    /// removes the records from the batch; accounting and diagnostics stay.
+    func take(_ batch: inout ImportBatch, rendered: [RenderedRows] = []) {
+        counts.customers += batch.customers.count + rendered.reduce(0) { $0 + $1.customerCount }
+        counts.invoices += batch.invoices.count + rendered.reduce(0) { $0 + $1.invoiceCount }
         counts.payments += batch.payments.count; counts.contacts += batch.contacts.count
         counts.promises += batch.promises.count; counts.rejects += batch.rejects.count
         let records = Records(customers: batch.customers, invoices: batch.invoices, payments: batch.payments,
-                              contacts: batch.contacts, promises: batch.promises, rejects: batch.rejects)
+                              contacts: batch.contacts, promises: batch.promises, rejects: batch.rejects,
+                              rendered: rendered)
         batch.customers = []; batch.invoices = []; batch.payments = []
         batch.contacts = []; batch.promises = []; batch.rejects = []
         inFlight.wait()
@@ -73,8 +101,11 @@ final class ImportOutput: @unchecked Sendable {
     private func write(_ records: Records) throws {
         // Records are read in place (`borrowing`): a copy of each would retain and release its
         // twenty-odd references for nothing.
-        for i in records.customers.indices { try write(customer: records.customers[i]) }
-        for i in records.invoices.indices { try write(invoice: records.invoices[i]) }
+        for i in records.customers.indices { try customers.row { Self.render(customer: records.customers[i], into: &$0) } }
+        for i in records.invoices.indices { try invoices.row { Self.render(invoice: records.invoices[i], into: &$0) } }
+        for r in records.rendered {
+            try customers.append(rows: r.customers); try invoices.append(rows: r.invoices)
+        }
         for p in records.payments {
             try payments.row {
                 $0.field(p.id.rawValue); $0.field(p.date?.value); $0.field(p.amount.value.currency?.code)
@@ -110,23 +141,21 @@ final class ImportOutput: @unchecked Sendable {
 }
 
 extension ImportOutput {
-    fileprivate func write(customer c: borrowing Customer) throws {
-        try customers.row {
-            $0.field(c.id.rawValue); $0.field(c.name?.value); $0.field(c.taxID?.value.normalized)
-            $0.field(c.taxID?.value.country); $0.field(c.taxID?.value.validity.rawValue)
-            $0.joined(c.phones); $0.joined(c.emails)
-            $0.field(c.address?.value); $0.field(c.city?.value); $0.field(c.salesperson?.value)
-            $0.location(c.provenance.location)
-        }
+    /// One customer's fields in customers.csv (records are read in place: `borrowing`).
+    static func render(customer c: borrowing Customer, into row: inout CSVRowBuffer) {
+        row.field(c.id.rawValue); row.field(c.name?.value); row.field(c.taxID?.value.normalized)
+        row.field(c.taxID?.value.country); row.field(c.taxID?.value.validity.rawValue)
+        row.joined(c.phones); row.joined(c.emails)
+        row.field(c.address?.value); row.field(c.city?.value); row.field(c.salesperson?.value)
+        row.location(c.provenance.location)
     }
 
-    fileprivate func write(invoice i: borrowing Invoice) throws {
-        try invoices.row {
-            $0.field(i.customer.rawValue); $0.field(i.number.value); $0.field(i.type.rawValue)
-            $0.field(i.issueDate?.value); $0.field(i.dueDate?.value); $0.field(i.currency?.code)
-            $0.field(i.amount?.value.plainText); $0.field(i.paid?.value.plainText); $0.field(i.balance?.value.plainText)
-            $0.location(i.provenance.location)
-        }
+    /// One invoice's fields in invoices.csv.
+    static func render(invoice i: borrowing Invoice, into row: inout CSVRowBuffer) {
+        row.field(i.customer.rawValue); row.field(i.number.value); row.field(i.type.rawValue)
+        row.field(i.issueDate?.value); row.field(i.dueDate?.value); row.field(i.currency?.code)
+        row.field(i.amount?.value.plainText); row.field(i.paid?.value.plainText); row.field(i.balance?.value.plainText)
+        row.location(i.provenance.location)
     }
 }
 
@@ -149,6 +178,12 @@ final class StreamedCSVFile {
     func row(_ fill: (inout CSVRowBuffer) -> Void) throws {
         fill(&buffer)
         buffer.endRow()
+        if buffer.bytes.count >= Self.bufferLimit { try drain() }
+    }
+
+    /// Whole rows rendered elsewhere (``ImportOutput/RowRenderer``).
+    func append(rows: CSVRowBuffer) throws {
+        buffer.bytes += rows.bytes
         if buffer.bytes.count >= Self.bufferLimit { try drain() }
     }
 

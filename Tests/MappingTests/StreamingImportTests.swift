@@ -53,6 +53,34 @@ struct StreamingImportTests {
         #expect(whole.accounting[0].totalsSkipped == 1)
     }
 
+    /// Takes a chunk's invoices and keeps their IDs, as `consolida import` takes them to render rows.
+    struct InvoiceIDs: ChunkEncoding {
+        func encode(_ batch: inout ImportBatch) -> [RecordID] {
+            defer { batch.invoices = [] }
+            return batch.invoices.map(\.id)
+        }
+    }
+
+    /// Records encoded on the workers reach the consumer in row order, after the batch's own, and
+    /// nothing else changes.
+    @Test(arguments: [(5, 3), (12, 1), (1_000, 4_096)])
+    func encodedChunksArriveInRowOrder(window: Int, flush: Int) {
+        let whole = Importer(options: ImportOptions(country: "VE", currency: "VES")).importSource(MemorySource(csv: Self.longSheet))
+        var options = ImportOptions(country: "VE", currency: "VES")
+        options.windowRows = window; options.flushRows = flush
+        var batch = ImportBatch(), ids: [RecordID] = [], customers: [Customer] = [], rejects: [Reject] = []
+        Importer(options: options).importSource(MemorySource(csv: Self.longSheet), encoding: InvoiceIDs(), into: &batch) { b, encoded in
+            #expect(b.invoices.isEmpty)
+            ids += encoded.flatMap { $0 }
+            customers += b.customers; rejects += b.rejects
+            b.customers = []; b.rejects = []
+        }
+        #expect(ids == whole.invoices.map(\.id))
+        #expect(customers == whole.customers)
+        #expect(rejects == whole.rejects)
+        #expect(batch.accounting == whole.accounting)
+    }
+
     @Test func aSheetWithoutHeaderIsRejectedRowByRowPastTheWindow() {
         var options = ImportOptions()
         options.windowRows = 2
