@@ -42,6 +42,9 @@ final class ImportOutput: @unchecked Sendable {
     struct RowRenderer: ChunkEncoding {
         func encode(_ batch: inout ImportBatch) -> RenderedRows {
             var out = RenderedRows(customerCount: batch.customers.count, invoiceCount: batch.invoices.count)
+            // About 200 bytes a row: one allocation per chunk instead of a dozen doublings.
+            out.customers.bytes.reserveCapacity(batch.customers.count * 200)
+            out.invoices.bytes.reserveCapacity(batch.invoices.count * 160)
             for i in batch.customers.indices {
                 ImportOutput.render(customer: batch.customers[i], into: &out.customers); out.customers.endRow()
             }
