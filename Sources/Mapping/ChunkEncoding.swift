@@ -2,7 +2,7 @@ import Receivables
 
 /// Turns a chunk's records into what its consumer keeps, on the worker thread that built them,
 /// while they are still in that core's cache. `consolida import` renders its CSV rows there: done
-/// later on a writer thread, the same work took 14% longer (the records had gone cold).
+/// later on a writer thread, the import took about 12% longer (the records had gone cold).
 public protocol ChunkEncoding: Sendable {
     associatedtype Encoded: Sendable
     /// Takes the records it encodes out of `batch`; whatever it leaves (and the accounting and

@@ -20,13 +20,13 @@ extension TableImporter {
             case .invoices:
                 // The issue date serves both records: it says how recent the customer's data is.
                 let issued = Result { try date(.issueDate, row, origin) }
-                var customer = try buildCustomer(row, origin, id: RecordID(place, suffix: "customer"), into: &batch)
+                var customer = buildCustomer(row, origin, id: RecordID(place, suffix: "customer"), into: &batch)
                 customer.asOf = (try? issued.get())??.value
                 let invoice = try buildInvoice(row, origin, id: RecordID(place), customer: customer, issued: issued,
                                                into: &batch)
                 batch.customers.append(customer); batch.invoices.append(invoice)
             case .customers:
-                let customer = try buildCustomer(row, origin, id: RecordID(place), into: &batch)
+                let customer = buildCustomer(row, origin, id: RecordID(place), into: &batch)
                 guard customer.name != nil || customer.taxID != nil else {
                     throw RowRejection(code: "MAP-NO-CUSTOMER", reason: "no customer name or tax ID in the row")
                 }
@@ -35,7 +35,7 @@ extension TableImporter {
                 var payment = try buildPayment(row, origin, into: &batch)
                 // The payer named in the row (a bank's "RIF ordenante") is a customer record of its
                 // own, so reconciliation ties the payment to the real customer by its evidence.
-                let payer = try buildCustomer(row, origin, id: RecordID(place, suffix: "customer"), into: &batch)
+                let payer = buildCustomer(row, origin, id: RecordID(place, suffix: "customer"), into: &batch)
                 if payer.name != nil || payer.taxID != nil {
                     payment.customer = payer.id
                     batch.customers.append(payer)
@@ -55,7 +55,7 @@ extension TableImporter {
 
     // MARK: Records
 
-    func buildCustomer(_ row: Row, _ origin: Provenance, id: RecordID, into batch: inout ImportBatch) throws -> Customer {
+    func buildCustomer(_ row: Row, _ origin: Provenance, id: RecordID, into batch: inout ImportBatch) -> Customer {
         var customer = Customer(id: id, provenance: origin)
         customer.sourcePriority = priority
         customer.name = text(.customerName, row, origin)
