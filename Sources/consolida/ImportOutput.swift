@@ -24,10 +24,9 @@ final class ImportOutput: @unchecked Sendable {
     private(set) var counts = (customers: 0, invoices: 0, payments: 0, contacts: 0, promises: 0, rejects: 0)
 
     private struct Records: Sendable {
-        var customers: [Customer], invoices: [Invoice], payments: [Payment]
-        var contacts: [ContactEvent], promises: [PromiseToPay], rejects: [Reject]
-        /// Customers and invoices already rendered on the import's worker threads; they follow the
-        /// records above in row order.
+        var payments: [Payment], contacts: [ContactEvent], promises: [PromiseToPay], rejects: [Reject]
+        /// Customers and invoices, rendered as rows (on the import's worker threads, or by ``take``
+        /// for records that come without), in row order.
         var rendered: [RenderedRows]
     }
 
@@ -37,20 +36,17 @@ final class ImportOutput: @unchecked Sendable {
         var customerCount = 0, invoiceCount = 0
     }
 
-    /// Renders a chunk's customers and invoices on the worker thread that built them (see
-    /// ``ChunkEncoding``); payments, rejects and the rest reach the writer as records.
+    /// Renders customers and invoices as rows: a chunk's on the worker thread that built them (see
+    /// ``ChunkEncoding``), other records in ``take``. Payments, rejects and the rest reach the writer
+    /// as records.
     struct RowRenderer: ChunkEncoding {
         func encode(_ batch: inout ImportBatch) -> RenderedRows {
             var out = RenderedRows(customerCount: batch.customers.count, invoiceCount: batch.invoices.count)
             // About 200 bytes a row: one allocation per chunk instead of a dozen doublings.
             out.customers.bytes.reserveCapacity(batch.customers.count * 200)
             out.invoices.bytes.reserveCapacity(batch.invoices.count * 160)
-            for i in batch.customers.indices {
-                ImportOutput.render(customer: batch.customers[i], into: &out.customers); out.customers.endRow()
-            }
-            for i in batch.invoices.indices {
-                ImportOutput.render(invoice: batch.invoices[i], into: &out.invoices); out.invoices.endRow()
-            }
+            for i in batch.customers.indices { ImportOutput.render(customer: batch.customers[i], into: &out.customers) }
+            for i in batch.invoices.indices { ImportOutput.render(invoice: batch.invoices[i], into: &out.invoices) }
             batch.customers = []; batch.invoices = []
             return out
         }
@@ -74,15 +70,15 @@ final class ImportOutput: @unchecked Sendable {
     /// Hands the batch's records, then the rows `rendered` from later records, to the writer and
     /// removes the records from the batch; accounting and diagnostics stay.
     func take(_ batch: inout ImportBatch, rendered: [RenderedRows] = []) {
-        counts.customers += batch.customers.count + rendered.reduce(0) { $0 + $1.customerCount }
-        counts.invoices += batch.invoices.count + rendered.reduce(0) { $0 + $1.invoiceCount }
+        // The batch's own customers and invoices (notes, or an importer without a renderer) come first.
+        let rendered = [RowRenderer().encode(&batch)] + rendered
+        counts.customers += rendered.reduce(0) { $0 + $1.customerCount }
+        counts.invoices += rendered.reduce(0) { $0 + $1.invoiceCount }
         counts.payments += batch.payments.count; counts.contacts += batch.contacts.count
         counts.promises += batch.promises.count; counts.rejects += batch.rejects.count
-        let records = Records(customers: batch.customers, invoices: batch.invoices, payments: batch.payments,
-                              contacts: batch.contacts, promises: batch.promises, rejects: batch.rejects,
-                              rendered: rendered)
-        batch.customers = []; batch.invoices = []; batch.payments = []
-        batch.contacts = []; batch.promises = []; batch.rejects = []
+        let records = Records(payments: batch.payments, contacts: batch.contacts, promises: batch.promises,
+                              rejects: batch.rejects, rendered: rendered)
+        batch.payments = []; batch.contacts = []; batch.promises = []; batch.rejects = []
         inFlight.wait()
         queue.async {
             defer { self.inFlight.signal() }
@@ -102,10 +98,6 @@ final class ImportOutput: @unchecked Sendable {
     }
 
     private func write(_ records: Records) throws {
-        // Records are read in place (`borrowing`): a copy of each would retain and release its
-        // twenty-odd references for nothing.
-        for i in records.customers.indices { try customers.row { Self.render(customer: records.customers[i], into: &$0) } }
-        for i in records.invoices.indices { try invoices.row { Self.render(invoice: records.invoices[i], into: &$0) } }
         for r in records.rendered {
             try customers.append(rows: r.customers); try invoices.append(rows: r.invoices)
         }
@@ -144,21 +136,24 @@ final class ImportOutput: @unchecked Sendable {
 }
 
 extension ImportOutput {
-    /// One customer's fields in customers.csv (records are read in place: `borrowing`).
+    /// One customer as a row of customers.csv (records are read in place: `borrowing`, since a copy
+    /// would retain and release its twenty-odd references for nothing).
     static func render(customer c: borrowing Customer, into row: inout CSVRowBuffer) {
         row.field(c.id.rawValue); row.field(c.name?.value); row.field(c.taxID?.value.normalized)
         row.field(c.taxID?.value.country); row.field(c.taxID?.value.validity.rawValue)
         row.joined(c.phones); row.joined(c.emails)
         row.field(c.address?.value); row.field(c.city?.value); row.field(c.salesperson?.value)
         row.location(c.provenance.location)
+        row.endRow()
     }
 
-    /// One invoice's fields in invoices.csv.
+    /// One invoice as a row of invoices.csv.
     static func render(invoice i: borrowing Invoice, into row: inout CSVRowBuffer) {
         row.field(i.customer.rawValue); row.field(i.number.value); row.field(i.type.rawValue)
         row.field(i.issueDate?.value); row.field(i.dueDate?.value); row.field(i.currency?.code)
         row.field(i.amount?.value.plainText); row.field(i.paid?.value.plainText); row.field(i.balance?.value.plainText)
         row.location(i.provenance.location)
+        row.endRow()
     }
 }
 
