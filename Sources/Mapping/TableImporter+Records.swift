@@ -66,11 +66,11 @@ extension TableImporter {
             switch id.validity {
             case .valid, .unchecked: break
             case .checkDigitMismatch:
-                note("MAP-TAXID-CHECK-DIGIT", into: &batch, Diagnostic(.warning, code: "MAP-TAXID-CHECK-DIGIT",
-                    "tax ID check digit does not match (\(id.kind.rawValue.uppercased()))", at: location(row, column: c), found: raw))
+                note(.warning, "MAP-TAXID-CHECK-DIGIT", "tax ID check digit does not match (\(id.kind.rawValue.uppercased()))",
+                     at: location(row, column: c), found: raw, into: &batch)
             case .malformed:
-                note("MAP-TAXID-FORMAT", into: &batch, Diagnostic(.warning, code: "MAP-TAXID-FORMAT",
-                    "tax ID fits no known format", at: location(row, column: c), found: raw))
+                note(.warning, "MAP-TAXID-FORMAT", "tax ID fits no known format", at: location(row, column: c), found: raw,
+                     into: &batch)
             }
         }
         customer.country = customer.taxID?.value.country ?? country
@@ -83,8 +83,8 @@ extension TableImporter {
             for phone in phones { customer.phones.append(Sourced(phone.description, from: at)) }
             for piece in unparsed {
                 customer.phones.append(Sourced(piece, from: at))
-                note("MAP-PHONE-FORMAT", into: &batch, Diagnostic(.warning, code: "MAP-PHONE-FORMAT",
-                    "phone kept as written: not a number for \(phoneCountry ?? "any country")", at: location(row, column: c), found: piece))
+                note(.warning, "MAP-PHONE-FORMAT", "phone kept as written: not a number for \(phoneCountry ?? "any country")",
+                     at: location(row, column: c), found: piece, into: &batch)
             }
         }
         for c in columns(.email) where !row[column: c].isBlank {
@@ -95,8 +95,8 @@ extension TableImporter {
             for email in emails { customer.emails.append(Sourced(email, from: at)) }
             if !invalid.isEmpty {
                 customer.extra["invalid_email"] = invalid.joined(separator: " ")
-                note("MAP-EMAIL-FORMAT", into: &batch, Diagnostic(.warning, code: "MAP-EMAIL-FORMAT", "not an email address",
-                                                    at: location(row, column: c), found: invalid.joined(separator: " ")))
+                note(.warning, "MAP-EMAIL-FORMAT", "not an email address", at: location(row, column: c),
+                     found: invalid.joined(separator: " "), into: &batch)
             }
         }
         customer.address = text(.address, row, origin)
@@ -155,9 +155,11 @@ extension TableImporter {
 
     /// A per-row diagnostic; once the table has listed enough of its code it is only counted, and
     /// not even built (a warning on each of a million rows would cost more than the rows).
-    func note(_ code: String, into batch: inout ImportBatch, _ diagnostic: @autoclosure () -> Diagnostic) {
-        if countOnly.contains(code) { batch.diagnosticsNotListed[code, default: 0] += 1 }
-        else { batch.diagnostics.append(diagnostic()) }
+    func note(_ severity: Diagnostic.Severity, _ code: String, _ message: @autoclosure () -> String,
+              at location: @autoclosure () -> SourceLocation, found: @autoclosure () -> String? = nil,
+              into batch: inout ImportBatch) {
+        if countOnly.contains(code) { batch.diagnosticsNotListed[code, default: 0] += 1; return }
+        batch.diagnostics.append(Diagnostic(severity, code: code, message(), at: location(), found: found()))
     }
 
     func isBlank(_ field: Field, _ row: Row) -> Bool {
@@ -214,8 +216,8 @@ extension TableImporter {
         guard let c = columns(.currency).first, !row[column: c].isBlank else { return nil }
         let raw = row[column: c].displayText
         if let cur = parsed.currency(raw, country: country) { return cur }
-        note("MAP-CURRENCY-UNKNOWN", into: &batch, Diagnostic(.warning, code: "MAP-CURRENCY-UNKNOWN", "not a currency code or mark",
-                                            at: location(row, column: c), found: raw))
+        note(.warning, "MAP-CURRENCY-UNKNOWN", "not a currency code or mark", at: location(row, column: c), found: raw,
+             into: &batch)
         return nil
     }
 

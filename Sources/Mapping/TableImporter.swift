@@ -86,12 +86,10 @@ struct TableImporter: Sendable {
             accounting.blank += 1
         case .repeatedHeader:
             accounting.headerRows += 1
-            note("MAP-REPEATED-HEADER", into: &batch, Diagnostic(.info, code: "MAP-REPEATED-HEADER",
-                                                "header row repeated inside the data: skipped", at: location(row)))
+            note(.info, "MAP-REPEATED-HEADER", "header row repeated inside the data: skipped", at: location(row), into: &batch)
         case .totals:
             accounting.totalsSkipped += 1
-            note("MAP-TOTALS-ROW", into: &batch, Diagnostic(.info, code: "MAP-TOTALS-ROW", "totals row left out",
-                                                at: location(row), found: Self.rawText(row)))
+            note(.info, "MAP-TOTALS-ROW", "totals row left out", at: location(row), found: Self.rawText(row), into: &batch)
         case .data:
             if importRow(row, kind: kind, into: &batch) { accounting.imported += 1 } else { accounting.rejected += 1 }
         }
