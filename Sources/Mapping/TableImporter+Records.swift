@@ -32,7 +32,7 @@ extension TableImporter {
                 }
                 batch.customers.append(customer)
             case .payments:
-                var payment = try buildPayment(row, origin, into: &batch)
+                var payment = try buildPayment(row, origin, id: RecordID(place), into: &batch)
                 // The payer named in the row (a bank's "RIF ordenante") is a customer record of its
                 // own, so reconciliation ties the payment to the real customer by its evidence.
                 let payer = buildCustomer(row, origin, id: RecordID(place, suffix: "customer"), into: &batch)
@@ -132,7 +132,7 @@ extension TableImporter {
         return invoice
     }
 
-    func buildPayment(_ row: Row, _ origin: Provenance, into batch: inout ImportBatch) throws -> Payment {
+    func buildPayment(_ row: Row, _ origin: Provenance, id: RecordID, into batch: inout ImportBatch) throws -> Payment {
         let rowCurrency = currencyCell(row, into: &batch)
         let amountField = [Field.paymentAmount, .amount, .paid].first { mapping.has($0) && !isBlank($0, row) }
         guard let amountField, let amount = try money(amountField, row, rowCurrency, origin) else {
@@ -146,7 +146,7 @@ extension TableImporter {
         if let c = columns(.taxID).first, !row[column: c].isBlank {
             extra["customer_tax_id"] = parsed.taxID(row[column: c].displayText, country: country).normalized
         }
-        return Payment(id: RecordID(origin.location), customer: nil, invoiceNumber: text(.documentNumber, row, origin),
+        return Payment(id: id, customer: nil, invoiceNumber: text(.documentNumber, row, origin),
                        date: try date(dateField, row, origin), amount: amount, reference: text(.paymentReference, row, origin),
                        method: text(.paymentMethod, row, origin), extra: extra, provenance: origin)
     }
