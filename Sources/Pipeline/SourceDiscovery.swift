@@ -41,8 +41,7 @@ public enum SourceDiscovery {
             if matches.isEmpty {
                 // A path named twice is one source, missing or not.
                 guard !misses.contains(where: { $0.pattern == spec.path }) else { continue }
-                let resolved = spec.path.hasPrefix("/") || config.baseDirectory == "." ? spec.path
-                    : (config.baseDirectory as NSString).appendingPathComponent(spec.path)
+                let resolved = resolve(spec.path, base: config.baseDirectory)
                 misses.append(Miss(pattern: spec.path,
                                    isMissingFile: !hasWildcard(spec.path) && !FileManager.default.fileExists(atPath: resolved)))
             }
@@ -56,7 +55,7 @@ public enum SourceDiscovery {
     /// Expands one entry: a file, a folder (recursively, readable endings only) or a glob
     /// (`*`, `?`, `[...]` in the last component; `**/` for any depth).
     static func expand(_ pattern: String, base: String) -> [(display: String, path: String)] {
-        let resolved = pattern.hasPrefix("/") || base == "." ? pattern : (base as NSString).appendingPathComponent(pattern)
+        let resolved = resolve(pattern, base: base)
         let fm = FileManager.default
         var isDir: ObjCBool = false
         if !hasWildcard(pattern) {
@@ -71,14 +70,18 @@ public enum SourceDiscovery {
             if rest.isEmpty && !hasWildcard(component) { fixed.append(component) } else { rest.append(component) }
         }
         let displayRoot = fixed.joined(separator: "/")
-        let root = displayRoot.isEmpty ? (base == "." ? "." : base)
-            : (displayRoot.hasPrefix("/") || base == "." ? displayRoot : (base as NSString).appendingPathComponent(displayRoot))
+        let root = displayRoot.isEmpty ? base : resolve(displayRoot, base: base)
         let files = walk(folder: root, display: displayRoot.isEmpty ? "" : displayRoot, includeAll: true)
         let glob = rest.joined(separator: "/")
         return files.filter { file in
             let relative = displayRoot.isEmpty ? file.display : String(file.display.dropFirst(displayRoot.count + 1))
             return matches(glob: glob, path: relative)
         }
+    }
+
+    /// A configured path as the file system sees it: relative paths are relative to the configuration.
+    static func resolve(_ path: String, base: String) -> String {
+        path.hasPrefix("/") || base == "." ? path : (base as NSString).appendingPathComponent(path)
     }
 
     static func hasWildcard(_ s: String) -> Bool { s.contains { $0 == "*" || $0 == "?" || $0 == "[" } }
