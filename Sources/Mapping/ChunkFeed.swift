@@ -26,6 +26,9 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
     private var seenPerCode: [String: Int] = [:]
 
     init(importer: TableImporter, encoding: Encoding, size: Int) {
+        var importer = importer
+        importer.plainRows = Encoding.takesPlainRows && importer.options.plainRows
+        importer.encodeCustomerValues = { encoding.encodeValues(of: $0) }
         self.importer = importer; self.encoding = encoding; self.size = max(1, size)
         accounting = SourceAccounting(file: importer.path, sheet: importer.sheet.name, table: importer.table.name)
         chunk.reserveCapacity(self.size)
@@ -58,10 +61,10 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
             // A copy of the importer per chunk; the copies share only the table's parse memo.
             var worker = template
             worker.startChunk(countOnly: full)
-            var out = ImportBatch()
-            for row in rows { worker.consume(row, into: &out) }
+            var out = ImportBatch(), plain: [PlainInvoiceRow] = []
+            for row in rows { worker.consume(row, into: &out, plain: &plain) }
             out.accounting = [worker.accounting]
-            let encoded = encoding.encode(&out)
+            let encoded = encoding.encode(&out, plain: plain)
             return Done(batch: out, encoded: encoded)
         }
         deliver(ready, into: &batch, flush: flush)

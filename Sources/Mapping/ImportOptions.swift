@@ -22,6 +22,9 @@ public struct ImportOptions: Sendable {
     /// stay in the core's cache while they are built, handed over and freed (at 4,096 rows, a chunk
     /// took 15% more CPU time); large enough that handing over costs little.
     public var flushRows = 256
+    /// Whether a consumer that takes them (``ChunkEncoding/takesPlainRows``) gets plain invoice rows
+    /// as ``PlainInvoiceRow``s; off, every row is built into records (to check that both agree).
+    public var plainRows = true
 
     public init(mapping: MappingFile? = nil, country: String? = nil, currency: Currency? = nil,
                 settings: MappingSettings = .defaults, sourceLabel: String? = nil, sourcePriority: Int = 0) {

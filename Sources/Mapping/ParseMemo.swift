@@ -6,22 +6,37 @@ import Receivables
 ///
 /// An invoice list repeats its customer's RIF and phone on every row, so parsing each distinct text
 /// once saves most of that work on large sheets. One memo serves every chunk of a table on every
-/// worker thread. The memory is bounded: past `limit` entries a table of mostly distinct values
-/// starts over rather than growing without end.
+/// worker thread; its memory is bounded (``SharedMemo``).
 final class ParseMemo: Sendable {
+    /// A text and a country, equal only when their bytes are: `==` on strings would take `é` and
+    /// `e` + combining accent as the same text, and values keep the bytes they were written with.
     struct Key: Hashable, Sendable {
-        var text: String
-        var country: String?
+        let text: String
+        let country: String?
+        private let hash: Int
+
+        init(text: String, country: String?) {
+            self.text = text; self.country = country
+            var hasher = Hasher()
+            hasher.combine(text); hasher.combine(country)
+            hash = hasher.finalize()
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+        static func == (a: Key, b: Key) -> Bool {
+            a.hash == b.hash && a.country == b.country && a.text.hasSameBytes(as: b.text)
+        }
     }
 
-    private let taxIDs: Table<TaxID>
-    private let phones: Table<(phones: [PhoneNumber], unparsed: [String])>
-    private let currencies: Table<Currency?>
-    private let emails: Table<(emails: [String], invalid: [String])>
+    private let taxIDs: SharedMemo<Key, TaxID>
+    private let phones: SharedMemo<Key, (phones: [PhoneNumber], unparsed: [String])>
+    private let currencies: SharedMemo<Key, Currency?>
+    private let emails: SharedMemo<Key, (emails: [String], invalid: [String])>
 
-    init(limit: Int = 100_000) {
-        taxIDs = Table(limit: limit); phones = Table(limit: limit)
-        currencies = Table(limit: limit); emails = Table(limit: limit)
+    init(limit: Int = 50_000) {
+        taxIDs = SharedMemo(limit: limit); phones = SharedMemo(limit: limit)
+        currencies = SharedMemo(limit: limit); emails = SharedMemo(limit: limit)
     }
 
     func taxID(_ raw: String, country: String?) -> TaxID {
@@ -38,30 +53,5 @@ final class ParseMemo: Sendable {
 
     func phones(_ raw: String, country: String?) -> (phones: [PhoneNumber], unparsed: [String]) {
         phones.value(for: Key(text: raw, country: country)) { PhoneNumber.parseAll(raw, defaultCountry: country) }
-    }
-
-    /// One kind of parsed value by text. The dictionary is touched only under the lock; parsing
-    /// happens outside it (it is a pure function of the text, so two threads parsing the same text
-    /// at once store the same value).
-    final class Table<Value>: @unchecked Sendable {
-        // @unchecked: `values` is read and written under `lock` only.
-        private let lock = NSLock()
-        private var values: [Key: Value] = [:]
-        private let limit: Int
-
-        init(limit: Int) { self.limit = limit }
-
-        func value(for key: Key, parse: () -> Value) -> Value {
-            lock.lock()
-            let known = values[key]
-            lock.unlock()
-            if let known { return known }
-            let value = parse()
-            lock.lock()
-            if values.count >= limit { values.removeAll(keepingCapacity: true) }
-            values[key] = value
-            lock.unlock()
-            return value
-        }
     }
 }

@@ -186,18 +186,30 @@ extension TableImporter {
     }
 
     func date(_ field: Field, _ row: Row, _ origin: Provenance) throws -> Sourced<LocalDate>? {
+        guard let (date, c) = try dateValue(field, row) else { return nil }
+        return Sourced(date, from: origin.at(column: c, rawText: rawIfText(row[column: c])))
+    }
+
+    /// ``date(_:_:_:)`` without provenance, and the column it came from.
+    func dateValue(_ field: Field, _ row: Row) throws -> (LocalDate, column: Int)? {
         guard let c = columns(field).first else { return nil }
         let cell = row[column: c]
         guard !cell.isBlank else { return nil }
         let profile = dateProfiles[c] ?? DateColumnProfile(order: .dmy)
         switch DateParser.parse(cell, profile: profile) {
-        case .success(let d): return Sourced(d, from: origin.at(column: c, rawText: rawIfText(cell)))
+        case .success(let d): return (d, c)
         case .failure(let e):
             throw RowRejection(code: e.code, reason: "\(headerNames[c] ?? field.rawValue): \(e.message): \"\(cell.displayText)\"", column: c)
         }
     }
 
     func money(_ field: Field, _ row: Row, _ rowCurrency: Currency?, _ origin: Provenance) throws -> Sourced<Money>? {
+        guard let (money, c) = try moneyValue(field, row, rowCurrency) else { return nil }
+        return Sourced(money, from: origin.at(column: c, rawText: rawIfText(row[column: c])))
+    }
+
+    /// ``money(_:_:_:_:)`` without provenance, and the column it came from.
+    func moneyValue(_ field: Field, _ row: Row, _ rowCurrency: Currency?) throws -> (Money, column: Int)? {
         guard let c = columns(field).first else { return nil }
         let cell = row[column: c]
         guard !cell.isBlank else { return nil }
@@ -206,19 +218,25 @@ extension TableImporter {
         case .success(let p):
             // Currency precedence: the cell, the row's currency column, the column header, the mapping, the configuration.
             let currency = p.currency ?? rowCurrency ?? headerCurrency[c] ?? options.mappingCurrency ?? options.currency
-            return Sourced(Money(p.amount, currency), from: origin.at(column: c, rawText: rawIfText(cell)))
+            return (Money(p.amount, currency), c)
         case .failure(let e):
             throw RowRejection(code: e.code, reason: "\(headerNames[c] ?? field.rawValue): \(e.message): \"\(cell.displayText)\"", column: c)
         }
     }
 
     func currencyCell(_ row: Row, into batch: inout ImportBatch) -> Currency? {
-        guard let c = columns(.currency).first, !row[column: c].isBlank else { return nil }
-        let raw = row[column: c].displayText
-        if let cur = parsed.currency(raw, country: country) { return cur }
-        note(.warning, "MAP-CURRENCY-UNKNOWN", "not a currency code or mark", at: location(row, column: c), found: raw,
-             into: &batch)
+        if let known = knownRowCurrency(row) { return known }
+        let c = columns(.currency)[0]
+        note(.warning, "MAP-CURRENCY-UNKNOWN", "not a currency code or mark", at: location(row, column: c),
+             found: row[column: c].displayText, into: &batch)
         return nil
+    }
+
+    /// The row's currency cell: `.some(nil)` when there is none or it is blank, `nil` when it
+    /// names no currency.
+    func knownRowCurrency(_ row: Row) -> Currency?? {
+        guard let c = columns(.currency).first, !row[column: c].isBlank else { return .some(nil) }
+        return parsed.currency(row[column: c].displayText, country: country).map { .some($0) }
     }
 
     func rawIfText(_ cell: CellValue) -> String? {

@@ -24,6 +24,13 @@ struct TableImporter: Sendable {
     var classifier: RowClassifier?
     /// Tax IDs, phones, emails and currencies already parsed, shared by every chunk of the table.
     let parsed = ParseMemo()
+    /// Customers of plain invoice rows by their cells, shared like ``parsed``.
+    let customers: CustomerMemo
+    /// Whether data rows of an invoice table may come out as ``PlainInvoiceRow``s (set by the
+    /// ``ChunkFeed`` when its encoding takes them).
+    var plainRows = false
+    /// The consumer's encoding of a plain row's customer values (``ChunkEncoding/encodeValues(of:)``).
+    var encodeCustomerValues: @Sendable (Customer) -> [UInt8] = { _ in [] }
     /// Codes this table has listed ``ImportBatch/listedPerCode`` times already: only counted now.
     var countOnly: Set<String> = []
 
@@ -38,6 +45,7 @@ struct TableImporter: Sendable {
             columns[f.field.ordinal] = f.columns; separators[f.field.ordinal] = f.separator
         }
         fieldColumns = columns; fieldSeparators = separators
+        customers = CustomerMemo(columns: Self.customerColumns(columns))
         for h in table.region.headers {
             headerNames[h.column] = h.displayName.isEmpty ? h.letter : h.displayName
             if let c = CurrencyToken.currency(inHeader: TextFolding.fold(h.displayName)) { headerCurrency[h.column] = c }
@@ -72,6 +80,13 @@ struct TableImporter: Sendable {
 
     /// One row of the data area: imported, rejected, or counted as blank, header or totals.
     mutating func consume(_ row: Row, into batch: inout ImportBatch) {
+        var plain: [PlainInvoiceRow] = []
+        consume(row, into: &batch, plain: &plain)
+    }
+
+    /// ``consume(_:into:)``, with an invoice row that is plain (``plainRows``) added to `plain`
+    /// instead of `batch`.
+    mutating func consume(_ row: Row, into batch: inout ImportBatch, plain: inout [PlainInvoiceRow]) {
         accounting.rowsRead += 1
         guard let kind = mapping.kind, let classifier else {
             if row.isBlank { accounting.blank += 1; return }
@@ -91,7 +106,14 @@ struct TableImporter: Sendable {
             accounting.totalsSkipped += 1
             note(.info, "MAP-TOTALS-ROW", "totals row left out", at: location(row), found: Self.rawText(row), into: &batch)
         case .data:
-            if importRow(row, kind: kind, into: &batch) { accounting.imported += 1 } else { accounting.rejected += 1 }
+            if plainRows, kind == .invoices, let p = plainInvoice(row, into: &batch) {
+                plain.append(p)
+                accounting.imported += 1
+            } else if importRow(row, kind: kind, into: &batch) {
+                accounting.imported += 1
+            } else {
+                accounting.rejected += 1
+            }
         }
     }
 

@@ -37,6 +37,37 @@ enum DecimalText {
         return p.negative ? "-" + digits : digits
     }
 
+    /// ``text(_:)`` padded with zeros to at least `minimumScale` fraction digits, appended to
+    /// `bytes` (``Money/plainText``).
+    static func append(_ p: Parts, minimumScale: Int, to bytes: inout [UInt8]) {
+        if p.negative && p.significand != 0 { bytes.append(UInt8(ascii: "-")) }
+        // The significand's digits, most significant first.
+        var count = 1, v = p.significand
+        while v >= 10 { v /= 10; count += 1 }
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
+        var rest = p.significand, i = bytes.count
+        while rest > 0 { i -= 1; bytes[i] = UInt8(ascii: "0") + UInt8(rest % 10); rest /= 10 }
+        var scale = 0
+        if p.significand == 0 {
+            // `0`, whatever the exponent.
+        } else if p.exponent > 0 {
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: p.exponent))
+        } else if p.exponent < 0 {
+            scale = -p.exponent
+            if count <= scale {
+                bytes.insert(contentsOf: [UInt8(ascii: "0"), UInt8(ascii: ".")]
+                             + repeatElement(UInt8(ascii: "0"), count: scale - count), at: start)
+            } else {
+                bytes.insert(UInt8(ascii: "."), at: bytes.count - scale)
+            }
+        }
+        if minimumScale > scale {
+            if scale == 0 { bytes.append(UInt8(ascii: ".")) }
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: minimumScale - scale))
+        }
+    }
+
     private static func read(_ value: Decimal) -> Parts? {
         withUnsafeBytes(of: value) { raw -> Parts? in
             guard raw.count == 20 else { return nil }

@@ -56,11 +56,27 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
     /// `1234.50 USD`.
     public var description: String { currency.map { "\(plainText) \($0.code)" } ?? plainText }
 
+    /// ``plainText`` appended to `bytes` as UTF-8, without building a string (for writers of
+    /// millions of amounts).
+    public func appendPlainText(to bytes: inout [UInt8]) {
+        let scale = currency?.minorUnits ?? 2
+        guard let parts = DecimalText.parts(amount) else {
+            bytes.append(contentsOf: Money.plainText(amount, minimumScale: scale).utf8)
+            return
+        }
+        DecimalText.append(parts, minimumScale: scale, to: &bytes)
+    }
+
     /// Formats a decimal without exponent or grouping, padding the fraction to `minimumScale`.
     public static func plainText(_ value: Decimal, minimumScale: Int) -> String {
+        if let parts = DecimalText.parts(value) {
+            var bytes: [UInt8] = []
+            DecimalText.append(parts, minimumScale: minimumScale, to: &bytes)
+            return String(decoding: bytes, as: UTF8.self)
+        }
         // `Decimal.description` is plain digits with an optional `-` and `.` (never an exponent,
         // never grouping, whatever the locale); only the fraction's padding is ours to add.
-        let text = DecimalText.parts(value).map(DecimalText.text) ?? value.description
+        let text = value.description
         var fractionDigits = -1
         for b in text.utf8 {
             if fractionDigits >= 0 { fractionDigits += 1 } else if b == UInt8(ascii: ".") { fractionDigits = 0 }

@@ -36,6 +36,10 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Output folder.")
     var out: String
 
+    @Flag(help: ArgumentHelp("Build every row into full records, also rows that could be written from their plain values (to check that both ways write the same bytes).",
+                             visibility: .hidden))
+    var recordPath = false
+
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
@@ -111,6 +115,7 @@ struct ImportCommand: ParsableCommand {
         case .csv, .xlsx:
             let source = try SourceOpener.open(path, format: format)
             var options = ImportOptions(country: region.countryCode, currency: region.currencyCode)
+            options.plainRows = !recordPath
             if let mappingFile {
                 if mappingFile.applies(to: path) { options.mapping = mappingFile }
                 else if !quiet { CommandSupport.note("\(path): the mapping's files patterns do not match; automatic mapping used") }

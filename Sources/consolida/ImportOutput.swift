@@ -39,16 +39,39 @@ final class ImportOutput: @unchecked Sendable {
     /// Renders customers and invoices as rows: a chunk's on the worker thread that built them (see
     /// ``ChunkEncoding``), other records in ``take``. Payments, rejects and the rest reach the writer
     /// as records.
+    /// Plain invoice rows (``PlainInvoiceRow``) are rendered from their values, in row order among
+    /// the records.
     struct RowRenderer: ChunkEncoding {
-        func encode(_ batch: inout ImportBatch) -> RenderedRows {
-            var out = RenderedRows(customerCount: batch.customers.count, invoiceCount: batch.invoices.count)
+        static var takesPlainRows: Bool { true }
+
+        func encode(_ batch: inout ImportBatch, plain: [PlainInvoiceRow]) -> RenderedRows {
+            var out = RenderedRows(customerCount: batch.customers.count + plain.count,
+                                   invoiceCount: batch.invoices.count + plain.count)
             // About 200 bytes a row: one allocation per chunk instead of a dozen doublings.
-            out.customers.bytes.reserveCapacity(batch.customers.count * 200)
-            out.invoices.bytes.reserveCapacity(batch.invoices.count * 160)
-            for i in batch.customers.indices { ImportOutput.render(customer: batch.customers[i], into: &out.customers) }
-            for i in batch.invoices.indices { ImportOutput.render(invoice: batch.invoices[i], into: &out.invoices) }
+            out.customers.bytes.reserveCapacity(out.customerCount * 200)
+            out.invoices.bytes.reserveCapacity(out.invoiceCount * 160)
+            var c = 0, i = 0
+            for p in plain {
+                while c < p.customersBefore { ImportOutput.render(customer: batch.customers[c], into: &out.customers); c += 1 }
+                while i < p.invoicesBefore { ImportOutput.render(invoice: batch.invoices[i], into: &out.invoices); i += 1 }
+                let customerID = p.customerID.rawValue
+                out.customers.field(customerID); out.customers.fields(rendered: p.customer.encoded)
+                out.customers.location(p.location); out.customers.endRow()
+                ImportOutput.renderInvoice(customer: customerID, number: p.number, type: p.type, issued: p.issueDate,
+                                           due: p.dueDate, currency: p.currency, amount: p.amount, paid: p.paid,
+                                           balance: p.balance, at: p.location, into: &out.invoices)
+            }
+            while c < batch.customers.count { ImportOutput.render(customer: batch.customers[c], into: &out.customers); c += 1 }
+            while i < batch.invoices.count { ImportOutput.render(invoice: batch.invoices[i], into: &out.invoices); i += 1 }
             batch.customers = []; batch.invoices = []
             return out
+        }
+
+        /// A customer's fields from its name to its salesperson.
+        func encodeValues(of customer: Customer) -> [UInt8] {
+            var row = CSVRowBuffer()
+            ImportOutput.renderValues(customer: customer, into: &row)
+            return row.bytes
         }
     }
 
@@ -71,7 +94,7 @@ final class ImportOutput: @unchecked Sendable {
     /// removes the records from the batch; accounting and diagnostics stay.
     func take(_ batch: inout ImportBatch, rendered: [RenderedRows] = []) {
         // The batch's own customers and invoices (notes, or an importer without a renderer) come first.
-        let rendered = [RowRenderer().encode(&batch)] + rendered
+        let rendered = [RowRenderer().encode(&batch, plain: [])] + rendered
         counts.customers += rendered.reduce(0) { $0 + $1.customerCount }
         counts.invoices += rendered.reduce(0) { $0 + $1.invoiceCount }
         counts.payments += batch.payments.count; counts.contacts += batch.contacts.count
@@ -139,20 +162,36 @@ extension ImportOutput {
     /// One customer as a row of customers.csv (records are read in place: `borrowing`, since a copy
     /// would retain and release its twenty-odd references for nothing).
     static func render(customer c: borrowing Customer, into row: inout CSVRowBuffer) {
-        row.field(c.id.rawValue); row.field(c.name?.value); row.field(c.taxID?.value.normalized)
-        row.field(c.taxID?.value.country); row.field(c.taxID?.value.validity.rawValue)
-        row.joined(c.phones); row.joined(c.emails)
-        row.field(c.address?.value); row.field(c.city?.value); row.field(c.salesperson?.value)
+        row.field(c.id.rawValue)
+        renderValues(customer: c, into: &row)
         row.location(c.provenance.location)
         row.endRow()
     }
 
+    /// The fields of a customer row that come from its values, from the name to the salesperson
+    /// (rendered once per distinct customer of plain rows: ``RowRenderer/encodeValues(of:)``).
+    static func renderValues(customer c: borrowing Customer, into row: inout CSVRowBuffer) {
+        row.field(c.name?.value); row.field(c.taxID?.value.normalized)
+        row.field(c.taxID?.value.country); row.field(c.taxID?.value.validity.rawValue)
+        row.joined(c.phones); row.joined(c.emails)
+        row.field(c.address?.value); row.field(c.city?.value); row.field(c.salesperson?.value)
+    }
+
     /// One invoice as a row of invoices.csv.
     static func render(invoice i: borrowing Invoice, into row: inout CSVRowBuffer) {
-        row.field(i.customer.rawValue); row.field(i.number.value); row.field(i.type.rawValue)
-        row.field(i.issueDate?.value); row.field(i.dueDate?.value); row.field(i.currency?.code)
-        row.field(i.amount?.value.plainText); row.field(i.paid?.value.plainText); row.field(i.balance?.value.plainText)
-        row.location(i.provenance.location)
+        renderInvoice(customer: i.customer.rawValue, number: i.number.value, type: i.type, issued: i.issueDate?.value,
+                      due: i.dueDate?.value, currency: i.currency, amount: i.amount?.value, paid: i.paid?.value,
+                      balance: i.balance?.value, at: i.provenance.location, into: &row)
+    }
+
+    /// An invoice's values as a row of invoices.csv (from an ``Invoice`` or a ``PlainInvoiceRow``).
+    static func renderInvoice(customer: String, number: String, type: Invoice.DocumentType, issued: LocalDate?,
+                              due: LocalDate?, currency: Currency?, amount: Money?, paid: Money?, balance: Money?,
+                              at location: SourceLocation, into row: inout CSVRowBuffer) {
+        row.field(customer); row.field(number); row.field(type.rawValue)
+        row.field(issued); row.field(due); row.field(currency?.code)
+        row.field(amount); row.field(paid); row.field(balance)
+        row.location(location)
         row.endRow()
     }
 }
@@ -215,6 +254,19 @@ struct CSVRowBuffer {
     mutating func joined(_ values: [Sourced<String>]) {
         if values.count <= 1 { field(values.first?.value); return }
         field(values.map(\.value).joined(separator: "; "))
+    }
+
+    /// Fields rendered before by another buffer (from the start of its row).
+    mutating func fields(rendered: [UInt8]) {
+        separate()
+        bytes.append(contentsOf: rendered)
+    }
+
+    /// An amount as plain decimal text (``Money/plainText``), digits written directly: a plain
+    /// number is never taken for a formula, nor quoted.
+    mutating func field(_ money: Money?) {
+        separate()
+        money?.appendPlainText(to: &bytes)
     }
 
     /// A date as `YYYY-MM-DD`, digits written directly.

@@ -55,7 +55,8 @@ struct StreamingImportTests {
 
     /// Takes a chunk's invoices and keeps their IDs, as `consolida import` takes them to render rows.
     struct InvoiceIDs: ChunkEncoding {
-        func encode(_ batch: inout ImportBatch) -> [RecordID] {
+        static var takesPlainRows: Bool { false }
+        func encode(_ batch: inout ImportBatch, plain: [PlainInvoiceRow]) -> [RecordID] {
             defer { batch.invoices = [] }
             return batch.invoices.map(\.id)
         }

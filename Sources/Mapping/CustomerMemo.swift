@@ -1,0 +1,55 @@
+import Receivables
+import Tabular
+
+/// The customers of a table's plain invoice rows, by the row's customer cells.
+///
+/// An invoice list repeats each customer's name, tax ID, phone and email on every one of its rows;
+/// the memo builds the customer once per distinct set of cells, with the diagnostics those cells
+/// raise (a row using it raises them again at its own place). One memo serves every chunk of a
+/// table on every worker thread; past `limit` entries it starts over rather than growing without end.
+final class CustomerMemo: Sendable {
+    private let known: SharedMemo<CustomerKey, CustomerValues>
+    /// The table's customer columns (1-based), in order.
+    let columns: [Int]
+
+    init(columns: [Int], limit: Int = 131_072) {
+        self.columns = columns
+        known = SharedMemo(limit: limit)
+    }
+
+    /// The customer for the row's cells, built by `build` when not known yet.
+    func customer(for row: Row, build: () -> CustomerValues) -> CustomerValues {
+        known.value(for: CustomerKey(row, columns: columns), make: build)
+    }
+}
+
+/// The text of a row's customer columns, as one run of bytes: the customer is built from the
+/// cells' display text alone, so equal bytes mean an equal customer. (Byte equality, not `==` on
+/// strings, which takes `é` and `e` + combining accent as equal: the customer keeps the bytes
+/// it was written with.)
+struct CustomerKey: Hashable, Sendable {
+    private let bytes: [UInt8]
+    private let hash: Int
+
+    init(_ row: Row, columns: [Int]) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(columns.count * 24)
+        for c in columns {
+            let cell = row[column: c]
+            if case .empty = cell { bytes.append(0xFF); continue }  // never a byte of UTF-8
+            var text = cell.displayText
+            text.withUTF8 { u in
+                withUnsafeBytes(of: UInt32(truncatingIfNeeded: u.count).littleEndian) { bytes.append(contentsOf: $0) }
+                bytes.append(contentsOf: u)
+            }
+        }
+        var hasher = Hasher()
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        self.bytes = bytes
+        hash = hasher.finalize()
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+    static func == (a: CustomerKey, b: CustomerKey) -> Bool { a.hash == b.hash && a.bytes == b.bytes }
+}

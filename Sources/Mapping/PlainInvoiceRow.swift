@@ -1,0 +1,48 @@
+import Receivables
+import Tabular
+
+/// An invoice row whose values are all plain: no reject, nothing but values (and the customer's
+/// warnings, which go to the batch as usual). A consumer that only writes values (``ChunkEncoding/takesPlainRows``) gets such rows
+/// like this instead of as a ``Customer`` and an ``Invoice`` with provenance on every value, which
+/// cost most of an import's time on large sheets. Whatever is not plain still arrives as records.
+///
+/// Its values are exactly those the records would hold: both come from the same ``TableImporter``
+/// functions, and `consolida import --record-path` checks the bytes written both ways.
+public struct PlainInvoiceRow: Sendable {
+    /// The row's place (file, sheet, row, line): both records' location and the source of their IDs.
+    public var location: SourceLocation
+    /// The customer, shared by every plain row with the same customer cells.
+    public var customer: CustomerValues
+    public var number: String
+    public var type: Invoice.DocumentType
+    public var issueDate: LocalDate?
+    public var dueDate: LocalDate?
+    public var currency: Currency?
+    public var amount: Money?
+    public var paid: Money?
+    public var balance: Money?
+    /// How many of the chunk's customer and invoice records come before this row's: a consumer
+    /// writing both in row order puts this row's after them.
+    public var customersBefore: Int
+    public var invoicesBefore: Int
+
+    /// The invoice's record ID, as ``Invoice/id`` would be.
+    public var invoiceID: RecordID { RecordID(location) }
+    /// The customer's record ID (``Customer/id``, and ``Invoice/customer``).
+    public var customerID: RecordID { RecordID(location, suffix: "customer") }
+}
+
+/// A customer read from an invoice row, as its consumer encodes it, shared by every plain row with
+/// the same customer cells (the ``Customer`` record itself is not kept: a table's distinct
+/// customers can be many, and the encoding is all a plain row's consumer needs of it).
+public final class CustomerValues: Sendable {
+    /// What the consumer made of the customer's values (``ChunkEncoding/encodeValues(of:)``).
+    public let encoded: [UInt8]
+    /// What the cells raised (a tax ID's check digit, a phone kept as written), at the first row's
+    /// place; each row using the customer raises them again at its own.
+    let notes: [Diagnostic]
+
+    init(encoded: [UInt8], notes: [Diagnostic]) {
+        self.encoded = encoded; self.notes = notes
+    }
+}

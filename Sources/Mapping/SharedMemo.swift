@@ -1,0 +1,57 @@
+import Foundation
+
+/// A bounded memo that many threads read and fill at once: values by key, each computed once
+/// (outside any lock; two threads computing the same key store the same value).
+///
+/// The keys are spread over a few shards, each with its own lock, so two worker threads rarely
+/// wait for each other. Each shard keeps two generations: when the current one is full it becomes
+/// the previous one and a new one starts; a value found in the previous generation moves to the
+/// current one. Values in use survive, memory stays bounded (two generations of `limit / shards`
+/// entries per shard), and a table of mostly distinct values costs no more than `limit` entries.
+final class SharedMemo<Key: Hashable, Value>: @unchecked Sendable {
+    // @unchecked: a shard's dictionaries are read and written under its lock only.
+    private final class Shard {
+        let lock = NSLock()
+        var current: [Key: Value] = [:]
+        var previous: [Key: Value] = [:]
+    }
+
+    private let shards: [Shard]
+    private let generationSize: Int
+
+    init(limit: Int, shards: Int = 8) {
+        self.shards = (0..<shards).map { _ in Shard() }
+        generationSize = max(1, limit / shards)
+    }
+
+    /// The value for `key`, computed by `make` when not known yet. A key stored is first made
+    /// `compact` (a lookup key may borrow more than it needs to keep, such as a whole row).
+    func value(for key: Key, compact: (Key) -> Key = { $0 }, make: () -> Value) -> Value {
+        let shard = shards[Int(UInt(bitPattern: key.hashValue) % UInt(shards.count))]
+        shard.lock.lock()
+        if let known = shard.current[key] {
+            shard.lock.unlock()
+            return known
+        }
+        if let old = shard.previous[key] {
+            store(old, for: compact(key), in: shard)
+            shard.lock.unlock()
+            return old
+        }
+        shard.lock.unlock()
+        let value = make()
+        let stored = compact(key)
+        shard.lock.lock()
+        store(value, for: stored, in: shard)
+        shard.lock.unlock()
+        return value
+    }
+
+    private func store(_ value: Value, for key: Key, in shard: Shard) {
+        if shard.current.count >= generationSize {
+            shard.previous = shard.current
+            shard.current = Dictionary(minimumCapacity: generationSize)
+        }
+        shard.current[key] = value
+    }
+}

@@ -1,0 +1,51 @@
+import Receivables
+import Tabular
+
+extension TableImporter {
+    /// The columns a customer of this table is read from (``buildCustomer(_:_:id:into:)``), in order.
+    static func customerColumns(_ fieldColumns: [[Int]]) -> [Int] {
+        let fields: [Field] = [.customerName, .taxID, .phone, .email, .address, .city, .salesperson, .country]
+        return Array(Set(fields.flatMap { fieldColumns[$0.ordinal] })).sorted()
+    }
+
+    /// The row as a ``PlainInvoiceRow``, its customer's warnings added to `batch`; or `nil` when
+    /// the row is rejected or its currency cell calls for a warning (then ``importRow(_:kind:into:)``
+    /// imports it as records and says why). The values come from the functions that build the
+    /// records, so both paths agree.
+    func plainInvoice(_ row: Row, into batch: inout ImportBatch) -> PlainInvoiceRow? {
+        guard let (number, _) = textValue(.documentNumber, row), let rowCurrency = knownRowCurrency(row) else { return nil }
+        let p: PlainInvoiceRow
+        do {
+            let amount = try moneyValue(.amount, row, rowCurrency)?.0, paid = try moneyValue(.paid, row, rowCurrency)?.0
+            let balance = try moneyValue(.balance, row, rowCurrency)?.0
+            guard amount != nil || balance != nil else { return nil }
+            let issued = try dateValue(.issueDate, row)?.0, due = try dateValue(.dueDate, row)?.0
+            let currency = amount?.currency ?? balance?.currency ?? paid?.currency
+                ?? rowCurrency ?? options.mappingCurrency ?? options.currency
+            p = PlainInvoiceRow(location: location(row), customer: plainCustomer(row), number: number,
+                                type: documentType(row, number: number), issueDate: issued, dueDate: due,
+                                currency: currency, amount: amount, paid: paid, balance: balance,
+                                customersBefore: batch.customers.count, invoicesBefore: batch.invoices.count)
+        } catch {
+            return nil
+        }
+        for d in p.customer.notes {
+            note(d.severity, d.code, d.message, at: location(row, column: d.location?.column), found: d.found, into: &batch)
+        }
+        return p
+    }
+
+    /// The row's customer from the table's memo, built on first sight of its cells.
+    func plainCustomer(_ row: Row) -> CustomerValues {
+        customers.customer(for: row) {
+            // Every note in full, whatever this chunk only counts: the customer serves every chunk.
+            var builder = self
+            builder.countOnly = []
+            let place = location(row)
+            var notes = ImportBatch()
+            let customer = builder.buildCustomer(row, Provenance(place, sourceLabel: label),
+                                                 id: RecordID(place, suffix: "customer"), into: &notes)
+            return CustomerValues(encoded: encodeCustomerValues(customer), notes: notes.diagnostics)
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// `consolida import` writes plain invoice rows straight from their values and builds full records
+/// for the rest; `--record-path` builds records for every row. Both must write the same bytes.
+struct ImportPathsTests {
+    static let root = CommandRunner.packageRoot
+
+    /// The files of one import folder, by name.
+    static func files(_ folder: URL) throws -> [String: Data] {
+        var out: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            out[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+        }
+        return out
+    }
+
+    static func importBothWays(_ inputs: [String], in folder: URL, extra: [String] = []) throws -> [String: Data] {
+        let plain = try CommandRunner.run(["import"] + inputs + ["--out", "plain", "--quiet"] + extra, in: folder)
+        let records = try CommandRunner.run(["import"] + inputs + ["--out", "records", "--quiet", "--record-path"] + extra,
+                                            in: folder)
+        #expect(plain.exitCode == records.exitCode)
+        #expect(plain.stderr == records.stderr)
+        let a = try files(folder.appendingPathComponent("plain")), b = try files(folder.appendingPathComponent("records"))
+        #expect(a.keys.sorted() == b.keys.sorted())
+        for (name, data) in a { #expect(data == b[name], "\(name) differs") }
+        return a
+    }
+
+    @Test(arguments: [
+        ["Examples/ventas-ana.xlsx", "Examples/ventas-carlos.xlsx", "Examples/ventas-luisa.xlsx"],
+        ["Examples/erp-export.csv", "Examples/banco-pagos.csv"],
+        ["Tests/MappingTests/Fixtures/messy.xlsx", "Tests/MappingTests/Fixtures/facturas-ve.csv",
+         "Tests/MappingTests/Fixtures/cartera-regional.csv", "Tests/MappingTests/Fixtures/clientes-pagos.csv"],
+    ])
+    func bothPathsWriteTheSameFiles(inputs: [String]) throws {
+        let folder = try CommandRunner.temporaryFolder("paths")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let written = try Self.importBothWays(inputs.map { Self.root.appendingPathComponent($0).path }, in: folder,
+                                              extra: ["--country", "VE"])
+        #expect((written["invoices.csv"]?.count ?? 0) > 100)
+    }
+
+    /// A long generated list with what real ones hold: customers repeated with other spellings,
+    /// failed check digits, phones that are no number, decomposed accents, unknown currencies,
+    /// impossible dates, rows without amount or number, a comma and a formula in a name.
+    @Test func aLongMessyListIsWrittenTheSameBothWays() throws {
+        let folder = try CommandRunner.temporaryFolder("paths-long")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var csv = "Cliente,RIF,Teléfono,Correo,Nº Factura,Emisión,Vencimiento,Monto,Abonado,Saldo,Moneda,Vendedor\n"
+        let names = ["Ferretería Ñandú C.A.", "Jose\u{301} Pe\u{301}rez", "\"Lara, Hnos.\"", "=HYPERLINK(1)", "Inversiones  Sol "]
+        let taxIDs = ["J-30123456-0", "J301234567", "V-12345678", "", "123"]
+        let phones = ["0412-5551234", "(0212) 555.12.34 / 0414-1112233", "555", "", "+58 412 555 1234 ext 12"]
+        let emails = ["pagos@nandu.com", "JOSE@MAIL.COM; cobros@x.com", "no es correo", "", "a@b.co"]
+        for i in 1...3_000 {
+            let c = i % names.count, t = (i / 3) % taxIDs.count
+            let number = i % 97 == 0 ? "" : (i % 41 == 0 ? "NC-\(i)" : "F-\(i)")
+            let issued = i % 89 == 0 ? "31/02/2024" : "\(i % 28 + 1)/\(i % 12 + 1)/2024"
+            let amount = i % 83 == 0 ? "" : "\"\(i % 9).\(100 + i % 900),\(i % 100 / 10)\(i % 10)\""
+            let currency = i % 71 == 0 ? "plata" : ["VES", "USD", "Bs.", ""][i % 4]
+            csv += "\(names[c]),\(taxIDs[t]),\"\(phones[(i / 2) % phones.count])\",\"\(emails[(i / 5) % emails.count])\","
+                + "\(number),\(issued),\(i % 28 + 1)/12/2024,\(amount),\"\(i % 50),00\",\"\(i % 7),50\",\(currency),Ana\n"
+            if i == 1_500 { csv += "TOTAL,,,,,,,\"999.999,00\",,,,\n" }
+        }
+        try Data(csv.utf8).write(to: folder.appendingPathComponent("cartera.csv"))
+        let written = try Self.importBothWays(["cartera.csv"], in: folder, extra: ["--country", "VE"])
+        let rejects = String(decoding: written["rejects.csv"] ?? Data(), as: UTF8.self)
+        #expect(rejects.contains("MAP-NO-DOCUMENT") && rejects.contains("MAP-DATE-IMPOSSIBLE"))
+        #expect((written["customers.csv"]?.count ?? 0) > 100_000)
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import Receivables
+import Tabular
+import Testing
+@testable import Mapping
+
+/// Plain invoice rows (``PlainInvoiceRow``) carry exactly what the records of the same rows would,
+/// arrive in row order among the records of rows that are not plain, and raise the same
+/// diagnostics at the same places.
+struct PlainRowTests {
+    /// An invoice's and its customer's values as one line, from records or from a plain row.
+    struct Flattened: ChunkEncoding {
+        static var takesPlainRows: Bool { true }
+
+        func encodeValues(of c: Customer) -> [UInt8] { Array(Self.values(of: c).utf8) }
+
+        func encode(_ batch: inout ImportBatch, plain: [PlainInvoiceRow]) -> (customers: [String], invoices: [String], plain: Int) {
+            var customers: [String] = [], invoices: [String] = []
+            var c = 0, i = 0
+            for p in plain {
+                while c < p.customersBefore { customers.append(Self.line(batch.customers[c])); c += 1 }
+                while i < p.invoicesBefore { invoices.append(Self.line(batch.invoices[i])); i += 1 }
+                customers.append("\(p.customerID) \(String(decoding: p.customer.encoded, as: UTF8.self)) \(p.location)")
+                invoices.append(Self.line(customer: p.customerID, p.number, p.type, p.issueDate, p.dueDate, p.currency,
+                                          p.amount, p.paid, p.balance, p.location))
+            }
+            customers += batch.customers[c...].map(Self.line); invoices += batch.invoices[i...].map(Self.line)
+            batch.customers = []; batch.invoices = []
+            return (customers, invoices, plain.count)
+        }
+
+        static func values(of c: Customer) -> String {
+            [c.name?.value, c.taxID?.value.normalized, c.taxID?.value.country, c.taxID?.value.validity.rawValue,
+             c.phones.map(\.value).joined(separator: ";"), c.emails.map(\.value).joined(separator: ";"),
+             c.address?.value, c.city?.value, c.salesperson?.value].map { $0 ?? "∅" }.joined(separator: "|")
+        }
+
+        static func line(_ c: Customer) -> String { "\(c.id) \(values(of: c)) \(c.provenance.location)" }
+
+        static func line(_ i: Invoice) -> String {
+            line(customer: i.customer, i.number.value, i.type, i.issueDate?.value, i.dueDate?.value, i.currency,
+                 i.amount?.value, i.paid?.value, i.balance?.value, i.provenance.location)
+        }
+
+        static func line(customer: RecordID, _ number: String, _ type: Invoice.DocumentType, _ issued: LocalDate?,
+                         _ due: LocalDate?, _ currency: Currency?, _ amount: Money?, _ paid: Money?, _ balance: Money?,
+                         _ location: Tabular.SourceLocation) -> String {
+            "\(customer) \(number) \(type) \(issued?.iso ?? "∅") \(due?.iso ?? "∅") \(currency?.code ?? "∅") "
+                + "\(amount?.description ?? "∅") \(paid?.description ?? "∅") \(balance?.description ?? "∅") \(location)"
+        }
+    }
+
+    struct Outcome: Equatable {
+        var customers: [String] = [], invoices: [String] = []
+        var rejects: [Reject] = [], diagnostics: [Diagnostic] = [], notListed: [String: Int] = [:]
+        var accounting: [SourceAccounting] = []
+    }
+
+    /// The import's outcome, and how many rows came as plain rows.
+    static func run(_ rows: [[String]], plainRows: Bool, flush: Int = 7) -> (Outcome, plain: Int) {
+        var options = ImportOptions(country: "VE", currency: "VES")
+        options.flushRows = flush; options.windowRows = 10; options.plainRows = plainRows
+        var batch = ImportBatch(), out = Outcome(), plain = 0
+        Importer(options: options).importSource(MemorySource(csv: rows), encoding: Flattened(), into: &batch) { b, encoded in
+            let own = Flattened().encode(&b, plain: [])
+            out.customers += own.customers; out.invoices += own.invoices
+            for e in encoded { out.customers += e.customers; out.invoices += e.invoices; plain += e.plain }
+            out.rejects += b.rejects; b.rejects = []
+        }
+        out.diagnostics = batch.diagnostics; out.notListed = batch.diagnosticsNotListed; out.accounting = batch.accounting
+        return (out, plain)
+    }
+
+    /// Rows of every kind: plain, repeated customers, warnings on customers (check digit, phone,
+    /// email), an unknown currency, rejects (bad date, no amount, no number), a totals row.
+    static let sheet: [[String]] = {
+        var rows = [["Cartera"], ["Cliente", "RIF", "Teléfono", "Email", "Nº Factura", "Fecha", "Vence", "Monto", "Saldo", "Moneda"]]
+        let customers = [["Ferretería Ñandú", "J-30123456-0", "0412-5551234", "pagos@nandu.com"],
+                         ["Ferretería Ñandú", "J-30123456-7", "555", "no es correo"],
+                         ["Inversiones  Lara ", "V-12345678", "(0212) 555.12.34 / 0414-1112233", ""],
+                         ["José Pérez", "", "", "JOSE@MAIL.COM"],
+                         ["Jose\u{301} Pe\u{301}rez", "", "", "JOSE@MAIL.COM"]]
+        for i in 1...60 {
+            let c = customers[i % customers.count]
+            var row = c + ["F-\(100 + i)", "\(i % 28 + 1)/03/2024", "\(i % 28 + 1)/04/2024", "1.\(100 + i),50", "\(i),00", "VES"]
+            if i % 11 == 0 { row[9] = "en efectivo" }
+            if i % 13 == 0 { row[5] = "31/02/2024" }
+            if i % 17 == 0 { row[7] = ""; row[8] = "" }
+            if i % 19 == 0 { row[4] = "" }
+            if i % 23 == 0 { row[4] = "NC-\(i)" }
+            rows.append(row)
+        }
+        rows.append(["TOTAL", "", "", "", "", "", "", "99.999,00", "9.999,00", ""])
+        return rows
+    }()
+
+    @Test(arguments: [1, 7, 256])
+    func plainRowsGiveWhatRecordsGive(flush: Int) {
+        let (plain, plainCount) = Self.run(Self.sheet, plainRows: true, flush: flush)
+        let (records, none) = Self.run(Self.sheet, plainRows: false, flush: flush)
+        #expect(plain == records)
+        #expect(plainCount > 30 && none == 0)
+        #expect(records.invoices.count > 40 && !records.rejects.isEmpty)
+        #expect(records.diagnostics.contains { $0.code == "MAP-CURRENCY-UNKNOWN" })
+        #expect(records.diagnostics.contains { $0.code == "MAP-PHONE-FORMAT" })
+    }
+
+    /// Composed and decomposed accents are different customers' bytes: written as they came.
+    @Test func customerCellsMatchByTheirBytes() {
+        let plain = Self.run(Self.sheet, plainRows: true).0
+        func written(_ name: String) -> Bool {
+            plain.customers.contains { Array($0.utf8).firstRange(of: Array(name.utf8)) != nil }
+        }
+        #expect(written("José Pérez") && written("Jose\u{301} Pe\u{301}rez"))
+        let composed = CustomerKey(Row(number: 1, cells: [.text("José")]), columns: [1])
+        let decomposed = CustomerKey(Row(number: 1, cells: [.text("Jose\u{301}")]), columns: [1])
+        #expect(composed != decomposed)
+        #expect(CustomerKey(Row(number: 1, cells: [.empty]), columns: [1]) != CustomerKey(Row(number: 1, cells: [.text("")]), columns: [1]))
+    }
+
+    /// Beyond the listing limit, a plain row's customer warnings are only counted, as records' are.
+    @Test func warningsPastTheLimitAreCountedAlike() {
+        let rows = [["Cliente", "RIF", "Nº Factura", "Monto"]]
+            + (1...(ImportBatch.listedPerCode + 40)).map { ["Cliente \($0 % 3)", "J-30123456-0", "F-\($0)", "10,00"] }
+        let (plain, plainCount) = Self.run(rows, plainRows: true, flush: 64)
+        #expect(plain == Self.run(rows, plainRows: false, flush: 64).0)
+        #expect(plainCount == rows.count - 1)
+        #expect(plain.notListed["MAP-TAXID-CHECK-DIGIT"] == 40)
+    }
+}
+
+struct SharedMemoTests {
+    @Test func valuesAreComputedOnceAndMemoryIsBounded() {
+        let memo = SharedMemo<Int, Int>(limit: 16, shards: 2)
+        var made = 0
+        for k in 0..<8 { #expect(memo.value(for: k) { made += 1; return k * 10 } == k * 10) }
+        for k in 0..<8 { #expect(memo.value(for: k) { made += 1; return -1 } == k * 10) }
+        #expect(made == 8)
+        // Far more keys than the limit: old ones are forgotten (and made again), values stay right.
+        for k in 0..<1_000 { #expect(memo.value(for: k) { k * 10 } == k * 10) }
+        made = 0
+        _ = memo.value(for: 0) { made += 1; return 0 }
+        #expect(made == 1)
+    }
+
+    @Test func aKeyInUseSurvivesAGenerationChange() {
+        let memo = SharedMemo<Int, Int>(limit: 4, shards: 1)
+        var made = 0
+        for k in 100..<110 {
+            _ = memo.value(for: 1) { made += 1; return 1 }
+            _ = memo.value(for: k) { k }
+        }
+        #expect(made == 1)
+    }
+}
