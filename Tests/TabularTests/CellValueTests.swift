@@ -8,6 +8,24 @@ import Testing
         #expect(CellValue.shortestText(value) == text)
     }
 
+    /// Hundredths are written without formatting (``CellValue/centsText(_:)``), exactly as Swift's
+    /// shortest round-trip form writes them.
+    @Test func hundredthsAreWrittenAsTheShortestFormWould() {
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = [0.01, -0.01, 0.1, 0.5, 898.91, 1e13 - 0.01, -9_999_999_999_999.99, 0.3 + 0.2, 0.1 + 0.2,
+                                123_456.78, 5e-3, 1.005, 2.675]
+        for _ in 0..<20_000 {
+            let cents = Int64.random(in: -1_000_000_000_000_000...1_000_000_000_000_000, using: &generator)
+            values.append(Double(cents) / 100)
+            values.append(Double.random(in: -1e6...1e6, using: &generator))
+        }
+        for d in values where d != d.rounded() {
+            let reference = "\(d)"
+            if reference.contains("e") { continue }  // exponent forms are expanded by the slow path
+            #expect(CellValue.shortestText(d) == reference, "\(d)")
+        }
+    }
+
     @Test func blankness() {
         #expect(CellValue.empty.isBlank)
         #expect(CellValue.text("  \t").isBlank)
