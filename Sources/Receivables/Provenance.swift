@@ -164,15 +164,34 @@ public struct RecordID: Hashable, Comparable, Sendable, Codable, CustomStringCon
     /// The canonical ID of the record at a location: file, sheet, row, else line.
     public init(_ location: SourceLocation, suffix: String? = nil) {
         // Built in one allocation: an import makes one or two of these per row.
-        let place = location.row.map { String($0) } ?? location.line.map { "L" + String($0) } ?? ""
-        var s = ""
-        s.reserveCapacity(location.file.utf8.count + (location.sheet?.utf8.count ?? 0) + place.utf8.count
-                          + (suffix?.utf8.count ?? 0) + 3)
-        s += location.file; s += "#"
-        if let sheet = location.sheet { s += sheet; s += "!" }
-        s += place
-        if let suffix { s += "/"; s += suffix }
-        rawValue = s
+        var bytes = Array(Self.sheetPart(file: location.file, sheet: location.sheet).utf8)
+        bytes.reserveCapacity(bytes.count + 24)
+        Self.appendPlacePart(row: location.row, line: location.line, suffix: suffix, to: &bytes)
+        rawValue = String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The start every record of a sheet shares: `file#sheet!` (`file#` for a file without sheets).
+    public static func sheetPart(file: String, sheet: String?) -> String {
+        sheet.map { file + "#" + $0 + "!" } ?? file + "#"
+    }
+
+    /// The record's own part, after ``sheetPart(file:sheet:)``: its row, else `L` and its line, and
+    /// `/suffix`. Only digits, `L`, `/` and the suffix: a writer can append it to a shared start.
+    public static func appendPlacePart(row: Int?, line: Int?, suffix: String?, to bytes: inout [UInt8]) {
+        if let row {
+            appendDecimal(row, to: &bytes)
+        } else if let line {
+            bytes.append(UInt8(ascii: "L")); appendDecimal(line, to: &bytes)
+        }
+        if let suffix { bytes.append(UInt8(ascii: "/")); bytes.append(contentsOf: suffix.utf8) }
+    }
+
+    private static func appendDecimal(_ n: Int, to bytes: inout [UInt8]) {
+        if n < 0 { bytes.append(UInt8(ascii: "-")) }
+        let start = bytes.count
+        var v = n.magnitude
+        repeat { bytes.append(UInt8(ascii: "0") + UInt8(v % 10)); v /= 10 } while v > 0
+        bytes[start...].reverse()
     }
 
     public var description: String { rawValue }

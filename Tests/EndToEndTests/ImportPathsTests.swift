@@ -67,5 +67,11 @@ struct ImportPathsTests {
         let rejects = String(decoding: written["rejects.csv"] ?? Data(), as: UTF8.self)
         #expect(rejects.contains("MAP-NO-DOCUMENT") && rejects.contains("MAP-DATE-IMPOSSIBLE"))
         #expect((written["customers.csv"]?.count ?? 0) > 100_000)
+
+        // A file name that record IDs must quote and guard against formulas.
+        try Data(csv.utf8).write(to: folder.appendingPathComponent("=cartera, \"2024\".csv"))
+        let guarded = try Self.importBothWays(["=cartera, \"2024\".csv"], in: folder, extra: ["--country", "VE"])
+        let customers = String(decoding: guarded["customers.csv"] ?? Data(), as: UTF8.self)
+        #expect(customers.contains("\r\n\"'=cartera, \"\"2024\"\".csv#2/customer\","))
     }
 }

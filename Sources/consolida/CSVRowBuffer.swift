@@ -1,0 +1,166 @@
+import Receivables
+import Reports
+import Tabular
+
+/// RFC 4180 bytes (CRLF) with formula neutralization: a text field starting with `=`, `+`, `-`,
+/// `@`, tab or CR is prefixed with `'` so a spreadsheet shows it instead of evaluating it (CSV
+/// injection). Plain decimals the importer wrote itself (`-185.00`) are numbers, not formulas, and
+/// stay as they are.
+struct CSVRowBuffer {
+    var bytes: [UInt8] = []
+    private var atRowStart = true
+
+    mutating func field(_ text: String?) {
+        separate()
+        guard var text, !text.isEmpty else { return }
+        text.withUTF8 { append($0) }
+    }
+
+    /// Several values in one field, separated by `; ` (a customer's phones or emails).
+    mutating func joined(_ values: [Sourced<String>]) {
+        if values.count <= 1 { field(values.first?.value); return }
+        field(values.map(\.value).joined(separator: "; "))
+    }
+
+    /// Fields rendered before by another buffer (from the start of its row).
+    mutating func fields(rendered: [UInt8]) {
+        separate()
+        bytes.append(contentsOf: rendered)
+    }
+
+    /// An amount as plain decimal text (``Money/plainText``), digits written directly: a plain
+    /// number is never taken for a formula, nor quoted.
+    mutating func field(_ money: Money?) {
+        separate()
+        money?.appendPlainText(to: &bytes)
+    }
+
+    /// A date as `YYYY-MM-DD`, digits written directly.
+    mutating func field(_ date: LocalDate?) {
+        separate()
+        guard let date else { return }
+        digits(date.year, 4); bytes.append(UInt8(ascii: "-")); digits(date.month, 2)
+        bytes.append(UInt8(ascii: "-")); digits(date.day, 2)
+    }
+
+    /// Source file, sheet, row and line.
+    mutating func location(_ l: SourceLocation) {
+        field(l.file); field(l.sheet); field(number: l.row); field(number: l.line)
+    }
+
+    /// A location whose file and sheet are rendered already (``PlacePrefix``).
+    mutating func location(_ place: PlacePrefix, row: Int?, line: Int?) {
+        fields(rendered: place.fields); field(number: row); field(number: line)
+    }
+
+    /// A record ID that needs neither quotes nor a formula guard, from its sheet's rendered start
+    /// (``PlacePrefix/idStart``) and its own part (``RecordID/appendPlacePart(row:line:suffix:to:)``).
+    mutating func recordID(start: [UInt8], row: Int?, line: Int?, suffix: String?) {
+        separate()
+        bytes.append(contentsOf: start)
+        RecordID.appendPlacePart(row: row, line: line, suffix: suffix, to: &bytes)
+    }
+
+    /// A whole number, or nothing.
+    mutating func field(number n: Int?) {
+        separate()
+        if let n { number(n) }
+    }
+
+    mutating func endRow() {
+        bytes.append(0x0D); bytes.append(0x0A)
+        atRowStart = true
+    }
+
+    private mutating func separate() {
+        if !atRowStart { bytes.append(0x2C) }
+        atRowStart = false
+    }
+
+    private mutating func append(_ u: UnsafeBufferPointer<UInt8>) {
+        guard let first = u.first else { return }
+        let formula = Self.isFormulaStart[Int(first)] && !Self.isPlainNumber(u)
+        // Every byte that calls for quotes (`,` `"` LF CR) is at most 0x2C: one compare for most bytes.
+        let quoted = u.contains(where: Self.needsQuotes)
+        if !quoted {
+            if formula { bytes.append(0x27) }
+            bytes.append(contentsOf: u)
+            return
+        }
+        bytes.append(0x22)
+        if formula { bytes.append(0x27) }
+        for b in u {
+            if b == 0x22 { bytes.append(0x22) }
+            bytes.append(b)
+        }
+        bytes.append(0x22)
+    }
+
+    @inline(__always)
+    private static func needsQuotes(_ b: UInt8) -> Bool {
+        guard b <= 0x2C else { return false }
+        return b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D
+    }
+
+    /// ``FormulaGuard/formulaStartBytes`` by byte value.
+    private static let isFormulaStart: [Bool] = (0..<256).map { FormulaGuard.formulaStartBytes.contains(UInt8($0)) }
+
+    private mutating func number(_ n: Int) {
+        if n < 0 { bytes.append(UInt8(ascii: "-")) }
+        var v = n.magnitude, width = 1
+        while v >= 10 { v /= 10; width += 1 }
+        digits(Int(n.magnitude), width)
+    }
+
+    private mutating func digits(_ n: Int, _ width: Int) {
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(width, 1)))
+        var v = n.magnitude, i = bytes.count
+        while v > 0, i > start { i -= 1; bytes[i] = UInt8(ascii: "0") + UInt8(v % 10); v /= 10 }
+    }
+
+    /// `-12`, `3.50`: an optional minus, digits, at most one point with digits on both sides.
+    static func isPlainNumber(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        var body = u[...]
+        if body.first == UInt8(ascii: "-") { body = body.dropFirst() }
+        guard !body.isEmpty else { return false }
+        var sawPoint = false, digitsBefore = 0, digitsAfter = 0
+        for b in body {
+            if b == UInt8(ascii: ".") {
+                if sawPoint { return false }
+                sawPoint = true
+            } else if b >= 0x30 && b <= 0x39 {
+                if sawPoint { digitsAfter += 1 } else { digitsBefore += 1 }
+            } else {
+                return false
+            }
+        }
+        return digitsBefore > 0 && (!sawPoint || digitsAfter > 0)
+    }
+}
+
+/// What the rows of one sheet share in their output: file and sheet rendered once as the first
+/// two location fields and, when they need no quotes and no formula guard, as the start of every
+/// record ID (``RecordID/sheetPart(file:sheet:)``).
+struct PlacePrefix {
+    let file: String
+    let sheet: String?
+    /// `file,sheet` as CSV fields, quoted and guarded as ``CSVRowBuffer/field(_:)-(String?)`` would.
+    let fields: [UInt8]
+    /// `file#sheet!` when an ID starting with it is written as it is; `nil` when it is not.
+    let idStart: [UInt8]?
+
+    init(_ location: SourceLocation) {
+        file = location.file; sheet = location.sheet
+        var rendered = CSVRowBuffer()
+        rendered.field(file); rendered.field(sheet)
+        fields = rendered.bytes
+        let start = RecordID.sheetPart(file: file, sheet: sheet)
+        var alone = CSVRowBuffer()
+        alone.field(start + "0")
+        idStart = alone.bytes == Array((start + "0").utf8) ? Array(start.utf8) : nil
+    }
+
+    /// Whether the location is in this file and sheet.
+    func holds(_ location: SourceLocation) -> Bool { location.file == file && location.sheet == sheet }
+}

@@ -1,0 +1,104 @@
+import Mapping
+import Receivables
+import Tabular
+
+extension ImportOutput {
+    /// Renders customers and invoices as rows: a chunk's on the worker thread that built them (see
+    /// ``ChunkEncoding``), other records in ``take``. Payments, rejects and the rest reach the writer
+    /// as records.
+    /// Plain invoice rows (``PlainInvoiceRow``) are rendered from their values, in row order among
+    /// the records.
+    struct RowRenderer: ChunkEncoding {
+        static var takesPlainRows: Bool { true }
+
+        func encode(_ batch: inout ImportBatch, plain: [PlainInvoiceRow]) -> RenderedRows {
+            var out = RenderedRows(customerCount: batch.customers.count + plain.count,
+                                   invoiceCount: batch.invoices.count + plain.count)
+            // About 200 bytes a row: one allocation per chunk instead of a dozen doublings.
+            out.customers.bytes.reserveCapacity(out.customerCount * 200)
+            out.invoices.bytes.reserveCapacity(out.invoiceCount * 160)
+            var c = 0, i = 0
+            // A chunk's rows are all from one sheet: its file and sheet are rendered once.
+            var place = plain.first.map { PlacePrefix($0.location) }
+            for p in plain {
+                while c < p.customersBefore { ImportOutput.render(customer: batch.customers[c], into: &out.customers); c += 1 }
+                while i < p.invoicesBefore { ImportOutput.render(invoice: batch.invoices[i], into: &out.invoices); i += 1 }
+                if place?.holds(p.location) != true { place = PlacePrefix(p.location) }
+                Self.render(p, place!, into: &out)
+            }
+            while c < batch.customers.count { ImportOutput.render(customer: batch.customers[c], into: &out.customers); c += 1 }
+            while i < batch.invoices.count { ImportOutput.render(invoice: batch.invoices[i], into: &out.invoices); i += 1 }
+            batch.customers = []; batch.invoices = []
+            return out
+        }
+
+        /// A plain row's customer and invoice, their IDs and locations written from the sheet's
+        /// shared start.
+        static func render(_ p: PlainInvoiceRow, _ place: PlacePrefix, into out: inout RenderedRows) {
+            let row = p.location.row, line = p.location.line
+            if let start = place.idStart {
+                out.customers.recordID(start: start, row: row, line: line, suffix: "customer")
+                out.invoices.recordID(start: start, row: row, line: line, suffix: "customer")
+            } else {
+                let id = p.customerID.rawValue
+                out.customers.field(id); out.invoices.field(id)
+            }
+            out.customers.fields(rendered: p.customer.encoded)
+            out.customers.location(place, row: row, line: line)
+            out.customers.endRow()
+            ImportOutput.renderInvoiceValues(number: p.number, type: p.type, issued: p.issueDate, due: p.dueDate,
+                                             currency: p.currency, amount: p.amount, paid: p.paid, balance: p.balance,
+                                             into: &out.invoices)
+            out.invoices.location(place, row: row, line: line)
+            out.invoices.endRow()
+        }
+
+        /// A customer's fields from its name to its salesperson.
+        func encodeValues(of customer: Customer) -> [UInt8] {
+            var row = CSVRowBuffer()
+            ImportOutput.renderValues(customer: customer, into: &row)
+            return row.bytes
+        }
+    }
+}
+
+extension ImportOutput {
+    /// One customer as a row of customers.csv (records are read in place: `borrowing`, since a copy
+    /// would retain and release its twenty-odd references for nothing).
+    static func render(customer c: borrowing Customer, into row: inout CSVRowBuffer) {
+        row.field(c.id.rawValue)
+        renderValues(customer: c, into: &row)
+        row.location(c.provenance.location)
+        row.endRow()
+    }
+
+    /// The fields of a customer row that come from its values, from the name to the salesperson
+    /// (rendered once per distinct customer of plain rows: ``RowRenderer/encodeValues(of:)``).
+    static func renderValues(customer c: borrowing Customer, into row: inout CSVRowBuffer) {
+        row.field(c.name?.value); row.field(c.taxID?.value.normalized)
+        row.field(c.taxID?.value.country); row.field(c.taxID?.value.validity.rawValue)
+        row.joined(c.phones); row.joined(c.emails)
+        row.field(c.address?.value); row.field(c.city?.value); row.field(c.salesperson?.value)
+    }
+
+    /// One invoice as a row of invoices.csv.
+    static func render(invoice i: borrowing Invoice, into row: inout CSVRowBuffer) {
+        row.field(i.customer.rawValue)
+        renderInvoiceValues(number: i.number.value, type: i.type, issued: i.issueDate?.value, due: i.dueDate?.value,
+                            currency: i.currency, amount: i.amount?.value, paid: i.paid?.value, balance: i.balance?.value,
+                            into: &row)
+        row.location(i.provenance.location)
+        row.endRow()
+    }
+
+    /// The fields of an invoice row between its customer ID and its location (from an ``Invoice``
+    /// or a ``PlainInvoiceRow``).
+    static func renderInvoiceValues(number: String, type: Invoice.DocumentType, issued: LocalDate?, due: LocalDate?,
+                                    currency: Currency?, amount: Money?, paid: Money?, balance: Money?,
+                                    into row: inout CSVRowBuffer) {
+        row.field(number); row.field(type.rawValue)
+        row.field(issued); row.field(due); row.field(currency?.code)
+        row.field(amount); row.field(paid); row.field(balance)
+    }
+}
+
