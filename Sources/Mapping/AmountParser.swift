@@ -18,6 +18,11 @@ public enum AmountParser {
     public static func parse(_ cell: CellValue, profile: AmountColumnProfile) -> Result<Parsed, ValueError> {
         switch cell {
         case .number(let d):
+            // The digits the cell shows (``CellValue/numberText``), without writing them out first.
+            if let (negative, significand, exponent) = CellValue.decimalDigits(d) {
+                return .success(Parsed(amount: Money.decimal(negative: negative, significand: significand, exponent: exponent),
+                                       currency: nil))
+            }
             guard d.isFinite, let text = cell.numberText, let dec = Money.parsePlainDecimal(text) else {
                 return .failure(ValueError("MAP-AMOUNT-FORMAT", "amount: not a finite number", expected: "amount"))
             }

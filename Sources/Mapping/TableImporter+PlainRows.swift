@@ -29,22 +29,25 @@ extension TableImporter {
         } catch {
             return nil
         }
-        for d in p.customer.notes {
-            note(d.severity, d.code, d.message, at: location(row, column: d.location?.column), found: d.found, into: &batch)
+        let notes = p.customer.notes
+        for i in notes.indices {
+            // Read in place: past the listing limit only the code is needed.
+            note(notes[i].severity, notes[i].code, notes[i].message, at: location(row, column: notes[i].location?.column),
+                 found: notes[i].found, into: &batch)
         }
         return p
     }
+
+    private static let unkeptID = RecordID("")
 
     /// The row's customer from the table's memo, built on first sight of its cells.
     func plainCustomer(_ row: Row) -> CustomerValues {
         customers.customer(for: row) {
             // Every note in full, whatever this chunk only counts: the customer serves every chunk.
-            var builder = self
-            builder.countOnly = []
-            let place = location(row)
+            // Its ID is not kept (each row has its own), so none is built.
             var notes = ImportBatch()
-            let customer = builder.buildCustomer(row, Provenance(place, sourceLabel: label),
-                                                 id: RecordID(place, suffix: "customer"), into: &notes)
+            let customer = buildCustomer(row, Provenance(location(row), sourceLabel: label), id: Self.unkeptID,
+                                         into: &notes, listAll: true)
             return CustomerValues(encoded: encodeCustomerValues(customer), notes: notes.diagnostics)
         }
     }

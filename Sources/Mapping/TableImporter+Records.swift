@@ -55,7 +55,10 @@ extension TableImporter {
 
     // MARK: Records
 
-    func buildCustomer(_ row: Row, _ origin: Provenance, id: RecordID, into batch: inout ImportBatch) -> Customer {
+    /// `listAll` lists every warning, even of codes the chunk only counts by now (for a customer
+    /// that plain rows of other chunks will share: ``plainCustomer(_:)``).
+    func buildCustomer(_ row: Row, _ origin: Provenance, id: RecordID, into batch: inout ImportBatch,
+                       listAll: Bool = false) -> Customer {
         var customer = Customer(id: id, provenance: origin)
         customer.sourcePriority = priority
         customer.name = text(.customerName, row, origin)
@@ -67,10 +70,10 @@ extension TableImporter {
             case .valid, .unchecked: break
             case .checkDigitMismatch:
                 note(.warning, "MAP-TAXID-CHECK-DIGIT", "tax ID check digit does not match (\(id.kind.rawValue.uppercased()))",
-                     at: location(row, column: c), found: raw, into: &batch)
+                     at: location(row, column: c), found: raw, into: &batch, listAll: listAll)
             case .malformed:
                 note(.warning, "MAP-TAXID-FORMAT", "tax ID fits no known format", at: location(row, column: c), found: raw,
-                     into: &batch)
+                     into: &batch, listAll: listAll)
             }
         }
         customer.country = customer.taxID?.value.country ?? country
@@ -84,7 +87,7 @@ extension TableImporter {
             for piece in unparsed {
                 customer.phones.append(Sourced(piece, from: at))
                 note(.warning, "MAP-PHONE-FORMAT", "phone kept as written: not a number for \(phoneCountry ?? "any country")",
-                     at: location(row, column: c), found: piece, into: &batch)
+                     at: location(row, column: c), found: piece, into: &batch, listAll: listAll)
             }
         }
         for c in columns(.email) where !row[column: c].isBlank {
@@ -96,7 +99,7 @@ extension TableImporter {
             if !invalid.isEmpty {
                 customer.extra["invalid_email"] = invalid.joined(separator: " ")
                 note(.warning, "MAP-EMAIL-FORMAT", "not an email address", at: location(row, column: c),
-                     found: invalid.joined(separator: " "), into: &batch)
+                     found: invalid.joined(separator: " "), into: &batch, listAll: listAll)
             }
         }
         customer.address = text(.address, row, origin)
@@ -157,8 +160,8 @@ extension TableImporter {
     /// not even built (a warning on each of a million rows would cost more than the rows).
     func note(_ severity: Diagnostic.Severity, _ code: String, _ message: @autoclosure () -> String,
               at location: @autoclosure () -> SourceLocation, found: @autoclosure () -> String? = nil,
-              into batch: inout ImportBatch) {
-        if countOnly.contains(code) { batch.diagnosticsNotListed[code, default: 0] += 1; return }
+              into batch: inout ImportBatch, listAll: Bool = false) {
+        if !listAll && countOnly.contains(code) { batch.diagnosticsNotListed[code, default: 0] += 1; return }
         batch.diagnostics.append(Diagnostic(severity, code: code, message(), at: location(), found: found()))
     }
 

@@ -115,6 +115,11 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
         }
         guard digits > 0 else { return nil }
         if overflowTail { return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) }
+        return decimal(negative: negative, significand: significand, exponent: exponent)
+    }
+
+    /// `±significand × 10^exponent`, built as ``parsePlainDecimal(_:)`` builds what it reads.
+    public static func decimal(negative: Bool, significand: UInt64, exponent: Int) -> Decimal {
         var d = Decimal(significand)
         if exponent != 0 { d = Decimal(sign: .plus, exponent: exponent, significand: d) }
         return negative ? -d : d

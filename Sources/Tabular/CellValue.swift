@@ -56,36 +56,34 @@ public enum CellValue: Hashable, Sendable {
         }
     }
 
-    /// The text of a double that is a whole number of hundredths (`898.91`, `0.5`), as Swift's
-    /// shortest round-trip form writes it, without formatting it: amounts in a workbook are
-    /// nearly all such numbers. Below 10^13 two such numbers are more than one rounding interval
+    /// A double's shortest round-trip digits without formatting it, when it is a whole number
+    /// below 10^15 or a whole number of hundredths below 10^13 (workbook amounts nearly all are):
+    /// the value is `±significand × 10^exponent`, exponent 0, -1 or -2, with no trailing zero in
+    /// the fraction. Below 10^13 two numbers of hundredths are more than one rounding interval
     /// apart, so the hundredths that round-trip are the shortest digits there are.
-    static func centsText(_ d: Double) -> String? {
+    public static func decimalDigits(_ d: Double) -> (negative: Bool, significand: UInt64, exponent: Int)? {
+        guard d.isFinite else { return nil }
+        if d == d.rounded(), abs(d) < 1e15 { return (d < 0, UInt64(abs(d)), 0) }
         guard abs(d) < 1e13 else { return nil }
         let scaled = (d * 100).rounded()
         guard scaled / 100 == d else { return nil }
-        var cents = Int64(scaled)
-        let negative = cents < 0
-        cents = abs(cents)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(20)
-        if negative { bytes.append(UInt8(ascii: "-")) }
-        bytes.append(contentsOf: String(cents / 100).utf8)
-        let fraction = Int(cents % 100)
-        if fraction != 0 {
-            bytes.append(UInt8(ascii: "."))
-            bytes.append(UInt8(ascii: "0") + UInt8(fraction / 10))
-            if fraction % 10 != 0 { bytes.append(UInt8(ascii: "0") + UInt8(fraction % 10)) }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        let cents = UInt64(abs(scaled))
+        return cents % 10 == 0 ? (d < 0, cents / 10, -1) : (d < 0, cents, -2)
     }
 
     /// Integral doubles print without a fraction (`3`, not `3.0`); others use Swift's shortest
     /// round-trip representation, switched from exponent form to plain digits.
     public static func shortestText(_ d: Double) -> String {
         if d.isNaN || d.isInfinite { return "\(d)" }
-        if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
-        if let cents = centsText(d) { return cents }
+        if let (negative, significand, exponent) = decimalDigits(d) {
+            var digits = String(significand)
+            if exponent < 0 {
+                if digits.utf8.count <= -exponent { digits = String(repeating: "0", count: -exponent - digits.utf8.count + 1) + digits }
+                digits.insert(".", at: digits.index(digits.endIndex, offsetBy: exponent))
+            }
+            // `-0.0` prints as `0`, as a whole number.
+            return negative && significand != 0 ? "-" + digits : digits
+        }
         let s = "\(d)"
         guard let e = s.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return s }
         // Expand exponent notation (e.g. 1.5e-05) into plain decimal digits.

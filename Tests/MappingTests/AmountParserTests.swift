@@ -86,4 +86,20 @@ struct AmountParserTests {
         #expect(try AmountParser.parse(.number(0.1), profile: p).get().amount == Decimal(string: "0.1"))
         #expect(try AmountParser.parse(.number(-3), profile: p).get().amount == -3)
     }
+
+    /// A number cell's amount is built from its digits directly; it is the amount its text reads as.
+    @Test func numberCellsGiveTheAmountTheirTextReadsAs() throws {
+        let p = AmountColumnProfile(country: nil)
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = [0, -0.0, 0.05, -0.5, 898.91, 1e15 - 1, 1e15, 1e13 - 0.01, 0.1 + 0.2, 123.456, 2e20]
+        for _ in 0..<5_000 {
+            values.append(Double(Int64.random(in: -10_000_000_000_000...10_000_000_000_000, using: &generator)) / 100)
+            values.append(Double.random(in: -1e7...1e7, using: &generator))
+        }
+        for d in values {
+            let direct = try AmountParser.parse(.number(d), profile: p).get().amount
+            let read = try #require(Money.parsePlainDecimal(CellValue.number(d).numberText ?? ""))
+            #expect(direct == read && direct.description == read.description, "\(d)")
+        }
+    }
 }
