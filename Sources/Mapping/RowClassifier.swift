@@ -25,13 +25,18 @@ struct RowClassifier: Sendable {
     /// bytes packed as ``firstWordRulesOut(_:)`` packs a label's.
     let totalsFirstWords: [(length: Int, packed: UInt64)]
 
-    init(settings: MappingSettings, headerRow: Row, keyColumns: [Int]) {
+    /// `checkFirst`: columns whose data values rarely look like their header (amounts, dates), so
+    /// that a data row is told from a repeated header after the fewest comparisons.
+    init(settings: MappingSettings, headerRow: Row, keyColumns: [Int], checkFirst: [Int] = []) {
         totalsWords = settings.totalsWords.map { TextFolding.fold($0) }
         self.headerRow = headerRow; self.keyColumns = keyColumns
-        foldedHeader = headerRow.cells.enumerated().compactMap { i, c in
+        let header: [(column: Int, text: String)] = headerRow.cells.enumerated().compactMap { i, c in
             if case .text(let s) = c, !c.isBlank { return (i + 1, TextFolding.fold(s)) }
             return nil
         }
+        // The verdict does not depend on the order (it counts misses); the time does.
+        let first = Set(checkFirst)
+        foldedHeader = header.filter { first.contains($0.column) } + header.filter { !first.contains($0.column) }
         totalsInitials = Set(totalsWords.compactMap(\.first))
         var ascii = [Bool](repeating: false, count: 128)
         for c in totalsInitials { if let a = c.asciiValue { ascii[Int(a)] = true } }

@@ -12,8 +12,8 @@ extension TableImporter {
     /// the row is rejected or its currency cell calls for a warning (then ``importRow(_:kind:into:)``
     /// imports it as records and says why). The values come from the functions that build the
     /// records, so both paths agree.
-    func plainInvoice(_ row: Row, into batch: inout ImportBatch) -> PlainInvoiceRow? {
-        guard let (number, _) = textValue(.documentNumber, row), let rowCurrency = knownRowCurrency(row) else { return nil }
+    mutating func plainInvoice(_ row: Row, into batch: inout ImportBatch) -> PlainInvoiceRow? {
+        guard let (number, _) = textValue(.documentNumber, row), let rowCurrency = recentRowCurrency(row) else { return nil }
         let p: PlainInvoiceRow
         do {
             let amount = try moneyValue(.amount, row, rowCurrency)?.0, paid = try moneyValue(.paid, row, rowCurrency)?.0
@@ -36,6 +36,16 @@ extension TableImporter {
                  found: notes[i].found, into: &batch)
         }
         return p
+    }
+
+    /// ``knownRowCurrency(_:)``, remembered for the chunk.
+    mutating func recentRowCurrency(_ row: Row) -> Currency?? {
+        guard let c = columns(.currency).first, !row[column: c].isBlank else { return .some(nil) }
+        let text = row[column: c].displayText
+        if let known = recentCurrencies.first(where: { $0.text.hasSameBytes(as: text) }) { return known.currency }
+        let currency = knownRowCurrency(row)
+        if recentCurrencies.count < 16, let currency { recentCurrencies.append((text, currency)) }
+        return currency
     }
 
     private static let unkeptID = RecordID("")

@@ -33,6 +33,9 @@ struct TableImporter: Sendable {
     var encodeCustomerValues: @Sendable (Customer) -> [UInt8] = { _ in [] }
     /// Codes this table has listed ``ImportBatch/listedPerCode`` times already: only counted now.
     var countOnly: Set<String> = []
+    /// The currency cells this chunk has read, and what they name: a list has a handful of
+    /// distinct ones, found here without the table's shared memo.
+    var recentCurrencies: [(text: String, currency: Currency?)] = []
 
     init(path: String, sheet: SheetInfo, table: AnalyzedTable, rows: [Row], options: ImportOptions) {
         self.path = path; self.sheet = sheet; self.table = table; self.rows = rows; self.options = options
@@ -75,7 +78,8 @@ struct TableImporter: Sendable {
         }
         profileColumns(kind: kind, at: tableAt, into: &batch)
         classifier = RowClassifier(settings: options.settings, headerRow: rows[region.dataStartIndex - 1],
-                                   keyColumns: keyColumns(kind))
+                                   keyColumns: keyColumns(kind),
+                                   checkFirst: Array(amountProfiles.keys.sorted() + dateProfiles.keys.sorted()))
     }
 
     /// One row of the data area: imported, rejected, or counted as blank, header or totals.
@@ -121,6 +125,7 @@ struct TableImporter: Sendable {
     /// whose diagnostics are only counted by now.
     mutating func startChunk(countOnly: Set<String>) {
         self.countOnly = countOnly
+        recentCurrencies = []
         accounting = SourceAccounting(file: path, sheet: sheet.name, table: table.name)
     }
 

@@ -131,4 +131,26 @@ struct TableFinderTests {
         let classifier = RowClassifier(settings: .defaults, headerRow: header, keyColumns: [2])
         #expect(classifier.classify(Row(number: 9, cells: [.text("Total Distribuciones C.A."), .text("F-9"), .number(1)])) == .data)
     }
+
+    /// Which columns are compared first changes only how soon a data row is told apart.
+    @Test func theOrderOfComparisonDoesNotChangeTheVerdict() {
+        let texts = ["Cliente", "RIF", "Factura", "Fecha", "Monto", "Saldo"]
+        let header = Row(number: 1, cells: texts.map { .text($0) })
+        let plain = RowClassifier(settings: .defaults, headerRow: header, keyColumns: [3])
+        let ordered = RowClassifier(settings: .defaults, headerRow: header, keyColumns: [3], checkFirst: [5, 4, 6])
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            // Each cell is its header (any case, maybe accented), blank, or a data value.
+            let cells: [CellValue] = texts.map { text in
+                switch Int.random(in: 0..<4, using: &generator) {
+                case 0: return .text(text.uppercased())
+                case 1: return .text(text)
+                case 2: return .empty
+                default: return .number(Double(Int.random(in: 0..<1000, using: &generator)))
+                }
+            }
+            let row = Row(number: 5, cells: cells)
+            #expect(plain.classify(row) == ordered.classify(row))
+        }
+    }
 }
