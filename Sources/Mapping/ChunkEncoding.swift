@@ -11,7 +11,7 @@ public protocol ChunkEncoding: Sendable {
     /// Takes the records it encodes out of `batch`; whatever it leaves (and the accounting and
     /// diagnostics) reaches the consumer as usual, before the encoded records. `plain` holds the
     /// chunk's plain rows, each saying where among the records it belongs.
-    func encode(_ batch: inout ImportBatch, plain: [PlainInvoiceRow]) -> Encoded
+    func encode(_ batch: inout ImportBatch, plain: PlainInvoiceRows) -> Encoded
     /// The part of a customer's encoding that depends on its values alone (not on its ID or place):
     /// made once per distinct customer of plain rows, kept in ``CustomerValues/encoded``.
     func encodeValues(of customer: Customer) -> [UInt8]
@@ -25,5 +25,5 @@ extension ChunkEncoding {
 public struct KeepRecords: ChunkEncoding {
     public init() {}
     public static var takesPlainRows: Bool { false }
-    public func encode(_ batch: inout ImportBatch, plain: [PlainInvoiceRow]) {}
+    public func encode(_ batch: inout ImportBatch, plain: PlainInvoiceRows) {}
 }

@@ -61,7 +61,7 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
             // A copy of the importer per chunk; the copies share only the table's parse memo.
             var worker = template
             worker.startChunk(countOnly: full)
-            var out = ImportBatch(), plain: [PlainInvoiceRow] = []
+            var out = ImportBatch(), plain = PlainInvoiceRows(file: worker.path, sheet: worker.sheet.name)
             for row in rows { worker.consume(row, into: &out, plain: &plain) }
             out.accounting = [worker.accounting]
             let encoded = encoding.encode(&out, plain: plain)

@@ -9,8 +9,9 @@ import Tabular
 /// Its values are exactly those the records would hold: both come from the same ``TableImporter``
 /// functions, and `consolida import --record-path` checks the bytes written both ways.
 public struct PlainInvoiceRow: Sendable {
-    /// The row's place (file, sheet, row, line): both records' location and the source of their IDs.
-    public var location: SourceLocation
+    /// The row's number and physical line in its sheet (file and sheet are its ``PlainInvoiceRows``').
+    public var row: Int
+    public var line: Int?
     /// The customer, shared by every plain row with the same customer cells.
     public var customer: CustomerValues
     public var number: String
@@ -25,11 +26,25 @@ public struct PlainInvoiceRow: Sendable {
     /// writing both in row order puts this row's after them.
     public var customersBefore: Int
     public var invoicesBefore: Int
+}
+
+/// A chunk's plain rows, all from one sheet: its file and sheet are kept once, not on every row.
+public struct PlainInvoiceRows: Sendable {
+    public var file: String
+    public var sheet: String?
+    public var rows: [PlainInvoiceRow] = []
+
+    public init(file: String, sheet: String?) { self.file = file; self.sheet = sheet }
+
+    /// A row's place (file, sheet, row, line): both its records' location and the source of their IDs.
+    public func location(of p: PlainInvoiceRow) -> SourceLocation {
+        SourceLocation(file: file, sheet: sheet, row: p.row, line: p.line)
+    }
 
     /// The invoice's record ID, as ``Invoice/id`` would be.
-    public var invoiceID: RecordID { RecordID(location) }
+    public func invoiceID(of p: PlainInvoiceRow) -> RecordID { RecordID(location(of: p)) }
     /// The customer's record ID (``Customer/id``, and ``Invoice/customer``).
-    public var customerID: RecordID { RecordID(location, suffix: "customer") }
+    public func customerID(of p: PlainInvoiceRow) -> RecordID { RecordID(location(of: p), suffix: "customer") }
 }
 
 /// A customer read from an invoice row, as its consumer encodes it, shared by every plain row with

@@ -22,7 +22,7 @@ extension TableImporter {
             let issued = try dateValue(.issueDate, row)?.0, due = try dateValue(.dueDate, row)?.0
             let currency = amount?.currency ?? balance?.currency ?? paid?.currency
                 ?? rowCurrency ?? options.mappingCurrency ?? options.currency
-            p = PlainInvoiceRow(location: location(row), customer: plainCustomer(row), number: number,
+            p = PlainInvoiceRow(row: row.number, line: row.line, customer: plainCustomer(row), number: number,
                                 type: documentType(row, number: number), issueDate: issued, dueDate: due,
                                 currency: currency, amount: amount, paid: paid, balance: balance,
                                 customersBefore: batch.customers.count, invoicesBefore: batch.invoices.count)

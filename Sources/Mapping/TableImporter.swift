@@ -84,13 +84,13 @@ struct TableImporter: Sendable {
 
     /// One row of the data area: imported, rejected, or counted as blank, header or totals.
     mutating func consume(_ row: Row, into batch: inout ImportBatch) {
-        var plain: [PlainInvoiceRow] = []
+        var plain = PlainInvoiceRows(file: path, sheet: sheet.name)
         consume(row, into: &batch, plain: &plain)
     }
 
     /// ``consume(_:into:)``, with an invoice row that is plain (``plainRows``) added to `plain`
     /// instead of `batch`.
-    mutating func consume(_ row: Row, into batch: inout ImportBatch, plain: inout [PlainInvoiceRow]) {
+    mutating func consume(_ row: Row, into batch: inout ImportBatch, plain: inout PlainInvoiceRows) {
         accounting.rowsRead += 1
         guard let kind = mapping.kind, let classifier else {
             if row.isBlank { accounting.blank += 1; return }
@@ -111,7 +111,7 @@ struct TableImporter: Sendable {
             note(.info, "MAP-TOTALS-ROW", "totals row left out", at: location(row), found: Self.rawText(row), into: &batch)
         case .data:
             if plainRows, kind == .invoices, let p = plainInvoice(row, into: &batch) {
-                plain.append(p)
+                plain.rows.append(p)
                 accounting.imported += 1
             } else if importRow(row, kind: kind, into: &batch) {
                 accounting.imported += 1

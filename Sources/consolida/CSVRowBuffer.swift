@@ -150,8 +150,8 @@ struct PlacePrefix {
     /// `file#sheet!` when an ID starting with it is written as it is; `nil` when it is not.
     let idStart: [UInt8]?
 
-    init(_ location: SourceLocation) {
-        file = location.file; sheet = location.sheet
+    init(file: String, sheet: String?) {
+        self.file = file; self.sheet = sheet
         var rendered = CSVRowBuffer()
         rendered.field(file); rendered.field(sheet)
         fields = rendered.bytes
@@ -160,7 +160,4 @@ struct PlacePrefix {
         alone.field(start + "0")
         idStart = alone.bytes == Array((start + "0").utf8) ? Array(start.utf8) : nil
     }
-
-    /// Whether the location is in this file and sheet.
-    func holds(_ location: SourceLocation) -> Bool { location.file == file && location.sheet == sheet }
 }

@@ -11,20 +11,19 @@ extension ImportOutput {
     struct RowRenderer: ChunkEncoding {
         static var takesPlainRows: Bool { true }
 
-        func encode(_ batch: inout ImportBatch, plain: [PlainInvoiceRow]) -> RenderedRows {
-            var out = RenderedRows(customerCount: batch.customers.count + plain.count,
-                                   invoiceCount: batch.invoices.count + plain.count)
+        func encode(_ batch: inout ImportBatch, plain: PlainInvoiceRows) -> RenderedRows {
+            var out = RenderedRows(customerCount: batch.customers.count + plain.rows.count,
+                                   invoiceCount: batch.invoices.count + plain.rows.count)
             // About 200 bytes a row: one allocation per chunk instead of a dozen doublings.
             out.customers.bytes.reserveCapacity(out.customerCount * 200)
             out.invoices.bytes.reserveCapacity(out.invoiceCount * 160)
             var c = 0, i = 0
-            // A chunk's rows are all from one sheet: its file and sheet are rendered once.
-            var place = plain.first.map { PlacePrefix($0.location) }
-            for p in plain {
+            // The rows' file and sheet, rendered once for the chunk.
+            let place = PlacePrefix(file: plain.file, sheet: plain.sheet)
+            for p in plain.rows {
                 while c < p.customersBefore { ImportOutput.render(customer: batch.customers[c], into: &out.customers); c += 1 }
                 while i < p.invoicesBefore { ImportOutput.render(invoice: batch.invoices[i], into: &out.invoices); i += 1 }
-                if place?.holds(p.location) != true { place = PlacePrefix(p.location) }
-                Self.render(p, place!, into: &out)
+                Self.render(p, of: plain, place, into: &out)
             }
             while c < batch.customers.count { ImportOutput.render(customer: batch.customers[c], into: &out.customers); c += 1 }
             while i < batch.invoices.count { ImportOutput.render(invoice: batch.invoices[i], into: &out.invoices); i += 1 }
@@ -34,22 +33,22 @@ extension ImportOutput {
 
         /// A plain row's customer and invoice, their IDs and locations written from the sheet's
         /// shared start.
-        static func render(_ p: PlainInvoiceRow, _ place: PlacePrefix, into out: inout RenderedRows) {
-            let row = p.location.row, line = p.location.line
+        static func render(_ p: PlainInvoiceRow, of rows: PlainInvoiceRows, _ place: PlacePrefix,
+                           into out: inout RenderedRows) {
             if let start = place.idStart {
-                out.customers.recordID(start: start, row: row, line: line, suffix: "customer")
-                out.invoices.recordID(start: start, row: row, line: line, suffix: "customer")
+                out.customers.recordID(start: start, row: p.row, line: p.line, suffix: "customer")
+                out.invoices.recordID(start: start, row: p.row, line: p.line, suffix: "customer")
             } else {
-                let id = p.customerID.rawValue
+                let id = rows.customerID(of: p).rawValue
                 out.customers.field(id); out.invoices.field(id)
             }
             out.customers.fields(rendered: p.customer.encoded)
-            out.customers.location(place, row: row, line: line)
+            out.customers.location(place, row: p.row, line: p.line)
             out.customers.endRow()
             ImportOutput.renderInvoiceValues(number: p.number, type: p.type, issued: p.issueDate, due: p.dueDate,
                                              currency: p.currency, amount: p.amount, paid: p.paid, balance: p.balance,
                                              into: &out.invoices)
-            out.invoices.location(place, row: row, line: line)
+            out.invoices.location(place, row: p.row, line: p.line)
             out.invoices.endRow()
         }
 

@@ -55,7 +55,7 @@ final class ImportOutput: @unchecked Sendable {
     /// removes the records from the batch; accounting and diagnostics stay.
     func take(_ batch: inout ImportBatch, rendered: [RenderedRows] = []) {
         // The batch's own customers and invoices (notes, or an importer without a renderer) come first.
-        let rendered = [RowRenderer().encode(&batch, plain: [])] + rendered
+        let rendered = [RowRenderer().encode(&batch, plain: PlainInvoiceRows(file: "", sheet: nil))] + rendered
         counts.customers += rendered.reduce(0) { $0 + $1.customerCount }
         counts.invoices += rendered.reduce(0) { $0 + $1.invoiceCount }
         counts.payments += batch.payments.count; counts.contacts += batch.contacts.count

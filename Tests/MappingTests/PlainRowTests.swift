@@ -14,19 +14,20 @@ struct PlainRowTests {
 
         func encodeValues(of c: Customer) -> [UInt8] { Array(Self.values(of: c).utf8) }
 
-        func encode(_ batch: inout ImportBatch, plain: [PlainInvoiceRow]) -> (customers: [String], invoices: [String], plain: Int) {
+        func encode(_ batch: inout ImportBatch, plain: PlainInvoiceRows) -> (customers: [String], invoices: [String], plain: Int) {
             var customers: [String] = [], invoices: [String] = []
             var c = 0, i = 0
-            for p in plain {
+            for p in plain.rows {
                 while c < p.customersBefore { customers.append(Self.line(batch.customers[c])); c += 1 }
                 while i < p.invoicesBefore { invoices.append(Self.line(batch.invoices[i])); i += 1 }
-                customers.append("\(p.customerID) \(String(decoding: p.customer.encoded, as: UTF8.self)) \(p.location)")
-                invoices.append(Self.line(customer: p.customerID, p.number, p.type, p.issueDate, p.dueDate, p.currency,
-                                          p.amount, p.paid, p.balance, p.location))
+                let id = plain.customerID(of: p), location = plain.location(of: p)
+                customers.append("\(id) \(String(decoding: p.customer.encoded, as: UTF8.self)) \(location)")
+                invoices.append(Self.line(customer: id, p.number, p.type, p.issueDate, p.dueDate, p.currency,
+                                          p.amount, p.paid, p.balance, location))
             }
             customers += batch.customers[c...].map(Self.line); invoices += batch.invoices[i...].map(Self.line)
             batch.customers = []; batch.invoices = []
-            return (customers, invoices, plain.count)
+            return (customers, invoices, plain.rows.count)
         }
 
         static func values(of c: Customer) -> String {
@@ -62,7 +63,7 @@ struct PlainRowTests {
         options.flushRows = flush; options.windowRows = 10; options.plainRows = plainRows
         var batch = ImportBatch(), out = Outcome(), plain = 0
         Importer(options: options).importSource(MemorySource(csv: rows), encoding: Flattened(), into: &batch) { b, encoded in
-            let own = Flattened().encode(&b, plain: [])
+            let own = Flattened().encode(&b, plain: PlainInvoiceRows(file: "", sheet: nil))
             out.customers += own.customers; out.invoices += own.invoices
             for e in encoded { out.customers += e.customers; out.invoices += e.invoices; plain += e.plain }
             out.rejects += b.rejects; b.rejects = []

@@ -56,7 +56,7 @@ struct StreamingImportTests {
     /// Takes a chunk's invoices and keeps their IDs, as `consolida import` takes them to render rows.
     struct InvoiceIDs: ChunkEncoding {
         static var takesPlainRows: Bool { false }
-        func encode(_ batch: inout ImportBatch, plain: [PlainInvoiceRow]) -> [RecordID] {
+        func encode(_ batch: inout ImportBatch, plain: PlainInvoiceRows) -> [RecordID] {
             defer { batch.invoices = [] }
             return batch.invoices.map(\.id)
         }
