@@ -1,3 +1,4 @@
+import Foundation
 import Receivables
 import Tabular
 
@@ -51,5 +52,10 @@ struct CustomerKey: Hashable, Sendable {
 
     func hash(into hasher: inout Hasher) { hasher.combine(hash) }
 
-    static func == (a: CustomerKey, b: CustomerKey) -> Bool { a.hash == b.hash && a.bytes == b.bytes }
+    static func == (a: CustomerKey, b: CustomerKey) -> Bool {
+        // memcmp: `==` on arrays compares element by element.
+        a.hash == b.hash && a.bytes.count == b.bytes.count && a.bytes.withUnsafeBytes { x in
+            b.bytes.withUnsafeBytes { y in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
+        }
+    }
 }

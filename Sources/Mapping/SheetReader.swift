@@ -1,3 +1,4 @@
+import Foundation
 import Tabular
 
 /// The first rows of a sheet, held in memory: table finding looks ahead from a header, and column
@@ -35,9 +36,11 @@ struct SheetReader {
     /// the window is the whole sheet.
     mutating func window(rows limit: Int) -> LoadedSheet {
         var loaded = LoadedSheet()
+        // The merged ranges are looked up while the window is read (see ``MergedRangeLookup``).
+        let lookup = opened ? MergedRangeLookup(source, sheet: sheet.index) : nil
         while loaded.rows.count < limit, let row = next(into: &loaded.diagnostics) { loaded.rows.append(row) }
         if stream != nil { peeked = next(into: &loaded.diagnostics) }
-        if opened { loaded.merged = mergedRanges(into: &loaded.diagnostics) }
+        if let lookup { loaded.merged = mergedRanges(lookup, into: &loaded.diagnostics) }
         loaded.diagnostics += pending
         pending = []
         return loaded
@@ -71,13 +74,43 @@ struct SheetReader {
 
     /// From the finished stream when the window holds the whole sheet; else from the source (for a
     /// workbook, a scan of the sheet that parses it again only when it has merged cells).
-    private mutating func mergedRanges(into diagnostics: inout [Diagnostic]) -> [CellRange] {
+    private mutating func mergedRanges(_ lookup: MergedRangeLookup, into diagnostics: inout [Diagnostic]) -> [CellRange] {
+        let found = lookup.result()
         if stream == nil, peeked == nil, let known = finished?.mergedRangesAfterEnd { return known }
-        do { return try source.mergedRanges(ofSheet: sheet.index) }
+        do { return try found.get() }
         catch {
             diagnostics.append(Diagnostic(.warning, code: "MAP-MERGED-UNREADABLE", "merged cells could not be read: \(error)",
                                           at: SourceLocation(file: path, sheet: sheet.name)))
             return []
         }
+    }
+}
+
+/// A sheet's merged ranges, looked up on a thread of its own while the reading thread reads the
+/// sheet's first rows. A workbook keeps a sheet's merges after all its cells, so the lookup
+/// inflates the whole sheet once more; on the reading thread that added about a tenth to the
+/// import of a long workbook, and the workers are idle while the window is read.
+/// (``TabularSource/mergedRanges(ofSheet:)`` may run beside a row stream of the same sheet.)
+private final class MergedRangeLookup: @unchecked Sendable {
+    // @unchecked: `found` is written once, on the lookup thread, before `done` is signalled, and
+    // read only after waiting for it.
+    private var found: Result<[CellRange], any Error> = .success([])
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ source: any TabularSource, sheet: Int) {
+        nonisolated(unsafe) let source = source
+        let thread = Thread { [self] in
+            found = Result { try source.mergedRanges(ofSheet: sheet) }
+            done.signal()
+        }
+        thread.name = "consolida.merged-ranges"
+        thread.start()
+    }
+
+    /// Waits for the lookup.
+    func result() -> Result<[CellRange], any Error> {
+        done.wait()
+        done.signal()  // later calls return at once
+        return found
     }
 }

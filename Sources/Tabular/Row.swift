@@ -102,7 +102,9 @@ public protocol TabularSource {
     var sheets: [SheetInfo] { get }
     /// A fresh stream over one sheet's rows.
     func rows(ofSheet index: Int) throws -> any RowStream
-    /// Merged ranges of a sheet (empty for CSV); mapping uses them to read two-row headers.
+    /// Merged ranges of a sheet (empty for CSV); mapping uses them to read two-row headers. It may
+    /// be called on another thread while a row stream of the same sheet is read (an importer
+    /// looks them up while it reads the first rows).
     func mergedRanges(ofSheet index: Int) throws -> [CellRange]
     /// File-level notes found while opening (encoding guessed, preamble skipped…).
     var openingDiagnostics: [Diagnostic] { get }
