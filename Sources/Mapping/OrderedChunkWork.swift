@@ -59,6 +59,7 @@ final class OrderedChunkWork<Result: Sendable>: @unchecked Sendable {
     }
 
     private func runWorker() {
+        HelperThreadPriority.lowerCurrentThread()
         condition.lock()
         while true {
             while waiting.isEmpty && !closed { condition.wait() }

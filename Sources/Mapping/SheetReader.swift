@@ -100,6 +100,7 @@ private final class MergedRangeLookup: @unchecked Sendable {
     init(_ source: any TabularSource, sheet: Int) {
         nonisolated(unsafe) let source = source
         let thread = Thread { [self] in
+            HelperThreadPriority.lowerCurrentThread()
             found = Result { try source.mergedRanges(ofSheet: sheet) }
             done.signal()
         }
