@@ -163,16 +163,24 @@ public struct RecordID: Hashable, Comparable, Sendable, Codable, CustomStringCon
 
     /// The canonical ID of the record at a location: file, sheet, row, else line.
     public init(_ location: SourceLocation, suffix: String? = nil) {
-        // Built in one allocation: an import makes one or two of these per row.
-        var bytes = Array(Self.sheetPart(file: location.file, sheet: location.sheet).utf8)
-        bytes.reserveCapacity(bytes.count + 24)
+        // Built in one buffer: an import makes one or two of these per row.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(location.file.utf8.count + (location.sheet?.utf8.count ?? 0) + 24)
+        Self.appendSheetPart(file: location.file, sheet: location.sheet, to: &bytes)
         Self.appendPlacePart(row: location.row, line: location.line, suffix: suffix, to: &bytes)
         rawValue = String(decoding: bytes, as: UTF8.self)
     }
 
     /// The start every record of a sheet shares: `file#sheet!` (`file#` for a file without sheets).
     public static func sheetPart(file: String, sheet: String?) -> String {
-        sheet.map { file + "#" + $0 + "!" } ?? file + "#"
+        var bytes: [UInt8] = []
+        appendSheetPart(file: file, sheet: sheet, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func appendSheetPart(file: String, sheet: String?, to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: file.utf8); bytes.append(UInt8(ascii: "#"))
+        if let sheet { bytes.append(contentsOf: sheet.utf8); bytes.append(UInt8(ascii: "!")) }
     }
 
     /// The record's own part, after ``sheetPart(file:sheet:)``: its row, else `L` and its line, and

@@ -7,6 +7,8 @@ import Tabular
         #expect(RecordID(SourceLocation(file: "a.xlsx", sheet: "Clientes", row: 12)).rawValue == "a.xlsx#Clientes!12")
         #expect(RecordID(SourceLocation(file: "notas.txt", line: 40)).rawValue == "notas.txt#L40")
         #expect(RecordID(SourceLocation(file: "b.csv", row: 3), suffix: "customer").rawValue == "b.csv#3/customer")
+        #expect(RecordID(SourceLocation(file: "c.csv"), suffix: "x").rawValue == "c.csv#/x")
+        #expect(RecordID.sheetPart(file: "a.xlsx", sheet: "Hoja 1") == "a.xlsx#Hoja 1!")
     }
 
     @Test func accountingBalances() {
