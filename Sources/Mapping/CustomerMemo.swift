@@ -24,10 +24,10 @@ final class CustomerMemo: Sendable {
     }
 }
 
-/// The text of a row's customer columns, as one run of bytes: the customer is built from the
-/// cells' display text alone, so equal bytes mean an equal customer. (Byte equality, not `==` on
-/// strings, which takes `é` and `e` + combining accent as equal: the customer keeps the bytes
-/// it was written with.)
+/// The text of a row's customer columns, as one run of bytes: the customer is built from whether
+/// each cell is blank and from its display text, so equal bytes mean an equal customer. (Byte
+/// equality, not `==` on strings, which takes `é` and `e` + combining accent as equal: the
+/// customer keeps the bytes it was written with.)
 struct CustomerKey: Hashable, Sendable {
     private let bytes: [UInt8]
     private let hash: Int
@@ -37,7 +37,10 @@ struct CustomerKey: Hashable, Sendable {
         bytes.reserveCapacity(columns.count * 24)
         for c in columns {
             let cell = row[column: c]
-            if case .empty = cell { bytes.append(0xFF); continue }  // never a byte of UTF-8
+            // A blank cell is skipped whatever it holds (`""`, spaces, `.empty`); another is its
+            // tag, its length and its text, so no two different rows make the same bytes.
+            if cell.isBlank { bytes.append(0); continue }
+            bytes.append(1)
             var text = cell.displayText
             text.withUTF8 { u in
                 withUnsafeBytes(of: UInt32(truncatingIfNeeded: u.count).littleEndian) { bytes.append(contentsOf: $0) }

@@ -6,14 +6,20 @@ import Foundation
 /// waiting for a core: the million-row workbook's import took about 5% longer (medians of four
 /// runs, 6.8 s against 6.5 s). A CSV import, where the workers are the bottleneck, is unchanged.
 enum HelperThreadPriority {
-    /// The nice value a helper thread takes (0 is the default, 19 the lowest).
-    static let niceness: Int32 = 5
+    /// How much nicer a helper thread is than the thread that starts it (nice 0 → 5).
+    static let step: Int32 = 5
 
-    /// Lowers the calling thread's priority. Linux keeps a nice value per thread, and
-    /// `setpriority(PRIO_PROCESS, 0, …)` sets the calling thread's; elsewhere this does nothing.
+    /// Lowers the calling thread's priority by ``step`` from what it is (a process started with
+    /// `nice -n 10` gets helpers at 15, never higher than its reader). Linux keeps a nice value
+    /// per thread, and `setpriority(PRIO_PROCESS, 0, …)` sets the calling thread's; elsewhere (and
+    /// where the C library spells it otherwise) this does nothing.
     static func lowerCurrentThread() {
-        #if os(Linux)
-        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, niceness)
+        #if os(Linux) && canImport(Glibc)
+        let which = __priority_which_t(PRIO_PROCESS.rawValue)
+        errno = 0
+        let current = getpriority(which, 0)
+        guard errno == 0 else { return }
+        _ = setpriority(which, 0, min(current + step, 19))
         #endif
     }
 }

@@ -6,8 +6,9 @@ import Foundation
 /// The keys are spread over a few shards, each with its own lock, so two worker threads rarely
 /// wait for each other. Each shard keeps two generations: when the current one is full it becomes
 /// the previous one and a new one starts; a value found in the previous generation moves to the
-/// current one. Values in use survive, memory stays bounded (two generations of `limit / shards`
-/// entries per shard), and a table of mostly distinct values costs no more than `limit` entries.
+/// current one. Values in use survive and memory stays bounded: at most two generations of
+/// `limit / shards` entries per shard, `2 × limit` entries in all, however many distinct values
+/// a table has.
 final class SharedMemo<Key: Hashable, Value>: @unchecked Sendable {
     // @unchecked: a shard's dictionaries are read and written under its lock only.
     private final class Shard {

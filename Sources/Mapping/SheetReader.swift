@@ -36,11 +36,17 @@ struct SheetReader {
     /// the window is the whole sheet.
     mutating func window(rows limit: Int) -> LoadedSheet {
         var loaded = LoadedSheet()
-        // The merged ranges are looked up while the window is read (see ``MergedRangeLookup``).
-        let lookup = opened ? MergedRangeLookup(source, sheet: sheet.index) : nil
-        while loaded.rows.count < limit, let row = next(into: &loaded.diagnostics) { loaded.rows.append(row) }
+        // The merged ranges are looked up while the window is read (``MergedRangeLookup``), once
+        // the sheet looks long: a short one gives them at its end, for nothing.
+        var lookup: MergedRangeLookup?
+        while loaded.rows.count < limit, let row = next(into: &loaded.diagnostics) {
+            loaded.rows.append(row)
+            if lookup == nil, opened, loaded.rows.count == min(Self.longSheetRows, limit) {
+                lookup = MergedRangeLookup(source, sheet: sheet.index)
+            }
+        }
         if stream != nil { peeked = next(into: &loaded.diagnostics) }
-        if let lookup { loaded.merged = mergedRanges(lookup, into: &loaded.diagnostics) }
+        if opened { loaded.merged = mergedRanges(lookup, into: &loaded.diagnostics) }
         loaded.diagnostics += pending
         pending = []
         return loaded
@@ -69,15 +75,18 @@ struct SheetReader {
         return nil
     }
 
+    /// Rows after which a sheet is taken for long, and its merged ranges are looked up beside it.
+    static let longSheetRows = 5_000
+
     /// The stream after its last row: a workbook's merged ranges come after its cells.
     private var finished: (any RowStream)?
 
     /// From the finished stream when the window holds the whole sheet; else from the source (for a
     /// workbook, a scan of the sheet that parses it again only when it has merged cells).
-    private mutating func mergedRanges(_ lookup: MergedRangeLookup, into diagnostics: inout [Diagnostic]) -> [CellRange] {
-        let found = lookup.result()
+    private mutating func mergedRanges(_ lookup: MergedRangeLookup?, into diagnostics: inout [Diagnostic]) -> [CellRange] {
+        let found = lookup?.result()
         if stream == nil, peeked == nil, let known = finished?.mergedRangesAfterEnd { return known }
-        do { return try found.get() }
+        do { return try found?.get() ?? source.mergedRanges(ofSheet: sheet.index) }
         catch {
             diagnostics.append(Diagnostic(.warning, code: "MAP-MERGED-UNREADABLE", "merged cells could not be read: \(error)",
                                           at: SourceLocation(file: path, sheet: sheet.name)))

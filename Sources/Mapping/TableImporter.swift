@@ -82,14 +82,8 @@ struct TableImporter: Sendable {
                                    checkFirst: Array(amountProfiles.keys.sorted() + dateProfiles.keys.sorted()))
     }
 
-    /// One row of the data area: imported, rejected, or counted as blank, header or totals.
-    mutating func consume(_ row: Row, into batch: inout ImportBatch) {
-        var plain = PlainInvoiceRows(file: path, sheet: sheet.name)
-        consume(row, into: &batch, plain: &plain)
-    }
-
-    /// ``consume(_:into:)``, with an invoice row that is plain (``plainRows``) added to `plain`
-    /// instead of `batch`.
+    /// One row of the data area: imported (as records in `batch`, or when ``plainRows`` allows, as
+    /// a plain row in `plain`), rejected, or counted as blank, header or totals.
     mutating func consume(_ row: Row, into batch: inout ImportBatch, plain: inout PlainInvoiceRows) {
         accounting.rowsRead += 1
         guard let kind = mapping.kind, let classifier else {

@@ -116,7 +116,10 @@ struct PlainRowTests {
         let composed = CustomerKey(Row(number: 1, cells: [.text("José")]), columns: [1])
         let decomposed = CustomerKey(Row(number: 1, cells: [.text("Jose\u{301}")]), columns: [1])
         #expect(composed != decomposed)
-        #expect(CustomerKey(Row(number: 1, cells: [.empty]), columns: [1]) != CustomerKey(Row(number: 1, cells: [.text("")]), columns: [1]))
+        // Blank is blank whatever the cell holds; an error cell with no text is not blank.
+        func key(_ cell: CellValue) -> CustomerKey { CustomerKey(Row(number: 1, cells: [cell]), columns: [1]) }
+        #expect(key(.empty) == key(.text("")) && key(.text("  ")) == key(.empty))
+        #expect(key(.error("")) != key(.text("")))
     }
 
     /// Beyond the listing limit, a plain row's customer warnings are only counted, as records' are.
