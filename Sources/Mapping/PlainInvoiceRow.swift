@@ -2,9 +2,10 @@ import Receivables
 import Tabular
 
 /// An invoice row whose values are all plain: no reject, nothing but values (and the customer's
-/// warnings, which go to the batch as usual). A consumer that only writes values (``ChunkEncoding/takesPlainRows``) gets such rows
-/// like this instead of as a ``Customer`` and an ``Invoice`` with provenance on every value, which
-/// cost most of an import's time on large sheets. Whatever is not plain still arrives as records.
+/// warnings, which go to the batch as usual). A consumer that only writes values
+/// (``ChunkEncoding/takesPlainRows``) gets such rows like this instead of as a ``Customer`` and an
+/// ``Invoice`` with provenance on every value, which cost most of an import's time on large
+/// sheets. Whatever is not plain still arrives as records.
 ///
 /// Its values are exactly those the records would hold: both come from the same ``TableImporter``
 /// functions, and `consolida import --record-path` checks the bytes written both ways.
