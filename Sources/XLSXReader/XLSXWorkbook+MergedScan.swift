@@ -19,7 +19,9 @@ extension XLSXWorkbook {
         guard let part = sheetParts[index], let entry = zip.entry(named: part) else { return false }
         let needle = Array("mergeCell".utf8)
         do {
-            let reader = try zip.reader(for: entry)
+            // The row stream checks this entry's CRC; a search for one word need not, and reads
+            // in larger chunks.
+            let reader = try zip.reader(for: entry, chunkSize: 1 << 20, checksCRC: false)
             var carry: [UInt8] = []  // the previous chunk's last bytes, for a word split across chunks
             while let chunk = try reader.next() {
                 if !carry.isEmpty {

@@ -45,8 +45,10 @@ public final class ZipArchive {
     }
 
     /// A stream over an entry's uncompressed bytes, in chunks of at most `chunkSize`.
-    public func reader(for entry: ZipEntry, chunkSize: Int = 64 << 10) throws(ZipError) -> ZipEntryReader {
-        try ZipEntryReader(archive: self, entry: entry, chunkSize: chunkSize)
+    /// `checksCRC: false` skips the CRC-32 (sizes and zip-bomb limits are still checked): for a
+    /// pass that only looks for something in an entry another reader reads and checks in full.
+    public func reader(for entry: ZipEntry, chunkSize: Int = 64 << 10, checksCRC: Bool = true) throws(ZipError) -> ZipEntryReader {
+        try ZipEntryReader(archive: self, entry: entry, chunkSize: chunkSize, checksCRC: checksCRC)
     }
 
     /// An entry's whole content. Use ``reader(for:chunkSize:)`` for anything large.

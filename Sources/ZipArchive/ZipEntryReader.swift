@@ -15,14 +15,17 @@ public final class ZipEntryReader {
     /// zlib keeps a pointer back to its stream, so the stream lives at a fixed address.
     private var stream: UnsafeMutablePointer<z_stream>?
     private var crc: UInt = 0
+    /// Whether the CRC-32 is computed and checked (a reader that only looks for a word may skip it).
+    private let checksCRC: Bool
     /// Uncompressed bytes delivered so far.
     public private(set) var produced: UInt64 = 0
     private var ended = false
 
     var path: String { file.path }
 
-    init(archive: ZipArchive, entry: ZipEntry, chunkSize: Int) throws(ZipError) {
+    init(archive: ZipArchive, entry: ZipEntry, chunkSize: Int, checksCRC: Bool = true) throws(ZipError) {
         self.entry = entry
+        self.checksCRC = checksCRC
         self.file = archive.file
         self.limits = archive.limits
         let path = archive.file.path
@@ -87,7 +90,7 @@ public final class ZipEntryReader {
             try finish()
             return 0
         }
-        crc = crc32(crc, target.baseAddress?.assumingMemoryBound(to: Bytef.self), uInt(count))
+        if checksCRC { crc = crc32(crc, target.baseAddress?.assumingMemoryBound(to: Bytef.self), uInt(count)) }
         produced += UInt64(count)
         if produced > entry.uncompressedSize {
             if produced > limits.maxEntrySize {
@@ -150,7 +153,7 @@ public final class ZipEntryReader {
             throw .corrupt(path: path, entry: entry.name, detail: "inflated to \(produced) bytes, directory says \(entry.uncompressedSize)")
         }
         let found = UInt32(truncatingIfNeeded: crc)
-        guard found == entry.crc32 else {
+        guard !checksCRC || found == entry.crc32 else {
             throw .checksumMismatch(path: path, entry: entry.name, expected: entry.crc32, found: found)
         }
         if entry.compressedSize > 0, produced > limits.ratioThreshold,

@@ -63,6 +63,17 @@ import Testing
         }
     }
 
+    /// A pass that only searches an entry may skip its CRC; sizes are still checked.
+    @Test func aReaderMaySkipTheChecksum() throws {
+        var b = ZipBuilder()
+        b.items = [.init(name: "a", data: hello, badCRC: true)]
+        let zip = try ZipArchive(path: try temporaryFile(b.build()))
+        let reader = try zip.reader(for: try #require(zip.entry(named: "a")), checksCRC: false)
+        var read: [UInt8] = []
+        while let chunk = try reader.next() { read += chunk }
+        #expect(read == hello)
+    }
+
     @Test func rejectsTruncatedArchive() throws {
         var b = ZipBuilder()
         b.items = [.init(name: "a", data: Array(repeating: 7, count: 5000))]
