@@ -56,7 +56,8 @@ public struct Pipeline {
                             error: String) throws {
             unreadable = true
             perSource.append((path, kind, error, ImportBatch()))
-            logger.error("cannot read \(path): \(error)")
+            // Under --strict the run stops on it, and the failure says it once.
+            if !config.strict { logger.error("cannot read \(path): \(error)") }
             summaries.append(RunSummary.SourceSummary(path: path, kind: kind, status: "unreadable", error: error,
                                                       rowsRead: 0, imported: 0, rejected: 0, blank: 0, skipped: 0))
             records.append(SourceRecord(path: path, kind: kind, label: label, contentHash: fingerprint.hash,

@@ -116,6 +116,17 @@ import Testing
         #expect(imported == ran)
     }
 
+    /// --strict stops on the unreadable source and says so once.
+    @Test func strictNamesTheUnreadableSourceOnce() throws {
+        let folder = try CommandRunner.temporaryFolder("strict-once")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data().write(to: folder.appendingPathComponent("vacio.csv"))
+        let result = try CommandRunner.run(["run", "vacio.csv", "--out", "out", "--strict"], in: folder)
+        #expect(result.exitCode == 3)
+        #expect(result.stderr.components(separatedBy: "cannot read vacio.csv").count == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("--strict: nothing written"))
+    }
+
     @Test func strictWritesNothing() throws {
         let folder = try CommandRunner.temporaryFolder("strict")
         defer { try? FileManager.default.removeItem(at: folder) }
