@@ -114,7 +114,8 @@ public struct Pipeline {
             // 3. Outputs and the store.
             progress("writing outputs")
             var files = try stages.writer.write(result: result, batch: batch, asOf: asOf, to: folder.stagingURL)
-            try ImportSummary(sources: perSource).jsonData().write(to: folder.staged("import-summary.json"))
+            let importSummary = try ImportSummary(sources: perSource).jsonData()
+            try importSummary.write(to: folder.staged("import-summary.json"))
             files.append("import-summary.json")
             let counts = RunSummary.counts(batch: batch, result: result)
             var exitCode: Int32 = unreadable ? 3 : 0
@@ -123,7 +124,8 @@ public struct Pipeline {
                 exitCode = 1
             }
             let runID = try store.beginRun(startedAt: now, asOf: asOf, inputs: sources.map(\.displayPath))
-            try store.saveRun(runID, importedAt: now, sources: records, batch: batch, result: result)
+            try store.saveRun(runID, importedAt: now, sources: records, batch: batch, result: result,
+                              importSummary: importSummary)
             try store.finishRun(runID, finishedAt: Date(), exitCode: exitCode, counts: counts)
             try folder.commit()
             return RunSummary(runID: runID, exitCode: exitCode, asOf: asOf.iso, output: outputPath,

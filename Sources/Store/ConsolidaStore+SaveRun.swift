@@ -6,10 +6,10 @@ import Tabular
 
 extension ConsolidaStore {
     /// Writes everything a run produced in one transaction: the consolidated tables are replaced,
-    /// the history (sources, accounting, ID map, snapshot) is appended. SQL only through bound
-    /// parameters.
+    /// the history (sources, accounting, ID map, snapshot with the run's `import-summary.json`) is
+    /// appended. SQL only through bound parameters.
     public func saveRun(_ runID: Int64, importedAt: Date, sources: [SourceRecord], batch: ImportBatch,
-                        result: ReconciliationResult) throws {
+                        result: ReconciliationResult, importSummary: Data? = nil) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let resultJSON: Data, batchJSON: Data
@@ -52,8 +52,10 @@ extension ConsolidaStore {
             for (record, customerID) in result.customerIDByRecord.sorted(by: { $0.key < $1.key }) {
                 try idMap.execute(arguments: [record.rawValue, customerID, runID, runID])
             }
-            try db.execute(sql: "INSERT OR REPLACE INTO run_snapshots (run_id, result_json, batch_json) VALUES (?, ?, ?)",
-                           arguments: [runID, resultJSON, batchJSON])
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO run_snapshots (run_id, result_json, batch_json, import_summary_json)
+                VALUES (?, ?, ?, ?)
+                """, arguments: [runID, resultJSON, batchJSON, importSummary])
         }
     }
 

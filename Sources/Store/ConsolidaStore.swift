@@ -101,7 +101,7 @@ public final class ConsolidaStore {
                 let result = try decoder.decode(ReconciliationResult.self, from: row["result_json"] as Data)
                 let batch = try decoder.decode(ImportBatch.self, from: row["batch_json"] as Data)
                 return RunSnapshot(runID: id, asOf: (row["as_of"] as String?).flatMap { LocalDate(iso: $0) },
-                                   result: result, batch: batch)
+                                   result: result, batch: batch, importSummary: row["import_summary_json"] as Data?)
             } catch {
                 throw StoreError.corruptSnapshot(runID: id, reason: "\(error)")
             }
@@ -151,9 +151,13 @@ public struct RunSnapshot: Sendable {
     public var asOf: LocalDate?
     public var result: ReconciliationResult
     public var batch: ImportBatch
+    /// The run's `import-summary.json` (absent for runs saved before the store kept it).
+    public var importSummary: Data?
 
-    public init(runID: Int64, asOf: LocalDate?, result: ReconciliationResult, batch: ImportBatch) {
+    public init(runID: Int64, asOf: LocalDate?, result: ReconciliationResult, batch: ImportBatch,
+                importSummary: Data? = nil) {
         self.runID = runID; self.asOf = asOf; self.result = result; self.batch = batch
+        self.importSummary = importSummary
     }
 }
 

@@ -179,6 +179,10 @@ enum StoreSchema {
                 CREATE INDEX id_map_by_customer ON id_map(customer_id);
                 """)
         }
+        migrator.registerMigration("v2: each run's import summary") { db in
+            // import-summary.json as the run wrote it, so `consolida report --run N` writes it too.
+            try db.execute(sql: "ALTER TABLE run_snapshots ADD COLUMN import_summary_json BLOB")
+        }
         return migrator
     }
 }

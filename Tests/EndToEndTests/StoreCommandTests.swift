@@ -44,4 +44,28 @@ import Testing
         #expect(diff.exitCode == 0)
         #expect(diff.stdout.contains("no changes"))
     }
+
+    /// `report --run N` writes run N's own import summary, not the latest run's.
+    @Test func anEarlierRunsReportHasItsOwnImportSummary() throws {
+        let temp = try CommandRunner.temporaryFolder("store-summary")
+        defer { try? FileManager.default.removeItem(at: temp) }
+        for name in ["erp-export.csv", "banco-pagos.csv"] {
+            try FileManager.default.copyItem(at: CommandRunner.packageRoot.appendingPathComponent("Examples/\(name)"),
+                                             to: temp.appendingPathComponent(name))
+        }
+        let run1 = try CommandRunner.run(["run", "erp-export.csv", "banco-pagos.csv", "--out", "out", "-q", "--as-of", "2024-06-30"],
+                                         in: temp)
+        #expect(run1.exitCode == 0, "\(run1.stderr)")
+        let first = try Data(contentsOf: temp.appendingPathComponent("out/import-summary.json"))
+        #expect(try CommandRunner.run(["run", "erp-export.csv", "--out", "out", "-q", "--as-of", "2024-06-30"], in: temp).exitCode == 0)
+        let second = try Data(contentsOf: temp.appendingPathComponent("out/import-summary.json"))
+        #expect(first != second)
+
+        let report = try CommandRunner.run(["report", "--out", "out", "--run", "1", "--to", "primera"], in: temp)
+        #expect(report.exitCode == 0, "\(report.stderr)")
+        #expect(try Data(contentsOf: temp.appendingPathComponent("primera/import-summary.json")) == first)
+        let latest = try CommandRunner.run(["report", "--out", "out", "--to", "ultima"], in: temp)
+        #expect(latest.exitCode == 0)
+        #expect(try Data(contentsOf: temp.appendingPathComponent("ultima/import-summary.json")) == second)
+    }
 }

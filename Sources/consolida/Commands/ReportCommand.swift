@@ -36,14 +36,19 @@ struct ReportCommand: ParsableCommand {
         let folder = OutputFolder(path: target)
         do {
             try folder.prepare()
-            // Files the writers do not make (the store, the import summary) are carried over. Written
-            // elsewhere, the latest run's outputs take the import summary that lies beside the store.
+            // Files the writers do not make (the store, the import summary) are carried over. The
+            // run's own import summary comes from the store; a run saved before the store kept it
+            // takes, when it is the latest, the summary that lies beside the store.
             for name in ["consolida.sqlite", "import-summary.json"] {
                 if let previous = folder.previous(name) { try FileManager.default.copyItem(at: previous, to: folder.staged(name)) }
             }
             let besideStore = ((storePath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("import-summary.json")
             let staged = folder.staged("import-summary.json")
-            if runID == nil, !FileManager.default.fileExists(atPath: staged.path), FileManager.default.fileExists(atPath: besideStore) {
+            if let summary = snapshot.importSummary {
+                try? FileManager.default.removeItem(at: staged)
+                try summary.write(to: staged)
+            } else if runID == nil, !FileManager.default.fileExists(atPath: staged.path),
+                      FileManager.default.fileExists(atPath: besideStore) {
                 try FileManager.default.copyItem(at: URL(fileURLWithPath: besideStore), to: staged)
             }
             let asOf = snapshot.asOf ?? Pipeline.today()
