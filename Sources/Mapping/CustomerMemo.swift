@@ -7,7 +7,7 @@ import Tabular
 /// An invoice list repeats each customer's name, tax ID, phone and email on every one of its rows;
 /// the memo builds the customer once per distinct set of cells, with the diagnostics those cells
 /// raise (a row using it raises them again at its own place). One memo serves every chunk of a
-/// table on every worker thread; past `limit` entries it starts over rather than growing without end.
+/// table on every worker thread; its memory is bounded (``SharedMemo``).
 final class CustomerMemo: Sendable {
     private let known: SharedMemo<CustomerKey, CustomerValues>
     /// The table's customer columns (1-based), in order.

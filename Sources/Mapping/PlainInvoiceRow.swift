@@ -42,8 +42,6 @@ public struct PlainInvoiceRows: Sendable {
         SourceLocation(file: file, sheet: sheet, row: p.row, line: p.line)
     }
 
-    /// The invoice's record ID, as ``Invoice/id`` would be.
-    public func invoiceID(of p: PlainInvoiceRow) -> RecordID { RecordID(location(of: p)) }
     /// The customer's record ID (``Customer/id``, and ``Invoice/customer``).
     public func customerID(of p: PlainInvoiceRow) -> RecordID { RecordID(location(of: p), suffix: "customer") }
 }

@@ -36,9 +36,8 @@ final class SharedMemo<Key: Hashable, Value>: @unchecked Sendable {
         }.start()
     }
 
-    /// The value for `key`, computed by `make` when not known yet. A key stored is first made
-    /// `compact` (a lookup key may borrow more than it needs to keep, such as a whole row).
-    func value(for key: Key, compact: (Key) -> Key = { $0 }, make: () -> Value) -> Value {
+    /// The value for `key`, computed by `make` when not known yet.
+    func value(for key: Key, make: () -> Value) -> Value {
         let shard = shards[Int(UInt(bitPattern: key.hashValue) % UInt(shards.count))]
         shard.lock.lock()
         if let known = shard.current[key] {
@@ -46,15 +45,14 @@ final class SharedMemo<Key: Hashable, Value>: @unchecked Sendable {
             return known
         }
         if let old = shard.previous[key] {
-            store(old, for: compact(key), in: shard)
+            store(old, for: key, in: shard)
             shard.lock.unlock()
             return old
         }
         shard.lock.unlock()
         let value = make()
-        let stored = compact(key)
         shard.lock.lock()
-        store(value, for: stored, in: shard)
+        store(value, for: key, in: shard)
         shard.lock.unlock()
         return value
     }

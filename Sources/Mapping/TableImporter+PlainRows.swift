@@ -38,13 +38,14 @@ extension TableImporter {
         return p
     }
 
-    /// ``knownRowCurrency(_:)``, remembered for the chunk.
+    /// The row's currency cell as ``currencyCell(_:into:)`` reads it, remembered for the chunk:
+    /// `.some(nil)` when there is none or it is blank, `nil` when it names no currency (a warning
+    /// the record path gives).
     mutating func recentRowCurrency(_ row: Row) -> Currency?? {
-        guard let c = columns(.currency).first, !row[column: c].isBlank else { return .some(nil) }
-        let text = row[column: c].displayText
+        guard let (text, _) = currencyText(row) else { return .some(nil) }
         if let known = recentCurrencies.first(where: { $0.text.hasSameBytes(as: text) }) { return known.currency }
-        let currency = knownRowCurrency(row)
-        if recentCurrencies.count < 16, let currency { recentCurrencies.append((text, currency)) }
+        guard let currency = parsed.currency(text, country: country) else { return nil }
+        if recentCurrencies.count < 16 { recentCurrencies.append((text, currency)) }
         return currency
     }
 

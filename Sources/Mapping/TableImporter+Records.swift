@@ -228,18 +228,17 @@ extension TableImporter {
     }
 
     func currencyCell(_ row: Row, into batch: inout ImportBatch) -> Currency? {
-        if let known = knownRowCurrency(row) { return known }
-        let c = columns(.currency)[0]
-        note(.warning, "MAP-CURRENCY-UNKNOWN", "not a currency code or mark", at: location(row, column: c),
-             found: row[column: c].displayText, into: &batch)
+        guard let (text, c) = currencyText(row) else { return nil }
+        if let currency = parsed.currency(text, country: country) { return currency }
+        note(.warning, "MAP-CURRENCY-UNKNOWN", "not a currency code or mark", at: location(row, column: c), found: text,
+             into: &batch)
         return nil
     }
 
-    /// The row's currency cell: `.some(nil)` when there is none or it is blank, `nil` when it
-    /// names no currency.
-    func knownRowCurrency(_ row: Row) -> Currency?? {
-        guard let c = columns(.currency).first, !row[column: c].isBlank else { return .some(nil) }
-        return parsed.currency(row[column: c].displayText, country: country).map { .some($0) }
+    /// The text of the row's currency cell and its column; `nil` when there is none or it is blank.
+    func currencyText(_ row: Row) -> (String, column: Int)? {
+        guard let c = columns(.currency).first, !row[column: c].isBlank else { return nil }
+        return (row[column: c].displayText, c)
     }
 
     func rawIfText(_ cell: CellValue) -> String? {

@@ -35,7 +35,7 @@ struct TableImporter: Sendable {
     var countOnly: Set<String> = []
     /// The currency cells this chunk has read, and what they name: a list has a handful of
     /// distinct ones, found here without the table's shared memo.
-    var recentCurrencies: [(text: String, currency: Currency?)] = []
+    var recentCurrencies: [(text: String, currency: Currency)] = []
 
     init(path: String, sheet: SheetInfo, table: AnalyzedTable, rows: [Row], options: ImportOptions) {
         self.path = path; self.sheet = sheet; self.table = table; self.rows = rows; self.options = options

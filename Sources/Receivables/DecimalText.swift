@@ -22,19 +22,9 @@ enum DecimalText {
 
     /// `description`'s text: digits with a `.` placed by the exponent, `-` when negative.
     static func text(_ p: Parts) -> String {
-        var digits = String(p.significand)
-        if p.significand == 0 { return "0" }
-        if p.exponent > 0 {
-            digits += String(repeating: "0", count: p.exponent)
-        } else if p.exponent < 0 {
-            let scale = -p.exponent
-            if digits.utf8.count <= scale {
-                digits = "0." + String(repeating: "0", count: scale - digits.utf8.count) + digits
-            } else {
-                digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -scale))
-            }
-        }
-        return p.negative ? "-" + digits : digits
+        var bytes: [UInt8] = []
+        append(p, minimumScale: 0, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// ``text(_:)`` padded with zeros to at least `minimumScale` fraction digits, appended to

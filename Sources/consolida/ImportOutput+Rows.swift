@@ -18,12 +18,14 @@ extension ImportOutput {
             out.customers.bytes.reserveCapacity(out.customerCount * 200)
             out.invoices.bytes.reserveCapacity(out.invoiceCount * 160)
             var c = 0, i = 0
-            // The rows' file and sheet, rendered once for the chunk.
-            let place = PlacePrefix(file: plain.file, sheet: plain.sheet)
-            for p in plain.rows {
-                while c < p.customersBefore { ImportOutput.render(customer: batch.customers[c], into: &out.customers); c += 1 }
-                while i < p.invoicesBefore { ImportOutput.render(invoice: batch.invoices[i], into: &out.invoices); i += 1 }
-                Self.render(p, of: plain, place, into: &out)
+            if !plain.rows.isEmpty {
+                // The rows' file and sheet, rendered once for the chunk.
+                let place = PlacePrefix(file: plain.file, sheet: plain.sheet)
+                for p in plain.rows {
+                    while c < p.customersBefore { ImportOutput.render(customer: batch.customers[c], into: &out.customers); c += 1 }
+                    while i < p.invoicesBefore { ImportOutput.render(invoice: batch.invoices[i], into: &out.invoices); i += 1 }
+                    Self.render(p, of: plain, place, into: &out)
+                }
             }
             while c < batch.customers.count { ImportOutput.render(customer: batch.customers[c], into: &out.customers); c += 1 }
             while i < batch.invoices.count { ImportOutput.render(invoice: batch.invoices[i], into: &out.invoices); i += 1 }
