@@ -1,4 +1,3 @@
-import Foundation
 extension String {
     /// Whitespace trimmed and runs of whitespace collapsed to one space (names, addresses).
     var collapsingWhitespace: String {
@@ -11,16 +10,5 @@ extension String {
         }
         if clean && !previousSpace { return self }
         return split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
-}
-
-extension String {
-    /// Whether both hold the same UTF-8 bytes. `==` compares canonical equivalence instead (`é`
-    /// equals `e` + combining accent), which a memo of values kept as written must not.
-    func hasSameBytes(as other: String) -> Bool {
-        var a = self, b = other
-        return a.withUTF8 { x in
-            b.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
-        }
     }
 }
