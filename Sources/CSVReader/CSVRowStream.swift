@@ -3,7 +3,7 @@ import Tabular
 /// The rows of a ``CSVFile`` as text cells (`""` → `.empty`), with their spreadsheet row number and
 /// physical line. Blank lines are skipped (the numbers after them jump, as in a spreadsheet);
 /// ragged rows are kept whole and reported.
-public struct CSVRowStream: RowStream {
+public struct CSVRowStream: TextRowStream {
     private let reader: CSVRecordReader
     private let path: String
     private let utf8Offsets: Bool
@@ -25,23 +25,45 @@ public struct CSVRowStream: RowStream {
         while try reader.next() {
             let count = reader.fieldCount
             if count == 0 { blankLinesSkipped += 1; continue }
-            let number = reader.recordCount
             var cells: [CellValue] = []
             cells.reserveCapacity(count)
-            var repairedColumn: Int?
             for i in 0..<count {
                 let f = reader.field(i)
-                if f.isEmpty { cells.append(.empty); continue }
-                let s = String(decoding: f, as: UTF8.self)
-                // Repairing invalid UTF-8 changes the length (each bad sequence becomes U+FFFD).
-                if repairedColumn == nil, s.utf8.count != f.count { repairedColumn = i + 1 }
-                cells.append(.text(s))
+                cells.append(f.isEmpty ? .empty : .text(String(decoding: f, as: UTF8.self)))
             }
-            rowsRead += 1
-            check(number: number, count: count)
-            if let column = repairedColumn { reportInvalidUTF8(number: number, column: column) }
-            return Row(number: number, line: reader.line, cells: cells)
+            checkRecord()
+            return Row(number: reader.recordCount, line: reader.line, cells: cells)
         }
+        return nil
+    }
+
+    /// Appends up to `limit` rows as bytes: the rows ``next()`` would return, with the same
+    /// diagnostics. Returns whether it appended any.
+    public mutating func next(into rows: inout TextRows, limit: Int) throws -> Bool {
+        var added = 0
+        while added < limit, try reader.next() {
+            if reader.fieldCount == 0 { blankLinesSkipped += 1; continue }
+            rows.append(number: reader.recordCount, line: reader.line, record: reader.recordBytes, ends: reader.recordFieldEnds)
+            checkRecord()
+            added += 1
+        }
+        return added > 0
+    }
+
+    /// Counts the record just read and reports what is wrong with it.
+    private mutating func checkRecord() {
+        let number = reader.recordCount
+        rowsRead += 1
+        check(number: number, count: reader.fieldCount)
+        if let column = firstInvalidColumn() { reportInvalidUTF8(number: number, column: column) }
+    }
+
+    /// The first column (1-based) of the current record whose bytes are not UTF-8 (their cell's
+    /// text is repaired with U+FFFD).
+    private func firstInvalidColumn() -> Int? {
+        let record = reader.recordBytes
+        guard UTF8Validator.firstNonASCII(record) != nil else { return nil }
+        for i in 0..<reader.fieldCount where !UTF8Validator.isValid(reader.field(i), allowTruncatedEnd: false) { return i + 1 }
         return nil
     }
 

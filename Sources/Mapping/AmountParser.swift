@@ -38,6 +38,19 @@ public enum AmountParser {
         if let (value, evidence) = AmountText.plain(text), evidence != .ambiguous(".") || profile.decimalSeparator == "." {
             return .success(Parsed(amount: value, currency: nil))
         }
+        return parseWritten(text, profile: profile)
+    }
+
+    /// ``parse(text:profile:)`` of a text cell's UTF-8 bytes.
+    static func parse(bytes: UnsafeBufferPointer<UInt8>, profile: AmountColumnProfile) -> Result<Parsed, ValueError> {
+        if let (value, evidence) = AmountText.plain(bytes: bytes), evidence != .ambiguous(".") || profile.decimalSeparator == "." {
+            return .success(Parsed(amount: value, currency: nil))
+        }
+        return parseWritten(String(decoding: bytes, as: UTF8.self), profile: profile)
+    }
+
+    /// An amount that is not plain digits: grouped, with a comma, a currency mark, a sign around it.
+    private static func parseWritten(_ text: String, profile: AmountColumnProfile) -> Result<Parsed, ValueError> {
         guard let pieces = AmountText(text, country: profile.country) else {
             return .failure(ValueError("MAP-AMOUNT-FORMAT", "amount: not a number", expected: "amount"))
         }
@@ -111,18 +124,25 @@ struct AmountText {
     /// The common `1234.56` / `-1234` read straight from the bytes, with what it says about the
     /// separator; `nil` for anything else (grouping, commas, currency marks), which takes the general path.
     static func plain(_ text: String) -> (Decimal, Evidence)? {
+        var text = text
+        return text.withUTF8 { plain(bytes: $0) }
+    }
+
+    /// ``plain(_:)`` of UTF-8 bytes.
+    static func plain(bytes text: UnsafeBufferPointer<UInt8>) -> (Decimal, Evidence)? {
         var digitsAfter = -1, digits = 0, i = 0
-        for b in text.utf8 {
+        for b in text {
             if b >= 0x30 && b <= 0x39 { digits += 1; if digitsAfter >= 0 { digitsAfter += 1 } }
             else if b == 0x2E { guard digitsAfter < 0, digits > 0 else { return nil }; digitsAfter = 0 }
             else if b == 0x2D && i == 0 {}
             else { return nil }
             i += 1
         }
-        guard digits > 0, digitsAfter != 0, let value = Money.parsePlainDecimal(text) else { return nil }
+        guard digits > 0, digitsAfter != 0, let value = Money.parsePlainDecimal(bytes: text) else { return nil }
         let before = digits - max(digitsAfter, 0)
+        let leadingZero = text[0] == 0x30 || text[0] == 0x2D && text.count > 1 && text[1] == 0x30
         let evidence: Evidence = digitsAfter < 0 ? .none
-            : (digitsAfter == 3 && before <= 3 && !text.hasPrefix("0") && !text.hasPrefix("-0")) ? .ambiguous(".") : .decimal(".")
+            : (digitsAfter == 3 && before <= 3 && !leadingZero) ? .ambiguous(".") : .decimal(".")
         return (value, evidence)
     }
 

@@ -17,6 +17,8 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
     private let encoding: Encoding
     private let size: Int
     private var chunk: [Row] = []
+    /// Rows of the current chunk read as bytes (``readTextRows(_:)``), after those in `chunk`.
+    private var text = TextRows()
     /// Diagnostics met while filling the current chunk, and those of chunks handed out, in order.
     private var notes: [Diagnostic] = []
     private var notesInFlight: [[Diagnostic]] = []
@@ -39,22 +41,38 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
 
     mutating func add(_ row: Row, into batch: inout ImportBatch, flush: (inout ImportBatch, [Encoding.Encoded]) -> Void) {
         chunk.append(row)
-        if chunk.count >= size { submit(into: &batch, flush: flush) }
+        submitIfFull(into: &batch, flush: flush)
+    }
+
+    /// Whether rows are best fed as bytes (``readTextRows(_:)``): the workers then read plain
+    /// invoice rows in place, and build a ``Row`` only for the others. Only plain rows gain from it.
+    var takesTextRows: Bool { importer.plainRows }
+
+    /// Lets `read` append up to the given number of rows to the current chunk, as bytes; returns
+    /// what `read` returns. Call ``submitIfFull(into:flush:)`` after it.
+    mutating func readTextRows(_ read: (inout TextRows, _ limit: Int) -> Bool) -> Bool {
+        read(&text, size - chunk.count - text.count)
+    }
+
+    /// Hands the current chunk to a worker when it holds `size` rows.
+    mutating func submitIfFull(into batch: inout ImportBatch, flush: (inout ImportBatch, [Encoding.Encoded]) -> Void) {
+        if chunk.count + text.count >= size { submit(into: &batch, flush: flush) }
     }
 
     /// Waits for the last chunks; returns the accounting of every row fed.
     mutating func finish(into batch: inout ImportBatch, flush: (inout ImportBatch, [Encoding.Encoded]) -> Void) -> SourceAccounting {
-        if !chunk.isEmpty || !notes.isEmpty { submit(into: &batch, flush: flush) }
+        if !chunk.isEmpty || !text.isEmpty || !notes.isEmpty { submit(into: &batch, flush: flush) }
         deliver(work.finish(), into: &batch, flush: flush)
         return accounting
     }
 
     private mutating func submit(into batch: inout ImportBatch, flush: (inout ImportBatch, [Encoding.Encoded]) -> Void) {
-        let rows = chunk, template = importer, encoding = encoding
+        let rows = chunk, textRows = text, template = importer, encoding = encoding
         // Codes already full in the rows delivered so far stay full: later rows only count them, and
         // which diagnostics are listed does not depend on how the workers were scheduled.
         let full = Set(seenPerCode.filter { $0.value >= ImportBatch.listedPerCode }.keys)
         chunk.removeAll(keepingCapacity: true)
+        text = TextRows(reservingLike: textRows)
         notesInFlight.append(notes)
         notes = []
         let ready = work.submit {
@@ -63,6 +81,8 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
             worker.startChunk(countOnly: full)
             var out = ImportBatch(), plain = PlainInvoiceRows(file: worker.path, sheet: worker.sheet.name)
             for row in rows { worker.consume(row, into: &out, plain: &plain) }
+            let inPlace = worker.readsPlainRowsInPlace
+            for r in 0..<textRows.count { worker.consume(textRows, r, inPlace: inPlace, into: &out, plain: &plain) }
             out.accounting = [worker.accounting]
             let encoded = encoding.encode(&out, plain: plain)
             return Done(batch: out, encoded: encoded)

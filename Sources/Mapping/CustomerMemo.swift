@@ -18,9 +18,9 @@ final class CustomerMemo: Sendable {
         known = SharedMemo(limit: limit)
     }
 
-    /// The customer for the row's cells, built by `build` when not known yet.
-    func customer(for row: Row, build: () -> CustomerValues) -> CustomerValues {
-        known.value(for: CustomerKey(row, columns: columns), make: build)
+    /// The customer for a row's cells (their ``CustomerKey``), built by `build` when not known yet.
+    func customer(for key: CustomerKey, build: () -> CustomerValues) -> CustomerValues {
+        known.value(for: key, make: build)
     }
 }
 
@@ -42,15 +42,35 @@ struct CustomerKey: Hashable, Sendable {
             if cell.isBlank { bytes.append(0); continue }
             bytes.append(1)
             var text = cell.displayText
-            text.withUTF8 { u in
-                withUnsafeBytes(of: UInt32(truncatingIfNeeded: u.count).littleEndian) { bytes.append(contentsOf: $0) }
-                bytes.append(contentsOf: u)
-            }
+            text.withUTF8 { Self.append(text: $0, to: &bytes) }
         }
+        self.init(bytes)
+    }
+
+    /// The key of a row read as bytes: the same bytes as the ``Row`` it makes (when its bytes are
+    /// UTF-8; else the raw bytes, which still tell different cells apart).
+    init(_ row: TextRowView, columns: [Int]) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(columns.count * 24)
+        for c in columns {
+            let field = row[c]
+            if TextCell.isBlank(field) { bytes.append(0); continue }
+            bytes.append(1)
+            Self.append(text: field, to: &bytes)
+        }
+        self.init(bytes)
+    }
+
+    private init(_ bytes: [UInt8]) {
         var hasher = Hasher()
         bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
         self.bytes = bytes
         hash = hasher.finalize()
+    }
+
+    private static func append(text: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: UInt32(truncatingIfNeeded: text.count).littleEndian) { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: text)
     }
 
     func hash(into hasher: inout Hasher) { hasher.combine(hash) }

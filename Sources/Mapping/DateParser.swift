@@ -39,7 +39,15 @@ public enum DateParser {
     }
 
     static func parse(text raw: String, order: DateOrder) -> Result<LocalDate, ValueError> {
-        let tokens = DateTokens.numericOnly(raw) ?? DateTokens(raw)
+        parse(DateTokens.numericOnly(raw.utf8) ?? DateTokens(raw), order: order)
+    }
+
+    /// ``parse(text:order:)`` of a text cell's UTF-8 bytes.
+    static func parse(bytes: UnsafeBufferPointer<UInt8>, order: DateOrder) -> Result<LocalDate, ValueError> {
+        parse(DateTokens.numericOnly(bytes) ?? DateTokens(String(decoding: bytes, as: UTF8.self)), order: order)
+    }
+
+    private static func parse(_ tokens: DateTokens, order: DateOrder) -> Result<LocalDate, ValueError> {
         guard tokens.isPlausible else {
             return .failure(ValueError("MAP-DATE-FORMAT", "date: not a date", expected: "date"))
         }
@@ -139,11 +147,12 @@ struct DateTokens {
 
     /// The common all-numeric dates (`2024-03-15`, `15/03/2024`) read straight from the bytes;
     /// `nil` for anything else, which takes the general path.
-    static func numericOnly(_ text: String) -> DateTokens? {
-        guard text.utf8.count <= 10 else { return nil }
+    static func numericOnly<Bytes: Collection<UInt8>>(_ text: Bytes) -> DateTokens? {
+        guard text.count <= 10 else { return nil }
         var t = DateTokens()
+        t.numbers.reserveCapacity(3)
         var value = 0, digits = 0
-        for b in text.utf8 {
+        for b in text {
             if b >= 0x30 && b <= 0x39 { value = value * 10 + Int(b - 0x30); digits += 1 }
             else if b == 0x2D || b == 0x2F || b == 0x2E {
                 guard digits > 0 else { return nil }
@@ -210,7 +219,7 @@ public struct DateColumnProfile: Hashable, Sendable {
         var dmy = 0, mdy = 0
         for cell in cells {
             guard case .text(let s) = cell else { continue }
-            let t = DateTokens.numericOnly(s) ?? DateTokens(s)
+            let t = DateTokens.numericOnly(s.utf8) ?? DateTokens(s)
             guard t.month == nil, t.numbers.count == 3, t.numbers[0].digits <= 2, t.numbers[1].digits <= 2 else { continue }
             let a = t.numbers[0].value, b = t.numbers[1].value
             if a > 12 && b <= 12 { dmy += 1 } else if b > 12 && a <= 12 { mdy += 1 }

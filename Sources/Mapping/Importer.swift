@@ -198,9 +198,18 @@ public struct Importer: Sendable {
                 // The reader's own notes (cell problems, a break) travel with the chunk they were met
                 // in, so they come out in the same place whatever the workers' timing.
                 var notes: [Diagnostic] = []
-                while let row = nextShown(&notes) {
-                    if !notes.isEmpty { feed.attach(notes); notes = [] }
-                    feed.add(row, into: &batch, flush: flush)
+                if feed.takesTextRows, mask.isEmpty, fill.isEmpty, rest.readsTextRows {
+                    // A CSV file's rows go to the workers as bytes, and become Rows there if at all.
+                    if let row = rest.takePeeked() { feed.add(row, into: &batch, flush: flush) }
+                    while feed.readTextRows({ rest.next(into: &$0, limit: $1, diagnostics: &notes) }) {
+                        if !notes.isEmpty { feed.attach(notes); notes = [] }
+                        feed.submitIfFull(into: &batch, flush: flush)
+                    }
+                } else {
+                    while let row = nextShown(&notes) {
+                        if !notes.isEmpty { feed.attach(notes); notes = [] }
+                        feed.add(row, into: &batch, flush: flush)
+                    }
                 }
                 feed.attach(notes)
             }

@@ -19,6 +19,9 @@ struct RowClassifier: Sendable {
     /// The header's folded texts by column, and their first letters (a quick filter).
     let foldedHeader: [(column: Int, text: String)]
     let totalsInitials: Set<Character>
+    /// Whether every totals word starts with an ASCII letter, so that a label starting with an
+    /// accented one is none.
+    let totalsInitialsAreASCII: Bool
     /// `totalsInitials` for ASCII letters, by byte: the per-row check without hashing a Character.
     let asciiTotalsInitial: [Bool]
     /// The first word of each totals word (`total`, `sub`, `gran`): its length, and its first eight
@@ -38,6 +41,7 @@ struct RowClassifier: Sendable {
         let first = Set(checkFirst)
         foldedHeader = header.filter { first.contains($0.column) } + header.filter { !first.contains($0.column) }
         totalsInitials = Set(totalsWords.compactMap(\.first))
+        totalsInitialsAreASCII = totalsInitials.allSatisfy(\.isASCII)
         var ascii = [Bool](repeating: false, count: 128)
         for c in totalsInitials { if let a = c.asciiValue { ascii[Int(a)] = true } }
         asciiTotalsInitial = ascii
@@ -63,7 +67,7 @@ struct RowClassifier: Sendable {
         var same = 0, misses = 0
         for (column, text) in foldedHeader {
             if case .text(let a) = row[column: column], a.utf8.count <= text.utf8.count * 2 + 8,
-               TextFolding.mayFoldTo(a, text), TextFolding.fold(a) == text {
+               TextFolding.mayFoldTo(a.utf8, text), TextFolding.fold(a) == text {
                 same += 1
             } else {
                 misses += 1
@@ -96,8 +100,11 @@ struct RowClassifier: Sendable {
     /// the text starts with two or more ASCII letters followed by an ASCII non-alphanumeric byte (or
     /// its end), that run lower-cased is the first word of its fold, and a totals label's first word
     /// is the first word of a totals word. Most customer names are decided here.
-    func firstWordRulesOut(_ s: String) -> Bool {
-        var utf8 = s.utf8.makeIterator()
+    func firstWordRulesOut(_ s: String) -> Bool { firstWordRulesOut(bytes: s.utf8) }
+
+    /// ``firstWordRulesOut(_:)`` of a label's UTF-8 bytes.
+    func firstWordRulesOut(bytes s: some Sequence<UInt8>) -> Bool {
+        var utf8 = s.makeIterator()
         var word: (UInt64, Int) = (0, 0)  // up to 8 lower-cased letters packed, and the run's length
         while let b = utf8.next() {
             let lower = b | 0x20
@@ -106,7 +113,15 @@ struct RowClassifier: Sendable {
                 word.1 += 1
                 continue
             }
-            if b >= 0x80 || (b >= 0x30 && b <= 0x39) { return false }  // accented or digits: fold decides
+            if b >= 0x30 && b <= 0x39 { return false }  // digits: fold decides
+            if b >= 0x80 {
+                // Folded, what follows is letters (`á` → `a`), nothing (a combining accent) or a
+                // space: the first word starts with this run, so a totals word must too (`Gonz…`
+                // is ruled out, `Su…` from `Suárez` is not).
+                guard word.1 >= 2 else { return false }
+                let mask: UInt64 = word.1 >= 8 ? .max : (1 << (8 * UInt64(word.1))) - 1
+                return !totalsFirstWords.contains { $0.length >= word.1 && (word.1 > 8 || $0.packed & mask == word.0) }
+            }
             break
         }
         guard word.1 >= 2 else { return false }
@@ -130,7 +145,7 @@ struct RowClassifier: Sendable {
         return s.first(where: \.isLetter)?.lowercased().first
     }
 
-    private static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+    static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
 
     /// Most of the row repeats the header's texts.
     static func isRepeatedHeader(_ row: Row, headerRow: Row) -> Bool {

@@ -75,6 +75,43 @@ struct SheetReader {
         return nil
     }
 
+    /// Whether the rest of the sheet can come as bytes (``next(into:limit:diagnostics:)``): a CSV
+    /// file's rows.
+    var readsTextRows: Bool { stream is any TextRowStream }
+
+    /// The row read after the window, if it has not been handed out yet (rows read as bytes start after it).
+    mutating func takePeeked() -> Row? {
+        defer { peeked = nil }
+        return peeked
+    }
+
+    /// ``next(into:)`` for rows read as bytes (``readsTextRows``, after ``takePeeked()``): appends
+    /// up to `limit` rows; returns whether the sheet may have more. The reader's diagnostics come
+    /// out at the same rows as from `next(into:)`, so they reach the same chunks.
+    mutating func next(into rows: inout TextRows, limit: Int, diagnostics: inout [Diagnostic]) -> Bool {
+        guard peeked == nil, var text = stream as? any TextRowStream else { return false }
+        let before = rows.count
+        do {
+            let more = try text.next(into: &rows, limit: min(limit, 4096 - rowsRead % 4096))
+            rowsRead += rows.count - before
+            if more {
+                if rowsRead % 4096 == 0 { diagnostics += text.drainDiagnostics() }
+                stream = text
+                return true
+            }
+            diagnostics += text.drainDiagnostics()
+        } catch {
+            rowsRead += rows.count - before
+            diagnostics += text.drainDiagnostics()
+            diagnostics.append(Diagnostic(.error, code: "MAP-SHEET-TRUNCATED",
+                "the rest of the sheet could not be read after \(rowsRead) rows: \(error)",
+                at: SourceLocation(file: path, sheet: sheet.name)))
+        }
+        finished = text
+        stream = nil
+        return false
+    }
+
     /// Rows after which a sheet is taken for long, and its merged ranges are looked up beside it.
     static let longSheetRows = 5_000
 

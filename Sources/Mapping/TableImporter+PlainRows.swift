@@ -29,13 +29,19 @@ extension TableImporter {
         } catch {
             return nil
         }
+        noteCustomer(p, into: &batch)
+        return p
+    }
+
+    /// The warnings of a plain row's customer, raised again at the row's place.
+    func noteCustomer(_ p: PlainInvoiceRow, into batch: inout ImportBatch) {
         let notes = p.customer.notes
         for i in notes.indices {
             // Read in place: past the listing limit only the code is needed.
-            note(notes[i].severity, notes[i].code, notes[i].message, at: location(row, column: notes[i].location?.column),
+            note(notes[i].severity, notes[i].code, notes[i].message,
+                 at: SourceLocation(file: path, sheet: sheet.name, row: p.row, column: notes[i].location?.column, line: p.line),
                  found: notes[i].found, into: &batch)
         }
-        return p
     }
 
     /// The row's currency cell as ``currencyCell(_:into:)`` reads it, remembered for the chunk:
@@ -44,6 +50,11 @@ extension TableImporter {
     mutating func recentRowCurrency(_ row: Row) -> Currency?? {
         guard let (text, _) = currencyText(row) else { return .some(nil) }
         if let known = recentCurrencies.first(where: { $0.text.hasSameBytes(as: text) }) { return known.currency }
+        return currency(named: text)
+    }
+
+    /// A currency cell's text as ``currencyCell(_:into:)`` reads it, remembered for the chunk.
+    mutating func currency(named text: String) -> Currency?? {
         guard let currency = parsed.currency(text, country: country) else { return nil }
         if recentCurrencies.count < 16 { recentCurrencies.append((text, currency)) }
         return currency
@@ -53,13 +64,16 @@ extension TableImporter {
 
     /// The row's customer from the table's memo, built on first sight of its cells.
     func plainCustomer(_ row: Row) -> CustomerValues {
-        customers.customer(for: row) {
-            // Every note in full, whatever this chunk only counts: the customer serves every chunk.
-            // Its ID is not kept (each row has its own), so none is built.
-            var notes = ImportBatch()
-            let customer = buildCustomer(row, Provenance(location(row), sourceLabel: label), id: Self.unkeptID,
-                                         into: &notes, listAll: true)
-            return CustomerValues(encoded: encodeCustomerValues(customer), notes: notes.diagnostics)
-        }
+        customers.customer(for: CustomerKey(row, columns: customers.columns)) { newPlainCustomer(row) }
+    }
+
+    /// A plain row's customer, the first time its cells are seen.
+    func newPlainCustomer(_ row: Row) -> CustomerValues {
+        // Every note in full, whatever this chunk only counts: the customer serves every chunk.
+        // Its ID is not kept (each row has its own), so none is built.
+        var notes = ImportBatch()
+        let customer = buildCustomer(row, Provenance(location(row), sourceLabel: label), id: Self.unkeptID,
+                                     into: &notes, listAll: true)
+        return CustomerValues(encoded: encodeCustomerValues(customer), notes: notes.diagnostics)
     }
 }

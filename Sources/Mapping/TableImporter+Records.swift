@@ -198,8 +198,7 @@ extension TableImporter {
         guard let c = columns(field).first else { return nil }
         let cell = row[column: c]
         guard !cell.isBlank else { return nil }
-        let profile = dateProfiles[c] ?? DateColumnProfile(order: .dmy)
-        switch DateParser.parse(cell, profile: profile) {
+        switch DateParser.parse(cell, profile: dateProfile(c)) {
         case .success(let d): return (d, c)
         case .failure(let e):
             throw RowRejection(code: e.code, reason: "\(headerNames[c] ?? field.rawValue): \(e.message): \"\(cell.displayText)\"", column: c)
@@ -216,15 +215,26 @@ extension TableImporter {
         guard let c = columns(field).first else { return nil }
         let cell = row[column: c]
         guard !cell.isBlank else { return nil }
-        let profile = amountProfiles[c] ?? AmountColumnProfile(country: country)
-        switch AmountParser.parse(cell, profile: profile) {
+        switch AmountParser.parse(cell, profile: amountProfile(c)) {
         case .success(let p):
-            // Currency precedence: the cell, the row's currency column, the column header, the mapping, the configuration.
-            let currency = p.currency ?? rowCurrency ?? headerCurrency[c] ?? options.mappingCurrency ?? options.currency
-            return (Money(p.amount, currency), c)
+            return (money(p, column: c, rowCurrency), c)
         case .failure(let e):
             throw RowRejection(code: e.code, reason: "\(headerNames[c] ?? field.rawValue): \(e.message): \"\(cell.displayText)\"", column: c)
         }
+    }
+
+    func dateProfile(_ column: Int) -> DateColumnProfile {
+        dateProfiles[column] ?? DateColumnProfile(order: .dmy)
+    }
+
+    func amountProfile(_ column: Int) -> AmountColumnProfile {
+        amountProfiles[column] ?? AmountColumnProfile(country: country)
+    }
+
+    /// An amount read from `column` with its currency: the cell's, the row's currency column, the
+    /// column header, the mapping, the configuration, in that order.
+    func money(_ p: AmountParser.Parsed, column: Int, _ rowCurrency: Currency?) -> Money {
+        Money(p.amount, p.currency ?? rowCurrency ?? headerCurrency[column] ?? options.mappingCurrency ?? options.currency)
     }
 
     func currencyCell(_ row: Row, into batch: inout ImportBatch) -> Currency? {
@@ -255,6 +265,11 @@ extension TableImporter {
                 || f.hasPrefix("nota de debito") || f.hasPrefix("debit") { return .debitNote }
             return .invoice
         }
+        return documentType(number: number)
+    }
+
+    /// The document type a number says (`NC-0012` is a credit note), for rows with no type column.
+    func documentType(number: String) -> Invoice.DocumentType {
         // Only a number starting with `nc`/`nd` (any case or punctuation) names a credit or debit note.
         if let first = number.utf8.first, first < 0x80, first != UInt8(ascii: "n"), first != UInt8(ascii: "N"),
            Character(Unicode.Scalar(first)).isLetter || Character(Unicode.Scalar(first)).isNumber { return .invoice }

@@ -59,8 +59,8 @@ enum TextFolding {
 
     /// A cheap necessary condition for `fold(text) == folded`: the first letter or digit agrees
     /// (accented first letters are let through to the full comparison).
-    static func mayFoldTo(_ text: String, _ folded: String) -> Bool {
-        guard let first = text.utf8.first(where: { $0 >= 0x80 || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) })
+    static func mayFoldTo(_ text: some Sequence<UInt8>, _ folded: String) -> Bool {
+        guard let first = text.first(where: { $0 >= 0x80 || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) })
         else { return folded.isEmpty }
         if first >= 0x80 { return true }
         let lower = (first >= 0x41 && first <= 0x5A) ? first | 0x20 : first

@@ -92,8 +92,14 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// Parses `-1234.56`, `1234`, `.5`, `+3` exactly; no grouping, no exponent.
     public static func parsePlainDecimal(_ text: String) -> Decimal? {
+        var text = text
+        return text.withUTF8 { parsePlainDecimal(bytes: $0) }
+    }
+
+    /// ``parsePlainDecimal(_:)`` of UTF-8 bytes.
+    public static func parsePlainDecimal(bytes all: UnsafeBufferPointer<UInt8>) -> Decimal? {
         var significand: UInt64 = 0, exponent = 0, digits = 0, sawPoint = false, negative = false
-        var bytes = Substring(text).utf8[...]
+        var bytes = all[...]
         if let f = bytes.first, f == UInt8(ascii: "-") || f == UInt8(ascii: "+") {
             negative = f == UInt8(ascii: "-"); bytes = bytes.dropFirst()
         }
@@ -114,7 +120,7 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
             if sawPoint { exponent -= 1 }
         }
         guard digits > 0 else { return nil }
-        if overflowTail { return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) }
+        if overflowTail { return Decimal(string: String(decoding: all, as: UTF8.self), locale: Locale(identifier: "en_US_POSIX")) }
         return decimal(negative: negative, significand: significand, exponent: exponent)
     }
 

@@ -40,6 +40,14 @@ extension RowStream {
     public var mergedRangesAfterEnd: [CellRange]? { nil }
 }
 
+/// A row stream whose cells are all text (a CSV file's): it can also hand its rows over as bytes,
+/// which costs a fraction of building a ``Row`` for each.
+public protocol TextRowStream: RowStream {
+    /// Appends up to `limit` rows to `rows`: the rows ``next()`` would return, with the same numbers
+    /// and diagnostics. Returns whether it appended any (`false` at the end).
+    mutating func next(into rows: inout TextRows, limit: Int) throws -> Bool
+}
+
 /// A row stream over rows already in memory (tests, small tables, re-reads).
 public struct ArrayRowStream: RowStream, Sendable {
     private var rows: [Row]

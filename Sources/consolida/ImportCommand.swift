@@ -40,6 +40,10 @@ struct ImportCommand: ParsableCommand {
                              visibility: .hidden))
     var recordPath = false
 
+    @Option(help: ArgumentHelp("Rows of each sheet held for table finding and column profiling; the rest are streamed (to test streaming on small files).",
+                               visibility: .hidden))
+    var windowRows: Int?
+
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
@@ -116,6 +120,7 @@ struct ImportCommand: ParsableCommand {
             let source = try SourceOpener.open(path, format: format)
             var options = ImportOptions(country: region.countryCode, currency: region.currencyCode)
             options.plainRows = !recordPath
+            if let windowRows { options.windowRows = max(1, windowRows) }
             if let mappingFile {
                 if mappingFile.applies(to: path) { options.mapping = mappingFile }
                 else if !quiet { CommandSupport.note("\(path): the mapping's files patterns do not match; automatic mapping used") }

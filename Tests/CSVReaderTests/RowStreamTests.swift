@@ -72,6 +72,44 @@ import Tabular
         #expect(diagnostics.first?.location?.line == 30_002)
     }
 
+    /// Rows read as bytes (``CSVRowStream/next(into:limit:)``) are the rows `next()` returns, with
+    /// the same diagnostics, whatever the number asked for at a time.
+    @Test(arguments: [1, 2, 7, 4096])
+    func rowsReadAsBytesAreTheRowsNextReturns(limit: Int) throws {
+        var late = Array("name,n\n".utf8)
+        for i in 0..<30_000 { late += Array("row\(i),\(i)\n".utf8) }
+        late += [0x4A, 0x6F, 0x73, 0xE9, 0x2C, 0x31, 0x0A]  // "Jos\xE9,1"
+        late += [0x61, 0xC3, 0x2C, 0xA9, 0x62, 0x0A]  // a sequence split by a delimiter: both fields invalid
+        late += [0x78, 0xF0, 0x9F, 0x98, 0x2C, 0x32, 0x0A]  // a cut 4-byte sequence, repaired to one U+FFFD
+        let inputs: [[UInt8]] = [
+            Array("a,b\n1,\"x\ny\"\n\n2,z\n,,\n".utf8), Array("a,b,c\n1,2\n3,4,5,6\n".utf8),
+            Array("a,b\n1,5\" screen\n2,3\n".utf8), Array("a,b\n1,\"open\n2,3\n".utf8), late,
+        ]
+        for bytes in inputs {
+            let file = try CSVFile.open(bytes: bytes, name: "t.csv")
+            var stream = try file.rowStream()
+            var expected: [Row] = [], expectedNotes: [Diagnostic] = []
+            while let r = try stream.next() { expected.append(r) }
+            expectedNotes = stream.drainDiagnostics()
+            var text = try file.rowStream()
+            var rows = TextRows()
+            while try text.next(into: &rows, limit: limit) {}
+            #expect((0..<rows.count).map(rows.row) == expected)
+            #expect(text.drainDiagnostics() == expectedNotes)
+        }
+    }
+
+    @Test func aCutSequenceRepairedToOneCharacterIsReported() throws {
+        var bytes = Array("name,n\n".utf8)
+        for i in 0..<30_000 { bytes += Array("row\(i),\(i)\n".utf8) }
+        bytes += [0x78, 0xF0, 0x9F, 0x98, 0x2C, 0x32, 0x0A]  // "x" and three bytes of a four-byte sequence
+        let file = try CSVFile.open(bytes: bytes, name: "cut.csv")
+        var stream = try file.rowStream()
+        var diagnostics: [Diagnostic] = []
+        while try stream.next() != nil { diagnostics += stream.drainDiagnostics() }
+        #expect(diagnostics.map(\.code) == ["CSV-INVALID-UTF8"])
+    }
+
     @Test func byteOffsetsInLocations() throws {
         let (_, diagnostics) = try Self.rows("a,b\n1\n")
         #expect(diagnostics.first?.location?.byteOffset == 4)

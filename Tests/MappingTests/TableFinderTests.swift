@@ -108,7 +108,8 @@ struct TableFinderTests {
     /// rules out the usual customer names without folding them.
     @Test(arguments: ["TOTAL", "Total general", "Subtotal", "Totales", "TOTAL:", "Sub-total zona 2", "Gran Total",
                       "Sumas", "Total2024", "TOTAL\tgeneral", "S. U. B. total", "Grand total", "Totals.", "Súmas",
-                      "Suma y sigue", "Total-general"])
+                      "Suma y sigue", "Total-general", "Tota\u{301}l", "Tótal general", "Gra\u{301}n total", "Sub\u{0300}total",
+                      "Subtótal"])
     func firstWordShortcutKeepsTotalsLabels(_ label: String) {
         let header = Row(number: 1, cells: [.text("Cliente"), .text("Factura"), .text("Saldo")])
         let classifier = RowClassifier(settings: .defaults, headerRow: header, keyColumns: [2])
@@ -118,7 +119,8 @@ struct TableFinderTests {
     }
 
     @Test(arguments: ["Sanchez Distribuciones", "Gabriela Quintero", "Transportes Tovar C.A.", "Suministros SA",
-                      "Totalmente Natural C.A.", "Subway", "Grande & Cia"])
+                      "Totalmente Natural C.A.", "Subway", "Grande & Cia", "González & Cía", "Tecnología Andina",
+                      "Gutiérrez S.A."])
     func firstWordShortcutRulesOutNames(_ name: String) {
         let header = Row(number: 1, cells: [.text("Cliente"), .text("Factura"), .text("Saldo")])
         let classifier = RowClassifier(settings: .defaults, headerRow: header, keyColumns: [2])

@@ -40,4 +40,16 @@ enum UTF8Validator {
         }
         return nil
     }
+
+    /// The offset of the first byte above 0x7F, or `nil` for ASCII (eight bytes at a time).
+    static func firstNonASCII(_ s: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let p = s.baseAddress else { return nil }
+        var i = 0
+        while i + 8 <= s.count {
+            if UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { break }
+            i += 8
+        }
+        while i < s.count { if p[i] >= 0x80 { return i }; i += 1 }
+        return nil
+    }
 }

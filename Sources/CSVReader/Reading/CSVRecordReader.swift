@@ -130,6 +130,13 @@ public final class CSVRecordReader {
     @inlinable
     public func fieldEnd(_ i: Int) -> Int { ends[i] }
 
+    /// The current record's bytes (its fields end to end) and each field's end within them, valid
+    /// until ``next()``.
+    public var recordBytes: UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: output.baseAddress!, count: fieldCount == 0 ? 0 : ends[fieldCount - 1])
+    }
+    public var recordFieldEnds: UnsafeBufferPointer<Int> { UnsafeBufferPointer(start: ends.baseAddress!, count: fieldCount) }
+
     /// Field `i` as a `String` (invalid UTF-8 is repaired with U+FFFD).
     @inlinable
     public func string(_ i: Int) -> String { String(decoding: field(i), as: UTF8.self) }

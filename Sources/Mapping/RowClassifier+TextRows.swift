@@ -1,0 +1,57 @@
+import Tabular
+
+extension RowClassifier {
+    /// Whether ``classify(_:)`` would call the row these bytes make `.data`, told from the bytes
+    /// where that is quick: `true` only when it surely would. `false` when it would not, or when
+    /// telling takes the row itself (a label starting with an accented letter, a possible totals
+    /// word): the caller then builds the row and classifies it.
+    func isSurelyData(_ row: TextRowView) -> Bool {
+        var visible = false
+        for c in 0..<row.count {
+            if let b = row[c + 1].first, b > 0x20, b < 0x80 { visible = true; break }
+        }
+        return visible && surelyNoRepeatedHeader(row) && surelyNoTotals(row)
+    }
+
+    /// ``isRepeatedHeader(_:)`` counts the header texts a row misses and gives up past the allowed
+    /// number; this counts only misses the bytes prove (an empty field, one too long, one whose
+    /// first letter or digit is not the header's), so past the same number the row is no header.
+    private func surelyNoRepeatedHeader(_ row: TextRowView) -> Bool {
+        guard foldedHeader.count >= 2 else { return true }
+        let allowedMisses = foldedHeader.count - (foldedHeader.count * 6 + 9) / 10
+        var misses = 0
+        for (column, text) in foldedHeader {
+            let field = row[column]
+            // Repairing invalid UTF-8 never shortens a text, so a field too long here is too long as text.
+            if field.isEmpty || field.count > text.utf8.count * 2 + 8 || !TextFolding.mayFoldTo(field, text) {
+                misses += 1
+                if misses > allowedMisses { return true }
+            }
+        }
+        return false
+    }
+
+    /// ``isTotals(_:)`` looks at the first field with a letter in it; this decides from its bytes
+    /// when its first word rules a totals label out (or there is no such field).
+    private func surelyNoTotals(_ row: TextRowView) -> Bool {
+        for c in 0..<row.count {
+            let field = row[c + 1]
+            guard let first = field.first else { continue }
+            let initial: UInt8
+            if Self.isASCIILetter(first) {
+                initial = first | 0x20
+            } else if first == 0xC3, field.count > 1, field[1] != 0x97, field[1] != 0xB7 {
+                // U+00C0…U+00FF but × and ÷: a Latin-1 letter (`Á`, `ñ`) begins the label.
+                return totalsInitialsAreASCII
+            } else if field.contains(where: { $0 >= 0x80 }) {
+                return false  // whether it has a letter, and which comes first, takes Unicode
+            } else if let letter = field.first(where: Self.isASCIILetter) {
+                initial = letter | 0x20
+            } else {
+                continue  // no letter: no label
+            }
+            return !asciiTotalsInitial[Int(initial)] || firstWordRulesOut(bytes: field)
+        }
+        return true
+    }
+}
