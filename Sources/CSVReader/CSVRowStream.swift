@@ -63,6 +63,11 @@ public struct CSVRowStream: TextRowStream {
     private func firstInvalidColumn() -> Int? {
         let record = reader.recordBytes
         guard UTF8Validator.firstNonASCII(record) != nil else { return nil }
+        // A valid record holds only valid fields unless a sequence runs across a field's start,
+        // which then starts with a continuation byte.
+        let ends = reader.recordFieldEnds
+        if UTF8Validator.isValid(record, allowTruncatedEnd: false),
+           !ends.dropLast().contains(where: { $0 < record.count && record[$0] & 0xC0 == 0x80 }) { return nil }
         for i in 0..<reader.fieldCount where !UTF8Validator.isValid(reader.field(i), allowTruncatedEnd: false) { return i + 1 }
         return nil
     }

@@ -271,8 +271,9 @@ extension TableImporter {
     /// The document type a number says (`NC-0012` is a credit note), for rows with no type column.
     func documentType(number: String) -> Invoice.DocumentType {
         // Only a number starting with `nc`/`nd` (any case or punctuation) names a credit or debit note.
-        if let first = number.utf8.first, first < 0x80, first != UInt8(ascii: "n"), first != UInt8(ascii: "N"),
-           Character(Unicode.Scalar(first)).isLetter || Character(Unicode.Scalar(first)).isNumber { return .invoice }
+        // (The ASCII letters and digits are the ASCII characters that are letters or numbers.)
+        if let first = number.utf8.first, first != UInt8(ascii: "n"), first != UInt8(ascii: "N"),
+           RowClassifier.isASCIILetter(first) || first >= 0x30 && first <= 0x39 { return .invoice }
         let f = TextFolding.fold(number)
         if f.hasPrefix("nc ") || f == "nc" || f.hasPrefix("nc") && f.dropFirst(2).first?.isNumber == true { return .creditNote }
         if f.hasPrefix("nd ") || f.hasPrefix("nd") && f.dropFirst(2).first?.isNumber == true { return .debitNote }
