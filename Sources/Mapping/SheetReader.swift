@@ -66,9 +66,7 @@ struct SheetReader {
             diagnostics += stream!.drainDiagnostics()
         } catch {
             diagnostics += stream!.drainDiagnostics()
-            diagnostics.append(Diagnostic(.error, code: "MAP-SHEET-TRUNCATED",
-                "the rest of the sheet could not be read after \(rowsRead) rows: \(error)",
-                at: SourceLocation(file: path, sheet: sheet.name)))
+            diagnostics.append(truncation(error))
         }
         finished = stream
         stream = nil
@@ -103,13 +101,17 @@ struct SheetReader {
         } catch {
             rowsRead += rows.count - before
             diagnostics += text.drainDiagnostics()
-            diagnostics.append(Diagnostic(.error, code: "MAP-SHEET-TRUNCATED",
-                "the rest of the sheet could not be read after \(rowsRead) rows: \(error)",
-                at: SourceLocation(file: path, sheet: sheet.name)))
+            diagnostics.append(truncation(error))
         }
         finished = text
         stream = nil
         return false
+    }
+
+    /// The error of a sheet that breaks off: the rows before it are kept.
+    private func truncation(_ error: any Error) -> Diagnostic {
+        Diagnostic(.error, code: "MAP-SHEET-TRUNCATED", "the rest of the sheet could not be read after \(rowsRead) rows: \(error)",
+                   at: SourceLocation(file: path, sheet: sheet.name))
     }
 
     /// Rows after which a sheet is taken for long, and its merged ranges are looked up beside it.
