@@ -40,8 +40,9 @@ extension RowClassifier {
             let initial: UInt8
             if Self.isASCIILetter(first) {
                 initial = first | 0x20
-            } else if first == 0xC3, field.count > 1, field[1] != 0x97, field[1] != 0xB7 {
-                // U+00C0…U+00FF but × and ÷: a Latin-1 letter (`Á`, `ñ`) begins the label.
+            } else if first == 0xC3, field.count > 1, field[1] & 0xC0 == 0x80, field[1] != 0x97, field[1] != 0xB7 {
+                // U+00C0…U+00FF but × and ÷: a Latin-1 letter (`Á`, `ñ`) begins the label. (A 0xC3
+                // not followed by a continuation byte is invalid UTF-8, read as U+FFFD: no letter.)
                 return totalsInitialsAreASCII
             } else if field.contains(where: { $0 >= 0x80 }) {
                 return false  // whether it has a letter, and which comes first, takes Unicode

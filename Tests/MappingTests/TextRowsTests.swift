@@ -4,11 +4,13 @@ import Tabular
 
 /// Rows read as bytes (``TextRows``): the row each makes, and the classifier's shortcut on them.
 @Suite struct TextRowsTests {
-    static func textRows(_ rows: [[String]]) -> TextRows {
+    static func textRows(_ rows: [[String]]) -> TextRows { textRows(bytes: rows.map { $0.map { Array($0.utf8) } }) }
+
+    static func textRows(bytes rows: [[[UInt8]]]) -> TextRows {
         var out = TextRows()
         for (i, fields) in rows.enumerated() {
             var bytes: [UInt8] = [], ends: [Int] = []
-            for f in fields { bytes += Array(f.utf8); ends.append(bytes.count) }
+            for f in fields { bytes += f; ends.append(bytes.count) }
             bytes.withUnsafeBufferPointer { b in
                 ends.withUnsafeBufferPointer { e in out.append(number: i + 2, line: i + 2, record: b, ends: e) }
             }
@@ -59,5 +61,15 @@ import Tabular
         }
         #expect(text.withRow(0) { classifier.isSurelyData($0) })  // González & Cía, F-1, 2024-01-02, 10.5
         #expect(surely > rows.count / 3)
+
+        // Invalid UTF-8 is read as U+FFFD: `\xC3Total` is the totals label `\u{FFFD}Total`.
+        let broken: [[[UInt8]]] = [[[0xC3] + Array("Total".utf8), [], [], [], Array("100".utf8)],
+                                   [[0xC3, 0x28] + Array("Total".utf8), [], [], [], Array("100".utf8)],
+                                   [[0xC3, 0xA1], [], Array("F-1".utf8), [], Array("100".utf8)]]
+        let brokenRows = Self.textRows(bytes: broken)
+        for r in 0..<brokenRows.count where brokenRows.withRow(r, { classifier.isSurelyData($0) }) {
+            #expect(classifier.classify(brokenRows.row(r)) == .data, "\(brokenRows.row(r).cells)")
+        }
+        #expect(classifier.classify(brokenRows.row(0)) == .totals)
     }
 }
