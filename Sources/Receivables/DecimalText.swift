@@ -31,32 +31,36 @@ enum DecimalText {
     /// `bytes` (``Money/plainText``).
     static func append(_ p: Parts, minimumScale: Int, to bytes: inout [UInt8]) {
         if p.negative && p.significand != 0 { bytes.append(UInt8(ascii: "-")) }
-        // The significand's digits, most significant first.
-        var count = 1, v = p.significand
-        while v >= 10 { v /= 10; count += 1 }
-        let start = bytes.count
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
-        var rest = p.significand, i = bytes.count
-        while rest > 0 { i -= 1; bytes[i] = UInt8(ascii: "0") + UInt8(rest % 10); rest /= 10 }
         var scale = 0
         if p.significand == 0 {
-            // `0`, whatever the exponent.
-        } else if p.exponent > 0 {
-            bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: p.exponent))
-        } else if p.exponent < 0 {
+            bytes.append(UInt8(ascii: "0"))  // whatever the exponent
+        } else if p.exponent >= 0 {
+            bytes.appendDigits(p.significand)
+            bytes.appendZeros(p.exponent)
+        } else {
             scale = -p.exponent
-            if count <= scale {
-                bytes.insert(contentsOf: [UInt8(ascii: "0"), UInt8(ascii: ".")]
-                             + repeatElement(UInt8(ascii: "0"), count: scale - count), at: start)
+            if scale < powersOfTen.count {
+                // Whole part (`0` when there is none), point, fraction padded to the scale.
+                bytes.appendDigits(p.significand / powersOfTen[scale])
+                bytes.append(UInt8(ascii: "."))
+                bytes.appendDigits(p.significand % powersOfTen[scale], width: scale)
             } else {
-                bytes.insert(UInt8(ascii: "."), at: bytes.count - scale)
+                // Past 10^19 every significand is all fraction.
+                var count = 1, v = p.significand
+                while v >= 10 { v /= 10; count += 1 }
+                bytes.append(UInt8(ascii: "0")); bytes.append(UInt8(ascii: "."))
+                bytes.appendZeros(scale - count)
+                bytes.appendDigits(p.significand)
             }
         }
         if minimumScale > scale {
             if scale == 0 { bytes.append(UInt8(ascii: ".")) }
-            bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: minimumScale - scale))
+            bytes.appendZeros(minimumScale - scale)
         }
     }
+
+    /// 10^0 … 10^19, the powers a 64-bit significand divides by.
+    private static let powersOfTen: [UInt64] = (0...19).map { (0..<$0).reduce(UInt64(1)) { r, _ in r * 10 } }
 
     private static func read(_ value: Decimal) -> Parts? {
         withUnsafeBytes(of: value) { raw -> Parts? in

@@ -187,19 +187,11 @@ public struct RecordID: Hashable, Comparable, Sendable, Codable, CustomStringCon
     /// `/suffix`. Only digits, `L`, `/` and the suffix: a writer can append it to a shared start.
     public static func appendPlacePart(row: Int?, line: Int?, suffix: String?, to bytes: inout [UInt8]) {
         if let row {
-            appendDecimal(row, to: &bytes)
+            bytes.appendDecimal(row)
         } else if let line {
-            bytes.append(UInt8(ascii: "L")); appendDecimal(line, to: &bytes)
+            bytes.append(UInt8(ascii: "L")); bytes.appendDecimal(line)
         }
-        if let suffix { bytes.append(UInt8(ascii: "/")); bytes.append(contentsOf: suffix.utf8) }
-    }
-
-    private static func appendDecimal(_ n: Int, to bytes: inout [UInt8]) {
-        if n < 0 { bytes.append(UInt8(ascii: "-")) }
-        let start = bytes.count
-        var v = n.magnitude
-        repeat { bytes.append(UInt8(ascii: "0") + UInt8(v % 10)); v /= 10 } while v > 0
-        bytes[start...].reverse()
+        if let suffix { bytes.append(UInt8(ascii: "/")); bytes.appendUTF8(suffix) }
     }
 
     public var description: String { rawValue }

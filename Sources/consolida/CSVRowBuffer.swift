@@ -43,6 +43,12 @@ struct CSVRowBuffer {
         bytes.append(UInt8(ascii: "-")); digits(date.day, 2)
     }
 
+    /// `n`'s digits zero-padded to `width` (a date part; a negative year keeps its sign).
+    private mutating func digits(_ n: Int, _ width: Int) {
+        if n < 0 { bytes.append(UInt8(ascii: "-")) }
+        bytes.appendDigits(UInt64(n.magnitude), width: width)
+    }
+
     /// Source file, sheet, row and line.
     mutating func location(_ l: SourceLocation) {
         field(l.file); field(l.sheet); field(number: l.row); field(number: l.line)
@@ -64,7 +70,7 @@ struct CSVRowBuffer {
     /// A whole number, or nothing.
     mutating func field(number n: Int?) {
         separate()
-        if let n { number(n) }
+        if let n { bytes.appendDecimal(n) }
     }
 
     mutating func endRow() {
@@ -104,20 +110,6 @@ struct CSVRowBuffer {
 
     /// ``FormulaGuard/formulaStartBytes`` by byte value.
     private static let isFormulaStart: [Bool] = (0..<256).map { FormulaGuard.formulaStartBytes.contains(UInt8($0)) }
-
-    private mutating func number(_ n: Int) {
-        if n < 0 { bytes.append(UInt8(ascii: "-")) }
-        var v = n.magnitude, width = 1
-        while v >= 10 { v /= 10; width += 1 }
-        digits(Int(n.magnitude), width)
-    }
-
-    private mutating func digits(_ n: Int, _ width: Int) {
-        let start = bytes.count
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(width, 1)))
-        var v = n.magnitude, i = bytes.count
-        while v > 0, i > start { i -= 1; bytes[i] = UInt8(ascii: "0") + UInt8(v % 10); v /= 10 }
-    }
 
     /// `-12`, `3.50`: an optional minus, digits, at most one point with digits on both sides.
     static func isPlainNumber(_ u: UnsafeBufferPointer<UInt8>) -> Bool {

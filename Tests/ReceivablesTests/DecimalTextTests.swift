@@ -19,6 +19,36 @@ struct DecimalTextTests {
         }
     }
 
+    /// Padded to a minimum scale, the bytes are `description` padded with zeros.
+    @Test func paddedBytesAreThePaddedDescription() {
+        var rng = SeededRandom(state: 7)
+        for _ in 0..<5_000 {
+            let significand = rng.next() >> (rng.next() % 64)
+            let exponent = Int(rng.next() % 40) - 30, scale = Int(rng.next() % 5)
+            let d = Decimal(sign: rng.next() % 2 == 0 ? .plus : .minus, exponent: exponent, significand: Decimal(significand))
+            guard let parts = DecimalText.parts(d) else { continue }
+            var expected = d.description
+            let fraction = expected.firstIndex(of: ".").map { expected.distance(from: $0, to: expected.endIndex) - 1 }
+            if scale > (fraction ?? 0) {
+                if fraction == nil { expected += "." }
+                expected += String(repeating: "0", count: scale - (fraction ?? 0))
+            }
+            var bytes: [UInt8] = [0x41]
+            DecimalText.append(parts, minimumScale: scale, to: &bytes)
+            #expect(String(decoding: bytes.dropFirst(), as: UTF8.self) == expected, "\(significand)e\(exponent) scale \(scale)")
+        }
+    }
+
+    @Test(arguments: [(0, 1, "0"), (7, 2, "07"), (2024, 4, "2024"), (12345, 2, "12345"), (UInt64.max, 1, "18446744073709551615")])
+    func digitsArePaddedToTheirWidth(_ n: UInt64, _ width: Int, _ expected: String) {
+        var bytes: [UInt8] = []
+        bytes.appendDigits(n, width: width)
+        #expect(String(decoding: bytes, as: UTF8.self) == expected)
+        var decimal: [UInt8] = []
+        decimal.appendDecimal(-Int(n % 1_000_000))
+        #expect(String(decoding: decimal, as: UTF8.self) == String(-Int(n % 1_000_000)))
+    }
+
     @Test(arguments: [("1234.5", 2, "1234.50"), ("-0.001", 2, "-0.001"), ("5000", 2, "5000.00"), ("0", 0, "0"),
                       ("-12", 0, "-12"), ("0.1", 3, "0.100")])
     func plainTextPadsTheFraction(_ text: String, _ scale: Int, _ expected: String) {

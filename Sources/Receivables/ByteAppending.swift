@@ -1,0 +1,33 @@
+/// Numbers and text appended to a byte buffer without building a `String` first: the writers of
+/// millions of IDs, dates and amounts (``RecordID``, ``DecimalText``, `consolida import`'s CSV rows).
+extension Array where Element == UInt8 {
+    /// `n` in decimal: `-12`, `0`, `2024`.
+    public mutating func appendDecimal(_ n: Int) {
+        if n < 0 { append(UInt8(ascii: "-")) }
+        appendDigits(UInt64(n.magnitude))
+    }
+
+    /// The decimal digits of `n`, zero-padded on the left to at least `width` (at most 40) digits:
+    /// `appendDigits(3, width: 2)` appends `03`.
+    public mutating func appendDigits(_ n: UInt64, width: Int = 1) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { scratch in
+            // Written from the right, then copied in one step.
+            var i = scratch.count, v = n
+            repeat { i -= 1; scratch[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10); v /= 10 } while v > 0
+            while scratch.count - i < width, i > 0 { i -= 1; scratch[i] = UInt8(ascii: "0") }
+            append(contentsOf: UnsafeBufferPointer(rebasing: scratch[i...]))
+        }
+    }
+
+    /// `count` zero digits.
+    public mutating func appendZeros(_ count: Int) {
+        for _ in 0..<Swift.max(count, 0) { append(UInt8(ascii: "0")) }
+    }
+
+    /// The UTF-8 bytes of `text`, copied in one step (appending `text.utf8` goes byte by byte for
+    /// short strings, which keep their bytes inline).
+    public mutating func appendUTF8(_ text: String) {
+        var text = text
+        text.withUTF8 { append(contentsOf: $0) }
+    }
+}
