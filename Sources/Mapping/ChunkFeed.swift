@@ -39,8 +39,12 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
     /// Diagnostics that belong with the rows added so far (the reader's, met while reading them).
     mutating func attach(_ diagnostics: [Diagnostic]) { notes += diagnostics }
 
-    mutating func add(_ row: Row, into batch: inout ImportBatch, flush: (inout ImportBatch, [Encoding.Encoded]) -> Void) {
-        chunk.append(row)
+    /// Adds a row; with `asText`, as bytes when its cells allow (``TextRows/append(_:)``), so that
+    /// the workers read it as they read the rows after it (``readTextRows(_:)``).
+    mutating func add(_ row: Row, asText: Bool = false, into batch: inout ImportBatch,
+                      flush: (inout ImportBatch, [Encoding.Encoded]) -> Void) {
+        // Rows before bytes in a chunk: a row goes to the bytes only while no Row waits.
+        if !(asText && chunk.isEmpty && text.append(row)) { chunk.append(row) }
         submitIfFull(into: &batch, flush: flush)
     }
 

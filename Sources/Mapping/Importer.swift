@@ -187,20 +187,22 @@ public struct Importer: Sendable {
             batch.accounting.append(acc)
             return
         }
+        // A CSV file's rows go to the workers as bytes, and become Rows there if at all.
+        let readsText = mask.isEmpty && fill.isEmpty && rest.readsTextRows
         for (t, table) in tables.enumerated() {
             var importer = TableImporter(path: path, sheet: sheet, table: table, rows: window.rows, options: options)
             importer.begin(into: &batch)
             var feed = ChunkFeed(importer: importer, encoding: encoding, size: options.flushRows)
+            let asText = readsText && feed.takesTextRows
             for i in table.region.dataStartIndex..<table.region.endIndex {
-                feed.add(window.rows[i], into: &batch, flush: flush)
+                feed.add(window.rows[i], asText: asText, into: &batch, flush: flush)
             }
             if t == tables.count - 1 {
                 // The reader's own notes (cell problems, a break) travel with the chunk they were met
                 // in, so they come out in the same place whatever the workers' timing.
                 var notes: [Diagnostic] = []
-                if feed.takesTextRows, mask.isEmpty, fill.isEmpty, rest.readsTextRows {
-                    // A CSV file's rows go to the workers as bytes, and become Rows there if at all.
-                    if let row = rest.takePeeked() { feed.add(row, into: &batch, flush: flush) }
+                if asText {
+                    if let row = rest.takePeeked() { feed.add(row, asText: true, into: &batch, flush: flush) }
                     while feed.readTextRows({ rest.next(into: &$0, limit: $1, diagnostics: &notes) }) {
                         if !notes.isEmpty { feed.attach(notes); notes = [] }
                         feed.submitIfFull(into: &batch, flush: flush)

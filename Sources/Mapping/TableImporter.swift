@@ -32,7 +32,9 @@ struct TableImporter: Sendable {
     /// The consumer's encoding of a plain row's customer values (``ChunkEncoding/encodeValues(of:)``).
     var encodeCustomerValues: @Sendable (Customer) -> [UInt8] = { _ in [] }
     /// Codes this table has listed ``ImportBatch/listedPerCode`` times already: only counted now.
-    var countOnly: Set<String> = []
+    /// (A handful at most: a list, compared before any hashing; the codes are literals, so `==`
+    /// usually decides on their storage alone.)
+    var countOnly: [String] = []
     /// The currency cells this chunk has read, and what they name: a list has a handful of
     /// distinct ones, found here without the table's shared memo.
     var recentCurrencies: [(text: String, currency: Currency)] = []
@@ -118,7 +120,7 @@ struct TableImporter: Sendable {
     /// Prepares this copy to import one chunk of rows on a worker thread: zero counts, and the codes
     /// whose diagnostics are only counted by now.
     mutating func startChunk(countOnly: Set<String>) {
-        self.countOnly = countOnly
+        self.countOnly = countOnly.sorted()
         recentCurrencies = []
         accounting = SourceAccounting(file: path, sheet: sheet.name, table: table.name)
     }

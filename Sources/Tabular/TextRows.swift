@@ -34,6 +34,26 @@ public struct TextRows: Sendable {
         numbers.append(number); lines.append(line)
     }
 
+    /// Appends a row whose cells are all text or empty, as the bytes that make it again; returns
+    /// `false` (appending nothing) for any other row, or one without a line (not from a text file).
+    public mutating func append(_ row: Row) -> Bool {
+        guard let line = row.line else { return false }
+        var fields: [UInt8] = [], ends: [Int] = []
+        ends.reserveCapacity(row.cells.count)
+        for cell in row.cells {
+            switch cell {
+            case .empty: break
+            case .text(var s) where !s.isEmpty: s.withUTF8 { fields.append(contentsOf: $0) }
+            default: return false
+            }
+            ends.append(fields.count)
+        }
+        fields.withUnsafeBufferPointer { f in
+            ends.withUnsafeBufferPointer { e in append(number: row.number, line: line, record: f, ends: e) }
+        }
+        return true
+    }
+
     /// The row as a reader delivers it: an empty field is `.empty`, any other `.text` (invalid
     /// UTF-8 repaired with U+FFFD).
     public func row(_ r: Int) -> Row {

@@ -30,6 +30,20 @@ import Tabular
         }
     }
 
+    /// A row of text cells goes in as bytes and comes back the same row; any other stays out.
+    @Test func rowsOfTextRoundTrip() {
+        var rows = TextRows()
+        let text = Row(number: 7, line: 9, cells: [.text("Ñandú, C.A."), .empty, .text("Jose\u{301}"), .text(" ")])
+        let added = [rows.append(text), rows.append(Row(number: 8, line: 10, cells: [])),
+                     rows.append(Row(number: 9, line: 11, cells: [.text("a"), .number(1)])),
+                     rows.append(Row(number: 9, line: 11, cells: [.text("")])),  // would come back `.empty`
+                     rows.append(Row(number: 9, cells: [.text("a")]))]  // no line: not from a text file
+        #expect(added == [true, true, false, false, false])
+        #expect(rows.count == 2)
+        #expect(rows.row(0) == text)
+        #expect(rows.row(1) == Row(number: 8, line: 10, cells: []))
+    }
+
     @Test func blankFieldsAreBlankCells() {
         for text in ["", " ", "\t", "\u{A0}", "\u{3000}", " a", "\u{A0}b", "x"] {
             let rows = Self.textRows([[text]])
