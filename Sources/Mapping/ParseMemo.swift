@@ -1,7 +1,7 @@
 import Foundation
 import Receivables
 
-/// Remembers the tax IDs, phones, emails and currencies a table has already parsed, by raw text
+/// Remembers the tax IDs, phones and currencies a table has already parsed (emails are checked each time), by raw text
 /// (and country).
 ///
 /// An invoice list repeats its customer's RIF and phone on every row, so parsing each distinct text
@@ -32,11 +32,10 @@ final class ParseMemo: Sendable {
     private let taxIDs: SharedMemo<Key, TaxID>
     private let phones: SharedMemo<Key, (phones: [PhoneNumber], unparsed: [String])>
     private let currencies: SharedMemo<Key, Currency?>
-    private let emails: SharedMemo<Key, (emails: [String], invalid: [String])>
 
     init(limit: Int = 50_000) {
         taxIDs = SharedMemo(limit: limit); phones = SharedMemo(limit: limit)
-        currencies = SharedMemo(limit: limit); emails = SharedMemo(limit: limit)
+        currencies = SharedMemo(limit: limit)
     }
 
     func taxID(_ raw: String, country: String?) -> TaxID {
@@ -47,8 +46,9 @@ final class ParseMemo: Sendable {
         currencies.value(for: Key(text: raw, country: country)) { CurrencyToken.currency(named: raw, country: country) }
     }
 
+    /// Not remembered: a single address is checked in fewer steps than a lookup takes.
     func emails(_ raw: String) -> (emails: [String], invalid: [String]) {
-        emails.value(for: Key(text: raw, country: nil)) { EmailAddress.parseAll(raw) }
+        EmailAddress.parseAll(raw)
     }
 
     func phones(_ raw: String, country: String?) -> (phones: [PhoneNumber], unparsed: [String]) {
