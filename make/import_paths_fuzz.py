@@ -43,29 +43,46 @@ LABELS = [b"Total", b"TOTAL", b"\xc3Total", b"\xc3\xa1Total", b"\xc3\x28Sumas", 
           b"Su\xc3\xa1rez", b"Gran total", b"\xc3\x97Total", b"\xe2\x80Total", b" Total ", b"Total:", b"Nota"]
 
 
-def line(rng):
+def valid_utf8(b):
+    try:
+        b.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def line(rng, valid=False):
     """A line of labels, blanks and numbers: a totals row, a label row or a data row, by chance."""
-    label = rng.choice(LABELS)
-    fields = []
+    labels = [l for l in LABELS if valid_utf8(l)] if valid else LABELS
+    label = rng.choice(labels)
+    # Half are shaped like a totals row: the label first, then mostly blanks, the label again, numbers.
+    shaped = rng.random() < 0.5
+    fields = [label] if shaped else []
     for _ in range(rng.randint(3, 12)):
         r = rng.random()
-        fields.append(b"" if r < 0.5 else label if r < 0.7 else rng.choice(LABELS) if r < 0.8
-                      else str(rng.randint(0, 99999)).encode() + rng.choice([b"", b".50", b",5"]))
+        if shaped:
+            fields.append(b"" if r < 0.55 else label if r < 0.75 else str(rng.randint(0, 99999)).encode())
+        else:
+            fields.append(b"" if r < 0.5 else label if r < 0.7 else rng.choice(labels) if r < 0.8
+                          else str(rng.randint(0, 99999)).encode() + rng.choice([b"", b".50", b",5"]))
     return b",".join(fields)
 
 
 def mutate(rng, data):
-    # Half the inputs are long, mutated only past the sample (so read as UTF-8 whatever follows).
+    # Half the inputs are long. Half their changes land past the encoding sample, where anything
+    # goes and the file is still read as UTF-8; the others anywhere (the window's rows too), with
+    # only valid UTF-8 before the sample.
     long = rng.random() < 0.5
     data = bytearray(lengthen(data) if long else data)
-    low = SAMPLE if long and len(data) > SAMPLE else 0
     for _ in range(rng.randint(1, 25)):
-        pos = rng.randrange(low, len(data) + 1)
+        late = long and len(data) > SAMPLE and rng.random() < 0.5
+        pos = rng.randrange(SAMPLE if late else 0, len(data) + 1)
+        early = long and pos < SAMPLE
         op = rng.random()
-        if op < 0.15:
-            data[pos:pos] = b"\n" + line(rng) + b"\n"
+        if op < 0.3:
+            data[pos:pos] = b"\n" + line(rng, valid=early) + b"\n"
         elif op < 0.6:
-            data[pos:pos] = rng.choice(PIECES)
+            data[pos:pos] = rng.choice([p for p in PIECES if not early or valid_utf8(p)])
         elif op < 0.8:
             del data[pos:pos + rng.randint(1, 8)]
         else:  # the line around pos, twice
@@ -76,19 +93,30 @@ def mutate(rng, data):
 
 
 def run(consolida, folder, out, window, country, extra):
-    return subprocess.run([consolida, "import", "in.csv", "--out", out, "--quiet", "--window-rows", str(window),
-                           "--country", country] + extra, cwd=folder, capture_output=True, timeout=120)
+    """Exit code and stderr (not quiet: the warnings printed, in order and with their places, are
+    compared too); a run past the time limit is reported as exit code None."""
+    try:
+        p = subprocess.run([consolida, "import", "in.csv", "--out", out, "--window-rows", str(window),
+                            "--country", country] + extra, cwd=folder, capture_output=True, timeout=120)
+        return p.returncode, p.stderr
+    except subprocess.TimeoutExpired:
+        return None, b""
+
+
+def files(root):
+    """Every file under `root` by relative path, with its bytes."""
+    out = {}
+    for dirpath, _, names in os.walk(root):
+        for n in names:
+            path = os.path.join(dirpath, n)
+            with open(path, "rb") as f:
+                out[os.path.relpath(path, root)] = f.read()
+    return out
 
 
 def same_outputs(folder):
     a, b = os.path.join(folder, "a"), os.path.join(folder, "b")
-    if os.path.isdir(a) != os.path.isdir(b):
-        return False
-    if not os.path.isdir(a):
-        return True
-    names = sorted(os.listdir(a))
-    return names == sorted(os.listdir(b)) and all(
-        open(os.path.join(a, n), "rb").read() == open(os.path.join(b, n), "rb").read() for n in names)
+    return os.path.isdir(a) == os.path.isdir(b) and files(a) == files(b)
 
 
 def main():
@@ -103,24 +131,25 @@ def main():
     inputs = [open(p, "rb").read() for p in a.seeds]
     rng = random.Random(a.seed)
     bad = 0
+    shutil.rmtree(a.keep, ignore_errors=True)  # only this run's cases
     with tempfile.TemporaryDirectory(prefix="import-fuzz-") as work:
         for i in range(a.runs):
             folder = os.path.join(work, str(i))
             os.makedirs(folder)
-            open(os.path.join(folder, "in.csv"), "wb").write(mutate(rng, rng.choice(inputs)))
-            window, country = rng.choice([1, 2, 3, 5, 9, 20]), rng.choice(["VE", "ES", "MX", "CO"])
-            plain = run(consolida, folder, "a", window, country, [])
-            records = run(consolida, folder, "b", window, country, ["--record-path"])
-            crashed = plain.returncode > 3 or records.returncode > 3 or plain.returncode < 0 or records.returncode < 0
-            same = (plain.returncode == records.returncode and plain.stderr == records.stderr
-                    and same_outputs(folder))
+            with open(os.path.join(folder, "in.csv"), "wb") as f:
+                f.write(mutate(rng, rng.choice(inputs)))
+            window, country = rng.choice([1, 2, 3, 5, 9]), rng.choice(["VE", "ES", "MX", "CO"])
+            (plain, plain_err), (records, records_err) = (run(consolida, folder, "a", window, country, []),
+                                                          run(consolida, folder, "b", window, country, ["--record-path"]))
+            # A signal (negative code) or the time limit is a crash; 0-4 are the documented exit codes.
+            crashed = any(code is None or code < 0 or code > 4 for code in (plain, records))
+            same = plain == records and plain_err == records_err and same_outputs(folder)
             if crashed or not same:
                 bad += 1
                 kept = os.path.join(a.keep, "case-%d" % i)
-                shutil.rmtree(kept, ignore_errors=True)
                 shutil.copytree(folder, kept)
-                print("%s: window %d, country %s, exit %d/%d, kept in %s" % (
-                    "CRASH" if crashed else "MISMATCH", window, country, plain.returncode, records.returncode, kept))
+                print("%s: window %d, country %s, exit %s/%s, kept in %s" % (
+                    "CRASH" if crashed else "MISMATCH", window, country, plain, records, kept))
             shutil.rmtree(folder, ignore_errors=True)
     print("%d inputs, %d mismatches or crashes" % (a.runs, bad))
     sys.exit(1 if bad else 0)

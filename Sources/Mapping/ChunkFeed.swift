@@ -43,8 +43,11 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
     /// the workers read it as they read the rows after it (``readTextRows(_:)``).
     mutating func add(_ row: Row, asText: Bool = false, into batch: inout ImportBatch,
                       flush: (inout ImportBatch, [Encoding.Encoded]) -> Void) {
-        // Rows before bytes in a chunk: a row goes to the bytes only while no Row waits.
-        if !(asText && chunk.isEmpty && text.append(row)) { chunk.append(row) }
+        // A worker takes a chunk's Rows before its bytes: a row goes to the bytes only while no Row
+        // waits, and a Row after bytes starts a chunk of its own.
+        if asText && chunk.isEmpty && text.append(row) { submitIfFull(into: &batch, flush: flush); return }
+        if !text.isEmpty { submit(into: &batch, flush: flush) }
+        chunk.append(row)
         submitIfFull(into: &batch, flush: flush)
     }
 
