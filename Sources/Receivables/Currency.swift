@@ -17,18 +17,15 @@ public struct Currency: Hashable, Comparable, Sendable, Codable, CustomStringCon
     /// Digits after the decimal point in ordinary use (ISO 4217 minor units).
     public var minorUnits: Int {
         // The code's three letters as one number: one compare per code instead of a string compare.
-        var packed: UInt32 = 0
-        for b in code.utf8 { packed = packed << 8 | UInt32(b) }
+        let packed = Self.packed(code)
         if Self.noMinorUnits.contains(packed) { return 0 }
         if Self.threeMinorUnits.contains(packed) { return 3 }
         return 2
     }
 
-    private static func packed(_ codes: [String]) -> [UInt32] {
-        codes.map { $0.utf8.reduce(UInt32(0)) { $0 << 8 | UInt32($1) } }
-    }
-    private static let noMinorUnits = packed(["CLP", "PYG", "JPY", "KRW", "ISK", "UYI", "VND", "XAF", "XOF"])
-    private static let threeMinorUnits = packed(["BHD", "KWD", "OMR", "TND", "JOD", "IQD", "LYD"])
+    private static func packed(_ code: String) -> UInt32 { code.utf8.reduce(UInt32(0)) { $0 << 8 | UInt32($1) } }
+    private static let noMinorUnits = ["CLP", "PYG", "JPY", "KRW", "ISK", "UYI", "VND", "XAF", "XOF"].map(packed)
+    private static let threeMinorUnits = ["BHD", "KWD", "OMR", "TND", "JOD", "IQD", "LYD"].map(packed)
 
     public var description: String { code }
     public static func < (a: Currency, b: Currency) -> Bool { a.code < b.code }

@@ -59,20 +59,21 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
     /// ``plainText`` appended to `bytes` as UTF-8, without building a string (for writers of
     /// millions of amounts).
     public func appendPlainText(to bytes: inout [UInt8]) {
-        let scale = currency?.minorUnits ?? 2
-        guard let parts = DecimalText.parts(amount) else {
-            bytes.append(contentsOf: Money.plainText(amount, minimumScale: scale).utf8)
-            return
-        }
-        DecimalText.append(parts, minimumScale: scale, to: &bytes)
+        Money.appendPlainText(amount, minimumScale: currency?.minorUnits ?? 2, to: &bytes)
     }
 
     /// Formats a decimal without exponent or grouping, padding the fraction to `minimumScale`.
     public static func plainText(_ value: Decimal, minimumScale: Int) -> String {
+        var bytes: [UInt8] = []
+        appendPlainText(value, minimumScale: minimumScale, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// ``plainText(_:minimumScale:)`` appended to `bytes`.
+    static func appendPlainText(_ value: Decimal, minimumScale: Int, to bytes: inout [UInt8]) {
         if let parts = DecimalText.parts(value) {
-            var bytes: [UInt8] = []
             DecimalText.append(parts, minimumScale: minimumScale, to: &bytes)
-            return String(decoding: bytes, as: UTF8.self)
+            return
         }
         // `Decimal.description` is plain digits with an optional `-` and `.` (never an exponent,
         // never grouping, whatever the locale); only the fraction's padding is ours to add.
@@ -81,13 +82,11 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
         for b in text.utf8 {
             if fractionDigits >= 0 { fractionDigits += 1 } else if b == UInt8(ascii: ".") { fractionDigits = 0 }
         }
+        bytes.appendUTF8(text)
         let missing = minimumScale - max(fractionDigits, 0)
-        guard missing > 0 else { return text }
-        var out = text
-        out.reserveCapacity(text.utf8.count + missing + 1)
-        if fractionDigits < 0 { out.append(".") }
-        for _ in 0..<missing { out.append("0") }
-        return out
+        guard missing > 0 else { return }
+        if fractionDigits < 0 { bytes.append(UInt8(ascii: ".")) }
+        bytes.appendZeros(missing)
     }
 
     /// Parses `-1234.56`, `1234`, `.5`, `+3` exactly; no grouping, no exponent.

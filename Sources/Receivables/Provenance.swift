@@ -179,8 +179,8 @@ public struct RecordID: Hashable, Comparable, Sendable, Codable, CustomStringCon
     }
 
     private static func appendSheetPart(file: String, sheet: String?, to bytes: inout [UInt8]) {
-        bytes.append(contentsOf: file.utf8); bytes.append(UInt8(ascii: "#"))
-        if let sheet { bytes.append(contentsOf: sheet.utf8); bytes.append(UInt8(ascii: "!")) }
+        bytes.appendUTF8(file); bytes.append(UInt8(ascii: "#"))
+        if let sheet { bytes.appendUTF8(sheet); bytes.append(UInt8(ascii: "!")) }
     }
 
     /// The record's own part, after ``sheetPart(file:sheet:)``: its row, else `L` and its line, and
