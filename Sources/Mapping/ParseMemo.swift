@@ -1,8 +1,8 @@
 import Foundation
 import Receivables
 
-/// Remembers the tax IDs, phones and currencies a table has already parsed (emails are checked each time), by raw text
-/// (and country).
+/// Remembers the tax IDs, phones and currencies a table has already parsed, by raw text (and
+/// country); emails are checked each time (``emails(_:)``).
 ///
 /// An invoice list repeats its customer's RIF and phone on every row, so parsing each distinct text
 /// once saves most of that work on large sheets. One memo serves every chunk of a table on every

@@ -22,7 +22,7 @@ struct TableImporter: Sendable {
     let fieldSeparators: [String?]
     var accounting = SourceAccounting(file: "")
     var classifier: RowClassifier?
-    /// Tax IDs, phones, emails and currencies already parsed, shared by every chunk of the table.
+    /// Tax IDs, phones and currencies already parsed, shared by every chunk of the table.
     let parsed = ParseMemo()
     /// Customers of plain invoice rows by their cells, shared like ``parsed``.
     let customers: CustomerMemo
@@ -120,7 +120,7 @@ struct TableImporter: Sendable {
     /// Prepares this copy to import one chunk of rows on a worker thread: zero counts, and the codes
     /// whose diagnostics are only counted by now.
     mutating func startChunk(countOnly: Set<String>) {
-        self.countOnly = countOnly.sorted()
+        self.countOnly = Array(countOnly)
         recentCurrencies = []
         accounting = SourceAccounting(file: path, sheet: sheet.name, table: table.name)
     }
