@@ -87,6 +87,7 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
             var worker = template
             worker.startChunk(countOnly: full)
             var out = ImportBatch(), plain = PlainInvoiceRows(file: worker.path, sheet: worker.sheet.name)
+            if worker.plainRows { plain.rows.reserveCapacity(rows.count + textRows.count) }
             for row in rows { worker.consume(row, into: &out, plain: &plain) }
             let inPlace = worker.readsPlainRowsInPlace
             for r in 0..<textRows.count { worker.consume(textRows, r, inPlace: inPlace, into: &out, plain: &plain) }

@@ -9,19 +9,20 @@ import Tabular
 /// raise (a row using it raises them again at its own place). One memo serves every chunk of a
 /// table on every worker thread; its memory is bounded (``SharedMemo``).
 final class CustomerMemo: Sendable {
-    private let known: SharedMemo<CustomerKey, CustomerValues>
+    private let memo: SharedMemo<CustomerKey, CustomerValues>
     /// The table's customer columns (1-based), in order.
     let columns: [Int]
 
     init(columns: [Int], limit: Int = 131_072) {
         self.columns = columns
-        known = SharedMemo(limit: limit)
+        memo = SharedMemo(limit: limit)
     }
 
-    /// The customer for a row's cells (their ``CustomerKey``), built by `build` when not known yet.
-    func customer(for key: CustomerKey, build: () -> CustomerValues) -> CustomerValues {
-        known.value(for: key, make: build)
-    }
+    /// The customer known for a row's cells (their ``CustomerKey``), if any (``SharedMemo/cached(_:)``).
+    func known(_ key: CustomerKey) -> CustomerValues? { memo.cached(key) }
+
+    /// Keeps a customer built after ``known(_:)`` found none.
+    func remember(_ customer: CustomerValues, for key: CustomerKey) { memo.remember(customer, for: key) }
 }
 
 /// The text of a row's customer columns, as one run of bytes: the customer is built from whether

@@ -106,14 +106,22 @@ struct RowClassifier: Sendable {
     func firstWordRulesOut(bytes s: some Sequence<UInt8>) -> Bool {
         var utf8 = s.makeIterator()
         var word: (UInt64, Int) = (0, 0)  // up to 8 lower-cased letters packed, and the run's length
+        func add(_ lower: UInt8) {
+            if word.1 < 8 { word.0 |= UInt64(lower) << (8 * UInt64(word.1)) }
+            word.1 += 1
+        }
         while let b = utf8.next() {
             let lower = b | 0x20
             if b < 0x80 && lower >= 0x61 && lower <= 0x7A {
-                if word.1 < 8 { word.0 |= UInt64(lower) << (8 * UInt64(word.1)) }
-                word.1 += 1
+                add(lower)
                 continue
             }
             if b >= 0x30 && b <= 0x39 { return false }  // digits: fold decides
+            if b == 0xC3, let next = utf8.next(), next & 0xC0 == 0x80, let folded = Self.latin1Folds[Int(next & 0x3F)] {
+                // `á` in `Sánchez`: a Latin-1 letter folds to the ASCII letters it stands for.
+                for letter in folded { add(letter) }
+                continue
+            }
             if b >= 0x80 {
                 // Folded, what follows is letters (`á` → `a`), nothing (a combining accent) or a
                 // space: the first word starts with this run, so a totals word must too (`Gonz…`
@@ -127,6 +135,14 @@ struct RowClassifier: Sendable {
         guard word.1 >= 2 else { return false }
         // Past eight letters only the length is compared (no totals word is that long).
         return !totalsFirstWords.contains { $0.length == word.1 && (word.1 > 8 || $0.packed == word.0) }
+    }
+
+    /// What ``TextFolding/fold(_:)`` makes of U+00C0…U+00FF (by their UTF-8 second byte's low six
+    /// bits) when it is ASCII letters (`á` → `a`, `ß` → `ss`); `nil` for the rest (`×`, `þ`).
+    static let latin1Folds: [[UInt8]?] = (0..<64).map { low in
+        guard let scalar = Unicode.Scalar(0xC0 + low), let mapped = TextFolding.accentMap[scalar], !mapped.isEmpty,
+              mapped.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return nil }
+        return Array(mapped.utf8)
     }
 
     /// The row's first text with a letter in it: where a totals row puts its label.

@@ -38,23 +38,37 @@ final class SharedMemo<Key: Hashable, Value>: @unchecked Sendable {
 
     /// The value for `key`, computed by `make` when not known yet.
     func value(for key: Key, make: () -> Value) -> Value {
-        let shard = shards[Int(UInt(bitPattern: key.hashValue) % UInt(shards.count))]
+        if let known = cached(key) { return known }
+        let value = make()
+        remember(value, for: key)
+        return value
+    }
+
+    /// The value known for `key`, if any. With ``remember(_:for:)``, ``value(for:make:)`` for a
+    /// caller whose computation is best not wrapped in a closure (one capturing a large struct
+    /// copies it).
+    func cached(_ key: Key) -> Value? {
+        let shard = shard(for: key)
         shard.lock.lock()
-        if let known = shard.current[key] {
-            shard.lock.unlock()
-            return known
-        }
+        defer { shard.lock.unlock() }
+        if let known = shard.current[key] { return known }
         if let old = shard.previous[key] {
             store(old, for: key, in: shard)
-            shard.lock.unlock()
             return old
         }
-        shard.lock.unlock()
-        let value = make()
+        return nil
+    }
+
+    /// Keeps `value`, computed for `key` outside any lock after ``cached(_:)`` found none.
+    func remember(_ value: Value, for key: Key) {
+        let shard = shard(for: key)
         shard.lock.lock()
         store(value, for: key, in: shard)
         shard.lock.unlock()
-        return value
+    }
+
+    private func shard(for key: Key) -> Shard {
+        shards[Int(UInt(bitPattern: key.hashValue) % UInt(shards.count))]
     }
 
     private func store(_ value: Value, for key: Key, in shard: Shard) {

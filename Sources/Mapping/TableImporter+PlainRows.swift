@@ -64,7 +64,11 @@ extension TableImporter {
 
     /// The row's customer from the table's memo, built on first sight of its cells.
     func plainCustomer(_ row: Row) -> CustomerValues {
-        customers.customer(for: CustomerKey(row, columns: customers.columns)) { newPlainCustomer(row) }
+        let key = CustomerKey(row, columns: customers.columns)
+        if let known = customers.known(key) { return known }
+        let customer = newPlainCustomer(row)
+        customers.remember(customer, for: key)
+        return customer
     }
 
     /// A plain row's customer, the first time its cells are seen.

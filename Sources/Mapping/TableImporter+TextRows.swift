@@ -35,8 +35,15 @@ extension TableImporter {
               let issued = dateValue(.issueDate, row), let due = dateValue(.dueDate, row) else { return nil }
         let number = String(decoding: numberField, as: UTF8.self).collapsingWhitespace
         let key = CustomerKey(row, columns: customers.columns)
-        let p = PlainInvoiceRow(row: row.number, line: row.line,
-                                customer: customers.customer(for: key) { newPlainCustomer(rows.row(r)) },
+        // Looked up without a closure: one capturing `self` copies the whole importer.
+        let customer: CustomerValues
+        if let known = customers.known(key) {
+            customer = known
+        } else {
+            customer = newPlainCustomer(rows.row(r))
+            customers.remember(customer, for: key)
+        }
+        let p = PlainInvoiceRow(row: row.number, line: row.line, customer: customer,
                                 number: number, type: documentType(number: number), issueDate: issued, dueDate: due,
                                 currency: amount?.currency ?? balance?.currency ?? paid?.currency
                                     ?? rowCurrency ?? options.mappingCurrency ?? options.currency,

@@ -21,10 +21,14 @@ extension ImportOutput {
             if !plain.rows.isEmpty {
                 // The rows' file and sheet, rendered once for the chunk.
                 let place = PlacePrefix(file: plain.file, sheet: plain.sheet)
-                for p in plain.rows {
-                    while c < p.customersBefore { ImportOutput.render(customer: batch.customers[c], into: &out.customers); c += 1 }
-                    while i < p.invoicesBefore { ImportOutput.render(invoice: batch.invoices[i], into: &out.invoices); i += 1 }
-                    Self.render(p, of: plain, place, into: &out)
+                // Rows read in place (a buffer's elements are borrowed): copying each would retain
+                // and release its customer and number.
+                plain.rows.withUnsafeBufferPointer { rows in
+                    for k in rows.indices {
+                        while c < rows[k].customersBefore { ImportOutput.render(customer: batch.customers[c], into: &out.customers); c += 1 }
+                        while i < rows[k].invoicesBefore { ImportOutput.render(invoice: batch.invoices[i], into: &out.invoices); i += 1 }
+                        Self.render(rows[k], of: plain, place, into: &out)
+                    }
                 }
             }
             while c < batch.customers.count { ImportOutput.render(customer: batch.customers[c], into: &out.customers); c += 1 }
@@ -35,7 +39,7 @@ extension ImportOutput {
 
         /// A plain row's customer and invoice, their IDs and locations written from the sheet's
         /// shared start.
-        static func render(_ p: PlainInvoiceRow, of rows: PlainInvoiceRows, _ place: PlacePrefix,
+        static func render(_ p: borrowing PlainInvoiceRow, of rows: PlainInvoiceRows, _ place: PlacePrefix,
                            into out: inout RenderedRows) {
             if let start = place.idStart {
                 out.customers.recordID(start: start, row: p.row, line: p.line, suffix: "customer")

@@ -90,7 +90,8 @@ struct ImportPathsTests {
         let header = "Cliente,RIF,Nº Factura,Emisión,Vencimiento,Monto,Abonado,Saldo,Moneda,Teléfono,Correo"
         var csv = Array((header + "\n").utf8)
         let names = ["González & Cía", "Suárez Hnos.", "Ángel Pérez", "Total Distribuciones C.A.", "Tótal", "Gran total",
-                     "  Sub  total ", "Ñandú C.A.", "Subway C.A.", "×Signo", "Sumas", "José Pérez", "Totales 2024"]
+                     "  Sub  total ", "Ñandú C.A.", "Subway C.A.", "×Signo", "Sumas", "José Pérez", "Totales 2024",
+                     "Sánchez e Hijos", "TÓTAL", "Gómez Hnos.", "Grän total"]
         for i in 1...1_200 {
             let name = names[i % names.count]
             let number = i % 37 == 0 ? "" : (i % 29 == 0 ? " F-\(i)  b " : "F-\(i)")

@@ -109,7 +109,7 @@ struct TableFinderTests {
     @Test(arguments: ["TOTAL", "Total general", "Subtotal", "Totales", "TOTAL:", "Sub-total zona 2", "Gran Total",
                       "Sumas", "Total2024", "TOTAL\tgeneral", "S. U. B. total", "Grand total", "Totals.", "Súmas",
                       "Suma y sigue", "Total-general", "Tota\u{301}l", "Tótal general", "Gra\u{301}n total", "Sub\u{0300}total",
-                      "Subtótal"])
+                      "Subtótal", "TÓTAL", "Grän total", "SUMÁS", "Tötales", "Sübtotal zona 2", "Gráñd total"])
     func firstWordShortcutKeepsTotalsLabels(_ label: String) {
         let header = Row(number: 1, cells: [.text("Cliente"), .text("Factura"), .text("Saldo")])
         let classifier = RowClassifier(settings: .defaults, headerRow: header, keyColumns: [2])
@@ -120,7 +120,8 @@ struct TableFinderTests {
 
     @Test(arguments: ["Sanchez Distribuciones", "Gabriela Quintero", "Transportes Tovar C.A.", "Suministros SA",
                       "Totalmente Natural C.A.", "Subway", "Grande & Cia", "González & Cía", "Tecnología Andina",
-                      "Gutiérrez S.A."])
+                      "Gutiérrez S.A.", "Sánchez Distribuciones", "Gómez Hnos.", "Suárez & Asociados", "Sáez", "Tésis C.A.",
+                      "Gärtner GmbH", "Sußmann"])
     func firstWordShortcutRulesOutNames(_ name: String) {
         let header = Row(number: 1, cells: [.text("Cliente"), .text("Factura"), .text("Saldo")])
         let classifier = RowClassifier(settings: .defaults, headerRow: header, keyColumns: [2])

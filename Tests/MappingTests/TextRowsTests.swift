@@ -58,7 +58,8 @@ import Tabular
         let classifier = RowClassifier(settings: .defaults, headerRow: header, keyColumns: [2, 3, 4], checkFirst: [5, 4])
         let labels = ["González & Cía", "Suárez Hnos.", "Ángel Pérez", "Total Distribuciones", "Tótal", "Gran total",
                       "  Sub  total ", "Ñandú", "Subway", "×Signo", "Sumas", "TOTAL", "Tota\u{301}l", "", " ", "123",
-                      "Cliente", "cliente", "Nº Factura", "\u{A0}Total", "ÁTotal", "Sub-total", "1 Total", "(Total)"]
+                      "Cliente", "cliente", "Nº Factura", "\u{A0}Total", "ÁTotal", "Sub-total", "1 Total", "(Total)",
+                      "Sánchez", "TÓTAL", "Grän total", "Sußtotal", "S×Total", "Gómez"]
         let numbers = ["F-1", "", "Nº Factura", "TOTAL"]
         let dates = ["2024-01-02", "", "Fecha"]
         let amounts = ["10.5", "", "Monto", "1.234,56"]
