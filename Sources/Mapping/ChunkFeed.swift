@@ -91,7 +91,7 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
             for row in rows { worker.consume(row, into: &out, plain: &plain) }
             let inPlace = worker.readsPlainRowsInPlace
             for r in 0..<textRows.count { worker.consume(textRows, r, inPlace: inPlace, into: &out, plain: &plain) }
-            out.accounting = [worker.accounting]
+            worker.finishChunk(into: &out)
             let encoded = encoding.encode(&out, plain: plain)
             return Done(batch: out, encoded: encoded)
         }

@@ -29,17 +29,18 @@ extension TableImporter {
         } catch {
             return nil
         }
-        noteCustomer(p, into: &batch)
+        noteCustomer(p.customer, row: p.row, line: p.line, into: &batch)
         return p
     }
 
     /// The warnings of a plain row's customer, raised again at the row's place.
-    func noteCustomer(_ p: PlainInvoiceRow, into batch: inout ImportBatch) {
-        let notes = p.customer.notes
+    mutating func noteCustomer(_ customer: CustomerValues, row: Int, line: Int?, into batch: inout ImportBatch) {
+        let notes = customer.notes
         for i in notes.indices {
+            if let k = countOnly.firstIndex(of: notes[i].code) { countOnlyTally[k] += 1; continue }
             // Read in place: past the listing limit only the code is needed.
             note(notes[i].severity, notes[i].code, notes[i].message,
-                 at: SourceLocation(file: path, sheet: sheet.name, row: p.row, column: notes[i].location?.column, line: p.line),
+                 at: SourceLocation(file: path, sheet: sheet.name, row: row, column: notes[i].location?.column, line: line),
                  found: notes[i].found, into: &batch)
         }
     }

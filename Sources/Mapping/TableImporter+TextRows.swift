@@ -15,24 +15,24 @@ extension TableImporter {
     /// Both give the same values: the bytes go through the parsers the row's cells go through.
     mutating func consume(_ rows: TextRows, _ r: Int, inPlace: Bool, into batch: inout ImportBatch,
                           plain: inout PlainInvoiceRows) {
-        if inPlace, let p = rows.withRow(r, { plainInvoice($0, of: rows, r, into: &batch) }) {
+        if inPlace, rows.withRow(r, { plainInvoice($0, of: rows, r, into: &batch, plain: &plain) }) {
             accounting.rowsRead += 1; accounting.imported += 1
-            plain.rows.append(p)
             return
         }
         consume(rows.row(r), into: &batch, plain: &plain)
     }
 
-    /// ``plainInvoice(_:into:)`` of a row read as bytes; `nil` (with nothing added to `batch`) when
-    /// the row is no surely plain data row, for the caller to build the row and decide.
+    /// ``plainInvoice(_:into:)`` of a row read as bytes, appended to `plain` (built there, not
+    /// copied: the row is large); `false` (with nothing added) when the row is no surely plain data
+    /// row, for the caller to build the row and decide.
     private mutating func plainInvoice(_ row: TextRowView, of rows: TextRows, _ r: Int,
-                                       into batch: inout ImportBatch) -> PlainInvoiceRow? {
-        guard let classifier, classifier.isSurelyData(row) else { return nil }
+                                       into batch: inout ImportBatch, plain: inout PlainInvoiceRows) -> Bool {
+        guard let classifier, classifier.isSurelyData(row) else { return false }
         let numberField = row[fieldColumns[Field.documentNumber.ordinal][0]]
         guard !TextCell.isBlank(numberField), let rowCurrency = recentRowCurrency(row),
               let amount = moneyValue(.amount, row, rowCurrency), let paid = moneyValue(.paid, row, rowCurrency),
               let balance = moneyValue(.balance, row, rowCurrency), amount != nil || balance != nil,
-              let issued = dateValue(.issueDate, row), let due = dateValue(.dueDate, row) else { return nil }
+              let issued = dateValue(.issueDate, row), let due = dateValue(.dueDate, row) else { return false }
         let number = String(decoding: numberField, as: UTF8.self).collapsingWhitespace
         let key = CustomerKey(row, columns: customers.columns)
         // Looked up without a closure: one capturing `self` copies the whole importer.
@@ -43,14 +43,14 @@ extension TableImporter {
             customer = newPlainCustomer(rows.row(r))
             customers.remember(customer, for: key)
         }
-        let p = PlainInvoiceRow(row: row.number, line: row.line, customer: customer,
+        plain.rows.append(PlainInvoiceRow(row: row.number, line: row.line, customer: customer,
                                 number: number, type: documentType(number: number), issueDate: issued, dueDate: due,
                                 currency: amount?.currency ?? balance?.currency ?? paid?.currency
                                     ?? rowCurrency ?? options.mappingCurrency ?? options.currency,
                                 amount: amount, paid: paid, balance: balance,
-                                customersBefore: batch.customers.count, invoicesBefore: batch.invoices.count)
-        noteCustomer(p, into: &batch)
-        return p
+                                customersBefore: batch.customers.count, invoicesBefore: batch.invoices.count))
+        noteCustomer(customer, row: row.number, line: row.line, into: &batch)
+        return true
     }
 
     /// ``recentRowCurrency(_:)`` of a row read as bytes.

@@ -35,6 +35,9 @@ struct TableImporter: Sendable {
     /// (A handful at most: a list, compared before any hashing; the codes are literals, so `==`
     /// usually decides on their storage alone.)
     var countOnly: [String] = []
+    /// How often this chunk's plain rows raised each of `countOnly` again (``noteCustomer(_:row:line:into:)``),
+    /// added to the batch by ``finishChunk(into:)``: counted here, not hashed into the batch per row.
+    var countOnlyTally: [Int] = []
     /// The currency cells this chunk has read, and what they name: a list has a handful of
     /// distinct ones, found here without the table's shared memo.
     var recentCurrencies: [(text: String, currency: Currency)] = []
@@ -121,8 +124,16 @@ struct TableImporter: Sendable {
     /// whose diagnostics are only counted by now.
     mutating func startChunk(countOnly: Set<String>) {
         self.countOnly = Array(countOnly)
+        countOnlyTally = Array(repeating: 0, count: countOnly.count)
         recentCurrencies = []
         accounting = SourceAccounting(file: path, sheet: sheet.name, table: table.name)
+    }
+
+    /// Ends the chunk begun by ``startChunk(countOnly:)``: its counts go to the batch.
+    mutating func finishChunk(into batch: inout ImportBatch) {
+        for (code, n) in zip(countOnly, countOnlyTally) where n > 0 { batch.diagnosticsNotListed[code, default: 0] += n }
+        countOnlyTally = Array(repeating: 0, count: countOnly.count)
+        batch.accounting = [accounting]
     }
 
     /// Hands the table's row accounting to the batch.

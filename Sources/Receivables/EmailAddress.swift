@@ -5,7 +5,7 @@ public enum EmailAddress {
     public static func parseAll(_ text: String) -> (emails: [String], invalid: [String]) {
         var emails: [String] = [], invalid: [String] = []
         // The common cell holds one bare address: no separators to split on.
-        if !text.utf8.contains(where: { separatorBytes.contains($0) }) {
+        if !text.utf8.contains(where: { isSeparator[Int($0)] }) {
             if let email = normalize(text) { return ([email], []) }
         }
         let pieces = text.split(whereSeparator: { $0.isWhitespace || ";,|/<>\"'()[]".contains($0) })
@@ -24,8 +24,9 @@ public enum EmailAddress {
         return (emails, invalid)
     }
 
-    /// Bytes that separate addresses or wrap them (`;`, `,`, spaces, `<>` …).
-    private static let separatorBytes: Set<UInt8> = Set(" \t\r\n;,|/<>\"'()[]".utf8)
+    /// Bytes that separate addresses or wrap them (`;`, `,`, spaces, `<>` …), by byte value (a table:
+    /// hashing each byte into a set cost more than the rest of checking an address).
+    private static let isSeparator = byteTable(" \t\r\n;,|/<>\"'()[]")
 
     /// The lower-cased address when `text` is one valid address, else `nil`. Byte-level: only ASCII
     /// addresses are accepted (the local part's allowed characters are ASCII anyway).
@@ -37,7 +38,7 @@ public enum EmailAddress {
         for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] |= 0x20 }
         let local = bytes[..<at], domain = bytes[(at + 1)...]
         guard !local.isEmpty, local.count <= 64, domain.count <= 253, local.first != 0x2E, local.last != 0x2E,
-              local.allSatisfy({ localAllowed.contains($0) }) else { return nil }
+              local.allSatisfy({ isLocalAllowed[Int($0)] }) else { return nil }
         var previousDot = false
         for b in local { if b == 0x2E { if previousDot { return nil }; previousDot = true } else { previousDot = false } }
         let labels = domain.split(separator: 0x2E, omittingEmptySubsequences: false)
@@ -50,7 +51,15 @@ public enum EmailAddress {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static let localAllowed: Set<UInt8> = Set("abcdefghijklmnopqrstuvwxyz0123456789.!#$%&'*+/=?^_`{|}~-".utf8)
+    /// The bytes a local part may hold (after lower-casing), by byte value.
+    private static let isLocalAllowed = byteTable("abcdefghijklmnopqrstuvwxyz0123456789.!#$%&'*+/=?^_`{|}~-")
+
+    /// For each byte value, whether `bytes` (ASCII) holds it.
+    private static func byteTable(_ bytes: String) -> [Bool] {
+        var table = [Bool](repeating: false, count: 256)
+        for b in bytes.utf8 { table[Int(b)] = true }
+        return table
+    }
 
     private static func isAlnum(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) }
 }

@@ -19,10 +19,18 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
     public static func parse(_ text: String, defaultCountry: String?) -> PhoneNumber? {
         let (body, ext) = splitExtension(text)
         let trimmed = body.trimmingWhitespace
-        let digits = String(trimmed.filter(\.isASCIIDigit))
-        guard digits.count >= 7, digits.count <= 17 else { return nil }
+        let digits: String, hasLetter: Bool
+        if trimmed.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (nearly always): digits and letters told byte by byte, not by Character.
+            digits = String(decoding: trimmed.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }, as: UTF8.self)
+            hasLetter = trimmed.utf8.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+        } else {
+            digits = String(trimmed.filter(\.isASCIIDigit))
+            hasLetter = trimmed.contains(where: \.isLetter)
+        }
+        guard digits.utf8.count >= 7, digits.utf8.count <= 17 else { return nil }
         // Letters other than an extension marker mean this is not a phone number (`F-0012345`).
-        guard !trimmed.contains(where: { $0.isLetter }) else { return nil }
+        guard !hasLetter else { return nil }
         if trimmed.hasPrefix("+") { return international(digits, ext: ext) }
         if digits.hasPrefix("00"), !(defaultCountry.flatMap { PhonePlan.plans[$0] }?.trunk == "0"
                                     && digits.count <= 12) {
