@@ -26,6 +26,17 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
     private var accounting: SourceAccounting
     /// Diagnostics of each code seen in this table so far (past the limit they are only counted).
     private var seenPerCode: [String: Int] = [:]
+    /// While the rows after a window stream in, what tells another table's start
+    /// (``watchForNextTable(_:)``), how many rows of the chunk it has judged, and the first of the
+    /// chunk's last rows that may be that table's preamble (held back from the workers meanwhile).
+    /// A row's place in the chunk counts its Rows (`chunk`), then its rows read as bytes (`text`).
+    private var watch: TableStartWatch?
+    private var judged = 0
+    private var preambleStart: Int?
+    /// Where another table starts in the chunk (its first preamble row) and its header row, once
+    /// found (``takeNextTable()``).
+    private(set) var nextTableStart: Int?
+    private var nextTableHeader = 0
 
     init(importer: TableImporter, encoding: Encoding, size: Int) {
         var importer = importer
@@ -45,9 +56,14 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
                       flush: (inout ImportBatch, [Encoding.Encoded]) -> Void) {
         // A worker takes a chunk's Rows before its bytes: a row goes to the bytes only while no Row
         // waits, and a Row after bytes starts a chunk of its own.
-        if asText && chunk.isEmpty && text.append(row) { submitIfFull(into: &batch, flush: flush); return }
+        if asText && chunk.isEmpty && text.append(row) {
+            judgeNewRows()
+            submitIfFull(into: &batch, flush: flush)
+            return
+        }
         if !text.isEmpty { submit(into: &batch, flush: flush) }
         chunk.append(row)
+        judgeNewRows()
         submitIfFull(into: &batch, flush: flush)
     }
 
@@ -56,14 +72,75 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
     var takesTextRows: Bool { importer.plainRows }
 
     /// Lets `read` append up to the given number of rows to the current chunk, as bytes; returns
-    /// what `read` returns. Call ``submitIfFull(into:flush:)`` after it.
+    /// what `read` returns. Call ``submitIfFull(into:flush:)`` after it. A chunk that is full but
+    /// not handed out yet (its last rows may belong to the next table) grows a row at a time.
     mutating func readTextRows(_ read: (inout TextRows, _ limit: Int) -> Bool) -> Bool {
-        read(&text, size - chunk.count - text.count)
+        let more = read(&text, max(1, size - chunk.count - text.count))
+        judgeNewRows()
+        return more
     }
 
-    /// Hands the current chunk to a worker when it holds `size` rows.
+    /// Hands the current chunk to a worker when it holds `size` rows, unless its last rows may be
+    /// the preamble of another table (then it waits for the row after them, up to
+    /// ``TableStartWatch/preambleLimit`` rows more) or another table starts in it.
     mutating func submitIfFull(into batch: inout ImportBatch, flush: (inout ImportBatch, [Encoding.Encoded]) -> Void) {
-        if chunk.count + text.count >= size { submit(into: &batch, flush: flush) }
+        let count = chunk.count + text.count
+        guard count >= size, nextTableStart == nil else { return }
+        if preambleStart != nil && count < size + TableStartWatch.preambleLimit { return }
+        submit(into: &batch, flush: flush)
+    }
+
+    // MARK: Watching for the next table
+
+    /// Watches the rows added from now on for another table's start (the rows after a window;
+    /// those before were judged by the ``TableFinder``).
+    mutating func watchForNextTable(_ watch: TableStartWatch) {
+        self.watch = watch
+        judged = chunk.count + text.count
+        preambleStart = nil
+    }
+
+    /// The rows from where another table starts to the last one added, taken out of the chunk,
+    /// and where its header is among them; `nil` when no table starts.
+    mutating func takeNextTable() -> (rows: [Row], header: Int)? {
+        guard let start = nextTableStart else { return nil }
+        nextTableStart = nil
+        var rows: [Row]
+        if start < chunk.count {
+            rows = Array(chunk[start...]) + text.removeRows(from: 0)
+            chunk.removeSubrange(start...)
+        } else {
+            rows = text.removeRows(from: start - chunk.count)
+        }
+        judged = chunk.count + text.count
+        preambleStart = nil
+        return (rows, nextTableHeader - start)
+    }
+
+    /// Judges the rows added since the last call: a header of another table ends the reading
+    /// (with the preamble rows right above it, that table's first rows).
+    private mutating func judgeNewRows() {
+        guard let watch, nextTableStart == nil else { return }
+        while judged < chunk.count + text.count {
+            let p = judged
+            judged += 1
+            let starts: Bool, preamble: Bool
+            if p < chunk.count {
+                starts = watch.startsTable(chunk[p])
+                preamble = !starts && watch.isPreamble(chunk[p])
+            } else {
+                let r = p - chunk.count
+                (starts, preamble) = text.withRow(r) { view in watch.judge(view, row: { text.row(r) }) }
+            }
+            if starts {
+                nextTableStart = preambleStart ?? p
+                nextTableHeader = p
+                return
+            }
+            if !preamble { preambleStart = nil; continue }
+            if preambleStart == nil { preambleStart = p }
+            if p - preambleStart! >= TableStartWatch.preambleLimit { preambleStart! += 1 }
+        }
     }
 
     /// Waits for the last chunks; returns the accounting of every row fed.
@@ -80,6 +157,8 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
         let full = Set(seenPerCode.filter { $0.value >= ImportBatch.listedPerCode }.keys)
         chunk.removeAll(keepingCapacity: true)
         text = TextRows(reservingLike: textRows)
+        judged = 0
+        preambleStart = nil
         notesInFlight.append(notes)
         notes = []
         let ready = work.submit {

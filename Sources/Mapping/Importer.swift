@@ -78,6 +78,14 @@ public struct Importer: Sendable {
     }
 
     func analyzeSheet(_ path: String, _ sheet: SheetInfo, _ loaded: LoadedSheet) -> ([AnalyzedTable], [Diagnostic]) {
+        var used = Set<Int>()
+        return analyzeSheet(path, sheet, loaded, tablesBefore: 0, usedSpecs: &used)
+    }
+
+    /// The tables of a window that starts after `tablesBefore` tables of the sheet (named and given
+    /// mapping specs as if the sheet's tables were all in one window).
+    func analyzeSheet(_ path: String, _ sheet: SheetInfo, _ loaded: LoadedSheet, tablesBefore: Int,
+                      usedSpecs: inout Set<Int>) -> ([AnalyzedTable], [Diagnostic]) {
         let settings = options.settings
         let finder = TableFinder(settings: settings)
         let specs = options.mapping?.specs(forSheet: sheet.name) ?? []
@@ -85,12 +93,11 @@ public struct Importer: Sendable {
         let regions = finder.find(rows: loaded.rows, merged: loaded.merged, headerRow: headerRow)
         var out: [AnalyzedTable] = [], diagnostics: [Diagnostic] = []
         let mapper = ColumnMapper(settings: settings, country: options.effectiveCountry)
-        var usedSpecs = Set<Int>()
         for (i, region) in regions.enumerated() {
-            let name = region.title ?? (regions.count > 1 ? "Table \(i + 1)" : nil)
+            let name = region.title ?? (tablesBefore + regions.count > 1 ? "Table \(tablesBefore + i + 1)" : nil)
             let headerNumber = loaded.rows[region.headerIndex].number
             let mapping: TableMapping
-            let chosen = chooseSpec(specs, for: region, index: i, used: usedSpecs)
+            let chosen = chooseSpec(specs, for: region, index: tablesBefore + i, used: usedSpecs)
             if let s = chosen, specs[s].columns.isEmpty {
                 // A spec that only places the header (or names the kind): columns mapped automatically.
                 usedSpecs.insert(s)
@@ -147,14 +154,17 @@ public struct Importer: Sendable {
     }
 
     /// Imports a sheet's tables: every table but the last lies inside the window; the last one also
-    /// takes the rows after it, one at a time, when the sheet is longer than the window. Merged
-    /// cells read as the sheet shows them (``MergedCellMask``, ``MergedDataFill``) in both parts.
+    /// takes the rows after it when the sheet is longer than the window, until another table starts
+    /// there (``TableStartWatch``). That table's rows, and those after it, then make the next window,
+    /// read the same way. Merged cells read as the sheet shows them (``MergedCellMask``,
+    /// ``MergedDataFill``) in every part.
     func importSheet<E: ChunkEncoding>(_ path: String, _ sheet: SheetInfo, _ loaded: LoadedSheet, rest: inout SheetReader,
                                        encoding: E, into batch: inout ImportBatch,
                                        flush: (inout ImportBatch, [E.Encoded]) -> Void) {
         var window = loaded
         var mask = maskMergedCells(&window, path, sheet)
-        let (tables, diagnostics) = analyzeSheet(path, sheet, window)
+        var usedSpecs = Set<Int>()
+        var (tables, diagnostics) = analyzeSheet(path, sheet, window, tablesBefore: 0, usedSpecs: &usedSpecs)
         batch.diagnostics += diagnostics
         var fill = MergedDataFill(merged: window.merged, file: path, sheet: sheet.name)
         if !fill.isEmpty {
@@ -174,49 +184,96 @@ public struct Importer: Sendable {
             fill.finish()
             batch.diagnostics += mask.diagnostics + fill.diagnostics
         }
-        guard !tables.isEmpty else {
+        // Rows read past a window before it was cut (a batch read as bytes goes on past the next
+        // table's header): the first rows after the window, streamed before the rest.
+        var afterWindow: [Row] = []
+        /// The window's rows and the rest, when no table was found in it.
+        func rejectWithoutTable() {
             var sinceFlush = 0
             var acc = SourceAccounting(file: path, sheet: sheet.name)
-            noteSheetWithoutHeader(path, sheet, empty: window.rows.isEmpty, into: &batch)
-            var rows = window.rows.makeIterator()
+            var rows = (window.rows + afterWindow).makeIterator()
             while let row = rows.next() ?? nextShown(&batch.diagnostics) {
                 rejectWithoutHeader(path, sheet, row, &acc, into: &batch)
                 sinceFlush += 1
                 if sinceFlush >= options.flushRows { sinceFlush = 0; flush(&batch, []) }
             }
             batch.accounting.append(acc)
+        }
+        guard !tables.isEmpty else {
+            noteSheetWithoutHeader(path, sheet, empty: window.rows.isEmpty, into: &batch)
+            rejectWithoutTable()
             return
         }
         // A CSV file's rows go to the workers as bytes, and become Rows there if at all.
         let readsText = mask.isEmpty && fill.isEmpty && rest.readsTextRows
-        for (t, table) in tables.enumerated() {
-            var importer = TableImporter(path: path, sheet: sheet, table: table, rows: window.rows, options: options)
-            importer.begin(into: &batch)
-            var feed = ChunkFeed(importer: importer, encoding: encoding, size: options.flushRows)
-            let asText = readsText && feed.takesTextRows
-            for i in table.region.dataStartIndex..<table.region.endIndex {
-                feed.add(window.rows[i], asText: asText, into: &batch, flush: flush)
-            }
-            if t == tables.count - 1 {
-                // The reader's own notes (cell problems, a break) travel with the chunk they were met
-                // in, so they come out in the same place whatever the workers' timing.
-                var notes: [Diagnostic] = []
-                if asText {
-                    if let row = rest.takePeeked() { feed.add(row, asText: true, into: &batch, flush: flush) }
-                    while feed.readTextRows({ rest.next(into: &$0, limit: $1, diagnostics: &notes) }) {
-                        if !notes.isEmpty { feed.attach(notes); notes = [] }
-                        feed.submitIfFull(into: &batch, flush: flush)
-                    }
-                } else {
-                    while let row = nextShown(&notes) {
-                        if !notes.isEmpty { feed.attach(notes); notes = [] }
-                        feed.add(row, into: &batch, flush: flush)
-                    }
+        // A mapping that gives the sheet's header row makes it one table, as inside a window.
+        let specs = options.mapping?.specs(forSheet: sheet.name) ?? []
+        let finder = specs.count == 1 && specs[0].headerRow != nil ? nil : TableFinder(settings: options.settings)
+        var tablesBefore = 0
+        while true {
+            var nextTable: (rows: [Row], header: Int)?
+            for (t, table) in tables.enumerated() {
+                var importer = TableImporter(path: path, sheet: sheet, table: table, rows: window.rows, options: options)
+                importer.begin(into: &batch)
+                var feed = ChunkFeed(importer: importer, encoding: encoding, size: options.flushRows)
+                let asText = readsText && feed.takesTextRows
+                let region = table.region
+                let isLast = t == tables.count - 1
+                let watch = isLast ? finder.map {
+                    TableStartWatch(finder: $0, headerRow: window.rows[region.headerIndex + region.headerRowCount - 1])
+                } : nil
+                // The window's last rows may be the preamble of a table that starts after it: they
+                // wait with the rows after the window until those tell.
+                var trailing = 0
+                while let watch, trailing < TableStartWatch.preambleLimit, region.endIndex - trailing > region.dataStartIndex,
+                      watch.isPreamble(window.rows[region.endIndex - trailing - 1]) {
+                    trailing += 1
                 }
-                feed.attach(notes)
+                for i in region.dataStartIndex..<region.endIndex - trailing {
+                    feed.add(window.rows[i], asText: asText, into: &batch, flush: flush)
+                }
+                if isLast {
+                    let waiting = window.rows[region.endIndex - trailing ..< region.endIndex]
+                    // The reader's own notes (cell problems, a break) travel with the chunk they were met
+                    // in, so they come out in the same place whatever the workers' timing.
+                    var notes: [Diagnostic] = []
+                    if let watch { feed.watchForNextTable(watch) }
+                    // (Rows after another table's start stay in the chunk behind it, and go with it.)
+                    for row in waiting + afterWindow { feed.add(row, asText: asText, into: &batch, flush: flush) }
+                    if asText {
+                        if let row = rest.takePeeked() { feed.add(row, asText: true, into: &batch, flush: flush) }
+                        while feed.nextTableStart == nil,
+                              feed.readTextRows({ rest.next(into: &$0, limit: $1, diagnostics: &notes) }) {
+                            if !notes.isEmpty { feed.attach(notes); notes = [] }
+                            feed.submitIfFull(into: &batch, flush: flush)
+                        }
+                    } else {
+                        while feed.nextTableStart == nil, let row = nextShown(&notes) {
+                            if !notes.isEmpty { feed.attach(notes); notes = [] }
+                            feed.add(row, into: &batch, flush: flush)
+                        }
+                    }
+                    nextTable = feed.takeNextTable()
+                    feed.attach(notes)
+                    // The sheet turns out to hold several tables: an untitled one is numbered, as in a window.
+                    if nextTable != nil, table.name == nil { importer.accounting.table = "Table \(tablesBefore + t + 1)" }
+                }
+                importer.accounting.add(feed.finish(into: &batch, flush: flush))
+                importer.finish(into: &batch)
             }
-            importer.accounting.add(feed.finish(into: &batch, flush: flush))
-            importer.finish(into: &batch)
+            guard let next = nextTable else { return }
+            // The next table's window: a window's worth of rows from its preamble on (at least up to
+            // its header), whether they were read as bytes or one by one.
+            tablesBefore += tables.count
+            let size = max(windowRows(for: sheet), next.header + 1)
+            var rows = Array(next.rows.prefix(size))
+            afterWindow = Array(next.rows.dropFirst(size))
+            while rows.count < size, let row = nextShown(&batch.diagnostics) { rows.append(row) }
+            window = LoadedSheet(rows: rows, merged: window.merged)
+            (tables, diagnostics) = analyzeSheet(path, sheet, window, tablesBefore: tablesBefore, usedSpecs: &usedSpecs)
+            batch.diagnostics += diagnostics
+            // Its first row is a header the finder takes; were it not, the rows are still accounted for.
+            guard !tables.isEmpty else { rejectWithoutTable(); return }
         }
     }
 

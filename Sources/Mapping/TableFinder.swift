@@ -10,6 +10,8 @@ struct TableFinder {
     let exact: [String: Field]
     /// Synonyms of three letters or more, padded with spaces for whole-word search.
     let padded: [(Field, String)]
+    /// ``MappingSettings/totalsWords``, folded.
+    let totalsWords: [String]
 
     init(settings: MappingSettings) {
         self.settings = settings
@@ -18,6 +20,7 @@ struct TableFinder {
         for (f, w) in synonyms where exact[w] == nil { exact[w] = f }
         self.exact = exact
         padded = synonyms.filter { $0.1.count >= 3 }.map { ($0.0, " " + $0.1 + " ") }
+        totalsWords = settings.totalsWords.map { TextFolding.fold($0) }
     }
 
     /// Tables in sheet order. With `headerRow` (a row number from a mapping file) the sheet holds one
@@ -46,7 +49,7 @@ struct TableFinder {
             // Titles, notes and blanks above the header belong to this table, not the one before.
             var start = headerIndex
             let floor = tables.last?.dataStartIndex ?? 0
-            while start > floor, isPreamble(rows[start - 1]) { start -= 1 }
+            while start > floor, isPreambleAbove(rows[start - 1]) { start -= 1 }
             if tables.isEmpty { start = 0 }
             if !tables.isEmpty { tables[tables.count - 1].endIndex = start }
             tables.append(TableRegion(title: title(rows, before: headerIndex, from: start), startIndex: start,
@@ -138,8 +141,24 @@ struct TableFinder {
 
     /// Rows above a header that belong to it: blanks, and lines of one or two labels (titles, notes).
     func isPreamble(_ row: Row) -> Bool {
-        let nonBlank = row.cells.filter { !$0.isBlank }
-        return nonBlank.count <= 1 || (nonBlank.count <= 2 && nonBlank.allSatisfy { if case .text = $0 { return true }; return false })
+        // Counted without building a list: rows after a window are judged one by one (``TableStartWatch``).
+        var nonBlank = 0, allText = true
+        for cell in row.cells where !cell.isBlank {
+            nonBlank += 1
+            if nonBlank > 2 { return false }
+            if case .text = cell {} else { allText = false }
+        }
+        return nonBlank <= 1 || allText
+    }
+
+    /// A row of the preamble above a header (``isPreamble(_:)``), but not a totals line: a totals
+    /// label with its amount (`TOTAL  40.000,00`) closes the table above instead. (A title alone,
+    /// even `Totales por cliente`, stays the next table's.)
+    func isPreambleAbove(_ row: Row) -> Bool {
+        guard isPreamble(row) else { return false }
+        guard row.cells.lazy.filter({ !$0.isBlank }).count == 2, let label = RowClassifier.firstLabel(row) else { return true }
+        let folded = TextFolding.fold(label.prefix(40))
+        return !totalsWords.contains { folded == $0 || folded.hasPrefix($0 + " ") }
     }
 
     private func isRepeat(_ row: Row, of table: TableRegion, rows: [Row]) -> Bool {

@@ -75,6 +75,24 @@ struct TableFinderTests {
         #expect(tables[1].startIndex == 4 && tables[1].headerIndex == 6)
     }
 
+    /// A totals line with its amount closes the table above it; a title that starts like one
+    /// (`Totales por cliente`) still names the table below.
+    @Test func aTotalsLineAboveTheNextTableStaysWithItsTable() {
+        let rows = ArrayRowStream.rows([
+            ["Cliente", "Factura", "Fecha", "Saldo"],
+            ["Acme", "F-1", "01/02/2024", "10"],
+            ["TOTAL", "", "", "10"],
+            [],
+            ["Totales por cliente"],
+            ["Cliente", "Referencia", "Monto"],
+            ["Acme", "REF-9", "5"],
+        ])
+        let tables = finder.find(rows: rows, merged: [])
+        #expect(tables.count == 2)
+        #expect(tables[0].endIndex == 3)
+        #expect(tables[1].startIndex == 3 && tables[1].title == "Totales por cliente")
+    }
+
     @Test func repeatedHeaderIsNotANewTable() {
         let rows = ArrayRowStream.rows([
             ["Cliente", "Factura", "Saldo"],
