@@ -33,6 +33,12 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
     private var watch: TableStartWatch?
     private var judged = 0
     private var preambleStart: Int?
+    /// The last row judged, when it was labels only (a possible group row), and the preamble run
+    /// right above it.
+    private var labelsAt: Int?
+    private var labelsPreambleStart: Int?
+    /// The first row held back: the next table would start there if a header came now.
+    private var heldFrom: Int? { labelsAt.map { labelsPreambleStart ?? $0 } ?? preambleStart }
     /// Where another table starts in the chunk (its first preamble row) and its header row, once
     /// found (``takeNextTable()``).
     private(set) var nextTableStart: Int?
@@ -80,14 +86,23 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
         return more
     }
 
-    /// Hands the current chunk to a worker when it holds `size` rows, unless its last rows may be
-    /// the preamble of another table (then it waits for the row after them, up to
-    /// ``TableStartWatch/preambleLimit`` rows more) or another table starts in it.
+    /// Hands the current chunk to a worker when it holds `size` rows, but not another table's
+    /// first rows (once found, they wait for ``takeNextTable()``) nor its last rows that may be such
+    /// a table's preamble (they stay, to start the next chunk).
     mutating func submitIfFull(into batch: inout ImportBatch, flush: (inout ImportBatch, [Encoding.Encoded]) -> Void) {
-        let count = chunk.count + text.count
-        guard count >= size, nextTableStart == nil else { return }
-        if preambleStart != nil && count < size + TableStartWatch.preambleLimit { return }
+        guard chunk.count + text.count >= size, nextTableStart == nil else { return }
+        guard let held = heldFrom else { submit(into: &batch, flush: flush); return }
+        guard held > 0 else { return }  // all held so far: at most ``TableStartWatch/preambleLimit`` rows
+        let heldRows = held < chunk.count ? Array(chunk[held...]) : []
+        let heldText = text.splitOff(from: max(0, held - chunk.count))
+        if held < chunk.count { chunk.removeSubrange(held...) }
+        let (run, labels, labelsRun) = (preambleStart, labelsAt, labelsPreambleStart)
         submit(into: &batch, flush: flush)
+        chunk = heldRows; text = heldText
+        judged = chunk.count + text.count
+        // The held rows now open the chunk.
+        preambleStart = run.map { $0 - held }; labelsAt = labels.map { $0 - held }
+        labelsPreambleStart = labelsRun.map { $0 - held }
     }
 
     // MARK: Watching for the next table
@@ -97,7 +112,11 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
     mutating func watchForNextTable(_ watch: TableStartWatch) {
         self.watch = watch
         judged = chunk.count + text.count
-        preambleStart = nil
+        forgetHeldRows()
+    }
+
+    private mutating func forgetHeldRows() {
+        preambleStart = nil; labelsAt = nil; labelsPreambleStart = nil
     }
 
     /// The rows from where another table starts to the last one added, taken out of the chunk,
@@ -113,33 +132,46 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
             rows = text.removeRows(from: start - chunk.count)
         }
         judged = chunk.count + text.count
-        preambleStart = nil
+        forgetHeldRows()
         return (rows, nextTableHeader - start)
     }
 
+    /// The row at a place in the chunk.
+    private func row(at p: Int) -> Row { p < chunk.count ? chunk[p] : text.row(p - chunk.count) }
+
     /// Judges the rows added since the last call: a header of another table ends the reading
-    /// (with the preamble rows right above it, that table's first rows).
+    /// (with its group row and the preamble rows right above, that table's first rows).
     private mutating func judgeNewRows() {
         guard let watch, nextTableStart == nil else { return }
         while judged < chunk.count + text.count {
             let p = judged
             judged += 1
-            let starts: Bool, preamble: Bool
+            let verdict: TableStartWatch.Verdict
             if p < chunk.count {
-                starts = watch.startsTable(chunk[p])
-                preamble = !starts && watch.isPreamble(chunk[p])
+                verdict = watch.judge(chunk[p])
             } else {
                 let r = p - chunk.count
-                (starts, preamble) = text.withRow(r) { view in watch.judge(view, row: { text.row(r) }) }
+                verdict = text.withRow(r) { view in watch.judge(view, row: { text.row(r) }) }
             }
-            if starts {
-                nextTableStart = preambleStart ?? p
+            switch verdict {
+            case .startsTable:
+                if let g = labelsAt, g == p - 1, watch.isGroupRow(row(at: g), over: row(at: p)) {
+                    nextTableStart = labelsPreambleStart ?? g
+                } else {
+                    nextTableStart = preambleStart ?? p
+                }
                 nextTableHeader = p
                 return
+            case .preamble:
+                labelsAt = nil; labelsPreambleStart = nil
+                if preambleStart == nil { preambleStart = p }
+                if p - preambleStart! >= TableStartWatch.preambleLimit { preambleStart! += 1 }
+            case .labels:
+                labelsPreambleStart = preambleStart; labelsAt = p
+                preambleStart = nil
+            case .data:
+                forgetHeldRows()
             }
-            if !preamble { preambleStart = nil; continue }
-            if preambleStart == nil { preambleStart = p }
-            if p - preambleStart! >= TableStartWatch.preambleLimit { preambleStart! += 1 }
         }
     }
 
@@ -158,7 +190,7 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
         chunk.removeAll(keepingCapacity: true)
         text = TextRows(reservingLike: textRows)
         judged = 0
-        preambleStart = nil
+        forgetHeldRows()
         notesInFlight.append(notes)
         notes = []
         let ready = work.submit {

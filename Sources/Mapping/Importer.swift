@@ -11,6 +11,10 @@ public struct AnalyzedTable: Sendable {
     public var mapping: TableMapping
     /// Row number of the (first) header row.
     public var headerRowNumber: Int
+    /// The mapping file's table spec it was given, if any (by index among the sheet's specs), and
+    /// what resolving it raised.
+    var specIndex: Int?
+    var specDiagnostics: [Diagnostic] = []
 }
 
 /// The import pipeline: a tabular source (and optional mapping) → customers, invoices and payments,
@@ -79,24 +83,26 @@ public struct Importer: Sendable {
 
     func analyzeSheet(_ path: String, _ sheet: SheetInfo, _ loaded: LoadedSheet) -> ([AnalyzedTable], [Diagnostic]) {
         var used = Set<Int>()
-        return analyzeSheet(path, sheet, loaded, tablesBefore: 0, usedSpecs: &used)
+        return analyzeSheet(path, sheet, loaded, tablesBefore: 0, previousHeader: nil, usedSpecs: &used)
     }
 
-    /// The tables of a window that starts after `tablesBefore` tables of the sheet (named and given
-    /// mapping specs as if the sheet's tables were all in one window).
-    func analyzeSheet(_ path: String, _ sheet: SheetInfo, _ loaded: LoadedSheet, tablesBefore: Int,
+    /// The tables of a window that starts after `tablesBefore` tables of the sheet, the last of
+    /// them headed by `previousHeader` (named and given mapping specs as if the sheet's tables
+    /// were all in one window).
+    func analyzeSheet(_ path: String, _ sheet: SheetInfo, _ loaded: LoadedSheet, tablesBefore: Int, previousHeader: Row?,
                       usedSpecs: inout Set<Int>) -> ([AnalyzedTable], [Diagnostic]) {
         let settings = options.settings
         let finder = TableFinder(settings: settings)
         let specs = options.mapping?.specs(forSheet: sheet.name) ?? []
         let headerRow = specs.count == 1 ? specs[0].headerRow : nil
-        let regions = finder.find(rows: loaded.rows, merged: loaded.merged, headerRow: headerRow)
-        var out: [AnalyzedTable] = [], diagnostics: [Diagnostic] = []
+        let regions = finder.find(rows: loaded.rows, merged: loaded.merged, headerRow: headerRow, previousHeader: previousHeader)
+        var out: [AnalyzedTable] = []
         let mapper = ColumnMapper(settings: settings, country: options.effectiveCountry)
         for (i, region) in regions.enumerated() {
             let name = region.title ?? (tablesBefore + regions.count > 1 ? "Table \(tablesBefore + i + 1)" : nil)
             let headerNumber = loaded.rows[region.headerIndex].number
             let mapping: TableMapping
+            var diagnostics: [Diagnostic] = []
             let chosen = chooseSpec(specs, for: region, index: tablesBefore + i, used: usedSpecs)
             if let s = chosen, specs[s].columns.isEmpty {
                 // A spec that only places the header (or names the kind): columns mapped automatically.
@@ -108,15 +114,16 @@ public struct Importer: Sendable {
                 usedSpecs.insert(s)
                 let (m, d) = SpecResolver.resolve(specs[s], headers: region.headers,
                                                   at: SourceLocation(file: path, sheet: sheet.name, row: headerNumber))
-                mapping = m; diagnostics += d
+                mapping = m; diagnostics = d
             } else {
                 mapping = mapper.map(headers: region.headers, samples: samples(loaded.rows, region),
                                      title: name ?? sheet.name)
             }
             out.append(AnalyzedTable(sheetIndex: sheet.index, sheetName: sheet.name, name: name, region: region,
-                                     mapping: mapping, headerRowNumber: headerNumber))
+                                     mapping: mapping, headerRowNumber: headerNumber, specIndex: chosen,
+                                     specDiagnostics: diagnostics))
         }
-        return (out, diagnostics)
+        return (out, out.flatMap(\.specDiagnostics))
     }
 
     /// The spec for the i-th table: by title, else by position among the sheet's specs.
@@ -164,8 +171,7 @@ public struct Importer: Sendable {
         var window = loaded
         var mask = maskMergedCells(&window, path, sheet)
         var usedSpecs = Set<Int>()
-        var (tables, diagnostics) = analyzeSheet(path, sheet, window, tablesBefore: 0, usedSpecs: &usedSpecs)
-        batch.diagnostics += diagnostics
+        var (tables, _) = analyzeSheet(path, sheet, window, tablesBefore: 0, previousHeader: nil, usedSpecs: &usedSpecs)
         var fill = MergedDataFill(merged: window.merged, file: path, sheet: sheet.name)
         if !fill.isEmpty {
             for i in window.rows.indices {
@@ -210,21 +216,35 @@ public struct Importer: Sendable {
         let specs = options.mapping?.specs(forSheet: sheet.name) ?? []
         let finder = specs.count == 1 && specs[0].headerRow != nil ? nil : TableFinder(settings: options.settings)
         var tablesBefore = 0
+        var previousHeader: Row?
         while true {
             var nextTable: (rows: [Row], header: Int)?
-            for (t, table) in tables.enumerated() {
+            // The last table takes the rows after the window. One that starts further down and goes
+            // on past the window first gets a window of its own, from its first row, to be found
+            // and profiled as inside one (a two-row header cut by the window's end, conventions
+            // that later values settle).
+            let last = tables.count - 1
+            let lastStart = tables[last].region.startIndex
+            let rewindow = lastStart > 0 && (rest.hasMoreRows || !afterWindow.isEmpty)
+            // (What a mapping spec raised for the table given a window of its own is raised there.)
+            batch.diagnostics += tables[..<(rewindow ? last : tables.count)].flatMap(\.specDiagnostics)
+            for (t, table) in tables.enumerated() where t < last || !rewindow {
                 var importer = TableImporter(path: path, sheet: sheet, table: table, rows: window.rows, options: options)
                 importer.begin(into: &batch)
                 var feed = ChunkFeed(importer: importer, encoding: encoding, size: options.flushRows)
                 let asText = readsText && feed.takesTextRows
                 let region = table.region
-                let isLast = t == tables.count - 1
+                let isLast = t == last
                 let watch = isLast ? finder.map {
-                    TableStartWatch(finder: $0, headerRow: window.rows[region.headerIndex + region.headerRowCount - 1])
+                    TableStartWatch(finder: $0, headerRow: window.rows[region.headerIndex + region.headerRowCount - 1],
+                                    merged: window.merged)
                 } : nil
-                // The window's last rows may be the preamble of a table that starts after it: they
-                // wait with the rows after the window until those tell.
+                // The window's last rows may be the preamble (and group row) of a table that starts
+                // after it: they wait with the rows after the window until those tell.
                 var trailing = 0
+                if let watch, region.endIndex > region.dataStartIndex, watch.judge(window.rows[region.endIndex - 1]) == .labels {
+                    trailing = 1
+                }
                 while let watch, trailing < TableStartWatch.preambleLimit, region.endIndex - trailing > region.dataStartIndex,
                       watch.isPreamble(window.rows[region.endIndex - trailing - 1]) {
                     trailing += 1
@@ -261,17 +281,30 @@ public struct Importer: Sendable {
                 importer.accounting.add(feed.finish(into: &batch, flush: flush))
                 importer.finish(into: &batch)
             }
+            if rewindow {
+                let region = tables[last].region
+                nextTable = (Array(window.rows[lastStart...]) + afterWindow, region.headerIndex - lastStart)
+                if let s = tables[last].specIndex { usedSpecs.remove(s) }
+                if last > 0 {
+                    let before = tables[last - 1].region
+                    previousHeader = window.rows[before.headerIndex + before.headerRowCount - 1]
+                }
+                tablesBefore += last
+            } else {
+                let region = tables[last].region
+                previousHeader = window.rows[region.headerIndex + region.headerRowCount - 1]
+                tablesBefore += tables.count
+            }
             guard let next = nextTable else { return }
             // The next table's window: a window's worth of rows from its preamble on (at least up to
             // its header), whether they were read as bytes or one by one.
-            tablesBefore += tables.count
             let size = max(windowRows(for: sheet), next.header + 1)
             var rows = Array(next.rows.prefix(size))
             afterWindow = Array(next.rows.dropFirst(size))
             while rows.count < size, let row = nextShown(&batch.diagnostics) { rows.append(row) }
             window = LoadedSheet(rows: rows, merged: window.merged)
-            (tables, diagnostics) = analyzeSheet(path, sheet, window, tablesBefore: tablesBefore, usedSpecs: &usedSpecs)
-            batch.diagnostics += diagnostics
+            (tables, _) = analyzeSheet(path, sheet, window, tablesBefore: tablesBefore,
+                                       previousHeader: previousHeader, usedSpecs: &usedSpecs)
             // Its first row is a header the finder takes; were it not, the rows are still accounted for.
             guard !tables.isEmpty else { rejectWithoutTable(); return }
         }

@@ -52,6 +52,9 @@ struct SheetReader {
         return loaded
     }
 
+    /// Whether rows may follow the window (the sheet did not end inside it).
+    var hasMoreRows: Bool { peeked != nil || stream != nil }
+
     /// The next row after the window, or `nil` at the end (or when the sheet breaks off, with an error).
     mutating func next(into diagnostics: inout [Diagnostic]) -> Row? {
         if let row = peeked { peeked = nil; return row }

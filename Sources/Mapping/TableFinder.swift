@@ -10,8 +10,10 @@ struct TableFinder {
     let exact: [String: Field]
     /// Synonyms of three letters or more, padded with spaces for whole-word search.
     let padded: [(Field, String)]
-    /// ``MappingSettings/totalsWords``, folded.
-    let totalsWords: [String]
+    /// `padded`'s synonyms as a set, and the most words one has: whether a header holds any of
+    /// them as whole words is a few lookups (``hasSynonym(_:)``), not a search for each.
+    let paddedSet: Set<String>
+    let paddedMostWords: Int
 
     init(settings: MappingSettings) {
         self.settings = settings
@@ -20,12 +22,15 @@ struct TableFinder {
         for (f, w) in synonyms where exact[w] == nil { exact[w] = f }
         self.exact = exact
         padded = synonyms.filter { $0.1.count >= 3 }.map { ($0.0, " " + $0.1 + " ") }
-        totalsWords = settings.totalsWords.map { TextFolding.fold($0) }
+        let long = synonyms.filter { $0.1.count >= 3 }.map(\.1)
+        paddedSet = Set(long)
+        paddedMostWords = long.map { $0.split(separator: " ").count }.max() ?? 1
     }
 
     /// Tables in sheet order. With `headerRow` (a row number from a mapping file) the sheet holds one
-    /// table whose header is that row.
-    func find(rows: [Row], merged: [CellRange], headerRow: Int? = nil) -> [TableRegion] {
+    /// table whose header is that row. `previousHeader`: the (last) header row of the table above
+    /// these rows (a window that starts inside a sheet), whose repeats start no table.
+    func find(rows: [Row], merged: [CellRange], headerRow: Int? = nil, previousHeader: Row? = nil) -> [TableRegion] {
         if let headerRow {
             guard let i = rows.firstIndex(where: { $0.number == headerRow }) else { return [] }
             let count = isSubHeader(rows, i + 1, over: i, merged: merged) ? 2 : 1
@@ -37,7 +42,11 @@ struct TableFinder {
         var i = 0
         while i < rows.count {
             guard isHeaderCandidate(rows[i]) else { i += 1; continue }
-            if let current = tables.last, isRepeat(rows[i], of: current, rows: rows) { i += 1; continue }
+            if let current = tables.last {
+                if isRepeat(rows[i], of: current, rows: rows) { i += 1; continue }
+            } else if let previousHeader, RowClassifier.isRepeatedHeader(rows[i], headerRow: previousHeader) {
+                i += 1; continue
+            }
             // A candidate right under a group row: the group row is the header's first row.
             var headerIndex = i
             var count = 1
@@ -49,7 +58,7 @@ struct TableFinder {
             // Titles, notes and blanks above the header belong to this table, not the one before.
             var start = headerIndex
             let floor = tables.last?.dataStartIndex ?? 0
-            while start > floor, isPreambleAbove(rows[start - 1]) { start -= 1 }
+            while start > floor, isPreamble(rows[start - 1]) { start -= 1 }
             if tables.isEmpty { start = 0 }
             if !tables.isEmpty { tables[tables.count - 1].endIndex = start }
             tables.append(TableRegion(title: title(rows, before: headerIndex, from: start), startIndex: start,
@@ -77,7 +86,7 @@ struct TableFinder {
     func synonymMatches(_ row: Row) -> Int {
         row.cells.reduce(0) { n, cell in
             guard case .text(let s) = cell else { return n }
-            return n + (bestField(TextFolding.fold(s)) != nil ? 1 : 0)
+            return n + (hasSynonym(TextFolding.fold(s)) ? 1 : 0)
         }
     }
 
@@ -89,6 +98,23 @@ struct TableFinder {
         let text = " " + folded + " "
         for (field, word) in padded where text.contains(word) { return (field, 0.8) }
         return nil
+    }
+
+    /// Whether ``bestField(_:)`` finds a field for a folded header: the text is a synonym, or holds
+    /// one of three letters or more as whole words (a run of its words).
+    func hasSynonym(_ folded: String) -> Bool {
+        guard !folded.isEmpty else { return false }
+        if exact[folded] != nil { return true }
+        let words = folded.split(separator: " ")
+        for i in words.indices {
+            var run = ""
+            for j in i..<min(i + paddedMostWords, words.count) {
+                if j > i { run += " " }
+                run += words[j]
+                if paddedSet.contains(run) { return true }
+            }
+        }
+        return false
     }
 
     func isHeaderCandidate(_ row: Row) -> Bool {
@@ -139,26 +165,17 @@ struct TableFinder {
         return false
     }
 
-    /// Rows above a header that belong to it: blanks, and lines of one or two labels (titles, notes).
+    /// Rows above a header that belong to it: blanks, lines of one cell (a title, a note), and
+    /// lines of two labels (``isLabel(_:)``: `Empresa: Acme` · `RIF J-30123456-0`). A row of a
+    /// two-column table (`Acme`, `10,00`) is none, nor a totals line with its amount.
     func isPreamble(_ row: Row) -> Bool {
         // Counted without building a list: rows after a window are judged one by one (``TableStartWatch``).
-        var nonBlank = 0, allText = true
+        var nonBlank = 0
         for cell in row.cells where !cell.isBlank {
             nonBlank += 1
             if nonBlank > 2 { return false }
-            if case .text = cell {} else { allText = false }
         }
-        return nonBlank <= 1 || allText
-    }
-
-    /// A row of the preamble above a header (``isPreamble(_:)``), but not a totals line: a totals
-    /// label with its amount (`TOTAL  40.000,00`) closes the table above instead. (A title alone,
-    /// even `Totales por cliente`, stays the next table's.)
-    func isPreambleAbove(_ row: Row) -> Bool {
-        guard isPreamble(row) else { return false }
-        guard row.cells.lazy.filter({ !$0.isBlank }).count == 2, let label = RowClassifier.firstLabel(row) else { return true }
-        let folded = TextFolding.fold(label.prefix(40))
-        return !totalsWords.contains { folded == $0 || folded.hasPrefix($0 + " ") }
+        return nonBlank <= 1 || row.cells.allSatisfy { $0.isBlank || isLabel($0) }
     }
 
     private func isRepeat(_ row: Row, of table: TableRegion, rows: [Row]) -> Bool {

@@ -1,49 +1,79 @@
 import Tabular
 
 /// Watches the rows a sheet streams after its window for the start of another table, as
-/// ``TableFinder/find(rows:merged:headerRow:)`` finds one inside a window: a header candidate that
-/// is not the current table's header repeated. The titles, notes and blanks right above it
-/// (``TableFinder/isPreambleAbove(_:)``) belong to the new table, so the importer holds such rows
-/// back until it knows what follows them (at most ``preambleLimit``).
+/// ``TableFinder/find(rows:merged:headerRow:previousHeader:)`` finds one inside a window: a header
+/// candidate that is not the current table's header repeated. The titles, notes and blanks right
+/// above it (``TableFinder/isPreamble(_:)``), and a group row over it (``TableFinder/isGroupRow(_:_:over:merged:)``)
+/// with the preamble above that, belong to the new table, so the chunk feeding the workers holds
+/// such rows back until it knows what follows them (``ChunkFeed``; at most ``preambleLimit``).
 ///
-/// Most data rows are told apart at their first field without letters (a number, a date), so
-/// watching costs the reading thread little.
+/// Most data rows are told apart at their first field without letters past the second (a number,
+/// a date), so watching costs the reading thread little.
 struct TableStartWatch {
     let finder: TableFinder
     /// The current table's (last) header row: met again, it is a repeated header, not a new table.
     let headerRow: Row
+    /// The sheet's merged ranges (a group row's labels may span columns).
+    let merged: [CellRange]
 
     /// Preamble rows held back above a possible header, at most: past this many in a row, the
     /// earliest go to the current table (inside a window they would open the next one).
-    static let preambleLimit = 64
+    static let preambleLimit = 4_096
 
-    /// Whether `row` is the header of another table.
-    func startsTable(_ row: Row) -> Bool {
-        finder.isHeaderCandidate(row) && !RowClassifier.isRepeatedHeader(row, headerRow: headerRow)
+    /// What a row can be, for the rows that may follow it.
+    enum Verdict {
+        /// The header of another table.
+        case startsTable
+        /// A title, note or blank line: the next table's, if one starts below.
+        case preamble
+        /// Labels only (more than a preamble holds): a group row, if a header follows right under it.
+        case labels
+        case data
     }
 
-    /// Whether `row` may be part of the next table's preamble (``TableFinder/isPreambleAbove(_:)``).
-    func isPreamble(_ row: Row) -> Bool { finder.isPreambleAbove(row) }
+    func judge(_ row: Row) -> Verdict {
+        if finder.isHeaderCandidate(row) && !RowClassifier.isRepeatedHeader(row, headerRow: headerRow) { return .startsTable }
+        if finder.isPreamble(row) { return .preamble }
+        var labels = 0
+        for cell in row.cells {
+            switch cell {
+            case .empty: continue
+            case .text(let s):
+                if s.utf8.contains(where: { $0 >= 0x41 }) { labels += 1 } else if !s.allSatisfy(\.isWhitespace) { return .data }
+            default: return .data
+            }
+        }
+        return labels > 0 ? .labels : .data
+    }
 
-    /// What a row read as bytes is: the header of another table, a row that may be part of its
-    /// preamble, or neither (most rows, told at their first field without a letter past the
-    /// second). `row` builds the ``Row`` for the few whose bytes leave it open.
-    func judge(_ view: TextRowView, row: () -> Row) -> (startsTable: Bool, isPreamble: Bool) {
-        // One pass for both shapes (every cell of such a row is text): ``TableFinder/isHeaderCandidate(_:)``
-        // starts with "two fields with a letter, and none not blank without one" (a letter being
-        // any byte from `A` up); a preamble has at most two fields that are not blank.
-        var labels = 0, nonBlank = 0, mayBeHeader = true
+    /// ``judge(_:)`` of a row read as bytes (every cell of such a row is text); `row` builds the
+    /// ``Row`` for the few whose bytes leave it open.
+    func judge(_ view: TextRowView, row: () -> Row) -> Verdict {
+        // One pass for the shapes: ``TableFinder/isHeaderCandidate(_:)`` starts with "two fields
+        // with a letter, and none not blank without one" (a letter being any byte from `A` up); a
+        // preamble has at most two fields that are not blank.
+        var labels = 0, nonBlank = 0, onlyLabels = true
         for c in 0..<view.count {
             let field = view[c + 1]
             if field.isEmpty { continue }
             if !TextCell.isBlank(field) { nonBlank += 1 }
             if field.contains(where: { $0 >= 0x41 }) { labels += 1 }
-            else if !field.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) { mayBeHeader = false }
-            if !mayBeHeader && nonBlank > 2 { return (false, false) }
+            else if !field.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) { onlyLabels = false }
+            if !onlyLabels && nonBlank > 2 { return .data }
         }
-        guard (mayBeHeader && labels >= 2) || nonBlank <= 2 else { return (false, false) }
+        guard (onlyLabels && labels >= 1) || nonBlank <= 2 else { return .data }
         let built = row()
-        if mayBeHeader && labels >= 2 && startsTable(built) { return (true, false) }
-        return (false, nonBlank <= 2 && isPreamble(built))
+        if onlyLabels && labels >= 2 && finder.isHeaderCandidate(built)
+            && !RowClassifier.isRepeatedHeader(built, headerRow: headerRow) { return .startsTable }
+        if nonBlank <= 2 && finder.isPreamble(built) { return .preamble }
+        return onlyLabels && labels >= 1 ? .labels : .data
     }
+
+    /// Whether `group` (a row judged `.labels`) is a group row over `header`, right under it.
+    func isGroupRow(_ group: Row, over header: Row) -> Bool {
+        finder.isGroupRow([group, header], 0, over: 1, merged: merged)
+    }
+
+    /// Whether `row` may be part of the next table's preamble (``TableFinder/isPreamble(_:)``).
+    func isPreamble(_ row: Row) -> Bool { finder.isPreamble(row) }
 }

@@ -80,6 +80,22 @@ public struct TextRows: Sendable {
         return removed
     }
 
+    /// Removes rows `r` and after, giving them back as bytes (to go on in another chunk).
+    public mutating func splitOff(from r: Int) -> TextRows {
+        var tail = TextRows()
+        guard r < count else { return tail }
+        let firstField = r == 0 ? 0 : rowEnds[r - 1]
+        let firstByte = firstField == 0 ? 0 : fieldEnds[firstField - 1]
+        tail.bytes = Array(bytes[firstByte...])
+        tail.fieldEnds = fieldEnds[firstField...].map { $0 - firstByte }
+        tail.rowEnds = rowEnds[r...].map { $0 - firstField }
+        tail.numbers = Array(numbers[r...]); tail.lines = Array(lines[r...])
+        bytes.removeSubrange(firstByte...)
+        fieldEnds.removeSubrange(firstField...)
+        rowEnds.removeSubrange(r...); numbers.removeSubrange(r...); lines.removeSubrange(r...)
+        return tail
+    }
+
     /// Calls `body` with row `r`'s fields in place, valid only inside it.
     public func withRow<R>(_ r: Int, _ body: (TextRowView) throws -> R) rethrows -> R {
         try bytes.withUnsafeBufferPointer { b in

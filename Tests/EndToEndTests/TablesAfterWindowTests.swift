@@ -52,6 +52,51 @@ struct TablesAfterWindowTests {
         }
     }
 
+    /// Sheets the window can cut in awkward places; each must import the same, whole or in parts.
+    static let awkwardSheets: [String: String] = {
+        var sheets: [String: String] = [:]
+        let payments = "Pagos\nCliente,Fecha de pago,Monto pagado,Referencia\n"
+            + (1...20).map { "C\($0),2024-02-03,\($0).00,R-\($0)" }.joined(separator: "\n") + "\n"
+        // A long run of blank rows between two tables, across chunks of 256.
+        sheets["blanks"] = "Cliente,Factura,Fecha,Monto\n" + (1...250).map { "C\($0),F-\($0),2024-01-02,\($0).00\n" }.joined()
+            + String(repeating: ",,,\n", count: 300) + payments
+        // A two-column table: its rows are no preamble of the next.
+        sheets["two-columns"] = "Cliente,Saldo\n" + (1...100).map { "C\($0),\($0).00\n" }.joined() + payments
+        // A repeat of the first header, of two cells, right above the next table's title.
+        sheets["repeat"] = "Cliente,Factura,Monto\n" + (1...60).map { "C\($0),F-\($0),\($0).00\n" }.joined()
+            + "Cliente,Factura,\n" + payments
+        // A two-row header (a group row over sub-headers) in the middle of the sheet.
+        sheets["group"] = "Cliente,Factura,Fecha,Monto\n" + (1...60).map { "C\($0),F-\($0),2024-01-02,\($0).00\n" }.joined()
+            + "Cobros,,,\nCliente,Fecha de pago,Monto pagado,Referencia\n"
+            + (1...40).map { "C\($0),2024-02-03,\($0).00,R-\($0)\n" }.joined()
+        // A group row of two labels over four sub-headers.
+        sheets["two-row"] = "Cliente,Factura,Fecha,Monto\n" + (1...60).map { "C\($0),F-\($0),2024-01-02,\($0).00\n" }.joined()
+            + "Datos del cliente,,Importes (USD),\nRazón social,RIF,Monto,Saldo\n"
+            + (1...40).map { "C\($0),J-3012345\($0 % 10)-0,\($0).00,\($0).00\n" }.joined()
+        // A group row of three labels over the next table's header.
+        sheets["group-of-three"] = "Cliente,Factura,Fecha,Monto,Saldo,Moneda\n"
+            + (1...60).map { "C\($0),F-\($0),2024-01-02,\($0).00,\($0).00,USD\n" }.joined()
+            + "Sección uno,,Sección dos,,Sección tres,\nCliente,RIF,Factura,Fecha,Monto,Saldo\n"
+            + (1...40).map { "C\($0),J-3012345\($0 % 10)-0,G-\($0),2024-03-04,\($0).00,\($0).00\n" }.joined()
+        return sheets
+    }()
+
+    @Test(arguments: ["blanks", "two-columns", "repeat", "group", "two-row", "group-of-three"])
+    func awkwardCutsImportTheSame(_ name: String) throws {
+        let folder = try CommandRunner.temporaryFolder("tables-after-window-\(name)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data((Self.awkwardSheets[name] ?? "").utf8).write(to: folder.appendingPathComponent("tablas.csv"))
+        let whole = try Self.importFiles([], in: folder)
+        let summary = String(decoding: whole["import-summary.json"] ?? Data(), as: UTF8.self)
+        #expect(summary.contains("\"table\" : \"Table 1\""), "\(summary)")  // one of several tables
+        for window in ["10", "59", "60", "61", "62", "63", "101", "102", "103", "251", "400", "552"] {
+            for path in [[], ["--record-path"]] {
+                let parts = try Self.importFiles(["--window-rows", window] + path, in: folder)
+                for (file, data) in whole { #expect(parts[file] == data, "\(name): \(file) differs with a window of \(window) rows \(path)") }
+            }
+        }
+    }
+
     /// A repeated header of the same table, past the window, is skipped as inside it: no new table.
     @Test func aRepeatedHeaderAfterTheWindowStartsNoTable() throws {
         let folder = try CommandRunner.temporaryFolder("tables-after-window-repeat")
