@@ -56,14 +56,26 @@ public struct Importer: Sendable {
         flush(&batch, [])
     }
 
-    /// The tables and their mappings, without importing rows (for `consolida map` and `inspect`).
-    /// Like an import, it looks at the first window of each sheet.
+    /// The tables and their mappings (for `consolida map`), as an import finds them. A sheet
+    /// within one window is analyzed without importing its rows; a longer one is read through as
+    /// an import reads it (tables may start past the window), its records dropped as they come.
     public func analyze(_ source: any TabularSource) -> (tables: [AnalyzedTable], diagnostics: [Diagnostic]) {
         var out: [AnalyzedTable] = [], diagnostics: [Diagnostic] = []
         for sheet in source.sheets {
             var reader = SheetReader(source, sheet)
             var window = reader.window(rows: windowRows(for: sheet))
             diagnostics += window.diagnostics
+            guard !reader.hasMoreRows else {
+                var batch = ImportBatch(), tables: [AnalyzedTable] = []
+                importSheet(source.path, sheet, window, rest: &reader, encoding: KeepRecords(), into: &batch,
+                            flush: { batch, _ in batch.customers = []; batch.invoices = []; batch.payments = []; batch.rejects = [] },
+                            onTables: { tables += $0 })
+                out += tables
+                // What reading the cells and the mapping raised, not what each row did.
+                diagnostics += batch.diagnostics.filter { $0.code.hasPrefix("MAP-MERGED") || $0.code.hasPrefix("MAP-SHEET") }
+                diagnostics += tables.flatMap(\.specDiagnostics)
+                continue
+            }
             diagnostics += maskMergedCells(&window, source.path, sheet).diagnostics
             let (tables, d) = analyzeSheet(source.path, sheet, window)
             out += tables; diagnostics += d
@@ -165,9 +177,11 @@ public struct Importer: Sendable {
     /// there (``TableStartWatch``). That table's rows, and those after it, then make the next window,
     /// read the same way. Merged cells read as the sheet shows them (``MergedCellMask``,
     /// ``MergedDataFill``) in every part.
+    /// `onTables` receives the tables as they are imported.
     func importSheet<E: ChunkEncoding>(_ path: String, _ sheet: SheetInfo, _ loaded: LoadedSheet, rest: inout SheetReader,
                                        encoding: E, into batch: inout ImportBatch,
-                                       flush: (inout ImportBatch, [E.Encoded]) -> Void) {
+                                       flush: (inout ImportBatch, [E.Encoded]) -> Void,
+                                       onTables: ([AnalyzedTable]) -> Void = { _ in }) {
         var window = loaded
         var mask = maskMergedCells(&window, path, sheet)
         var usedSpecs = Set<Int>()
@@ -227,7 +241,9 @@ public struct Importer: Sendable {
             let lastStart = tables[last].region.startIndex
             let rewindow = lastStart > 0 && (rest.hasMoreRows || !afterWindow.isEmpty)
             // (What a mapping spec raised for the table given a window of its own is raised there.)
-            batch.diagnostics += tables[..<(rewindow ? last : tables.count)].flatMap(\.specDiagnostics)
+            let imported = Array(tables[..<(rewindow ? last : tables.count)])
+            onTables(imported)
+            batch.diagnostics += imported.flatMap(\.specDiagnostics)
             for (t, table) in tables.enumerated() where t < last || !rewindow {
                 var importer = TableImporter(path: path, sheet: sheet, table: table, rows: window.rows, options: options)
                 importer.begin(into: &batch)

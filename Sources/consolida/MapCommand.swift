@@ -30,6 +30,10 @@ struct MapCommand: ParsableCommand {
     @Flag(help: "Replace an existing mapping file.")
     var force = false
 
+    @Option(help: ArgumentHelp("Rows of each sheet held for table finding, as `import --window-rows` (to test long sheets on small files).",
+                               visibility: .hidden))
+    var windowRows: Int?
+
     func validate() throws {
         if let write, !force, FileManager.default.fileExists(atPath: write) {
             throw ValidationError("\(write) exists; pass --force to replace it")
@@ -44,7 +48,8 @@ struct MapCommand: ParsableCommand {
             throw ConsolidaExit.unreadableSource
         }
         let base = (file.split(separator: "/").last.map(String.init) ?? file).split(separator: ".").first.map(String.init)
-        let options = ImportOptions(country: region.countryCode, currency: region.currencyCode)
+        var options = ImportOptions(country: region.countryCode, currency: region.currencyCode)
+        if let windowRows { options.windowRows = max(1, windowRows) }
         let (proposal, diagnostics) = Importer(options: options).proposeMapping(source, name: name ?? base)
         CommandSupport.printDiagnostics(diagnostics)
         let comment = Importer.proposalComment(for: file, tables: proposal.tables.count)

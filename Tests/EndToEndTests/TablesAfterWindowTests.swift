@@ -97,6 +97,26 @@ struct TablesAfterWindowTests {
         }
     }
 
+    /// `consolida map` finds the tables an import finds, past the window too, so importing with the
+    /// mapping it writes gives what the automatic import gives.
+    @Test func aMappingWrittenForALongSheetNamesEveryTable() throws {
+        let folder = try CommandRunner.temporaryFolder("tables-after-window-map")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(Self.sheet().utf8).write(to: folder.appendingPathComponent("tablas.csv"))
+        for window in ["50", "405"] {
+            let map = try CommandRunner.run(["map", "tablas.csv", "--write", "tablas-\(window).yaml", "--window-rows", window,
+                                             "--country", "VE"], in: folder)
+            #expect(map.exitCode == 0, "\(map.stderr)")
+            let yaml = try String(contentsOf: folder.appendingPathComponent("tablas-\(window).yaml"), encoding: .utf8)
+            #expect(yaml.contains("Pagos recibidos") && yaml.contains("Table 3"), "\(yaml)")
+            let automatic = try Self.importFiles(["--window-rows", window], in: folder)
+            let mapped = try Self.importFiles(["--window-rows", window, "--mapping", "tablas-\(window).yaml"], in: folder)
+            for (file, data) in automatic where file != "import-summary.json" {
+                #expect(mapped[file] == data, "\(file) differs with the mapping written with a window of \(window) rows")
+            }
+        }
+    }
+
     /// A repeated header of the same table, past the window, is skipped as inside it: no new table.
     @Test func aRepeatedHeaderAfterTheWindowStartsNoTable() throws {
         let folder = try CommandRunner.temporaryFolder("tables-after-window-repeat")
