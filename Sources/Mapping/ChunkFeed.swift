@@ -37,6 +37,10 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
     /// right above it.
     private var labelsAt: Int?
     private var labelsPreambleStart: Int?
+    /// A header found right under a possible group row: whether that row opens the next table
+    /// waits for the row under the header (a sub-header row makes those two the header instead,
+    /// as the finder decides inside a window).
+    private var pendingHeader: Int?
     /// The first row held back: the next table would start there if a header came now.
     private var heldFrom: Int? { labelsAt.map { labelsPreambleStart ?? $0 } ?? preambleStart }
     /// Where another table starts in the chunk (its first preamble row) and its header row, once
@@ -96,13 +100,13 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
         let heldRows = held < chunk.count ? Array(chunk[held...]) : []
         let heldText = text.splitOff(from: max(0, held - chunk.count))
         if held < chunk.count { chunk.removeSubrange(held...) }
-        let (run, labels, labelsRun) = (preambleStart, labelsAt, labelsPreambleStart)
+        let (run, labels, labelsRun, pending) = (preambleStart, labelsAt, labelsPreambleStart, pendingHeader)
         submit(into: &batch, flush: flush)
         chunk = heldRows; text = heldText
         judged = chunk.count + text.count
         // The held rows now open the chunk.
         preambleStart = run.map { $0 - held }; labelsAt = labels.map { $0 - held }
-        labelsPreambleStart = labelsRun.map { $0 - held }
+        labelsPreambleStart = labelsRun.map { $0 - held }; pendingHeader = pending.map { $0 - held }
     }
 
     // MARK: Watching for the next table
@@ -116,12 +120,13 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
     }
 
     private mutating func forgetHeldRows() {
-        preambleStart = nil; labelsAt = nil; labelsPreambleStart = nil
+        preambleStart = nil; labelsAt = nil; labelsPreambleStart = nil; pendingHeader = nil
     }
 
     /// The rows from where another table starts to the last one added, taken out of the chunk,
     /// and where its header is among them; `nil` when no table starts.
     mutating func takeNextTable() -> (rows: [Row], header: Int)? {
+        if nextTableStart == nil, let h = pendingHeader { decideTableStart(header: h, under: nil) }  // the sheet's last row
         guard let start = nextTableStart else { return nil }
         nextTableStart = nil
         var rows: [Row]
@@ -146,6 +151,10 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
         while judged < chunk.count + text.count {
             let p = judged
             judged += 1
+            if let h = pendingHeader {
+                decideTableStart(header: h, under: row(at: p))
+                return
+            }
             let verdict: TableStartWatch.Verdict
             if p < chunk.count {
                 verdict = watch.judge(chunk[p])
@@ -156,16 +165,18 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
             switch verdict {
             case .startsTable:
                 if let g = labelsAt, g == p - 1, watch.isGroupRow(row(at: g), over: row(at: p)) {
-                    nextTableStart = labelsPreambleStart ?? g
-                } else {
-                    nextTableStart = preambleStart ?? p
+                    pendingHeader = p  // the rows from `g` stay held meanwhile
+                    continue
                 }
+                nextTableStart = preambleStart ?? p
                 nextTableHeader = p
                 return
             case .preamble:
                 labelsAt = nil; labelsPreambleStart = nil
                 if preambleStart == nil { preambleStart = p }
-                if p - preambleStart! >= TableStartWatch.preambleLimit { preambleStart! += 1 }
+                // Past the limit the earliest half goes on (a row at a time, every row past it
+                // would move the whole run again).
+                if p - preambleStart! >= TableStartWatch.preambleLimit { preambleStart = p - TableStartWatch.preambleLimit / 2 }
             case .labels:
                 labelsPreambleStart = preambleStart; labelsAt = p
                 preambleStart = nil
@@ -173,6 +184,18 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
                 forgetHeldRows()
             }
         }
+    }
+
+    /// Where the table whose header is `h`, right under a possible group row, starts: at the header
+    /// when the row under it is a sub-header row, else at the group row and the preamble above it.
+    private mutating func decideTableStart(header h: Int, under: Row?) {
+        if let under, let watch, watch.isSubHeader(under, under: row(at: h)) {
+            nextTableStart = h
+        } else {
+            nextTableStart = labelsPreambleStart ?? (h - 1)
+        }
+        nextTableHeader = h
+        pendingHeader = nil
     }
 
     /// Waits for the last chunks; returns the accounting of every row fed.

@@ -183,6 +183,14 @@ public struct Importer: Sendable {
                                        flush: (inout ImportBatch, [E.Encoded]) -> Void,
                                        onTables: ([AnalyzedTable]) -> Void = { _ in }) {
         var window = loaded
+        // A mapping that gives the sheet's header row makes it one table, as inside a window.
+        let specs = options.mapping?.specs(forSheet: sheet.name) ?? []
+        let finder = specs.count == 1 && specs[0].headerRow != nil ? nil : TableFinder(settings: options.settings)
+        // A window that ends on a possible header takes the row under it too: a sub-header row
+        // decides how many rows the header has.
+        if let finder, let last = window.rows.last, finder.isHeaderCandidate(last), let row = rest.takePeeked() {
+            window.rows.append(row)
+        }
         var mask = maskMergedCells(&window, path, sheet)
         var usedSpecs = Set<Int>()
         var (tables, _) = analyzeSheet(path, sheet, window, tablesBefore: 0, previousHeader: nil, usedSpecs: &usedSpecs)
@@ -208,9 +216,9 @@ public struct Importer: Sendable {
         // table's header): the first rows after the window, streamed before the rest.
         var afterWindow: [Row] = []
         /// The window's rows and the rest, when no table was found in it.
-        func rejectWithoutTable() {
+        func rejectWithoutTable(_ rejectedBefore: SourceAccounting? = nil) {
             var sinceFlush = 0
-            var acc = SourceAccounting(file: path, sheet: sheet.name)
+            var acc = rejectedBefore ?? SourceAccounting(file: path, sheet: sheet.name)
             var rows = (window.rows + afterWindow).makeIterator()
             while let row = rows.next() ?? nextShown(&batch.diagnostics) {
                 rejectWithoutHeader(path, sheet, row, &acc, into: &batch)
@@ -219,16 +227,38 @@ public struct Importer: Sendable {
             }
             batch.accounting.append(acc)
         }
+        /// The next window after the rows taken: `first`, then rows read up to a window's worth
+        /// (and the row under a possible header at its end).
+        func readWindow(_ first: [Row], size: Int) -> LoadedSheet {
+            var rows = first
+            while rows.count < size, let row = afterWindow.isEmpty ? nextShown(&batch.diagnostics) : afterWindow.removeFirst() {
+                rows.append(row)
+            }
+            if rows.count >= size, let last = rows.last, finder?.isHeaderCandidate(last) == true {
+                if let row = afterWindow.isEmpty ? nextShown(&batch.diagnostics) : afterWindow.removeFirst() { rows.append(row) }
+            }
+            return LoadedSheet(rows: rows, merged: window.merged)
+        }
+        // No header in the first window: its rows are rejected, and the next window is looked at,
+        // until a table starts (or the sheet ends).
+        var rejectedBefore: SourceAccounting?
+        if tables.isEmpty, finder != nil, rest.hasMoreRows {
+            var acc = SourceAccounting(file: path, sheet: sheet.name)
+            while tables.isEmpty, rest.hasMoreRows {
+                for row in window.rows { rejectWithoutHeader(path, sheet, row, &acc, into: &batch) }
+                flush(&batch, [])
+                window = readWindow([], size: windowRows(for: sheet))
+                (tables, _) = analyzeSheet(path, sheet, window, tablesBefore: 0, previousHeader: nil, usedSpecs: &usedSpecs)
+            }
+            if tables.isEmpty { rejectedBefore = acc } else { batch.accounting.append(acc) }
+        }
         guard !tables.isEmpty else {
-            noteSheetWithoutHeader(path, sheet, empty: window.rows.isEmpty, into: &batch)
-            rejectWithoutTable()
+            noteSheetWithoutHeader(path, sheet, empty: window.rows.isEmpty && rejectedBefore == nil, into: &batch)
+            rejectWithoutTable(rejectedBefore)
             return
         }
         // A CSV file's rows go to the workers as bytes, and become Rows there if at all.
         let readsText = mask.isEmpty && fill.isEmpty && rest.readsTextRows
-        // A mapping that gives the sheet's header row makes it one table, as inside a window.
-        let specs = options.mapping?.specs(forSheet: sheet.name) ?? []
-        let finder = specs.count == 1 && specs[0].headerRow != nil ? nil : TableFinder(settings: options.settings)
         var tablesBefore = 0
         var previousHeader: Row?
         while true {
@@ -313,12 +343,10 @@ public struct Importer: Sendable {
             }
             guard let next = nextTable else { return }
             // The next table's window: a window's worth of rows from its preamble on (at least up to
-            // its header), whether they were read as bytes or one by one.
-            let size = max(windowRows(for: sheet), next.header + 1)
-            var rows = Array(next.rows.prefix(size))
+            // the row under its header), whether they were read as bytes or one by one.
+            let size = max(windowRows(for: sheet), next.header + 2)  // (a sub-header row under it, if any)
             afterWindow = Array(next.rows.dropFirst(size))
-            while rows.count < size, let row = nextShown(&batch.diagnostics) { rows.append(row) }
-            window = LoadedSheet(rows: rows, merged: window.merged)
+            window = readWindow(Array(next.rows.prefix(size)), size: size)
             (tables, _) = analyzeSheet(path, sheet, window, tablesBefore: tablesBefore,
                                        previousHeader: previousHeader, usedSpecs: &usedSpecs)
             // Its first row is a header the finder takes; were it not, the rows are still accounted for.

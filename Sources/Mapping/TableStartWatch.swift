@@ -74,6 +74,11 @@ struct TableStartWatch {
         finder.isGroupRow([group, header], 0, over: 1, merged: merged)
     }
 
+    /// Whether `row`, right under `header`, is a row of sub-headers (then those two are the header).
+    func isSubHeader(_ row: Row, under header: Row) -> Bool {
+        finder.isSubHeader([header, row], 1, over: 0, merged: merged)
+    }
+
     /// Whether `row` may be part of the next table's preamble (``TableFinder/isPreamble(_:)``).
     func isPreamble(_ row: Row) -> Bool { finder.isPreamble(row) }
 }

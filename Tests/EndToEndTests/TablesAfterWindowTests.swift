@@ -73,6 +73,11 @@ struct TablesAfterWindowTests {
         sheets["two-row"] = "Cliente,Factura,Fecha,Monto\n" + (1...60).map { "C\($0),F-\($0),2024-01-02,\($0).00\n" }.joined()
             + "Datos del cliente,,Importes (USD),\nRazón social,RIF,Monto,Saldo\n"
             + (1...40).map { "C\($0),J-3012345\($0 % 10)-0,\($0).00,\($0).00\n" }.joined()
+        // A row of three labels over a two-row header: the sub-header row wins, as inside a window.
+        sheets["labels-over-two-rows"] = "Cliente,Factura,Fecha,Monto,Saldo,Moneda\n"
+            + (1...40).map { "C\($0),F-\($0),2024-01-02,\($0).00,\($0).00,USD\n" }.joined()
+            + "Sección uno,,Sección dos,,Sección tres,\nCliente,RIF,Factura,,Monto,\nNombre,Numero,Fecha,Vence,Importe,Saldo\n"
+            + (1...30).map { "C\($0),G-\($0),2024-03-04,2024-04-04,\($0).00,\($0).00\n" }.joined()
         // A group row of three labels over the next table's header.
         sheets["group-of-three"] = "Cliente,Factura,Fecha,Monto,Saldo,Moneda\n"
             + (1...60).map { "C\($0),F-\($0),2024-01-02,\($0).00,\($0).00,USD\n" }.joined()
@@ -81,7 +86,7 @@ struct TablesAfterWindowTests {
         return sheets
     }()
 
-    @Test(arguments: ["blanks", "two-columns", "repeat", "group", "two-row", "group-of-three"])
+    @Test(arguments: ["blanks", "two-columns", "repeat", "group", "two-row", "group-of-three", "labels-over-two-rows"])
     func awkwardCutsImportTheSame(_ name: String) throws {
         let folder = try CommandRunner.temporaryFolder("tables-after-window-\(name)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -89,7 +94,7 @@ struct TablesAfterWindowTests {
         let whole = try Self.importFiles([], in: folder)
         let summary = String(decoding: whole["import-summary.json"] ?? Data(), as: UTF8.self)
         #expect(summary.contains("\"table\" : \"Table 1\""), "\(summary)")  // one of several tables
-        for window in ["10", "59", "60", "61", "62", "63", "101", "102", "103", "251", "400", "552"] {
+        for window in ["2", "10", "41", "42", "43", "59", "60", "61", "62", "63", "101", "102", "103", "251", "400", "552"] {
             for path in [[], ["--record-path"]] {
                 let parts = try Self.importFiles(["--window-rows", window] + path, in: folder)
                 for (file, data) in whole { #expect(parts[file] == data, "\(name): \(file) differs with a window of \(window) rows \(path)") }
@@ -113,6 +118,26 @@ struct TablesAfterWindowTests {
             let mapped = try Self.importFiles(["--window-rows", window, "--mapping", "tablas-\(window).yaml"], in: folder)
             for (file, data) in automatic where file != "import-summary.json" {
                 #expect(mapped[file] == data, "\(file) differs with the mapping written with a window of \(window) rows")
+            }
+        }
+    }
+
+    /// A first window without any header: its rows are rejected, and the next windows are looked
+    /// at until a table starts, so the table is imported (its records as with one window; only the
+    /// rows above it are rejected instead of counted as its title lines).
+    @Test func aSheetWhoseFirstHeaderIsPastTheWindowStillImportsIt() throws {
+        let folder = try CommandRunner.temporaryFolder("tables-after-window-no-header")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csv = "Código,Descripción,Cantidad\n" + (1...40).map { "X\($0),Artículo \($0),\($0)\n" }.joined()
+            + "Cliente,Factura,Fecha,Monto\n" + (1...20).map { "C\($0),F-\($0),2024-01-02,\($0).00\n" }.joined()
+        try Data(csv.utf8).write(to: folder.appendingPathComponent("tablas.csv"))
+        let whole = try Self.importFiles([], in: folder)
+        for window in ["30", "41"] {
+            for path in [[], ["--record-path"]] {
+                let parts = try Self.importFiles(["--window-rows", window] + path, in: folder)
+                for file in ["customers.csv", "invoices.csv", "payments.csv"] { #expect(parts[file] == whole[file], "\(file), window \(window)") }
+                let rejects = String(decoding: parts["rejects.csv"] ?? Data(), as: UTF8.self)
+                #expect(rejects.contains("MAP-NO-HEADER"))
             }
         }
     }
