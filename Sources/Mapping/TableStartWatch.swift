@@ -9,12 +9,16 @@ import Tabular
 ///
 /// Most data rows are told apart at their first field without letters past the second (a number,
 /// a date), so watching costs the reading thread little.
-struct TableStartWatch {
+final class TableStartWatch {  // a class: the chunk judges every row with it, and a struct was copied each time
     let finder: TableFinder
     /// The current table's (last) header row: met again, it is a repeated header, not a new table.
     let headerRow: Row
     /// The sheet's merged ranges (a group row's labels may span columns).
     let merged: [CellRange]
+
+    init(finder: TableFinder, headerRow: Row, merged: [CellRange]) {
+        self.finder = finder; self.headerRow = headerRow; self.merged = merged
+    }
 
     /// Preamble rows held back above a possible header, at most: past this many in a row, the
     /// earliest go to the current table (inside a window they would open the next one).
@@ -32,18 +36,27 @@ struct TableStartWatch {
     }
 
     func judge(_ row: Row) -> Verdict {
-        if finder.isHeaderCandidate(row) && !RowClassifier.isRepeatedHeader(row, headerRow: headerRow) { return .startsTable }
-        if finder.isPreamble(row) { return .preamble }
-        var labels = 0
+        // One pass for the shapes, as ``judge(_:row:)`` on bytes: a workbook's data row is told at
+        // its first number or date past the second cell (this runs on the reading thread).
+        var labels = 0, nonBlank = 0, onlyLabels = true
         for cell in row.cells {
             switch cell {
             case .empty: continue
+            case .text(let s) where s.utf8.first.map({ $0 >= 0x41 && $0 < 0x80 }) == true:
+                nonBlank += 1; labels += 1  // the usual text: a letter first
             case .text(let s):
-                if s.utf8.contains(where: { $0 >= 0x41 }) { labels += 1 } else if !s.allSatisfy(\.isWhitespace) { return .data }
-            default: return .data
+                let blank = cell.isBlank
+                if !blank { nonBlank += 1 }
+                if s.utf8.contains(where: { $0 >= 0x41 }) { labels += 1 } else if !s.allSatisfy(\.isWhitespace) { onlyLabels = false }
+            default:
+                nonBlank += 1; onlyLabels = false
             }
+            if !onlyLabels && nonBlank > 2 { return .data }
         }
-        return labels > 0 ? .labels : .data
+        if onlyLabels && labels >= 2 && finder.isHeaderCandidate(row)
+            && !RowClassifier.isRepeatedHeader(row, headerRow: headerRow) { return .startsTable }
+        if nonBlank <= 2 && finder.isPreamble(row) { return .preamble }
+        return onlyLabels && labels >= 1 ? .labels : .data
     }
 
     /// ``judge(_:)`` of a row read as bytes (every cell of such a row is text); `row` builds the
