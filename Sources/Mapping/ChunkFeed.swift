@@ -96,7 +96,10 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
     mutating func submitIfFull(into batch: inout ImportBatch, flush: (inout ImportBatch, [Encoding.Encoded]) -> Void) {
         guard chunk.count + text.count >= size, nextTableStart == nil else { return }
         guard let held = heldFrom else { submit(into: &batch, flush: flush); return }
-        guard held > 0 else { return }  // all held so far: at most ``TableStartWatch/preambleLimit`` rows
+        // The held rows move to the next chunk: only once they are no more than the rows handed out
+        // (a long run of them would otherwise move again with every row; the chunk grows meanwhile,
+        // to at most twice ``TableStartWatch/preambleLimit`` rows).
+        guard held > 0, held >= chunk.count + text.count - held else { return }
         let heldRows = held < chunk.count ? Array(chunk[held...]) : []
         let heldText = text.splitOff(from: max(0, held - chunk.count))
         if held < chunk.count { chunk.removeSubrange(held...) }
@@ -174,9 +177,8 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
             case .preamble:
                 labelsAt = nil; labelsPreambleStart = nil
                 if preambleStart == nil { preambleStart = p }
-                // Past the limit the earliest half goes on (a row at a time, every row past it
-                // would move the whole run again).
-                if p - preambleStart! >= TableStartWatch.preambleLimit { preambleStart = p - TableStartWatch.preambleLimit / 2 }
+                // Past the limit only the last rows of the run stay held (whatever the chunks).
+                if p - preambleStart! >= TableStartWatch.preambleLimit { preambleStart = p - TableStartWatch.preambleLimit + 1 }
             case .labels:
                 labelsPreambleStart = preambleStart; labelsAt = p
                 preambleStart = nil

@@ -242,12 +242,15 @@ public struct Importer: Sendable {
         // No header in the first window: its rows are rejected, and the next window is looked at,
         // until a table starts (or the sheet ends).
         var rejectedBefore: SourceAccounting?
-        if tables.isEmpty, finder != nil, rest.hasMoreRows {
+        if tables.isEmpty, let finder, rest.hasMoreRows {
             var acc = SourceAccounting(file: path, sheet: sheet.name)
+            let watch = TableStartWatch(finder: finder, headerRow: Row(number: 0, cells: []), merged: window.merged)
             while tables.isEmpty, rest.hasMoreRows {
-                for row in window.rows { rejectWithoutHeader(path, sheet, row, &acc, into: &batch) }
+                // Its last rows may be the title and group row of a table that starts after it.
+                let keep = watch.heldTail(of: window.rows[...])
+                for row in window.rows.dropLast(keep) { rejectWithoutHeader(path, sheet, row, &acc, into: &batch) }
                 flush(&batch, [])
-                window = readWindow([], size: windowRows(for: sheet))
+                window = readWindow(Array(window.rows.suffix(keep)), size: keep + windowRows(for: sheet))
                 (tables, _) = analyzeSheet(path, sheet, window, tablesBefore: 0, previousHeader: nil, usedSpecs: &usedSpecs)
             }
             if tables.isEmpty { rejectedBefore = acc } else { batch.accounting.append(acc) }
@@ -287,14 +290,7 @@ public struct Importer: Sendable {
                 } : nil
                 // The window's last rows may be the preamble (and group row) of a table that starts
                 // after it: they wait with the rows after the window until those tell.
-                var trailing = 0
-                if let watch, region.endIndex > region.dataStartIndex, watch.judge(window.rows[region.endIndex - 1]) == .labels {
-                    trailing = 1
-                }
-                while let watch, trailing < TableStartWatch.preambleLimit, region.endIndex - trailing > region.dataStartIndex,
-                      watch.isPreamble(window.rows[region.endIndex - trailing - 1]) {
-                    trailing += 1
-                }
+                let trailing = watch?.heldTail(of: window.rows[region.dataStartIndex..<region.endIndex]) ?? 0
                 for i in region.dataStartIndex..<region.endIndex - trailing {
                     feed.add(window.rows[i], asText: asText, into: &batch, flush: flush)
                 }

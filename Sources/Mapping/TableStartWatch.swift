@@ -87,6 +87,15 @@ final class TableStartWatch {  // a class: the chunk judges every row with it, a
         finder.isGroupRow([group, header], 0, over: 1, merged: merged)
     }
 
+    /// How many of the last rows may open a table that starts below them: a row of labels at the
+    /// end (a group row) and the preamble rows above it, at most ``preambleLimit``.
+    func heldTail(of rows: ArraySlice<Row>) -> Int {
+        var held = 0
+        if let last = rows.last, judge(last) == .labels { held = 1 }
+        while held < TableStartWatch.preambleLimit, held < rows.count, isPreamble(rows[rows.endIndex - held - 1]) { held += 1 }
+        return held
+    }
+
     /// Whether `row`, right under `header`, is a row of sub-headers (then those two are the header).
     func isSubHeader(_ row: Row, under header: Row) -> Bool {
         finder.isSubHeader([header, row], 1, over: 0, merged: merged)

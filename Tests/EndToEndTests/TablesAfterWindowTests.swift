@@ -135,10 +135,28 @@ struct TablesAfterWindowTests {
         for window in ["30", "41"] {
             for path in [[], ["--record-path"]] {
                 let parts = try Self.importFiles(["--window-rows", window] + path, in: folder)
+                #expect(parts["payments.csv"] == whole["payments.csv"])
                 for file in ["customers.csv", "invoices.csv", "payments.csv"] { #expect(parts[file] == whole[file], "\(file), window \(window)") }
                 let rejects = String(decoding: parts["rejects.csv"] ?? Data(), as: UTF8.self)
                 #expect(rejects.contains("MAP-NO-HEADER"))
             }
+        }
+    }
+
+    /// The title and group row right above a sheet's first header, past the first window, still
+    /// open its table (the rows above them are rejected).
+    @Test func theTitleAndGroupRowAboveALateFirstHeaderStayWithIt() throws {
+        let folder = try CommandRunner.temporaryFolder("tables-after-window-late-title")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csv = (1...12).map { "nota \($0),,,,\n" }.joined() + "Reporte de cartera\nDatos,,Importes,,\n"
+            + "Cliente,Factura,Fecha,Monto,Saldo\n" + (1...30).map { "C\($0),F-\($0),2024-01-02,\($0).00,\($0).00\n" }.joined()
+        try Data(csv.utf8).write(to: folder.appendingPathComponent("tablas.csv"))
+        let whole = try Self.importFiles([], in: folder)
+        for window in ["1", "2", "5", "13", "14"] {
+            let parts = try Self.importFiles(["--window-rows", window], in: folder)
+            #expect(parts["invoices.csv"] == whole["invoices.csv"])
+            let summary = String(decoding: parts["import-summary.json"] ?? Data(), as: UTF8.self)
+            #expect(summary.contains("\"table\" : \"Reporte de cartera\""), "window \(window): \(summary)")
         }
     }
 
