@@ -114,6 +114,11 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
 
     // MARK: Watching for the next table
 
+    /// Whether rows were read after the one that decided another table's start (its header, or the
+    /// row under it): the reader's notes met with them belong after this table, where reading row
+    /// by row would have met them.
+    var readPastNextTable: Bool { nextTableStart != nil && judged < chunk.count + text.count }
+
     /// Watches the rows added from now on for another table's start (the rows after a window;
     /// those before were judged by the ``TableFinder``).
     mutating func watchForNextTable(_ watch: TableStartWatch) {

@@ -294,6 +294,8 @@ public struct Importer: Sendable {
                 for i in region.dataStartIndex..<region.endIndex - trailing {
                     feed.add(window.rows[i], asText: asText, into: &batch, flush: flush)
                 }
+                // The reader's notes met past the next table's first rows (when read as bytes).
+                var notesAfter: [Diagnostic] = []
                 if isLast {
                     let waiting = window.rows[region.endIndex - trailing ..< region.endIndex]
                     // The reader's own notes (cell problems, a break) travel with the chunk they were met
@@ -304,9 +306,12 @@ public struct Importer: Sendable {
                     for row in waiting + afterWindow { feed.add(row, asText: asText, into: &batch, flush: flush) }
                     if asText {
                         if let row = rest.takePeeked() { feed.add(row, asText: true, into: &batch, flush: flush) }
-                        while feed.nextTableStart == nil,
-                              feed.readTextRows({ rest.next(into: &$0, limit: $1, diagnostics: &notes) }) {
+                        while feed.nextTableStart == nil {
+                            let more = feed.readTextRows({ rest.next(into: &$0, limit: $1, diagnostics: &notes) })
+                            // Notes met past the next table's first rows come after this table.
+                            if feed.readPastNextTable { notesAfter = notes; notes = [] }
                             if !notes.isEmpty { feed.attach(notes); notes = [] }
+                            guard more else { break }
                             feed.submitIfFull(into: &batch, flush: flush)
                         }
                     } else {
@@ -322,6 +327,7 @@ public struct Importer: Sendable {
                 }
                 importer.accounting.add(feed.finish(into: &batch, flush: flush))
                 importer.finish(into: &batch)
+                batch.diagnostics += notesAfter
             }
             if rewindow {
                 let region = tables[last].region
