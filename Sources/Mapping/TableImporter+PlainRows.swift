@@ -22,7 +22,8 @@ extension TableImporter {
             let issued = try dateValue(.issueDate, row)?.0, due = try dateValue(.dueDate, row)?.0
             let currency = amount?.currency ?? balance?.currency ?? paid?.currency
                 ?? rowCurrency ?? options.mappingCurrency ?? options.currency
-            p = PlainInvoiceRow(row: row.number, line: row.line, customer: plainCustomer(row), number: number,
+            let customer = plainCustomer(CustomerKey(row, columns: customers.columns)) { row }
+            p = PlainInvoiceRow(row: row.number, line: row.line, customer: customer, number: number,
                                 type: documentType(row, number: number), issueDate: issued, dueDate: due,
                                 currency: currency, amount: amount, paid: paid, balance: balance,
                                 customersBefore: batch.customers.count, invoicesBefore: batch.invoices.count)
@@ -63,11 +64,12 @@ extension TableImporter {
 
     private static let unkeptID = RecordID("")
 
-    /// The row's customer from the table's memo, built on first sight of its cells.
-    func plainCustomer(_ row: Row) -> CustomerValues {
-        let key = CustomerKey(row, columns: customers.columns)
+    /// The customer of a row's cells (`key`) from the table's memo, built from `row()` on first
+    /// sight. (`row` builds the row only then, and captures no importer: a closure capturing
+    /// `self` copied the whole importer on every row.)
+    func plainCustomer(_ key: CustomerKey, row: () -> Row) -> CustomerValues {
         if let known = customers.known(key) { return known }
-        let customer = newPlainCustomer(row)
+        let customer = newPlainCustomer(row())
         customers.remember(customer, for: key)
         return customer
     }

@@ -56,7 +56,7 @@ extension TableImporter {
     // MARK: Records
 
     /// `listAll` lists every warning, even of codes the chunk only counts by now (for a customer
-    /// that plain rows of other chunks will share: ``plainCustomer(_:)``).
+    /// that plain rows of other chunks will share: ``plainCustomer(_:row:)``).
     func buildCustomer(_ row: Row, _ origin: Provenance, id: RecordID, into batch: inout ImportBatch,
                        listAll: Bool = false) -> Customer {
         var customer = Customer(id: id, provenance: origin)

@@ -34,15 +34,7 @@ extension TableImporter {
               let balance = moneyValue(.balance, row, rowCurrency), amount != nil || balance != nil,
               let issued = dateValue(.issueDate, row), let due = dateValue(.dueDate, row) else { return false }
         let number = String(decoding: numberField, as: UTF8.self).collapsingWhitespace
-        let key = CustomerKey(row, columns: customers.columns)
-        // Looked up without a closure: one capturing `self` copies the whole importer.
-        let customer: CustomerValues
-        if let known = customers.known(key) {
-            customer = known
-        } else {
-            customer = newPlainCustomer(rows.row(r))
-            customers.remember(customer, for: key)
-        }
+        let customer = plainCustomer(CustomerKey(row, columns: customers.columns)) { rows.row(r) }
         plain.rows.append(PlainInvoiceRow(row: row.number, line: row.line, customer: customer,
                                 number: number, type: documentType(number: number), issueDate: issued, dueDate: due,
                                 currency: amount?.currency ?? balance?.currency ?? paid?.currency

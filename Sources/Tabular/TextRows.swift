@@ -71,13 +71,8 @@ public struct TextRows: Sendable {
     /// Removes rows `r` and after, giving them back as the ``Row``s they make (rows that belong
     /// to something else than what was read before them: another table on the sheet).
     public mutating func removeRows(from r: Int) -> [Row] {
-        guard r < count else { return [] }
-        let removed = (r..<count).map(row)
-        let firstField = r == 0 ? 0 : rowEnds[r - 1]
-        bytes.removeSubrange((firstField == 0 ? 0 : fieldEnds[firstField - 1])...)
-        fieldEnds.removeSubrange(firstField...)
-        rowEnds.removeSubrange(r...); numbers.removeSubrange(r...); lines.removeSubrange(r...)
-        return removed
+        let tail = splitOff(from: r)
+        return (0..<tail.count).map(tail.row)
     }
 
     /// Removes rows `r` and after, giving them back as bytes (to go on in another chunk).
