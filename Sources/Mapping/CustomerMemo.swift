@@ -7,79 +7,229 @@ import Tabular
 /// An invoice list repeats each customer's name, tax ID, phone and email on every one of its rows;
 /// the memo builds the customer once per distinct set of cells, with the diagnostics those cells
 /// raise (a row using it raises them again at its own place). One memo serves every chunk of a
-/// table on every worker thread; its memory is bounded (``SharedMemo``).
-final class CustomerMemo: Sendable {
-    private let memo: SharedMemo<CustomerKey, CustomerValues>
-    /// The table's customer columns (1-based), in order.
-    let columns: [Int]
-
-    init(columns: [Int], limit: Int = 131_072) {
-        self.columns = columns
-        memo = SharedMemo(limit: limit)
+/// table on every worker thread.
+///
+/// It is looked up once per row, so it is laid out for that: keys are the cells' bytes
+/// (``CustomerKey``) kept in one byte arena per shard, found through an open-addressing table of
+/// hash fragments and entry numbers. A lookup touches a slot and its key's bytes; no key is
+/// allocated, hashed twice or reference-counted. Memory stays bounded as in ``SharedMemo``: each
+/// shard keeps two generations, a full one becoming the previous one, and a customer found in the
+/// previous one moves to the current one.
+final class CustomerMemo: @unchecked Sendable {
+    // @unchecked: a shard's generations are read and written under its lock only.
+    private final class Shard {
+        let lock = NSLock()
+        var current: CustomerTable
+        var previous: CustomerTable?
+        init(capacity: Int, arenaLimit: Int) { current = CustomerTable(capacity: capacity, arenaLimit: arenaLimit) }
     }
 
-    /// The customer known for a row's cells (their ``CustomerKey``), if any (``SharedMemo/cached(_:)``).
-    func known(_ key: CustomerKey) -> CustomerValues? { memo.cached(key) }
+    /// The table's customer columns (1-based), in order.
+    let columns: [Int]
+    private let shards: [Shard]
+    /// A hash seed of this process's own, so no file can be written to make its keys collide.
+    private let seed = UInt64.random(in: .min ... .max)
 
-    /// Keeps a customer built after ``known(_:)`` found none.
-    func remember(_ customer: CustomerValues, for key: CustomerKey) { memo.remember(customer, for: key) }
+    /// `limit` customers in each generation, in all shards together; `arenaLimit` bytes of keys.
+    init(columns: [Int], limit: Int = 131_072, arenaLimit: Int = 32 << 20, shards: Int = 16) {
+        self.columns = columns
+        let capacity = max(1, limit / shards), arena = max(1, arenaLimit / shards)
+        self.shards = (0..<shards).map { _ in Shard(capacity: capacity, arenaLimit: arena) }
+    }
+
+    deinit {
+        // A long sheet's memo holds a hundred thousand customers: freeing them took a tenth of a
+        // second of the reading thread's time at the end of each table, so a helper thread does it.
+        guard shards.reduce(0, { $0 + $1.current.count + ($1.previous?.count ?? 0) }) > 10_000 else { return }
+        nonisolated(unsafe) let shards: [AnyObject] = shards
+        Thread {
+            HelperThreadPriority.lowerCurrentThread()
+            withExtendedLifetime(shards) {}
+        }.start()
+    }
+
+    /// The customer known for a row's cells (their ``CustomerKey`` bytes), if any.
+    func known(_ key: UnsafeRawBufferPointer) -> CustomerValues? {
+        let hash = CustomerKey.hash(key, seed: seed)
+        let shard = shard(for: hash)
+        shard.lock.lock()
+        defer { shard.lock.unlock() }
+        if let known = shard.current.find(key, hash: hash) { return known }
+        if let old = shard.previous?.find(key, hash: hash) {
+            store(old, key, hash, in: shard)
+            return old
+        }
+        return nil
+    }
+
+    /// Keeps a customer built after ``known(_:)`` found none (two threads building the same
+    /// customer keep the first; both built the same values).
+    func remember(_ customer: CustomerValues, for key: UnsafeRawBufferPointer) {
+        let hash = CustomerKey.hash(key, seed: seed)
+        let shard = shard(for: hash)
+        shard.lock.lock()
+        defer { shard.lock.unlock() }
+        if shard.current.find(key, hash: hash) == nil { store(customer, key, hash, in: shard) }
+    }
+
+    private func shard(for hash: UInt64) -> Shard {
+        // The low bits pick the slot inside a shard; the high ones pick the shard.
+        shards[Int((hash >> 40) % UInt64(shards.count))]
+    }
+
+    private func store(_ customer: CustomerValues, _ key: UnsafeRawBufferPointer, _ hash: UInt64, in shard: Shard) {
+        if !shard.current.hasRoom(forKey: key.count) {
+            shard.previous = shard.current
+            shard.current = CustomerTable(capacity: shard.current.capacity, arenaLimit: shard.current.arenaLimit)
+        }
+        shard.current.insert(customer, key, hash: hash)
+    }
+}
+
+/// One generation of a ``CustomerMemo`` shard: up to `capacity` customers and their keys.
+///
+/// Slots hold the high half of a key's hash and its entry number plus one (0: empty), probed
+/// linearly; entry `i`'s key is `arena[keyEnds[i - 1] ..< keyEnds[i]]`. Plain memory, not arrays:
+/// a class's array properties are checked for exclusive access on every use.
+final class CustomerTable {
+    let capacity: Int
+    let arenaLimit: Int
+    private(set) var count = 0
+    private let slotMask: Int
+    private let slots: UnsafeMutablePointer<UInt64>
+    private let keyEnds: UnsafeMutablePointer<Int>
+    private var values: [CustomerValues] = []
+    private var arena: UnsafeMutablePointer<UInt8>
+    private var arenaCapacity: Int
+
+    init(capacity: Int, arenaLimit: Int) {
+        self.capacity = capacity; self.arenaLimit = arenaLimit
+        var slotCount = 16
+        while slotCount < capacity * 2 { slotCount <<= 1 }
+        slotMask = slotCount - 1
+        slots = .allocate(capacity: slotCount)
+        slots.initialize(repeating: 0, count: slotCount)
+        keyEnds = .allocate(capacity: capacity)
+        arenaCapacity = 4096
+        arena = .allocate(capacity: arenaCapacity)
+        values.reserveCapacity(min(capacity, 1024))
+    }
+
+    deinit {
+        slots.deallocate(); keyEnds.deallocate(); arena.deallocate()
+    }
+
+    /// Whether a key of `length` bytes fits: room for one more entry, and for its bytes unless the
+    /// table is empty (a key larger than the whole limit still gets a table to itself).
+    func hasRoom(forKey length: Int) -> Bool {
+        count < capacity && (count == 0 || arenaUsed + length <= arenaLimit)
+    }
+
+    private var arenaUsed: Int { count == 0 ? 0 : keyEnds[count - 1] }
+
+    func find(_ key: UnsafeRawBufferPointer, hash: UInt64) -> CustomerValues? {
+        let tag = hash & 0xFFFF_FFFF_0000_0000
+        var i = Int(truncatingIfNeeded: hash) & slotMask
+        while true {
+            let slot = slots[i]
+            if slot == 0 { return nil }
+            if slot & 0xFFFF_FFFF_0000_0000 == tag {
+                let entry = Int(slot & 0xFFFF_FFFF) - 1
+                let start = entry == 0 ? 0 : keyEnds[entry - 1], end = keyEnds[entry]
+                if end - start == key.count && (key.isEmpty || memcmp(arena + start, key.baseAddress!, key.count) == 0) {
+                    return values[entry]
+                }
+            }
+            i = (i + 1) & slotMask
+        }
+    }
+
+    /// Adds a key ``find(_:hash:)`` did not find; the caller checked ``hasRoom(forKey:)``.
+    func insert(_ customer: CustomerValues, _ key: UnsafeRawBufferPointer, hash: UInt64) {
+        let start = arenaUsed
+        if start + key.count > arenaCapacity {
+            var grown = arenaCapacity * 2
+            while grown < start + key.count { grown *= 2 }
+            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+            bigger.update(from: arena, count: start)
+            arena.deallocate()
+            arena = bigger; arenaCapacity = grown
+        }
+        if let base = key.baseAddress { (arena + start).update(from: base.assumingMemoryBound(to: UInt8.self), count: key.count) }
+        keyEnds[count] = start + key.count
+        values.append(customer)
+        count += 1
+        var i = Int(truncatingIfNeeded: hash) & slotMask
+        while slots[i] != 0 { i = (i + 1) & slotMask }
+        slots[i] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(count)
+    }
 }
 
 /// The text of a row's customer columns, as one run of bytes: the customer is built from whether
 /// each cell is blank and from its display text, so equal bytes mean an equal customer. (Byte
 /// equality, not `==` on strings, which takes `é` and `e` + combining accent as equal: the
 /// customer keeps the bytes it was written with.)
-struct CustomerKey: Hashable, Sendable {
-    private let bytes: [UInt8]
-    private let hash: Int
-
-    init(_ row: Row, columns: [Int]) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(columns.count * 24)
+///
+/// A blank cell is one byte whatever it holds (`""`, spaces, `.empty`); another is a tag, its
+/// length and its text, so no two different rows make the same bytes.
+enum CustomerKey {
+    /// Appends the key of `row`'s cells in `columns` to `bytes`.
+    static func append(_ row: Row, columns: [Int], to bytes: inout [UInt8]) {
         for c in columns {
             let cell = row[column: c]
-            // A blank cell is skipped whatever it holds (`""`, spaces, `.empty`); another is its
-            // tag, its length and its text, so no two different rows make the same bytes.
             if cell.isBlank { bytes.append(0); continue }
-            bytes.append(1)
             var text = cell.displayText
-            text.withUTF8 { Self.append(text: $0, to: &bytes) }
+            text.withUTF8 { append(text: $0, to: &bytes) }
         }
-        self.init(bytes)
     }
 
     /// The key of a row read as bytes: the same bytes as the ``Row`` it makes (when its bytes are
     /// UTF-8; else the raw bytes, which still tell different cells apart).
-    init(_ row: TextRowView, columns: [Int]) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(columns.count * 24)
+    static func append(_ row: TextRowView, columns: [Int], to bytes: inout [UInt8]) {
         for c in columns {
             let field = row[c]
             if TextCell.isBlank(field) { bytes.append(0); continue }
-            bytes.append(1)
-            Self.append(text: field, to: &bytes)
+            append(text: field, to: &bytes)
         }
-        self.init(bytes)
     }
 
-    private init(_ bytes: [UInt8]) {
-        var hasher = Hasher()
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-        self.bytes = bytes
-        hash = hasher.finalize()
+    /// The key of `row`'s cells in `columns`, on its own (for tests and the odd caller).
+    static func of(_ row: Row, columns: [Int]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        append(row, columns: columns, to: &bytes)
+        return bytes
     }
 
     private static func append(text: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        bytes.append(1)
         withUnsafeBytes(of: UInt32(truncatingIfNeeded: text.count).littleEndian) { bytes.append(contentsOf: $0) }
         bytes.append(contentsOf: text)
     }
 
-    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
-
-    static func == (a: CustomerKey, b: CustomerKey) -> Bool {
-        // memcmp: `==` on arrays compares element by element.
-        a.hash == b.hash && a.bytes.count == b.bytes.count && a.bytes.withUnsafeBytes { x in
-            b.bytes.withUnsafeBytes { y in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
+    /// A 64-bit hash of a key's bytes, eight at a time (a multiply-and-fold mix with a 64-bit
+    /// finalizer: what a table of entries checked byte for byte needs, at a few cycles a word).
+    static func hash(_ key: UnsafeRawBufferPointer, seed: UInt64) -> UInt64 {
+        var h = seed ^ (UInt64(key.count) &* 0x9E37_79B9_7F4A_7C15)
+        var i = 0
+        let n = key.count
+        while i + 8 <= n {
+            h = fold(h ^ key.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            i += 8
         }
+        if i < n {
+            var tail: UInt64 = 0
+            for k in i..<n { tail |= UInt64(key[k]) << UInt64(8 * (k - i)) }
+            h = fold(h ^ tail)
+        }
+        // splitmix64's finalizer: every input bit reaches the high (tag, shard) and low (slot) bits.
+        h = (h ^ (h >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        h = (h ^ (h >> 27)) &* 0x94D0_49BB_1331_11EB
+        return h ^ (h >> 31)
+    }
+
+    @inline(__always)
+    private static func fold(_ x: UInt64) -> UInt64 {
+        let m = x.multipliedFullWidth(by: 0x9E37_79B9_7F4A_7C15)
+        return m.high ^ m.low
     }
 }

@@ -22,7 +22,9 @@ extension TableImporter {
             let issued = try dateValue(.issueDate, row)?.0, due = try dateValue(.dueDate, row)?.0
             let currency = amount?.currency ?? balance?.currency ?? paid?.currency
                 ?? rowCurrency ?? options.mappingCurrency ?? options.currency
-            let customer = plainCustomer(CustomerKey(row, columns: customers.columns)) { row }
+            customerKey.removeAll(keepingCapacity: true)
+            CustomerKey.append(row, columns: customers.columns, to: &customerKey)
+            let customer = plainCustomer { row }
             p = PlainInvoiceRow(row: row.number, line: row.line, customer: customer, number: number,
                                 type: documentType(row, number: number), issueDate: issued, dueDate: due,
                                 currency: currency, amount: amount, paid: paid, balance: balance,
@@ -64,14 +66,16 @@ extension TableImporter {
 
     private static let unkeptID = RecordID("")
 
-    /// The customer of a row's cells (`key`) from the table's memo, built from `row()` on first
-    /// sight. (`row` builds the row only then, and captures no importer: a closure capturing
-    /// `self` copied the whole importer on every row.)
-    func plainCustomer(_ key: CustomerKey, row: () -> Row) -> CustomerValues {
-        if let known = customers.known(key) { return known }
-        let customer = newPlainCustomer(row())
-        customers.remember(customer, for: key)
-        return customer
+    /// The customer of the row whose cells' key is in ``customerKey``, from the table's memo, built
+    /// from `row()` on first sight. (`row` builds the row only then, and captures no importer: a
+    /// closure capturing `self` copied the whole importer on every row.)
+    func plainCustomer(row: () -> Row) -> CustomerValues {
+        customerKey.withUnsafeBytes { key in
+            if let known = customers.known(key) { return known }
+            let customer = newPlainCustomer(row())
+            customers.remember(customer, for: key)
+            return customer
+        }
     }
 
     /// A plain row's customer, the first time its cells are seen.

@@ -34,7 +34,9 @@ extension TableImporter {
               let balance = moneyValue(.balance, row, rowCurrency), amount != nil || balance != nil,
               let issued = dateValue(.issueDate, row), let due = dateValue(.dueDate, row) else { return false }
         let number = String(decoding: numberField, as: UTF8.self).collapsingWhitespace
-        let customer = plainCustomer(CustomerKey(row, columns: customers.columns)) { rows.row(r) }
+        customerKey.removeAll(keepingCapacity: true)
+        CustomerKey.append(row, columns: customers.columns, to: &customerKey)
+        let customer = plainCustomer { rows.row(r) }
         plain.rows.append(PlainInvoiceRow(row: row.number, line: row.line, customer: customer,
                                 number: number, type: documentType(number: number), issueDate: issued, dueDate: due,
                                 currency: amount?.currency ?? balance?.currency ?? paid?.currency

@@ -26,6 +26,8 @@ struct TableImporter: Sendable {
     let parsed = ParseMemo()
     /// Customers of plain invoice rows by their cells, shared like ``parsed``.
     let customers: CustomerMemo
+    /// The current row's customer key (``CustomerKey``), written here so no row allocates one.
+    var customerKey: [UInt8] = []
     /// Whether data rows of an invoice table may come out as ``PlainInvoiceRow``s (set by the
     /// ``ChunkFeed`` when its encoding takes them).
     var plainRows = false

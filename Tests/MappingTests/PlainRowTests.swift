@@ -113,11 +113,11 @@ struct PlainRowTests {
             plain.customers.contains { Array($0.utf8).firstRange(of: Array(name.utf8)) != nil }
         }
         #expect(written("José Pérez") && written("Jose\u{301} Pe\u{301}rez"))
-        let composed = CustomerKey(Row(number: 1, cells: [.text("José")]), columns: [1])
-        let decomposed = CustomerKey(Row(number: 1, cells: [.text("Jose\u{301}")]), columns: [1])
+        let composed = CustomerKey.of(Row(number: 1, cells: [.text("José")]), columns: [1])
+        let decomposed = CustomerKey.of(Row(number: 1, cells: [.text("Jose\u{301}")]), columns: [1])
         #expect(composed != decomposed)
         // Blank is blank whatever the cell holds; an error cell with no text is not blank.
-        func key(_ cell: CellValue) -> CustomerKey { CustomerKey(Row(number: 1, cells: [cell]), columns: [1]) }
+        func key(_ cell: CellValue) -> [UInt8] { CustomerKey.of(Row(number: 1, cells: [cell]), columns: [1]) }
         #expect(key(.empty) == key(.text("")) && key(.text("  ")) == key(.empty))
         #expect(key(.error("")) != key(.text("")))
     }
@@ -155,5 +155,44 @@ struct SharedMemoTests {
             _ = memo.value(for: k) { k }
         }
         #expect(made == 1)
+    }
+}
+
+struct CustomerMemoTests {
+    private static func customer(_ tag: String) -> CustomerValues { CustomerValues(encoded: Array(tag.utf8), notes: []) }
+
+    private static func tag(_ c: CustomerValues?) -> String? { c.map { String(decoding: $0.encoded, as: UTF8.self) } }
+
+    @Test func customersAreFoundByTheirKeysBytes() {
+        let memo = CustomerMemo(columns: [1])
+        let keys = (0..<5_000).map { CustomerKey.of(Row(number: 1, cells: [.text("Cliente \($0)")]), columns: [1]) }
+        for (i, k) in keys.enumerated() {
+            k.withUnsafeBytes { #expect(memo.known($0) == nil); memo.remember(Self.customer("c\(i)"), for: $0) }
+        }
+        for (i, k) in keys.enumerated() { k.withUnsafeBytes { #expect(Self.tag(memo.known($0)) == "c\(i)") } }
+        // A key that is a prefix of another, and the empty key, are keys of their own.
+        [UInt8]().withUnsafeBytes { #expect(memo.known($0) == nil) }
+        Array(keys[1].dropLast()).withUnsafeBytes { #expect(memo.known($0) == nil) }
+    }
+
+    @Test func memoryIsBoundedAndAKeyInUseSurvives() {
+        // One shard of four customers: the fifth starts a new generation, the ninth drops the first.
+        let memo = CustomerMemo(columns: [1], limit: 4, shards: 1)
+        func key(_ n: Int) -> [UInt8] { Array("k\(n)".utf8) }
+        for n in 0..<20 {
+            key(0).withUnsafeBytes { if memo.known($0) == nil { memo.remember(Self.customer("zero"), for: $0) } }
+            key(100 + n).withUnsafeBytes { memo.remember(Self.customer("n\(n)"), for: $0) }
+        }
+        key(0).withUnsafeBytes { #expect(Self.tag(memo.known($0)) == "zero") }
+        key(100).withUnsafeBytes { #expect(memo.known($0) == nil) }
+        key(119).withUnsafeBytes { #expect(Self.tag(memo.known($0)) == "n19") }
+    }
+
+    @Test func aKeyLargerThanTheArenaLimitIsKept() {
+        let memo = CustomerMemo(columns: [1], arenaLimit: 64, shards: 1)
+        let big = [UInt8](repeating: 7, count: 10_000)
+        big.withUnsafeBytes { memo.remember(Self.customer("big"), for: $0) }
+        big.withUnsafeBytes { #expect(Self.tag(memo.known($0)) == "big") }
+        [UInt8](repeating: 7, count: 9_999).withUnsafeBytes { #expect(memo.known($0) == nil) }
     }
 }
