@@ -49,6 +49,12 @@ final class CustomerMemo: @unchecked Sendable {
     }
 
     /// The customer known for a row's cells (their ``CustomerKey`` bytes), if any.
+    func known(_ key: [UInt8]) -> CustomerValues? { key.withUnsafeBytes { known($0) } }
+
+    /// Keeps a customer built after ``known(_:)-([UInt8])`` found none.
+    func remember(_ customer: CustomerValues, for key: [UInt8]) { key.withUnsafeBytes { remember(customer, for: $0) } }
+
+    /// ``known(_:)-([UInt8])`` of a key's bytes.
     func known(_ key: UnsafeRawBufferPointer) -> CustomerValues? {
         let hash = CustomerKey.hash(key, seed: seed)
         let shard = shard(for: hash)
@@ -62,8 +68,8 @@ final class CustomerMemo: @unchecked Sendable {
         return nil
     }
 
-    /// Keeps a customer built after ``known(_:)`` found none (two threads building the same
-    /// customer keep the first; both built the same values).
+    /// ``remember(_:for:)-([UInt8])`` of a key's bytes (two threads building the same customer
+    /// keep the first; both built the same values).
     func remember(_ customer: CustomerValues, for key: UnsafeRawBufferPointer) {
         let hash = CustomerKey.hash(key, seed: seed)
         let shard = shard(for: hash)

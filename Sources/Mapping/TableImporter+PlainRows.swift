@@ -13,8 +13,21 @@ extension TableImporter {
     /// imports it as records and says why). The values come from the functions that build the
     /// records, so both paths agree.
     mutating func plainInvoice(_ row: Row, into batch: inout ImportBatch) -> PlainInvoiceRow? {
-        guard let (number, _) = textValue(.documentNumber, row), let rowCurrency = recentRowCurrency(row) else { return nil }
-        let p: PlainInvoiceRow
+        guard let rowCurrency = recentRowCurrency(row) else { return nil }
+        customerKey.removeAll(keepingCapacity: true)
+        CustomerKey.append(row, columns: customers.columns, to: &customerKey)
+        guard let p = plainValues(row, rowCurrency: rowCurrency, customersBefore: batch.customers.count,
+                                  invoicesBefore: batch.invoices.count) else { return nil }
+        noteCustomer(p.customer, row: p.row, line: p.line, into: &batch)
+        return p
+    }
+
+    /// ``plainInvoice(_:into:)``'s values, its customer's key in ``customerKey``. (Apart from the
+    /// mutating caller: a mutating method calling the importer's non-mutating ones copies the whole
+    /// importer, hundreds of bytes, for each call; this makes it one copy a row.)
+    private func plainValues(_ row: Row, rowCurrency: Currency?, customersBefore: Int,
+                             invoicesBefore: Int) -> PlainInvoiceRow? {
+        guard let (number, _) = textValue(.documentNumber, row) else { return nil }
         do {
             let amount = try moneyValue(.amount, row, rowCurrency)?.0, paid = try moneyValue(.paid, row, rowCurrency)?.0
             let balance = try moneyValue(.balance, row, rowCurrency)?.0
@@ -22,18 +35,13 @@ extension TableImporter {
             let issued = try dateValue(.issueDate, row)?.0, due = try dateValue(.dueDate, row)?.0
             let currency = amount?.currency ?? balance?.currency ?? paid?.currency
                 ?? rowCurrency ?? options.mappingCurrency ?? options.currency
-            customerKey.removeAll(keepingCapacity: true)
-            CustomerKey.append(row, columns: customers.columns, to: &customerKey)
-            let customer = plainCustomer { row }
-            p = PlainInvoiceRow(row: row.number, line: row.line, customer: customer, number: number,
-                                type: documentType(row, number: number), issueDate: issued, dueDate: due,
-                                currency: currency, amount: amount, paid: paid, balance: balance,
-                                customersBefore: batch.customers.count, invoicesBefore: batch.invoices.count)
+            return PlainInvoiceRow(row: row.number, line: row.line, customer: plainCustomer { row }, number: number,
+                                   type: documentType(row, number: number), issueDate: issued, dueDate: due,
+                                   currency: currency, amount: amount, paid: paid, balance: balance,
+                                   customersBefore: customersBefore, invoicesBefore: invoicesBefore)
         } catch {
             return nil
         }
-        noteCustomer(p.customer, row: p.row, line: p.line, into: &batch)
-        return p
     }
 
     /// The warnings of a plain row's customer, raised again at the row's place.
@@ -52,7 +60,8 @@ extension TableImporter {
     /// `.some(nil)` when there is none or it is blank, `nil` when it names no currency (a warning
     /// the record path gives).
     mutating func recentRowCurrency(_ row: Row) -> Currency?? {
-        guard let (text, _) = currencyText(row) else { return .some(nil) }
+        guard let c = fieldColumns[Field.currency.ordinal].first, !row[column: c].isBlank else { return .some(nil) }
+        let text = row[column: c].displayText
         if let known = recentCurrencies.first(where: { $0.text.hasSameBytes(as: text) }) { return known.currency }
         return currency(named: text)
     }
@@ -70,21 +79,18 @@ extension TableImporter {
     /// from `row()` on first sight. (`row` builds the row only then, and captures no importer: a
     /// closure capturing `self` copied the whole importer on every row.)
     func plainCustomer(row: () -> Row) -> CustomerValues {
-        customerKey.withUnsafeBytes { key in
-            if let known = customers.known(key) { return known }
-            let customer = newPlainCustomer(row())
-            customers.remember(customer, for: key)
-            return customer
-        }
+        customers.known(customerKey) ?? newPlainCustomer(row(), key: customerKey)
     }
 
-    /// A plain row's customer, the first time its cells are seen.
-    func newPlainCustomer(_ row: Row) -> CustomerValues {
+    /// A plain row's customer, the first time its cells (their `key`) are seen, kept in the memo.
+    func newPlainCustomer(_ row: Row, key: [UInt8]) -> CustomerValues {
         // Every note in full, whatever this chunk only counts: the customer serves every chunk.
         // Its ID is not kept (each row has its own), so none is built.
         var notes = ImportBatch()
         let customer = buildCustomer(row, Provenance(location(row), sourceLabel: label), id: Self.unkeptID,
                                      into: &notes, listAll: true)
-        return CustomerValues(encoded: encodeCustomerValues(customer), notes: notes.diagnostics)
+        let values = CustomerValues(encoded: encodeCustomerValues(customer), notes: notes.diagnostics)
+        customers.remember(values, for: key)
+        return values
     }
 }

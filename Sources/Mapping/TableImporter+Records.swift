@@ -265,11 +265,11 @@ extension TableImporter {
                 || f.hasPrefix("nota de debito") || f.hasPrefix("debit") { return .debitNote }
             return .invoice
         }
-        return documentType(number: number)
+        return Self.documentType(number: number)
     }
 
     /// The document type a number says (`NC-0012` is a credit note), for rows with no type column.
-    func documentType(number: String) -> Invoice.DocumentType {
+    static func documentType(number: String) -> Invoice.DocumentType {
         // Only a number starting with `nc`/`nd` (any case or punctuation) names a credit or debit note.
         // (The ASCII letters and digits are the ASCII characters that are letters or numbers.)
         if let first = number.utf8.first, first != UInt8(ascii: "n"), first != UInt8(ascii: "N"),

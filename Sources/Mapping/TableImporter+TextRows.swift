@@ -25,53 +25,104 @@ extension TableImporter {
     /// ``plainInvoice(_:into:)`` of a row read as bytes, appended to `plain` (built there, not
     /// copied: the row is large); `false` (with nothing added) when the row is no surely plain data
     /// row, for the caller to build the row and decide.
+    ///
+    /// Its values are read through ``bytesReader``, not the importer's own methods: this method is
+    /// mutating, and one calling a non-mutating method of the importer hands it a copy of the whole
+    /// importer (hundreds of bytes), several times a row.
     private mutating func plainInvoice(_ row: TextRowView, of rows: TextRows, _ r: Int,
                                        into batch: inout ImportBatch, plain: inout PlainInvoiceRows) -> Bool {
-        guard let classifier, classifier.isSurelyData(row) else { return false }
-        let numberField = row[fieldColumns[Field.documentNumber.ordinal][0]]
-        guard !TextCell.isBlank(numberField), let rowCurrency = recentRowCurrency(row),
-              let amount = moneyValue(.amount, row, rowCurrency), let paid = moneyValue(.paid, row, rowCurrency),
-              let balance = moneyValue(.balance, row, rowCurrency), amount != nil || balance != nil,
-              let issued = dateValue(.issueDate, row), let due = dateValue(.dueDate, row) else { return false }
+        guard let reader = bytesReader, reader.classifier.isSurelyData(row) else { return false }
+        let numberField = row[reader.numberColumn]
+        guard !TextCell.isBlank(numberField), let rowCurrency = recentRowCurrency(row, column: reader.currencyColumn),
+              let amount = reader.money(reader.amount, row, rowCurrency),
+              let paid = reader.money(reader.paid, row, rowCurrency),
+              let balance = reader.money(reader.balance, row, rowCurrency), amount != nil || balance != nil,
+              let issued = reader.date(reader.issueDate, row), let due = reader.date(reader.dueDate, row) else { return false }
         let number = String(decoding: numberField, as: UTF8.self).collapsingWhitespace
         customerKey.removeAll(keepingCapacity: true)
         CustomerKey.append(row, columns: customers.columns, to: &customerKey)
-        let customer = plainCustomer { rows.row(r) }
+        let customer = customers.known(customerKey) ?? newPlainCustomer(rows.row(r), key: customerKey)
         plain.rows.append(PlainInvoiceRow(row: row.number, line: row.line, customer: customer,
-                                number: number, type: documentType(number: number), issueDate: issued, dueDate: due,
+                                number: number, type: Self.documentType(number: number), issueDate: issued, dueDate: due,
                                 currency: amount?.currency ?? balance?.currency ?? paid?.currency
-                                    ?? rowCurrency ?? options.mappingCurrency ?? options.currency,
+                                    ?? rowCurrency ?? reader.fallbackCurrency,
                                 amount: amount, paid: paid, balance: balance,
                                 customersBefore: batch.customers.count, invoicesBefore: batch.invoices.count))
         noteCustomer(customer, row: row.number, line: row.line, into: &batch)
         return true
     }
 
-    /// ``recentRowCurrency(_:)`` of a row read as bytes.
-    private mutating func recentRowCurrency(_ row: TextRowView) -> Currency?? {
-        guard let c = columns(.currency).first else { return .some(nil) }
-        let field = row[c]
+    /// ``recentRowCurrency(_:)`` of a row read as bytes, its currency cell in `column`.
+    private mutating func recentRowCurrency(_ row: TextRowView, column: Int?) -> Currency?? {
+        guard let column else { return .some(nil) }
+        let field = row[column]
         if TextCell.isBlank(field) { return .some(nil) }
         if let known = recentCurrencies.first(where: { $0.text.utf8.elementsEqual(field) }) { return known.currency }
         return currency(named: String(decoding: field, as: UTF8.self))
     }
+}
 
-    /// ``moneyValue(_:_:_:)`` of a row read as bytes: `.some(nil)` for no amount, `nil` when the
-    /// row is rejected for it.
-    private func moneyValue(_ field: Field, _ row: TextRowView, _ rowCurrency: Currency?) -> Money?? {
-        guard let c = columns(field).first else { return .some(nil) }
-        let bytes = row[c]
-        if TextCell.isBlank(bytes) { return .some(nil) }
-        guard case .success(let p) = AmountParser.parse(bytes: bytes, profile: amountProfile(c)) else { return nil }
-        return money(p, column: c, rowCurrency)
+/// What reading a plain invoice row's values from its bytes takes, gathered once per table when
+/// its columns' conventions are decided (``TableImporter/begin(into:)``): each value column with
+/// its profile, read as ``TableImporter/moneyValue(_:_:_:)`` and ``TableImporter/dateValue(_:_:)``
+/// read the row's cells.
+final class PlainBytesReader: Sendable {
+    struct AmountColumn: Sendable {
+        let column: Int
+        let profile: AmountColumnProfile
+        /// The currency the column's header names (`Monto USD`).
+        let headerCurrency: Currency?
     }
 
-    /// ``dateValue(_:_:)`` of a row read as bytes, as ``moneyValue(_:_:_:)`` of one.
-    private func dateValue(_ field: Field, _ row: TextRowView) -> LocalDate?? {
-        guard let c = columns(field).first else { return .some(nil) }
-        let bytes = row[c]
+    struct DateColumn: Sendable {
+        let column: Int
+        let order: DateOrder
+    }
+
+    let classifier: RowClassifier
+    let numberColumn: Int
+    let currencyColumn: Int?
+    let amount, paid, balance: AmountColumn?
+    let issueDate, dueDate: DateColumn?
+    /// The mapping's currency, else the configuration's.
+    let fallbackCurrency: Currency?
+
+    /// The reader of `importer`'s table; `nil` unless its rows may be read in place
+    /// (``TableImporter/readsPlainRowsInPlace``).
+    init?(_ importer: TableImporter) {
+        guard importer.readsPlainRowsInPlace, let classifier = importer.classifier else { return nil }
+        self.classifier = classifier
+        numberColumn = importer.columns(.documentNumber)[0]
+        currencyColumn = importer.columns(.currency).first
+        func amountColumn(_ field: Field) -> AmountColumn? {
+            importer.columns(field).first.map {
+                AmountColumn(column: $0, profile: importer.amountProfile($0), headerCurrency: importer.headerCurrency[$0])
+            }
+        }
+        func dateColumn(_ field: Field) -> DateColumn? {
+            importer.columns(field).first.map { DateColumn(column: $0, order: importer.dateProfile($0).order) }
+        }
+        amount = amountColumn(.amount); paid = amountColumn(.paid); balance = amountColumn(.balance)
+        issueDate = dateColumn(.issueDate); dueDate = dateColumn(.dueDate)
+        fallbackCurrency = importer.options.mappingCurrency ?? importer.options.currency
+    }
+
+    /// An amount read from the row's bytes: `.some(nil)` for none (no column, or a blank cell),
+    /// `nil` when the row is rejected for it.
+    func money(_ a: AmountColumn?, _ row: TextRowView, _ rowCurrency: Currency?) -> Money?? {
+        guard let a else { return .some(nil) }
+        let bytes = row[a.column]
         if TextCell.isBlank(bytes) { return .some(nil) }
-        guard case .success(let d) = DateParser.parse(bytes: bytes, order: dateProfile(c).order) else { return nil }
-        return d
+        guard case .success(let p) = AmountParser.parse(bytes: bytes, profile: a.profile) else { return nil }
+        return Money(p.amount, p.currency ?? rowCurrency ?? a.headerCurrency ?? fallbackCurrency)
+    }
+
+    /// A date read from the row's bytes, as ``money(_:_:_:)`` reads an amount.
+    func date(_ d: DateColumn?, _ row: TextRowView) -> LocalDate?? {
+        guard let d else { return .some(nil) }
+        let bytes = row[d.column]
+        if TextCell.isBlank(bytes) { return .some(nil) }
+        guard case .success(let date) = DateParser.parse(bytes: bytes, order: d.order) else { return nil }
+        return date
     }
 }

@@ -30,7 +30,11 @@ struct TableImporter: Sendable {
     var customerKey: [UInt8] = []
     /// Whether data rows of an invoice table may come out as ``PlainInvoiceRow``s (set by the
     /// ``ChunkFeed`` when its encoding takes them).
-    var plainRows = false
+    var plainRows = false {
+        didSet { if classifier != nil { bytesReader = PlainBytesReader(self) } }
+    }
+    /// How plain rows are read in place from their bytes, once the columns' conventions are decided.
+    var bytesReader: PlainBytesReader?
     /// The consumer's encoding of a plain row's customer values (``ChunkEncoding/encodeValues(of:)``).
     var encodeCustomerValues: @Sendable (Customer) -> [UInt8] = { _ in [] }
     /// Codes this table has listed ``ImportBatch/listedPerCode`` times already: only counted now.
@@ -87,6 +91,7 @@ struct TableImporter: Sendable {
         classifier = RowClassifier(settings: options.settings, headerRow: rows[region.dataStartIndex - 1],
                                    keyColumns: keyColumns(kind),
                                    checkFirst: Array(amountProfiles.keys.sorted() + dateProfiles.keys.sorted()))
+        bytesReader = PlainBytesReader(self)
     }
 
     /// One row of the data area: imported (as records in `batch`, or when ``plainRows`` allows, as
