@@ -41,7 +41,9 @@ public struct Pipeline {
         }
         defer { withExtendedLifetime(lock) {} }
         let folder = OutputFolder(path: outputPath)
-        do { try folder.prepare() } catch { throw Failure(exitCode: 4, message: "\(error)") }
+        do {
+            try folder.prepare(inputs: config.sources.map { SourceDiscovery.resolve($0.path, base: config.baseDirectory) })
+        } catch { throw Failure(exitCode: 4, message: "\(error)") }
 
         // 1. Import every source; an unreadable one is reported and the others go on.
         let (sources, misses) = SourceDiscovery.discover(config, excluding: [outputPath, folder.stagingURL.path])

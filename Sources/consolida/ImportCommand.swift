@@ -55,8 +55,12 @@ struct ImportCommand: ParsableCommand {
         let folder = OutputFolder(path: out)
         let output: ImportOutput
         do {
-            try folder.prepare()
+            try folder.prepare(inputs: files)
             output = try ImportOutput(folder: folder)
+        } catch let refused as OutputError {
+            folder.discard()
+            CommandSupport.note("error: \(refused)")
+            throw ConsolidaExit.outputFailed
         } catch {
             folder.discard()
             CommandSupport.note("error: cannot write \(out): \(error)")

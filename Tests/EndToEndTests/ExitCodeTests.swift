@@ -136,3 +136,35 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
     }
 }
+
+/// `--out` never destroys what Consolida did not write: the folder is replaced whole.
+@Suite struct OutputFolderSafetyTests {
+    @Test func importIntoTheFolderOfItsInputIsRefused() throws {
+        let folder = try CommandRunner.temporaryFolder("outsafety")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csv = "Cliente,Nº Factura,Monto\nAcme,F-1,10.00\n"
+        try Data(csv.utf8).write(to: folder.appendingPathComponent("ventas.csv"))
+        try Data("mine".utf8).write(to: folder.appendingPathComponent("contrato.docx"))
+        let result = try CommandRunner.run(["import", "ventas.csv", "--out", ".", "--quiet"], in: folder)
+        #expect(result.exitCode == 4)
+        #expect(result.stderr.contains("will not write to"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["contrato.docx", "ventas.csv"])
+        // A file named as the output folder stays a file.
+        let file = try CommandRunner.run(["import", "ventas.csv", "--out", "contrato.docx", "--quiet"], in: folder)
+        #expect(file.exitCode == 4)
+        #expect(try String(contentsOf: folder.appendingPathComponent("contrato.docx"), encoding: .utf8) == "mine")
+        // A new folder is fine, and is replaced on the next run.
+        for _ in 0..<2 { #expect(try CommandRunner.run(["import", "ventas.csv", "--out", "out", "--quiet"], in: folder).exitCode == 0) }
+    }
+
+    @Test func runIntoAFolderOfOtherFilesIsRefused() throws {
+        let folder = try CommandRunner.temporaryFolder("outsafety-run")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sources = folder.appendingPathComponent("cartera")
+        try FileManager.default.createDirectory(at: sources, withIntermediateDirectories: true)
+        try Data("Cliente,Nº Factura,Monto\nAcme,F-1,10.00\n".utf8).write(to: sources.appendingPathComponent("ventas.csv"))
+        let result = try CommandRunner.run(["run", "cartera", "--out", "cartera", "--quiet"], in: folder)
+        #expect(result.exitCode == 4)
+        #expect(FileManager.default.fileExists(atPath: sources.appendingPathComponent("ventas.csv").path))
+    }
+}
