@@ -52,6 +52,9 @@ public final class CSVFile: TabularSource, Sendable {
             }
         }
         detectedEncoding = encoding
+        if let what = prefix.withUnsafeBufferPointer({ BinaryContent.describe($0, encoding: encoding.encoding) }) {
+            throw CSVError.notText(path: path, what: what)
+        }
 
         // The dialect sample: the first `sampleBytes` bytes after the BOM, decoded to UTF-8.
         let end = min(prefix.count, encoding.bomLength + options.sampleBytes)

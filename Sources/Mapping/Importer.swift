@@ -260,6 +260,13 @@ public struct Importer: Sendable {
             rejectWithoutTable(rejectedBefore)
             return
         }
+        if sheet.visibility != .visible {
+            // Its rows are imported (nothing is dropped unseen), but hidden data is often an old
+            // copy or a helper's: the user is told, once per sheet.
+            batch.diagnostics.append(Diagnostic(.warning, code: "MAP-HIDDEN-SHEET-IMPORTED",
+                "the sheet is \(sheet.visibility == .veryHidden ? "very hidden" : "hidden") in the workbook; its tables were imported: check that it holds current data",
+                at: SourceLocation(file: path, sheet: sheet.name)))
+        }
         // A CSV file's rows go to the workers as bytes, and become Rows there if at all.
         let readsText = mask.isEmpty && fill.isEmpty && rest.readsTextRows
         var tablesBefore = 0

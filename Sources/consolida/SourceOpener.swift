@@ -20,6 +20,10 @@ enum SourceOpener {
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw Failure.unreadable(path: path, reason: "no such file or not readable")
         }
+        // As `import` and `run` say it: an empty file is a source that cannot be read.
+        if (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue == 0 {
+            throw DefaultImporter.EmptySource(path: path)
+        }
         let detected = format ?? SourceFormat.detect(path: path)
         do {
             return try DefaultImporter.openTable(path, format: detected == .xlsx ? .xlsx : .csv)

@@ -168,6 +168,24 @@ struct HiddenSheetTests {
         #expect(batch.accounting.first?.otherSkipped == 2)
         #expect(batch.accounting.allSatisfy { $0.balances })
     }
+
+    /// A hidden sheet holding a table is imported, nothing dropped, with a warning naming the sheet.
+    @Test func hiddenSheetWithTableIsImportedAndReported() {
+        struct Hidden: TabularSource {
+            var path = "libro.xlsx"
+            var sheets: [SheetInfo] {
+                [SheetInfo(name: "Cartera", index: 0), SheetInfo(name: "Vieja", index: 1, visibility: .veryHidden)]
+            }
+            func rows(ofSheet index: Int) throws -> any RowStream {
+                ArrayRowStream(ArrayRowStream.rows([["Cliente", "Nº Factura", "Monto"], ["Acme", "F-\(index)", "10,00"]]))
+            }
+        }
+        let batch = Importer().importSource(Hidden())
+        #expect(batch.invoices.map(\.number.value) == ["F-0", "F-1"])
+        let warnings = batch.diagnostics.filter { $0.code == "MAP-HIDDEN-SHEET-IMPORTED" }
+        #expect(warnings.count == 1 && warnings.first?.location?.sheet == "Vieja")
+        #expect(warnings.first?.message.contains("very hidden") == true)
+    }
 }
 
 struct SourceLabelTests {

@@ -18,6 +18,8 @@ public enum CSVError: Error, Hashable, Sendable, CustomStringConvertible {
     case recordTooLarge(line: Int, limit: Int)
     case unknownEncoding(String)
     case badOption(String)
+    /// The file is no text (``BinaryContent``): `what` it looks like instead.
+    case notText(path: String, what: String)
 
     public var description: String {
         switch self {
@@ -27,6 +29,7 @@ public enum CSVError: Error, Hashable, Sendable, CustomStringConvertible {
             return "the record starting at line \(line) is larger than \(limit / (1 << 20)) MiB (a quote never closed?)"
         case .unknownEncoding(let n): return "unknown encoding '\(n)'"
         case .badOption(let m): return m
+        case .notText(let p, let what): return "\(p) is not a text file: \(what)"
         }
     }
 }
