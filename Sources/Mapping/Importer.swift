@@ -138,16 +138,23 @@ public struct Importer: Sendable {
         return (out, out.flatMap(\.specDiagnostics))
     }
 
-    /// The spec for the i-th table: by title, else by position among the sheet's specs.
+    /// The spec for the sheet's `index`-th table (0-based).
+    ///
+    /// A spec naming a table (`table:`) applies to the table of that name and to no other: its
+    /// title, or `Table N` for an untitled table (the names `consolida map` writes). Specs naming
+    /// no table serve the other tables in order; one alone on its sheet serves them all (a layout
+    /// repeated down the sheet). A table no spec serves is mapped automatically.
     private func chooseSpec(_ specs: [MappingFile.TableSpec], for region: TableRegion, index: Int, used: Set<Int>) -> Int? {
         guard !specs.isEmpty else { return nil }
-        if let title = region.title.map({ TextFolding.fold($0) }),
-           let s = specs.indices.first(where: { !used.contains($0) && specs[$0].table.map { TextFolding.fold($0) } == title }) {
+        let names = [region.title ?? "Table \(index + 1)"].map { TextFolding.fold($0) }
+        if let s = specs.indices.first(where: { s in
+            !used.contains(s) && specs[s].table.map { names.contains(TextFolding.fold($0)) } == true
+        }) {
             return s
         }
-        let untitled = specs.indices.filter { !used.contains($0) && specs[$0].table == nil }
-        if specs.count == 1 { return 0 }
-        return untitled.first ?? (index < specs.count && !used.contains(index) ? index : nil)
+        let untitled = specs.indices.filter { specs[$0].table == nil }
+        if specs.count == 1, let only = untitled.first { return only }
+        return untitled.first { !used.contains($0) }
     }
 
     /// The first non-blank data values of each column, for value profiling.

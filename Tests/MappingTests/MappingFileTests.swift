@@ -135,3 +135,78 @@ struct MappingHeaderRowOnlyTests {
         #expect(batch.accounting.first?.headerRows == 2)
     }
 }
+
+/// A spec naming a table (`table:`) maps that table only; the sheet's other tables are mapped
+/// automatically, whichever of them the file names.
+struct NamedTableSpecTests {
+    static let rows = ArrayRowStream.rows([
+        ["Facturas pendientes"],
+        ["Cliente", "Factura", "Monto", "Vence"],
+        ["Acme", "F-1", "10,00", "15/03/2024"],
+        ["Beta", "F-2", "20,00", "16/03/2024"],
+        [],
+        ["Pagos recibidos"],
+        ["Fecha", "Cliente", "Factura", "Importe", "Referencia"],
+        ["20/03/2024", "Acme", "F-1", "10,00", "TRX-1"],
+    ])
+
+    static func run(_ yaml: String?) throws -> ImportBatch {
+        let mapping = try yaml.map { try MappingFile.parse(yaml: $0) }
+        let source = MemorySource(path: "cartera.xlsx", sheets: [.init(name: "Cartera", rows: rows)])
+        return Importer(options: ImportOptions(mapping: mapping, country: "CO", currency: "COP")).importSource(source)
+    }
+
+    @Test func eachNamedSpecMapsItsOwnTableOnly() throws {
+        let automatic = try Self.run(nil)
+        #expect(automatic.invoices.count == 2 && automatic.payments.count == 1 && automatic.rejects.isEmpty)
+        let paymentsOnly = """
+            version: 1
+            tables:
+              - sheet: "Cart*"
+                table: Pagos recibidos
+                kind: payments
+                columns:
+                  payment_date: { column: A }
+                  document_number: Factura
+                  payment_amount: { column: D }
+                  payment_reference: Referencia
+            """
+        let p = try Self.run(paymentsOnly)
+        #expect(p.invoices == automatic.invoices && p.rejects.isEmpty)
+        #expect(p.payments.first?.reference?.value == "TRX-1")
+        let invoicesOnly = """
+            version: 1
+            tables:
+              - table: Facturas pendientes
+                kind: invoices
+                columns:
+                  customer_name: Cliente
+                  document_number: Factura
+                  balance: Monto
+            """
+        let i = try Self.run(invoicesOnly)
+        #expect(i.payments == automatic.payments && i.rejects.isEmpty)
+        #expect(i.invoices.map { $0.balance?.value } == [Money(10, "COP"), Money(20, "COP")])
+        #expect(i.invoices.allSatisfy { $0.amount == nil && $0.dueDate == nil })
+    }
+
+    /// `Table N` names an untitled table by its place, as `consolida map` writes it.
+    @Test func untitledTablesAreNamedByPlace() throws {
+        var rows = Self.rows
+        rows.removeAll { $0.cells.first?.displayText == "Pagos recibidos" || $0.cells.first?.displayText == "Facturas pendientes" }
+        let mapping = try MappingFile.parse(yaml: """
+            version: 1
+            tables:
+              - table: Table 2
+                kind: payments
+                columns:
+                  payment_date: Fecha
+                  payment_amount: Importe
+                  payment_reference: { column: E }
+            """)
+        let source = MemorySource(path: "cartera.xlsx", sheets: [.init(name: "Cartera", rows: rows)])
+        let batch = Importer(options: ImportOptions(mapping: mapping, country: "CO", currency: "COP")).importSource(source)
+        #expect(batch.invoices.count == 2 && batch.rejects.isEmpty)
+        #expect(batch.payments.first?.reference?.value == "TRX-1" && batch.payments.first?.invoiceNumber == nil)
+    }
+}
