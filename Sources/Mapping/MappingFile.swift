@@ -133,6 +133,7 @@ public struct MappingFile: Codable, Sendable, Equatable {
     /// Problems that make the file unusable, as readable sentences (unknown fields, bad codes).
     public func validate() -> [String] {
         var problems: [String] = []
+        if version != 1 { problems.append("version \(version) is not known: this Consolida reads version 1") }
         if let currency, !ISOCodes.isCurrency(currency) { problems.append("currency \"\(currency)\" is not an ISO 4217 code") }
         if let country, !ISOCodes.isCountry(country) { problems.append("country \"\(country)\" is not an ISO 3166 alpha-2 code") }
         if let sep = formats?.decimalSeparator, sep != ",", sep != "." {
@@ -194,11 +195,43 @@ extension MappingFile {
 
     public static func parse(yaml: String, path: String = "<mapping>") throws -> MappingFile {
         let file: MappingFile
-        do { file = try YAMLDecoder().decode(MappingFile.self, from: yaml) }
-        catch { throw LoadError.unreadable(path: path, reason: "\(error)") }
-        let problems = file.validate()
+        let unknown: [String]
+        do {
+            unknown = try Yams.compose(yaml: yaml).map { unknownKeys($0) } ?? []
+            file = try YAMLDecoder().decode(MappingFile.self, from: yaml)
+        } catch { throw LoadError.unreadable(path: path, reason: "\(error)") }
+        let problems = unknown + file.validate()
         guard problems.isEmpty else { throw LoadError.invalid(path: path, problems: problems) }
         return file
+    }
+
+    // The keys each level of the schema knows. A key the decoder does not know would be skipped
+    // without a word, and a mistyped `currncy: EUR` silently leaves the currency unset.
+    static let fileKeys: Set<String> = ["version", "name", "files", "source_label", "source_priority", "country",
+                                        "currency", "formats", "tables"]
+    static let formatKeys: Set<String> = ["date_order", "decimal_separator"]
+    static let tableKeys: Set<String> = ["sheet", "table", "header_row", "kind", "columns", "ignore"]
+    static let columnKeys: Set<String> = ["header", "column", "headers", "columns", "separator", "confidence"]
+
+    /// Keys the schema does not know, as problems naming where they are and what is known there.
+    static func unknownKeys(_ root: Node) -> [String] {
+        var problems: [String] = []
+        func check(_ node: Node?, _ known: Set<String>, at place: String) {
+            guard let mapping = node?.mapping else { return }
+            for key in mapping.keys {
+                guard let name = key.string, !known.contains(name) else { continue }
+                problems.append("\(place.isEmpty ? "" : place + ": ")unknown key \"\(name)\" (known: \(known.sorted().joined(separator: ", ")))")
+            }
+        }
+        check(root, fileKeys, at: "")
+        check(root.mapping?["formats"], formatKeys, at: "formats")
+        for (i, table) in (root.mapping?["tables"]?.sequence.map(Array.init) ?? []).enumerated() {
+            check(table, tableKeys, at: "tables[\(i)]")
+            for (field, spec) in table.mapping?["columns"]?.mapping ?? [:] {
+                check(spec, columnKeys, at: "tables[\(i)].columns.\(field.string ?? "?")")
+            }
+        }
+        return problems
     }
 
     /// YAML for people: a comment header, then the mapping with keys in a stable order.

@@ -14,8 +14,16 @@ enum SpecResolver {
             for i in 0..<max(hs.count, ls.count) { refs.append((i < hs.count ? hs[i] : nil, i < ls.count ? ls[i] : nil)) }
             var columns: [Int] = []
             for ref in refs {
-                if let c = column(for: ref.header, letter: ref.letter, headers: headers) { columns.append(c) }
-                else {
+                if let c = column(for: ref.header, letter: ref.letter, headers: headers) {
+                    columns.append(c)
+                    // A letter past the last header is allowed (data in an unheaded column), but is
+                    // more often a typo that leaves the field blank on every row.
+                    if let last = headers.map(\.column).max(), c > last {
+                        diagnostics.append(Diagnostic(.warning, code: "MAP-MAPPING-COLUMN-OUTSIDE",
+                            "mapping puts \(key) in column \(CellRef.columnLetters(c)), past the table's last header (\(CellRef.columnLetters(last)))",
+                            at: location, expected: ref.letter, found: headers.map(\.displayName).joined(separator: ", ")))
+                    }
+                } else {
                     diagnostics.append(Diagnostic(.error, code: "MAP-MAPPING-COLUMN-MISSING",
                         "mapping names a column for \(key) that this table does not have", at: location,
                         expected: ref.header ?? ref.letter, found: headers.map(\.displayName).joined(separator: ", ")))

@@ -49,6 +49,23 @@ struct MappingFileTests {
         }
     }
 
+    /// A mistyped key is an error that names it, at any level, and so is a version this build does not read.
+    @Test func rejectsUnknownKeysAndVersions() {
+        let cases: [(yaml: String, says: String)] = [
+            ("version: 1\ncurrncy: EUR\n", "unknown key \"currncy\""),
+            ("version: 1\nformats:\n  date_ordr: dmy\n", "formats: unknown key \"date_ordr\""),
+            ("version: 1\ntables:\n  - sheet: A\n    headr_row: 2\n", "tables[0]: unknown key \"headr_row\""),
+            ("version: 1\ntables:\n  - columns:\n      amount: { colum: B }\n", "tables[0].columns.amount: unknown key \"colum\""),
+            ("version: 2\n", "version 2 is not known"),
+        ]
+        for c in cases {
+            do { _ = try MappingFile.parse(yaml: c.yaml); Issue.record("accepted: \(c.yaml)") } catch {
+                #expect("\(error)".contains(c.says), "\(error)")
+            }
+        }
+        #expect((try? MappingFile.parse(yaml: Self.yaml)) != nil)
+    }
+
     @Test func yamlRoundTrip() throws {
         let m = try MappingFile.parse(yaml: Self.yaml)
         let again = try MappingFile.parse(yaml: try m.yaml(comment: "a\nb"))
@@ -79,6 +96,14 @@ struct MappingFileTests {
         let source = MemorySource(csv: [["Factura", "Monto"], ["F1", "10"]])
         let batch = Importer(options: ImportOptions(mapping: m)).importSource(source)
         #expect(batch.diagnostics.contains { $0.code == "MAP-MAPPING-COLUMN-MISSING" && $0.expected == "Total" })
+    }
+
+    @Test func aLetterPastTheLastHeaderIsReported() throws {
+        let m = try MappingFile.parse(yaml: "version: 1\ntables:\n  - kind: invoices\n    columns:\n      document_number: Factura\n      amount: { column: Z }\n")
+        let source = MemorySource(csv: [["Factura", "Monto"], ["F1", "10"]])
+        let batch = Importer(options: ImportOptions(mapping: m)).importSource(source)
+        let d = try #require(batch.diagnostics.first { $0.code == "MAP-MAPPING-COLUMN-OUTSIDE" })
+        #expect(d.message.contains("column Z, past the table's last header (B)"))
     }
 
     /// `consolida map` then `consolida import --mapping` gives the records automatic mapping gives;
