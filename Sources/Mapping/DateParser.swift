@@ -5,7 +5,8 @@ public enum DateOrder: String, Codable, Sendable, CaseIterable {
     case dmy, mdy, ymd
 }
 
-/// Reads dates: workbook date cells, Excel serial numbers in date columns (1900 system), ISO
+/// Reads dates: workbook date cells, Excel serial numbers in date columns (1900 system; as text,
+/// five digits from 20000 to 80000, 1954 to 2119), ISO
 /// `2024-03-15`, `15/03/2024` or `03/15/2024` as the column decides, two-digit years,
 /// `15-mar-2024`, `15/Mar/24`, `15 de marzo de 2024`, `March 15, 2024`, in Spanish, English and
 /// Portuguese. Impossible dates (`31/02/2024`) are errors, never shifted to a neighbour.
@@ -67,6 +68,10 @@ public enum DateParser {
                 // Compact YYYYMMDD.
                 let v = n[0].value
                 y = v / 10_000; m = v / 100 % 100; d = v % 100
+            } else if n.count == 1, n[0].digits == 5, tokens.separators == 0, (20_000...80_000).contains(n[0].value) {
+                // An Excel serial written as text (a workbook saved as CSV from a General-format
+                // column): five digits, 1954 to 2119, as the date column of a sheet shows them.
+                return excelSerial(Double(n[0].value))
             } else {
                 guard n.count == 3 else {
                     return .failure(ValueError("MAP-DATE-FORMAT", "date: not a date", expected: "date"))

@@ -61,6 +61,20 @@ struct DateParserTests {
         #expect(try DateParser.parse(.number(serial), profile: DateColumnProfile(order: .dmy)).get().iso == iso)
     }
 
+    /// A CSV saved from a workbook's General-format date column holds serials as text: five digits
+    /// in the years 1954 to 2119 are read as one; other runs of digits stay no date.
+    @Test(arguments: [("45366", "2024-03-15"), (" 45366 ", "2024-03-15"), ("20000", "1954-10-03"), ("80000", "2119-01-11")])
+    func serialsWrittenAsText(_ text: String, _ iso: String) throws {
+        #expect(try Self.parse(text).get().iso == iso)
+        let bytes = Array(text.filter { $0 != " " }.utf8)
+        #expect(try bytes.withUnsafeBufferPointer { try DateParser.parse(bytes: $0, order: .dmy).get().iso } == iso)
+    }
+
+    @Test(arguments: ["19999", "80001", "4536", "453660", "45.366", "45366a"])
+    func otherDigitRunsAreNoSerial(_ text: String) {
+        guard case .failure = Self.parse(text) else { Issue.record("\(text) parsed"); return }
+    }
+
     @Test func serialSixtyDoesNotExist() {
         guard case .failure(let e) = DateParser.parse(.number(60), profile: DateColumnProfile(order: .dmy)) else {
             Issue.record("serial 60 parsed"); return
