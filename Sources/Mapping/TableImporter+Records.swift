@@ -216,7 +216,10 @@ extension TableImporter {
         let cell = row[column: c]
         guard !cell.isBlank else { return nil }
         switch AmountParser.parse(cell, profile: amountProfile(c)) {
-        case .success(let p):
+        case .success(var p):
+            // A number cell's format may show its currency (`"Bs." #,##0.00`, `[$USD]`): the cell's
+            // own, as a mark written in its text would be.
+            if p.currency == nil, let mark = row.currencies?[c] { p.currency = parsed.currency(mark, country: country) }
             return (money(p, column: c, rowCurrency), c)
         case .failure(let e):
             throw RowRejection(code: e.code, reason: "\(headerNames[c] ?? field.rawValue): \(e.message): \"\(cell.displayText)\"", column: c)

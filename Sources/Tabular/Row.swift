@@ -7,9 +7,13 @@ public struct Row: Sendable, Hashable {
     public var line: Int?
     /// Cells from column A (index 0) up to the last non-empty cell the reader saw.
     public var cells: [CellValue]
+    /// The currency marks number cells show through their number format (`"Bs." #,##0.00`,
+    /// `[$USD]`), by 1-based column, as written in the format; `nil` when none does (always, for
+    /// text formats, whose cells carry their marks in their text).
+    public var currencies: [Int: String]?
 
-    public init(number: Int, line: Int? = nil, cells: [CellValue]) {
-        self.number = number; self.line = line; self.cells = cells
+    public init(number: Int, line: Int? = nil, cells: [CellValue], currencies: [Int: String]? = nil) {
+        self.number = number; self.line = line; self.cells = cells; self.currencies = currencies
     }
 
     /// The value in a 1-based column, `.empty` beyond the row's end.

@@ -82,3 +82,70 @@ public enum NumberFormatKind: UInt8, Hashable, Sendable {
         return dayPart || pendingM ? .dateTime : .time
     }
 }
+
+/// The currency a custom number format shows beside its numbers, as written in the format: what a
+/// workbook says of amounts typed as bare numbers into cells formatted `"Bs." #,##0.00`,
+/// `[$USD] #,##0.00`, `[$R$-416] #,##0.00` or `#,##0.00 €`. The reader hands the mark on; what
+/// currency it names (`Bs.` is VES in Venezuela, BOB in Bolivia) is the mapping's to decide.
+///
+/// Only the first section (positive numbers) is read. A mark is: the text of a `[$…]` locale
+/// bracket before its `-LCID` (`[$-409]`, a locale alone, names none; a bare `$` with a known
+/// Latin American or US locale is that country's code); a quoted literal holding no digit
+/// (`"Bs."`, `"USD "`); or a currency sign outside quotes (`$`, `€`, `£`, `¥`).
+public enum NumberFormatCurrency {
+    public static func mark(in code: String) -> String? {
+        let b = Array(code.utf8)
+        var i = 0
+        while i < b.count {
+            switch b[i] {
+            case UInt8(ascii: "\\"), UInt8(ascii: "_"), UInt8(ascii: "*"):
+                // An escaped character is shown as it is: `\$` is a dollar sign.
+                if b[i] == UInt8(ascii: "\\"), i + 1 < b.count, let sign = sign(b, at: i + 1) { return sign }
+                i += 2
+                continue
+            case UInt8(ascii: "\""):
+                var j = i + 1
+                while j < b.count, b[j] != UInt8(ascii: "\"") { j += 1 }
+                let literal = String(decoding: b[min(i + 1, b.count)..<min(j, b.count)], as: UTF8.self).trimmingSpaces()
+                if !literal.isEmpty, !literal.contains(where: \.isNumber) { return literal }
+                i = j
+            case UInt8(ascii: "["):
+                var j = i + 1
+                while j < b.count, b[j] != UInt8(ascii: "]") { j += 1 }
+                let inside = String(decoding: b[min(i + 1, b.count)..<min(j, b.count)], as: UTF8.self)
+                if inside.hasPrefix("$") { if let mark = bracketMark(inside.dropFirst()) { return mark } }
+                i = j
+            case UInt8(ascii: ";"):
+                return nil
+            default:
+                if let sign = sign(b, at: i) { return sign }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// `USD`, `R$-416`, `$-80A`, `-409`: the text before the locale; a lone `$` by its locale.
+    private static func bracketMark(_ inside: Substring) -> String? {
+        let parts = inside.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
+        let text = parts.first.map { String($0).trimmingSpaces() } ?? ""
+        guard !text.isEmpty else { return nil }
+        if text == "$", parts.count == 2, let code = dollarLocales[parts[1].uppercased()] { return code }
+        return text
+    }
+
+    /// Windows locale IDs whose `$` is not ambiguous, to their currency codes.
+    private static let dollarLocales: [String: String] = [
+        "409": "USD", "80A": "MXN", "2C0A": "ARS", "340A": "CLP", "240A": "COP", "380A": "UYU",
+        "300A": "USD", "440A": "USD", "540A": "USD", "1C0A": "DOP", "1009": "CAD", "C09": "AUD",
+    ]
+
+    /// A currency sign at byte `i`: `$`, `€` (E2 82 AC), `£` (C2 A3), `¥` (C2 A5).
+    private static func sign(_ b: [UInt8], at i: Int) -> String? {
+        if b[i] == UInt8(ascii: "$") { return "$" }
+        if b[i] == 0xE2, i + 2 < b.count, b[i + 1] == 0x82, b[i + 2] == 0xAC { return "€" }
+        if b[i] == 0xC2, i + 1 < b.count, b[i + 1] == 0xA3 { return "£" }
+        if b[i] == 0xC2, i + 1 < b.count, b[i + 1] == 0xA5 { return "¥" }
+        return nil
+    }
+}

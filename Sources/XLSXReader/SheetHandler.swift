@@ -10,6 +10,8 @@ final class SheetHandler: XMLStreamHandler {
         let sheet: String
         let strings: SharedStrings
         let formats: [NumberFormatKind]
+        /// The currency mark each cell format shows, if any (indexed as `formats`).
+        var currencies: [String?] = []
         let date1904: Bool
     }
 
@@ -38,6 +40,8 @@ final class SheetHandler: XMLStreamHandler {
     @exclusivity(unchecked) private var rowNumber = 0
     @exclusivity(unchecked) private var rowHasNumber = false
     @exclusivity(unchecked) private var cells: [CellValue] = []
+    /// The current row's number cells whose format shows a currency: column → mark.
+    @exclusivity(unchecked) private var cellCurrencies: [Int: String] = [:]
     private var lastWidth = 16
 
     // The current cell.
@@ -57,6 +61,10 @@ final class SheetHandler: XMLStreamHandler {
     /// element reads need no reference counting.
     @exclusivity(unchecked) private var strings: [String]
     private let formats: UnsafeMutableBufferPointer<NumberFormatKind>
+    /// Per cell format: 0, or 1 + the index of its currency mark in `marks` (no optional strings
+    /// to unwrap and count references of on every number cell).
+    private let currencyIndex: UnsafeMutableBufferPointer<UInt16>
+    private let marks: [String]
 
     init(context: Context, readsCells: Bool = true) {
         self.context = context
@@ -64,6 +72,15 @@ final class SheetHandler: XMLStreamHandler {
         strings = context.strings.strings
         formats = .allocate(capacity: context.formats.count)
         _ = formats.initialize(from: context.formats)
+        var marks: [String] = []
+        currencyIndex = .allocate(capacity: context.formats.count)
+        currencyIndex.initialize(repeating: 0)
+        for (i, mark) in context.currencies.enumerated() where i < context.formats.count {
+            guard let mark else { continue }
+            if !marks.contains(mark) { marks.append(mark) }
+            currencyIndex[i] = UInt16(truncatingIfNeeded: marks.firstIndex(of: mark)! + 1)
+        }
+        self.marks = marks
         cells.reserveCapacity(lastWidth)
     }
 
@@ -87,6 +104,7 @@ final class SheetHandler: XMLStreamHandler {
     deinit {
         text.free()
         formats.deallocate()
+        currencyIndex.deallocate()
     }
 
     // MARK: SAX events (names compared as bytes: this is the hot path)
@@ -179,7 +197,8 @@ final class SheetHandler: XMLStreamHandler {
     private func endRow() {
         guard inSheetData else { return }
         if !cells.isEmpty {
-            pending.append(Row(number: rowNumber, cells: cells))
+            pending.append(Row(number: rowNumber, cells: cells, currencies: cellCurrencies.isEmpty ? nil : cellCurrencies))
+            if !cellCurrencies.isEmpty { cellCurrencies = [:] }
             lastWidth = max(lastWidth, cells.count)
             cells = []
             cells.reserveCapacity(lastWidth)
@@ -295,6 +314,7 @@ final class SheetHandler: XMLStreamHandler {
             if style > 0, style < formats.count {
                 let kind = formats[style]
                 if kind != .general, let v = ExcelSerial.value(d, kind: kind, date1904: context.date1904) { return v }
+                if currencyIndex[style] > 0 { cellCurrencies[column] = marks[Int(currencyIndex[style]) - 1] }
             }
             return .number(d)
         case .sharedString where defersSharedStrings:

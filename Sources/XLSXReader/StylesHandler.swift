@@ -25,6 +25,12 @@ final class StylesHandler: XMLStreamHandler {
 
     func characters(_ text: XMLBytes) {}
 
+    /// The currency mark each cell format shows (``NumberFormatCurrency``), indexed as ``formatKinds``;
+    /// built-in formats show none the file names (their `$` is the reading machine's locale).
+    var formatCurrencies: [String?] {
+        xfFormatIDs.map { id in customFormats[id].flatMap(NumberFormatCurrency.mark(in:)) }
+    }
+
     /// The kind of each cell format, indexed by a cell's `s` attribute.
     var formatKinds: [NumberFormatKind] {
         xfFormatIDs.map { id in

@@ -205,3 +205,19 @@ struct SourceLabelTests {
         #expect(mappingOnly.invoices.first?.balance?.provenance?.sourceLabel == "Ana")
     }
 }
+
+/// A workbook's number format showing a currency (`"Bs." #,##0.00`) names the cell's currency, as a
+/// mark written in a CSV cell does; a mark that names no currency leaves the usual order.
+struct FormatCurrencyTests {
+    @Test func aCellsFormatNamesItsCurrency() {
+        var rows = ArrayRowStream.rows([["Factura", "Cliente", "Monto", "Saldo"]])
+        rows.append(Row(number: 2, cells: [.text("F-1"), .text("Acme"), .number(1234.5), .number(1000)],
+                        currencies: [3: "Bs.", 4: "Bs."]))
+        rows.append(Row(number: 3, cells: [.text("F-2"), .text("Beta"), .number(12), .number(12)], currencies: [3: "[$x]"]))
+        rows.append(Row(number: 4, cells: [.text("F-3"), .text("Gama"), .number(5), .number(5)]))
+        let source = MemorySource(path: "cartera.xlsx", sheets: [.init(name: "Hoja1", rows: rows)])
+        let batch = Importer(options: ImportOptions(country: "VE", currency: "USD")).importSource(source)
+        #expect(batch.invoices.map { $0.amount?.value.currency?.code } == ["VES", "USD", "USD"])
+        #expect(batch.invoices.map { $0.currency?.code } == ["VES", "USD", "USD"])
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+import Tabular
+import ZipArchive
+@testable import XLSXReader
+
+/// A number format that shows a currency beside the number hands its mark to the row, so an amount
+/// typed as a bare number into a `"Bs." #,##0.00` cell keeps the currency the sheet shows.
+@Suite struct NumberFormatCurrencyTests {
+    @Test(arguments: [
+        (#""Bs." #,##0.00"#, "Bs."),
+        (#"#,##0.00" Bs.""#, "Bs."),
+        ("[$USD] #,##0.00", "USD"),
+        ("[$R$-416] #,##0.00", "R$"),
+        ("[$€-C0A] #,##0.00", "€"),
+        ("#,##0.00 €", "€"),
+        ("[$$-409]#,##0.00", "USD"),
+        ("[$$-80A]#,##0.00", "MXN"),
+        ("[$$-2C0A] #,##0", "ARS"),
+        ("$#,##0.00;($#,##0.00)", "$"),
+        (#"\$#,##0"#, "$"),
+        (#"_("S/"* #,##0.00_)"#, "S/"),
+    ])
+    func marks(_ code: String, _ mark: String) {
+        #expect(NumberFormatCurrency.mark(in: code) == mark)
+    }
+
+    static let withoutMarks: [String] = [
+        "#,##0.00", "0%", "[$-409]#,##0.00", "0.00;[Red]-0.00", "0\" unidades 12\"", "General", "00000",
+        "#,##0;\"$\"#,##0",
+    ]
+
+    @Test(arguments: withoutMarks)
+    func noMark(_ code: String) {
+        #expect(NumberFormatCurrency.mark(in: code) == nil)
+    }
+
+    /// A workbook with styled amounts: a custom currency format, a plain one, a built-in.
+    static func workbook() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("currency-formats-\(getpid()).xlsx").path
+        let zip = try ZipWriter(path: path)
+        func add(_ name: String, _ xml: String) throws { try zip.addEntry(named: name, contents: Array(xml.utf8)) }
+        try add("xl/workbook.xml", """
+            <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
+            xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
+            <sheets><sheet name="Cartera" sheetId="1" r:id="rId1"/></sheets></workbook>
+            """)
+        try add("xl/_rels/workbook.xml.rels", """
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
+            <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
+            </Relationships>
+            """)
+        try add("xl/styles.xml", """
+            <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
+            <numFmts count="2"><numFmt numFmtId="164" formatCode="&quot;Bs.&quot; #,##0.00"/>\
+            <numFmt numFmtId="165" formatCode="[$USD] #,##0.00"/></numFmts>\
+            <cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="7"/></cellXfs>\
+            </styleSheet>
+            """)
+        try add("xl/worksheets/sheet1.xml", """
+            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>\
+            <row r="1"><c r="A1" t="inlineStr"><is><t>Monto</t></is></c><c r="B1" t="inlineStr"><is><t>Saldo</t></is></c></row>\
+            <row r="2"><c r="A2" s="1"><v>1234.5</v></c><c r="B2" s="2"><v>12</v></c></row>\
+            <row r="3"><c r="A3" s="3"><v>7</v></c><c r="B3"><v>8</v></c></row>\
+            </sheetData></worksheet>
+            """)
+        try zip.finish()
+        return path
+    }
+
+    @Test func rowsCarryTheMarksTheirCellsShow() throws {
+        let path = try Self.workbook()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var stream = try XLSXWorkbook(path: path).rowStream(ofSheet: 0)
+        var rows: [Row] = []
+        while let row = try stream.nextRow() { rows.append(row) }
+        #expect(rows.map(\.currencies) == [nil, [1: "Bs.", 2: "USD"], nil])
+        #expect(rows[1].cells == [.number(1234.5), .number(12)])
+    }
+}
