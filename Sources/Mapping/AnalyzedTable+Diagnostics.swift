@@ -15,15 +15,21 @@ extension AnalyzedTable {
                 "the table's columns describe no invoices, customers or payments (mapped: \(mapping.fields.map(\.field.rawValue).joined(separator: ", ")))",
                 at: tableAt)]
         }
-        if kind == .customers, case let unused = unusedInvoiceColumns(), !unused.isEmpty {
-            // Without a document number a row is no invoice, so the table became a customer list
-            // and its amounts and dates would vanish without a word.
-            let names = unused.map { "\"\($0.header)\" (\($0.field.rawValue))" }.joined(separator: ", ")
-            return [Diagnostic(.warning, code: "MAP-INVOICE-COLUMNS-UNUSED",
-                "no document-number column was found, so the table was read as customers and its invoice columns \(names) were not imported; if it lists invoices, name its document-number column in a mapping file (consolida map FILE --write Mappings/NAME.yaml)",
-                at: tableAt)]
-        }
+        if kind == .customers, let unused = invoiceColumnsUnused(at: tableAt) { return [unused] }
         return []
+    }
+
+    /// The warning for a table read as customers whose columns hold invoice values: without a
+    /// document number a row is no invoice, so its amounts and dates would vanish without a word.
+    /// (A mapping file that names the kind `customers` over a document-number column chose so:
+    /// nothing to say then.)
+    private func invoiceColumnsUnused(at tableAt: SourceLocation) -> Diagnostic? {
+        let unused = unusedInvoiceColumns()
+        guard !mapping.has(.documentNumber), !unused.isEmpty else { return nil }
+        let names = unused.map { "\"\($0.header)\" (\($0.field.rawValue))" }.joined(separator: ", ")
+        return Diagnostic(.warning, code: "MAP-INVOICE-COLUMNS-UNUSED",
+            "no document-number column was found, so the table was read as customers and its invoice columns \(names) were not imported; if it lists invoices, name its document-number column in a mapping file (consolida map FILE --write Mappings/NAME.yaml)",
+            at: tableAt)
     }
 
     /// The columns mapped to ``invoiceOnlyFields``, by header (or letter), in column order.

@@ -42,4 +42,14 @@ struct InvoiceColumnsUnusedTests {
         #expect(!Self.importer().importSource(source).diagnostics.contains { $0.code == Self.code })
         #expect(!Self.importer().analyze(source).diagnostics.contains { $0.code == Self.code })
     }
+
+    /// A mapping file that reads an invoice list as customers on purpose is not second-guessed.
+    @Test func customersChosenByAMappingFileDoNotWarn() throws {
+        let mapping = try MappingFile.parse(yaml: "version: 1\ntables:\n  - kind: customers\n    columns:\n"
+            + "      customer_name: Cliente\n      document_number: Factura\n      amount: Monto\n")
+        let source = MemorySource(csv: [["Cliente", "Factura", "Monto"], ["Abasto Luna", "F-1", "10,00"]])
+        let batch = Importer(options: ImportOptions(mapping: mapping, country: "VE")).importSource(source)
+        #expect(batch.customers.count == 1)
+        #expect(!batch.diagnostics.contains { $0.code == Self.code })
+    }
 }
