@@ -19,6 +19,8 @@ PIECES = [b",", b"\"", b"\n", b"\r\n", b"\xc3", b"\xc3\xa1", b"\xe2\x80", b"\xf0
           b"Subtotal", b"T\xc3\xb3tal", b"Su\xc3\xa1rez", b" ", b"\t", b"\xc2\xa0", b"1.234,56", b"(12)", b"-",
           b"2024-02-30", b"31/12/2024", b"NC-1", b"nd 2", b"USD", b"Bs.", b"=1+1", b"\x00", b"\xef\xbb\xbf",
           b"Cliente,RIF,N\xc2\xba Factura,Monto",
+          # Currency codes and marks that are no currency or a different bolivar, emails that are no address.
+          b"XYZ", b"VEF", b"Bs.F.", b" Bs.", b"VED 3,50", b"bad@", b"rey at taller.com", b"#",
           # Whole lines that are, or nearly are, totals rows, blank rows and repeated headers.
           b"\nTOTAL,,,,,,100\n", b"\n\xc3Total,,,,,,100\n", b"\n\xc3\xa1Total,,,,,,100\n", b"\nT\xc3\xb3tal general,,,,,9\n",
           b"\nSu\xc3\xa1rez,,,,,,1\n", b"\n,,,,,,\n", b"\n \xc2\xa0 ,,\n", b"\n\xc3\x28Sumas,,,,,,5\n",

@@ -94,19 +94,9 @@ struct AmountText {
         if s.hasSuffix("-") { negative.toggle(); s = String(s.dropLast()) }
         if s.hasPrefix("-") { negative.toggle(); s = String(s.dropFirst()) } else if s.hasPrefix("+") { s = String(s.dropFirst()) }
         s = s.trimmingWhitespace
-        // Currency mark in front or behind (skipped for the common bare number).
-        let plain = s.first.map { $0.isASCIIDigit } == true && s.last.map { $0.isASCIIDigit || $0 == "." || $0 == "," } == true
-        let lower = plain ? "" : s.lowercased()
-        for (mark, cur) in CurrencyToken.marks where !plain {
-            if lower.hasPrefix(mark) {
-                s = String(s.dropFirst(mark.count)); sawCurrencyMark = true
-                currency = cur ?? CurrencyToken.dollarSign(country: country); break
-            }
-            if lower.hasSuffix(mark), lower.count > mark.count {
-                s = String(s.dropLast(mark.count)); sawCurrencyMark = true
-                currency = cur ?? CurrencyToken.dollarSign(country: country); break
-            }
-        }
+        // Currency mark in front or behind (skipped for the common bare number: digits and
+        // separators only; a trailing `.` may end a mark, as in `3,50 Bs.`).
+        if !Self.isBareNumber(s) { readCurrencyMark(&s, country: country) }
         s = s.trimmingWhitespace
         if s.hasPrefix("-") { negative.toggle(); s = String(s.dropFirst()) }
         if s.hasSuffix("-") { negative.toggle(); s = String(s.dropLast()) }
@@ -119,6 +109,34 @@ struct AmountText {
             else { return nil }
         }
         guard body.contains(where: \.isASCIIDigit), let last = body.last, last.isASCIIDigit || last == "." || last == "," else { return nil }
+    }
+
+    /// Whether `s` holds only digits and the separators a number is written with (no mark to look for).
+    private static func isBareNumber(_ s: String) -> Bool {
+        s.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2C || $0 == 0x20 || $0 == 0x27 }
+    }
+
+    /// Takes the ISO 4217 code or currency mark (``CurrencyToken/marks``) off the front or back
+    /// of `s`, the same marks either side (`Bs. 3,50` and `3,50 Bs.`). A code comes first: `BSD 10`
+    /// is Bahamian dollars, not the mark `Bs` before `D 10`.
+    private mutating func readCurrencyMark(_ s: inout String, country: String?) {
+        if let (code, rest) = CurrencyToken.code(around: s) {
+            s = String(rest); sawCurrencyMark = true; currency = code
+            return
+        }
+        let lower = s.lowercased()
+        for (mark, cur) in CurrencyToken.marks {
+            if lower.hasPrefix(mark) {
+                s = String(s.dropFirst(mark.count))
+            } else if lower.hasSuffix(mark), lower.count > mark.count {
+                s = String(s.dropLast(mark.count))
+            } else {
+                continue
+            }
+            sawCurrencyMark = true
+            currency = cur ?? CurrencyToken.dollarSign(country: country)
+            return
+        }
     }
 
     /// The common `1234.56` / `-1234` read straight from the bytes, with what it says about the

@@ -5,9 +5,15 @@ import Receivables
 enum CurrencyToken {
     /// Marks and what they mean, longest first so `US$` is found before `$`. `nil` stands for a bare
     /// dollar sign, whose currency depends on the country (``dollarSign(country:)``).
+    ///
+    /// Venezuela's three bolívars are three currencies: `Bs.F` the bolívar fuerte (VEF, to 2018),
+    /// `Bs.S` the bolívar soberano (VES, 1 VES = 100,000 VEF) and `Bs.D` the bolívar digital (VED,
+    /// from 2021); a bare `Bs.` is read as the one in use when ISO named it, VES.
     static let marks: [(String, Currency?)] = ([
-        ("bs.s.", "VES"), ("bs.f.", "VES"), ("bs.s", "VES"), ("bs.f", "VES"), ("bss", "VES"), ("bsf", "VES"),
-        ("bs.", "VES"), ("bs", "VES"), ("ves", "VES"), ("vef", "VES"), ("bolivares", "VES"), ("bolívares", "VES"),
+        ("bs.s.", "VES"), ("bs.s", "VES"), ("bss.", "VES"), ("bss", "VES"), ("bs.", "VES"), ("bs", "VES"),
+        ("ves", "VES"), ("bolivares", "VES"), ("bolívares", "VES"),
+        ("bs.f.", "VEF"), ("bs.f", "VEF"), ("bsf.", "VEF"), ("bsf", "VEF"), ("vef", "VEF"),
+        ("bs.d.", "VED"), ("bs.d", "VED"), ("ved", "VED"),
         ("us$", "USD"), ("u$s", "USD"), ("usd", "USD"), ("dolares", "USD"), ("dólares", "USD"), ("dls", "USD"),
         ("r$", "BRL"), ("brl", "BRL"), ("s/.", "PEN"), ("s/", "PEN"), ("pen", "PEN"), ("soles", "PEN"),
         ("€", "EUR"), ("eur", "EUR"), ("euros", "EUR"), ("cop", "COP"), ("col$", "COP"), ("mxn", "MXN"),
@@ -29,23 +35,46 @@ enum CurrencyToken {
         }
     }
 
-    /// The currency a whole cell names (`USD`, `Bs`, `dólares`), for currency columns.
+    /// The currency a whole cell names (`USD`, `Bs`, `dólares`), for currency columns: a mark, or an
+    /// ISO 4217 code (``Currency/isKnown``; three letters alone, `XYZ`, name nothing).
     static func currency(named text: String, country: String?) -> Currency? {
         let t = text.trimmingCharacters(in: .whitespaces).lowercased()
         for (mark, currency) in marks where t == mark {
             return currency ?? dollarSign(country: country)
         }
-        if let c = Currency(code: t) { return c }
+        return Currency(knownCode: t)
+    }
+
+    /// An ISO 4217 code (``Currency/isKnown``) written as a word before or after an amount's
+    /// digits (`JPY 1200`, `1.200 CHF`, `VED 3,50`): the code and the text without it.
+    static func code(around text: String) -> (Currency, rest: Substring)? {
+        let letters = { (s: Substring) in s.utf8.count == 3 && s.utf8.allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A } }
+        let head = text.prefix(3), tail = text.suffix(3)
+        // Only as a word of its own: `ABC1` or `1ABC` could be anything.
+        if letters(head), text.dropFirst(3).first.map({ $0 == " " || $0.isASCIIDigit }) ?? false,
+           let c = Currency(knownCode: head) {
+            return (c, text.dropFirst(3))
+        }
+        if letters(tail), text.dropLast(3).last.map({ $0 == " " || $0.isASCIIDigit }) ?? false,
+           let c = Currency(knownCode: tail) {
+            return (c, text.dropLast(3))
+        }
         return nil
     }
 
-    /// A currency named as a word in a header (`Monto USD`, `Saldo (Bs.)`).
+    /// A currency named as a word in a header (`Monto USD`, `Saldo (Bs.)`, `Monto Bs.F.`).
     static func currency(inHeader folded: String) -> Currency? {
         let words = folded.split(separator: " ")
-        for w in words {
+        for (i, w) in words.enumerated() {
             switch w {
             case "usd", "dolares", "us": return "USD"
-            case "bs", "ves", "bolivares", "bss", "bsf": return "VES"
+            case "bs":
+                // `Bs.F.` and `Bs.D.` fold to `bs f` and `bs d`: the letter names the bolívar.
+                let next = i + 1 < words.count ? words[i + 1] : ""
+                return next == "f" ? "VEF" : next == "d" ? "VED" : "VES"
+            case "ves", "bolivares", "bss": return "VES"
+            case "bsf", "vef": return "VEF"
+            case "ved": return "VED"
             case "cop": return "COP"
             case "eur", "euros": return "EUR"
             case "brl", "reais": return "BRL"

@@ -11,21 +11,22 @@ extension MappingSettings {
             .taxID: ["rif", "rut", "nit", "cuit", "cuil", "rfc", "ruc", "cnpj", "cpf", "nif", "nie", "cif",
                      "tax id", "taxid", "tax number", "vat", "vat number", "cedula", "ci", "cedula rif", "ci rif",
                      "rif ci", "documento de identidad", "id fiscal", "identificacion", "identificacion fiscal",
-                     "nro documento identidad", "cnpj cpf", "cpf cnpj", "dni", "numero fiscal"],
+                     "nro documento identidad", "cnpj cpf", "cpf cnpj", "dni", "numero fiscal", "doc identidad",
+                     "doc de identidad", "documento identidad"],
             .documentNumber: ["factura", "n factura", "no factura", "nro factura", "num factura", "numero factura",
                               "numero de factura", "n de factura", "nro de factura", "documento", "nro documento",
                               "n documento", "numero documento", "no documento", "comprobante", "nro comprobante",
                               "invoice", "invoice number", "invoice no", "invoice n", "inv no", "doc no", "document",
                               "document number", "nota fiscal", "nf", "numero nf", "numero da nota", "fatura",
-                              "numero fatura", "folio", "numero", "nro", "n"],
+                              "numero fatura", "folio", "numero", "nro", "n", "nfe", "nf e"] + numberedDocuments,
             .documentType: ["tipo", "tipo documento", "tipo de documento", "tipo doc", "document type", "doc type",
                             "type", "tipo comprobante", "clase"],
             .issueDate: ["fecha", "fecha emision", "fecha de emision", "emision", "fecha factura", "fecha de factura",
                          "fecha documento", "issue date", "invoice date", "date", "data", "data emissao",
-                         "data de emissao", "emissao", "fecha doc", "f emision"],
+                         "data de emissao", "emissao", "fecha doc", "f emision"] + datedDocuments,
             .dueDate: ["vencimiento", "fecha vencimiento", "fecha de vencimiento", "vence", "fecha vence",
                        "due date", "due", "data vencimento", "data de vencimento", "vencimento", "f venc", "fecha venc",
-                       "venc"],
+                       "venc"] + datedDueWords,
             .amount: ["monto", "montos", "importes", "monto total", "importe", "importe total", "total", "total factura", "valor",
                       "valor total", "amount", "invoice amount", "total amount", "monto factura", "valor factura",
                       "valor da nota", "valor nf", "monto original", "neto a pagar", "total a pagar"],
@@ -65,4 +66,42 @@ extension MappingSettings {
         minimumConfidence: 0.45,
         valueOnlyShare: 0.8
     )
+
+    /// Nouns for a sales document as headers abbreviate them (Spanish, Portuguese, English).
+    static let documentNouns = ["factura", "fact", "fatura", "documento", "doc", "comprobante", "cbte", "boleta",
+                                "nota", "nota fiscal", "nf", "nfe", "nf e", "folio", "invoice", "inv", "document"]
+    /// Marks that say "number" (folded: `Nº`, `N°`, `No.` and `#` all become `no`).
+    static let numberMarks = ["n", "no", "nro", "nr", "num", "numero", "number", "nbr"]
+
+    /// The document number written as a number mark and a document noun, in either order and with
+    /// or without a preposition: `Nº Doc`, `Nro. de Factura`, `Nº da Nota`, `Inv #`, `Factura Nº`.
+    /// Spelled out rather than matched loosely, so that `Notas` alone stays notes while `Nº da Nota`
+    /// (a Brazilian nota fiscal number) is the document number.
+    static let numberedDocuments: [String] = documentNouns.flatMap { noun in
+        numberMarks.flatMap { mark in numbered(noun, by: mark) }
+    }
+
+    /// `Nº Doc`, `Nº de Doc` (and `del`, `da`, `do`), `Doc Nº` for one noun and mark.
+    private static func numbered(_ noun: String, by mark: String) -> [String] {
+        var out = [mark + " " + noun, noun + " " + mark]
+        for preposition in ["de", "del", "da", "do"] { out.append(mark + " " + preposition + " " + noun) }
+        return out
+    }
+
+    /// Words that say "date of" before a noun (`Fecha`, `F.`, `Data`), with their prepositions.
+    static let dateWords = ["fecha", "fecha de", "fecha del", "f", "f de", "data", "data de", "data da", "data do"]
+
+    /// The issue date written as a date word and a document noun (`Fecha Comprobante`, `Data da
+    /// Nota`, `F. Factura`): spelled out because the noun alone is the document number's synonym.
+    static let datedDocuments: [String] = documentNouns.flatMap { noun in dateWords.map { (date: String) in date + " " + noun } }
+
+    /// Abbreviations of "due" (vencimiento / vencimento) as headers write them.
+    static let dueWords = ["vencimiento", "vencimento", "vence", "venc", "vencto", "vcto", "vto", "vcmto", "vencim"]
+
+    /// The due date written as a due word alone or after a date word (`Vto.`, `Fecha Vto.`,
+    /// `F. Venc.`, `Data de Vencimento`). Spelled out because `Fecha Vto.` holds `fecha`, the
+    /// issue date's synonym, as a whole word: only an exact synonym beats that.
+    static let datedDueWords: [String] = dueWords.flatMap { (word: String) -> [String] in
+        [word] + dateWords.map { (date: String) in date + " " + word }
+    }
 }

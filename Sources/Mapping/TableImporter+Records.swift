@@ -94,12 +94,14 @@ extension TableImporter {
             let raw = row[column: c].displayText
             let (emails, invalid) = parsed.emails(raw)
             let at = origin.at(column: c, rawText: raw)
-            customer.emails.reserveCapacity(customer.emails.count + emails.count)
+            customer.emails.reserveCapacity(customer.emails.count + emails.count + invalid.count)
             for email in emails { customer.emails.append(Sourced(email, from: at)) }
-            if !invalid.isEmpty {
-                customer.extra["invalid_email"] = invalid.joined(separator: " ")
-                note(.warning, "MAP-EMAIL-FORMAT", "not an email address", at: location(row, column: c),
-                     found: invalid.joined(separator: " "), into: &batch, listAll: listAll)
+            // Kept as written, as phones are: a mistyped address still tells who the customer is,
+            // and dropping it would lose the cell from every output.
+            for piece in invalid {
+                customer.emails.append(Sourced(piece, from: at))
+                note(.warning, "MAP-EMAIL-FORMAT", "email kept as written: not an email address", at: location(row, column: c),
+                     found: piece, into: &batch, listAll: listAll)
             }
         }
         customer.address = text(.address, row, origin)

@@ -81,12 +81,8 @@ struct TableImporter: Sendable {
             if rows[i].isBlank { accounting.blank += 1 } else { accounting.headerRows += 1 }
         }
         let tableAt = SourceLocation(file: path, sheet: sheet.name, row: table.headerRowNumber)
-        guard let kind = mapping.kind else {
-            batch.diagnostics.append(Diagnostic(.warning, code: "MAP-NO-RECORD-KIND",
-                "the table's columns describe no invoices, customers or payments (mapped: \(mapping.fields.map(\.field.rawValue).joined(separator: ", ")))",
-                at: tableAt))
-            return
-        }
+        batch.diagnostics += table.mappingDiagnostics(path: path)
+        guard let kind = mapping.kind else { return }
         profileColumns(kind: kind, at: tableAt, into: &batch)
         classifier = RowClassifier(settings: options.settings, headerRow: rows[region.dataStartIndex - 1],
                                    keyColumns: keyColumns(kind),

@@ -1,7 +1,9 @@
 /// Header and keyword comparison ignores case, accents and punctuation: `Nº Factura`,
-/// `N° factura` and `no. FACTURA` all fold to `n factura` / `no factura`.
+/// `N° factura`, `# Factura` and `no. FACTURA` all fold to `no factura`.
 enum TextFolding {
     /// Lower-cased, accents removed, anything but letters and digits turned into single spaces.
+    /// The number sign `#` is the word `no`, as `Nº` and `N°` are (`º` and `°` fold to `o`), so
+    /// `Inv #` and `Inv. No.` are the same header.
     static func fold(_ text: some StringProtocol) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return joinInitials(foldASCII(text.utf8)) }
         var out = ""
@@ -11,6 +13,10 @@ enum TextFolding {
             var mapped: String
             if let m = accentMap[scalar] {
                 mapped = m
+            } else if scalar == "#" {
+                // A word of its own: `Factura#1` → `factura no 1`.
+                if !out.isEmpty { out += " " }
+                out += numberWord; pendingSpace = true; continue
             } else if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
                 mapped = String(scalar).lowercased()
             } else {
@@ -50,6 +56,9 @@ enum TextFolding {
             if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
                 if pendingSpace { out.append(0x20); pendingSpace = false }
                 out.append(lower)
+            } else if b == 0x23 {  // `#`: the word `no` (see ``fold(_:)``)
+                if !out.isEmpty { out.append(0x20) }
+                out += numberWord.utf8; pendingSpace = true
             } else {
                 pendingSpace = !out.isEmpty
             }
@@ -57,12 +66,15 @@ enum TextFolding {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// What `#` folds to: the number mark spelled as `Nº` folds.
+    static let numberWord = "no"
+
     /// A cheap necessary condition for `fold(text) == folded`: the first letter or digit agrees
-    /// (accented first letters are let through to the full comparison).
+    /// (accented first letters are let through to the full comparison; so is `#`, which folds to a word).
     static func mayFoldTo(_ text: some Sequence<UInt8>, _ folded: String) -> Bool {
-        guard let first = text.first(where: { $0 >= 0x80 || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) })
+        guard let first = text.first(where: { $0 >= 0x80 || $0 == 0x23 || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) })
         else { return folded.isEmpty }
-        if first >= 0x80 { return true }
+        if first >= 0x80 || first == 0x23 { return true }
         let lower = (first >= 0x41 && first <= 0x5A) ? first | 0x20 : first
         return folded.utf8.first == lower
     }

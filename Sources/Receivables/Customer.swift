@@ -10,7 +10,8 @@ public struct Customer: Hashable, Sendable, Codable {
     public var taxID: Sourced<TaxID>?
     /// Phones in E.164 (`+584125551234`) when they could be normalized, else as written.
     public var phones: [Sourced<String>]
-    /// Emails, lower-cased and validated.
+    /// Emails, lower-cased and validated; text that is no address is kept as written (the
+    /// importer warns about it), as phones are.
     public var emails: [Sourced<String>]
     public var address: Sourced<String>?
     public var city: Sourced<String>?

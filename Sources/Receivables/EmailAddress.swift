@@ -1,7 +1,10 @@
 /// Email addresses read from a cell: validated, lower-cased and split when a cell holds several.
 public enum EmailAddress {
     /// Every address in `text` (`Ana <ANA@Acme.com>; pagos@acme.com`), lower-cased; pieces that
-    /// are not addresses come back in `invalid`, as written.
+    /// are not addresses come back in `invalid`, as written: each piece with an `@` that is no
+    /// address (`ana@kiosko`), or, when the text holds no address and no `@` at all
+    /// (`rey at taller.com`), the whole text. Words beside a piece with an `@` (`Ana`, `Sra.`)
+    /// name its holder and are neither.
     public static func parseAll(_ text: String) -> (emails: [String], invalid: [String]) {
         var emails: [String] = [], invalid: [String] = []
         // The common cell holds one bare address: no separators to split on.
@@ -20,6 +23,12 @@ public enum EmailAddress {
                 // Words around addresses (`Ana`, `Sra.`) are not addresses and not errors.
                 invalid.append(String(piece))
             }
+        }
+        if emails.isEmpty && invalid.isEmpty {
+            // Nothing here looked like an address, yet the cell was meant to hold one: the text is
+            // kept whole rather than dropped word by word.
+            let whole = text.trimmingWhitespace
+            if !whole.isEmpty { invalid.append(whole) }
         }
         return (emails, invalid)
     }

@@ -2,29 +2,37 @@
 /// tells which country and kind it is.
 ///
 /// Each country's rules live in its own file (`TaxIDParser+Venezuela.swift` …) as a function that
-/// returns `nil` when the text does not have that country's shape. When no country is configured,
-/// every country's shape is tried and a verified check digit decides between look-alikes (an
-/// 11-digit number may be an Argentine CUIT, a Peruvian RUC or a Brazilian CPF).
+/// returns `nil` when the text does not have that country's shape. When a country is configured
+/// and the text has its shape, it is that country's ID, valid or not: a mistyped Chilean RUT is a
+/// RUT with a wrong check digit, not the Colombian NIT it happens to spell. Otherwise (no country,
+/// or a text in none of its shapes) every country's shape is tried and a verified check digit
+/// decides between look-alikes (an 11-digit number may be an Argentine CUIT, a Peruvian RUC or a
+/// Brazilian CPF).
 public enum TaxIDParser {
     /// Countries whose identifiers are understood, in the order tried when nothing else decides.
     /// Colombia comes late: its NIT has no fixed length, so it would claim other countries' numbers.
     public static let countries = ["VE", "CL", "AR", "PE", "EC", "BR", "CO", "MX", "ES"]
 
-    /// Parses `text`; `country` (ISO alpha-2) is tried first when given. Never fails: text that fits
-    /// no format comes back as `.malformed` with kind `.unknown` and the text kept in `display`.
+    /// Parses `text` as an ID of `country` (ISO alpha-2, the configured one) when it has that
+    /// country's shape, else infers the country from the shape. A label naming another country's
+    /// kind (`CUIT 30-…` where Chile is configured) outranks the configuration. Never fails: text
+    /// that fits no format comes back as `.malformed` with kind `.unknown` and the text kept in `display`.
     public static func parse(_ text: String, country: String? = nil) -> TaxID {
         let display = text.trimmingWhitespace
         let input = TaxIDInput(display)
-        var order = countries
-        if let hinted = input.kindHint.flatMap(countryForKind) {
-            order.removeAll { $0 == hinted }; order.insert(hinted, at: 0)
-        }
-        if let c = country?.uppercased(), countries.contains(c) {
-            order.removeAll { $0 == c }; order.insert(c, at: 0)
-        }
-        var candidates: [TaxID] = []
         // `0000000` and the like are placeholders, not identifiers, whatever their check digit says.
         let placeholder = Set(input.chars).count <= 1
+        let hinted = input.kindHint.flatMap(countryForKind)
+        let configured = country?.uppercased()
+        if !placeholder, let configured, hinted == nil || hinted == configured,
+           let id = parse(input, country: configured) {
+            return id
+        }
+        var order = countries
+        if let hinted {
+            order.removeAll { $0 == hinted }; order.insert(hinted, at: 0)
+        }
+        var candidates: [TaxID] = []
         for c in order where !placeholder {
             if let id = parse(input, country: c) { candidates.append(id) }
         }

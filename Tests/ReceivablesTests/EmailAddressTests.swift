@@ -22,7 +22,27 @@ struct EmailAddressTests {
         #expect(r.emails == ["ana@acme.com", "pagos@acme.com"])
         #expect(r.invalid == ["malo@"])
         #expect(EmailAddress.parseAll("mailto:x@y.org").emails == ["x@y.org"])
-        #expect(EmailAddress.parseAll("no tiene").invalid == [])
         #expect(EmailAddress.parseAll("sincorreo").invalid == ["sincorreo"])
+    }
+
+    /// Nothing of an email cell is dropped unseen: every piece with an `@` that is no address is
+    /// invalid, and a cell with no address and no `@` is invalid whole. Words beside an `@` piece
+    /// name its holder.
+    @Test(arguments: [
+        ("bad-email@", [String](), ["bad-email@"]),
+        ("mar@kiosko", [], ["mar@kiosko"]),
+        ("juan.soto@gmail", [], ["juan.soto@gmail"]),
+        ("rey at taller.com", [], ["rey at taller.com"]),
+        ("no tiene", [], ["no tiene"]),
+        ("  n/a ", [], ["n/a"]),
+        ("Sra. Ana <ana@kiosko>", [], ["ana@kiosko"]),
+        ("ana@acme.com; bad@", ["ana@acme.com"], ["bad@"]),
+        ("Ana Pérez ana@acme.com", ["ana@acme.com"], []),
+        ("   ", [], []),
+    ])
+    func invalidPiecesAreNeverDropped(_ text: String, _ emails: [String], _ invalid: [String]) {
+        let r = EmailAddress.parseAll(text)
+        #expect(r.emails == emails)
+        #expect(r.invalid == invalid)
     }
 }

@@ -1,0 +1,78 @@
+import Foundation
+import Receivables
+import Tabular
+import Testing
+@testable import Mapping
+
+/// Currency marks and codes around amounts, in currency cells and in headers: Venezuela's three
+/// bolívars are three ISO currencies, marks read the same before or after the digits, and three
+/// letters are a code only when ISO 4217 lists them.
+struct CurrencyMarkTests {
+    @Test(arguments: [
+        // Bolívar fuerte (VEF, to 2018), soberano (VES), digital (VED, from 2021).
+        ("VEF 3,50", "VEF"), ("Bs.F. 3,50", "VEF"), ("Bs.F 1.000,00", "VEF"), ("BsF 3,50", "VEF"), ("BsF. 3,50", "VEF"),
+        ("VED 3,50", "VED"), ("Bs.D 3,50", "VED"), ("Bs.D. 3,50", "VED"),
+        ("VES 3,50", "VES"), ("Bs.S 3,50", "VES"), ("Bs.S. 3,50", "VES"), ("BsS 3,50", "VES"), ("BsS. 3,50", "VES"),
+        ("Bs. 3,50", "VES"), ("Bs 3,50", "VES"), ("Bs.S.3,50", "VES"),
+        // Trailing marks read as leading ones.
+        ("3,50 Bs.", "VES"), ("3,50 Bs", "VES"), ("3,50 Bs.S", "VES"), ("3,50 Bs.F.", "VEF"), ("3,50 VED", "VED"),
+        ("3.500,00 ARS", "ARS"), ("1.234,56 €", "EUR"), ("3,50 US$", "USD"),
+        // Any ISO 4217 code as a word of its own, either side.
+        ("JPY 1.200", "JPY"), ("1.200,50 CHF", "CHF"), ("BSD 10", "BSD"),
+    ])
+    func amountsNameTheirCurrency(_ text: String, _ code: String) throws {
+        let parsed = try AmountParserTests.parse(text, column: ["1.234,56"]).get()
+        #expect(parsed.currency?.code == code)
+    }
+
+    @Test(arguments: [("3,50 Bs.", "3.50"), ("BsS. 3,50", "3.50"), ("Bs.F 1.000,00", "1000.00"), ("VED 3,50", "3.50")])
+    func amountsKeepTheirValue(_ text: String, _ value: String) throws {
+        let parsed = try AmountParserTests.parse(text, column: ["1.234,56"]).get()
+        #expect(parsed.amount == Decimal(string: value, locale: Locale(identifier: "en_US_POSIX")))
+    }
+
+    /// Letters that are no code or mark leave the cell no amount (as before: rejected with its cell).
+    @Test(arguments: ["XYZ 3,50", "3,50 ABC", "ABC3,50"])
+    func unknownLettersAreNoAmount(_ text: String) {
+        #expect(throws: ValueError.self) { try AmountParserTests.parse(text, column: ["1.234,56"]).get() }
+    }
+
+    @Test(arguments: [
+        ("VEF", "VEF"), ("vef", "VEF"), ("Bs.F.", "VEF"), ("BsF", "VEF"), ("VED", "VED"), ("Bs.D", "VED"),
+        ("VES", "VES"), ("Bs.", "VES"), ("BsS.", "VES"), ("USD", "USD"), ("usd", "USD"), ("JPY", "JPY"),
+        ("dólares", "USD"), (" EUR ", "EUR"),
+    ])
+    func currencyCellsNameKnownCurrencies(_ text: String, _ code: String) {
+        #expect(CurrencyToken.currency(named: text, country: "VE")?.code == code)
+    }
+
+    @Test(arguments: ["XYZ", "ABC", "ZZZ", "XXX", "XAU", "Bolos", "12"])
+    func currencyCellsWithoutAKnownCurrency(_ text: String) {
+        #expect(CurrencyToken.currency(named: text, country: "VE") == nil)
+    }
+
+    @Test(arguments: [
+        ("Monto Bs.", "VES"), ("Monto Bs.S.", "VES"), ("Monto Bs.F.", "VEF"), ("Saldo BsF", "VEF"), ("Monto VEF", "VEF"),
+        ("Monto Bs.D", "VED"), ("Saldo (VED)", "VED"), ("Monto USD", "USD"),
+    ])
+    func headersNameTheBolivar(_ header: String, _ code: String) {
+        #expect(CurrencyToken.currency(inHeader: TextFolding.fold(header))?.code == code)
+    }
+
+    /// A currency cell with three letters that are no ISO code warns, and the amount takes the
+    /// next currency in the chain (here the configuration's, VES), on the record and plain-row
+    /// paths alike.
+    @Test func unknownCodeInACurrencyColumnWarnsAndFallsBack() throws {
+        let rows = [["Factura", "Cliente", "Monto", "Moneda"]]
+            + (1...12).map { ["K\($0)", "Cliente \($0 % 3)", "3,50", ["XYZ", "VEF", "", "Bs.D"][$0 % 4]] }
+        let (plain, plainCount) = PlainRowTests.run(rows, plainRows: true)
+        let records = PlainRowTests.run(rows, plainRows: false).0
+        #expect(plain == records)
+        #expect(plainCount > 0)
+        let currencies = records.invoices.map { $0.split(separator: " ")[5] }
+        #expect(currencies == (1...12).map { ["VES", "VEF", "VES", "VED"][$0 % 4] })
+        let warnings = records.diagnostics.filter { $0.code == "MAP-CURRENCY-UNKNOWN" }
+        #expect(warnings.map(\.found) == ["XYZ", "XYZ", "XYZ"])
+        #expect(warnings.allSatisfy { $0.location?.column == 4 })
+    }
+}

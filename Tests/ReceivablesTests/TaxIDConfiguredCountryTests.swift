@@ -1,0 +1,55 @@
+import Testing
+@testable import Receivables
+
+/// A configured country decides the reading of every value in its shape: a mistyped ID of that
+/// country stays its ID with a wrong check digit, even when the digits happen to pass another
+/// country's check. Only a value in none of its shapes is read by its own shape.
+struct TaxIDConfiguredCountryTests {
+    struct Case: CustomStringConvertible, Sendable {
+        let text: String, configured: String
+        let country: String, kind: TaxID.Kind, validity: TaxID.Validity
+        /// How the value reads with no country configured (the look-alike the configuration overrides).
+        let unconfiguredCountry: String?
+        var description: String { "\(text) in \(configured)" }
+    }
+
+    static let cases: [Case] = [
+        // A Chilean RUT with its last digit mistyped (…-5 is right) passes Colombia's NIT check.
+        Case(text: "76.086.428-4", configured: "CL", country: "CL", kind: .rut, validity: .checkDigitMismatch,
+             unconfiguredCountry: "CO"),
+        Case(text: "76.086.428-5", configured: "CL", country: "CL", kind: .rut, validity: .valid, unconfiguredCountry: "CL"),
+        // A Peruvian RUC (valid) fails the CUIT check: in an Argentine file it is a CUIT typed wrong.
+        Case(text: "20100070970", configured: "AR", country: "AR", kind: .cuit, validity: .checkDigitMismatch,
+             unconfiguredCountry: "PE"),
+        Case(text: "20100070970", configured: "PE", country: "PE", kind: .ruc, validity: .valid, unconfiguredCountry: "PE"),
+        // A Chilean RUT written as digits only fits Colombia's NIT shape.
+        Case(text: "10075381-2", configured: "CO", country: "CO", kind: .nit, validity: .checkDigitMismatch,
+             unconfiguredCountry: "CL"),
+        // Values in none of the configured country's shapes are read by their own.
+        Case(text: "J-30123456-1", configured: "CL", country: "VE", kind: .rif, validity: .valid, unconfiguredCountry: "VE"),
+        Case(text: "30-71168316-6", configured: "CL", country: "AR", kind: .cuit, validity: .valid, unconfiguredCountry: "AR"),
+        Case(text: "76.014.309-K", configured: "CO", country: "CL", kind: .rut, validity: .valid, unconfiguredCountry: "CL"),
+        Case(text: "390.533.447-05", configured: "VE", country: "BR", kind: .cpf, validity: .valid, unconfiguredCountry: "BR"),
+        // A label naming another country's kind outranks the configuration.
+        Case(text: "CUIT 30-71168316-6", configured: "CO", country: "AR", kind: .cuit, validity: .valid,
+             unconfiguredCountry: "AR"),
+        // A configuration with no tax-ID rules of its own changes nothing.
+        Case(text: "76.086.428-5", configured: "US", country: "CL", kind: .rut, validity: .valid, unconfiguredCountry: "CL"),
+    ]
+
+    @Test(arguments: cases)
+    func configuredCountryReadsItsShapes(_ c: Case) {
+        let id = TaxIDParser.parse(c.text, country: c.configured)
+        #expect(id.country == c.country)
+        #expect(id.kind == c.kind)
+        #expect(id.validity == c.validity)
+        #expect(TaxIDParser.parse(c.text).country == c.unconfiguredCountry)
+    }
+
+    @Test(arguments: ["CL", "co", "VE"])
+    func placeholdersStayMalformed(_ country: String) {
+        let id = TaxIDParser.parse("00000000", country: country)
+        #expect(id.validity == .malformed)
+        #expect(id.kind == .unknown)
+    }
+}
