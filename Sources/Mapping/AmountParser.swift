@@ -214,34 +214,73 @@ struct AmountText {
 /// A column's decision about its amounts, made from all its values: which character is the
 /// decimal separator, and the currency its header names.
 public struct AmountColumnProfile: Hashable, Sendable {
-    /// The decimal separator the column's values settle, else the mapping's; `nil` when neither
-    /// decides (ambiguous cells are then reported).
+    /// The decimal separator the column's values settle, else the mapping's, else the country's
+    /// convention; `nil` when none decides (ambiguous cells are then reported).
     public var decimalSeparator: Character?
     /// Country used to read a bare `$`.
     public var country: String?
-    /// Values that voted for each reading.
-    public var commaVotes = 0, dotVotes = 0
+    /// Values that voted for each reading, and values either reading fits (`1.234`).
+    public var commaVotes = 0, dotVotes = 0, ambiguousValues = 0
+    /// Whether the country's convention decided the separator for the column's ambiguous values.
+    public var decidedByCountry = false
+    /// The currency every currency-marked value of the column names, when they all name the same
+    /// one: the currency of its unmarked values too (`350,00` under `€ 1.200,00`).
+    public var currency: Currency?
 
     public init(decimalSeparator: Character? = nil, country: String? = nil) {
         self.decimalSeparator = decimalSeparator; self.country = country
     }
 
-    /// Decides from the column's cells; `configured` (the mapping's decimal separator) settles ties.
+    /// Decides from the column's cells; `configured` (the mapping's decimal separator) settles ties,
+    /// else the country's convention does (`1.500` is fifteen hundred in Venezuela).
     public static func profile(_ cells: some Sequence<CellValue>, configured: Character?, country: String?) -> AmountColumnProfile {
         var p = AmountColumnProfile(country: country)
+        var marked: Currency?, mixedCurrencies = false
         for cell in cells {
             guard case .text(let s) = cell else { continue }
             if let (_, evidence) = AmountText.plain(s) {
-                if evidence == .decimal(".") { p.dotVotes += 1 }
+                if evidence == .decimal(".") { p.dotVotes += 1 } else if evidence == .ambiguous(".") { p.ambiguousValues += 1 }
                 continue
             }
             guard let t = AmountText(s, country: country) else { continue }
-            if case .decimal(let c) = t.separatorEvidence { if c == "," { p.commaVotes += 1 } else { p.dotVotes += 1 } }
+            switch t.separatorEvidence {
+            case .decimal(let c): if c == "," { p.commaVotes += 1 } else { p.dotVotes += 1 }
+            case .ambiguous: p.ambiguousValues += 1
+            case .none: break
+            }
+            if let c = t.currency {
+                if marked == nil { marked = c } else if marked != c { mixedCurrencies = true }
+            }
         }
         if p.commaVotes > p.dotVotes { p.decimalSeparator = "," }
         else if p.dotVotes > p.commaVotes { p.decimalSeparator = "." }
-        else { p.decimalSeparator = configured }
-        if let configured, p.commaVotes == 0 || p.dotVotes == 0, p.commaVotes + p.dotVotes == 0 { p.decimalSeparator = configured }
+        else if let configured { p.decimalSeparator = configured }
+        else if let byCountry = countryDecimalSeparator(country) {
+            p.decimalSeparator = byCountry
+            p.decidedByCountry = p.ambiguousValues > 0
+        }
+        if !mixedCurrencies { p.currency = marked }
         return p
     }
+
+    /// The decimal separator a country writes amounts with (ISO 3166 alpha-2); `nil` when unknown.
+    public static func countryDecimalSeparator(_ country: String?) -> Character? {
+        guard let country = country?.uppercased() else { return nil }
+        if commaCountries.contains(country) { return "," }
+        if pointCountries.contains(country) { return "." }
+        return nil
+    }
+
+    /// Countries writing `1.234,56`: most of South America, Spain, Portugal, Costa Rica, Cuba, and
+    /// continental Europe.
+    static let commaCountries: Set<String> = [
+        "AR", "BO", "BR", "CL", "CO", "CR", "CU", "EC", "PY", "UY", "VE", "ES", "PT", "AD",
+        "DE", "AT", "BE", "NL", "IT", "FR", "DK", "NO", "SE", "FI", "GR", "TR", "ID",
+    ]
+    /// Countries writing `1,234.56`: Mexico, Central America and the Caribbean, Peru, the
+    /// English-speaking world, East Asia.
+    static let pointCountries: Set<String> = [
+        "MX", "GT", "HN", "SV", "NI", "PA", "DO", "PR", "PE", "US", "CA", "GB", "IE", "AU", "NZ",
+        "IN", "JP", "CN", "KR", "PH", "SG", "IL",
+    ]
 }

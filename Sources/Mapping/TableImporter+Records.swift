@@ -237,9 +237,11 @@ extension TableImporter {
     }
 
     /// An amount read from `column` with its currency: the cell's, the row's currency column, the
-    /// column header, the mapping, the configuration, in that order.
+    /// column header, the one the column's marked values all name, the mapping, the configuration,
+    /// in that order.
     func money(_ p: AmountParser.Parsed, column: Int, _ rowCurrency: Currency?) -> Money {
-        Money(p.amount, p.currency ?? rowCurrency ?? headerCurrency[column] ?? options.mappingCurrency ?? options.currency)
+        Money(p.amount, p.currency ?? rowCurrency ?? headerCurrency[column] ?? amountProfiles[column]?.currency
+                  ?? options.mappingCurrency ?? options.currency)
     }
 
     func currencyCell(_ row: Row, into batch: inout ImportBatch) -> Currency? {

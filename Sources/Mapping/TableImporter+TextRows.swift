@@ -114,7 +114,7 @@ final class PlainBytesReader: Sendable {
         let bytes = row[a.column]
         if TextCell.isBlank(bytes) { return .some(nil) }
         guard case .success(let p) = AmountParser.parse(bytes: bytes, profile: a.profile) else { return nil }
-        return Money(p.amount, p.currency ?? rowCurrency ?? a.headerCurrency ?? fallbackCurrency)
+        return Money(p.amount, p.currency ?? rowCurrency ?? a.headerCurrency ?? a.profile.currency ?? fallbackCurrency)
     }
 
     /// A date read from the row's bytes, as ``money(_:_:_:)`` reads an amount.

@@ -160,6 +160,11 @@ struct TableImporter: Sendable {
                             "column \(headerNames[c] ?? "") mixes decimal commas (\(p.commaVotes)) and points (\(p.dotVotes)); values that fit neither reading are rejected",
                             at: tableAt.withColumn(c)))
                     }
+                    if p.decidedByCountry, let sep = p.decimalSeparator {
+                        batch.diagnostics.append(Diagnostic(.info, code: "MAP-AMOUNT-SEPARATOR-BY-COUNTRY",
+                            "column \(headerNames[c] ?? ""): \(p.ambiguousValues) values like 1.234 read with \"\(sep)\" as the decimal separator, as \(country ?? "") writes amounts (no value settled it; decimal_separator in a mapping decides otherwise)",
+                            at: tableAt.withColumn(c)))
+                    }
                 case .date:
                     let p = DateColumnProfile.profile(data.lazy.map { $0[column: c] }, configured: options.dateOrder,
                                                       country: country)

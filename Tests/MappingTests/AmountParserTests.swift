@@ -67,6 +67,37 @@ struct AmountParserTests {
         #expect(try Self.parse("1.234", configured: ",").get().amount == 1234)
     }
 
+    /// A column of `1.500`-style values only is read as the configured country writes amounts:
+    /// thousands in Venezuela, decimals in Mexico; values that settle it, or the mapping, come first.
+    @Test func countrySettlesWhatNothingElseDoes() throws {
+        let column = ["1.500", "12.000", "250.000"]
+        #expect(try Self.parse("2.500", column: column, country: "VE").get().amount == 2500)
+        #expect(try Self.parse("2.500", column: column, country: "ve").get().amount == 2500)
+        #expect(try Self.parse("2.500", column: column, country: "MX").get().amount == Decimal(string: "2.5"))
+        #expect(try Self.parse("2.500", column: column + ["7.25"], country: "VE").get().amount == Decimal(string: "2.5"))
+        #expect(try Self.parse("2.500", column: column, configured: ".", country: "VE").get().amount == Decimal(string: "2.5"))
+        for country in [nil, "ZZ"] {
+            guard case .failure(let e) = Self.parse("2.500", column: column, country: country) else {
+                Issue.record("settled without a known country"); continue
+            }
+            #expect(e.code == "MAP-AMOUNT-AMBIGUOUS")
+        }
+        let p = AmountColumnProfile.profile((column + ["9,50"]).map { .text($0) }, configured: nil, country: "VE")
+        #expect(!p.decidedByCountry && p.decimalSeparator == ",")
+        let q = AmountColumnProfile.profile(column.map { .text($0) }, configured: nil, country: "VE")
+        #expect(q.decidedByCountry && q.ambiguousValues == 3)
+    }
+
+    /// The currency every marked value of a column names is the column's: its unmarked values take it.
+    @Test func markedValuesNameTheColumnsCurrency() {
+        func currency(_ column: [String]) -> String? {
+            AmountColumnProfile.profile(column.map { .text($0) }, configured: nil, country: "ES").currency?.code
+        }
+        #expect(currency(["€ 1.200,00", "350,00", "1.234,56 €"]) == "EUR")
+        #expect(currency(["€ 1.200,00", "US$ 35", "350,00"]) == nil)
+        #expect(currency(["1.200,00", "350,00"]) == nil)
+    }
+
     @Test func dollarSignFollowsTheCountry() throws {
         #expect(try Self.parse("$ 1.500,00", country: "CO").get().currency?.code == "COP")
         #expect(try Self.parse("$ 20", country: "VE").get().currency?.code == "USD")
