@@ -8,8 +8,11 @@ public struct CSVRowStream: TextRowStream {
     private let path: String
     private let utf8Offsets: Bool
     private var diagnostics: [Diagnostic] = []
-    /// The field count of the first row (the header when there is one); ragged rows are measured against it.
+    /// The field count of the first row (the header when there is one), or of the first wider one
+    /// after single-field title lines; ragged rows are measured against it.
     public private(set) var expectedWidth: Int?
+    /// Whether every record so far had one field (title lines, or a one-column file).
+    private var onlySingleFields = true
     /// Rows returned so far.
     public private(set) var rowsRead = 0
     /// Blank lines skipped.
@@ -73,7 +76,10 @@ public struct CSVRowStream: TextRowStream {
     }
 
     private mutating func check(number: Int, count: Int) {
-        if expectedWidth == nil { expectedWidth = count }
+        // The first row sets the width, unless it and all after it so far are single fields: title
+        // lines above the table (kept when the caller reads the preamble), whose width says nothing.
+        if expectedWidth == nil || (onlySingleFields && count > 1) { expectedWidth = count }
+        if count > 1 { onlySingleFields = false }
         // The usual row has nothing to report: nothing is built for it.
         guard reader.strayQuotes > 0 || reader.unterminatedQuote || count != expectedWidth else { return }
         let location = SourceLocation(file: path, row: number, line: reader.line,
@@ -92,7 +98,7 @@ public struct CSVRowStream: TextRowStream {
         }
         if let expected = expectedWidth, count != expected {
             diagnostics.append(Diagnostic(.warning, code: "CSV-RAGGED-ROW",
-                                          "row has \(count) fields, the first row has \(expected); all fields kept",
+                                          "row has \(count) fields, the table's first row has \(expected); all fields kept",
                                           at: location, expected: "\(expected) fields", found: "\(count) fields"))
         }
     }

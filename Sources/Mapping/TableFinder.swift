@@ -183,15 +183,38 @@ struct TableFinder {
         return RowClassifier.isRepeatedHeader(row, headerRow: headerRow)
     }
 
-    /// The nearest single-label line above the header (the table's title).
+    /// The table's title: the nearest single-label line above the header that is no note
+    /// (`Emitido: 30/06/2024`, `Nota: valores en pesos`, `Subtotal`), else the nearest note.
     func title(_ rows: [Row], before header: Int, from start: Int) -> String? {
+        var nearestNote: String?
         var i = header - 1
         while i >= start {
             let nonBlank = rows[i].cells.filter { !$0.isBlank }
-            if nonBlank.count == 1, case .text(let s) = nonBlank[0] { return s.collapsingWhitespace }
+            if nonBlank.count == 1, case .text(let s) = nonBlank[0] {
+                let line = s.collapsingWhitespace
+                if !isNote(line) { return line }
+                if nearestNote == nil { nearestNote = line }
+            }
             i -= 1
         }
-        return nil
+        return nearestNote
+    }
+
+    /// Words that open a line about the report rather than its title.
+    static let noteWords: Set<String> = [
+        "nota", "notas", "note", "notes", "emitido", "emision", "impreso", "generado", "fecha", "pagina", "page",
+        "usuario", "user", "corte", "periodo", "desde", "hasta", "moneda", "expresado", "expresados", "valores", "cifras",
+    ]
+
+    /// A `Label: value` line, one opening with a note word, or a totals line.
+    func isNote(_ line: String) -> Bool {
+        if let colon = line.firstIndex(of: ":"), line.distance(from: line.startIndex, to: colon) <= 24,
+           !line[..<colon].contains(where: \.isNumber) {
+            return true  // (`10:15` alone, a time, is no label)
+        }
+        let folded = TextFolding.fold(line)
+        if let first = folded.split(separator: " ").first, Self.noteWords.contains(String(first)) { return true }
+        return settings.totalsWords.contains { folded.hasPrefix(TextFolding.fold($0)) }
     }
 
     /// Column headers from one header row, or from a group row over a sub-header row.

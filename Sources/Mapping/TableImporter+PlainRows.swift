@@ -89,6 +89,8 @@ extension TableImporter {
         var notes = ImportBatch()
         let customer = buildCustomer(row, Provenance(location(row), sourceLabel: label), id: Self.unkeptID,
                                      into: &notes, listAll: true)
+        // Raised after the customer's own notes, as the record path raises it once the invoice is built.
+        noteNoCustomer(customer, row, into: &notes, listAll: true)
         let values = CustomerValues(encoded: encodeCustomerValues(customer), notes: notes.diagnostics)
         customers.remember(values, for: key)
         return values

@@ -24,6 +24,7 @@ extension TableImporter {
                 customer.asOf = (try? issued.get())??.value
                 let invoice = try buildInvoice(row, origin, id: RecordID(place), customer: customer, issued: issued,
                                                into: &batch)
+                noteNoCustomer(customer, row, into: &batch)
                 batch.customers.append(customer); batch.invoices.append(invoice)
             case .customers:
                 let customer = buildCustomer(row, origin, id: RecordID(place), into: &batch)
@@ -76,6 +77,7 @@ extension TableImporter {
                      into: &batch, listAll: listAll)
             }
         }
+        if sections != nil, let heading = currentSection { take(heading, into: &customer) }
         customer.country = customer.taxID?.value.country ?? country
         let phoneCountry = customer.country ?? country
         for c in columns(.phone) where !row[column: c].isBlank {
@@ -110,6 +112,25 @@ extension TableImporter {
         if let countryText = text(.country, row, origin)?.value, countryText.count == 2 { customer.country = countryText.uppercased() }
         if mapping.kind == .customers { customer.extra.merge(extras(row)) { a, _ in a } }
         return customer
+    }
+
+    /// The name and tax ID of the customer heading an invoice row is under (``CustomerSections``),
+    /// each with the heading's cell as its provenance. (Its tax ID's warning was raised once, at
+    /// the heading.)
+    func take(_ heading: CustomerSections.Heading, into customer: inout Customer) {
+        let at = Provenance(SourceLocation(file: path, sheet: sheet.name, row: heading.row, column: heading.column,
+                                           line: heading.line),
+                            sourceLabel: label, rawText: heading.text)
+        if customer.name == nil, let name = heading.name { customer.name = Sourced(name, from: at) }
+        if customer.taxID == nil, let id = heading.taxID { customer.taxID = Sourced(id, from: at) }
+    }
+
+    /// An invoice whose row names no customer (no name, no tax ID, no heading above it) is imported,
+    /// but said: nobody can be asked to pay it.
+    func noteNoCustomer(_ customer: borrowing Customer, _ row: Row, into batch: inout ImportBatch, listAll: Bool = false) {
+        guard customer.name == nil, customer.taxID == nil else { return }
+        note(.warning, "MAP-INVOICE-NO-CUSTOMER", "invoice row names no customer (no name or tax ID): imported without one",
+             at: location(row), into: &batch, listAll: listAll)
     }
 
     /// The invoice of a row whose customer is already built; `issued` is the row's issue date, read once.

@@ -47,6 +47,11 @@ struct TableImporter: Sendable {
     /// The currency cells this chunk has read, and what they name: a list has a handful of
     /// distinct ones, found here without the table's shared memo.
     var recentCurrencies: [(text: String, currency: Currency)] = []
+    /// For an invoice table that maps no customer column, its customer headings (an ERP's aging
+    /// report: ``CustomerSections``), and the heading the current row is under (set by the
+    /// ``ChunkFeed`` at each chunk's start).
+    var sections: CustomerSections?
+    var currentSection: CustomerSections.Heading?
 
     init(path: String, sheet: SheetInfo, table: AnalyzedTable, rows: [Row], options: ImportOptions) {
         self.path = path; self.sheet = sheet; self.table = table; self.rows = rows; self.options = options
@@ -87,6 +92,9 @@ struct TableImporter: Sendable {
         classifier = RowClassifier(settings: options.settings, headerRow: rows[region.dataStartIndex - 1],
                                    keyColumns: keyColumns(kind),
                                    checkFirst: Array(amountProfiles.keys.sorted() + dateProfiles.keys.sorted()))
+        if kind == .invoices, [Field.customerName, .firstName, .lastName, .taxID].allSatisfy({ columns($0).isEmpty }) {
+            sections = CustomerSections(country: country)
+        }
         bytesReader = PlainBytesReader(self)
     }
 
@@ -112,7 +120,11 @@ struct TableImporter: Sendable {
             accounting.totalsSkipped += 1
             note(.info, "MAP-TOTALS-ROW", "totals row left out", at: location(row), found: Self.rawText(row), into: &batch)
         case .data:
-            if plainRows, kind == .invoices, let p = plainInvoice(row, into: &batch) {
+            if let sections, let heading = sections.heading(row, parsed: parsed) {
+                enterSection(heading, into: &batch)
+                return
+            }
+            if plainRows, kind == .invoices, sections == nil, let p = plainInvoice(row, into: &batch) {
                 plain.rows.append(p)
                 accounting.imported += 1
             } else if importRow(row, kind: kind, into: &batch) {
@@ -120,6 +132,23 @@ struct TableImporter: Sendable {
             } else {
                 accounting.rejected += 1
             }
+        }
+    }
+
+    /// A customer heading: the invoice rows under it are its customer's. Counted with the header
+    /// rows, said once (with its tax ID's warning, if any), not on every invoice under it.
+    mutating func enterSection(_ heading: CustomerSections.Heading, into batch: inout ImportBatch) {
+        currentSection = heading
+        accounting.headerRows += 1
+        let at = SourceLocation(file: path, sheet: sheet.name, row: heading.row, column: heading.column, line: heading.line)
+        note(.info, "MAP-CUSTOMER-SECTION", "customer heading: the invoice rows under it are this customer's",
+             at: at, found: heading.text, into: &batch)
+        guard let id = heading.taxID else { return }
+        switch id.validity {
+        case .valid, .unchecked, .malformed: break
+        case .checkDigitMismatch:
+            note(.warning, "MAP-TAXID-CHECK-DIGIT", "tax ID check digit does not match (\(id.kind.rawValue.uppercased()))",
+                 at: at, found: heading.taxIDText, into: &batch)
         }
     }
 

@@ -33,6 +33,22 @@ import Tabular
         #expect(ragged.first?.found == "2 fields")
     }
 
+    /// Title lines of one field above a table (kept when the preamble is read) set no width: the
+    /// table's first row does, and only rows unlike it are ragged.
+    @Test func titleLinesSetNoWidth() throws {
+        let text = "AGING REPORT\nEmitido: 30/06/2024\nDoc;Monto;Saldo\nF1;1;1\nCliente: Acme;;\nF2;2\n"
+        let file = try CSVFile.open(bytes: Array(text.utf8), name: "t.csv", options: CSVOptions(preambleRecords: 0))
+        var stream = try file.rowStream()
+        var diagnostics: [Diagnostic] = []
+        while try stream.next() != nil { diagnostics += stream.drainDiagnostics() }
+        let ragged = diagnostics.filter { $0.code == "CSV-RAGGED-ROW" }
+        #expect(ragged.map { $0.location?.line } == [6])
+        #expect(stream.expectedWidth == 3)
+        // A file of one column stays one: nothing is ragged in it.
+        let (_, single) = try Self.rows("Cliente\nAcme\nBeta\n")
+        #expect(single.isEmpty)
+    }
+
     @Test func strayQuoteIsReportedWithItsLine() throws {
         let (rows, diagnostics) = try Self.rows("a,b\n1,5\" screen\n")
         #expect(rows[1].cells[1] == .text("5\" screen"))

@@ -119,3 +119,35 @@ struct ImportPathsTests {
         #expect((written["invoices.csv"]?.count ?? 0) > 20_000)
     }
 }
+
+/// An ERP aging report (a heading per customer, its invoices under it, no customer column) read
+/// as bytes in chunks and windows of many sizes: every invoice has its heading's customer.
+struct CustomerSectionsEndToEndTests {
+    @Test func everyInvoiceHasItsHeadingsCustomer() throws {
+        let folder = try CommandRunner.temporaryFolder("sections")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var csv = "ANTIGÜEDAD DE SALDOS POR CLIENTE\nEmitido: 30/06/2024 10:15\nDocumento;Fecha;Vencimiento;Monto;Saldo\n"
+        var expected: [String: String] = [:]
+        for c in 1...400 {
+            csv += "Cliente: CLIENTE NÚMERO \(c) C.A.;;;;\n"
+            for k in 1...(c % 7 + 1) {
+                let number = "F-\(c)-\(k)"
+                expected[number] = "CLIENTE NÚMERO \(c) C.A."
+                csv += "\(number);01/05/2024;31/05/2024;\(k).000,00;\(k)00,00\n"
+            }
+            csv += "Total cliente;;;;\n"
+        }
+        try Data(csv.utf8).write(to: folder.appendingPathComponent("aging.csv"))
+        for extra in [["--country", "VE"], ["--country", "VE", "--window-rows", "37"]] {
+            let written = try ImportPathsTests.importBothWays(["aging.csv"], in: folder, extra: extra)
+            let customers = String(decoding: written["customers.csv"] ?? Data(), as: UTF8.self)
+                .split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            let invoices = String(decoding: written["invoices.csv"] ?? Data(), as: UTF8.self)
+                .split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            #expect(invoices.count == expected.count && customers.count == expected.count)
+            let nameByID = Dictionary(uniqueKeysWithValues: customers.map { (String($0[0]), String($0[1])) })
+            #expect(invoices.allSatisfy { nameByID[String($0[0])] == expected[String($0[1])] })
+            #expect(String(decoding: written["rejects.csv"] ?? Data(), as: UTF8.self).split(separator: "\r\n").count == 1)
+        }
+    }
+}

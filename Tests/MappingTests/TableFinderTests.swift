@@ -174,4 +174,20 @@ struct TableFinderTests {
             #expect(plain.classify(row) == ordered.classify(row))
         }
     }
+
+    /// A table is named by its nearest title line that is no note; a report of notes only keeps
+    /// the nearest note.
+    @Test func titlesAreNoNotes() {
+        let finder = TableFinder(settings: .defaults)
+        func title(_ above: [[String]]) -> String? {
+            let rows = ArrayRowStream.rows(above + [["Documento", "Fecha", "Monto", "Saldo"], ["F-1", "01/05/2024", "10,00", "10,00"]])
+            return finder.find(rows: rows, merged: []).first?.title
+        }
+        #expect(title([["ANTIGÜEDAD DE SALDOS POR CLIENTE"], ["Emitido: 30/06/2024 10:15"]]) == "ANTIGÜEDAD DE SALDOS POR CLIENTE")
+        #expect(title([["Comercial Andina S.A.S."], ["Cartera por edades - corte 30/06/2024"], ["Nota: valores en pesos"]])
+                == "Cartera por edades - corte 30/06/2024")
+        #expect(title([["Pagos recibidos"], ["Subtotal"]]) == "Pagos recibidos")
+        #expect(title([["Página 1 de 3"], ["Usuario: ADMIN"]]) == "Usuario: ADMIN")
+        #expect(title([["Facturas 10:15"]]) == "Facturas 10:15")
+    }
 }

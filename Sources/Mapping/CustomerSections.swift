@@ -1,0 +1,105 @@
+import Receivables
+import Tabular
+
+/// The customer headings of a report that names each customer once, above its invoices: the aging
+/// report an ERP prints, where a row `Cliente: J-30123456-1 ABASTO LUNA C.A.` opens the customer's
+/// section, its invoice rows follow (with no customer column), and `Total cliente` closes it.
+///
+/// In an invoice table that maps no customer column, such a heading's customer is the customer of
+/// every invoice row under it, down to the next heading. A heading is a data-area row with a single
+/// non-blank cell of text that starts with a customer label (`Cliente:`, `Razón social`, `RIF`…) or
+/// holds a tax ID; a lone word (`ANULADA`) or a document number is no heading, so a stray cell never
+/// names the customers below it.
+struct CustomerSections: Sendable {
+    /// A customer heading: where it is, and the name and tax ID it gives.
+    struct Heading: Sendable, Equatable {
+        var row: Int
+        var line: Int?
+        var column: Int
+        /// The cell's text, as written.
+        var text: String
+        var name: String?
+        /// The tax ID as written in the heading, and as parsed.
+        var taxIDText: String?
+        var taxID: TaxID?
+    }
+
+    let country: String?
+
+    /// Folded words that label a customer heading (the first word, or first two, of the cell).
+    static let labels: Set<String> = [
+        "cliente", "clientes", "customer", "client", "cliente proveedor", "razon social", "deudor", "cuenta", "cta",
+        "nombre", "socio", "comprador", "rif", "nit", "rut", "cuit", "ruc", "rfc", "cnpj", "cpf", "nif", "cif",
+    ]
+
+    /// Whether a row read as bytes may be a heading: exactly one non-blank field. (The cheap test
+    /// before its ``Row`` is built and ``heading(_:parsed:)`` decides.)
+    static func mayBeHeading(_ row: TextRowView) -> Bool {
+        var filled = 0
+        for c in 0..<row.count where !TextCell.isBlank(row[c + 1]) {
+            filled += 1
+            if filled > 1 { return false }
+        }
+        return filled == 1
+    }
+
+    /// The heading `row` is, if it is one (the caller has told it is no blank, repeated header or
+    /// totals row).
+    func heading(_ row: Row, parsed: ParseMemo) -> Heading? {
+        var only: (column: Int, text: String)?
+        for (i, cell) in row.cells.enumerated() where !cell.isBlank {
+            guard only == nil, case .text(let text) = cell else { return nil }
+            only = (i + 1, text)
+        }
+        guard let (column, text) = only else { return nil }
+        var words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+        var labelled = false
+        for n in [2, 1] where words.count >= n {
+            let head = TextFolding.fold(words.prefix(n).joined(separator: " "))
+            if Self.labels.contains(head) {
+                words.removeFirst(n); labelled = true
+                break
+            }
+        }
+        // A label's own punctuation (`Cliente:`, `Cliente -`) is no part of what follows.
+        while let first = words.first, first.allSatisfy(Self.isSeparator) { words.removeFirst() }
+        var taxIDText: String?, taxID: TaxID?
+        for (i, word) in words.enumerated() {
+            let token = String(word.drop(while: Self.isSeparator).reversed().drop(while: Self.isSeparator).reversed())
+            guard token.filter(\.isASCIIDigit).count >= 6 else { continue }
+            let id = parsed.taxID(token, country: country)
+            guard id.validity != .malformed else { continue }
+            taxIDText = token; taxID = id
+            words.remove(at: i)
+            break
+        }
+        guard labelled || taxID != nil else { return nil }
+        let name = words.joined(separator: " ").trimmingSeparators
+        return Heading(row: row.number, line: row.line, column: column, text: text,
+                       name: name.isEmpty ? nil : name.collapsingWhitespace, taxIDText: taxIDText, taxID: taxID)
+    }
+
+    /// The last heading among rows that are about to be imported one after the other (a chunk's
+    /// Rows, then its rows read as bytes), or `nil` when none is a heading.
+    func lastHeading(in rows: [Row], _ text: TextRows, classifier: RowClassifier, parsed: ParseMemo) -> Heading? {
+        for r in stride(from: text.count - 1, through: 0, by: -1)
+        where text.withRow(r, { Self.mayBeHeading($0) }) {
+            let row = text.row(r)
+            if classifier.classify(row) == .data, let h = heading(row, parsed: parsed) { return h }
+        }
+        for row in rows.reversed() where classifier.classify(row) == .data {
+            if let h = heading(row, parsed: parsed) { return h }
+        }
+        return nil
+    }
+
+    static func isSeparator(_ c: Character) -> Bool { ":-–—|/()[].,;#".contains(c) }
+}
+
+private extension String {
+    /// Without the separators and spaces around it (`- ABASTO LUNA (` → `ABASTO LUNA`).
+    var trimmingSeparators: String {
+        let isEdge: (Character) -> Bool = { $0.isWhitespace || ($0 != "." && CustomerSections.isSeparator($0)) }
+        return String(drop(while: isEdge).reversed().drop(while: isEdge).reversed())
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Receivables
+import Tabular
+import Testing
+@testable import Mapping
+
+/// An ERP's aging report names each customer once, in a heading above its invoices; the invoices
+/// under a heading are its customer's, on any chunking of the rows.
+struct CustomerSectionsTests {
+    static let report: [[String]] = [
+        ["ANTIGÜEDAD DE SALDOS POR CLIENTE"],
+        ["Emitido: 30/06/2024 10:15"],
+        ["Documento", "Fecha", "Vencimiento", "Días", "Monto", "Saldo"],
+        ["Cliente: J-30123456-1 ABASTO LUNA C.A.", "", "", "", "", ""],
+        ["FAC-0001", "01/05/2024", "31/05/2024", "30", "1.000,00", "1.000,00"],
+        ["FAC-0002", "10/05/2024", "09/06/2024", "21", "250,00", "250,00"],
+        ["Total cliente", "", "", "", "1.250,00", "1.250,00"],
+        ["J-40123456-9 - BODEGA SOL", "", "", "", "", ""],
+        ["FAC-0003", "02/04/2024", "02/05/2024", "59", "3.000,00", "1.500,00"],
+        ["NC-0001", "05/04/2024", "", "", "-500,00", "-500,00"],
+        ["Cliente: DISTRIBUIDORA  EL SOL (J-30123456-0)", "", "", "", "", ""],
+        ["FAC-0004", "03/04/2024", "03/05/2024", "58", "10,00", "10,00"],
+        ["ANULADA", "", "", "", "", ""],
+        ["FAC-0005", "04/04/2024", "04/05/2024", "57", "20,00", "20,00"],
+        ["Total general", "", "", "", "3.780,00", "2.280,00"],
+    ]
+
+    static func run(_ rows: [[String]], flush: Int) -> ImportBatch {
+        var options = ImportOptions(country: "VE", currency: "VES")
+        options.flushRows = flush
+        return Importer(options: options).importSource(MemorySource(csv: rows))
+    }
+
+    @Test(arguments: [1, 2, 3, 5, 100])
+    func invoicesTakeTheirHeadingsCustomer(flush: Int) throws {
+        let batch = Self.run(Self.report, flush: flush)
+        #expect(batch.invoices.map(\.number.value) == ["FAC-0001", "FAC-0002", "FAC-0003", "NC-0001", "FAC-0004", "FAC-0005"])
+        #expect(batch.customers.map { $0.name?.value } == ["ABASTO LUNA C.A.", "ABASTO LUNA C.A.", "BODEGA SOL", "BODEGA SOL",
+                                                          "DISTRIBUIDORA EL SOL", "DISTRIBUIDORA EL SOL"])
+        #expect(batch.customers.map { $0.taxID?.value.normalized } == ["J301234561", "J301234561", "J401234569", "J401234569",
+                                                                      "J301234560", "J301234560"])
+        // Each value's provenance is the heading's cell.
+        let name = try #require(batch.customers[2].name?.provenance?.location)
+        #expect(name.row == 8 && name.column == 1)
+        // `ANULADA` alone is no heading: a row without a document amount, rejected with its reason.
+        #expect(batch.rejects.map(\.location.row) == [13])
+        let accounting = try #require(batch.accounting.first)
+        #expect(accounting.headerRows == 3 + 3 && accounting.totalsSkipped == 2 && accounting.imported == 6)
+        #expect(accounting.balances)
+        let headings = batch.diagnostics.filter { $0.code == "MAP-CUSTOMER-SECTION" }
+        #expect(headings.map { $0.location?.row } == [4, 8, 11])
+        // The third heading's RIF fails its check digit: said once, at the heading.
+        #expect(batch.diagnostics.filter { $0.code == "MAP-TAXID-CHECK-DIGIT" }.map { $0.location?.row } == [11])
+        #expect(!batch.diagnostics.contains { $0.code == "MAP-INVOICE-NO-CUSTOMER" })
+    }
+
+    @Test(arguments: [
+        ("Cliente: J-30123456-1 ABASTO LUNA C.A.", "ABASTO LUNA C.A.", "J301234561"),
+        ("RIF: J-30123456-1", nil, "J301234561"),
+        ("Razón social: Ferretería Ñandú", "Ferretería Ñandú", nil),
+        ("(J-30123456-1) ABASTO", "ABASTO", "J301234561"),
+    ] as [(String, String?, String?)])
+    func headings(_ text: String, _ name: String?, _ taxID: String?) throws {
+        let sections = CustomerSections(country: "VE")
+        let h = try #require(sections.heading(Row(number: 1, cells: [.text(text), .empty]), parsed: ParseMemo()))
+        #expect(h.name == name && h.taxID?.normalized == taxID)
+    }
+
+    @Test(arguments: ["ANULADA", "FAC-0009", "Observaciones del cliente", "12345"])
+    func noHeadings(_ text: String) {
+        #expect(CustomerSections(country: "VE").heading(Row(number: 1, cells: [.text(text)]), parsed: ParseMemo()) == nil)
+        // Nor is a row of two cells.
+        #expect(CustomerSections(country: "VE").heading(Row(number: 1, cells: [.text("Cliente: Acme"), .text("10")]),
+                                                        parsed: ParseMemo()) == nil)
+    }
+
+    /// A table with customer columns has no headings: a lone `Cliente: …` cell there stays a row.
+    @Test func tablesWithCustomerColumnsHaveNone() {
+        let rows = [["Cliente", "Factura", "Monto"], ["Acme", "F-1", "10,00"], ["Cliente: Beta", "", ""], ["Gama", "F-2", "5,00"]]
+        let batch = Self.run(rows, flush: 100)
+        #expect(batch.customers.map { $0.name?.value } == ["Acme", "Gama"])
+        #expect(batch.rejects.count == 1)
+    }
+}
+
+/// An invoice whose row names no customer is imported with a warning, on both paths.
+struct InvoiceWithoutCustomerTests {
+    @Test func isImportedAndSaid() {
+        let rows = [["Factura", "Cliente", "Monto"], ["F1", "Ana", "10"], ["F2", "", "20"], ["F3", "Luis", "30"], ["F4", "", ""]]
+        let (plain, plainCount) = PlainRowTests.run(rows, plainRows: true)
+        let records = PlainRowTests.run(rows, plainRows: false).0
+        #expect(plain == records)
+        #expect(plainCount == 3)
+        #expect(records.invoices.count == 3 && records.rejects.count == 1)
+        // Said for F2; F4 is rejected (no amount), and says only that.
+        #expect(records.diagnostics.filter { $0.code == "MAP-INVOICE-NO-CUSTOMER" }.map { $0.location?.row } == [3])
+    }
+}
