@@ -221,10 +221,13 @@ public struct AmountColumnProfile: Hashable, Sendable {
     public var country: String?
     /// Values that voted for each reading, and values either reading fits (`1.234`).
     public var commaVotes = 0, dotVotes = 0, ambiguousValues = 0
+    /// The column's amount values, and those that name a currency (a mark, a code, a format).
+    public var values = 0, markedValues = 0
     /// Whether the country's convention decided the separator for the column's ambiguous values.
     public var decidedByCountry = false
-    /// The currency every currency-marked value of the column names, when they all name the same
-    /// one: the currency of its unmarked values too (`350,00` under `€ 1.200,00`).
+    /// The currency the column's currency-marked values name, when they all name the same one and
+    /// are at least half its values: the currency of its unmarked values too (`350,00` under
+    /// `€ 1.200,00`).
     public var currency: Currency?
 
     public init(decimalSeparator: Character? = nil, country: String? = nil) {
@@ -234,23 +237,36 @@ public struct AmountColumnProfile: Hashable, Sendable {
     /// Decides from the column's cells; `configured` (the mapping's decimal separator) settles ties,
     /// else the country's convention does (`1.500` is fifteen hundred in Venezuela).
     public static func profile(_ cells: some Sequence<CellValue>, configured: Character?, country: String?) -> AmountColumnProfile {
+        profile(cells.lazy.map { ($0, nil) }, configured: configured, country: country)
+    }
+
+    /// ``profile(_:configured:country:)`` of a workbook's cells, each with the currency its number
+    /// format shows, if any (`"Bs." #,##0.00`).
+    static func profile(_ cells: some Sequence<(CellValue, Currency?)>, configured: Character?,
+                        country: String?) -> AmountColumnProfile {
         var p = AmountColumnProfile(country: country)
         var marked: Currency?, mixedCurrencies = false
-        for cell in cells {
+        func mark(_ c: Currency?) {
+            guard let c else { return }
+            p.markedValues += 1
+            if marked == nil { marked = c } else if marked != c { mixedCurrencies = true }
+        }
+        for (cell, formatCurrency) in cells {
+            if case .number = cell { p.values += 1; mark(formatCurrency); continue }
             guard case .text(let s) = cell else { continue }
             if let (_, evidence) = AmountText.plain(s) {
+                p.values += 1
                 if evidence == .decimal(".") { p.dotVotes += 1 } else if evidence == .ambiguous(".") { p.ambiguousValues += 1 }
                 continue
             }
             guard let t = AmountText(s, country: country) else { continue }
+            p.values += 1
             switch t.separatorEvidence {
             case .decimal(let c): if c == "," { p.commaVotes += 1 } else { p.dotVotes += 1 }
             case .ambiguous: p.ambiguousValues += 1
             case .none: break
             }
-            if let c = t.currency {
-                if marked == nil { marked = c } else if marked != c { mixedCurrencies = true }
-            }
+            mark(t.currency)
         }
         if p.commaVotes > p.dotVotes { p.decimalSeparator = "," }
         else if p.dotVotes > p.commaVotes { p.decimalSeparator = "." }
@@ -259,7 +275,9 @@ public struct AmountColumnProfile: Hashable, Sendable {
             p.decimalSeparator = byCountry
             p.decidedByCountry = p.ambiguousValues > 0
         }
-        if !mixedCurrencies { p.currency = marked }
+        // A column's currency is what most of its values say, all alike: one `$ 50,00` among
+        // three hundred bolívar amounts is that cell's currency, not the column's.
+        if !mixedCurrencies, p.markedValues * 2 >= p.values { p.currency = marked }
         return p
     }
 

@@ -13,7 +13,7 @@ enum CurrencyToken {
         ("bs.s.", "VES"), ("bs.s", "VES"), ("bss.", "VES"), ("bss", "VES"), ("bs.", "VES"), ("bs", "VES"),
         ("ves", "VES"), ("bolivares", "VES"), ("bolívares", "VES"),
         ("bs.f.", "VEF"), ("bs.f", "VEF"), ("bsf.", "VEF"), ("bsf", "VEF"), ("vef", "VEF"),
-        ("bs.d.", "VED"), ("bs.d", "VED"), ("ved", "VED"),
+        ("bs.d.", "VED"), ("bs.d", "VED"), ("bsd.", "VED"), ("bsd", "VED"), ("ved", "VED"),
         ("us$", "USD"), ("u$s", "USD"), ("usd", "USD"), ("dolares", "USD"), ("dólares", "USD"), ("dls", "USD"),
         ("r$", "BRL"), ("brl", "BRL"), ("s/.", "PEN"), ("s/", "PEN"), ("pen", "PEN"), ("soles", "PEN"),
         ("€", "EUR"), ("eur", "EUR"), ("euros", "EUR"), ("cop", "COP"), ("col$", "COP"), ("mxn", "MXN"),
@@ -46,9 +46,13 @@ enum CurrencyToken {
     }
 
     /// An ISO 4217 code (``Currency/isKnown``) written as a word before or after an amount's
-    /// digits (`JPY 1200`, `1.200 CHF`, `VED 3,50`): the code and the text without it.
+    /// digits (`JPY 1200`, `1.200 CHF`, `VED 3,50`): the code and the text without it. `BsD` is
+    /// the bolívar digital's mark (VED, in ``marks``), not the Bahamian dollar's code: receivables
+    /// written in Spanish mean the one, never the other.
     static func code(around text: String) -> (Currency, rest: Substring)? {
-        let letters = { (s: Substring) in s.utf8.count == 3 && s.utf8.allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A } }
+        let letters = { (s: Substring) in
+            s.utf8.count == 3 && s.utf8.allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A } && s.lowercased() != "bsd"
+        }
         let head = text.prefix(3), tail = text.suffix(3)
         // Only as a word of its own: `ABC1` or `1ABC` could be anything.
         if letters(head), text.dropFirst(3).first.map({ $0 == " " || $0.isASCIIDigit }) ?? false,
@@ -73,8 +77,8 @@ enum CurrencyToken {
                 let next = i + 1 < words.count ? words[i + 1] : ""
                 return next == "f" ? "VEF" : next == "d" ? "VED" : "VES"
             case "ves", "bolivares", "bss": return "VES"
+            case "bsd", "ved": return "VED"
             case "bsf", "vef": return "VEF"
-            case "ved": return "VED"
             case "cop": return "COP"
             case "eur", "euros": return "EUR"
             case "brl", "reais": return "BRL"

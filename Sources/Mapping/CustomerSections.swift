@@ -7,9 +7,11 @@ import Tabular
 ///
 /// In an invoice table that maps no customer column, such a heading's customer is the customer of
 /// every invoice row under it, down to the next heading. A heading is a data-area row with a single
-/// non-blank cell of text that starts with a customer label (`Cliente:`, `Razón social`, `RIF`…) or
-/// holds a tax ID; a lone word (`ANULADA`) or a document number is no heading, so a stray cell never
-/// names the customers below it.
+/// non-blank cell of text, in the document-number column or one no field is mapped to (never an
+/// amount, date or notes column: `Cliente pagó en efectivo` in the notes is a note), that starts
+/// with a customer label (`Cliente:`, `Razón social`, `RIF`…) or holds a tax ID whose check digit
+/// is right. A lone word (`ANULADA`), a document number or a stray number is no heading, so a
+/// stray cell never names the customers below it: such rows stay data rows (and are rejected).
 struct CustomerSections: Sendable {
     /// A customer heading: where it is, and the name and tax ID it gives.
     struct Heading: Sendable, Equatable {
@@ -25,6 +27,8 @@ struct CustomerSections: Sendable {
     }
 
     let country: String?
+    /// Columns mapped to a field other than the document number: no heading is written there.
+    let valueColumns: Set<Int>
 
     /// Folded words that label a customer heading (the first word, or first two, of the cell).
     static let labels: Set<String> = [
@@ -51,7 +55,7 @@ struct CustomerSections: Sendable {
             guard only == nil, case .text(let text) = cell else { return nil }
             only = (i + 1, text)
         }
-        guard let (column, text) = only else { return nil }
+        guard let (column, text) = only, !valueColumns.contains(column) else { return nil }
         var words = text.split(whereSeparator: \.isWhitespace).map(String.init)
         var labelled = false
         for n in [2, 1] where words.count >= n {
@@ -68,7 +72,9 @@ struct CustomerSections: Sendable {
             let token = String(word.drop(while: Self.isSeparator).reversed().drop(while: Self.isSeparator).reversed())
             guard token.filter(\.isASCIIDigit).count >= 6 else { continue }
             let id = parsed.taxID(token, country: country)
-            guard id.validity != .malformed else { continue }
+            // After a label, any tax ID's form will do (its check digit is warned about); alone, only
+            // one whose check digit proves it, not just any run of digits.
+            guard labelled ? id.validity != .malformed : id.validity == .valid else { continue }
             taxIDText = token; taxID = id
             words.remove(at: i)
             break

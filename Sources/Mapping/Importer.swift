@@ -138,17 +138,44 @@ public struct Importer: Sendable {
         return (out, out.flatMap(\.specDiagnostics))
     }
 
+    /// A mapping entry naming a table that no table of the sheet matched: its columns were not
+    /// used (the table's title changed, or it is misspelt). Said for a sheet the entry names, or
+    /// for a CSV (a sheet-less entry elsewhere is meant for the sheets that have its table).
+    private func noteUnmatchedSpecs(_ specs: [MappingFile.TableSpec], used: Set<Int>, _ path: String, _ sheet: SheetInfo,
+                                    into batch: inout ImportBatch) {
+        for (i, spec) in specs.enumerated() where !used.contains(i) {
+            guard let name = spec.table, spec.sheet != nil || sheet.name == nil else { continue }
+            batch.diagnostics.append(Diagnostic(.warning, code: "MAP-MAPPING-TABLE-UNMATCHED",
+                "the mapping's table \"\(name)\" matched no table here: its columns were not used (the tables were mapped automatically)",
+                at: SourceLocation(file: path, sheet: sheet.name)))
+        }
+    }
+
+    /// A folded title's words that hold no digit.
+    static func withoutNumbers(_ folded: String) -> String {
+        folded.split(separator: " ").filter { !$0.contains(where: \.isNumber) }.joined(separator: " ")
+    }
+
     /// The spec for the sheet's `index`-th table (0-based).
     ///
     /// A spec naming a table (`table:`) applies to the table of that name and to no other: its
-    /// title, or `Table N` for an untitled table (the names `consolida map` writes). Specs naming
+    /// title (or, failing that, its title's words without numbers: `Cartera al 31/07/2024` for
+    /// `Cartera al 30/06/2024`), or `Table N` for an untitled table (the names `consolida map`
+    /// writes). Specs naming
     /// no table serve the other tables in order; one alone on its sheet serves them all (a layout
     /// repeated down the sheet). A table no spec serves is mapped automatically.
     private func chooseSpec(_ specs: [MappingFile.TableSpec], for region: TableRegion, index: Int, used: Set<Int>) -> Int? {
         guard !specs.isEmpty else { return nil }
-        let names = [region.title ?? "Table \(index + 1)"].map { TextFolding.fold($0) }
-        if let s = specs.indices.first(where: { s in
-            !used.contains(s) && specs[s].table.map { names.contains(TextFolding.fold($0)) } == true
+        let name = TextFolding.fold(region.title ?? "Table \(index + 1)")
+        if let s = specs.indices.first(where: { !used.contains($0) && specs[$0].table.map(TextFolding.fold) == name }) {
+            return s
+        }
+        // A title's dates and numbers change from one month's file to the next (`Cartera al
+        // 30/06/2024`): without them, the title still names its table.
+        // (Only for a real title: `Table 2` is a place, and its number all it says.)
+        let words = region.title == nil ? "" : Self.withoutNumbers(name)
+        if !words.isEmpty, let s = specs.indices.first(where: { s in
+            !used.contains(s) && specs[s].table.map { Self.withoutNumbers(TextFolding.fold($0)) } == words
         }) {
             return s
         }
@@ -200,6 +227,7 @@ public struct Importer: Sendable {
         }
         var mask = maskMergedCells(&window, path, sheet)
         var usedSpecs = Set<Int>()
+        defer { noteUnmatchedSpecs(specs, used: usedSpecs, path, sheet, into: &batch) }
         var (tables, _) = analyzeSheet(path, sheet, window, tablesBefore: 0, previousHeader: nil, usedSpecs: &usedSpecs)
         var fill = MergedDataFill(merged: window.merged, file: path, sheet: sheet.name)
         if !fill.isEmpty {

@@ -93,7 +93,8 @@ struct TableImporter: Sendable {
                                    keyColumns: keyColumns(kind),
                                    checkFirst: Array(amountProfiles.keys.sorted() + dateProfiles.keys.sorted()))
         if kind == .invoices, [Field.customerName, .firstName, .lastName, .taxID].allSatisfy({ columns($0).isEmpty }) {
-            sections = CustomerSections(country: country)
+            let valueColumns = mapping.fields.filter { $0.field != .documentNumber }.flatMap(\.columns)
+            sections = CustomerSections(country: country, valueColumns: Set(valueColumns))
         }
         bytesReader = PlainBytesReader(self)
     }
@@ -181,12 +182,20 @@ struct TableImporter: Sendable {
             for c in f.columns {
                 switch f.field.valueKind {
                 case .amount:
-                    let p = AmountColumnProfile.profile(data.lazy.map { $0[column: c] }, configured: options.decimalSeparator,
-                                                        country: country)
+                    let (parsed, country) = (parsed, country)
+                    let cells = data.lazy.map { row in
+                        (row[column: c], row.currencies?[c].flatMap { parsed.currency($0, country: country) })
+                    }
+                    let p = AmountColumnProfile.profile(cells, configured: options.decimalSeparator, country: country)
                     amountProfiles[c] = p
                     if p.commaVotes > 0 && p.dotVotes > 0 {
                         batch.diagnostics.append(Diagnostic(.warning, code: "MAP-AMOUNT-MIXED-SEPARATORS",
                             "column \(headerNames[c] ?? "") mixes decimal commas (\(p.commaVotes)) and points (\(p.dotVotes)); values that fit neither reading are rejected",
+                            at: tableAt.withColumn(c)))
+                    }
+                    if let currency = p.currency, p.markedValues < p.values {
+                        batch.diagnostics.append(Diagnostic(.info, code: "MAP-AMOUNT-COLUMN-CURRENCY",
+                            "column \(headerNames[c] ?? ""): \(p.markedValues) of \(p.values) values name \(currency.code), and no other currency; the others are read as \(currency.code) unless their row or header names one",
                             at: tableAt.withColumn(c)))
                     }
                     if p.decidedByCountry, let sep = p.decimalSeparator {

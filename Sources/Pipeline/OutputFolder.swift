@@ -22,12 +22,15 @@ public enum OutputError: Error, CustomStringConvertible {
 ///
 /// Since the folder is replaced whole, only a folder that is surely Consolida's is replaced: a
 /// new or empty one, one holding the ``markerName`` file every commit writes, or one holding
-/// nothing but names Consolida writes (``outputNames``: a folder written before the marker
-/// existed). Anything else (`--out .` in a folder of workbooks, `--out` naming a file, an input
+/// nothing but names Consolida writes (``outputNames``), one of them its own (``ownNames``: a
+/// folder written before the marker existed). Anything else (`--out .` in a folder of workbooks, `--out` naming a file, an input
 /// inside the folder) is refused before anything is written.
 public struct OutputFolder {
     /// The file that marks a folder as Consolida's output, written in every committed folder.
     public static let markerName = ".consolida-output"
+
+    /// Names only Consolida writes: one of them shows an unmarked folder of output names is its own.
+    static let ownNames: Set<String> = ["import-summary.json", "consolida.sqlite"]
 
     /// Every name Consolida writes in an output folder (besides the marker).
     public static let outputNames: Set<String> = [
@@ -95,11 +98,16 @@ public struct OutputFolder {
         do { entries = try fm.contentsOfDirectory(atPath: path) } catch {
             throw OutputError.cannotWrite(path: path, reason: error.localizedDescription)
         }
-        if entries.contains(Self.markerName) { return }
+        if entries.isEmpty || entries.contains(Self.markerName) { return }
         let foreign = entries.filter { !Self.outputNames.contains($0) }.sorted()
         if let first = foreign.first {
             let more = foreign.count > 1 ? " and \(foreign.count - 1) more" : ""
             throw OutputError.notAnOutputFolder(path: path, reason: "it holds \(first)\(more), which Consolida did not write")
+        }
+        // Names alone (`customers.csv`) could be anybody's: a folder from before the marker also
+        // holds a file only Consolida writes.
+        guard entries.contains(where: Self.ownNames.contains) else {
+            throw OutputError.notAnOutputFolder(path: path, reason: "it holds \(entries.sorted()[0]) but no import-summary.json or consolida.sqlite, so it may not be Consolida's")
         }
     }
 

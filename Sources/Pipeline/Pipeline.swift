@@ -42,7 +42,10 @@ public struct Pipeline {
         defer { withExtendedLifetime(lock) {} }
         let folder = OutputFolder(path: outputPath)
         do {
-            try folder.prepare(inputs: config.sources.map { SourceDiscovery.resolve($0.path, base: config.baseDirectory) })
+            // The run's sources and the files that say how to read them: none may be inside the folder.
+            let inputs = config.sources.flatMap { [$0.path] + ($0.mapping.map { [$0] } ?? []) }
+                + [config.matching, config.overrides].compactMap { $0 }
+            try folder.prepare(inputs: inputs.map { SourceDiscovery.resolve($0, base: config.baseDirectory) })
         } catch { throw Failure(exitCode: 4, message: "\(error)") }
 
         // 1. Import every source; an unreadable one is reported and the others go on.

@@ -55,7 +55,7 @@ struct ImportCommand: ParsableCommand {
         let folder = OutputFolder(path: out)
         let output: ImportOutput
         do {
-            try folder.prepare(inputs: files)
+            try folder.prepare(inputs: files + (mapping.map { [$0] } ?? []))
             output = try ImportOutput(folder: folder)
         } catch let refused as OutputError {
             folder.discard()

@@ -155,6 +155,12 @@ import Testing
         #expect(try String(contentsOf: folder.appendingPathComponent("contrato.docx"), encoding: .utf8) == "mine")
         // A new folder is fine, and is replaced on the next run.
         for _ in 0..<2 { #expect(try CommandRunner.run(["import", "ventas.csv", "--out", "out", "--quiet"], in: folder).exitCode == 0) }
+        // A mapping file inside the output folder is an input too.
+        let map = try CommandRunner.run(["map", "ventas.csv", "--write", "out/m.yaml"], in: folder)
+        #expect(map.exitCode == 0)
+        let mapped = try CommandRunner.run(["import", "ventas.csv", "--mapping", "out/m.yaml", "--out", "out", "--quiet"], in: folder)
+        #expect(mapped.exitCode == 4 && mapped.stderr.contains("holds the input out/m.yaml"))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/m.yaml").path))
     }
 
     @Test func runIntoAFolderOfOtherFilesIsRefused() throws {

@@ -96,6 +96,13 @@ struct AmountParserTests {
         #expect(currency(["€ 1.200,00", "350,00", "1.234,56 €"]) == "EUR")
         #expect(currency(["€ 1.200,00", "US$ 35", "350,00"]) == nil)
         #expect(currency(["1.200,00", "350,00"]) == nil)
+        // One marked cell among many is that cell's currency, not the column's.
+        #expect(currency(["$ 50,00"] + Array(repeating: "1.234,00", count: 299)) == nil)
+        #expect(currency(["€ 1", "€ 2", "3", "4"]) == "EUR" && currency(["€ 1", "2", "3"]) == nil)
+        // A workbook's number formats count as marks.
+        let formatted = AmountColumnProfile.profile([(.number(1), "VES"), (.number(2), "VES"), (.number(3), nil)],
+                                                    configured: nil, country: "VE")
+        #expect(formatted.currency?.code == "VES" && formatted.markedValues == 2 && formatted.values == 3)
     }
 
     @Test func dollarSignFollowsTheCountry() throws {

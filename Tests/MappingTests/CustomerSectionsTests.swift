@@ -61,17 +61,33 @@ struct CustomerSectionsTests {
         ("(J-30123456-1) ABASTO", "ABASTO", "J301234561"),
     ] as [(String, String?, String?)])
     func headings(_ text: String, _ name: String?, _ taxID: String?) throws {
-        let sections = CustomerSections(country: "VE")
+        let sections = CustomerSections(country: "VE", valueColumns: [])
         let h = try #require(sections.heading(Row(number: 1, cells: [.text(text), .empty]), parsed: ParseMemo()))
         #expect(h.name == name && h.taxID?.normalized == taxID)
     }
 
-    @Test(arguments: ["ANULADA", "FAC-0009", "Observaciones del cliente", "12345"])
+    @Test(arguments: ["ANULADA", "FAC-0009", "Observaciones del cliente", "12345", "30123456", "J-30123456-0 Acme"])
     func noHeadings(_ text: String) {
-        #expect(CustomerSections(country: "VE").heading(Row(number: 1, cells: [.text(text)]), parsed: ParseMemo()) == nil)
-        // Nor is a row of two cells.
-        #expect(CustomerSections(country: "VE").heading(Row(number: 1, cells: [.text("Cliente: Acme"), .text("10")]),
-                                                        parsed: ParseMemo()) == nil)
+        let sections = CustomerSections(country: "VE", valueColumns: [3])
+        #expect(sections.heading(Row(number: 1, cells: [.text(text)]), parsed: ParseMemo()) == nil)
+        // Nor is a row of two cells, nor a cell in a value column (amount, date, notes).
+        #expect(sections.heading(Row(number: 1, cells: [.text("Cliente: Acme"), .text("10")]), parsed: ParseMemo()) == nil)
+        #expect(sections.heading(Row(number: 1, cells: [.empty, .empty, .text("Cliente: Acme")]), parsed: ParseMemo()) == nil)
+        #expect(sections.heading(Row(number: 1, cells: [.empty, .text("Cliente: Acme")]), parsed: ParseMemo()) != nil)
+    }
+
+    /// A note in the notes column and a stray total in the amount column stay rows: rejected as
+    /// before, and the customer above keeps its invoices.
+    @Test func strayCellsInValueColumnsAreNoHeadings() {
+        let rows = [["Documento", "Fecha", "Monto", "Observaciones"],
+                    ["Cliente: J-30123456-1 ABASTO LUNA C.A.", "", "", ""],
+                    ["F-1", "01/05/2024", "10,00", ""],
+                    ["", "", "", "Cliente pagó en efectivo el resto"],
+                    ["", "", "1734560", ""],
+                    ["F-2", "01/05/2024", "20,00", ""]]
+        let batch = Self.run(rows, flush: 100)
+        #expect(batch.customers.map { $0.name?.value } == ["ABASTO LUNA C.A.", "ABASTO LUNA C.A."])
+        #expect(batch.rejects.map(\.location.row) == [4, 5])
     }
 
     /// A table with customer columns has no headings: a lone `Cliente: …` cell there stays a row.

@@ -215,6 +215,34 @@ struct NamedTableSpecTests {
         #expect(i.invoices.allSatisfy { $0.amount == nil && $0.dueDate == nil })
     }
 
+    /// Next month's title (its date changed) still names the table; a name no table has is said.
+    @Test func datesInTitlesDoNotMatterAndUnmatchedNamesAreSaid() throws {
+        var rows = Self.rows
+        rows[0] = Row(number: 1, cells: [.text("Facturas pendientes al 31/07/2024")])
+        let yaml = """
+            version: 1
+            tables:
+              - sheet: Cartera
+                table: Facturas pendientes al 30/06/2024
+                kind: invoices
+                columns:
+                  customer_name: Cliente
+                  document_number: Factura
+                  balance: Monto
+              - sheet: Cartera
+                table: Cobros
+                kind: payments
+                columns:
+                  payment_amount: Importe
+            """
+        let source = MemorySource(path: "cartera.xlsx", sheets: [.init(name: "Cartera", rows: rows)])
+        let batch = Importer(options: ImportOptions(mapping: try MappingFile.parse(yaml: yaml), country: "CO", currency: "COP"))
+            .importSource(source)
+        #expect(batch.invoices.allSatisfy { $0.amount == nil && $0.balance != nil })
+        let unmatched = batch.diagnostics.filter { $0.code == "MAP-MAPPING-TABLE-UNMATCHED" }
+        #expect(unmatched.count == 1 && unmatched.first?.message.contains("\"Cobros\"") == true)
+    }
+
     /// `Table N` names an untitled table by its place, as `consolida map` writes it.
     @Test func untitledTablesAreNamedByPlace() throws {
         var rows = Self.rows

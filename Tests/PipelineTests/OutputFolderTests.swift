@@ -73,6 +73,17 @@ struct OutputFolderTests {
         try Self.writeOutputs(to: out, inputs: [root.appendingPathComponent("out-2024/a.csv").path, root.path])
     }
 
+    /// Output names alone could be anybody's files: without the marker, one only Consolida
+    /// writes must be there too.
+    @Test func outputNamesAloneAreNotEnough() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Self.write("customers.csv", in: root, "mine")
+        try Self.write("invoices.csv", in: root, "mine")
+        #expect(Self.refusal { try Self.writeOutputs(to: root) }?.contains("no import-summary.json") == true)
+        #expect(try String(contentsOf: root.appendingPathComponent("customers.csv"), encoding: .utf8) == "mine")
+    }
+
     @Test func aFolderWrittenBeforeTheMarkerIsReplaced() throws {
         let root = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: root) }

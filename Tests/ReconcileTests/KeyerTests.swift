@@ -66,6 +66,12 @@ import Testing
         #expect(try #require(EmailKey(address)).isFreeMail == free)
     }
 
+    /// Text kept as written because it is no address (a shared placeholder) is no matching evidence.
+    @Test(arguments: ["no@tiene", "x@x", "mar@kiosko", "rey at taller.com", "@acme.com", "ana@@acme.com"])
+    func onlyValidAddressesAreKeys(_ text: String) {
+        #expect(EmailKey(text) == nil)
+    }
+
     @Test(arguments: [("ventas@eltornillo.com.ve", true), ("Facturacion@grupo.mx", true), ("info@x.com", true),
                       ("ana.perez@eltornillo.com.ve", false), ("ventas.ana@eltornillo.com", false), ("jose@gmail.com", false)])
     func roleMailbox(address: String, role: Bool) throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Receivables
 
 /// An email split into local part and domain; free-mail domains carry no weight as evidence.
 public struct EmailKey: Hashable, Sendable {
@@ -9,9 +10,11 @@ public struct EmailKey: Hashable, Sendable {
     /// The local part names a role, not a person (`ventas`, `info`, `facturacion`).
     public var isRoleMailbox: Bool { Self.roleMailboxes.contains(local) }
 
+    /// `nil` unless `raw` is a valid address: text kept as written because it is none (`no@tiene`,
+    /// `x@x`, a placeholder many customers share) is no evidence that two records are one.
     public init?(_ raw: String) {
         let a = EmailKeyer().key(raw)
-        guard let at = a.lastIndex(of: "@"), at != a.startIndex else { return nil }
+        guard EmailAddress.normalize(a) != nil, let at = a.lastIndex(of: "@"), at != a.startIndex else { return nil }
         address = a
         local = String(a[..<at])
         domain = String(a[a.index(after: at)...])
