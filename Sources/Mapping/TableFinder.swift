@@ -118,22 +118,36 @@ struct TableFinder {
     }
 
     func isHeaderCandidate(_ row: Row) -> Bool {
-        // Cheap test first (this runs on every row): at least two text cells with letters and no
-        // cell that is a number, a date or digits only.
-        var labels = 0
+        // Cheap test first (this runs on every row): at least two text cells with letters, no cell
+        // that is a number, a date or digits only, and at most twice as many header cells without
+        // letters (`#`, `%`, aging buckets `0-30`, `+90`) as with.
+        var labels = 0, symbols = 0
         for cell in row.cells {
             switch cell {
             case .empty: continue
             case .text(let s):
                 if s.utf8.contains(where: { $0 >= 0x41 }) { labels += 1 }
+                else if Self.isSymbolHeader(s) { symbols += 1 }
                 else if !s.allSatisfy(\.isWhitespace) { return false }
             default: return false
             }
         }
-        guard labels >= 2 else { return false }
+        guard labels >= 2, symbols <= 2 * labels else { return false }
         let nonBlank = row.cells.filter { !$0.isBlank }
-        guard nonBlank.count >= 2, nonBlank.allSatisfy(isLabel) else { return false }
+        guard nonBlank.count >= 2, nonBlank.allSatisfy({ isLabel($0) || Self.isSymbolHeader($0.displayText) }) else {
+            return false
+        }
         return synonymMatches(row) >= 2
+    }
+
+    /// A header cell without letters: `#`, `%`, `0-30`, `+90`, `> 90`: nothing a data row holds
+    /// (no number, no date).
+    static func isSymbolHeader(_ text: String) -> Bool {
+        let t = text.trimmingWhitespace
+        guard !t.isEmpty, t.count <= 12, !t.contains(where: \.isLetter) else { return false }
+        if let first = t.first, first == "+" || first == ">" || first == "<" { return t.count > 1 }
+        if case .success = DateParser.parse(text: t, order: .dmy) { return false }
+        return AmountText(t, country: nil) == nil && AmountText.plain(t) == nil
     }
 
     /// Whether row `i` (right under header row `h`) is a row of sub-headers: all labels, and `h` is

@@ -190,4 +190,20 @@ struct TableFinderTests {
         #expect(title([["Página 1 de 3"], ["Usuario: ADMIN"]]) == "Usuario: ADMIN")
         #expect(title([["Facturas 10:15"]]) == "Facturas 10:15")
     }
+
+    /// Header cells without letters (a numbering column, aging buckets, a percentage) do not hide
+    /// the header; a row of data, with its numbers and dates, is still no header.
+    @Test func headersWithSymbolCells() {
+        let finder = TableFinder(settings: .defaults)
+        for header in [["#", "Cliente", "Factura", "Fecha", "Monto"],
+                       ["Cliente", "Factura", "Saldo", "0-30", "31-60", "61-90", "+90"],
+                       ["Cliente", "Factura", "Monto", "%"]] {
+            let rows = ArrayRowStream.rows([header, ["Acme", "F-1", "10,00", "5", "", "", ""]])
+            #expect(finder.find(rows: rows, merged: []).first?.headerIndex == 0, "\(header)")
+        }
+        #expect(!finder.isHeaderCandidate(Row(number: 1, cells: [.text("Factura"), .text("Pagado"), .text("100")])))
+        #expect(!finder.isHeaderCandidate(Row(number: 1, cells: [.text("Factura"), .text("Pagado"), .text("15/03/2024")])))
+        #expect(TableFinder.isSymbolHeader("#") && TableFinder.isSymbolHeader("0-30") && TableFinder.isSymbolHeader("> 90"))
+        #expect(!TableFinder.isSymbolHeader("1.234,56") && !TableFinder.isSymbolHeader("2024") && !TableFinder.isSymbolHeader("-5"))
+    }
 }
