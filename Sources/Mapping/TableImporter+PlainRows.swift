@@ -4,7 +4,8 @@ import Tabular
 extension TableImporter {
     /// The columns a customer of this table is read from (``buildCustomer(_:_:id:into:listAll:)``), in order.
     static func customerColumns(_ fieldColumns: [[Int]]) -> [Int] {
-        let fields: [Field] = [.customerName, .taxID, .phone, .email, .address, .city, .salesperson, .country]
+        let fields: [Field] = [.customerName, .firstName, .lastName, .taxID, .phone, .email, .address, .city, .salesperson,
+                               .country]
         return Array(Set(fields.flatMap { fieldColumns[$0.ordinal] })).sorted()
     }
 

@@ -62,7 +62,7 @@ extension TableImporter {
                        listAll: Bool = false) -> Customer {
         var customer = Customer(id: id, provenance: origin)
         customer.sourcePriority = priority
-        customer.name = text(.customerName, row, origin)
+        customer.name = text(.customerName, row, origin) ?? joinedName(row, origin)
         if let c = columns(.taxID).first, !row[column: c].isBlank {
             let raw = row[column: c].displayText
             let id = parsed.taxID(raw, country: country)
@@ -79,7 +79,10 @@ extension TableImporter {
         }
         if sections != nil, let heading = currentSection { take(heading, into: &customer) }
         customer.country = customer.taxID?.value.country ?? country
-        let phoneCountry = customer.country ?? country
+        // Phones follow the configured country, else the tax ID's: a tax ID's country is inferred
+        // from its shape, which a bare number can mislead (a cédula read as a Chilean RUT must not
+        // make a Venezuelan mobile a Chilean one).
+        let phoneCountry = country ?? customer.country
         for c in columns(.phone) where !row[column: c].isBlank {
             let raw = row[column: c].displayText
             let (phones, unparsed) = parsed.phones(raw, country: phoneCountry)
@@ -112,6 +115,13 @@ extension TableImporter {
         if let countryText = text(.country, row, origin)?.value, countryText.count == 2 { customer.country = countryText.uppercased() }
         if mapping.kind == .customers { customer.extra.merge(extras(row)) { a, _ in a } }
         return customer
+    }
+
+    /// First and last name joined (`Ana María` `Pérez`), when no column holds the whole name.
+    func joinedName(_ row: Row, _ origin: Provenance) -> Sourced<String>? {
+        let parts = [Field.firstName, .lastName].compactMap { textValue($0, row) }
+        guard let first = parts.first else { return nil }
+        return Sourced(parts.map(\.0).joined(separator: " "), from: origin.at(column: first.column))
     }
 
     /// The name and tax ID of the customer heading an invoice row is under (``CustomerSections``),
@@ -168,7 +178,7 @@ extension TableImporter {
         let dateField: Field = mapping.has(.paymentDate) ? .paymentDate : .issueDate
         var extra = extras(row)
         // Customer columns of a payment row stay with it, so reconciliation can tie it to a customer.
-        if let name = text(.customerName, row, origin) { extra["customer_name"] = name.value }
+        if let name = text(.customerName, row, origin) ?? joinedName(row, origin) { extra["customer_name"] = name.value }
         if let c = columns(.taxID).first, !row[column: c].isBlank {
             extra["customer_tax_id"] = parsed.taxID(row[column: c].displayText, country: country).normalized
         }

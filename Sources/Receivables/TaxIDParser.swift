@@ -25,7 +25,7 @@ public enum TaxIDParser {
         let hinted = input.kindHint.flatMap(countryForKind)
         let configured = country?.uppercased()
         if !placeholder, let configured, hinted == nil || hinted == configured,
-           let id = parse(input, country: configured) {
+           let id = parse(input, country: configured) ?? nationalNumber(input, country: configured) {
             return id
         }
         var order = countries
@@ -41,6 +41,16 @@ public enum TaxIDParser {
         if let first = candidates.first { return first }
         return TaxID(normalized: input.compact, country: country?.uppercased(), kind: .unknown,
                      validity: .malformed, display: display)
+    }
+
+    /// A bare number where the configured country writes its people's IDs that way: a Venezuelan
+    /// cédula of six to eight digits with no `V` in front (`14567890` is `V14567890`), which no
+    /// other country's shape may then claim (a Chilean RUT, a Colombian NIT). Only for a configured
+    /// country: without one, a bare number's country is anybody's guess.
+    static func nationalNumber(_ input: TaxIDInput, country: String) -> TaxID? {
+        guard country == "VE", input.kindHint == nil || input.kindHint == .rif, input.lastGroup == nil,
+              (6...8).contains(input.chars.count), input.chars.allSatisfy(\.isASCIIDigit) else { return nil }
+        return venezuela(TaxIDInput("V" + input.compact))
     }
 
     static func parse(_ input: TaxIDInput, country: String) -> TaxID? {

@@ -58,8 +58,8 @@ struct PlainRowTests {
     }
 
     /// The import's outcome, and how many rows came as plain rows.
-    static func run(_ rows: [[String]], plainRows: Bool, flush: Int = 7) -> (Outcome, plain: Int) {
-        var options = ImportOptions(country: "VE", currency: "VES")
+    static func run(_ rows: [[String]], plainRows: Bool, flush: Int = 7, mapping: MappingFile? = nil) -> (Outcome, plain: Int) {
+        var options = ImportOptions(mapping: mapping, country: "VE", currency: "VES")
         options.flushRows = flush; options.windowRows = 10; options.plainRows = plainRows
         var batch = ImportBatch(), out = Outcome(), plain = 0
         Importer(options: options).importSource(MemorySource(csv: rows), encoding: Flattened(), into: &batch) { b, encoded in
@@ -194,5 +194,30 @@ struct CustomerMemoTests {
         big.withUnsafeBytes { memo.remember(Self.customer("big"), for: $0) }
         big.withUnsafeBytes { #expect(Self.tag(memo.known($0)) == "big") }
         [UInt8](repeating: 7, count: 9_999).withUnsafeBytes { #expect(memo.known($0) == nil) }
+    }
+}
+
+/// First and last names in columns of their own are joined into the customer's name, and both are
+/// part of what makes two plain rows the same customer.
+struct FirstAndLastNameTests {
+    @Test func namesAreJoinedOnBothPaths() throws {
+        let mapping = try MappingFile.parse(yaml: """
+            version: 1
+            tables:
+              - kind: invoices
+                columns:
+                  first_name: Nombre
+                  last_name: Apellido
+                  document_number: Factura
+                  amount: Monto
+            """)
+        let rows = [["Nombre", "Apellido", "Factura", "Monto"], ["Ana María", "Pérez", "F1", "10"], ["Ana María", "Gómez", "F2", "20"],
+                    ["", "Soto", "F3", "30"], ["Luis", "", "F4", "40"], ["Ana María", "Pérez", "F5", "50"]]
+        let (plain, plainCount) = PlainRowTests.run(rows, plainRows: true, mapping: mapping)
+        let records = PlainRowTests.run(rows, plainRows: false, mapping: mapping).0
+        #expect(plain == records)
+        #expect(plainCount == 5)
+        let names = records.customers.map { $0.drop(while: { $0 != " " }).dropFirst().split(separator: "|")[0] }
+        #expect(names == ["Ana María Pérez", "Ana María Gómez", "Soto", "Luis", "Ana María Pérez"])
     }
 }

@@ -53,3 +53,21 @@ struct TaxIDConfiguredCountryTests {
         #expect(id.kind == .unknown)
     }
 }
+
+/// Where Venezuela is configured, a bare number of six to eight digits is a cédula (`V`), never the
+/// Chilean RUT or Colombian NIT its digits happen to spell; without a country it stays a guess.
+struct VenezuelanCedulaTests {
+    @Test(arguments: [("14567890", "V14567890"), ("9876543", "V09876543"), ("123456", "V00123456"), ("14.567.890", "V14567890")])
+    func bareNumbersAreCedulas(_ text: String, _ normalized: String) {
+        let id = TaxIDParser.parse(text, country: "VE")
+        #expect(id.country == "VE" && id.kind == .rif && id.normalized == normalized && id.validity == .unchecked)
+    }
+
+    @Test func otherShapesAreUntouched() {
+        #expect(TaxIDParser.parse("J-30123456-1", country: "VE").validity == .valid)
+        #expect(TaxIDParser.parse("76.086.428-5", country: "VE").country == "CL")  // a RUT's dash and check digit
+        #expect(TaxIDParser.parse("14567890", country: "CL").country != "VE")
+        #expect(TaxIDParser.parse("14567890").country != "VE")
+        #expect(TaxIDParser.parse("12345", country: "VE").validity == .malformed)
+    }
+}
