@@ -47,6 +47,7 @@ public struct Importer: Sendable {
     public func importSource<E: ChunkEncoding>(_ source: any TabularSource, encoding: E, into batch: inout ImportBatch,
                                                flush: (inout ImportBatch, [E.Encoded]) -> Void) {
         batch.diagnostics += source.openingDiagnostics
+        batch.diagnostics += unmatchedSheetSpecs(source)
         for sheet in source.sheets {
             var reader = SheetReader(source, sheet)
             let window = reader.window(rows: windowRows(for: sheet))
@@ -54,6 +55,20 @@ public struct Importer: Sendable {
             importSheet(source.path, sheet, window, rest: &reader, encoding: encoding, into: &batch, flush: flush)
         }
         flush(&batch, [])
+    }
+
+    /// A mapping entry whose `sheet:` names no sheet of the source (renamed, misspelt): its
+    /// columns go unused, and the user is told so, as a wrong `files:` pattern is.
+    func unmatchedSheetSpecs(_ source: any TabularSource) -> [Diagnostic] {
+        guard let mapping = options.mapping else { return [] }
+        let names = source.sheets.map(\.name)
+        return mapping.tables.compactMap { spec in
+            guard let pattern = spec.sheet,
+                  !names.contains(where: { mapping.specs(forSheet: $0).contains(spec) }) else { return nil }
+            return Diagnostic(.warning, code: "MAP-MAPPING-SHEET-UNMATCHED",
+                              "the mapping's entry for sheet \"\(pattern)\" matches no sheet of this file (sheets: \(names.map { $0 ?? "(none)" }.joined(separator: ", "))): its columns were not used",
+                              at: SourceLocation(file: source.path))
+        }
     }
 
     /// The tables and their mappings (for `consolida map`), as an import finds them. A sheet

@@ -243,6 +243,14 @@ struct NamedTableSpecTests {
         #expect(unmatched.count == 1 && unmatched.first?.message.contains("\"Cobros\"") == true)
     }
 
+    @Test func anEntryForNoSheetIsSaid() throws {
+        let yaml = "version: 1\ntables:\n  - sheet: Luisa\n    columns:\n      amount: Monto\n  - sheet: Cart*\n    kind: invoices\n"
+        let source = MemorySource(path: "cartera.xlsx", sheets: [.init(name: "Cartera", rows: Self.rows)])
+        let batch = Importer(options: ImportOptions(mapping: try MappingFile.parse(yaml: yaml))).importSource(source)
+        let unmatched = batch.diagnostics.filter { $0.code == "MAP-MAPPING-SHEET-UNMATCHED" }
+        #expect(unmatched.count == 1 && unmatched.first?.message.contains("\"Luisa\"") == true)
+    }
+
     /// `Table N` names an untitled table by its place, as `consolida map` writes it.
     @Test func untitledTablesAreNamedByPlace() throws {
         var rows = Self.rows
