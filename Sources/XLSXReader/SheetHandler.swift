@@ -50,6 +50,11 @@ final class SheetHandler: XMLStreamHandler {
     @exclusivity(unchecked) private var style = 0
     @exclusivity(unchecked) private var collecting = false
     @exclusivity(unchecked) private var hasValue = false
+    @exclusivity(unchecked) private var hasFormula = false
+    /// Formula cells with no saved result (a file written by a program that does not compute
+    /// formulas): how many, and the first. Their cells read as empty; the sheet says so once.
+    private var formulasWithoutValue = 0
+    private var firstFormulaWithoutValue: (row: Int, column: Int)?
     @exclusivity(unchecked) private var inInlineString = false
     @exclusivity(unchecked) private var sawInlineString = false
     @exclusivity(unchecked) private var phoneticDepth = 0
@@ -121,6 +126,8 @@ final class SheetHandler: XMLStreamHandler {
                 text.reset()
             case UInt8(ascii: "t"):
                 if inInlineString, phoneticDepth == 0 { collecting = readsCells }
+            case UInt8(ascii: "f"):
+                hasFormula = true
             default: break
             }
         case 2 where inSheetData && localName == "is":
@@ -162,9 +169,17 @@ final class SheetHandler: XMLStreamHandler {
             else if localName == "rPh" { phoneticDepth = max(0, phoneticDepth - 1) }
         case 9 where localName == "sheetData":
             inSheetData = false
+            noteFormulasWithoutValue()
         default:
             break
         }
+    }
+
+    private func noteFormulasWithoutValue() {
+        guard formulasWithoutValue > 0, let first = firstFormulaWithoutValue else { return }
+        diagnostics.append(Diagnostic(.warning, code: "XLSX-FORMULA-NO-VALUE",
+            "\(formulasWithoutValue) formula cell(s) have no saved result (the program that wrote the file did not compute them), so they read as empty; open and save the file in Excel or LibreOffice to keep their values",
+            at: SourceLocation(file: context.file, sheet: context.sheet, row: first.row, column: first.column)))
     }
 
     func characters(_ bytes: XMLBytes) {
@@ -242,6 +257,7 @@ final class SheetHandler: XMLStreamHandler {
         type = t
         style = s
         hasValue = false
+        hasFormula = false
         sawInlineString = false
         collecting = false
         phoneticDepth = 0
@@ -268,6 +284,11 @@ final class SheetHandler: XMLStreamHandler {
 
     private func endCell() {
         collecting = false
+        // (`<v/>` is no result either, unless the formula's result is the empty string: `t="str"`.)
+        if hasFormula, readsCells, !hasValue || (text.isEmpty && type != .string) {
+            formulasWithoutValue += 1
+            if firstFormulaWithoutValue == nil { firstFormulaWithoutValue = (rowNumber, column) }
+        }
         guard readsCells, hasValue, column >= 1, column <= CellRef.maxColumn else { return }
         let value: CellValue
         switch type {

@@ -79,3 +79,39 @@ import ZipArchive
         #expect(rows[1].cells == [.number(1234.5), .number(12)])
     }
 }
+
+/// Formula cells a program saved without computing them read as empty, and the sheet says so once.
+@Suite struct FormulaWithoutValueTests {
+    @Test func saidOnceWithTheFirstCell() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("formulas-\(getpid()).xlsx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let zip = try ZipWriter(path: path)
+        func add(_ name: String, _ xml: String) throws { try zip.addEntry(named: name, contents: Array(xml.utf8)) }
+        try add("xl/workbook.xml", """
+            <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
+            xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
+            <sheets><sheet name="Hoja1" sheetId="1" r:id="rId1"/></sheets></workbook>
+            """)
+        try add("xl/_rels/workbook.xml.rels", """
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
+            </Relationships>
+            """)
+        try add("xl/worksheets/sheet1.xml", """
+            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>\
+            <row r="1"><c r="A1"><v>1</v></c></row>\
+            <row r="2"><c r="A2"><f>1+1</f></c><c r="B2"><f>1+1</f><v/></c><c r="C2" t="str"><f>""</f><v></v></c>\
+            <c r="D2"><f>1+1</f><v>2</v></c></row>\
+            </sheetData></worksheet>
+            """)
+        try zip.finish()
+        var stream = try XLSXWorkbook(path: path).rowStream(ofSheet: 0)
+        var rows: [Row] = []
+        while let row = try stream.nextRow() { rows.append(row) }
+        let said = stream.drainDiagnostics().filter { $0.code == "XLSX-FORMULA-NO-VALUE" }
+        #expect(said.count == 1)
+        #expect(said.first?.message.hasPrefix("2 formula cell(s)") == true)
+        #expect(said.first?.location?.row == 2 && said.first?.location?.column == 1)
+        #expect(rows.last?.cells.last == .number(2))
+    }
+}
