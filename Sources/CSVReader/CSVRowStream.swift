@@ -22,12 +22,19 @@ public struct CSVRowStream: TextRowStream {
         self.reader = reader
         self.path = file.path
         self.utf8Offsets = file.detectedEncoding.encoding == .utf8
+        keepsBlankLines = file.options.keepsBlankLines
     }
+
+    /// ``CSVOptions/keepsBlankLines``.
+    private let keepsBlankLines: Bool
 
     public mutating func next() throws -> Row? {
         while try reader.next() {
             let count = reader.fieldCount
-            if count == 0 { blankLinesSkipped += 1; continue }
+            if count == 0 {
+                if keepsBlankLines { rowsRead += 1; return Row(number: reader.recordCount, line: reader.line, cells: []) }
+                blankLinesSkipped += 1; continue
+            }
             var cells: [CellValue] = []
             cells.reserveCapacity(count)
             for i in 0..<count {
@@ -45,7 +52,14 @@ public struct CSVRowStream: TextRowStream {
     public mutating func next(into rows: inout TextRows, limit: Int) throws -> Bool {
         var added = 0
         while added < limit, try reader.next() {
-            if reader.fieldCount == 0 { blankLinesSkipped += 1; continue }
+            if reader.fieldCount == 0 {
+                if keepsBlankLines {
+                    rows.append(number: reader.recordCount, line: reader.line, record: reader.recordBytes, ends: reader.recordFieldEnds)
+                    rowsRead += 1; added += 1
+                    continue
+                }
+                blankLinesSkipped += 1; continue
+            }
             rows.append(number: reader.recordCount, line: reader.line, record: reader.recordBytes, ends: reader.recordFieldEnds)
             checkRecord()
             added += 1

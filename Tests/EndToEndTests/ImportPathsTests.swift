@@ -151,3 +151,24 @@ struct CustomerSectionsEndToEndTests {
         }
     }
 }
+
+/// An empty line of a CSV is a row the spreadsheet shows: read and counted blank, on both paths and
+/// in any window, so rows read is the file's last row number.
+struct BlankLinesAccountingTests {
+    @Test func emptyLinesAreBlankRows() throws {
+        let folder = try CommandRunner.temporaryFolder("blank-lines")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var csv = "Factura,Cliente,Monto\n\n"
+        for i in 1...600 { csv += "F\(i),Cliente \(i % 7),\(i).50\n" + (i % 50 == 0 ? "\n\n" : "") + (i % 77 == 0 ? ",,\n" : "") }
+        try Data(csv.utf8).write(to: folder.appendingPathComponent("v.csv"))
+        let lines = csv.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        for extra in [[String](), ["--window-rows", "30"]] {
+            let written = try ImportPathsTests.importBothWays(["v.csv"], in: folder, extra: extra)
+            let summary = try JSONSerialization.jsonObject(with: written["import-summary.json"] ?? Data()) as? [String: Any]
+            let tables = ((summary?["sources"] as? [[String: Any]])?.first?["tables"] as? [[String: Any]]) ?? []
+            #expect(tables.reduce(0) { $0 + (($1["rows_read"] as? Int) ?? 0) } == lines)
+            #expect(tables.reduce(0) { $0 + (($1["blank"] as? Int) ?? 0) } == 1 + 2 * 12 + 7)
+            #expect(tables.allSatisfy { ($0["balances"] as? Bool) == true })
+        }
+    }
+}

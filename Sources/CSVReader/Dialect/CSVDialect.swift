@@ -56,6 +56,9 @@ public struct CSVOptions: Hashable, Sendable {
     public var hasHeader: Bool?
     /// Records to skip above the table; `nil` detects titles and export lines.
     public var preambleRecords: Int?
+    /// Whether the row stream hands out empty lines as rows without cells (for a caller that
+    /// accounts for every row a spreadsheet shows); by default they are skipped and counted.
+    public var keepsBlankLines = false
     /// The sample that detection reads: at most this many bytes…
     public var sampleBytes = 64 << 10
     /// …and at most this many records.

@@ -56,6 +56,8 @@ public struct DefaultImporter: SourceImporting {
         default:
             var options = CSVOptions()
             options.preambleRecords = 0
+            // Every row a spreadsheet shows is accounted for, an empty line as a blank row.
+            options.keepsBlankLines = true
             return try CSVFile.open(path: path, options: options)
         }
     }
