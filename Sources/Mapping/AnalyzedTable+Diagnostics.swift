@@ -15,8 +15,44 @@ extension AnalyzedTable {
                 "the table's columns describe no invoices, customers or payments (mapped: \(mapping.fields.map(\.field.rawValue).joined(separator: ", ")))",
                 at: tableAt)]
         }
-        if kind == .customers, let unused = invoiceColumnsUnused(at: tableAt) { return [unused] }
-        return []
+        var out: [Diagnostic] = []
+        if kind == .customers, let unused = invoiceColumnsUnused(at: tableAt) { out.append(unused) }
+        if let sideBySide = sideBySideTables(at: tableAt) { out.append(sideBySide) }
+        return out
+    }
+
+    /// The warning for a header row that holds two tables side by side (`Facturas` in A–E, a
+    /// blank column or two, `Pagos` in H–K): the rows are read across both, as one table, so the
+    /// right-hand one's values land in the wrong fields or in none. Told by blank header columns
+    /// between groups of headers that repeat one another's texts (`Cliente`, `Fecha`, `Monto` on
+    /// both sides); a single table with an unlabelled column repeats nothing.
+    private func sideBySideTables(at tableAt: SourceLocation) -> Diagnostic? {
+        // Under a two-row header, a column with no sub-header is named by the group label over it
+        // (or carried from the left): it is a blank column as far as the sub-headers go.
+        let groupLabels = Set(region.headers.compactMap(\.group))
+        let isBlank = { (h: ColumnHeader) in h.text.isEmpty || (h.group == nil && groupLabels.contains(h.text)) }
+        var groups: [[ColumnHeader]] = [[]]
+        var previous: Int?
+        for h in region.headers.sorted(by: { $0.column < $1.column }) where !isBlank(h) {
+            if let p = previous, h.column > p + 1 { groups.append([]) }
+            groups[groups.count - 1].append(h)
+            previous = h.column
+        }
+        let wide = groups.filter { $0.count >= 2 }
+        let folded = wide.map { Set($0.map { TextFolding.fold($0.text) }) }
+        for i in wide.indices {
+            for j in wide.indices where j > i {
+                let shared = wide[i].filter { folded[j].contains(TextFolding.fold($0.text)) }.map(\.text)
+                guard shared.count >= 2 else { continue }
+                let spans = [wide[i], wide[j]].map { g in
+                    "\(CellRef.columnLetters(g[0].column))–\(CellRef.columnLetters(g[g.count - 1].column))"
+                }
+                return Diagnostic(.warning, code: "MAP-TABLES-SIDE-BY-SIDE",
+                    "the header row seems to hold two tables side by side (columns \(spans[0]) and \(spans[1]) both have \(shared.joined(separator: ", "))); they are read as one table, so the right-hand one's values are misread: put each table on a sheet of its own, or one below the other",
+                    at: tableAt)
+            }
+        }
+        return nil
     }
 
     /// The warning for a table read as customers whose columns hold invoice values: without a
