@@ -184,7 +184,7 @@ enum CustomerKey {
         for c in columns {
             let cell = row[column: c]
             if cell.isBlank { bytes.append(0); continue }
-            var text = cell.displayText
+            var text = row.shownText(column: c)
             text.withUTF8 { append(text: $0, to: &bytes) }
         }
     }

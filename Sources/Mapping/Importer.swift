@@ -208,7 +208,8 @@ public struct Importer: Sendable {
         while i < region.endIndex, full < columns.count {
             let row = rows[i]
             for c in columns {
-                let cell = row[column: c]
+                // A padded number is judged as the text the sheet shows (`V01234567`, `00102`).
+                let cell = row.shown?[c].map(CellValue.text) ?? row[column: c]
                 guard !cell.isBlank else { continue }
                 var list = out[c, default: []]
                 guard list.count < limit else { continue }

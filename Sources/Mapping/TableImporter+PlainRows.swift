@@ -62,7 +62,7 @@ extension TableImporter {
     /// the record path gives).
     mutating func recentRowCurrency(_ row: Row) -> Currency?? {
         guard let c = fieldColumns[Field.currency.ordinal].first, !row[column: c].isBlank else { return .some(nil) }
-        let text = row[column: c].displayText
+        let text = row.shownText(column: c)
         if let known = recentCurrencies.first(where: { $0.text.hasSameBytes(as: text) }) { return known.currency }
         return currency(named: text)
     }

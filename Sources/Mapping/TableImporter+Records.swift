@@ -64,7 +64,7 @@ extension TableImporter {
         customer.sourcePriority = priority
         customer.name = text(.customerName, row, origin) ?? joinedName(row, origin)
         if let c = columns(.taxID).first, !row[column: c].isBlank {
-            let raw = row[column: c].displayText
+            let raw = row.shownText(column: c)
             let id = parsed.taxID(raw, country: country)
             customer.taxID = Sourced(id, from: origin.at(column: c, rawText: raw))
             switch id.validity {
@@ -84,7 +84,7 @@ extension TableImporter {
         // make a Venezuelan mobile a Chilean one).
         let phoneCountry = country ?? customer.country
         for c in columns(.phone) where !row[column: c].isBlank {
-            let raw = row[column: c].displayText
+            let raw = row.shownText(column: c)
             let (phones, unparsed) = parsed.phones(raw, country: phoneCountry)
             let at = origin.at(column: c, rawText: raw)
             customer.phones.reserveCapacity(customer.phones.count + phones.count + unparsed.count)
@@ -96,7 +96,7 @@ extension TableImporter {
             }
         }
         for c in columns(.email) where !row[column: c].isBlank {
-            let raw = row[column: c].displayText
+            let raw = row.shownText(column: c)
             let (emails, invalid) = parsed.emails(raw)
             let at = origin.at(column: c, rawText: raw)
             customer.emails.reserveCapacity(customer.emails.count + emails.count + invalid.count)
@@ -180,7 +180,7 @@ extension TableImporter {
         // Customer columns of a payment row stay with it, so reconciliation can tie it to a customer.
         if let name = text(.customerName, row, origin) ?? joinedName(row, origin) { extra["customer_name"] = name.value }
         if let c = columns(.taxID).first, !row[column: c].isBlank {
-            extra["customer_tax_id"] = parsed.taxID(row[column: c].displayText, country: country).normalized
+            extra["customer_tax_id"] = parsed.taxID(row.shownText(column: c), country: country).normalized
         }
         return Payment(id: id, customer: nil, invoiceNumber: text(.documentNumber, row, origin),
                        date: try date(dateField, row, origin), amount: amount, reference: text(.paymentReference, row, origin),
@@ -214,9 +214,9 @@ extension TableImporter {
         if columns.count == 1 {
             let cell = row[column: columns[0]]
             guard !cell.isBlank else { return nil }
-            return (cell.displayText.collapsingWhitespace, columns[0])
+            return (row.shownText(column: columns[0]).collapsingWhitespace, columns[0])
         }
-        let parts = columns.map { row[column: $0] }.filter { !$0.isBlank }.map { $0.displayText.collapsingWhitespace }
+        let parts = columns.filter { !row[column: $0].isBlank }.map { row.shownText(column: $0).collapsingWhitespace }
         guard !parts.isEmpty, let first = columns.first(where: { !row[column: $0].isBlank }) else { return nil }
         return (parts.joined(separator: fieldSeparators[field.ordinal] ?? " "), first)
     }
@@ -286,7 +286,7 @@ extension TableImporter {
     /// The text of the row's currency cell and its column; `nil` when there is none or it is blank.
     func currencyText(_ row: Row) -> (String, column: Int)? {
         guard let c = columns(.currency).first, !row[column: c].isBlank else { return nil }
-        return (row[column: c].displayText, c)
+        return (row.shownText(column: c), c)
     }
 
     func rawIfText(_ cell: CellValue) -> String? {
@@ -324,13 +324,13 @@ extension TableImporter {
         for h in mapping.extras {
             let cell = row[column: h.column]
             guard !cell.isBlank else { continue }
-            out[headerNames[h.column] ?? h.letter] = cell.displayText
+            out[headerNames[h.column] ?? h.letter] = row.shownText(column: h.column)
         }
         // Cells beyond the header's last column would otherwise vanish.
         let width = table.region.headers.last?.column ?? 0
         if row.cells.count > width {
             for c in (width + 1)...row.cells.count where !row[column: c].isBlank {
-                out[CellRef.columnLetters(c)] = row[column: c].displayText
+                out[CellRef.columnLetters(c)] = row.shownText(column: c)
             }
         }
         return out

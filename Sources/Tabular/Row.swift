@@ -11,9 +11,19 @@ public struct Row: Sendable, Hashable {
     /// `[$USD]`), by 1-based column, as written in the format; `nil` when none does (always, for
     /// text formats, whose cells carry their marks in their text).
     public var currencies: [Int: String]?
+    /// The text number cells show through a zero-padding format (`00000` shows 102 as `00102`), by
+    /// 1-based column; `nil` when none does.
+    public var shown: [Int: String]?
 
-    public init(number: Int, line: Int? = nil, cells: [CellValue], currencies: [Int: String]? = nil) {
-        self.number = number; self.line = line; self.cells = cells; self.currencies = currencies
+    public init(number: Int, line: Int? = nil, cells: [CellValue], currencies: [Int: String]? = nil,
+                shown: [Int: String]? = nil) {
+        self.number = number; self.line = line; self.cells = cells; self.currencies = currencies; self.shown = shown
+    }
+
+    /// A cell's text as the sheet shows it: its padded text (``shown``), else ``CellValue/displayText``.
+    public func shownText(column: Int) -> String {
+        if let shown, let text = shown[column] { return text }
+        return self[column: column].displayText
     }
 
     /// The value in a 1-based column, `.empty` beyond the row's end.

@@ -149,3 +149,47 @@ public enum NumberFormatCurrency {
         return nil
     }
 }
+
+/// The text a zero-padding number format shows a whole number as: `00000` shows 102 as `00102`,
+/// `"FAC-"0000` as `FAC-0102`. Document numbers and cédulas are often typed as numbers into such
+/// cells; the padded text is what the sheet shows and what other sources write, so it is what
+/// matching needs. Formats with anything else (`#,##0`, decimals, dates) show no padding.
+public struct NumberFormatPadding: Hashable, Sendable {
+    public var prefix: String
+    public var width: Int
+    public var suffix: String
+
+    /// The padding of a custom format code (first section only), when it is zeros and literals.
+    public init?(code: String) {
+        let section = code.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        var prefix = "", suffix = "", zeros = 0
+        var chars = Array(section)[...]
+        while let c = chars.first {
+            chars = chars.dropFirst()
+            var literal: String?
+            if c == "0" {
+                guard suffix.isEmpty else { return nil }  // zeros in one run
+                zeros += 1
+                continue
+            } else if c == "\"" {
+                guard let end = chars.firstIndex(of: "\"") else { return nil }
+                literal = String(chars[..<end]); chars = chars[(end + 1)...]
+            } else if c == "\\", let next = chars.first {
+                literal = String(next); chars = chars.dropFirst()
+            } else {
+                return nil
+            }
+            if zeros == 0 { prefix += literal ?? "" } else { suffix += literal ?? "" }
+        }
+        // A single `0` pads nothing: it is the General-like "show the integer" format.
+        guard zeros >= 2 || !prefix.isEmpty || !suffix.isEmpty, zeros >= 1 else { return nil }
+        self.prefix = prefix; width = zeros; self.suffix = suffix
+    }
+
+    /// The text shown for `value`, when it is a whole number the format pads; `nil` otherwise.
+    public func text(_ value: Double) -> String? {
+        guard value.isFinite, value >= 0, value < 1e15, value == value.rounded(.down) else { return nil }
+        let digits = String(Int64(value))
+        return prefix + String(repeating: "0", count: max(0, width - digits.count)) + digits + suffix
+    }
+}

@@ -12,6 +12,8 @@ final class SheetHandler: XMLStreamHandler {
         let formats: [NumberFormatKind]
         /// The currency mark each cell format shows, if any (indexed as `formats`).
         var currencies: [String?] = []
+        /// The zero padding each cell format shows whole numbers with, if any.
+        var paddings: [NumberFormatPadding?] = []
         let date1904: Bool
     }
 
@@ -42,6 +44,8 @@ final class SheetHandler: XMLStreamHandler {
     @exclusivity(unchecked) private var cells: [CellValue] = []
     /// The current row's number cells whose format shows a currency: column → mark.
     @exclusivity(unchecked) private var cellCurrencies: [Int: String] = [:]
+    /// The current row's number cells whose format pads them: column → the text shown.
+    @exclusivity(unchecked) private var cellShown: [Int: String] = [:]
     private var lastWidth = 16
 
     // The current cell.
@@ -70,6 +74,9 @@ final class SheetHandler: XMLStreamHandler {
     /// to unwrap and count references of on every number cell).
     private let currencyIndex: UnsafeMutableBufferPointer<UInt16>
     private let marks: [String]
+    /// Per cell format: whether it pads whole numbers (its padding in `paddings`).
+    private let pads: UnsafeMutableBufferPointer<Bool>
+    private let paddings: [NumberFormatPadding?]
 
     init(context: Context, readsCells: Bool = true) {
         self.context = context
@@ -86,6 +93,10 @@ final class SheetHandler: XMLStreamHandler {
             currencyIndex[i] = UInt16(truncatingIfNeeded: marks.firstIndex(of: mark)! + 1)
         }
         self.marks = marks
+        pads = .allocate(capacity: context.formats.count)
+        pads.initialize(repeating: false)
+        for (i, padding) in context.paddings.enumerated() where i < context.formats.count { pads[i] = padding != nil }
+        paddings = context.paddings
         cells.reserveCapacity(lastWidth)
     }
 
@@ -110,6 +121,7 @@ final class SheetHandler: XMLStreamHandler {
         text.free()
         formats.deallocate()
         currencyIndex.deallocate()
+        pads.deallocate()
     }
 
     // MARK: SAX events (names compared as bytes: this is the hot path)
@@ -212,8 +224,10 @@ final class SheetHandler: XMLStreamHandler {
     private func endRow() {
         guard inSheetData else { return }
         if !cells.isEmpty {
-            pending.append(Row(number: rowNumber, cells: cells, currencies: cellCurrencies.isEmpty ? nil : cellCurrencies))
+            pending.append(Row(number: rowNumber, cells: cells, currencies: cellCurrencies.isEmpty ? nil : cellCurrencies,
+                               shown: cellShown.isEmpty ? nil : cellShown))
             if !cellCurrencies.isEmpty { cellCurrencies = [:] }
+            if !cellShown.isEmpty { cellShown = [:] }
             lastWidth = max(lastWidth, cells.count)
             cells = []
             cells.reserveCapacity(lastWidth)
@@ -336,6 +350,7 @@ final class SheetHandler: XMLStreamHandler {
                 let kind = formats[style]
                 if kind != .general, let v = ExcelSerial.value(d, kind: kind, date1904: context.date1904) { return v }
                 if currencyIndex[style] > 0 { cellCurrencies[column] = marks[Int(currencyIndex[style]) - 1] }
+                if pads[style], let shown = paddings[style]?.text(d) { cellShown[column] = shown }
             }
             return .number(d)
         case .sharedString where defersSharedStrings:

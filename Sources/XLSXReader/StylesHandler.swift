@@ -31,6 +31,12 @@ final class StylesHandler: XMLStreamHandler {
         xfFormatIDs.map { id in customFormats[id].flatMap(NumberFormatCurrency.mark(in:)) }
     }
 
+    /// The zero padding each cell format shows whole numbers with (``NumberFormatPadding``),
+    /// indexed as ``formatKinds``.
+    var formatPaddings: [NumberFormatPadding?] {
+        xfFormatIDs.map { id in customFormats[id].flatMap { NumberFormatPadding(code: $0) } }
+    }
+
     /// The kind of each cell format, indexed by a cell's `s` attribute.
     var formatKinds: [NumberFormatKind] {
         xfFormatIDs.map { id in

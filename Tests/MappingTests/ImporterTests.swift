@@ -221,3 +221,16 @@ struct FormatCurrencyTests {
         #expect(batch.invoices.map { $0.currency?.code } == ["VES", "USD", "USD"])
     }
 }
+
+/// A number a zero-padding format shows padded (`00102`, a cédula `01234567`) is read as shown.
+struct ShownTextTests {
+    @Test func paddedNumbersAreReadAsShown() {
+        var rows = ArrayRowStream.rows([["Factura", "Cliente", "RIF", "Monto"]])
+        rows.append(Row(number: 2, cells: [.number(102), .text("Acme"), .number(1234567), .number(10)],
+                        shown: [1: "00102", 3: "V01234567"]))
+        let batch = Importer(options: ImportOptions(country: "VE", currency: "USD")).importSource(
+            MemorySource(path: "cartera.xlsx", sheets: [.init(name: "Hoja1", rows: rows)]))
+        #expect(batch.invoices.first?.number.value == "00102")
+        #expect(batch.customers.first?.taxID?.value.normalized == "V01234567")
+    }
+}

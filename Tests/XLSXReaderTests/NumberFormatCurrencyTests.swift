@@ -115,3 +115,22 @@ import ZipArchive
         #expect(rows.last?.cells.last == .number(2))
     }
 }
+
+/// Zero-padding formats show whole numbers padded (`00000`: 102 → `00102`), and rows carry that text.
+@Suite struct NumberFormatPaddingTests {
+    @Test(arguments: [("00000", 102.0, "00102"), ("\"FAC-\"0000", 7.0, "FAC-0007"), ("000000;-000000", 123456.0, "123456"),
+                      ("0000\"-A\"", 12.0, "0012-A"), ("\\F000", 5.0, "F005"), ("00000", 1234567.0, "1234567")])
+    func padded(_ code: String, _ value: Double, _ text: String) throws {
+        #expect(try #require(NumberFormatPadding(code: code)).text(value) == text)
+    }
+
+    @Test(arguments: ["0", "#,##0", "0.00", "00.0", "0%", "dd/mm/yyyy", "General", "[$USD] 0000"])
+    func noPadding(_ code: String) {
+        #expect(NumberFormatPadding(code: code) == nil)
+    }
+
+    @Test func onlyWholeNumbersArePadded() throws {
+        let p = try #require(NumberFormatPadding(code: "00000"))
+        #expect(p.text(1.5) == nil && p.text(-3) == nil)
+    }
+}
