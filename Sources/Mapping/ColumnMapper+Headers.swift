@@ -69,15 +69,4 @@ extension ColumnMapper {
             return raw.contains("%") || MappingSettings.percentWords.contains { TextFolding.containsWords(folded, $0) }
         }
     }
-
-    /// Whether a folded header is one of `words`, alone or followed by a currency (`Crédito Bs.`,
-    /// `Abonos (USD)`).
-    static func isWord(_ folded: String, in words: [String]) -> Bool {
-        words.contains { word in
-            guard folded != word else { return true }
-            guard folded.hasPrefix(word + " ") else { return false }
-            let rest = String(folded.dropFirst(word.count + 1))
-            return rest.split(separator: " ").count <= 2 && CurrencyToken.currency(inHeader: rest) != nil
-        }
-    }
 }

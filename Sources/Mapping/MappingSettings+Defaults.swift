@@ -145,6 +145,6 @@ extension MappingSettings {
                                    "historico", "descricao", "movimiento"]
 
     /// Who paid, as a payments table or a bank names them (`Ordenante`, `Depositante`, `Titular`).
-    static let payerWords = ["ordenante", "pagador", "depositante", "remitente", "titular", "cliente", "payer",
+    static let payerWords = ["ordenante", "pagador", "depositante", "remitente", "titular", "payer",
                              "sender", "depositor", "remetente"]
 }
