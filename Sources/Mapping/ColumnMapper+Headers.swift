@@ -26,7 +26,8 @@ extension ColumnMapper {
     /// The field a folded header names: 1 for an exact synonym, 0.8 for synonyms found inside it as
     /// whole words. Of several found, the one that names the value wins, not the longest alone:
     /// - a customer noun only says whose the value is (`Teléfono del cliente`, `Saldo cliente`), and
-    ///   with a code word it is the customer's code (`Cód. Cliente`), which no field holds;
+    ///   with a code or a kind word it is the customer's code or kind (`Cód. Cliente`, `Tipo de
+    ///   cliente`), which no field holds;
     /// - a generic amount word gives way to a more specific money word (`Importe cobrado` is paid,
     ///   `Saldo total` the balance);
     /// - a given name and a surname together are the whole name (`Apellidos y Nombres`).
@@ -39,13 +40,14 @@ extension ColumnMapper {
         var found = finder.padded.filter { !excluded.contains($0.0) && text.contains($0.1) }
         guard !found.isEmpty else { return nil }
         let customerNouns = Set(MappingSettings.customerNouns.map { " " + $0 + " " })
-        let codeWords = Set(MappingSettings.codeWords.map { " " + $0 + " " })
+        let qualifiers = MappingSettings.customerQualifiers
+        let paddedQualifiers = Set(qualifiers.map { " " + $0 + " " })
         let isOwner = { (m: (Field, String)) in m.0 == .customerName && customerNouns.contains(m.1) }
         if found.contains(where: isOwner) {
-            // (`nro` and `numero` are also the document number's synonyms: beside a customer noun
-            // they number the customer.)
-            if found.allSatisfy({ isOwner($0) || codeWords.contains($0.1) }),
-               MappingSettings.codeWords.contains(where: { TextFolding.containsWords(folded, $0) }) {
+            // (`nro` and `tipo` are also synonyms of the document's number and type: beside a
+            // customer noun they are the customer's.)
+            if found.allSatisfy({ isOwner($0) || paddedQualifiers.contains($0.1) }),
+               qualifiers.contains(where: { TextFolding.containsWords(folded, $0) }) {
                 return nil
             }
             if !found.allSatisfy(isOwner) { found.removeAll(where: isOwner) }

@@ -125,9 +125,11 @@ extension MappingSettings {
     static let customerNouns = ["cliente", "clientes", "customer", "client", "company", "empresa", "deudor",
                                 "comprador", "sacado", "debtor"]
 
-    /// Words that make a customer noun the customer's code (`Cód. Cliente`, `ID cliente`, `Nº de
-    /// cliente`), which is no name.
-    static let codeWords = ["cod", "codigo", "code", "id", "no", "nro", "n", "num", "numero", "number", "nr"]
+    /// Words that make a customer noun the customer's code or kind (`Cód. Cliente`, `ID cliente`,
+    /// `Nº de cliente`, `Tipo de cliente`, `Estado cliente`), which is no name and no field.
+    static let customerQualifiers = ["cod", "codigo", "code", "id", "no", "nro", "n", "num", "numero", "number", "nr",
+                                     "tipo", "type", "clase", "class", "categoria", "category", "segmento", "segment",
+                                     "grupo", "group", "estado", "estatus", "status"]
 
     /// Words that make a header a percentage (`Porcentaje pagado`, `Pct. cobrado`); a `%` in the raw
     /// header says it too (folding drops it).

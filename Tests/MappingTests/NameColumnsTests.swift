@@ -99,8 +99,9 @@ struct NameColumnsTests {
         #expect(AutomaticMapping.field(header) == field)
     }
 
-    @Test(arguments: ["Cód. Cliente", "Código Cliente", "ID Cliente", "Nº de Cliente", "Cliente Nro."])
-    func customerCodesAreNoNames(_ header: String) {
+    @Test(arguments: ["Cód. Cliente", "Código Cliente", "ID Cliente", "Nº de Cliente", "Cliente Nro.", "Tipo de Cliente",
+                      "Estado cliente", "Categoría cliente"])
+    func customerCodesAndKindsAreNoNames(_ header: String) {
         #expect(AutomaticMapping.field(header) == nil)
     }
 }
