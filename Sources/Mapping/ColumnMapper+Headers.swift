@@ -8,6 +8,11 @@ extension ColumnMapper {
     /// text that mentions a name and a surname is a sentence, not a header.
     static let longestNameHeader = 6
 
+    /// ``MappingSettings/customerNouns`` and ``MappingSettings/customerQualifiers`` padded with spaces,
+    /// as ``TableFinder/padded`` keeps synonyms.
+    static let paddedCustomerNouns = Set(MappingSettings.customerNouns.map { " " + $0 + " " })
+    static let paddedQualifiers = Set(MappingSettings.customerQualifiers.map { " " + $0 + " " })
+
     /// The field a header names, and how surely: its own text first, then with its group
     /// (`Importes (USD) / Pagado`), then the group alone (a vertically merged header). A percentage
     /// (`Pagado %`, `% Cobrado`, `Porcentaje pagado`) is no sum of money, whatever else it says.
@@ -39,15 +44,12 @@ extension ColumnMapper {
         // Longest first, as ``TableFinder/padded`` keeps them.
         var found = finder.padded.filter { !excluded.contains($0.0) && text.contains($0.1) }
         guard !found.isEmpty else { return nil }
-        let customerNouns = Set(MappingSettings.customerNouns.map { " " + $0 + " " })
-        let qualifiers = MappingSettings.customerQualifiers
-        let paddedQualifiers = Set(qualifiers.map { " " + $0 + " " })
-        let isOwner = { (m: (Field, String)) in m.0 == .customerName && customerNouns.contains(m.1) }
+        let isOwner = { (m: (Field, String)) in m.0 == .customerName && Self.paddedCustomerNouns.contains(m.1) }
         if found.contains(where: isOwner) {
             // (`nro` and `tipo` are also synonyms of the document's number and type: beside a
             // customer noun they are the customer's.)
-            if found.allSatisfy({ isOwner($0) || paddedQualifiers.contains($0.1) }),
-               qualifiers.contains(where: { TextFolding.containsWords(folded, $0) }) {
+            if found.allSatisfy({ isOwner($0) || Self.paddedQualifiers.contains($0.1) }),
+               MappingSettings.customerQualifiers.contains(where: { TextFolding.containsWords(folded, $0) }) {
                 return nil
             }
             if !found.allSatisfy(isOwner) { found.removeAll(where: isOwner) }

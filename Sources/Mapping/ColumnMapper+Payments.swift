@@ -30,9 +30,11 @@ extension ColumnMapper {
         taken.insert(credit)
     }
 
-    /// In a payments table, the payer (`Ordenante`, `Depositante`, `Titular`, `Cliente`) is the
+    /// In a payments table, the payer (`Ordenante`, `Depositante`, `Remitente`, `Titular`) is the
     /// customer who paid: a column named so, that no field took, is the customer name when no
-    /// column is (`RIF Ordenante` stays the tax ID: its header names the field).
+    /// column is (`RIF Ordenante` stays the tax ID: its header names the field). Elsewhere these
+    /// words name someone else (a customer list's `Titular` of a bank account), so they are no
+    /// synonyms.
     func namePayer(headers: [ColumnHeader], profiles: [Int: ColumnProfile],
                    byField: inout [Field: MappedField], taken: inout Set<Int>) {
         guard byField[.customerName] == nil else { return }

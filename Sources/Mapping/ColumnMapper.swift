@@ -29,7 +29,11 @@ struct ColumnMapper {
         var confidence: Double
     }
 
-    /// `samples[column]` are the column's first non-blank data cells.
+    /// `samples[column]` are the column's first non-blank data cells. Header candidates (confirmed
+    /// by the values) and value candidates are assigned surest first; then a bank statement's credit
+    /// column becomes the payment amount, first and last name are joined, the record kind is decided,
+    /// and the kind settles the rest: a payer column names a payment's customer, and an invoice's
+    /// payment amount is its `paid`.
     func map(headers: [ColumnHeader], samples: [Int: [CellValue]], title: String?) -> TableMapping {
         var profiles: [Int: ColumnProfile] = [:]
         for h in headers { profiles[h.column] = ColumnProfile(samples[h.column] ?? [], country: country) }
