@@ -10,38 +10,96 @@ struct ColumnMapper {
     let finder: TableFinder
     let country: String?
 
+    /// A header candidate at least this sure names its column clearly: values alone may not take
+    /// the column for another field with fewer than ``minimumValueEvidence`` values, nor by a tie.
+    static let clearHeader = 0.8
+    /// Values needed before they may outvote a clear header: one or two reference numbers can pass
+    /// some country's tax-ID check digit by chance.
+    static let minimumValueEvidence = 3
+
     init(settings: MappingSettings, country: String?) {
         self.settings = settings; self.country = country
         finder = TableFinder(settings: settings)
     }
 
-    /// `samples[column]` are the column's first non-blank data cells.
+    /// One column's claim on a field, from its header (confirmed by its values) or its values alone.
+    struct Candidate {
+        var column: Int
+        var field: Field
+        var confidence: Double
+    }
+
+    /// `samples[column]` are the column's first non-blank data cells. Header candidates (confirmed
+    /// by the values) and value candidates are assigned surest first; then a bank statement's credit
+    /// column becomes the payment amount, first and last name are joined, the record kind is decided,
+    /// and the kind settles the rest: a payer column names a payment's customer, and an invoice's
+    /// payment amount is its `paid`.
     func map(headers: [ColumnHeader], samples: [Int: [CellValue]], title: String?) -> TableMapping {
-        var candidates: [(column: Int, field: Field, confidence: Double)] = []
-        let hw = settings.headerWeight
-        for h in headers {
-            let profile = ColumnProfile(samples[h.column] ?? [], country: country)
-            if let (field, headerScore) = headerMatch(h) {
+        var profiles: [Int: ColumnProfile] = [:]
+        for h in headers { profiles[h.column] = ColumnProfile(samples[h.column] ?? [], country: country) }
+        let named = headers.map { (header: $0, match: headerMatch($0)) }
+        // Beside a surname column, a bare `Nombre` is the first name (the two make the whole name).
+        let hasSurname = named.contains { $0.match?.0 == .lastName }
+        var candidates: [Candidate] = []
+        for (h, match) in named {
+            let profile = profiles[h.column] ?? ColumnProfile([], country: country)
+            var fromHeader: Candidate?
+            if let (headerField, headerScore) = match {
+                var field = headerField
+                if field == .customerName, hasSurname,
+                   MappingSettings.givenNameHeaders.contains(TextFolding.fold(h.text)) {
+                    field = .firstName
+                }
                 var fit = profile.fit(field)
                 if field == .documentNumber || field == .customerName {
                     // A "Documento" column full of valid RIFs holds tax IDs, not invoice numbers.
                     fit *= 1 - 0.8 * profile.share(profile.validTaxIDs)
                 }
-                var confidence = hw * headerScore + (1 - hw) * fit
+                var confidence = settings.headerWeight * headerScore + (1 - settings.headerWeight) * fit
                 if field.valueKind != .text && profile.count > 0 && fit < 0.3 { confidence *= 0.5 }
-                candidates.append((h.column, field, confidence))
+                fromHeader = Candidate(column: h.column, field: field, confidence: confidence)
             }
-            if profile.count > 0, profile.share(profile.validTaxIDs) >= settings.valueOnlyShare {
-                candidates.append((h.column, .taxID, 0.55 + 0.45 * profile.share(profile.validTaxIDs)))
-            }
-            if profile.count > 0, profile.share(profile.emails) >= settings.valueOnlyShare {
-                candidates.append((h.column, .email, 0.55 + 0.45 * profile.share(profile.emails)))
-            }
+            candidates += [fromHeader].compactMap { $0 } + valueCandidates(h.column, profile, header: fromHeader)
         }
-        candidates.sort { ($0.confidence, -$0.column, $1.field) > ($1.confidence, -$1.column, $0.field) }
+        var (byField, taken) = assign(candidates)
+        markStatement(headers: headers, profiles: profiles, byField: &byField, taken: &taken)
+        joinNames(&byField, taken: &taken)
+        // (Neither step below changes the kind: payments do not depend on the customer's name, and
+        // a payment amount in an invoice table did not make it payments.)
+        let kind = TableMapping.decideKind(Set(byField.keys), paymentHint: isPaymentTitle(title))
+        if kind == .payments { namePayer(headers: headers, profiles: profiles, byField: &byField, taken: &taken) }
+        if kind == .invoices { readPaymentAsPaid(&byField, taken: &taken) }
+        let fields = byField.values.sorted { $0.field < $1.field }
+        let extras = headers.filter { !taken.contains($0.column) && !($0.displayName.isEmpty && (samples[$0.column] ?? []).isEmpty) }
+        return TableMapping(kind: kind, fields: fields, extras: extras)
+    }
+
+    /// A column of valid tax IDs or of emails claims that field by its values alone, whatever its
+    /// header; but a header that clearly names another field (`Referencia`) is not outvoted by one
+    /// or two values, nor by values only as sure as it is.
+    func valueCandidates(_ column: Int, _ profile: ColumnProfile, header: Candidate?) -> [Candidate] {
+        guard profile.count > 0 else { return [] }
+        var out: [Candidate] = []
+        for (field, matching) in [(Field.taxID, profile.validTaxIDs), (.email, profile.emails)] {
+            let share = profile.share(matching)
+            guard share >= settings.valueOnlyShare else { continue }
+            let confidence = 0.55 + 0.45 * share
+            if let header, header.field != field, header.confidence >= Self.clearHeader,
+               profile.count < Self.minimumValueEvidence || confidence <= header.confidence {
+                continue
+            }
+            out.append(Candidate(column: column, field: field, confidence: confidence))
+        }
+        return out
+    }
+
+    /// The surest candidates first, each column to one field and each field to one column (phones,
+    /// emails and notes to several); candidates below the minimum confidence are dropped.
+    func assign(_ candidates: [Candidate]) -> ([Field: MappedField], Set<Int>) {
+        let sorted = candidates.sorted { ($0.confidence, -$0.column, $1.field) > ($1.confidence, -$1.column, $0.field) }
         var byField: [Field: MappedField] = [:]
         var taken = Set<Int>()
-        for c in candidates where c.confidence >= settings.minimumConfidence && !taken.contains(c.column) {
+        for c in sorted where c.confidence >= settings.minimumConfidence && !taken.contains(c.column) {
             if var existing = byField[c.field] {
                 guard c.field.allowsSeveralColumns else { continue }
                 existing.columns.append(c.column); existing.columns.sort()
@@ -52,7 +110,12 @@ struct ColumnMapper {
             }
             taken.insert(c.column)
         }
-        // First and last name make the customer name when no column holds it whole.
+        return (byField, taken)
+    }
+
+    /// First and last name make the customer name when no column holds it whole (first name
+    /// first, whichever column comes first); beside a whole-name column they stay extras.
+    func joinNames(_ byField: inout [Field: MappedField], taken: inout Set<Int>) {
         if byField[.customerName] == nil, let first = byField[.firstName] {
             let last = byField[.lastName]
             byField[.customerName] = MappedField(field: .customerName, columns: first.columns + (last?.columns ?? []),
@@ -63,24 +126,18 @@ struct ColumnMapper {
                 if let m = byField[f] { taken.subtract(m.columns); byField[f] = nil }
             }
         }
-        let fields = byField.values.sorted { $0.field < $1.field }
-        let extras = headers.filter { !taken.contains($0.column) && !($0.displayName.isEmpty && (samples[$0.column] ?? []).isEmpty) }
-        let hint = isPaymentTitle(title)
-        return TableMapping(kind: TableMapping.decideKind(Set(fields.map(\.field)), paymentHint: hint),
-                            fields: fields, extras: extras)
     }
 
-    /// The field a header names: its own text first, then with its group (`Montos / USD`), then the
-    /// group alone (a vertically merged header).
-    func headerMatch(_ h: ColumnHeader) -> (Field, Double)? {
-        let text = TextFolding.fold(h.text)
-        if let m = finder.bestField(text) { return m }
-        if let g = h.group {
-            let group = TextFolding.fold(g)
-            if let m = finder.bestField(group + " " + text) { return (m.0, m.1 * 0.95) }
-            if let m = finder.bestField(group) { return (m.0, m.1 * 0.85) }
+    /// An invoice row's amount paid (`Monto Abonado` beside `Monto Total`) is its `paid`: the
+    /// payment-amount synonyms name it too, but an invoice has no payment amount.
+    func readPaymentAsPaid(_ byField: inout [Field: MappedField], taken: inout Set<Int>) {
+        guard var payment = byField.removeValue(forKey: .paymentAmount) else { return }
+        if byField[.paid] == nil {
+            payment.field = .paid
+            byField[.paid] = payment
+        } else {
+            taken.subtract(payment.columns)
         }
-        return nil
     }
 
     func isPaymentTitle(_ title: String?) -> Bool {
@@ -89,5 +146,5 @@ struct ColumnMapper {
         return settings.paymentWords.contains { TextFolding.containsWords(folded, TextFolding.fold($0)) }
     }
 
-    private func rounded(_ x: Double) -> Double { (x * 100).rounded() / 100 }
+    func rounded(_ x: Double) -> Double { (x * 100).rounded() / 100 }
 }

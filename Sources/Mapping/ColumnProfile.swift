@@ -16,6 +16,10 @@ struct ColumnProfile: Sendable {
             case .number(let d):
                 numberCells += 1; amounts += 1
                 if d >= 1 && d < 2_958_466 && d == d.rounded(.down) && d > 20_000 && d < 80_000 { dates += 1 }
+                // A workbook stores a phone or a cédula typed without separators as a number: its
+                // digits are judged as the same digits in a text cell are (the importer reads them
+                // from the cell's display text too).
+                if d == d.rounded(.down), d >= 0, let digits = cell.numberText { countIdentifiers(digits, country: country) }
             case .text(let s):
                 let t = s.trimmingWhitespace
                 if t.contains(where: \.isLetter) { letters += 1 }
@@ -23,13 +27,18 @@ struct ColumnProfile: Sendable {
                 else if case .success = DateParser.parse(text: t, order: .mdy) { dates += 1 }
                 if AmountText(t, country: country) != nil { amounts += 1 }
                 if t.contains("@") { if !EmailAddress.parseAll(t).emails.isEmpty { emails += 1 } }
-                let id = TaxIDParser.parse(t, country: country)
-                if id.validity == .valid { validTaxIDs += 1 }
-                if id.kind != .unknown { anyTaxIDs += 1 }
-                if !PhoneNumber.parseAll(t, defaultCountry: country ?? "VE").phones.isEmpty { phones += 1 }
+                countIdentifiers(t, country: country)
             default: break
             }
         }
+    }
+
+    /// Counts a value that reads as a tax ID (valid, or of some country's shape) or as a phone.
+    private mutating func countIdentifiers(_ text: String, country: String?) {
+        let id = TaxIDParser.parse(text, country: country)
+        if id.validity == .valid { validTaxIDs += 1 }
+        if id.kind != .unknown { anyTaxIDs += 1 }
+        if !PhoneNumber.parseAll(text, defaultCountry: country ?? "VE").phones.isEmpty { phones += 1 }
     }
 
     func share(_ n: Int) -> Double { count == 0 ? 0 : Double(n) / Double(count) }

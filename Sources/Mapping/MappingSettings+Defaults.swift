@@ -5,7 +5,9 @@ extension MappingSettings {
             .customerName: ["cliente", "clientes", "nombre cliente", "nombre del cliente", "razon social", "nombre",
                             "nombre o razon social", "customer", "customer name", "client", "client name", "name",
                             "company", "empresa", "deudor", "comprador", "nome", "nome do cliente", "razao social",
-                            "sacado", "denominacion", "account name", "debtor"],
+                            "sacado", "denominacion", "account name", "debtor", "nombre completo", "nome completo",
+                            "full name", "nombre y apellido", "nombres y apellidos", "apellido y nombre",
+                            "apellidos y nombres", "nome e sobrenome"],
             .firstName: ["nombres", "primer nombre", "first name", "given name", "primeiro nome", "nome proprio"],
             .lastName: ["apellido", "apellidos", "last name", "surname", "family name", "sobrenome"],
             .taxID: ["rif", "rut", "nit", "cuit", "cuil", "rfc", "ruc", "cnpj", "cpf", "nif", "nie", "cif",
@@ -104,4 +106,47 @@ extension MappingSettings {
     static let datedDueWords: [String] = dueWords.flatMap { (word: String) -> [String] in
         [word] + dateWords.map { (date: String) in date + " " + word }
     }
+}
+
+// MARK: Words that qualify what a header names (``ColumnMapper``)
+
+extension MappingSettings {
+    /// A bare given name (`Nombre`, `Nome`, `Name`): the customer's whole name alone, the first name
+    /// beside a surname column (`Nombre` + `Apellido`).
+    static let givenNameHeaders = ["nombre", "nombres", "nome", "nomes", "name", "names", "first name"]
+
+    /// Words of a header that names the first name and the surname together (`Nombre y Apellido`,
+    /// `Apellidos y Nombres`, `Nome e Sobrenome`): the whole name.
+    static let givenNameWords = ["nombre", "nombres", "nome", "nomes", "name", "names", "first name", "given name"]
+    static let surnameWords = ["apellido", "apellidos", "sobrenome", "sobrenomes", "surname", "last name", "family name"]
+
+    /// Nouns that say whose a value is (`Teléfono del cliente`, `Saldo cliente`, `Email empresa`):
+    /// alone they name the customer; beside another field's synonym they only say whose it is.
+    static let customerNouns = ["cliente", "clientes", "customer", "client", "company", "empresa", "deudor",
+                                "comprador", "sacado", "debtor"]
+
+    /// Words that make a customer noun the customer's code or kind (`Cód. Cliente`, `ID cliente`,
+    /// `Nº de cliente`, `Tipo de cliente`, `Estado cliente`), which is no name and no field.
+    static let customerQualifiers = ["cod", "codigo", "code", "id", "no", "nro", "n", "num", "numero", "number", "nr",
+                                     "tipo", "type", "clase", "class", "categoria", "category", "segmento", "segment",
+                                     "grupo", "group", "estado", "estatus", "status"]
+
+    /// Words that make a header a percentage (`Porcentaje pagado`, `Pct. cobrado`); a `%` in the raw
+    /// header says it too (folding drops it).
+    static let percentWords = ["porcentaje", "porcentajes", "porcentual", "porc", "pct", "pcto", "percent", "percentage",
+                               "percentual", "porcentagem", "por ciento"]
+
+    /// A bank statement's money in (`Crédito`, `Abono`, `Depósito`, `Ingreso`), the payments received.
+    static let creditWords = ["credito", "creditos", "abono", "abonos", "deposito", "depositos", "ingreso",
+                              "ingresos", "haber", "credit", "credits", "deposit", "deposits", "entrada", "entradas"]
+    /// A bank statement's money out (`Débito`, `Cargo`, `Retiro`, `Egreso`).
+    static let debitWords = ["debito", "debitos", "cargo", "cargos", "retiro", "retiros", "egreso", "egresos", "debe",
+                             "debit", "debits", "withdrawal", "withdrawals", "saida", "saidas"]
+    /// What a statement line is (`Descripción`, `Concepto`, `Detalle`, Brazil's `Histórico`).
+    static let descriptionWords = ["descripcion", "concepto", "detalle", "description", "details", "memo", "glosa",
+                                   "historico", "descricao", "movimiento"]
+
+    /// Who paid, as a payments table or a bank names them (`Ordenante`, `Depositante`, `Titular`).
+    static let payerWords = ["ordenante", "pagador", "depositante", "remitente", "titular", "payer",
+                             "sender", "depositor", "remetente"]
 }

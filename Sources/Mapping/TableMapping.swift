@@ -31,19 +31,25 @@ public struct TableMapping: Sendable {
 
     public func has(_ field: Field) -> Bool { self[field] != nil }
 
-    /// The record kind the mapped fields describe: payments when payment fields (or a payments
-    /// title) are present with an amount; invoices when a document number comes with an amount or
-    /// balance; payments when a date and an amount come without a document total; customers when
-    /// only customer fields are present.
+    /// The record kind the mapped fields describe:
+    /// - payments when payment fields (or a payments title) come with an amount and no balance; a
+    ///   payment amount beside an invoice's number and total (`Factura`, `Monto Total`, `Monto
+    ///   Abonado`) is that invoice's part paid, which alone makes no payments table;
+    /// - invoices when a document number comes with an amount, a balance or a sum paid;
+    /// - payments when a date and a sum (the amount, or a sum paid) come without a document number
+    ///   or a balance (`Fecha`, `Cliente`, `Monto cobrado`);
+    /// - customers when only customer fields are present.
     static func decideKind(_ fields: Set<Field>, paymentHint: Bool) -> RecordKind? {
-        let paymentFields: Set<Field> = [.paymentDate, .paymentReference, .paymentMethod, .paymentAmount]
         let hasMoney = !fields.isDisjoint(with: [.amount, .paid, .paymentAmount])
-        if (!fields.isDisjoint(with: paymentFields) || paymentHint) && hasMoney && !fields.contains(.balance) {
-            return .payments
+        let partPaidOfInvoice = fields.isSuperset(of: [.paymentAmount, .amount, .documentNumber])
+        let paymentEvidence = !fields.isDisjoint(with: [.paymentDate, .paymentReference, .paymentMethod])
+            || (fields.contains(.paymentAmount) && !partPaidOfInvoice) || paymentHint
+        if paymentEvidence && hasMoney && !fields.contains(.balance) { return .payments }
+        if fields.contains(.documentNumber) && !fields.isDisjoint(with: [.amount, .balance, .paid, .paymentAmount]) {
+            return .invoices
         }
-        if fields.contains(.documentNumber) && !fields.isDisjoint(with: [.amount, .balance, .paid]) { return .invoices }
         if !fields.contains(.documentNumber), !fields.isDisjoint(with: [.issueDate, .paymentDate]),
-           fields.contains(.amount), !fields.contains(.balance) { return .payments }
+           hasMoney, !fields.contains(.balance) { return .payments }
         if !fields.isDisjoint(with: [.customerName, .taxID, .firstName, .lastName]) { return .customers }
         return nil
     }

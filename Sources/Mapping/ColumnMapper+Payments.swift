@@ -1,0 +1,64 @@
+import Tabular
+
+extension ColumnMapper {
+    /// A bank statement (`Fecha`, `Referencia`, `Descripción`, `Débito`, `Crédito`, `Saldo`) lists
+    /// the money into and out of an account. The money in is what customers paid, so the credit
+    /// column is the payment amount; the money out (debit) and the running balance (`Saldo`, the
+    /// account's, no customer's debt) describe no receivable and stay extras. The table is one when
+    /// it has a date, a reference or a description, and a credit column, no document number, and
+    /// either a debit column or no other amount (`Monto` beside `Abono` is an invoice and its part
+    /// paid).
+    func markStatement(headers: [ColumnHeader], profiles: [Int: ColumnProfile],
+                       byField: inout [Field: MappedField], taken: inout Set<Int>) {
+        let folded = headers.map { (column: $0.column, text: TextFolding.fold($0.text)) }
+        let debits = folded.filter { Self.isWord($0.text, in: MappingSettings.debitWords) }.map(\.column)
+        guard byField[.documentNumber] == nil, byField[.paymentAmount] == nil,
+              byField[.issueDate] != nil || byField[.paymentDate] != nil,
+              byField[.paymentReference] != nil
+                || folded.contains(where: { Self.isWord($0.text, in: MappingSettings.descriptionWords) }),
+              !debits.isEmpty || byField[.amount] == nil,
+              let credit = folded.first(where: { Self.isWord($0.text, in: MappingSettings.creditWords) })?.column,
+              let profile = profiles[credit], profile.fit(.paymentAmount) >= 0.5
+        else { return }
+        let released = Set(debits + [credit] + (byField[.balance]?.columns ?? []))
+        for (field, mapped) in byField where !released.isDisjoint(with: mapped.columns) {
+            byField[field] = nil
+            taken.subtract(mapped.columns)
+        }
+        let confidence = settings.headerWeight + (1 - settings.headerWeight) * profile.fit(.paymentAmount)
+        byField[.paymentAmount] = MappedField(field: .paymentAmount, columns: [credit], confidence: rounded(confidence))
+        taken.insert(credit)
+    }
+
+    /// In a payments table, the payer (`Ordenante`, `Depositante`, `Remitente`, `Titular`) is the
+    /// customer who paid: a column named so, that no field took, is the customer name when no
+    /// column is (`RIF Ordenante` stays the tax ID: its header names the field). Elsewhere these
+    /// words name someone else (a customer list's `Titular` of a bank account), so they are no
+    /// synonyms.
+    func namePayer(headers: [ColumnHeader], profiles: [Int: ColumnProfile],
+                   byField: inout [Field: MappedField], taken: inout Set<Int>) {
+        guard byField[.customerName] == nil else { return }
+        for h in headers where !taken.contains(h.column) {
+            let folded = TextFolding.fold(h.text)
+            guard MappingSettings.payerWords.contains(where: { TextFolding.containsWords(folded, $0) }),
+                  let profile = profiles[h.column] else { continue }
+            let headerScore = MappingSettings.payerWords.contains(folded) ? 1 : 0.8
+            let confidence = settings.headerWeight * headerScore + (1 - settings.headerWeight) * profile.fit(.customerName)
+            guard confidence >= settings.minimumConfidence else { continue }
+            byField[.customerName] = MappedField(field: .customerName, columns: [h.column], confidence: rounded(confidence))
+            taken.insert(h.column)
+            return
+        }
+    }
+
+    /// Whether a folded header is one of `words`, alone or followed by a currency (`Crédito Bs.`,
+    /// `Abonos (USD)`).
+    static func isWord(_ folded: String, in words: [String]) -> Bool {
+        words.contains { word in
+            guard folded != word else { return true }
+            guard folded.hasPrefix(word + " ") else { return false }
+            let rest = String(folded.dropFirst(word.count + 1))
+            return rest.split(separator: " ").count <= 2 && CurrencyToken.currency(inHeader: rest) != nil
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Receivables
+import Tabular
+import Testing
+@testable import Mapping
+
+/// Bank statements: money in (the payments received) and out, with the account's running balance.
+struct BankStatementTests {
+    /// Statement layouts as Venezuelan and other banks export them: the credit column is the
+    /// payment amount; the debit column and the running balance stay extras.
+    @Test(arguments: [
+        (["Fecha", "Referencia", "Descripción", "Débito", "Crédito", "Saldo"], 5),
+        (["Fecha", "Referencia", "Concepto", "Cargo", "Abono", "Saldo"], 5),
+        (["Fecha", "Referencia", "Descripción", "Depósito", "Retiro", "Saldo"], 4),
+        (["Fecha", "Concepto", "Créditos", "Débitos", "Saldo"], 3),
+        (["Fecha", "Descripción", "Débitos (Bs.)", "Créditos (Bs.)", "Saldo (Bs.)"], 4),
+        (["Data", "Histórico", "Débito", "Crédito", "Saldo"], 4),
+        (["Date", "Description", "Withdrawals", "Deposits", "Balance"], 4),
+        (["Fecha", "Referencia", "Ingreso"], 3),
+    ])
+    func creditColumnIsThePaymentAmount(_ headers: [String], _ credit: Int) {
+        let row = headers.map { h -> String in
+            switch TextFolding.fold(h).split(separator: " ").first.map(String.init) ?? "" {
+            case "fecha", "data", "date": return "03/06/2024"
+            case "referencia": return "000998877"
+            case "saldo", "balance": return "11.234,56"
+            case "descripcion", "concepto", "historico", "description": return "TRANSF DE ABASTO LUNA C.A."
+            default: return ""
+            }
+        }
+        var credited = row, debited = row
+        credited[credit - 1] = "1.234,56"
+        let debit = headers.indices.first { i in
+            MappingSettings.debitWords.contains { TextFolding.fold(headers[i]).hasPrefix($0) }
+        }
+        if let debit { debited[debit] = "500,00" }
+        let m = AutomaticMapping.of(headers, text: [credited, debited])
+        #expect(m.kind == .payments)
+        #expect(m[.paymentAmount]?.columns == [credit])
+        #expect(m[.balance] == nil && m[.paid] == nil && m[.amount] == nil)
+        let kept = Set(m.extraHeaders)
+        if let debit { #expect(kept.contains(headers[debit])) }
+        for h in headers where ["Saldo", "Saldo (Bs.)", "Balance"].contains(h) { #expect(kept.contains(h)) }
+    }
+
+    /// `Monto` beside `Abono` with no debit column is an invoice's total and its part paid, and a
+    /// table with a document number lists invoices, not statement lines.
+    @Test(arguments: [
+        ["Fecha", "Cliente", "Concepto", "Monto", "Abono", "Saldo"],
+        ["Fecha", "Factura", "Referencia", "Débito", "Crédito", "Saldo"],
+    ])
+    func noStatementWithoutItsShape(_ headers: [String]) {
+        let m = AutomaticMapping.of(headers, text: [["03/06/2024", "Acme", "F-1", "100,00", "40,00", "60,00"]])
+        #expect(m[.paymentAmount] == nil)
+    }
+
+    /// A header that only mentions credit (`Días de crédito`, `Límite de crédito`) is no credit column.
+    @Test func creditTermsAreNoCredits() {
+        let m = AutomaticMapping.of(["Fecha", "Referencia", "Días de crédito", "Límite de crédito"],
+                                    text: [["03/06/2024", "000998877", "30", "1.000,00"]])
+        #expect(m[.paymentAmount] == nil)
+    }
+
+    /// Imported: each credit is a payment; a debit row has no payment amount and is rejected with
+    /// its cell, so every row is accounted for.
+    @Test func statementImportsItsCredits() throws {
+        let source = MemorySource(path: "banco.csv", csv: [
+            ["BANESCO BANCO UNIVERSAL"],
+            ["Fecha", "Referencia", "Descripción", "Débito", "Crédito", "Saldo"],
+            ["03/06/2024", "000998877", "TRANSF DE ABASTO LUNA C.A.", "", "1.234,56", "11.234,56"],
+            ["04/06/2024", "000998878", "PAGO PROVEEDOR", "500,00", "", "10.734,56"],
+        ])
+        let batch = Importer(options: ImportOptions(country: "VE", currency: "USD")).importSource(source)
+        let payment = try #require(batch.payments.first)
+        #expect(batch.payments.count == 1)
+        #expect(payment.amount.value == Money(Decimal(string: "1234.56")!, "USD"))
+        #expect(payment.reference?.value == "000998877")
+        #expect(payment.extra["Débito"] == nil && payment.extra["Saldo"] == "11.234,56")
+        #expect(batch.rejects.map(\.location.row) == [4])
+        #expect(batch.accounting.allSatisfy { $0.balances })
+    }
+}
