@@ -90,18 +90,8 @@ struct TableFinder {
         }
     }
 
-    /// The field a folded header names, and how surely (1 exact synonym, 0.8 synonym as whole words).
-    func bestField(_ folded: String) -> (Field, Double)? {
-        guard !folded.isEmpty else { return nil }
-        if let field = exact[folded] { return (field, 1.0) }
-        // Single letters and `nro` alone are exact-only synonyms; longer ones may sit inside a header.
-        let text = " " + folded + " "
-        for (field, word) in padded where text.contains(word) { return (field, 0.8) }
-        return nil
-    }
-
-    /// Whether ``bestField(_:)`` finds a field for a folded header: the text is a synonym, or holds
-    /// one of three letters or more as whole words (a run of its words).
+    /// Whether a folded header names a field: the text is a synonym, or holds one of three letters
+    /// or more as whole words (a run of its words).
     func hasSynonym(_ folded: String) -> Bool {
         guard !folded.isEmpty else { return false }
         if exact[folded] != nil { return true }
