@@ -39,8 +39,9 @@ import Testing
         let venezuelan = try NotesImporter.importFile(path: file.path,
                                                       options: NotesImportOptions(defaultCurrency: .usd, defaultCountry: "VE"))
         let id = try #require(venezuelan.customers.first?.taxID?.value)
-        #expect(id.country != "CL")
-        #expect(id.normalized == "12345678")
+        // A bare cédula where Venezuela is configured is a Venezuelan person's ID (`V`), unchecked.
+        #expect(id.country == "VE" && id.validity == .unchecked)
+        #expect(id.normalized == "V12345678")
         #expect(venezuelan.customers.first?.phones.map(\.value) == ["+584145551234", "+582125559876"])
     }
 
