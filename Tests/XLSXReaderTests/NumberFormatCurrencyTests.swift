@@ -35,9 +35,9 @@ import ZipArchive
         #expect(NumberFormatCurrency.mark(in: code) == nil)
     }
 
-    /// A workbook with styled amounts: a custom currency format, a plain one, a built-in.
-    static func workbook() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("currency-formats-\(getpid()).xlsx").path
+    /// A one-sheet workbook of `sheetData` (the `<row>` elements), with `styles.xml` when given.
+    static func workbook(named name: String, sheetData: String, styles: String? = nil) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(getpid()).xlsx").path
         let zip = try ZipWriter(path: path)
         func add(_ name: String, _ xml: String) throws { try zip.addEntry(named: name, contents: Array(xml.utf8)) }
         try add("xl/workbook.xml", """
@@ -45,28 +45,35 @@ import ZipArchive
             xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
             <sheets><sheet name="Cartera" sheetId="1" r:id="rId1"/></sheets></workbook>
             """)
+        let stylesRelationship = styles == nil ? "" : """
+            <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
+            """
         try add("xl/_rels/workbook.xml.rels", """
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
             <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
-            <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
-            </Relationships>
+            \(stylesRelationship)</Relationships>
             """)
-        try add("xl/styles.xml", """
+        if let styles { try add("xl/styles.xml", styles) }
+        try add("xl/worksheets/sheet1.xml", """
+            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>\(sheetData)</sheetData></worksheet>
+            """)
+        try zip.finish()
+        return path
+    }
+
+    /// A workbook with styled amounts: a custom currency format, a plain one, a built-in.
+    static func workbook() throws -> String {
+        try workbook(named: "currency-formats", sheetData: """
+            <row r="1"><c r="A1" t="inlineStr"><is><t>Monto</t></is></c><c r="B1" t="inlineStr"><is><t>Saldo</t></is></c></row>\
+            <row r="2"><c r="A2" s="1"><v>1234.5</v></c><c r="B2" s="2"><v>12</v></c></row>\
+            <row r="3"><c r="A3" s="3"><v>7</v></c><c r="B3"><v>8</v></c></row>
+            """, styles: """
             <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
             <numFmts count="2"><numFmt numFmtId="164" formatCode="&quot;Bs.&quot; #,##0.00"/>\
             <numFmt numFmtId="165" formatCode="[$USD] #,##0.00"/></numFmts>\
             <cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="7"/></cellXfs>\
             </styleSheet>
             """)
-        try add("xl/worksheets/sheet1.xml", """
-            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>\
-            <row r="1"><c r="A1" t="inlineStr"><is><t>Monto</t></is></c><c r="B1" t="inlineStr"><is><t>Saldo</t></is></c></row>\
-            <row r="2"><c r="A2" s="1"><v>1234.5</v></c><c r="B2" s="2"><v>12</v></c></row>\
-            <row r="3"><c r="A3" s="3"><v>7</v></c><c r="B3"><v>8</v></c></row>\
-            </sheetData></worksheet>
-            """)
-        try zip.finish()
-        return path
     }
 
     @Test func rowsCarryTheMarksTheirCellsShow() throws {
@@ -83,28 +90,12 @@ import ZipArchive
 /// Formula cells a program saved without computing them read as empty, and the sheet says so once.
 @Suite struct FormulaWithoutValueTests {
     @Test func saidOnceWithTheFirstCell() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("formulas-\(getpid()).xlsx").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let zip = try ZipWriter(path: path)
-        func add(_ name: String, _ xml: String) throws { try zip.addEntry(named: name, contents: Array(xml.utf8)) }
-        try add("xl/workbook.xml", """
-            <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
-            xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-            <sheets><sheet name="Hoja1" sheetId="1" r:id="rId1"/></sheets></workbook>
-            """)
-        try add("xl/_rels/workbook.xml.rels", """
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
-            </Relationships>
-            """)
-        try add("xl/worksheets/sheet1.xml", """
-            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>\
+        let path = try NumberFormatCurrencyTests.workbook(named: "formulas", sheetData: """
             <row r="1"><c r="A1"><v>1</v></c></row>\
             <row r="2"><c r="A2"><f>1+1</f></c><c r="B2"><f>1+1</f><v/></c><c r="C2" t="str"><f>""</f><v></v></c>\
-            <c r="D2"><f>1+1</f><v>2</v></c></row>\
-            </sheetData></worksheet>
+            <c r="D2"><f>1+1</f><v>2</v></c></row>
             """)
-        try zip.finish()
+        defer { try? FileManager.default.removeItem(atPath: path) }
         var stream = try XLSXWorkbook(path: path).rowStream(ofSheet: 0)
         var rows: [Row] = []
         while let row = try stream.nextRow() { rows.append(row) }
