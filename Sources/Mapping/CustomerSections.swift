@@ -7,10 +7,9 @@ import Tabular
 ///
 /// In an invoice table that maps no customer column, such a heading's customer is the customer of
 /// every invoice row under it, down to the next heading. A heading is a data-area row with a single
-/// non-blank cell of text, in the document-number column or one no field is mapped to (never an
-/// amount, date or notes column: `Cliente pagó en efectivo` in the notes is a note), that starts
-/// with a customer label (`Cliente:`, `Razón social`, `RIF`…) or holds a tax ID whose check digit
-/// is right. A lone word (`ANULADA`), a document number or a stray number is no heading, so a
+/// non-blank cell of text, in no free-text column (`Cliente pagó en efectivo` in the notes is a
+/// note), that starts with a customer label (`Cliente:`, `Razón social`, `RIF`…), or, outside the
+/// amount and date columns, holds a tax ID whose check digit is right. A lone word (`ANULADA`), a document number or a stray number is no heading, so a
 /// stray cell never names the customers below it: such rows stay data rows (and are rejected).
 struct CustomerSections: Sendable {
     /// A customer heading: where it is, and the name and tax ID it gives.
@@ -27,7 +26,11 @@ struct CustomerSections: Sendable {
     }
 
     let country: String?
-    /// Columns mapped to a field other than the document number: no heading is written there.
+    /// Columns of free text (notes, address, salesperson, phones, emails): no heading is there, a
+    /// `Cliente pagó en efectivo` in the notes is a note.
+    let textColumns: Set<Int>
+    /// Columns of amounts and dates: a heading is there only after its label (`Cliente: …` in the
+    /// date column of an ERP report); a bare number there is a stray value, whatever it spells.
     let valueColumns: Set<Int>
 
     /// Folded words that label a customer heading (the first word, or first two, of the cell).
@@ -55,7 +58,7 @@ struct CustomerSections: Sendable {
             guard only == nil, case .text(let text) = cell else { return nil }
             only = (i + 1, text)
         }
-        guard let (column, text) = only, !valueColumns.contains(column) else { return nil }
+        guard let (column, text) = only, !textColumns.contains(column) else { return nil }
         var words = text.split(whereSeparator: \.isWhitespace).map(String.init)
         var labelled = false
         for n in [2, 1] where words.count >= n {
@@ -72,14 +75,17 @@ struct CustomerSections: Sendable {
             let token = String(word.drop(while: Self.isSeparator).reversed().drop(while: Self.isSeparator).reversed())
             guard token.filter(\.isASCIIDigit).count >= 6 else { continue }
             let id = parsed.taxID(token, country: country)
-            // After a label, any tax ID's form will do (its check digit is warned about); alone, only
-            // one whose check digit proves it, not just any run of digits.
-            guard labelled ? id.validity != .malformed : id.validity == .valid else { continue }
+            // A check digit that proves it, or (after a label) an ID with its type letter (`J-…`,
+            // its check digit warned about): never a bare run of digits, which an ERP's customer
+            // code (`Cliente: 001234 ACME`) also is.
+            guard id.validity == .valid || labelled && id.validity != .malformed && token.first?.isLetter == true else {
+                continue
+            }
             taxIDText = token; taxID = id
             words.remove(at: i)
             break
         }
-        guard labelled || taxID != nil else { return nil }
+        guard labelled || (taxID != nil && !valueColumns.contains(column)) else { return nil }
         let name = words.joined(separator: " ").trimmingSeparators
         return Heading(row: row.number, line: row.line, column: column, text: text,
                        name: name.isEmpty ? nil : name.collapsingWhitespace, taxIDText: taxIDText, taxID: taxID)

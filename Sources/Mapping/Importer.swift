@@ -166,9 +166,11 @@ public struct Importer: Sendable {
         }
     }
 
-    /// A folded title's words that hold no digit.
+    /// A folded title's words that hold no digit and name no month (`Cobranza junio 2024` and
+    /// `Cobranza julio 2024` are one report's titles).
     static func withoutNumbers(_ folded: String) -> String {
-        folded.split(separator: " ").filter { !$0.contains(where: \.isNumber) }.joined(separator: " ")
+        folded.split(separator: " ").filter { !$0.contains(where: \.isNumber) && MonthNames.month(String($0)) == nil }
+            .joined(separator: " ")
     }
 
     /// The spec for the sheet's `index`-th table (0-based).
@@ -185,8 +187,8 @@ public struct Importer: Sendable {
         if let s = specs.indices.first(where: { !used.contains($0) && specs[$0].table.map(TextFolding.fold) == name }) {
             return s
         }
-        // A title's dates and numbers change from one month's file to the next (`Cartera al
-        // 30/06/2024`): without them, the title still names its table.
+        // A title's dates, numbers and months change from one month's file to the next (`Cartera
+        // al 30/06/2024`, `Cobranza junio`): without them, the title still names its table.
         // (Only for a real title: `Table 2` is a place, and its number all it says.)
         let words = region.title == nil ? "" : Self.withoutNumbers(name)
         if !words.isEmpty, let s = specs.indices.first(where: { s in

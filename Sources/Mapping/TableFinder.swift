@@ -130,14 +130,16 @@ struct TableFinder {
         return synonymMatches(row) >= 2
     }
 
-    /// A header cell without letters: `#`, `%`, `0-30`, `+90`, `> 90`: nothing a data row holds
-    /// (no number, no date).
+    /// A header cell without letters, of the few kinds headers have: a number sign or a percent
+    /// (`#`, `%`, `$`), an aging bucket (`0-30`, `31 - 60`, `+90`, `> 90`). Nothing else: a phone
+    /// written as text (`0414-5551234`) or the `-` typed for "none" are data.
     static func isSymbolHeader(_ text: String) -> Bool {
-        let t = text.trimmingWhitespace
-        guard !t.isEmpty, t.count <= 12, !t.contains(where: \.isLetter) else { return false }
-        if let first = t.first, first == "+" || first == ">" || first == "<" { return t.count > 1 }
-        if case .success = DateParser.parse(text: t, order: .dmy) { return false }
-        return AmountText(t, country: nil) == nil && AmountText.plain(t) == nil
+        let t = text.trimmingWhitespace.filter { $0 != " " }
+        if ["#", "##", "%", "$", "€", "Nº", "N°", "№"].contains(t) { return true }
+        func isBound(_ s: Substring) -> Bool { (1...3).contains(s.count) && s.allSatisfy(\.isASCIIDigit) }
+        if let first = t.first, "+><".contains(first) { return isBound(t.dropFirst()) }
+        let parts = t.split(separator: "-", omittingEmptySubsequences: false)
+        return parts.count == 2 && isBound(parts[0]) && isBound(parts[1])
     }
 
     /// Whether row `i` (right under header row `h`) is a row of sub-headers: all labels, and `h` is

@@ -79,10 +79,14 @@ extension TableImporter {
         }
         if sections != nil, let heading = currentSection { take(heading, into: &customer) }
         customer.country = customer.taxID?.value.country ?? country
-        // Phones follow the configured country, else the tax ID's: a tax ID's country is inferred
-        // from its shape, which a bare number can mislead (a cédula read as a Chilean RUT must not
-        // make a Venezuelan mobile a Chilean one).
-        let phoneCountry = country ?? customer.country
+        let countryColumn = text(.country, row, origin)?.value.uppercased()
+        if let countryColumn, countryColumn.count == 2 { customer.country = countryColumn }
+        // Phones follow the row's country column, else the country a tax ID proves (its check
+        // digit right: a Venezuelan RIF in a Colombian company's list), else the configured one,
+        // else a tax ID's guessed country. A guess from a bare number's shape never beats the
+        // configuration: a cédula read as a Chilean RUT must not make a Venezuelan mobile Chilean.
+        let proven = customer.taxID.flatMap { $0.value.validity == .valid ? $0.value.country : nil }
+        let phoneCountry = (countryColumn?.count == 2 ? countryColumn : nil) ?? proven ?? country ?? customer.country
         for c in columns(.phone) where !row[column: c].isBlank {
             let raw = row.shownText(column: c)
             let (phones, unparsed) = parsed.phones(raw, country: phoneCountry)
@@ -112,7 +116,6 @@ extension TableImporter {
         customer.address = text(.address, row, origin)
         customer.city = text(.city, row, origin)
         customer.salesperson = text(.salesperson, row, origin)
-        if let countryText = text(.country, row, origin)?.value, countryText.count == 2 { customer.country = countryText.uppercased() }
         if mapping.kind == .customers { customer.extra.merge(extras(row)) { a, _ in a } }
         return customer
     }

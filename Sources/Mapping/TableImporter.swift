@@ -93,8 +93,10 @@ struct TableImporter: Sendable {
                                    keyColumns: keyColumns(kind),
                                    checkFirst: Array(amountProfiles.keys.sorted() + dateProfiles.keys.sorted()))
         if kind == .invoices, [Field.customerName, .firstName, .lastName, .taxID].allSatisfy({ columns($0).isEmpty }) {
-            let valueColumns = mapping.fields.filter { $0.field != .documentNumber }.flatMap(\.columns)
-            sections = CustomerSections(country: country, valueColumns: Set(valueColumns))
+            let text: Set<Field> = [.notes, .address, .city, .salesperson, .phone, .email, .paymentReference, .paymentMethod]
+            let textColumns = mapping.fields.filter { text.contains($0.field) }.flatMap(\.columns)
+            let valueColumns = mapping.fields.filter { [ValueKind.amount, .date].contains($0.field.valueKind) }.flatMap(\.columns)
+            sections = CustomerSections(country: country, textColumns: Set(textColumns), valueColumns: Set(valueColumns))
         }
         bytesReader = PlainBytesReader(self)
     }

@@ -44,12 +44,14 @@ public enum TaxIDParser {
     }
 
     /// A bare number where the configured country writes its people's IDs that way: a Venezuelan
-    /// cédula of six to eight digits with no `V` in front (`14567890` is `V14567890`), which no
+    /// cédula of seven or eight digits with no `V` in front (`14567890` is `V14567890`), which no
     /// other country's shape may then claim (a Chilean RUT, a Colombian NIT). Only for a configured
-    /// country: without one, a bare number's country is anybody's guess.
+    /// country: without one, a bare number's country is anybody's guess. A leading zero makes it a
+    /// code (an ERP's `001234`), not a cédula.
     static func nationalNumber(_ input: TaxIDInput, country: String) -> TaxID? {
         guard country == "VE", input.kindHint == nil || input.kindHint == .rif, input.lastGroup == nil,
-              (6...8).contains(input.chars.count), input.chars.allSatisfy(\.isASCIIDigit) else { return nil }
+              (7...8).contains(input.chars.count), input.chars.first != "0",
+              input.chars.allSatisfy(\.isASCIIDigit) else { return nil }
         return venezuela(TaxIDInput("V" + input.compact))
     }
 

@@ -61,19 +61,36 @@ struct CustomerSectionsTests {
         ("(J-30123456-1) ABASTO", "ABASTO", "J301234561"),
     ] as [(String, String?, String?)])
     func headings(_ text: String, _ name: String?, _ taxID: String?) throws {
-        let sections = CustomerSections(country: "VE", valueColumns: [])
+        let sections = CustomerSections(country: "VE", textColumns: [], valueColumns: [])
         let h = try #require(sections.heading(Row(number: 1, cells: [.text(text), .empty]), parsed: ParseMemo()))
         #expect(h.name == name && h.taxID?.normalized == taxID)
     }
 
     @Test(arguments: ["ANULADA", "FAC-0009", "Observaciones del cliente", "12345", "30123456", "J-30123456-0 Acme"])
     func noHeadings(_ text: String) {
-        let sections = CustomerSections(country: "VE", valueColumns: [3])
+        let sections = CustomerSections(country: "VE", textColumns: [3], valueColumns: [4])
         #expect(sections.heading(Row(number: 1, cells: [.text(text)]), parsed: ParseMemo()) == nil)
-        // Nor is a row of two cells, nor a cell in a value column (amount, date, notes).
+        // Nor is a row of two cells, nor a cell in a free-text column (notes), nor, without its
+        // label, a tax ID in an amount or date column.
         #expect(sections.heading(Row(number: 1, cells: [.text("Cliente: Acme"), .text("10")]), parsed: ParseMemo()) == nil)
         #expect(sections.heading(Row(number: 1, cells: [.empty, .empty, .text("Cliente: Acme")]), parsed: ParseMemo()) == nil)
+        #expect(sections.heading(Row(number: 1, cells: [.empty, .empty, .empty, .text("J-30123456-1")]), parsed: ParseMemo()) == nil)
+        #expect(sections.heading(Row(number: 1, cells: [.empty, .empty, .empty, .text("Cliente: Acme")]), parsed: ParseMemo()) != nil)
         #expect(sections.heading(Row(number: 1, cells: [.empty, .text("Cliente: Acme")]), parsed: ParseMemo()) != nil)
+    }
+
+    /// An ERP writes its headings in the first column, whatever that column holds below (here the
+    /// date); a customer code after the label is no tax ID.
+    @Test func headingsInTheDateColumnAndCustomerCodes() {
+        let rows = [["Fecha", "Factura", "Vence", "Monto", "Saldo"],
+                    ["Cliente: COMERCIAL ACME C.A. J-30123456-1", "", "", "", ""],
+                    ["01/06/2024", "FAC-0101", "01/07/2024", "1.000,00", "1.000,00"],
+                    ["Cliente: 001234 BODEGA SOL", "", "", "", ""],
+                    ["02/06/2024", "FAC-0102", "02/07/2024", "500,00", "500,00"]]
+        let batch = Self.run(rows, flush: 100)
+        #expect(batch.customers.map { $0.name?.value } == ["COMERCIAL ACME C.A.", "001234 BODEGA SOL"])
+        #expect(batch.customers.map { $0.taxID?.value.normalized } == ["J301234561", nil])
+        #expect(batch.rejects.isEmpty)
     }
 
     /// A note in the notes column and a stray total in the amount column stay rows: rejected as

@@ -234,3 +234,16 @@ struct ShownTextTests {
         #expect(batch.customers.first?.taxID?.value.normalized == "V01234567")
     }
 }
+
+/// A phone's country: the row's country column, else the country a valid tax ID proves, else the
+/// configured one; a tax ID only guessed from a bare number's shape never beats the configuration.
+struct PhoneCountryTests {
+    @Test func provenTaxIDsAndCountryColumnsWin() {
+        let rows: [[String]] = [["Cliente", "NIT/RIF", "Teléfono", "País"],
+                                        ["Comercial Acme C.A.", "J-30123456-1", "0412-5551234", ""],
+                                        ["Ferretería Andina", "", "310 555 1234", ""],
+                                        ["Bodega Sol", "", "0414-5551234", "VE"]]
+        let batch = Importer(options: ImportOptions(country: "CO", currency: "COP")).importSource(MemorySource(csv: rows))
+        #expect(batch.customers.map { $0.phones.map(\.value) } == [["+584125551234"], ["+573105551234"], ["+584145551234"]])
+    }
+}

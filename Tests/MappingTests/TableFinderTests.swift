@@ -205,6 +205,18 @@ struct TableFinderTests {
         #expect(!finder.isHeaderCandidate(Row(number: 1, cells: [.text("Factura"), .text("Pagado"), .text("15/03/2024")])))
         #expect(TableFinder.isSymbolHeader("#") && TableFinder.isSymbolHeader("0-30") && TableFinder.isSymbolHeader("> 90"))
         #expect(!TableFinder.isSymbolHeader("1.234,56") && !TableFinder.isSymbolHeader("2024") && !TableFinder.isSymbolHeader("-5"))
+        #expect(!TableFinder.isSymbolHeader("-") && !TableFinder.isSymbolHeader("0414-5551234") && !TableFinder.isSymbolHeader("/"))
+    }
+
+    /// A customer list whose text rows hold phones and `-` and words that are synonyms (`Pendiente`)
+    /// is one table: no data row starts another.
+    @Test func dataRowsWithPhonesAreNoHeaders() {
+        let rows = ArrayRowStream.rows([["Cliente", "Teléfono", "Estatus", "Observaciones"],
+                                        ["Juan Pérez", "0412-5551234", "Al día", "Cliente desde 2019"],
+                                        ["María López", "0414-5551234", "Pendiente", "Pago parcial, llamar el lunes"],
+                                        ["Pedro Díaz", "-", "Pendiente", "Pago parcial"],
+                                        ["Ana Ruiz", "0424-5554321", "Moroso", "Enviar estado de cuenta"]])
+        #expect(TableFinder(settings: .defaults).find(rows: rows, merged: []).count == 1)
     }
 }
 
