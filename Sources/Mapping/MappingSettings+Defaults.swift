@@ -41,7 +41,11 @@ extension MappingSettings {
             .phone: ["telefono", "telefonos", "tel", "tlf", "tlf.", "celular", "cel", "movil", "whatsapp", "wsp",
                      "phone", "phone number", "mobile", "cell", "telefone", "contacto telefonico", "fono",
                      "numero de telefono", "telf"],
-            .email: ["correo", "correo electronico", "email", "e mail", "mail", "correos", "emails", "e-mail"],
+            .email: ["correo", "correo electronico", "email", "e mail", "mail", "correos", "emails", "e-mail",
+                     // An address word after (or before) the mail word qualifies it: the value is an email.
+                     "email address", "e mail address", "mail address", "email addresses", "direccion de correo",
+                     "direccion de correo electronico", "direccion electronica", "direccion de email",
+                     "direccion email", "endereco de email", "endereco de e mail", "endereco eletronico"],
             .address: ["direccion", "domicilio", "direccion fiscal", "address", "street", "endereco", "calle"],
             .city: ["ciudad", "localidad", "municipio", "city", "town", "cidade", "poblacion", "comuna"],
             .country: ["pais", "country"],

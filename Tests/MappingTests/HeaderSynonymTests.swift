@@ -30,6 +30,10 @@ struct HeaderSynonymTests {
         // Neighbours that must not move.
         ("Tipo Doc", .documentType), ("Fecha Doc", .issueDate), ("Doc. Identidad", .taxID), ("Nro. Documento Identidad", .taxID),
         ("Número de teléfono", .phone), ("Fecha de pago", .paymentDate),
+        // An address word qualifying a mail word names an email, not an address.
+        ("Email Address", .email), ("Email Address (REQUIRED)", .email), ("E-mail Address", .email),
+        ("Dirección de correo electrónico", .email), ("Dirección electrónica", .email), ("Endereço de e-mail", .email),
+        ("Dirección", .address), ("Dirección fiscal", .address),
     ])
     func headers(_ header: String, _ expected: Field) {
         #expect(field(header) == expected)
