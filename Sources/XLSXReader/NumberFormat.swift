@@ -193,3 +193,17 @@ public struct NumberFormatPadding: Hashable, Sendable {
         return prefix + String(repeating: "0", count: max(0, width - digits.count)) + digits + suffix
     }
 }
+
+/// What a custom number format shows beside a number's value, for the mapping to read: the
+/// currency mark (``NumberFormatCurrency``) and the zero padding (``NumberFormatPadding``). `nil`
+/// from ``init(code:)`` for a format that shows neither, as most do.
+struct NumberFormatExtras: Hashable, Sendable {
+    var currency: String?
+    var padding: NumberFormatPadding?
+
+    init?(code: String) {
+        currency = NumberFormatCurrency.mark(in: code)
+        padding = NumberFormatPadding(code: code)
+        if currency == nil && padding == nil { return nil }
+    }
+}

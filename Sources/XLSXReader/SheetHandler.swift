@@ -10,10 +10,8 @@ final class SheetHandler: XMLStreamHandler {
         let sheet: String
         let strings: SharedStrings
         let formats: [NumberFormatKind]
-        /// The currency mark each cell format shows, if any (indexed as `formats`).
-        var currencies: [String?] = []
-        /// The zero padding each cell format shows whole numbers with, if any.
-        var paddings: [NumberFormatPadding?] = []
+        /// What each cell format shows beside its numbers, if anything (indexed as `formats`).
+        var extras: [NumberFormatExtras?] = []
         let date1904: Bool
     }
 
@@ -70,13 +68,10 @@ final class SheetHandler: XMLStreamHandler {
     /// element reads need no reference counting.
     @exclusivity(unchecked) private var strings: [String]
     private let formats: UnsafeMutableBufferPointer<NumberFormatKind>
-    /// Per cell format: 0, or 1 + the index of its currency mark in `marks` (no optional strings
-    /// to unwrap and count references of on every number cell).
-    private let currencyIndex: UnsafeMutableBufferPointer<UInt16>
-    private let marks: [String]
-    /// Per cell format: whether it pads whole numbers (its padding in `paddings`).
-    private let pads: UnsafeMutableBufferPointer<Bool>
-    private let paddings: [NumberFormatPadding?]
+    /// Per cell format: 0, or 1 + the index in `distinctExtras` of what it shows beside its numbers
+    /// (no optionals to unwrap and count references of on every number cell).
+    private let extrasIndex: UnsafeMutableBufferPointer<UInt16>
+    private let distinctExtras: [NumberFormatExtras]
 
     init(context: Context, readsCells: Bool = true) {
         self.context = context
@@ -84,19 +79,15 @@ final class SheetHandler: XMLStreamHandler {
         strings = context.strings.strings
         formats = .allocate(capacity: context.formats.count)
         _ = formats.initialize(from: context.formats)
-        var marks: [String] = []
-        currencyIndex = .allocate(capacity: context.formats.count)
-        currencyIndex.initialize(repeating: 0)
-        for (i, mark) in context.currencies.enumerated() where i < context.formats.count {
-            guard let mark else { continue }
-            if !marks.contains(mark) { marks.append(mark) }
-            currencyIndex[i] = UInt16(truncatingIfNeeded: marks.firstIndex(of: mark)! + 1)
+        var distinct: [NumberFormatExtras] = []
+        extrasIndex = .allocate(capacity: context.formats.count)
+        extrasIndex.initialize(repeating: 0)
+        for (i, extras) in context.extras.enumerated() where i < context.formats.count {
+            guard let extras else { continue }
+            if !distinct.contains(extras) { distinct.append(extras) }
+            extrasIndex[i] = UInt16(truncatingIfNeeded: distinct.firstIndex(of: extras)! + 1)
         }
-        self.marks = marks
-        pads = .allocate(capacity: context.formats.count)
-        pads.initialize(repeating: false)
-        for (i, padding) in context.paddings.enumerated() where i < context.formats.count { pads[i] = padding != nil }
-        paddings = context.paddings
+        distinctExtras = distinct
         cells.reserveCapacity(lastWidth)
     }
 
@@ -120,8 +111,7 @@ final class SheetHandler: XMLStreamHandler {
     deinit {
         text.free()
         formats.deallocate()
-        currencyIndex.deallocate()
-        pads.deallocate()
+        extrasIndex.deallocate()
     }
 
     // MARK: SAX events (names compared as bytes: this is the hot path)
@@ -349,8 +339,11 @@ final class SheetHandler: XMLStreamHandler {
             if style > 0, style < formats.count {
                 let kind = formats[style]
                 if kind != .general, let v = ExcelSerial.value(d, kind: kind, date1904: context.date1904) { return v }
-                if currencyIndex[style] > 0 { cellCurrencies[column] = marks[Int(currencyIndex[style]) - 1] }
-                if pads[style], let shown = paddings[style]?.text(d) { cellShown[column] = shown }
+                if extrasIndex[style] > 0 {
+                    let extras = distinctExtras[Int(extrasIndex[style]) - 1]
+                    if let mark = extras.currency { cellCurrencies[column] = mark }
+                    if let shown = extras.padding?.text(d) { cellShown[column] = shown }
+                }
             }
             return .number(d)
         case .sharedString where defersSharedStrings:

@@ -25,16 +25,11 @@ final class StylesHandler: XMLStreamHandler {
 
     func characters(_ text: XMLBytes) {}
 
-    /// The currency mark each cell format shows (``NumberFormatCurrency``), indexed as ``formatKinds``;
-    /// built-in formats show none the file names (their `$` is the reading machine's locale).
-    var formatCurrencies: [String?] {
-        xfFormatIDs.map { id in customFormats[id].flatMap(NumberFormatCurrency.mark(in:)) }
-    }
-
-    /// The zero padding each cell format shows whole numbers with (``NumberFormatPadding``),
-    /// indexed as ``formatKinds``.
-    var formatPaddings: [NumberFormatPadding?] {
-        xfFormatIDs.map { id in customFormats[id].flatMap { NumberFormatPadding(code: $0) } }
+    /// What each cell format shows beside its numbers (a currency mark, a zero padding), indexed as
+    /// ``formatKinds``; built-in formats show nothing the file names (their `$` is the reading
+    /// machine's locale).
+    var formatExtras: [NumberFormatExtras?] {
+        xfFormatIDs.map { id in customFormats[id].flatMap { NumberFormatExtras(code: $0) } }
     }
 
     /// The kind of each cell format, indexed by a cell's `s` attribute.

@@ -26,10 +26,8 @@ public final class XLSXWorkbook: TabularSource {
     /// Each sheet's zip entry name (`nil` when the workbook names a part the package lacks).
     let sheetParts: [String?]
     let formats: [NumberFormatKind]
-    /// The currency mark of each cell format, if it shows one (indexed as `formats`).
-    let currencies: [String?]
-    /// The zero padding of each cell format, if it pads whole numbers (indexed as `formats`).
-    let paddings: [NumberFormatPadding?]
+    /// What each cell format shows beside its numbers, if anything (indexed as `formats`).
+    let extras: [NumberFormatExtras?]
     /// The first sheet's rows read while the string table was parsed, handed to the first
     /// `rowStream(ofSheet: 0)`.
     private(set) var readAhead: XLSXRowStream.Engine?
@@ -116,8 +114,7 @@ public final class XLSXWorkbook: TabularSource {
             catch { stylesResult = .failure(error) }
         }
         formats = styles.formatKinds
-        currencies = styles.formatCurrencies
-        paddings = styles.formatPaddings
+        extras = styles.formatExtras
         let strings = SharedStringsHandler()
         var speculation: SheetSpeculation?
         if zip.entry(named: stringsPart) != nil, case .success = stylesResult,
@@ -126,7 +123,7 @@ public final class XLSXWorkbook: TabularSource {
            let engine = try? XLSXRowStream.Engine(
                zip: zip, part: part,
                context: SheetHandler.Context(file: path, sheet: infos[0].name ?? "", strings: SharedStrings(),
-                                             formats: formats, currencies: currencies, paddings: paddings, date1904: date1904),
+                                             formats: formats, extras: extras, date1904: date1904),
                readsCells: true) {
             speculation = SheetSpeculation(engine: engine)
         }
@@ -225,7 +222,7 @@ public final class XLSXWorkbook: TabularSource {
 
     func handlerContext(sheet index: Int) -> SheetHandler.Context {
         SheetHandler.Context(file: path, sheet: sheets[index].name ?? "", strings: sharedStrings,
-                             formats: formats, currencies: currencies, paddings: paddings, date1904: date1904)
+                             formats: formats, extras: extras, date1904: date1904)
     }
 }
 
