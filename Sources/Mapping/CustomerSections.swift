@@ -9,8 +9,9 @@ import Tabular
 /// every invoice row under it, down to the next heading. A heading is a data-area row with a single
 /// non-blank cell of text, in no free-text column (`Cliente pagó en efectivo` in the notes is a
 /// note), that starts with a customer label (`Cliente:`, `Razón social`, `RIF`…), or, outside the
-/// amount and date columns, holds a tax ID whose check digit is right. A lone word (`ANULADA`), a document number or a stray number is no heading, so a
-/// stray cell never names the customers below it: such rows stay data rows (and are rejected).
+/// amount and date columns, holds a tax ID whose check digit is right. A lone word (`ANULADA`), a
+/// document number or a stray number is no heading, so a stray cell never names the customers
+/// below it: such rows stay data rows (and are rejected).
 struct CustomerSections: Sendable {
     /// A customer heading: where it is, and the name and tax ID it gives.
     struct Heading: Sendable, Equatable {

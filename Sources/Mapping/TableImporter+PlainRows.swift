@@ -61,8 +61,9 @@ extension TableImporter {
     /// `.some(nil)` when there is none or it is blank, `nil` when it names no currency (a warning
     /// the record path gives).
     mutating func recentRowCurrency(_ row: Row) -> Currency?? {
-        guard let c = fieldColumns[Field.currency.ordinal].first, !row[column: c].isBlank else { return .some(nil) }
-        let text = row.shownText(column: c)
+        guard let (text, _) = Self.currencyText(row, column: fieldColumns[Field.currency.ordinal].first) else {
+            return .some(nil)
+        }
         if let known = recentCurrencies.first(where: { $0.text.hasSameBytes(as: text) }) { return known.currency }
         return currency(named: text)
     }

@@ -57,7 +57,7 @@ extension TableImporter {
     // MARK: Records
 
     /// `listAll` lists every warning, even of codes the chunk only counts by now (for a customer
-    /// that plain rows of other chunks will share: ``plainCustomer(_:row:)``).
+    /// that plain rows of other chunks will share: ``plainCustomer(row:)``).
     func buildCustomer(_ row: Row, _ origin: Provenance, id: RecordID, into batch: inout ImportBatch,
                        listAll: Bool = false) -> Customer {
         var customer = Customer(id: id, provenance: origin)
@@ -67,15 +67,7 @@ extension TableImporter {
             let raw = row.shownText(column: c)
             let id = parsed.taxID(raw, country: country)
             customer.taxID = Sourced(id, from: origin.at(column: c, rawText: raw))
-            switch id.validity {
-            case .valid, .unchecked: break
-            case .checkDigitMismatch:
-                note(.warning, "MAP-TAXID-CHECK-DIGIT", "tax ID check digit does not match (\(id.kind.rawValue.uppercased()))",
-                     at: location(row, column: c), found: raw, into: &batch, listAll: listAll)
-            case .malformed:
-                note(.warning, "MAP-TAXID-FORMAT", "tax ID fits no known format", at: location(row, column: c), found: raw,
-                     into: &batch, listAll: listAll)
-            }
+            noteValidity(of: id, found: raw, at: location(row, column: c), into: &batch, listAll: listAll)
         }
         if sections != nil, let heading = currentSection { take(heading, into: &customer) }
         customer.country = customer.taxID?.value.country ?? country
@@ -118,6 +110,19 @@ extension TableImporter {
         customer.salesperson = text(.salesperson, row, origin)
         if mapping.kind == .customers { customer.extra.merge(extras(row)) { a, _ in a } }
         return customer
+    }
+
+    /// The warning a tax ID's validity calls for, if any: its check digit fails, or it fits no format.
+    func noteValidity(of id: TaxID, found raw: String?, at place: SourceLocation, into batch: inout ImportBatch,
+                      listAll: Bool = false) {
+        switch id.validity {
+        case .valid, .unchecked: break
+        case .checkDigitMismatch:
+            note(.warning, "MAP-TAXID-CHECK-DIGIT", "tax ID check digit does not match (\(id.kind.rawValue.uppercased()))",
+                 at: place, found: raw, into: &batch, listAll: listAll)
+        case .malformed:
+            note(.warning, "MAP-TAXID-FORMAT", "tax ID fits no known format", at: place, found: raw, into: &batch, listAll: listAll)
+        }
     }
 
     /// First and last name joined (`Ana María` `Pérez`), when no column holds the whole name.
@@ -279,16 +284,18 @@ extension TableImporter {
     }
 
     func currencyCell(_ row: Row, into batch: inout ImportBatch) -> Currency? {
-        guard let (text, c) = currencyText(row) else { return nil }
+        guard let (text, c) = Self.currencyText(row, column: columns(.currency).first) else { return nil }
         if let currency = parsed.currency(text, country: country) { return currency }
         note(.warning, "MAP-CURRENCY-UNKNOWN", "not a currency code or mark", at: location(row, column: c), found: text,
              into: &batch)
         return nil
     }
 
-    /// The text of the row's currency cell and its column; `nil` when there is none or it is blank.
-    func currencyText(_ row: Row) -> (String, column: Int)? {
-        guard let c = columns(.currency).first, !row[column: c].isBlank else { return nil }
+    /// The text of the row's currency cell (in `column`, the table's currency column) and its column;
+    /// `nil` when there is none or it is blank. Static: both import paths read it, the plain one from
+    /// a mutating method that would copy the importer for an instance method.
+    static func currencyText(_ row: Row, column: Int?) -> (String, column: Int)? {
+        guard let c = column, !row[column: c].isBlank else { return nil }
         return (row.shownText(column: c), c)
     }
 

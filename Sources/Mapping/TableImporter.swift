@@ -146,13 +146,7 @@ struct TableImporter: Sendable {
         let at = SourceLocation(file: path, sheet: sheet.name, row: heading.row, column: heading.column, line: heading.line)
         note(.info, "MAP-CUSTOMER-SECTION", "customer heading: the invoice rows under it are this customer's",
              at: at, found: heading.text, into: &batch)
-        guard let id = heading.taxID else { return }
-        switch id.validity {
-        case .valid, .unchecked, .malformed: break
-        case .checkDigitMismatch:
-            note(.warning, "MAP-TAXID-CHECK-DIGIT", "tax ID check digit does not match (\(id.kind.rawValue.uppercased()))",
-                 at: at, found: heading.taxIDText, into: &batch)
-        }
+        if let id = heading.taxID { noteValidity(of: id, found: heading.taxIDText, at: at, into: &batch) }
     }
 
     /// Prepares this copy to import one chunk of rows on a worker thread: zero counts, and the codes
