@@ -134,12 +134,32 @@ struct TableFinder {
     /// (`#`, `%`, `$`), an aging bucket (`0-30`, `31 - 60`, `+90`, `> 90`). Nothing else: a phone
     /// written as text (`0414-5551234`) or the `-` typed for "none" are data.
     static func isSymbolHeader(_ text: String) -> Bool {
+        guard mayBeSymbolHeader(text.utf8) else { return false }
         let t = text.trimmingWhitespace.filter { $0 != " " }
         if ["#", "##", "%", "$", "€", "Nº", "N°", "№"].contains(t) { return true }
         func isBound(_ s: Substring) -> Bool { (1...3).contains(s.count) && s.allSatisfy(\.isASCIIDigit) }
         if let first = t.first, "+><".contains(first) { return isBound(t.dropFirst()) }
         let parts = t.split(separator: "-", omittingEmptySubsequences: false)
         return parts.count == 2 && isBound(parts[0]) && isBound(parts[1])
+    }
+
+    /// A byte test ``isSymbolHeader(_:)`` passes first, because it meets every data cell without
+    /// letters (amounts, dates, phones): only the bytes symbol headers are made of, at most seven
+    /// of them besides spaces (`999-999`). Text with other than ASCII goes to the full test.
+    private static func mayBeSymbolHeader(_ utf8: String.UTF8View) -> Bool {
+        var solid = 0
+        for b in utf8 {
+            switch b {
+            case 0x80...: return true
+            case 0x09...0x0D, 0x20: continue
+            case 0x30...0x39, UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "<"), UInt8(ascii: ">"),
+                 UInt8(ascii: "#"), UInt8(ascii: "%"), UInt8(ascii: "$"):
+                solid += 1
+                if solid > 7 { return false }
+            default: return false
+            }
+        }
+        return true
     }
 
     /// Whether row `i` (right under header row `h`) is a row of sub-headers: all labels, and `h` is
