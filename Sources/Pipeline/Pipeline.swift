@@ -114,7 +114,7 @@ public struct Pipeline {
                 try FileManager.default.copyItem(at: previous, to: storeURL)
             }
             let store = try ConsolidaStore(path: storeURL.path)
-            let result = try stages.reconciler.reconcile(batch, previousIDs: try store.idMap(), configuration: config)
+            let result = try stages.reconciler.reconcile(batch, previous: try store.idMap(), configuration: config)
 
             // 3. Outputs and the store.
             progress("writing outputs")

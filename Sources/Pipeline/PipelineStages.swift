@@ -24,7 +24,7 @@ public protocol SourceImporting: Sendable {
 
 /// Turns all records into consolidated customers, invoices and discrepancies.
 public protocol Reconciling: Sendable {
-    func reconcile(_ batch: ImportBatch, previousIDs: [RecordID: String], configuration: RunConfiguration) throws -> ReconciliationResult
+    func reconcile(_ batch: ImportBatch, previous: IDMap?, configuration: RunConfiguration) throws -> ReconciliationResult
 }
 
 /// Writes the output files (CSV, JSON, HTML, XLSX) into a folder.

@@ -57,8 +57,10 @@ public struct RunDiff: Codable, Sendable, Equatable {
         addedCustomers = newIDs.subtracting(oldIDs).sorted()
         removedCustomers = oldIDs.subtracting(newIDs).sorted()
 
-        // Records present in both runs tell merges and splits apart from additions.
-        let before = old.result.customerIDByRecord, after = new.result.customerIDByRecord
+        // Records present in both runs tell merges and splits apart from additions: known by what
+        // they say (RecordIdentity), so rows sorted again or shifted by an insertion are the same
+        // records; a record that says nothing is known by its row.
+        let before = Self.customerIDs(old), after = Self.customerIDs(new)
         var newToOld: [String: Set<String>] = [:], oldToNew: [String: Set<String>] = [:]
         for (record, newID) in after {
             guard let oldID = before[record] else { continue }
@@ -92,6 +94,18 @@ public struct RunDiff: Codable, Sendable, Equatable {
     }
 
     struct CustomerCurrency: Hashable { var customer: String; var currency: String }
+
+    /// The customer ID of each source record of a run, by the record's identity key, or by its
+    /// record ID when it has none (of records of one key in different customers, the smallest's).
+    static func customerIDs(_ run: RunSnapshot) -> [String: String] {
+        var ids: [String: String] = [:]
+        let identities = RecordIdentity.keys(run.batch.customers)
+        for (record, id) in run.result.customerIDByRecord.sorted(by: { $0.key < $1.key }) {
+            let key = identities[record] ?? record.rawValue
+            if ids[key] == nil { ids[key] = id }
+        }
+        return ids
+    }
 
     static func invoicesByKey(_ result: ReconciliationResult) -> [String: ConsolidatedInvoice] {
         var map: [String: ConsolidatedInvoice] = [:]

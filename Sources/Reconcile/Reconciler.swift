@@ -27,7 +27,8 @@ public struct Reconciler: Sendable {
 
         var discrepancies = match.discrepancies
         let clusters = match.outcome.clusters
-        let (ids, changes) = IDAssigner(previous: previous).assign(clusters.map { $0.members.map { customers[$0].id } })
+        let members = clusters.map { $0.members.map { ClusterMember(customers[$0]) } }
+        let (ids, changes) = IDAssigner(previous: previous).assign(members)
 
         var idByRecord: [RecordID: String] = [:]
         idByRecord.reserveCapacity(customers.count)

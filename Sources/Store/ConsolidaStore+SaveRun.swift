@@ -52,6 +52,14 @@ extension ConsolidaStore {
             for (record, customerID) in result.customerIDByRecord.sorted(by: { $0.key < $1.key }) {
                 try idMap.execute(arguments: [record.rawValue, customerID, runID, runID])
             }
+            let idMapByIdentity = try db.cachedStatement(sql: """
+                INSERT INTO id_map_identity (identity, customer_id, first_run_id, last_run_id) VALUES (?, ?, ?, ?)
+                ON CONFLICT(identity) DO UPDATE SET customer_id = excluded.customer_id, last_run_id = excluded.last_run_id
+                """)
+            let byIdentity = IDMap.idsByIdentity(batch.customers, ids: result.customerIDByRecord)
+            for (identity, customerID) in byIdentity.sorted(by: { $0.key < $1.key }) {
+                try idMapByIdentity.execute(arguments: [identity, customerID, runID, runID])
+            }
             try db.execute(sql: """
                 INSERT OR REPLACE INTO run_snapshots (run_id, result_json, batch_json, import_summary_json)
                 VALUES (?, ?, ?, ?)

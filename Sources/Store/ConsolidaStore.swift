@@ -27,14 +27,15 @@ public final class ConsolidaStore {
         }
     }
 
-    /// The ID map of every earlier run: source record → consolidated customer ID.
-    public func idMap() throws -> [RecordID: String] {
+    /// The ID map of every earlier run: source record, and record identity, → consolidated
+    /// customer ID.
+    public func idMap() throws -> IDMap {
         try queue.read { db in
-            var map: [RecordID: String] = [:]
+            var map = IDMap()
             let rows = try GRDB.Row.fetchCursor(db, sql: "SELECT record_id, customer_id FROM id_map")
-            while let row = try rows.next() {
-                map[RecordID(row["record_id"] as String)] = row["customer_id"] as String
-            }
+            while let row = try rows.next() { map.customerIDByRecord[row["record_id"]] = row["customer_id"] as String }
+            let identities = try GRDB.Row.fetchCursor(db, sql: "SELECT identity, customer_id FROM id_map_identity")
+            while let row = try identities.next() { map.customerIDByIdentity[row["identity"]] = row["customer_id"] as String }
             return map
         }
     }

@@ -183,6 +183,18 @@ enum StoreSchema {
             // import-summary.json as the run wrote it, so `consolida report --run N` writes it too.
             try db.execute(sql: "ALTER TABLE run_snapshots ADD COLUMN import_summary_json BLOB")
         }
+        migrator.registerMigration("v3: the ID map by record identity") { db in
+            // Records followed by what they say (RecordIdentity), so a customer keeps its ID when
+            // its rows move or its file is renamed; never cleared, as id_map.
+            try db.execute(sql: """
+                CREATE TABLE id_map_identity (
+                    identity TEXT PRIMARY KEY,
+                    customer_id TEXT NOT NULL,
+                    first_run_id INTEGER NOT NULL,
+                    last_run_id INTEGER NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

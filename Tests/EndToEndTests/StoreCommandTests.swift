@@ -45,6 +45,43 @@ import Testing
         #expect(diff.stdout.contains("no changes"))
     }
 
+    /// A nightly export sorted another way, with a new customer's row on top: every customer keeps
+    /// its ID and `diff` reports the new customer, no merge or split.
+    @Test func customerIDsSurviveASortedExportWithARowInserted() throws {
+        let temp = try CommandRunner.temporaryFolder("store-sorted")
+        defer { try? FileManager.default.removeItem(at: temp) }
+        for name in ["erp-export.csv", "banco-pagos.csv"] {
+            try FileManager.default.copyItem(at: CommandRunner.packageRoot.appendingPathComponent("Examples/\(name)"),
+                                             to: temp.appendingPathComponent(name))
+        }
+        let arguments = ["run", "erp-export.csv", "banco-pagos.csv", "--out", "out", "-q", "--as-of", "2024-06-30"]
+        #expect(try CommandRunner.run(arguments, in: temp).exitCode == 0)
+        func ids() throws -> [String: String] {
+            let table = try CSVTable(url: temp.appendingPathComponent("out/customers.csv"))
+            return Dictionary(table.rows.map { ($0["name"] ?? "", $0["customer_id"] ?? "") }) { a, _ in a }
+        }
+        let before = try ids()
+
+        // The file is Latin-1 with `;` and no quotes: its lines can be reordered as bytes.
+        let erp = temp.appendingPathComponent("erp-export.csv")
+        var lines = try Data(contentsOf: erp).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)
+        let header = lines.removeFirst()
+        let added = Data("CL-9999;COMERCIAL NUEVA C.A.;J405060708;09999;FAC;01/06/2024;01/07/2024;100,00;100,00;USD;ANA R.".utf8)
+        let sorted = [header, added] + lines.reversed()
+        try Data(sorted.joined(separator: [UInt8(ascii: "\n")]) + [UInt8(ascii: "\n")]).write(to: erp)
+        #expect(try CommandRunner.run(arguments, in: temp).exitCode == 0)
+
+        let after = try ids()
+        for (name, id) in before { #expect(after[name] == id, "\(name)") }
+        #expect(after["COMERCIAL NUEVA C.A."] != nil)
+        let diff = try CommandRunner.run(["diff", "--out", "out", "--json"], in: temp)
+        #expect(diff.exitCode == 0, "\(diff.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(diff.stdout.utf8)) as? [String: Any])
+        #expect((json["merges"] as? [Any])?.isEmpty == true && (json["splits"] as? [Any])?.isEmpty == true, "\(diff.stdout)")
+        #expect((json["added_customers"] as? [String]) == [after["COMERCIAL NUEVA C.A."]!])
+        #expect((json["removed_customers"] as? [String])?.isEmpty == true)
+    }
+
     /// `report --run N` writes run N's own import summary, not the latest run's.
     @Test func anEarlierRunsReportHasItsOwnImportSummary() throws {
         let temp = try CommandRunner.temporaryFolder("store-summary")

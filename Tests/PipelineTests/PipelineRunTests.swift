@@ -26,9 +26,9 @@ struct FakeImporter: SourceImporting {
 
 struct FakeReconciler: Reconciling {
     var severity: Discrepancy.Severity? = nil
-    func reconcile(_ batch: ImportBatch, previousIDs: [RecordID: String], configuration: RunConfiguration) throws -> ReconciliationResult {
+    func reconcile(_ batch: ImportBatch, previous: IDMap?, configuration: RunConfiguration) throws -> ReconciliationResult {
         let customers = batch.customers.map { c in
-            ConsolidatedCustomer(customerID: previousIDs[c.id] ?? "C-\(c.id.rawValue)", name: c.name?.value ?? "")
+            ConsolidatedCustomer(customerID: previous?.customerIDByRecord[c.id.rawValue] ?? "C-\(c.id.rawValue)", name: c.name?.value ?? "")
         }
         let discrepancies = severity.map { [Discrepancy(id: "D-1", kind: "k", severity: $0, entity: "customer", entityID: "x",
                                                          field: "name", values: [], chosen: nil, rule: nil, message: "m")] } ?? []

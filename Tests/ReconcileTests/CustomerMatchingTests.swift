@@ -94,7 +94,7 @@ import Testing
 
     @Test func idsSurviveAddedRecordsAndMergesAreReported() throws {
         let first = Reconciler().reconcile(Fixture.batch(Array(Fixture.tornillo.dropFirst())))
-        let map = IDMap(first)
+        let map = IDMap(first, customers: Array(Fixture.tornillo.dropFirst()))
         let tornilloID = try #require(first.customerIDByRecord[Fixture.tornillo[1].id])
         // Add the third copy (a smaller record ID that would otherwise seed a different hash).
         let second = Reconciler(previous: map).reconcile(Fixture.batch(Fixture.tornillo))
@@ -103,23 +103,60 @@ import Testing
         #expect(second.idChanges.isEmpty)
         // A map that had the Tornillo copies apart now sees a merge.
         var apart = map
-        apart.customerIDByRecord[Fixture.tornillo[2].id.rawValue] = "C-00000001"
+        apart.customerIDByIdentity[try #require(RecordIdentity.key(Fixture.tornillo[2]))] = "C-00000001"
         let third = Reconciler(previous: apart).reconcile(Fixture.batch(Fixture.tornillo))
         #expect(third.idChanges.contains { $0.kind == .merge && $0.previousIDs.contains("C-00000001") })
     }
 
+    /// A nightly export sorted differently, with a new row on top and a phone edited in place: no
+    /// customer changes ID, no merge or split is reported, the new customer gets a new ID.
+    @Test func idsFollowRecordsThatMoveNotRowPositions() throws {
+        let first = [Fixture.customer("erp.csv", 2, name: "Abasto Luna C.A.", phones: ["+584125551234"]),
+                     Fixture.customer("erp.csv", 3, name: "Bodega Sol S.R.L.", emails: ["pagos@bodegasol.com"]),
+                     Fixture.customer("erp.csv", 4, name: "Ferretería Norte C.A.", phones: ["+582125550000"])]
+        let before = Reconciler().reconcile(Fixture.batch(first))
+        let map = IDMap(before, customers: first)
+        let second = [Fixture.customer("erp.csv", 2, name: "Zapatería Nueva C.A."),
+                      Fixture.customer("erp.csv", 3, name: "Ferretería Norte C.A.", phones: ["+582125550000"]),
+                      Fixture.customer("erp.csv", 4, name: "Bodega Sol S.R.L.", emails: ["pagos@bodegasol.com"]),
+                      Fixture.customer("erp.csv", 5, name: "Abasto Luna C.A.", phones: ["+584125559999"])]
+        let after = Reconciler(previous: map).reconcile(Fixture.batch(second))
+        func id(_ records: [Customer], _ result: ReconciliationResult, _ name: String) -> String? {
+            records.first { $0.name?.value == name }.flatMap { result.customerIDByRecord[$0.id] }
+        }
+        for name in ["Bodega Sol S.R.L.", "Ferretería Norte C.A."] {
+            #expect(id(second, after, name) == id(first, before, name), "\(name)")
+        }
+        // Abasto Luna's phone changed: a new identity, but its old row now holds Zapatería Nueva, which
+        // must not inherit the ID; Abasto Luna's own record moved, so its ID is free for nobody.
+        #expect(id(second, after, "Zapatería Nueva C.A.") != id(first, before, "Abasto Luna C.A."))
+        #expect(after.idChanges.isEmpty)
+        // Edited in place (same row, new phone): the row keeps its customer's ID.
+        let edited = [first[0], first[1], Fixture.customer("erp.csv", 4, name: "Ferretería Norte C.A.", phones: ["+582125551111"])]
+        let third = Reconciler(previous: map).reconcile(Fixture.batch(edited))
+        #expect(third.customerIDByRecord[edited[2].id] == before.customerIDByRecord[first[2].id])
+    }
+
     @Test func idMapRoundTripsAsSortedJSON() throws {
         let result = Reconciler().reconcile(Fixture.batch(Fixture.tornillo))
-        let map = IDMap(result)
+        let map = IDMap(result, customers: Fixture.tornillo)
         let data = try map.jsonData()
         #expect(try JSONDecoder().decode(IDMap.self, from: data) == map)
         #expect(try map.jsonData() == data)
     }
 
-    @Test func idIsHashOfSmallestMember() throws {
+    @Test func idIsHashOfSmallestMemberIdentity() throws {
         let records = [Fixture.customer("z.csv", 9, name: "Solo Cliente S.A.")]
         let result = Reconciler().reconcile(Fixture.batch(records))
-        #expect(result.customers.map(\.customerID) == ["C-" + StableHash.hex8("z.csv#9")])
+        let identity = try #require(RecordIdentity.key(records[0]))
+        #expect(result.customers.map(\.customerID) == ["C-" + StableHash.hex8(identity)])
+        // The same record at another row of a renamed file: the same ID, on a first run too.
+        let moved = [Fixture.customer("z-2026-11-30.csv", 41, name: "Solo Cliente S.A.")]
+        #expect(Reconciler().reconcile(Fixture.batch(moved)).customers.map(\.customerID) == result.customers.map(\.customerID))
+        // A record with nothing to recognize it by is known by its row.
+        let blank = Customer(id: RecordID("z.csv#3/customer"), provenance: records[0].provenance)
+        #expect(RecordIdentity.key(blank) == nil)
+        #expect(Reconciler().reconcile(Fixture.batch([blank])).customers.map(\.customerID) == ["C-" + StableHash.hex8("z.csv#3/customer")])
         #expect(StableHash.fnv1a64("") == 0xcbf2_9ce4_8422_2325)
         #expect(StableHash.fnv1a64("a") == 0xaf63_dc4c_8601_ec8c)
     }

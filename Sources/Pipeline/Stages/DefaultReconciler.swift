@@ -7,7 +7,7 @@ import Reconcile
 public struct DefaultReconciler: Reconciling {
     public init() {}
 
-    public func reconcile(_ batch: ImportBatch, previousIDs: [RecordID: String],
+    public func reconcile(_ batch: ImportBatch, previous: IDMap?,
                           configuration: RunConfiguration) throws -> ReconciliationResult {
         let settings = try configuration.matching.map { path in
             do { return try MatchSettings(contentsOf: URL(fileURLWithPath: configuration.resolve(path))) }
@@ -17,8 +17,7 @@ public struct DefaultReconciler: Reconciling {
             do { return try Overrides(contentsOf: URL(fileURLWithPath: configuration.resolve(path))) }
             catch { throw ConfigurationError(file: configuration.resolve(path), message: "\(error)") }
         } ?? Overrides.none
-        let previous = previousIDs.isEmpty ? nil
-            : IDMap(customerIDByRecord: Dictionary(uniqueKeysWithValues: previousIDs.map { ($0.key.rawValue, $0.value) }))
+        let previous = previous.flatMap { $0.customerIDByRecord.isEmpty && $0.customerIDByIdentity.isEmpty ? nil : $0 }
         return Reconciler(settings: settings, overrides: overrides, previous: previous).reconcile(batch)
     }
 }

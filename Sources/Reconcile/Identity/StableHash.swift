@@ -10,6 +10,32 @@ public enum StableHash {
         return h
     }
 
+    /// FNV-1a fed value by value, each value ended by a separator byte (so `"ab","c"` and
+    /// `"a","bc"` differ), without building the joined text.
+    public struct FNV1a {
+        public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        public init() {}
+
+        public mutating func add(_ text: String?) {
+            if let text { for b in text.utf8 { mix(b) } }
+            separate()
+        }
+
+        /// Ends a value (or a list of values).
+        public mutating func separate() { mix(0x1F) }
+
+        private mutating func mix(_ b: UInt8) {
+            value ^= UInt64(b)
+            value = value &* 0x0000_0100_0000_01B3
+        }
+    }
+
+    /// Sixteen upper-case hex digits of a 64-bit hash.
+    public static func hex16(_ h: UInt64) -> String {
+        let s = String(h, radix: 16, uppercase: true)
+        return String(repeating: "0", count: 16 - s.count) + s
+    }
+
     /// Eight upper-case hex digits from the hash, folding the high half into the low half.
     public static func hex8(_ text: String) -> String {
         let h = fnv1a64(text)

@@ -61,7 +61,7 @@ struct MatchBenchCommand: ParsableCommand {
 
         let m = Self.metrics(predicted: result.customerIDByRecord, truth: truth)
         if let state {
-            do { try IDMap(result).write(to: URL(fileURLWithPath: state)) }
+            do { try IDMap(result, customers: batch.customers).write(to: URL(fileURLWithPath: state)) }
             catch { FileHandle.standardError.write(Data("error: cannot write state \(state): \(error)\n".utf8)); throw ConsolidaExit.outputFailed }
             if let previous = reconciler.previous {
                 let kept = result.customerIDByRecord.filter { previous.customerIDByRecord[$0.key.rawValue] == $0.value }.count
