@@ -137,6 +137,32 @@ import Testing
         #expect(third.customerIDByRecord[edited[2].id] == before.customerIDByRecord[first[2].id])
     }
 
+    /// Four unrelated Mexican companies of one legal form, two RFCs of one date: a batch this small
+    /// makes every record share the country and the legal form, which is no evidence, and one
+    /// date in two RFCs is no shared ID. Four customers.
+    @Test func aTinyBatchOfUnrelatedCompaniesStaysApart() {
+        func rfc(_ text: String) -> TaxID {
+            TaxID(normalized: text, country: "MX", kind: .rfc, isCompany: true, validity: .valid, display: text)
+        }
+        func company(_ row: Int, _ name: String, _ tax: String?, email: String?, address: String) -> Customer {
+            var c = Fixture.customer("cartera.csv", row, name: name, tax: tax.map(rfc), emails: email.map { [$0] } ?? [],
+                                     address: address)
+            c.country = "MX"
+            return c
+        }
+        let records = [company(2, "Ferretería El Martillo SA de CV", "FEM150312K38", email: "a@b.mx", address: "Calle 1"),
+                       company(3, "Aceros y Cementos de Monterrey SA de CV", "ACM150312H71", email: "b@c.mx", address: "Calle 2"),
+                       company(4, "Descuentos Varios SA de CV", nil, email: nil, address: "Calle 3"),
+                       company(5, "Papelería Santa Fe SA de CV", "PSF150312AB3", email: "c@x.mx", address: "Calle 4")]
+        let result = Reconciler().reconcile(Fixture.batch(records))
+        #expect(result.customers.count == 4)
+        // What every record shares is worth little: not the twenty bits of a u estimated near zero.
+        for name in ["country", "legal_form"] {
+            let levels = result.model?.comparisons.first { $0.name == name }?.levels ?? []
+            #expect(!levels.isEmpty && levels.allSatisfy { $0.log2BayesFactor < 6 }, "\(name): \(levels)")
+        }
+    }
+
     @Test func idMapRoundTripsAsSortedJSON() throws {
         let result = Reconciler().reconcile(Fixture.batch(Fixture.tornillo))
         let map = IDMap(result, customers: Fixture.tornillo)

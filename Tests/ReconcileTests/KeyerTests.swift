@@ -50,6 +50,14 @@ import Testing
         #expect(TaxIDKeyer.compact(raw) == compact)
     }
 
+    /// Same digits are one ID only when the letters agree or one side has none.
+    @Test(arguments: [("J-30123456-1", "30123456-1", true), ("J-30123456-1", "J301234561", true),
+                      ("V-30123456-1", "J-30123456-1", false), ("FEM150312K38", "PSF150312AB3", false),
+                      ("J-30123456", "J-30123456-1", true)])
+    func sameDigitsNeedAgreeingLetters(a: String, b: String, same: Bool) {
+        #expect(ComparisonEvaluator.taxHolds(.digitsEqual, 0, TaxIDKey(raw: a), TaxIDKey(raw: b)) == same)
+    }
+
     @Test func phonesShareLineAndSuffix() throws {
         let e164 = try #require(PhoneKey("+584125551234"))
         let national = try #require(PhoneKey("0412-555.12.34"))

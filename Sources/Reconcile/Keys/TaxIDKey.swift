@@ -4,21 +4,33 @@ import Receivables
 public struct TaxIDKey: Hashable, Sendable {
     /// Upper-case letters and digits only (`J-30123456-7` → `J301234567`).
     public var normalized: String
-    /// Digits only (`301234567`), which survive a missing or different letter prefix.
+    /// Digits only (`301234567`), which survive a missing letter prefix.
     public var digits: String
+    /// The letters, in order (`J`; `FEMK` of the RFC `FEM150312K38`), empty when written without.
+    public var letters: String
     public var validity: TaxID.Validity
 
     public init(_ taxID: TaxID) {
-        let compact = TaxIDKeyer.compact(taxID.normalized.isEmpty ? taxID.display : taxID.normalized)
-        self.normalized = compact
-        self.digits = String(decoding: compact.utf8.filter { (0x30...0x39).contains($0) }, as: UTF8.self)
-        self.validity = taxID.validity
+        self.init(compact: TaxIDKeyer.compact(taxID.normalized.isEmpty ? taxID.display : taxID.normalized),
+                  validity: taxID.validity)
     }
 
     public init(raw: String) {
-        self.normalized = TaxIDKeyer.compact(raw)
-        self.digits = String(decoding: normalized.utf8.filter { (0x30...0x39).contains($0) }, as: UTF8.self)
-        self.validity = .unchecked
+        self.init(compact: TaxIDKeyer.compact(raw), validity: .unchecked)
+    }
+
+    private init(compact: String, validity: TaxID.Validity) {
+        normalized = compact
+        digits = String(decoding: compact.utf8.filter { (0x30...0x39).contains($0) }, as: UTF8.self)
+        letters = String(decoding: compact.utf8.filter { !(0x30...0x39).contains($0) }, as: UTF8.self)
+        self.validity = validity
+    }
+
+    /// Whether the two could be one ID written with and without its letters: the same letters, or
+    /// none on one side. `V-30123456-1` (a person) and `J-30123456-1` (a company) are two IDs, and
+    /// two RFCs with one date (`FEM150312K38`, `PSF150312AB3`) are two companies.
+    public func lettersAgree(with other: TaxIDKey) -> Bool {
+        letters.isEmpty || other.letters.isEmpty || letters == other.letters
     }
 
     public var isValid: Bool { validity == .valid }

@@ -154,7 +154,7 @@ struct ComparisonEvaluator: Sendable {
         case .exactValid: return a.isValid && b.isValid && a.normalized == b.normalized
         case .exact: return a.normalized == b.normalized
         case .digitsEqual:
-            guard a.digits.count >= 5, b.digits.count >= 5 else { return false }
+            guard a.digits.count >= 5, b.digits.count >= 5, a.lettersAgree(with: b) else { return false }
             if a.digits == b.digits { return true }
             // One written without its check digit: `30123456` against `301234567`.
             let (short, long) = a.digits.count < b.digits.count ? (a.digits, b.digits) : (b.digits, a.digits)

@@ -55,7 +55,10 @@ struct ParameterEstimator {
         }
         for c in comparisons.indices {
             let observed = uCounts[c].reduce(0, +)
-            u[c] = u[c].indices.map { k in (uCounts[c][k] + Self.uPseudoCount * u[c][k]) / (observed + Self.uPseudoCount) }
+            // The default weighs no more than the pairs seen: in a batch of four records, all from
+            // one country, six pairs that agree are not outvoted by a default "countries rarely agree".
+            let pseudo = min(Self.uPseudoCount, max(observed, 1))
+            u[c] = u[c].indices.map { k in (uCounts[c][k] + pseudo * u[c][k]) / (observed + pseudo) }
         }
 
         // Random pairs are a mixture too: a share `prior` of them match. In big data that share is
@@ -106,7 +109,13 @@ struct ParameterEstimator {
                     prior = updated
                 }
                 for c in comparisons.indices {
-                    let corrected = u[c].indices.map { k in max((uObserved[c][k] - prior * m[c][k]) / (1 - prior), 1e-6) }
+                    // At most a quarter of what random pairs showed is put down to matches: when the
+                    // prior and m claim more agreement than was seen (a few records that all share
+                    // a country or a legal form), the estimates are noise, not evidence, and u near
+                    // zero would make the agreement worth twenty bits.
+                    let corrected = u[c].indices.map { k in
+                        max((uObserved[c][k] - prior * m[c][k]) / (1 - prior), uObserved[c][k] / 4, 1e-6)
+                    }
                     let total = corrected.reduce(0, +)
                     let updated = corrected.map { $0 / total }
                     for k in updated.indices { change = max(change, abs(updated[k] - u[c][k])) }
