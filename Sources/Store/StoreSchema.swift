@@ -183,6 +183,12 @@ enum StoreSchema {
             // import-summary.json as the run wrote it, so `consolida report --run N` writes it too.
             try db.execute(sql: "ALTER TABLE run_snapshots ADD COLUMN import_summary_json BLOB")
         }
+        migrator.registerMigration("v3: each run's collections settings") { db in
+            // The settings the run's outputs were computed with (as-of date, default currency, the
+            // `collections:` block), so `consolida report` writes the same bytes without the
+            // configuration file: a customer with only a payment takes the default currency.
+            try db.execute(sql: "ALTER TABLE run_snapshots ADD COLUMN collections_settings_json BLOB")
+        }
         return migrator
     }
 }

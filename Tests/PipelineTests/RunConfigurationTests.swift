@@ -29,8 +29,9 @@ import Testing
         #expect(config.failOn == .warning)
         #expect(config.outputPath == "Examples/out")
         #expect(config.collections == .init(promiseGraceDays: 3, dsoWindowDays: 60))
-        let settings = DefaultWriter(collections: config.collections).settings(asOf: config.asOf!)
+        let settings = config.collectionsSettings(asOf: config.asOf!)
         #expect(settings.promiseGraceDays == 3 && settings.dsoWindowDays == 60 && settings.undatedPromiseDays == 7)
+        #expect(settings.defaultCurrency?.code == "USD")
     }
 
     /// A typo in any section is refused, naming where it is and the key it most likely meant
