@@ -42,9 +42,10 @@ let package = Package(
         .target(name: "Collections", dependencies: ["Receivables", "Reconcile"], exclude: ["README.md"]),
         .target(name: "Reports", dependencies: ["Tabular", "Receivables", "Reconcile", "Collections", "ZipArchive"],
                 exclude: ["README.md"]),
-        // The consolidated store: SQLite through GRDB, versioned migrations, run history.
+        // The consolidated store: SQLite through GRDB, versioned migrations, run history (with the
+        // collections settings each run's outputs were written with, so `report` writes them alike).
         .target(name: "Store", dependencies: [
-            "Receivables", "Reconcile", .product(name: "GRDB", package: "GRDB.swift"),
+            "Receivables", "Reconcile", "Collections", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The whole job: configuration, source discovery, import, reconcile, store, outputs.
         .target(name: "Pipeline", dependencies: [
@@ -53,8 +54,8 @@ let package = Package(
         ]),
         // The command line.
         .executableTarget(name: "consolida", dependencies: [
-            "Tabular", "CSVReader", "XLSXReader", "Receivables", "Mapping", "NotesReader", "Reconcile", "Store",
-            "Pipeline",
+            "Tabular", "CSVReader", "XLSXReader", "Receivables", "Mapping", "NotesReader", "Reconcile", "Collections",
+            "Store", "Pipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

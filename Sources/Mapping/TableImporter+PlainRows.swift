@@ -10,8 +10,8 @@ extension TableImporter {
     }
 
     /// The row as a ``PlainInvoiceRow``, its customer's warnings added to `batch`; or `nil` when
-    /// the row is rejected or its currency cell calls for a warning (then ``importRow(_:kind:into:)``
-    /// imports it as records and says why). The values come from the functions that build the
+    /// the row is rejected or its currency cell or its amounts (``InvoiceAmountCheck``) call for a
+    /// warning (then ``importRow(_:kind:into:)`` imports it as records and says why). The values come from the functions that build the
     /// records, so both paths agree.
     mutating func plainInvoice(_ row: Row, into batch: inout ImportBatch) -> PlainInvoiceRow? {
         guard let rowCurrency = recentRowCurrency(row) else { return nil }
@@ -34,10 +34,13 @@ extension TableImporter {
             let balance = try moneyValue(.balance, row, rowCurrency)?.0
             guard amount != nil || balance != nil else { return nil }
             let issued = try dateValue(.issueDate, row)?.0, due = try dateValue(.dueDate, row)?.0
+            let type = documentType(row, number: number)
+            // The record path raises the warning (checked before the customer is memoized).
+            if InvoiceAmountCheck(type: type, amount: amount, paid: paid, balance: balance).callsForWarning { return nil }
             let currency = amount?.currency ?? balance?.currency ?? paid?.currency
                 ?? rowCurrency ?? options.mappingCurrency ?? options.currency
             return PlainInvoiceRow(row: row.number, line: row.line, customer: plainCustomer { row }, number: number,
-                                   type: documentType(row, number: number), issueDate: issued, dueDate: due,
+                                   type: type, issueDate: issued, dueDate: due,
                                    currency: currency, amount: amount, paid: paid, balance: balance,
                                    customersBefore: customersBefore, invoicesBefore: invoicesBefore)
         } catch {

@@ -173,7 +173,28 @@ extension TableImporter {
                               salesperson: customer.salesperson, notes: text(.notes, row, origin),
                               extra: extras(row), provenance: origin, sourcePriority: priority)
         if invoice.currency == nil { invoice.currency = rowCurrency ?? options.mappingCurrency ?? options.currency }
+        noteAmounts(invoice, row, into: &batch)
         return invoice
+    }
+
+    /// A balance or paid amount larger than the document's total (``InvoiceAmountCheck``): imported
+    /// as written, said at its cell.
+    func noteAmounts(_ invoice: borrowing Invoice, _ row: Row, into batch: inout ImportBatch) {
+        let amount = invoice.amount?.value, paid = invoice.paid?.value, balance = invoice.balance?.value
+        let check = InvoiceAmountCheck(type: invoice.type, amount: amount, paid: paid, balance: balance)
+        guard check.callsForWarning, let amount else { return }
+        if check.balanceExceedsAmount, let balance {
+            let c = columns(.balance).first
+            note(.warning, "MAP-BALANCE-EXCEEDS-AMOUNT",
+                 "balance \(balance) exceeds the document amount \(amount): imported as written",
+                 at: location(row, column: c), found: c.map { row.shownText(column: $0) }, into: &batch)
+        }
+        if check.paidExceedsAmount, let paid {
+            let c = columns(.paid).first
+            note(.warning, "MAP-PAID-EXCEEDS-AMOUNT",
+                 "paid \(paid) exceeds the document amount \(amount): imported as written",
+                 at: location(row, column: c), found: c.map { row.shownText(column: $0) }, into: &batch)
+        }
     }
 
     func buildPayment(_ row: Row, _ origin: Provenance, id: RecordID, into batch: inout ImportBatch) throws -> Payment {

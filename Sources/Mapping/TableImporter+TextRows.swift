@@ -39,11 +39,14 @@ extension TableImporter {
               let balance = reader.money(reader.balance, row, rowCurrency), amount != nil || balance != nil,
               let issued = reader.date(reader.issueDate, row), let due = reader.date(reader.dueDate, row) else { return false }
         let number = String(decoding: numberField, as: UTF8.self).collapsingWhitespace
+        let type = Self.documentType(number: number)
+        // A row whose amounts call for a warning is built and imported as records, which raise it.
+        if InvoiceAmountCheck(type: type, amount: amount, paid: paid, balance: balance).callsForWarning { return false }
         customerKey.removeAll(keepingCapacity: true)
         CustomerKey.append(row, columns: customers.columns, to: &customerKey)
         let customer = customers.known(customerKey) ?? newPlainCustomer(rows.row(r), key: customerKey)
         plain.rows.append(PlainInvoiceRow(row: row.number, line: row.line, customer: customer,
-                                number: number, type: Self.documentType(number: number), issueDate: issued, dueDate: due,
+                                number: number, type: type, issueDate: issued, dueDate: due,
                                 currency: amount?.currency ?? balance?.currency ?? paid?.currency
                                     ?? rowCurrency ?? reader.fallbackCurrency,
                                 amount: amount, paid: paid, balance: balance,

@@ -118,7 +118,8 @@ public struct Pipeline {
 
             // 3. Outputs and the store.
             progress("writing outputs")
-            var files = try stages.writer.write(result: result, batch: batch, asOf: asOf, to: folder.stagingURL)
+            let settings = config.collectionsSettings(asOf: asOf)
+            var files = try stages.writer.write(result: result, batch: batch, settings: settings, to: folder.stagingURL)
             let importSummary = try ImportSummary(sources: perSource).jsonData()
             try importSummary.write(to: folder.staged("import-summary.json"))
             files.append("import-summary.json")
@@ -130,7 +131,7 @@ public struct Pipeline {
             }
             let runID = try store.beginRun(startedAt: now, asOf: asOf, inputs: sources.map(\.displayPath))
             try store.saveRun(runID, importedAt: now, sources: records, batch: batch, result: result,
-                              importSummary: importSummary)
+                              importSummary: importSummary, collectionsSettings: settings)
             try store.finishRun(runID, finishedAt: Date(), exitCode: exitCode, counts: counts)
             try folder.commit()
             return RunSummary(runID: runID, exitCode: exitCode, asOf: asOf.iso, output: outputPath,

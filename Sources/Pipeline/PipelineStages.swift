@@ -1,3 +1,4 @@
+import Collections
 import Foundation
 import Receivables
 import Reconcile
@@ -29,8 +30,9 @@ public protocol Reconciling: Sendable {
 
 /// Writes the output files (CSV, JSON, HTML, XLSX) into a folder.
 public protocol OutputWriting: Sendable {
-    /// Returns the file names written.
-    func write(result: ReconciliationResult, batch: ImportBatch, asOf: LocalDate, to folder: URL) throws -> [String]
+    /// Returns the file names written. `settings` (as-of date, default currency, the `collections:`
+    /// block) are the run's (``RunConfiguration/collectionsSettings(asOf:)``), which the store keeps.
+    func write(result: ReconciliationResult, batch: ImportBatch, settings: CollectionsSettings, to folder: URL) throws -> [String]
 }
 
 /// The three stages a run is made of; the CLI passes the real ones, tests may pass others.

@@ -25,7 +25,8 @@ public struct RunConfiguration: Sendable, Equatable {
             self.path = path; self.mapping = mapping; self.kind = kind; self.label = label; self.priority = priority
         }
 
-        enum CodingKeys: String, CodingKey { case path, mapping, kind, label, priority }
+        /// Every key a source may have (``RunConfiguration/unknownKeys(in:)`` refuses any other).
+        enum CodingKeys: String, CodingKey, CaseIterable { case path, mapping, kind, label, priority }
 
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -78,7 +79,8 @@ public struct RunConfiguration: Sendable, Equatable {
             self.dsoWindowDays = dsoWindowDays; self.contactCoverageDays = contactCoverageDays
         }
 
-        enum CodingKeys: String, CodingKey {
+        /// Every key the block may have (``RunConfiguration/unknownKeys(in:)`` refuses any other).
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case promiseGraceDays = "promise_grace_days", undatedPromiseDays = "undated_promise_days"
             case dsoWindowDays = "dso_window_days", contactCoverageDays = "contact_coverage_days"
         }
@@ -123,9 +125,16 @@ public struct ConfigurationError: Error, CustomStringConvertible, Equatable {
 }
 
 extension RunConfiguration {
-    /// The YAML document as written by people.
-    private struct Document: Decodable {
-        struct Defaults: Decodable { var country: String?; var currency: String? }
+    /// The YAML document as written by people. Its coding keys, and those of the sections it
+    /// embeds, are the keys ``unknownKeys(in:)`` knows.
+    struct Document: Decodable {
+        struct Defaults: Decodable {
+            var country: String?; var currency: String?
+            enum CodingKeys: String, CodingKey, CaseIterable { case country, currency }
+        }
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case sources, defaults, as_of, output, store, fail_on, strict, matching, overrides, collections
+        }
         var sources: [Source]?
         var defaults: Defaults?
         var as_of: String?
@@ -150,18 +159,15 @@ extension RunConfiguration {
         return try parse(yaml: text, file: path, baseDirectory: (path as NSString).deletingLastPathComponent)
     }
 
-    static let knownKeys: Set<String> = ["sources", "defaults", "as_of", "output", "store", "fail_on", "strict",
-                                         "matching", "overrides", "collections"]
-
     /// Parses configuration text; `file` names it in errors.
     public static func parse(yaml text: String, file: String, baseDirectory: String) throws -> RunConfiguration {
         let document: Document
         do {
-            if let node = try Yams.compose(yaml: text), let mapping = node.mapping {
-                for key in mapping.keys {
-                    guard let name = key.string, knownKeys.contains(name) else {
-                        throw ConfigurationError(file: file, message: "unknown key '\(key.string ?? "?")' (known: \(knownKeys.sorted().joined(separator: ", ")))")
-                    }
+            if let node = try Yams.compose(yaml: text), node.mapping != nil {
+                // Checked before decoding: the decoder skips a key it does not read without a word.
+                let unknown = unknownKeys(in: node)
+                guard unknown.isEmpty else {
+                    throw ConfigurationError(file: file, message: unknown.joined(separator: "; "))
                 }
             } else {
                 throw ConfigurationError(file: file, message: "expected a YAML mapping with a 'sources' list")

@@ -55,13 +55,13 @@ public enum OutputWriter {
     }
 
     /// The shape of the pipeline's `OutputWriting` stage: computes the collections view with the
-    /// given settings (default: as-of date only) and returns the file names written.
+    /// given settings and returns the file names written. The settings are not optional: the
+    /// default currency among them decides customers' currencies, and `consolida report` once
+    /// left it out and wrote other bytes than the run.
     @discardableResult
-    public static func write(result: ReconciliationResult, batch: ImportBatch, asOf: LocalDate,
-                             settings: CollectionsSettings? = nil, to directory: URL) throws -> [String] {
-        var s = settings ?? CollectionsSettings(asOf: asOf)
-        s.asOf = asOf
-        let collections = CollectionsReport(result: result, settings: s)
+    public static func write(result: ReconciliationResult, batch: ImportBatch, settings: CollectionsSettings,
+                             to directory: URL) throws -> [String] {
+        let collections = CollectionsReport(result: result, settings: settings)
         return try write(result: result, batch: batch, collections: collections, to: directory)
             .map(\.lastPathComponent)
     }

@@ -1,3 +1,4 @@
+import Collections
 import Foundation
 import GRDB
 import Receivables
@@ -6,16 +7,19 @@ import Tabular
 
 extension ConsolidaStore {
     /// Writes everything a run produced in one transaction: the consolidated tables are replaced,
-    /// the history (sources, accounting, ID map, snapshot with the run's `import-summary.json`) is
-    /// appended. SQL only through bound parameters.
+    /// the history (sources, accounting, ID map, snapshot with the run's `import-summary.json` and
+    /// the collections settings its outputs were written with) is appended. SQL only through bound
+    /// parameters.
     public func saveRun(_ runID: Int64, importedAt: Date, sources: [SourceRecord], batch: ImportBatch,
-                        result: ReconciliationResult, importSummary: Data? = nil) throws {
+                        result: ReconciliationResult, importSummary: Data? = nil,
+                        collectionsSettings: CollectionsSettings? = nil) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let resultJSON: Data, batchJSON: Data
+        let resultJSON: Data, batchJSON: Data, settingsJSON: Data?
         do {
             resultJSON = try encoder.encode(result)
             batchJSON = try encoder.encode(batch)
+            settingsJSON = try collectionsSettings.map(encoder.encode)
         } catch {
             throw StoreError.writeFailed(path: path, reason: "cannot encode run snapshot: \(error)")
         }
@@ -61,9 +65,10 @@ extension ConsolidaStore {
                 try idMapByIdentity.execute(arguments: [identity, customerID, runID, runID])
             }
             try db.execute(sql: """
-                INSERT OR REPLACE INTO run_snapshots (run_id, result_json, batch_json, import_summary_json)
-                VALUES (?, ?, ?, ?)
-                """, arguments: [runID, resultJSON, batchJSON, importSummary])
+                INSERT OR REPLACE INTO run_snapshots (run_id, result_json, batch_json, import_summary_json,
+                    collections_settings_json)
+                VALUES (?, ?, ?, ?, ?)
+                """, arguments: [runID, resultJSON, batchJSON, importSummary, settingsJSON])
         }
     }
 

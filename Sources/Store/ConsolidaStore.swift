@@ -1,3 +1,4 @@
+import Collections
 import Foundation
 import GRDB
 import Receivables
@@ -101,8 +102,12 @@ public final class ConsolidaStore {
                 let decoder = JSONDecoder()
                 let result = try decoder.decode(ReconciliationResult.self, from: row["result_json"] as Data)
                 let batch = try decoder.decode(ImportBatch.self, from: row["batch_json"] as Data)
+                let settings = try (row["collections_settings_json"] as Data?).map {
+                    try decoder.decode(CollectionsSettings.self, from: $0)
+                }
                 return RunSnapshot(runID: id, asOf: (row["as_of"] as String?).flatMap { LocalDate(iso: $0) },
-                                   result: result, batch: batch, importSummary: row["import_summary_json"] as Data?)
+                                   result: result, batch: batch, importSummary: row["import_summary_json"] as Data?,
+                                   collectionsSettings: settings)
             } catch {
                 throw StoreError.corruptSnapshot(runID: id, reason: "\(error)")
             }
@@ -154,11 +159,14 @@ public struct RunSnapshot: Sendable {
     public var batch: ImportBatch
     /// The run's `import-summary.json` (absent for runs saved before the store kept it).
     public var importSummary: Data?
+    /// The collections settings the run's outputs were written with (absent for runs saved before
+    /// the store kept them).
+    public var collectionsSettings: CollectionsSettings?
 
     public init(runID: Int64, asOf: LocalDate?, result: ReconciliationResult, batch: ImportBatch,
-                importSummary: Data? = nil) {
+                importSummary: Data? = nil, collectionsSettings: CollectionsSettings? = nil) {
         self.runID = runID; self.asOf = asOf; self.result = result; self.batch = batch
-        self.importSummary = importSummary
+        self.importSummary = importSummary; self.collectionsSettings = collectionsSettings
     }
 }
 

@@ -195,6 +195,12 @@ enum StoreSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v4: each run's collections settings") { db in
+            // The settings the run's outputs were computed with (as-of date, default currency, the
+            // `collections:` block), so `consolida report` writes the same bytes without the
+            // configuration file: a customer with only a payment takes the default currency.
+            try db.execute(sql: "ALTER TABLE run_snapshots ADD COLUMN collections_settings_json BLOB")
+        }
         return migrator
     }
 }

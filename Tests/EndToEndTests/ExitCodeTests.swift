@@ -38,6 +38,25 @@ import Testing
         #expect(!result.stderr.contains("Usage:"))
     }
 
+    /// QA: typos under a section (`priorty`, `curency`, `promise_grace_dayz`) ran with exit 0.
+    @Test(arguments: [
+        ("sources:\n  - path: a.csv\n    priorty: 3\n", "unknown key 'sources[0].priorty' (did you mean 'priority'?"),
+        ("sources:\n  - path: a.csv\ndefaults:\n  country: CO\n  curency: COP\n",
+         "unknown key 'defaults.curency' (did you mean 'currency'?"),
+        ("sources:\n  - path: a.csv\ncollections:\n  promise_grace_dayz: 3\n",
+         "unknown key 'collections.promise_grace_dayz' (did you mean 'promise_grace_days'?"),
+    ])
+    func aTypoInsideASectionIsAConfigurationError(yaml: String, message: String) throws {
+        let folder = try CommandRunner.temporaryFolder("config-section")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("Cliente,Factura,Monto\nAcme,F-1,10.00\n".utf8).write(to: folder.appendingPathComponent("a.csv"))
+        try Data(yaml.utf8).write(to: folder.appendingPathComponent("consolida.yaml"))
+        let result = try CommandRunner.run(["run", "consolida.yaml", "-q"], in: folder)
+        #expect(result.exitCode == 2)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+    }
+
     @Test(arguments: [["--country", "XX"], ["--currency", "ZZZ"]])
     func aCodeThatIsNotISOIsAUsageError(_ option: [String]) throws {
         let result = try CommandRunner.run(["import", "ventas.csv", "--out", "/tmp/never-written"] + option)

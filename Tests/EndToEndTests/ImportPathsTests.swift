@@ -120,6 +120,30 @@ struct ImportPathsTests {
     }
 }
 
+/// A balance or paid amount larger than the invoice's total is warned of on both paths, rows
+/// read as bytes included: such a row leaves the plain path for the record path, which warns.
+struct AmountWarningsEndToEndTests {
+    @Test func bothPathsWarnOfAnExcessAlike() throws {
+        let folder = try CommandRunner.temporaryFolder("paths-excess")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var csv = "Cliente;NIT;Documento;Fecha;Importe;Abonado;Pendiente;Moneda\n"
+        for i in 1...400 {
+            let paid = i % 11 == 0 ? "1.200,00" : "100,00"
+            let balance = i % 7 == 0 ? "1.500,00" : "900,00"
+            let number = i % 13 == 0 ? "NC-\(i)" : "FE-\(i)"
+            csv += "Cliente \(i % 9);900123456-8;\(number);10/01/2024;1.000,00;\(paid);\(balance);COP\n"
+        }
+        try Data(csv.utf8).write(to: folder.appendingPathComponent("erp.csv"))
+        for window in ["50000", "20"] {
+            let written = try ImportPathsTests.importBothWays(["erp.csv"], in: folder,
+                                                              extra: ["--country", "CO", "--window-rows", window])
+            let summary = String(decoding: written["import-summary.json"] ?? Data(), as: UTF8.self)
+            #expect(summary.contains("MAP-BALANCE-EXCEEDS-AMOUNT") && summary.contains("MAP-PAID-EXCEEDS-AMOUNT"), "\(summary)")
+            #expect(!String(decoding: written["rejects.csv"] ?? Data(), as: UTF8.self).contains("EXCEEDS"))
+        }
+    }
+}
+
 /// An ERP aging report (a heading per customer, its invoices under it, no customer column) read
 /// as bytes in chunks and windows of many sizes: every invoice has its heading's customer.
 struct CustomerSectionsEndToEndTests {

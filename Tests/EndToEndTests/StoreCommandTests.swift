@@ -82,6 +82,56 @@ import Testing
         #expect((json["removed_customers"] as? [String])?.isEmpty == true)
     }
 
+    /// `report` writes the bytes the run wrote. QA: a customer with only a payment got the
+    /// configured currency from `run` but none from `report` ("0.00 (sin moneda)"), because the
+    /// report computed the collections view without the configuration's settings.
+    @Test func reportWritesTheSameFilesAsTheRun() throws {
+        let temp = try CommandRunner.temporaryFolder("store-same")
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let files = [
+            "erp.csv": """
+                Cliente;NIT;Documento;Fecha;Vencimiento;Valor;Saldo;Moneda
+                Ferreteria El Clavo SAS;9001234568;FE-1001;10/01/2024;09/02/2024;1.250.000,00;1.000.000,00;COP
+                Distribuciones Andina Ltda.;860045123-1;FE-1003;01/02/2024;02/03/2024;2.300.000,00;1.500.000,00;COP
+
+                """,
+            // The second payer is no customer of the ERP: a customer with only a payment.
+            "banco.csv": """
+                Fecha,Referencia,Descripción,NIT ordenante,Valor,Factura
+                2024-02-20,REF001,TRANSF FERRETERIA EL CLAVO FE-1001,900123456-8,250000.00,FE-1001
+                2024-06-15,REF005,TRANSF DESCONOCIDA,999999999-9,100000.00,FE-7777
+
+                """,
+            "consolida.yaml": """
+                sources:
+                  - path: erp.csv
+                    priority: 2
+                  - path: banco.csv
+                defaults: { country: CO, currency: COP }
+                as_of: 2024-06-30
+                collections: { dso_window_days: 30, contact_coverage_days: 7, promise_grace_days: 2 }
+
+                """,
+        ]
+        for (name, text) in files { try Data(text.utf8).write(to: temp.appendingPathComponent(name)) }
+        let run = try CommandRunner.run(["run", "consolida.yaml", "-q"], in: temp)
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        let report = try CommandRunner.run(["report", "--out", "out", "--to", "again"], in: temp)
+        #expect(report.exitCode == 0, "\(report.stderr)")
+
+        let customers = try CSVTable(url: temp.appendingPathComponent("out/customers.csv"))
+        let payer = try #require(customers.rows.first { $0["tax_id"] == "9999999999" })
+        #expect(payer["currency"] == "COP")
+        let written = try FileManager.default.contentsOfDirectory(atPath: temp.appendingPathComponent("out").path)
+            .filter { $0 != "consolida.sqlite" && !$0.hasPrefix(".") }
+        #expect(written.count >= 13)
+        for name in written {
+            let ran = try Data(contentsOf: temp.appendingPathComponent("out/\(name)"))
+            let reported = try Data(contentsOf: temp.appendingPathComponent("again/\(name)"))
+            #expect(ran == reported, "\(name) differs between run and report")
+        }
+    }
+
     /// `report --run N` writes run N's own import summary, not the latest run's.
     @Test func anEarlierRunsReportHasItsOwnImportSummary() throws {
         let temp = try CommandRunner.temporaryFolder("store-summary")

@@ -1,3 +1,4 @@
+import Collections
 import Foundation
 import Logging
 import Receivables
@@ -40,10 +41,10 @@ struct FakeReconciler: Reconciling {
 
 struct FakeWriter: OutputWriting {
     var failAfterFirstFile = false
-    func write(result: ReconciliationResult, batch: ImportBatch, asOf: LocalDate, to folder: URL) throws -> [String] {
+    func write(result: ReconciliationResult, batch: ImportBatch, settings: CollectionsSettings, to folder: URL) throws -> [String] {
         try Data(result.customers.map(\.name).joined(separator: "\n").utf8).write(to: folder.appendingPathComponent("customers.csv"))
         if failAfterFirstFile { throw CocoaError(.fileWriteOutOfSpace) }
-        try Data(asOf.iso.utf8).write(to: folder.appendingPathComponent("as-of.txt"))
+        try Data(settings.asOf.iso.utf8).write(to: folder.appendingPathComponent("as-of.txt"))
         return ["customers.csv", "as-of.txt"]
     }
 }

@@ -29,8 +29,69 @@ import Testing
         #expect(config.failOn == .warning)
         #expect(config.outputPath == "Examples/out")
         #expect(config.collections == .init(promiseGraceDays: 3, dsoWindowDays: 60))
-        let settings = DefaultWriter(collections: config.collections).settings(asOf: config.asOf!)
+        let settings = config.collectionsSettings(asOf: config.asOf!)
         #expect(settings.promiseGraceDays == 3 && settings.dsoWindowDays == 60 && settings.undatedPromiseDays == 7)
+        #expect(settings.defaultCurrency?.code == "USD")
+    }
+
+    /// A typo in any section is refused, naming where it is and the key it most likely meant
+    /// (QA: `priorty`, `curency` and `promise_grace_dayz` were silently ignored).
+    @Test(arguments: [
+        ("sources:\n  - path: a.csv\n    priorty: 3", "unknown key 'sources[0].priorty' (did you mean 'priority'?"),
+        ("sources:\n  - path: a.csv\n  - path: b.csv\n    labl: ERP", "unknown key 'sources[1].labl' (did you mean 'label'?"),
+        ("sources:\n  - path: a.csv\n    mappping: m.yaml", "unknown key 'sources[0].mappping' (did you mean 'mapping'?"),
+        ("sources:\n  - path: a.csv\ndefaults:\n  curency: COP", "unknown key 'defaults.curency' (did you mean 'currency'?"),
+        ("sources:\n  - path: a.csv\ndefaults:\n  contry: CO", "unknown key 'defaults.contry' (did you mean 'country'?"),
+        ("sources:\n  - path: a.csv\ndefaults:\n  country: CO\n  moneda: USD",
+         "unknown key 'defaults.moneda' (known: country, currency)"),
+        ("sources:\n  - path: a.csv\ncollections:\n  promise_grace_dayz: 3",
+         "unknown key 'collections.promise_grace_dayz' (did you mean 'promise_grace_days'?"),
+        ("sources:\n  - path: a.csv\ncollections:\n  dso_window: 60", "unknown key 'collections.dso_window' (known: "),
+        ("sources:\n  - path: a.csv\noutpt: out", "unknown key 'outpt' (did you mean 'output'?"),
+        ("sources:\n  - path: a.csv\nfailon: error", "unknown key 'failon' (did you mean 'fail_on'?"),
+    ])
+    func refusesAnUnknownKeyInAnySection(yaml: String, fragment: String) {
+        do {
+            _ = try RunConfiguration.parse(yaml: yaml, file: "c.yaml", baseDirectory: ".")
+            Issue.record("expected an error containing \(fragment)")
+        } catch let error as ConfigurationError {
+            #expect(error.description.contains(fragment), "\(error)")
+        } catch {
+            Issue.record("unexpected error \(error)")
+        }
+    }
+
+    /// Every unknown key is listed at once, so one edit fixes the file.
+    @Test func listsEveryUnknownKey() {
+        let yaml = "sources:\n  - path: a.csv\n    labl: ERP\noutpt: out3\ncollections:\n  promise_grace_dayz: 3\n"
+        do {
+            _ = try RunConfiguration.parse(yaml: yaml, file: "c.yaml", baseDirectory: ".")
+            Issue.record("expected an error")
+        } catch {
+            let text = "\(error)"
+            for key in ["'outpt'", "'sources[0].labl'", "'collections.promise_grace_dayz'"] {
+                #expect(text.contains("unknown key \(key)"), "\(text)")
+            }
+        }
+    }
+
+    /// The known keys are the decoders' own: the documented shape has none unknown.
+    @Test func theDocumentedKeysAreKnown() throws {
+        let yaml = """
+            sources:
+              - { path: a.csv, mapping: m.yaml, kind: csv, label: ERP, priority: 2 }
+            defaults: { country: CO, currency: COP }
+            as_of: 2024-06-30
+            output: out
+            store: out/consolida.sqlite
+            fail_on: never
+            strict: false
+            matching: matching.yaml
+            overrides: overrides.yaml
+            collections: { promise_grace_days: 0, undated_promise_days: 7, dso_window_days: 90, contact_coverage_days: 30 }
+            """
+        let config = try RunConfiguration.parse(yaml: yaml, file: "c.yaml", baseDirectory: ".")
+        #expect(config.sources[0].label == "ERP" && config.currency?.code == "COP" && config.collections.dsoWindowDays == 90)
     }
 
     @Test(arguments: [

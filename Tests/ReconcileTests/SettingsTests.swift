@@ -39,6 +39,19 @@ import Testing
         #expect { try MatchSettings(yaml: yaml) } throws: { ($0 as? SettingsError)?.path == path }
     }
 
+    /// An unknown key names the known one it most likely meant; a `severity:` entry for no field
+    /// survivorship decides is refused, not silently left at `info`.
+    @Test(arguments: [
+        ("match_treshold: 0.9\n", "match_treshold: unknown key (did you mean 'match_threshold'?"),
+        ("severity:\n  tax_idd: warning\n", "severity.tax_idd: unknown key (did you mean 'tax_id'?"),
+        ("severity:\n  phone: error\n", "severity.phone: unknown key (known: address, city, country, name, salesperson, tax_id)"),
+    ])
+    func unknownKeysSuggestTheKnownOne(extra: String, message: String) {
+        // The defaults' own `severity:` block is replaced, so a key appears once.
+        let base = Self.base.components(separatedBy: "\nseverity:")[0] + "\n"
+        #expect { try MatchSettings(yaml: base + extra) } throws: { "\($0)".contains(message) }
+    }
+
     @Test func levelErrors() {
         let noElse = """
             blocking: { keys: [tax_id] }

@@ -1,3 +1,4 @@
+import Collections
 import Foundation
 import Testing
 import Receivables
@@ -71,6 +72,23 @@ import Tabular
         #expect(try reopened.runs().count == 2)
         #expect(try reopened.idMap().customerIDByRecord.count == 1)
         #expect(try reopened.snapshot()?.result.invoices.count == 1)
+    }
+
+    /// The settings a run's outputs were written with come back as saved (`consolida report`
+    /// writes with them); a run saved without them has none.
+    @Test func keepsEachRunsCollectionsSettings() throws {
+        let path = temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let store = try ConsolidaStore(path: path)
+        let asOf = try #require(LocalDate(year: 2024, month: 6, day: 30))
+        let settings = CollectionsSettings(asOf: asOf, promiseGraceDays: 3, dsoWindowDays: 60, defaultCurrency: Currency(code: "COP"))
+        let first = try store.beginRun(startedAt: Date(), asOf: asOf, inputs: [])
+        try store.saveRun(first, importedAt: Date(), sources: [], batch: ImportBatch(), result: Self.sampleResult(),
+                          collectionsSettings: settings)
+        let second = try store.beginRun(startedAt: Date(), asOf: asOf, inputs: [])
+        try store.saveRun(second, importedAt: Date(), sources: [], batch: ImportBatch(), result: Self.sampleResult())
+        #expect(try store.snapshot(runID: first)?.collectionsSettings == settings)
+        #expect(try store.snapshot(runID: second)?.collectionsSettings == nil)
     }
 
     @Test func refusesAFileThatIsNotADatabase() throws {

@@ -65,7 +65,7 @@ public struct Overrides: Sendable, Equatable {
     }
 
     public static let none = Overrides()
-    static let overridableFields: Set<String> = ["name", "tax_id", "address", "city", "country", "salesperson"]
+    static let overridableFields = CustomerConsolidator.decidedFields
 
     public init(contentsOf url: URL) throws {
         let text: String

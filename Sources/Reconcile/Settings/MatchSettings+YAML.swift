@@ -116,6 +116,9 @@ extension MatchSettings {
 
         severity = [:]
         if let s = r["severity"] {
+            // Only a field survivorship decides can conflict: any other key (`tax_idd`) is a typo
+            // that would leave the field's conflicts at `info` without a word.
+            try s.allowKeys(CustomerConsolidator.decidedFields)
             for (key, node) in try s.dictionary() {
                 let t = try node.string()
                 guard let level = Discrepancy.Severity(rawValue: t) else { throw node.error("expected info, warning or error") }
@@ -187,7 +190,7 @@ struct YAMLNode {
         guard let d = value as? [String: Any] else { throw error("expected a mapping") }
         for k in d.keys.sorted() where !keys.contains(k) {
             throw SettingsError(path: path.isEmpty ? k : path + "." + k,
-                                message: "unknown key; expected one of: " + keys.sorted().joined(separator: ", "))
+                                message: "unknown key (\(KeySuggestion.hint(for: k, among: keys)))")
         }
     }
 

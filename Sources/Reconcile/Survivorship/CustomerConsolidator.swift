@@ -6,6 +6,10 @@ import Tabular
 struct CustomerConsolidator {
     let settings: MatchSettings
 
+    /// The fields ``consolidate(id:members:overrides:discrepancies:)`` decides by survivorship: the
+    /// ones an override may set and a `severity:` entry of the matching settings may grade.
+    static let decidedFields: Set<String> = ["name", "tax_id", "address", "city", "country", "salesperson"]
+
     func consolidate(id: String, members: [Customer], overrides: [String: String],
                      discrepancies: inout [Discrepancy]) -> (ConsolidatedCustomer, [FieldDecision]) {
         let survivorship = Survivorship(order: settings.survivorship)

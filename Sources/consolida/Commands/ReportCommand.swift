@@ -1,7 +1,7 @@
 import ArgumentParser
+import Collections
 import Foundation
 import Pipeline
-import Reports
 import Store
 import Tabular
 
@@ -51,8 +51,12 @@ struct ReportCommand: ParsableCommand {
                       FileManager.default.fileExists(atPath: besideStore) {
                 try FileManager.default.copyItem(at: URL(fileURLWithPath: besideStore), to: staged)
             }
-            let asOf = snapshot.asOf ?? Pipeline.today()
-            let files = try OutputWriter.write(result: snapshot.result, batch: snapshot.batch, asOf: asOf, to: folder.stagingURL)
+            // The settings the run wrote its outputs with, so these are the same bytes; a run saved
+            // before the store kept them gets the defaults (no default currency).
+            let settings = snapshot.collectionsSettings ?? CollectionsSettings(asOf: snapshot.asOf ?? Pipeline.today())
+            let asOf = settings.asOf
+            let files = try DefaultWriter().write(result: snapshot.result, batch: snapshot.batch, settings: settings,
+                                                  to: folder.stagingURL)
             try folder.commit()
             print("Rewrote \(files.count) files of run \(snapshot.runID) (as of \(asOf.iso)) in \(target)")
         } catch {
