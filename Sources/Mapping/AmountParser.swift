@@ -134,7 +134,7 @@ struct AmountText {
                 continue
             }
             sawCurrencyMark = true
-            currency = cur ?? CurrencyToken.dollarSign(country: country)
+            currency = cur ?? Currency.dollarSign(country: country)
             return
         }
     }

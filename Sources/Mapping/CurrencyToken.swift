@@ -4,7 +4,8 @@ import Receivables
 /// (`Monto (USD)`, `Saldo Bs`).
 enum CurrencyToken {
     /// Marks and what they mean, longest first so `US$` is found before `$`. `nil` stands for a bare
-    /// dollar sign, whose currency depends on the country (``dollarSign(country:)``).
+    /// dollar sign, whose currency depends on the country
+    /// (`Currency.dollarSign(country:currency:)`, the rule the notes reader follows too).
     ///
     /// Venezuela's three bolívars are three currencies: `Bs.F` the bolívar fuerte (VEF, to 2018),
     /// `Bs.S` the bolívar soberano (VES, 1 VES = 100,000 VEF) and `Bs.D` the bolívar digital (VED,
@@ -21,26 +22,12 @@ enum CurrencyToken {
         ("$", nil),
     ] as [(String, Currency?)]).sorted { $0.0.count > $1.0.count }
 
-    /// What a bare `$` means where the data comes from: US dollars in Venezuela and dollarized
-    /// economies, the local peso elsewhere.
-    static func dollarSign(country: String?) -> Currency? {
-        switch country?.uppercased() {
-        case "CO": return "COP"
-        case "MX": return "MXN"
-        case "AR": return "ARS"
-        case "CL": return "CLP"
-        case "UY": return "UYU"
-        case "VE", "EC", "US", "SV", "PA", "PR": return "USD"
-        default: return nil
-        }
-    }
-
     /// The currency a whole cell names (`USD`, `Bs`, `dólares`), for currency columns: a mark, or an
     /// ISO 4217 code (``Currency/isKnown``; three letters alone, `XYZ`, name nothing).
     static func currency(named text: String, country: String?) -> Currency? {
         let t = text.trimmingCharacters(in: .whitespaces).lowercased()
         for (mark, currency) in marks where t == mark {
-            return currency ?? dollarSign(country: country)
+            return currency ?? Currency.dollarSign(country: country)
         }
         return Currency(knownCode: t)
     }

@@ -25,6 +25,14 @@ public struct NotesImportOptions: Sendable {
     /// Import notes that Keep marks as trashed (skipped by default).
     public var includeTrashed: Bool
 
+    /// What a bare `$` means in these notes: the rule spreadsheet amounts follow
+    /// (`Currency.dollarSign(country:currency:)`: `COP` for CO, `MXN` for MX, `USD` for VE, or a
+    /// default currency written with `$`), else US dollars, as notes without a configured country
+    /// have always been read.
+    public var dollarSign: Currency {
+        Currency.dollarSign(country: defaultCountry, currency: defaultCurrency) ?? .usd
+    }
+
     public init(defaultCurrency: Currency? = nil, defaultCountry: String? = nil, dayFirst: Bool? = nil, defaultDayFirst: Bool = true,
                 defaultYear: Int? = nil, ownNames: [String] = [], rules: OutcomeRules = .builtIn,
                 displayName: String? = nil, sourceLabel: String? = nil, includeTrashed: Bool = false) {

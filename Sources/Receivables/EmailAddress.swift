@@ -4,22 +4,21 @@ public enum EmailAddress {
     /// are not addresses come back in `invalid`, as written: each piece with an `@` that is no
     /// address (`ana@kiosko`), or, when the text holds no address and no `@` at all
     /// (`rey at taller.com`), the whole text. Words beside a piece with an `@` (`Ana`, `Sra.`)
-    /// name its holder and are neither.
+    /// name its holder and are neither. Pieces come from ``pieces(of:)``: markup glued to an `@`
+    /// (`<img src=x onerror=alert(2)>@x.mx`) stays one invalid piece, never an address cut out of it.
     public static func parseAll(_ text: String) -> (emails: [String], invalid: [String]) {
         var emails: [String] = [], invalid: [String] = []
         // The common cell holds one bare address: no separators to split on.
         if !text.utf8.contains(where: { isSeparator[Int($0)] }) {
             if let email = normalize(text) { return ([email], []) }
         }
-        let pieces = text.split(whereSeparator: { $0.isWhitespace || ";,|/<>\"'()[]".contains($0) })
+        let pieces = self.pieces(of: text)
         for raw in pieces {
-            var piece = Substring(raw)
-            if piece.lowercased().hasPrefix("mailto:") { piece = piece.dropFirst(7) }
-            while let l = piece.last, l == "." || l == ":" { piece = piece.dropLast() }
+            let piece = candidate(in: raw)
             guard !piece.isEmpty else { continue }
             if let email = normalize(String(piece)) {
                 if !emails.contains(email) { emails.append(email) }
-            } else if piece.contains("@") || pieces.count == 1 {
+            } else if raw.contains("@") || pieces.count == 1 {
                 // Words around addresses (`Ana`, `Sra.`) are not addresses and not errors.
                 invalid.append(String(piece))
             }

@@ -24,35 +24,48 @@ public enum TaxIDParser {
         let placeholder = Set(input.chars).count <= 1
         let hinted = input.kindHint.flatMap(countryForKind)
         let configured = country?.uppercased()
-        if !placeholder, let configured, hinted == nil || hinted == configured,
-           let id = parse(input, country: configured) ?? nationalNumber(input, country: configured) {
-            return id
+        if !placeholder, let configured, hinted == nil || hinted == configured {
+            if let id = parse(input, country: configured) { return id }
+            if let id = nationalNumber(input, country: configured) {
+                // A number missing part of the configured shape (a RIF's letter) that passes no
+                // check is no evidence of that country; another country's verified check digit is
+                // (`76.086.428-5`, a Chilean RUT). A label (`RIF 30123456-2`) settles it, though.
+                if id.validity == .checkDigitMismatch, hinted == nil,
+                   let verified = candidates(input, hinted: nil).first(where: \.isValid) {
+                    return verified
+                }
+                return id
+            }
         }
-        var order = countries
-        if let hinted {
-            order.removeAll { $0 == hinted }; order.insert(hinted, at: 0)
-        }
-        var candidates: [TaxID] = []
-        for c in order where !placeholder {
-            if let id = parse(input, country: c) { candidates.append(id) }
-        }
-        if let valid = candidates.first(where: { $0.validity == .valid }) { return valid }
-        if let unchecked = candidates.first(where: { $0.validity == .unchecked }) { return unchecked }
-        if let first = candidates.first { return first }
+        let readings = placeholder ? [] : candidates(input, hinted: hinted)
+        if let valid = readings.first(where: { $0.validity == .valid }) { return valid }
+        if let unchecked = readings.first(where: { $0.validity == .unchecked }) { return unchecked }
+        if let first = readings.first { return first }
         return TaxID(normalized: input.compact, country: country?.uppercased(), kind: .unknown,
                      validity: .malformed, display: display)
     }
 
-    /// A bare number where the configured country writes its people's IDs that way: a Venezuelan
-    /// cédula of seven or eight digits with no `V` in front (`14567890` is `V14567890`), which no
-    /// other country's shape may then claim (a Chilean RUT, a Colombian NIT). Only for a configured
-    /// country: without one, a bare number's country is anybody's guess. A leading zero makes it a
-    /// code (an ERP's `001234`), not a cédula.
+    /// Every country's reading of `input`, the `hinted` country's first, then ``countries``'s order.
+    static func candidates(_ input: TaxIDInput, hinted: String?) -> [TaxID] {
+        var order = countries
+        if let hinted {
+            order.removeAll { $0 == hinted }; order.insert(hinted, at: 0)
+        }
+        return order.compactMap { parse(input, country: $0) }
+    }
+
+    /// A bare number where the configured country writes its IDs that way, which no other
+    /// country's shape may then claim (a Chilean RUT, a Colombian NIT): in Venezuela a cédula of
+    /// seven or eight digits with no `V` in front (`14567890` is `V14567890`), or a RIF of nine
+    /// digits without its letter (``venezuelaWithoutLetter(_:)``). Only for a configured country:
+    /// without one, a bare number's country is anybody's guess. A leading zero makes seven or eight
+    /// digits a code (an ERP's `001234`), not a cédula.
     static func nationalNumber(_ input: TaxIDInput, country: String) -> TaxID? {
-        guard country == "VE", input.kindHint == nil || input.kindHint == .rif, input.lastGroup == nil,
-              (7...8).contains(input.chars.count), input.chars.first != "0",
-              input.chars.allSatisfy(\.isASCIIDigit) else { return nil }
-        return venezuela(TaxIDInput("V" + input.compact))
+        guard country == "VE", input.kindHint == nil || input.kindHint == .rif, input.isAllDigits else { return nil }
+        if input.lastGroup == nil, (7...8).contains(input.chars.count), input.chars.first != "0" {
+            return venezuela(TaxIDInput("V" + input.compact))
+        }
+        return venezuelaWithoutLetter(input)
     }
 
     static func parse(_ input: TaxIDInput, country: String) -> TaxID? {

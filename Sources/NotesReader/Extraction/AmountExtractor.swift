@@ -3,6 +3,9 @@ import Receivables
 
 /// Amounts mentioned in an entry: `$500`, `500$`, `Bs. 1.234,56`, `USD 200`, `500 dólares`,
 /// `R$ 300,00`, and a bare number right after a payment word (`pagar 500`).
+///
+/// A bare `$` is the currency `dollarSign` names (``NotesImportOptions/dollarSign``: the
+/// configured country's, as for spreadsheet amounts); `US$`, `USD` and `dólares` are always USD.
 enum AmountExtractor {
     struct Found: Sendable, Equatable {
         var money: Money
@@ -10,14 +13,17 @@ enum AmountExtractor {
         var range: Range<String.Index>
     }
 
-    static func extract(_ text: String, defaultCurrency: Currency?, dayFirst: Bool = true) -> [Found] {
+    /// The amounts in `text`, in order: those with a currency mark (confidence 0.9) and bare ones after
+    /// a payment word (0.6), which take `defaultCurrency`.
+    static func extract(_ text: String, defaultCurrency: Currency?, dollarSign: Currency = .usd,
+                        dayFirst: Bool = true) -> [Found] {
         let folded = NotesText.fold(text)
         var out: [Found] = []
         var taken: [Range<String.Index>] = []
         for m in withCurrency.matches(in: folded) {
             let symbol = m.group(1) ?? m.group(4) ?? ""
             guard let numText = m.group(2) ?? m.group(3), let value = parseNumber(numText),
-                  let cur = currency(symbol) else { continue }
+                  let cur = currency(symbol, dollarSign: dollarSign) else { continue }
             out.append(Found(money: Money(value, cur ?? defaultCurrency), confidence: 0.9, range: m.range))
             taken.append(m.range)
         }
@@ -53,10 +59,13 @@ enum AmountExtractor {
         return Money.parsePlainDecimal(plain)
     }
 
-    static func currency(_ symbol: String) -> Currency?? {
+    /// The currency a mark names: `.some(nil)` for a mark that names none by itself (`pesos`: the
+    /// default currency's), `nil` for text that is no mark.
+    static func currency(_ symbol: String, dollarSign: Currency = .usd) -> Currency?? {
         let s = NotesText.squeeze(symbol).replacingOccurrences(of: " ", with: "")
         switch s {
-        case "$", "us$", "usd", "u$s", "dolares", "dolar", "dollars", "dollar", "dls", "usd$", "verdes": return .some(.usd)
+        case "$": return .some(dollarSign)
+        case "us$", "usd", "u$s", "dolares", "dolar", "dollars", "dollar", "dls", "usd$", "verdes": return .some(.usd)
         case "bs", "bs.", "bs.s", "bs.s.", "bss", "bsf", "bolivares", "ves", "bsd": return .some(.ves)
         case "r$", "brl", "reais", "real": return .some(Currency(code: "BRL"))
         case "€", "eur", "euros": return .some(.eur)

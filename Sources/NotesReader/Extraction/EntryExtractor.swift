@@ -17,6 +17,8 @@ struct EntryFacts: Sendable {
 struct EntryExtractor: Sendable {
     var rules: OutcomeRules
     var defaultCurrency: Currency?
+    /// What a bare `$` means (``NotesImportOptions/dollarSign``).
+    var dollarSign: Currency
 
     func extract(_ text: String, date: LocalDate, defaultChannel: ContactEvent.Channel, channelFromText: Bool,
                  dayFirst: Bool, currency: Currency? = nil) -> EntryFacts {
@@ -33,7 +35,8 @@ struct EntryExtractor: Sendable {
             !taxIDs.contains { $0.filter(\.isNumber) == p.filter(\.isNumber) }
                 && !invoices.contains { $0.filter(\.isNumber) == p.filter(\.isNumber) }
         }
-        let amounts = AmountExtractor.extract(text, defaultCurrency: currency ?? defaultCurrency, dayFirst: dayFirst)
+        let amounts = AmountExtractor.extract(text, defaultCurrency: currency ?? defaultCurrency, dollarSign: dollarSign,
+                                              dayFirst: dayFirst)
         return EntryFacts(channel: channel, outcome: outcome, amounts: amounts, promiseDate: promise,
                           invoices: invoices, phones: phones, emails: MentionExtractor.emails(text), taxIDs: taxIDs)
     }
