@@ -34,6 +34,39 @@ import Testing
         #expect(result.payments.allSatisfy { $0.customerID == id })
     }
 
+    /// A bank line with an empty document cell that names the document in its description is
+    /// applied to it, and says so; a stray number or two documents link nothing.
+    @Test func paymentsFindTheDocumentTheirDescriptionNames() throws {
+        let c = Fixture.tornillo
+        let d = LocalDate(year: 2025, month: 3, day: 1)
+        let invoices = [Fixture.invoice("erp.csv", 2, customer: c[1], number: "FE-1001", amount: 100, balance: 100, issue: d),
+                        Fixture.invoice("erp.csv", 3, customer: c[1], number: "FE-1002", amount: 80, balance: 80, issue: d),
+                        Fixture.invoice("erp.csv", 4, customer: c[3], number: "FE-1003", amount: 70, balance: 70, issue: d)]
+        func payment(_ row: Int, customer: Customer?, description: String) -> Payment {
+            var p = Fixture.payment("banco.csv", row, customer: customer, invoice: nil, amount: 10)
+            p.extra["Descripción"] = description
+            return p
+        }
+        let payments = [payment(2, customer: c[2], description: "PAGO PSE FACT FE-1002"),
+                        payment(3, customer: nil, description: "TRANSF FERRETERIA EL CLAVO FE-1001"),
+                        payment(4, customer: nil, description: "CONSIGNACION FACTURA 1003"),
+                        payment(5, customer: nil, description: "PAGO 1003 RECIBIDO"),
+                        payment(6, customer: c[2], description: "ABONO FACT FE-1001 Y FE-1002"),
+                        payment(7, customer: c[2], description: "PAGO FE-1003")]
+        let result = Reconciler().reconcile(Fixture.batch(c, invoices: invoices, payments: payments))
+        let linked = Dictionary(uniqueKeysWithValues: result.payments.map { ($0.payment.id.rawValue, $0.invoiceFound ? $0.invoiceNumber : nil) })
+        #expect(linked["banco.csv#2"] == "FE-1002")
+        #expect(linked["banco.csv#3"] == "FE-1001")     // looks like a document number
+        #expect(linked["banco.csv#4"] == "1003")        // announced by FACTURA
+        #expect(linked["banco.csv#5"] == .some(nil))    // a bare number of an unknown payer
+        #expect(linked["banco.csv#6"] == .some(nil))    // two documents
+        #expect(linked["banco.csv#7"] == .some(nil))    // another customer's document
+        let said = result.discrepancies.filter { $0.kind == "invoice_from_description" }
+        #expect(said.count == 3 && said.allSatisfy { $0.severity == .info })
+        let fe1002 = try #require(result.invoices.first { $0.documentNumber == "FE-1002" })
+        #expect(fe1002.paid == Money(10, .usd))
+    }
+
     @Test func contactsAndPromisesAttachToConsolidatedCustomer() throws {
         let c = Fixture.tornillo
         var batch = Fixture.batch(c)

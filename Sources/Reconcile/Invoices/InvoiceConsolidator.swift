@@ -51,6 +51,16 @@ struct InvoiceConsolidator {
                         message: "payment \(p.amount.value) names document \(raw), which no source lists" + (cid.map { " for customer \($0)" } ?? "")))
                 }
             }
+            if number == nil, let mention = mentionedDocument(p, customerID: cid, index: invoiceIndex) {
+                number = mention.written
+                found = mention.key
+                let texts = Self.freeTexts(of: p)
+                out.discrepancies.append(.make(
+                    kind: "invoice_from_description", severity: .info, entity: "payment", entityID: p.id.rawValue,
+                    field: "invoice_number", values: [.init(value: texts.joined(separator: " | "), provenance: p.provenance)],
+                    message: "payment \(p.amount.value) names no document; its text mentions \(mention.written), "
+                        + "so it is applied to that document"))
+            }
             if let found { paidByKey[found, default: []].append(p) }
             out.payments.append(ConsolidatedPayment(customerID: cid ?? found?.customerID, invoiceNumber: number,
                                                     invoiceFound: found != nil, payment: p))
@@ -61,6 +71,23 @@ struct InvoiceConsolidator {
             out.invoices.append(consolidate(key: key, copies: copies, payments: paidByKey[key] ?? [], into: &out.discrepancies))
         }
         return out
+    }
+
+    /// The document a payment without a document number mentions in its texts (``InvoiceMention``).
+    private func mentionedDocument(_ p: Payment, customerID: String?,
+                                   index: [String: [GroupKey]]) -> (written: String, key: GroupKey)? {
+        let texts = Self.freeTexts(of: p)
+        guard !texts.isEmpty else { return nil }
+        return InvoiceMention.find(in: texts, documents: { number in
+            (index[number] ?? []).filter { $0.type != Invoice.DocumentType.creditNote.rawValue }
+        }, isCustomers: { $0.customerID == customerID }, customerKnown: customerID != nil)
+    }
+
+    /// A payment's texts that may mention a document: its reference, then the columns no field
+    /// took (a bank's description, concept or memo), in header order.
+    static func freeTexts(of p: Payment) -> [String] {
+        [p.reference?.value].compactMap { $0 }
+            + p.extra.sorted { $0.key < $1.key }.filter { !["customer_name", "customer_tax_id"].contains($0.key) }.map(\.value)
     }
 
     private func consolidate(key: GroupKey, copies: [Invoice], payments: [Payment],

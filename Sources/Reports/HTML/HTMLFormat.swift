@@ -48,6 +48,7 @@ enum HTMLFormat {
         case "overpayment": return "Pago en exceso"
         case "duplicate_document": return "Documento duplicado"
         case "unknown_invoice_payment": return "Pago a un documento desconocido"
+        case "invoice_from_description": return "Documento tomado de la descripción del pago"
         case "invalid_tax_id": return "Identificación fiscal inválida"
         case "two_tax_ids": return "Cliente con dos identificaciones fiscales"
         case "shared_tax_id": return "Identificación fiscal compartida"
