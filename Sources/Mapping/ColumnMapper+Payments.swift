@@ -3,8 +3,9 @@ import Tabular
 extension ColumnMapper {
     /// A bank statement (`Fecha`, `Referencia`, `Descripción`, `Débito`, `Crédito`, `Saldo`) lists
     /// the money into and out of an account. The money in is what customers paid, so the credit
-    /// column is the payment amount; the money out (debit) and the running balance (`Saldo`, the
-    /// account's, no customer's debt) describe no receivable and stay extras. The table is one when
+    /// column is the payment amount; the money out (debit) is `money_out`, which tells a debit
+    /// line (skipped) from a row missing its amount, and the running balance (`Saldo`, the
+    /// account's, no customer's debt) describes no receivable and stays an extra. The table is one when
     /// it has a date, a reference or a description, and a credit column, no document number, and
     /// either a debit column or no other amount (`Monto` beside `Abono` is an invoice and its part
     /// paid).
@@ -28,6 +29,12 @@ extension ColumnMapper {
         let confidence = settings.headerWeight + (1 - settings.headerWeight) * profile.fit(.paymentAmount)
         byField[.paymentAmount] = MappedField(field: .paymentAmount, columns: [credit], confidence: rounded(confidence))
         taken.insert(credit)
+        // The debit column tells the debit lines, which are skipped, from rows missing their amount.
+        if let debit = debits.first, let debitProfile = profiles[debit], debitProfile.fit(.paymentAmount) >= 0.5 {
+            let confidence = settings.headerWeight + (1 - settings.headerWeight) * debitProfile.fit(.paymentAmount)
+            byField[.moneyOut] = MappedField(field: .moneyOut, columns: [debit], confidence: rounded(confidence))
+            taken.insert(debit)
+        }
     }
 
     /// In a payments table, the payer (`Ordenante`, `Depositante`, `Remitente`, `Titular`) is the

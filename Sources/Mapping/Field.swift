@@ -23,6 +23,10 @@ public enum Field: String, CaseIterable, Codable, CodingKeyRepresentable, Sendab
     case paymentAmount = "payment_amount"
     case paymentReference = "payment_reference"
     case paymentMethod = "payment_method"
+    /// A bank statement's money out of the account (`Débito`, `Cargo`): no customer's payment. A
+    /// row with it and no payment amount is a debit line, skipped (never a synonym: only a
+    /// statement's debit column, beside its credit column, is one).
+    case moneyOut = "money_out"
 
     /// Fields that may take several columns (two phone columns, two note columns).
     public var allowsSeveralColumns: Bool {
@@ -36,7 +40,7 @@ public enum Field: String, CaseIterable, Codable, CodingKeyRepresentable, Sendab
     var valueKind: ValueKind {
         switch self {
         case .issueDate, .dueDate, .paymentDate: return .date
-        case .amount, .paid, .balance, .paymentAmount: return .amount
+        case .amount, .paid, .balance, .paymentAmount, .moneyOut: return .amount
         case .taxID: return .taxID
         case .phone: return .phone
         case .email: return .email
@@ -72,6 +76,7 @@ public enum Field: String, CaseIterable, Codable, CodingKeyRepresentable, Sendab
         case .paymentAmount: return 20
         case .paymentReference: return 21
         case .paymentMethod: return 22
+        case .moneyOut: return 23
         }
     }
 }

@@ -227,6 +227,15 @@ extension TableImporter {
         batch.diagnostics.append(Diagnostic(severity, code: code, message(), at: location(), found: found()))
     }
 
+    /// The column of a bank statement row's money out when the row is a debit line: a debit that
+    /// is not zero, and no payment amount (blank or zero). `nil` for any other row.
+    func moneyOutColumn(_ row: Row) -> Int? {
+        func nonZero(_ c: Int) -> Bool { row.shownText(column: c).utf8.contains { (0x31...0x39).contains($0) } }
+        guard let debit = columns(.moneyOut).first, nonZero(debit),
+              columns(.paymentAmount).allSatisfy({ !nonZero($0) }) else { return nil }
+        return debit
+    }
+
     func isBlank(_ field: Field, _ row: Row) -> Bool {
         columns(field).allSatisfy { row[column: $0].isBlank }
     }

@@ -127,6 +127,12 @@ struct TableImporter: Sendable {
                 enterSection(heading, into: &batch)
                 return
             }
+            if kind == .payments, let debit = moneyOutColumn(row) {
+                accounting.otherSkipped += 1
+                note(.info, "MAP-MONEY-OUT-LINE", "a debit line: money out of the account, no customer's payment",
+                     at: location(row, column: debit), found: row.shownText(column: debit), into: &batch)
+                return
+            }
             if plainRows, kind == .invoices, sections == nil, let p = plainInvoice(row, into: &batch) {
                 plain.rows.append(p)
                 accounting.imported += 1

@@ -7,7 +7,7 @@ import Testing
 /// Bank statements: money in (the payments received) and out, with the account's running balance.
 struct BankStatementTests {
     /// Statement layouts as Venezuelan and other banks export them: the credit column is the
-    /// payment amount; the debit column and the running balance stay extras.
+    /// payment amount, the debit column `money_out`; the running balance stays an extra.
     @Test(arguments: [
         (["Fecha", "Referencia", "Descripción", "Débito", "Crédito", "Saldo"], 5),
         (["Fecha", "Referencia", "Concepto", "Cargo", "Abono", "Saldo"], 5),
@@ -39,7 +39,7 @@ struct BankStatementTests {
         #expect(m[.paymentAmount]?.columns == [credit])
         #expect(m[.balance] == nil && m[.paid] == nil && m[.amount] == nil)
         let kept = Set(m.extraHeaders)
-        if let debit { #expect(kept.contains(headers[debit])) }
+        #expect(m[.moneyOut]?.columns == debit.map { [$0 + 1] })  // columns count from 1
         for h in headers where ["Saldo", "Saldo (Bs.)", "Balance"].contains(h) { #expect(kept.contains(h)) }
     }
 
@@ -61,14 +61,17 @@ struct BankStatementTests {
         #expect(m[.paymentAmount] == nil)
     }
 
-    /// Imported: each credit is a payment; a debit row has no payment amount and is rejected with
-    /// its cell, so every row is accounted for.
+    /// Imported: each credit is a payment; a debit line (money out) is skipped with a note at its
+    /// debit cell, and a row with neither amount is rejected with its cell, so every row is
+    /// accounted for.
     @Test func statementImportsItsCredits() throws {
         let source = MemorySource(path: "banco.csv", csv: [
             ["BANESCO BANCO UNIVERSAL"],
             ["Fecha", "Referencia", "Descripción", "Débito", "Crédito", "Saldo"],
             ["03/06/2024", "000998877", "TRANSF DE ABASTO LUNA C.A.", "", "1.234,56", "11.234,56"],
             ["04/06/2024", "000998878", "PAGO PROVEEDOR", "500,00", "", "10.734,56"],
+            ["05/06/2024", "000998879", "COMISION", "12,00", "0,00", "10.722,56"],
+            ["06/06/2024", "000998880", "SIN MONTO", "", "", "10.722,56"],
         ])
         let batch = Importer(options: ImportOptions(country: "VE", currency: "USD")).importSource(source)
         let payment = try #require(batch.payments.first)
@@ -76,7 +79,18 @@ struct BankStatementTests {
         #expect(payment.amount.value == Money(Decimal(string: "1234.56")!, "USD"))
         #expect(payment.reference?.value == "000998877")
         #expect(payment.extra["Débito"] == nil && payment.extra["Saldo"] == "11.234,56")
-        #expect(batch.rejects.map(\.location.row) == [4])
+        #expect(batch.rejects.map(\.location.row) == [6])
+        let skipped = batch.diagnostics.filter { $0.code == "MAP-MONEY-OUT-LINE" }
+        #expect(skipped.map(\.location?.row) == [4, 5] && skipped.allSatisfy { $0.location?.column == 4 })
+        #expect(batch.accounting.map(\.otherSkipped) == [2])
         #expect(batch.accounting.allSatisfy { $0.balances })
+    }
+
+    /// A mapping file names the debit column `money_out`; `consolida map` writes it so.
+    @Test func moneyOutRoundTripsThroughAMappingFile() throws {
+        let m = AutomaticMapping.of(["Fecha", "Referencia", "Débito", "Crédito", "Saldo"],
+                                    text: [["03/06/2024", "1", "", "1.234,56", "11.234,56"], ["04/06/2024", "2", "500,00", "", "10.734,56"]])
+        #expect(m[.moneyOut]?.columns == [3])
+        #expect(Field(rawValue: "money_out") == .moneyOut)
     }
 }
