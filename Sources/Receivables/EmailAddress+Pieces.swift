@@ -46,7 +46,11 @@ extension EmailAddress {
             p = inner
         } else {
             var bare = p
-            while let f = bare.first, bare.count >= 2, bare.last == closingMark[f] { bare = bare.dropFirst().dropLast() }
+            // (Two characters at least, tested by index: `count` walks the piece, which a hostile
+            // cell of nested brackets would make quadratic.)
+            while let f = bare.first, bare.index(after: bare.startIndex) < bare.endIndex, bare.last == closingMark[f] {
+                bare = bare.dropFirst().dropLast()
+            }
             // A bracket left open or closed on one side only (`(ana@x.com`).
             bare = bare.drop { closingMark[$0] != nil }
             while let l = bare.last, closingMarks.contains(l) { bare = bare.dropLast() }

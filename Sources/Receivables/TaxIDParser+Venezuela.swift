@@ -37,8 +37,10 @@ extension TaxIDParser {
         let digits = input.chars.map(\.digitValue)
         let fitting = rifLettersByCheckTerm.filter { rifCheckDigit($0, digits) == digits[8] }
         if fitting.count == 1, let letter = fitting.first {
+            // The letter is a guess that about a third of mistyped numbers would pass too: not
+            // `valid`, which would make a typo a second valid ID that forbids its customer's merge.
             return TaxID(normalized: String(letter) + input.compact, country: "VE", kind: .rif,
-                         isCompany: "JGC".contains(letter), validity: .valid, display: input.display)
+                         isCompany: "JGC".contains(letter), validity: .unchecked, display: input.display)
         }
         return TaxID(normalized: input.compact, country: "VE", kind: .rif,
                      validity: fitting.isEmpty ? .checkDigitMismatch : .unchecked, display: input.display)

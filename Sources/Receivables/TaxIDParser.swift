@@ -63,7 +63,10 @@ public enum TaxIDParser {
     static func nationalNumber(_ input: TaxIDInput, country: String) -> TaxID? {
         guard country == "VE", input.kindHint == nil || input.kindHint == .rif, input.isAllDigits else { return nil }
         if input.lastGroup == nil, (7...8).contains(input.chars.count), input.chars.first != "0" {
-            return venezuela(TaxIDInput("V" + input.compact))
+            // Shown as written: the `V` is the parser's, which matching must not take for the source's.
+            var cedula = venezuela(TaxIDInput("V" + input.compact))
+            cedula?.display = input.display
+            return cedula
         }
         return venezuelaWithoutLetter(input)
     }

@@ -41,7 +41,8 @@ import Testing
         let d = LocalDate(year: 2025, month: 3, day: 1)
         let invoices = [Fixture.invoice("erp.csv", 2, customer: c[1], number: "FE-1001", amount: 100, balance: 100, issue: d),
                         Fixture.invoice("erp.csv", 3, customer: c[1], number: "FE-1002", amount: 80, balance: 80, issue: d),
-                        Fixture.invoice("erp.csv", 4, customer: c[3], number: "FE-1003", amount: 70, balance: 70, issue: d)]
+                        Fixture.invoice("erp.csv", 4, customer: c[3], number: "FE-1003", amount: 70, balance: 70, issue: d),
+                        Fixture.invoice("erp.csv", 5, customer: c[1], number: "250000", amount: 90, balance: 90, issue: d)]
         func payment(_ row: Int, customer: Customer?, description: String) -> Payment {
             var p = Fixture.payment("banco.csv", row, customer: customer, invoice: nil, amount: 10)
             p.extra["Descripción"] = description
@@ -52,7 +53,9 @@ import Testing
                         payment(4, customer: nil, description: "CONSIGNACION FACTURA 1003"),
                         payment(5, customer: nil, description: "PAGO 1003 RECIBIDO"),
                         payment(6, customer: c[2], description: "ABONO FACT FE-1001 Y FE-1002"),
-                        payment(7, customer: c[2], description: "PAGO FE-1003")]
+                        payment(7, customer: c[2], description: "PAGO FE-1003"),
+                        payment(8, customer: c[2], description: "ABONO 250000 FACT FE-9001"),
+                        { var p = payment(9, customer: c[2], description: "TRANSFERENCIA"); p.reference = Sourced("0001002", from: p.provenance); return p }()]
         let result = Reconciler().reconcile(Fixture.batch(c, invoices: invoices, payments: payments))
         let linked = Dictionary(uniqueKeysWithValues: result.payments.map { ($0.payment.id.rawValue, $0.invoiceFound ? $0.invoiceNumber : nil) })
         #expect(linked["banco.csv#2"] == "FE-1002")
@@ -61,6 +64,8 @@ import Testing
         #expect(linked["banco.csv#5"] == .some(nil))    // a bare number of an unknown payer
         #expect(linked["banco.csv#6"] == .some(nil))    // two documents
         #expect(linked["banco.csv#7"] == .some(nil))    // another customer's document
+        #expect(linked["banco.csv#8"] == .some(nil))    // an amount, even one equal to a document number
+        #expect(linked["banco.csv#9"] == .some(nil))    // a bank reference
         let said = result.discrepancies.filter { $0.kind == "invoice_from_description" }
         #expect(said.count == 3 && said.allSatisfy { $0.severity == .info })
         let fe1002 = try #require(result.invoices.first { $0.documentNumber == "FE-1002" })

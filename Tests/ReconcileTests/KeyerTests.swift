@@ -1,4 +1,5 @@
 import Testing
+import Receivables
 @testable import Reconcile
 
 @Suite struct KeyerTests {
@@ -56,6 +57,18 @@ import Testing
                       ("J-30123456", "J-30123456-1", true)])
     func sameDigitsNeedAgreeingLetters(a: String, b: String, same: Bool) {
         #expect(ComparisonEvaluator.taxHolds(.digitsEqual, 0, TaxIDKey(raw: a), TaxIDKey(raw: b)) == same)
+    }
+
+    /// A letter the parser inferred (a bare cédula read as `V…`, a letterless RIF given the letter
+    /// its check digit passes) is not written, so it does not keep the digits apart.
+    @Test func inferredLettersAreNoLetters() {
+        let written = TaxIDKey(TaxIDParser.parse("J-30123456-1", country: "VE"))
+        for bare in ["30123456", "30123456-1"] {
+            let inferred = TaxIDKey(TaxIDParser.parse(bare, country: "VE"))
+            #expect(inferred.letters.isEmpty, "\(bare)")
+            #expect(ComparisonEvaluator.taxHolds(.digitsEqual, 0, written, inferred), "\(bare)")
+        }
+        #expect(written.letters == "J")
     }
 
     @Test func phonesShareLineAndSuffix() throws {

@@ -83,11 +83,11 @@ struct InvoiceConsolidator {
         }, isCustomers: { $0.customerID == customerID }, customerKnown: customerID != nil)
     }
 
-    /// A payment's texts that may mention a document: its reference, then the columns no field
-    /// took (a bank's description, concept or memo), in header order.
+    /// A payment's texts that may mention a document: the columns no field took (a bank's
+    /// description, concept or memo), by header. Not its reference: a bank's reference is a number
+    /// of its own that may equal a document's by chance.
     static func freeTexts(of p: Payment) -> [String] {
-        [p.reference?.value].compactMap { $0 }
-            + p.extra.sorted { $0.key < $1.key }.filter { !["customer_name", "customer_tax_id"].contains($0.key) }.map(\.value)
+        p.extra.sorted { $0.key < $1.key }.filter { !["customer_name", "customer_tax_id"].contains($0.key) }.map(\.value)
     }
 
     private func consolidate(key: GroupKey, copies: [Invoice], payments: [Payment],

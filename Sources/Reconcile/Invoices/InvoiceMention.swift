@@ -3,16 +3,15 @@
 /// `CONSIGNACION FACTURA 1003`. Each word with digits is normalized as a document number
 /// (``InvoiceNumber``) and looked up among the documents the sources list.
 ///
-/// A word is taken only when it cannot be a stray number: the documents it names are of the
-/// payment's own customer, or, when the payment's customer is unknown, the word looks like a
-/// document number (letters and digits, `FE-1001`) or follows a word that says "invoice"
-/// (`FACTURA 1003`, `Fact. 1003`, `N° 1003`) and names exactly one document. A text that names
-/// two different documents links to none (a payment here settles one document).
+/// A word is taken only when it cannot be a stray number (an amount, a phone, a reference): it
+/// looks like a document number (letters and digits, `FE-1001`) or follows a word that says
+/// "invoice" (`FACTURA 1003`, `Fact. 1003`, `N° 1003`); and it names one document of the payment's
+/// own customer, or, when that is unknown, exactly one document of anyone. A text that names two
+/// different documents links to none (a payment here settles one document).
 enum InvoiceMention {
-    /// Words that announce a document number, folded to upper-case ASCII without punctuation.
-    static let announcing: Set<String> = ["FACTURA", "FACTURAS", "FACT", "FAC", "FRA", "FTRA", "FCT", "FT", "F", "NRO",
-                                          "NUM", "NUMERO", "NO", "N", "DOC", "DOCUMENTO", "INVOICE", "INV", "FE", "NF",
-                                          "BOLETA", "COMPROBANTE", "NOTA"]
+    /// Words that announce a document number, folded to upper-case ASCII without punctuation: the
+    /// prefixes a document number may carry (``InvoiceNumber/prefixes``) and a few more nouns.
+    static let announcing = Set(InvoiceNumber.prefixes).union(["FACTURAS", "DOCUMENTO", "BOLETA", "COMPROBANTE", "NOTA", "NF"])
 
     /// One document a word names: the word as written and the normalized number.
     struct Candidate: Equatable {
@@ -45,15 +44,10 @@ enum InvoiceMention {
     static func find<Key: Hashable>(in texts: [String], documents: (String) -> [Key], isCustomers: (Key) -> Bool,
                                     customerKnown: Bool) -> (written: String, key: Key)? {
         var chosen: (written: String, key: Key)?
-        for (candidate, announced, lettered) in candidates(in: texts) {
+        for (candidate, announced, lettered) in candidates(in: texts) where announced || lettered {
             let keys = documents(candidate.number)
-            let key: Key?
-            if customerKnown {
-                let own = keys.filter(isCustomers)
-                key = own.count == 1 ? own[0] : nil
-            } else {
-                key = (announced || lettered) && keys.count == 1 ? keys[0] : nil
-            }
+            let named = customerKnown ? keys.filter(isCustomers) : keys
+            let key = named.count == 1 ? named[0] : nil
             guard let key else { continue }
             if let chosen, chosen.key != key { return nil }
             chosen = chosen ?? (candidate.written, key)

@@ -2,7 +2,8 @@
 /// `No. 00012`, `Factura Nº 12` → `12`; a series letter stays (`A-0012` → `A12`).
 public enum InvoiceNumber {
     /// Prefixes that name the document kind or "number", not the number itself (longest first).
-    static let prefixes = ["FACTURA", "FACT", "FAC", "FTRA", "FCT", "FE", "FA", "FT", "F", "NUMERO", "NUM", "NRO", "NO", "N", "INVOICE", "INV", "DOC"]
+    static let prefixes = ["FACTURA", "FACT", "FAC", "FTRA", "FRA", "FCT", "FE", "FA", "FT", "F", "NUMERO", "NUM", "NRO", "NO", "N",
+                           "INVOICE", "INV", "DOC"]
 
     public static func normalize(_ raw: String) -> String {
         var s = ""

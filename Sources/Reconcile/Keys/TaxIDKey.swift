@@ -6,13 +6,16 @@ public struct TaxIDKey: Hashable, Sendable {
     public var normalized: String
     /// Digits only (`301234567`), which survive a missing letter prefix.
     public var digits: String
-    /// The letters, in order (`J`; `FEMK` of the RFC `FEM150312K38`), empty when written without.
+    /// The letters, in order (`J`; `FEMK` of the RFC `FEM150312K38`), empty when the source wrote
+    /// none (a letter the parser inferred, `30123456-1` read as `J301234561`, is no evidence).
     public var letters: String
     public var validity: TaxID.Validity
 
     public init(_ taxID: TaxID) {
         self.init(compact: TaxIDKeyer.compact(taxID.normalized.isEmpty ? taxID.display : taxID.normalized),
                   validity: taxID.validity)
+        let written = Set(TaxIDKeyer.compact(taxID.display))
+        if !letters.allSatisfy(written.contains) { letters = "" }
     }
 
     public init(raw: String) {

@@ -62,7 +62,8 @@ public struct MatchSettings: Sendable, Equatable {
         case exact
         /// Tax IDs equal and both passed their check digit.
         case exactValid = "exact_valid"
-        /// Tax IDs with the same digits, or one lacking only the other's check digit.
+        /// Tax IDs with the same digits, or one lacking only the other's check digit, whose letters
+        /// agree or are missing on one side (`V-` and `J-` are two IDs; so are two RFCs of one date).
         case digitsEqual = "digits_equal"
         /// Jaro–Winkler similarity ≥ `threshold` (0…1).
         case jaroWinkler = "jaro_winkler"
