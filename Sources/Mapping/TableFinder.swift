@@ -147,19 +147,18 @@ struct TableFinder {
     /// letters (amounts, dates, phones): only the bytes symbol headers are made of, at most seven
     /// of them besides spaces (`999-999`). Text with other than ASCII goes to the full test.
     private static func mayBeSymbolHeader(_ utf8: String.UTF8View) -> Bool {
-        var solid = 0
+        var solid = 0, other = false
         for b in utf8 {
             switch b {
-            case 0x80...: return true
+            case 0x80...: return true  // `Nº`, `N°`, `€`: the full test decides
             case 0x09...0x0D, 0x20: continue
             case 0x30...0x39, UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "<"), UInt8(ascii: ">"),
                  UInt8(ascii: "#"), UInt8(ascii: "%"), UInt8(ascii: "$"):
                 solid += 1
-                if solid > 7 { return false }
-            default: return false
+            default: other = true
             }
         }
-        return true
+        return !other && solid <= 7
     }
 
     /// Whether row `i` (right under header row `h`) is a row of sub-headers: all labels, and `h` is

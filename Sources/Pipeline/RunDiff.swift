@@ -98,13 +98,7 @@ public struct RunDiff: Codable, Sendable, Equatable {
     /// The customer ID of each source record of a run, by the record's identity key, or by its
     /// record ID when it has none (of records of one key in different customers, the smallest's).
     static func customerIDs(_ run: RunSnapshot) -> [String: String] {
-        var ids: [String: String] = [:]
-        let identities = RecordIdentity.keys(run.batch.customers)
-        for (record, id) in run.result.customerIDByRecord.sorted(by: { $0.key < $1.key }) {
-            let key = identities[record] ?? record.rawValue
-            if ids[key] == nil { ids[key] = id }
-        }
-        return ids
+        IDMap.idsByRecordIdentity(run.batch.customers, ids: run.result.customerIDByRecord, withoutIdentity: true)
     }
 
     static func invoicesByKey(_ result: ReconciliationResult) -> [String: ConsolidatedInvoice] {

@@ -102,8 +102,10 @@ public final class ConsolidaStore {
                 let decoder = JSONDecoder()
                 let result = try decoder.decode(ReconciliationResult.self, from: row["result_json"] as Data)
                 let batch = try decoder.decode(ImportBatch.self, from: row["batch_json"] as Data)
-                let settings = try (row["collections_settings_json"] as Data?).map {
-                    try decoder.decode(CollectionsSettings.self, from: $0)
+                // Settings a later version wrote differently are not worth losing the run over: the
+                // report then uses the defaults, as for runs saved before settings were kept.
+                let settings = (row["collections_settings_json"] as Data?).flatMap {
+                    try? decoder.decode(CollectionsSettings.self, from: $0)
                 }
                 return RunSnapshot(runID: id, asOf: (row["as_of"] as String?).flatMap { LocalDate(iso: $0) },
                                    result: result, batch: batch, importSummary: row["import_summary_json"] as Data?,

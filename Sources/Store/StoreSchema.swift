@@ -199,6 +199,8 @@ enum StoreSchema {
             // The settings the run's outputs were computed with (as-of date, default currency, the
             // `collections:` block), so `consolida report` writes the same bytes without the
             // configuration file: a customer with only a payment takes the default currency.
+            // (A store a development build wrote may have the column under an earlier migration name.)
+            guard try !db.columns(in: "run_snapshots").contains(where: { $0.name == "collections_settings_json" }) else { return }
             try db.execute(sql: "ALTER TABLE run_snapshots ADD COLUMN collections_settings_json BLOB")
         }
         return migrator

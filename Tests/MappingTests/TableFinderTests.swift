@@ -207,7 +207,7 @@ struct TableFinderTests {
         #expect(!TableFinder.isSymbolHeader("1.234,56") && !TableFinder.isSymbolHeader("2024") && !TableFinder.isSymbolHeader("-5"))
         #expect(!TableFinder.isSymbolHeader("-") && !TableFinder.isSymbolHeader("0414-5551234") && !TableFinder.isSymbolHeader("/"))
         // Spaces, non-ASCII signs and padding, and the longest bucket pass the byte test before the full one.
-        for header in [" 31 - 60 ", "181-365", "\u{00A0}Nº\u{00A0}", "№", "€", "\t+90 ", "100-999"] {
+        for header in [" 31 - 60 ", "181-365", "\u{00A0}Nº\u{00A0}", "Nº", "N°", "№", "€", "\t+90 ", "100-999"] {
             #expect(TableFinder.isSymbolHeader(header), "\(header)")
         }
         for data in ["1000-9999", "12345678", "2023-02-19", "898.91", "+58 412 555"] {

@@ -30,16 +30,30 @@ public struct IDMap: Codable, Sendable, Equatable {
     /// key (``RecordIdentity/facets(_:)``) leads to its customer too, or to `""` when records of
     /// different customers share it (two customers of one name), which leads nowhere.
     public static func idsByIdentity(_ customers: [Customer], ids: [RecordID: String]) -> [String: String] {
-        var byIdentity: [String: (record: RecordID, id: String)] = [:]
         var byFacet: [String: String] = [:]
         for c in customers {
-            guard let key = RecordIdentity.key(c), let id = ids[c.id] else { continue }
-            if byIdentity[key].map({ $0.record > c.id }) ?? true { byIdentity[key] = (c.id, id) }
+            guard let id = ids[c.id], RecordIdentity.key(c) != nil else { continue }
             for facet in RecordIdentity.facets(c) {
                 if let known = byFacet[facet], known != id { byFacet[facet] = "" } else { byFacet[facet] = id }
             }
         }
-        return byFacet.merging(byIdentity.mapValues(\.id)) { _, whole in whole }
+        return byFacet.merging(idsByRecordIdentity(customers, ids: ids, withoutIdentity: false)) { _, whole in whole }
+    }
+
+    /// The consolidated ID of each record's identity key, and, with `withoutIdentity`, of the
+    /// record ID of each record that has none; when records of one key ended in different
+    /// customers (a cannot-link between copies), the one of the smallest record ID.
+    public static func idsByRecordIdentity(_ customers: [Customer], ids: [RecordID: String],
+                                           withoutIdentity: Bool) -> [String: String] {
+        var identity: [RecordID: String] = [:]
+        identity.reserveCapacity(customers.count)
+        for c in customers { if let key = RecordIdentity.key(c) { identity[c.id] = key } }
+        var chosen: [String: (record: RecordID, id: String)] = [:]
+        for (record, id) in ids {
+            guard let key = identity[record] ?? (withoutIdentity ? record.rawValue : nil) else { continue }
+            if chosen[key].map({ $0.record > record }) ?? true { chosen[key] = (record, id) }
+        }
+        return chosen.mapValues(\.id)
     }
 
     enum CodingKeys: String, CodingKey { case version, customerIDByRecord, customerIDByIdentity }
@@ -110,11 +124,12 @@ struct IDAssigner {
         let byIdentity = previous?.customerIDByIdentity ?? [:], byRecord = previous?.customerIDByRecord ?? [:]
         var ids = [String?](repeating: nil, count: clusters.count)
         var taken = Set<String>()
-        func vote(_ earlierIDs: (ClusterMember) -> [String]) {
+        /// Each member's earlier IDs with the weight of its evidence, summed per cluster.
+        func vote(_ earlierIDs: (ClusterMember) -> [(id: String, weight: Int)]) {
             var candidates: [(count: Int, id: String, cluster: Int)] = []
             for (c, members) in clusters.enumerated() where ids[c] == nil {
                 var counts: [String: Int] = [:]
-                for m in members { for id in earlierIDs(m) where !taken.contains(id) { counts[id, default: 0] += 1 } }
+                for m in members { for (id, w) in earlierIDs(m) where !taken.contains(id) { counts[id, default: 0] += w } }
                 for (id, n) in counts { candidates.append((n, id, c)) }
             }
             candidates.sort { ($0.count, $1.id, $1.cluster) > ($1.count, $0.id, $0.cluster) }
@@ -123,16 +138,24 @@ struct IDAssigner {
                 taken.insert(cand.id)
             }
         }
-        vote { $0.identity.flatMap { byIdentity[$0] }.map { [$0] } ?? [] }
+        vote { $0.identity.flatMap { byIdentity[$0] }.map { [($0, 1)] } ?? [] }
         // An ID that records still known by their identity lead to stays theirs (their customer
         // merged into another): no other record inherits it by a shared name or an old row.
         let followed = Set(clusters.joined().compactMap { $0.identity.flatMap { byIdentity[$0] } })
-        vote { m in Array(Set(m.facets.compactMap { byIdentity[$0] }).filter { !$0.isEmpty && !followed.contains($0) }) }
+        // A tax ID or an email says more than a phone, a phone more than a name (namesakes).
+        vote { m in
+            var best: [String: Int] = [:]
+            for facet in m.facets {
+                guard let id = byIdentity[facet], !id.isEmpty, !followed.contains(id) else { continue }
+                best[id] = max(best[id] ?? 0, RecordIdentity.weight(ofFacet: facet))
+            }
+            return best.map { ($0.key, $0.value) }
+        }
         // A map of version 1 knows records by their rows only: it is followed so for every record.
         let byRowOnly = byIdentity.isEmpty
         vote { m in
             guard m.identity == nil || byRowOnly, let id = byRecord[m.record.rawValue], !followed.contains(id) else { return [] }
-            return [id]
+            return [(id, 1)]
         }
 
         var used = Set(byRecord.values).union(byIdentity.values.filter { !$0.isEmpty })
