@@ -167,7 +167,7 @@ extension TableImporter {
         }
         var invoice = Invoice(id: id, customer: customer.id, number: number,
                               type: documentType(row, number: number.value),
-                              issueDate: try issued.get(), dueDate: try date(.dueDate, row, origin),
+                              issueDate: try issued.get(), dueDate: dueDate(row, origin, into: &batch),
                               amount: amount, paid: paid, balance: balance,
                               currency: amount?.value.currency ?? balance?.value.currency ?? paid?.value.currency,
                               salesperson: customer.salesperson, notes: text(.notes, row, origin),
@@ -273,6 +273,21 @@ extension TableImporter {
         case .success(let d): return (d, c)
         case .failure(let e):
             throw RowRejection(code: e.code, reason: "\(headerNames[c] ?? field.rawValue): \(e.message): \"\(cell.displayText)\"", column: c)
+        }
+    }
+
+    /// The invoice's due date. One that cannot be read (`15/3`, `15 de abril` without a year, `31/02`)
+    /// is left out with a warning at its cell: the debt is still owed, and aging falls back to the
+    /// issue date. (An unreadable issue date still rejects the row: nothing dates the debt then.)
+    func dueDate(_ row: Row, _ origin: Provenance, into batch: inout ImportBatch) -> Sourced<LocalDate>? {
+        do {
+            return try date(.dueDate, row, origin)
+        } catch let r as RowRejection {
+            note(.warning, "MAP-DUE-DATE-UNREADABLE", r.reason + ": the invoice is imported without a due date",
+                 at: location(row, column: r.column), found: r.column.map { row[column: $0].displayText }, into: &batch)
+            return nil
+        } catch {
+            return nil
         }
     }
 

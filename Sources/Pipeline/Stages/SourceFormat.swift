@@ -33,17 +33,37 @@ public enum SourceFormat: String, Sendable, CaseIterable {
     }
 
     /// Whether a text sample reads as a consistent table of at least two columns.
-    static func looksTabular(_ prefix: [UInt8]) -> Bool {
+    public static func looksTabular(_ prefix: [UInt8]) -> Bool {
         guard let file = try? CSVFile.open(bytes: prefix, name: "<sample>") else { return false }
         let scalar = file.detectedDialect.delimiter
         guard scalar != " " else { return false }
         let delimiter = Character(scalar)
-        let lines = String(decoding: prefix, as: UTF8.self).split(whereSeparator: \.isNewline).prefix(30)
+        let lines = sampleText(prefix).split(whereSeparator: \.isNewline).prefix(30)
         guard lines.count >= 2 else { return false }
         let counts = lines.map { $0.filter { $0 == delimiter }.count }
         let common = Dictionary(counts.map { ($0, 1) }, uniquingKeysWith: +).max { ($0.value, $0.key) < ($1.value, $1.key) }
         guard let common, common.key >= 1 else { return false }
         return Double(common.value) >= Double(lines.count) * 0.8
+    }
+
+    /// The sample as text: UTF-16 by its byte-order mark (Excel's "Unicode text" export is
+    /// tab-separated UTF-16LE, which read as UTF-8 has no lines to count), else UTF-8. A sample
+    /// cut inside a character only spoils its last line.
+    static func sampleText(_ prefix: [UInt8]) -> String {
+        func utf16(bigEndian: Bool) -> String {
+            var units: [UInt16] = []
+            units.reserveCapacity(prefix.count / 2)
+            var i = 2
+            while i + 1 < prefix.count {
+                let first = UInt16(prefix[i]), second = UInt16(prefix[i + 1])
+                units.append(bigEndian ? first << 8 | second : second << 8 | first)
+                i += 2
+            }
+            return String(decoding: units, as: UTF16.self)
+        }
+        if prefix.starts(with: [0xFF, 0xFE]) { return utf16(bigEndian: false) }
+        if prefix.starts(with: [0xFE, 0xFF]) { return utf16(bigEndian: true) }
+        return String(decoding: prefix, as: UTF8.self)
     }
 
     static func readPrefix(_ path: String) -> [UInt8] {

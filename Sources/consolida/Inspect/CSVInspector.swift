@@ -1,5 +1,6 @@
 import CSVReader
 import Foundation
+import Pipeline
 import Tabular
 
 /// `consolida inspect` for delimited text: encoding, dialect, preamble, header, column types, row
@@ -12,24 +13,14 @@ struct CSVInspector: FileInspector {
     static func recognizes(prefix: [UInt8], path: String) -> Bool {
         let ext = (path as NSString).pathExtension.lowercased()
         if ["csv", "tsv", "tab", "psv", "dat"].contains(ext) { return !isBinary(prefix) }
-        if ext == "txt" { return !isBinary(prefix) && looksDelimited(prefix) }
+        // The rule `run` and `import` read a `.txt` by, so inspect shows what they will see.
+        if ext == "txt" { return !isBinary(prefix) && SourceFormat.looksTabular(prefix) }
         return false
     }
 
     /// Zip (XLSX) and OLE (XLS, encrypted XLSX) containers are not text.
     static func isBinary(_ p: [UInt8]) -> Bool {
         p.starts(with: [0x50, 0x4B, 0x03, 0x04]) || p.starts(with: [0xD0, 0xCF, 0x11, 0xE0])
-    }
-
-    /// A `.txt` file is a table when its first lines contain one delimiter the same number of times.
-    static func looksDelimited(_ p: [UInt8]) -> Bool {
-        let lines = String(decoding: p, as: UTF8.self).split(whereSeparator: \.isNewline).prefix(5).dropLast(p.count >= 4096 ? 1 : 0)
-        guard lines.count >= 2 else { return false }
-        for d in [",", ";", "\t", "|"] as [Character] {
-            let counts = lines.map { $0.filter { $0 == d }.count }
-            if let first = counts.first, first > 0, counts.allSatisfy({ $0 == first }) { return true }
-        }
-        return false
     }
 
     static func inspect(path: String, options: InspectOptions) throws -> InspectOutput {
