@@ -140,6 +140,7 @@ public struct MappingFile: Codable, Sendable, Equatable {
             problems.append("decimal_separator must be \",\" or \".\", not \"\(sep)\"")
         }
         for (i, t) in tables.enumerated() {
+            if let row = t.headerRow, row < 1 { problems.append("tables[\(i)].header_row: rows count from 1, not \(row)") }
             for key in t.columns.keys.sorted() where Field(rawValue: key) == nil {
                 problems.append("tables[\(i)]: unknown field \"\(key)\" (known: \(Field.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
@@ -199,10 +200,43 @@ extension MappingFile {
         do {
             unknown = try Yams.compose(yaml: yaml).map { unknownKeys($0) } ?? []
             file = try YAMLDecoder().decode(MappingFile.self, from: yaml)
+        } catch let error as DecodingError {
+            throw LoadError.invalid(path: path, problems: [readable(error)])
         } catch { throw LoadError.unreadable(path: path, reason: "\(error)") }
         let problems = unknown + file.validate()
         guard problems.isEmpty else { throw LoadError.invalid(path: path, problems: problems) }
         return file
+    }
+
+    /// A decoding error as a sentence naming the key and what it takes (`tables[0].header_row:
+    /// expected a whole number`; `formats.date_order: "dym" is not one of dmy, mdy, ymd`).
+    static func readable(_ error: DecodingError) -> String {
+        func place(_ path: [any CodingKey]) -> String {
+            path.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined().drop { $0 == "." }.description
+        }
+        func kind(_ type: Any.Type) -> String {
+            switch type {
+            case is Int.Type: return "a whole number"
+            case is String.Type: return "text"
+            case is [String].Type: return "a list of texts"
+            default: return "a \(type)"
+            }
+        }
+        switch error {
+        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            return "\(place(context.codingPath)): expected \(kind(type))"
+        case .keyNotFound(let key, let context):
+            return "\(place(context.codingPath + [key])): missing"
+        case .dataCorrupted(let context):
+            let key = context.codingPath.last?.stringValue
+            let allowed = key == "date_order" ? DateOrder.allCases.map(\.rawValue)
+                : key == "kind" ? RecordKind.allCases.map(\.rawValue) : []
+            let found = context.debugDescription.split(separator: " ").last.map(String.init) ?? ""
+            return allowed.isEmpty ? "\(place(context.codingPath)): \(context.debugDescription)"
+                : "\(place(context.codingPath)): \"\(found)\" is not one of \(allowed.joined(separator: ", "))"
+        @unknown default:
+            return "\(error)"
+        }
     }
 
     // The keys each level of the schema knows. A key the decoder does not know would be skipped

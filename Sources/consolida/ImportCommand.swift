@@ -117,6 +117,7 @@ struct ImportCommand: ParsableCommand {
     /// One file through the reader its format calls for; throws when it cannot be read at all.
     func importFile(_ path: String, format: SourceFormat, mapping mappingFile: MappingFile?,
                     output: ImportOutput) throws -> ImportBatch {
+        try SourceOpener.requireFile(path)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
         if size == 0 { throw DefaultImporter.EmptySource(path: path) }
         switch format {

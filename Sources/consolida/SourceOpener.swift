@@ -15,8 +15,18 @@ enum SourceOpener {
         }
     }
 
+    /// Refuses a folder with a sentence that says what to do (a folder opened as a file fails with
+    /// an operating-system error number).
+    static func requireFile(_ path: String) throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw Failure.unreadable(path: path, reason: "a folder, not a file: give the files in it, or `consolida run \(path)` to read every source in it")
+        }
+    }
+
     /// Opens `path` as a table; `format` defaults to what its content says (zip → XLSX, else CSV).
     static func open(_ path: String, format: SourceFormat? = nil) throws -> any TabularSource {
+        try requireFile(path)
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw Failure.unreadable(path: path, reason: "no such file or not readable")
         }

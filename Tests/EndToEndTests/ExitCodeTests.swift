@@ -28,6 +28,18 @@ import Testing
         #expect(result.exitCode == 3)
     }
 
+    /// A folder given where a file goes says so and what to do, for every command that reads files.
+    @Test func aFolderIsNoFile() throws {
+        let temp = try CommandRunner.temporaryFolder("folder-arg")
+        defer { try? FileManager.default.removeItem(at: temp) }
+        try FileManager.default.createDirectory(at: temp.appendingPathComponent("ventas"), withIntermediateDirectories: true)
+        for arguments in [["import", "ventas", "--out", "out"], ["inspect", "ventas"], ["map", "ventas"]] {
+            let result = try CommandRunner.run(arguments, in: temp)
+            #expect(result.exitCode == 3, "\(arguments)")
+            #expect(result.stderr.contains("a folder, not a file") && !result.stderr.contains("NSCocoaErrorDomain"), "\(result.stderr)")
+        }
+    }
+
     @Test func aMistakeInTheConfigurationIsAUsageErrorWithoutTheUsageText() throws {
         let folder = try CommandRunner.temporaryFolder("config")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -57,6 +57,11 @@ struct MappingFileTests {
             ("version: 1\ntables:\n  - sheet: A\n    headr_row: 2\n", "tables[0]: unknown key \"headr_row\""),
             ("version: 1\ntables:\n  - columns:\n      amount: { colum: B }\n", "tables[0].columns.amount: unknown key \"colum\""),
             ("version: 2\n", "version 2 is not known"),
+            // Wrong values say where and what is allowed, not a decoder's dump.
+            ("version: 1\ntables:\n  - header_row: abc\n", "tables[0].header_row: expected a whole number"),
+            ("version: 1\ntables:\n  - header_row: 0\n", "tables[0].header_row: rows count from 1, not 0"),
+            ("version: 1\nformats:\n  date_order: dym\n", "formats.date_order: \"dym\" is not one of dmy, mdy, ymd"),
+            ("version: 1\ntables:\n  - kind: facturas\n", "tables[0].kind: \"facturas\" is not one of invoices, customers, payments"),
         ]
         for c in cases {
             do { _ = try MappingFile.parse(yaml: c.yaml); Issue.record("accepted: \(c.yaml)") } catch {

@@ -102,6 +102,7 @@ struct InspectCommand: ParsableCommand {
 
     /// The first 4 KiB of a file, for format recognition.
     static func readPrefix(_ path: String) throws -> [UInt8] {
+        try SourceOpener.requireFile(path)
         guard let handle = FileHandle(forReadingAtPath: path) else { throw InspectError.cannotOpen(path) }
         defer { try? handle.close() }
         return Array(try handle.read(upToCount: 4096) ?? Data())
