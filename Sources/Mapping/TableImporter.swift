@@ -52,6 +52,9 @@ struct TableImporter: Sendable {
     /// ``ChunkFeed`` at each chunk's start).
     var sections: CustomerSections?
     var currentSection: CustomerSections.Heading?
+    /// An invoice table's status column that no field took (`Estado`, `Estatus`): a row it marks
+    /// voided (``VoidedRows``) is skipped.
+    var statusColumn: Int?
 
     init(path: String, sheet: SheetInfo, table: AnalyzedTable, rows: [Row], options: ImportOptions) {
         self.path = path; self.sheet = sheet; self.table = table; self.rows = rows; self.options = options
@@ -65,9 +68,11 @@ struct TableImporter: Sendable {
         }
         fieldColumns = columns; fieldSeparators = separators
         customers = CustomerMemo(columns: Self.customerColumns(columns))
+        let mapped = Set(columns.joined())
         for h in table.region.headers {
             headerNames[h.column] = h.displayName.isEmpty ? h.letter : h.displayName
             if let c = CurrencyToken.currency(inHeader: TextFolding.fold(h.displayName)) { headerCurrency[h.column] = c }
+            if statusColumn == nil, !mapped.contains(h.column), VoidedRows.isStatusHeader(h.displayName) { statusColumn = h.column }
         }
     }
 
@@ -125,6 +130,12 @@ struct TableImporter: Sendable {
         case .data:
             if let sections, let heading = sections.heading(row, parsed: parsed) {
                 enterSection(heading, into: &batch)
+                return
+            }
+            if kind == .invoices, let c = statusColumn, VoidedRows.isVoided(row.shownText(column: c)) {
+                accounting.otherSkipped += 1
+                note(.info, "MAP-VOIDED-ROW", "a voided document (its status says so): no debt, skipped",
+                     at: location(row, column: c), found: row.shownText(column: c), into: &batch)
                 return
             }
             if kind == .payments, let debit = moneyOutColumn(row) {
