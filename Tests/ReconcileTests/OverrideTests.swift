@@ -26,6 +26,65 @@ import Testing
         #expect(explain(customerID: Fixture.customerID(of: records[5], in: result) ?? "", in: result).contains("must-link"))
     }
 
+    /// The customer record an importer reads from an invoice row: `file#Sheet!row/customer`.
+    static func rowCustomer(_ file: String, _ row: Int, name: String, tax: TaxID) -> Customer {
+        var customer = Fixture.customer(file, row, name: name, tax: tax)
+        customer.id = RecordID(customer.provenance.location, suffix: "customer")
+        return customer
+    }
+
+    /// QA: the documented selectors name rows (`ventas.xlsx#Clientes!12`, `erp.csv#45`), but an
+    /// invoice row's customer is `…/customer`, so a cannot-link by row split nothing.
+    static let tornilloRows = [
+        rowCustomer("ventas-ana.xlsx", 5, name: "Ferretería El Tornillo C.A.", tax: Fixture.rif("J-30123456-7")),
+        rowCustomer("erp-export.csv", 2, name: "FERRETERIA EL TORNILLO", tax: Fixture.rif("J301234567")),
+    ] + Fixture.others
+
+    @Test(arguments: [
+        ("ventas-ana.xlsx#Clientes!5", "erp-export.csv#2"),
+        ("ventas-ana.xlsx#Clientes!5/customer", "erp-export.csv#2/customer"),
+    ])
+    func aRowSelectorSelectsTheCustomerOfAnInvoiceRow(a: String, b: String) throws {
+        let records = Self.tornilloRows
+        let together = Reconciler().reconcile(Fixture.batch(records))
+        #expect(Fixture.customerID(of: records[0], in: together) == Fixture.customerID(of: records[1], in: together))
+        let overrides = try Overrides(yaml: "cannot_link: [[\"\(a)\", \"\(b)\"]]")
+        let result = Reconciler(overrides: overrides).reconcile(Fixture.batch(records))
+        #expect(Fixture.customerID(of: records[0], in: result) != Fixture.customerID(of: records[1], in: result))
+        #expect(!result.discrepancies.contains { $0.kind == "override_unmatched" })
+    }
+
+    @Test func aFieldDecisionByRowSetsTheValue() throws {
+        let records = Self.tornilloRows
+        let overrides = try Overrides(yaml: "fields: [{ customer: \"erp-export.csv#2\", field: name, value: \"Tornillo, C.A.\" }]")
+        let result = Reconciler(overrides: overrides).reconcile(Fixture.batch(records))
+        let id = try #require(Fixture.customerID(of: records[1], in: result))
+        #expect(result.customers.first { $0.customerID == id }?.name == "Tornillo, C.A.")
+        #expect(!result.discrepancies.contains { $0.kind == "override_unmatched" })
+    }
+
+    /// QA: a field decision that selected nothing was dropped without a word; and a cannot-link
+    /// whose first side selected nothing never looked at (nor warned about) its second side.
+    @Test func everyUnmatchedSelectorIsWarnedOnce() throws {
+        let records = Self.tornilloRows
+        let overrides = try Overrides(yaml: """
+            cannot_link:
+              - ["nada.csv#1", "nada.csv#2"]
+              - ["erp-export.csv#2", "tax_id:J-11111111-1"]
+            fields:
+              - { customer: "tax_id:J-99999999-9", field: name, value: "X" }
+              - { customer: "ventas-ana.xlsx#Clientes!99", field: city, value: "Y" }
+            """)
+        let result = Reconciler(overrides: overrides).reconcile(Fixture.batch(records))
+        let unmatched = result.discrepancies.filter { $0.kind == "override_unmatched" }
+        #expect(unmatched.map(\.entityID).sorted() == [
+            "cannot_link:nada.csv#1", "cannot_link:nada.csv#2", "cannot_link:tax_id:J111111111",
+            "fields:tax_id:J999999999", "fields:ventas-ana.xlsx#Clientes!99",
+        ])
+        #expect(unmatched.allSatisfy { $0.severity == .warning })
+        #expect(result.customers.allSatisfy { $0.name != "X" })
+    }
+
     @Test(arguments: [
         ("must_link: [[\"a.csv#1\"]]", "must_link[0]"),
         ("cannot_link: [[\"nonsense\", \"a.csv#1\"]]", "cannot_link[0][0]"),

@@ -93,7 +93,9 @@ struct CustomerMatcher {
         }
         var cannot = Set<UInt64>()
         for pair in overrides.cannotLink {
-            for x in resolve(pair.a, "cannot_link") { for y in resolve(pair.b, "cannot_link") where x != y { cannot.insert(Clusterer.key(x, y)) } }
+            // Both sides resolved once: each unmatched side is warned about once, even when the other is too.
+            let a = resolve(pair.a, "cannot_link"), b = resolve(pair.b, "cannot_link")
+            for x in a { for y in b where x != y { cannot.insert(Clusterer.key(x, y)) } }
         }
         let validTaxIDs = features.records.map { r -> String? in r.taxID.flatMap { $0.isValid ? $0.normalized : nil } }
         var clusterer = Clusterer(settings: settings, scorePair: { scorer.score($0, $1) }, validTaxIDs: validTaxIDs, mustLinks: mustLinks,
@@ -111,7 +113,8 @@ struct CustomerMatcher {
                 })
             },
             candidatePairs: pairs.count, randomPairs: parameters.randomPairs, iterations: parameters.iterations)
-        let fieldOverrideRecords = overrides.fields.map { $0.customer.resolve(in: customers, features: features, index: index) }
+        // A field decision that selects nothing is as worth a warning as a link that does.
+        let fieldOverrideRecords = overrides.fields.map { resolve($0.customer, "fields") }
         return Output(outcome: outcome, parameters: parameters, fingerprintCount: features.fingerprintCount,
                       fingerprintReferenceFrequency: features.fingerprintReferenceFrequency,
                       legalForms: features.records.map(\.legalForm), fieldOverrideRecords: fieldOverrideRecords,
