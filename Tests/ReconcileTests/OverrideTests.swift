@@ -85,6 +85,49 @@ import Testing
         #expect(result.customers.allSatisfy { $0.name != "X" })
     }
 
+    /// Every entry of the file, in order, with the records and customers it selected and its effect.
+    @Test func eachEntrySaysWhatItDid() throws {
+        let records = Fixture.tornillo
+        let overrides = try Overrides(yaml: """
+            must_link:
+              - ["erp.csv#10", "erp.csv#12"]
+              - ["erp.csv#8", "nada.csv#1"]
+              - ["erp.csv#9", "erp.csv#11"]
+            cannot_link:
+              - ["cobranza.xlsx#Clientes!5", "tax_id:J-30123456-7"]
+              - ["erp.csv#9", "erp.csv#11"]
+              - ["erp.csv#7", "erp.csv#7"]
+            fields:
+              - { customer: "erp.csv#7", field: name, value: "Tornillo uno" }
+              - { customer: "ventas.xlsx#Clientes!2", field: name, value: "Tornillo dos" }
+              - { customer: "name:Nadie", field: city, value: "Maracay" }
+            """)
+        let result = Reconciler(overrides: overrides).reconcile(Fixture.batch(records))
+        let o = result.overrides
+        #expect(o.map(\.kind) == [.mustLink, .mustLink, .mustLink, .cannotLink, .cannotLink, .cannotLink, .field, .field, .field])
+        #expect(o.map(\.position) == [1, 2, 3, 1, 2, 3, 1, 2, 3])
+        // The must-link #3 meets the cannot-link #2; the cannot-link #3 names erp.csv#7 on both
+        // sides; the field decision #1 is replaced by #2 for the same customer.
+        #expect(o.map(\.status) == [.applied, .unmatched, .overruled, .applied, .applied, .overruled, .overruled, .applied, .unmatched])
+        #expect(o[0].selectors == ["erp.csv#10", "erp.csv#12"])
+        #expect(o[0].records == [[RecordID("erp.csv#10")], [RecordID("erp.csv#12")]])
+        let joined = try #require(Fixture.customerID(of: records[5], in: result))
+        #expect(o[0].customerIDs == [[joined], [joined]])
+        #expect(o[3].records[1] == [RecordID("erp.csv#7"), RecordID("ventas.xlsx#Clientes!2")])
+        #expect(o[7].field == "name" && o[7].value == "Tornillo dos")
+        #expect(result.discrepancies.contains { $0.kind == "override_conflict" })
+    }
+
+    /// A run stored before overrides were listed still decodes, with none listed.
+    @Test func aStoredResultWithoutOverridesDecodes() throws {
+        let result = Reconciler().reconcile(Fixture.batch(Fixture.tornillo))
+        var object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(result)) as? [String: Any])
+        #expect(object.removeValue(forKey: "overrides") != nil)
+        let decoded = try JSONDecoder().decode(ReconciliationResult.self, from: JSONSerialization.data(withJSONObject: object))
+        #expect(decoded.overrides.isEmpty)
+        #expect(decoded.customers == result.customers)
+    }
+
     @Test(arguments: [
         ("must_link: [[\"a.csv#1\"]]", "must_link[0]"),
         ("cannot_link: [[\"nonsense\", \"a.csv#1\"]]", "cannot_link[0][0]"),
