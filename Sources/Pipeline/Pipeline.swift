@@ -8,8 +8,9 @@ import Tabular
 /// `consolida run`: import every source, reconcile, and write the store and the output folder.
 ///
 /// Exit codes (DESIGN.md): 0 success; 1 discrepancies at or above `failOn`; 3 a source could not be
-/// read (the others are still consolidated unless `strict`); 4 outputs could not be written (the
-/// previous outputs are left intact). When several apply, the highest wins.
+/// read, or a configured source matches no file (the others are still consolidated unless
+/// `strict`; when no source at all could be read, nothing is written); 4 outputs could not be
+/// written (the previous outputs are left intact). When several apply, the highest wins.
 public struct Pipeline {
     public var configuration: RunConfiguration
     public var stages: PipelineStages
@@ -73,15 +74,14 @@ public struct Pipeline {
                 throw Failure(exitCode: 3, message: "cannot read \(path): \(error) (--strict: nothing written)")
             }
         }
+        // A source that matches no file is data the run was told to read and did not: the
+        // workbook renamed, the export not delivered. Taken as a warning, a nightly job would
+        // replace its outputs with fewer invoices and report success.
         for miss in misses {
-            if miss.isMissingFile {
-                let spec = config.sources.first { $0.path == miss.pattern }
-                let kind = spec.map { $0.kind == .auto ? "unknown" : $0.kind.rawValue } ?? "unknown"
-                try noteUnreadable(miss.pattern, kind: kind, label: spec?.label, fingerprint: (hash: "unreadable", size: 0),
-                                   error: "no such file")
-            } else {
-                logger.warning("no file matches \(miss.pattern)")
-            }
+            let spec = config.sources.first { $0.path == miss.pattern }
+            let kind = spec.map { $0.kind == .auto ? "unknown" : $0.kind.rawValue } ?? "unknown"
+            try noteUnreadable(miss.pattern, kind: kind, label: spec?.label, fingerprint: (hash: "unreadable", size: 0),
+                               error: miss.isMissingFile ? "no such file" : "no file matches")
         }
         for (index, source) in sources.enumerated() {
             progress("[\(index + 1)/\(sources.count)] importing \(source.displayPath)")
@@ -104,6 +104,13 @@ public struct Pipeline {
                 try noteUnreadable(source.displayPath, kind: kind, label: source.spec.label, fingerprint: fingerprint,
                                    error: "\(error)")
             }
+        }
+
+        // With nothing read, outputs would be a complete, empty dataset over the last good one.
+        guard summaries.contains(where: { $0.status == "imported" }) else {
+            folder.discard()
+            throw Failure(exitCode: 3, message: "no source could be read: nothing written; the previous outputs in "
+                          + "\(outputPath) are left as they were")
         }
 
         do {
@@ -135,7 +142,7 @@ public struct Pipeline {
             try store.finishRun(runID, finishedAt: Date(), exitCode: exitCode, counts: counts)
             try folder.commit()
             return RunSummary(runID: runID, exitCode: exitCode, asOf: asOf.iso, output: outputPath,
-                              sources: summaries, missingPatterns: misses.filter { !$0.isMissingFile }.map(\.pattern), counts: counts,
+                              sources: summaries, missingPatterns: misses.map(\.pattern), counts: counts,
                               files: (files + (config.storePath == nil ? ["consolida.sqlite"] : [])).sorted())
         } catch let failure as Failure {
             folder.discard()

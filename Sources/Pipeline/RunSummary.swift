@@ -26,6 +26,7 @@ public struct RunSummary: Codable, Sendable, Equatable {
     public var asOf: String
     public var output: String
     public var sources: [SourceSummary]
+    /// Configured paths and globs that matched no file (each also an `unreadable` source).
     public var missingPatterns: [String]
     /// `source_customer_records`, `customers`, `invoices`, `payments`, `contacts`, `promises`, `rejects`,
     /// `discrepancies`, `discrepancies_error`, `discrepancies_warning`, `discrepancies_info`.

@@ -22,11 +22,11 @@ public enum SourceDiscovery {
     public static let readableExtensions: Set<String> = ["csv", "tsv", "txt", "tab", "psv", "xlsx", "xlsm", "xltx", "xltm", "xls", "xlsb",
                                                          "md", "markdown", "enex", "json", "zip"]
 
-    /// A path or glob that matched nothing is reported, never silently ignored.
+    /// A path or glob that matched nothing: a source that cannot be read, never silently ignored.
     public struct Miss: Sendable, Hashable {
         public var pattern: String
-        /// A file named without wildcards that does not exist: a source that cannot be read, where
-        /// a glob or a folder with nothing in it is only worth a warning.
+        /// A file named without wildcards that does not exist (`no such file`), rather than a glob
+        /// or a folder with nothing readable in it (`no file matches`).
         public var isMissingFile = false
     }
 

@@ -36,7 +36,7 @@ public struct Reconciler: Sendable {
 
         // Overridden field values, by the cluster that holds the selected records.
         var fieldOverrides: [String: [String: String]] = [:]
-        for (d, records) in zip(overrides.fields, match.fieldOverrideRecords) {
+        for (d, records) in zip(overrides.fields, match.overrideSelections.fields) {
             for r in records {
                 if let cid = idByRecord[customers[r].id] { fieldOverrides[cid, default: [:]][d.field] = d.value }
             }
@@ -121,6 +121,8 @@ public struct Reconciler: Sendable {
         result.matchExplanations = explanations
         result.idChanges = changes
         result.model = match.modelSummary
+        result.overrides = match.overrideSelections.outcomes(of: overrides, customers: customers, idByRecord: idByRecord,
+                                                             forcedValues: fieldOverrides)
         observer?("done")
         return result
     }

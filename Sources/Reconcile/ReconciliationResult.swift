@@ -166,6 +166,8 @@ public struct ReconciliationResult: Sendable, Codable {
     public var idChanges: [IDChange] = []
     /// The fitted matching model (prior, m and u of every level), for explanations and audits.
     public var model: MatchModelSummary?
+    /// What each entry of `overrides.yaml` did, in the file's order (for the report).
+    public var overrides: [OverrideOutcome] = []
 
     public struct AttachedContact: Sendable, Codable, Hashable {
         public var customerID: String?
@@ -185,5 +187,23 @@ public struct ReconciliationResult: Sendable, Codable {
         self.customers = customers; self.invoices = invoices; self.payments = payments
         self.contacts = contacts; self.promises = promises; self.discrepancies = discrepancies
         self.customerIDByRecord = customerIDByRecord
+    }
+}
+
+extension ReconciliationResult {
+    /// Decodes a stored run; runs saved before overrides were listed have none to list.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        customers = try c.decode([ConsolidatedCustomer].self, forKey: .customers)
+        invoices = try c.decode([ConsolidatedInvoice].self, forKey: .invoices)
+        payments = try c.decode([ConsolidatedPayment].self, forKey: .payments)
+        contacts = try c.decode([AttachedContact].self, forKey: .contacts)
+        promises = try c.decode([AttachedPromise].self, forKey: .promises)
+        discrepancies = try c.decode([Discrepancy].self, forKey: .discrepancies)
+        customerIDByRecord = try c.decode([RecordID: String].self, forKey: .customerIDByRecord)
+        matchExplanations = try c.decode([MatchExplanation].self, forKey: .matchExplanations)
+        idChanges = try c.decode([IDChange].self, forKey: .idChanges)
+        model = try c.decodeIfPresent(MatchModelSummary.self, forKey: .model)
+        overrides = try c.decodeIfPresent([OverrideOutcome].self, forKey: .overrides) ?? []
     }
 }

@@ -127,6 +127,58 @@ import Testing
         #expect(invoices.contains("F-1"))
     }
 
+    /// QA: a configured glob that matched nothing (`ventas-*.xlsx` after the workbook was renamed)
+    /// printed `? ventas-*.xlsx: no file matches` and exited 0, even with --strict.
+    @Test func aConfiguredSourceThatMatchesNothingExitsThree() throws {
+        let folder = try CommandRunner.temporaryFolder("glob-miss")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("Cliente,RIF,Nº Factura,Monto,Saldo\nAna C.A.,J-30123456-1,F-1,100.00,40.00\n".utf8)
+            .write(to: folder.appendingPathComponent("erp.csv"))
+        try Data("sources:\n  - path: ventas-*.xlsx\n  - path: erp.csv\nas_of: 2024-06-30\n".utf8)
+            .write(to: folder.appendingPathComponent("consolida.yaml"))
+        let result = try CommandRunner.run(["run", "consolida.yaml", "--quiet"], in: folder)
+        #expect(result.exitCode == 3)
+        #expect(result.stderr.contains("cannot read ventas-*.xlsx: no file matches"), "\(result.stderr)")
+        let invoices = folder.appendingPathComponent("out/invoices.csv")
+        #expect(try String(contentsOf: invoices, encoding: .utf8).contains("F-1"))
+
+        // --strict stops there and writes nothing: the previous outputs stay.
+        try Data("Cliente,RIF,Nº Factura,Monto,Saldo\nLuis S.A.,J-30999888-2,F-2,50.00,50.00\n".utf8)
+            .write(to: folder.appendingPathComponent("erp.csv"))
+        let strict = try CommandRunner.run(["run", "consolida.yaml", "--quiet", "--strict"], in: folder)
+        #expect(strict.exitCode == 3)
+        #expect(strict.stderr.contains("ventas-*.xlsx: no file matches (--strict: nothing written)"), "\(strict.stderr)")
+        let kept = try String(contentsOf: invoices, encoding: .utf8)
+        #expect(kept.contains("F-1") && !kept.contains("F-2"))
+    }
+
+    /// QA: `consolida run "dir/*.nada" --out rz` exited 0 and wrote an empty dataset over rz.
+    /// With no source read at all, nothing is written and the previous outputs stay.
+    @Test func nothingToReadLeavesThePreviousOutputs() throws {
+        let folder = try CommandRunner.temporaryFolder("nothing-read")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("Cliente,RIF,Nº Factura,Monto,Saldo\nAna C.A.,J-30123456-1,F-1,100.00,40.00\n".utf8)
+            .write(to: folder.appendingPathComponent("bueno.csv"))
+        try Data().write(to: folder.appendingPathComponent("vacio.csv"))
+        #expect(try CommandRunner.run(["run", "bueno.csv", "--out", "rz", "--quiet", "--as-of", "2024-06-30"], in: folder).exitCode == 0)
+        let outputs = folder.appendingPathComponent("rz")
+        func snapshot() throws -> [String: Data] {
+            let names = try FileManager.default.contentsOfDirectory(atPath: outputs.path)
+            return try Dictionary(uniqueKeysWithValues: names.map { ($0, try Data(contentsOf: outputs.appendingPathComponent($0))) })
+        }
+        let before = try snapshot()
+        for inputs in [["dir/*.nada"], ["vacio.csv"], ["dir/*.nada", "vacio.csv"]] {
+            let result = try CommandRunner.run(["run"] + inputs + ["--out", "rz", "--quiet", "--as-of", "2024-06-30"], in: folder)
+            #expect(result.exitCode == 3)
+            #expect(result.stderr.contains("no source could be read"), "\(result.stderr)")
+            #expect(try snapshot() == before)
+        }
+        let fresh = try CommandRunner.run(["run", "dir/*.nada", "--out", "nuevo", "--quiet"], in: folder)
+        #expect(fresh.exitCode == 3)
+        #expect(fresh.stderr.contains("cannot read dir/*.nada: no file matches"), "\(fresh.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("nuevo").path))
+    }
+
     /// `consolida import` and `consolida run` write rejects.csv with the same columns and cells.
     @Test func importAndRunWriteTheSameRejects() throws {
         let folder = try CommandRunner.temporaryFolder("rejects")

@@ -60,8 +60,9 @@ struct FakeWriter: OutputWriting {
     }
 
     func pipeline(_ root: String, failOn: FailThreshold = .never, strict: Bool = false,
-                  reconciler: FakeReconciler = FakeReconciler(), writer: FakeWriter = FakeWriter()) -> Pipeline {
-        let config = RunConfiguration(sources: [.init(path: "*.csv")], asOf: LocalDate(year: 2024, month: 6, day: 30),
+                  reconciler: FakeReconciler = FakeReconciler(), writer: FakeWriter = FakeWriter(),
+                  sources: [RunConfiguration.Source] = [.init(path: "*.csv")]) -> Pipeline {
+        let config = RunConfiguration(sources: sources, asOf: LocalDate(year: 2024, month: 6, day: 30),
                                       output: "out", failOn: failOn, strict: strict, baseDirectory: root)
         return Pipeline(configuration: config, stages: PipelineStages(importer: FakeImporter(), reconciler: reconciler, writer: writer),
                         logger: Logger(label: "test"))
@@ -129,29 +130,61 @@ struct FakeWriter: OutputWriting {
         #expect(read(root, "customers.csv") == "Ana")
     }
 
-    /// A file named without wildcards that is not there is a source that cannot be read (exit 3);
-    /// a glob that matches nothing stays a warning.
-    @Test func aNamedFileThatIsMissingIsUnreadable() throws {
+    /// A configured source that matches no file is a source that cannot be read (exit 3), whether
+    /// a file named without wildcards or a glob (QA: `ventas-*.xlsx` after the workbooks were
+    /// renamed exited 0 and replaced the outputs with fewer invoices).
+    @Test func aSourceThatMatchesNothingIsUnreadable() throws {
         let root = try workspace(["a.csv": "Ana\n"])
         defer { try? FileManager.default.removeItem(atPath: root) }
-        for strict in [false, true] {
-            let config = RunConfiguration(sources: [.init(path: "a.csv"), .init(path: "falta.csv"), .init(path: "*.xlsx"),
-                                                    .init(path: "falta.csv")],
-                                          asOf: LocalDate(year: 2024, month: 6, day: 30), output: "out", strict: strict,
-                                          baseDirectory: root)
-            let run = Pipeline(configuration: config, stages: PipelineStages(importer: FakeImporter(), reconciler: FakeReconciler(),
-                                                                              writer: FakeWriter()), logger: Logger(label: "test"))
-            if strict {
-                #expect(throws: Pipeline.Failure.self) { try run.run() }
-                continue
-            }
-            let summary = try run.run()
-            #expect(summary.exitCode == 3)
-            #expect(summary.sources.map(\.path) == ["falta.csv", "a.csv"])
-            #expect(summary.sources.map(\.status) == ["unreadable", "imported"])
-            #expect(summary.missingPatterns == ["*.xlsx"])
-            #expect(read(root, "customers.csv") == "Ana")
+        let sources: [RunConfiguration.Source] = [.init(path: "a.csv"), .init(path: "falta.csv"), .init(path: "*.xlsx"),
+                                                  .init(path: "falta.csv")]
+        let summary = try pipeline(root, sources: sources).run()
+        #expect(summary.exitCode == 3)
+        #expect(summary.sources.map(\.path) == ["falta.csv", "*.xlsx", "a.csv"])
+        #expect(summary.sources.map(\.status) == ["unreadable", "unreadable", "imported"])
+        #expect(summary.sources.map(\.error) == ["no such file", "no file matches", nil])
+        #expect(summary.missingPatterns == ["falta.csv", "*.xlsx"])
+        #expect(read(root, "customers.csv") == "Ana")
+    }
+
+    /// Under --strict a source that matches nothing stops the run before anything is written.
+    @Test func strictStopsAtASourceThatMatchesNothing() throws {
+        let root = try workspace(["a.csv": "Ana\n"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        _ = try pipeline(root).run()
+        try Data("Ana\nBeto\n".utf8).write(to: URL(fileURLWithPath: (root as NSString).appendingPathComponent("a.csv")))
+        do {
+            _ = try pipeline(root, strict: true, sources: [.init(path: "*.csv"), .init(path: "ventas-*.xlsx")]).run()
+            Issue.record("expected failure")
+        } catch let f as Pipeline.Failure {
+            #expect(f.exitCode == 3)
+            #expect(f.message.contains("ventas-*.xlsx") && f.message.contains("no file matches"))
         }
+        #expect(read(root, "customers.csv") == "Ana")
+    }
+
+    /// QA: `consolida run "dir/*.nada"` wrote a complete empty dataset over the previous outputs.
+    /// With no source read, the previous outputs (and the store in them) stay as they were.
+    @Test(arguments: [["*.nada"], ["b.csv"], ["*.nada", "b.csv"]])
+    func whenNoSourceCanBeReadNothingIsWritten(paths: [String]) throws {
+        let root = try workspace(["a.csv": "Ana\n", "b.csv": "CORRUPT"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        _ = try pipeline(root, sources: [.init(path: "a.csv")]).run()
+        let before = try FileManager.default.contentsOfDirectory(atPath: (root as NSString).appendingPathComponent("out")).sorted()
+        do {
+            _ = try pipeline(root, sources: paths.map { .init(path: $0) }).run()
+            Issue.record("expected failure")
+        } catch let f as Pipeline.Failure {
+            #expect(f.exitCode == 3)
+            #expect(f.message.contains("no source could be read"))
+        }
+        #expect(read(root, "customers.csv") == "Ana")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: (root as NSString).appendingPathComponent("out")).sorted() == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root).filter { $0.hasPrefix(".out") }.isEmpty)
+        // A first run with nothing to read creates no output folder at all.
+        try FileManager.default.removeItem(atPath: (root as NSString).appendingPathComponent("out"))
+        #expect(throws: Pipeline.Failure.self) { try pipeline(root, sources: paths.map { .init(path: $0) }).run() }
+        #expect(!FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent("out")))
     }
 
     @Test func strictStopsAndWritesNothing() throws {

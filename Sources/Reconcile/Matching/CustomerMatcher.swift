@@ -14,8 +14,8 @@ struct CustomerMatcher {
         var fingerprintCount: [Int32]
         var fingerprintReferenceFrequency: Double
         var legalForms: [String?]
-        /// The records each field override (`overrides.fields`, in order) selects.
-        var fieldOverrideRecords: [[Int]]
+        /// The records each override entry's selectors select, in the order of the file.
+        var overrideSelections: OverrideSelections
         var discrepancies: [Discrepancy]
         var modelSummary: MatchModelSummary
         let settings: MatchSettings
@@ -86,14 +86,19 @@ struct CustomerMatcher {
             }
             return r
         }
+        var selections = OverrideSelections()
         for pair in overrides.mustLink {
             let a = resolve(pair.a, "must_link"), b = resolve(pair.b, "must_link")
+            selections.mustLink.append([a, b])
             let all = (a + b).sorted()
             if let first = all.first { for x in all.dropFirst() where x != first { mustLinks.append((first, x)) } }
         }
         var cannot = Set<UInt64>()
         for pair in overrides.cannotLink {
-            for x in resolve(pair.a, "cannot_link") { for y in resolve(pair.b, "cannot_link") where x != y { cannot.insert(Clusterer.key(x, y)) } }
+            // Both sides resolved once: each unmatched side is warned about once, even when the other is too.
+            let a = resolve(pair.a, "cannot_link"), b = resolve(pair.b, "cannot_link")
+            selections.cannotLink.append([a, b])
+            for x in a { for y in b where x != y { cannot.insert(Clusterer.key(x, y)) } }
         }
         let validTaxIDs = features.records.map { r -> String? in r.taxID.flatMap { $0.isValid ? $0.normalized : nil } }
         var clusterer = Clusterer(settings: settings, scorePair: { scorer.score($0, $1) }, validTaxIDs: validTaxIDs, mustLinks: mustLinks,
@@ -111,10 +116,11 @@ struct CustomerMatcher {
                 })
             },
             candidatePairs: pairs.count, randomPairs: parameters.randomPairs, iterations: parameters.iterations)
-        let fieldOverrideRecords = overrides.fields.map { $0.customer.resolve(in: customers, features: features, index: index) }
+        // A field decision that selects nothing is as worth a warning as a link that does.
+        selections.fields = overrides.fields.map { resolve($0.customer, "fields") }
         return Output(outcome: outcome, parameters: parameters, fingerprintCount: features.fingerprintCount,
                       fingerprintReferenceFrequency: features.fingerprintReferenceFrequency,
-                      legalForms: features.records.map(\.legalForm), fieldOverrideRecords: fieldOverrideRecords,
+                      legalForms: features.records.map(\.legalForm), overrideSelections: selections,
                       discrepancies: discrepancies, modelSummary: summary, settings: settings)
     }
 }

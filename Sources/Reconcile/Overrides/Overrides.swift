@@ -7,7 +7,9 @@ import Yams
 public struct Overrides: Sendable, Equatable {
     /// Which records an override is about.
     public enum Selector: Sendable, Hashable, CustomStringConvertible {
-        /// One source record: `ventas.xlsx#Clientes!12`.
+        /// One source row or record: `ventas.xlsx#Clientes!12`, `erp.csv#45`, `notas.txt#L40`; a row
+        /// selects its customer records (the row's own, or its `/customer` record, see
+        /// ``resolve(in:features:index:)``).
         case record(RecordID)
         /// Every record with this tax ID (compared without separators): `tax_id:J-30123456-7`.
         case taxID(String)

@@ -7,14 +7,14 @@ import Tabular
 /// `report.html`: one self-contained page for a finance reader (no scripts, no network, no
 /// external files; inline CSS and inline SVG charts). Markup is XHTML-compatible so that it can
 /// be checked with an XML parser. Sections (by `id`): `summary`, `imports`, `consolidation`,
-/// `discrepancies`, `aging`, `worklist`, `metrics`, `customers`.
+/// `overrides`, `discrepancies`, `aging`, `worklist`, `metrics`, `customers`.
 ///
 /// Long lists are capped (the CSV files have everything) so a book of millions of documents still
 /// gives a page a browser can open; each cap says how many rows were left out.
 public enum HTMLReport {
     public static let fileName = "report.html"
-    public static let sectionIDs = ["summary", "imports", "consolidation", "discrepancies", "aging", "worklist",
-                                    "metrics", "customers"]
+    public static let sectionIDs = ["summary", "imports", "consolidation", "overrides", "discrepancies", "aging",
+                                    "worklist", "metrics", "customers"]
 
     /// Row limits per list.
     static let maxRejectsShown = 200
@@ -43,8 +43,8 @@ public enum HTMLReport {
         h.text("Fecha de corte: \(input.asOf.iso). Cifras exactas por moneda; nunca se suman monedas distintas.")
         h.close()
         h.open("nav")
-        let titles = ["Resumen", "Lo importado", "Consolidación", "Discrepancias", "Antigüedad", "Gestión de cobro",
-                      "Indicadores", "Clientes"]
+        let titles = ["Resumen", "Lo importado", "Consolidación", "Decisiones manuales", "Discrepancias", "Antigüedad",
+                      "Gestión de cobro", "Indicadores", "Clientes"]
         for (id, title) in zip(sectionIDs, titles) { h.element("a", title, ["href": "#" + id]) }
         h.close()
         h.close()  // header
@@ -52,6 +52,7 @@ public enum HTMLReport {
         summary(input, &h)
         imports(input, &h)
         consolidation(input, anchors, &h)
+        overrides(input, anchors, &h)
         discrepancies(input, anchors, &h)
         aging(input, &h)
         worklist(input, anchors, &h)
@@ -157,6 +158,7 @@ public enum HTMLReport {
         .member-list { margin: 4px 0 14px; }
         .customer { border-top: 1px solid var(--line); padding-top: 6px; }
         .customer:target { background: #fff8d6; }
+        ul.plain { list-style: none; margin: 0; padding: 0; }
         footer { color: var(--muted); font-size: 12px; padding: 16px 32px; border-top: 1px solid var(--line); }
 
         """

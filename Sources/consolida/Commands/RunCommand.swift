@@ -16,8 +16,9 @@ struct RunCommand: ParsableCommand {
             an output folder: consolida run ventas/ erp.csv --out out --country VE --currency USD.
 
             Exit codes: 0 success; 1 discrepancies at or above --fail-on; 2 usage or configuration \
-            error; 3 a source could not be read (the others are still consolidated unless --strict); \
-            4 outputs could not be written (the previous outputs are left intact).
+            error; 3 a source could not be read or matches no file (the others are still \
+            consolidated unless --strict; with none read, nothing is written); 4 outputs could not \
+            be written (the previous outputs are left intact).
             """)
 
     @Argument(help: "A consolida.yaml, or the files, folders and globs to read.")
@@ -141,7 +142,6 @@ struct RunCommand: ParsableCommand {
                              + "\(source.rejected) rejected, \(source.blank) blank, \(source.skipped) skipped")
             }
         }
-        for pattern in s.missingPatterns { lines.append("  ? \(pattern): no file matches") }
         let c = s.counts
         lines.append("\(c["source_customer_records"] ?? 0) customer records → \(c["customers"] ?? 0) customers; "
                      + "\(c["invoices"] ?? 0) documents, \(c["payments"] ?? 0) payments, \(c["contacts"] ?? 0) contacts, "
