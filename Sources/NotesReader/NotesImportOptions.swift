@@ -33,6 +33,10 @@ public struct NotesImportOptions: Sendable {
         Currency.dollarSign(country: defaultCountry, currency: defaultCurrency) ?? .usd
     }
 
+    /// What `pesos` (and the slang `lucas`, `palos`) means in these notes: the configured country's
+    /// peso (`CO` → COP, `MX` → MXN); `nil` (the default currency) for other countries or none.
+    public var pesos: Currency? { Currency.peso(country: defaultCountry) }
+
     public init(defaultCurrency: Currency? = nil, defaultCountry: String? = nil, dayFirst: Bool? = nil, defaultDayFirst: Bool = true,
                 defaultYear: Int? = nil, ownNames: [String] = [], rules: OutcomeRules = .builtIn,
                 displayName: String? = nil, sourceLabel: String? = nil, includeTrashed: Bool = false) {

@@ -2,10 +2,13 @@ import Foundation
 import Receivables
 
 /// Amounts mentioned in an entry: `$500`, `500$`, `Bs. 1.234,56`, `USD 200`, `500 dólares`,
-/// `R$ 300,00`, and a bare number right after a payment word (`pagar 500`).
+/// `R$ 300,00`, spoken amounts (`500 mil`, `1,5 millones de bolívares`, `2k`: ``SpokenMultiplier``),
+/// and a bare number right after a payment word (`pagar 500`).
 ///
 /// A bare `$` is the currency `dollarSign` names (``NotesImportOptions/dollarSign``: the
-/// configured country's, as for spreadsheet amounts); `US$`, `USD` and `dólares` are always USD.
+/// configured country's, as for spreadsheet amounts); `US$`, `USD` and `dólares` are always USD;
+/// `pesos` (and the slang `lucas`, `palos`) are `pesos` (``NotesImportOptions/pesos``), else the
+/// default currency.
 enum AmountExtractor {
     struct Found: Sendable, Equatable {
         var money: Money
@@ -13,18 +16,29 @@ enum AmountExtractor {
         var range: Range<String.Index>
     }
 
-    /// The amounts in `text`, in order: those with a currency mark (confidence 0.9) and bare ones after
-    /// a payment word (0.6), which take `defaultCurrency`.
+    /// The amounts in `text`, in order: those with a currency mark (confidence 0.9), spoken ones
+    /// with a multiplier word but no mark (0.75), and bare ones after a payment word (0.6). Those
+    /// without a mark take `defaultCurrency`.
     static func extract(_ text: String, defaultCurrency: Currency?, dollarSign: Currency = .usd,
-                        dayFirst: Bool = true) -> [Found] {
+                        pesos: Currency? = nil, dayFirst: Bool = true) -> [Found] {
         let folded = NotesText.fold(text)
         var out: [Found] = []
         var taken: [Range<String.Index>] = []
-        for m in withCurrency.matches(in: folded) {
-            let symbol = m.group(1) ?? m.group(4) ?? ""
-            guard let numText = m.group(2) ?? m.group(3), let value = parseNumber(numText),
-                  let cur = currency(symbol, dollarSign: dollarSign) else { continue }
-            out.append(Found(money: Money(value, cur ?? defaultCurrency), confidence: 0.9, range: m.range))
+        for m in marked.matches(in: folded) {
+            let multiplier = m.group(3).flatMap(SpokenMultiplier.init(folded:))
+            let symbol = m.group(1) ?? m.group(4) ?? m.group(5)
+            guard symbol != nil || multiplier != nil,
+                  let numText = m.group(2), let number = parseNumber(numText) else { continue }
+            var currency = defaultCurrency, confidence = 0.75
+            if let symbol {
+                guard let named = self.currency(symbol, dollarSign: dollarSign, pesos: pesos) else { continue }
+                currency = named ?? defaultCurrency
+                confidence = 0.9
+            } else if multiplier?.namesPesos == true {
+                currency = pesos ?? defaultCurrency
+            }
+            let value = number * (multiplier?.factor ?? 1)
+            out.append(Found(money: Money(value, currency), confidence: confidence, range: m.range))
             taken.append(m.range)
         }
         for m in bare.matches(in: folded) {
@@ -59,28 +73,34 @@ enum AmountExtractor {
         return Money.parsePlainDecimal(plain)
     }
 
-    /// The currency a mark names: `.some(nil)` for a mark that names none by itself (`pesos`: the
-    /// default currency's), `nil` for text that is no mark.
-    static func currency(_ symbol: String, dollarSign: Currency = .usd) -> Currency?? {
+    /// The currency a mark names: `.some(nil)` for a mark that names none by itself (`pesos` when
+    /// `pesos` is nil: the default currency's), `nil` for text that is no mark.
+    static func currency(_ symbol: String, dollarSign: Currency = .usd, pesos: Currency? = nil) -> Currency?? {
         let s = NotesText.squeeze(symbol).replacingOccurrences(of: " ", with: "")
         switch s {
         case "$": return .some(dollarSign)
         case "us$", "usd", "u$s", "dolares", "dolar", "dollars", "dollar", "dls", "usd$", "verdes": return .some(.usd)
         case "bs", "bs.", "bs.s", "bs.s.", "bss", "bsf", "bolivares", "ves", "bsd": return .some(.ves)
-        case "r$", "brl", "reais", "real": return .some(Currency(code: "BRL"))
+        case "r$", "brl", "reais", "real", "reales": return .some(Currency(code: "BRL"))
+        case "pen", "soles": return .some(Currency(code: "PEN"))
         case "€", "eur", "euros": return .some(.eur)
         case "cop", "col$": return .some(.cop)
         case "mxn": return .some(.mxn)
-        case "pesos": return .some(nil)
+        case "pesos": return .some(pesos)
         default: return nil
         }
     }
 
     private static let number = #"(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)"#
-    private static let prefixSymbols = #"(r\$|us\$|u\$s|col\$|\$|€|bs\.?\s?s\.?|bs\.?f?|usd|brl|eur|ves|cop|mxn)"#
-    private static let suffixSymbols = #"(\$|€|usd|brl|eur|ves|cop|mxn|bs\.?|bolivares|dolares|dolar|dollars|dls|reais|euros|pesos|verdes)"#
-    private static let withCurrency = Pattern(
-        #"(?<![\p{L}\d])(?:"# + prefixSymbols + #"\s?"# + number + #"|"# + number + #"\s?"# + suffixSymbols + #")(?![\p{L}\d])"#)
+    private static let prefixSymbols = #"(r\$|us\$|u\$s|col\$|\$|€|bs\.?\s?s\.?|bs\.?f?|usd|brl|eur|ves|cop|mxn|pen)"#
+    private static let suffixSymbols = #"(\$|€|usd|brl|eur|ves|cop|mxn|pen|bs\.?|bolivares|dolares|dolar|dollars|dls|reais|reales|euros|pesos|soles|verdes)"#
+    // Groups: 1 prefix mark, 2 number, 3 multiplier word, 4 mark after the multiplier (`millones
+    // de bolívares`), 5 mark right after the number. A number glued to another by `/ . , : -` is
+    // part of a date, time or phone (`14/05`, `0414-500`), whatever follows it.
+    private static let marked = Pattern(
+        #"(?<![\p{L}\d])(?:"# + prefixSymbols + #"\s?)?(?<!\d[:/.,\-])"# + number
+        + #"(?:\s?("# + SpokenMultiplier.alternation + #")(?:\s?(?:de\s)?"# + suffixSymbols + #")?|\s?"#
+        + suffixSymbols + #")?(?![\p{L}\d])"#)
     // A number right after a payment verb or noun, not a date, time, or invoice number.
     private static let bare = Pattern(
         #"\b(?:pag\w*|abon\w*|deposit\w*|transf\w*|cancel\w*|monto|saldo|debe|deve|total|quit\w*|pix|cuota|parcela|resto)(?:\s+(?:de|do|da|un|uma|una|con|com|los|las|os|as))?\s+("#

@@ -19,6 +19,8 @@ struct EntryExtractor: Sendable {
     var defaultCurrency: Currency?
     /// What a bare `$` means (``NotesImportOptions/dollarSign``).
     var dollarSign: Currency
+    /// What `pesos` means (``NotesImportOptions/pesos``).
+    var pesos: Currency?
 
     func extract(_ text: String, date: LocalDate, defaultChannel: ContactEvent.Channel, channelFromText: Bool,
                  dayFirst: Bool, currency: Currency? = nil) -> EntryFacts {
@@ -36,7 +38,7 @@ struct EntryExtractor: Sendable {
                 && !invoices.contains { $0.filter(\.isNumber) == p.filter(\.isNumber) }
         }
         let amounts = AmountExtractor.extract(text, defaultCurrency: currency ?? defaultCurrency, dollarSign: dollarSign,
-                                              dayFirst: dayFirst)
+                                              pesos: pesos, dayFirst: dayFirst)
         return EntryFacts(channel: channel, outcome: outcome, amounts: amounts, promiseDate: promise,
                           invoices: invoices, phones: phones, emails: MentionExtractor.emails(text), taxIDs: taxIDs)
     }

@@ -1,7 +1,8 @@
 import Receivables
 
 /// Classifies an entry's outcome with ``OutcomeRules``: every non-negated phrase adds its weight
-/// to its outcome; the highest total wins.
+/// to its outcome; the highest total wins. How far a negation reaches depends on the outcome
+/// (``OutcomeRules/WholeClauseNegation``): nobody who writes `no ha llegado el pago` says they paid.
 struct OutcomeClassifier: Sendable {
     var rules: OutcomeRules
 
@@ -14,18 +15,19 @@ struct OutcomeClassifier: Sendable {
     }
 
     func classify(_ text: String) -> Result {
-        let words = markContrast(WordTokens(text))
+        let words = markNotNegating(markContrast(WordTokens(text)))
         var scores: [ContactEvent.Outcome: Double] = [:]
         var evidence: [ContactEvent.Outcome: [String]] = [:]
         for rule in rules.rules {
+            let wholeClause = rules.wholeClauseNegation.outcomes.contains(rule.outcome)
             for phrase in rule.phrases {
-                if let w = weight(of: phrase, in: words) {
+                if let w = weight(of: phrase, in: words, wholeClause: wholeClause) {
                     scores[rule.outcome, default: 0] += w * phrase.weight
                     evidence[rule.outcome, default: []].append(phrase.text)
                 }
             }
             for combo in rule.combinations {
-                if let w = combinationWeight(combo, in: words) {
+                if let w = combinationWeight(combo, in: words, wholeClause: wholeClause) {
                     scores[rule.outcome, default: 0] += w * combo.weight
                     evidence[rule.outcome, default: []].append(combo.lexicons.joined(separator: "+"))
                 }
@@ -43,10 +45,10 @@ struct OutcomeClassifier: Sendable {
     }
 
     /// The phrase's weight factor for its best match (contrast applied), or nil when every match
-    /// is negated or sits in a question.
-    func weight(of phrase: OutcomeRules.Phrase, in words: WordTokens) -> Double? {
+    /// is negated (over the whole clause with `wholeClause`) or sits in a question.
+    func weight(of phrase: OutcomeRules.Phrase, in words: WordTokens, wholeClause: Bool = false) -> Double? {
         var best: Double?
-        for m in PhraseMatcher.matches(phrase, in: words) where !isNegated(m.lowerBound, words) {
+        for m in PhraseMatcher.matches(phrase, in: words) where !isNegated(m, words, wholeClause: wholeClause) {
             let tok = words.tokens[m.lowerBound]
             if words.questions.contains(tok.sentence) { continue }
             let w = tok.afterContrast ? rules.contrastFactor : 1
@@ -55,14 +57,14 @@ struct OutcomeClassifier: Sendable {
         return best
     }
 
-    private func combinationWeight(_ combo: OutcomeRules.Combination, in words: WordTokens) -> Double? {
+    private func combinationWeight(_ combo: OutcomeRules.Combination, in words: WordTokens, wholeClause: Bool) -> Double? {
         // Every lexicon must match in one sentence; only the first lexicon's match may not be negated.
         var bySentence: [Int: (count: Int, factor: Double)] = [:]
         for (k, name) in combo.lexicons.enumerated() {
             var sentences: [Int: Double] = [:]
             for phrase in rules.lexicons[name] ?? [] {
                 for m in PhraseMatcher.matches(phrase, in: words) {
-                    if k == 0 && isNegated(m.lowerBound, words) { continue }
+                    if k == 0 && isNegated(m, words, wholeClause: wholeClause) { continue }
                     let tok = words.tokens[m.lowerBound]
                     if words.questions.contains(tok.sentence) { continue }
                     let f = tok.afterContrast ? rules.contrastFactor : 1
@@ -77,15 +79,55 @@ struct OutcomeClassifier: Sendable {
         return bySentence.values.filter { $0.count == combo.lexicons.count }.map(\.factor).max()
     }
 
-    private func isNegated(_ index: Int, _ words: WordTokens) -> Bool {
+    /// Whether a negation cancels the phrase matched at `match`: a negation word within the
+    /// rules' window before it in its clause; with `wholeClause`, also one anywhere earlier in the
+    /// clause or just after the phrase, short of a stop word (``OutcomeRules/WholeClauseNegation``).
+    private func isNegated(_ match: Range<Int>, _ words: WordTokens, wholeClause: Bool) -> Bool {
+        let scope = rules.wholeClauseNegation
+        if negatedBefore(match.lowerBound, words, reach: rules.negationWindow) { return true }
+        guard wholeClause else { return false }
+        return negatedBefore(match.lowerBound, words, reach: .max, stopAt: scope.stopWords)
+            || negatedAfter(match.upperBound, words)
+    }
+
+    /// Whether a negation word comes within `reach` words before `index` in its clause, without a
+    /// `stopAt` word in between.
+    private func negatedBefore(_ index: Int, _ words: WordTokens, reach: Int, stopAt: Set<String> = []) -> Bool {
         let t = words.tokens
         guard index < t.count else { return false }
         var j = index - 1, seen = 0
-        while j >= 0 && seen < rules.negationWindow && t[j].clause == t[index].clause {
-            if rules.negationWords.contains(t[j].text) { return true }
+        while j >= 0 && seen < reach && t[j].clause == t[index].clause && !stopAt.contains(t[j].text) {
+            if rules.negationWords.contains(t[j].text) && !t[j].inNotNegating { return true }
             j -= 1; seen += 1
         }
         return false
+    }
+
+    /// Whether one of the whole-clause `wordsAfter` comes within its window after a phrase that
+    /// ends before `end`, in the phrase's clause and without a stop word in between (`el pago no
+    /// ha llegado`).
+    private func negatedAfter(_ end: Int, _ words: WordTokens) -> Bool {
+        let t = words.tokens, scope = rules.wholeClauseNegation
+        guard end > 0, end <= t.count else { return false }
+        var j = end
+        while j < t.count && j - end < scope.windowAfter && t[j].clause == t[end - 1].clause
+                && !scope.stopWords.contains(t[j].text) {
+            if scope.wordsAfter.contains(t[j].text) && !t[j].inNotNegating { return true }
+            j += 1
+        }
+        return false
+    }
+
+    /// Marks the words of fixed expressions that hold a negation word but negate nothing
+    /// (`mañana sin falta le deposito`), so that word cancels no phrase.
+    private func markNotNegating(_ words: WordTokens) -> WordTokens {
+        var w = words
+        for phrase in rules.notNegating {
+            for m in PhraseMatcher.matches(phrase, in: w) {
+                for i in m { w.tokens[i].inNotNegating = true }
+            }
+        }
+        return w
     }
 
     private func markContrast(_ words: WordTokens) -> WordTokens {

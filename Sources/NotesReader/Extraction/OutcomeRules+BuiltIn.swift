@@ -11,7 +11,12 @@ extension OutcomeRules {
 # A phrase in a sentence that ends with `?` does not count (a question states nothing).
 # A phrase is negated (and does not count) when a negation word appears within `window` words
 # before it in the same clause (commas end a clause): `no ha pagado` is not says_paid.
-# Phrases that carry their own negation (`no contesta`) are written with it.
+# Phrases that carry their own negation (`no contesta`) are written with it; `not_negating` lists
+# fixed expressions whose negation word negates nothing (`mañana sin falta le deposito`). For the
+# outcomes under `whole_clause` (says_paid: whoever says they paid says it without a `no`), a
+# negation word anywhere earlier in the clause cancels a phrase (`no ha llegado el pago`), and so
+# does one of `after` within `after_window` words after it (`el pago todavía no llega`), unless a
+# `stop` word starts another statement in between (`ya pagó y no debe nada`).
 # A combination counts when one phrase of every named lexicon appears in the same sentence and
 # the first one is not negated. Each match adds its weight (default 1) to its outcome; matches
 # after a contrast word (`pero`, `mas`) weigh `contrast_factor` times more, because the clause
@@ -24,6 +29,13 @@ negation:
   window: 3
   words: ["no", nao, not, never, nunca, jamas, jamais, sin, sem, ni, nem, tampoco, nada, without,
           ningun, ninguno, ninguna, nenhum, nenhuma]
+  not_negating: ["sin falta", "sem falta", "sin duda", "sem duvida", "sin problema", "sem problema",
+                 "without fail"]
+  whole_clause:
+    outcomes: [says_paid]
+    after: ["no", nao, not, never, nunca, jamas, jamais]
+    after_window: 2
+    stop: ["y", "e", and, porque, pois, because, entonces]
 
 contrast:
   factor: 1.5
@@ -37,7 +49,11 @@ lexicons:
                 # First person, as customers write in chats (`le transfiero el viernes`).
                 transfiero, transfiro, "le deposito", "te deposito", "les deposito", "le abono",
                 "te abono", "le cancelo", "te cancelo", "le transfiero", "te transfiero", "lhe transfiro",
-                "te pago", "le hago la transferencia", "te hago la transferencia", "faco o pix", "mando o pix"]
+                "te pago", "le hago la transferencia", "te hago la transferencia", "faco o pix", "mando o pix",
+                # `le hago el pago (móvil)`, `se lo pago el 20`: the object pronoun before the verb.
+                "le hago el pago", "te hago el pago", "les hago el pago", "hago el pago", "le hago el deposito",
+                "te hago el deposito", "hago el deposito", "hago la transferencia", "se lo pago", "se la pago",
+                "se los pago", "te lo pago", "se lo deposito", "se lo transfiero", "se lo cancelo", "les cancelo"]
   future_time: [manana, amanha, tomorrow, hoy, hoje, today, tonight, "esta tarde", "a tarde",
                 lunes, martes, miercoles, jueves, viernes, sabado, domingo,
                 segunda, terca, quarta, quinta, sexta, "segunda-feira", monday, tuesday, wednesday,
@@ -47,7 +63,8 @@ lexicons:
                 "para el #", "hasta el #", "ate dia #", "ate o dia #", "on the #", "# / #",
                 "cuando cobr*", "quando receb*", "apenas", "assim que", "en cuanto", "a partir",
                 "esta semana", "essa semana", "nesta semana", "this week", "este mes", "mas tarde",
-                "mais tarde", "en la tarde", "en la manana", "de manha", "a noite", "cedo", temprano]
+                "mais tarde", "en la tarde", "en la manana", "de manha", "a noite", "cedo", temprano,
+                "esta noche", "en la noche", ahorita, "al rato", "en un rato", "ya mismo", "mas rato", pronto]
   extension: [plazo, prorroga, prazo, prorrogacao, extension, "mas tiempo", "mais tempo"]
   request_verb: [pide, piden, pidio, pidieron, pideme, solicita, solicitan, solicito, solicitaron,
                  quiere, quieren, necesita, necesitan, requiere, pediu, pede, pedem, pediram,
@@ -130,6 +147,17 @@ outcomes:
       - "agendou"
       - "garantiz* .. pago"
       - "acerta"
+      # First-person intents that no past tense folds into (`hago`, `transfiero`, unlike `pago` and
+      # `pagó`): a promise even before a date is named.
+      - "le hago el pago"
+      - "te hago el pago"
+      - "les hago el pago"
+      - "le hago la transferencia"
+      - "te hago la transferencia"
+      - "le hago el deposito"
+      - "le transfiero"
+      - "te transfiero"
+      - "se lo transfiero"
     combinations:
       - {lexicons: [pay_present, future_time], weight: 1.5}
       - {lexicons: [extension, future_time], weight: 1.5}

@@ -19,6 +19,18 @@ public struct OutcomeRules: Sendable {
         public var weight: Double
     }
 
+    /// Outcomes that no negated statement may have (says_paid): for them a negation reaches the
+    /// whole clause before a phrase (`no ha llegado el pago`) and `windowAfter` words after it (`el
+    /// pago todavía no llega`), but not past a stop word that starts another statement (`ya pagó y
+    /// no debe nada`).
+    public struct WholeClauseNegation: Sendable {
+        public var outcomes: Set<ContactEvent.Outcome>
+        /// Negation words that also count after the phrase (`no`, not `sin`: `pagó sin problema`).
+        public var wordsAfter: Set<String>
+        public var windowAfter: Int
+        public var stopWords: Set<String>
+    }
+
     public struct Rule: Sendable {
         public var outcome: ContactEvent.Outcome
         public var phrases: [Phrase]
@@ -30,6 +42,9 @@ public struct OutcomeRules: Sendable {
     public var lexicons: [String: [Phrase]]
     public var negationWords: Set<String>
     public var negationWindow: Int
+    /// Fixed expressions whose negation word negates nothing (`sin falta`).
+    public var notNegating: [Phrase]
+    public var wholeClauseNegation: WholeClauseNegation
     public var contrastWords: [Phrase]
     public var contrastFactor: Double
     /// Channel keywords, in the order they are tried.
@@ -77,6 +92,12 @@ public struct OutcomeRules: Sendable {
             }
             rules.append(Rule(outcome: outcome, phrases: try phrases(node["phrases"] ?? []), combinations: combos))
         }
+        let wholeClause = negation["whole_clause"] as? [String: Any] ?? [:]
+        var wholeClauseOutcomes: Set<ContactEvent.Outcome> = []
+        for key in ((wholeClause["outcomes"] as? [Any]) ?? []).map({ "\($0)" }) {
+            guard let outcome = ContactEvent.Outcome(rawValue: key) else { throw LoadError.unknownOutcome(key) }
+            wholeClauseOutcomes.insert(outcome)
+        }
         var channels: [(ContactEvent.Channel, [Phrase])] = []
         let channelsNode = root["channels"] as? [String: Any] ?? [:]
         for key in channelsNode.keys.sorted() {
@@ -85,11 +106,20 @@ public struct OutcomeRules: Sendable {
         }
         return OutcomeRules(
             rules: rules, lexicons: lexicons,
-            negationWords: Set(((negation["words"] as? [Any]) ?? []).map { NotesText.fold("\($0)") }),
+            negationWords: words(negation["words"]),
             negationWindow: (negation["window"] as? Int) ?? 3,
+            notNegating: try phrases(negation["not_negating"] ?? []),
+            wholeClauseNegation: WholeClauseNegation(
+                outcomes: wholeClauseOutcomes, wordsAfter: words(wholeClause["after"]),
+                windowAfter: (wholeClause["after_window"] as? Int) ?? 2, stopWords: words(wholeClause["stop"])),
             contrastWords: try phrases(contrast["words"] ?? []),
             contrastFactor: number(contrast["factor"]) ?? 1,
             channels: channels)
+    }
+
+    /// A YAML list of single words, folded as the text is.
+    private static func words(_ node: Any?) -> Set<String> {
+        Set(((node as? [Any]) ?? []).map { NotesText.fold("\($0)") })
     }
 
     private static func number(_ any: Any?) -> Double? {

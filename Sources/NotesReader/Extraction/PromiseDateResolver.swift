@@ -82,5 +82,5 @@ enum PromiseDateResolver {
     private static let inDays = Pattern(#"(?:en|em|in|dentro de)\s+(\d{1,3})\s+(?:dias|days)"#)
     private static let fullDate = Pattern(#"(?<![\d/.\-])(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d{4}|\d{2}))?(?![\d/\-]|\.\d)"#)
     private static let namedDate = Pattern(#"(?<![\d/])(\d{1,2})\s+(?:de\s+)?("# + Lexicon.monthAlternation + #")\b(?:\s+(?:de\s+)?(\d{4}))?"#)
-    private static let dayOfMonth = Pattern(#"(?<=\s)(?:el|dia|el dia|ate dia|ate o dia|hasta el|para el|on the|the|o dia|no dia)\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d/.\-:]|[.,]\d|\s*(?:de\s+)?(?:"# + Lexicon.monthAlternation + #")\b|\s*(?:dias|days|%|\$|usd|bs|r\$))"#)
+    private static let dayOfMonth = Pattern(#"(?<=\s)(?:el|dia|el dia|ate dia|ate o dia|hasta el|para el|on the|the|o dia|no dia)\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d/.\-:]|[.,]\d|\s*(?:de\s+)?(?:"# + Lexicon.monthAlternation + #")\b|\s*(?:dias|days|%|\$|usd|bs|r\$)|\s?(?:"# + SpokenMultiplier.alternation + #")\b)"#)
 }

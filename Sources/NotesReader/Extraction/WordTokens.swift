@@ -1,6 +1,6 @@
 /// A text folded and split into words for keyword rules: numbers become `#`-matchable tokens,
 /// `/` between numbers is kept (`15/03` → `15`, `/`, `03`), and punctuation marks sentence and
-/// clause ends.
+/// clause ends (not the dot of an abbreviation: ``abbreviations``).
 struct WordTokens: Sendable {
     struct Token: Sendable, Equatable {
         var text: String
@@ -9,6 +9,8 @@ struct WordTokens: Sendable {
         var clause: Int
         /// Whether a contrast word (`pero`, `mas`) came earlier in the sentence.
         var afterContrast = false
+        /// Whether the word is part of a fixed expression that negates nothing (`sin falta`).
+        var inNotNegating = false
     }
 
     var tokens: [Token] = []
@@ -38,8 +40,10 @@ struct WordTokens: Sendable {
             } else if (c == "." || c == ",") && previous.isNumber && i + 1 < chars.count && chars[i + 1].isNumber {
                 word.append(c) // 1.234,56 stays one number
             } else {
+                let shortened = c == "." && Self.dotShortens(word.isEmpty ? (previous == "°" ? tokens.last?.text : nil) : word)
                 flush()
                 switch c {
+                case "." where shortened: break // `Bs.`, `Sr.`, `N°.`: an abbreviation, not the sentence's end
                 case ".", "!", ";", "\n", "\r", "…": sentence += 1; clause += 1
                 case "?": questions.insert(sentence); sentence += 1; clause += 1
                 case ",", ":", "(", ")", "-", "–", "—":

@@ -24,13 +24,14 @@ struct RecordBuilder {
             batch.customers.append(c)
         }
         let extractor = EntryExtractor(rules: options.rules, defaultCurrency: options.defaultCurrency,
-                                       dollarSign: options.dollarSign)
+                                       dollarSign: options.dollarSign, pesos: options.pesos)
         // A section whose balance line names a currency (`Debe: 3.450,50 $`) lends it to the
         // amounts its entries write bare (`promete pagar 500`).
         let sectionCurrency: [Currency?] = parsed.sections.map { s in
             s.fields.lazy.filter { $0.key == .balance }
                 .compactMap { f in
-                    AmountExtractor.extract(f.value, defaultCurrency: nil, dollarSign: options.dollarSign)
+                    AmountExtractor.extract(f.value, defaultCurrency: nil, dollarSign: options.dollarSign,
+                                           pesos: options.pesos)
                         .first { $0.confidence >= 0.9 }?.money.currency
                 }
                 .first

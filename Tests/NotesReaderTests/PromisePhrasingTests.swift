@@ -1,0 +1,88 @@
+import Foundation
+import Receivables
+import Tabular
+import Testing
+@testable import NotesReader
+
+/// Promises that QA found read as "says paid" (so the worklist missed them), and negated
+/// statements read as payments.
+@Suite struct PromisePhrasingTests {
+    /// The dot of an abbreviation ends no sentence, so `le pago` and `el lunes` stay together.
+    static let abbreviations: [(String, ContactEvent.Outcome)] = [
+        ("le pago Bs. 1.500.000 el lunes", .promiseToPay),
+        ("le pago Bs 1.500.000 el lunes", .promiseToPay),
+        ("el lunes le pago Bs. 1.500.000", .promiseToPay),
+        ("le pago Bs.S. 1.500.000 el lunes", .promiseToPay),
+        ("le pago la factura Nro. 123 el viernes", .promiseToPay),
+        ("le pago la factura N°. 123 el viernes", .promiseToPay),
+        ("le pago aprox. 300 el viernes", .promiseToPay),
+        ("le pago Sr. Pérez el viernes", .promiseToPay),
+        ("Sr. Ana le pago el lunes", .promiseToPay),
+        ("le pago el lunes 300 USD. Gracias", .promiseToPay),
+    ]
+
+    /// Future and intent forms: a promise when a date or time word comes with them.
+    static let intents: [(String, ContactEvent.Outcome)] = [
+        ("el viernes le hago el pago móvil", .promiseToPay),
+        ("el viernes le hago la transferencia de 300", .promiseToPay),
+        ("mañana le hago el depósito", .promiseToPay),
+        ("el resto se lo pago el 20", .promiseToPay),
+        ("mañana sin falta le deposito", .promiseToPay),
+        ("mañana sin falta le deposito (500 mil)", .promiseToPay),
+        ("el jueves te lo pago", .promiseToPay),
+        ("el lunes le cancelo", .promiseToPay),
+        ("el lunes se lo cancelo", .promiseToPay),
+        ("voy a pagar el viernes", .promiseToPay),
+        ("ahorita le transfiero", .promiseToPay),
+        ("le pago esta noche", .promiseToPay),
+        ("ok, le hago el pago", .promiseToPay),
+        ("ya le hice el pago móvil", .saysPaid),
+        ("pagó sin falta", .saysPaid),
+    ]
+
+    /// Whoever says they paid says it without a `no`.
+    static let negations: [(String, ContactEvent.Outcome)] = [
+        ("no ha llegado el pago", .other),
+        ("buenas tardes, todavía no ha llegado el pago", .other),
+        ("el pago no ha llegado", .other),
+        ("el depósito todavía no aparece", .other),
+        ("todavía no me han hecho el pago", .other),
+        ("no me ha pagado", .other),
+        ("no nos ha mandado el comprobante", .other),
+        ("todavía no", .other),
+        ("ya pagó y no debe nada", .saysPaid),
+        ("no, ya pagó", .saysPaid),
+        ("no contesta, pero dice que ya pagó", .saysPaid),
+        ("no lo llamé porque ya pagó", .saysPaid),
+        ("pagó sin problema", .saysPaid),
+    ]
+
+    @Test(arguments: abbreviations + intents + negations)
+    func classifies(_ text: String, _ expected: ContactEvent.Outcome) {
+        #expect(OutcomeClassifier(rules: .builtIn).classify(text).outcome == expected)
+    }
+
+    @Test func abbreviationDotsEndNoSentence() {
+        #expect(Set(WordTokens("le pago Bs. 1.500.000 el lunes").tokens.map(\.sentence)) == [0])
+        #expect(Set(WordTokens("Sr. Ana, Sra. Luz, N°. 12").tokens.map(\.sentence)) == [0])
+        #expect(WordTokens("ya pagó. Gracias").tokens.map(\.sentence) == [0, 0, 1])
+    }
+
+    /// The QA chats (`/tmp/qa9/wa2`, `/tmp/qa9/wa4`): every customer message is a promise with its
+    /// date, and the company's own `no ha llegado el pago` says nobody paid.
+    @Test func chatPromisesReachThePromiseList() throws {
+        let chat = """
+            03/06/2024 10:00 - Ana: buenas, no ha llegado el pago
+            03/06/2024 10:09 - Cliente Dos: le pago Bs. 1.500.000 el lunes
+            03/06/2024 10:13 - Cliente Dos: el viernes le hago el pago móvil
+            03/06/2024 10:15 - Cliente Dos: el resto se lo pago el 20
+            03/06/2024 10:16 - Cliente Dos: mañana sin falta le deposito (500 mil)
+            """
+        let batch = try NotesImporter.importData(Data(chat.utf8), path: "WhatsApp Chat con Cliente Dos.txt", kind: .whatsapp,
+                                                 options: NotesImportOptions(defaultCurrency: .usd, ownNames: ["Ana"])).batch
+        #expect(batch.contacts.map(\.outcome) == [.other, .promiseToPay, .promiseToPay, .promiseToPay, .promiseToPay])
+        #expect(batch.promises.map { "\($0.promisedDate?.iso ?? "-") \($0.amount?.description ?? "-")" } == [
+            "2024-06-10 1500000.00 VES", "2024-06-07 -", "2024-06-20 -", "2024-06-04 500000.00 USD",
+        ])
+    }
+}
