@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Mapping
+import Pipeline
 import Receivables
 import Tabular
 
@@ -34,6 +35,16 @@ struct MapCommand: ParsableCommand {
                                visibility: .hidden))
     var windowRows: Int?
 
+    static func describe(_ format: SourceFormat) -> String {
+        switch format {
+        case .whatsapp: return "a WhatsApp chat"
+        case .notebook: return "a collector's notebook (text, not a table)"
+        case .enex: return "an Evernote export"
+        case .keep: return "a Google Keep note"
+        case .csv, .xlsx: return "a table"
+        }
+    }
+
     func validate() throws {
         if let write, !force, FileManager.default.fileExists(atPath: write) {
             throw ValidationError("\(write) exists; pass --force to replace it")
@@ -41,6 +52,15 @@ struct MapCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Notes have no columns to map: say what the file is instead of a mapping of nothing.
+        if (try? SourceOpener.requireFile(file)) != nil, FileManager.default.fileExists(atPath: file) {
+            let format = SourceFormat.detect(path: file)
+            if ![.csv, .xlsx].contains(format) {
+                CommandSupport.note("error: \(file) reads as \(Self.describe(format)), which needs no mapping: "
+                                    + "import it as it is (consolida import \(file) --out DIR)")
+                throw ConsolidaExit.usage
+            }
+        }
         let source: any TabularSource
         do { source = try SourceOpener.open(file) }
         catch {

@@ -40,6 +40,14 @@ import Testing
         }
     }
 
+    /// A chat or a notebook has no columns to map: `map` says what it is instead of an empty mapping.
+    @Test func mappingNotesIsAUsageError() throws {
+        let notebook = CommandRunner.packageRoot.appendingPathComponent("Examples/cuaderno-cobranza.txt").path
+        let result = try CommandRunner.run(["map", notebook])
+        #expect(result.exitCode == 2)
+        #expect(result.stderr.contains("needs no mapping") && result.stdout.isEmpty, "\(result.stderr)")
+    }
+
     @Test func aMistakeInTheConfigurationIsAUsageErrorWithoutTheUsageText() throws {
         let folder = try CommandRunner.temporaryFolder("config")
         defer { try? FileManager.default.removeItem(at: folder) }
