@@ -25,6 +25,11 @@ import Testing
         let byRow = try CommandRunner.run(["explain", "erp-export.csv#2", "--out", out.path])
         #expect(byRow.exitCode == 0 && byRow.stdout == byRecord.stdout)
         #expect(try CommandRunner.run(["explain", "C-NOTHING", "--out", out.path]).exitCode == 2)
+        // A contact's ID, as contacts.csv prints it, explains its customer.
+        let contacts = try CSVTable(url: out.appendingPathComponent("contacts.csv"))
+        let contact = try #require(contacts.rows.first { !($0["customer_id"] ?? "").isEmpty })
+        let byContact = try CommandRunner.run(["explain", contact["contact_id"] ?? "", "--out", out.path])
+        #expect(byContact.exitCode == 0 && byContact.stdout.contains("Customer \(contact["customer_id"] ?? "")"))
 
         let before = try Data(contentsOf: out.appendingPathComponent("customers.csv"))
         try FileManager.default.removeItem(at: out.appendingPathComponent("customers.csv"))

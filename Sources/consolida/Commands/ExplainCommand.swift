@@ -27,10 +27,15 @@ struct ExplainCommand: ParsableCommand {
             print(Self.describe(d))
             return
         }
-        // A row of invoices or payments names its customer as `<row ID>/customer`: the row's ID works too.
+        // A row of invoices or payments names its customer as `<row ID>/customer`: the row's ID works
+        // too, as do the IDs the outputs print for a payment, a contact or a promise.
         let customerID = [id, id + "/customer"].lazy.compactMap { key in
             result.customerIDByRecord.first { $0.key.rawValue == key }?.value
-        }.first ?? id
+        }.first
+            ?? result.payments.first { $0.payment.id.rawValue == id }?.customerID
+            ?? result.contacts.first { $0.event.id.rawValue == id }?.customerID
+            ?? result.promises.first { $0.promise.id.rawValue == id }?.customerID
+            ?? id
         guard result.customers.contains(where: { $0.customerID == customerID }) else {
             FileHandle.standardError.write(Data("consolida: no customer, record or discrepancy \(id) in run \(snapshot.runID)\n".utf8))
             throw ExitCode(2)
