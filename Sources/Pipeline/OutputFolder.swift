@@ -73,7 +73,7 @@ public struct OutputFolder {
             try Data("Written by Consolida. This folder is replaced whole on every run: keep no other files here.\n".utf8)
                 .write(to: staged(Self.markerName))
         } catch {
-            throw OutputError.cannotWrite(path: stagingURL.path, reason: error.localizedDescription)
+            throw OutputError.cannotWrite(path: stagingURL.path, reason: ErrorText.describe(error))
         }
     }
 
@@ -96,7 +96,7 @@ public struct OutputFolder {
         }
         let entries: [String]
         do { entries = try fm.contentsOfDirectory(atPath: path) } catch {
-            throw OutputError.cannotWrite(path: path, reason: error.localizedDescription)
+            throw OutputError.cannotWrite(path: path, reason: ErrorText.describe(error))
         }
         if entries.isEmpty || entries.contains(Self.markerName) { return }
         let foreign = entries.filter { !Self.outputNames.contains($0) }.sorted()
@@ -134,7 +134,7 @@ public struct OutputFolder {
             if !fm.fileExists(atPath: finalURL.path), fm.fileExists(atPath: aside.path) {
                 try? fm.moveItem(at: aside, to: finalURL)
             }
-            throw OutputError.cannotWrite(path: finalURL.path, reason: error.localizedDescription)
+            throw OutputError.cannotWrite(path: finalURL.path, reason: ErrorText.describe(error))
         }
     }
 

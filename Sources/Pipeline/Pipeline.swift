@@ -38,7 +38,7 @@ public struct Pipeline {
         do {
             lock = try RunLock(outputFolder: outputPath)
         } catch {
-            throw Failure(exitCode: 4, message: "\(error)")
+            throw Failure(exitCode: 4, message: ErrorText.describe(error))
         }
         defer { withExtendedLifetime(lock) {} }
         let folder = OutputFolder(path: outputPath)
@@ -47,7 +47,7 @@ public struct Pipeline {
             let inputs = config.sources.flatMap { [$0.path] + ($0.mapping.map { [$0] } ?? []) }
                 + [config.matching, config.overrides].compactMap { $0 }
             try folder.prepare(inputs: inputs.map { SourceDiscovery.resolve($0, base: config.baseDirectory) })
-        } catch { throw Failure(exitCode: 4, message: "\(error)") }
+        } catch { throw Failure(exitCode: 4, message: ErrorText.describe(error)) }
 
         // 1. Import every source; an unreadable one is reported and the others go on.
         let (sources, misses) = SourceDiscovery.discover(config, excluding: [outputPath, folder.stagingURL.path])
@@ -152,7 +152,7 @@ public struct Pipeline {
             throw Failure(exitCode: 2, message: "\(error)")
         } catch {
             folder.discard()
-            throw Failure(exitCode: 4, message: "\(error)")
+            throw Failure(exitCode: 4, message: ErrorText.describe(error))
         }
     }
 

@@ -63,7 +63,7 @@ struct ImportCommand: ParsableCommand {
             throw ConsolidaExit.outputFailed
         } catch {
             folder.discard()
-            CommandSupport.note("error: cannot write \(out): \(error)")
+            CommandSupport.note("error: cannot write \(out): \(ErrorText.describe(error))")
             throw ConsolidaExit.outputFailed
         }
         for path in files {
@@ -95,7 +95,7 @@ struct ImportCommand: ParsableCommand {
                 throw error
             }
         } catch {
-            CommandSupport.note("error: cannot write \(out): \(error)")
+            CommandSupport.note("error: cannot write \(out): \(ErrorText.describe(error))")
             throw ConsolidaExit.outputFailed
         }
         if !quiet {

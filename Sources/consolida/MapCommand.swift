@@ -82,7 +82,7 @@ struct MapCommand: ParsableCommand {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             try proposal.save(path: write, comment: comment)
         } catch {
-            CommandSupport.note("error: cannot write \(write): \(error)")
+            CommandSupport.note("error: cannot write \(write): \(ErrorText.describe(error))")
             throw ConsolidaExit.outputFailed
         }
         print("\(write): \(proposal.tables.count) table(s); review it, then: consolida import \(file) --mapping \(write) --out DIR")
