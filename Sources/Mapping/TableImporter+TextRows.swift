@@ -7,7 +7,7 @@ extension TableImporter {
     /// and no document type column (those rows need the row's joined or folded texts).
     var readsPlainRowsInPlace: Bool {
         plainRows && mapping.kind == .invoices && classifier != nil && columns(.documentNumber).count == 1
-            && columns(.documentType).isEmpty && sections == nil && statusColumn == nil
+            && columns(.documentType).isEmpty && sections == nil
     }
 
     /// Row `r` of `rows`: a plain invoice row read in place when its bytes clearly make one (with
@@ -32,6 +32,8 @@ extension TableImporter {
     private mutating func plainInvoice(_ row: TextRowView, of rows: TextRows, _ r: Int,
                                        into batch: inout ImportBatch, plain: inout PlainInvoiceRows) -> Bool {
         guard let reader = bytesReader, reader.classifier.isSurelyData(row) else { return false }
+        // A status that may say voided: the row path decides (``VoidedRows``).
+        if let status = statusColumn, VoidedRows.mayBeVoided(row[status]) { return false }
         let numberField = row[reader.numberColumn]
         guard !TextCell.isBlank(numberField), let rowCurrency = recentRowCurrency(row, column: reader.currencyColumn),
               let amount = reader.money(reader.amount, row, rowCurrency),

@@ -52,10 +52,11 @@ struct MapCommand: ParsableCommand {
     }
 
     func run() throws {
-        // Notes have no columns to map: say what the file is instead of a mapping of nothing.
+        // A chat or a note export has no columns to map: say what the file is instead of a mapping
+        // of nothing. (Plain text the table test missed is still tried as a table.)
         if (try? SourceOpener.requireFile(file)) != nil, FileManager.default.fileExists(atPath: file) {
             let format = SourceFormat.detect(path: file)
-            if ![.csv, .xlsx].contains(format) {
+            if [.whatsapp, .enex, .keep].contains(format) {
                 CommandSupport.note("error: \(file) reads as \(Self.describe(format)), which needs no mapping: "
                                     + "import it as it is (consolida import \(file) --out DIR)")
                 throw ConsolidaExit.usage

@@ -40,9 +40,9 @@ import Testing
         }
     }
 
-    /// A chat or a notebook has no columns to map: `map` says what it is instead of an empty mapping.
+    /// A chat has no columns to map: `map` says what it is instead of an empty mapping.
     @Test func mappingNotesIsAUsageError() throws {
-        let notebook = CommandRunner.packageRoot.appendingPathComponent("Examples/cuaderno-cobranza.txt").path
+        let notebook = CommandRunner.packageRoot.appendingPathComponent("Examples/WhatsApp Chat con Ferreteria El Tornillo.txt").path
         let result = try CommandRunner.run(["map", notebook])
         #expect(result.exitCode == 2)
         #expect(result.stderr.contains("needs no mapping") && result.stdout.isEmpty, "\(result.stderr)")

@@ -144,6 +144,25 @@ struct AmountWarningsEndToEndTests {
     }
 }
 
+/// Voided invoices (a status column) are skipped alike on both paths, rows read as bytes included,
+/// while the other statuses keep the fast path.
+struct VoidedRowsEndToEndTests {
+    @Test func bothPathsSkipVoidedRowsAlike() throws {
+        let folder = try CommandRunner.temporaryFolder("paths-voided")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var csv = "Cliente,Factura,Fecha,Monto,Saldo,Estado\n"
+        let statuses = ["Pendiente", "ANULADA", "Pagada", " anulado ", "Nula", "", "Anulada por error", "Vencida"]
+        for i in 0..<400 { csv += "Cliente \(i % 7),F-\(i),01/03/2024,\(100 + i).00,\(100 + i).00,\(statuses[i % statuses.count])\n" }
+        try Data(csv.utf8).write(to: folder.appendingPathComponent("f.csv"))
+        for window in ["50000", "30"] {
+            let written = try ImportPathsTests.importBothWays(["f.csv"], in: folder,
+                                                              extra: ["--country", "VE", "--currency", "USD", "--window-rows", window])
+            let summary = try #require(try JSONSerialization.jsonObject(with: written["import-summary.json"] ?? Data()) as? [String: Any])
+            #expect(summary["invoices"] as? Int == 250 && (summary["rejects"] as? Int) == 0, "\(summary)")
+        }
+    }
+}
+
 /// An ERP aging report (a heading per customer, its invoices under it, no customer column) read
 /// as bytes in chunks and windows of many sizes: every invoice has its heading's customer.
 struct CustomerSectionsEndToEndTests {

@@ -38,7 +38,9 @@ public enum SourceFormat: String, Sendable, CaseIterable {
         let scalar = file.detectedDialect.delimiter
         guard scalar != " " else { return false }
         let delimiter = Character(scalar)
-        let lines = sampleText(prefix).split(whereSeparator: \.isNewline).prefix(30)
+        var lines = sampleText(prefix).split(whereSeparator: \.isNewline).prefix(30)
+        // A full sample ends inside a line, whose fields are cut short: it is not counted.
+        if prefix.count >= sampleSize, lines.count > 2 { lines = lines.dropLast() }
         guard lines.count >= 2 else { return false }
         let counts = lines.map { $0.filter { $0 == delimiter }.count }
         let common = Dictionary(counts.map { ($0, 1) }, uniquingKeysWith: +).max { ($0.value, $0.key) < ($1.value, $1.key) }
@@ -66,9 +68,13 @@ public enum SourceFormat: String, Sendable, CaseIterable {
         return String(decoding: prefix, as: UTF8.self)
     }
 
-    static func readPrefix(_ path: String) -> [UInt8] {
+    /// How much of a file its format is judged by.
+    public static let sampleSize = 8192
+
+    /// The first ``sampleSize`` bytes of the file (empty when it cannot be read).
+    public static func readPrefix(_ path: String) -> [UInt8] {
         guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
         defer { try? handle.close() }
-        return Array((try? handle.read(upToCount: 8192)) ?? Data())
+        return Array((try? handle.read(upToCount: sampleSize)) ?? Data())
     }
 }
