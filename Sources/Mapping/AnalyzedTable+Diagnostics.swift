@@ -17,6 +17,7 @@ extension AnalyzedTable {
         }
         var out: [Diagnostic] = []
         if kind == .customers, let unused = invoiceColumnsUnused(at: tableAt) { out.append(unused) }
+        out += hiddenColumnsMapped(at: tableAt)
         if let sideBySide = sideBySideTables(at: tableAt) { out.append(sideBySide) }
         return out
     }
@@ -61,6 +62,22 @@ extension AnalyzedTable {
             }
         }
         return nil
+    }
+
+    /// One warning per hidden column the mapping reads (automatically, when no visible column
+    /// could take its field, or by a mapping file): a column someone hid is often an old copy or a
+    /// helper's, and nothing on screen shows where the values came from.
+    private func hiddenColumnsMapped(at tableAt: SourceLocation) -> [Diagnostic] {
+        guard !hiddenColumns.isEmpty else { return [] }
+        let names = Dictionary(region.headers.map { ($0.column, $0.displayName) }, uniquingKeysWith: { a, _ in a })
+        return mapping.fields.flatMap { f in
+            f.columns.filter(hiddenColumns.contains).map { c in
+                let header = names[c].map { $0.isEmpty ? "" : " (\"\($0)\")" } ?? ""
+                return Diagnostic(.warning, code: "MAP-HIDDEN-COLUMN-MAPPED",
+                    "column \(CellRef.columnLetters(c))\(header) is hidden in the workbook, and its values are read as \(f.field.rawValue): check that it holds current data, or name the column to read in a mapping file",
+                    at: tableAt.withColumn(c), found: names[c])
+            }
+        }
     }
 
     /// The warning for a table read as customers whose columns hold invoice values: without a

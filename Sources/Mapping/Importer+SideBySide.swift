@@ -7,7 +7,7 @@ extension Importer {
     static let valueFields: Set<Field> = [.amount, .paid, .balance, .paymentAmount, .issueDate, .dueDate, .paymentDate]
 
     /// The regions with each header row that holds tables side by side split into one region per
-    /// table (``TableFinder/sideBySideGroups(_:rows:merged:)``, ``isSideBySide(_:rows:mapper:sheetName:)``).
+    /// table (``TableFinder/sideBySideGroups(_:rows:merged:)``, ``isSideBySide(_:_:mapper:sheetName:)``).
     /// The last region is left whole when more rows follow the window (its rows are streamed
     /// through one table): `unsplit` gives its groups, by index in the regions returned, to be warned about.
     func splitSideBySide(_ regions: [TableRegion], _ loaded: LoadedSheet, moreRowsFollow: Bool, finder: TableFinder,
@@ -17,7 +17,7 @@ extension Importer {
         for (i, region) in regions.enumerated() {
             let groups = finder.sideBySideGroups(region, rows: loaded.rows, merged: loaded.merged)
             let parts = groups.isEmpty ? [] : finder.split(region, into: groups, rows: loaded.rows)
-            guard !parts.isEmpty, isSideBySide(parts, rows: loaded.rows, mapper: mapper, sheetName: sheetName) else {
+            guard !parts.isEmpty, isSideBySide(parts, loaded, mapper: mapper, sheetName: sheetName) else {
                 out.append(region)
                 continue
             }
@@ -37,10 +37,12 @@ extension Importer {
     /// (``identifyingFields``, ``valueFields``), and each shares a field with another group
     /// (invoices and their payments both name the customer or the document; one table rarely
     /// holds a field twice).
-    func isSideBySide(_ parts: [TableRegion], rows: [Row], mapper: ColumnMapper, sheetName: String?) -> Bool {
+    func isSideBySide(_ parts: [TableRegion], _ loaded: LoadedSheet, mapper: ColumnMapper, sheetName: String?) -> Bool {
         var fieldSets: [Set<Field>] = []
         for part in parts {
-            let mapping = mapper.map(headers: part.headers, samples: samples(rows, part), title: part.title ?? sheetName)
+            let hidden = Set(part.headers.map(\.column).filter { loaded.isHidden(column: $0) })
+            let mapping = mapper.map(headers: part.headers, samples: samples(loaded.rows, part), title: part.title ?? sheetName,
+                                     hidden: hidden)
             let fields = Set(mapping.fields.map(\.field))
             guard mapping.kind != nil, fields.count >= 2, !fields.isDisjoint(with: Self.identifyingFields),
                   !fields.isDisjoint(with: Self.valueFields) else { return false }

@@ -18,6 +18,8 @@ public struct AnalyzedTable: Sendable {
     /// The groups of a header row that holds tables side by side, when they were read as this one
     /// table (it goes on past the window: ``Importer/splitSideBySide(_:_:moreRowsFollow:finder:mapper:sheetName:)``).
     var unsplitSideBySide: [ClosedRange<Int>] = []
+    /// The table's columns that the sheet hides (a workbook's hidden columns).
+    var hiddenColumns: Set<Int> = []
 }
 
 /// The import pipeline: a tabular source (and optional mapping) → customers, invoices and payments,
@@ -135,13 +137,15 @@ public struct Importer: Sendable {
         for (i, region) in regions.enumerated() {
             let name = region.title ?? (tablesBefore + regions.count > 1 ? "Table \(tablesBefore + i + 1)" : nil)
             let headerNumber = loaded.rows[region.headerIndex].number
+            let hidden = Set(region.headers.map(\.column).filter { loaded.isHidden(column: $0) })
             let mapping: TableMapping
             var diagnostics: [Diagnostic] = []
             let chosen = chooseSpec(specs, for: region, index: tablesBefore + i, used: usedSpecs)
             if let s = chosen, specs[s].columns.isEmpty {
                 // A spec that only places the header (or names the kind): columns mapped automatically.
                 usedSpecs.insert(s)
-                var auto = mapper.map(headers: region.headers, samples: samples(loaded.rows, region), title: name ?? sheet.name)
+                var auto = mapper.map(headers: region.headers, samples: samples(loaded.rows, region), title: name ?? sheet.name,
+                                      hidden: hidden)
                 if let kind = specs[s].kind { auto.kind = kind }
                 mapping = auto
             } else if let s = chosen {
@@ -151,11 +155,12 @@ public struct Importer: Sendable {
                 mapping = m; diagnostics = d
             } else {
                 mapping = mapper.map(headers: region.headers, samples: samples(loaded.rows, region),
-                                     title: name ?? sheet.name)
+                                     title: name ?? sheet.name, hidden: hidden)
             }
             out.append(AnalyzedTable(sheetIndex: sheet.index, sheetName: sheet.name, name: name, region: region,
                                      mapping: mapping, headerRowNumber: headerNumber, specIndex: chosen,
-                                     specDiagnostics: diagnostics, unsplitSideBySide: unsplit[i] ?? []))
+                                     specDiagnostics: diagnostics, unsplitSideBySide: unsplit[i] ?? [],
+                                     hiddenColumns: hidden))
         }
         return (out, out.flatMap(\.specDiagnostics))
     }
@@ -298,7 +303,7 @@ public struct Importer: Sendable {
             if rows.count >= size, let last = rows.last, finder?.isHeaderCandidate(last) == true {
                 if let row = afterWindow.isEmpty ? nextShown(&batch.diagnostics) : afterWindow.removeFirst() { rows.append(row) }
             }
-            return LoadedSheet(rows: rows, merged: window.merged)
+            return LoadedSheet(rows: rows, merged: window.merged, hiddenColumns: window.hiddenColumns)
         }
         // No header in the first window: its rows are rejected, and the next window is looked at,
         // until a table starts (or the sheet ends).

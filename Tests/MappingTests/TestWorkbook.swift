@@ -5,9 +5,9 @@ import ZipArchive
 /// A one-sheet workbook written for a test, so an import reads it through the XLSX reader: a cell
 /// that reads as a number is written as one (but not a zero-padded one), any other as an inline string.
 enum TestWorkbook {
-    /// Writes `rows` (row 1 first, column A first; `""` leaves a cell out) to a temporary file
-    /// and returns its path.
-    static func write(named name: String, sheet: String, rows: [[String]]) throws -> String {
+    /// Writes `rows` (row 1 first, column A first; `""` leaves a cell out) to a temporary file,
+    /// with `hiddenColumns` marked hidden, and returns its path.
+    static func write(named name: String, sheet: String, rows: [[String]], hiddenColumns: [ClosedRange<Int>] = []) throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(getpid()).xlsx").path
         let zip = try ZipWriter(path: path)
         func add(_ name: String, _ xml: String) throws { try zip.addEntry(named: name, contents: Array(xml.utf8)) }
@@ -23,10 +23,17 @@ enum TestWorkbook {
             """)
         try add("xl/worksheets/sheet1.xml", """
             <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
-            <sheetData>\(sheetData(rows))</sheetData></worksheet>
+            \(columns(hidden: hiddenColumns))<sheetData>\(sheetData(rows))</sheetData></worksheet>
             """)
         try zip.finish()
         return path
+    }
+
+    /// The `<cols>` element that hides the given columns (none without them).
+    private static func columns(hidden: [ClosedRange<Int>]) -> String {
+        guard !hidden.isEmpty else { return "" }
+        let cols = hidden.map { "<col min=\"\($0.lowerBound)\" max=\"\($0.upperBound)\" width=\"0\" hidden=\"1\"/>" }
+        return "<cols>" + cols.joined() + "</cols>"
     }
 
     private static func sheetData(_ rows: [[String]]) -> String {
