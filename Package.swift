@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "XMLStreamTests", dependencies: ["XMLStream"]),
         .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader"], resources: [.copy("Fixtures")]),
         .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", "ZipArchive", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "MappingTests", dependencies: ["Mapping", "CSVReader", "XLSXReader", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MappingTests", dependencies: ["Mapping", "CSVReader", "XLSXReader", "ZipArchive", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NotesReaderTests", dependencies: ["NotesReader", "ZipArchive", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile"]),
         .testTarget(name: "CollectionsTests", dependencies: ["Collections"]),

@@ -17,16 +17,25 @@ extension AnalyzedTable {
         }
         var out: [Diagnostic] = []
         if kind == .customers, let unused = invoiceColumnsUnused(at: tableAt) { out.append(unused) }
+        out += hiddenColumnsMapped(at: tableAt)
         if let sideBySide = sideBySideTables(at: tableAt) { out.append(sideBySide) }
         return out
     }
 
     /// The warning for a header row that holds two tables side by side (`Facturas` in A–E, a
-    /// blank column or two, `Pagos` in H–K): the rows are read across both, as one table, so the
-    /// right-hand one's values land in the wrong fields or in none. Told by blank header columns
-    /// between groups of headers that repeat one another's texts (`Cliente`, `Fecha`, `Monto` on
-    /// both sides); a single table with an unlabelled column repeats nothing.
+    /// blank column or two, `Pagos` in H–K) that were read as one table, so the right-hand one's
+    /// values land in the wrong fields or in none. Such tables are split where they can be
+    /// (``Importer/splitSideBySide(_:_:moreRowsFollow:finder:mapper:sheetName:)``); this says when
+    /// they were not: the table goes on past the window, or its groups are told only by blank
+    /// header columns between headers that repeat one another's texts (`Cliente`, `Fecha`, `Monto`
+    /// on both sides; a single table with an unlabelled column repeats nothing).
     private func sideBySideTables(at tableAt: SourceLocation) -> Diagnostic? {
+        if !unsplitSideBySide.isEmpty {
+            let spans = unsplitSideBySide.map { "\(CellRef.columnLetters($0.lowerBound))–\(CellRef.columnLetters($0.upperBound))" }
+            return Diagnostic(.warning, code: "MAP-TABLES-SIDE-BY-SIDE",
+                "the header row holds tables side by side (columns \(spans.joined(separator: ", "))), but they go on past the rows held for table finding, so they are read as one table and misread: put each table on a sheet of its own, or one below the other",
+                at: tableAt)
+        }
         // Under a two-row header, a column with no sub-header is named by the group label over it
         // (or carried from the left): it is a blank column as far as the sub-headers go.
         let groupLabels = Set(region.headers.compactMap(\.group))
@@ -53,6 +62,22 @@ extension AnalyzedTable {
             }
         }
         return nil
+    }
+
+    /// One warning per hidden column the mapping reads (automatically, when no visible column
+    /// could take its field, or by a mapping file): a column someone hid is often an old copy or a
+    /// helper's, and nothing on screen shows where the values came from.
+    private func hiddenColumnsMapped(at tableAt: SourceLocation) -> [Diagnostic] {
+        guard !hiddenColumns.isEmpty else { return [] }
+        let names = Dictionary(region.headers.map { ($0.column, $0.displayName) }, uniquingKeysWith: { a, _ in a })
+        return mapping.fields.flatMap { f in
+            f.columns.filter(hiddenColumns.contains).map { c in
+                let header = names[c].map { $0.isEmpty ? "" : " (\"\($0)\")" } ?? ""
+                return Diagnostic(.warning, code: "MAP-HIDDEN-COLUMN-MAPPED",
+                    "column \(CellRef.columnLetters(c))\(header) is hidden in the workbook, and its values are read as \(f.field.rawValue): check that it holds current data, or name the column to read in a mapping file",
+                    at: tableAt.withColumn(c), found: names[c])
+            }
+        }
     }
 
     /// The warning for a table read as customers whose columns hold invoice values: without a

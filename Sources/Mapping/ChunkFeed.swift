@@ -53,7 +53,10 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
 
     init(importer: TableImporter, encoding: Encoding, size: Int) {
         var importer = importer
-        importer.plainRows = Encoding.takesPlainRows && importer.options.plainRows
+        // Tables side by side on a header row share their rows, and their records' IDs name the
+        // table's first column besides the row (``TableImporter/recordID(_:suffix:)``), which a
+        // plain row's consumer does not know: their rows come as records.
+        importer.plainRows = Encoding.takesPlainRows && importer.options.plainRows && importer.table.region.columns == nil
         importer.encodeCustomerValues = { encoding.encodeValues(of: $0) }
         self.importer = importer; self.encoding = encoding; self.size = max(1, size)
         accounting = SourceAccounting(file: importer.path, sheet: importer.sheet.name, table: importer.table.name)

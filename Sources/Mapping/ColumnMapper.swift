@@ -29,12 +29,13 @@ struct ColumnMapper {
         var confidence: Double
     }
 
-    /// `samples[column]` are the column's first non-blank data cells. Header candidates (confirmed
-    /// by the values) and value candidates are assigned surest first; then a bank statement's credit
+    /// `samples[column]` are the column's first non-blank data cells; `hidden`, the columns the
+    /// sheet hides. Header candidates (confirmed by the values) and value candidates are assigned
+    /// surest first, visible columns before hidden ones; then a bank statement's credit
     /// column becomes the payment amount, first and last name are joined, the record kind is decided,
     /// and the kind settles the rest: a payer column names a payment's customer, and an invoice's
     /// payment amount is its `paid`.
-    func map(headers: [ColumnHeader], samples: [Int: [CellValue]], title: String?) -> TableMapping {
+    func map(headers: [ColumnHeader], samples: [Int: [CellValue]], title: String?, hidden: Set<Int> = []) -> TableMapping {
         var profiles: [Int: ColumnProfile] = [:]
         for h in headers { profiles[h.column] = ColumnProfile(samples[h.column] ?? [], country: country) }
         let named = headers.map { (header: $0, match: headerMatch($0)) }
@@ -61,7 +62,7 @@ struct ColumnMapper {
             }
             candidates += [fromHeader].compactMap { $0 } + valueCandidates(h.column, profile, header: fromHeader)
         }
-        var (byField, taken) = assign(candidates)
+        var (byField, taken) = assign(candidates, hidden: hidden)
         markStatement(headers: headers, profiles: profiles, byField: &byField, taken: &taken)
         joinNames(&byField, taken: &taken)
         // (Neither step below changes the kind: payments do not depend on the customer's name, and
@@ -95,8 +96,15 @@ struct ColumnMapper {
 
     /// The surest candidates first, each column to one field and each field to one column (phones,
     /// emails and notes to several); candidates below the minimum confidence are dropped.
-    func assign(_ candidates: [Candidate]) -> ([Field: MappedField], Set<Int>) {
-        let sorted = candidates.sorted { ($0.confidence, -$0.column, $1.field) > ($1.confidence, -$1.column, $0.field) }
+    ///
+    /// A column the sheet hides (`hidden`) claims a field only after the visible ones: a hidden
+    /// `Saldo` beside a visible `Saldo actualizado` is most often the stale copy someone hid, so
+    /// the visible column takes the balance even with a weaker header match.
+    func assign(_ candidates: [Candidate], hidden: Set<Int> = []) -> ([Field: MappedField], Set<Int>) {
+        let sorted = candidates.sorted {
+            (hidden.contains($0.column) ? 0 : 1, $0.confidence, -$0.column, $1.field)
+                > (hidden.contains($1.column) ? 0 : 1, $1.confidence, -$1.column, $0.field)
+        }
         var byField: [Field: MappedField] = [:]
         var taken = Set<Int>()
         for c in sorted where c.confidence >= settings.minimumConfidence && !taken.contains(c.column) {

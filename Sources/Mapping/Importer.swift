@@ -15,6 +15,11 @@ public struct AnalyzedTable: Sendable {
     /// what resolving it raised.
     var specIndex: Int?
     var specDiagnostics: [Diagnostic] = []
+    /// The groups of a header row that holds tables side by side, when they were read as this one
+    /// table (it goes on past the window: ``Importer/splitSideBySide(_:_:moreRowsFollow:finder:mapper:sheetName:)``).
+    var unsplitSideBySide: [ClosedRange<Int>] = []
+    /// The table's columns that the sheet hides (a workbook's hidden columns).
+    var hiddenColumns: Set<Int> = []
 }
 
 /// The import pipeline: a tabular source (and optional mapping) → customers, invoices and payments,
@@ -110,31 +115,37 @@ public struct Importer: Sendable {
 
     func analyzeSheet(_ path: String, _ sheet: SheetInfo, _ loaded: LoadedSheet) -> ([AnalyzedTable], [Diagnostic]) {
         var used = Set<Int>()
-        return analyzeSheet(path, sheet, loaded, tablesBefore: 0, previousHeader: nil, usedSpecs: &used)
+        return analyzeSheet(path, sheet, loaded, tablesBefore: 0, previousHeader: nil, moreRowsFollow: false, usedSpecs: &used)
     }
 
     /// The tables of a window that starts after `tablesBefore` tables of the sheet, the last of
     /// them headed by `previousHeader` (named and given mapping specs as if the sheet's tables
-    /// were all in one window).
+    /// were all in one window). `moreRowsFollow`: the sheet goes on past the window, so its last
+    /// table may too. A header row that holds tables side by side gives one table each (not under
+    /// a mapping's `header_row`, which makes the sheet one table).
     func analyzeSheet(_ path: String, _ sheet: SheetInfo, _ loaded: LoadedSheet, tablesBefore: Int, previousHeader: Row?,
-                      usedSpecs: inout Set<Int>) -> ([AnalyzedTable], [Diagnostic]) {
+                      moreRowsFollow: Bool, usedSpecs: inout Set<Int>) -> ([AnalyzedTable], [Diagnostic]) {
         let settings = options.settings
         let finder = TableFinder(settings: settings)
         let specs = options.mapping?.specs(forSheet: sheet.name) ?? []
         let headerRow = specs.count == 1 ? specs[0].headerRow : nil
-        let regions = finder.find(rows: loaded.rows, merged: loaded.merged, headerRow: headerRow, previousHeader: previousHeader)
+        let found = finder.find(rows: loaded.rows, merged: loaded.merged, headerRow: headerRow, previousHeader: previousHeader)
         var out: [AnalyzedTable] = []
         let mapper = ColumnMapper(settings: settings, country: options.effectiveCountry)
+        let (regions, unsplit) = headerRow != nil ? (found, [:])
+            : splitSideBySide(found, loaded, moreRowsFollow: moreRowsFollow, finder: finder, mapper: mapper, sheetName: sheet.name)
         for (i, region) in regions.enumerated() {
             let name = region.title ?? (tablesBefore + regions.count > 1 ? "Table \(tablesBefore + i + 1)" : nil)
             let headerNumber = loaded.rows[region.headerIndex].number
+            let hidden = Set(region.headers.map(\.column).filter { loaded.isHidden(column: $0) })
             let mapping: TableMapping
             var diagnostics: [Diagnostic] = []
             let chosen = chooseSpec(specs, for: region, index: tablesBefore + i, used: usedSpecs)
             if let s = chosen, specs[s].columns.isEmpty {
                 // A spec that only places the header (or names the kind): columns mapped automatically.
                 usedSpecs.insert(s)
-                var auto = mapper.map(headers: region.headers, samples: samples(loaded.rows, region), title: name ?? sheet.name)
+                var auto = mapper.map(headers: region.headers, samples: samples(loaded.rows, region), title: name ?? sheet.name,
+                                      hidden: hidden)
                 if let kind = specs[s].kind { auto.kind = kind }
                 mapping = auto
             } else if let s = chosen {
@@ -144,11 +155,12 @@ public struct Importer: Sendable {
                 mapping = m; diagnostics = d
             } else {
                 mapping = mapper.map(headers: region.headers, samples: samples(loaded.rows, region),
-                                     title: name ?? sheet.name)
+                                     title: name ?? sheet.name, hidden: hidden)
             }
             out.append(AnalyzedTable(sheetIndex: sheet.index, sheetName: sheet.name, name: name, region: region,
                                      mapping: mapping, headerRowNumber: headerNumber, specIndex: chosen,
-                                     specDiagnostics: diagnostics))
+                                     specDiagnostics: diagnostics, unsplitSideBySide: unsplit[i] ?? [],
+                                     hiddenColumns: hidden))
         }
         return (out, out.flatMap(\.specDiagnostics))
     }
@@ -246,7 +258,8 @@ public struct Importer: Sendable {
         var mask = maskMergedCells(&window, path, sheet)
         var usedSpecs = Set<Int>()
         defer { noteUnmatchedSpecs(specs, used: usedSpecs, path, sheet, into: &batch) }
-        var (tables, _) = analyzeSheet(path, sheet, window, tablesBefore: 0, previousHeader: nil, usedSpecs: &usedSpecs)
+        var (tables, _) = analyzeSheet(path, sheet, window, tablesBefore: 0, previousHeader: nil,
+                                       moreRowsFollow: rest.hasMoreRows, usedSpecs: &usedSpecs)
         var fill = MergedDataFill(merged: window.merged, file: path, sheet: sheet.name)
         if !fill.isEmpty {
             for i in window.rows.indices {
@@ -290,7 +303,7 @@ public struct Importer: Sendable {
             if rows.count >= size, let last = rows.last, finder?.isHeaderCandidate(last) == true {
                 if let row = afterWindow.isEmpty ? nextShown(&batch.diagnostics) : afterWindow.removeFirst() { rows.append(row) }
             }
-            return LoadedSheet(rows: rows, merged: window.merged)
+            return LoadedSheet(rows: rows, merged: window.merged, hiddenColumns: window.hiddenColumns)
         }
         // No header in the first window: its rows are rejected, and the next window is looked at,
         // until a table starts (or the sheet ends).
@@ -304,7 +317,8 @@ public struct Importer: Sendable {
                 for row in window.rows.dropLast(keep) { rejectWithoutHeader(path, sheet, row, &acc, into: &batch) }
                 flush(&batch, [])
                 window = readWindow(Array(window.rows.suffix(keep)), size: keep + windowRows(for: sheet))
-                (tables, _) = analyzeSheet(path, sheet, window, tablesBefore: 0, previousHeader: nil, usedSpecs: &usedSpecs)
+                (tables, _) = analyzeSheet(path, sheet, window, tablesBefore: 0, previousHeader: nil,
+                                           moreRowsFollow: rest.hasMoreRows || !afterWindow.isEmpty, usedSpecs: &usedSpecs)
             }
             if tables.isEmpty { rejectedBefore = acc } else { batch.accounting.append(acc) }
         }
@@ -338,26 +352,28 @@ public struct Importer: Sendable {
             onTables(imported)
             batch.diagnostics += imported.flatMap(\.specDiagnostics)
             for (t, table) in tables.enumerated() where t < last || !rewindow {
-                var importer = TableImporter(path: path, sheet: sheet, table: table, rows: window.rows, options: options)
+                // A table beside another on its header row sees its own columns of the rows they share.
+                let rows = table.region.columns.map { tableRows(window.rows, table.region, columns: $0) } ?? window.rows
+                var importer = TableImporter(path: path, sheet: sheet, table: table, rows: rows, options: options)
                 importer.begin(into: &batch)
                 var feed = ChunkFeed(importer: importer, encoding: encoding, size: options.flushRows)
                 let asText = readsText && feed.takesTextRows
                 let region = table.region
                 let isLast = t == last
                 let watch = isLast ? finder.map {
-                    TableStartWatch(finder: $0, headerRow: window.rows[region.headerIndex + region.headerRowCount - 1],
+                    TableStartWatch(finder: $0, headerRow: rows[region.headerIndex + region.headerRowCount - 1],
                                     merged: window.merged)
                 } : nil
                 // The window's last rows may be the preamble (and group row) of a table that starts
                 // after it: they wait with the rows after the window until those tell.
-                let trailing = watch?.heldTail(of: window.rows[region.dataStartIndex..<region.endIndex]) ?? 0
+                let trailing = watch?.heldTail(of: rows[region.dataStartIndex..<region.endIndex]) ?? 0
                 for i in region.dataStartIndex..<region.endIndex - trailing {
-                    feed.add(window.rows[i], asText: asText, into: &batch, flush: flush)
+                    feed.add(rows[i], asText: asText, into: &batch, flush: flush)
                 }
                 // The reader's notes met past the next table's first rows (when read as bytes).
                 var notesAfter: [Diagnostic] = []
                 if isLast {
-                    let waiting = window.rows[region.endIndex - trailing ..< region.endIndex]
+                    let waiting = rows[region.endIndex - trailing ..< region.endIndex]
                     // The reader's own notes (cell problems, a break) travel with the chunk they were met
                     // in, so they come out in the same place whatever the workers' timing.
                     var notes: [Diagnostic] = []
@@ -409,11 +425,19 @@ public struct Importer: Sendable {
             let size = max(windowRows(for: sheet), next.header + 2)  // (a sub-header row under it, if any)
             afterWindow = Array(next.rows.dropFirst(size))
             window = readWindow(Array(next.rows.prefix(size)), size: size)
-            (tables, _) = analyzeSheet(path, sheet, window, tablesBefore: tablesBefore,
-                                       previousHeader: previousHeader, usedSpecs: &usedSpecs)
+            (tables, _) = analyzeSheet(path, sheet, window, tablesBefore: tablesBefore, previousHeader: previousHeader,
+                                       moreRowsFollow: rest.hasMoreRows || !afterWindow.isEmpty, usedSpecs: &usedSpecs)
             // Its first row is a header the finder takes; were it not, the rows are still accounted for.
             guard !tables.isEmpty else { rejectWithoutTable(); return }
         }
+    }
+
+    /// The window's rows with those of `region` kept to `columns` (``Row/keeping(columns:)``): what
+    /// a table side by side with another on its header row reads of the rows they share.
+    func tableRows(_ rows: [Row], _ region: TableRegion, columns: ClosedRange<Int>) -> [Row] {
+        var out = rows
+        for i in region.startIndex..<region.endIndex { out[i] = rows[i].keeping(columns: columns) }
+        return out
     }
 
     /// The window's rows as the spreadsheet shows them: a merged range shows only its top-left

@@ -7,6 +7,11 @@ struct LoadedSheet {
     var rows: [Row] = []
     var merged: [CellRange] = []
     var diagnostics: [Diagnostic] = []
+    /// The columns the sheet hides (``RowStream/hiddenColumns``).
+    var hiddenColumns: [ClosedRange<Int>] = []
+
+    /// Whether the sheet hides a 1-based column.
+    func isHidden(column: Int) -> Bool { hiddenColumns.contains { $0.contains(column) } }
 }
 
 /// Reads one sheet as a window of rows and then the rest one row at a time, turning reader failures
@@ -46,6 +51,7 @@ struct SheetReader {
             }
         }
         if stream != nil { peeked = next(into: &loaded.diagnostics) }
+        loaded.hiddenColumns = (stream ?? finished)?.hiddenColumns ?? []
         if opened { loaded.merged = mergedRanges(lookup, into: &loaded.diagnostics) }
         loaded.diagnostics += pending
         pending = []

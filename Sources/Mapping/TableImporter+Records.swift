@@ -20,23 +20,23 @@ extension TableImporter {
             case .invoices:
                 // The issue date serves both records: it says how recent the customer's data is.
                 let issued = Result { try date(.issueDate, row, origin) }
-                var customer = buildCustomer(row, origin, id: RecordID(place, suffix: "customer"), into: &batch)
+                var customer = buildCustomer(row, origin, id: recordID(place, suffix: "customer"), into: &batch)
                 customer.asOf = (try? issued.get())??.value
-                let invoice = try buildInvoice(row, origin, id: RecordID(place), customer: customer, issued: issued,
+                let invoice = try buildInvoice(row, origin, id: recordID(place), customer: customer, issued: issued,
                                                into: &batch)
                 noteNoCustomer(customer, row, into: &batch)
                 batch.customers.append(customer); batch.invoices.append(invoice)
             case .customers:
-                let customer = buildCustomer(row, origin, id: RecordID(place), into: &batch)
+                let customer = buildCustomer(row, origin, id: recordID(place), into: &batch)
                 guard customer.name != nil || customer.taxID != nil else {
                     throw RowRejection(code: "MAP-NO-CUSTOMER", reason: "no customer name or tax ID in the row")
                 }
                 batch.customers.append(customer)
             case .payments:
-                var payment = try buildPayment(row, origin, id: RecordID(place), into: &batch)
+                var payment = try buildPayment(row, origin, id: recordID(place), into: &batch)
                 // The payer named in the row (a bank's "RIF ordenante") is a customer record of its
                 // own, so reconciliation ties the payment to the real customer by its evidence.
-                let payer = buildCustomer(row, origin, id: RecordID(place, suffix: "customer"), into: &batch)
+                let payer = buildCustomer(row, origin, id: recordID(place, suffix: "customer"), into: &batch)
                 if payer.name != nil || payer.taxID != nil {
                     payment.customer = payer.id
                     batch.customers.append(payer)
@@ -46,10 +46,10 @@ extension TableImporter {
             return true
         } catch let r as RowRejection {
             batch.rejects.append(Reject(location: location(row, column: r.column), code: r.code, reason: r.reason,
-                                        rawText: Self.rawText(row)))
+                                        rawText: rawText(row)))
             return false
         } catch {
-            batch.rejects.append(Reject(location: location(row), code: "MAP-ROW", reason: "\(error)", rawText: Self.rawText(row)))
+            batch.rejects.append(Reject(location: location(row), code: "MAP-ROW", reason: "\(error)", rawText: rawText(row)))
             return false
         }
     }

@@ -115,7 +115,7 @@ struct TableImporter: Sendable {
             accounting.rejected += 1
             batch.rejects.append(Reject(location: location(row), code: "MAP-NO-RECORD-KIND",
                                         reason: "the table has no columns for invoices, customers or payments",
-                                        rawText: Self.rawText(row)))
+                                        rawText: rawText(row)))
             return
         }
         switch classifier.classify(row) {
@@ -126,7 +126,7 @@ struct TableImporter: Sendable {
             note(.info, "MAP-REPEATED-HEADER", "header row repeated inside the data: skipped", at: location(row), into: &batch)
         case .totals:
             accounting.totalsSkipped += 1
-            note(.info, "MAP-TOTALS-ROW", "totals row left out", at: location(row), found: Self.rawText(row), into: &batch)
+            note(.info, "MAP-TOTALS-ROW", "totals row left out", at: location(row), found: rawText(row), into: &batch)
         case .data:
             if let sections, let heading = sections.heading(row, parsed: parsed) {
                 enterSection(heading, into: &batch)
@@ -247,10 +247,28 @@ struct TableImporter: Sendable {
         SourceLocation(file: path, sheet: sheet.name, row: row.number, column: column, line: row.line)
     }
 
-    /// A row's cells as text, joined by ` | ` (rejects' raw text).
-    static func rawText(_ row: Row) -> String {
-        var cells = row.cells.map(\.displayText)
+    /// A row's cells as text, joined by ` | ` (rejects' raw text), from `firstColumn` on.
+    static func rawText(_ row: Row, fromColumn firstColumn: Int = 1) -> String {
+        var cells = row.cells.dropFirst(firstColumn - 1).map(\.displayText)
         while let last = cells.last, last.isEmpty { cells.removeLast() }
         return cells.joined(separator: " | ")
+    }
+
+    /// The row's raw text in this table: from its first column, for a table beside another on its
+    /// header row (the columns before it are the other table's, blank here).
+    func rawText(_ row: Row) -> String {
+        Self.rawText(row, fromColumn: table.region.firstColumnBesideAnother ?? 1)
+    }
+
+    /// A record's ID from its row's place; for a table beside another on its header row, with the
+    /// table's first column too (`file#sheet!I2`), so that the rows they share give each table's
+    /// records IDs of their own.
+    func recordID(_ place: SourceLocation, suffix: String? = nil) -> RecordID {
+        guard let column = table.region.firstColumnBesideAnother, let row = place.row else {
+            return RecordID(place, suffix: suffix)
+        }
+        var id = RecordID.sheetPart(file: place.file, sheet: place.sheet) + CellRef.columnLetters(column) + String(row)
+        if let suffix { id += "/" + suffix }
+        return RecordID(id)
     }
 }

@@ -36,12 +36,24 @@ public struct TableRegion: Sendable {
     /// One past the last row this table accounts for.
     public var endIndex: Int
     public var headers: [ColumnHeader]
+    /// The columns this table owns when its header row holds several tables side by side (each
+    /// from its first header to the column before the next table's first header; the first from
+    /// column A, the last to the sheet's end); `nil` when the table has its rows to itself.
+    public var columns: ClosedRange<Int>?
 
     public var dataStartIndex: Int { headerIndex + headerRowCount }
 
     public init(title: String?, startIndex: Int, headerIndex: Int, headerRowCount: Int, endIndex: Int,
-                headers: [ColumnHeader]) {
+                headers: [ColumnHeader], columns: ClosedRange<Int>? = nil) {
         self.title = title; self.startIndex = startIndex; self.headerIndex = headerIndex
         self.headerRowCount = headerRowCount; self.endIndex = endIndex; self.headers = headers
+        self.columns = columns
+    }
+
+    /// The first column of a table that shares its rows with a table to its left: its records'
+    /// IDs name it (`file#sheet!I2`), since the row alone names the left table's records.
+    public var firstColumnBesideAnother: Int? {
+        guard let columns, columns.lowerBound > 1 else { return nil }
+        return columns.lowerBound
     }
 }

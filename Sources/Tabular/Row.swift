@@ -48,10 +48,14 @@ public protocol RowStream {
     /// The sheet's merged ranges once `next()` has returned `nil`, for readers that meet them after
     /// the cells (a worksheet's XML); `nil` when the caller must ask the source instead.
     var mergedRangesAfterEnd: [CellRange]? { get }
+    /// 1-based column ranges the sheet hides, known once the first row has been read (a
+    /// worksheet's XML lists its column settings before its cells); `[]` for formats without them.
+    var hiddenColumns: [ClosedRange<Int>] { get }
 }
 
 extension RowStream {
     public var mergedRangesAfterEnd: [CellRange]? { nil }
+    public var hiddenColumns: [ClosedRange<Int>] { [] }
 }
 
 /// A row stream whose cells are all text (a CSV file's): it can also hand its rows over as bytes,
@@ -67,9 +71,10 @@ public struct ArrayRowStream: RowStream, Sendable {
     private var rows: [Row]
     private var index = 0
     private var diagnostics: [Diagnostic]
+    public let hiddenColumns: [ClosedRange<Int>]
 
-    public init(_ rows: [Row], diagnostics: [Diagnostic] = []) {
-        self.rows = rows; self.diagnostics = diagnostics
+    public init(_ rows: [Row], diagnostics: [Diagnostic] = [], hiddenColumns: [ClosedRange<Int>] = []) {
+        self.rows = rows; self.diagnostics = diagnostics; self.hiddenColumns = hiddenColumns
     }
 
     /// Rows numbered 1, 2, 3… from plain text cells; handy in tests.

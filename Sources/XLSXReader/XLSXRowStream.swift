@@ -31,6 +31,9 @@ public struct XLSXRowStream: RowStream {
                         hiddenColumns: engine.handler.hiddenColumns)
     }
 
+    /// The columns the sheet hides (its `<cols>` come before its cells: known from the first row on).
+    public var hiddenColumns: [ClosedRange<Int>] { engine.handler.hiddenColumns }
+
     /// The widest row's column count so far.
     public var maxColumn: Int { engine.handler.maxColumnSeen }
 

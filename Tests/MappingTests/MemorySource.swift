@@ -6,6 +6,8 @@ struct MemorySource: TabularSource {
         var name: String?
         var rows: [Row]
         var merged: [CellRange] = []
+        /// Columns the sheet hides, as a workbook's row stream tells them.
+        var hiddenColumns: [ClosedRange<Int>] = []
     }
 
     var path: String
@@ -21,7 +23,9 @@ struct MemorySource: TabularSource {
 
     var sheets: [SheetInfo] { sheetData.enumerated().map { SheetInfo(name: $0.element.name, index: $0.offset) } }
 
-    func rows(ofSheet index: Int) throws -> any RowStream { ArrayRowStream(sheetData[index].rows) }
+    func rows(ofSheet index: Int) throws -> any RowStream {
+        ArrayRowStream(sheetData[index].rows, hiddenColumns: sheetData[index].hiddenColumns)
+    }
 
     func mergedRanges(ofSheet index: Int) throws -> [CellRange] { sheetData[index].merged }
 }

@@ -226,23 +226,3 @@ struct TableFinderTests {
         #expect(TableFinder(settings: .defaults).find(rows: rows, merged: []).count == 1)
     }
 }
-
-/// Two tables side by side on one header row are said (they are read as one, so misread); one
-/// table with an unlabelled column is not.
-struct SideBySideTablesTests {
-    static func warnings(_ rows: [[String]]) -> [Diagnostic] {
-        let batch = Importer().importSource(MemorySource(path: "t.xlsx", sheets: [.init(name: "Hoja", rows: ArrayRowStream.rows(rows))]))
-        return batch.diagnostics.filter { $0.code == "MAP-TABLES-SIDE-BY-SIDE" }
-    }
-
-    @Test func sideBySideIsSaid() throws {
-        let rows = [["Cliente", "Factura", "Fecha", "Monto", "", "", "Fecha", "Referencia", "Cliente", "Monto"],
-                    ["Acme", "F-1", "01/03/2024", "100", "", "", "01/04/2024", "R-1", "Acme", "50"]]
-        let w = try #require(Self.warnings(rows).first)
-        #expect(w.message.contains("columns A–D and G–J both have Cliente, Fecha, Monto"))
-    }
-
-    @Test func aBlankColumnAloneIsNot() {
-        #expect(Self.warnings([["Cliente", "Factura", "", "Monto", "Saldo"], ["Acme", "F-1", "x", "100", "50"]]).isEmpty)
-    }
-}
