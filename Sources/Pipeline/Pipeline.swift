@@ -27,6 +27,10 @@ public struct Pipeline {
     public struct Failure: Error, CustomStringConvertible {
         public var exitCode: Int32
         public var message: String
+        /// What the run found before it stopped, when it got as far as reading its sources
+        /// (no source could be read): `--json` prints it, so a job reading stdout learns which
+        /// sources failed on the night nothing was written, as on any other exit-3 night.
+        public var summary: RunSummary? = nil
         public var description: String { message }
     }
 
@@ -109,8 +113,11 @@ public struct Pipeline {
         // With nothing read, outputs would be a complete, empty dataset over the last good one.
         guard summaries.contains(where: { $0.status == "imported" }) else {
             folder.discard()
+            let nothingWritten = RunSummary(runID: nil, exitCode: 3, asOf: asOf.iso, output: outputPath, sources: summaries,
+                                            missingPatterns: misses.map(\.pattern),
+                                            counts: RunSummary.counts(batch: batch, result: .nothingReconciled), files: [])
             throw Failure(exitCode: 3, message: "no source could be read: nothing written; the previous outputs in "
-                          + "\(outputPath) are left as they were")
+                          + "\(outputPath) are left as they were", summary: nothingWritten)
         }
 
         do {

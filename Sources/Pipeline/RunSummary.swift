@@ -3,6 +3,8 @@ import Receivables
 import Reconcile
 
 /// What a run did, printed as JSON with `--json` and kept in the store's run record.
+///
+/// A run that wrote nothing (no source could be read) has no `run_id` and no `files`.
 public struct RunSummary: Codable, Sendable, Equatable {
     public struct SourceSummary: Codable, Sendable, Equatable {
         public var path: String
@@ -38,6 +40,7 @@ public struct RunSummary: Codable, Sendable, Equatable {
         case missingPatterns = "missing_patterns", counts, files
     }
 
+    /// Every count is there even when nothing was reconciled, so a job reads the same keys each night.
     static func counts(batch: ImportBatch, result: ReconciliationResult) -> [String: Int] {
         var counts: [String: Int] = [
             "source_customer_records": batch.customers.count,
@@ -55,4 +58,10 @@ public struct RunSummary: Codable, Sendable, Equatable {
         }
         return counts
     }
+}
+
+extension ReconciliationResult {
+    /// The result of reconciling no records: the counts of a run that read nothing.
+    static let nothingReconciled = ReconciliationResult(customers: [], invoices: [], payments: [], contacts: [], promises: [],
+                                                        discrepancies: [], customerIDByRecord: [:])
 }

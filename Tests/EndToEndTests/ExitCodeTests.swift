@@ -187,6 +187,36 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("nuevo").path))
     }
 
+    /// Review of c8a1b1d: with no source read at all, `run --json` printed nothing on stdout,
+    /// while every other exit-3 run prints its summary, so a nightly job parsing stdout broke on
+    /// exactly the night it most needed to know which sources failed.
+    @Test func nothingToReadStillPrintsTheJSONSummary() throws {
+        let folder = try CommandRunner.temporaryFolder("nothing-read-json")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data().write(to: folder.appendingPathComponent("vacio.csv"))
+        let result = try CommandRunner.run(["run", "dir/*.nada", "vacio.csv", "--out", "rz", "--json", "--as-of", "2024-06-30"],
+                                           in: folder)
+        #expect(result.exitCode == 3)
+        #expect(result.stderr.contains("no source could be read"), "\(result.stderr)")
+        let summary = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(summary?["exit_code"] as? Int == 3)
+        #expect(summary?["output"] as? String == "rz")
+        #expect(summary?["files"] as? [String] == [])
+        #expect(summary?["missing_patterns"] as? [String] == ["dir/*.nada"])
+        #expect(summary?["run_id"] == nil)
+        let sources = summary?["sources"] as? [[String: Any]] ?? []
+        #expect(sources.map { $0["path"] as? String } == ["dir/*.nada", "vacio.csv"])
+        #expect(sources.map { $0["status"] as? String } == ["unreadable", "unreadable"])
+        #expect(sources.first?["error"] as? String == "no file matches")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("rz").path))
+
+        // The text output is unchanged: nothing on stdout, the reasons on stderr.
+        let text = try CommandRunner.run(["run", "dir/*.nada", "vacio.csv", "--out", "rz", "--as-of", "2024-06-30"], in: folder)
+        #expect(text.exitCode == 3)
+        #expect(text.stdout.isEmpty, "\(text.stdout)")
+        #expect(text.stderr.contains("cannot read dir/*.nada: no file matches"), "\(text.stderr)")
+    }
+
     /// `consolida import` and `consolida run` write rejects.csv with the same columns and cells.
     @Test func importAndRunWriteTheSameRejects() throws {
         let folder = try CommandRunner.temporaryFolder("rejects")

@@ -177,6 +177,15 @@ struct FakeWriter: OutputWriting {
         } catch let f as Pipeline.Failure {
             #expect(f.exitCode == 3)
             #expect(f.message.contains("no source could be read"))
+            // What `--json` prints (review of c8a1b1d: it printed nothing): every source with its
+            // error, the patterns that matched nothing, zero counts and no files.
+            let summary = try #require(f.summary)
+            #expect(summary.exitCode == 3 && summary.runID == nil && summary.files.isEmpty)
+            #expect(summary.sources.map(\.path) == paths && summary.sources.allSatisfy { $0.status == "unreadable" })
+            #expect(summary.sources.map(\.error) == paths.map { $0 == "b.csv" ? "\(CocoaError(.fileReadCorruptFile))" : "no file matches" })
+            #expect(summary.missingPatterns == paths.filter { $0.hasPrefix("*") })
+            #expect(summary.counts["customers"] == 0 && summary.counts["invoices"] == 0)
+            #expect(summary.asOf == "2024-06-30")
         }
         #expect(read(root, "customers.csv") == "Ana")
         #expect(try FileManager.default.contentsOfDirectory(atPath: (root as NSString).appendingPathComponent("out")).sorted() == before)

@@ -75,6 +75,7 @@ struct RunCommand: ParsableCommand {
         let progress = ProgressLine(enabled: logging.showsProgress)
         let pipeline = Pipeline(configuration: config, stages: .standard(for: config), logger: logger,
                                 progress: { progress.show($0) })
+        let outputShown = Self.relative(URL(fileURLWithPath: config.outputPath).standardizedFileURL.path, to: userDirectory)
         let summary: RunSummary
         do {
             summary = try pipeline.run()
@@ -82,15 +83,13 @@ struct RunCommand: ParsableCommand {
         } catch let failure as Pipeline.Failure {
             progress.clear()
             logger.error("\(failure.message)")
+            // A run that read its sources and then wrote nothing still says, under --json, what
+            // each source did; the text output has only the error above.
+            if json, let found = failure.summary { try Self.printJSON(found, output: outputShown) }
             throw ExitCode(failure.exitCode)
         }
-        let outputShown = Self.relative(URL(fileURLWithPath: config.outputPath).standardizedFileURL.path, to: userDirectory)
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-            var shown = summary
-            shown.output = outputShown
-            print(String(decoding: try encoder.encode(shown), as: UTF8.self))
+            try Self.printJSON(summary, output: outputShown)
         } else if !logging.quiet {
             print(Self.text(summary, output: outputShown))
         }
@@ -129,6 +128,15 @@ struct RunCommand: ParsableCommand {
     static func relative(_ path: String, to base: String) -> String {
         let prefix = base.hasSuffix("/") ? base : base + "/"
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+
+    /// The summary as one JSON object on stdout, with the output folder as the user named it.
+    static func printJSON(_ summary: RunSummary, output: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        var shown = summary
+        shown.output = output
+        print(String(decoding: try encoder.encode(shown), as: UTF8.self))
     }
 
     /// The few lines a person reads after a run.
