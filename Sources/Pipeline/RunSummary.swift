@@ -4,7 +4,8 @@ import Reconcile
 
 /// What a run did, printed as JSON with `--json` and kept in the store's run record.
 ///
-/// A run that wrote nothing (no source could be read) has no `run_id` and no `files`.
+/// A run that wrote nothing (no source could be read, or every source is optional and none
+/// matched a file) has no `run_id` and no `files`.
 public struct RunSummary: Codable, Sendable, Equatable {
     public struct SourceSummary: Codable, Sendable, Equatable {
         public var path: String
@@ -30,6 +31,8 @@ public struct RunSummary: Codable, Sendable, Equatable {
     public var sources: [SourceSummary]
     /// Configured paths and globs that matched no file (each also an `unreadable` source).
     public var missingPatterns: [String]
+    /// `optional` sources that matched no file: not sources of this run, and no error.
+    public var absentOptionalPatterns: [String]
     /// `source_customer_records`, `customers`, `invoices`, `payments`, `contacts`, `promises`, `rejects`,
     /// `discrepancies`, `discrepancies_error`, `discrepancies_warning`, `discrepancies_info`.
     public var counts: [String: Int]
@@ -37,7 +40,7 @@ public struct RunSummary: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case runID = "run_id", exitCode = "exit_code", asOf = "as_of", output, sources
-        case missingPatterns = "missing_patterns", counts, files
+        case missingPatterns = "missing_patterns", absentOptionalPatterns = "absent_optional_patterns", counts, files
     }
 
     /// Every count is there even when nothing was reconciled, so a job reads the same keys each night.

@@ -18,7 +18,9 @@ struct RunCommand: ParsableCommand {
             Exit codes: 0 success; 1 discrepancies at or above --fail-on; 2 usage or configuration \
             error; 3 a source could not be read or matches no file (the others are still \
             consolidated unless --strict; with none read, nothing is written); 4 outputs could not \
-            be written (the previous outputs are left intact).
+            be written (the previous outputs are left intact). A source marked optional: true in \
+            consolida.yaml may match no file (a note, exit 0; with nothing imported at all, \
+            nothing is written).
             """)
 
     @Argument(help: "A consolida.yaml, or the files, folders and globs to read.")
@@ -141,6 +143,12 @@ struct RunCommand: ParsableCommand {
 
     /// The few lines a person reads after a run.
     static func text(_ s: RunSummary, output: String) -> String {
+        // Every source optional and absent: there is no report to point at (the notice on
+        // stderr says why).
+        if s.runID == nil && s.files.isEmpty {
+            return "Nothing imported (as of \(s.asOf)), so nothing was written; the previous outputs in \(output) "
+                + "are left as they were."
+        }
         var lines: [String] = []
         for source in s.sources {
             if source.status == "unreadable" {
