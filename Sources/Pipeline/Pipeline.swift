@@ -11,6 +11,8 @@ import Tabular
 /// read, or a configured source matches no file (the others are still consolidated unless
 /// `strict`; when no source at all could be read, nothing is written); 4 outputs could not be
 /// written (the previous outputs are left intact). When several apply, the highest wins.
+/// An `optional` source that matches no file is only a note; when every source is optional and
+/// none matched, nothing is written and the run exits 0.
 public struct Pipeline {
     public var configuration: RunConfiguration
     public var stages: PipelineStages
@@ -27,6 +29,10 @@ public struct Pipeline {
     public struct Failure: Error, CustomStringConvertible {
         public var exitCode: Int32
         public var message: String
+        /// What the run found before it stopped, when it got as far as reading its sources
+        /// (no source could be read): `--json` prints it, so a job reading stdout learns which
+        /// sources failed on the night nothing was written, as on any other exit-3 night.
+        public var summary: RunSummary? = nil
         public var description: String { message }
     }
 
@@ -76,8 +82,14 @@ public struct Pipeline {
         }
         // A source that matches no file is data the run was told to read and did not: the
         // workbook renamed, the export not delivered. Taken as a warning, a nightly job would
-        // replace its outputs with fewer invoices and report success.
-        for miss in misses {
+        // replace its outputs with fewer invoices and report success. Unless the configuration
+        // says the source may be absent: then its absence is expected, and said only as a note.
+        let absentOptional = misses.filter(\.isOptional)
+        for miss in absentOptional {
+            logger.notice("optional source \(miss.pattern): \(miss.isMissingFile ? "no such file" : "no file matches"); skipped")
+        }
+        let missingRequired = misses.filter { !$0.isOptional }
+        for miss in missingRequired {
             let spec = config.sources.first { $0.path == miss.pattern }
             let kind = spec.map { $0.kind == .auto ? "unknown" : $0.kind.rawValue } ?? "unknown"
             try noteUnreadable(miss.pattern, kind: kind, label: spec?.label, fingerprint: (hash: "unreadable", size: 0),
@@ -109,8 +121,22 @@ public struct Pipeline {
         // With nothing read, outputs would be a complete, empty dataset over the last good one.
         guard summaries.contains(where: { $0.status == "imported" }) else {
             folder.discard()
-            throw Failure(exitCode: 3, message: "no source could be read: nothing written; the previous outputs in "
-                          + "\(outputPath) are left as they were")
+            let nothingWritten = RunSummary(runID: nil, exitCode: unreadable ? 3 : 0, asOf: asOf.iso, output: outputPath, sources: summaries,
+                                            missingPatterns: missingRequired.map(\.pattern),
+                                            absentOptionalPatterns: absentOptional.map(\.pattern),
+                                            counts: RunSummary.counts(batch: batch, result: .nothingReconciled), files: [])
+            guard !unreadable else {
+                throw Failure(exitCode: 3, message: "no source could be read: nothing written; the previous outputs in "
+                              + "\(outputPath) are left as they were", summary: nothingWritten)
+            }
+            // Nothing failed: every source is optional and none was there tonight, as the
+            // configuration allows. Still no empty dataset over the last good one, and no run
+            // record for a run that consolidated nothing.
+            logger.notice("""
+                nothing to import: every source is optional and none matched a file; nothing written, \
+                the previous outputs in \(outputPath) are left as they were
+                """)
+            return nothingWritten
         }
 
         do {
@@ -142,7 +168,8 @@ public struct Pipeline {
             try store.finishRun(runID, finishedAt: Date(), exitCode: exitCode, counts: counts)
             try folder.commit()
             return RunSummary(runID: runID, exitCode: exitCode, asOf: asOf.iso, output: outputPath,
-                              sources: summaries, missingPatterns: misses.map(\.pattern), counts: counts,
+                              sources: summaries, missingPatterns: missingRequired.map(\.pattern),
+                              absentOptionalPatterns: absentOptional.map(\.pattern), counts: counts,
                               files: (files + (config.storePath == nil ? ["consolida.sqlite"] : [])).sorted())
         } catch let failure as Failure {
             folder.discard()

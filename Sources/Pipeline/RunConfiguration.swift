@@ -20,13 +20,21 @@ public struct RunConfiguration: Sendable, Equatable {
         public var label: String?
         /// Survivorship priority: higher wins when sources disagree.
         public var priority: Int
+        /// Files that are there only some nights (`extras/*.csv`): matching nothing is a note, not
+        /// an unreadable source (exit 3). Files it matches that cannot be read are still errors:
+        /// optional means "may be absent", not "may be broken".
+        public var isOptional: Bool
 
-        public init(path: String, mapping: String? = nil, kind: SourceKind = .auto, label: String? = nil, priority: Int = 0) {
+        public init(path: String, mapping: String? = nil, kind: SourceKind = .auto, label: String? = nil, priority: Int = 0,
+                    isOptional: Bool = false) {
             self.path = path; self.mapping = mapping; self.kind = kind; self.label = label; self.priority = priority
+            self.isOptional = isOptional
         }
 
         /// Every key a source may have (``RunConfiguration/unknownKeys(in:)`` refuses any other).
-        enum CodingKeys: String, CodingKey, CaseIterable { case path, mapping, kind, label, priority }
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case path, mapping, kind, label, priority, isOptional = "optional"
+        }
 
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -35,6 +43,7 @@ public struct RunConfiguration: Sendable, Equatable {
             kind = try c.decodeIfPresent(SourceKind.self, forKey: .kind) ?? .auto
             label = try c.decodeIfPresent(String.self, forKey: .label)
             priority = try c.decodeIfPresent(Int.self, forKey: .priority) ?? 0
+            isOptional = try c.decodeIfPresent(Bool.self, forKey: .isOptional) ?? false
         }
     }
 

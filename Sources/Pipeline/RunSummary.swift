@@ -3,6 +3,9 @@ import Receivables
 import Reconcile
 
 /// What a run did, printed as JSON with `--json` and kept in the store's run record.
+///
+/// A run that wrote nothing (no source could be read, or every source is optional and none
+/// matched a file) has no `run_id` and no `files`.
 public struct RunSummary: Codable, Sendable, Equatable {
     public struct SourceSummary: Codable, Sendable, Equatable {
         public var path: String
@@ -28,6 +31,8 @@ public struct RunSummary: Codable, Sendable, Equatable {
     public var sources: [SourceSummary]
     /// Configured paths and globs that matched no file (each also an `unreadable` source).
     public var missingPatterns: [String]
+    /// `optional` sources that matched no file: not sources of this run, and no error.
+    public var absentOptionalPatterns: [String]
     /// `source_customer_records`, `customers`, `invoices`, `payments`, `contacts`, `promises`, `rejects`,
     /// `discrepancies`, `discrepancies_error`, `discrepancies_warning`, `discrepancies_info`.
     public var counts: [String: Int]
@@ -35,9 +40,10 @@ public struct RunSummary: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case runID = "run_id", exitCode = "exit_code", asOf = "as_of", output, sources
-        case missingPatterns = "missing_patterns", counts, files
+        case missingPatterns = "missing_patterns", absentOptionalPatterns = "absent_optional_patterns", counts, files
     }
 
+    /// Every count is there even when nothing was reconciled, so a job reads the same keys each night.
     static func counts(batch: ImportBatch, result: ReconciliationResult) -> [String: Int] {
         var counts: [String: Int] = [
             "source_customer_records": batch.customers.count,
@@ -55,4 +61,10 @@ public struct RunSummary: Codable, Sendable, Equatable {
         }
         return counts
     }
+}
+
+extension ReconciliationResult {
+    /// The result of reconciling no records: the counts of a run that read nothing.
+    static let nothingReconciled = ReconciliationResult(customers: [], invoices: [], payments: [], contacts: [], promises: [],
+                                                        discrepancies: [], customerIDByRecord: [:])
 }

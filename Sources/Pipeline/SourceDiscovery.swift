@@ -28,6 +28,8 @@ public enum SourceDiscovery {
         /// A file named without wildcards that does not exist (`no such file`), rather than a glob
         /// or a folder with nothing readable in it (`no file matches`).
         public var isMissingFile = false
+        /// Every source configured with this path is `optional`: its absence is only a note.
+        public var isOptional = false
     }
 
     public static func discover(_ config: RunConfiguration, excluding excluded: [String] = []) -> (sources: [DiscoveredSource], misses: [Miss]) {
@@ -39,11 +41,15 @@ public enum SourceDiscovery {
                 return !excludedPaths.contains { full.hasPrefix($0 + "/") }
             }
             if matches.isEmpty {
-                // A path named twice is one source, missing or not.
-                guard !misses.contains(where: { $0.pattern == spec.path }) else { continue }
+                // A path named twice is one source, missing or not; required if either entry is.
+                if let earlier = misses.firstIndex(where: { $0.pattern == spec.path }) {
+                    misses[earlier].isOptional = misses[earlier].isOptional && spec.isOptional
+                    continue
+                }
                 let resolved = resolve(spec.path, base: config.baseDirectory)
                 misses.append(Miss(pattern: spec.path,
-                                   isMissingFile: !hasWildcard(spec.path) && !FileManager.default.fileExists(atPath: resolved)))
+                                   isMissingFile: !hasWildcard(spec.path) && !FileManager.default.fileExists(atPath: resolved),
+                                   isOptional: spec.isOptional))
             }
             for m in matches where seen.insert(URL(fileURLWithPath: m.path).standardizedFileURL.path).inserted {
                 found.append(DiscoveredSource(displayPath: m.display, path: m.path, spec: spec))

@@ -187,6 +187,99 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("nuevo").path))
     }
 
+    /// Review of c8a1b1d: with no source read at all, `run --json` printed nothing on stdout,
+    /// while every other exit-3 run prints its summary, so a nightly job parsing stdout broke on
+    /// exactly the night it most needed to know which sources failed.
+    @Test func nothingToReadStillPrintsTheJSONSummary() throws {
+        let folder = try CommandRunner.temporaryFolder("nothing-read-json")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data().write(to: folder.appendingPathComponent("vacio.csv"))
+        let result = try CommandRunner.run(["run", "dir/*.nada", "vacio.csv", "--out", "rz", "--json", "--as-of", "2024-06-30"],
+                                           in: folder)
+        #expect(result.exitCode == 3)
+        #expect(result.stderr.contains("no source could be read"), "\(result.stderr)")
+        let summary = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(summary?["exit_code"] as? Int == 3)
+        #expect(summary?["output"] as? String == "rz")
+        #expect(summary?["files"] as? [String] == [])
+        #expect(summary?["missing_patterns"] as? [String] == ["dir/*.nada"])
+        #expect(summary?["run_id"] == nil)
+        let sources = summary?["sources"] as? [[String: Any]] ?? []
+        #expect(sources.map { $0["path"] as? String } == ["dir/*.nada", "vacio.csv"])
+        #expect(sources.map { $0["status"] as? String } == ["unreadable", "unreadable"])
+        #expect(sources.first?["error"] as? String == "no file matches")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("rz").path))
+
+        // The text output is unchanged: nothing on stdout, the reasons on stderr.
+        let text = try CommandRunner.run(["run", "dir/*.nada", "vacio.csv", "--out", "rz", "--as-of", "2024-06-30"], in: folder)
+        #expect(text.exitCode == 3)
+        #expect(text.stdout.isEmpty, "\(text.stdout)")
+        #expect(text.stderr.contains("cannot read dir/*.nada: no file matches"), "\(text.stderr)")
+    }
+
+    /// Review of c8a1b1d: a glob for files delivered only some nights (`extras/*.csv`) made every
+    /// other night exit 3, with no way out. `optional: true` makes its absence a note on stderr
+    /// (not with --quiet); files it matches that cannot be read are still an error.
+    @Test func anOptionalSourceMayBeAbsentButNotBroken() throws {
+        let folder = try CommandRunner.temporaryFolder("optional")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("Cliente,RIF,Nº Factura,Monto,Saldo\nAna C.A.,J-30123456-1,F-1,100.00,40.00\n".utf8)
+            .write(to: folder.appendingPathComponent("erp.csv"))
+        try Data("sources:\n  - path: erp.csv\n  - path: extras/*.csv\n    optional: true\nas_of: 2024-06-30\n".utf8)
+            .write(to: folder.appendingPathComponent("consolida.yaml"))
+
+        let result = try CommandRunner.run(["run", "consolida.yaml"], in: folder)
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let notes = result.stderr.split(separator: "\n").filter { $0.contains("extras/*.csv") }
+        #expect(notes == ["consolida: notice: optional source extras/*.csv: no file matches; skipped"], "\(result.stderr)")
+        #expect(!result.stderr.contains("error"), "\(result.stderr)")
+        #expect(result.stdout.contains("Consolidated 1 sources"), "\(result.stdout)")
+        #expect(try String(contentsOf: folder.appendingPathComponent("out/invoices.csv"), encoding: .utf8).contains("F-1"))
+
+        let quiet = try CommandRunner.run(["run", "consolida.yaml", "--quiet", "--json"], in: folder)
+        #expect(quiet.exitCode == 0)
+        #expect(quiet.stderr.isEmpty, "\(quiet.stderr)")
+        let summary = try JSONSerialization.jsonObject(with: Data(quiet.stdout.utf8)) as? [String: Any]
+        #expect(summary?["absent_optional_patterns"] as? [String] == ["extras/*.csv"])
+        #expect(summary?["missing_patterns"] as? [String] == [])
+
+        // Present but unreadable: exit 3, as for any source.
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("extras"), withIntermediateDirectories: true)
+        try Data().write(to: folder.appendingPathComponent("extras/vacio.csv"))
+        let broken = try CommandRunner.run(["run", "consolida.yaml", "--quiet"], in: folder)
+        #expect(broken.exitCode == 3)
+        #expect(broken.stderr.contains("cannot read extras/vacio.csv"), "\(broken.stderr)")
+    }
+
+    /// Every source optional and none there: exit 0 with a note, and nothing written, so the
+    /// previous outputs are not replaced by an empty dataset.
+    @Test func everySourceOptionalAndNoneThereWritesNothingAndSucceeds() throws {
+        let folder = try CommandRunner.temporaryFolder("optional-none")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("Cliente,RIF,Nº Factura,Monto,Saldo\nAna C.A.,J-30123456-1,F-1,100.00,40.00\n".utf8)
+            .write(to: folder.appendingPathComponent("bueno.csv"))
+        #expect(try CommandRunner.run(["run", "bueno.csv", "--out", "out", "--quiet", "--as-of", "2024-06-30"], in: folder).exitCode == 0)
+        let invoices = folder.appendingPathComponent("out/invoices.csv")
+        let before = try Data(contentsOf: invoices)
+        try Data("sources:\n  - path: extras/*.csv\n    optional: true\nas_of: 2024-06-30\n".utf8)
+            .write(to: folder.appendingPathComponent("consolida.yaml"))
+
+        let result = try CommandRunner.run(["run", "consolida.yaml"], in: folder)
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("notice: nothing to import"), "\(result.stderr)")
+        #expect(result.stdout.contains("nothing was written"), "\(result.stdout)")
+        #expect(!result.stdout.contains("report.html"), "\(result.stdout)")
+        #expect(try Data(contentsOf: invoices) == before)
+
+        let json = try CommandRunner.run(["run", "consolida.yaml", "--json", "--quiet"], in: folder)
+        #expect(json.exitCode == 0 && json.stderr.isEmpty, "\(json.stderr)")
+        let summary = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(summary?["exit_code"] as? Int == 0)
+        #expect(summary?["files"] as? [String] == [])
+        #expect(summary?["run_id"] == nil)
+        #expect(try Data(contentsOf: invoices) == before)
+    }
+
     /// `consolida import` and `consolida run` write rejects.csv with the same columns and cells.
     @Test func importAndRunWriteTheSameRejects() throws {
         let folder = try CommandRunner.temporaryFolder("rejects")

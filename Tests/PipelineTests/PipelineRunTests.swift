@@ -177,6 +177,15 @@ struct FakeWriter: OutputWriting {
         } catch let f as Pipeline.Failure {
             #expect(f.exitCode == 3)
             #expect(f.message.contains("no source could be read"))
+            // What `--json` prints (review of c8a1b1d: it printed nothing): every source with its
+            // error, the patterns that matched nothing, zero counts and no files.
+            let summary = try #require(f.summary)
+            #expect(summary.exitCode == 3 && summary.runID == nil && summary.files.isEmpty)
+            #expect(summary.sources.map(\.path) == paths && summary.sources.allSatisfy { $0.status == "unreadable" })
+            #expect(summary.sources.map(\.error) == paths.map { $0 == "b.csv" ? "\(CocoaError(.fileReadCorruptFile))" : "no file matches" })
+            #expect(summary.missingPatterns == paths.filter { $0.hasPrefix("*") })
+            #expect(summary.counts["customers"] == 0 && summary.counts["invoices"] == 0)
+            #expect(summary.asOf == "2024-06-30")
         }
         #expect(read(root, "customers.csv") == "Ana")
         #expect(try FileManager.default.contentsOfDirectory(atPath: (root as NSString).appendingPathComponent("out")).sorted() == before)
@@ -185,6 +194,71 @@ struct FakeWriter: OutputWriting {
         try FileManager.default.removeItem(atPath: (root as NSString).appendingPathComponent("out"))
         #expect(throws: Pipeline.Failure.self) { try pipeline(root, sources: paths.map { .init(path: $0) }).run() }
         #expect(!FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent("out")))
+    }
+
+    /// Review of c8a1b1d: a source for files that are there only some nights (`extras/*.csv`)
+    /// made every other night exit 3. Marked `optional`, matching nothing is no error, even
+    /// under --strict, and is listed apart from the missing patterns.
+    @Test(arguments: [false, true])
+    func anOptionalSourceThatMatchesNothingDoesNotChangeTheExitCode(strict: Bool) throws {
+        let root = try workspace(["a.csv": "Ana\n"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let sources: [RunConfiguration.Source] = [.init(path: "a.csv"), .init(path: "extras/*.csv", isOptional: true),
+                                                  .init(path: "extra.csv", isOptional: true), .init(path: "extras/*.csv", isOptional: true)]
+        let summary = try pipeline(root, strict: strict, sources: sources).run()
+        #expect(summary.exitCode == 0)
+        #expect(summary.sources.map(\.path) == ["a.csv"])
+        #expect(summary.missingPatterns.isEmpty)
+        #expect(summary.absentOptionalPatterns == ["extras/*.csv", "extra.csv"])
+        #expect(read(root, "customers.csv") == "Ana")
+    }
+
+    /// Optional means "may be absent", not "may be broken": files it matches that cannot be read
+    /// are unreadable sources (exit 3) like any other.
+    @Test func anOptionalSourceThatMatchesAnUnreadableFileIsStillAnError() throws {
+        let root = try workspace(["a.csv": "Ana\n", "b.csv": "CORRUPT"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let summary = try pipeline(root, sources: [.init(path: "a.csv"), .init(path: "b.csv", isOptional: true)]).run()
+        #expect(summary.exitCode == 3)
+        #expect(summary.sources.map(\.status) == ["imported", "unreadable"])
+        #expect(summary.absentOptionalPatterns.isEmpty)
+        #expect(throws: Pipeline.Failure.self) {
+            try pipeline(root, strict: true, sources: [.init(path: "a.csv"), .init(path: "b.csv", isOptional: true)]).run()
+        }
+    }
+
+    /// A path configured twice, once required, is required: the optional entry does not excuse it.
+    @Test func aPathAlsoConfiguredAsRequiredIsRequired() throws {
+        let root = try workspace(["a.csv": "Ana\n"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let summary = try pipeline(root, sources: [.init(path: "a.csv"), .init(path: "x/*.csv", isOptional: true),
+                                                   .init(path: "x/*.csv")]).run()
+        #expect(summary.exitCode == 3)
+        #expect(summary.missingPatterns == ["x/*.csv"] && summary.absentOptionalPatterns.isEmpty)
+    }
+
+    /// Every source optional and none there: the user said they may be absent, so this is no
+    /// error (exit 0), but an empty dataset must not replace the last good one: nothing is
+    /// written, not even a run record.
+    @Test func whenEveryOptionalSourceIsAbsentNothingIsWrittenAndTheRunSucceeds() throws {
+        let root = try workspace(["a.csv": "Ana\n"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        _ = try pipeline(root, sources: [.init(path: "a.csv")]).run()
+        let out = (root as NSString).appendingPathComponent("out")
+        let before = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        let store = try Data(contentsOf: URL(fileURLWithPath: (out as NSString).appendingPathComponent("consolida.sqlite")))
+        let absent: [RunConfiguration.Source] = [.init(path: "extras/*.csv", isOptional: true), .init(path: "falta.csv", isOptional: true)]
+        let summary = try pipeline(root, sources: absent).run()
+        #expect(summary.exitCode == 0 && summary.runID == nil && summary.files.isEmpty && summary.sources.isEmpty)
+        #expect(summary.absentOptionalPatterns == ["extras/*.csv", "falta.csv"])
+        #expect(read(root, "customers.csv") == "Ana")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == before)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: (out as NSString).appendingPathComponent("consolida.sqlite"))) == store)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root).filter { $0.hasPrefix(".out") }.isEmpty)
+        // A first run with nothing there creates no output folder at all.
+        try FileManager.default.removeItem(atPath: out)
+        #expect(try pipeline(root, sources: absent).run().exitCode == 0)
+        #expect(!FileManager.default.fileExists(atPath: out))
     }
 
     @Test func strictStopsAndWritesNothing() throws {

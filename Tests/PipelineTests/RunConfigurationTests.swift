@@ -40,6 +40,7 @@ import Testing
         ("sources:\n  - path: a.csv\n    priorty: 3", "unknown key 'sources[0].priorty' (did you mean 'priority'?"),
         ("sources:\n  - path: a.csv\n  - path: b.csv\n    labl: ERP", "unknown key 'sources[1].labl' (did you mean 'label'?"),
         ("sources:\n  - path: a.csv\n    mappping: m.yaml", "unknown key 'sources[0].mappping' (did you mean 'mapping'?"),
+        ("sources:\n  - path: a.csv\n    optinal: true", "unknown key 'sources[0].optinal' (did you mean 'optional'?"),
         ("sources:\n  - path: a.csv\ndefaults:\n  curency: COP", "unknown key 'defaults.curency' (did you mean 'currency'?"),
         ("sources:\n  - path: a.csv\ndefaults:\n  contry: CO", "unknown key 'defaults.contry' (did you mean 'country'?"),
         ("sources:\n  - path: a.csv\ndefaults:\n  country: CO\n  moneda: USD",
@@ -80,6 +81,7 @@ import Testing
         let yaml = """
             sources:
               - { path: a.csv, mapping: m.yaml, kind: csv, label: ERP, priority: 2 }
+              - { path: extras/*.csv, optional: true }
             defaults: { country: CO, currency: COP }
             as_of: 2024-06-30
             output: out
@@ -92,6 +94,8 @@ import Testing
             """
         let config = try RunConfiguration.parse(yaml: yaml, file: "c.yaml", baseDirectory: ".")
         #expect(config.sources[0].label == "ERP" && config.currency?.code == "COP" && config.collections.dsoWindowDays == 90)
+        // A source must be there unless it says it may be absent.
+        #expect(config.sources.map(\.isOptional) == [false, true])
     }
 
     @Test(arguments: [

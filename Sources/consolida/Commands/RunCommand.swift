@@ -18,7 +18,9 @@ struct RunCommand: ParsableCommand {
             Exit codes: 0 success; 1 discrepancies at or above --fail-on; 2 usage or configuration \
             error; 3 a source could not be read or matches no file (the others are still \
             consolidated unless --strict; with none read, nothing is written); 4 outputs could not \
-            be written (the previous outputs are left intact).
+            be written (the previous outputs are left intact). A source marked optional: true in \
+            consolida.yaml may match no file (a note, exit 0; with nothing imported at all, \
+            nothing is written).
             """)
 
     @Argument(help: "A consolida.yaml, or the files, folders and globs to read.")
@@ -75,6 +77,7 @@ struct RunCommand: ParsableCommand {
         let progress = ProgressLine(enabled: logging.showsProgress)
         let pipeline = Pipeline(configuration: config, stages: .standard(for: config), logger: logger,
                                 progress: { progress.show($0) })
+        let outputShown = Self.relative(URL(fileURLWithPath: config.outputPath).standardizedFileURL.path, to: userDirectory)
         let summary: RunSummary
         do {
             summary = try pipeline.run()
@@ -82,15 +85,13 @@ struct RunCommand: ParsableCommand {
         } catch let failure as Pipeline.Failure {
             progress.clear()
             logger.error("\(failure.message)")
+            // A run that read its sources and then wrote nothing still says, under --json, what
+            // each source did; the text output has only the error above.
+            if json, let found = failure.summary { try Self.printJSON(found, output: outputShown) }
             throw ExitCode(failure.exitCode)
         }
-        let outputShown = Self.relative(URL(fileURLWithPath: config.outputPath).standardizedFileURL.path, to: userDirectory)
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-            var shown = summary
-            shown.output = outputShown
-            print(String(decoding: try encoder.encode(shown), as: UTF8.self))
+            try Self.printJSON(summary, output: outputShown)
         } else if !logging.quiet {
             print(Self.text(summary, output: outputShown))
         }
@@ -131,8 +132,23 @@ struct RunCommand: ParsableCommand {
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 
+    /// The summary as one JSON object on stdout, with the output folder as the user named it.
+    static func printJSON(_ summary: RunSummary, output: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        var shown = summary
+        shown.output = output
+        print(String(decoding: try encoder.encode(shown), as: UTF8.self))
+    }
+
     /// The few lines a person reads after a run.
     static func text(_ s: RunSummary, output: String) -> String {
+        // Every source optional and absent: there is no report to point at (the notice on
+        // stderr says why).
+        if s.runID == nil && s.files.isEmpty {
+            return "Nothing imported (as of \(s.asOf)), so nothing was written; the previous outputs in \(output) "
+                + "are left as they were."
+        }
         var lines: [String] = []
         for source in s.sources {
             if source.status == "unreadable" {
