@@ -20,8 +20,13 @@ struct InvoiceAmountCheck {
     /// total may be written negative or positive, and its balance is the customer's credit), and
     /// only amounts in the same currency as the total (another currency's figure is no bound).
     init(type: Invoice.DocumentType, amount: Money?, paid: Money?, balance: Money?) {
-        guard type != .creditNote, let amount, amount.amount > 0 else { return }
-        if let balance, balance.currency == amount.currency, balance.amount > amount.amount { balanceExceedsAmount = true }
-        if let paid, paid.currency == amount.currency, paid.amount > amount.amount { paidExceedsAmount = true }
+        // (`Money.isGreater`: Foundation's `>` normalizes both decimals, a cost every plain row paid.)
+        guard type != .creditNote, let amount, Money.isGreater(amount.amount, than: 0) else { return }
+        if let balance, balance.currency == amount.currency, Money.isGreater(balance.amount, than: amount.amount) {
+            balanceExceedsAmount = true
+        }
+        if let paid, paid.currency == amount.currency, Money.isGreater(paid.amount, than: amount.amount) {
+            paidExceedsAmount = true
+        }
     }
 }

@@ -62,6 +62,17 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
         Money.appendPlainText(amount, minimumScale: currency?.minorUnits ?? 2, to: &bytes)
     }
 
+    /// `a > b`, exactly, without Foundation's normalization when both have one exponent (a column's
+    /// amounts, all with two decimals) or either is zero; Foundation's comparison otherwise.
+    public static func isGreater(_ a: Decimal, than b: Decimal) -> Bool {
+        if let p = DecimalText.parts(a), let q = DecimalText.parts(b) {
+            let pSign = p.significand == 0 ? 0 : (p.negative ? -1 : 1), qSign = q.significand == 0 ? 0 : (q.negative ? -1 : 1)
+            if pSign != qSign || pSign == 0 { return pSign > qSign }
+            if p.exponent == q.exponent { return pSign > 0 ? p.significand > q.significand : p.significand < q.significand }
+        }
+        return a > b
+    }
+
     /// Formats a decimal without exponent or grouping, padding the fraction to `minimumScale`.
     public static func plainText(_ value: Decimal, minimumScale: Int) -> String {
         var bytes: [UInt8] = []

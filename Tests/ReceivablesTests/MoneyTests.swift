@@ -3,6 +3,16 @@ import Testing
 @testable import Receivables
 
 @Suite struct MoneyTests {
+    /// The fast comparison is Foundation's, over signs, zeros, equal and different exponents.
+    @Test func isGreaterAgreesWithFoundation() {
+        let texts = ["0", "-0", "0.00", "1", "1.00", "1.5", "-1.5", "898.91", "898.90", "1000", "-1000.01", "0.001",
+                     "12345678901234567890.12", "-12345678901234567890.12", "99999999999999999999", "0.10", "-0.10"]
+        let values = texts.map { Decimal(string: $0)! }
+        for a in values {
+            for b in values { #expect(Money.isGreater(a, than: b) == (a > b), "\(a) > \(b)") }
+        }
+    }
+
     @Test func decimalArithmeticIsExact() {
         let a = Money("0.1", .usd)!, b = Money("0.2", .usd)!
         #expect((a + b) == Money("0.3", .usd)!)
