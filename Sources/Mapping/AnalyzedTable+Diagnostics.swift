@@ -18,6 +18,7 @@ extension AnalyzedTable {
         var out: [Diagnostic] = []
         if kind == .customers, let unused = invoiceColumnsUnused(at: tableAt) { out.append(unused) }
         out += hiddenColumnsMapped(at: tableAt)
+        if let other = amountsInAnotherCurrency(at: tableAt) { out.append(other) }
         if let sideBySide = sideBySideTables(at: tableAt) { out.append(sideBySide) }
         return out
     }
