@@ -52,14 +52,7 @@ import Testing
         ("sources:\n  - path: a.csv\nfailon: error", "unknown key 'failon' (did you mean 'fail_on'?"),
     ])
     func refusesAnUnknownKeyInAnySection(yaml: String, fragment: String) {
-        do {
-            _ = try RunConfiguration.parse(yaml: yaml, file: "c.yaml", baseDirectory: ".")
-            Issue.record("expected an error containing \(fragment)")
-        } catch let error as ConfigurationError {
-            #expect(error.description.contains(fragment), "\(error)")
-        } catch {
-            Issue.record("unexpected error \(error)")
-        }
+        Self.expectRefusal(yaml, saying: fragment)
     }
 
     /// Every unknown key is listed at once, so one edit fixes the file.
@@ -109,6 +102,11 @@ import Testing
         ("sources:\n  - path: a.csv\ncollections:\n  promise_grace_days: -2", "positive number of days"),
     ])
     func rejectsWithAClearMessage(yaml: String, fragment: String) {
+        Self.expectRefusal(yaml, saying: fragment)
+    }
+
+    /// The configuration is refused with a ``ConfigurationError`` whose text holds `fragment`.
+    static func expectRefusal(_ yaml: String, saying fragment: String) {
         do {
             _ = try RunConfiguration.parse(yaml: yaml, file: "c.yaml", baseDirectory: ".")
             Issue.record("expected an error containing \(fragment)")
