@@ -21,6 +21,13 @@ extension AnalyzedTable {
         }
         let readIn = Set(mapped.flatMap(\.columns).compactMap(currency))
         guard !readIn.isEmpty else { return nil }
+        if readIn.count > 1 {
+            // The worst case: one invoice's amount and balance read in two currencies.
+            let read = mapped.map { f in "\(f.field.rawValue) from " + f.columns.compactMap { headers[$0].map { "\"\($0.displayName)\"" } }.joined(separator: ", ") }
+            return Diagnostic(.warning, code: "MAP-AMOUNTS-IN-TWO-CURRENCIES",
+                "the table's amounts are read in two currencies (\(readIn.map(\.code).sorted().joined(separator: ", ")): \(read.joined(separator: "; "))); an invoice's amount and balance then differ in currency: name one currency's columns in a mapping file (consolida map FILE --write Mappings/NAME.yaml)",
+                at: tableAt)
+        }
         let others = region.headers.filter { h in
             guard !taken.contains(h.column), let c = currency(h.column), !readIn.contains(c) else { return false }
             let folded = TextFolding.fold(h.displayName)

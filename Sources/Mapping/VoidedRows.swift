@@ -13,15 +13,17 @@ enum VoidedRows {
     static func isVoided(_ status: String) -> Bool { mayBeVoided(status.utf8) && voidWords.contains(TextFolding.fold(status)) }
 
     /// A byte test every status cell meets before the folding one (`Pendiente`, `Pagada` on each of
-    /// a million rows): only a short text starting with a letter some void word starts with, or
-    /// with a non-ASCII letter (`Ánulada`), may be one. Blank is not.
+    /// a million rows): as folding reads it, the text's first letter must be one some void word
+    /// starts with, or a non-ASCII letter (`Ánulada`); punctuation and spaces around it are
+    /// skipped (`(ANULADA)`, `- Anulada`, padded fixed-width fields), and a long sentence is none.
     static func mayBeVoided(_ bytes: some Collection<UInt8>) -> Bool {
-        var length = 0
-        var first: UInt8?
-        for b in bytes where !(b == 0x20 || b == 0x09) || first != nil {
+        var first: UInt8?, letters = 0
+        for b in bytes {
+            let isLetter = b >= 0x80 || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || (0x30...0x39).contains(b)
+            guard isLetter else { continue }
             if first == nil { first = b }
-            length += 1
-            if length > 24 { return false }
+            letters += 1
+            if letters > 32 { return false }
         }
         guard let first else { return false }
         return first >= 0x80 || "ANVSIanvsi".utf8.contains(first)

@@ -60,7 +60,7 @@ enum DecimalText {
     }
 
     /// 10^0 … 10^19, the powers a 64-bit significand divides by.
-    private static let powersOfTen: [UInt64] = (0...19).map { (0..<$0).reduce(UInt64(1)) { r, _ in r * 10 } }
+    static let powersOfTen: [UInt64] = (0...19).map { (0..<$0).reduce(UInt64(1)) { r, _ in r * 10 } }
 
     private static func read(_ value: Decimal) -> Parts? {
         withUnsafeBytes(of: value) { raw -> Parts? in

@@ -65,12 +65,18 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
     /// `a > b`, exactly, without Foundation's normalization when both have one exponent (a column's
     /// amounts, all with two decimals) or either is zero; Foundation's comparison otherwise.
     public static func isGreater(_ a: Decimal, than b: Decimal) -> Bool {
-        if let p = DecimalText.parts(a), let q = DecimalText.parts(b) {
-            let pSign = p.significand == 0 ? 0 : (p.negative ? -1 : 1), qSign = q.significand == 0 ? 0 : (q.negative ? -1 : 1)
-            if pSign != qSign || pSign == 0 { return pSign > qSign }
-            if p.exponent == q.exponent { return pSign > 0 ? p.significand > q.significand : p.significand < q.significand }
-        }
-        return a > b
+        // Only two non-zero numbers: NaN and Foundation's several zeros keep Foundation's order.
+        guard !a.isNaN, !b.isNaN, let p = DecimalText.parts(a), let q = DecimalText.parts(b),
+              p.significand != 0, q.significand != 0 else { return a > b }
+        if p.negative != q.negative { return q.negative }
+        // Same sign: compare magnitudes at the smaller exponent (`8989e-1` against `1e3`).
+        var x = p.significand, y = q.significand
+        let shift = abs(p.exponent - q.exponent)
+        guard shift < DecimalText.powersOfTen.count else { return a > b }
+        let scaled = (p.exponent > q.exponent ? x : y).multipliedReportingOverflow(by: DecimalText.powersOfTen[shift])
+        guard !scaled.overflow else { return a > b }
+        if p.exponent > q.exponent { x = scaled.partialValue } else { y = scaled.partialValue }
+        return p.negative ? x < y : x > y
     }
 
     /// Formats a decimal without exponent or grouping, padding the fraction to `minimumScale`.

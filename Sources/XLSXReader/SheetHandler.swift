@@ -228,7 +228,8 @@ final class SheetHandler: XMLStreamHandler {
     private func column(_ attributes: XMLAttributes) {
         guard attributes.value("hidden").map({ $0 == "1" || $0 == "true" }) == true,
               let min = attributes.value("min").flatMap({ ByteParsing.int($0.buffer) }),
-              let max = attributes.value("max").flatMap({ ByteParsing.int($0.buffer) }), min >= 1, min <= max else { return }
+              let max = attributes.value("max").flatMap({ ByteParsing.int($0.buffer) }), min >= 1, min <= max,
+              min <= CellRef.maxColumn else { return }  // (past the last column: no range to build)
         hiddenColumns.append(min...Swift.min(max, CellRef.maxColumn))
     }
 

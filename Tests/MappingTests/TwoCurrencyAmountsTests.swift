@@ -20,6 +20,16 @@ struct TwoCurrencyAmountsTests {
         #expect(batch.invoices.count == 2)
     }
 
+    /// The amount read in one currency and the balance in another: said too.
+    @Test func fieldsReadInTwoCurrenciesAreSaid() {
+        let source = MemorySource(path: "cartera.csv", csv: [
+            ["Cliente", "Factura", "Fecha", "Monto USD", "Saldo Bs."],
+            ["Abasto Luna C.A.", "F-1", "01/03/2024", "100,00", "3.650,00"],
+        ])
+        let batch = Importer(options: ImportOptions(country: "VE")).importSource(source)
+        #expect(batch.diagnostics.filter { $0.code == "MAP-AMOUNTS-IN-TWO-CURRENCIES" }.count == 1)
+    }
+
     /// One currency, or a currency column beside amounts without one: nothing to say.
     @Test func oneCurrencySaysNothing() {
         for headers in [["Cliente", "Factura", "Fecha", "Monto USD", "Saldo USD"],

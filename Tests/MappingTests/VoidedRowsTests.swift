@@ -32,4 +32,10 @@ struct VoidedRowsTests {
         #expect(batch.invoices.count == 2)
         #expect(VoidedRows.isStatusHeader("Estado") && !VoidedRows.isVoided("Jalisco") && !VoidedRows.isVoided("Cancelada"))
     }
+
+    /// As folding reads a status: punctuation and padding around the word change nothing.
+    @Test(arguments: ["(ANULADA)", "*Anulada*", "- ANULADA", "ANULADA" + String(repeating: " ", count: 30), "Ánulada", "VOID"])
+    func decoratedVoidWordsAreVoided(_ status: String) {
+        #expect(VoidedRows.mayBeVoided(status.utf8) && VoidedRows.isVoided(status), "\(status)")
+    }
 }

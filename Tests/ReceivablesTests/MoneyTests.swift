@@ -7,7 +7,7 @@ import Testing
     @Test func isGreaterAgreesWithFoundation() {
         let texts = ["0", "-0", "0.00", "1", "1.00", "1.5", "-1.5", "898.91", "898.90", "1000", "-1000.01", "0.001",
                      "12345678901234567890.12", "-12345678901234567890.12", "99999999999999999999", "0.10", "-0.10"]
-        let values = texts.map { Decimal(string: $0)! }
+        let values = texts.map { Decimal(string: $0)! } + [.nan, Decimal(8989) / 10, Decimal(1000), Decimal(string: "1e3")!]
         for a in values {
             for b in values { #expect(Money.isGreater(a, than: b) == (a > b), "\(a) > \(b)") }
         }
