@@ -57,7 +57,31 @@ import Testing
         ("pagó sin problema", .saysPaid),
     ]
 
-    @Test(arguments: abbreviations + intents + negations)
+    /// Chat replies have no commas: a courtesy or a doubt next to `ya le pagué` negates no payment
+    /// (code review of 5587b53, which read all of these as `other`). Past the plain window a
+    /// negation reaches only a payment named as a noun, which has no subject of its own.
+    static let chatReplies: [(String, ContactEvent.Outcome)] = [
+        ("no se preocupe ya le pagué", .saysPaid),
+        ("no te preocupes ya te pagué", .saysPaid),
+        ("ningún problema ya le pagué", .saysPaid),
+        ("no hay problema ya le pagué", .saysPaid),
+        ("nada pendiente ya pagué", .saysPaid),
+        ("ya le pagué no sé si le llegó", .saysPaid),
+        ("no se preocupe ya le mandé el comprobante", .saysPaid),
+        ("ya le mandé el comprobante no sé si le llegó", .saysPaid),
+        ("buenas no hay problema ya le hice la transferencia", .saysPaid),
+        // Doubt before the payment still negates it.
+        ("no sé si ya pagó", .other),
+        // Subject-less: the payment or the receipt is what did not arrive.
+        ("no ha llegado el pago", .other),
+        ("el pago no ha llegado", .other),
+        ("todavía no llega el pago", .other),
+        ("no se preocupe pero no ha llegado el pago", .other),
+        ("el comprobante todavía no llega", .other),
+        ("nada, no ha llegado el depósito", .other),
+    ]
+
+    @Test(arguments: abbreviations + intents + negations + chatReplies)
     func classifies(_ text: String, _ expected: ContactEvent.Outcome) {
         #expect(OutcomeClassifier(rules: .builtIn).classify(text).outcome == expected)
     }

@@ -12,11 +12,16 @@ extension OutcomeRules {
 # A phrase is negated (and does not count) when a negation word appears within `window` words
 # before it in the same clause (commas end a clause): `no ha pagado` is not says_paid.
 # Phrases that carry their own negation (`no contesta`) are written with it; `not_negating` lists
-# fixed expressions whose negation word negates nothing (`mañana sin falta le deposito`). For the
-# outcomes under `whole_clause` (says_paid: whoever says they paid says it without a `no`), a
-# negation word anywhere earlier in the clause cancels a phrase (`no ha llegado el pago`), and so
-# does one of `after` within `after_window` words after it (`el pago todavía no llega`), unless a
-# `stop` word starts another statement in between (`ya pagó y no debe nada`).
+# fixed expressions whose negation word negates nothing (`mañana sin falta le deposito`, `no se
+# preocupe ya le pagué`). For the outcomes under `whole_clause` (says_paid: whoever says they paid
+# says it without a `no`), a phrase used as a noun (right after one of `determiners`: `el pago`,
+# `el comprobante`) has no subject of its own, so a negation word anywhere earlier in the clause
+# cancels it (`no ha llegado el pago`), and so does one of `after` within `after_window` words
+# after it (`el pago todavía no llega`), unless a `stop` word starts another statement in between
+# (`ya pagó y no debe nada`). A verb (`ya le pagué`) is negated only within `window`: chat
+# messages have no commas, and `no se preocupe ya le pagué` is still a payment. A `doubt` cancels
+# every phrase after it in the clause (`no sé si ya pagó`) and nothing before it (`ya le pagué no
+# sé si le llegó`).
 # A combination counts when one phrase of every named lexicon appears in the same sentence and
 # the first one is not negated. Each match adds its weight (default 1) to its outcome; matches
 # after a contrast word (`pero`, `mas`) weigh `contrast_factor` times more, because the clause
@@ -30,12 +35,18 @@ negation:
   words: ["no", nao, not, never, nunca, jamas, jamais, sin, sem, ni, nem, tampoco, nada, without,
           ningun, ninguno, ninguna, nenhum, nenhuma]
   not_negating: ["sin falta", "sem falta", "sin duda", "sem duvida", "sin problema", "sem problema",
-                 "without fail"]
+                 "without fail",
+                 # Courtesies that open a chat reply (`no se preocupe ya le pagué`).
+                 "no se preocupe", "no te preocupes", "no se preocupen", "nao se preocupe",
+                 "ningun problema", "no hay problema", "nada pendiente", "no worries", "no problem"]
   whole_clause:
     outcomes: [says_paid]
     after: ["no", nao, not, never, nunca, jamas, jamais]
     after_window: 2
     stop: ["y", "e", and, porque, pois, because, entonces]
+    determiners: [el, la, los, las, un, una, del, al, su, sus, "o", "a", os, as, do, da, um, uma,
+                  seu, sua, the, "this", that, your]
+    doubt: ["no se si", "no sabe si", "no sabemos si", "nao sei se", "nao sabe se", "not sure if"]
 
 contrast:
   factor: 1.5

@@ -19,16 +19,22 @@ public struct OutcomeRules: Sendable {
         public var weight: Double
     }
 
-    /// Outcomes that no negated statement may have (says_paid): for them a negation reaches the
-    /// whole clause before a phrase (`no ha llegado el pago`) and `windowAfter` words after it (`el
-    /// pago todavía no llega`), but not past a stop word that starts another statement (`ya pagó y
-    /// no debe nada`).
+    /// Outcomes that no negated statement may have (says_paid): for them a negation reaches a
+    /// phrase used as a noun (after one of `determiners`) from anywhere earlier in the clause (`no
+    /// ha llegado el pago`) and from `windowAfter` words after it (`el pago todavía no llega`), but
+    /// not past a stop word that starts another statement (`ya pagó y no debe nada`). A verb
+    /// (`ya le pagué`) is negated only within the plain window or by a doubt (`no sé si ya pagó`).
     public struct WholeClauseNegation: Sendable {
         public var outcomes: Set<ContactEvent.Outcome>
         /// Negation words that also count after the phrase (`no`, not `sin`: `pagó sin problema`).
         public var wordsAfter: Set<String>
         public var windowAfter: Int
         public var stopWords: Set<String>
+        /// Words after which a phrase is a noun (`el`, `la`, `o`, `the` …).
+        public var determiners: Set<String>
+        /// Doubts (`no sé si`): they cancel a phrase anywhere after them in the clause (`no sé si
+        /// ya pagó`) but negate nothing said before them (`ya le pagué no sé si le llegó`).
+        public var doubts: [Phrase]
     }
 
     public struct Rule: Sendable {
@@ -111,7 +117,9 @@ public struct OutcomeRules: Sendable {
             notNegating: try phrases(negation["not_negating"] ?? []),
             wholeClauseNegation: WholeClauseNegation(
                 outcomes: wholeClauseOutcomes, wordsAfter: words(wholeClause["after"]),
-                windowAfter: (wholeClause["after_window"] as? Int) ?? 2, stopWords: words(wholeClause["stop"])),
+                windowAfter: (wholeClause["after_window"] as? Int) ?? 2, stopWords: words(wholeClause["stop"]),
+                determiners: words(wholeClause["determiners"]),
+                doubts: try phrases(wholeClause["doubt"] ?? [])),
             contrastWords: try phrases(contrast["words"] ?? []),
             contrastFactor: number(contrast["factor"]) ?? 1,
             channels: channels)

@@ -11,6 +11,9 @@ struct WordTokens: Sendable {
         var afterContrast = false
         /// Whether the word is part of a fixed expression that negates nothing (`sin falta`).
         var inNotNegating = false
+        /// Whether the word is part of a doubt (`no sé si`), which cancels a payment after it in
+        /// its clause but nothing said before (`ya le mandé el comprobante no sé si le llegó`).
+        var inDoubt = false
     }
 
     var tokens: [Token] = []
