@@ -8,6 +8,8 @@ extension OutcomeRules {
 # into words; `.`, `!`, `?`, `;` and line breaks end a sentence. A phrase is a list of words:
 #   word      that exact word            pag*   any word starting with `pag`
 #   #         any number                 ..     up to three words of anything
+#   word!     that word as written, accents counted (`pago!` is not `pagó`: folding makes the
+#             past `le pagó` read as the present `le pago`; without any accent the present stays)
 # A phrase in a sentence that ends with `?` does not count (a question states nothing).
 # A phrase is negated (and does not count) when a negation word appears within `window` words
 # before it in the same clause (commas end a clause): `no ha pagado` is not says_paid.
@@ -55,16 +57,17 @@ contrast:
 lexicons:
   pay_present: [paga, pagan, pagamos, deposita, depositan, transfiere, transfieren, abona, abonan,
                 cancela, cancelan, transfere, transferem, quita, quitam, pays, "hace la transferencia",
-                "hace el pago", "faz o pix", "faz o pagamento", "faz a transferencia", "te pago",
-                "le pago", "les pago", "lhe pago", "lleva el cheque", "llevar el cheque", "pagar",
+                "hace el pago", "faz o pix", "faz o pagamento", "faz a transferencia", "te pago!",
+                "le pago!", "les pago!", "lhe pago", "lleva el cheque", "llevar el cheque", "pagar",
                 # First person, as customers write in chats (`le transfiero el viernes`).
-                transfiero, transfiro, "le deposito", "te deposito", "les deposito", "le abono",
-                "te abono", "le cancelo", "te cancelo", "le transfiero", "te transfiero", "lhe transfiro",
-                "te pago", "le hago la transferencia", "te hago la transferencia", "faco o pix", "mando o pix",
+                transfiero, transfiro, "le deposito!", "te deposito!", "les deposito!", "le abono!",
+                "te abono!", "le cancelo!", "te cancelo!", "le transfiero", "te transfiero", "lhe transfiro",
+                "te pago!", "le hago la transferencia", "te hago la transferencia", "faco o pix", "mando o pix",
                 # `le hago el pago (móvil)`, `se lo pago el 20`: the object pronoun before the verb.
+                # A first-person present in -o is written `pago!`: `se lo pagó` is the past.
                 "le hago el pago", "te hago el pago", "les hago el pago", "hago el pago", "le hago el deposito",
-                "te hago el deposito", "hago el deposito", "hago la transferencia", "se lo pago", "se la pago",
-                "se los pago", "te lo pago", "se lo deposito", "se lo transfiero", "se lo cancelo", "les cancelo"]
+                "te hago el deposito", "hago el deposito", "hago la transferencia", "se lo pago!", "se la pago!",
+                "se los pago!", "te lo pago!", "se lo deposito!", "se lo transfiero", "se lo cancelo!", "les cancelo!"]
   future_time: [manana, amanha, tomorrow, hoy, hoje, today, tonight, "esta tarde", "a tarde",
                 lunes, martes, miercoles, jueves, viernes, sabado, domingo,
                 segunda, terca, quarta, quinta, sexta, "segunda-feira", monday, tuesday, wednesday,

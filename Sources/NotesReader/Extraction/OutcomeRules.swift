@@ -6,9 +6,15 @@ import Yams
 /// (`Mappings/outcome-rules.yaml`; the file documents the format). Plain data, so a company can
 /// add its collectors' own words without touching code.
 public struct OutcomeRules: Sendable {
-    /// One phrase: words, `prefix*`, `#` (a number) and `..` (a gap of up to three words).
+    /// One phrase: words, `word!` (the word as written, accents counted), `prefix*`, `#` (a number)
+    /// and `..` (a gap of up to three words).
     public struct Phrase: Sendable, Hashable {
-        enum Part: Sendable, Hashable { case word(String), prefix(String), number, gap }
+        enum Part: Sendable, Hashable {
+            case word(String), prefix(String), number, gap
+            /// A word that must be written exactly so, in any case: `pago!` is not `pagó`. Keeps the
+            /// folded form to find where to try it.
+            case written(String, folded: String)
+        }
         var parts: [Part]
         public var text: String
         public var weight: Double
@@ -157,6 +163,11 @@ extension OutcomeRules.Phrase {
             if raw == ".." { parts.append(.gap); continue }
             if raw == "#" { parts.append(.number); continue }
             if raw == "/" { parts.append(.word("/")); continue }
+            if raw.count > 1 && raw.hasSuffix("!") {
+                let word = String(raw.dropLast())
+                parts.append(.written(word.lowercased(), folded: NotesText.fold(word)))
+                continue
+            }
             let star = raw.hasSuffix("*")
             let words = WordTokens(String(star ? raw.dropLast() : raw)).tokens.map(\.text)
             for (i, w) in words.enumerated() {
