@@ -57,7 +57,48 @@ import Testing
         ("pagó sin problema", .saysPaid),
     ]
 
-    @Test(arguments: abbreviations + intents + negations)
+    /// Chat replies have no commas: a courtesy or a doubt next to `ya le pagué` negates no payment
+    /// (code review of 5587b53, which read all of these as `other`). Past the plain window a
+    /// negation reaches only a payment named as a noun, which has no subject of its own.
+    static let chatReplies: [(String, ContactEvent.Outcome)] = [
+        ("no se preocupe ya le pagué", .saysPaid),
+        ("no te preocupes ya te pagué", .saysPaid),
+        ("ningún problema ya le pagué", .saysPaid),
+        ("no hay problema ya le pagué", .saysPaid),
+        ("nada pendiente ya pagué", .saysPaid),
+        ("ya le pagué no sé si le llegó", .saysPaid),
+        ("no se preocupe ya le mandé el comprobante", .saysPaid),
+        ("ya le mandé el comprobante no sé si le llegó", .saysPaid),
+        ("buenas no hay problema ya le hice la transferencia", .saysPaid),
+        // Doubt before the payment still negates it.
+        ("no sé si ya pagó", .other),
+        // Subject-less: the payment or the receipt is what did not arrive.
+        ("no ha llegado el pago", .other),
+        ("el pago no ha llegado", .other),
+        ("todavía no llega el pago", .other),
+        ("no se preocupe pero no ha llegado el pago", .other),
+        ("el comprobante todavía no llega", .other),
+        ("nada, no ha llegado el depósito", .other),
+    ]
+
+    /// `pagó` folds to `pago`: the pronoun + present forms (`se lo pago`, `le cancelo`) are a
+    /// promise only as written without the accent of the past (code review of 5587b53). Without
+    /// any accent the present is assumed, as chats often drop them.
+    static let presentNotPast: [(String, ContactEvent.Outcome)] = [
+        ("se lo pago el lunes", .promiseToPay),
+        ("SE LO PAGO EL LUNES", .promiseToPay),
+        ("te lo pago el jueves", .promiseToPay),
+        ("le pago el lunes", .promiseToPay),
+        ("se lo cancelo el viernes", .promiseToPay),
+        ("se lo pagó el lunes", .saysPaid),
+        ("el cliente se lo pagó el lunes a Carlos", .saysPaid),
+        ("te lo pagó el jueves", .saysPaid),
+        ("le pagó el lunes a Carlos", .saysPaid),
+        ("se lo canceló el viernes", .saysPaid),
+        ("SE LO PAGÓ EL LUNES", .saysPaid),
+    ]
+
+    @Test(arguments: abbreviations + intents + negations + chatReplies + presentNotPast)
     func classifies(_ text: String, _ expected: ContactEvent.Outcome) {
         #expect(OutcomeClassifier(rules: .builtIn).classify(text).outcome == expected)
     }
@@ -66,6 +107,16 @@ import Testing
         #expect(Set(WordTokens("le pago Bs. 1.500.000 el lunes").tokens.map(\.sentence)) == [0])
         #expect(Set(WordTokens("Sr. Ana, Sra. Luz, N°. 12").tokens.map(\.sentence)) == [0])
         #expect(WordTokens("ya pagó. Gracias").tokens.map(\.sentence) == [0, 0, 1])
+    }
+
+    /// Tokens keep the word as written, so a `word!` phrase tells `pago` from `pagó`.
+    @Test func tokensKeepTheWrittenAccents() {
+        let words = WordTokens("Se lo PAGÓ, ¿no?")
+        #expect(words.tokens.map(\.text) == ["se", "lo", "pago", "no"])
+        #expect(words.tokens.map(\.written) == ["se", "lo", "pagó", "no"])
+        let phrase = OutcomeRules.Phrase.parse("se lo pago!", weight: 1)
+        #expect(PhraseMatcher.matches(phrase, in: words).isEmpty)
+        #expect(PhraseMatcher.matches(phrase, in: WordTokens("se lo Pago")) == [0..<3])
     }
 
     /// The QA chats (`/tmp/qa9/wa2`, `/tmp/qa9/wa4`): every customer message is a promise with its

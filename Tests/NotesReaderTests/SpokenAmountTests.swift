@@ -14,9 +14,11 @@ import Testing
         ("le pago 2 millones de bolívares el lunes", "2000000.00 VES@0.9"),
         ("le pago 2k el lunes", "2000.00 USD@0.75"),
         ("abona 2K", "2000.00 USD@0.75"),
-        ("le pago el viernes 500 mil", "500000.00 USD@0.75"),
-        ("mañana sin falta le deposito (500 mil)", "500000.00 USD@0.75"),
-        ("quedó en 3 MM", "3000000.00 USD@0.75"),
+        ("le pago el viernes 500 mil", "500000.00 USD@0.6"),
+        ("mañana sin falta le deposito (500 mil)", "500000.00 USD@0.6"),
+        ("quedó en 3 MM de bolívares", "3000000.00 VES@0.9"),
+        ("Bs. 2 MM", "2000000.00 VES@0.9"),
+        ("$3MM", "3000000.00 USD@0.9"),
         ("un saldo de 1 millón", "1000000.00 USD@0.75"),
         ("500 mil bs", "500000.00 VES@0.9"),
         ("500 mil Bs.", "500000.00 VES@0.9"),
@@ -28,10 +30,10 @@ import Testing
         ("2 mil reales", "2000.00 BRL@0.9"),
         ("2 milhões de reais", "2000000.00 BRL@0.9"),
         ("500 thousand dollars", "500000.00 USD@0.9"),
-        ("50 lucas", "50000.00 USD@0.75"),
-        ("2 palos", "2000000.00 USD@0.75"),
-        ("1,25 millones", "1250000.00 USD@0.75"),
-        ("1.500 millones", "1500000000.00 USD@0.75"),
+        ("50 lucas", "50000.00 USD@0.6"),
+        ("2 palos", "2000000.00 USD@0.6"),
+        ("1,25 millones", "1250000.00 USD@0.6"),
+        ("1.500 millones", "1500000000.00 USD@0.6"),
     ]
 
     @Test(arguments: spoken) func multiplierWordsScaleTheNumber(_ text: String, _ expected: String) {
@@ -52,6 +54,42 @@ import Testing
                       "me dio un palo", "queda a 2 km", "dice que mil veces"])
     func numbersThatAreNotSpokenAmounts(_ text: String) {
         #expect(AmountExtractor.extract(text, defaultCurrency: .usd).isEmpty)
+    }
+
+    /// What a hardware store's chat says that is no spoken amount (code review of e5e89d0): `mm` is
+    /// millimetres unless a currency stands next to it, `mil gracias` is thanks, and a number after
+    /// letters and a hyphen or in an invoice mention is a document's. A bare amount after a payment
+    /// word is still read.
+    static let notSpoken: [(String, [String])] = [
+        ("le pago 300 el viernes por las cabillas de 12 mm", ["300.00 USD@0.6"]),
+        ("cabillas de 12 MM", []),
+        ("le mandé el comprobante de la 4521 mil gracias", []),
+        ("mil disculpas, son 20 mil veces que le escribo", []),
+        ("le pago 20 mil perdones por la demora", ["20.00 USD@0.6"]),
+        ("F-500 mil", []),
+        ("FAC-500 mil", []),
+        ("OC-20 mil", []),
+        ("la factura 4521 mil", []),
+        ("abono a la factura 123 de 500 mil", ["500000.00 USD@0.6"]),
+    ]
+
+    @Test(arguments: notSpoken) func unitsThanksAndDocumentNumbersAreNoSpokenAmounts(_ text: String, _ expected: [String]) {
+        #expect(AmountExtractor.extract(text, defaultCurrency: .usd).map { "\($0.money)@\($0.confidence)" } == expected)
+    }
+
+    /// The promise's amount is the most confident one: a spoken count away from the payment word
+    /// (`5 mil tornillos`) must not outrank the amount after it.
+    @Test(arguments: [
+        ("le pago 300 el viernes por las cabillas de 12 mm", "2024-06-07 300.00 USD"),
+        ("le pago 300 el viernes por los 5 mil tornillos", "2024-06-07 300.00 USD"),
+        ("le pago el viernes 500 mil", "2024-06-07 500000.00 USD"),
+        ("le pago 2 MM de bolívares el viernes", "2024-06-07 2000000.00 VES"),
+    ])
+    func promiseAmountPrefersThePaymentWord(_ message: String, _ expected: String) throws {
+        let chat = "03/06/2024 10:05 - Cliente Uno: \(message)\n"
+        let got = try Self.promises(chat, kind: .whatsapp, path: "WhatsApp Chat con Cliente Uno.txt",
+                                    NotesImportOptions(defaultCurrency: .usd))
+        #expect(got == [expected])
     }
 
     /// `el 20 mil` is an amount, not the 20th: the promise date is the Friday.

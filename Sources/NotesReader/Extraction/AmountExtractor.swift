@@ -17,19 +17,34 @@ enum AmountExtractor {
     }
 
     /// The amounts in `text`, in order: those with a currency mark (confidence 0.9), spoken ones
-    /// with a multiplier word but no mark (0.75), and bare ones after a payment word (0.6). Those
-    /// without a mark take `defaultCurrency`.
+    /// with a multiplier word but no mark right after a payment word (0.75), bare ones after a
+    /// payment word and spoken ones anywhere else (0.6). Those without a mark take
+    /// `defaultCurrency`. A number without a mark inside an invoice mention (`factura 4521 mil`,
+    /// `F-500 mil`) is none.
+    ///
+    /// A spoken amount away from any payment word ranks no higher than a bare one next to a
+    /// payment word, because ``RecordBuilder`` takes the most confident amount as the promise's:
+    /// `le pago 300 el viernes por los 5 mil tornillos` promises 300, not 5,000 (ties go to the
+    /// first amount written).
     static func extract(_ text: String, defaultCurrency: Currency?, dollarSign: Currency = .usd,
                         pesos: Currency? = nil, dayFirst: Bool = true) -> [Found] {
         let folded = NotesText.fold(text)
         var out: [Found] = []
         var taken: [Range<String.Index>] = []
+        // The invoice patterns ignore case, so they find in `folded` what they find in `text`.
+        let invoices = MentionExtractor.invoiceRanges(folded)
+        let afterPaymentWord = bare.matches(in: folded).compactMap { $0.groups[1] }
         for m in marked.matches(in: folded) {
             let multiplier = m.group(3).flatMap(SpokenMultiplier.init(folded:))
             let symbol = m.group(1) ?? m.group(4) ?? m.group(5)
+            if symbol == nil && (multiplier?.needsCurrency == true || invoices.contains { $0.overlaps(m.range) }) {
+                taken.append(m.range) // `12 mm` is a size, `factura 4521` an invoice: no amount, spoken or bare
+                continue
+            }
             guard symbol != nil || multiplier != nil,
                   let numText = m.group(2), let number = parseNumber(numText) else { continue }
-            var currency = defaultCurrency, confidence = 0.75
+            var currency = defaultCurrency
+            var confidence = afterPaymentWord.contains { $0.overlaps(m.range) } ? 0.75 : 0.6
             if let symbol {
                 guard let named = self.currency(symbol, dollarSign: dollarSign, pesos: pesos) else { continue }
                 currency = named ?? defaultCurrency
@@ -42,7 +57,7 @@ enum AmountExtractor {
             taken.append(m.range)
         }
         for m in bare.matches(in: folded) {
-            guard let r = m.groups[1], !taken.contains(where: { $0.overlaps(r) }),
+            guard let r = m.groups[1], !taken.contains(where: { $0.overlaps(r) }), !invoices.contains(where: { $0.overlaps(r) }),
                   let numText = m.group(2), let value = parseNumber(numText), value > 0 else { continue }
             out.append(Found(money: Money(value, defaultCurrency), confidence: 0.6, range: r))
         }
@@ -96,9 +111,10 @@ enum AmountExtractor {
     private static let suffixSymbols = #"(\$|€|usd|brl|eur|ves|cop|mxn|pen|bs\.?|bolivares|dolares|dolar|dollars|dls|reais|reales|euros|pesos|soles|verdes)"#
     // Groups: 1 prefix mark, 2 number, 3 multiplier word, 4 mark after the multiplier (`millones
     // de bolívares`), 5 mark right after the number. A number glued to another by `/ . , : -` is
-    // part of a date, time or phone (`14/05`, `0414-500`), whatever follows it.
+    // part of a date, time or phone (`14/05`, `0414-500`), whatever follows it; one after letters
+    // and a hyphen is a document's (`F-500`, `OC-500`).
     private static let marked = Pattern(
-        #"(?<![\p{L}\d])(?:"# + prefixSymbols + #"\s?)?(?<!\d[:/.,\-])"# + number
+        #"(?<![\p{L}\d])(?:"# + prefixSymbols + #"\s?)?(?<!\d[:/.,\-])(?<!\p{L}[\-–])"# + number
         + #"(?:\s?("# + SpokenMultiplier.alternation + #")(?:\s?(?:de\s)?"# + suffixSymbols + #")?|\s?"#
         + suffixSymbols + #")?(?![\p{L}\d])"#)
     // A number right after a payment verb or noun, not a date, time, or invoice number.

@@ -14,6 +14,12 @@ enum MentionExtractor {
         return unique(out)
     }
 
+    /// Where `invoices(_:)` finds each invoice number in `text` (`123` of `factura 123`, all of
+    /// `FAC-00123`), so no other extractor reads it as something else.
+    static func invoiceRanges(_ text: String) -> [Range<String.Index>] {
+        keywordInvoice.matches(in: text).compactMap { $0.groups[0] } + codeInvoice.matches(in: text).map(\.range)
+    }
+
     /// Phones with at least 7 digits: `+58 412-555-1234`, `0414-555.12.34`, `(11) 98765-4321`.
     static func phones(_ text: String) -> [String] {
         var out: [String] = []

@@ -80,14 +80,40 @@ struct OutcomeClassifier: Sendable {
     }
 
     /// Whether a negation cancels the phrase matched at `match`: a negation word within the
-    /// rules' window before it in its clause; with `wholeClause`, also one anywhere earlier in the
-    /// clause or just after the phrase, short of a stop word (``OutcomeRules/WholeClauseNegation``).
+    /// rules' window before it in its clause. With `wholeClause`, a phrase used as a noun (after a
+    /// determiner: `el pago`, `el comprobante`) is also cancelled by one anywhere earlier in the
+    /// clause or just after it, short of a stop word (``OutcomeRules/WholeClauseNegation``); any
+    /// says_paid phrase is cancelled by a doubt earlier in its clause (`no sé si ya pagó`). A
+    /// payment that arrives or appears has no subject of its own, so its `no` may sit anywhere
+    /// (`no ha llegado el pago`, `el pago no ha llegado`). A verb (`ya le pagué`) has a subject that
+    /// negates it just before it; chat replies have no commas, so reaching further cancelled
+    /// `no se preocupe ya le pagué`.
     private func isNegated(_ match: Range<Int>, _ words: WordTokens, wholeClause: Bool) -> Bool {
         let scope = rules.wholeClauseNegation
         if negatedBefore(match.lowerBound, words, reach: rules.negationWindow) { return true }
         guard wholeClause else { return false }
+        if doubtedBefore(match.lowerBound, words) { return true }
+        guard isNoun(match, words) else { return false }
         return negatedBefore(match.lowerBound, words, reach: .max, stopAt: scope.stopWords)
             || negatedAfter(match.upperBound, words)
+    }
+
+    /// Whether a doubt (`no sé si`) opens the phrase's clause before `index`, short of a stop word:
+    /// `no sé si ya pagó` states no payment, however far the payment is from the `no`.
+    private func doubtedBefore(_ index: Int, _ words: WordTokens) -> Bool {
+        let t = words.tokens, stopWords = rules.wholeClauseNegation.stopWords
+        guard index < t.count else { return false }
+        var j = index - 1
+        while j >= 0 && t[j].clause == t[index].clause && !stopWords.contains(t[j].text) {
+            if t[j].inDoubt { return true }
+            j -= 1
+        }
+        return false
+    }
+
+    /// Whether the phrase matched at `match` follows a determiner (`el pago`, `o comprovante`).
+    private func isNoun(_ match: Range<Int>, _ words: WordTokens) -> Bool {
+        match.lowerBound > 0 && rules.wholeClauseNegation.determiners.contains(words.tokens[match.lowerBound - 1].text)
     }
 
     /// Whether a negation word comes within `reach` words before `index` in its clause, without a
@@ -112,19 +138,25 @@ struct OutcomeClassifier: Sendable {
         var j = end
         while j < t.count && j - end < scope.windowAfter && t[j].clause == t[end - 1].clause
                 && !scope.stopWords.contains(t[j].text) {
-            if scope.wordsAfter.contains(t[j].text) && !t[j].inNotNegating { return true }
+            if scope.wordsAfter.contains(t[j].text) && !t[j].inNotNegating && !t[j].inDoubt { return true }
             j += 1
         }
         return false
     }
 
     /// Marks the words of fixed expressions that hold a negation word but negate nothing
-    /// (`mañana sin falta le deposito`), so that word cancels no phrase.
+    /// (`mañana sin falta le deposito`), so that word cancels no phrase, and of doubts, which cancel
+    /// what follows them but nothing said before (`ya mandé el comprobante no sé si le llegó`).
     private func markNotNegating(_ words: WordTokens) -> WordTokens {
         var w = words
         for phrase in rules.notNegating {
             for m in PhraseMatcher.matches(phrase, in: w) {
                 for i in m { w.tokens[i].inNotNegating = true }
+            }
+        }
+        for phrase in rules.wholeClauseNegation.doubts {
+            for m in PhraseMatcher.matches(phrase, in: w) {
+                for i in m { w.tokens[i].inDoubt = true }
             }
         }
         return w

@@ -8,15 +8,22 @@ extension OutcomeRules {
 # into words; `.`, `!`, `?`, `;` and line breaks end a sentence. A phrase is a list of words:
 #   word      that exact word            pag*   any word starting with `pag`
 #   #         any number                 ..     up to three words of anything
+#   word!     that word as written, accents counted (`pago!` is not `pagó`: folding makes the
+#             past `le pagó` read as the present `le pago`; without any accent the present stays)
 # A phrase in a sentence that ends with `?` does not count (a question states nothing).
 # A phrase is negated (and does not count) when a negation word appears within `window` words
 # before it in the same clause (commas end a clause): `no ha pagado` is not says_paid.
 # Phrases that carry their own negation (`no contesta`) are written with it; `not_negating` lists
-# fixed expressions whose negation word negates nothing (`mañana sin falta le deposito`). For the
-# outcomes under `whole_clause` (says_paid: whoever says they paid says it without a `no`), a
-# negation word anywhere earlier in the clause cancels a phrase (`no ha llegado el pago`), and so
-# does one of `after` within `after_window` words after it (`el pago todavía no llega`), unless a
-# `stop` word starts another statement in between (`ya pagó y no debe nada`).
+# fixed expressions whose negation word negates nothing (`mañana sin falta le deposito`, `no se
+# preocupe ya le pagué`). For the outcomes under `whole_clause` (says_paid: whoever says they paid
+# says it without a `no`), a phrase used as a noun (right after one of `determiners`: `el pago`,
+# `el comprobante`) has no subject of its own, so a negation word anywhere earlier in the clause
+# cancels it (`no ha llegado el pago`), and so does one of `after` within `after_window` words
+# after it (`el pago todavía no llega`), unless a `stop` word starts another statement in between
+# (`ya pagó y no debe nada`). A verb (`ya le pagué`) is negated only within `window`: chat
+# messages have no commas, and `no se preocupe ya le pagué` is still a payment. A `doubt` cancels
+# every phrase after it in the clause (`no sé si ya pagó`) and nothing before it (`ya le pagué no
+# sé si le llegó`).
 # A combination counts when one phrase of every named lexicon appears in the same sentence and
 # the first one is not negated. Each match adds its weight (default 1) to its outcome; matches
 # after a contrast word (`pero`, `mas`) weigh `contrast_factor` times more, because the clause
@@ -30,12 +37,18 @@ negation:
   words: ["no", nao, not, never, nunca, jamas, jamais, sin, sem, ni, nem, tampoco, nada, without,
           ningun, ninguno, ninguna, nenhum, nenhuma]
   not_negating: ["sin falta", "sem falta", "sin duda", "sem duvida", "sin problema", "sem problema",
-                 "without fail"]
+                 "without fail",
+                 # Courtesies that open a chat reply (`no se preocupe ya le pagué`).
+                 "no se preocupe", "no te preocupes", "no se preocupen", "nao se preocupe",
+                 "ningun problema", "no hay problema", "nada pendiente", "no worries", "no problem"]
   whole_clause:
     outcomes: [says_paid]
     after: ["no", nao, not, never, nunca, jamas, jamais]
     after_window: 2
     stop: ["y", "e", and, porque, pois, because, entonces]
+    determiners: [el, la, los, las, un, una, del, al, su, sus, "o", "a", os, as, do, da, um, uma,
+                  seu, sua, the, "this", that, your]
+    doubt: ["no se si", "no sabe si", "no sabemos si", "nao sei se", "nao sabe se", "not sure if"]
 
 contrast:
   factor: 1.5
@@ -44,16 +57,17 @@ contrast:
 lexicons:
   pay_present: [paga, pagan, pagamos, deposita, depositan, transfiere, transfieren, abona, abonan,
                 cancela, cancelan, transfere, transferem, quita, quitam, pays, "hace la transferencia",
-                "hace el pago", "faz o pix", "faz o pagamento", "faz a transferencia", "te pago",
-                "le pago", "les pago", "lhe pago", "lleva el cheque", "llevar el cheque", "pagar",
+                "hace el pago", "faz o pix", "faz o pagamento", "faz a transferencia", "te pago!",
+                "le pago!", "les pago!", "lhe pago", "lleva el cheque", "llevar el cheque", "pagar",
                 # First person, as customers write in chats (`le transfiero el viernes`).
-                transfiero, transfiro, "le deposito", "te deposito", "les deposito", "le abono",
-                "te abono", "le cancelo", "te cancelo", "le transfiero", "te transfiero", "lhe transfiro",
-                "te pago", "le hago la transferencia", "te hago la transferencia", "faco o pix", "mando o pix",
+                transfiero, transfiro, "le deposito!", "te deposito!", "les deposito!", "le abono!",
+                "te abono!", "le cancelo!", "te cancelo!", "le transfiero", "te transfiero", "lhe transfiro",
+                "te pago!", "le hago la transferencia", "te hago la transferencia", "faco o pix", "mando o pix",
                 # `le hago el pago (móvil)`, `se lo pago el 20`: the object pronoun before the verb.
+                # A first-person present in -o is written `pago!`: `se lo pagó` is the past.
                 "le hago el pago", "te hago el pago", "les hago el pago", "hago el pago", "le hago el deposito",
-                "te hago el deposito", "hago el deposito", "hago la transferencia", "se lo pago", "se la pago",
-                "se los pago", "te lo pago", "se lo deposito", "se lo transfiero", "se lo cancelo", "les cancelo"]
+                "te hago el deposito", "hago el deposito", "hago la transferencia", "se lo pago!", "se la pago!",
+                "se los pago!", "te lo pago!", "se lo deposito!", "se lo transfiero", "se lo cancelo!", "les cancelo!"]
   future_time: [manana, amanha, tomorrow, hoy, hoje, today, tonight, "esta tarde", "a tarde",
                 lunes, martes, miercoles, jueves, viernes, sabado, domingo,
                 segunda, terca, quarta, quinta, sexta, "segunda-feira", monday, tuesday, wednesday,

@@ -6,9 +6,15 @@ import Yams
 /// (`Mappings/outcome-rules.yaml`; the file documents the format). Plain data, so a company can
 /// add its collectors' own words without touching code.
 public struct OutcomeRules: Sendable {
-    /// One phrase: words, `prefix*`, `#` (a number) and `..` (a gap of up to three words).
+    /// One phrase: words, `word!` (the word as written, accents counted), `prefix*`, `#` (a number)
+    /// and `..` (a gap of up to three words).
     public struct Phrase: Sendable, Hashable {
-        enum Part: Sendable, Hashable { case word(String), prefix(String), number, gap }
+        enum Part: Sendable, Hashable {
+            case word(String), prefix(String), number, gap
+            /// A word that must be written exactly so, in any case: `pago!` is not `pagó`. Keeps the
+            /// folded form to find where to try it.
+            case written(String, folded: String)
+        }
         var parts: [Part]
         public var text: String
         public var weight: Double
@@ -19,16 +25,22 @@ public struct OutcomeRules: Sendable {
         public var weight: Double
     }
 
-    /// Outcomes that no negated statement may have (says_paid): for them a negation reaches the
-    /// whole clause before a phrase (`no ha llegado el pago`) and `windowAfter` words after it (`el
-    /// pago todavía no llega`), but not past a stop word that starts another statement (`ya pagó y
-    /// no debe nada`).
+    /// Outcomes that no negated statement may have (says_paid): for them a negation reaches a
+    /// phrase used as a noun (after one of `determiners`) from anywhere earlier in the clause (`no
+    /// ha llegado el pago`) and from `windowAfter` words after it (`el pago todavía no llega`), but
+    /// not past a stop word that starts another statement (`ya pagó y no debe nada`). A verb
+    /// (`ya le pagué`) is negated only within the plain window or by a doubt (`no sé si ya pagó`).
     public struct WholeClauseNegation: Sendable {
         public var outcomes: Set<ContactEvent.Outcome>
         /// Negation words that also count after the phrase (`no`, not `sin`: `pagó sin problema`).
         public var wordsAfter: Set<String>
         public var windowAfter: Int
         public var stopWords: Set<String>
+        /// Words after which a phrase is a noun (`el`, `la`, `o`, `the` …).
+        public var determiners: Set<String>
+        /// Doubts (`no sé si`): they cancel a phrase anywhere after them in the clause (`no sé si
+        /// ya pagó`) but negate nothing said before them (`ya le pagué no sé si le llegó`).
+        public var doubts: [Phrase]
     }
 
     public struct Rule: Sendable {
@@ -111,7 +123,9 @@ public struct OutcomeRules: Sendable {
             notNegating: try phrases(negation["not_negating"] ?? []),
             wholeClauseNegation: WholeClauseNegation(
                 outcomes: wholeClauseOutcomes, wordsAfter: words(wholeClause["after"]),
-                windowAfter: (wholeClause["after_window"] as? Int) ?? 2, stopWords: words(wholeClause["stop"])),
+                windowAfter: (wholeClause["after_window"] as? Int) ?? 2, stopWords: words(wholeClause["stop"]),
+                determiners: words(wholeClause["determiners"]),
+                doubts: try phrases(wholeClause["doubt"] ?? [])),
             contrastWords: try phrases(contrast["words"] ?? []),
             contrastFactor: number(contrast["factor"]) ?? 1,
             channels: channels)
@@ -149,6 +163,11 @@ extension OutcomeRules.Phrase {
             if raw == ".." { parts.append(.gap); continue }
             if raw == "#" { parts.append(.number); continue }
             if raw == "/" { parts.append(.word("/")); continue }
+            if raw.count > 1 && raw.hasSuffix("!") {
+                let word = String(raw.dropLast())
+                parts.append(.written(word.lowercased(), folded: NotesText.fold(word)))
+                continue
+            }
             let star = raw.hasSuffix("*")
             let words = WordTokens(String(star ? raw.dropLast() : raw)).tokens.map(\.text)
             for (i, w) in words.enumerated() {

@@ -8,10 +8,15 @@ enum PhraseMatcher {
         guard !phrase.parts.isEmpty else { return [] }
         var out: [Range<Int>] = []
         let t = words.tokens
-        if case .word(let w) = phrase.parts[0] {
+        let first: String? = switch phrase.parts[0] {
+        case .word(let w): w
+        case .written(_, let folded): folded
+        default: nil
+        }
+        if let first {
             // Most phrases start with a plain word: try only where it occurs.
             var next = 0
-            for i in words.positions[w] ?? [] where i >= next {
+            for i in words.positions[first] ?? [] where i >= next {
                 if let end = match(phrase.parts[...], t, at: i, sentence: t[i].sentence) {
                     out.append(i..<end)
                     next = end
@@ -48,6 +53,7 @@ enum PhraseMatcher {
         let ok: Bool
         switch part {
         case .word(let w): ok = t[i].text == w
+        case .written(let w, _): ok = t[i].written == w
         case .prefix(let p): ok = t[i].text.hasPrefix(p) && !t[i].isNumber
         case .number: ok = t[i].isNumber
         case .gap: ok = false

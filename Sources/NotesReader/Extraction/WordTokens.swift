@@ -3,7 +3,11 @@
 /// clause ends (not the dot of an abbreviation: ``abbreviations``).
 struct WordTokens: Sendable {
     struct Token: Sendable, Equatable {
+        /// The word folded: lower case, no accents.
         var text: String
+        /// The word in lower case as written, accents kept: folding makes `pagó` (paid) `pago`, and
+        /// a phrase word marked `pago!` tells the present from the past by it.
+        var written: String
         var isNumber: Bool
         var sentence: Int
         var clause: Int
@@ -11,6 +15,9 @@ struct WordTokens: Sendable {
         var afterContrast = false
         /// Whether the word is part of a fixed expression that negates nothing (`sin falta`).
         var inNotNegating = false
+        /// Whether the word is part of a doubt (`no sé si`), which cancels a payment after it in
+        /// its clause but nothing said before (`ya le mandé el comprobante no sé si le llegó`).
+        var inDoubt = false
     }
 
     var tokens: [Token] = []
@@ -22,23 +29,28 @@ struct WordTokens: Sendable {
     init(_ text: String) {
         let folded = NotesText.fold(text)
         var sentence = 0, clause = 0
-        var word = ""
+        var word = "", writtenWord = ""
         var wordIsNumber = true
         func flush() {
             guard !word.isEmpty else { return }
-            tokens.append(Token(text: word, isNumber: wordIsNumber, sentence: sentence, clause: clause))
-            word = ""; wordIsNumber = true
+            tokens.append(Token(text: word, written: writtenWord.lowercased(), isNumber: wordIsNumber,
+                                sentence: sentence, clause: clause))
+            word = ""; writtenWord = ""; wordIsNumber = true
         }
         var previous: Character = " "
         let chars = Array(folded)
+        // Folding maps each character to one, so the written one sits at the same offset; should a
+        // folded character ever join its neighbour, the folded text stands in for the written.
+        let originals = Array(text)
+        let writtenChars = originals.count == chars.count ? originals : chars
         for (i, c) in chars.enumerated() {
             if c.isLetter || c.isNumber {
-                word.append(c)
+                word.append(c); writtenWord.append(writtenChars[i])
                 if !c.isNumber { wordIsNumber = false }
             } else if c == "'" || c == "’" {
                 continue // didn't → didnt
             } else if (c == "." || c == ",") && previous.isNumber && i + 1 < chars.count && chars[i + 1].isNumber {
-                word.append(c) // 1.234,56 stays one number
+                word.append(c); writtenWord.append(c) // 1.234,56 stays one number
             } else {
                 let shortened = c == "." && Self.dotShortens(word.isEmpty ? (previous == "°" ? tokens.last?.text : nil) : word)
                 flush()
@@ -49,7 +61,7 @@ struct WordTokens: Sendable {
                 case ",", ":", "(", ")", "-", "–", "—":
                     clause += 1
                 case "/" where previous.isNumber:
-                    tokens.append(Token(text: "/", isNumber: false, sentence: sentence, clause: clause))
+                    tokens.append(Token(text: "/", written: "/", isNumber: false, sentence: sentence, clause: clause))
                 default: break
                 }
             }

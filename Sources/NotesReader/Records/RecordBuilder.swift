@@ -61,6 +61,7 @@ struct RecordBuilder {
                 mentions.append(ExtractedMention(kind: .promiseDate, value: p.date.iso, confidence: p.confidence, location: loc))
             }
             guard facts.outcome.outcome == .promiseToPay, isCustomerSide(entry, parsed) else { continue }
+            // The most confident amount; `max(by:)` keeps the first of equals, the first written.
             let amount = facts.amounts.max { $0.confidence < $1.confidence }?.money
             var confidence = facts.outcome.confidence
             if facts.promiseDate == nil { confidence *= 0.8 }
