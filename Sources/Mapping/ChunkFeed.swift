@@ -49,7 +49,7 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
     private var nextTableHeader = 0
     /// The customer heading the next chunk's first row is under (``CustomerSections``): a chunk's
     /// worker starts from it, since the chunks before are imported on other threads meanwhile.
-    private var section: CustomerSections.Heading?
+    private var section = CustomerSections.Current()
 
     init(importer: TableImporter, encoding: Encoding, size: Int) {
         var importer = importer
@@ -231,13 +231,13 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
         notes = []
         let startSection = section
         if let sections = template.sections, let classifier = template.classifier {
-            section = sections.lastHeading(in: rows, textRows, classifier: classifier, parsed: template.parsed) ?? section
+            section = sections.headings(after: rows, textRows, from: section, classifier: classifier, parsed: template.parsed)
         }
         let ready = work.submit {
             // A copy of the importer per chunk; the copies share only the table's parse memo.
             var worker = template
             worker.startChunk(countOnly: full)
-            worker.currentSection = startSection
+            worker.currentSections = startSection
             var out = ImportBatch(), plain = PlainInvoiceRows(file: worker.path, sheet: worker.sheet.name)
             if worker.plainRows { plain.rows.reserveCapacity(rows.count + textRows.count) }
             for row in rows { worker.consume(row, into: &out, plain: &plain) }

@@ -12,9 +12,15 @@ import Tabular
 /// amount and date columns, holds a tax ID whose check digit is right. A lone word (`ANULADA`), a
 /// document number or a stray number is no heading, so a stray cell never names the customers
 /// below it: such rows stay data rows (and are rejected).
+///
+/// Reports grouped by salesperson head each group the same way (`Vendedor: 01 JUAN PEREZ`, then
+/// its customers' headings): such a heading, which needs its label, names the salesperson of the
+/// customers under it, down to the next one, and closes the customer section above it.
 struct CustomerSections: Sendable {
-    /// A customer heading: where it is, and the name and tax ID it gives.
+    /// A heading: where it is, what it heads, and the name and tax ID it gives.
     struct Heading: Sendable, Equatable {
+        enum Kind: Sendable, Equatable { case customer, salesperson }
+        var kind: Kind = .customer
         var row: Int
         var line: Int?
         var column: Int
@@ -40,6 +46,26 @@ struct CustomerSections: Sendable {
         "nombre", "socio", "comprador", "rif", "nit", "rut", "cuit", "ruc", "rfc", "cnpj", "cpf", "nif", "cif",
     ]
 
+    /// Folded words that label a salesperson heading.
+    static let salespersonLabels: Set<String> = [
+        "vendedor", "vendedora", "cobrador", "cobradora", "asesor", "asesora", "ejecutivo", "ejecutiva", "agente",
+        "representante", "promotor", "promotora", "vendedor asignado", "salesperson", "sales rep", "vendedor cobrador",
+    ]
+
+    /// The headings in effect after some rows: the salesperson's, and the customer's under it.
+    struct Current: Sendable, Equatable {
+        var customer: Heading?
+        var salesperson: Heading?
+
+        /// After `heading`: a salesperson's closes the customer section above it.
+        mutating func enter(_ heading: Heading) {
+            switch heading.kind {
+            case .customer: customer = heading
+            case .salesperson: salesperson = heading; customer = nil
+            }
+        }
+    }
+
     /// Whether a row read as bytes may be a heading: exactly one non-blank field. (The cheap test
     /// before its ``Row`` is built and ``heading(_:parsed:)`` decides.)
     static func mayBeHeading(_ row: TextRowView) -> Bool {
@@ -64,6 +90,13 @@ struct CustomerSections: Sendable {
         var labelled = false
         for n in [2, 1] where words.count >= n {
             let head = TextFolding.fold(words.prefix(n).joined(separator: " "))
+            if Self.salespersonLabels.contains(head) {
+                words.removeFirst(n)
+                while let first = words.first, first.allSatisfy(Self.isSeparator) { words.removeFirst() }
+                let name = words.joined(separator: " ").trimmingSeparators.collapsingWhitespace
+                guard !name.isEmpty else { return nil }
+                return Heading(kind: .salesperson, row: row.number, line: row.line, column: column, text: text, name: name)
+            }
             if Self.labels.contains(head) {
                 words.removeFirst(n); labelled = true
                 break
@@ -92,18 +125,19 @@ struct CustomerSections: Sendable {
                        name: name.isEmpty ? nil : name.collapsingWhitespace, taxIDText: taxIDText, taxID: taxID)
     }
 
-    /// The last heading among rows that are about to be imported one after the other (a chunk's
-    /// Rows, then its rows read as bytes), or `nil` when none is a heading.
-    func lastHeading(in rows: [Row], _ text: TextRows, classifier: RowClassifier, parsed: ParseMemo) -> Heading? {
-        for r in stride(from: text.count - 1, through: 0, by: -1)
-        where text.withRow(r, { Self.mayBeHeading($0) }) {
+    /// The headings in effect after rows that are about to be imported one after the other (a
+    /// chunk's Rows, then its rows read as bytes), starting from `current`.
+    func headings(after rows: [Row], _ text: TextRows, from current: Current, classifier: RowClassifier,
+                  parsed: ParseMemo) -> Current {
+        var result = current
+        for row in rows where classifier.classify(row) == .data {
+            if let h = heading(row, parsed: parsed) { result.enter(h) }
+        }
+        for r in 0..<text.count where text.withRow(r, { Self.mayBeHeading($0) }) {
             let row = text.row(r)
-            if classifier.classify(row) == .data, let h = heading(row, parsed: parsed) { return h }
+            if classifier.classify(row) == .data, let h = heading(row, parsed: parsed) { result.enter(h) }
         }
-        for row in rows.reversed() where classifier.classify(row) == .data {
-            if let h = heading(row, parsed: parsed) { return h }
-        }
-        return nil
+        return result
     }
 
     static func isSeparator(_ c: Character) -> Bool { ":-–—|/()[].,;#".contains(c) }

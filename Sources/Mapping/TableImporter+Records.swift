@@ -69,7 +69,10 @@ extension TableImporter {
             customer.taxID = Sourced(id, from: origin.at(column: c, rawText: raw))
             noteValidity(of: id, found: raw, at: location(row, column: c), into: &batch, listAll: listAll)
         }
-        if sections != nil, let heading = currentSection { take(heading, into: &customer) }
+        if sections != nil {
+            if let heading = currentSections.customer { take(heading, into: &customer) }
+            if let heading = currentSections.salesperson { take(heading, into: &customer) }
+        }
         customer.country = customer.taxID?.value.country ?? country
         let countryColumn = text(.country, row, origin)?.value.uppercased()
         if let countryColumn, countryColumn.count == 2 { customer.country = countryColumn }
@@ -107,7 +110,7 @@ extension TableImporter {
         }
         customer.address = text(.address, row, origin)
         customer.city = text(.city, row, origin)
-        customer.salesperson = text(.salesperson, row, origin)
+        customer.salesperson = text(.salesperson, row, origin) ?? customer.salesperson  // (a heading's, if any)
         if mapping.kind == .customers { customer.extra.merge(extras(row)) { a, _ in a } }
         return customer
     }
@@ -139,6 +142,10 @@ extension TableImporter {
         let at = Provenance(SourceLocation(file: path, sheet: sheet.name, row: heading.row, column: heading.column,
                                            line: heading.line),
                             sourceLabel: label, rawText: heading.text)
+        if heading.kind == .salesperson {
+            if customer.salesperson == nil, let name = heading.name { customer.salesperson = Sourced(name, from: at) }
+            return
+        }
         if customer.name == nil, let name = heading.name { customer.name = Sourced(name, from: at) }
         if customer.taxID == nil, let id = heading.taxID { customer.taxID = Sourced(id, from: at) }
     }

@@ -51,7 +51,7 @@ struct TableImporter: Sendable {
     /// report: ``CustomerSections``), and the heading the current row is under (set by the
     /// ``ChunkFeed`` at each chunk's start).
     var sections: CustomerSections?
-    var currentSection: CustomerSections.Heading?
+    var currentSections = CustomerSections.Current()
     /// An invoice table's status column that no field took (`Estado`, `Estatus`): a row it marks
     /// voided (``VoidedRows``) is skipped.
     var statusColumn: Int?
@@ -155,14 +155,21 @@ struct TableImporter: Sendable {
         }
     }
 
-    /// A customer heading: the invoice rows under it are its customer's. Counted with the header
-    /// rows, said once (with its tax ID's warning, if any), not on every invoice under it.
+    /// A customer heading: the invoice rows under it are its customer's; a salesperson heading: the
+    /// customers under it are that salesperson's. Counted with the header rows, said once (with
+    /// its tax ID's warning, if any), not on every invoice under it.
     mutating func enterSection(_ heading: CustomerSections.Heading, into batch: inout ImportBatch) {
-        currentSection = heading
+        currentSections.enter(heading)
         accounting.headerRows += 1
         let at = SourceLocation(file: path, sheet: sheet.name, row: heading.row, column: heading.column, line: heading.line)
-        note(.info, "MAP-CUSTOMER-SECTION", "customer heading: the invoice rows under it are this customer's",
-             at: at, found: heading.text, into: &batch)
+        switch heading.kind {
+        case .customer:
+            note(.info, "MAP-CUSTOMER-SECTION", "customer heading: the invoice rows under it are this customer's",
+                 at: at, found: heading.text, into: &batch)
+        case .salesperson:
+            note(.info, "MAP-SALESPERSON-SECTION", "salesperson heading: the customers under it are this salesperson's",
+                 at: at, found: heading.text, into: &batch)
+        }
         if let id = heading.taxID { noteValidity(of: id, found: heading.taxIDText, at: at, into: &batch) }
     }
 

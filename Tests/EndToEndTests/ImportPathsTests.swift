@@ -170,12 +170,15 @@ struct CustomerSectionsEndToEndTests {
         let folder = try CommandRunner.temporaryFolder("sections")
         defer { try? FileManager.default.removeItem(at: folder) }
         var csv = "ANTIGÜEDAD DE SALDOS POR CLIENTE\nEmitido: 30/06/2024 10:15\nDocumento;Fecha;Vencimiento;Monto;Saldo\n"
-        var expected: [String: String] = [:]
+        var expected: [String: String] = [:], seller: [String: String] = [:]
         for c in 1...400 {
+            // A salesperson heading every 30 customers heads the customer headings under it.
+            if c % 30 == 1 { csv += "Vendedor: \(c / 30 + 1) VENDEDOR \(c / 30 + 1);;;;\n" }
             csv += "Cliente: CLIENTE NÚMERO \(c) C.A.;;;;\n"
             for k in 1...(c % 7 + 1) {
                 let number = "F-\(c)-\(k)"
                 expected[number] = "CLIENTE NÚMERO \(c) C.A."
+                seller[number] = "\((c - 1) / 30 + 1) VENDEDOR \((c - 1) / 30 + 1)"
                 csv += "\(number);01/05/2024;31/05/2024;\(k).000,00;\(k)00,00\n"
             }
             csv += "Total cliente;;;;\n"
@@ -190,6 +193,8 @@ struct CustomerSectionsEndToEndTests {
             #expect(invoices.count == expected.count && customers.count == expected.count)
             let nameByID = Dictionary(uniqueKeysWithValues: customers.map { (String($0[0]), String($0[1])) })
             #expect(invoices.allSatisfy { nameByID[String($0[0])] == expected[String($0[1])] })
+            let sellerByID = Dictionary(uniqueKeysWithValues: customers.map { (String($0[0]), String($0[9])) })
+            #expect(invoices.allSatisfy { sellerByID[String($0[0])] == seller[String($0[1])] })
             #expect(String(decoding: written["rejects.csv"] ?? Data(), as: UTF8.self).split(separator: "\r\n").count == 1)
         }
     }

@@ -31,6 +31,31 @@ struct CustomerSectionsTests {
         return Importer(options: options).importSource(MemorySource(csv: rows))
     }
 
+    /// A report grouped by salesperson: each group's heading names the salesperson of the customers
+    /// under it, and closes the customer section above it (an invoice right under it has none).
+    @Test(arguments: [1, 2, 100])
+    func salespersonHeadingsHeadTheirCustomers(flush: Int) throws {
+        let rows: [[String]] = [
+            ["Documento", "Fecha", "Vencimiento", "Días", "Monto", "Saldo"],
+            ["Vendedor: 01 JUAN PÉREZ", "", "", "", "", ""],
+            ["Cliente: J-30123456-1 ABASTO LUNA C.A.", "", "", "", "", ""],
+            ["FAC-0001", "01/03/2024", "31/03/2024", "91", "100,00", "100,00"],
+            ["Vendedor -", "", "", "", "", ""],
+            ["Vendedor: 02 ANA ROJAS", "", "", "", "", ""],
+            ["FAC-0002", "02/03/2024", "01/04/2024", "90", "200,00", "200,00"],
+            ["Cliente: J-40123456-9 BODEGA SOL", "", "", "", "", ""],
+            ["FAC-0003", "03/03/2024", "02/04/2024", "89", "300,00", "300,00"],
+        ]
+        let batch = Self.run(rows, flush: flush)
+        #expect(batch.invoices.map(\.number.value) == ["FAC-0001", "FAC-0002", "FAC-0003"])
+        #expect(batch.customers.map { $0.salesperson?.value } == ["01 JUAN PÉREZ", "02 ANA ROJAS", "02 ANA ROJAS"])
+        #expect(batch.customers.map { $0.name?.value } == ["ABASTO LUNA C.A.", nil, "BODEGA SOL"])
+        #expect(batch.diagnostics.filter { $0.code == "MAP-SALESPERSON-SECTION" }.map { $0.location?.row } == [2, 6])
+        // A label with no name heads nothing: a row without amounts, rejected.
+        #expect(batch.rejects.map(\.location.row) == [5])
+        #expect(batch.accounting.allSatisfy { $0.balances })
+    }
+
     @Test(arguments: [1, 2, 3, 5, 100])
     func invoicesTakeTheirHeadingsCustomer(flush: Int) throws {
         let batch = Self.run(Self.report, flush: flush)
