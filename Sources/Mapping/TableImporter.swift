@@ -133,15 +133,12 @@ struct TableImporter: Sendable {
                 return
             }
             if kind == .invoices, let c = statusColumn, VoidedRows.isVoided(row.shownText(column: c)) {
-                accounting.otherSkipped += 1
-                note(.info, "MAP-VOIDED-ROW", "a voided document (its status says so): no debt, skipped",
-                     at: location(row, column: c), found: row.shownText(column: c), into: &batch)
+                skip(row, for: c, "MAP-VOIDED-ROW", "a voided document (its status says so): no debt, skipped", into: &batch)
                 return
             }
             if kind == .payments, let debit = moneyOutColumn(row) {
-                accounting.otherSkipped += 1
-                note(.info, "MAP-MONEY-OUT-LINE", "a debit line: money out of the account, no customer's payment",
-                     at: location(row, column: debit), found: row.shownText(column: debit), into: &batch)
+                skip(row, for: debit, "MAP-MONEY-OUT-LINE", "a debit line: money out of the account, no customer's payment",
+                     into: &batch)
                 return
             }
             if plainRows, kind == .invoices, sections == nil, let p = plainInvoice(row, into: &batch) {
@@ -153,6 +150,13 @@ struct TableImporter: Sendable {
                 accounting.rejected += 1
             }
         }
+    }
+
+    /// A data row that holds no record, for what its cell in `column` says: counted with the other
+    /// rows skipped, and said at that cell.
+    mutating func skip(_ row: Row, for column: Int, _ code: String, _ message: String, into batch: inout ImportBatch) {
+        accounting.otherSkipped += 1
+        note(.info, code, message, at: location(row, column: column), found: row.shownText(column: column), into: &batch)
     }
 
     /// A customer heading: the invoice rows under it are its customer's; a salesperson heading: the

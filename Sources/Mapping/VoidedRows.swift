@@ -19,8 +19,8 @@ enum VoidedRows {
     static func mayBeVoided(_ bytes: some Collection<UInt8>) -> Bool {
         var first: UInt8?, letters = 0
         for b in bytes {
-            let isLetter = b >= 0x80 || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || (0x30...0x39).contains(b)
-            guard isLetter else { continue }
+            let isAlphanumeric = b >= 0x80 || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || (0x30...0x39).contains(b)
+            guard isAlphanumeric else { continue }
             if first == nil { first = b }
             letters += 1
             if letters > 32 { return false }

@@ -30,14 +30,15 @@ public struct IDMap: Codable, Sendable, Equatable {
     /// key (``RecordIdentity/facets(_:)``) leads to its customer too, or to `""` when records of
     /// different customers share it (two customers of one name), which leads nowhere.
     public static func idsByIdentity(_ customers: [Customer], ids: [RecordID: String]) -> [String: String] {
+        let identity = identities(customers)
         var byFacet: [String: String] = [:]
         for c in customers {
-            guard let id = ids[c.id], RecordIdentity.key(c) != nil else { continue }
+            guard let id = ids[c.id], identity[c.id] != nil else { continue }
             for facet in RecordIdentity.facets(c) {
                 if let known = byFacet[facet], known != id { byFacet[facet] = "" } else { byFacet[facet] = id }
             }
         }
-        return byFacet.merging(idsByRecordIdentity(customers, ids: ids, withoutIdentity: false)) { _, whole in whole }
+        return byFacet.merging(idsByRecordIdentity(identity, ids: ids, withoutIdentity: false)) { _, whole in whole }
     }
 
     /// The consolidated ID of each record's identity key, and, with `withoutIdentity`, of the
@@ -45,9 +46,19 @@ public struct IDMap: Codable, Sendable, Equatable {
     /// customers (a cannot-link between copies), the one of the smallest record ID.
     public static func idsByRecordIdentity(_ customers: [Customer], ids: [RecordID: String],
                                            withoutIdentity: Bool) -> [String: String] {
+        idsByRecordIdentity(identities(customers), ids: ids, withoutIdentity: withoutIdentity)
+    }
+
+    /// Each record's ``RecordIdentity`` key, for the records that have one.
+    private static func identities(_ customers: [Customer]) -> [RecordID: String] {
         var identity: [RecordID: String] = [:]
         identity.reserveCapacity(customers.count)
         for c in customers { if let key = RecordIdentity.key(c) { identity[c.id] = key } }
+        return identity
+    }
+
+    private static func idsByRecordIdentity(_ identity: [RecordID: String], ids: [RecordID: String],
+                                            withoutIdentity: Bool) -> [String: String] {
         var chosen: [String: (record: RecordID, id: String)] = [:]
         for (record, id) in ids {
             guard let key = identity[record] ?? (withoutIdentity ? record.rawValue : nil) else { continue }
@@ -180,8 +191,7 @@ struct IDAssigner {
     private func changes(_ clusters: [[ClusterMember]], ids: [String], previous: IDMap) -> [IDChange] {
         let followsIdentity = !previous.customerIDByIdentity.isEmpty
         func earlierID(_ m: ClusterMember) -> String? {
-            guard followsIdentity else { return previous.customerIDByRecord[m.record.rawValue] }
-            guard let identity = m.identity else { return previous.customerIDByRecord[m.record.rawValue] }
+            guard followsIdentity, let identity = m.identity else { return previous.customerIDByRecord[m.record.rawValue] }
             return previous.customerIDByIdentity[identity]
         }
         var changes: [IDChange] = []
