@@ -132,6 +132,12 @@ struct TableImporter: Sendable {
                 enterSection(heading, into: &batch)
                 return
             }
+            if isUnlabeledTotals(row) {
+                accounting.totalsSkipped += 1
+                note(.info, "MAP-TOTALS-ROW", "totals row left out (amounts only: no label, document or customer)",
+                     at: location(row), found: rawText(row), into: &batch)
+                return
+            }
             if kind == .invoices, let c = statusColumn, VoidedRows.isVoided(row.shownText(column: c)) {
                 skip(row, for: c, "MAP-VOIDED-ROW", "a voided document (its status says so): no debt, skipped", into: &batch)
                 return

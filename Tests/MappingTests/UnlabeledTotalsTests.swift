@@ -1,0 +1,52 @@
+import Receivables
+import Tabular
+import Testing
+@testable import Mapping
+
+/// A row of amounts alone (no label, document, date or customer) is a totals row, not a reject.
+struct UnlabeledTotalsTests {
+    static let header = ["Cliente", "RIF", "Factura", "Fecha", "Monto", "Abonado", "Saldo", "Moneda"]
+
+    static func run(_ rows: [[String]], flush: Int = 100) -> ImportBatch {
+        var options = ImportOptions(country: "VE", currency: "VES")
+        options.flushRows = flush
+        return Importer(options: options).importSource(MemorySource(csv: [header] + rows))
+    }
+
+    static let invoices: [[String]] = [
+        ["Acme C.A.", "J-30123456-1", "F-001", "15/03/2024", "1.500,00", "500,00", "1.000,00", "VES"],
+        ["Beta S.A.", "J-40123456-9", "F-002", "16/03/2024", "2.000,00", "", "2.000,00", "VES"],
+    ]
+
+    @Test(arguments: [1, 2, 100])
+    func aRowOfSumsUnderTheListIsItsTotals(flush: Int) throws {
+        let batch = Self.run(Self.invoices + [["", "", "", "", "3.500,00", "500,00", "3.000,00", "VES"]], flush: flush)
+        #expect(batch.rejects.isEmpty)
+        #expect(batch.invoices.count == 2)
+        let accounting = try #require(batch.accounting.first)
+        #expect(accounting.totalsSkipped == 1 && accounting.rejected == 0 && accounting.balances)
+        let note = try #require(batch.diagnostics.first { $0.code == "MAP-TOTALS-ROW" })
+        #expect(note.location?.row == 4 && note.severity == .info)
+    }
+
+    @Test func aSubtotalUnderEachGroupIsLeftOutToo() throws {
+        let rows = [Self.invoices[0], ["", "", "", "", "1.500,00", "500,00", "1.000,00", ""],
+                    Self.invoices[1], ["", "", "", "", "2.000,00", "", "2.000,00", ""]]
+        let batch = Self.run(rows)
+        #expect(batch.invoices.map(\.number.value) == ["F-001", "F-002"])
+        #expect(batch.accounting.first?.totalsSkipped == 2)
+    }
+
+    /// Anything besides amounts makes the row a record that lacks something: rejected with its reason.
+    @Test(arguments: [
+        ["", "", "", "20/03/2024", "100,00", "", "100,00", ""],     // a date: an invoice without its number
+        ["", "J-30123456-1", "", "", "100,00", "", "100,00", ""],   // a tax ID
+        ["", "", "", "", "cien", "", "", ""],                       // no amount that reads
+    ])
+    func aRowWithMoreThanAmountsIsNoTotals(row: [String]) throws {
+        let batch = Self.run(Self.invoices + [row])
+        #expect(batch.accounting.first?.totalsSkipped == 0)
+        #expect(batch.accounting.first?.rejected == 1)
+        #expect(batch.rejects.first?.location.row == 4)
+    }
+}
