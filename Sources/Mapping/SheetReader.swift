@@ -25,6 +25,13 @@ struct SheetReader {
     /// A row read to learn whether the window held the whole sheet, handed out first by `next`.
     private var peeked: Row?
     private var rowsRead = 0
+    /// The number of the last row handed out, and a row read after rows the sheet does not store
+    /// (handed out once blank rows have stood in for those).
+    private var lastNumber = 0
+    private var afterGap: Row?
+    /// Whether the stream may skip rows it does not store (a workbook's); a CSV file numbers every
+    /// line, and its rows may come as bytes (``next(into:limit:diagnostics:)``), past any gap.
+    private let fillsGaps: Bool
     private var pending: [Diagnostic] = []
 
     init(_ source: any TabularSource, _ sheet: SheetInfo) {
@@ -35,6 +42,7 @@ struct SheetReader {
                                       at: SourceLocation(file: path, sheet: sheet.name)))
         }
         opened = stream != nil
+        fillsGaps = !(stream is any TextRowStream)
     }
 
     /// Up to `limit` rows, and the sheet's merged ranges. When the sheet ends inside the window,
@@ -59,17 +67,29 @@ struct SheetReader {
     }
 
     /// Whether rows may follow the window (the sheet did not end inside it).
-    var hasMoreRows: Bool { peeked != nil || stream != nil }
+    var hasMoreRows: Bool { peeked != nil || afterGap != nil || stream != nil }
 
     /// The next row after the window, or `nil` at the end (or when the sheet breaks off, with an error).
     mutating func next(into diagnostics: inout [Diagnostic]) -> Row? {
         if let row = peeked { peeked = nil; return row }
+        if let row = afterGap {
+            // The rows a workbook does not store are blank rows, as a CSV of the sheet has them:
+            // row accounting then adds up to the last row number whatever the format.
+            if lastNumber + 1 < row.number { lastNumber += 1; return Row(number: lastNumber, line: nil, cells: []) }
+            afterGap = nil; lastNumber = row.number
+            return row
+        }
         guard stream != nil else { return nil }
         do {
             // `stream!` is checked just above; mutating through it keeps the reader's state in place.
             if let row = try stream!.next() {
                 rowsRead += 1
                 if rowsRead % 4096 == 0 { diagnostics += stream!.drainDiagnostics() }
+                if fillsGaps && row.number > lastNumber + 1 {
+                    afterGap = row
+                    return next(into: &diagnostics)
+                }
+                lastNumber = max(lastNumber, row.number)
                 return row
             }
             diagnostics += stream!.drainDiagnostics()

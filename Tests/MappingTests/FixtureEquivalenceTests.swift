@@ -43,6 +43,7 @@ struct FixtureEquivalenceTests {
     static func importCSV(_ name: String) throws -> ImportBatch {
         var csv = CSVOptions()
         csv.preambleRecords = 0  // the mapping stage finds the header below titles itself (as `consolida import` does)
+        csv.keepsBlankLines = true  // empty lines are blank rows, as a workbook's rows it does not store are
         return Importer(options: ImportOptions(country: "VE", currency: "USD"))
             .importSource(try CSVFile.open(path: try fixture(name), options: csv))
     }
