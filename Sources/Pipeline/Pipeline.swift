@@ -77,7 +77,12 @@ public struct Pipeline {
             batch.diagnostics.append(Diagnostic(.error, code: "RUN-UNREADABLE-SOURCE", error, at: SourceLocation(file: path)))
             if config.strict {
                 folder.discard()
-                throw Failure(exitCode: 3, message: "cannot read \(path): \(error) (--strict: nothing written)")
+                // A nightly job reading `--json` learns which source stopped the run, and what was read before it.
+                let stopped = RunSummary(runID: nil, exitCode: 3, asOf: asOf.iso, output: outputPath, sources: summaries,
+                                         missingPatterns: misses.filter { !$0.isOptional }.map(\.pattern),
+                                         absentOptionalPatterns: misses.filter(\.isOptional).map(\.pattern),
+                                         counts: RunSummary.counts(batch: batch, result: .nothingReconciled), files: [])
+                throw Failure(exitCode: 3, message: "cannot read \(path): \(error) (--strict: nothing written)", summary: stopped)
             }
         }
         // A source that matches no file is data the run was told to read and did not: the

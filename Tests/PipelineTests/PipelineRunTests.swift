@@ -159,6 +159,11 @@ struct FakeWriter: OutputWriting {
         } catch let f as Pipeline.Failure {
             #expect(f.exitCode == 3)
             #expect(f.message.contains("ventas-*.xlsx") && f.message.contains("no file matches"))
+            // `--json` still says what stopped the run (`RunCommand` prints this summary).
+            let summary = try #require(f.summary)
+            #expect(summary.exitCode == 3 && summary.files.isEmpty)
+            #expect(summary.missingPatterns == ["ventas-*.xlsx"])
+            #expect(summary.sources.map(\.status) == ["unreadable"])
         }
         #expect(read(root, "customers.csv") == "Ana")
     }
