@@ -43,9 +43,10 @@ let package = Package(
         .target(name: "Reports", dependencies: ["Tabular", "Receivables", "Reconcile", "Collections", "ZipArchive"],
                 exclude: ["README.md"]),
         // The consolidated store: SQLite through GRDB, versioned migrations, run history (with the
-        // collections settings each run's outputs were written with, so `report` writes them alike).
+        // collections settings each run's outputs were written with, so `report` writes them alike;
+        // snapshots gzipped through ZipArchive's zlib wrapper).
         .target(name: "Store", dependencies: [
-            "Receivables", "Reconcile", "Collections", .product(name: "GRDB", package: "GRDB.swift"),
+            "Receivables", "Reconcile", "Collections", "ZipArchive", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The whole job: configuration, source discovery, import, reconcile, store, outputs.
         .target(name: "Pipeline", dependencies: [
@@ -73,7 +74,7 @@ let package = Package(
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile"]),
         .testTarget(name: "CollectionsTests", dependencies: ["Collections"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "XLSXReader"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
         // Runs the built `consolida` binary, as a user would (argument-parser's example tests).
         .testTarget(name: "EndToEndTests", dependencies: ["consolida"]),

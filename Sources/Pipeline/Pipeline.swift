@@ -169,7 +169,7 @@ public struct Pipeline {
             }
             let runID = try store.beginRun(startedAt: now, asOf: asOf, inputs: sources.map(\.displayPath))
             try store.saveRun(runID, importedAt: now, sources: records, batch: batch, result: result,
-                              importSummary: importSummary, collectionsSettings: settings)
+                              importSummary: importSummary, collectionsSettings: settings, keepSnapshots: config.keepRuns)
             try store.finishRun(runID, finishedAt: Date(), exitCode: exitCode, counts: counts)
             try folder.commit()
             return RunSummary(runID: runID, exitCode: exitCode, asOf: asOf.iso, output: outputPath,

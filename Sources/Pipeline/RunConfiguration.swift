@@ -62,6 +62,12 @@ public struct RunConfiguration: Sendable, Equatable {
     public var failOn: FailThreshold
     /// Stop at the first unreadable source instead of going on with the others.
     public var strict: Bool
+    /// How many of the latest runs keep their full snapshot in the store (what `report --run N`
+    /// and `diff` read); older runs keep their summary only. A snapshot holds every record a run
+    /// read, so a nightly job keeping them all grew the store by the size of its sheets each night.
+    public var keepRuns: Int
+    /// ``keepRuns`` when the configuration does not say: a month of nightly runs.
+    public static let defaultKeepRuns = 30
     /// Matching settings (`Mappings/matching.yaml` shape); built-in defaults when omitted.
     public var matching: String?
     /// Must-link / cannot-link pairs and field decisions (`Mappings/overrides.yaml` shape).
@@ -97,10 +103,10 @@ public struct RunConfiguration: Sendable, Equatable {
 
     public init(sources: [Source], country: String? = nil, currency: Currency? = nil, asOf: LocalDate? = nil,
                 output: String = "out", store: String? = nil, failOn: FailThreshold = .never, strict: Bool = false,
-                matching: String? = nil, overrides: String? = nil, collections: CollectionsOptions = .init(),
+                keepRuns: Int = RunConfiguration.defaultKeepRuns, matching: String? = nil, overrides: String? = nil, collections: CollectionsOptions = .init(),
                 baseDirectory: String = ".") {
         self.sources = sources; self.country = country; self.currency = currency; self.asOf = asOf
-        self.output = output; self.store = store; self.failOn = failOn; self.strict = strict
+        self.output = output; self.store = store; self.failOn = failOn; self.strict = strict; self.keepRuns = keepRuns
         self.matching = matching; self.overrides = overrides; self.collections = collections
         self.baseDirectory = baseDirectory
     }
@@ -142,7 +148,7 @@ extension RunConfiguration {
             enum CodingKeys: String, CodingKey, CaseIterable { case country, currency }
         }
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case sources, defaults, as_of, output, store, fail_on, strict, matching, overrides, collections
+            case sources, defaults, as_of, output, store, fail_on, strict, keep_runs, matching, overrides, collections
         }
         var sources: [Source]?
         var defaults: Defaults?
@@ -151,6 +157,7 @@ extension RunConfiguration {
         var store: String?
         var fail_on: String?
         var strict: Bool?
+        var keep_runs: Int?
         var matching: String?
         var overrides: String?
         var collections: CollectionsOptions?
@@ -218,6 +225,12 @@ extension RunConfiguration {
             config.failOn = t
         }
         config.strict = document.strict ?? false
+        if let keep = document.keep_runs {
+            guard keep >= 1 else {
+                throw ConfigurationError(file: file, message: "keep_runs must be at least 1 (the runs whose snapshots the store keeps), found \(keep)")
+            }
+            config.keepRuns = keep
+        }
         config.matching = document.matching
         config.overrides = document.overrides
         if let c = document.collections {

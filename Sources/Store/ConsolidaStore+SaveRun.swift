@@ -4,21 +4,23 @@ import GRDB
 import Receivables
 import Reconcile
 import Tabular
+import ZipArchive
 
 extension ConsolidaStore {
     /// Writes everything a run produced in one transaction: the consolidated tables are replaced,
     /// the history (sources, accounting, ID map, snapshot with the run's `import-summary.json` and
     /// the collections settings its outputs were written with) is appended. SQL only through bound
-    /// parameters.
+    /// parameters. With `keepSnapshots`, only that many of the latest runs keep their snapshot
+    /// (older runs keep their summary, sources and accounting; SQLite reuses the pages freed).
     public func saveRun(_ runID: Int64, importedAt: Date, sources: [SourceRecord], batch: ImportBatch,
                         result: ReconciliationResult, importSummary: Data? = nil,
-                        collectionsSettings: CollectionsSettings? = nil) throws {
+                        collectionsSettings: CollectionsSettings? = nil, keepSnapshots: Int? = nil) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let resultJSON: Data, batchJSON: Data, settingsJSON: Data?
         do {
-            resultJSON = try encoder.encode(result)
-            batchJSON = try encoder.encode(batch)
+            resultJSON = try Self.packed(encoder.encode(result))
+            batchJSON = try Self.packed(encoder.encode(batch))
             settingsJSON = try collectionsSettings.map(encoder.encode)
         } catch {
             throw StoreError.writeFailed(path: path, reason: "cannot encode run snapshot: \(error)")
@@ -69,6 +71,12 @@ extension ConsolidaStore {
                     collections_settings_json)
                 VALUES (?, ?, ?, ?, ?)
                 """, arguments: [runID, resultJSON, batchJSON, importSummary, settingsJSON])
+            if let keepSnapshots {
+                try db.execute(sql: """
+                    DELETE FROM run_snapshots WHERE run_id NOT IN
+                        (SELECT run_id FROM run_snapshots ORDER BY run_id DESC LIMIT ?)
+                    """, arguments: [max(1, keepSnapshots)])
+            }
         }
     }
 
@@ -192,5 +200,20 @@ extension ConsolidaStore {
             let l = r.location
             try statement.execute(arguments: [l.file, l.sheet, l.row, l.column, l.line, r.code, r.reason, r.rawText])
         }
+    }
+}
+
+extension ConsolidaStore {
+    /// A snapshot's JSON as stored: gzipped. A run's snapshot holds every record it read and made
+    /// (about 3.5 KB per input row as JSON); kept for every nightly run, the store grew by the
+    /// size of all the company's sheets each night. Gzip keeps about a tenth of it.
+    static func packed(_ json: Data) throws -> Data { Data(try Gzip.compress(Array(json))) }
+
+    /// A stored snapshot's JSON: gunzipped, or as it is when an earlier version stored it plain
+    /// (JSON starts with `{`, never with gzip's magic bytes).
+    static func unpacked(_ stored: Data) throws -> Data {
+        guard Gzip.isCompressed(stored) else { return stored }
+        // The store is this program's own file, not an input: no cap below what it wrote.
+        return Data(try Gzip.decompress(Array(stored), maximumSize: .max))
     }
 }

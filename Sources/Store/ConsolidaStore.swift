@@ -100,8 +100,8 @@ public final class ConsolidaStore {
             let id: Int64 = row["run_id"]
             do {
                 let decoder = JSONDecoder()
-                let result = try decoder.decode(ReconciliationResult.self, from: row["result_json"] as Data)
-                let batch = try decoder.decode(ImportBatch.self, from: row["batch_json"] as Data)
+                let result = try decoder.decode(ReconciliationResult.self, from: Self.unpacked(row["result_json"] as Data))
+                let batch = try decoder.decode(ImportBatch.self, from: Self.unpacked(row["batch_json"] as Data))
                 // Settings a later version wrote differently are not worth losing the run over: the
                 // report then uses the defaults, as for runs saved before settings were kept.
                 let settings = (row["collections_settings_json"] as Data?).flatMap {

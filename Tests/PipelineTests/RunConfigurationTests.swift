@@ -81,6 +81,7 @@ import Testing
             store: out/consolida.sqlite
             fail_on: never
             strict: false
+            keep_runs: 7
             matching: matching.yaml
             overrides: overrides.yaml
             collections: { promise_grace_days: 0, undated_promise_days: 7, dso_window_days: 90, contact_coverage_days: 30 }
@@ -89,6 +90,9 @@ import Testing
         #expect(config.sources[0].label == "ERP" && config.currency?.code == "COP" && config.collections.dsoWindowDays == 90)
         // A source must be there unless it says it may be absent.
         #expect(config.sources.map(\.isOptional) == [false, true])
+        #expect(config.keepRuns == 7)
+        #expect(try RunConfiguration.parse(yaml: "sources:\n  - path: a.csv", file: "c.yaml", baseDirectory: ".").keepRuns
+                == RunConfiguration.defaultKeepRuns)
     }
 
     @Test(arguments: [
@@ -100,6 +104,7 @@ import Testing
         ("sources:\n  - path: a.csv\n    kind: pdf", "not valid configuration"),
         ("- just a list", "expected a YAML mapping"),
         ("sources:\n  - path: a.csv\ncollections:\n  promise_grace_days: -2", "positive number of days"),
+        ("sources:\n  - path: a.csv\nkeep_runs: 0", "keep_runs must be at least 1"),
     ])
     func rejectsWithAClearMessage(yaml: String, fragment: String) {
         Self.expectRefusal(yaml, saying: fragment)

@@ -1,5 +1,6 @@
 import Collections
 import Foundation
+import GRDB
 import Testing
 import Receivables
 import Reconcile
@@ -89,6 +90,42 @@ import Tabular
         try store.saveRun(second, importedAt: Date(), sources: [], batch: ImportBatch(), result: Self.sampleResult())
         #expect(try store.snapshot(runID: first)?.collectionsSettings == settings)
         #expect(try store.snapshot(runID: second)?.collectionsSettings == nil)
+    }
+
+    /// Snapshots are stored gzipped; one an earlier version stored as plain JSON still reads.
+    @Test func storesSnapshotsCompressedAndReadsPlainOnes() throws {
+        let path = temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let store = try ConsolidaStore(path: path)
+        let run = try store.beginRun(startedAt: Date(), asOf: nil, inputs: [])
+        try store.saveRun(run, importedAt: Date(), sources: [], batch: ImportBatch(), result: Self.sampleResult())
+        let queue = try DatabaseQueue(path: path)
+        let stored = try queue.read { db in try Data.fetchOne(db, sql: "SELECT result_json FROM run_snapshots") }
+        #expect(stored.map { Array($0.prefix(2)) } == [0x1F, 0x8B])
+        // As an earlier version stored it.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let plain = try encoder.encode(Self.sampleResult())
+        try queue.write { db in try db.execute(sql: "UPDATE run_snapshots SET result_json = ?", arguments: [plain]) }
+        #expect(try ConsolidaStore(path: path).snapshot()?.result.invoices.first?.documentNumber == "F-001")
+    }
+
+    /// With `keepSnapshots`, older runs lose their snapshot (not their record).
+    @Test func keepsTheLatestSnapshotsOnly() throws {
+        let path = temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let store = try ConsolidaStore(path: path)
+        var runs: [Int64] = []
+        for _ in 0..<4 {
+            let run = try store.beginRun(startedAt: Date(), asOf: nil, inputs: [])
+            try store.saveRun(run, importedAt: Date(), sources: [], batch: ImportBatch(), result: Self.sampleResult(),
+                              keepSnapshots: 2)
+            try store.finishRun(run, finishedAt: Date(), exitCode: 0, counts: [:])
+            runs.append(run)
+        }
+        #expect(try runs.map { try store.snapshot(runID: $0) != nil } == [false, false, true, true])
+        #expect(try store.runs().count == 4)
+        #expect(try store.snapshot()?.runID == runs.last)
     }
 
     @Test func refusesAFileThatIsNotADatabase() throws {

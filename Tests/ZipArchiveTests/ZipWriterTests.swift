@@ -70,6 +70,18 @@ import Testing
         #expect(try Gzip.decompress(Self.helloGz) == Array("hello gzip\n".utf8))
     }
 
+    /// What ``Gzip/compress(_:level:)`` writes, ``Gzip/decompress(_:maximumSize:)`` reads back, as a
+    /// gzip member (the store keeps run snapshots so).
+    @Test(arguments: [0, 1, 11, 70_000, 300_000])
+    func compressedDataComesBack(size: Int) throws {
+        var generator = SystemRandomNumberGenerator()
+        // Half repetitive text, half noise: both kinds of deflate block.
+        let data = (0..<size).map { i in i % 2 == 0 ? UInt8(truncatingIfNeeded: i / 7) : UInt8.random(in: 0...255, using: &generator) }
+        let packed = try Gzip.compress(data)
+        #expect(Gzip.isCompressed(packed))
+        #expect(try Gzip.decompress(packed) == data)
+    }
+
     @Test func rejectsTruncatedGzip() {
         #expect(throws: Gzip.Failure.self) { _ = try Gzip.decompress(Array(Self.helloGz.prefix(15))) }
     }

@@ -31,8 +31,8 @@ struct DiffCommand: ParsableCommand {
         default: (a, b) = (runs.count >= 2 ? runs[runs.count - 2] : nil, runs.last)
         }
         guard let a, let b else { throw ValidationError("the store has fewer than two runs to compare") }
-        guard let old = try store.snapshot(runID: a) else { throw ValidationError("no run \(a) in the store") }
-        guard let new = try store.snapshot(runID: b) else { throw ValidationError("no run \(b) in the store") }
+        guard let old = try store.snapshot(runID: a) else { throw ValidationError(Self.missing(a, runs)) }
+        guard let new = try store.snapshot(runID: b) else { throw ValidationError(Self.missing(b, runs)) }
         let diff = RunDiff(from: old, to: new)
         if json {
             let encoder = JSONEncoder()
@@ -41,5 +41,11 @@ struct DiffCommand: ParsableCommand {
         } else {
             print(diff.text)
         }
+    }
+
+    /// Why a run has no snapshot: it never was, or it is older than those the store keeps.
+    static func missing(_ run: Int64, _ finished: [Int64]) -> String {
+        guard finished.contains(run) else { return "no run \(run) in the store" }
+        return "run \(run) is older than the runs whose snapshots the store keeps (keep_runs in consolida.yaml, --keep-runs)"
     }
 }

@@ -24,7 +24,8 @@ struct ReportCommand: ParsableCommand {
         let storePath = try location.resolvedPath()
         let store = try location.open()
         guard let snapshot = try store.snapshot(runID: runID) else {
-            throw ValidationError(runID.map { "no run \($0) in the store" } ?? "the store has no finished run yet")
+            let finished = try store.runs().filter { $0.finishedAt != nil }.map(\.runID)
+            throw ValidationError(runID.map { DiffCommand.missing($0, finished) } ?? "the store has no finished run yet")
         }
         let target = to ?? (storePath as NSString).deletingLastPathComponent
         let lock: RunLock

@@ -43,6 +43,10 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Stop at the first unreadable source and write nothing.")
     var strict = false
 
+    @Option(help: ArgumentHelp("How many of the latest runs keep their full snapshot in the store, for report --run and diff (default \(RunConfiguration.defaultKeepRuns)).",
+                               valueName: "n"))
+    var keepRuns: Int?
+
     @Flag(help: "Print the run summary as JSON on stdout.")
     var json = false
 
@@ -52,6 +56,7 @@ struct RunCommand: ParsableCommand {
         if let asOf, LocalDate(iso: asOf) == nil {
             throw ValidationError("--as-of must be a date YYYY-MM-DD, not \"\(asOf)\"")
         }
+        if let keepRuns, keepRuns < 1 { throw ValidationError("--keep-runs must be at least 1, not \(keepRuns)") }
     }
 
     func run() throws {
@@ -64,6 +69,7 @@ struct RunCommand: ParsableCommand {
         if let asOf { config.asOf = LocalDate(iso: asOf) }
         if let failOn { config.failOn = failOn }
         if strict { config.strict = true }
+        if let keepRuns { config.keepRuns = keepRuns }
 
         // Paths in provenance are shown relative to the configuration's folder, so the same
         // sources give the same outputs wherever the command is started from.
