@@ -1,3 +1,4 @@
+import Foundation
 import Tabular
 
 /// What a row inside a table's data area is.
@@ -13,8 +14,12 @@ enum RowClass: Equatable {
 struct RowClassifier: Sendable {
     let totalsWords: [String]
     let headerRow: Row
-    /// Columns whose values identify a real record (document number, date): a totals row has none.
+    /// Columns whose values identify a real record (document number, payment reference): a totals
+    /// row has none there, or a count of the documents it sums (``isDocumentCount(_:)``).
     let keyColumns: [Int]
+    /// Date columns: a totals row under a bare totals label (`TOTAL`) may show its cut-off date;
+    /// under a longer one (`Total Seguros C.A.`, perhaps a customer) a date makes the row data.
+    let dateColumns: [Int]
 
     /// The header's folded texts by column, and their first letters (a quick filter).
     let foldedHeader: [(column: Int, text: String)]
@@ -30,9 +35,9 @@ struct RowClassifier: Sendable {
 
     /// `checkFirst`: columns whose data values rarely look like their header (amounts, dates), so
     /// that a data row is told from a repeated header after the fewest comparisons.
-    init(settings: MappingSettings, headerRow: Row, keyColumns: [Int], checkFirst: [Int] = []) {
+    init(settings: MappingSettings, headerRow: Row, keyColumns: [Int], dateColumns: [Int] = [], checkFirst: [Int] = []) {
         totalsWords = settings.totalsWords.map { TextFolding.fold($0) }
-        self.headerRow = headerRow; self.keyColumns = keyColumns
+        self.headerRow = headerRow; self.keyColumns = keyColumns; self.dateColumns = dateColumns
         let header: [(column: Int, text: String)] = headerRow.cells.enumerated().compactMap { i, c in
             if case .text(let s) = c, !c.isBlank { return (i + 1, TextFolding.fold(s)) }
             return nil
@@ -78,8 +83,10 @@ struct RowClassifier: Sendable {
     }
 
     /// A row whose first label is a totals word (`TOTAL`, `Total general:`, `Subtotal zona 2`) and
-    /// that has no document number or date of its own (a customer called `Total Distribuciones C.A.`
-    /// with an invoice number is data).
+    /// that has no document number of its own, only perhaps the count of documents it sums
+    /// (`TOTAL GENERAL | | 3 | | 3.500,00`); under a longer label, no date either (a customer called
+    /// `Total Distribuciones C.A.` with an invoice number, or a date, is data). A tax ID beside the
+    /// label is the group's (`Total Alfa C.A. | J-30123456-1`).
     func isTotals(_ row: Row) -> Bool {
         guard let s = Self.firstLabel(row), let initial = Self.initialLetter(s) else { return false }
         if let a = initial.asciiValue { guard asciiTotalsInitial[Int(a)] else { return false } }
@@ -87,13 +94,38 @@ struct RowClassifier: Sendable {
         if firstWordRulesOut(s) { return false }
         let folded = TextFolding.fold(s.prefix(40))
         guard totalsWords.contains(where: { folded == $0 || folded.hasPrefix($0 + " ") }) else { return false }
-        for c in keyColumns {
-            let cell = row[column: c]
-            if cell.isBlank { continue }
-            if case .text(let t) = cell, TextFolding.fold(t) == folded { continue }  // the label itself
+        func isLabel(_ cell: CellValue) -> Bool {
+            if case .text(let t) = cell, TextFolding.fold(t) == folded { return true }
             return false
         }
-        return true
+        for c in keyColumns {
+            let cell = row[column: c]
+            if cell.isBlank || isLabel(cell) || Self.isDocumentCount(cell, bare: true) { continue }
+            return false
+        }
+        if totalsWords.contains(folded) { return true }
+        return dateColumns.allSatisfy { row[column: $0].isBlank || isLabel(row[column: $0]) }
+    }
+
+    /// A count of documents where a totals row puts one in the document column: `3`, `(3)`,
+    /// `3 facturas`, `12 docs.`. With `bare: false` a lone number is no count (an invoice numbered
+    /// `2` whose customer is missing looks the same).
+    static func isDocumentCount(_ cell: CellValue, bare: Bool) -> Bool {
+        switch cell {
+        case .number(let n):
+            return bare && n >= 0 && n < 1_000_000 && n == n.rounded()
+        case .text(let t):
+            let words = TextFolding.fold(t).split(separator: " ")
+            guard let first = words.first, (1...6).contains(first.count), first.allSatisfy(\.isASCIIDigit) else { return false }
+            let parenthesized = t.trimmingCharacters(in: .whitespaces).hasPrefix("(")
+            switch words.count {
+            case 1: return bare || parenthesized
+            case 2: return words[1].count <= 15 && words[1].allSatisfy(\.isLetter)
+            default: return false
+            }
+        default:
+            return false
+        }
     }
 
     /// Whether the label's first word already tells it is no totals label, without folding it: when
@@ -128,13 +160,13 @@ struct RowClassifier: Sendable {
                 // is ruled out, `Su…` from `Suárez` is not).
                 guard word.1 >= 2 else { return false }
                 let mask: UInt64 = word.1 >= 8 ? .max : (1 << (8 * UInt64(word.1))) - 1
-                return !totalsFirstWords.contains { $0.length >= word.1 && (word.1 > 8 || $0.packed & mask == word.0) }
+                return !totalsFirstWords.contains { $0.length >= word.1 && $0.packed & mask == word.0 }
             }
             break
         }
         guard word.1 >= 2 else { return false }
-        // Past eight letters only the length is compared (no totals word is that long).
-        return !totalsFirstWords.contains { $0.length == word.1 && (word.1 > 8 || $0.packed == word.0) }
+        // Past eight letters, the first eight and the length are compared (`subtotales` against `totalmente`).
+        return !totalsFirstWords.contains { $0.length == word.1 && $0.packed == word.0 }
     }
 
     /// What ``TextFolding/fold(_:)`` makes of U+00C0…U+00FF (by their UTF-8 second byte's low six

@@ -2,19 +2,21 @@ import Tabular
 
 extension TableImporter {
     /// Whether a data row is a totals row with no label: nothing but amounts in the table's amount
-    /// columns (and perhaps a currency in its currency column), no document, date, customer or
-    /// other value (`,,,,"3.500,00","500,00","3.000,00"` under an invoice list, or the subtotal
+    /// columns (and perhaps a currency in its currency column, or the count of documents in the
+    /// document column: `(3)`, `3 facturas`), no document, date, customer or other value (`,,,,"3.500,00","500,00","3.000,00"` under an invoice list, or the subtotal
     /// under each customer of an ERP report). Such a row holds no record; a totals word would have
     /// made it a totals row (``RowClassifier/isTotals(_:)``), and without one it was rejected for
     /// having no document number, listing a sum among the rows that needed fixing.
     func isUnlabeledTotals(_ row: Row) -> Bool {
         var amounts = 0
-        let currency = columns(.currency).first
+        let currency = columns(.currency).first, documents = columns(.documentNumber)
         for (i, cell) in row.cells.enumerated() where !cell.isBlank {
             let column = i + 1
             if Self.isAmountColumn(column, fieldColumns) {
                 guard case .success = AmountParser.parse(cell, profile: amountProfile(column)) else { return false }
                 amounts += 1
+            } else if documents.contains(column) {
+                guard RowClassifier.isDocumentCount(cell, bare: false) else { return false }
             } else if column != currency {
                 return false
             }

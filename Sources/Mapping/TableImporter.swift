@@ -96,6 +96,7 @@ struct TableImporter: Sendable {
         profileColumns(kind: kind, at: tableAt, into: &batch)
         classifier = RowClassifier(settings: options.settings, headerRow: rows[region.dataStartIndex - 1],
                                    keyColumns: keyColumns(kind),
+                                   dateColumns: [Field.issueDate, .dueDate, .paymentDate].flatMap { columns($0) },
                                    checkFirst: Array(amountProfiles.keys.sorted() + dateProfiles.keys.sorted()))
         if kind == .invoices, [Field.customerName, .firstName, .lastName, .taxID].allSatisfy({ columns($0).isEmpty }) {
             let text: Set<Field> = [.notes, .address, .city, .salesperson, .phone, .email, .paymentReference, .paymentMethod]
@@ -253,8 +254,8 @@ struct TableImporter: Sendable {
     func keyColumns(_ kind: RecordKind) -> [Int] {
         let fields: [Field]
         switch kind {
-        case .invoices: fields = [.documentNumber, .issueDate, .dueDate, .taxID]
-        case .payments: fields = [.documentNumber, .issueDate, .paymentDate, .paymentReference, .taxID]
+        case .invoices: fields = [.documentNumber]
+        case .payments: fields = [.documentNumber, .paymentReference]
         case .customers: fields = [.taxID, .email, .phone]
         }
         return fields.flatMap { columns($0) }

@@ -1,0 +1,70 @@
+import Receivables
+import Tabular
+import Testing
+@testable import Mapping
+
+/// Totals rows as accounting systems write them: with the count of documents in the document
+/// column, a cut-off date, the group's tax ID, or labels beyond `TOTAL`. Each is left out and
+/// counted, never imported as an invoice nor rejected; a customer whose name starts with a totals
+/// word stays a customer.
+struct TotalsRowTests {
+    static let header = ["Cliente", "RIF", "Factura", "Fecha", "Monto"]
+    static let invoices: [[String]] = [
+        ["Alfa C.A.", "J-30123456-1", "F-1", "05/01/2024", "1.000,00"],
+        ["Beta C.A.", "J-40123456-9", "F-2", "06/01/2024", "2.000,00"],
+    ]
+
+    static func run(_ last: [String]) -> ImportBatch {
+        Importer(options: ImportOptions(country: "VE", currency: "VES"))
+            .importSource(MemorySource(csv: [header] + invoices + [last]))
+    }
+
+    @Test(arguments: [
+        ["TOTAL GENERAL", "", "3", "", "3.000,00"],         // the count of invoices
+        ["Subtotal Alfa C.A.", "", "(2)", "", "3.000,00"],
+        ["TOTAL", "", "2 facturas", "", "3.000,00"],
+        ["", "", "3 facturas", "", "3.000,00"],              // no label, a worded count
+        ["TOTAL", "", "", "31/01/2024", "3.000,00"],         // the cut-off date
+        ["Total Alfa C.A.", "J-30123456-1", "", "", "1.000,00"],  // the group's tax ID
+        ["Subtotales", "", "", "", "3.000,00"],
+        ["Saldo total", "", "", "", "3.000,00"],
+        ["Importe total:", "", "", "", "3.000,00"],
+        ["Van:", "", "", "", "3.000,00"],
+    ])
+    func totalsRowsAreLeftOut(row: [String]) throws {
+        let batch = Self.run(row)
+        #expect(batch.invoices.map(\.number.value) == ["F-1", "F-2"])
+        #expect(batch.rejects.isEmpty)
+        let accounting = try #require(batch.accounting.first)
+        #expect(accounting.totalsSkipped == 1 && accounting.balances)
+    }
+
+    /// The count of a bare totals label is counted as a number cell too (a workbook's `3`).
+    @Test func aNumericCountUnderATotalsLabel() throws {
+        let rows = ArrayRowStream.rows([Self.header] + Self.invoices) + [
+            Row(number: 4, line: nil, cells: [.text("TOTAL GENERAL"), .empty, .number(2), .empty, .number(3000)]),
+        ]
+        let batch = Importer(options: ImportOptions(country: "VE", currency: "VES"))
+            .importSource(MemorySource(sheets: [.init(name: "CxC", rows: rows)]))
+        #expect(batch.invoices.count == 2 && batch.accounting.first?.totalsSkipped == 1)
+    }
+
+    @Test(arguments: [
+        ["Total Seguros C.A.", "J-30123456-1", "F-010", "05/01/2024", "500,00"],   // a customer with an invoice
+        ["Van Heusen S.A.", "J-40123456-9", "F-011", "05/01/2024", "500,00"],
+        ["TOTAL", "", "F-012", "07/01/2024", "500,00"],                              // a real document number
+    ])
+    func customersNamedLikeTotalsStayData(row: [String]) throws {
+        let batch = Self.run(row)
+        #expect(batch.invoices.count == 3)
+        #expect(batch.accounting.first?.totalsSkipped == 0)
+    }
+
+    /// A bare number in the document column of a row with no label may be an invoice whose
+    /// customer is missing: imported (and warned), not left out as totals.
+    @Test func aBareNumberWithoutALabelIsNoCount() throws {
+        let batch = Self.run(["", "", "2", "", "3.000,00"])
+        #expect(batch.invoices.count == 3)
+        #expect(batch.accounting.first?.totalsSkipped == 0)
+    }
+}
