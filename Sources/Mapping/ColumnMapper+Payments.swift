@@ -20,7 +20,10 @@ extension ColumnMapper {
               !debits.isEmpty || byField[.amount] == nil,
               let credit = folded.first(where: { Self.isWord($0.text, in: MappingSettings.creditWords) })?.column,
               let profile = profiles[credit], profile.fit(.paymentAmount) >= 0.5
-        else { return }
+        else {
+            markSignedStatement(folded: folded, profiles: profiles, byField: &byField, taken: &taken)
+            return
+        }
         let released = Set(debits + [credit] + (byField[.balance]?.columns ?? []))
         for (field, mapped) in byField where !released.isDisjoint(with: mapped.columns) {
             byField[field] = nil
@@ -35,6 +38,32 @@ extension ColumnMapper {
             byField[.moneyOut] = MappedField(field: .moneyOut, columns: [debit], confidence: rounded(confidence))
             taken.insert(debit)
         }
+    }
+
+    /// A bank statement with one signed amount column (`Fecha`, `Concepto`, `Referencia`, `Monto`,
+    /// `Saldo`: deposits positive, withdrawals negative). The amount column is the payment amount
+    /// and, mapped to the same column, `money_out`: a line whose amount is below zero is money out
+    /// of the account, skipped as a debit line is. The running balance stays an extra. It is one
+    /// when a date and a reference or description stand beside an amount column of both signs,
+    /// with no document number, customer, debit or credit column (an invoice list's credit notes
+    /// are negative too, but it has documents or customers).
+    private func markSignedStatement(folded: [(column: Int, text: String)], profiles: [Int: ColumnProfile],
+                                     byField: inout [Field: MappedField], taken: inout Set<Int>) {
+        guard byField[.documentNumber] == nil, byField[.paymentAmount] == nil, byField[.customerName] == nil,
+              byField[.taxID] == nil, byField[.issueDate] != nil || byField[.paymentDate] != nil,
+              byField[.paymentReference] != nil
+                || folded.contains(where: { Self.isWord($0.text, in: MappingSettings.descriptionWords) }),
+              !folded.contains(where: { Self.isWord($0.text, in: MappingSettings.debitWords + MappingSettings.creditWords) }),
+              let amount = byField[.amount], amount.columns.count == 1, let profile = profiles[amount.columns[0]],
+              profile.negatives > 0, profile.positives > 0, profile.fit(.paymentAmount) >= 0.5
+        else { return }
+        let column = amount.columns[0]
+        for field in [Field.amount, .balance] {
+            if let mapped = byField.removeValue(forKey: field) { taken.subtract(mapped.columns) }
+        }
+        byField[.paymentAmount] = MappedField(field: .paymentAmount, columns: [column], confidence: amount.confidence)
+        byField[.moneyOut] = MappedField(field: .moneyOut, columns: [column], confidence: amount.confidence)
+        taken.insert(column)
     }
 
     /// In a payments table, the payer (`Ordenante`, `Depositante`, `Remitente`, `Titular`) is the

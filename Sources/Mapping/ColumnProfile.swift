@@ -7,6 +7,8 @@ struct ColumnProfile: Sendable {
     var count = 0
     var dates = 0, amounts = 0, validTaxIDs = 0, anyTaxIDs = 0, phones = 0, emails = 0, letters = 0
     var numberCells = 0
+    /// Amounts below zero, and above or at it: a bank statement with one signed amount column has both.
+    var negatives = 0, positives = 0
 
     init(_ cells: [CellValue], country: String?) {
         for cell in cells where !cell.isBlank {
@@ -15,6 +17,7 @@ struct ColumnProfile: Sendable {
             case .date, .dateTime: dates += 1
             case .number(let d):
                 numberCells += 1; amounts += 1
+                if d < 0 { negatives += 1 } else { positives += 1 }
                 if d >= 1 && d < 2_958_466 && d == d.rounded(.down) && d > 20_000 && d < 80_000 { dates += 1 }
                 // A workbook stores a phone or a cédula typed without separators as a number: its
                 // digits are judged as the same digits in a text cell are (the importer reads them
@@ -25,7 +28,10 @@ struct ColumnProfile: Sendable {
                 if t.contains(where: \.isLetter) { letters += 1 }
                 if case .success = DateParser.parse(text: t, order: .dmy) { dates += 1 }
                 else if case .success = DateParser.parse(text: t, order: .mdy) { dates += 1 }
-                if AmountText(t, country: country) != nil { amounts += 1 }
+                if let amount = AmountText(t, country: country) {
+                    amounts += 1
+                    if amount.negative { negatives += 1 } else { positives += 1 }
+                }
                 if t.contains("@") { if !EmailAddress.parseAll(t).emails.isEmpty { emails += 1 } }
                 countIdentifiers(t, country: country)
             default: break

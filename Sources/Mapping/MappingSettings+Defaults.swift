@@ -146,7 +146,7 @@ extension MappingSettings {
                               "ingresos", "haber", "credit", "credits", "deposit", "deposits", "entrada", "entradas"]
     /// A bank statement's money out (`Débito`, `Cargo`, `Retiro`, `Egreso`).
     static let debitWords = ["debito", "debitos", "cargo", "cargos", "retiro", "retiros", "egreso", "egresos", "debe",
-                             "debit", "debits", "withdrawal", "withdrawals", "saida", "saidas"]
+                             "debit", "debits", "withdrawal", "withdrawals", "saida", "saidas", "salida", "salidas"]
     /// What a statement line is (`Descripción`, `Concepto`, `Detalle`, Brazil's `Histórico`).
     static let descriptionWords = ["descripcion", "concepto", "detalle", "description", "details", "memo", "glosa",
                                    "historico", "descricao", "movimiento"]

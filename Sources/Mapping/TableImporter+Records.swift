@@ -238,6 +238,12 @@ extension TableImporter {
     /// is not zero, and no payment amount (blank or zero). `nil` for any other row.
     func moneyOutColumn(_ row: Row) -> Int? {
         func nonZero(_ c: Int) -> Bool { row.shownText(column: c).utf8.contains { (0x31...0x39).contains($0) } }
+        // A statement's one signed column (``ColumnMapper/markSignedStatement``): money out is below zero.
+        if let signed = columns(.moneyOut).first, columns(.paymentAmount) == [signed] {
+            guard case .success(let p) = AmountParser.parse(row[column: signed], profile: amountProfile(signed)),
+                  p.amount < 0 else { return nil }
+            return signed
+        }
         guard let debit = columns(.moneyOut).first, nonZero(debit),
               columns(.paymentAmount).allSatisfy({ !nonZero($0) }) else { return nil }
         return debit

@@ -93,4 +93,65 @@ struct BankStatementTests {
         #expect(m[.moneyOut]?.columns == [3])
         #expect(Field(rawValue: "money_out") == .moneyOut)
     }
+
+    /// One signed amount column (deposits positive, withdrawals negative): the column is the
+    /// payment amount and `money_out` both; the running balance stays an extra.
+    @Test(arguments: [
+        ["Fecha", "Concepto", "Referencia", "Monto", "Saldo"],
+        ["Fecha", "Descripción", "Importe"],
+        ["Fecha", "Referencia", "Descripción", "Monto Bs.", "Saldo Bs."],
+    ])
+    func oneSignedColumnIsAStatement(_ headers: [String]) throws {
+        func row(_ amount: String) -> [String] {
+            headers.map { h in
+                switch TextFolding.fold(h).split(separator: " ").first.map(String.init) ?? "" {
+                case "fecha": return "03/01/2024"
+                case "referencia": return "000123"
+                case "saldo": return "11.500,00"
+                case "monto", "importe": return amount
+                default: return "TRANSF RECIBIDA"
+                }
+            }
+        }
+        let m = AutomaticMapping.of(headers, text: [row("1.500,00"), row("-2.000,00"), row("-15,50")])
+        #expect(m.kind == .payments)
+        let amount = try #require(headers.firstIndex { ["Monto", "Importe", "Monto Bs."].contains($0) }) + 1
+        #expect(m[.paymentAmount]?.columns == [amount] && m[.moneyOut]?.columns == [amount])
+        #expect(m[.balance] == nil && m[.amount] == nil)
+    }
+
+    /// Imported: the positive lines are payments, the negative ones money out (skipped, counted).
+    @Test func signedStatementImportsItsDeposits() throws {
+        let source = MemorySource(path: "banco.csv", csv: [
+            ["Fecha", "Concepto", "Referencia", "Monto", "Saldo"],
+            ["03/01/2024", "TRANSF RECIBIDA ALFA", "000123", "1.500,00", "11.500,00"],
+            ["04/01/2024", "PAGO PROVEEDOR", "000124", "-2.000,00", "9.500,00"],
+            ["05/01/2024", "COMISION", "000125", "(15,50)", "9.484,50"],
+        ])
+        let batch = Importer(options: ImportOptions(country: "VE", currency: "VES")).importSource(source)
+        #expect(batch.payments.map(\.amount.value) == [Money(1500, "VES")])
+        #expect(batch.diagnostics.filter { $0.code == "MAP-MONEY-OUT-LINE" }.map(\.location?.row) == [3, 4])
+        #expect(batch.accounting.map(\.otherSkipped) == [2] && batch.accounting.allSatisfy(\.balances))
+    }
+
+    /// Positive amounts only, or a document or customer column: no signed statement (an invoice
+    /// list's credit notes are negative too).
+    @Test(arguments: [
+        (["Fecha", "Concepto", "Referencia", "Monto"], ["1.500,00", "2.000,00"]),
+        (["Fecha", "Cliente", "Concepto", "Monto"], ["1.500,00", "-200,00"]),
+        (["Fecha", "Factura", "Concepto", "Monto"], ["1.500,00", "-200,00"]),
+    ])
+    func noSignedStatementWithoutItsShape(_ headers: [String], _ amounts: [String]) {
+        let rows = amounts.map { a in headers.map { h in
+            switch h {
+            case "Fecha": return "03/01/2024"
+            case "Monto": return a
+            case "Cliente": return "Alfa C.A."
+            case "Factura": return "F-1"
+            default: return "000123"
+            }
+        } }
+        let m = AutomaticMapping.of(headers, text: rows)
+        #expect(m[.moneyOut] == nil)
+    }
 }
