@@ -46,6 +46,12 @@ struct CustomerSections: Sendable {
         "nombre", "socio", "comprador", "rif", "nit", "rut", "cuit", "ruc", "rfc", "cnpj", "cpf", "nif", "cif",
     ]
 
+    /// Folded words that label a tax ID written after a name.
+    static let taxIDLabels: Set<String> = [
+        "rif", "nit", "rut", "cuit", "cuil", "ruc", "rfc", "cnpj", "cpf", "nif", "cif", "nie", "ci", "cc", "dni", "tax id",
+        "id", "cedula", "rut no", "nit no", "rif no",
+    ]
+
     /// Folded words that label a salesperson heading.
     static let salespersonLabels: Set<String> = [
         "vendedor", "vendedora", "cobrador", "cobradora", "asesor", "asesora", "ejecutivo", "ejecutiva", "agente",
@@ -117,6 +123,8 @@ struct CustomerSections: Sendable {
             }
             taxIDText = token; taxID = id
             words.remove(at: i)
+            // Its label is no part of the name (`ALFA SAS (NIT 900123456-8)`, `Alfa SAS - RIF J-…`).
+            if i > 0, Self.taxIDLabels.contains(TextFolding.fold(words[i - 1])) { words.remove(at: i - 1) }
             break
         }
         guard labelled || (taxID != nil && !valueColumns.contains(column)) else { return nil }

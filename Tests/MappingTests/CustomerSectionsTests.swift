@@ -84,6 +84,10 @@ struct CustomerSectionsTests {
         ("RIF: J-30123456-1", nil, "J301234561"),
         ("Razón social: Ferretería Ñandú", "Ferretería Ñandú", nil),
         ("(J-30123456-1) ABASTO", "ABASTO", "J301234561"),
+        // The tax ID's own label is no part of the name.
+        ("Cliente: ABASTO LUNA C.A. - RIF J-30123456-1", "ABASTO LUNA C.A.", "J301234561"),
+        ("Cliente: ABASTO LUNA C.A. RIF: J-30123456-1", "ABASTO LUNA C.A.", "J301234561"),
+        ("ABASTO LUNA C.A. (RIF J-30123456-1)", "ABASTO LUNA C.A.", "J301234561"),
     ] as [(String, String?, String?)])
     func headings(_ text: String, _ name: String?, _ taxID: String?) throws {
         let sections = CustomerSections(country: "VE", textColumns: [], valueColumns: [])
