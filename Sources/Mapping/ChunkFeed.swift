@@ -50,6 +50,9 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
     /// The customer heading the next chunk's first row is under (``CustomerSections``): a chunk's
     /// worker starts from it, since the chunks before are imported on other threads meanwhile.
     private var section = CustomerSections.Current()
+    /// The row whose customer the next chunk's first rows take when they name none
+    /// (``CustomerFillDown``), for the same reason.
+    private var fillSource: Row?
 
     init(importer: TableImporter, encoding: Encoding, size: Int) {
         var importer = importer
@@ -229,15 +232,19 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
         forgetHeldRows()
         notesInFlight.append(notes)
         notes = []
-        let startSection = section
+        let startSection = section, startFill = fillSource
         if let sections = template.sections, let classifier = template.classifier {
             section = sections.headings(after: rows, textRows, from: section, classifier: classifier, parsed: template.parsed)
+        }
+        if let fillDown = template.fillDown, let classifier = template.classifier {
+            fillSource = fillDown.source(after: rows, textRows, from: fillSource, classifier: classifier)
         }
         let ready = work.submit {
             // A copy of the importer per chunk; the copies share only the table's parse memo.
             var worker = template
             worker.startChunk(countOnly: full)
             worker.currentSections = startSection
+            worker.fillSource = startFill.map { .row($0) }
             var out = ImportBatch(), plain = PlainInvoiceRows(file: worker.path, sheet: worker.sheet.name)
             if worker.plainRows { plain.rows.reserveCapacity(rows.count + textRows.count) }
             for row in rows { worker.consume(row, into: &out, plain: &plain) }

@@ -17,7 +17,12 @@ extension TableImporter {
                           plain: inout PlainInvoiceRows) {
         if inPlace, rows.withRow(r, { plainInvoice($0, of: rows, r, into: &batch, plain: &plain) }) {
             accounting.rowsRead += 1; accounting.imported += 1
+            if fillDown != nil { fillSource = .text(r) }
             return
+        }
+        // A row under a customer read in place takes that row's cells: built now, when needed.
+        if let fillDown, case .text(let source) = fillSource, !rows.withRow(r, { fillDown.namesCustomer($0) }) {
+            fillSource = .row(rows.row(source))
         }
         consume(rows.row(r), into: &batch, plain: &plain)
     }
@@ -32,6 +37,8 @@ extension TableImporter {
     private mutating func plainInvoice(_ row: TextRowView, of rows: TextRows, _ r: Int,
                                        into batch: inout ImportBatch, plain: inout PlainInvoiceRows) -> Bool {
         guard let reader = bytesReader, reader.classifier.isSurelyData(row) else { return false }
+        // A row with no customer may take the one above it (``CustomerFillDown``): the row path decides.
+        if let fillDown, !fillDown.namesCustomer(row) { return false }
         // A status that may say voided: the row path decides (``VoidedRows``).
         if let status = statusColumn, VoidedRows.mayBeVoided(row[status]) { return false }
         let numberField = row[reader.numberColumn]

@@ -55,6 +55,11 @@ struct TableImporter: Sendable {
     /// An invoice table's status column that no field took (`Estado`, `Estatus`): a row it marks
     /// voided (``VoidedRows``) is skipped.
     var statusColumn: Int?
+    /// For an invoice table with customer columns, how a customer written once above its invoices
+    /// fills the rows under it (``CustomerFillDown``), and the row it comes from for the next row
+    /// (set by the ``ChunkFeed`` at each chunk's start).
+    let fillDown: CustomerFillDown?
+    var fillSource: CustomerFillDown.Source?
 
     init(path: String, sheet: SheetInfo, table: AnalyzedTable, rows: [Row], options: ImportOptions) {
         self.path = path; self.sheet = sheet; self.table = table; self.rows = rows; self.options = options
@@ -67,6 +72,7 @@ struct TableImporter: Sendable {
             columns[f.field.ordinal] = f.columns; separators[f.field.ordinal] = f.separator
         }
         fieldColumns = columns; fieldSeparators = separators
+        fillDown = CustomerFillDown(kind: table.mapping.kind, fieldColumns: columns)
         customers = CustomerMemo(columns: Self.customerColumns(columns))
         let mapped = Set(columns.joined())
         for h in table.region.headers {
@@ -119,14 +125,17 @@ struct TableImporter: Sendable {
                                         rawText: rawText(row)))
             return
         }
+        var row = row
         switch classifier.classify(row) {
         case .blank:
             accounting.blank += 1
+            fillSource = nil
         case .repeatedHeader:
             accounting.headerRows += 1
             note(.info, "MAP-REPEATED-HEADER", "header row repeated inside the data: skipped", at: location(row), into: &batch)
         case .totals:
             accounting.totalsSkipped += 1
+            fillSource = nil
             note(.info, "MAP-TOTALS-ROW", "totals row left out", at: location(row), found: rawText(row), into: &batch)
         case .data:
             if let sections, let heading = sections.heading(row, parsed: parsed) {
@@ -135,9 +144,21 @@ struct TableImporter: Sendable {
             }
             if isUnlabeledTotals(row) {
                 accounting.totalsSkipped += 1
+                fillSource = nil
                 note(.info, "MAP-TOTALS-ROW", "totals row left out (amounts only: no label, document or customer)",
                      at: location(row), found: rawText(row), into: &batch)
                 return
+            }
+            if let fillDown {
+                if fillDown.namesCustomer(row) {
+                    fillSource = .row(row)
+                } else if case .row(let source) = fillSource {
+                    row = fillDown.filled(row, from: source)
+                    note(.info, "MAP-CUSTOMER-FILLED-DOWN",
+                         "no customer in the row: the customer written above it (row \(source.number)), whose invoices follow it",
+                         at: location(row), found: fillDown.identityColumns.map { source.shownText(column: $0) }
+                            .filter { !$0.isEmpty }.joined(separator: " | "), into: &batch)
+                }
             }
             if kind == .invoices, let c = statusColumn, VoidedRows.isVoided(row.shownText(column: c)) {
                 skip(row, for: c, "MAP-VOIDED-ROW", "a voided document (its status says so): no debt, skipped", into: &batch)

@@ -149,13 +149,15 @@ struct CustomerSectionsTests {
 /// An invoice whose row names no customer is imported with a warning, on both paths.
 struct InvoiceWithoutCustomerTests {
     @Test func isImportedAndSaid() {
-        let rows = [["Factura", "Cliente", "Monto"], ["F1", "Ana", "10"], ["F2", "", "20"], ["F3", "Luis", "30"], ["F4", "", ""]]
+        // F1 has no customer above it to take (``CustomerFillDown``); F3 takes Ana's.
+        let rows = [["Factura", "Cliente", "Monto"], ["F1", "", "10"], ["F2", "Ana", "20"], ["F3", "", "30"], ["F4", "Luis", ""]]
         let (plain, plainCount) = PlainRowTests.run(rows, plainRows: true)
         let records = PlainRowTests.run(rows, plainRows: false).0
         #expect(plain == records)
         #expect(plainCount == 3)
         #expect(records.invoices.count == 3 && records.rejects.count == 1)
-        // Said for F2; F4 is rejected (no amount), and says only that.
-        #expect(records.diagnostics.filter { $0.code == "MAP-INVOICE-NO-CUSTOMER" }.map { $0.location?.row } == [3])
+        // Said for F1; F4 is rejected (no amount), and says only that.
+        #expect(records.diagnostics.filter { $0.code == "MAP-INVOICE-NO-CUSTOMER" }.map { $0.location?.row } == [2])
+        #expect(records.diagnostics.filter { $0.code == "MAP-CUSTOMER-FILLED-DOWN" }.map { $0.location?.row } == [4])
     }
 }
