@@ -127,7 +127,7 @@ struct CustomerSections: Sendable {
             if i > 0, Self.taxIDLabels.contains(TextFolding.fold(words[i - 1])) { words.remove(at: i - 1) }
             break
         }
-        guard labelled || (taxID != nil && !valueColumns.contains(column)) else { return nil }
+        guard labelled || !valueColumns.contains(column) && (taxID != nil || Self.isCompanyName(words)) else { return nil }
         let name = words.joined(separator: " ").trimmingSeparators
         return Heading(row: row.number, line: row.line, column: column, text: text,
                        name: name.isEmpty ? nil : name.collapsingWhitespace, taxIDText: taxIDText, taxID: taxID)
@@ -149,6 +149,21 @@ struct CustomerSections: Sendable {
     }
 
     static func isSeparator(_ c: Character) -> Bool { ":-–—|/()[].,;#".contains(c) }
+
+    /// Whether words end with a company's legal form (`Alfa SAS`, `ABASTO LUNA C.A.`, `Beta Ltda`,
+    /// `Comercial S.A. de C.V.`): a heading then needs no label. (A person's bare name, or a note
+    /// such as `Observaciones del cliente`, does.) The common endings of Reconcile's `LegalForms`.
+    static func isCompanyName(_ words: [String]) -> Bool {
+        guard (2...12).contains(words.count) else { return false }
+        let folded = TextFolding.fold(words.joined(separator: " ")).split(separator: " ")
+        guard folded.count >= 2, let last = folded.last else { return false }
+        return legalFormEndings.contains(String(last))
+    }
+
+    static let legalFormEndings: Set<String> = [
+        "sa", "sas", "ca", "ltda", "limitada", "srl", "sl", "slu", "sau", "sac", "saa", "eirl", "spa", "cv", "rl",
+        "inc", "llc", "ltd", "corp", "eireli", "saci", "sacifi",
+    ]
 }
 
 private extension String {

@@ -88,6 +88,9 @@ struct CustomerSectionsTests {
         ("Cliente: ABASTO LUNA C.A. - RIF J-30123456-1", "ABASTO LUNA C.A.", "J301234561"),
         ("Cliente: ABASTO LUNA C.A. RIF: J-30123456-1", "ABASTO LUNA C.A.", "J301234561"),
         ("ABASTO LUNA C.A. (RIF J-30123456-1)", "ABASTO LUNA C.A.", "J301234561"),
+        // A company's legal form needs no label.
+        ("Alfa SAS", "Alfa SAS", nil),
+        ("Comercial del Norte S.A. de C.V.", "Comercial del Norte S.A. de C.V.", nil),
     ] as [(String, String?, String?)])
     func headings(_ text: String, _ name: String?, _ taxID: String?) throws {
         let sections = CustomerSections(country: "VE", textColumns: [], valueColumns: [])
@@ -95,7 +98,7 @@ struct CustomerSectionsTests {
         #expect(h.name == name && h.taxID?.normalized == taxID)
     }
 
-    @Test(arguments: ["ANULADA", "FAC-0009", "Observaciones del cliente", "12345", "30123456", "J-30123456-0 Acme"])
+    @Test(arguments: ["ANULADA", "FAC-0009", "Observaciones del cliente", "12345", "30123456", "J-30123456-0 Acme", "María Pérez", "SA"])
     func noHeadings(_ text: String) {
         let sections = CustomerSections(country: "VE", textColumns: [3], valueColumns: [4])
         #expect(sections.heading(Row(number: 1, cells: [.text(text)]), parsed: ParseMemo()) == nil)
