@@ -66,7 +66,18 @@ public final class CSVFile: TabularSource, Sendable {
             sample.withUnsafeMutableBufferPointer { transcoder.transcode(r, into: $0.baseAddress!, isLast: sampleIsWhole) }
         }
         sample.removeSubrange(n...)
-        let dialect = DialectSniffer.detect(sample, isWholeFile: sampleIsWhole, options: options)
+        var dialect: CSVDialect
+        if let (delimiter, length) = Self.separatorDirective(sample) {
+            // Excel's `sep=;`: the rest is sniffed as the file Excel shows, with that delimiter.
+            var told = options
+            if told.delimiter == nil { told.delimiter = delimiter }
+            dialect = DialectSniffer.detect(Array(sample[length...]), isWholeFile: sampleIsWhole, options: told)
+            dialect.directiveLines = 1
+            dialect.tableStartLine += 1
+            dialect.preambleLines = dialect.preambleLines.map { ($0.lowerBound + 1)...($0.upperBound + 1) }
+        } else {
+            dialect = DialectSniffer.detect(sample, isWholeFile: sampleIsWhole, options: options)
+        }
         detectedDialect = dialect
         if let lines = dialect.preambleLines, options.preambleRecords == nil {
             notes.append(Diagnostic(.info, code: "CSV-PREAMBLE-SKIPPED",
@@ -89,7 +100,23 @@ public final class CSVFile: TabularSource, Sendable {
     public func records(chunkSize: Int = 1 << 20) throws -> CSVRecordReader {
         let reader = try CSVRecordReader(input: input, encoding: detectedEncoding, dialect: detectedDialect.core,
                                          chunkSize: chunkSize)
-        for _ in 0..<detectedDialect.preambleRecords where try reader.next() == false { break }
+        for _ in 0..<(detectedDialect.directiveLines + detectedDialect.preambleRecords) where try reader.next() == false { break }
         return reader
+    }
+
+    /// Excel's first line `sep=X` (UTF-8 sample, after any BOM): the delimiter it names and the
+    /// line's length with its line break; `nil` when the file does not start so.
+    static func separatorDirective(_ sample: [UInt8]) -> (Unicode.Scalar, Int)? {
+        let prefix = Array("sep=".utf8)
+        guard sample.count >= prefix.count + 1,
+              zip(sample, prefix).allSatisfy({ $0 | 0x20 == $1 | 0x20 || $0 == $1 }) else { return nil }
+        let delimiter = sample[prefix.count]
+        guard delimiter != 0x0A, delimiter != 0x0D, delimiter < 0x80 else { return nil }
+        var end = prefix.count + 1
+        if end < sample.count, sample[end] == 0x0D { end += 1 }
+        if end < sample.count, sample[end] == 0x0A { end += 1 }
+        // The line holds nothing else (a column called `sep=x` in a header row is no directive).
+        guard end == sample.count || end > prefix.count + 1 else { return nil }
+        return (Unicode.Scalar(delimiter), end)
     }
 }

@@ -23,7 +23,15 @@ public struct CSVRowStream: TextRowStream {
         self.path = file.path
         self.utf8Offsets = file.detectedEncoding.encoding == .utf8
         keepsBlankLines = file.options.keepsBlankLines
+        hiddenLines = file.detectedDialect.directiveLines
     }
+
+    /// Lines above the first row that a spreadsheet does not show (``CSVDialect/directiveLines``):
+    /// row numbers start after them.
+    private let hiddenLines: Int
+
+    /// The spreadsheet row number of the current record.
+    private var rowNumber: Int { reader.recordCount - hiddenLines }
 
     /// ``CSVOptions/keepsBlankLines``.
     private let keepsBlankLines: Bool
@@ -32,7 +40,7 @@ public struct CSVRowStream: TextRowStream {
         while try reader.next() {
             let count = reader.fieldCount
             if count == 0 {
-                if keepsBlankLines { rowsRead += 1; return Row(number: reader.recordCount, line: reader.line, cells: []) }
+                if keepsBlankLines { rowsRead += 1; return Row(number: rowNumber, line: reader.line, cells: []) }
                 blankLinesSkipped += 1; continue
             }
             var cells: [CellValue] = []
@@ -42,7 +50,7 @@ public struct CSVRowStream: TextRowStream {
                 cells.append(f.isEmpty ? .empty : .text(String(decoding: f, as: UTF8.self)))
             }
             checkRecord()
-            return Row(number: reader.recordCount, line: reader.line, cells: cells)
+            return Row(number: rowNumber, line: reader.line, cells: cells)
         }
         return nil
     }
@@ -54,13 +62,13 @@ public struct CSVRowStream: TextRowStream {
         while added < limit, try reader.next() {
             if reader.fieldCount == 0 {
                 if keepsBlankLines {
-                    rows.append(number: reader.recordCount, line: reader.line, record: reader.recordBytes, ends: reader.recordFieldEnds)
+                    rows.append(number: rowNumber, line: reader.line, record: reader.recordBytes, ends: reader.recordFieldEnds)
                     rowsRead += 1; added += 1
                     continue
                 }
                 blankLinesSkipped += 1; continue
             }
-            rows.append(number: reader.recordCount, line: reader.line, record: reader.recordBytes, ends: reader.recordFieldEnds)
+            rows.append(number: rowNumber, line: reader.line, record: reader.recordBytes, ends: reader.recordFieldEnds)
             checkRecord()
             added += 1
         }
@@ -69,7 +77,7 @@ public struct CSVRowStream: TextRowStream {
 
     /// Counts the record just read and reports what is wrong with it.
     private mutating func checkRecord() {
-        let number = reader.recordCount
+        let number = rowNumber
         rowsRead += 1
         check(number: number, count: reader.fieldCount)
         if let column = firstInvalidColumn() { reportInvalidUTF8(number: number, column: column) }

@@ -19,6 +19,24 @@ import Tabular
         #expect(rows[1].cells == [.text("1"), .text("x\ny")])
     }
 
+    /// Excel's `sep=;` first line names the delimiter and is hidden: not a row, no ragged rows,
+    /// rows numbered from the line after it (lines stay physical).
+    @Test(arguments: ["sep=;\r\n", "\u{FEFF}sep=;\n", "SEP=;\n"])
+    func excelSeparatorLineIsADirective(_ directive: String) throws {
+        let file = try CSVFile.open(bytes: Array((directive + "Cliente;Monto\nAlfa;1.000,50\nBeta;2,5\n").utf8), name: "t.csv")
+        #expect(file.detectedDialect.delimiter == ";" && file.detectedDialect.directiveLines == 1)
+        let (rows, diagnostics) = try Self.rows(directive + "Cliente;Monto\nAlfa;1.000,50\nBeta;2,5\n")
+        #expect(rows.map(\.number) == [1, 2, 3] && rows.map(\.line) == [2, 3, 4])
+        #expect(rows[1].cells == [.text("Alfa"), .text("1.000,50")])
+        #expect(diagnostics.isEmpty)
+    }
+
+    /// A header that starts with `sep=` is no directive.
+    @Test func aHeaderStartingWithSepIsAHeader() throws {
+        let (rows, _) = try Self.rows("sep=x,b\n1,2\n")
+        #expect(rows.map(\.number) == [1, 2] && rows[0].cells == [.text("sep=x"), .text("b")])
+    }
+
     @Test func emptyFieldsAreEmptyCells() throws {
         let (rows, _) = try Self.rows("a,b,c\n1,,3\n")
         #expect(rows[1].cells == [.text("1"), .empty, .text("3")])

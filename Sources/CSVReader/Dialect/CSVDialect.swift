@@ -17,6 +17,9 @@ public struct CSVDialect: Hashable, Sendable {
     public var tableStartLine: Int
     /// The line break most used in the sample: `LF`, `CRLF` or `CR`.
     public var lineBreak: String
+    /// 1 when the file starts with Excel's `sep=;` line, which names the delimiter and which Excel
+    /// hides: it is skipped, and row numbers count from the line after it (physical lines do not).
+    public var directiveLines = 0
 
     public init(delimiter: Unicode.Scalar = ",", quote: UInt8? = UInt8(ascii: "\""), escape: UInt8? = nil,
                 hasHeader: Bool = true, preambleRecords: Int = 0, preambleLines: ClosedRange<Int>? = nil,
