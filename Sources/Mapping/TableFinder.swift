@@ -196,11 +196,28 @@ struct TableFinder {
     func isPreamble(_ row: Row) -> Bool {
         // Counted without building a list: rows after a window are judged one by one (``TableStartWatch``).
         var nonBlank = 0
+        var only: CellValue?
         for cell in row.cells where !cell.isBlank {
             nonBlank += 1
             if nonBlank > 2 { return false }
+            only = cell
         }
+        if nonBlank == 1, let only, Self.isLoneAmount(only) { return false }
         return nonBlank <= 1 || row.cells.allSatisfy { $0.isBlank || isLabel($0) }
+    }
+
+    /// A lone amount (`3.000,00`, a number cell) is the sum under the table above, not a title or
+    /// note of the next one. (A date alone, `30/06/2024`, may head a report.)
+    static func isLoneAmount(_ cell: CellValue) -> Bool {
+        switch cell {
+        case .number: return true
+        case .text(let s):
+            let t = s.trimmingWhitespace
+            guard !t.contains(where: \.isLetter), t.contains(where: \.isASCIIDigit) else { return false }
+            if case .success = DateParser.parse(text: t, order: .dmy) { return false }
+            return AmountText(t, country: nil) != nil
+        default: return false
+        }
     }
 
     private func isRepeat(_ row: Row, of table: TableRegion, rows: [Row]) -> Bool {

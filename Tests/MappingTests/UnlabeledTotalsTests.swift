@@ -50,3 +50,26 @@ struct UnlabeledTotalsTests {
         #expect(batch.rejects.first?.location.row == 4)
     }
 }
+
+/// An unlabeled sum right under a table, with a second table stacked below, is the first table's
+/// totals row, not a title line of the second.
+struct UnlabeledTotalsAboveAStackedTableTests {
+    @Test(arguments: [true, false])
+    func theSumStaysWithTheTableAbove(blankRowsBetween: Bool) throws {
+        var rows: [[String]] = [
+            ["Cliente", "RIF", "Factura", "Fecha", "Monto"],
+            ["Alfa C.A.", "J-30123456-1", "F-1", "05/01/2024", "1.000,00"],
+            ["Beta C.A.", "J-40123456-9", "F-2", "06/01/2024", "2.000,00"],
+            ["", "", "", "", "3.000,00"],
+        ]
+        if blankRowsBetween { rows += [[], []] }
+        rows += [["Pagos recibidos"], ["Cliente", "Fecha", "Referencia", "Factura", "Monto pagado"],
+                 ["Alfa C.A.", "10/01/2024", "TRF-778", "F-1", "500,00"]]
+        let batch = Importer(options: ImportOptions(country: "VE", currency: "VES")).importSource(MemorySource(csv: rows))
+        #expect(batch.accounting.count == 2)
+        let first = try #require(batch.accounting.first), second = try #require(batch.accounting.last)
+        #expect(first.rowsRead == 4 && first.totalsSkipped == 1 && first.headerRows == 1)
+        #expect(second.headerRows == 2 && second.imported == 1)
+        #expect(batch.payments.count == 1 && batch.invoices.count == 2)
+    }
+}
