@@ -28,4 +28,24 @@ extension TableImporter {
     private static func isAmountColumn(_ column: Int, _ fieldColumns: [[Int]]) -> Bool {
         Field.allCases.contains { $0.valueKind == .amount && fieldColumns[$0.ordinal].contains(column) }
     }
+
+    /// Whether a data row is a printed report's page line: one cell, `Página 1 de 2`, `Pág. 3/10`,
+    /// `Page 2 of 5`, `Hoja 4` (its page break repeats the header too, which is skipped as such).
+    static func isPageLine(_ row: Row) -> Bool {
+        var only: String?
+        for cell in row.cells where !cell.isBlank {
+            guard only == nil, case .text(let text) = cell, text.utf8.count <= 40 else { return false }
+            only = text
+        }
+        guard let only else { return false }
+        let words = TextFolding.fold(only).split(separator: " ")
+        guard words.count >= 2, ["pagina", "pag", "page", "hoja", "folio"].contains(words[0]),
+              words[1].allSatisfy(\.isASCIIDigit) else { return false }
+        switch words.count {
+        case 2: return true
+        case 3: return words[2].allSatisfy(\.isASCIIDigit)
+        case 4: return ["de", "of"].contains(words[2]) && words[3].allSatisfy(\.isASCIIDigit)
+        default: return false
+        }
+    }
 }

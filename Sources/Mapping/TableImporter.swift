@@ -142,6 +142,12 @@ struct TableImporter: Sendable {
                 enterSection(heading, into: &batch)
                 return
             }
+            if Self.isPageLine(row) {
+                accounting.headerRows += 1
+                note(.info, "MAP-PAGE-LINE", "a printed report's page line: skipped", at: location(row),
+                     found: rawText(row), into: &batch)
+                return
+            }
             if isUnlabeledTotals(row) {
                 accounting.totalsSkipped += 1
                 fillSource = nil

@@ -67,4 +67,13 @@ struct TotalsRowTests {
         #expect(batch.invoices.count == 3)
         #expect(batch.accounting.first?.totalsSkipped == 0)
     }
+
+    /// A printed report's page lines are skipped with the header rows, not rejected.
+    @Test(arguments: ["Página 1 de 2", "Pág. 3/10", "Page 2 of 5", "HOJA 4"])
+    func pageLinesAreSkipped(_ text: String) throws {
+        let batch = Self.run([text, "", "", "", ""])
+        #expect(batch.rejects.isEmpty && batch.invoices.count == 2)
+        #expect(batch.accounting.first?.headerRows == 2)
+        #expect(batch.diagnostics.contains { $0.code == "MAP-PAGE-LINE" && $0.location?.row == 4 })
+    }
 }
