@@ -7,8 +7,10 @@ import Tabular
 ///     Alfa SAS   900123456-8  FV-1     1.000
 ///                             FV-2       500
 ///
-/// An invoice row whose customer's identity cells (name, first and last name, tax ID) are all
-/// blank takes the customer cells of the nearest row above that has them, as a merged cell's value
+/// In a table laid out so (at least a tenth of the rows with a document number in the first window
+/// name no customer: in a list where every row names its customer, a row missing it is a mistake,
+/// not the customer above), an invoice row whose customer's identity cells (name, first and last
+/// name, tax ID) are all blank takes the customer cells of the nearest row above that has them, as a merged cell's value
 /// fills the rows it spans (``MergedDataFill``), and says so (`MAP-CUSTOMER-FILLED-DOWN`). A blank
 /// row or a totals row ends a group: below one, an invoice with no customer stays without (and
 /// is warned about, `MAP-INVOICE-NO-CUSTOMER`).
@@ -35,6 +37,17 @@ struct CustomerFillDown: Sendable {
         identityColumns = [Field.customerName, .firstName, .lastName, .taxID].flatMap { fieldColumns[$0.ordinal] }.sorted()
         guard !identityColumns.isEmpty else { return nil }
         customerColumns = TableImporter.customerColumns(fieldColumns)
+    }
+
+    /// Whether the table's first rows show the layout: of the rows with a document number, at
+    /// least a tenth name no customer.
+    func isLayout(of rows: ArraySlice<Row>, documentColumns: [Int]) -> Bool {
+        var documents = 0, unnamed = 0
+        for row in rows where documentColumns.contains(where: { !row[column: $0].isBlank }) {
+            documents += 1
+            if !namesCustomer(row) { unnamed += 1 }
+        }
+        return unnamed > 0 && unnamed * 10 >= documents
     }
 
     func namesCustomer(_ row: Row) -> Bool { identityColumns.contains { !row[column: $0].isBlank } }

@@ -58,7 +58,7 @@ struct TableImporter: Sendable {
     /// For an invoice table with customer columns, how a customer written once above its invoices
     /// fills the rows under it (``CustomerFillDown``), and the row it comes from for the next row
     /// (set by the ``ChunkFeed`` at each chunk's start).
-    let fillDown: CustomerFillDown?
+    var fillDown: CustomerFillDown?
     var fillSource: CustomerFillDown.Source?
 
     init(path: String, sheet: SheetInfo, table: AnalyzedTable, rows: [Row], options: ImportOptions) {
@@ -72,7 +72,6 @@ struct TableImporter: Sendable {
             columns[f.field.ordinal] = f.columns; separators[f.field.ordinal] = f.separator
         }
         fieldColumns = columns; fieldSeparators = separators
-        fillDown = CustomerFillDown(kind: table.mapping.kind, fieldColumns: columns)
         customers = CustomerMemo(columns: Self.customerColumns(columns))
         let mapped = Set(columns.joined())
         for h in table.region.headers {
@@ -109,6 +108,10 @@ struct TableImporter: Sendable {
             let textColumns = mapping.fields.filter { text.contains($0.field) }.flatMap(\.columns)
             let valueColumns = mapping.fields.filter { [ValueKind.amount, .date].contains($0.field.valueKind) }.flatMap(\.columns)
             sections = CustomerSections(country: country, textColumns: Set(textColumns), valueColumns: Set(valueColumns))
+        }
+        if let candidate = CustomerFillDown(kind: kind, fieldColumns: fieldColumns),
+           candidate.isLayout(of: rows[region.dataStartIndex..<region.endIndex], documentColumns: columns(.documentNumber)) {
+            fillDown = candidate
         }
         bytesReader = PlainBytesReader(self)
     }

@@ -74,4 +74,15 @@ struct CustomerFillDownTests {
         let (records, _) = PlainRowTests.run(rows, plainRows: false, flush: flush)
         #expect(plain == records)
     }
+
+    /// In a list where every row names its customer, the one row that does not is a mistake, not
+    /// the customer above's: it stays without one, and is warned about.
+    @Test func aRareRowWithoutCustomerInAFlatListIsNotFilled() throws {
+        var rows = [["Cliente", "NIT", "Factura", "Fecha", "Monto"]]
+        for i in 1...20 { rows.append(["Cliente \(i) SAS", "", "FV-\(i)", "05/01/2024", "\(i)00"]) }
+        rows[10][0] = ""
+        let batch = Importer(options: ImportOptions(country: "CO", currency: "COP")).importSource(MemorySource(csv: rows))
+        #expect(!batch.diagnostics.contains { $0.code == "MAP-CUSTOMER-FILLED-DOWN" })
+        #expect(batch.diagnostics.filter { $0.code == "MAP-INVOICE-NO-CUSTOMER" }.map(\.location?.row) == [11])
+    }
 }
