@@ -236,9 +236,7 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
         if let sections = template.sections, let classifier = template.classifier {
             section = sections.headings(after: rows, textRows, from: section, classifier: classifier, parsed: template.parsed)
         }
-        if let fillDown = template.fillDown, let classifier = template.classifier {
-            fillSource = fillDown.source(after: rows, textRows, from: fillSource, classifier: classifier)
-        }
+        if template.fillDown != nil { fillSource = template.fillSource(after: rows, textRows, from: fillSource) }
         let ready = work.submit {
             // A copy of the importer per chunk; the copies share only the table's parse memo.
             var worker = template

@@ -63,24 +63,44 @@ struct CustomerFillDown: Sendable {
         }
         return row
     }
+}
+
+extension TableImporter {
+    /// What a row does to the customer the rows under it take, as ``consume(_:into:plain:)``
+    /// decides it: names one (a data row with a customer), ends the group (a blank or totals row),
+    /// or passes (a row taking the customer above, a repeated header, a page line).
+    enum FillEffect { case names, ends, passes }
+
+    func fillEffect(of row: Row) -> FillEffect {
+        guard let fillDown, let classifier else { return .passes }
+        switch classifier.classify(row) {
+        case .blank, .totals: return .ends
+        case .repeatedHeader: return .passes
+        case .data:
+            if Self.isPageLine(row) { return .passes }
+            if isUnlabeledTotals(row) { return .ends }
+            return fillDown.namesCustomer(row) ? .names : .passes
+        }
+    }
 
     /// The source in effect after rows imported one after the other (a chunk's Rows, then its rows
-    /// read as bytes), starting from `current`: the last row naming a customer, unless a blank or
-    /// totals row comes after it. Scans back from the end, so it usually reads one row.
-    func source(after rows: [Row], _ text: TextRows, from current: Row?, classifier: RowClassifier) -> Row? {
+    /// read as bytes), starting from `current`: the last row naming a customer, unless a row that
+    /// ends the group comes after it. Scans back from the end, so it usually reads one row.
+    func fillSource(after rows: [Row], _ text: TextRows, from current: Row?) -> Row? {
         for r in stride(from: text.count - 1, through: 0, by: -1) {
             if text.withRow(r, { view in (0..<view.count).allSatisfy { TextCell.isBlank(view[$0 + 1]) } }) { return nil }
-            if text.withRow(r, { namesCustomer($0) }) {
-                let row = text.row(r)
-                return classifier.classify(row) == .data ? row : nil
+            let row = text.row(r)
+            switch fillEffect(of: row) {
+            case .names: return row
+            case .ends: return nil
+            case .passes: continue
             }
-            if classifier.classify(text.row(r)) == .totals { return nil }
         }
         for row in rows.reversed() {
-            switch classifier.classify(row) {
-            case .blank, .totals: return nil
-            case .data where namesCustomer(row): return row
-            default: continue
+            switch fillEffect(of: row) {
+            case .names: return row
+            case .ends: return nil
+            case .passes: continue
             }
         }
         return current

@@ -85,4 +85,26 @@ struct CustomerFillDownTests {
         #expect(!batch.diagnostics.contains { $0.code == "MAP-CUSTOMER-FILLED-DOWN" })
         #expect(batch.diagnostics.filter { $0.code == "MAP-INVOICE-NO-CUSTOMER" }.map(\.location?.row) == [11])
     }
+
+    /// A page break inside a group (its page line and repeated header) does not end it, whatever
+    /// the chunks; an unlabeled sum does.
+    @Test(arguments: [1, 2, 3, 100])
+    func aPageBreakInsideAGroupKeepsItsCustomer(flush: Int) throws {
+        let rows: [[String]] = [
+            ["Cliente", "NIT", "Factura", "Fecha", "Monto"],
+            ["Alfa SAS", "900123456-8", "FV-1", "05/01/2024", "1000"],
+            ["", "", "FV-2", "06/01/2024", "500"],
+            ["Página 1 de 2", "", "", "", ""],
+            ["Cliente", "NIT", "Factura", "Fecha", "Monto"],
+            ["", "", "FV-3", "06/01/2024", "250"],
+            ["", "", "", "", "1750"],
+            ["", "", "FV-4", "07/01/2024", "100"],
+        ]
+        var options = ImportOptions(country: "CO", currency: "COP")
+        options.flushRows = flush
+        let batch = Importer(options: options).importSource(MemorySource(csv: rows))
+        let customers = Dictionary(uniqueKeysWithValues: batch.customers.map { ($0.id, $0) })
+        let names = batch.invoices.map { customers[$0.customer]?.name?.value ?? "-" }
+        #expect(names == ["Alfa SAS", "Alfa SAS", "Alfa SAS", "-"])
+    }
 }
