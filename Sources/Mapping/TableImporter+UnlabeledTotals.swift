@@ -12,7 +12,7 @@ extension TableImporter {
         let currency = columns(.currency).first, documents = columns(.documentNumber)
         for (i, cell) in row.cells.enumerated() where !cell.isBlank {
             let column = i + 1
-            if Self.isAmountColumn(column, fieldColumns) {
+            if column < amountColumns.count && amountColumns[column] {
                 guard case .success = AmountParser.parse(cell, profile: amountProfile(column)) else { return false }
                 amounts += 1
             } else if documents.contains(column) {
@@ -24,9 +24,13 @@ extension TableImporter {
         return amounts > 0
     }
 
-    /// Whether `column` is mapped to a field holding an amount (amount, paid, balance …).
-    private static func isAmountColumn(_ column: Int, _ fieldColumns: [[Int]]) -> Bool {
-        Field.allCases.contains { $0.valueKind == .amount && fieldColumns[$0.ordinal].contains(column) }
+    /// By 1-based column, whether it is mapped to a field holding an amount (amount, paid, balance …):
+    /// looked up for the first filled cell of every data row read as a ``Row``.
+    static func amountColumns(_ fieldColumns: [[Int]]) -> [Bool] {
+        let columns = Field.allCases.filter { $0.valueKind == .amount }.flatMap { fieldColumns[$0.ordinal] }
+        var mask = [Bool](repeating: false, count: (columns.max() ?? 0) + 1)
+        for c in columns { mask[c] = true }
+        return mask
     }
 
     /// Whether a data row is a printed report's page line: one cell, `Página 1 de 2`, `Pág. 3/10`,

@@ -59,6 +59,8 @@ struct TableImporter: Sendable {
     /// fills the rows under it (``CustomerFillDown``), and the row it comes from for the next row
     /// (set by the ``ChunkFeed`` at each chunk's start).
     var fillDown: CustomerFillDown?
+    /// ``amountColumns(_:)`` of the table (``isUnlabeledTotals(_:)``).
+    let amountColumns: [Bool]
     var fillSource: CustomerFillDown.Source?
 
     init(path: String, sheet: SheetInfo, table: AnalyzedTable, rows: [Row], options: ImportOptions) {
@@ -72,6 +74,7 @@ struct TableImporter: Sendable {
             columns[f.field.ordinal] = f.columns; separators[f.field.ordinal] = f.separator
         }
         fieldColumns = columns; fieldSeparators = separators
+        amountColumns = Self.amountColumns(columns)
         customers = CustomerMemo(columns: Self.customerColumns(columns))
         let mapped = Set(columns.joined())
         for h in table.region.headers {
