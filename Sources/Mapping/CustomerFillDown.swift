@@ -10,10 +10,10 @@ import Tabular
 /// In a table laid out so (at least a tenth of the rows with a document number in the first window
 /// name no customer: in a list where every row names its customer, a row missing it is a mistake,
 /// not the customer above), an invoice row whose customer's identity cells (name, first and last
-/// name, tax ID) are all blank takes the customer cells of the nearest row above that has them, as a merged cell's value
-/// fills the rows it spans (``MergedDataFill``), and says so (`MAP-CUSTOMER-FILLED-DOWN`). A blank
-/// row or a totals row ends a group: below one, an invoice with no customer stays without (and
-/// is warned about, `MAP-INVOICE-NO-CUSTOMER`).
+/// name, tax ID) are all blank takes the customer cells of the nearest row above that has them, as
+/// a merged cell's value fills the rows it spans (``MergedDataFill``), and says so
+/// (`MAP-CUSTOMER-FILLED-DOWN`). A blank row or a totals row ends a group: below one, an invoice
+/// with no customer stays without (and is warned about, `MAP-INVOICE-NO-CUSTOMER`).
 ///
 /// Chunks of a table are imported on several threads: each starts from the source in effect at
 /// the end of the rows before it (``ChunkFeed`` finds it, scanning the chunk back from its end),

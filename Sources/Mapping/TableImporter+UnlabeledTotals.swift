@@ -3,8 +3,9 @@ import Tabular
 extension TableImporter {
     /// Whether a data row is a totals row with no label: nothing but amounts in the table's amount
     /// columns (and perhaps a currency in its currency column, or the count of documents in the
-    /// document column: `(3)`, `3 facturas`), no document, date, customer or other value (`,,,,"3.500,00","500,00","3.000,00"` under an invoice list, or the subtotal
-    /// under each customer of an ERP report). Such a row holds no record; a totals word would have
+    /// document column: `(3)`, `3 facturas`), no document, date, customer or other value
+    /// (`,,,,"3.500,00","500,00","3.000,00"` under an invoice list, or the subtotal under each
+    /// customer of an ERP report). Such a row holds no record; a totals word would have
     /// made it a totals row (``RowClassifier/isTotals(_:)``), and without one it was rejected for
     /// having no document number, listing a sum among the rows that needed fixing.
     func isUnlabeledTotals(_ row: Row) -> Bool {

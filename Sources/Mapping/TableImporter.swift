@@ -59,9 +59,9 @@ struct TableImporter: Sendable {
     /// fills the rows under it (``CustomerFillDown``), and the row it comes from for the next row
     /// (set by the ``ChunkFeed`` at each chunk's start).
     var fillDown: CustomerFillDown?
+    var fillSource: CustomerFillDown.Source?
     /// ``amountColumns(_:)`` of the table (``isUnlabeledTotals(_:)``).
     let amountColumns: [Bool]
-    var fillSource: CustomerFillDown.Source?
 
     init(path: String, sheet: SheetInfo, table: AnalyzedTable, rows: [Row], options: ImportOptions) {
         self.path = path; self.sheet = sheet; self.table = table; self.rows = rows; self.options = options

@@ -103,8 +103,8 @@ public struct RunConfiguration: Sendable, Equatable {
 
     public init(sources: [Source], country: String? = nil, currency: Currency? = nil, asOf: LocalDate? = nil,
                 output: String = "out", store: String? = nil, failOn: FailThreshold = .never, strict: Bool = false,
-                keepRuns: Int = RunConfiguration.defaultKeepRuns, matching: String? = nil, overrides: String? = nil, collections: CollectionsOptions = .init(),
-                baseDirectory: String = ".") {
+                keepRuns: Int = RunConfiguration.defaultKeepRuns, matching: String? = nil, overrides: String? = nil,
+                collections: CollectionsOptions = .init(), baseDirectory: String = ".") {
         self.sources = sources; self.country = country; self.currency = currency; self.asOf = asOf
         self.output = output; self.store = store; self.failOn = failOn; self.strict = strict; self.keepRuns = keepRuns
         self.matching = matching; self.overrides = overrides; self.collections = collections
