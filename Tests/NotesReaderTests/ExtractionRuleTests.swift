@@ -17,6 +17,8 @@ import Testing
         ("$1,250.00 past due", "1250.00 USD@0.9"),
         ("abona 1.500 mañana", "1500.00 USD@0.6"),
         ("300 pesos", "300.00 USD@0.9"),
+        ("paga S/ 1.500 el viernes", "1500.00 PEN@0.9"),
+        ("abonó S/.250,50", "250.50 PEN@0.9"),
     ]
 
     @Test(arguments: amounts) func amountsWithCurrency(_ text: String, _ expected: String) {
@@ -24,7 +26,8 @@ import Testing
         #expect(found.map { "\($0.money)@\($0.confidence)" } == [expected])
     }
 
-    @Test(arguments: ["el 15/03", "factura 123", "a las 14:30", "tel 0414-555-1234", "el 15 de marzo", "pagó el 15"])
+    @Test(arguments: ["el 15/03", "factura 123", "a las 14:30", "tel 0414-555-1234", "el 15 de marzo", "pagó el 15",
+                      "dirección s/n"])
     func numbersThatAreNotAmounts(_ text: String) {
         #expect(AmountExtractor.extract(text, defaultCurrency: .usd).isEmpty)
     }

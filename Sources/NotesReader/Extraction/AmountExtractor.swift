@@ -2,7 +2,7 @@ import Foundation
 import Receivables
 
 /// Amounts mentioned in an entry: `$500`, `500$`, `Bs. 1.234,56`, `USD 200`, `500 dólares`,
-/// `R$ 300,00`, spoken amounts (`500 mil`, `1,5 millones de bolívares`, `2k`: ``SpokenMultiplier``),
+/// `R$ 300,00`, `S/ 1.500`, spoken amounts (`500 mil`, `1,5 millones de bolívares`, `2k`: ``SpokenMultiplier``),
 /// and a bare number right after a payment word (`pagar 500`).
 ///
 /// A bare `$` is the currency `dollarSign` names (``NotesImportOptions/dollarSign``: the
@@ -97,7 +97,7 @@ enum AmountExtractor {
         case "us$", "usd", "u$s", "dolares", "dolar", "dollars", "dollar", "dls", "usd$", "verdes": return .some(.usd)
         case "bs", "bs.", "bs.s", "bs.s.", "bss", "bsf", "bolivares", "ves", "bsd": return .some(.ves)
         case "r$", "brl", "reais", "real", "reales": return .some(Currency(code: "BRL"))
-        case "pen", "soles": return .some(Currency(code: "PEN"))
+        case "pen", "soles", "s/", "s/.": return .some(Currency(code: "PEN"))
         case "€", "eur", "euros": return .some(.eur)
         case "cop", "col$": return .some(.cop)
         case "mxn": return .some(.mxn)
@@ -107,7 +107,8 @@ enum AmountExtractor {
     }
 
     private static let number = #"(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)"#
-    private static let prefixSymbols = #"(r\$|us\$|u\$s|col\$|\$|€|bs\.?\s?s\.?|bs\.?f?|usd|brl|eur|ves|cop|mxn|pen)"#
+    // `S/` and `S/.` are Peru's soles (`S/ 1.500`).
+    private static let prefixSymbols = #"(r\$|us\$|u\$s|col\$|\$|€|s/\.?|bs\.?\s?s\.?|bs\.?f?|usd|brl|eur|ves|cop|mxn|pen)"#
     private static let suffixSymbols = #"(\$|€|usd|brl|eur|ves|cop|mxn|pen|bs\.?|bolivares|dolares|dolar|dollars|dls|reais|reales|euros|pesos|soles|verdes)"#
     // Groups: 1 prefix mark, 2 number, 3 multiplier word, 4 mark after the multiplier (`millones
     // de bolívares`), 5 mark right after the number. A number glued to another by `/ . , : -` is
