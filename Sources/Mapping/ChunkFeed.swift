@@ -233,9 +233,7 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
         notesInFlight.append(notes)
         notes = []
         let startSection = section, startFill = fillSource
-        if let sections = template.sections, let classifier = template.classifier {
-            section = sections.headings(after: rows, textRows, from: section, classifier: classifier, parsed: template.parsed)
-        }
+        if template.sections != nil { section = template.sections(after: rows, textRows, from: section) }
         if template.fillDown != nil { fillSource = template.fillSource(after: rows, textRows, from: fillSource) }
         let ready = work.submit {
             // A copy of the importer per chunk; the copies share only the table's parse memo.

@@ -1,3 +1,4 @@
+import Foundation
 import Tabular
 
 extension ColumnMapper {
@@ -9,7 +10,7 @@ extension ColumnMapper {
     /// it has a date, a reference or a description, and a credit column, no document number, and
     /// either a debit column or no other amount (`Monto` beside `Abono` is an invoice and its part
     /// paid).
-    func markStatement(headers: [ColumnHeader], profiles: [Int: ColumnProfile],
+    func markStatement(headers: [ColumnHeader], profiles: [Int: ColumnProfile], rows: ArraySlice<Row>,
                        byField: inout [Field: MappedField], taken: inout Set<Int>) {
         let folded = headers.map { (column: $0.column, text: TextFolding.fold($0.text)) }
         let debits = folded.filter { Self.isWord($0.text, in: MappingSettings.debitWords) }.map(\.column)
@@ -21,7 +22,7 @@ extension ColumnMapper {
               let credit = folded.first(where: { Self.isWord($0.text, in: MappingSettings.creditWords) })?.column,
               let profile = profiles[credit], profile.fit(.paymentAmount) >= 0.5
         else {
-            markSignedStatement(folded: folded, profiles: profiles, byField: &byField, taken: &taken)
+            markSignedStatement(folded: folded, profiles: profiles, rows: rows, byField: &byField, taken: &taken)
             return
         }
         let released = Set(debits + [credit] + (byField[.balance]?.columns ?? []))
@@ -45,17 +46,21 @@ extension ColumnMapper {
     /// and, mapped to the same column, `money_out`: a line whose amount is below zero is money out
     /// of the account, skipped as a debit line is. The running balance stays an extra. It is one
     /// when a date and a reference or description stand beside an amount column of both signs,
-    /// with no document number, customer, debit or credit column (an invoice list's credit notes
-    /// are negative too, but it has documents or customers).
+    /// with no document number, customer, debit or credit column, and the balance column runs with
+    /// the amounts (``isRunningBalance(_:_:rows:)``): an invoice list's credit notes are negative
+    /// too, and `Fecha, Concepto, Referencia, Monto, Saldo` may list invoices, whose `Saldo` is each
+    /// one's own.
     private func markSignedStatement(folded: [(column: Int, text: String)], profiles: [Int: ColumnProfile],
-                                     byField: inout [Field: MappedField], taken: inout Set<Int>) {
+                                     rows: ArraySlice<Row>, byField: inout [Field: MappedField], taken: inout Set<Int>) {
         guard byField[.documentNumber] == nil, byField[.paymentAmount] == nil, byField[.customerName] == nil,
               byField[.taxID] == nil, byField[.issueDate] != nil || byField[.paymentDate] != nil,
               byField[.paymentReference] != nil
                 || folded.contains(where: { Self.isWord($0.text, in: MappingSettings.descriptionWords) }),
               !folded.contains(where: { Self.isWord($0.text, in: MappingSettings.debitWords + MappingSettings.creditWords) }),
               let amount = byField[.amount], amount.columns.count == 1, let profile = profiles[amount.columns[0]],
-              profile.negatives > 0, profile.positives > 0, profile.fit(.paymentAmount) >= 0.5
+              profile.negatives > 0, profile.positives > 0, profile.fit(.paymentAmount) >= 0.5,
+              let balance = byField[.balance], balance.columns.count == 1,
+              isRunningBalance(balance.columns[0], amount.columns[0], rows: rows)
         else { return }
         let column = amount.columns[0]
         for field in [Field.amount, .balance] {
@@ -64,6 +69,31 @@ extension ColumnMapper {
         byField[.paymentAmount] = MappedField(field: .paymentAmount, columns: [column], confidence: amount.confidence)
         byField[.moneyOut] = MappedField(field: .moneyOut, columns: [column], confidence: amount.confidence)
         taken.insert(column)
+    }
+
+    /// Whether the `balance` column is the account's running balance: from one line to the next it
+    /// moves by the line's amount (`Saldo` = previous `Saldo` + `Monto`, or the other way round for
+    /// a statement listed newest first), on at least two pairs of lines and two in three of them
+    /// (the opening and closing balance lines break the run).
+    func isRunningBalance(_ balance: Int, _ amount: Int, rows: ArraySlice<Row>) -> Bool {
+        let profileOf = { (c: Int) in AmountColumnProfile.profile(rows.map { $0[column: c] }, configured: nil, country: country) }
+        let (balanceProfile, amountProfile) = (profileOf(balance), profileOf(amount))
+        func value(_ row: Row, _ c: Int, _ p: AmountColumnProfile) -> Decimal? {
+            guard case .success(let parsed) = AmountParser.parse(row[column: c], profile: p) else { return nil }
+            return parsed.amount
+        }
+        let lines = rows.compactMap { row -> (amount: Decimal, balance: Decimal)? in
+            guard let a = value(row, amount, amountProfile), let b = value(row, balance, balanceProfile) else { return nil }
+            return (a, b)
+        }
+        guard lines.count >= 3 else { return false }
+        var forward = 0, backward = 0
+        for i in 1..<lines.count {
+            if lines[i].balance == lines[i - 1].balance + lines[i].amount { forward += 1 }
+            if lines[i - 1].balance == lines[i].balance + lines[i - 1].amount { backward += 1 }
+        }
+        let pairs = lines.count - 1, best = max(forward, backward)
+        return best >= 2 && best * 3 >= pairs * 2
     }
 
     /// In a payments table, the payer (`Ordenante`, `Depositante`, `Remitente`, `Titular`) is the

@@ -35,7 +35,8 @@ struct ColumnMapper {
     /// column becomes the payment amount, first and last name are joined, the record kind is decided,
     /// and the kind settles the rest: a payer column names a payment's customer, and an invoice's
     /// payment amount is its `paid`.
-    func map(headers: [ColumnHeader], samples: [Int: [CellValue]], title: String?, hidden: Set<Int> = []) -> TableMapping {
+    func map(headers: [ColumnHeader], samples: [Int: [CellValue]], title: String?, hidden: Set<Int> = [],
+             rows: ArraySlice<Row> = []) -> TableMapping {
         var profiles: [Int: ColumnProfile] = [:]
         for h in headers { profiles[h.column] = ColumnProfile(samples[h.column] ?? [], country: country) }
         let named = headers.map { (header: $0, match: headerMatch($0)) }
@@ -63,7 +64,7 @@ struct ColumnMapper {
             candidates += [fromHeader].compactMap { $0 } + valueCandidates(h.column, profile, header: fromHeader)
         }
         var (byField, taken) = assign(candidates, hidden: hidden)
-        markStatement(headers: headers, profiles: profiles, byField: &byField, taken: &taken)
+        markStatement(headers: headers, profiles: profiles, rows: rows, byField: &byField, taken: &taken)
         joinNames(&byField, taken: &taken)
         // (Neither step below changes the kind: payments do not depend on the customer's name, and
         // a payment amount in an invoice table did not make it payments.)

@@ -39,6 +39,9 @@ struct CustomerSections: Sendable {
     /// Columns of amounts and dates: a heading is there only after its label (`Cliente: …` in the
     /// date column of an ERP report); a bare number there is a stray value, whatever it spells.
     let valueColumns: Set<Int>
+    /// The table's title lines, folded: repeated at a page break, they are no heading (the seller's
+    /// own name above every page of an ERP report ends in its legal form too).
+    var titleLines: Set<String> = []
 
     /// Folded words that label a customer heading (the first word, or first two, of the cell).
     static let labels: Set<String> = [
@@ -62,6 +65,9 @@ struct CustomerSections: Sendable {
     struct Current: Sendable, Equatable {
         var customer: Heading?
         var salesperson: Heading?
+
+        /// After a totals row (`Total cliente`): the invoices below it are no longer that customer's.
+        mutating func closeCustomer() { customer = nil }
 
         /// After `heading`: a salesperson's closes the customer section above it.
         mutating func enter(_ heading: Heading) {
@@ -91,7 +97,9 @@ struct CustomerSections: Sendable {
             guard only == nil, case .text(let text) = cell else { return nil }
             only = (i + 1, text)
         }
-        guard let (column, text) = only, !textColumns.contains(column) else { return nil }
+        guard let (column, text) = only, !textColumns.contains(column), !titleLines.contains(TextFolding.fold(text)) else {
+            return nil
+        }
         var words = text.split(whereSeparator: \.isWhitespace).map(String.init)
         var labelled = false
         for n in [2, 1] where words.count >= n {
@@ -133,19 +141,14 @@ struct CustomerSections: Sendable {
                        name: name.isEmpty ? nil : name.collapsingWhitespace, taxIDText: taxIDText, taxID: taxID)
     }
 
-    /// The headings in effect after rows that are about to be imported one after the other (a
-    /// chunk's Rows, then its rows read as bytes), starting from `current`.
-    func headings(after rows: [Row], _ text: TextRows, from current: Current, classifier: RowClassifier,
-                  parsed: ParseMemo) -> Current {
-        var result = current
-        for row in rows where classifier.classify(row) == .data {
-            if let h = heading(row, parsed: parsed) { result.enter(h) }
+    /// The text of a row's only filled cell, when it is text.
+    static func singleText(_ row: Row) -> String? {
+        var only: String?
+        for cell in row.cells where !cell.isBlank {
+            guard only == nil, case .text(let text) = cell else { return nil }
+            only = text
         }
-        for r in 0..<text.count where text.withRow(r, { Self.mayBeHeading($0) }) {
-            let row = text.row(r)
-            if classifier.classify(row) == .data, let h = heading(row, parsed: parsed) { result.enter(h) }
-        }
-        return result
+        return only
     }
 
     static func isSeparator(_ c: Character) -> Bool { ":-–—|/()[].,;#".contains(c) }
@@ -171,5 +174,43 @@ private extension String {
     var trimmingSeparators: String {
         let isEdge: (Character) -> Bool = { $0.isWhitespace || ($0 != "." && CustomerSections.isSeparator($0)) }
         return String(drop(while: isEdge).reversed().drop(while: isEdge).reversed())
+    }
+}
+
+extension TableImporter {
+    /// The headings in effect after rows that are about to be imported one after the other (a
+    /// chunk's Rows, then its rows read as bytes), starting from `current`, as
+    /// ``consume(_:into:plain:)`` changes them row by row: a heading enters, a totals row (labeled
+    /// or not) closes the customer's section.
+    func sections(after rows: [Row], _ text: TextRows, from current: CustomerSections.Current) -> CustomerSections.Current {
+        guard let sections, let classifier else { return current }
+        var result = current
+        func apply(_ row: Row) {
+            switch classifier.classify(row) {
+            case .totals:
+                result.closeCustomer()
+            case .data:
+                if let h = sections.heading(row, parsed: parsed) { result.enter(h) }
+                else if !isRepeatedTitle(row), !Self.isPageLine(row), isUnlabeledTotals(row) { result.closeCustomer() }
+            case .blank, .repeatedHeader:
+                break
+            }
+        }
+        for row in rows { apply(row) }
+        let document = columns(.documentNumber).first
+        for r in 0..<text.count where text.withRow(r, { view in
+            // Surely plain data with a document number changes nothing: no Row is built for it.
+            CustomerSections.mayBeHeading(view) || !classifier.isSurelyData(view)
+                || document.map { Self.mayBeCount(view[$0]) } ?? true
+        }) {
+            apply(text.row(r))
+        }
+        return result
+    }
+
+    /// Whether a document field's bytes may be blank or a count of documents (`3`, `(3)`, `3 facturas`).
+    static func mayBeCount(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = field.first(where: { $0 != 0x20 }) else { return true }
+        return first == UInt8(ascii: "(") || (first >= 0x31 && first <= 0x39 && field.count <= 20)
     }
 }

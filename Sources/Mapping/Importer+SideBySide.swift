@@ -42,7 +42,7 @@ extension Importer {
         for part in parts {
             let hidden = Set(part.headers.map(\.column).filter { loaded.isHidden(column: $0) })
             let mapping = mapper.map(headers: part.headers, samples: samples(loaded.rows, part), title: part.title ?? sheetName,
-                                     hidden: hidden)
+                                     hidden: hidden, rows: Self.firstDataRows(loaded.rows, part))
             let fields = Set(mapping.fields.map(\.field))
             guard mapping.kind != nil, fields.count >= 2, !fields.isDisjoint(with: Self.identifyingFields),
                   !fields.isDisjoint(with: Self.valueFields) else { return false }

@@ -145,7 +145,7 @@ public struct Importer: Sendable {
                 // A spec that only places the header (or names the kind): columns mapped automatically.
                 usedSpecs.insert(s)
                 var auto = mapper.map(headers: region.headers, samples: samples(loaded.rows, region), title: name ?? sheet.name,
-                                      hidden: hidden)
+                                      hidden: hidden, rows: Self.firstDataRows(loaded.rows, region))
                 if let kind = specs[s].kind { auto.kind = kind }
                 mapping = auto
             } else if let s = chosen {
@@ -155,7 +155,7 @@ public struct Importer: Sendable {
                 mapping = m; diagnostics = d
             } else {
                 mapping = mapper.map(headers: region.headers, samples: samples(loaded.rows, region),
-                                     title: name ?? sheet.name, hidden: hidden)
+                                     title: name ?? sheet.name, hidden: hidden, rows: Self.firstDataRows(loaded.rows, region))
             }
             out.append(AnalyzedTable(sheetIndex: sheet.index, sheetName: sheet.name, name: name, region: region,
                                      mapping: mapping, headerRowNumber: headerNumber, specIndex: chosen,
@@ -214,6 +214,11 @@ public struct Importer: Sendable {
     }
 
     /// The first non-blank data values of each column, for value profiling.
+    /// A table's first data rows as they stand (the mapper checks how columns move together).
+    static func firstDataRows(_ rows: [Row], _ region: TableRegion, limit: Int = 200) -> ArraySlice<Row> {
+        rows[region.dataStartIndex..<min(region.endIndex, region.dataStartIndex + limit)]
+    }
+
     func samples(_ rows: [Row], _ region: TableRegion, limit: Int = 200) -> [Int: [CellValue]] {
         var out: [Int: [CellValue]] = [:]
         let columns = region.headers.map(\.column)

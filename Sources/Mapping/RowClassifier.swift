@@ -98,12 +98,14 @@ struct RowClassifier: Sendable {
             if case .text(let t) = cell, TextFolding.fold(t) == folded { return true }
             return false
         }
+        // Under `Total Seguros C.A.` (perhaps a customer) a bare number is an invoice's: `00102`.
+        let bareLabel = totalsWords.contains(folded)
         for c in keyColumns {
             let cell = row[column: c]
-            if cell.isBlank || isLabel(cell) || Self.isDocumentCount(cell, bare: true) { continue }
+            if cell.isBlank || isLabel(cell) || Self.isDocumentCount(cell, bare: bareLabel) { continue }
             return false
         }
-        if totalsWords.contains(folded) { return true }
+        if bareLabel { return true }
         return dateColumns.allSatisfy { row[column: $0].isBlank || isLabel(row[column: $0]) }
     }
 
@@ -113,10 +115,12 @@ struct RowClassifier: Sendable {
     static func isDocumentCount(_ cell: CellValue, bare: Bool) -> Bool {
         switch cell {
         case .number(let n):
-            return bare && n >= 0 && n < 1_000_000 && n == n.rounded()
+            return bare && n >= 0 && n < 100_000 && n == n.rounded()
         case .text(let t):
             let words = TextFolding.fold(t).split(separator: " ")
-            guard let first = words.first, (1...6).contains(first.count), first.allSatisfy(\.isASCIIDigit) else { return false }
+            // A leading zero is a document number's padding (`00102`), never a count's.
+            guard let first = words.first, (1...5).contains(first.count), first.allSatisfy(\.isASCIIDigit),
+                  first.count == 1 || first.first != "0" else { return false }
             let parenthesized = t.trimmingCharacters(in: .whitespaces).hasPrefix("(")
             switch words.count {
             case 1: return bare || parenthesized

@@ -2,8 +2,9 @@ import Tabular
 
 extension TableImporter {
     /// Whether a data row is a totals row with no label: nothing but amounts in the table's amount
-    /// columns (and perhaps a currency in its currency column, or the count of documents in the
-    /// document column: `(3)`, `3 facturas`), no document, date, customer or other value
+    /// columns (and perhaps a currency in its currency column, its cut-off date in a date column,
+    /// or the count of documents in the document column: `(3)`, `3 facturas`, or a bare `3` where
+    /// the column's documents are no bare numbers, ``documentsAreBareNumbers``), no document, customer or other value
     /// (`,,,,"3.500,00","500,00","3.000,00"` under an invoice list, or the subtotal under each
     /// customer of an ERP report). Such a row holds no record; a totals word would have
     /// made it a totals row (``RowClassifier/isTotals(_:)``), and without one it was rejected for
@@ -17,8 +18,8 @@ extension TableImporter {
                 guard case .success = AmountParser.parse(cell, profile: amountProfile(column)) else { return false }
                 amounts += 1
             } else if documents.contains(column) {
-                guard RowClassifier.isDocumentCount(cell, bare: false) else { return false }
-            } else if column != currency {
+                guard RowClassifier.isDocumentCount(cell, bare: !documentsAreBareNumbers) else { return false }
+            } else if column != currency && !dateColumns.contains(column) {
                 return false
             }
         }
@@ -52,5 +53,41 @@ extension TableImporter {
         case 4: return ["de", "of"].contains(words[2]) && words[3].allSatisfy(\.isASCIIDigit)
         default: return false
         }
+    }
+
+    /// The column of a bank statement's opening or closing balance line (`SALDO INICIAL`,
+    /// `Saldo anterior`, `SALDO FINAL`, `Saldo al 31/03/2024`): its amount is the account's, no
+    /// payment. `nil` for any other row.
+    static func balanceLineColumn(_ row: Row) -> Int? {
+        for (i, cell) in row.cells.enumerated() {
+            guard case .text(let text) = cell, text.utf8.count <= 60,
+                  let first = text.utf8.first(where: { $0 != 0x20 }), first | 0x20 == UInt8(ascii: "s") else { continue }
+            let folded = TextFolding.fold(text)
+            if balanceLineWords.contains(where: { folded == $0 || folded.hasPrefix($0 + " ") }) { return i + 1 }
+        }
+        return nil
+    }
+
+    static let balanceLineWords = ["saldo inicial", "saldo anterior", "saldo final", "saldo actual", "saldo al",
+                                   "saldo disponible", "saldo contable", "saldo de apertura", "saldo de cierre"]
+
+    /// Whether most of a table's first document numbers are bare small numbers (`1`, `2`, `17`): then
+    /// a bare `3` under them may be an invoice; where they are `00101` or `FAC-001`, it is a count.
+    static func documentsAreBareNumbers(_ rows: ArraySlice<Row>, documentColumns: [Int]) -> Bool {
+        var documents = 0, bare = 0
+        for row in rows {
+            guard let cell = documentColumns.lazy.map({ row[column: $0] }).first(where: { !$0.isBlank }) else { continue }
+            documents += 1
+            if RowClassifier.isDocumentCount(cell, bare: true) { bare += 1 }
+        }
+        return documents == 0 || bare * 2 >= documents
+    }
+
+    /// Whether a data row is a report's title line repeated at a page break (`DISTRIBUIDORA
+    /// FERRECENTRO C.A.`, `Reporte de cuentas por cobrar al 30/06/2024`): one cell whose text is a
+    /// line of the table's preamble. Such a line is no customer heading (``CustomerSections``).
+    func isRepeatedTitle(_ row: Row) -> Bool {
+        guard !titleLines.isEmpty, let text = CustomerSections.singleText(row) else { return false }
+        return titleLines.contains(TextFolding.fold(text))
     }
 }

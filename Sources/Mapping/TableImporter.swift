@@ -60,8 +60,14 @@ struct TableImporter: Sendable {
     /// (set by the ``ChunkFeed`` at each chunk's start).
     var fillDown: CustomerFillDown?
     var fillSource: CustomerFillDown.Source?
-    /// ``amountColumns(_:)`` of the table (``isUnlabeledTotals(_:)``).
+    /// ``amountColumns(_:)`` of the table, its date columns, and whether its first document
+    /// numbers are bare numbers (``isUnlabeledTotals(_:)``).
     let amountColumns: [Bool]
+    let dateColumns: [Int]
+    var documentsAreBareNumbers = true
+    /// The folded single-cell lines of the table's preamble (title, report date), which a printed
+    /// report repeats at each page break (``isRepeatedTitle(_:)``).
+    var titleLines: Set<String> = []
 
     init(path: String, sheet: SheetInfo, table: AnalyzedTable, rows: [Row], options: ImportOptions) {
         self.path = path; self.sheet = sheet; self.table = table; self.rows = rows; self.options = options
@@ -75,6 +81,7 @@ struct TableImporter: Sendable {
         }
         fieldColumns = columns; fieldSeparators = separators
         amountColumns = Self.amountColumns(columns)
+        dateColumns = [Field.issueDate, .dueDate, .paymentDate].flatMap { columns[$0.ordinal] }
         customers = CustomerMemo(columns: Self.customerColumns(columns))
         let mapped = Set(columns.joined())
         for h in table.region.headers {
@@ -104,16 +111,20 @@ struct TableImporter: Sendable {
         profileColumns(kind: kind, at: tableAt, into: &batch)
         classifier = RowClassifier(settings: options.settings, headerRow: rows[region.dataStartIndex - 1],
                                    keyColumns: keyColumns(kind),
-                                   dateColumns: [Field.issueDate, .dueDate, .paymentDate].flatMap { columns($0) },
+                                   dateColumns: dateColumns,
                                    checkFirst: Array(amountProfiles.keys.sorted() + dateProfiles.keys.sorted()))
+        let dataRows = rows[region.dataStartIndex..<region.endIndex]
+        documentsAreBareNumbers = Self.documentsAreBareNumbers(dataRows.prefix(1000), documentColumns: columns(.documentNumber))
+        titleLines = Set(rows[region.startIndex..<region.headerIndex].compactMap(CustomerSections.singleText).map { TextFolding.fold($0) })
         if kind == .invoices, [Field.customerName, .firstName, .lastName, .taxID].allSatisfy({ columns($0).isEmpty }) {
             let text: Set<Field> = [.notes, .address, .city, .salesperson, .phone, .email, .paymentReference, .paymentMethod]
             let textColumns = mapping.fields.filter { text.contains($0.field) }.flatMap(\.columns)
             let valueColumns = mapping.fields.filter { [ValueKind.amount, .date].contains($0.field.valueKind) }.flatMap(\.columns)
-            sections = CustomerSections(country: country, textColumns: Set(textColumns), valueColumns: Set(valueColumns))
+            sections = CustomerSections(country: country, textColumns: Set(textColumns), valueColumns: Set(valueColumns),
+                                        titleLines: titleLines)
         }
         if let candidate = CustomerFillDown(kind: kind, fieldColumns: fieldColumns),
-           candidate.isLayout(of: rows[region.dataStartIndex..<region.endIndex], documentColumns: columns(.documentNumber)) {
+           candidate.isLayout(of: dataRows, documentColumns: columns(.documentNumber)) {
             fillDown = candidate
         }
         bytesReader = PlainBytesReader(self)
@@ -142,10 +153,17 @@ struct TableImporter: Sendable {
         case .totals:
             accounting.totalsSkipped += 1
             fillSource = nil
+            currentSections.closeCustomer()
             note(.info, "MAP-TOTALS-ROW", "totals row left out", at: location(row), found: rawText(row), into: &batch)
         case .data:
             if let sections, let heading = sections.heading(row, parsed: parsed) {
                 enterSection(heading, into: &batch)
+                return
+            }
+            if isRepeatedTitle(row) {
+                accounting.headerRows += 1
+                note(.info, "MAP-REPEATED-HEADER", "a title line of the table repeated at a page break: skipped",
+                     at: location(row), into: &batch)
                 return
             }
             if Self.isPageLine(row) {
@@ -157,6 +175,7 @@ struct TableImporter: Sendable {
             if isUnlabeledTotals(row) {
                 accounting.totalsSkipped += 1
                 fillSource = nil
+                currentSections.closeCustomer()
                 note(.info, "MAP-TOTALS-ROW", "totals row left out (amounts only: no label, document or customer)",
                      at: location(row), found: rawText(row), into: &batch)
                 return
@@ -174,6 +193,11 @@ struct TableImporter: Sendable {
             }
             if kind == .invoices, let c = statusColumn, VoidedRows.isVoided(row.shownText(column: c)) {
                 skip(row, for: c, "MAP-VOIDED-ROW", "a voided document (its status says so): no debt, skipped", into: &batch)
+                return
+            }
+            if kind == .payments, let line = Self.balanceLineColumn(row) {
+                skip(row, for: line, "MAP-BALANCE-LINE", "a statement's opening or closing balance: no customer's payment",
+                     into: &batch)
                 return
             }
             if kind == .payments, let debit = moneyOutColumn(row) {

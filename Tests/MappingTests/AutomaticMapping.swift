@@ -7,7 +7,9 @@ enum AutomaticMapping {
         let hs = headers.enumerated().map { ColumnHeader(column: $0.offset + 1, text: $0.element) }
         var samples: [Int: [CellValue]] = [:]
         for r in rows { for (i, v) in r.enumerated() where !v.isBlank { samples[i + 1, default: []].append(v) } }
-        return ColumnMapper(settings: .defaults, country: country).map(headers: hs, samples: samples, title: title)
+        let aligned = rows.enumerated().map { Row(number: $0.offset + 2, cells: $0.element) }
+        return ColumnMapper(settings: .defaults, country: country).map(headers: hs, samples: samples, title: title,
+                                                                        rows: aligned[...])
     }
 
     /// Rows of text cells (an empty string is a blank cell), as a CSV gives them.

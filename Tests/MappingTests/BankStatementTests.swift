@@ -98,22 +98,23 @@ struct BankStatementTests {
     /// payment amount and `money_out` both; the running balance stays an extra.
     @Test(arguments: [
         ["Fecha", "Concepto", "Referencia", "Monto", "Saldo"],
-        ["Fecha", "Descripción", "Importe"],
+        ["Fecha", "Descripción", "Importe", "Saldo"],
         ["Fecha", "Referencia", "Descripción", "Monto Bs.", "Saldo Bs."],
     ])
     func oneSignedColumnIsAStatement(_ headers: [String]) throws {
-        func row(_ amount: String) -> [String] {
+        func row(_ amount: String, _ balance: String) -> [String] {
             headers.map { h in
                 switch TextFolding.fold(h).split(separator: " ").first.map(String.init) ?? "" {
                 case "fecha": return "03/01/2024"
                 case "referencia": return "000123"
-                case "saldo": return "11.500,00"
+                case "saldo": return balance
                 case "monto", "importe": return amount
                 default: return "TRANSF RECIBIDA"
                 }
             }
         }
-        let m = AutomaticMapping.of(headers, text: [row("1.500,00"), row("-2.000,00"), row("-15,50")])
+        let m = AutomaticMapping.of(headers, text: [row("1.500,00", "11.500,00"), row("-2.000,00", "9.500,00"),
+                                                    row("-15,50", "9.484,50")])
         #expect(m.kind == .payments)
         let amount = try #require(headers.firstIndex { ["Monto", "Importe", "Monto Bs."].contains($0) }) + 1
         #expect(m[.paymentAmount]?.columns == [amount] && m[.moneyOut]?.columns == [amount])
@@ -134,18 +135,21 @@ struct BankStatementTests {
         #expect(batch.accounting.map(\.otherSkipped) == [2] && batch.accounting.allSatisfy(\.balances))
     }
 
-    /// Positive amounts only, or a document or customer column: no signed statement (an invoice
-    /// list's credit notes are negative too).
+    /// Positive amounts only, a document or customer column, or no running balance: no signed
+    /// statement (an invoice list's credit notes are negative too, and its `Saldo` is each
+    /// document's own).
     @Test(arguments: [
         (["Fecha", "Concepto", "Referencia", "Monto"], ["1.500,00", "2.000,00"]),
         (["Fecha", "Cliente", "Concepto", "Monto"], ["1.500,00", "-200,00"]),
         (["Fecha", "Factura", "Concepto", "Monto"], ["1.500,00", "-200,00"]),
+        (["Fecha", "Concepto", "Referencia", "Monto"], ["1.500,00", "-200,00"]),
+        (["Fecha", "Concepto", "Referencia", "Monto", "Saldo"], ["1.500,00", "-250,00", "800,00"]),
     ])
     func noSignedStatementWithoutItsShape(_ headers: [String], _ amounts: [String]) {
         let rows = amounts.map { a in headers.map { h in
             switch h {
             case "Fecha": return "03/01/2024"
-            case "Monto": return a
+            case "Monto", "Saldo": return a   // each document's own balance, no running one
             case "Cliente": return "Alfa C.A."
             case "Factura": return "F-1"
             default: return "000123"
@@ -153,5 +157,21 @@ struct BankStatementTests {
         } }
         let m = AutomaticMapping.of(headers, text: rows)
         #expect(m[.moneyOut] == nil)
+    }
+
+    /// Opening and closing balance lines are the account's, no payments.
+    @Test func balanceLinesAreNoPayments() throws {
+        let source = MemorySource(path: "banco.csv", csv: [
+            ["Fecha", "Concepto", "Referencia", "Monto", "Saldo"],
+            ["01/03/2024", "SALDO INICIAL", "", "10.000,00", "10.000,00"],
+            ["02/03/2024", "TRANSF RECIBIDA", "123456", "1.500,00", "11.500,00"],
+            ["03/03/2024", "COMISION BANCARIA", "", "-25,00", "11.475,00"],
+            ["05/03/2024", "DEPOSITO EFECTIVO", "555", "200,00", "11.675,00"],
+            ["31/03/2024", "SALDO FINAL", "", "11.675,00", "11.675,00"],
+        ])
+        let batch = Importer(options: ImportOptions(country: "VE", currency: "USD")).importSource(source)
+        #expect(batch.payments.map(\.amount.value) == [Money(1500, "USD"), Money(200, "USD")])
+        #expect(batch.diagnostics.filter { $0.code == "MAP-BALANCE-LINE" }.map(\.location?.row) == [2, 6])
+        #expect(batch.accounting.map(\.otherSkipped) == [3])
     }
 }

@@ -126,7 +126,8 @@ struct CustomerSectionsTests {
     }
 
     /// A note in the notes column and a stray total in the amount column stay rows (the note
-    /// rejected, the total left out as a totals row), and the customer above keeps its invoices.
+    /// rejected, the total left out as a totals row, which closes the customer's section as
+    /// `Total cliente` does).
     @Test func strayCellsInValueColumnsAreNoHeadings() {
         let rows = [["Documento", "Fecha", "Monto", "Observaciones"],
                     ["Cliente: J-30123456-1 ABASTO LUNA C.A.", "", "", ""],
@@ -135,9 +136,30 @@ struct CustomerSectionsTests {
                     ["", "", "1734560", ""],
                     ["F-2", "01/05/2024", "20,00", ""]]
         let batch = Self.run(rows, flush: 100)
-        #expect(batch.customers.map { $0.name?.value } == ["ABASTO LUNA C.A.", "ABASTO LUNA C.A."])
+        #expect(batch.customers.map { $0.name?.value } == ["ABASTO LUNA C.A.", nil])
         #expect(batch.rejects.map(\.location.row) == [4])
         #expect(batch.accounting.first?.totalsSkipped == 1)
+    }
+
+    /// A printed report repeats its title lines at each page break: the seller's own name (ending
+    /// in its legal form) is no customer heading there, and the invoices after the break stay with
+    /// the customer above; a `Total cliente` row closes the customer's section.
+    @Test(arguments: [1, 2, 100])
+    func pageBreaksRepeatTitlesAndTotalsCloseSections(flush: Int) {
+        let rows = [["DISTRIBUIDORA FERRECENTRO C.A."], ["Reporte de cuentas por cobrar al 30/06/2024"],
+                    ["Documento", "Fecha", "Vence", "Monto", "Saldo"],
+                    ["Cliente: J-30123456-1 ABASTO LUNA C.A."],
+                    ["FAC-001", "01/03/2024", "31/03/2024", "1.000,00", "1.000,00"],
+                    ["DISTRIBUIDORA FERRECENTRO C.A."], ["Reporte de cuentas por cobrar al 30/06/2024"], ["Página 2"],
+                    ["Documento", "Fecha", "Vence", "Monto", "Saldo"],
+                    ["FAC-002", "02/03/2024", "01/04/2024", "300,00", "300,00"],
+                    ["Total cliente", "", "", "1.300,00", "1.300,00"],
+                    ["Juan Pérez"],
+                    ["FAC-003", "03/03/2024", "02/04/2024", "200,00", "200,00"]]
+        let batch = Self.run(rows, flush: flush)
+        #expect(batch.customers.map { $0.name?.value } == ["ABASTO LUNA C.A.", "ABASTO LUNA C.A.", nil])
+        #expect(batch.rejects.map(\.location.row) == [12])  // `Juan Pérez`: no heading without a label
+        #expect(batch.accounting.allSatisfy { $0.balances })
     }
 
     /// A table with customer columns has no headings: a lone `Cliente: …` cell there stays a row.

@@ -60,12 +60,27 @@ struct TotalsRowTests {
         #expect(batch.accounting.first?.totalsSkipped == 0)
     }
 
-    /// A bare number in the document column of a row with no label may be an invoice whose
-    /// customer is missing: imported (and warned), not left out as totals.
-    @Test func aBareNumberWithoutALabelIsNoCount() throws {
-        let batch = Self.run(["", "", "2", "", "3.000,00"])
-        #expect(batch.invoices.count == 3)
-        #expect(batch.accounting.first?.totalsSkipped == 0)
+    /// A bare number in the document column of a row with no label is the count of documents
+    /// where the documents are `F-1`, `00101`; where they are bare numbers too (`1`, `2`), it may be
+    /// an invoice whose customer is missing: imported (and warned), not left out as totals.
+    @Test func aBareNumberWithoutALabel() throws {
+        let counted = Self.run(["", "", "2", "", "3.000,00"])
+        #expect(counted.invoices.count == 2 && counted.accounting.first?.totalsSkipped == 1)
+        let rows = [Self.header, ["Alfa C.A.", "J-30123456-1", "1", "05/01/2024", "1.000,00"],
+                    ["Beta C.A.", "J-40123456-9", "2", "06/01/2024", "2.000,00"], ["", "", "3", "", "500,00"]]
+        let numbered = Importer(options: ImportOptions(country: "VE", currency: "VES")).importSource(MemorySource(csv: rows))
+        #expect(numbered.invoices.count == 3 && numbered.accounting.first?.totalsSkipped == 0)
+    }
+
+    /// `Total Seguros C.A.` with an invoice number is a customer's invoice, dated or not; so is
+    /// `Van Heusen` (QA: both were dropped as totals when the row had no date).
+    @Test(arguments: [
+        ["Total Seguros C.A.", "J-30123456-1", "00102", "", "2.500,00"],
+        ["Van Heusen C.A.", "J-40123456-9", "00103", "", "800,00"],
+    ])
+    func undatedInvoicesOfTotalsLikeCustomers(row: [String]) throws {
+        let batch = Self.run(row)
+        #expect(batch.invoices.count == 3 && batch.accounting.first?.totalsSkipped == 0)
     }
 
     /// A printed report's page lines are skipped with the header rows, not rejected.

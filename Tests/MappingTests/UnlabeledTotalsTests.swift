@@ -29,6 +29,12 @@ struct UnlabeledTotalsTests {
         #expect(note.location?.row == 4 && note.severity == .info)
     }
 
+    /// A cut-off date beside the sums (`;;;30/06/2024;3.500,00`) keeps it a totals row.
+    @Test func aSumWithItsCutOffDateIsLeftOut() throws {
+        let batch = Self.run(Self.invoices + [["", "", "", "30/06/2024", "3.500,00", "500,00", "3.000,00", ""]])
+        #expect(batch.rejects.isEmpty && batch.accounting.first?.totalsSkipped == 1)
+    }
+
     @Test func aSubtotalUnderEachGroupIsLeftOutToo() throws {
         let rows = [Self.invoices[0], ["", "", "", "", "1.500,00", "500,00", "1.000,00", ""],
                     Self.invoices[1], ["", "", "", "", "2.000,00", "", "2.000,00", ""]]
@@ -39,7 +45,6 @@ struct UnlabeledTotalsTests {
 
     /// Anything besides amounts makes the row a record that lacks something: rejected with its reason.
     @Test(arguments: [
-        ["", "", "", "20/03/2024", "100,00", "", "100,00", ""],     // a date: an invoice without its number
         ["", "J-30123456-1", "", "", "100,00", "", "100,00", ""],   // a tax ID
         ["", "", "", "", "cien", "", "", ""],                       // no amount that reads
     ])
