@@ -107,6 +107,10 @@ public final class CSVFile: TabularSource, Sendable {
     /// Excel's first line `sep=X` (UTF-8 sample, after any BOM): the delimiter it names and the
     /// line's length with its line break; `nil` when the file does not start so.
     static func separatorDirective(_ sample: [UInt8]) -> (Unicode.Scalar, Int)? {
+        // A second byte order mark, left in the text (a UTF-8 file with one converted to UTF-16).
+        if sample.starts(with: [0xEF, 0xBB, 0xBF]), let (d, n) = separatorDirective(Array(sample.dropFirst(3))) {
+            return (d, n + 3)
+        }
         let prefix = Array("sep=".utf8)
         guard sample.count >= prefix.count + 1,
               zip(sample, prefix).allSatisfy({ $0 | 0x20 == $1 | 0x20 || $0 == $1 }) else { return nil }

@@ -31,6 +31,19 @@ import Tabular
         #expect(diagnostics.isEmpty)
     }
 
+    /// In UTF-16 too, and after a second byte order mark left in the text.
+    @Test func excelSeparatorLineInUTF16() throws {
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in "\u{FEFF}sep=;\r\nCliente;Monto\r\nAlfa;1.000,50\r\n".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let file = try CSVFile.open(bytes: bytes, name: "t.csv")
+        #expect(file.detectedDialect.directiveLines == 1)
+        var stream = try file.rowStream()
+        var rows: [Row] = []
+        while let r = try stream.next() { rows.append(r) }
+        #expect(rows.map(\.number) == [1, 2] && rows[1].cells == [.text("Alfa"), .text("1.000,50")])
+        #expect(stream.drainDiagnostics().isEmpty)
+    }
+
     /// A header that starts with `sep=` is no directive.
     @Test func aHeaderStartingWithSepIsAHeader() throws {
         let (rows, _) = try Self.rows("sep=x,b\n1,2\n")
