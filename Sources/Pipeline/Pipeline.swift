@@ -64,16 +64,19 @@ public struct Pipeline {
         var unreadable = false
         /// A source that could not be read at all: reported everywhere, and the run goes on
         /// (exit 3) unless --strict stops it.
+        /// `partial`: the source was read in part (its summary and records are the caller's).
         func noteUnreadable(_ path: String, kind: String, label: String?, fingerprint: (hash: String, size: Int64),
-                            error: String) throws {
+                            error: String, partial: Bool = false) throws {
             unreadable = true
-            perSource.append((path, kind, error, ImportBatch()))
             // Under --strict the run stops on it, and the failure says it once.
             if !config.strict { logger.error("cannot read \(path): \(error)") }
-            summaries.append(RunSummary.SourceSummary(path: path, kind: kind, status: "unreadable", error: error,
-                                                      rowsRead: 0, imported: 0, rejected: 0, blank: 0, skipped: 0))
-            records.append(SourceRecord(path: path, kind: kind, label: label, contentHash: fingerprint.hash,
-                                        size: fingerprint.size, error: error))
+            if !partial {
+                perSource.append((path, kind, error, ImportBatch()))
+                summaries.append(RunSummary.SourceSummary(path: path, kind: kind, status: "unreadable", error: error,
+                                                          rowsRead: 0, imported: 0, rejected: 0, blank: 0, skipped: 0))
+                records.append(SourceRecord(path: path, kind: kind, label: label, contentHash: fingerprint.hash,
+                                            size: fingerprint.size, error: error))
+            }
             batch.diagnostics.append(Diagnostic(.error, code: "RUN-UNREADABLE-SOURCE", error, at: SourceLocation(file: path)))
             if config.strict {
                 folder.discard()
@@ -109,11 +112,26 @@ public struct Pipeline {
                                         label: source.spec.label, priority: source.spec.priority)
             do {
                 let imported = try stages.importer.importSource(source, context: context)
+                // A sheet that broke off or is missing from its workbook: a source not read whole.
+                // Taken as read, a nightly job would publish a book of receivables without it.
+                let readFailure = imported.diagnostics.first { Self.readFailureCodes.contains($0.code) }
+                if let readFailure, imported.accounting.allSatisfy({ $0.rowsRead == 0 }) {
+                    try noteUnreadable(source.displayPath, kind: kind, label: source.spec.label, fingerprint: fingerprint,
+                                       error: readFailure.message)
+                    continue
+                }
+                var summary = Self.summary(of: source, kind: kind, batch: imported)
+                if let readFailure {
+                    // Read in part: what was read is consolidated, and the run exits 3 (--strict stops).
+                    try noteUnreadable(source.displayPath, kind: kind, label: source.spec.label, fingerprint: fingerprint,
+                                       error: "read in part: \(readFailure.message)", partial: true)
+                    summary.error = readFailure.message
+                }
                 batch.append(imported)
                 perSource.append((source.displayPath, kind, nil, imported))
-                summaries.append(Self.summary(of: source, kind: kind, batch: imported))
+                summaries.append(summary)
                 records.append(SourceRecord(path: source.displayPath, kind: kind, label: source.spec.label,
-                                            contentHash: fingerprint.hash, size: fingerprint.size, error: nil))
+                                            contentHash: fingerprint.hash, size: fingerprint.size, error: summary.error))
                 logger.info("imported \(source.displayPath)", metadata: ["kind": "\(kind)",
                                                                          "records": "\(imported.invoices.count + imported.customers.count + imported.payments.count + imported.contacts.count)",
                                                                          "rejects": "\(imported.rejects.count)"])
@@ -196,6 +214,10 @@ public struct Pipeline {
         case .error: return .error
         }
     }
+
+    /// Diagnostics that say a source was not read whole: a sheet that could not be opened or broke
+    /// off, or a sheet its workbook lists without its part.
+    static let readFailureCodes: Set<String> = ["MAP-SHEET-UNREADABLE", "MAP-SHEET-TRUNCATED", "XLSX-MISSING-SHEET-PART"]
 
     static func summary(of source: DiscoveredSource, kind: String, batch: ImportBatch) -> RunSummary.SourceSummary {
         let a = batch.accounting

@@ -16,6 +16,12 @@ struct FakeImporter: SourceImporting {
         var batch = ImportBatch()
         var accounting = SourceAccounting(file: source.displayPath)
         for (i, line) in text.split(separator: "\n").enumerated() {
+            // A sheet that breaks off here, as a workbook's corrupt part does.
+            if line == "BREAK" {
+                batch.diagnostics.append(Diagnostic(.error, code: "MAP-SHEET-TRUNCATED", "the rest of the sheet could not be read",
+                                                    at: SourceLocation(file: source.displayPath)))
+                break
+            }
             accounting.rowsRead += 1; accounting.imported += 1
             let location = SourceLocation(file: source.displayPath, row: i + 1)
             batch.customers.append(Customer(id: RecordID(location), name: Sourced(String(line)), provenance: Provenance(location)))
@@ -166,6 +172,28 @@ struct FakeWriter: OutputWriting {
             #expect(summary.sources.map(\.status) == ["unreadable"])
         }
         #expect(read(root, "customers.csv") == "Ana")
+    }
+
+    /// A workbook whose sheet breaks off at once was read as empty and replaced the previous
+    /// outputs with an empty book (exit 0); one that breaks off later was consolidated in part
+    /// without a word. Both exit 3; the first writes nothing, `--strict` stops on the second.
+    @Test func aSheetThatBreaksOffIsNoSourceReadWhole() throws {
+        let root = try workspace(["a.csv": "Ana\n"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        _ = try pipeline(root).run()
+        try Data("BREAK\n".utf8).write(to: URL(fileURLWithPath: (root as NSString).appendingPathComponent("a.csv")))
+        do {
+            _ = try pipeline(root).run()
+            Issue.record("expected failure")
+        } catch let f as Pipeline.Failure {
+            #expect(f.exitCode == 3 && f.summary?.sources.map(\.status) == ["unreadable"])
+        }
+        #expect(read(root, "customers.csv") == "Ana")
+        try Data("Beto\nBREAK\nCarla\n".utf8).write(to: URL(fileURLWithPath: (root as NSString).appendingPathComponent("a.csv")))
+        let partial = try pipeline(root).run()
+        #expect(partial.exitCode == 3 && partial.sources.first?.error != nil)
+        #expect(read(root, "customers.csv") == "Beto")
+        #expect(throws: Pipeline.Failure.self) { _ = try pipeline(root, strict: true).run() }
     }
 
     /// QA: `consolida run "dir/*.nada"` wrote a complete empty dataset over the previous outputs.
