@@ -27,7 +27,10 @@ enum WorklistBuilder {
             let p = c.position
             let peers = overdueByCurrency[c.focus.currency] ?? [c.focus.overdue]
             let atOrBelow = countAtOrBelow(c.focus.overdue, in: peers)
-            let days = c.focus.maxDaysOverdue ?? p.allCurrencies.compactMap(\.maxDaysOverdue).max() ?? 0
+            // How old the oldest overdue debt is, in any currency: days compare across currencies,
+            // only money does not (QA: a 120-day-old debt in VES ranked as 1 day beside new USD).
+            let oldest = p.allCurrencies.compactMap(\.maxDaysOverdue).max()
+            let days = oldest ?? 0
             let sinceContact = p.daysSinceLastContact(asOf: asOf)
             let waiting = p.nextPromiseDeadline.map { $0 >= asOf } ?? false
             let score = WorklistScore(
@@ -45,7 +48,7 @@ enum WorklistBuilder {
                 rank: 0, customerID: p.customerID, name: p.name, score: score,
                 currency: c.focus.currency, overdue: c.focus.overdue,
                 overdueDocuments: c.focus.overdueDocuments, otherOverdue: others,
-                maxDaysOverdue: c.focus.maxDaysOverdue, oldestDueDate: p.oldestDueDate,
+                maxDaysOverdue: oldest, oldestDueDate: p.oldestDueDate,
                 brokenPromises: p.promisesBroken, pendingPromises: p.promisesPending,
                 nextPromiseDeadline: p.nextPromiseDeadline, lastContactDate: p.lastContactDate,
                 daysSinceContact: sinceContact, phones: customer?.phones ?? [],
@@ -86,7 +89,12 @@ enum WorklistBuilder {
         }
         parts.append(owed)
         if !others.isEmpty {
-            parts.append("también vencido: " + others.map(\.description).joined(separator: ", "))
+            var also = "también vencido: " + others.map(\.description).joined(separator: ", ")
+            let othersOldest = p.allCurrencies.filter { $0.currency != focus.currency }.compactMap(\.maxDaysOverdue).max()
+            if let days = othersOldest, days > (focus.maxDaysOverdue ?? 0) {
+                also += days == 1 ? " (el más antiguo con 1 día de atraso)" : " (el más antiguo con \(days) días de atraso)"
+            }
+            parts.append(also)
         }
         if p.promisesBroken > 0 {
             parts.append(p.promisesBroken == 1 ? "1 promesa de pago incumplida"

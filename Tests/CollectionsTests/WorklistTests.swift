@@ -80,6 +80,22 @@ import Reconcile
         #expect(entry?.reason.contains("también vencido: 700.00 VES") == true)
     }
 
+    /// The age that ranks a customer is its oldest overdue debt's, whatever the currency: days
+    /// compare across currencies, only money does not.
+    @Test func ageCountsTheOldestDebtInAnyCurrency() {
+        let result = Fx.result(
+            customers: [Fx.customer("A", currency: .usd), Fx.customer("B", currency: .usd)],
+            invoices: [Fx.invoice("A", "1", due: "2026-03-30", amount: "999"),
+                       Fx.invoice("A", "2", due: "2025-12-01", amount: "700", currency: .ves),
+                       Fx.invoice("B", "3", due: "2026-03-30", amount: "999")])
+        let list = CollectionsReport(result: result, settings: settings).worklist
+        let a = list.first { $0.customerID == "A" }, b = list.first { $0.customerID == "B" }
+        #expect(a?.maxDaysOverdue == 120 && b?.maxDaysOverdue == 1)
+        #expect((a?.score.age ?? 0) > (b?.score.age ?? 0))
+        #expect(list.first?.customerID == "A")
+        #expect(a?.reason.contains("también vencido: 700.00 VES (el más antiguo con 120 días de atraso)") == true)
+    }
+
     @Test func orderIsIndependentOfInputOrder() {
         let invoices = (1...8).map { i in
             Fx.invoice("C\(i % 4)", "F\(i)", due: "2026-0\(1 + i % 3)-0\(1 + i % 7)", amount: "\(i * 37)")
