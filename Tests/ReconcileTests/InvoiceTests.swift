@@ -72,6 +72,29 @@ import Testing
         #expect(fe1002.paid == Money(10, .usd))
     }
 
+    /// The same transfer in two overlapping bank statements (same date, reference and amount) is
+    /// one payment, said once; two deposits alike in one statement, or without a reference, stay two.
+    @Test func theSameTransferInTwoStatementsIsOnePayment() throws {
+        let c = Fixture.tornillo
+        let d = LocalDate(year: 2024, month: 6, day: 5)
+        func payment(_ file: String, _ row: Int, reference: String?, amount: Decimal = 60) -> Payment {
+            var p = Fixture.payment(file, row, customer: c[2], invoice: nil, amount: amount)
+            p.date = Sourced(d!, from: p.provenance)
+            p.reference = reference.map { Sourced($0, from: p.provenance) }
+            return p
+        }
+        let payments = [payment("banco-mayo-junio.csv", 3, reference: "77002"),
+                        payment("banco-junio.csv", 2, reference: "0077002"),
+                        payment("banco-junio.csv", 5, reference: "555"), payment("banco-junio.csv", 6, reference: "555"),
+                        payment("banco-mayo-junio.csv", 7, reference: nil), payment("banco-junio.csv", 8, reference: nil),
+                        payment("banco-mayo-junio.csv", 9, reference: "77003", amount: 61),
+                        payment("banco-junio.csv", 9, reference: "77003", amount: 62)]
+        let result = Reconciler().reconcile(Fixture.batch(c, invoices: [], payments: payments))
+        #expect(result.payments.count == 7)
+        let duplicates = result.discrepancies.filter { $0.kind == "duplicate_payment" }
+        #expect(duplicates.count == 1 && duplicates.first?.values.count == 2)
+    }
+
     @Test func contactsAndPromisesAttachToConsolidatedCustomer() throws {
         let c = Fixture.tornillo
         var batch = Fixture.batch(c)

@@ -34,7 +34,23 @@ struct InvoiceConsolidator {
         var invoiceIndex: [String: [GroupKey]] = [:] // normalized number → keys (any customer)
         for k in keys { invoiceIndex[k.number, default: []].append(k) }
         var paidByKey: [GroupKey: [Payment]] = [:]
+        // The same transfer in two sources (overlapping bank statements: same date, bank reference
+        // and amount) is one payment: counted twice, it paid invoices and kept promises twice.
+        var transfers: [String: Payment] = [:]
         for p in payments.sorted(by: { $0.id < $1.id }) {
+            if let key = Self.transferKey(p) {
+                if let first = transfers[key], first.provenance.location.file != p.provenance.location.file {
+                    out.discrepancies.append(.make(
+                        kind: "duplicate_payment", severity: .warning, entity: "payment", entityID: first.id.rawValue,
+                        field: "reference", values: [first, p].map {
+                            .init(value: $0.reference?.value ?? "", provenance: $0.reference?.provenance ?? $0.provenance)
+                        },
+                        message: "payment \(p.amount.value) of \(p.date?.value.iso ?? "") with reference "
+                            + "\(p.reference?.value ?? "") is listed by two sources: counted once"))
+                    continue
+                }
+                if transfers[key] == nil { transfers[key] = p }
+            }
             let cid = p.customer.flatMap { customerIDByRecord[$0] }
             var found: GroupKey?
             var number: String?
@@ -71,6 +87,15 @@ struct InvoiceConsolidator {
             out.invoices.append(consolidate(key: key, copies: copies, payments: paidByKey[key] ?? [], into: &out.discrepancies))
         }
         return out
+    }
+
+    /// What makes two payment records one bank transfer: its date, its bank reference (as written,
+    /// without spaces and leading zeros) and its amount; `nil` without a reference or a date.
+    static func transferKey(_ p: Payment) -> String? {
+        guard let date = p.date?.value, let raw = p.reference?.value else { return nil }
+        let reference = raw.uppercased().filter { !$0.isWhitespace }.drop { $0 == "0" }
+        guard !reference.isEmpty else { return nil }
+        return "\(date.iso)|\(reference)|\(p.amount.value.amount)|\(p.amount.value.currency?.code ?? "")"
     }
 
     /// The document a payment without a document number mentions in its texts (``InvoiceMention``).
