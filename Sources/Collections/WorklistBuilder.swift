@@ -83,17 +83,12 @@ enum WorklistBuilder {
         var parts: [String] = []
         let docs = focus.overdueDocuments == 1 ? "1 documento" : "\(focus.overdueDocuments) documentos"
         var owed = "Debe \(focus.overdueMoney.description) vencido en \(docs)"
-        if let days = focus.maxDaysOverdue {
-            owed += days == 1 ? " (el más antiguo con 1 día de atraso)"
-                : " (el más antiguo con \(days) días de atraso)"
-        }
+        if let days = focus.maxDaysOverdue { owed += oldest(days) }
         parts.append(owed)
         if !others.isEmpty {
             var also = "también vencido: " + others.map(\.description).joined(separator: ", ")
             let othersOldest = p.allCurrencies.filter { $0.currency != focus.currency }.compactMap(\.maxDaysOverdue).max()
-            if let days = othersOldest, days > (focus.maxDaysOverdue ?? 0) {
-                also += days == 1 ? " (el más antiguo con 1 día de atraso)" : " (el más antiguo con \(days) días de atraso)"
-            }
+            if let days = othersOldest, days > (focus.maxDaysOverdue ?? 0) { also += oldest(days) }
             parts.append(also)
         }
         if p.promisesBroken > 0 {
@@ -110,5 +105,10 @@ enum WorklistBuilder {
         case let d?: parts.append("último contacto hace \(d) días")
         }
         return parts.joined(separator: "; ") + "."
+    }
+
+    /// ` (el más antiguo con 95 días de atraso)`.
+    private static func oldest(_ days: Int) -> String {
+        days == 1 ? " (el más antiguo con 1 día de atraso)" : " (el más antiguo con \(days) días de atraso)"
     }
 }

@@ -92,12 +92,8 @@ struct CustomerSections: Sendable {
     /// The heading `row` is, if it is one (the caller has told it is no blank, repeated header or
     /// totals row).
     func heading(_ row: Row, parsed: ParseMemo) -> Heading? {
-        var only: (column: Int, text: String)?
-        for (i, cell) in row.cells.enumerated() where !cell.isBlank {
-            guard only == nil, case .text(let text) = cell else { return nil }
-            only = (i + 1, text)
-        }
-        guard let (column, text) = only, !textColumns.contains(column), !titleLines.contains(TextFolding.fold(text)) else {
+        guard let (column, text) = Self.singleText(row), !textColumns.contains(column),
+              !titleLines.contains(TextFolding.fold(text)) else {
             return nil
         }
         var words = text.split(whereSeparator: \.isWhitespace).map(String.init)
@@ -141,12 +137,13 @@ struct CustomerSections: Sendable {
                        name: name.isEmpty ? nil : name.collapsingWhitespace, taxIDText: taxIDText, taxID: taxID)
     }
 
-    /// The text of a row's only filled cell, when it is text.
-    static func singleText(_ row: Row) -> String? {
-        var only: String?
-        for cell in row.cells where !cell.isBlank {
+    /// The column (1-based) and text of a row's only filled cell, when it is text: a heading, a
+    /// title line or a page line is such a row.
+    static func singleText(_ row: Row) -> (column: Int, text: String)? {
+        var only: (column: Int, text: String)?
+        for (i, cell) in row.cells.enumerated() where !cell.isBlank {
             guard only == nil, case .text(let text) = cell else { return nil }
-            only = text
+            only = (i + 1, text)
         }
         return only
     }

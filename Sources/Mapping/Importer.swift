@@ -213,12 +213,12 @@ public struct Importer: Sendable {
         return untitled.first { !used.contains($0) }
     }
 
-    /// The first non-blank data values of each column, for value profiling.
     /// A table's first data rows as they stand (the mapper checks how columns move together).
     static func firstDataRows(_ rows: [Row], _ region: TableRegion, limit: Int = 200) -> ArraySlice<Row> {
         rows[region.dataStartIndex..<min(region.endIndex, region.dataStartIndex + limit)]
     }
 
+    /// The first non-blank data values of each column, for value profiling.
     func samples(_ rows: [Row], _ region: TableRegion, limit: Int = 200) -> [Int: [CellValue]] {
         var out: [Int: [CellValue]] = [:]
         let columns = region.headers.map(\.column)

@@ -38,12 +38,7 @@ extension TableImporter {
     /// Whether a data row is a printed report's page line: one cell, `Página 1 de 2`, `Pág. 3/10`,
     /// `Page 2 of 5`, `Hoja 4` (its page break repeats the header too, which is skipped as such).
     static func isPageLine(_ row: Row) -> Bool {
-        var only: String?
-        for cell in row.cells where !cell.isBlank {
-            guard only == nil, case .text(let text) = cell, text.utf8.count <= 40 else { return false }
-            only = text
-        }
-        guard let only else { return false }
+        guard let (_, only) = CustomerSections.singleText(row), only.utf8.count <= 40 else { return false }
         let words = TextFolding.fold(only).split(separator: " ")
         guard words.count >= 2, ["pagina", "pag", "page", "hoja", "folio"].contains(words[0]),
               words[1].allSatisfy(\.isASCIIDigit) else { return false }
@@ -87,7 +82,7 @@ extension TableImporter {
     /// FERRECENTRO C.A.`, `Reporte de cuentas por cobrar al 30/06/2024`): one cell whose text is a
     /// line of the table's preamble. Such a line is no customer heading (``CustomerSections``).
     func isRepeatedTitle(_ row: Row) -> Bool {
-        guard !titleLines.isEmpty, let text = CustomerSections.singleText(row) else { return false }
+        guard !titleLines.isEmpty, let (_, text) = CustomerSections.singleText(row) else { return false }
         return titleLines.contains(TextFolding.fold(text))
     }
 }

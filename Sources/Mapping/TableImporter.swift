@@ -115,7 +115,7 @@ struct TableImporter: Sendable {
                                    checkFirst: Array(amountProfiles.keys.sorted() + dateProfiles.keys.sorted()))
         let dataRows = rows[region.dataStartIndex..<region.endIndex]
         documentsAreBareNumbers = Self.documentsAreBareNumbers(dataRows.prefix(1000), documentColumns: columns(.documentNumber))
-        titleLines = Set(rows[region.startIndex..<region.headerIndex].compactMap(CustomerSections.singleText).map { TextFolding.fold($0) })
+        titleLines = Set(rows[region.startIndex..<region.headerIndex].compactMap { CustomerSections.singleText($0).map { TextFolding.fold($0.text) } })
         if kind == .invoices, [Field.customerName, .firstName, .lastName, .taxID].allSatisfy({ columns($0).isEmpty }) {
             let text: Set<Field> = [.notes, .address, .city, .salesperson, .phone, .email, .paymentReference, .paymentMethod]
             let textColumns = mapping.fields.filter { text.contains($0.field) }.flatMap(\.columns)
