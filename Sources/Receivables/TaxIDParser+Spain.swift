@@ -2,8 +2,16 @@ extension TaxIDParser {
     /// Spain's NIF for people (DNI: 8 digits and a control letter; K, L, M + 7 digits), NIE for
     /// foreigners (X, Y, Z + 7 digits + letter) and CIF for organizations (a type letter, 7 digits
     /// and a control digit or letter).
+    ///
+    /// The same IDs with the `ES` of their EU VAT number in front (`ESB12345674`, `ES-B-12345674`)
+    /// are read without it: one company, one normalized ID.
     static func spain(_ input: TaxIDInput) -> TaxID? {
         let c = input.chars
+        if c.count == 11, c[0] == "E", c[1] == "S" {
+            var id = spain(TaxIDInput(String(input.compact.dropFirst(2))))
+            id?.display = input.display
+            return id
+        }
         guard c.count == 9, let first = c.first, let last = c.last,
               c[1..<8].allSatisfy(\.isASCIIDigit) else { return nil }
         let letters = Array("TRWAGMYFPDXBNJZSQVHLCKE")

@@ -1,9 +1,17 @@
 extension TaxIDParser {
     /// Venezuela's RIF: a type letter, 8 digits and a mod-11 check digit (`J-30123456-7`).
     /// V (Venezuelan) and E (foreign) are people, P passports; J companies, G government and
-    /// C communal councils are organizations. A cédula written as a RIF without the check digit
-    /// (`V12345678`) is accepted as unchecked.
-    static func venezuela(_ input: TaxIDInput) -> TaxID? {
+    /// C communal councils are organizations.
+    ///
+    /// A RIF written without its check digit (a cédula `V12345678` or `V-9876543`, or a company's
+    /// `J-30123456`) gets the digit computed: a person's RIF is by definition the cédula and that
+    /// digit, so `V12345678` and `V-12345678-1` are one normalized ID (`V123456781`), as the
+    /// company's with and without it are. Such an ID is `unchecked` (nothing written was verified)
+    /// and keeps its text as written in `display`. A company needs all eight body digits for this:
+    /// `J-3012345` may have lost a leading zero or its check digit. The digit depends on the
+    /// letter, so a letter the caller inferred (`letterWritten: false`, a bare cédula) gets none:
+    /// `30123456` may be `J-30123456-1` as well as a cédula.
+    static func venezuela(_ input: TaxIDInput, letterWritten: Bool = true) -> TaxID? {
         let c = input.chars
         guard c.count >= 7, c.count <= 10, let letter = c.first, rifLetterValues[letter] != nil,
               c.dropFirst().allSatisfy(\.isASCIIDigit) else { return nil }
@@ -14,10 +22,11 @@ extension TaxIDParser {
             digits = Array(repeating: 0, count: 9 - digits.count) + digits
         }
         if digits.count < 9 {
-            guard !isCompany else { return nil }
-            let body = String(repeating: "0", count: 8 - digits.count) + digits.map(String.init).joined()
-            return TaxID(normalized: String(letter) + body, country: "VE", kind: .rif, isCompany: false,
-                         validity: .unchecked, display: input.display)
+            guard !isCompany || digits.count == 8 && input.lastGroup?.count != 1 else { return nil }
+            let body = Array(repeating: 0, count: 8 - digits.count) + digits
+            let check = letterWritten ? rifCheckDigit(letter, body).map { [$0] } ?? [] : []
+            return TaxID(normalized: String(letter) + (body + check).map(String.init).joined(), country: "VE",
+                         kind: .rif, isCompany: isCompany, validity: .unchecked, display: input.display)
         }
         guard digits.count == 9 else { return nil }
         return TaxID(normalized: String(letter) + digits.map(String.init).joined(), country: "VE", kind: .rif,

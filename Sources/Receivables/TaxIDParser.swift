@@ -64,7 +64,7 @@ public enum TaxIDParser {
         guard country == "VE", input.kindHint == nil || input.kindHint == .rif, input.isAllDigits else { return nil }
         if input.lastGroup == nil, (7...8).contains(input.chars.count), input.chars.first != "0" {
             // Shown as written: the `V` is the parser's, which matching must not take for the source's.
-            var cedula = venezuela(TaxIDInput("V" + input.compact))
+            var cedula = venezuela(TaxIDInput("V" + input.compact), letterWritten: false)
             cedula?.display = input.display
             return cedula
         }

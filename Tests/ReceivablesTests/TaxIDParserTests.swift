@@ -98,8 +98,52 @@ struct TaxIDParserTests {
         #expect(asAR.country == "AR" || asAR.validity == .valid)
     }
 
-    @Test func venezuelanCedulaWithoutCheckDigitIsUnchecked() {
+    /// A cédula is a person's RIF without its check digit: the digit is computed, so both forms
+    /// are one normalized ID; nothing written was verified, so it is `unchecked`.
+    @Test func venezuelanCedulaWithoutCheckDigitGetsIt() {
         let id = TaxIDParser.parse("V-12345678")
-        #expect(id.country == "VE" && id.validity == .unchecked && id.normalized == "V12345678")
+        #expect(id.country == "VE" && id.validity == .unchecked && id.normalized == "V123456781")
+        #expect(id.display == "V-12345678")
+        #expect(TaxIDParser.parse("V-12345678-1").normalized == id.normalized)
+        #expect(TaxIDParser.parse("E-8123456").normalized == "E081234569")
+    }
+
+    /// A company's RIF without its check digit, all eight body digits there: the digit is
+    /// computed, and where Venezuela is configured it is never read as a Spanish CIF (`J` is a
+    /// CIF letter too). Seven body digits may have lost a zero or the check digit: not guessed.
+    @Test func venezuelanCompanyRIFWithoutCheckDigitGetsIt() {
+        let id = TaxIDParser.parse("J-30123456", country: "VE")
+        #expect(id.country == "VE" && id.kind == .rif && id.isCompany == true)
+        #expect(id.normalized == "J301234561" && id.validity == .unchecked)
+        #expect(TaxIDParser.parse("J-30123456-1", country: "VE").normalized == id.normalized)
+        #expect(TaxIDParser.parse("J-3012345", country: "VE").normalized != "J030123458")
+    }
+
+    /// A Colombian company's NIT without its DV (nine digits from 8 or 9 whose last does not
+    /// check): the DV is computed. Whose last digit checks is read as written.
+    @Test(arguments: [("900123456", "9001234568"), ("800.197.268", "8001972684"), ("860034313", "8600343137")])
+    func colombianNITWithoutDVGetsIt(_ text: String, _ normalized: String) {
+        let id = TaxIDParser.parse(text, country: "CO")
+        #expect(id.country == "CO" && id.kind == .nit && id.isCompany == true)
+        #expect(id.normalized == normalized && id.validity == .unchecked && id.display == text)
+        let written = TaxIDParser.parse(String(normalized.dropLast()) + "-" + String(normalized.last!), country: "CO")
+        #expect(written.normalized == normalized && written.validity == .valid)
+    }
+
+    @Test func colombianNineDigitsThatCheckAreReadAsWritten() {
+        // 90012345's DV is 5: `900123455` is that body and its DV, a valid NIT as written.
+        let id = TaxIDParser.parse("900123455", country: "CO")
+        #expect(id.normalized == "900123455" && id.validity == .valid)
+        // A DV written after a dash is a DV: never a NIT without one.
+        let dashed = TaxIDParser.parse("90012345-6", country: "CO")
+        #expect(dashed.normalized == "900123456" && dashed.validity == .checkDigitMismatch)
+    }
+
+    /// An EU VAT number's `ES` in front of a Spanish ID is no part of it.
+    @Test(arguments: ["ESB12345674", "ES-B-12345674", "ES B12345674"])
+    func spanishVATPrefixIsDropped(_ text: String) {
+        let id = TaxIDParser.parse(text)
+        #expect(id.country == "ES" && id.kind == .cif && id.normalized == "B12345674" && id.display == text)
+        #expect(id.validity == TaxIDParser.parse("B12345674").validity)
     }
 }

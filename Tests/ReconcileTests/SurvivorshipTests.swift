@@ -70,4 +70,37 @@ import Testing
         #expect(result.discrepancies.contains { $0.kind == "invalid_tax_id" })
         #expect(result.discrepancies.contains { $0.kind == "shared_tax_id" && $0.entityID == "J222222222" })
     }
+
+    /// One ID written with and without its check digit is one value, not a conflict: the parser
+    /// completes what it can (`J-30123456`, `900123456`), and a bare cédula whose letter is only
+    /// inferred takes the cluster's one fuller ID it starts.
+    @Test func checkDigitLeftOutIsNoConflict() throws {
+        func ids(_ texts: [String], _ country: String) -> [Customer] {
+            texts.enumerated().map { i, t in
+                Fixture.customer("s\(i).csv", 2, name: "Abasto Luna C.A.", tax: TaxIDParser.parse(t, country: country))
+            }
+        }
+        for (texts, country, kept) in [(["J-30123456", "J-30123456-1"], "VE", "J-30123456-1"),
+                                       (["12345678", "V-12345678-1", "V12345678"], "VE", "V-12345678-1"),
+                                       (["900123456", "900.123.456-8"], "CO", "900.123.456-8")] {
+            let result = Reconciler().reconcile(Fixture.batch(ids(texts, country) + Fixture.others))
+            let conflicts = result.discrepancies.filter { $0.field == "tax_id" }
+            #expect(conflicts.isEmpty, "\(texts): \(conflicts.map(\.message))")
+            let merged = try #require(result.customers.first { $0.name == "Abasto Luna C.A." })
+            #expect(merged.taxID?.display == kept && merged.taxID?.validity == .valid)
+        }
+        // Two different IDs still disagree.
+        let two = Reconciler().reconcile(Fixture.batch(ids(["J-30123456-1", "J-30123457-8"], "VE") + Fixture.others))
+        #expect(two.discrepancies.contains { $0.field == "tax_id" })
+    }
+
+    @Test func sameIDKeysTakeTheOneFullerID() {
+        let k = { (t: String) in TaxIDKey(TaxIDParser.parse(t, country: "VE")) }
+        #expect(CustomerConsolidator.sameIDKeys([k("12345678"), k("V-12345678-1")]) == ["V123456781", "V123456781"])
+        // Two fuller IDs it might start: it keeps its own key.
+        #expect(CustomerConsolidator.sameIDKeys([k("30123456"), k("J-30123456-1"), k("G-30123456-4")])
+                    == ["V30123456", "J301234561", "G301234564"])
+        // A failed check digit is no fuller form to take.
+        #expect(CustomerConsolidator.sameIDKeys([k("12345678"), k("V-12345678-9")]) == ["V12345678", "V123456789"])
+    }
 }

@@ -54,10 +54,15 @@ struct CustomerConsolidator {
         let taxKey = { (s: String) in TaxIDKeyer.compact(s) }
         let name = decide("name", candidates(\.name, key: nameKey), key: nameKey)
 
-        // Tax ID: a valid one beats an unchecked one, which beats one that failed its check.
-        let taxCands = candidates({ c in c.taxID.map { Sourced($0.value.display.isEmpty ? $0.value.normalized : $0.value.display, from: $0.provenance) } },
+        // Tax ID: a valid one beats an unchecked one, which beats one that failed its check. Shown
+        // as written, compared as one ID: normalized, a check digit left out being no disagreement.
+        var taxCands = candidates({ c in c.taxID.map { Sourced($0.value.display.isEmpty ? $0.value.normalized : $0.value.display, from: $0.provenance) } },
                                   key: taxKey,
                                   quality: { c in switch c.taxID?.value.validity { case .valid: 2; case .unchecked: 1; default: 0 } })
+        let sameIDKeys = Self.sameIDKeys(taxCands.map { c in
+            members.first { $0.id == c.record }?.taxID.map { TaxIDKey($0.value) } ?? TaxIDKey(raw: c.value)
+        })
+        for i in taxCands.indices { taxCands[i].key = sameIDKeys[i] }
         let taxChoice = decide("tax_id", taxCands, key: taxKey)
         var taxID: TaxID?
         if let taxChoice {
@@ -84,6 +89,21 @@ struct CustomerConsolidator {
             address: address?.value, city: city?.value, country: country?.value, salesperson: salesperson?.value,
             members: [], decisions: decisions)
         return (customer, decisions)
+    }
+
+    /// Each tax ID's key, one for the ways of writing one ID: its normalized form (`J-30123456-1`
+    /// and `J301234561` are `J301234561`), and for an ID written without its check digit where
+    /// the parser could not add it (a bare cédula `12345678`, its letter only inferred) the one
+    /// fuller ID of the cluster that it is the start of (`V-12345678-1`). Two such fuller IDs
+    /// leave it its own key: which one it is, nobody can tell.
+    static func sameIDKeys(_ keys: [TaxIDKey]) -> [String] {
+        keys.map { a in
+            let fuller = Set(keys.filter { b in
+                b.digits.count == a.digits.count + 1 && b.digits.hasPrefix(a.digits) && a.digits.count >= 5
+                    && a.lettersAgree(with: b) && !b.isInvalid
+            }.map(\.normalized))
+            return fuller.count == 1 ? fuller.first! : a.normalized
+        }
     }
 }
 

@@ -70,10 +70,12 @@ struct Survivorship {
         return SurvivorshipChoice(chosen: pick(remaining), rule: rule, conflict: true)
     }
 
-    /// Among candidates with one key (or the tie left at the end), the best-written value.
+    /// Among candidates with one key (or the tie left at the end), the best-written value: a
+    /// verified tax ID before the same ID written without its check digit, then the fullest.
     private func pick(_ c: [Candidate]) -> Candidate {
         c.min { a, b in
-            a.completeness != b.completeness ? a.completeness > b.completeness : a.record < b.record
+            if a.quality != b.quality { return a.quality > b.quality }
+            return a.completeness != b.completeness ? a.completeness > b.completeness : a.record < b.record
         } ?? c[0]
     }
 
