@@ -66,6 +66,7 @@ struct ColumnMapper {
         var (byField, taken) = assign(candidates, hidden: hidden)
         markStatement(headers: headers, profiles: profiles, rows: rows, byField: &byField, taken: &taken)
         joinNames(&byField, taken: &taken)
+        joinCheckDigit(headers: headers, profiles: profiles, byField: &byField, taken: &taken)
         // (Neither step below changes the kind: payments do not depend on the customer's name, and
         // a payment amount in an invoice table did not make it payments.)
         let kind = TableMapping.decideKind(Set(byField.keys), paymentHint: isPaymentTitle(title))
@@ -135,6 +136,21 @@ struct ColumnMapper {
                 if let m = byField[f] { taken.subtract(m.columns); byField[f] = nil }
             }
         }
+    }
+
+    /// A check-digit column right after the tax ID's (`NIT | DV`, a Colombian export's habit),
+    /// holding single digits, is part of the tax ID: the two are read as `900123456-8`, so the
+    /// digit is checked rather than left out (or computed) and the column is no extra.
+    func joinCheckDigit(headers: [ColumnHeader], profiles: [Int: ColumnProfile], byField: inout [Field: MappedField],
+                        taken: inout Set<Int>) {
+        guard var taxID = byField[.taxID], taxID.columns.count == 1, let column = taxID.columns.first,
+              !taken.contains(column + 1),
+              let header = headers.first(where: { $0.column == column + 1 }),
+              MappingSettings.checkDigitHeaders.contains(TextFolding.fold(header.text)),
+              let profile = profiles[column + 1], profile.count > 0, profile.singleDigits == profile.count else { return }
+        taxID.columns.append(column + 1); taxID.separator = "-"
+        byField[.taxID] = taxID
+        taken.insert(column + 1)
     }
 
     /// An invoice row's amount paid (`Monto Abonado` beside `Monto Total`) is its `paid`: the

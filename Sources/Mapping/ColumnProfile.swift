@@ -9,6 +9,8 @@ struct ColumnProfile: Sendable {
     var numberCells = 0
     /// Amounts below zero, and above or at it: a bank statement with one signed amount column has both.
     var negatives = 0, positives = 0
+    /// Values of one digit, `0` to `9` (a tax ID's check digit in a column of its own).
+    var singleDigits = 0
 
     init(_ cells: [CellValue], country: String?) {
         for cell in cells where !cell.isBlank {
@@ -18,6 +20,7 @@ struct ColumnProfile: Sendable {
             case .number(let d):
                 numberCells += 1; amounts += 1
                 if d < 0 { negatives += 1 } else { positives += 1 }
+                if d >= 0, d <= 9, d == d.rounded(.down) { singleDigits += 1 }
                 if d >= 1 && d < 2_958_466 && d == d.rounded(.down) && d > 20_000 && d < 80_000 { dates += 1 }
                 // A workbook stores a phone or a cédula typed without separators as a number: its
                 // digits are judged as the same digits in a text cell are (the importer reads them
@@ -26,6 +29,7 @@ struct ColumnProfile: Sendable {
             case .text(let s):
                 let t = s.trimmingWhitespace
                 if t.contains(where: \.isLetter) { letters += 1 }
+                if t.utf8.count == 1, let b = t.utf8.first, (0x30...0x39).contains(b) { singleDigits += 1 }
                 if case .success = DateParser.parse(text: t, order: .dmy) { dates += 1 }
                 else if case .success = DateParser.parse(text: t, order: .mdy) { dates += 1 }
                 if let amount = AmountText(t, country: country) {

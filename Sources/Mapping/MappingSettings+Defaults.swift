@@ -120,6 +120,13 @@ extension MappingSettings {
     /// beside a surname column (`Nombre` + `Apellido`).
     static let givenNameHeaders = ["nombre", "nombres", "nome", "nomes", "name", "names", "first name"]
 
+    /// Folded headers of a column holding a tax ID's check digit apart from its number (Colombian
+    /// exports: `NIT | DV`): right after the tax ID column it is read as part of it.
+    static let checkDigitHeaders: Set<String> = [
+        "dv", "d v", "digito", "digito de verificacion", "digito verificacion", "dig verificacion", "dig verif",
+        "dig ver", "digito verif", "dv nit", "nit dv", "verificacion", "cod verificacion", "check digit",
+    ]
+
     /// Words of a header that names the first name and the surname together (`Nombre y Apellido`,
     /// `Apellidos y Nombres`, `Nome e Sobrenome`): the whole name.
     static let givenNameWords = ["nombre", "nombres", "nome", "nomes", "name", "names", "first name", "given name"]

@@ -63,8 +63,8 @@ extension TableImporter {
         var customer = Customer(id: id, provenance: origin)
         customer.sourcePriority = priority
         customer.name = text(.customerName, row, origin) ?? joinedName(row, origin)
-        if let c = columns(.taxID).first, !row[column: c].isBlank {
-            let raw = row.shownText(column: c)
+        // Read whole: a mapping may build it from two columns (`NIT` and its `DV`).
+        if let (raw, c) = textValue(.taxID, row) {
             let id = parsed.taxID(raw, country: country)
             customer.taxID = Sourced(id, from: origin.at(column: c, rawText: raw))
             noteValidity(of: id, found: raw, at: location(row, column: c), into: &batch, listAll: listAll)
@@ -215,8 +215,8 @@ extension TableImporter {
         var extra = extras(row)
         // Customer columns of a payment row stay with it, so reconciliation can tie it to a customer.
         if let name = text(.customerName, row, origin) ?? joinedName(row, origin) { extra["customer_name"] = name.value }
-        if let c = columns(.taxID).first, !row[column: c].isBlank {
-            extra["customer_tax_id"] = parsed.taxID(row.shownText(column: c), country: country).normalized
+        if let (raw, _) = textValue(.taxID, row) {
+            extra["customer_tax_id"] = parsed.taxID(raw, country: country).normalized
         }
         return Payment(id: id, customer: nil, invoiceNumber: text(.documentNumber, row, origin),
                        date: try date(dateField, row, origin), amount: amount, reference: text(.paymentReference, row, origin),
