@@ -67,6 +67,7 @@ struct ColumnMapper {
         markStatement(headers: headers, profiles: profiles, rows: rows, byField: &byField, taken: &taken)
         joinNames(&byField, taken: &taken)
         joinCheckDigit(headers: headers, profiles: profiles, byField: &byField, taken: &taken)
+        joinSeries(headers: headers, samples: samples, byField: &byField, taken: &taken)
         // (Neither step below changes the kind: payments do not depend on the customer's name, and
         // a payment amount in an invoice table did not make it payments.)
         let kind = TableMapping.decideKind(Set(byField.keys), paymentHint: isPaymentTitle(title))
@@ -151,6 +152,25 @@ struct ColumnMapper {
         taxID.columns.append(column + 1); taxID.separator = "-"
         byField[.taxID] = taxID
         taken.insert(column + 1)
+    }
+
+    /// A series column right before the document number's (`Serie | Folio` in Mexico, `Serie |
+    /// Número` in Peru, `Prefijo | Número` in Colombia), holding short codes, is part of the
+    /// number: `A | 100` and `B | 100` are the documents `A-100` and `B-100`, not one document 100.
+    func joinSeries(headers: [ColumnHeader], samples: [Int: [CellValue]], byField: inout [Field: MappedField],
+                    taken: inout Set<Int>) {
+        guard var number = byField[.documentNumber], number.columns.count == 1, let column = number.columns.first,
+              column > 1, !taken.contains(column - 1),
+              let header = headers.first(where: { $0.column == column - 1 }),
+              MappingSettings.seriesHeaders.contains(TextFolding.fold(header.text)),
+              let values = samples[column - 1], !values.isEmpty,
+              values.allSatisfy({ cell in
+                  let text = cell.displayText.trimmingWhitespace
+                  return !text.isEmpty && text.count <= 8 && !text.contains(" ")
+              }) else { return }
+        number.columns.insert(column - 1, at: 0); number.separator = "-"
+        byField[.documentNumber] = number
+        taken.insert(column - 1)
     }
 
     /// An invoice row's amount paid (`Monto Abonado` beside `Monto Total`) is its `paid`: the

@@ -25,7 +25,9 @@ extension MappingSettings {
                             "type", "tipo comprobante", "clase"],
             .issueDate: ["fecha", "fecha emision", "fecha de emision", "emision", "fecha factura", "fecha de factura",
                          "fecha documento", "issue date", "invoice date", "date", "data", "data emissao",
-                         "data de emissao", "emissao", "fecha doc", "f emision"] + datedDocuments,
+                         "data de emissao", "emissao", "fecha doc", "f emision", "creacion", "fecha de creacion",
+                         "fecha creacion", "fecha de expedicion", "fecha expedicion", "expedicion",
+                         "fecha de elaboracion", "fecha elaboracion", "elaboracion"] + datedDocuments,
             .dueDate: ["vencimiento", "fecha vencimiento", "fecha de vencimiento", "vence", "fecha vence",
                        "due date", "due", "data vencimento", "data de vencimento", "vencimento", "f venc", "fecha venc",
                        "venc"] + datedDueWords,
@@ -36,7 +38,11 @@ extension MappingSettings {
                     "amount paid", "pago", "pagos", "pago parcial", "valor pago", "recebido"],
             .balance: ["saldo", "saldos", "saldo pendiente", "pendiente", "por cobrar", "saldo por cobrar", "balance",
                        "outstanding", "amount due", "balance due", "open amount", "deuda", "saldo deudor",
-                       "em aberto", "saldo devedor", "valor em aberto", "resta"],
+                       "em aberto", "saldo devedor", "valor em aberto", "resta", "adeudado", "importe adeudado",
+                       "monto adeudado", "total adeudado", "saldo adeudado", "valor adeudado", "adeudo", "importe residual",
+                       "residual", "saldo abierto", "importe pendiente", "monto pendiente", "valor pendiente",
+                       "saldo actual", "saldo insoluto", "pendiente de pago", "open balance", "amount residual",
+                       "remaining balance"],
             .currency: ["moneda", "divisa", "currency", "moeda", "mon", "cur", "ccy"],
             .phone: ["telefono", "telefonos", "tel", "tlf", "tlf.", "celular", "cel", "movil", "whatsapp", "wsp",
                      "phone", "phone number", "mobile", "cell", "telefone", "contacto telefonico", "fono",
@@ -80,6 +86,11 @@ extension MappingSettings {
     /// Marks that say "number" (folded: `Nº`, `N°`, `No.` and `#` all become `no`).
     static let numberMarks = ["n", "no", "nro", "nr", "num", "numero", "number", "nbr"]
 
+    /// A number mark alone (`Núm.`, `Nº`, `No.`, QuickBooks' `Num`) names the document number, but
+    /// less surely than a document noun does: a first column `Nº` is often the row's count, and a
+    /// `Factura` column beside it is the number.
+    static let bareNumberMarkScore = 0.9
+
     /// The document number written as a number mark and a document noun, in either order and with
     /// or without a preposition: `Nº Doc`, `Nro. de Factura`, `Nº da Nota`, `Inv #`, `Factura Nº`.
     /// Spelled out rather than matched loosely, so that `Notas` alone stays notes while `Nº da Nota`
@@ -119,6 +130,13 @@ extension MappingSettings {
     /// A bare given name (`Nombre`, `Nome`, `Name`): the customer's whole name alone, the first name
     /// beside a surname column (`Nombre` + `Apellido`).
     static let givenNameHeaders = ["nombre", "nombres", "nome", "nomes", "name", "names", "first name"]
+
+    /// Folded headers of a column holding a document's series apart from its number (`Serie |
+    /// Folio`, `Prefijo | Número`): right before the document number it is read as part of it.
+    static let seriesHeaders: Set<String> = [
+        "serie", "series", "serie doc", "serie documento", "serie comprobante", "serie factura", "prefijo",
+        "prefijo factura", "prefix", "serie cfdi", "punto de venta", "pto vta", "pto de venta", "establecimiento",
+    ]
 
     /// Folded headers of a column holding a tax ID's check digit apart from its number (Colombian
     /// exports: `NIT | DV`): right after the tax ID column it is read as part of it.

@@ -34,6 +34,8 @@ extension TableImporter {
             let balance = try moneyValue(.balance, row, rowCurrency)?.0
             guard amount != nil || balance != nil else { return nil }
             let issued = try dateValue(.issueDate, row)?.0, due = try dateValue(.dueDate, row)?.0
+            // A receipt or an unknown type is said about (``noteWrittenType(_:_:into:)``): the record path's.
+            if let (meaning, _) = writtenType(row), meaning == .receipt || meaning == .unknown { return nil }
             let type = documentType(row, number: number)
             // The record path raises the warning (checked before the customer is memoized).
             if InvoiceAmountCheck(type: type, amount: amount, paid: paid, balance: balance).callsForWarning { return nil }

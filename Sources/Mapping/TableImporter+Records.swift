@@ -180,6 +180,7 @@ extension TableImporter {
                               salesperson: customer.salesperson, notes: text(.notes, row, origin),
                               extra: extras(row), provenance: origin, sourcePriority: priority)
         if invoice.currency == nil { invoice.currency = rowCurrency ?? options.mappingCurrency ?? options.currency }
+        noteWrittenType(&invoice, row, into: &batch)
         noteAmounts(invoice, row, into: &batch)
         return invoice
     }
@@ -363,15 +364,36 @@ extension TableImporter {
     }
 
     func documentType(_ row: Row, number: String) -> Invoice.DocumentType {
-        if let (t, _) = textValue(.documentType, row) {
-            let f = TextFolding.fold(t)
-            if ["nc", "n c", "nota de credito", "nota credito", "credit note", "credito", "cn", "nota de credito fiscal"].contains(f)
-                || f.hasPrefix("nota de credito") || f.hasPrefix("credit") { return .creditNote }
-            if ["nd", "n d", "nota de debito", "nota debito", "debit note", "debito", "dn"].contains(f)
-                || f.hasPrefix("nota de debito") || f.hasPrefix("debit") { return .debitNote }
-            return .invoice
+        guard let (meaning, _) = writtenType(row) else { return Self.documentType(number: number) }
+        switch meaning {
+        case .creditNote, .receipt: return .creditNote
+        case .debitNote: return .debitNote
+        case .invoice, .unknown: return .invoice
         }
-        return Self.documentType(number: number)
+    }
+
+    /// What the row's document-type cell says (``DocumentTypeWords``), and the cell's text; `nil`
+    /// when the table has no type column or the cell is blank.
+    func writtenType(_ row: Row) -> (DocumentTypeWords.Meaning, String)? {
+        guard let (t, _) = textValue(.documentType, row) else { return nil }
+        return (DocumentTypeWords.meaning(of: t), t)
+    }
+
+    /// A receipt imported as a credit, or a type nobody knows imported as an invoice: said at the
+    /// type's cell, and the type as written kept on the record.
+    func noteWrittenType(_ invoice: inout Invoice, _ row: Row, into batch: inout ImportBatch) {
+        guard let (meaning, written) = writtenType(row), meaning == .receipt || meaning == .unknown else { return }
+        invoice.extra["document_type_written"] = written
+        let c = columns(.documentType).first
+        if meaning == .receipt {
+            note(.info, "MAP-RECEIPT-AS-CREDIT",
+                 "\"\(written)\" is a receipt or an advance: imported as a credit the customer holds (credit_note)",
+                 at: location(row, column: c), found: written, into: &batch)
+        } else {
+            note(.warning, "MAP-DOCUMENT-TYPE-UNKNOWN",
+                 "document type \"\(written)\" is not known: imported as an invoice (a debt)",
+                 at: location(row, column: c), found: written, into: &batch)
+        }
     }
 
     /// The document type a number says (`NC-0012` is a credit note), for rows with no type column.

@@ -40,3 +40,60 @@ struct CheckDigitColumnTests {
         #expect(batch.diagnostics.contains { $0.code == "MAP-TAXID-CHECK-DIGIT" && $0.location?.row == 3 })
     }
 }
+
+/// What a document-type cell says, in the words accounting systems write.
+struct DocumentTypeWordsTests {
+    @Test(arguments: [
+        ("FACT", DocumentTypeWords.Meaning.invoice), ("FAC", .invoice), ("FV", .invoice), ("Factura", .invoice),
+        ("Factura electrónica", .invoice), ("SI", .invoice), ("I", .invoice),
+        ("NC", .creditNote), ("N/CR", .creditNote), ("NCR", .creditNote), ("Nota Cred.", .creditNote),
+        ("Nota de crédito", .creditNote), ("DEV", .creditNote), ("E", .creditNote),
+        ("ND", .debitNote), ("N/DB", .debitNote), ("NDB", .debitNote), ("Nota de débito", .debitNote),
+        ("REC", .receipt), ("RC", .receipt), ("Recibo de caja", .receipt), ("Pago", .receipt), ("ADEL", .receipt),
+        ("Anticipo", .receipt), ("Abono", .receipt), ("P", .receipt),
+        ("AJ", .unknown), ("XYZ", .unknown), ("Ajuste", .unknown),
+    ])
+    func meanings(_ written: String, _ meaning: DocumentTypeWords.Meaning) {
+        #expect(DocumentTypeWords.meaning(of: written) == meaning)
+    }
+
+    /// Receipts and advances lower the balance as credits, said; unknown types are debts, warned.
+    @Test func receiptsAreCreditsAndUnknownTypesAreWarned() {
+        let rows = ArrayRowStream.rows([["Cliente", "Tipo", "Número", "Monto", "Saldo"],
+                                        ["Abasto C.A.", "FACT", "100", "1160", "1160"],
+                                        ["Abasto C.A.", "N/CR", "101", "116", "116"],
+                                        ["Abasto C.A.", "ADEL", "103", "300", "300"],
+                                        ["Abasto C.A.", "AJ", "104", "10", "10"]])
+        let batch = Importer(options: ImportOptions(country: "VE", currency: "USD")).importSource(
+            MemorySource(path: "cartera.xlsx", sheets: [.init(name: "Hoja1", rows: rows)]))
+        #expect(batch.invoices.map(\.type) == [.invoice, .creditNote, .creditNote, .invoice])
+        #expect(batch.invoices[2].extra["document_type_written"] == "ADEL")
+        #expect(batch.invoices[3].extra["document_type_written"] == "AJ")
+        #expect(batch.diagnostics.contains { $0.code == "MAP-RECEIPT-AS-CREDIT" && $0.location?.row == 4 })
+        #expect(batch.diagnostics.contains { $0.code == "MAP-DOCUMENT-TYPE-UNKNOWN" && $0.severity == .warning })
+    }
+}
+
+/// A document's series in a column of its own, right before its number (`Serie | Folio`,
+/// `Prefijo | Número`): part of the number, so two series' documents 100 stay two documents.
+struct SeriesColumnTests {
+    @Test(arguments: [(["Serie", "Folio"], "A-100"), (["Prefijo", "Número"], "A-100"), (["Serie", "Número"], "A-100"),
+                      (["Punto de venta", "Número"], "A-100")])
+    func seriesJoinsTheNumber(_ headers: [String], _ first: String) {
+        let rows = ArrayRowStream.rows([headers + ["Cliente", "Total"],
+                                        ["A", "100", "Alfa SA de CV", "11600"],
+                                        ["B", "100", "Alfa SA de CV", "5800"]])
+        let batch = Importer(options: ImportOptions(country: "MX", currency: "MXN")).importSource(
+            MemorySource(path: "cfdi.xlsx", sheets: [.init(name: "Hoja1", rows: rows)]))
+        #expect(batch.invoices.map(\.number.value) == [first, "B-100"])
+    }
+
+    /// Long texts, or a column not right before the number, stay apart (extras).
+    @Test func otherColumnsStayApart() {
+        let long = AutomaticMapping.of(["Serie", "Folio", "Cliente", "Total"],
+                                       text: [["Serie de ventas norte", "100", "Alfa", "10"]])
+        #expect(long[.documentNumber]?.columns == [2])
+        let apart = AutomaticMapping.of(["Serie", "Cliente", "Folio", "Total"], text: [["A", "Alfa", "100", "10"]])
+        #expect(apart[.documentNumber]?.columns == [3])
+    }
+}

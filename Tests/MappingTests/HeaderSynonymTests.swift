@@ -34,9 +34,24 @@ struct HeaderSynonymTests {
         ("Email Address", .email), ("Email Address (REQUIRED)", .email), ("E-mail Address", .email),
         ("Dirección de correo electrónico", .email), ("Dirección electrónica", .email), ("Endereço de e-mail", .email),
         ("Dirección", .address), ("Dirección fiscal", .address),
+        // A number mark alone (QuickBooks' `Núm.`), balances as Odoo and others write them, creation dates.
+        ("Núm.", .documentNumber), ("Num", .documentNumber), ("No.", .documentNumber), ("Nº", .documentNumber),
+        ("N°", .documentNumber), ("Número", .documentNumber),
+        ("Importe adeudado", .balance), ("Importe adeudado con signo", .balance), ("Total adeudado", .balance),
+        ("Adeudado", .balance), ("Importe residual", .balance), ("Saldo abierto", .balance), ("Saldo insoluto", .balance),
+        ("Creación", .issueDate), ("Fecha de creación", .issueDate), ("Fecha elaboración", .issueDate),
     ])
     func headers(_ header: String, _ expected: Field) {
         #expect(field(header) == expected)
+    }
+
+    /// A bare number mark loses to a document noun: `Nº | Cliente | Factura` takes `Factura`.
+    @Test func aBareNumberMarkLosesToADocumentNoun() {
+        let m = AutomaticMapping.of(["Nº", "Cliente", "Factura", "Monto"], text: [["1", "Alfa C.A.", "F-100", "10"],
+                                                                                ["2", "Beta C.A.", "F-101", "20"]])
+        #expect(m[.documentNumber]?.columns == [3])
+        let alone = AutomaticMapping.of(["Núm.", "Cliente", "Saldo abierto"], text: [["1001", "Alfa C.A.", "10"]])
+        #expect(alone[.documentNumber]?.columns == [1] && alone[.balance]?.columns == [3])
     }
 
     /// The generated spellings name one field each: none is another field's synonym too.

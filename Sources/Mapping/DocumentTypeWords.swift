@@ -1,0 +1,45 @@
+import Receivables
+
+/// What a document-type cell (`Tipo`: `FAC`, `N/CR`, `REC`…) says a row of an invoice list is, in
+/// the words the accounting systems of our users write: Profit Plus (`FACT`, `N/CR`, `N/DB`,
+/// `ADEL`), Saint, Siigo (`FV`, `RC`), Contpaqi and CFDI (`I`, `E`, `P`), QuickBooks (`Pago`),
+/// SAP (`FA`, `NC`, `RC`).
+///
+/// A receipt or an advance in a list of open items is a credit the customer holds: it lowers what
+/// the customer owes, as a credit note does, so it is imported as one (its written type kept, and
+/// said). A type nobody knows is imported as an invoice, with a warning: only the writer knows
+/// which way its money goes.
+enum DocumentTypeWords {
+    enum Meaning: Equatable { case invoice, creditNote, debitNote, receipt, unknown }
+
+    static func meaning(of written: String) -> Meaning {
+        let f = TextFolding.fold(written)
+        if f.isEmpty { return .invoice }
+        for (meaning, words, prefixes) in table {
+            if words.contains(f) || prefixes.contains(where: { f.hasPrefix($0 + " ") || f == $0 }) { return meaning }
+        }
+        return .unknown
+    }
+
+    /// Folded whole words, then folded leading words, for each meaning.
+    static let table: [(Meaning, Set<String>, [String])] = [
+        (.creditNote, ["nc", "n c", "ncr", "n cr", "ncc", "ncv", "cn", "nota credito", "nota cred", "n credito",
+                       "credito", "cred", "cr", "credit note", "credit memo", "credit", "dev", "devolucion",
+                       "devoluciones", "e", "egreso", "nota de credito fiscal", "nota de abono"],
+         ["nota de credito", "nota credito", "nota de cred", "devolucion", "credit"]),
+        (.debitNote, ["nd", "n d", "ndb", "n db", "n deb", "dn", "nota debito", "nota deb", "n debito", "debito",
+                      "deb", "db", "debit note", "debit memo", "debit", "nota de cargo"],
+         ["nota de debito", "nota debito", "nota de deb", "debit"]),
+        (.receipt, ["rec", "rc", "rcb", "rca", "rci", "recibo", "recibos", "recibo de caja", "recibo caja", "cobro",
+                    "cobranza", "pago", "pag", "pagos", "p", "abono", "abonos", "adel", "adelanto", "anticipo", "ant",
+                    "anticipos", "payment", "pmt", "deposito", "dep", "transferencia", "comprobante de ingreso",
+                    "ci", "complemento de pago", "rep"],
+         ["recibo", "pago", "cobro", "anticipo", "adelanto", "abono", "payment", "deposito"]),
+        (.invoice, ["fac", "fact", "factura", "facturas", "fa", "fv", "ft", "f", "fe", "fel", "fce", "fve",
+                    "factura electronica", "factura de venta", "factura venta", "fact vta", "invoice", "inv", "boleta",
+                    "bol", "be", "nf", "nfe", "nf e", "nota fiscal", "fatura", "venta", "vta", "ventas", "cargo", "si",
+                    "saldo inicial", "cfdi", "ingreso", "i", "documento", "doc", "fc", "fcc", "fact credito",
+                    "factura credito", "factura a credito", "nota de venta", "nv", "fx", "exp", "fex"],
+         ["factura", "fact", "invoice", "boleta", "fatura", "nota fiscal", "saldo inicial"]),
+    ]
+}
