@@ -34,6 +34,43 @@ import Testing
         #expect(result.payments.allSatisfy { $0.customerID == id })
     }
 
+    /// A bank transfer against a document that its sheet still shows unpaid (the sheet was updated
+    /// before it): the balance is what is left once it is applied, and the auditor is told. A
+    /// payment the sheet already counts changes nothing.
+    @Test func paymentsTheSourcesDoNotReflectLowerTheBalance() throws {
+        let c = Fixture.tornillo
+        let invoices = [Fixture.invoice("ventas.csv", 2, customer: c[0], number: "F-1020", amount: 800, paid: 0, balance: 800),
+                        Fixture.invoice("ventas.csv", 3, customer: c[0], number: "F-1021", amount: 500, balance: 500),
+                        Fixture.invoice("ventas.csv", 4, customer: c[0], number: "F-1022", amount: 300, paid: 100, balance: 200)]
+        let payments = [Fixture.payment("banco.csv", 2, customer: c[0], invoice: "1020", amount: 800),
+                        Fixture.payment("banco.csv", 3, customer: c[0], invoice: "1021", amount: 200),
+                        Fixture.payment("banco.csv", 4, customer: c[0], invoice: "1022", amount: 100)]
+        let result = Reconciler().reconcile(Fixture.batch(c, invoices: invoices, payments: payments))
+        func doc(_ n: String) throws -> ConsolidatedInvoice { try #require(result.invoices.first { $0.documentNumber == n }) }
+        #expect(try doc("F-1020").balance == Money(0, .usd) && doc("F-1020").paid == Money(800, .usd))
+        #expect(try doc("F-1021").balance == Money(300, .usd))
+        #expect(try doc("F-1022").balance == Money(200, .usd) && !doc("F-1022").hasConflict)
+        let notes = result.discrepancies.filter { $0.kind == "payment_not_reflected" }
+        #expect(notes.count == 2 && notes.allSatisfy { $0.rule == "payments_applied" && $0.severity == .warning })
+        #expect(notes.first { $0.entityID.hasSuffix("/F1020") || $0.entityID.hasSuffix("1020") }?.chosen == "0.00 USD")
+        // No balance_mismatch beside it for the sheet without a paid column: the payments explain it.
+        #expect(!result.discrepancies.contains { $0.kind == "balance_mismatch" })
+    }
+
+    /// Money received that names no customer: if no document either, nobody's balance reflects it;
+    /// if a document several customers have, it is applied to none. Both are said.
+    @Test func paymentsNobodyCanBeGivenAreSaid() {
+        let c = Fixture.tornillo
+        let invoices = [Fixture.invoice("erp.csv", 2, customer: c[0], number: "1001", amount: 100, balance: 100),
+                        Fixture.invoice("erp.csv", 3, customer: c[3], number: "1001", amount: 70, balance: 70)]
+        let payments = [Fixture.payment("banco.csv", 2, customer: nil, invoice: nil, amount: 123.45),
+                        Fixture.payment("banco.csv", 3, customer: nil, invoice: "1001", amount: 300)]
+        let result = Reconciler().reconcile(Fixture.batch(c, invoices: invoices, payments: payments))
+        let kinds = result.discrepancies.map(\.kind)
+        #expect(kinds.contains("unassigned_payment") && kinds.contains("ambiguous_payment"))
+        #expect(!kinds.contains("unknown_invoice_payment"))
+    }
+
     /// A bank line with an empty document cell that names the document in its description is
     /// applied to it, and says so; a stray number or two documents link nothing.
     @Test func paymentsFindTheDocumentTheirDescriptionNames() throws {

@@ -60,7 +60,14 @@ struct InvoiceConsolidator {
                 let matches = (invoiceIndex[n] ?? []).filter { $0.type != Invoice.DocumentType.creditNote.rawValue }
                 if let cid { found = matches.first { $0.customerID == cid } }
                 else if matches.count == 1 { found = matches[0] }
-                if found == nil {
+                if found == nil, cid == nil, matches.count > 1 {
+                    let owners = matches.map { $0.customerID.isEmpty ? "?" : $0.customerID }.sorted()
+                    out.discrepancies.append(.make(
+                        kind: "ambiguous_payment", severity: .warning, entity: "payment", entityID: p.id.rawValue,
+                        field: "invoice_number", values: [.init(value: raw, provenance: p.invoiceNumber?.provenance ?? p.provenance)],
+                        message: "payment \(p.amount.value) names document \(raw) and no customer; \(matches.count) customers "
+                            + "have that document (\(owners.joined(separator: ", "))): applied to none"))
+                } else if found == nil {
                     out.discrepancies.append(.make(
                         kind: "unknown_invoice_payment", severity: .warning, entity: "payment", entityID: p.id.rawValue,
                         field: "invoice_number", values: [.init(value: raw, provenance: p.invoiceNumber?.provenance ?? p.provenance)],
@@ -78,6 +85,15 @@ struct InvoiceConsolidator {
                         + "so it is applied to that document"))
             }
             if let found { paidByKey[found, default: []].append(p) }
+            if found == nil, cid == nil, number == nil {
+                // Money received that no balance reflects: an auditor must see it.
+                out.discrepancies.append(.make(
+                    kind: "unassigned_payment", severity: .warning, entity: "payment", entityID: p.id.rawValue,
+                    field: "customer", values: [.init(value: p.amount.value.description, provenance: p.amount.provenance ?? p.provenance)],
+                    message: "payment \(p.amount.value) of \(p.date?.value.iso ?? "unknown date")"
+                        + (p.reference.map { " (reference \($0.value))" } ?? "")
+                        + " names no customer and no document: no balance reflects it"))
+            }
             out.payments.append(ConsolidatedPayment(customerID: cid ?? found?.customerID, invoiceNumber: number,
                                                     invoiceFound: found != nil, payment: p))
         }
@@ -168,12 +184,40 @@ struct InvoiceConsolidator {
             let m = Money(p.amount.value.amount, p.amount.value.currency ?? currency)
             paymentsTotal = paymentsTotal.map { Money($0.amount + m.amount, $0.currency ?? m.currency) } ?? m
         }
-        let paid = sourcePaid ?? paymentsTotal
+        var paid = sourcePaid ?? paymentsTotal
+        // What the sources' own figures say (the balance check below is about them).
+        let paidBeforePayments = paid
         var balance = sourceBalance
         if balance == nil, let amount, let paid, amount.isCompatible(with: paid) { balance = amount - paid }
 
+        // Payment records against the document beyond what its sources say was paid (a transfer
+        // the bank shows, made after the sheet was last updated): the sources' balance does not
+        // reflect them. The balance is what is left once they are applied, and the auditor is told.
+        var paymentsApplied = false
+        if key.type != Invoice.DocumentType.creditNote.rawValue, let amount, !amount.isNegative, let b = sourceBalance,
+           let paymentsTotal, amount.isCompatible(with: paymentsTotal), b.isCompatible(with: amount) {
+            let reflected = sourcePaid.flatMap { $0.isCompatible(with: amount) ? $0 : nil } ?? (amount - b)
+            if paymentsTotal.amount > reflected.amount {
+                let left = amount - paymentsTotal
+                paymentsApplied = true
+                hasConflict = true
+                paid = paymentsTotal; balance = left
+                decisions.append(FieldDecision(field: "balance", value: left.description, chosenFrom: nil, rule: "payments_applied"))
+                let balanceAt = ranked.first(where: { $0.balance != nil })?.balance?.provenance ?? ranked[0].provenance
+                discrepancies.append(.make(
+                    kind: "payment_not_reflected", severity: .warning, entity: "invoice", entityID: entityID, field: "balance",
+                    values: [.init(value: b.description, provenance: balanceAt)]
+                        + payments.map { .init(value: $0.amount.value.description, provenance: $0.amount.provenance ?? $0.provenance) },
+                    chosen: left.description, rule: "payments_applied",
+                    message: "payments of \(paymentsTotal) against document \(ranked[0].number.value) exceed what its sources "
+                        + "say was paid (\(reflected)): balance \(b) taken as \(left)"))
+            }
+        }
+
         if key.type != Invoice.DocumentType.creditNote.rawValue, let amount, !amount.isNegative {
-            if let b = sourceBalance, let paid, amount.isCompatible(with: paid), b.isCompatible(with: amount),
+            // (Payments applied above are no source's figure: only a source's own paid is checked.)
+            let checkedPaid = paymentsApplied ? sourcePaid : paidBeforePayments
+            if let b = sourceBalance, let paid = checkedPaid, amount.isCompatible(with: paid), b.isCompatible(with: amount),
                (amount - paid).amount != b.amount {
                 discrepancies.append(.make(
                     kind: "balance_mismatch", severity: .warning, entity: "invoice", entityID: entityID, field: "balance",
