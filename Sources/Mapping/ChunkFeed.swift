@@ -62,6 +62,8 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
         importer.plainRows = Encoding.takesPlainRows && importer.options.plainRows && importer.table.region.columns == nil
         importer.encodeCustomerValues = { encoding.encodeValues(of: $0) }
         self.importer = importer; self.encoding = encoding; self.size = max(1, size)
+        // The customer the table's title names (``CustomerSections/titleCustomer(_:parsed:)``) heads its first rows.
+        section = importer.currentSections
         accounting = SourceAccounting(file: importer.path, sheet: importer.sheet.name, table: importer.table.name)
         chunk.reserveCapacity(self.size)
     }

@@ -71,29 +71,94 @@ extension ColumnMapper {
         taken.insert(column)
     }
 
+    /// A customer's account statement (`Estado de cuenta`: `Fecha`, `Tipo`, `Número`, `Debe`,
+    /// `Haber`, `Saldo`) lists charges and credits with the account's running balance. Each line is
+    /// a document: a charge (`Debe`, `Cargos`) an invoice or a debit note of that amount, a credit
+    /// (`Haber`, `Abonos`) a credit note or a receipt; `Saldo` is no document's balance but the
+    /// running sum of them. The table is one when it has a document number or type, a charge and a
+    /// credit column, and a balance column that runs with charges minus credits
+    /// (``isRunningBalance(_:charge:credit:rows:)``). The charge column is then the `amount`, the
+    /// credit column `credit`, and the balance stays mapped (the opening balance line's amount).
+    func markAccountStatement(headers: [ColumnHeader], profiles: [Int: ColumnProfile], rows: ArraySlice<Row>,
+                              byField: inout [Field: MappedField], taken: inout Set<Int>) {
+        guard byField[.documentNumber] != nil || byField[.documentType] != nil, byField[.credit] == nil,
+              let balance = byField[.balance], balance.columns.count == 1 else { return }
+        let folded = headers.map { (column: $0.column, text: TextFolding.fold($0.text)) }
+        guard let charge = folded.first(where: { Self.isWord($0.text, in: MappingSettings.debitWords) })?.column,
+              let credit = folded.first(where: { Self.isWord($0.text, in: MappingSettings.creditWords) })?.column,
+              !balance.columns.contains(charge), !balance.columns.contains(credit),
+              let chargeProfile = profiles[charge], let creditProfile = profiles[credit],
+              chargeProfile.fit(.amount) >= 0.5, creditProfile.fit(.amount) >= 0.5,
+              isRunningBalance(balance.columns[0], charge: charge, credit: credit, rows: rows) else { return }
+        // The two columns are the statement's only: whatever else took them (`Abonos` as paid) lets go.
+        let freed: Set<Int> = [charge, credit]
+        for (field, mapped) in byField where field == .amount || field != .balance && !freed.isDisjoint(with: mapped.columns) {
+            byField[field] = nil
+            taken.subtract(mapped.columns)
+        }
+        let confidence = { (p: ColumnProfile) in self.rounded(self.settings.headerWeight + (1 - self.settings.headerWeight) * p.fit(.amount)) }
+        byField[.amount] = MappedField(field: .amount, columns: [charge], confidence: confidence(chargeProfile))
+        byField[.credit] = MappedField(field: .credit, columns: [credit], confidence: confidence(creditProfile))
+        taken.formUnion([charge, credit])
+    }
+
     /// Whether the `balance` column is the account's running balance: from one line to the next it
     /// moves by the line's amount (`Saldo` = previous `Saldo` + `Monto`, or the other way round for
     /// a statement listed newest first), on at least two pairs of lines and two in three of them
     /// (the opening and closing balance lines break the run).
     func isRunningBalance(_ balance: Int, _ amount: Int, rows: ArraySlice<Row>) -> Bool {
-        let profileOf = { (c: Int) in AmountColumnProfile.profile(rows.map { $0[column: c] }, configured: nil, country: country) }
-        let (balanceProfile, amountProfile) = (profileOf(balance), profileOf(amount))
-        func value(_ row: Row, _ c: Int, _ p: AmountColumnProfile) -> Decimal? {
-            guard case .success(let parsed) = AmountParser.parse(row[column: c], profile: p) else { return nil }
-            return parsed.amount
-        }
+        let (balanceProfile, amountProfile) = (amountProfile(balance, rows), amountProfile(amount, rows))
         let lines = rows.compactMap { row -> (amount: Decimal, balance: Decimal)? in
-            guard let a = value(row, amount, amountProfile), let b = value(row, balance, balanceProfile) else { return nil }
+            guard let a = Self.amount(row, amount, amountProfile), let b = Self.amount(row, balance, balanceProfile) else { return nil }
             return (a, b)
         }
-        guard lines.count >= 3 else { return false }
-        var forward = 0, backward = 0
-        for i in 1..<lines.count {
-            if lines[i].balance == lines[i - 1].balance + lines[i].amount { forward += 1 }
-            if lines[i - 1].balance == lines[i].balance + lines[i - 1].amount { backward += 1 }
+        return Self.runs([lines])
+    }
+
+    /// ``isRunningBalance(_:_:rows:)`` of a statement with a charge and a credit column: a line
+    /// moves the balance by its charge minus its credit (a blank one is zero). A statement of
+    /// several customers starts each one's balance again: a row with neither (a `Cliente: …`
+    /// heading) or a totals row (`Total cliente`) ends a run, and the pairs are counted within runs.
+    func isRunningBalance(_ balance: Int, charge: Int, credit: Int, rows: ArraySlice<Row>) -> Bool {
+        let profiles = (amountProfile(balance, rows), amountProfile(charge, rows), amountProfile(credit, rows))
+        var runs: [[(amount: Decimal, balance: Decimal)]] = [[]]
+        for row in rows {
+            let c = Self.amount(row, charge, profiles.1), k = Self.amount(row, credit, profiles.2)
+            let isTotals = row.cells.contains { cell in
+                if case .text(let t) = cell { return TextFolding.fold(t.prefix(12)).hasPrefix("total") || TextFolding.fold(t.prefix(12)).hasPrefix("subtotal") }
+                return false
+            }
+            guard c != nil || k != nil, !isTotals, let b = Self.amount(row, balance, profiles.0) else {
+                if !(runs.last?.isEmpty ?? true) { runs.append([]) }
+                continue
+            }
+            runs[runs.count - 1].append(((c ?? 0) - (k ?? 0), b))
         }
-        let pairs = lines.count - 1, best = max(forward, backward)
-        return best >= 2 && best * 3 >= pairs * 2
+        return Self.runs(runs)
+    }
+
+    private func amountProfile(_ column: Int, _ rows: ArraySlice<Row>) -> AmountColumnProfile {
+        AmountColumnProfile.profile(rows.map { $0[column: column] }, configured: nil, country: country)
+    }
+
+    private static func amount(_ row: Row, _ column: Int, _ profile: AmountColumnProfile) -> Decimal? {
+        guard case .success(let parsed) = AmountParser.parse(row[column: column], profile: profile) else { return nil }
+        return parsed.amount
+    }
+
+    /// Whether balances run with amounts, forward or backward, on two pairs and two in three (pairs
+    /// of consecutive lines within each run).
+    private static func runs(_ runs: [[(amount: Decimal, balance: Decimal)]]) -> Bool {
+        var forward = 0, backward = 0, pairs = 0
+        for lines in runs where lines.count >= 2 {
+            for i in 1..<lines.count {
+                pairs += 1
+                if lines[i].balance == lines[i - 1].balance + lines[i].amount { forward += 1 }
+                if lines[i - 1].balance == lines[i].balance + lines[i - 1].amount { backward += 1 }
+            }
+        }
+        let best = max(forward, backward)
+        return pairs >= 2 && best >= 2 && best * 3 >= pairs * 2
     }
 
     /// In a payments table, the payer (`Ordenante`, `Depositante`, `Remitente`, `Titular`) is the

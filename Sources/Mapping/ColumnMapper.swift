@@ -65,6 +65,7 @@ struct ColumnMapper {
         }
         var (byField, taken) = assign(candidates, hidden: hidden)
         markStatement(headers: headers, profiles: profiles, rows: rows, byField: &byField, taken: &taken)
+        markAccountStatement(headers: headers, profiles: profiles, rows: rows, byField: &byField, taken: &taken)
         joinNames(&byField, taken: &taken)
         joinCheckDigit(headers: headers, profiles: profiles, byField: &byField, taken: &taken)
         joinSeries(headers: headers, samples: samples, byField: &byField, taken: &taken)

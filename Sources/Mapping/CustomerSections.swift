@@ -30,12 +30,15 @@ struct CustomerSections: Sendable {
         /// The tax ID as written in the heading, and as parsed.
         var taxIDText: String?
         var taxID: TaxID?
+        /// Whether a label opened it (`Cliente:`, `RIF:`): only such a line above a table's header
+        /// names the table's customer (the issuer's own name heads many reports).
+        var labelled = false
     }
 
     let country: String?
     /// Columns of free text (notes, address, salesperson, phones, emails): no heading is there, a
     /// `Cliente pagó en efectivo` in the notes is a note.
-    let textColumns: Set<Int>
+    var textColumns: Set<Int>
     /// Columns of amounts and dates: a heading is there only after its label (`Cliente: …` in the
     /// date column of an ERP report); a bare number there is a stray value, whatever it spells.
     let valueColumns: Set<Int>
@@ -134,7 +137,36 @@ struct CustomerSections: Sendable {
         guard labelled || !valueColumns.contains(column) && (taxID != nil || Self.isCompanyName(words)) else { return nil }
         let name = words.joined(separator: " ").trimmingSeparators
         return Heading(row: row.number, line: row.line, column: column, text: text,
-                       name: name.isEmpty ? nil : name.collapsingWhitespace, taxIDText: taxIDText, taxID: taxID)
+                       name: name.isEmpty ? nil : name.collapsingWhitespace, taxIDText: taxIDText, taxID: taxID,
+                       labelled: labelled)
+    }
+
+    /// The customer a table's title lines name with labels (a statement's `Cliente: FERRETERIA EL
+    /// TORNILLO, C.A.` and `RIF: J-29876543-7` on lines of their own): the customer of every row
+    /// until a heading in the data says otherwise. A name and a tax ID on two lines are one customer.
+    /// A CSV line split at the comma of its name (`Cliente: FERRETERIA EL TORNILLO`, ` C.A.`) is read
+    /// whole again.
+    func titleCustomer(_ titleRows: ArraySlice<Row>, parsed: ParseMemo) -> Heading? {
+        var titles = self
+        titles.titleLines = []
+        titles.textColumns = []
+        var found: Heading?
+        for row in titleRows {
+            var texts: [String] = []
+            for cell in row.cells where !cell.isBlank {
+                guard case .text(let t) = cell else { texts = []; break }
+                texts.append(t.trimmingWhitespace)
+            }
+            guard !texts.isEmpty else { continue }
+            let line = Row(number: row.number, line: row.line, cells: [.text(texts.joined(separator: ", "))])
+            guard let h = titles.heading(line, parsed: parsed), h.kind == .customer, h.labelled else { continue }
+            guard var customer = found else { found = h; continue }
+            if customer.name == nil, h.taxID == nil { customer.name = h.name }
+            else if customer.taxID == nil, h.name == nil { customer.taxID = h.taxID; customer.taxIDText = h.taxIDText }
+            else { customer = h }
+            found = customer
+        }
+        return found
     }
 
     /// The column (1-based) and text of a row's only filled cell, when it is text: a heading, a

@@ -27,6 +27,11 @@ public enum Field: String, CaseIterable, Codable, CodingKeyRepresentable, Sendab
     /// row with it and no payment amount is a debit line, skipped (never a synonym: only a
     /// statement's debit column, beside its credit column, is one).
     case moneyOut = "money_out"
+    /// A customer's account statement's credits (`Haber`, `Abonos`, `Créditos`) beside its charges
+    /// (`Debe`, `Cargos`, mapped as `amount`) and its running balance (`Saldo`, mapped as
+    /// `balance`): each line is a charge (an invoice, a debit note) or a credit (a receipt, a
+    /// credit note), and the balance is the account's, no document's.
+    case credit
 
     /// Fields that may take several columns (two phone columns, two note columns).
     public var allowsSeveralColumns: Bool {
@@ -40,7 +45,7 @@ public enum Field: String, CaseIterable, Codable, CodingKeyRepresentable, Sendab
     var valueKind: ValueKind {
         switch self {
         case .issueDate, .dueDate, .paymentDate: return .date
-        case .amount, .paid, .balance, .paymentAmount, .moneyOut: return .amount
+        case .amount, .paid, .balance, .paymentAmount, .moneyOut, .credit: return .amount
         case .taxID: return .taxID
         case .phone: return .phone
         case .email: return .email
@@ -77,6 +82,7 @@ public enum Field: String, CaseIterable, Codable, CodingKeyRepresentable, Sendab
         case .paymentReference: return 21
         case .paymentMethod: return 22
         case .moneyOut: return 23
+        case .credit: return 24
         }
     }
 }

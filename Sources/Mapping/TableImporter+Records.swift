@@ -161,6 +161,9 @@ extension TableImporter {
     /// The invoice of a row whose customer is already built; `issued` is the row's issue date, read once.
     func buildInvoice(_ row: Row, _ origin: Provenance, id: RecordID, customer: borrowing Customer,
                       issued: Result<Sourced<LocalDate>?, any Error>, into batch: inout ImportBatch) throws -> Invoice {
+        if isStatement {
+            return try buildStatementLine(row, origin, id: id, customer: customer, issued: issued, into: &batch)
+        }
         guard let number = text(.documentNumber, row, origin) else {
             throw RowRejection(code: "MAP-NO-DOCUMENT", reason: "no document number", column: mapping[.documentNumber]?.columns.first)
         }

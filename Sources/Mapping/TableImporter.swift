@@ -122,6 +122,9 @@ struct TableImporter: Sendable {
             let valueColumns = mapping.fields.filter { [ValueKind.amount, .date].contains($0.field.valueKind) }.flatMap(\.columns)
             sections = CustomerSections(country: country, textColumns: Set(textColumns), valueColumns: Set(valueColumns),
                                         titleLines: titleLines)
+            if let customer = sections?.titleCustomer(rows[region.startIndex..<region.headerIndex], parsed: parsed) {
+                currentSections.enter(customer)
+            }
         }
         if let candidate = CustomerFillDown(kind: kind, fieldColumns: fieldColumns),
            candidate.isLayout(of: dataRows, documentColumns: columns(.documentNumber)) {
@@ -195,6 +198,12 @@ struct TableImporter: Sendable {
                 skip(row, for: c, "MAP-VOIDED-ROW", "a voided document (its status says so): no debt, skipped", into: &batch)
                 return
             }
+            if kind == .invoices, isStatement, let line = Self.balanceLineColumn(row),
+               !Self.isOpeningBalance(row.shownText(column: line)) {
+                skip(row, for: line, "MAP-BALANCE-LINE", "a statement's closing balance: the sum of its lines, no document",
+                     into: &batch)
+                return
+            }
             if kind == .payments, let line = Self.balanceLineColumn(row) {
                 skip(row, for: line, "MAP-BALANCE-LINE", "a statement's opening or closing balance: no customer's payment",
                      into: &batch)
@@ -205,7 +214,7 @@ struct TableImporter: Sendable {
                      into: &batch)
                 return
             }
-            if plainRows, kind == .invoices, sections == nil, let p = plainInvoice(row, into: &batch) {
+            if plainRows, kind == .invoices, sections == nil, !isStatement, let p = plainInvoice(row, into: &batch) {
                 plain.rows.append(p)
                 accounting.imported += 1
             } else if importRow(row, kind: kind, into: &batch) {

@@ -1,0 +1,68 @@
+import Receivables
+import Tabular
+
+/// A customer's account statement (``ColumnMapper/markAccountStatement(headers:profiles:rows:byField:taken:)``):
+/// each line a document of its charge or its credit, the running balance no document's.
+extension TableImporter {
+    /// Whether the table is an account statement: a `credit` column beside the charges.
+    var isStatement: Bool { !columns(.credit).isEmpty }
+
+    /// A statement line as a document:
+    /// - a charge is an invoice (a debit note when its type says so) of that amount, owed in full:
+    ///   what was paid against it is the credits', which the account's balance sums;
+    /// - a credit is a credit note of that amount (a receipt too: ``DocumentTypeWords``);
+    /// - the opening balance line (`Saldo inicial`, `Saldo anterior`) is a document of the balance
+    ///   it brings forward, named by its text and date, and said (``MAP-OPENING-BALANCE``): the
+    ///   documents it sums are not listed.
+    /// The running balance is kept on the record (`running_balance`).
+    func buildStatementLine(_ row: Row, _ origin: Provenance, id: RecordID, customer: borrowing Customer,
+                            issued: Result<Sourced<LocalDate>?, any Error>, into batch: inout ImportBatch) throws -> Invoice {
+        let rowCurrency = currencyCell(row, into: &batch)
+        let charge = try money(.amount, row, rowCurrency, origin).flatMap { $0.value.isZero ? nil : $0 }
+        let credit = try money(.credit, row, rowCurrency, origin).flatMap { $0.value.isZero ? nil : $0 }
+        var number = text(.documentNumber, row, origin)
+        let issueDate = try issued.get()
+        let value: Sourced<Money>
+        var type: Invoice.DocumentType
+        if let charge {
+            value = charge
+            type = documentType(row, number: number?.value ?? "") == .debitNote ? .debitNote : .invoice
+        } else if let credit {
+            value = credit
+            type = .creditNote
+        } else if let line = Self.balanceLineColumn(row), Self.isOpeningBalance(row.shownText(column: line)),
+                  let opening = try money(.balance, row, rowCurrency, origin) {
+            value = opening
+            type = .invoice
+            let written = row.shownText(column: line).collapsingWhitespace
+            number = number ?? Sourced(written + (issueDate.map { " " + $0.value.iso } ?? ""),
+                                       from: origin.at(column: line, rawText: written))
+            note(.warning, "MAP-OPENING-BALANCE",
+                 "a statement's opening balance (\(opening.value)) imported as one document: the documents it sums are not listed",
+                 at: location(row, column: line), found: written, into: &batch)
+        } else {
+            throw RowRejection(code: "MAP-NO-AMOUNT", reason: "no charge or credit", column: columns(.amount).first)
+        }
+        guard let number else {
+            throw RowRejection(code: "MAP-NO-DOCUMENT", reason: "no document number", column: columns(.documentNumber).first)
+        }
+        var extra = extras(row)
+        if let c = columns(.balance).first, !row[column: c].isBlank, charge != nil || credit != nil {
+            extra["running_balance"] = row.shownText(column: c)
+        }
+        var invoice = Invoice(id: id, customer: customer.id, number: number, type: type, issueDate: issueDate,
+                              dueDate: dueDate(row, origin, into: &batch), amount: value, paid: nil, balance: value,
+                              currency: value.value.currency ?? rowCurrency ?? options.mappingCurrency ?? options.currency,
+                              salesperson: customer.salesperson, notes: text(.notes, row, origin),
+                              extra: extra, provenance: origin, sourcePriority: priority)
+        noteWrittenType(&invoice, row, into: &batch)
+        return invoice
+    }
+
+    /// Whether a balance line's text brings a balance forward (`Saldo inicial`, `Saldo anterior`,
+    /// `Saldo de apertura`) rather than closing the statement (`Saldo final`, `Saldo al …`).
+    static func isOpeningBalance(_ text: String) -> Bool {
+        let folded = TextFolding.fold(text)
+        return ["saldo inicial", "saldo anterior", "saldo de apertura"].contains { folded == $0 || folded.hasPrefix($0 + " ") }
+    }
+}

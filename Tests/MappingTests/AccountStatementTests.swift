@@ -1,0 +1,80 @@
+import Foundation
+import Receivables
+import Tabular
+import Testing
+@testable import Mapping
+
+/// A customer's account statement (`Estado de cuenta`): charges and credits with the account's
+/// running balance, the customer named above the table. Each line is a document of its own
+/// amount; the running balance is no document's, so the customer owes the last balance.
+struct AccountStatementTests {
+    static let statement: [[String]] = [
+        ["ESTADO DE CUENTA"],
+        ["Cliente: FERRETERIA EL TORNILLO", " C.A."],
+        ["RIF: J-29876543-7"],
+        [],
+        ["Fecha", "Tipo", "Número", "Concepto", "Debe", "Haber", "Saldo"],
+        ["01/09/2026", "SI", "", "Saldo inicial", "", "", "1,500.00"],
+        ["05/09/2026", "FAC", "00012345", "Venta", "2,350.00", "", "3,850.00"],
+        ["12/09/2026", "REC", "R-0456", "Abono factura 00011002", "", "1,500.00", "2,350.00"],
+        ["20/09/2026", "NC", "NC-00078", "Devolución", "", "350.00", "2,000.00"],
+        ["03/10/2026", "FAC", "00012400", "Venta", "10,000.00", "", "12,000.00"],
+        ["15/10/2026", "ND", "ND-00003", "Intereses de mora", "45.50", "", "12,045.50"],
+        ["30/11/2026", "", "", "Saldo final", "", "", "12,045.50"],
+    ]
+
+    static func importing(_ texts: [[String]]) -> ImportBatch {
+        Importer(options: ImportOptions(country: "VE", currency: "USD")).importSource(
+            MemorySource(path: "estado.xlsx", sheets: [.init(name: "Hoja1", rows: ArrayRowStream.rows(texts))]))
+    }
+
+    @Test func eachLineIsADocumentOfItsOwnAmount() throws {
+        let batch = Self.importing(Self.statement)
+        #expect(batch.invoices.map(\.number.value) == ["Saldo inicial 2026-09-01", "00012345", "R-0456", "NC-00078",
+                                                       "00012400", "ND-00003"])
+        #expect(batch.invoices.map(\.type) == [.invoice, .invoice, .creditNote, .creditNote, .invoice, .debitNote])
+        #expect(batch.invoices.map { $0.balance?.value.amount } == [1500, 2350, 1500, 350, 10000, 45.5])
+        #expect(batch.invoices[1].extra["running_balance"] == "3,850.00")
+        // Charges minus credits: the last running balance.
+        let owed = batch.invoices.reduce(Decimal(0)) { sum, i in
+            sum + (i.type == .creditNote ? -1 : 1) * (i.balance?.value.amount ?? 0)
+        }
+        #expect(owed == Decimal(string: "12045.5"))
+        #expect(batch.diagnostics.contains { $0.code == "MAP-OPENING-BALANCE" })
+        #expect(batch.diagnostics.contains { $0.code == "MAP-BALANCE-LINE" && $0.location?.row == 12 })
+        // The customer the title names, its name whole again, with its tax ID from the next line.
+        #expect(Set(batch.customers.map { $0.name?.value }) == ["FERRETERIA EL TORNILLO, C.A."])
+        #expect(Set(batch.customers.map { $0.taxID?.value.normalized }) == ["J298765437"])
+        #expect(!batch.diagnostics.contains { $0.code == "MAP-INVOICE-NO-CUSTOMER" })
+    }
+
+    /// Several customers, each headed and totalled, each balance starting again.
+    @Test func severalCustomersEachRunTheirOwnBalance() {
+        let batch = Self.importing([
+            ["Fecha", "Concepto", "Serie", "Folio", "Cargos", "Abonos", "Saldo"],
+            ["Cliente: REFACCIONARIA LOPEZ SA DE CV"],
+            ["03/09/2026", "Factura", "A", "1045", "18560.00", "", "18560.00"],
+            ["10/09/2026", "Nota de crédito", "NC", "12", "", "1160.00", "17400.00"],
+            ["01/10/2026", "Pago", "P", "301", "", "10000.00", "7400.00"],
+            ["05/10/2026", "Factura", "A", "1090", "5800.00", "", "13200.00"],
+            ["Total cliente", "", "", "", "24360.00", "11160.00", "13200.00"],
+            ["Cliente: ABARROTES DOÑA MARY"],
+            ["05/10/2026", "Factura", "A", "1010", "5220.00", "", "5220.00"],
+            ["20/11/2026", "Pago", "P", "350", "", "2000.00", "3220.00"],
+        ])
+        #expect(batch.invoices.map(\.number.value) == ["A-1045", "NC-12", "P-301", "A-1090", "A-1010", "P-350"])
+        #expect(batch.invoices.map { $0.balance?.value.amount } == [18560, 1160, 10000, 5800, 5220, 2000])
+        #expect(batch.invoices.map(\.type) == [.invoice, .creditNote, .creditNote, .invoice, .invoice, .creditNote])
+    }
+
+    /// `Cargos | Abonos | Saldo` where each saldo is its own document's (charge minus credit) is an
+    /// invoice list, not a statement: the balance does not run.
+    @Test func aPerDocumentBalanceIsNoStatement() {
+        let m = AutomaticMapping.of(["Factura", "Cliente", "Cargos", "Abonos", "Saldo"],
+                                    text: [["F1", "Alfa", "100.00", "40.00", "60.00"],
+                                           ["F2", "Beta", "250.00", "", "250.00"],
+                                           ["F3", "Gama", "80.00", "80.00", "0.00"],
+                                           ["F4", "Alfa", "70.00", "10.00", "60.00"]])
+        #expect(m[.credit] == nil && m[.balance]?.columns == [5])
+    }
+}
