@@ -69,6 +69,7 @@ struct ColumnMapper {
         joinNames(&byField, taken: &taken)
         joinCheckDigit(headers: headers, profiles: profiles, byField: &byField, taken: &taken)
         joinSeries(headers: headers, samples: samples, byField: &byField, taken: &taken)
+        mapAgingBuckets(headers: headers, profiles: profiles, byField: &byField, taken: &taken)
         // (Neither step below changes the kind: payments do not depend on the customer's name, and
         // a payment amount in an invoice table did not make it payments.)
         let kind = TableMapping.decideKind(Set(byField.keys), paymentHint: isPaymentTitle(title))
@@ -153,6 +154,20 @@ struct ColumnMapper {
         taxID.columns.append(column + 1); taxID.separator = "-"
         byField[.taxID] = taxID
         taken.insert(column + 1)
+    }
+
+    /// An aging report's bucket columns (``AgingBuckets``), two or more holding amounts, when no
+    /// column is the balance: together they give each document's balance.
+    func mapAgingBuckets(headers: [ColumnHeader], profiles: [Int: ColumnProfile], byField: inout [Field: MappedField],
+                         taken: inout Set<Int>) {
+        guard byField[.balance] == nil else { return }
+        let buckets = headers.filter { h in
+            !taken.contains(h.column) && AgingBuckets.isBucketHeader(h.text)
+                && (profiles[h.column].map { $0.count == 0 || $0.fit(.amount) >= 0.5 } ?? true)
+        }.map(\.column)
+        guard buckets.count >= 2 else { return }
+        byField[.agingBucket] = MappedField(field: .agingBucket, columns: buckets, confidence: settings.headerWeight)
+        taken.formUnion(buckets)
     }
 
     /// A series column right before the document number's (`Serie | Folio` in Mexico, `Serie |

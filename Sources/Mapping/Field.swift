@@ -32,11 +32,14 @@ public enum Field: String, CaseIterable, Codable, CodingKeyRepresentable, Sendab
     /// `balance`): each line is a charge (an invoice, a debit note) or a credit (a receipt, a
     /// credit note), and the balance is the account's, no document's.
     case credit
+    /// An aging report's bucket columns (`Por vencer`, `1-30`, `31-60`, `Más de 90`), mapped when
+    /// the table has no balance column: a document's balance is the sum of its buckets.
+    case agingBucket = "aging_bucket"
 
     /// Fields that may take several columns (two phone columns, two note columns).
     public var allowsSeveralColumns: Bool {
         switch self {
-        case .phone, .email, .notes: return true
+        case .phone, .email, .notes, .agingBucket: return true
         default: return false
         }
     }
@@ -45,7 +48,7 @@ public enum Field: String, CaseIterable, Codable, CodingKeyRepresentable, Sendab
     var valueKind: ValueKind {
         switch self {
         case .issueDate, .dueDate, .paymentDate: return .date
-        case .amount, .paid, .balance, .paymentAmount, .moneyOut, .credit: return .amount
+        case .amount, .paid, .balance, .paymentAmount, .moneyOut, .credit, .agingBucket: return .amount
         case .taxID: return .taxID
         case .phone: return .phone
         case .email: return .email
@@ -83,6 +86,7 @@ public enum Field: String, CaseIterable, Codable, CodingKeyRepresentable, Sendab
         case .paymentMethod: return 22
         case .moneyOut: return 23
         case .credit: return 24
+        case .agingBucket: return 25
         }
     }
 }

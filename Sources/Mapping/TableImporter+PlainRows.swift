@@ -28,7 +28,8 @@ extension TableImporter {
     /// importer, hundreds of bytes, for each call; this makes it one copy a row.)
     private func plainValues(_ row: Row, rowCurrency: Currency?, customersBefore: Int,
                              invoicesBefore: Int) -> PlainInvoiceRow? {
-        guard let (number, _) = textValue(.documentNumber, row) else { return nil }
+        // An aging report's balance is its buckets' sum: the record path's (``bucketBalance``).
+        guard columns(.agingBucket).isEmpty, let (number, _) = textValue(.documentNumber, row) else { return nil }
         do {
             let amount = try moneyValue(.amount, row, rowCurrency)?.0, paid = try moneyValue(.paid, row, rowCurrency)?.0
             let balance = try moneyValue(.balance, row, rowCurrency)?.0

@@ -170,7 +170,7 @@ extension TableImporter {
         let rowCurrency = currencyCell(row, into: &batch)
         let amount = try money(.amount, row, rowCurrency, origin)
         let paid = try money(.paid, row, rowCurrency, origin)
-        let balance = try money(.balance, row, rowCurrency, origin)
+        let balance = try money(.balance, row, rowCurrency, origin) ?? bucketBalance(row, rowCurrency, origin)
         guard amount != nil || balance != nil else {
             throw RowRejection(code: "MAP-NO-AMOUNT", reason: "no amount or balance",
                                column: (mapping[.amount] ?? mapping[.balance])?.columns.first)
@@ -311,6 +311,30 @@ extension TableImporter {
     func money(_ field: Field, _ row: Row, _ rowCurrency: Currency?, _ origin: Provenance) throws -> Sourced<Money>? {
         guard let (money, c) = try moneyValue(field, row, rowCurrency) else { return nil }
         return Sourced(money, from: origin.at(column: c, rawText: rawIfText(row[column: c])))
+    }
+
+    /// An aging report's balance: the sum of the row's filled buckets (``AgingBuckets``), at the
+    /// first one's cell; `nil` when all are blank. Buckets in two currencies are no sum: rejected.
+    func bucketBalance(_ row: Row, _ rowCurrency: Currency?, _ origin: Provenance) throws -> Sourced<Money>? {
+        var sum: Money?, first: Int?
+        for c in columns(.agingBucket) where !row[column: c].isBlank {
+            switch AmountParser.parse(row[column: c], profile: amountProfile(c)) {
+            case .success(let p):
+                let m = money(p, column: c, rowCurrency)
+                if let s = sum {
+                    guard s.isCompatible(with: m) else {
+                        throw RowRejection(code: "MAP-AMOUNT-FORMAT", reason: "aging buckets in two currencies", column: c)
+                    }
+                    sum = s + m
+                } else {
+                    sum = m; first = c
+                }
+            case .failure(let e):
+                throw RowRejection(code: e.code, reason: "\(headerNames[c] ?? "aging bucket"): \(e.message): \"\(row[column: c].displayText)\"", column: c)
+            }
+        }
+        guard let sum, let first else { return nil }
+        return Sourced(sum, from: origin.at(column: first, rawText: rawIfText(row[column: first])))
     }
 
     /// ``money(_:_:_:_:)`` without provenance, and the column it came from.

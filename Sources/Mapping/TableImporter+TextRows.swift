@@ -7,7 +7,7 @@ extension TableImporter {
     /// and no document type column (those rows need the row's joined or folded texts).
     var readsPlainRowsInPlace: Bool {
         plainRows && mapping.kind == .invoices && classifier != nil && columns(.documentNumber).count == 1
-            && columns(.documentType).isEmpty && sections == nil && !isStatement
+            && columns(.documentType).isEmpty && sections == nil && !isStatement && columns(.agingBucket).isEmpty
     }
 
     /// Row `r` of `rows`: a plain invoice row read in place when its bytes clearly make one (with

@@ -44,8 +44,8 @@ public struct TableMapping: Sendable {
         let partPaidOfInvoice = fields.isSuperset(of: [.paymentAmount, .amount, .documentNumber])
         let paymentEvidence = !fields.isDisjoint(with: [.paymentDate, .paymentReference, .paymentMethod])
             || (fields.contains(.paymentAmount) && !partPaidOfInvoice) || paymentHint
-        if paymentEvidence && hasMoney && !fields.contains(.balance) { return .payments }
-        if fields.contains(.documentNumber) && !fields.isDisjoint(with: [.amount, .balance, .paid, .paymentAmount]) {
+        if paymentEvidence && hasMoney && fields.isDisjoint(with: [.balance, .agingBucket]) { return .payments }
+        if fields.contains(.documentNumber) && !fields.isDisjoint(with: [.amount, .balance, .paid, .paymentAmount, .agingBucket]) {
             return .invoices
         }
         if !fields.contains(.documentNumber), !fields.isDisjoint(with: [.issueDate, .paymentDate]),

@@ -78,3 +78,38 @@ struct AccountStatementTests {
         #expect(m[.credit] == nil && m[.balance]?.columns == [5])
     }
 }
+
+/// An aging report whose only money columns are its buckets: each document's balance is the sum
+/// of its buckets.
+struct AgingBucketTests {
+    @Test(arguments: ["1-30", "31 - 60", "61-90 días", "De 31 a 60 días", "+90", "> 90", "Más de 90", "Más de 120 días",
+                      "91 o más", "120+", "Por vencer", "Corriente", "No vencido", "Current", "1 - 30 días vencidos"])
+    func bucketHeaders(_ header: String) {
+        #expect(AgingBuckets.isBucketHeader(header))
+    }
+
+    @Test(arguments: ["Días", "Saldo", "Monto", "30", "Vencimiento", "Días vencidos", "Cliente 2024", "Teléfono"])
+    func otherHeaders(_ header: String) {
+        #expect(!AgingBuckets.isBucketHeader(header))
+    }
+
+    @Test func bucketsMakeTheBalance() {
+        let batch = Importer(options: ImportOptions(country: "VE", currency: "USD")).importSource(
+            MemorySource(path: "antiguedad.xlsx", sheets: [.init(name: "Hoja1", rows: ArrayRowStream.rows([
+                ["Cliente", "Documento", "Vencimiento", "Días", "Por vencer", "1-30", "31-60", "Más de 90"],
+                ["ABASTO LUNA C.A.", "00001234", "31/08/2026", "91", "", "", "", "1.250,50"],
+                ["ABASTO LUNA C.A.", "00001300", "14/11/2026", "16", "", "3.400,00", "", ""],
+                ["FERRETERIA EL TORNILLO C.A.", "00001310", "20/12/2026", "-20", "15.000,00", "", "", ""],
+            ]))]))
+        #expect(batch.invoices.map { $0.balance?.value.amount } == [Decimal(string: "1250.5"), 3400, 15000])
+        #expect(batch.invoices.first?.balance?.provenance?.location.column == 8)
+        #expect(batch.rejects.isEmpty)
+    }
+
+    /// Beside a balance column, the buckets stay extras: the balance is the report's own.
+    @Test func aBalanceColumnKeepsTheBucketsAsExtras() {
+        let m = AutomaticMapping.of(["Documento", "Cliente", "Saldo", "1-30", "31-60"],
+                                    text: [["F1", "Alfa", "100", "100", ""]])
+        #expect(m[.agingBucket] == nil && m.extraHeaders == ["1-30", "31-60"])
+    }
+}

@@ -1,0 +1,51 @@
+import Tabular
+
+/// The bucket columns of an aging report (`Por vencer`, `1-30`, `31-60`, `61-90`, `Más de 90`):
+/// each row's open balance stands in the bucket its age falls in. A report with such columns and
+/// no balance column of its own gives each document's balance as the sum of its buckets (in
+/// practice, the one that is filled).
+enum AgingBuckets {
+    /// Whether a header names an aging bucket: a range of days (`1-30`, `31 - 60 días`, `De 31 a
+    /// 60`), an open end (`+90`, `> 90`, `Más de 90`, `91 o más`, `120+`), or the not-yet-due
+    /// bucket (`Por vencer`, `Corriente`, `Vigente`, `No vencido`, `Current`).
+    static func isBucketHeader(_ text: String) -> Bool {
+        let raw = text.trimmingWhitespace
+        if let first = raw.first, "+><≥".contains(first), Self.isDays(raw.dropFirst()) { return true }
+        if raw.hasSuffix("+"), Self.isDays(raw.dropLast()) { return true }
+        let folded = TextFolding.fold(raw)
+        if currentWords.contains(folded) { return true }
+        let tokens = folded.split(separator: " ").map(String.init).filter { !noiseWords.contains($0) }
+        let numbers = tokens.filter { $0.allSatisfy(\.isASCIIDigit) && (1...4).contains($0.count) }
+        let words = tokens.filter { !$0.allSatisfy(\.isASCIIDigit) }
+        switch (numbers.count, words) {
+        case (2, []): return true                                     // 1-30, De 31 a 60 días
+        case (1, let w) where w.count == 1 && openWords.contains(w[0]): return true  // Más de 90, 91 o más
+        default: return false
+        }
+    }
+
+    private static func isDays(_ s: Substring) -> Bool {
+        let t = s.trimmingCharacters(in: " ")
+        let digits = t.prefix(while: \.isASCIIDigit)
+        guard (1...4).contains(digits.count) else { return false }
+        let rest = TextFolding.fold(String(t.dropFirst(digits.count)))
+        return rest.isEmpty || noiseWords.contains(rest)
+    }
+
+    static let currentWords: Set<String> = [
+        "por vencer", "corriente", "vigente", "no vencido", "no vencida", "sin vencer", "a vencer", "al dia", "current",
+        "not due", "not yet due", "0 dias", "a vencer 0 dias", "dentro del plazo", "en plazo",
+    ]
+    /// Words around the numbers that say nothing more: `días`, `vencidos`, `de`, `a`.
+    static let noiseWords: Set<String> = [
+        "dias", "dia", "days", "d", "vencidos", "vencido", "vencidas", "vencida", "de", "a", "to", "atraso", "mora",
+        "overdue", "past due", "entre", "y", "o",
+    ]
+    static let openWords: Set<String> = ["mas", "mayor", "over", "more", "superior", "plus", "older", "arriba"]
+}
+
+private extension StringProtocol {
+    func trimmingCharacters(in set: Character) -> String {
+        String(drop { $0 == set }.reversed().drop { $0 == set }.reversed())
+    }
+}
