@@ -64,6 +64,7 @@ struct ColumnMapper {
             candidates += [fromHeader].compactMap { $0 } + valueCandidates(h.column, profile, header: fromHeader)
         }
         var (byField, taken) = assign(candidates, hidden: hidden)
+        alignCurrencies(candidates, headers: headers, byField: &byField, taken: &taken)
         markStatement(headers: headers, profiles: profiles, rows: rows, byField: &byField, taken: &taken)
         markAccountStatement(headers: headers, profiles: profiles, rows: rows, byField: &byField, taken: &taken)
         joinNames(&byField, taken: &taken)
@@ -168,6 +169,34 @@ struct ColumnMapper {
         guard buckets.count >= 2 else { return }
         byField[.agingBucket] = MappedField(field: .agingBucket, columns: buckets, confidence: settings.headerWeight)
         taken.formUnion(buckets)
+    }
+
+    /// A table stating its amounts in two currencies, a column each (`Monto Bs.`, `Monto USD`,
+    /// `Saldo USD`, a common Venezuelan layout): an invoice's amount and balance must be in one
+    /// currency, the balance's (the debt). A money field read in another currency takes the column
+    /// its header also names in the balance's currency, else lets go (an extra): mixed, `1.234.567,89
+    /// Bs.` would stand as the amount of a 12,027.11 USD debt.
+    func alignCurrencies(_ candidates: [Candidate], headers: [ColumnHeader], byField: inout [Field: MappedField],
+                         taken: inout Set<Int>) {
+        let headerOf = Dictionary(headers.map { ($0.column, $0) }, uniquingKeysWith: { a, _ in a })
+        func currency(_ column: Int) -> Currency? {
+            headerOf[column].flatMap { CurrencyToken.currency(inHeader: TextFolding.fold($0.displayName)) }
+        }
+        guard let target = byField[.balance]?.columns.first.flatMap(currency) else { return }
+        for field in [Field.amount, .paid] {
+            guard let mapped = byField[field], let column = mapped.columns.first, let other = currency(column),
+                  other != target else { continue }
+            let alternative = candidates.filter {
+                $0.field == field && !taken.contains($0.column) && currency($0.column) == target
+                    && $0.confidence >= settings.minimumConfidence
+            }.max { ($0.confidence, -$0.column) < ($1.confidence, -$1.column) }
+            byField[field] = nil
+            taken.subtract(mapped.columns)
+            if let alternative {
+                byField[field] = MappedField(field: field, columns: [alternative.column], confidence: rounded(alternative.confidence))
+                taken.insert(alternative.column)
+            }
+        }
     }
 
     /// A series column right before the document number's (`Serie | Folio` in Mexico, `Serie |

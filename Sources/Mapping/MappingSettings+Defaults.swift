@@ -40,7 +40,7 @@ extension MappingSettings {
                        "outstanding", "amount due", "balance due", "open amount", "deuda", "saldo deudor",
                        "em aberto", "saldo devedor", "valor em aberto", "resta", "adeudado", "importe adeudado",
                        "monto adeudado", "total adeudado", "saldo adeudado", "valor adeudado", "adeudo", "importe residual",
-                       "residual", "saldo abierto", "importe pendiente", "monto pendiente", "valor pendiente",
+                       "saldo abierto", "importe pendiente", "monto pendiente", "valor pendiente",
                        "saldo actual", "saldo insoluto", "pendiente de pago", "open balance", "amount residual",
                        "remaining balance"],
             .currency: ["moneda", "divisa", "currency", "moeda", "mon", "cur", "ccy"],

@@ -30,6 +30,26 @@ struct TwoCurrencyAmountsTests {
         #expect(batch.diagnostics.filter { $0.code == "MAP-AMOUNTS-IN-TWO-CURRENCIES" }.count == 1)
     }
 
+    /// The amount is read in the balance's currency (the debt's), whichever column comes first:
+    /// `1.234.567,89 Bs.` is no amount of a 27,027.11 USD debt.
+    @Test func theAmountTakesTheBalancesCurrency() {
+        let source = MemorySource(path: "cartera.csv", csv: [
+            ["Cliente", "Factura", "Fecha", "Monto Bs.", "Tasa BCV", "Monto USD", "Saldo USD"],
+            ["Abasto Luna C.A.", "F-1", "01/03/2024", "1.234.567,89", "45,6789", "27.027,11", "12.027,11"],
+        ])
+        let batch = Importer(options: ImportOptions(country: "VE")).importSource(source)
+        let invoice = batch.invoices.first
+        #expect(invoice?.amount?.value == Money(Decimal(string: "27027.11")!, .usd))
+        #expect(invoice?.balance?.value == Money(Decimal(string: "12027.11")!, .usd))
+        #expect(invoice?.extra["Monto Bs."] == "1.234.567,89")
+        // With no column in the balance's currency, the amount is no field's: an extra.
+        let lone = Importer(options: ImportOptions(country: "VE")).importSource(MemorySource(path: "cartera.csv", csv: [
+            ["Cliente", "Factura", "Fecha", "Monto USD", "Saldo Bs."],
+            ["Abasto Luna C.A.", "F-1", "01/03/2024", "100,00", "3.650,00"],
+        ]))
+        #expect(lone.invoices.first?.amount == nil && lone.invoices.first?.extra["Monto USD"] == "100,00")
+    }
+
     /// One currency, or a currency column beside amounts without one: nothing to say.
     @Test func oneCurrencySaysNothing() {
         for headers in [["Cliente", "Factura", "Fecha", "Monto USD", "Saldo USD"],
