@@ -95,7 +95,7 @@ struct CustomerSections: Sendable {
     /// The heading `row` is, if it is one (the caller has told it is no blank, repeated header or
     /// totals row).
     func heading(_ row: Row, parsed: ParseMemo) -> Heading? {
-        guard let (column, text) = Self.singleText(row), !textColumns.contains(column),
+        guard let (column, text) = Self.singleText(row) ?? Self.labelledSplitText(row), !textColumns.contains(column),
               !titleLines.contains(TextFolding.fold(text)) else {
             return nil
         }
@@ -135,6 +135,13 @@ struct CustomerSections: Sendable {
             break
         }
         guard labelled || !valueColumns.contains(column) && (taxID != nil || Self.isCompanyName(words)) else { return nil }
+        // After a label, the ERP's customer code before the name (`Cliente: 00012 REFACCIONARIA…`)
+        // is no part of it: digits with a leading zero, or five or more (a name may start with a
+        // number: `7 Eleven`, `100 Montaditos`).
+        if labelled, words.count >= 2, let code = words.first, code.allSatisfy(\.isASCIIDigit),
+           code.hasPrefix("0") || code.count >= 5 {
+            words.removeFirst()
+        }
         let name = words.joined(separator: " ").trimmingSeparators
         return Heading(row: row.number, line: row.line, column: column, text: text,
                        name: name.isEmpty ? nil : name.collapsingWhitespace, taxIDText: taxIDText, taxID: taxID,
@@ -178,6 +185,30 @@ struct CustomerSections: Sendable {
             only = (i + 1, text)
         }
         return only
+    }
+
+    /// A heading a report spread over cells (`Cliente: | 00012 | REFACCIONARIA LÓPEZ SA DE CV`):
+    /// text cells only, the first a customer label, each other one with letters or a code with a
+    /// leading zero (`Cliente: Acme | 10` is a row with an amount); read as one text from the
+    /// first one's column.
+    static func labelledSplitText(_ row: Row) -> (column: Int, text: String)? {
+        var first: Int?, texts: [String] = []
+        for (i, cell) in row.cells.enumerated() where !cell.isBlank {
+            guard case .text(let raw) = cell else { return nil }
+            let t = raw.trimmingWhitespace
+            if first == nil {
+                first = i + 1
+            } else if !t.contains(where: \.isLetter), !(t.hasPrefix("0") && t.allSatisfy(\.isASCIIDigit)) {
+                return nil
+            }
+            texts.append(t)
+        }
+        guard let first, texts.count >= 2, texts.count <= 4 else { return nil }
+        let words = texts[0].split(whereSeparator: \.isWhitespace)
+        let isLabel = [2, 1].contains { n in
+            words.count >= n && labels.contains(TextFolding.fold(words.prefix(n).joined(separator: " ")))
+        }
+        return isLabel ? (first, texts.joined(separator: " ")) : nil
     }
 
     static func isSeparator(_ c: Character) -> Bool { ":-–—|/()[].,;#".contains(c) }

@@ -111,6 +111,17 @@ struct CustomerSectionsTests {
         #expect(sections.heading(Row(number: 1, cells: [.empty, .text("Cliente: Acme")]), parsed: ParseMemo()) != nil)
     }
 
+    /// A heading spread over cells (Aspel, Contpaqi): the label, the customer's code, its name.
+    @Test func aHeadingSpreadOverCells() throws {
+        let sections = CustomerSections(country: "MX", textColumns: [], valueColumns: [])
+        let h = try #require(sections.heading(Row(number: 1, cells: [.text("Cliente:"), .text("00012"),
+                                                                     .text("REFACCIONARIA LÓPEZ SA DE CV")]), parsed: ParseMemo()))
+        #expect(h.name == "REFACCIONARIA LÓPEZ SA DE CV" && h.column == 1)
+        // A name may start with a number.
+        let seven = try #require(sections.heading(Row(number: 1, cells: [.text("Cliente: 7 Eleven")]), parsed: ParseMemo()))
+        #expect(seven.name == "7 Eleven")
+    }
+
     /// An ERP writes its headings in the first column, whatever that column holds below (here the
     /// date); a customer code after the label is no tax ID.
     @Test func headingsInTheDateColumnAndCustomerCodes() {
@@ -120,7 +131,8 @@ struct CustomerSectionsTests {
                     ["Cliente: 001234 BODEGA SOL", "", "", "", ""],
                     ["02/06/2024", "FAC-0102", "02/07/2024", "500,00", "500,00"]]
         let batch = Self.run(rows, flush: 100)
-        #expect(batch.customers.map { $0.name?.value } == ["COMERCIAL ACME C.A.", "001234 BODEGA SOL"])
+        // The customer code is no part of the name.
+        #expect(batch.customers.map { $0.name?.value } == ["COMERCIAL ACME C.A.", "BODEGA SOL"])
         #expect(batch.customers.map { $0.taxID?.value.normalized } == ["J301234561", nil])
         #expect(batch.rejects.isEmpty)
     }
