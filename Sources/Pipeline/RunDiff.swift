@@ -29,8 +29,22 @@ public struct RunDiff: Codable, Sendable, Equatable {
         public var after: String
     }
 
+    public struct Rename: Codable, Sendable, Equatable {
+        public var customerID: String
+        public var before: String
+        public var after: String
+    }
+
+    public struct SourceProblem: Codable, Sendable, Equatable {
+        public var file: String
+        public var error: String
+    }
+
     public var fromRun: Int64
     public var toRun: Int64
+    /// Sources the later run could not read, wholly or in part: what they held shows as gone
+    /// without being settled.
+    public var unreadSources: [SourceProblem]
     public var addedCustomers: [String]
     public var removedCustomers: [String]
     public var merges: [Merge]
@@ -38,21 +52,36 @@ public struct RunDiff: Codable, Sendable, Equatable {
     public var addedInvoices: [String]
     public var removedInvoices: [String]
     public var balanceChanges: [BalanceChange]
+    /// Customers in both runs whose chosen name changed.
+    public var renamedCustomers: [Rename]
+    /// Payments (by customer, date, amount, currency and reference) only in the later run, or only
+    /// in the earlier one.
+    public var addedPayments: [String]
+    public var removedPayments: [String]
+    /// Discrepancy IDs (`D-…  kind`) only in the later run (new), or only in the earlier (resolved).
+    public var newDiscrepancies: [String]
+    public var resolvedDiscrepancies: [String]
 
     enum CodingKeys: String, CodingKey {
-        case fromRun = "from_run", toRun = "to_run", addedCustomers = "added_customers"
+        case fromRun = "from_run", toRun = "to_run", unreadSources = "unread_sources", addedCustomers = "added_customers"
         case removedCustomers = "removed_customers", merges, splits, addedInvoices = "added_invoices"
         case removedInvoices = "removed_invoices", balanceChanges = "balance_changes"
+        case renamedCustomers = "renamed_customers", addedPayments = "added_payments", removedPayments = "removed_payments"
+        case newDiscrepancies = "new_discrepancies", resolvedDiscrepancies = "resolved_discrepancies"
     }
 
     public var isEmpty: Bool {
-        addedCustomers.isEmpty && removedCustomers.isEmpty && merges.isEmpty && splits.isEmpty
-            && addedInvoices.isEmpty && removedInvoices.isEmpty && balanceChanges.isEmpty
+        unreadSources.isEmpty && addedCustomers.isEmpty && removedCustomers.isEmpty && merges.isEmpty && splits.isEmpty
+            && addedInvoices.isEmpty && removedInvoices.isEmpty && balanceChanges.isEmpty && renamedCustomers.isEmpty
+            && addedPayments.isEmpty && removedPayments.isEmpty && newDiscrepancies.isEmpty && resolvedDiscrepancies.isEmpty
     }
 
     public init(from old: RunSnapshot, to new: RunSnapshot) {
         fromRun = old.runID
         toRun = new.runID
+        let summary = new.importSummary.flatMap { try? JSONDecoder().decode(ImportSummary.self, from: $0) }
+        unreadSources = (summary?.sources ?? []).compactMap { s in s.error.map { SourceProblem(file: s.file, error: $0) } }
+            .sorted { $0.file < $1.file }
         let oldIDs = Set(old.result.customers.map(\.customerID)), newIDs = Set(new.result.customers.map(\.customerID))
         addedCustomers = newIDs.subtracting(oldIDs).sorted()
         removedCustomers = oldIDs.subtracting(newIDs).sorted()
@@ -91,6 +120,25 @@ public struct RunDiff: Codable, Sendable, Equatable {
                                          before: Money(b ?? 0, currency).plainText, after: Money(a ?? 0, currency).plainText))
         }
         balanceChanges = changes.sorted { ($0.entity, $0.id, $0.currency) < ($1.entity, $1.id, $1.currency) }
+
+        let oldNames = Dictionary(old.result.customers.map { ($0.customerID, $0.name) }, uniquingKeysWith: { a, _ in a })
+        renamedCustomers = new.result.customers.compactMap { c in
+            guard let before = oldNames[c.customerID], before != c.name else { return nil }
+            return Rename(customerID: c.customerID, before: before, after: c.name)
+        }.sorted { $0.customerID < $1.customerID }
+        let oldPayments = Set(old.result.payments.map(Self.paymentKey)), newPayments = Set(new.result.payments.map(Self.paymentKey))
+        addedPayments = newPayments.subtracting(oldPayments).sorted()
+        removedPayments = oldPayments.subtracting(newPayments).sorted()
+        func labelled(_ r: ReconciliationResult) -> Set<String> { Set(r.discrepancies.map { $0.id + " " + $0.kind }) }
+        let oldDiscrepancies = labelled(old.result), newDiscrepanciesSet = labelled(new.result)
+        newDiscrepancies = newDiscrepanciesSet.subtracting(oldDiscrepancies).sorted()
+        resolvedDiscrepancies = oldDiscrepancies.subtracting(newDiscrepanciesSet).sorted()
+    }
+
+    /// A payment as people tell it apart: whose, when, how much and its reference.
+    static func paymentKey(_ p: ConsolidatedPayment) -> String {
+        [p.customerID ?? "?", p.payment.date?.value.iso ?? "", p.payment.amount.value.plainText,
+         p.payment.amount.value.currency?.code ?? "", p.payment.reference?.value ?? ""].joined(separator: "/")
     }
 
     struct CustomerCurrency: Hashable { var customer: String; var currency: String }
@@ -120,6 +168,9 @@ public struct RunDiff: Codable, Sendable, Equatable {
     public var text: String {
         var lines = ["Changes from run \(fromRun) to run \(toRun):"]
         if isEmpty { lines.append("  no changes"); return lines.joined(separator: "\n") }
+        for s in unreadSources {
+            lines.append("  run \(toRun) could not read \(s.file) (\(s.error)): what it held shows as gone below, unsettled")
+        }
         func list(_ title: String, _ items: [String]) {
             guard !items.isEmpty else { return }
             lines.append("  \(title) (\(items.count)): " + items.prefix(50).joined(separator: ", ") + (items.count > 50 ? ", …" : ""))
@@ -133,6 +184,11 @@ public struct RunDiff: Codable, Sendable, Equatable {
         for c in balanceChanges {
             lines.append("  \(c.entity) \(c.id) balance \(c.before) → \(c.after) \(c.currency)")
         }
+        for r in renamedCustomers { lines.append("  \(r.customerID) renamed \"\(r.before)\" → \"\(r.after)\"") }
+        list("new payments", addedPayments)
+        list("payments gone", removedPayments)
+        list("new discrepancies", newDiscrepancies)
+        list("discrepancies resolved", resolvedDiscrepancies)
         return lines.joined(separator: "\n")
     }
 }

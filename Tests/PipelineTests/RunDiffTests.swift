@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Receivables
 import Reconcile
@@ -29,6 +30,33 @@ import Tabular
         #expect(diff.splits == [.init(customerID: "C-C", into: ["C-C", "C-D"])])
         #expect(diff.balanceChanges.contains(.init(entity: "invoice", id: "C-A/invoice/F-1", currency: "USD", before: "10.00", after: "7.00")))
         #expect(diff.balanceChanges.contains(.init(entity: "customer", id: "C-A", currency: "USD", before: "10.00", after: "7.00")))
+    }
+
+    /// What an auditor relies on beyond customers and balances: a source the later run could not
+    /// read (what it held shows as gone, unsettled), renamed customers, payments, discrepancies.
+    @Test func findsUnreadSourcesRenamesPaymentsAndDiscrepancies() throws {
+        var old = snapshot(1, ["r1": "C-A"], balances: ["C-A": "10"])
+        var new = snapshot(2, ["r1": "C-A"], balances: ["C-A": "10"])
+        new.result.customers[0].name = "Distribuidora Duaca"
+        let place = Provenance(SourceLocation(file: "banco.csv", row: 2))
+        let payment = Payment(id: RecordID("banco.csv#2"), date: Sourced(LocalDate(year: 2024, month: 9, day: 27)!, from: place),
+                              amount: Sourced(Money(4200, .usd), from: place), reference: Sourced("1000004", from: place),
+                              provenance: place)
+        new.result.payments = [ConsolidatedPayment(customerID: "C-A", invoiceNumber: nil, invoiceFound: false, payment: payment)]
+        old.result.discrepancies = [Discrepancy(id: "D-OLD", kind: "balance_mismatch", severity: .warning, entity: "invoice",
+                                                entityID: "C-A/invoice/F-1", field: "balance", values: [], chosen: nil, rule: nil,
+                                                message: "")]
+        new.importSummary = try JSONEncoder().encode(ImportSummary(sources: [
+            (file: "ventas-maria.xlsx", format: "xlsx", error: "the sheet broke off at row 40", batch: ImportBatch()),
+            (file: "banco.csv", format: "csv", error: nil, batch: ImportBatch()),
+        ]))
+        let diff = RunDiff(from: old, to: new)
+        #expect(diff.unreadSources == [.init(file: "ventas-maria.xlsx", error: "the sheet broke off at row 40")])
+        #expect(diff.renamedCustomers == [.init(customerID: "C-A", before: "C-A", after: "Distribuidora Duaca")])
+        #expect(diff.addedPayments == ["C-A/2024-09-27/4200.00/USD/1000004"] && diff.removedPayments.isEmpty)
+        #expect(diff.resolvedDiscrepancies == ["D-OLD balance_mismatch"] && diff.newDiscrepancies.isEmpty)
+        #expect(diff.text.contains("could not read ventas-maria.xlsx"))
+        #expect(diff.text.contains("renamed \"C-A\" → \"Distribuidora Duaca\""))
     }
 
     @Test func identicalRunsHaveNoChanges() {
