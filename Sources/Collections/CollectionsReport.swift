@@ -64,13 +64,23 @@ public struct CollectionsReport: Hashable, Sendable {
         // Promises.
         var paymentsByCustomer: [String: [ConsolidatedPayment]] = [:]
         for p in result.payments { if let id = p.customerID { paymentsByCustomer[id, default: []].append(p) } }
-        promises = result.promises.enumerated().map { i, attached in
-            let id = attached.customerID
-            return PromiseEvaluation.evaluate(index: i, attached: attached,
-                                              payments: id.flatMap { paymentsByCustomer[$0] } ?? [],
-                                              mainCurrency: id.flatMap { mainCurrency[$0] } ?? settings.defaultCurrency,
-                                              settings: settings)
+        // Each customer's promises take its payments in the order they fall due (a payment counts once).
+        var pools: [String: PromiseEvaluation.PaymentPool] = [:]
+        var evaluated = [PromiseEvaluation?](repeating: nil, count: result.promises.count)
+        let order = result.promises.indices.sorted { a, b in
+            let (pa, pb) = (result.promises[a].promise, result.promises[b].promise)
+            let (da, db) = (PromiseEvaluation.deadline(of: pa, settings: settings), PromiseEvaluation.deadline(of: pb, settings: settings))
+            return (da, pa.madeOn, a) < (db, pb.madeOn, b)
         }
+        for i in order {
+            let attached = result.promises[i], id = attached.customerID
+            var pool = id.flatMap { pools[$0] } ?? PromiseEvaluation.PaymentPool(id.flatMap { paymentsByCustomer[$0] } ?? [])
+            evaluated[i] = PromiseEvaluation.evaluate(index: i, attached: attached, payments: &pool,
+                                                      mainCurrency: id.flatMap { mainCurrency[$0] } ?? settings.defaultCurrency,
+                                                      settings: settings)
+            if let id { pools[id] = pool }
+        }
+        promises = evaluated.compactMap { $0 }
         var promiseCounts: [String: (kept: Int, broken: Int, pending: Int, next: LocalDate?)] = [:]
         for e in promises {
             guard let id = e.customerID else { continue }

@@ -11,6 +11,10 @@ import Tabular
 ///   after it was made. Payments after the as-of date are ignored (they have not happened yet).
 /// - Only the customer's payments in the promise's currency (else the customer's main currency)
 ///   count; payments in another currency are never added to it.
+/// - A payment counts once: a customer's promises take their payments in the order they fall due
+///   (``PaymentPool``), each taking what it promised (a promise without an amount, the whole of
+///   the first payment it meets), so one payment of 500 does not keep both a promise of 300 and
+///   one of 500.
 /// - **kept** when the counted payments reach the promised amount (any payment, when no amount was
 ///   promised) inside the window; **broken** when the window closed before the as-of date without
 ///   that; **pending** otherwise, and always for a promise not attached to a customer.
@@ -24,31 +28,52 @@ public struct PromiseEvaluation: Hashable, Sendable {
     public var currency: Currency?
     /// The promised amount (positive), when stated.
     public var promisedAmount: Decimal?
-    /// Payments counted inside the window.
+    /// Payments counted towards it inside the window (what is left of each once earlier-due
+    /// promises took their share).
     public var paidInWindow: Decimal
 
+    /// A customer's payments, each with what earlier-due promises have not taken of it, in date
+    /// order (then amount, then record).
+    struct PaymentPool {
+        var entries: [(date: LocalDate, currency: Currency?, left: Decimal)]
+
+        init(_ payments: [ConsolidatedPayment]) {
+            entries = payments.compactMap { p -> (date: LocalDate, currency: Currency?, left: Decimal, id: RecordID)? in
+                guard let date = p.payment.date?.value, p.payment.amount.value.amount > 0 else { return nil }
+                return (date, p.payment.amount.value.currency, p.payment.amount.value.amount, p.payment.id)
+            }
+            .sorted { ($0.date, $0.left, $0.id) < ($1.date, $1.left, $1.id) }
+            .map { (date: $0.date, currency: $0.currency, left: $0.left) }
+        }
+    }
+
+    /// The deadline of a promise: the promised date (or, undated, the day it was made plus
+    /// `undatedPromiseDays`) plus the grace days.
+    static func deadline(of promise: PromiseToPay, settings: CollectionsSettings) -> LocalDate {
+        (promise.promisedDate ?? promise.madeOn.adding(days: settings.undatedPromiseDays)).adding(days: settings.promiseGraceDays)
+    }
+
     static func evaluate(index: Int, attached: ReconciliationResult.AttachedPromise,
-                         payments: [ConsolidatedPayment], mainCurrency: Currency?,
+                         payments pool: inout PaymentPool, mainCurrency: Currency?,
                          settings: CollectionsSettings) -> PromiseEvaluation {
         let promise = attached.promise
-        let deadline = (promise.promisedDate ?? promise.madeOn.adding(days: settings.undatedPromiseDays))
-            .adding(days: settings.promiseGraceDays)
+        let deadline = Self.deadline(of: promise, settings: settings)
         let currency = promise.amount?.currency ?? mainCurrency
         let promised = promise.amount.map { abs($0.amount) }
         var paid: Decimal = 0
         var reachedBy: LocalDate?
         let windowEnd = min(deadline, settings.asOf)
         if attached.customerID != nil {
-            let counted = payments
-                .compactMap { p -> (LocalDate, Decimal)? in
-                    guard let date = p.payment.date?.value, date >= promise.madeOn, date <= windowEnd,
-                          (p.payment.amount.value.currency ?? currency) == currency else { return nil }
-                    return (date, p.payment.amount.value.amount)
+            for k in pool.entries.indices where reachedBy == nil {
+                let e = pool.entries[k]
+                guard e.left > 0, e.date >= promise.madeOn, e.date <= windowEnd, (e.currency ?? currency) == currency else {
+                    continue
                 }
-                .sorted { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
-            for (date, amount) in counted {
-                paid += amount
-                if reachedBy == nil, paid > 0, paid >= (promised ?? 0) { reachedBy = date }
+                // What the promise still needs, or (no amount promised) the whole payment.
+                let taken = promised.map { min(e.left, $0 - paid) } ?? e.left
+                pool.entries[k].left -= taken
+                paid += taken
+                if paid > 0, paid >= (promised ?? 0) { reachedBy = e.date }
             }
         }
         let status: PromiseToPay.Status

@@ -57,6 +57,29 @@ import Reconcile
         #expect(report.promises.first?.status == c.expected)
     }
 
+    /// A payment counts once: promises take the customer's payments in the order they fall due,
+    /// so one payment of 500 keeps the promise of 300 due first and leaves 200 for the one of 500.
+    @Test func aPaymentKeepsOnePromiseNotTwo() {
+        let result = Fx.result(
+            customers: [Fx.customer("C1", currency: .usd)],
+            payments: [Fx.payment("C1", on: "2024-09-19", "500")],
+            promises: [Fx.promise("C1", made: "2024-09-12", by: "2024-09-20", amount: "500"),
+                       Fx.promise("C1", made: "2024-09-10", by: "2024-09-19", amount: "300")])
+        let report = CollectionsReport(result: result, settings: CollectionsSettings(asOf: Fx.date("2024-09-30")))
+        #expect(report.promises.map(\.promiseIndex) == [0, 1])
+        #expect(report.promises.map(\.status) == [.broken, .kept])
+        #expect(report.promises.map(\.paidInWindow) == [200, 300])
+        // Two payments, two promises: each kept.
+        let both = CollectionsReport(result: Fx.result(
+            customers: [Fx.customer("C1", currency: .usd)],
+            payments: [Fx.payment("C1", on: "2024-09-19", "300", id: "bank.csv#2"),
+                       Fx.payment("C1", on: "2024-09-20", "500", id: "bank.csv#3")],
+            promises: [Fx.promise("C1", made: "2024-09-12", by: "2024-09-20", amount: "500"),
+                       Fx.promise("C1", made: "2024-09-10", by: "2024-09-19", amount: "300")]),
+            settings: CollectionsSettings(asOf: Fx.date("2024-09-30")))
+        #expect(both.promises.map(\.status) == [.kept, .kept])
+    }
+
     @Test func unattachedPromiseStaysPending() {
         let result = Fx.result(promises: [Fx.promise(nil, made: "2026-01-01", by: "2026-01-02", amount: "5")])
         let report = CollectionsReport(result: result, settings: CollectionsSettings(asOf: Fx.date("2026-03-31")))
