@@ -27,6 +27,9 @@ public struct CollectionsReport: Hashable, Sendable {
 
     private var positionIndex: [String: Int]
 
+    /// Outcomes of an attempt that reached nobody.
+    static let unansweredOutcomes: Set<ContactEvent.Outcome> = [.noAnswer, .wrongNumber]
+
     public init(result: ReconciliationResult, settings: CollectionsSettings) {
         self.settings = settings
         let asOf = settings.asOf
@@ -42,12 +45,18 @@ public struct CollectionsReport: Hashable, Sendable {
         var agingByCustomer: [String: [InvoiceAging]] = [:]
         for a in aging { agingByCustomer[a.customerID, default: []].append(a) }
 
-        // Contacts up to the as-of date.
+        // Contacts up to the as-of date: each works the debt; only one that reached the customer
+        // is a contact (an unanswered call does not make a debt less urgent).
         var lastContact: [String: LocalDate] = [:], contactCount: [String: Int] = [:]
+        var attempts: [String: [LocalDate]] = [:]
         for c in result.contacts {
             guard let id = c.customerID, c.event.date <= asOf else { continue }
             contactCount[id, default: 0] += 1
-            lastContact[id] = max(lastContact[id] ?? c.event.date, c.event.date)
+            if Self.unansweredOutcomes.contains(c.event.outcome) {
+                attempts[id, default: []].append(c.event.date)
+            } else {
+                lastContact[id] = max(lastContact[id] ?? c.event.date, c.event.date)
+            }
         }
 
         // Every customer ID that appears anywhere gets a position, even one missing from
@@ -113,6 +122,9 @@ public struct CollectionsReport: Hashable, Sendable {
                 oldestDueDate: oldest, lastContactDate: lastContact[id], contactCount: contactCount[id] ?? 0,
                 promisesKept: counts.kept, promisesBroken: counts.broken, promisesPending: counts.pending,
                 nextPromiseDeadline: counts.next))
+            let unanswered = (attempts[id] ?? []).filter { date in lastContact[id].map { date > $0 } ?? true }
+            positions[positions.count - 1].unansweredSinceContact = unanswered.count
+            positions[positions.count - 1].lastAttemptDate = unanswered.max()
         }
         customers = positions
         positionIndex = Dictionary(uniqueKeysWithValues: positions.enumerated().map { ($1.customerID, $0) })

@@ -17,10 +17,16 @@ public struct CustomerPosition: Hashable, Sendable {
     /// The earliest due date (issue date when there is no due date) among documents that still owe
     /// money, in any currency: a date is comparable across currencies, money is not.
     public var oldestDueDate: LocalDate?
-    /// The latest contact event on or before the as-of date.
+    /// The latest contact on or before the as-of date that reached the customer: an unanswered
+    /// call or a wrong number is an attempt, no contact (``unansweredSinceContact``).
     public var lastContactDate: LocalDate?
-    /// Contact events on or before the as-of date.
+    /// Contact events on or before the as-of date, attempts included: the customer's debt was
+    /// worked.
     public var contactCount: Int
+    /// Attempts that reached nobody (`no_answer`, `wrong_number`) after the last contact (all of
+    /// them when there was none), and the latest one's date.
+    public var unansweredSinceContact = 0
+    public var lastAttemptDate: LocalDate?
     public var promisesKept: Int
     public var promisesBroken: Int
     public var promisesPending: Int

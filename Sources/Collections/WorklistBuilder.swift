@@ -104,6 +104,10 @@ enum WorklistBuilder {
         case 1?: parts.append("último contacto hace 1 día")
         case let d?: parts.append("último contacto hace \(d) días")
         }
+        if p.unansweredSinceContact > 0, let last = p.lastAttemptDate {
+            let n = p.unansweredSinceContact
+            parts.append((n == 1 ? "1 intento sin respuesta" : "\(n) intentos sin respuesta") + " (el último el \(last.iso))")
+        }
         return parts.joined(separator: "; ") + "."
     }
 

@@ -40,9 +40,10 @@ enum Fx {
                                              amount: Sourced(money(amount, currency)), provenance: prov("bank.csv")))
     }
 
-    static func contact(_ customer: String?, on day: String, id: String = "notas.txt#L1") -> ReconciliationResult.AttachedContact {
+    static func contact(_ customer: String?, on day: String, id: String = "notas.txt#L1",
+                        outcome: ContactEvent.Outcome = .other) -> ReconciliationResult.AttachedContact {
         .init(customerID: customer, event: ContactEvent(id: RecordID(id), customer: nil, date: date(day),
-                                                        channel: .call, text: "llamada",
+                                                        channel: .call, outcome: outcome, text: "llamada",
                                                         provenance: Provenance(SourceLocation(file: "notas.txt", line: 1))))
     }
 

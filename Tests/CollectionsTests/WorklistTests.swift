@@ -37,6 +37,24 @@ import Reconcile
         #expect(list[1].reason.contains("último contacto hace 1 día"))
     }
 
+    /// An unanswered call works the debt but reaches nobody: the customer is no less urgent than
+    /// one never called, and the reason says it was tried.
+    @Test func unansweredCallsAreNoContact() {
+        let result = Fx.result(
+            customers: [Fx.customer("A"), Fx.customer("B")],
+            invoices: [Fx.invoice("A", "1", due: "2025-12-31", amount: "1100"),
+                       Fx.invoice("B", "2", due: "2026-03-20", amount: "1100")],
+            contacts: [Fx.contact("A", on: "2026-03-23", id: "notas.txt#L1", outcome: .noAnswer),
+                       Fx.contact("B", on: "2026-03-30", id: "notas.txt#L2")])
+        let report = CollectionsReport(result: result, settings: settings)
+        #expect(report.worklist.map(\.customerID) == ["A", "B"])
+        let a = report.worklist[0]
+        #expect(a.lastContactDate == nil && a.reason.contains("nunca contactado")
+                    && a.reason.contains("1 intento sin respuesta (el último el 2026-03-23)"), "\(a.reason)")
+        // Worked all the same: no debt of A is counted as nobody's work.
+        #expect(report.position(of: "A")?.contactCount == 1)
+    }
+
     @Test func brokenPromisesRaiseAndPendingPromisesLowerThePriority() {
         let result = Fx.result(
             customers: [Fx.customer("A", currency: .usd), Fx.customer("B", currency: .usd),
