@@ -2,7 +2,7 @@ import Tabular
 
 extension AnalyzedTable {
     /// Fields whose values only an invoice holds: in a table read as customers they have nowhere to go.
-    static let invoiceOnlyFields: [Field] = [.documentType, .issueDate, .dueDate, .amount, .paid, .balance]
+    static let invoiceOnlyFields: [Field] = [.documentType, .issueDate, .dueDate, .amount, .paid, .balance, .agingBucket]
 
     /// What the table's mapping means for its rows, said once for the table: its columns describe
     /// no record kind, or it is read as customers although some columns hold invoice values.
@@ -89,6 +89,15 @@ extension AnalyzedTable {
         let unused = unusedInvoiceColumns()
         guard !mapping.has(.documentNumber), !unused.isEmpty else { return nil }
         let names = unused.map { "\"\($0.header)\" (\($0.field.rawValue))" }.joined(separator: ", ")
+        // A customer-level summary (`Cliente | Saldo | 1-30 | 31-60`: money, no document dates)
+        // lists balances, not documents: said as such, since no document-number column will ever be found in it.
+        let money: Set<Field> = [.balance, .amount, .paid, .agingBucket]
+        if unused.contains(where: { money.contains($0.field) }),
+           !unused.contains(where: { [.issueDate, .dueDate, .documentType].contains($0.field) }) {
+            return Diagnostic(.warning, code: "MAP-INVOICE-COLUMNS-UNUSED",
+                "the table lists customers with money (\(names)) but no documents, so it was read as customers and its balances were NOT imported: no debt of it is in the results; import the report that lists each customer's documents, or, if each row is one document, name its document-number column in a mapping file (consolida map FILE --write Mappings/NAME.yaml)",
+                at: tableAt)
+        }
         return Diagnostic(.warning, code: "MAP-INVOICE-COLUMNS-UNUSED",
             "no document-number column was found, so the table was read as customers and its invoice columns \(names) were not imported; if it lists invoices, name its document-number column in a mapping file (consolida map FILE --write Mappings/NAME.yaml)",
             at: tableAt)

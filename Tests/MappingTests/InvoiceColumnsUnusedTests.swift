@@ -9,6 +9,19 @@ struct InvoiceColumnsUnusedTests {
 
     static func importer() -> Importer { Importer(options: ImportOptions(country: "VE", currency: "USD")) }
 
+    /// A customer-level aging summary has balances but no documents: said plainly, since no
+    /// document-number column will ever be found in it.
+    @Test func customerBalanceSummaryIsSaidNotImported() throws {
+        let source = MemorySource(path: "resumen.csv", csv: [
+            ["Código", "Cliente", "RIF", "Saldo", "Por vencer", "1-30", "31-60"],
+            ["C001", "Abasto Luna", "J-30123456-1", "1.250,50", "", "1.250,50", ""],
+        ])
+        let batch = Self.importer().importSource(source)
+        let d = try #require(batch.diagnostics.first { $0.code == "MAP-INVOICE-COLUMNS-UNUSED" })
+        #expect(d.message.contains("balances were NOT imported"), "\(d.message)")
+        #expect(batch.invoices.isEmpty)
+    }
+
     @Test func customerTableWithInvoiceColumnsWarnsOnce() throws {
         let source = MemorySource(path: "saldos.csv", csv: [
             ["Cliente", "RIF", "Referencia Interna", "Fecha", "Vence", "Monto Bs.", "Saldo"],
