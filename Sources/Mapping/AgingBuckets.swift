@@ -34,12 +34,12 @@ enum AgingBuckets {
 
     static let currentWords: Set<String> = [
         "por vencer", "corriente", "vigente", "no vencido", "no vencida", "sin vencer", "a vencer", "al dia", "current",
-        "not due", "not yet due", "0 dias", "a vencer 0 dias", "dentro del plazo", "en plazo",
+        "not due", "not yet due", "0 dias", "a vencer 0 dias", "dentro del plazo", "en plazo", "actual",
     ]
     /// Words around the numbers that say nothing more: `días`, `vencidos`, `de`, `a`.
     static let noiseWords: Set<String> = [
         "dias", "dia", "days", "d", "vencidos", "vencido", "vencidas", "vencida", "de", "a", "to", "atraso", "mora",
-        "overdue", "past due", "entre", "y", "o",
+        "overdue", "past due", "entre", "y", "o", "atrasados",
     ]
     static let openWords: Set<String> = ["mas", "mayor", "over", "more", "superior", "plus", "older", "arriba"]
 }

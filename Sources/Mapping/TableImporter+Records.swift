@@ -164,7 +164,9 @@ extension TableImporter {
         if isStatement {
             return try buildStatementLine(row, origin, id: id, customer: customer, issued: issued, into: &batch)
         }
-        guard let number = text(.documentNumber, row, origin) else {
+        let written = text(.documentNumber, row, origin)
+        let receipt = written == nil ? writtenType(row).flatMap { $0.0 == .receipt ? $0.1 : nil } : nil
+        guard written != nil || receipt != nil else {
             throw RowRejection(code: "MAP-NO-DOCUMENT", reason: "no document number", column: mapping[.documentNumber]?.columns.first)
         }
         let rowCurrency = currencyCell(row, into: &batch)
@@ -174,6 +176,21 @@ extension TableImporter {
         guard amount != nil || balance != nil else {
             throw RowRejection(code: "MAP-NO-AMOUNT", reason: "no amount or balance",
                                column: (mapping[.amount] ?? mapping[.balance])?.columns.first)
+        }
+        // A receipt listed without a number (QuickBooks' unapplied `Pago`) is still money the
+        // customer holds: named by its type, date and amount, and said.
+        let number: Sourced<String>
+        if let written {
+            number = written
+        } else {
+            let money = (amount ?? balance)?.value.plainText ?? ""
+            let date = (try? issued.get())??.value.iso
+            let made = [receipt ?? "", date ?? "", money].filter { !$0.isEmpty }.joined(separator: " ")
+            let c = columns(.documentType).first
+            number = Sourced(made, from: origin.at(column: c ?? 1, rawText: receipt))
+            note(.warning, "MAP-RECEIPT-NO-NUMBER",
+                 "a receipt with no document number: imported as a credit named \"\(made)\" from its type, date and amount",
+                 at: location(row, column: c), found: receipt, into: &batch)
         }
         var invoice = Invoice(id: id, customer: customer.id, number: number,
                               type: documentType(row, number: number.value),

@@ -169,6 +169,14 @@ struct TableImporter: Sendable {
                      at: location(row), into: &batch)
                 return
             }
+            // An aging report grouped by bucket heads each group with it (`Actual`, `1 - 30 días
+            // vencidos`): a label, no document.
+            if kind == .invoices, let (column, text) = CustomerSections.singleText(row), AgingBuckets.isBucketHeader(text) {
+                accounting.headerRows += 1
+                note(.info, "MAP-SECTION-LABEL", "an aging report's group label: skipped", at: location(row, column: column),
+                     found: text, into: &batch)
+                return
+            }
             if Self.isPageLine(row) {
                 accounting.headerRows += 1
                 note(.info, "MAP-PAGE-LINE", "a printed report's page line: skipped", at: location(row),

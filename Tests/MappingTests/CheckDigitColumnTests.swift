@@ -74,6 +74,30 @@ struct DocumentTypeWordsTests {
     }
 }
 
+/// A QuickBooks aging detail: grouped by bucket under labels (`Actual`), a `Núm.` column, an
+/// unapplied payment with no number. Every sum of money is accounted for.
+struct AgingDetailTests {
+    @Test func bucketLabelsAreSkippedAndAReceiptWithoutNumberIsACredit() {
+        let batch = Importer(options: ImportOptions(country: "MX", currency: "MXN")).importSource(
+            MemorySource(path: "qb.xlsx", sheets: [.init(name: "Hoja1", rows: ArrayRowStream.rows([
+                ["Tipo", "Fecha", "Núm.", "Cliente", "Saldo abierto"],
+                ["Actual"],
+                ["Factura", "10/11/2026", "1045", "Refaccionaria López", "18560.00"],
+                ["Total de Actual", "", "", "", "18560.00"],
+                ["1 - 30 días vencidos"],
+                ["Factura", "05/10/2026", "1010", "Abarrotes Doña Mary", "5220.00"],
+                ["Pago", "20/11/2026", "", "Abarrotes Doña Mary", "-2000.00"],
+            ]))]))
+        #expect(batch.rejects.isEmpty, "\(batch.rejects)")
+        #expect(batch.invoices.map(\.number.value) == ["1045", "1010", "Pago 2026-11-20 -2000.00"])
+        #expect(batch.invoices.last?.type == .creditNote)
+        #expect(batch.diagnostics.filter { $0.code == "MAP-SECTION-LABEL" }.count == 2)
+        #expect(batch.diagnostics.contains { $0.code == "MAP-RECEIPT-NO-NUMBER" })
+        #expect(batch.accounting.first.map { $0.rowsRead == $0.imported + $0.rejected + $0.blank + $0.headerRows
+                    + $0.totalsSkipped + $0.otherSkipped } == true)
+    }
+}
+
 /// A document's series in a column of its own, right before its number (`Serie | Folio`,
 /// `Prefijo | Número`): part of the number, so two series' documents 100 stay two documents.
 struct SeriesColumnTests {
