@@ -181,7 +181,12 @@ struct AmountText {
         let before = body.prefix { $0 != sep }.filter(\.isASCIIDigit).count
         // `1.234` or `12,500`: three digits after a single separator could be either reading;
         // `0.125` cannot be a thousands group (a group never follows a lone 0).
-        if after == 3 && before >= 1 && before <= 3 && !(before == 1 && body.first == "0") { return .ambiguous(sep) }
+        if after == 3 && before >= 1 && before <= 3 && !(before == 1 && body.first == "0") {
+            // A currency written beside it whose amounts have two decimals (or none) never shows
+            // three: `1.500 €`, `$ 12.000` are thousands.
+            if sawCurrencyMark, (currency?.minorUnits ?? 2) < 3 { return .decimal(sep == "." ? "," : ".") }
+            return .ambiguous(sep)
+        }
         return .decimal(sep)
     }
 

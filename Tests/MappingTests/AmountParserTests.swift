@@ -63,6 +63,13 @@ struct AmountParserTests {
         #expect(e.code == "MAP-AMOUNT-AMBIGUOUS")
     }
 
+    /// A currency beside the amount settles it: euros and dollars never show three decimals.
+    @Test(arguments: [("1.500 €", "1500"), ("12.000 €", "12000"), ("$ 12.000", "12000"), ("USD 2,500", "2500")])
+    func aCurrencyWithTwoDecimalsSettlesAThousand(_ text: String, _ expected: String) throws {
+        let parsed = try Self.parse(text).get()
+        #expect(parsed.amount == Decimal(string: expected))
+    }
+
     @Test func mappingSettlesAmbiguity() throws {
         #expect(try Self.parse("1.234", configured: ",").get().amount == 1234)
     }
