@@ -41,7 +41,7 @@ extension TableImporter {
             // The record path raises the warning (checked before the customer is memoized).
             if InvoiceAmountCheck(type: type, amount: amount, paid: paid, balance: balance).callsForWarning { return nil }
             let currency = amount?.currency ?? balance?.currency ?? paid?.currency
-                ?? rowCurrency ?? options.mappingCurrency ?? options.currency
+                ?? rowCurrency ?? fallbackCurrency
             return PlainInvoiceRow(row: row.number, line: row.line, customer: plainCustomer { row }, number: number,
                                    type: type, issueDate: issued, dueDate: due,
                                    currency: currency, amount: amount, paid: paid, balance: balance,

@@ -199,7 +199,7 @@ extension TableImporter {
                               currency: amount?.value.currency ?? balance?.value.currency ?? paid?.value.currency,
                               salesperson: customer.salesperson, notes: text(.notes, row, origin),
                               extra: extras(row), provenance: origin, sourcePriority: priority)
-        if invoice.currency == nil { invoice.currency = rowCurrency ?? options.mappingCurrency ?? options.currency }
+        if invoice.currency == nil { invoice.currency = rowCurrency ?? fallbackCurrency }
         noteWrittenType(&invoice, row, into: &batch)
         noteAmounts(invoice, row, into: &batch)
         return invoice
@@ -383,7 +383,7 @@ extension TableImporter {
     /// in that order.
     func money(_ p: AmountParser.Parsed, column: Int, _ rowCurrency: Currency?) -> Money {
         Money(p.amount, p.currency ?? rowCurrency ?? headerCurrency[column] ?? amountProfiles[column]?.currency
-                  ?? options.mappingCurrency ?? options.currency)
+                  ?? fallbackCurrency)
     }
 
     func currencyCell(_ row: Row, into batch: inout ImportBatch) -> Currency? {

@@ -52,12 +52,32 @@ extension TableImporter {
         }
         var invoice = Invoice(id: id, customer: customer.id, number: number, type: type, issueDate: issueDate,
                               dueDate: dueDate(row, origin, into: &batch), amount: value, paid: nil, balance: value,
-                              currency: value.value.currency ?? rowCurrency ?? options.mappingCurrency ?? options.currency,
+                              currency: value.value.currency ?? rowCurrency ?? fallbackCurrency,
                               salesperson: customer.salesperson, notes: text(.notes, row, origin),
                               extra: extra, provenance: origin, sourcePriority: priority)
         noteWrittenType(&invoice, row, into: &batch)
         return invoice
     }
+
+    /// The one currency a table's preamble states (`Moneda: USD`, `Divisa: EUR`, `Expresado en
+    /// dólares`, `Cifras en Bs.`); `nil` when none does, or lines state two.
+    static func statedCurrency(_ preamble: ArraySlice<Row>) -> Currency? {
+        var found: Set<Currency> = []
+        for row in preamble {
+            let texts = row.cells.compactMap { cell -> String? in
+                if case .text(let t) = cell { return t }
+                return nil
+            }
+            let folded = TextFolding.fold(texts.joined(separator: " "))
+            guard let label = currencyLabels.first(where: { folded.hasPrefix($0 + " ") }) else { continue }
+            if let c = CurrencyToken.currency(inHeader: String(folded.dropFirst(label.count + 1))) { found.insert(c) }
+        }
+        return found.count == 1 ? found.first : nil
+    }
+
+    static let currencyLabels = ["moneda", "divisa", "currency", "moeda", "expresado en", "expresados en", "expresada en",
+                                 "cifras en", "valores en", "montos en", "importes en", "amounts in", "values in",
+                                 "valores expresados en", "montos expresados en", "moneda de la cuenta"]
 
     /// Whether a balance line's text brings a balance forward (`Saldo inicial`, `Saldo anterior`,
     /// `Saldo de apertura`) rather than closing the statement (`Saldo final`, `Saldo al …`).

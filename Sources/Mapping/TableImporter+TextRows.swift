@@ -123,7 +123,7 @@ final class PlainBytesReader: Sendable {
         }
         amount = amountColumn(.amount); paid = amountColumn(.paid); balance = amountColumn(.balance)
         issueDate = dateColumn(.issueDate); dueDate = dateColumn(.dueDate)
-        fallbackCurrency = importer.options.mappingCurrency ?? importer.options.currency
+        fallbackCurrency = importer.fallbackCurrency
     }
 
     /// An amount read from the row's bytes: `.some(nil)` for none (no column, or a blank cell),

@@ -68,6 +68,13 @@ struct TableImporter: Sendable {
     /// The folded single-cell lines of the table's preamble (title, report date), which a printed
     /// report repeats at each page break (``isRepeatedTitle(_:)``).
     var titleLines: Set<String> = []
+    /// The currency the table's preamble states for all its amounts (`Moneda: USD`, `Expresado en
+    /// dólares`): after the cell's and the column's, before the mapping's and the configuration's.
+    var titleCurrency: Currency?
+
+    /// The currency of an amount that names none, nor its column: the preamble's, the mapping's,
+    /// else the configured one.
+    var fallbackCurrency: Currency? { titleCurrency ?? options.mappingCurrency ?? options.currency }
 
     init(path: String, sheet: SheetInfo, table: AnalyzedTable, rows: [Row], options: ImportOptions) {
         self.path = path; self.sheet = sheet; self.table = table; self.rows = rows; self.options = options
@@ -116,6 +123,7 @@ struct TableImporter: Sendable {
         let dataRows = rows[region.dataStartIndex..<region.endIndex]
         documentsAreBareNumbers = Self.documentsAreBareNumbers(dataRows.prefix(1000), documentColumns: columns(.documentNumber))
         titleLines = Set(rows[region.startIndex..<region.headerIndex].compactMap { CustomerSections.singleText($0).map { TextFolding.fold($0.text) } })
+        titleCurrency = Self.statedCurrency(rows[region.startIndex..<region.headerIndex])
         if kind == .invoices, [Field.customerName, .firstName, .lastName, .taxID].allSatisfy({ columns($0).isEmpty }) {
             let text: Set<Field> = [.notes, .address, .city, .salesperson, .phone, .email, .paymentReference, .paymentMethod]
             let textColumns = mapping.fields.filter { text.contains($0.field) }.flatMap(\.columns)

@@ -60,3 +60,21 @@ struct TwoCurrencyAmountsTests {
         }
     }
 }
+
+/// A currency the table's preamble states (`Moneda: USD`) is its amounts' when they name none.
+struct StatedCurrencyTests {
+    @Test(arguments: [("Moneda: USD", "USD"), ("Expresado en dólares", "USD"), ("Cifras en Bs.", "VES"), ("Divisa: COP", "COP")])
+    func thePreamblesCurrency(_ line: String, _ code: String) {
+        let batch = Importer(options: ImportOptions(country: "VE")).importSource(MemorySource(path: "cartera.xlsx", sheets: [
+            .init(name: "Hoja1", rows: ArrayRowStream.rows([["Cartera al 30/11/2026"], [line], [],
+                                                            ["Cliente", "Factura", "Saldo"], ["Abasto Luna C.A.", "F-1", "100,00"]]))]))
+        #expect(batch.invoices.first?.currency?.code == code)
+        #expect(batch.invoices.first?.balance?.value.currency?.code == code)
+    }
+
+    @Test func theConfiguredCurrencyWhenThePreambleStatesNone() {
+        let batch = Importer(options: ImportOptions(country: "VE", currency: "EUR")).importSource(MemorySource(path: "c.xlsx", sheets: [
+            .init(name: "Hoja1", rows: ArrayRowStream.rows([["Cartera"], ["Cliente", "Factura", "Saldo"], ["Abasto", "F-1", "100,00"]]))]))
+        #expect(batch.invoices.first?.currency?.code == "EUR")
+    }
+}
