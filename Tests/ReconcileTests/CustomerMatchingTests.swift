@@ -54,6 +54,24 @@ import Testing
         #expect(result.discrepancies.contains { $0.kind == "shared_tax_id" } == false)
     }
 
+    /// One valid tax ID, two names (the legal name and a trade name): one legal entity, one
+    /// customer, the name conflict said; `link_same_valid_tax_ids: false` leaves it to the score.
+    @Test func oneValidTaxIDIsOneCustomerWhateverTheNames() throws {
+        let records = [
+            Fixture.customer("ventas.csv", 2, name: "Grupo Martillo Industrial C.A.", tax: Fixture.rif("J-40777222-8"),
+                             phones: ["+582512223344"]),
+            Fixture.customer("erp.csv", 2, name: "FERRETERIA EL MARTILLO INDUSTRIAL", tax: Fixture.rif("J-40777222-8")),
+        ] + Fixture.others
+        let result = Reconciler().reconcile(Fixture.batch(records))
+        #expect(Fixture.customerID(of: records[0], in: result) == Fixture.customerID(of: records[1], in: result))
+        #expect(!result.discrepancies.contains { $0.kind == "shared_tax_id" })
+        let off = try MatchSettings(yaml: MatchSettings.defaultYAML.replacingOccurrences(
+            of: "link_same_valid_tax_ids: true", with: "link_same_valid_tax_ids: false"))
+        #expect(!off.linkSameValidTaxIDs && MatchSettings.default.linkSameValidTaxIDs)
+        let byScore = Reconciler(settings: off).reconcile(Fixture.batch(records))
+        #expect(Fixture.customerID(of: records[0], in: byScore) != Fixture.customerID(of: records[1], in: byScore))
+    }
+
     @Test func weakChainIsSplit() {
         // 0–1 and 2–3 are strong pairs; only 1–2 links the two groups, and nothing else agrees.
         let strong: [UInt64: Double] = [Clusterer.key(0, 1): 0.99, Clusterer.key(1, 2): 0.96, Clusterer.key(2, 3): 0.99]

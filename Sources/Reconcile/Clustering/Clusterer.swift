@@ -200,6 +200,8 @@ struct Clusterer {
                     var prob = s.probability
                     if settings.cannotLinkDifferentValidTaxIDs, let a = validTaxIDs[i], let b = validTaxIDs[j], a != b { prob = 0 }
                     if isVetoed(s.pattern) { prob = 0 }
+                    // One valid tax ID on both: one legal entity, whatever the names (link_same_valid_tax_ids).
+                    if settings.linkSameValidTaxIDs, let a = validTaxIDs[i], a == validTaxIDs[j] { prob = max(prob, settings.matchThreshold) }
                     link = MemberLink(partner: j, probability: prob, weight: s.weight, pattern: s.pattern, rule: rule(for: s.pattern))
                 }
                 links[x][y] = link; links[y][x] = link

@@ -55,11 +55,13 @@ struct CustomerMatcher {
         let scorer = PairScorer(settings: settings, evaluator: evaluator, parameters: parameters)
 
         observer?("score")
+        let validTaxIDs = features.records.map { r -> String? in r.taxID.flatMap { $0.isValid ? $0.normalized : nil } }
         var edges: [ScoredPair] = []
         for (k, p) in pairs.enumerated() {
             let i = Int(p >> 32), j = Int(p & 0xFFFF_FFFF)
             let w = scorer.weight(i, j, pattern: patterns[k])
-            if ModelParameters.probability(weight: w) >= settings.matchThreshold && !scorer.isVetoed(patterns[k]) {
+            let sameTaxID = settings.linkSameValidTaxIDs && validTaxIDs[i] != nil && validTaxIDs[i] == validTaxIDs[j]
+            if sameTaxID || ModelParameters.probability(weight: w) >= settings.matchThreshold && !scorer.isVetoed(patterns[k]) {
                 edges.append(ScoredPair(i: Int32(i), j: Int32(j), pattern: patterns[k], weight: w))
             }
         }
@@ -100,7 +102,6 @@ struct CustomerMatcher {
             selections.cannotLink.append([a, b])
             for x in a { for y in b where x != y { cannot.insert(Clusterer.key(x, y)) } }
         }
-        let validTaxIDs = features.records.map { r -> String? in r.taxID.flatMap { $0.isValid ? $0.normalized : nil } }
         var clusterer = Clusterer(settings: settings, scorePair: { scorer.score($0, $1) }, validTaxIDs: validTaxIDs, mustLinks: mustLinks,
                                   cannotLinks: cannot)
         clusterer.isVetoed = { scorer.isVetoed($0) }

@@ -26,6 +26,9 @@ cluster_min_support: 0.3
 support_check_max_size: 60
 # Two different tax IDs that both passed their check digit never merge, unless an override says so.
 cannot_link_different_valid_tax_ids: true
+# Two records with the same tax ID, valid on both, are one customer whatever their names say (a
+# trade name beside the legal one): the legal entity is the debtor. A cannot-link override wins.
+link_same_valid_tax_ids: true
 # Keep the per-pair score breakdown in the result (for `explain`).
 explanations: true
 

@@ -152,6 +152,9 @@ public struct MatchSettings: Sendable, Equatable {
     /// Clusters larger than this skip the all-pairs support check (they are reported instead).
     public var supportCheckMaxSize: Int
     public var cannotLinkDifferentValidTaxIDs: Bool
+    /// Two records with the same tax ID, valid on both, are one customer whatever their names
+    /// (a trade name beside the legal one): the legal entity is the debtor.
+    public var linkSameValidTaxIDs: Bool
     public var maxIterations: Int
     public var randomPairs: Int
     public var seed: UInt64
