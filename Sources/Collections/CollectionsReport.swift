@@ -92,7 +92,9 @@ public struct CollectionsReport: Hashable, Sendable {
         promises = evaluated.compactMap { $0 }
         var promiseCounts: [String: (kept: Int, broken: Int, pending: Int, next: LocalDate?)] = [:]
         for e in promises {
-            guard let id = e.customerID else { continue }
+            // A promise made after the as-of date has not been made yet, as a contact after it has
+            // not happened (QA: a backdated run waited for a promise made two months later).
+            guard let id = e.customerID, result.promises[e.promiseIndex].promise.madeOn <= asOf else { continue }
             var c = promiseCounts[id] ?? (0, 0, 0, nil)
             switch e.status {
             case .kept: c.kept += 1

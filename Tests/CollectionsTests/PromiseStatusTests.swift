@@ -80,6 +80,17 @@ import Reconcile
         #expect(both.promises.map(\.status) == [.kept, .kept])
     }
 
+    /// A promise made after the as-of date has not been made yet: it neither waits nor counts.
+    @Test func aPromiseMadeAfterTheAsOfDateIsNotCounted() {
+        let result = Fx.result(
+            customers: [Fx.customer("C1", currency: .usd)],
+            invoices: [Fx.invoice("C1", "F1", due: "2024-05-01", amount: "100")],
+            promises: [Fx.promise("C1", made: "2024-09-10", by: "2024-09-13", amount: "100")])
+        let report = CollectionsReport(result: result, settings: CollectionsSettings(asOf: Fx.date("2024-07-01")))
+        #expect(report.position(of: "C1")?.promisesPending == 0)
+        #expect(report.worklist.first.map { !$0.reason.contains("promesa pendiente") } == true)
+    }
+
     @Test func unattachedPromiseStaysPending() {
         let result = Fx.result(promises: [Fx.promise(nil, made: "2026-01-01", by: "2026-01-02", amount: "5")])
         let report = CollectionsReport(result: result, settings: CollectionsSettings(asOf: Fx.date("2026-03-31")))
