@@ -125,8 +125,9 @@ extension ColumnMapper {
         for row in rows {
             let c = Self.amount(row, charge, profiles.1), k = Self.amount(row, credit, profiles.2)
             let isTotals = row.cells.contains { cell in
-                if case .text(let t) = cell { return TextFolding.fold(t.prefix(12)).hasPrefix("total") || TextFolding.fold(t.prefix(12)).hasPrefix("subtotal") }
-                return false
+                guard case .text(let t) = cell else { return false }
+                let folded = TextFolding.fold(t.prefix(12))
+                return folded.hasPrefix("total") || folded.hasPrefix("subtotal")
             }
             guard c != nil || k != nil, !isTotals, let b = Self.amount(row, balance, profiles.0) else {
                 if !(runs.last?.isEmpty ?? true) { runs.append([]) }
