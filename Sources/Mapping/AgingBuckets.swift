@@ -20,6 +20,7 @@ enum AgingBuckets {
         switch (numbers.count, words) {
         case (2, []): return true                                     // 1-30, De 31 a 60 días
         case (1, let w) where w.count == 1 && openWords.contains(w[0]): return true  // Más de 90, 91 o más
+        case (1, []) where dayWords.contains { tokensOf(folded).contains($0) }: return true  // 30 días, 60 días
         default: return false
         }
     }
@@ -41,6 +42,8 @@ enum AgingBuckets {
         "dias", "dia", "days", "d", "vencidos", "vencido", "vencidas", "vencida", "de", "a", "to", "atraso", "mora",
         "overdue", "past due", "entre", "y", "o", "atrasados",
     ]
+    static let dayWords: Set<String> = ["dias", "dia", "days"]
+    private static func tokensOf(_ folded: String) -> [String] { folded.split(separator: " ").map(String.init) }
     static let openWords: Set<String> = ["mas", "mayor", "over", "more", "superior", "plus", "older", "arriba"]
 }
 

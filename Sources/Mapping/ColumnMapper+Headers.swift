@@ -39,7 +39,7 @@ extension ColumnMapper {
     /// Then the longest synonym wins (`fecha de vencimiento` over `fecha`).
     func field(named folded: String, excluding excluded: Set<Field> = []) -> (Field, Double)? {
         guard !folded.isEmpty else { return nil }
-        if MappingSettings.numberMarks.contains(folded) { return (.documentNumber, MappingSettings.bareNumberMarkScore) }
+        if MappingSettings.bareNumberMarks.contains(folded) { return (.documentNumber, MappingSettings.bareNumberMarkScore) }
         if let field = finder.exact[folded], !excluded.contains(field) { return (field, 1) }
         let text = " " + folded + " "
         // Longest first, as ``TableFinder/padded`` keeps them.

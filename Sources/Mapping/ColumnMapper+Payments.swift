@@ -118,10 +118,14 @@ extension ColumnMapper {
     /// ``isRunningBalance(_:_:rows:)`` of a statement with a charge and a credit column: a line
     /// moves the balance by its charge minus its credit (a blank one is zero). A statement of
     /// several customers starts each one's balance again: a row with neither (a `Cliente: …`
-    /// heading) or a totals row (`Total cliente`) ends a run, and the pairs are counted within runs.
+    /// heading) or a totals row (`Total cliente`) ends a run, and the pairs are counted within runs;
+    /// an opening balance line (`Saldo inicial`) starts one. A statement's line is a charge or a
+    /// credit: an invoice list's `Cargos | Abonos | Saldo`, both on most lines (each document's
+    /// total and part paid), is none, even where its balances happen to add up.
     func isRunningBalance(_ balance: Int, charge: Int, credit: Int, rows: ArraySlice<Row>) -> Bool {
         let profiles = (amountProfile(balance, rows), amountProfile(charge, rows), amountProfile(credit, rows))
         var runs: [[(amount: Decimal, balance: Decimal)]] = [[]]
+        var lines = 0, twoSided = 0
         for row in rows {
             let c = Self.amount(row, charge, profiles.1), k = Self.amount(row, credit, profiles.2)
             let isTotals = row.cells.contains { cell in
@@ -129,12 +133,21 @@ extension ColumnMapper {
                 let folded = TextFolding.fold(t.prefix(12))
                 return folded.hasPrefix("total") || folded.hasPrefix("subtotal")
             }
-            guard c != nil || k != nil, !isTotals, let b = Self.amount(row, balance, profiles.0) else {
+            let b = Self.amount(row, balance, profiles.0)
+            if c == nil, k == nil, let b, let line = TableImporter.balanceLineColumn(row),
+               TableImporter.isOpeningBalance(row.shownText(column: line)) {
+                runs.append([(b, b)])
+                continue
+            }
+            guard c != nil || k != nil, !isTotals, let b else {
                 if !(runs.last?.isEmpty ?? true) { runs.append([]) }
                 continue
             }
+            lines += 1
+            if let c, let k, !c.isZero, !k.isZero { twoSided += 1 }
             runs[runs.count - 1].append(((c ?? 0) - (k ?? 0), b))
         }
+        guard twoSided * 3 <= lines else { return false }
         return Self.runs(runs)
     }
 
@@ -152,7 +165,8 @@ extension ColumnMapper {
     private static func runs(_ runs: [[(amount: Decimal, balance: Decimal)]]) -> Bool {
         var forward = 0, backward = 0, pairs = 0
         for lines in runs where lines.count >= 2 {
-            for i in 1..<lines.count {
+            // A line that moves nothing says nothing about the balance.
+            for i in 1..<lines.count where !lines[i].amount.isZero {
                 pairs += 1
                 if lines[i].balance == lines[i - 1].balance + lines[i].amount { forward += 1 }
                 if lines[i - 1].balance == lines[i].balance + lines[i - 1].amount { backward += 1 }

@@ -68,7 +68,7 @@ struct ColumnMapper {
         markStatement(headers: headers, profiles: profiles, rows: rows, byField: &byField, taken: &taken)
         markAccountStatement(headers: headers, profiles: profiles, rows: rows, byField: &byField, taken: &taken)
         joinNames(&byField, taken: &taken)
-        joinCheckDigit(headers: headers, profiles: profiles, byField: &byField, taken: &taken)
+        joinCheckDigit(headers: headers, profiles: profiles, samples: samples, byField: &byField, taken: &taken)
         joinSeries(headers: headers, samples: samples, byField: &byField, taken: &taken)
         mapAgingBuckets(headers: headers, profiles: profiles, byField: &byField, taken: &taken)
         // (Neither step below changes the kind: payments do not depend on the customer's name, and
@@ -145,10 +145,12 @@ struct ColumnMapper {
     /// A check-digit column right after the tax ID's (`NIT | DV`, a Colombian export's habit),
     /// holding single digits, is part of the tax ID: the two are read as `900123456-8`, so the
     /// digit is checked rather than left out (or computed) and the column is no extra.
-    func joinCheckDigit(headers: [ColumnHeader], profiles: [Int: ColumnProfile], byField: inout [Field: MappedField],
-                        taken: inout Set<Int>) {
+    func joinCheckDigit(headers: [ColumnHeader], profiles: [Int: ColumnProfile], samples: [Int: [CellValue]],
+                        byField: inout [Field: MappedField], taken: inout Set<Int>) {
         guard var taxID = byField[.taxID], taxID.columns.count == 1, let column = taxID.columns.first,
               !taken.contains(column + 1),
+              // IDs that already end in their digit (`900123456-8`) take no second one.
+              !(samples[column] ?? []).contains(where: { $0.displayText.contains("-") }),
               let header = headers.first(where: { $0.column == column + 1 }),
               MappingSettings.checkDigitHeaders.contains(TextFolding.fold(header.text)),
               let profile = profiles[column + 1], profile.count > 0, profile.singleDigits == profile.count else { return }
@@ -213,6 +215,12 @@ struct ColumnMapper {
                   let text = cell.displayText.trimmingWhitespace
                   return !text.isEmpty && text.count <= 8 && !text.contains(" ")
               }) else { return }
+        // Numbers that already carry their series (`A | A-101`) keep it once.
+        let numbers = samples[column] ?? []
+        let carried = zip(values, numbers).filter { series, number in
+            TextFolding.fold(number.displayText).hasPrefix(TextFolding.fold(series.displayText))
+        }.count
+        guard carried * 2 < max(1, min(values.count, numbers.count)) else { return }
         number.columns.insert(column - 1, at: 0); number.separator = "-"
         byField[.documentNumber] = number
         taken.insert(column - 1)

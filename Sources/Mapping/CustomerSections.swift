@@ -150,7 +150,8 @@ struct CustomerSections: Sendable {
 
     /// The customer a table's title lines name with labels (a statement's `Cliente: FERRETERIA EL
     /// TORNILLO, C.A.` and `RIF: J-29876543-7` on lines of their own): the customer of every row
-    /// until a heading in the data says otherwise. A name and a tax ID on two lines are one customer.
+    /// until a heading in the data says otherwise. A name and, on the next lines, its tax ID are one
+    /// customer.
     /// A CSV line split at the comma of its name (`Cliente: FERRETERIA EL TORNILLO`, ` C.A.`) is read
     /// whole again.
     func titleCustomer(_ titleRows: ArraySlice<Row>, parsed: ParseMemo) -> Heading? {
@@ -167,10 +168,14 @@ struct CustomerSections: Sendable {
             guard !texts.isEmpty else { continue }
             let line = Row(number: row.number, line: row.line, cells: [.text(texts.joined(separator: ", "))])
             guard let h = titles.heading(line, parsed: parsed), h.kind == .customer, h.labelled else { continue }
-            guard var customer = found else { found = h; continue }
-            if customer.name == nil, h.taxID == nil { customer.name = h.name }
-            else if customer.taxID == nil, h.name == nil { customer.taxID = h.taxID; customer.taxIDText = h.taxIDText }
-            else { customer = h }
+            // A tax ID alone (`RIF: J-…`) is the customer's only under its name: above it, it is the
+            // issuer's own (the seller's letterhead: `DISTRIBUIDORA XYZ C.A.`, `RIF: J-…`).
+            guard var customer = found else {
+                if h.name != nil { found = h }
+                continue
+            }
+            if customer.taxID == nil, h.name == nil { customer.taxID = h.taxID; customer.taxIDText = h.taxIDText }
+            else if h.name != nil { customer = h }
             found = customer
         }
         return found

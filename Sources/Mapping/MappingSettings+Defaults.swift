@@ -90,6 +90,9 @@ extension MappingSettings {
     /// less surely than a document noun does: a first column `Nº` is often the row's count, and a
     /// `Factura` column beside it is the number.
     static let bareNumberMarkScore = 0.9
+    /// The marks that are a sign or an abbreviation (`Nº`, `#`, `No.`, `Núm.`): `Número` and
+    /// `Nro.` spelled out name the number as surely as `Factura` does.
+    static let bareNumberMarks: Set<String> = ["n", "no", "nr", "num", "nbr"]
 
     /// The document number written as a number mark and a document noun, in either order and with
     /// or without a preposition: `Nº Doc`, `Nro. de Factura`, `Nº da Nota`, `Inv #`, `Factura Nº`.

@@ -131,7 +131,7 @@ struct TableFinder {
     }
 
     /// A header cell without letters, of the few kinds headers have: a number sign or a percent
-    /// (`#`, `%`, `$`), an aging bucket (`0-30`, `31 - 60`, `+90`, `> 90`). Nothing else: a phone
+    /// (`#`, `%`, `$`), an aging bucket (`0-30`, `31 - 60`, `+90`, `> 90`, `90+`). Nothing else: a phone
     /// written as text (`0414-5551234`) or the `-` typed for "none" are data.
     static func isSymbolHeader(_ text: String) -> Bool {
         guard mayBeSymbolHeader(text.utf8) else { return false }
@@ -139,6 +139,7 @@ struct TableFinder {
         if ["#", "##", "%", "$", "€", "Nº", "N°", "№"].contains(t) { return true }
         func isBound(_ s: Substring) -> Bool { (1...3).contains(s.count) && s.allSatisfy(\.isASCIIDigit) }
         if let first = t.first, "+><".contains(first) { return isBound(t.dropFirst()) }
+        if t.last == "+" { return isBound(t.dropLast()) }  // `90+`
         let parts = t.split(separator: "-", omittingEmptySubsequences: false)
         return parts.count == 2 && isBound(parts[0]) && isBound(parts[1])
     }

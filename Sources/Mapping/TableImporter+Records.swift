@@ -179,19 +179,8 @@ extension TableImporter {
         }
         // A receipt listed without a number (QuickBooks' unapplied `Pago`) is still money the
         // customer holds: named by its type, date and amount, and said.
-        let number: Sourced<String>
-        if let written {
-            number = written
-        } else {
-            let money = (amount ?? balance)?.value.plainText ?? ""
-            let date = (try? issued.get())??.value.iso
-            let made = [receipt ?? "", date ?? "", money].filter { !$0.isEmpty }.joined(separator: " ")
-            let c = columns(.documentType).first
-            number = Sourced(made, from: origin.at(column: c ?? 1, rawText: receipt))
-            note(.warning, "MAP-RECEIPT-NO-NUMBER",
-                 "a receipt with no document number: imported as a credit named \"\(made)\" from its type, date and amount",
-                 at: location(row, column: c), found: receipt, into: &batch)
-        }
+        let number = written ?? receiptNumber(row, origin, type: receipt ?? "", issued: issued, value: amount ?? balance,
+                                                into: &batch)
         var invoice = Invoice(id: id, customer: customer.id, number: number,
                               type: documentType(row, number: number.value),
                               issueDate: try issued.get(), dueDate: dueDate(row, origin, into: &batch),
@@ -203,6 +192,20 @@ extension TableImporter {
         noteWrittenType(&invoice, row, into: &batch)
         noteAmounts(invoice, row, into: &batch)
         return invoice
+    }
+
+    /// The name of a receipt listed without a number: its type, date, amount and row (`Pago
+    /// 2026-11-20 -2000.00 fila 12`; two alike on one day stay two), said at its type's cell.
+    func receiptNumber(_ row: Row, _ origin: Provenance, type: String, issued: Result<Sourced<LocalDate>?, any Error>,
+                       value: Sourced<Money>?, into batch: inout ImportBatch) -> Sourced<String> {
+        let date = (try? issued.get())??.value.iso
+        let made = [type, date ?? "", value?.value.plainText ?? "", "fila \(row.number)"].filter { !$0.isEmpty }
+            .joined(separator: " ")
+        let c = columns(.documentType).first
+        note(.warning, "MAP-RECEIPT-NO-NUMBER",
+             "a receipt with no document number: imported as a credit named \"\(made)\" from its type, date, amount and row",
+             at: location(row, column: c), found: type, into: &batch)
+        return Sourced(made, from: origin.at(column: c ?? 1, rawText: type))
     }
 
     /// A balance or paid amount larger than the document's total (``InvoiceAmountCheck``): imported

@@ -24,22 +24,29 @@ extension TableImporter {
         let issueDate = try issued.get()
         let value: Sourced<Money>
         let type: Invoice.DocumentType
-        if let charge {
+        let openingLine = Self.balanceLineColumn(row).flatMap { Self.isOpeningBalance(row.shownText(column: $0)) ? $0 : nil }
+        let openingValue = openingLine == nil ? nil
+            : try charge ?? credit.map({ Sourced(-$0.value, from: $0.provenance) }) ?? money(.balance, row, rowCurrency, origin)
+        if let line = openingLine, number == nil, let opening = openingValue {
+            // The opening balance, written in the balance column or as the line's charge.
+            value = opening
+            type = .invoice
+            let written = row.shownText(column: line).collapsingWhitespace
+            number = Sourced(written + (issueDate.map { " " + $0.value.iso } ?? ""), from: origin.at(column: line, rawText: written))
+            note(.warning, "MAP-OPENING-BALANCE",
+                 "a statement's opening balance (\(opening.value)) imported as one document: the documents it sums are not listed",
+                 at: location(row, column: line), found: written, into: &batch)
+        } else if let charge {
             value = charge
             type = documentType(row, number: number?.value ?? "") == .debitNote ? .debitNote : .invoice
         } else if let credit {
             value = credit
             type = .creditNote
-        } else if let line = Self.balanceLineColumn(row), Self.isOpeningBalance(row.shownText(column: line)),
-                  let opening = try money(.balance, row, rowCurrency, origin) {
-            value = opening
-            type = .invoice
-            let written = row.shownText(column: line).collapsingWhitespace
-            number = number ?? Sourced(written + (issueDate.map { " " + $0.value.iso } ?? ""),
-                                       from: origin.at(column: line, rawText: written))
-            note(.warning, "MAP-OPENING-BALANCE",
-                 "a statement's opening balance (\(opening.value)) imported as one document: the documents it sums are not listed",
-                 at: location(row, column: line), found: written, into: &batch)
+            // A credit with no number (a transfer, an advance) is still money the customer holds.
+            if number == nil {
+                let written = writtenType(row)?.1 ?? text(.notes, row, origin)?.value ?? "Abono"
+                number = receiptNumber(row, origin, type: written, issued: issued, value: credit, into: &batch)
+            }
         } else {
             throw RowRejection(code: "MAP-NO-AMOUNT", reason: "no charge or credit", column: columns(.amount).first)
         }

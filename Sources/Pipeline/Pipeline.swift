@@ -128,7 +128,7 @@ public struct Pipeline {
                     summary.error = readFailure.message
                 }
                 batch.append(imported)
-                perSource.append((source.displayPath, kind, nil, imported))
+                perSource.append((source.displayPath, kind, summary.error, imported))
                 summaries.append(summary)
                 records.append(SourceRecord(path: source.displayPath, kind: kind, label: source.spec.label,
                                             contentHash: fingerprint.hash, size: fingerprint.size, error: summary.error))

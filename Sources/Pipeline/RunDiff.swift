@@ -126,7 +126,15 @@ public struct RunDiff: Codable, Sendable, Equatable {
             guard let before = oldNames[c.customerID], before != c.name else { return nil }
             return Rename(customerID: c.customerID, before: before, after: c.name)
         }.sorted { $0.customerID < $1.customerID }
-        let oldPayments = Set(old.result.payments.map(Self.paymentKey)), newPayments = Set(new.result.payments.map(Self.paymentKey))
+        // Alike payments (two transfers of one amount on one day, no reference) counted, not merged.
+        func keys(_ payments: [ConsolidatedPayment]) -> Set<String> {
+            var seen: [String: Int] = [:]
+            return Set(payments.map(Self.paymentKey).sorted().map { key in
+                seen[key, default: 0] += 1
+                return seen[key]! == 1 ? key : key + " (\(seen[key]!))"
+            })
+        }
+        let oldPayments = keys(old.result.payments), newPayments = keys(new.result.payments)
         addedPayments = newPayments.subtracting(oldPayments).sorted()
         removedPayments = oldPayments.subtracting(newPayments).sorted()
         func labelled(_ r: ReconciliationResult) -> Set<String> { Set(r.discrepancies.map { $0.id + " " + $0.kind }) }

@@ -14,9 +14,16 @@ extension TaxIDParser {
         if let last = input.lastGroup, last.count != 1 { return nil }
         let all = input.chars.map(\.digitValue)
         let body = Array(all.dropLast()), check = all[all.count - 1]
-        if input.lastGroup == nil, all.count == 9, all[0] == 8 || all[0] == 9, nitCheckDigit(body) != check {
-            return TaxID(normalized: input.compact + String(nitCheckDigit(all)), country: "CO", kind: .nit,
-                         isCompany: true, validity: .unchecked, display: input.display)
+        // Nine digits from 8 or 9 are a company's NIT body (a DV that seems to check is chance:
+        // Bancolombia's 890903938 is such a body); ten from 1 a ten-digit cédula (no nine-digit
+        // cédula exists); seven or eight a cédula whose last digit does not check as a DV.
+        if input.lastGroup == nil {
+            let companyBody = all.count == 9 && (all[0] == 8 || all[0] == 9)
+            let cedula = all.count == 10 && all[0] == 1 || (7...8).contains(all.count) && nitCheckDigit(body) != check
+            if companyBody || cedula {
+                return TaxID(normalized: input.compact + String(nitCheckDigit(all)), country: "CO", kind: .nit,
+                             isCompany: companyBody, validity: .unchecked, display: input.display)
+            }
         }
         let isCompany = body.count == 9 && (body[0] == 8 || body[0] == 9)
         return TaxID(normalized: input.compact, country: "CO", kind: .nit, isCompany: isCompany,

@@ -113,3 +113,44 @@ struct AgingBucketTests {
         #expect(m[.agingBucket] == nil && m.extraHeaders == ["1-30", "31-60"])
     }
 }
+
+/// QA's second pass on statements: short ones, numberless credits, the seller's letterhead, and
+/// a paid invoice list that only looks like one.
+struct StatementEdgeTests {
+    static func importing(_ texts: [[String]]) -> ImportBatch { AccountStatementTests.importing(texts) }
+
+    static func owed(_ batch: ImportBatch) -> Decimal {
+        batch.invoices.reduce(Decimal(0)) { $0 + ($1.type == .creditNote ? -1 : 1) * abs($1.balance?.value.amount ?? 0) }
+    }
+
+    @Test func aShortStatementWithItsOpeningBalance() {
+        let batch = Self.importing([["Cliente: Comercial Gamma S.A.S."],
+                                    ["Fecha", "Tipo", "Número", "Concepto", "Debe", "Haber", "Saldo"],
+                                    ["01/10/2026", "", "", "Saldo inicial", "", "", "1.000,00"],
+                                    ["03/10/2026", "FACT", "300", "Venta", "750,00", "", "1.750,00"],
+                                    ["05/10/2026", "REC", "77", "Pago", "", "400,00", "1.350,00"]])
+        #expect(Self.owed(batch) == 1350)
+    }
+
+    @Test func numberlessCreditsAreCreditsAndTheLetterheadIsNoCustomer() {
+        let batch = Self.importing([["DISTRIBUIDORA XYZ C.A."], ["RIF: J-29876543-7"],
+                                    ["Cliente: Comercial Beta C.A."],
+                                    ["Fecha", "Tipo", "Número", "Concepto", "Debe", "Haber", "Saldo"],
+                                    ["01/10/2026", "", "", "Saldo anterior", "", "", "1.250,00"],
+                                    ["03/10/2026", "FACT", "200", "Venta", "750,00", "", "2.000,00"],
+                                    ["04/10/2026", "Pago", "", "Transferencia", "", "500,00", "1.500,00"],
+                                    ["05/10/2026", "ANTICIPO", "", "Anticipo", "", "200,00", "1.300,00"]])
+        #expect(Self.owed(batch) == 1300)
+        #expect(batch.rejects.isEmpty)
+        #expect(Set(batch.customers.map { $0.name?.value }) == ["Comercial Beta C.A."])
+        #expect(batch.customers.allSatisfy { $0.taxID == nil })
+    }
+
+    @Test func aPaidInvoiceListIsNoStatement() {
+        let batch = Self.importing([["Cliente", "Factura", "Fecha", "Cargos", "Abonos", "Saldo"],
+                                    ["Alfa SAS", "F-1", "01/10/2026", "100,00", "100,00", "0,00"],
+                                    ["Alfa SAS", "F-2", "02/10/2026", "200,00", "200,00", "0,00"],
+                                    ["Alfa SAS", "F-3", "03/10/2026", "300,00", "0,00", "300,00"]])
+        #expect(batch.invoices.map { $0.balance?.value.amount } == [0, 0, 300])
+    }
+}

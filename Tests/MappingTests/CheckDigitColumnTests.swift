@@ -89,7 +89,7 @@ struct AgingDetailTests {
                 ["Pago", "20/11/2026", "", "Abarrotes Doña Mary", "-2000.00"],
             ]))]))
         #expect(batch.rejects.isEmpty, "\(batch.rejects)")
-        #expect(batch.invoices.map(\.number.value) == ["1045", "1010", "Pago 2026-11-20 -2000.00"])
+        #expect(batch.invoices.map(\.number.value) == ["1045", "1010", "Pago 2026-11-20 -2000.00 fila 7"])
         #expect(batch.invoices.last?.type == .creditNote)
         #expect(batch.diagnostics.filter { $0.code == "MAP-SECTION-LABEL" }.count == 2)
         #expect(batch.diagnostics.contains { $0.code == "MAP-RECEIPT-NO-NUMBER" })

@@ -56,6 +56,10 @@ import Tabular
         #expect(diff.addedPayments == ["C-A/2024-09-27/4200.00/USD/1000004"] && diff.removedPayments.isEmpty)
         #expect(diff.resolvedDiscrepancies == ["D-OLD balance_mismatch"] && diff.newDiscrepancies.isEmpty)
         #expect(diff.text.contains("could not read ventas-maria.xlsx"))
+        // Two alike payments (no reference) then one: one is gone.
+        var twice = new
+        twice.result.payments = [new.result.payments[0], new.result.payments[0]]
+        #expect(RunDiff(from: twice, to: new).removedPayments == ["C-A/2024-09-27/4200.00/USD/1000004 (2)"])
         #expect(diff.text.contains("renamed \"C-A\" → \"Distribuidora Duaca\""))
     }
 

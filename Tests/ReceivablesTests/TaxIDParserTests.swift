@@ -130,11 +130,17 @@ struct TaxIDParserTests {
         #expect(written.normalized == normalized && written.validity == .valid)
     }
 
-    @Test func colombianNineDigitsThatCheckAreReadAsWritten() {
-        // 90012345's DV is 5: `900123455` is that body and its DV, a valid NIT as written.
-        let id = TaxIDParser.parse("900123455", country: "CO")
-        #expect(id.normalized == "900123455" && id.validity == .valid)
-        // A DV written after a dash is a DV: never a NIT without one.
+    /// Nine digits from 8 or 9 are a company's NIT body even when their last digit checks
+    /// (Bancolombia's 890903938); ten from 1 a cédula; seven or eight a cédula when the last does
+    /// not check, else read as written (a body and its DV: which, nobody can tell).
+    @Test(arguments: [("890903938", "8909039388", Bool?.some(true)), ("1020304001", "10203040017", false),
+                      ("79345600", "793456008", false), ("52345606", "52345606", false)])
+    func colombianBareNumbers(_ text: String, _ normalized: String, _ company: Bool?) {
+        let id = TaxIDParser.parse(text, country: "CO")
+        #expect(id.normalized == normalized && id.isCompany == company)
+    }
+
+    @Test func aDVWrittenApartIsADV() {
         let dashed = TaxIDParser.parse("90012345-6", country: "CO")
         #expect(dashed.normalized == "900123456" && dashed.validity == .checkDigitMismatch)
     }

@@ -57,6 +57,30 @@ import Testing
         #expect(!result.discrepancies.contains { $0.kind == "balance_mismatch" })
     }
 
+    /// QA's second pass: a balance of a higher-priority source that does not reflect a paid
+    /// column elsewhere still takes the payment; the same payment in the bank and in a
+    /// salesperson's log is counted once; a customer's payment naming no document, or in another
+    /// currency than the document's, is said.
+    @Test func paymentsCountOnceAndWhatIsNotAppliedIsSaid() throws {
+        let c = Fixture.tornillo
+        let invoices = [Fixture.invoice("erp.csv", 2, customer: c[1], number: "200", amount: 1000, balance: 1000, priority: 3),
+                        Fixture.invoice("vendedor.csv", 2, customer: c[0], number: "F-200", amount: 1000, paid: 300, balance: 700),
+                        Fixture.invoice("erp.csv", 3, customer: c[1], number: "301", amount: 1000, balance: 1000)]
+        var ves = Fixture.payment("banco.csv", 5, customer: c[0], invoice: "301", amount: 36500)
+        ves.amount = Sourced(Money(36500, .ves), from: ves.provenance)
+        let payments = [Fixture.payment("banco.csv", 2, customer: c[0], invoice: "F-200", amount: 300),
+                        Fixture.payment("banco.csv", 3, customer: c[0], invoice: "301", amount: 250),
+                        Fixture.payment("cobros.csv", 2, customer: c[0], invoice: "301", amount: 250),
+                        Fixture.payment("banco.csv", 4, customer: c[0], invoice: nil, amount: 600), ves]
+        let result = Reconciler().reconcile(Fixture.batch(c, invoices: invoices, payments: payments))
+        func doc(_ n: String) throws -> ConsolidatedInvoice { try #require(result.invoices.first { $0.documentNumber == n }) }
+        #expect(try doc("200").balance == Money(700, .usd))
+        #expect(try doc("301").balance == Money(750, .usd))
+        let kinds = result.discrepancies.map(\.kind)
+        #expect(kinds.contains("duplicate_payment") && kinds.contains("unapplied_payment")
+                    && kinds.contains("payment_currency_mismatch"))
+    }
+
     /// Money received that names no customer: if no document either, nobody's balance reflects it;
     /// if a document several customers have, it is applied to none. Both are said.
     @Test func paymentsNobodyCanBeGivenAreSaid() {

@@ -72,6 +72,8 @@ struct Clusterer {
     /// Whether a pair's levels are vetoed (never a link by score).
     var isVetoed: (UInt64) -> Bool = { _ in false }
     let validTaxIDs: [String?]
+    /// The surely valid tax IDs (``TaxIDKey/isSurelyValid``): one on both records links them.
+    var linkingTaxIDs: [String?] = []
     let mustLinks: [(Int, Int)]
     /// `mustLinks` as pair keys, built once (every cluster's support check reads it).
     private let mustSet: Set<UInt64>
@@ -201,7 +203,10 @@ struct Clusterer {
                     if settings.cannotLinkDifferentValidTaxIDs, let a = validTaxIDs[i], let b = validTaxIDs[j], a != b { prob = 0 }
                     if isVetoed(s.pattern) { prob = 0 }
                     // One valid tax ID on both: one legal entity, whatever the names (link_same_valid_tax_ids).
-                    if settings.linkSameValidTaxIDs, let a = validTaxIDs[i], a == validTaxIDs[j] { prob = max(prob, settings.matchThreshold) }
+                    if settings.linkSameValidTaxIDs, i < linkingTaxIDs.count, j < linkingTaxIDs.count,
+                       let a = linkingTaxIDs[i], a == linkingTaxIDs[j] {
+                        prob = max(prob, settings.matchThreshold)
+                    }
                     link = MemberLink(partner: j, probability: prob, weight: s.weight, pattern: s.pattern, rule: rule(for: s.pattern))
                 }
                 links[x][y] = link; links[y][x] = link

@@ -37,6 +37,7 @@ struct InvoiceConsolidator {
         // The same transfer in two sources (overlapping bank statements: same date, bank reference
         // and amount) is one payment: counted twice, it paid invoices and kept promises twice.
         var transfers: [String: Payment] = [:]
+        var bookedByDocument: [String: [Payment]] = [:]
         for p in payments.sorted(by: { $0.id < $1.id }) {
             if let key = Self.transferKey(p) {
                 if let first = transfers[key], first.provenance.location.file != p.provenance.location.file {
@@ -52,6 +53,24 @@ struct InvoiceConsolidator {
                 if transfers[key] == nil { transfers[key] = p }
             }
             let cid = p.customer.flatMap { customerIDByRecord[$0] }
+            // The same payment booked by two sources (the bank's line and a salesperson's log of
+            // it): one customer, one document, one amount, within a few days, no references that
+            // tell them apart. Applied to the balance twice, it would halve a debt that is owed.
+            if let cid, let raw = p.invoiceNumber?.value, !raw.isEmpty {
+                let key = [cid, InvoiceNumber.normalize(raw), p.amount.value.plainText, p.amount.value.currency?.code ?? ""]
+                    .joined(separator: "|")
+                if let first = (bookedByDocument[key] ?? []).first(where: { Self.sameBooking($0, p) }) {
+                    out.discrepancies.append(.make(
+                        kind: "duplicate_payment", severity: .warning, entity: "payment", entityID: first.id.rawValue,
+                        field: "invoice_number", values: [first, p].map {
+                            .init(value: $0.amount.value.description, provenance: $0.amount.provenance ?? $0.provenance)
+                        },
+                        message: "payment \(p.amount.value) to document \(raw) of \(p.date?.value.iso ?? "") is listed by "
+                            + "two sources (\(first.provenance.location.file), \(p.provenance.location.file)): counted once"))
+                    continue
+                }
+                bookedByDocument[key, default: []].append(p)
+            }
             var found: GroupKey?
             var number: String?
             if let raw = p.invoiceNumber?.value, !raw.isEmpty {
@@ -85,6 +104,13 @@ struct InvoiceConsolidator {
                         + "so it is applied to that document"))
             }
             if let found { paidByKey[found, default: []].append(p) }
+            if found == nil, cid != nil, number == nil {
+                out.discrepancies.append(.make(
+                    kind: "unapplied_payment", severity: .warning, entity: "payment", entityID: p.id.rawValue,
+                    field: "invoice_number", values: [.init(value: p.amount.value.description, provenance: p.amount.provenance ?? p.provenance)],
+                    message: "payment \(p.amount.value) of \(p.date?.value.iso ?? "unknown date") from customer \(cid ?? "") "
+                        + "names no document: applied to none, no document's balance reflects it"))
+            }
             if found == nil, cid == nil, number == nil {
                 // Money received that no balance reflects: an auditor must see it.
                 out.discrepancies.append(.make(
@@ -103,6 +129,16 @@ struct InvoiceConsolidator {
             out.invoices.append(consolidate(key: key, copies: copies, payments: paidByKey[key] ?? [], into: &out.discrepancies))
         }
         return out
+    }
+
+    /// Whether two payments to one document, of one amount, are one booking seen by two sources:
+    /// other files, dates at most three days apart (a value date against a booking date), and no
+    /// two different references.
+    static func sameBooking(_ a: Payment, _ b: Payment) -> Bool {
+        guard a.provenance.location.file != b.provenance.location.file else { return false }
+        if let ra = a.reference?.value, let rb = b.reference?.value, !ra.isEmpty, !rb.isEmpty, ra != rb { return false }
+        guard let da = a.date?.value, let db = b.date?.value else { return a.date == nil && b.date == nil }
+        return abs(da.daysSinceEpoch - db.daysSinceEpoch) <= 3
     }
 
     /// What makes two payment records one bank transfer: its date, its bank reference (as written,
@@ -180,7 +216,17 @@ struct InvoiceConsolidator {
 
         // What payment records say was paid against this document, in its currency.
         var paymentsTotal: Money?
-        for p in payments where p.amount.value.currency == nil || currency == nil || p.amount.value.currency == currency {
+        for p in payments {
+            guard p.amount.value.currency == nil || currency == nil || p.amount.value.currency == currency else {
+                // A USD invoice paid in bolívars (routine in Venezuela): no rate to convert at, so
+                // the payment is not applied, and the auditor is told.
+                discrepancies.append(.make(
+                    kind: "payment_currency_mismatch", severity: .warning, entity: "invoice", entityID: entityID,
+                    field: "paid", values: [.init(value: p.amount.value.description, provenance: p.amount.provenance ?? p.provenance)],
+                    message: "payment \(p.amount.value) against document \(ranked[0].number.value) in \(currency?.code ?? "?") "
+                        + "is in another currency: not applied to its balance"))
+                continue
+            }
             let m = Money(p.amount.value.amount, p.amount.value.currency ?? currency)
             paymentsTotal = paymentsTotal.map { Money($0.amount + m.amount, $0.currency ?? m.currency) } ?? m
         }
@@ -196,7 +242,9 @@ struct InvoiceConsolidator {
         var paymentsApplied = false
         if key.type != Invoice.DocumentType.creditNote.rawValue, let amount, !amount.isNegative, let b = sourceBalance,
            let paymentsTotal, amount.isCompatible(with: paymentsTotal), b.isCompatible(with: amount) {
-            let reflected = sourcePaid.flatMap { $0.isCompatible(with: amount) ? $0 : nil } ?? (amount - b)
+            // What the chosen balance says was paid (a paid column of another source may be fresher
+            // than the balance kept: it is the balance that must reflect the payments).
+            let reflected = amount - b
             if paymentsTotal.amount > reflected.amount {
                 let left = amount - paymentsTotal
                 paymentsApplied = true

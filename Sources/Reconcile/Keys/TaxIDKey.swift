@@ -10,12 +10,23 @@ public struct TaxIDKey: Hashable, Sendable {
     /// none (a letter the parser inferred, `30123456-1` read as `J301234561`, is no evidence).
     public var letters: String
     public var validity: TaxID.Validity
+    /// Whether the source wrote the check digit apart (`900.123.456-8`, `76.086.428-5`): then a
+    /// valid one is the writer's, not a bare number's last digit that checks by chance (1 in 11).
+    public var checkDigitWrittenApart = false
 
     public init(_ taxID: TaxID) {
         self.init(compact: TaxIDKeyer.compact(taxID.normalized.isEmpty ? taxID.display : taxID.normalized),
                   validity: taxID.validity)
         let written = Set(TaxIDKeyer.compact(taxID.display))
         if !letters.allSatisfy(written.contains) { letters = "" }
+        let shown = Array(taxID.display.trimmingWhitespace)
+        checkDigitWrittenApart = shown.count >= 2 && "-/".contains(shown[shown.count - 2])
+    }
+
+    /// A valid ID that names one legal entity beyond chance: its type letters written (`J-…`, an
+    /// RFC), its check digit written apart, or ten digits and more (CUIT, CNPJ, RUC).
+    public var isSurelyValid: Bool {
+        isValid && (!letters.isEmpty || checkDigitWrittenApart || digits.count >= 10)
     }
 
     public init(raw: String) {

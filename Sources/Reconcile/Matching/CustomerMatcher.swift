@@ -56,11 +56,13 @@ struct CustomerMatcher {
 
         observer?("score")
         let validTaxIDs = features.records.map { r -> String? in r.taxID.flatMap { $0.isValid ? $0.normalized : nil } }
+        // Only a surely valid ID links by itself (``TaxIDKey/isSurelyValid``).
+        let linkingTaxIDs = features.records.map { r -> String? in r.taxID.flatMap { $0.isSurelyValid ? $0.normalized : nil } }
         var edges: [ScoredPair] = []
         for (k, p) in pairs.enumerated() {
             let i = Int(p >> 32), j = Int(p & 0xFFFF_FFFF)
             let w = scorer.weight(i, j, pattern: patterns[k])
-            let sameTaxID = settings.linkSameValidTaxIDs && validTaxIDs[i] != nil && validTaxIDs[i] == validTaxIDs[j]
+            let sameTaxID = settings.linkSameValidTaxIDs && linkingTaxIDs[i] != nil && linkingTaxIDs[i] == linkingTaxIDs[j]
             if sameTaxID || ModelParameters.probability(weight: w) >= settings.matchThreshold && !scorer.isVetoed(patterns[k]) {
                 edges.append(ScoredPair(i: Int32(i), j: Int32(j), pattern: patterns[k], weight: w))
             }
@@ -104,6 +106,7 @@ struct CustomerMatcher {
         }
         var clusterer = Clusterer(settings: settings, scorePair: { scorer.score($0, $1) }, validTaxIDs: validTaxIDs, mustLinks: mustLinks,
                                   cannotLinks: cannot)
+        clusterer.linkingTaxIDs = linkingTaxIDs
         clusterer.isVetoed = { scorer.isVetoed($0) }
         clusterer.identical = identical
         observer?("cluster")
