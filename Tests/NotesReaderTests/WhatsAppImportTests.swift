@@ -14,6 +14,23 @@ import Testing
         b.contacts.map { "\($0.provenance.location.line ?? 0) \($0.date) \($0.time?.iso ?? "-") \($0.author ?? "-") \($0.outcome.rawValue)" }
     }
 
+    /// Who wrote a message says what it can be: the customer's own message reached us whatever it
+    /// says of a call, and only the customer promises.
+    @Test func outcomesFollowWhoWrote() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chat-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("WhatsApp Chat con Omicron C.A..txt")
+        try Data("""
+            20/09/24, 9:00 a. m. - Ana Cobranza: Buenos días, lo llamé y no contesta
+            20/09/24, 10:00 a. m. - Omicron C.A.: Disculpe, no contesté porque estaba manejando, le llamo luego
+            21/09/24, 10:00 a. m. - Ana Cobranza: no hemos recibido la transferencia del viernes
+            """.utf8).write(to: file)
+        let b = try NotesImporter.importFile(path: file.path, options: NotesImportOptions(defaultCurrency: .usd))
+        #expect(b.contacts.map(\.outcome) == [.noAnswer, .other, .other])
+        #expect(b.promises.isEmpty)
+    }
+
     @Test func androidEnglishTwelveHourMonthFirst() throws {
         let b = try Self.load("WhatsApp Chat with Acme Hardware.txt")
         #expect(Self.rows(b) == [

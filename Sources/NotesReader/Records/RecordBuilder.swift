@@ -43,14 +43,15 @@ struct RecordBuilder {
             let facts = extractor.extract(entry.text, date: entry.date, defaultChannel: entry.defaultChannel,
                                           channelFromText: channelFromText, dayFirst: parsed.dayFirst,
                                           currency: entry.section.flatMap { sectionCurrency[$0] })
+            let outcome = chatOutcome(facts.outcome.outcome, entry, parsed)
             let event = ContactEvent(
                 id: RecordID(loc), customer: customerID, date: entry.date, time: entry.time, channel: facts.channel,
-                author: entry.author, outcome: facts.outcome.outcome, outcomeConfidence: facts.outcome.confidence,
+                author: entry.author, outcome: outcome, outcomeConfidence: facts.outcome.confidence,
                 text: entry.text, mentionedAmounts: facts.amounts.map(\.money), mentionedInvoices: facts.invoices,
                 mentionedPhones: facts.phones, mentionedEmails: facts.emails, mentionedTaxIDs: facts.taxIDs,
                 provenance: prov)
             batch.contacts.append(event)
-            mentions.append(ExtractedMention(kind: .outcome, value: facts.outcome.outcome.rawValue,
+            mentions.append(ExtractedMention(kind: .outcome, value: outcome.rawValue,
                                              confidence: facts.outcome.confidence, location: loc))
             mentions += facts.amounts.map { ExtractedMention(kind: .amount, value: $0.money.description, confidence: $0.confidence, location: loc) }
             mentions += facts.invoices.map { ExtractedMention(kind: .invoice, value: $0, confidence: 0.8, location: loc) }
@@ -74,6 +75,19 @@ struct RecordBuilder {
         batch.diagnostics = parsed.diagnostics
         batch.accounting = [parsed.accounting]
         return NotesImportResult(batch: batch, mentions: mentions)
+    }
+
+    /// A chat message's outcome by who wrote it: the customer's own message reached us, whatever it
+    /// says of a call (`no contesté porque estaba manejando`), so it is no unanswered attempt; and
+    /// only the customer promises or says it paid (the collector's `no hemos recibido la
+    /// transferencia del viernes` is neither). A notebook line keeps its outcome.
+    private func chatOutcome(_ outcome: ContactEvent.Outcome, _ entry: NoteEntry, _ parsed: ParsedNotes) -> ContactEvent.Outcome {
+        guard entry.author != nil, let s = entry.section, !parsed.sections[s].customerAuthors.isEmpty else { return outcome }
+        if isCustomerSide(entry, parsed) {
+            // (A `número equivocado` from the other side stays: whoever has the number is not the customer.)
+            return outcome == .noAnswer ? .other : outcome
+        }
+        return outcome == .promiseToPay || outcome == .saysPaid ? .other : outcome
     }
 
     /// In a chat, only the customer's own messages make promises; a notebook line is the collector
