@@ -182,7 +182,7 @@ struct ColumnMapper {
                          taken: inout Set<Int>) {
         let headerOf = Dictionary(headers.map { ($0.column, $0) }, uniquingKeysWith: { a, _ in a })
         func currency(_ column: Int) -> Currency? {
-            headerOf[column].flatMap { CurrencyToken.currency(inHeader: TextFolding.fold($0.displayName)) }
+            headerOf[column].flatMap { CurrencyToken.currency(inHeaderText: $0.displayName, country: country) }
         }
         guard let target = byField[.balance]?.columns.first.flatMap(currency) else { return }
         for field in [Field.amount, .paid] {

@@ -53,6 +53,18 @@ enum CurrencyToken {
         return nil
     }
 
+    /// A currency a header names (`Monto USD`, `Saldo (Bs.)`), or marks with a sign folding drops:
+    /// `R$` is BRL, `US$` USD, and a bare `$` what it means where the data comes from
+    /// (``Currency/dollarSign(country:currency:)``: USD in Venezuela, COP in Colombia).
+    static func currency(inHeaderText raw: String, country: String?, currency configured: Currency? = nil) -> Currency? {
+        if let named = currency(inHeader: TextFolding.fold(raw)) { return named }
+        guard raw.contains("$") else { return nil }
+        let upper = raw.uppercased()
+        if upper.contains("R$") { return "BRL" }
+        if upper.contains("US$") || upper.contains("U$S") { return "USD" }
+        return Currency.dollarSign(country: country, currency: configured)
+    }
+
     /// A currency named as a word in a header (`Monto USD`, `Saldo (Bs.)`, `Monto Bs.F.`).
     static func currency(inHeader folded: String) -> Currency? {
         let words = folded.split(separator: " ")

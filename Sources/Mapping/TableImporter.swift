@@ -93,7 +93,9 @@ struct TableImporter: Sendable {
         let mapped = Set(columns.joined())
         for h in table.region.headers {
             headerNames[h.column] = h.displayName.isEmpty ? h.letter : h.displayName
-            if let c = CurrencyToken.currency(inHeader: TextFolding.fold(h.displayName)) { headerCurrency[h.column] = c }
+            if let c = CurrencyToken.currency(inHeaderText: h.displayName, country: country, currency: options.currency) {
+                headerCurrency[h.column] = c
+            }
             if statusColumn == nil, !mapped.contains(h.column), VoidedRows.isStatusHeader(h.displayName) { statusColumn = h.column }
         }
     }

@@ -78,3 +78,19 @@ struct StatedCurrencyTests {
         #expect(batch.invoices.first?.currency?.code == "EUR")
     }
 }
+
+/// A `$` in a header means what a bare `$` means where the data comes from.
+struct DollarHeaderTests {
+    @Test(arguments: [("VE", "USD"), ("CO", "COP"), ("MX", "MXN")])
+    func aDollarHeader(_ country: String, _ code: String) {
+        let batch = Importer(options: ImportOptions(country: country)).importSource(MemorySource(path: "c.csv", csv: [
+            ["Cliente", "Factura", "Monto ($)", "Saldo $"], ["Abasto Luna C.A.", "F-1", "600,00", "600,00"]]))
+        #expect(batch.invoices.first?.balance?.value.currency?.code == code)
+    }
+
+    @Test func theBalancesDollarsPickTheAmount() {
+        let batch = Importer(options: ImportOptions(country: "VE")).importSource(MemorySource(path: "c.csv", csv: [
+            ["Cliente", "Factura", "Monto Bs.", "Monto $", "Saldo $"], ["Abasto", "F-1", "21.900,00", "600,00", "600,00"]]))
+        #expect(batch.invoices.first?.amount?.value == Money(600, .usd))
+    }
+}
