@@ -83,6 +83,18 @@ extension ColumnMapper {
                               byField: inout [Field: MappedField], taken: inout Set<Int>) {
         guard byField[.documentNumber] != nil || byField[.documentType] != nil, byField[.credit] == nil,
               let balance = byField[.balance], balance.columns.count == 1 else { return }
+        // A customer's statement says whose it is, or what its documents are: a customer column, a
+        // type column, or `Cliente: …` headings. A bank's (`Fecha | Folio | Descripción | Cargos |
+        // Abonos | Saldo`) says neither, and its charges are no receivables.
+        let customerEvidence = !byField.keys.filter { [.customerName, .taxID, .firstName, .lastName, .documentType].contains($0) }.isEmpty
+            || rows.contains { row in
+                guard let (_, text) = CustomerSections.singleText(row) ?? CustomerSections.labelledSplitText(row) else { return false }
+                let words = text.split(whereSeparator: \.isWhitespace)
+                return [2, 1].contains { n in
+                    words.count >= n && CustomerSections.labels.contains(TextFolding.fold(words.prefix(n).joined(separator: " ")))
+                }
+            }
+        guard customerEvidence else { return }
         let folded = headers.map { (column: $0.column, text: TextFolding.fold($0.text)) }
         guard let charge = folded.first(where: { Self.isWord($0.text, in: MappingSettings.debitWords) })?.column,
               let credit = folded.first(where: { Self.isWord($0.text, in: MappingSettings.creditWords) })?.column,

@@ -25,8 +25,12 @@ enum DocumentTypeWords {
     static let table: [(Meaning, Set<String>, [String])] = [
         (.creditNote, ["nc", "n c", "ncr", "n cr", "ncc", "ncv", "cn", "nota credito", "nota cred", "n credito",
                        "credito", "cred", "cr", "credit note", "credit memo", "credit", "dev", "devolucion",
-                       "devoluciones", "e", "egreso", "nota de credito fiscal", "nota de abono"],
-         ["nota de credito", "nota credito", "nota de cred", "devolucion", "credit"]),
+                       "devoluciones", "e", "egreso", "nota de credito fiscal", "nota de abono",
+                       // A withholding certificate (IVA, ISLR): tax the customer paid on our behalf.
+                       "ret", "rete", "retencion", "retenciones", "ret iva", "ret islr", "retencion iva",
+                       "retencion islr", "retencion en la fuente", "reteiva", "reteica", "retefuente",
+                       "comprobante de retencion", "cr iva", "cr islr"],
+         ["nota de credito", "nota credito", "nota de cred", "devolucion", "credit", "retencion"]),
         (.debitNote, ["nd", "n d", "ndb", "n db", "n deb", "dn", "nota debito", "nota deb", "n debito", "debito",
                       "deb", "db", "debit note", "debit memo", "debit", "nota de cargo"],
          ["nota de debito", "nota debito", "nota de deb", "debit"]),

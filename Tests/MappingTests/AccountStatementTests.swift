@@ -146,6 +146,17 @@ struct StatementEdgeTests {
         #expect(batch.customers.allSatisfy { $0.taxID == nil })
     }
 
+    /// A bank's statement says neither whose it is nor what its documents are: its charges are
+    /// not read as a customer's.
+    @Test func aBankStatementIsNoCustomerStatement() {
+        let m = AutomaticMapping.of(["Fecha", "Folio", "Descripción", "Cargos", "Abonos", "Saldo"],
+                                    text: [["01/10/2026", "1001", "Depósito", "", "10.000,00", "10.000,00"],
+                                           ["02/10/2026", "1002", "Comisión", "50,00", "", "9.950,00"],
+                                           ["03/10/2026", "1003", "Transferencia", "", "5.000,00", "14.950,00"],
+                                           ["04/10/2026", "1004", "Pago proveedor", "3.000,00", "", "11.950,00"]], country: "MX")
+        #expect(m[.credit] == nil)
+    }
+
     @Test func aPaidInvoiceListIsNoStatement() {
         let batch = Self.importing([["Cliente", "Factura", "Fecha", "Cargos", "Abonos", "Saldo"],
                                     ["Alfa SAS", "F-1", "01/10/2026", "100,00", "100,00", "0,00"],
