@@ -14,6 +14,17 @@ extension ColumnMapper {
                        byField: inout [Field: MappedField], taken: inout Set<Int>) {
         let folded = headers.map { (column: $0.column, text: TextFolding.fold($0.text)) }
         let debits = folded.filter { Self.isWord($0.text, in: MappingSettings.debitWords) }.map(\.column)
+        // A bank numbers its lines (`Folio`, `Nº`): with a description, debits and credits, and
+        // nothing of a customer's or a document type, that number is the line's reference.
+        if let number = byField[.documentNumber], number.columns.count == 1, byField[.paymentReference] == nil,
+           let header = folded.first(where: { $0.column == number.columns[0] }),
+           Self.bankLineNumbers.contains(header.text) || MappingSettings.bareNumberMarks.contains(header.text),
+           !debits.isEmpty, folded.contains(where: { Self.isWord($0.text, in: MappingSettings.descriptionWords) }),
+           folded.contains(where: { Self.isWord($0.text, in: MappingSettings.creditWords) }),
+           !Self.saysWhoseOrWhat(byField, rows: rows) {
+            byField[.documentNumber] = nil
+            byField[.paymentReference] = MappedField(field: .paymentReference, columns: number.columns, confidence: number.confidence)
+        }
         guard byField[.documentNumber] == nil, byField[.paymentAmount] == nil,
               byField[.issueDate] != nil || byField[.paymentDate] != nil,
               byField[.paymentReference] != nil
@@ -71,6 +82,25 @@ extension ColumnMapper {
         taken.insert(column)
     }
 
+    /// Whether a table says whose its lines are or what its documents are: a customer or document
+    /// type column, or `Cliente: …` headings among its rows. A customer's statement does; a bank's
+    /// does not.
+    static func saysWhoseOrWhat(_ byField: [Field: MappedField], rows: ArraySlice<Row>) -> Bool {
+        let fields: Set<Field> = [.customerName, .taxID, .firstName, .lastName, .documentType]
+        if byField.keys.contains(where: fields.contains) { return true }
+        return rows.contains { row in
+            guard let (_, text) = CustomerSections.singleText(row) ?? CustomerSections.labelledSplitText(row) else { return false }
+            let words = text.split(whereSeparator: \.isWhitespace)
+            return [2, 1].contains { n in
+                words.count >= n && CustomerSections.labels.contains(TextFolding.fold(words.prefix(n).joined(separator: " ")))
+            }
+        }
+    }
+
+    /// Headers a bank gives its statement lines' numbers under.
+    static let bankLineNumbers: Set<String> = ["folio", "numero", "nro", "no operacion", "nro operacion", "secuencia",
+                                               "consecutivo", "numero de operacion", "nro de operacion"]
+
     /// A customer's account statement (`Estado de cuenta`: `Fecha`, `Tipo`, `Número`, `Debe`,
     /// `Haber`, `Saldo`) lists charges and credits with the account's running balance. Each line is
     /// a document: a charge (`Debe`, `Cargos`) an invoice or a debit note of that amount, a credit
@@ -86,15 +116,7 @@ extension ColumnMapper {
         // A customer's statement says whose it is, or what its documents are: a customer column, a
         // type column, or `Cliente: …` headings. A bank's (`Fecha | Folio | Descripción | Cargos |
         // Abonos | Saldo`) says neither, and its charges are no receivables.
-        let customerEvidence = !byField.keys.filter { [.customerName, .taxID, .firstName, .lastName, .documentType].contains($0) }.isEmpty
-            || rows.contains { row in
-                guard let (_, text) = CustomerSections.singleText(row) ?? CustomerSections.labelledSplitText(row) else { return false }
-                let words = text.split(whereSeparator: \.isWhitespace)
-                return [2, 1].contains { n in
-                    words.count >= n && CustomerSections.labels.contains(TextFolding.fold(words.prefix(n).joined(separator: " ")))
-                }
-            }
-        guard customerEvidence else { return }
+        guard Self.saysWhoseOrWhat(byField, rows: rows) else { return }
         let folded = headers.map { (column: $0.column, text: TextFolding.fold($0.text)) }
         guard let charge = folded.first(where: { Self.isWord($0.text, in: MappingSettings.debitWords) })?.column,
               let credit = folded.first(where: { Self.isWord($0.text, in: MappingSettings.creditWords) })?.column,

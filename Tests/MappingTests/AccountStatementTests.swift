@@ -155,6 +155,8 @@ struct StatementEdgeTests {
                                            ["03/10/2026", "1003", "Transferencia", "", "5.000,00", "14.950,00"],
                                            ["04/10/2026", "1004", "Pago proveedor", "3.000,00", "", "11.950,00"]], country: "MX")
         #expect(m[.credit] == nil)
+        // It is the bank's: its credits are payments, its number each line's reference.
+        #expect(m.kind == .payments && m[.paymentReference]?.columns == [2] && m[.paymentAmount]?.columns == [5])
     }
 
     @Test func aPaidInvoiceListIsNoStatement() {
