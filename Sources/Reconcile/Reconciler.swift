@@ -12,6 +12,8 @@ public struct Reconciler: Sendable {
     public var overrides: Overrides
     /// The ID map of the previous run; customers whose members carried an ID keep it.
     public var previous: IDMap?
+    /// The date the run is as of, when it names one: payments dated after it pay no balance.
+    public var asOf: LocalDate?
     /// Told the name of each stage as it starts (for progress display and profiling).
     public var observer: (@Sendable (String) -> Void)?
 
@@ -95,7 +97,7 @@ public struct Reconciler: Sendable {
         }
 
         observer?("consolidate invoices")
-        let invoices = InvoiceConsolidator(customerIDByRecord: idByRecord)
+        let invoices = InvoiceConsolidator(customerIDByRecord: idByRecord, asOf: asOf)
             .consolidate(invoices: batch.invoices, payments: batch.payments)
         discrepancies += invoices.discrepancies
         for inv in batch.invoices where idByRecord[inv.customer] == nil {

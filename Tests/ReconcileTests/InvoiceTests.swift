@@ -81,6 +81,19 @@ import Testing
                     && kinds.contains("payment_currency_mismatch"))
     }
 
+    /// A payment dated after the run's as-of date has not been received yet: it pays nothing.
+    @Test func paymentsAfterTheAsOfDatePayNothing() throws {
+        let c = Fixture.tornillo
+        var late = Fixture.payment("banco.csv", 2, customer: c[0], invoice: "F-107", amount: 250)
+        late.date = Sourced(LocalDate(year: 2024, month: 10, day: 15)!, from: late.provenance)
+        let batch = Fixture.batch(c, invoices: [Fixture.invoice("ventas.csv", 2, customer: c[0], number: "F-107",
+                                                                amount: 1000, balance: 1000)], payments: [late])
+        var cut = Reconciler()
+        cut.asOf = LocalDate(year: 2024, month: 9, day: 30)
+        #expect(try #require(cut.reconcile(batch).invoices.first).balance == Money(1000, .usd))
+        #expect(try #require(Reconciler().reconcile(batch).invoices.first).balance == Money(750, .usd))
+    }
+
     /// Money received that names no customer: if no document either, nobody's balance reflects it;
     /// if a document several customers have, it is applied to none. Both are said.
     @Test func paymentsNobodyCanBeGivenAreSaid() {

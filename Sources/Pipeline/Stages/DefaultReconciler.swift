@@ -18,6 +18,8 @@ public struct DefaultReconciler: Reconciling {
             catch { throw ConfigurationError(file: configuration.resolve(path), message: "\(error)") }
         } ?? Overrides.none
         let previous = previous.flatMap { $0.customerIDByRecord.isEmpty && $0.customerIDByIdentity.isEmpty ? nil : $0 }
-        return Reconciler(settings: settings, overrides: overrides, previous: previous).reconcile(batch)
+        var reconciler = Reconciler(settings: settings, overrides: overrides, previous: previous)
+        reconciler.asOf = configuration.asOf
+        return reconciler.reconcile(batch)
     }
 }

@@ -7,6 +7,9 @@ import Tabular
 /// source and payments naming unknown documents.
 struct InvoiceConsolidator {
     let customerIDByRecord: [RecordID: String]
+    /// The date the results are as of, when the run names one: a payment dated after it has not
+    /// been received yet and pays no document's balance (it is still listed).
+    var asOf: LocalDate?
 
     struct Output {
         var invoices: [ConsolidatedInvoice] = []
@@ -167,8 +170,10 @@ struct InvoiceConsolidator {
         p.extra.sorted { $0.key < $1.key }.filter { !["customer_name", "customer_tax_id"].contains($0.key) }.map(\.value)
     }
 
-    private func consolidate(key: GroupKey, copies: [Invoice], payments: [Payment],
+    private func consolidate(key: GroupKey, copies: [Invoice], payments all: [Payment],
                              into discrepancies: inout [Discrepancy]) -> ConsolidatedInvoice {
+        // Payments after the as-of date have not been received yet.
+        let payments = asOf.map { cut in all.filter { ($0.date?.value).map { $0 <= cut } ?? true } } ?? all
         let entityID = (key.customerID.isEmpty ? "?" : key.customerID) + "/" + key.type + "/" + key.number
         // Copies ordered by source priority, then record ID: the first is the winning source.
         let ranked = copies.sorted { $0.sourcePriority != $1.sourcePriority ? $0.sourcePriority > $1.sourcePriority : $0.id < $1.id }
