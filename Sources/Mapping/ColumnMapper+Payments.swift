@@ -90,10 +90,7 @@ extension ColumnMapper {
         if byField.keys.contains(where: fields.contains) { return true }
         return rows.contains { row in
             guard let (_, text) = CustomerSections.singleText(row) ?? CustomerSections.labelledSplitText(row) else { return false }
-            let words = text.split(whereSeparator: \.isWhitespace)
-            return [2, 1].contains { n in
-                words.count >= n && CustomerSections.labels.contains(TextFolding.fold(words.prefix(n).joined(separator: " ")))
-            }
+            return CustomerSections.startsWithLabel(text)
         }
     }
 

@@ -208,12 +208,16 @@ struct CustomerSections: Sendable {
             }
             texts.append(t)
         }
-        guard let first, texts.count >= 2, texts.count <= 4 else { return nil }
-        let words = texts[0].split(whereSeparator: \.isWhitespace)
-        let isLabel = [2, 1].contains { n in
+        guard let first, texts.count >= 2, texts.count <= 4, startsWithLabel(texts[0]) else { return nil }
+        return (first, texts.joined(separator: " "))
+    }
+
+    /// Whether a text opens with a customer label (`Cliente:`, `Razón social`, `RIF`).
+    static func startsWithLabel(_ text: String) -> Bool {
+        let words = text.split(whereSeparator: \.isWhitespace)
+        return [2, 1].contains { n in
             words.count >= n && labels.contains(TextFolding.fold(words.prefix(n).joined(separator: " ")))
         }
-        return isLabel ? (first, texts.joined(separator: " ")) : nil
     }
 
     static func isSeparator(_ c: Character) -> Bool { ":-–—|/()[].,;#".contains(c) }
