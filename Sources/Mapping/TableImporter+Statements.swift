@@ -57,8 +57,11 @@ extension TableImporter {
         if let c = columns(.balance).first, !row[column: c].isBlank, charge != nil || credit != nil {
             extra["running_balance"] = row.shownText(column: c)
         }
+        // A charge with its credit on the same line (an invoice paid at once): paid, its balance what is left.
+        let paidOnLine = type != .creditNote && openingLine == nil ? credit.flatMap { $0.value.isCompatible(with: value.value) ? $0 : nil } : nil
+        let balance = paidOnLine.map { Sourced(value.value - $0.value, from: $0.provenance) } ?? value
         var invoice = Invoice(id: id, customer: customer.id, number: number, type: type, issueDate: issueDate,
-                              dueDate: dueDate(row, origin, into: &batch), amount: value, paid: nil, balance: value,
+                              dueDate: dueDate(row, origin, into: &batch), amount: value, paid: paidOnLine, balance: balance,
                               currency: value.value.currency ?? rowCurrency ?? fallbackCurrency,
                               salesperson: customer.salesperson, notes: text(.notes, row, origin),
                               extra: extra, provenance: origin, sourcePriority: priority)

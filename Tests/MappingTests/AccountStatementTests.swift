@@ -159,6 +159,18 @@ struct StatementEdgeTests {
         #expect(m.kind == .payments && m[.paymentReference]?.columns == [2] && m[.paymentAmount]?.columns == [5])
     }
 
+    /// A charge with its credit on the same line (an invoice paid at once) is paid, not owed.
+    @Test func aChargePaidOnItsOwnLine() {
+        let batch = Self.importing([["Cliente: Comercial Gamma S.A.S."],
+                                    ["Fecha", "Tipo", "Número", "Concepto", "Debe", "Haber", "Saldo"],
+                                    ["01/10/2026", "FACT", "300", "Venta", "750,00", "", "750,00"],
+                                    ["03/10/2026", "FACT", "301", "Venta contado", "20,00", "20,00", "750,00"],
+                                    ["05/10/2026", "REC", "77", "Pago", "", "400,00", "350,00"],
+                                    ["07/10/2026", "FACT", "302", "Venta", "100,00", "", "450,00"]])
+        #expect(batch.invoices.map { $0.balance?.value.amount } == [750, 0, 400, 100])
+        #expect(Self.owed(batch) == 450)
+    }
+
     @Test func aPaidInvoiceListIsNoStatement() {
         let batch = Self.importing([["Cliente", "Factura", "Fecha", "Cargos", "Abonos", "Saldo"],
                                     ["Alfa SAS", "F-1", "01/10/2026", "100,00", "100,00", "0,00"],
