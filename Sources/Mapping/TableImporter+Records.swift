@@ -337,20 +337,15 @@ extension TableImporter {
     /// first one's cell; `nil` when all are blank. Buckets in two currencies are no sum: rejected.
     func bucketBalance(_ row: Row, _ rowCurrency: Currency?, _ origin: Provenance) throws -> Sourced<Money>? {
         var sum: Money?, first: Int?
-        for c in columns(.agingBucket) where !row[column: c].isBlank {
-            switch AmountParser.parse(row[column: c], profile: amountProfile(c)) {
-            case .success(let p):
-                let m = money(p, column: c, rowCurrency)
-                if let s = sum {
-                    guard s.isCompatible(with: m) else {
-                        throw RowRejection(code: "MAP-AMOUNT-FORMAT", reason: "aging buckets in two currencies", column: c)
-                    }
-                    sum = s + m
-                } else {
-                    sum = m; first = c
+        for c in columns(.agingBucket) {
+            guard let m = try moneyValue(column: c, .agingBucket, row, rowCurrency) else { continue }
+            if let s = sum {
+                guard s.isCompatible(with: m) else {
+                    throw RowRejection(code: "MAP-AMOUNT-FORMAT", reason: "aging buckets in two currencies", column: c)
                 }
-            case .failure(let e):
-                throw RowRejection(code: e.code, reason: "\(headerNames[c] ?? "aging bucket"): \(e.message): \"\(row[column: c].displayText)\"", column: c)
+                sum = s + m
+            } else {
+                sum = m; first = c
             }
         }
         guard let sum, let first else { return nil }
@@ -359,7 +354,12 @@ extension TableImporter {
 
     /// ``money(_:_:_:_:)`` without provenance, and the column it came from.
     func moneyValue(_ field: Field, _ row: Row, _ rowCurrency: Currency?) throws -> (Money, column: Int)? {
-        guard let c = columns(field).first else { return nil }
+        guard let c = columns(field).first, let m = try moneyValue(column: c, field, row, rowCurrency) else { return nil }
+        return (m, c)
+    }
+
+    /// The amount in column `c` of the row (`nil` when blank), as a field's column is read.
+    func moneyValue(column c: Int, _ field: Field, _ row: Row, _ rowCurrency: Currency?) throws -> Money? {
         let cell = row[column: c]
         guard !cell.isBlank else { return nil }
         switch AmountParser.parse(cell, profile: amountProfile(c)) {
@@ -367,7 +367,7 @@ extension TableImporter {
             // A number cell's format may show its currency (`"Bs." #,##0.00`, `[$USD]`): the cell's
             // own, as a mark written in its text would be.
             if p.currency == nil, let mark = row.currencies?[c] { p.currency = parsed.currency(mark, country: country) }
-            return (money(p, column: c, rowCurrency), c)
+            return money(p, column: c, rowCurrency)
         case .failure(let e):
             throw RowRejection(code: e.code, reason: "\(headerNames[c] ?? field.rawValue): \(e.message): \"\(cell.displayText)\"", column: c)
         }
