@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile"]),
         .testTarget(name: "CollectionsTests", dependencies: ["Collections"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "XLSXReader"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
         // Runs the built `consolida` binary, as a user would (argument-parser's example tests).
         .testTarget(name: "EndToEndTests", dependencies: ["consolida"]),

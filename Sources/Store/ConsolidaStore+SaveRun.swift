@@ -19,8 +19,9 @@ extension ConsolidaStore {
         encoder.outputFormatting = [.sortedKeys]
         let resultJSON: Data, batchJSON: Data, settingsJSON: Data?
         do {
-            resultJSON = try Self.packed(encoder.encode(result))
-            batchJSON = try Self.packed(encoder.encode(batch))
+            // Each packed before the next is written: the JSON is ten times its packed size.
+            resultJSON = try Self.packed(StreamingJSONEncoder.encode(result))
+            batchJSON = try Self.packed(StreamingJSONEncoder.encode(batch))
             settingsJSON = try collectionsSettings.map(encoder.encode)
         } catch {
             throw StoreError.writeFailed(path: path, reason: "cannot encode run snapshot: \(error)")
@@ -207,7 +208,7 @@ extension ConsolidaStore {
     /// A snapshot's JSON as stored: gzipped. A run's snapshot holds every record it read and made
     /// (about 3.5 KB per input row as JSON); kept for every nightly run, the store grew by the
     /// size of all the company's sheets each night. Gzip keeps about a tenth of it.
-    static func packed(_ json: Data) throws -> Data { Data(try Gzip.compress(Array(json))) }
+    static func packed(_ json: [UInt8]) throws -> Data { Data(try Gzip.compress(json)) }
 
     /// A stored snapshot's JSON: gunzipped, or as it is when an earlier version stored it plain
     /// (JSON starts with `{`, never with gzip's magic bytes).
