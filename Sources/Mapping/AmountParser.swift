@@ -88,10 +88,12 @@ struct AmountText {
     init?(_ raw: String, country: String?) {
         var s = raw.trimmingWhitespace
         guard !s.isEmpty else { return nil }
+        // The minus sign of typeset text (U+2212) is a minus.
+        if s.unicodeScalars.contains("\u{2212}") { s = s.replacingOccurrences(of: "\u{2212}", with: "-") }
         if s.hasPrefix("("), s.hasSuffix(")") { negative = true; s = String(s.dropFirst().dropLast()) }
         s = s.trimmingWhitespace
         // Signs may sit before or after the currency mark, or trail the number (`1.234,56-`).
-        if s.hasSuffix("-") { negative.toggle(); s = String(s.dropLast()) }
+        takeTrailingMinus(&s)
         if s.hasPrefix("-") { negative.toggle(); s = String(s.dropFirst()) } else if s.hasPrefix("+") { s = String(s.dropFirst()) }
         s = s.trimmingWhitespace
         // Currency mark in front or behind (skipped for the common bare number: digits and
@@ -99,7 +101,7 @@ struct AmountText {
         if !Self.isBareNumber(s) { readCurrencyMark(&s, country: country) }
         s = s.trimmingWhitespace
         if s.hasPrefix("-") { negative.toggle(); s = String(s.dropFirst()) }
-        if s.hasSuffix("-") { negative.toggle(); s = String(s.dropLast()) }
+        takeTrailingMinus(&s)
         if s.hasPrefix("("), s.hasSuffix(")") { negative.toggle(); s = String(s.dropFirst().dropLast()) }
         s = s.trimmingWhitespace
         guard let first = s.first, first.isASCIIDigit || first == "." || first == "," else { return nil }
@@ -109,6 +111,25 @@ struct AmountText {
             else { return nil }
         }
         guard body.contains(where: \.isASCIIDigit), let last = body.last, last.isASCIIDigit || last == "." || last == "," else { return nil }
+    }
+
+    /// Takes a trailing minus off `s` (`1.234,56-`). A dash right after a separator is no sign but
+    /// the cents left out, as whole amounts are written (`1.500,-`, `1.500,--`, Chile's `$ 1.234.-`):
+    /// the separator then stays as the evidence it is (`1.500,00`), unless it already groups the
+    /// thousands before it (`1.234.-` is `1.234`).
+    private mutating func takeTrailingMinus(_ s: inout String) {
+        var core = Substring(s)
+        while let last = core.last, last == "-" || last == "\u{2013}" || last == "\u{2014}" { core = core.dropLast() }
+        guard core.count < s.count else { return }
+        if let separator = core.last, separator == "," || separator == ".",
+           core.dropLast().last?.isASCIIDigit == true {
+            let digits = core.dropLast()
+            s = digits.contains(separator) ? String(digits) : String(digits) + String(separator) + "00"
+            return
+        }
+        guard s.hasSuffix("-"), core.count == s.count - 1 else { return }
+        negative.toggle()
+        s = String(core)
     }
 
     /// Whether `s` holds only digits and the separators a number is written with (no mark to look for).

@@ -19,6 +19,10 @@ enum CurrencyToken {
         ("r$", "BRL"), ("brl", "BRL"), ("s/.", "PEN"), ("s/", "PEN"), ("pen", "PEN"), ("soles", "PEN"),
         ("€", "EUR"), ("eur", "EUR"), ("euros", "EUR"), ("cop", "COP"), ("col$", "COP"), ("mxn", "MXN"),
         ("mx$", "MXN"), ("clp", "CLP"), ("ars", "ARS"), ("uyu", "UYU"), ("gbp", "GBP"), ("£", "GBP"),
+        // Central America and the Caribbean: quetzal, colón, córdoba, balboa, Dominican peso; guaraní.
+        // The quetzal's `Q` only with its point or a space after it: `Q1` is a quarter, not an amount.
+        ("q.", "GTQ"), ("q ", "GTQ"), ("₡", "CRC"), ("c$", "NIO"), ("b/.", "PAB"), ("rd$", "DOP"),
+        ("₲", "PYG"), ("gs.", "PYG"),
         ("$", nil),
     ] as [(String, Currency?)]).sorted { $0.0.count > $1.0.count }
 

@@ -40,7 +40,31 @@ struct AmountParserTests {
         ("0,125", "0.125", nil),
         ("12", "12", nil),
         (",50", "0.50", nil),
+        // The cents left out with a dash: a whole amount, never a negative one.
+        ("1.500,-", "1500", nil),
+        ("1.500,--", "1500", nil),
+        ("1.500,– €", "1500", "EUR"),
+        ("-1.500,-", "-1500", nil),
+        ("(1.500,-)", "-1500", nil),
+        ("500.-", "500", nil),
+        // The minus of typeset text.
+        ("\u{2212}1.234,56", "-1234.56", nil),
+        ("1.234,56\u{2212}", "-1234.56", nil),
+        // Central American and Paraguayan marks.
+        ("Q 1.234,56", "1234.56", "GTQ"),
+        ("Q. 1,234.56", "1234.56", "GTQ"),
+        ("₡1.234,56", "1234.56", "CRC"),
+        ("C$ 1,234.56", "1234.56", "NIO"),
+        ("B/. 1,234.56", "1234.56", "PAB"),
+        ("RD$ 1,234.56", "1234.56", "DOP"),
+        ("₲ 1.234.567", "1234567", "PYG"),
     ]
+
+    /// Chile writes whole pesos as `$ 1.234.-`: the dash closes the amount, the point groups thousands.
+    @Test func aDashAfterGroupedThousandsClosesTheAmount() throws {
+        #expect(try Self.parse("$ 1.234.-", column: ["$ 12.345.678.-"], country: "CL").get().amount == 1234)
+        #expect(try Self.parse("$ 12.345.678.-", country: "CL").get().amount == 12_345_678)
+    }
 
     @Test(arguments: cases)
     func formats(_ text: String, _ expected: String, _ currency: String?) throws {
