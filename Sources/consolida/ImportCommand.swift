@@ -81,6 +81,14 @@ struct ImportCommand: ParsableCommand {
                 sources.append((path, format.rawValue, "\(error)", ImportBatch()))
             }
         }
+        // With no source read at all, the outputs of the last good import are worth more than
+        // empty files: nothing is written (as `run` does).
+        if !sources.isEmpty && sources.allSatisfy({ $0.error != nil }) {
+            try? output.close()
+            folder.discard()
+            CommandSupport.note("error: no source could be read; nothing written, \(out) left as it was")
+            throw ConsolidaExit.unreadableSource
+        }
         var summary = ImportSummary(sources: sources)
         let counts = output.counts
         summary.customers = counts.customers; summary.invoices = counts.invoices; summary.payments = counts.payments

@@ -40,6 +40,28 @@ import Testing
         }
     }
 
+    /// An import that could read none of its files leaves the previous import's files as they
+    /// were, as `run` does: a nightly `import` of a corrupt export must not publish empty files.
+    @Test func anImportThatReadsNothingKeepsThePreviousOutputs() throws {
+        let temp = try CommandRunner.temporaryFolder("import-nothing-read")
+        defer { try? FileManager.default.removeItem(at: temp) }
+        try Data("Cliente;RIF;Factura;Monto\nAlfa C.A.;J-30123456-1;F1;100,00\n".utf8)
+            .write(to: temp.appendingPathComponent("bueno.csv"))
+        try Data().write(to: temp.appendingPathComponent("vacio.csv"))
+        try Data("not a zip".utf8).write(to: temp.appendingPathComponent("roto.xlsx"))
+        #expect(try CommandRunner.run(["import", "bueno.csv", "--out", "out", "--quiet"], in: temp).exitCode == 0)
+        let invoices = temp.appendingPathComponent("out/invoices.csv")
+        let before = try Data(contentsOf: invoices)
+        let result = try CommandRunner.run(["import", "vacio.csv", "roto.xlsx", "--out", "out"], in: temp)
+        #expect(result.exitCode == 3)
+        #expect(result.stderr.contains("nothing written"))
+        #expect(try Data(contentsOf: invoices) == before)
+        // One file read is an import: written, with the unreadable one in the summary and exit 3.
+        let partly = try CommandRunner.run(["import", "bueno.csv", "roto.xlsx", "--out", "out", "--quiet"], in: temp)
+        #expect(partly.exitCode == 3)
+        #expect(try String(contentsOf: temp.appendingPathComponent("out/import-summary.json"), encoding: .utf8).contains("roto.xlsx"))
+    }
+
     /// A chat has no columns to map: `map` says what it is instead of an empty mapping.
     @Test func mappingNotesIsAUsageError() throws {
         let notebook = CommandRunner.packageRoot.appendingPathComponent("Examples/WhatsApp Chat con Ferreteria El Tornillo.txt").path
