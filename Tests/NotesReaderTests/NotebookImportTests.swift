@@ -116,6 +116,45 @@ import Testing
         #expect(s.rejects.map { "\($0.location.line ?? 0) \($0.code)" } == ["12 NOTES-NO-DATE", "13 NOTES-NO-DATE"])
     }
 
+    /// A line opening with a date no calendar has is rejected as such; before, it was glued to
+    /// the entry above, whose outcome and promise it then changed.
+    @Test func anImpossibleDateIsRejectedNotGluedToTheEntryAbove() throws {
+        let text = """
+            # Cliente Uno
+            15/03/2024 No contesta
+            31/02/2024 promete pagar 100 el 20/03
+            45-50 cajas pendientes de entrega
+            29/02/2023 llamada
+            30 de febrero: visita
+
+            2024-13-01 otra vez
+            """
+        let b = try NotesImporter.importData(Data(text.utf8), path: "n.txt", kind: .notebook).batch
+        #expect(b.contacts.map(\.text) == ["No contesta"])
+        #expect(b.promises.isEmpty)
+        #expect(b.rejects.map { "\($0.location.line ?? 0) \($0.code)" }
+                == ["3 NOTES-BAD-DATE", "4 NOTES-NO-DATE", "5 NOTES-BAD-DATE", "6 NOTES-BAD-DATE", "8 NOTES-BAD-DATE"])
+        #expect(try #require(b.accounting.first).balances)
+    }
+
+    /// An upper-case title over the first customer's heading is the file's title (its year dates
+    /// the entries), not a customer with nothing in it.
+    @Test func anUpperCaseTitleOverTheFirstHeadingIsNoCustomer() throws {
+        let text = """
+            CUADERNO DE COBRANZA 2024
+
+            # Ferretería Ñandú, C.A.
+            15/03 llamé, promete pagar el viernes
+
+            FERRETERÍA EL TORNILLO
+            16/03 no contesta
+            """
+        let b = try NotesImporter.importData(Data(text.utf8), path: "n.txt", kind: .notebook).batch
+        #expect(b.customers.map { $0.name?.value } == ["Ferretería Ñandú, C.A.", "FERRETERÍA EL TORNILLO"])
+        #expect(b.contacts.map(\.date.year) == [2024, 2024])
+        #expect(try #require(b.accounting.first).balances)
+    }
+
     @Test func missingYearComesFromTheFileWithADiagnostic() throws {
         let b = try Self.load("cuaderno-ana.md")
         let inferred = b.diagnostics.filter { $0.code == "NOTES-YEAR-INFERRED" }.compactMap(\.location?.line)

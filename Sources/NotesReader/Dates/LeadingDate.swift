@@ -27,9 +27,12 @@ struct LeadingDate: Sendable {
             date = PartialDate(first: d, second: mo, year: m.group(12).flatMap { Int($0) }, numeric: false)
         }
         guard let date else { return nil }
-        // Reject impossible numbers either way round (month 13 in both readings, day 0 …).
-        let okDayFirst = LocalDate(year: 2000, month: date.dayMonth(dayFirst: true).month, day: date.dayMonth(dayFirst: true).day) != nil
-        let okMonthFirst = date.numeric && LocalDate(year: 2000, month: date.first, day: date.second) != nil
+        // Reject impossible numbers either way round (month 13 in both readings, day 0 …), in the
+        // year written when there is one (29/02/2023 is no date; without a year, a leap year's
+        // calendar allows it).
+        let year = date.year ?? 2000
+        let okDayFirst = LocalDate(year: year, month: date.dayMonth(dayFirst: true).month, day: date.dayMonth(dayFirst: true).day) != nil
+        let okMonthFirst = date.numeric && LocalDate(year: year, month: date.first, day: date.second) != nil
         guard okDayFirst || okMonthFirst else { return nil }
         var time: TimeOfDay?
         if let h = m.group(13).flatMap({ Int($0) }), let mi = m.group(14).flatMap({ Int($0) }) {
@@ -39,6 +42,15 @@ struct LeadingDate: Sendable {
         }
         let rest = NotesText.suffix(line, folded: folded, from: m.range.upperBound)
         return LeadingDate(date: date, time: time, rest: String(rest).trimmingCharacters(in: .whitespaces))
+    }
+
+    /// Whether the line starts with what can only be meant as a date, but one no calendar has
+    /// (`31/02/2024`, `2024-13-01`, `30 de febrero`): a date with its year, or with its month's
+    /// name. Bare number pairs (`45-50 cajas`) may be anything and are not counted.
+    static func startsWithImpossibleDate(_ line: String) -> Bool {
+        guard let m = pattern.firstMatch(in: NotesText.fold(line)) else { return false }
+        let meantAsDate = m.group(1) != nil || m.group(6) != nil || m.group(8) != nil || m.group(10) != nil
+        return meantAsDate && parse(line) == nil
     }
 
     // Groups: 1-3 ISO y-m-d; 4-6 numeric a/b[/y]; 7-9 day month-name [year]; 10-12 month-name day

@@ -59,7 +59,21 @@ struct NotebookParser {
                          order: order, firstExplicitYear: firstExplicitYear)
                 continue
             }
+            if LeadingDate.startsWithImpossibleDate(line) {
+                // `31/02/2024 promete pagar`: an entry whose date no calendar has. Said so with its
+                // line, never glued to the entry above as more of its text.
+                state.openEntry = nil
+                out.reject(file, line: n, code: "NOTES-BAD-DATE",
+                           "line starts with a date no calendar has; fix the date to import the entry", raw: raw[i], part: part)
+                continue
+            }
             if let h = NotebookHeading.parse(line), h.strong || state.openEntry == nil {
+                if !h.strong && state.section == nil && out.entries.isEmpty && Self.headingFollows(lines, after: i) {
+                    // `CUADERNO DE COBRANZA 2024` over the first customer's heading: the file's
+                    // title, not a customer with nothing in it. A year there dates the whole file.
+                    if let y = Self.lonelyYear(line) { state.year = state.year ?? y }
+                    out.accounting.headerRows += 1; continue
+                }
                 heading(h.name, line: n, into: &out, state: &state); continue
             }
             if let field = SectionFieldParser.parse(line, lineNumber: n), let s = state.section, state.openEntry == nil {
@@ -159,6 +173,13 @@ struct NotebookParser {
     }
 
     /// A year written alone in a title (`Cobranzas 2024`), if there is exactly one.
+    /// Whether the next line that is not blank opens a section (a heading, or text underlined).
+    static func headingFollows(_ lines: [String], after i: Int) -> Bool {
+        guard let next = lines[(i + 1)...].firstIndex(where: { !NotesText.isBlank($0) }) else { return false }
+        if NotebookHeading.parse(lines[next]) != nil { return true }
+        return next + 1 < lines.count && NotebookHeading.isUnderline(lines[next + 1]) && !NotebookHeading.isUnderline(lines[next])
+    }
+
     static func lonelyYear(_ line: String) -> Int? {
         let years = yearPattern.matches(in: line).compactMap { Int($0.text) }
         return years.count == 1 ? years[0] : nil
