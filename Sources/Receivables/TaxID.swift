@@ -6,7 +6,7 @@
 /// reconciliation can weigh a valid ID as strong evidence.
 public struct TaxID: Hashable, Sendable, Codable, CustomStringConvertible {
     public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
-        case rif, nit, rut, cuit, cuil, rfc, ruc, cpf, cnpj, nif, nie, cif, unknown
+        case rif, nit, rut, cuit, cuil, rfc, ruc, cpf, cnpj, nif, nie, cif, cedula, unknown
     }
 
     public enum Validity: String, Hashable, Sendable, Codable {

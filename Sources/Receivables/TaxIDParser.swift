@@ -57,10 +57,12 @@ public enum TaxIDParser {
     /// A bare number where the configured country writes its IDs that way, which no other
     /// country's shape may then claim (a Chilean RUT, a Colombian NIT): in Venezuela a cédula of
     /// seven or eight digits with no `V` in front (`14567890` is `V14567890`), or a RIF of nine
-    /// digits without its letter (``venezuelaWithoutLetter(_:)``). Only for a configured country:
-    /// without one, a bare number's country is anybody's guess. A leading zero makes seven or eight
-    /// digits a code (an ERP's `001234`), not a cédula.
+    /// digits without its letter (``venezuelaWithoutLetter(_:)``); in Ecuador a cédula of ten
+    /// digits (``ecuadorCedula(_:)``). Only for a configured country: without one, a bare number's
+    /// country is anybody's guess. A leading zero makes seven or eight digits a code (an ERP's
+    /// `001234`), not a Venezuelan cédula.
     static func nationalNumber(_ input: TaxIDInput, country: String) -> TaxID? {
+        if country == "EC", input.kindHint == nil { return ecuadorCedula(input) }
         guard country == "VE", input.kindHint == nil || input.kindHint == .rif, input.isAllDigits else { return nil }
         if input.lastGroup == nil, (7...8).contains(input.chars.count), input.chars.first != "0" {
             // Shown as written: the `V` is the parser's, which matching must not take for the source's.
@@ -95,7 +97,7 @@ public enum TaxIDParser {
         case .rfc: return "MX"
         case .cpf, .cnpj: return "BR"
         case .nif, .nie, .cif: return "ES"
-        case .ruc, .unknown: return nil
+        case .ruc, .cedula, .unknown: return nil
         }
     }
 }

@@ -25,6 +25,12 @@ struct TaxIDConfiguredCountryTests {
         // A Chilean RUT written as digits only fits Colombia's NIT shape.
         Case(text: "10075381-2", configured: "CO", country: "CO", kind: .nit, validity: .checkDigitMismatch,
              unconfiguredCountry: "CL"),
+        // Ten bare digits in Ecuador are a cédula (mod-10), not a Colombian number missing its digit.
+        Case(text: "1710034065", configured: "EC", country: "EC", kind: .cedula, validity: .valid,
+             unconfiguredCountry: "CO"),
+        Case(text: "1710034064", configured: "EC", country: "EC", kind: .cedula, validity: .checkDigitMismatch,
+             unconfiguredCountry: "CO"),
+        Case(text: "1710034065001", configured: "EC", country: "EC", kind: .ruc, validity: .valid, unconfiguredCountry: "EC"),
         // Values in none of the configured country's shapes are read by their own.
         Case(text: "J-30123456-1", configured: "CL", country: "VE", kind: .rif, validity: .valid, unconfiguredCountry: "VE"),
         Case(text: "30-71168316-6", configured: "CL", country: "AR", kind: .cuit, validity: .valid, unconfiguredCountry: "AR"),

@@ -110,7 +110,9 @@ struct RecordBuilder {
     /// number. Otherwise it is kept as written, unchecked, with the label's kind (a Venezuelan
     /// cédula must not become a Chilean RUT with a bad check digit).
     private func taxID(_ f: SectionField) -> TaxID {
-        let labelKind = TaxID.Kind(rawValue: NotesText.fold(f.label).filter(\.isLetter)) ?? .unknown
+        var labelKind = TaxID.Kind(rawValue: NotesText.fold(f.label).filter(\.isLetter)) ?? .unknown
+        // `Cédula` names what many countries call their people's IDs: the configured country reads it.
+        if labelKind == .cedula { labelKind = .unknown }
         // A known label (`RIF`, `RUT`, `NIT` …) in front of the number tells the parser which kind it is.
         let text = labelKind == .unknown ? f.value : labelKind.rawValue.uppercased() + " " + f.value
         var parsed = TaxIDParser.parse(text, country: options.defaultCountry)
