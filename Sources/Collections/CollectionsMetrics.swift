@@ -8,7 +8,8 @@ public struct CurrencyMetrics: Hashable, Sendable {
     /// Total open balance (credit notes subtract).
     public var receivables: Decimal
     public var overdue: Decimal
-    /// overdue ÷ receivables (0…1, 4 decimals); `nil` when nothing is owed.
+    /// overdue ÷ what the customers with a debit balance owe (0…1, 4 decimals; one customer's
+    /// credit does not shrink the base, as it shrinks `receivables`); `nil` when nothing is owed.
     public var overdueShare: Decimal?
     /// Signed totals of documents issued in the DSO window (as-of − window, as-of].
     public var creditSales: Decimal

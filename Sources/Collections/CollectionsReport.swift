@@ -157,6 +157,9 @@ public struct CollectionsReport: Hashable, Sendable {
         let windowStart = asOf.adding(days: -settings.dsoWindowDays)
 
         var byCurrency: [Currency?: CurrencyMetrics] = [:]
+        // What the customers who owe money owe: the overdue share's base. The book's balance nets
+        // one customer's credit against another's debt, so with it the share could pass 100 %.
+        var owedByDebtors: [Currency?: Decimal] = [:]
         func blank(_ c: Currency?) -> CurrencyMetrics {
             CurrencyMetrics(currency: c, receivables: 0, overdue: 0, overdueShare: nil, creditSales: 0, dso: nil,
                             buckets: [:], undated: 0, unworkedInvoices: 0, unworkedOverdue: 0)
@@ -167,6 +170,7 @@ public struct CollectionsReport: Hashable, Sendable {
             for c in p.allCurrencies where c.openDocuments > 0 {
                 var m = byCurrency[c.currency] ?? blank(c.currency)
                 m.receivables += c.balance
+                if c.balance > 0 { owedByDebtors[c.currency, default: 0] += c.balance }
                 m.overdue += c.overdue
                 m.undated += c.undated
                 for (bucket, amount) in c.buckets { m.buckets[bucket, default: 0] += amount }
@@ -187,7 +191,8 @@ public struct CollectionsReport: Hashable, Sendable {
         let currencies = byCurrency.values
             .map { m -> CurrencyMetrics in
                 var m = m
-                m.overdueShare = m.receivables > 0 ? m.overdue.ratio(to: m.receivables, scale: 4) : nil
+                let owed = owedByDebtors[m.currency] ?? 0
+                m.overdueShare = owed > 0 ? m.overdue.ratio(to: owed, scale: 4) : nil
                 m.dso = m.creditSales > 0
                     ? (m.receivables * Decimal(settings.dsoWindowDays) / m.creditSales).rounded(scale: 1) : nil
                 return m

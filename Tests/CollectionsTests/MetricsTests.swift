@@ -37,6 +37,19 @@ import Reconcile
         #expect(ves.receivables == 50 && ves.overdue == 0 && ves.overdueShare == 0)
     }
 
+    /// One customer's credit nets against the book's balance, not against another's overdue
+    /// debt: the overdue share is over what the debtors owe, never past 100 %.
+    @Test func anotherCustomersCreditDoesNotPushTheOverdueSharePastTheWhole() throws {
+        let result = Fx.result(
+            customers: [Fx.customer("A", currency: .usd), Fx.customer("B", currency: .usd)],
+            invoices: [Fx.invoice("A", "1", issued: "2026-01-01", due: "2026-01-31", amount: "1000"),
+                       Fx.invoice("B", "2", issued: "2026-01-01", due: "2026-01-31", amount: "-500")])
+        let m = CollectionsReport(result: result, settings: CollectionsSettings(asOf: Fx.date("2026-03-31"))).metrics
+        let usd = try #require(m.currencies.first)
+        #expect(usd.receivables == 500 && usd.overdue == 1000)
+        #expect(usd.overdueShare == 1)
+    }
+
     @Test func ratiosAreAbsentWithoutADenominator() {
         let m = CollectionsReport(result: Fx.result(), settings: CollectionsSettings(asOf: Fx.date("2026-03-31"))).metrics
         #expect(m.currencies.isEmpty)
