@@ -126,8 +126,7 @@ struct ImportCommand: ParsableCommand {
     func importFile(_ path: String, format: SourceFormat, mapping mappingFile: MappingFile?,
                     output: ImportOutput) throws -> ImportBatch {
         try SourceOpener.requireFile(path)
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
-        if size == 0 { throw DefaultImporter.EmptySource(path: path) }
+        try DefaultImporter.EmptySource.check(path, shownAs: path)
         switch format {
         case .csv, .xlsx:
             let source = try SourceOpener.open(path, format: format)

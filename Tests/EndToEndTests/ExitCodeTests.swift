@@ -48,13 +48,16 @@ import Testing
         try Data("Cliente;RIF;Factura;Monto\nAlfa C.A.;J-30123456-1;F1;100,00\n".utf8)
             .write(to: temp.appendingPathComponent("bueno.csv"))
         try Data().write(to: temp.appendingPathComponent("vacio.csv"))
+        // A byte-order mark and a line break are no more than nothing.
+        try Data([0xEF, 0xBB, 0xBF, 0x0D, 0x0A]).write(to: temp.appendingPathComponent("solo-bom.csv"))
         try Data("not a zip".utf8).write(to: temp.appendingPathComponent("roto.xlsx"))
         #expect(try CommandRunner.run(["import", "bueno.csv", "--out", "out", "--quiet"], in: temp).exitCode == 0)
         let invoices = temp.appendingPathComponent("out/invoices.csv")
         let before = try Data(contentsOf: invoices)
-        let result = try CommandRunner.run(["import", "vacio.csv", "roto.xlsx", "--out", "out"], in: temp)
+        let result = try CommandRunner.run(["import", "vacio.csv", "solo-bom.csv", "roto.xlsx", "--out", "out"], in: temp)
         #expect(result.exitCode == 3)
         #expect(result.stderr.contains("nothing written"))
+        #expect(result.stderr.contains("solo-bom.csv is empty"))
         #expect(try Data(contentsOf: invoices) == before)
         // One file read is an import: written, with the unreadable one in the summary and exit 3.
         let partly = try CommandRunner.run(["import", "bueno.csv", "roto.xlsx", "--out", "out", "--quiet"], in: temp)

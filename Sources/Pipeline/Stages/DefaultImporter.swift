@@ -19,12 +19,29 @@ public struct DefaultImporter: SourceImporting {
     public struct EmptySource: Error, CustomStringConvertible {
         public var path: String
         public init(path: String) { self.path = path }
-        public var description: String { "\(path) is empty (0 bytes): nothing to import; was the export interrupted?" }
+        public var description: String { "\(path) is empty (no bytes, or only blank space): nothing to import; was the export interrupted?" }
+
+        /// Throws when the file at `path` holds nothing: no bytes, or only a byte-order mark and
+        /// blank space (what an export that wrote its header and stopped leaves behind).
+        public static func check(_ path: String, shownAs displayPath: String) throws {
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
+            guard let size, size <= 64 else { return }
+            if size == 0 { throw EmptySource(path: displayPath) }
+            guard let bytes = FileManager.default.contents(atPath: path) else { return }
+            var body = bytes[...]
+            for bom in [[0xEF, 0xBB, 0xBF], [0xFF, 0xFE], [0xFE, 0xFF]] as [[UInt8]] where body.starts(with: bom) {
+                body = body.dropFirst(bom.count)
+                break
+            }
+            // UTF-16's blank space is the same bytes with zeros between.
+            if body.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x00 }) {
+                throw EmptySource(path: displayPath)
+            }
+        }
     }
 
     public func importSource(_ source: DiscoveredSource, context: ImportContext) throws -> ImportBatch {
-        let size = (try? FileManager.default.attributesOfItem(atPath: source.path)[.size] as? NSNumber)?.intValue
-        if size == 0 { throw EmptySource(path: source.displayPath) }
+        try EmptySource.check(source.path, shownAs: source.displayPath)
         let format = SourceFormat.detect(path: source.path, forced: context.kind)
         var batch: ImportBatch
         switch format {
