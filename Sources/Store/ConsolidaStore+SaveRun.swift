@@ -19,9 +19,9 @@ extension ConsolidaStore {
         encoder.outputFormatting = [.sortedKeys]
         let resultJSON: Data, batchJSON: Data, settingsJSON: Data?
         do {
-            // Each packed before the next is written: the JSON is ten times its packed size.
-            resultJSON = try Self.packed(StreamingJSONEncoder.encode(result))
-            batchJSON = try Self.packed(StreamingJSONEncoder.encode(batch))
+            // The two large parts at once, on two threads, each compressed as it is written.
+            let packed = try Self.packedSnapshot(result, batch)
+            resultJSON = packed.result; batchJSON = packed.batch
             settingsJSON = try collectionsSettings.map(encoder.encode)
         } catch {
             throw StoreError.writeFailed(path: path, reason: "cannot encode run snapshot: \(error)")
@@ -208,7 +208,19 @@ extension ConsolidaStore {
     /// A snapshot's JSON as stored: gzipped. A run's snapshot holds every record it read and made
     /// (about 3.5 KB per input row as JSON); kept for every nightly run, the store grew by the
     /// size of all the company's sheets each night. Gzip keeps about a tenth of it.
-    static func packed(_ json: [UInt8]) throws -> Data { Data(try Gzip.compress(json)) }
+    static func packedSnapshot(_ result: ReconciliationResult, _ batch: ImportBatch) throws -> (result: Data, batch: Data) {
+        final class Parts: @unchecked Sendable {
+            // @unchecked: each slot is written by one thread, and read after both are done.
+            var packed: [Result<[UInt8], any Error>] = [.success([]), .success([])]
+        }
+        let parts = Parts()
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            parts.packed[i] = Result {
+                i == 0 ? try StreamingJSONEncoder.encodeGzipped(result) : try StreamingJSONEncoder.encodeGzipped(batch)
+            }
+        }
+        return (Data(try parts.packed[0].get()), Data(try parts.packed[1].get()))
+    }
 
     /// A stored snapshot's JSON: gunzipped, or as it is when an earlier version stored it plain
     /// (JSON starts with `{`, never with gzip's magic bytes).

@@ -1,4 +1,5 @@
 import Foundation
+import ZipArchive
 
 /// Encodes a value as JSON bytes written as the value is walked, with no tree in between.
 ///
@@ -25,6 +26,17 @@ public enum StreamingJSONEncoder {
         writer.close(deeperThan: 0)
         return writer.bytes
     }
+
+    /// The JSON of `value` as a gzip member (``GzipWriter``, at `level`), compressed a megabyte at
+    /// a time as it is written: the JSON is never held whole, however large.
+    public static func encodeGzipped<T: Encodable>(_ value: T, level: Int32 = 6) throws -> [UInt8] {
+        let gzip = try GzipWriter(level: level)
+        let writer = JSONStreamWriter(flushingEvery: 1 << 20) { try gzip.write($0) }
+        try writer.value(value, level: 0)
+        writer.close(deeperThan: 0)
+        try writer.flush()
+        return try gzip.finish()
+    }
 }
 
 /// The bytes written so far and the containers still open.
@@ -32,8 +44,26 @@ final class JSONStreamWriter {
     var bytes: [UInt8] = []
     /// The open containers, outermost first: the byte that closes each and whether it has an element.
     private var open: [(close: UInt8, hasElement: Bool)] = []
+    /// Where the bytes go once there are `flushSize` of them, if anywhere.
+    private let sink: (([UInt8]) throws -> Void)?
+    private let flushSize: Int
 
-    init() { bytes.reserveCapacity(1 << 16) }
+    init() {
+        sink = nil; flushSize = .max
+        bytes.reserveCapacity(1 << 16)
+    }
+
+    init(flushingEvery size: Int, into sink: @escaping ([UInt8]) throws -> Void) {
+        self.sink = sink; flushSize = size
+        bytes.reserveCapacity(size + (64 << 10))
+    }
+
+    /// Hands the bytes written so far to the sink.
+    func flush() throws {
+        guard let sink, !bytes.isEmpty else { return }
+        try sink(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
 
     /// Closes the containers opened below `level` (those of values already finished).
     func close(deeperThan level: Int) {
@@ -51,6 +81,12 @@ final class JSONStreamWriter {
 
     /// Starts the next element of the container at `index` (0 is the outermost): closes what the
     /// element before it left open and writes the separator.
+    /// Hands the bytes to the sink once there are enough (called between elements, by the
+    /// throwing calls: opening a nested container cannot throw).
+    func flushIfFull() throws {
+        if bytes.count >= flushSize { try flush() }
+    }
+
     func startElement(inContainer index: Int) {
         close(deeperThan: index + 1)
         if open[index].hasElement { bytes.append(UInt8(ascii: ",")) } else { open[index].hasElement = true }
@@ -160,6 +196,7 @@ extension Dictionary: SortedKeysDictionary where Key: CodingKeyRepresentable & C
     func encodeSorted(to writer: JSONStreamWriter, level: Int) throws {
         writer.openContainer(at: level, opening: UInt8(ascii: "{"), closing: UInt8(ascii: "}"))
         for key in keys.sorted() {
+            try writer.flushIfFull()
             writer.startElement(inContainer: level, key: key.codingKey.stringValue)
             try writer.value(self[key]!, level: level + 1)
         }
@@ -176,6 +213,7 @@ extension Dictionary: SortedPairsDictionary where Key: Encodable & Comparable, V
     func encodeSorted(to writer: JSONStreamWriter, level: Int) throws {
         writer.openContainer(at: level, opening: UInt8(ascii: "["), closing: UInt8(ascii: "]"))
         for key in keys.sorted() {
+            try writer.flushIfFull()
             writer.startElement(inContainer: level)
             try writer.value(key, level: level + 1)
             writer.startElement(inContainer: level)
@@ -211,11 +249,13 @@ struct StreamingKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     var codingPath: [any CodingKey] { [] }
 
     mutating func encodeNil(forKey key: Key) throws {
+        try writer.flushIfFull()
         writer.startElement(inContainer: index, key: key.stringValue)
         writer.literal("null")
     }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+        try writer.flushIfFull()
         writer.startElement(inContainer: index, key: key.stringValue)
         try writer.value(value, level: index + 1)
     }
@@ -252,11 +292,13 @@ struct StreamingUnkeyedContainer: UnkeyedEncodingContainer {
     init(writer: JSONStreamWriter, index: Int) { self.writer = writer; self.index = index }
 
     mutating func encodeNil() throws {
+        try writer.flushIfFull()
         writer.startElement(inContainer: index); count += 1
         writer.literal("null")
     }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
+        try writer.flushIfFull()
         writer.startElement(inContainer: index); count += 1
         try writer.value(value, level: index + 1)
     }

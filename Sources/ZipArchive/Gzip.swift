@@ -40,29 +40,9 @@ extension Gzip {
     /// `data` as one gzip member (deflate at `level`, 1 fastest … 9 smallest), which
     /// ``decompress(_:maximumSize:)`` reads back. Data that starts with ``magic`` is gzip.
     public static func compress(_ data: [UInt8], level: Int32 = 6) throws(Failure) -> [UInt8] {
-        // zlib counts a call's input in 32 bits.
-        guard data.count < Int(UInt32.max) else { throw Failure(description: "more than 4 GiB to compress at once") }
-        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-        stream.initialize(to: z_stream())
-        defer { stream.deallocate() }
-        // 16 + 15: a gzip header and trailer around a 32 KiB-window deflate stream.
-        guard czlib_deflate_init2(stream, level, Z_DEFLATED, 16 + 15, 8, Z_DEFAULT_STRATEGY) == Z_OK else {
-            throw Failure(description: "zlib could not start")
-        }
-        defer { deflateEnd(stream) }
-        var out = [UInt8](repeating: 0, count: Int(deflateBound(stream, uLong(data.count))) + 32)
-        let rc: Int32 = data.withUnsafeBufferPointer { input in
-            out.withUnsafeMutableBufferPointer { output in
-                stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
-                stream.pointee.avail_in = uInt(input.count)
-                stream.pointee.next_out = output.baseAddress
-                stream.pointee.avail_out = uInt(output.count)
-                return deflate(stream, Z_FINISH)
-            }
-        }
-        guard rc == Z_STREAM_END else { throw Failure(description: "zlib could not compress (zlib \(rc))") }
-        out.removeLast(Int(stream.pointee.avail_out))
-        return out
+        let writer = try GzipWriter(level: level)
+        try writer.write(data)
+        return try writer.finish()
     }
 
     /// The two bytes every gzip member starts with.

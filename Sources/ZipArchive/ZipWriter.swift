@@ -122,45 +122,33 @@ public final class ZipWriter {
 /// Receives one entry's bytes for a ``ZipWriter``, deflating them as they arrive.
 public struct ZipEntrySink: ~Copyable {
     private let writer: ZipWriter
-    private let stream: UnsafeMutablePointer<z_stream>?
-    private let out: UnsafeMutableRawBufferPointer
+    private let deflater: Deflater?
     private var crc: UInt = 0
     private var usize: UInt64 = 0
     private var csize: UInt64 = 0
 
     init(writer: ZipWriter, compress: Bool) throws(ZipError) {
         self.writer = writer
-        out = .allocate(byteCount: 64 << 10, alignment: 16)
         if compress {
-            let s = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-            s.initialize(to: z_stream())
-            guard czlib_deflate_init2(s, 6, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) == Z_OK else {
-                s.deallocate(); out.deallocate()
+            guard let d = Deflater(level: 6, framing: .raw) else {
                 throw .corrupt(path: writer.path, entry: nil, detail: "zlib could not start deflating")
             }
-            stream = s
+            deflater = d
         } else {
-            stream = nil
+            deflater = nil
         }
-    }
-
-    deinit {
-        if let s = stream { deflateEnd(s); s.deallocate() }
-        out.deallocate()
     }
 
     public mutating func write(_ bytes: UnsafeRawBufferPointer) throws(ZipError) {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }
         crc = crc32(crc, base.assumingMemoryBound(to: Bytef.self), uInt(bytes.count))
         usize += UInt64(bytes.count)
-        guard let s = stream else {
+        guard deflater != nil else {
             try writer.writeAll(bytes)
             csize += UInt64(bytes.count)
             return
         }
-        s.pointee.next_in = UnsafeMutablePointer(mutating: base.assumingMemoryBound(to: Bytef.self))
-        s.pointee.avail_in = uInt(bytes.count)
-        try pump(s, flush: Z_NO_FLUSH)
+        try deflate(bytes, finish: false)
     }
 
     public mutating func write(_ bytes: [UInt8]) throws(ZipError) {
@@ -168,29 +156,20 @@ public struct ZipEntrySink: ~Copyable {
         try result.get()
     }
 
-    private mutating func pump(_ s: UnsafeMutablePointer<z_stream>, flush: Int32) throws(ZipError) {
-        repeat {
-            s.pointee.next_out = out.baseAddress?.assumingMemoryBound(to: Bytef.self)
-            s.pointee.avail_out = uInt(out.count)
-            let rc = deflate(s, flush)
-            guard rc != Z_STREAM_ERROR else {
-                throw .corrupt(path: writer.path, entry: nil, detail: "zlib deflate failed")
-            }
-            let n = out.count - Int(s.pointee.avail_out)
-            if n > 0 {
-                try writer.writeAll(UnsafeRawBufferPointer(rebasing: out[0..<n]))
-                csize += UInt64(n)
-            }
-            if flush == Z_FINISH, rc == Z_STREAM_END { return }
-        } while s.pointee.avail_out == 0 || (flush == Z_FINISH)
+    private mutating func deflate(_ bytes: UnsafeRawBufferPointer, finish: Bool) throws(ZipError) {
+        guard let deflater else { return }
+        let writer = self.writer
+        var written: UInt64 = 0
+        let ok = try deflater.deflate(bytes, finish: finish) { (piece: UnsafeRawBufferPointer) throws(ZipError) in
+            try writer.writeAll(piece)
+            written += UInt64(piece.count)
+        }
+        csize += written
+        guard ok else { throw .corrupt(path: writer.path, entry: nil, detail: "zlib deflate failed") }
     }
 
     consuming func close() throws(ZipError) -> (crc: UInt32, compressed: UInt64, uncompressed: UInt64) {
-        if let s = stream {
-            s.pointee.next_in = nil
-            s.pointee.avail_in = 0
-            try pump(s, flush: Z_FINISH)
-        }
+        try deflate(UnsafeRawBufferPointer(start: nil, count: 0), finish: true)
         return (UInt32(truncatingIfNeeded: crc), csize, usize)
     }
 }

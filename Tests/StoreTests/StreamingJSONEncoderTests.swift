@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import ZipArchive
 @testable import Store
 
 /// ``StreamingJSONEncoder`` writes what `JSONDecoder` reads back into the same values, whatever
@@ -115,6 +116,20 @@ import TestSupport
             }
             try roundTrip([String(s)])
         }
+    }
+
+    /// Compressed as it is written, a megabyte at a time: several megabytes read back whole.
+    @Test func writesGzipAsItGoes() throws {
+        let leaves = (0..<30_000).map { i in
+            var leaf = Self.leaf
+            leaf.count = i; leaf.text = "cliente \(i) " + leaf.text
+            return leaf
+        }
+        let plain = try StreamingJSONEncoder.encode(leaves)
+        #expect(plain.count > 3 << 20)
+        let packed = try StreamingJSONEncoder.encodeGzipped(leaves)
+        #expect(try Gzip.decompress(packed) == plain)
+        #expect(try JSONDecoder().decode([Leaf].self, from: Data(Gzip.decompress(packed))) == leaves)
     }
 
     @Test func refusesNumbersJSONCannotHold() {
