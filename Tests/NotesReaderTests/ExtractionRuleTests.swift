@@ -57,6 +57,12 @@ import Testing
         ("em 10 dias", "2024-03-22"),
         ("el 20 de abril", "2024-04-20"),
         ("dia 25", "2024-03-25"),
+        // A date written after the weekday says which one, whatever the weekday.
+        ("promete pagar 400 el viernes 22/03", "2024-03-22"),
+        ("promete pagar 400 el viernes 29", "2024-03-29"),
+        ("el lunes 25 de marzo", "2024-03-25"),
+        ("paga el viernes 50 dólares", "2024-03-15"),
+        ("paga el viernes 500", "2024-03-15"),
     ]
 
     @Test(arguments: promiseDates) func promiseDatesResolveAgainstTheEntry(_ text: String, _ expected: String) {

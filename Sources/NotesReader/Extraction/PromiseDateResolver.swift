@@ -26,6 +26,14 @@ enum PromiseDateResolver {
         for m in weekday.matches(in: t) {
             guard let name = m.group(2), let wd = Lexicon.weekday(named: name) else { continue }
             if let after = m.group(3), !after.isEmpty { continue } // `el lunes pasado`: a past day
+            // `el viernes 21/06`, `el lunes 24`: the written date says which Friday, and wins.
+            if let next = dayAfterWeekday.firstMatch(in: String(t[m.range.upperBound...])) {
+                if next.group(2) != nil { continue }  // a full or named date: read by its own pattern below
+                if let d = next.group(1).flatMap({ Int($0) }), let date = nextDayOfMonth(d, from: entryDate) {
+                    add(m, date, 0.85)
+                    continue
+                }
+            }
             var delta = (wd - entryDate.weekday + 7) % 7
             if delta == 0 { delta = 7 }
             add(m, entryDate.adding(days: delta), 0.85)
@@ -59,16 +67,27 @@ enum PromiseDateResolver {
             add(m, LocalDate(year: y, month: mo, day: d), 0.9)
         }
         for m in dayOfMonth.matches(in: t) {
-            guard let d = m.group(1).flatMap({ Int($0) }), (1...31).contains(d) else { continue }
-            var date = LocalDate(year: entryDate.year, month: entryDate.month, day: d)
-            if date == nil || date! < entryDate {
-                let nm = entryDate.month == 12 ? 1 : entryDate.month + 1
-                date = LocalDate(year: entryDate.month == 12 ? entryDate.year + 1 : entryDate.year, month: nm, day: d)
-            }
-            add(m, date, 0.75)
+            guard let d = m.group(1).flatMap({ Int($0) }) else { continue }
+            add(m, nextDayOfMonth(d, from: entryDate), 0.75)
         }
         return candidates.min { $0.0 < $1.0 }?.1
     }
+
+    /// Day `d` of the entry's month, or of the next month when that one has passed or has no such day.
+    private static func nextDayOfMonth(_ d: Int, from entryDate: LocalDate) -> LocalDate? {
+        guard (1...31).contains(d) else { return nil }
+        var date = LocalDate(year: entryDate.year, month: entryDate.month, day: d)
+        if date == nil || date! < entryDate {
+            let nm = entryDate.month == 12 ? 1 : entryDate.month + 1
+            date = LocalDate(year: entryDate.month == 12 ? entryDate.year + 1 : entryDate.year, month: nm, day: d)
+        }
+        return date
+    }
+
+    /// A day number right after a weekday (`viernes 21`), and what follows it when it is a full
+    /// or named date (`viernes 21/06`, `viernes 21 de junio`).
+    /// (`viernes 20 dolares` is an amount, not a day: what `dayOfMonth` refuses, refused here too.)
+    private static let dayAfterWeekday = Pattern(#"^\s+(\d{1,2})(?!\d|[.,]\d{3}|\s*(?:dias|days|%|\$|usd|bs|r\$|dolares|bolivares|pesos)\b|\s?(?:"# + SpokenMultiplier.alternation + #")\b)([/.\-]\d|\s+(?:de\s+)?(?:"# + Lexicon.monthAlternation + #")\b)?"#)
 
     private static func lastDayOfNextMonth(_ d: LocalDate) -> LocalDate? {
         let y = d.month == 12 ? d.year + 1 : d.year, m = d.month == 12 ? 1 : d.month + 1
