@@ -34,6 +34,20 @@ import Testing
         #expect(result.payments.allSatisfy { $0.customerID == id })
     }
 
+    /// One credit note written `-50,00` by one source and `50.00` (its type saying credit) by
+    /// another: one credit of 50, no conflict.
+    @Test func aCreditNoteSignedTwoWaysIsNoConflict() throws {
+        let c = Fixture.tornillo
+        var erp = Fixture.invoice("erp.csv", 5, customer: c[0], number: "NC-200", amount: -50, balance: -50, priority: 2)
+        var sheet = Fixture.invoice("ventas.xlsx", 7, customer: c[1], number: "NC-200", amount: 50, balance: 50)
+        erp.type = .creditNote; sheet.type = .creditNote
+        let result = Reconciler().reconcile(Fixture.batch(c, invoices: [erp, sheet]))
+        let credit = try #require(result.invoices.first { $0.documentNumber == "NC-200" })
+        #expect(credit.sourceCount == 2 && !credit.hasConflict)
+        #expect(credit.amount == Money(-50, .usd) && credit.balance == Money(-50, .usd))
+        #expect(!result.discrepancies.contains { $0.kind == "invoice_field_conflict" })
+    }
+
     /// A bank transfer against a document that its sheet still shows unpaid (the sheet was updated
     /// before it): the balance is what is left once it is applied, and the auditor is told. A
     /// payment the sheet already counts changes nothing.

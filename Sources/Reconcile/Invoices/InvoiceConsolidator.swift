@@ -211,11 +211,22 @@ struct InvoiceConsolidator {
             return first.1.value
         }
 
-        let amount = choose("amount", severity: .error, \.amount, text: \.description)
+        // A credit note's figures are credits however a source signs them (`-50,00` in the ERP,
+        // `50.00` in a sheet whose type column says so): compared and kept negative, or two signs
+        // of one credit would be a conflict.
+        let isCredit = key.type == Invoice.DocumentType.creditNote.rawValue
+        func money(_ field: KeyPath<Invoice, Sourced<Money>?>) -> (Invoice) -> Sourced<Money>? {
+            { inv in
+                guard isCredit, var m = inv[keyPath: field], !m.value.isNegative else { return inv[keyPath: field] }
+                m.value = Money(-m.value.amount, m.value.currency)
+                return m
+            }
+        }
+        let amount = choose("amount", severity: .error, money(\.amount), text: \.description)
         let issue = choose("issue_date", severity: .warning, \.issueDate, text: \.iso)
         let due = choose("due_date", severity: .warning, \.dueDate, text: \.iso)
-        let sourcePaid = choose("paid", severity: .warning, \.paid, text: \.description)
-        let sourceBalance = choose("balance", severity: .error, \.balance, text: \.description)
+        let sourcePaid = choose("paid", severity: .warning, money(\.paid), text: \.description)
+        let sourceBalance = choose("balance", severity: .error, money(\.balance), text: \.description)
         let currency = choose("currency", severity: .error, { inv in (inv.currency ?? inv.amount?.value.currency).map { Sourced($0, from: inv.provenance) } },
                               text: \.code)
 
