@@ -118,11 +118,7 @@ final class JSONStreamWriter {
         }
         if T.self == Data.self { string((value as! Data).base64EncodedString()); return }
         if T.self == URL.self { string((value as! URL).absoluteString); return }
-        if let dictionary = value as? any SortedKeysDictionary {
-            try dictionary.encodeSorted(to: self, level: level)
-            return
-        }
-        if let dictionary = value as? any SortedPairsDictionary {
+        if let dictionary = value as? any SortedDictionary {
             try dictionary.encodeSorted(to: self, level: level)
             return
         }
@@ -185,38 +181,27 @@ final class JSONStreamWriter {
     }
 }
 
-/// A dictionary whose keys are written as JSON keys (strings, integers, any `CodingKeyRepresentable`,
-/// as `Dictionary`'s own encoding does), written with its keys sorted: a dictionary's own order
-/// changes from one process to the next.
-protocol SortedKeysDictionary {
+/// A dictionary, written with its keys sorted (a dictionary's own order changes from one process
+/// to the next): as an object when its keys are JSON keys (strings, integers, any
+/// `CodingKeyRepresentable`), else as a list of key, value, key, value…, as `Dictionary`'s own
+/// encoding does.
+protocol SortedDictionary {
     func encodeSorted(to writer: JSONStreamWriter, level: Int) throws
 }
 
-extension Dictionary: SortedKeysDictionary where Key: CodingKeyRepresentable & Comparable, Value: Encodable {
+extension Dictionary: SortedDictionary where Key: Encodable & Comparable, Value: Encodable {
     func encodeSorted(to writer: JSONStreamWriter, level: Int) throws {
-        writer.openContainer(at: level, opening: UInt8(ascii: "{"), closing: UInt8(ascii: "}"))
+        let keyed = Key.self is any CodingKeyRepresentable.Type
+        writer.openContainer(at: level, opening: UInt8(ascii: keyed ? "{" : "["), closing: UInt8(ascii: keyed ? "}" : "]"))
         for key in keys.sorted() {
             try writer.flushIfFull()
-            writer.startElement(inContainer: level, key: key.codingKey.stringValue)
-            try writer.value(self[key]!, level: level + 1)
-        }
-    }
-}
-
-/// A dictionary whose keys are not JSON keys: `Dictionary` writes it as a list of key, value,
-/// key, value…; written here with its keys sorted, for the same reason.
-protocol SortedPairsDictionary {
-    func encodeSorted(to writer: JSONStreamWriter, level: Int) throws
-}
-
-extension Dictionary: SortedPairsDictionary where Key: Encodable & Comparable, Value: Encodable {
-    func encodeSorted(to writer: JSONStreamWriter, level: Int) throws {
-        writer.openContainer(at: level, opening: UInt8(ascii: "["), closing: UInt8(ascii: "]"))
-        for key in keys.sorted() {
-            try writer.flushIfFull()
-            writer.startElement(inContainer: level)
-            try writer.value(key, level: level + 1)
-            writer.startElement(inContainer: level)
+            if let name = (key as? any CodingKeyRepresentable)?.codingKey.stringValue {
+                writer.startElement(inContainer: level, key: name)
+            } else {
+                writer.startElement(inContainer: level)
+                try writer.value(key, level: level + 1)
+                writer.startElement(inContainer: level)
+            }
             try writer.value(self[key]!, level: level + 1)
         }
     }
