@@ -210,16 +210,19 @@ extension ConsolidaStore {
     /// size of all the company's sheets each night. Gzip keeps about a tenth of it.
     static func packedSnapshot(_ result: ReconciliationResult, _ batch: ImportBatch) throws -> (result: Data, batch: Data) {
         final class Parts: @unchecked Sendable {
-            // @unchecked: each slot is written by one thread, and read after both are done.
-            var packed: [Result<[UInt8], any Error>] = [.success([]), .success([])]
+            // @unchecked: each property is written by one thread only, and read after both are done.
+            var result: Result<[UInt8], any Error> = .success([])
+            var batch: Result<[UInt8], any Error> = .success([])
         }
         let parts = Parts()
         DispatchQueue.concurrentPerform(iterations: 2) { i in
-            parts.packed[i] = Result {
-                i == 0 ? try StreamingJSONEncoder.encodeGzipped(result) : try StreamingJSONEncoder.encodeGzipped(batch)
+            if i == 0 {
+                parts.result = Result { try StreamingJSONEncoder.encodeGzipped(result) }
+            } else {
+                parts.batch = Result { try StreamingJSONEncoder.encodeGzipped(batch) }
             }
         }
-        return (Data(try parts.packed[0].get()), Data(try parts.packed[1].get()))
+        return (Data(try parts.result.get()), Data(try parts.batch.get()))
     }
 
     /// A stored snapshot's JSON: gunzipped, or as it is when an earlier version stored it plain
