@@ -20,7 +20,17 @@ extension TaxIDParser {
             sum += (alphabet.firstIndex(of: ch) ?? 0) * (13 - i)
         }
         let expected = alphabet[((11 - sum) % 11 + 11) % 11]
+        // The SAT's generic RFCs carry no check digit worth checking: not a wrong ID, no ID.
+        let generic = TaxID.genericRFCs.contains(input.compact)
         return TaxID(normalized: input.compact, country: "MX", kind: .rfc, isCompany: c.count == 12,
-                     validity: CheckDigits.validity(expected == c[c.count - 1]), display: input.display)
+                     validity: generic ? .unchecked : CheckDigits.validity(expected == c[c.count - 1]),
+                     display: input.display)
     }
+}
+
+extension TaxID {
+    /// Mexico's generic RFCs, which invoices to walk-in customers (`XAXX010101000`) and to
+    /// foreigners (`XEXX010101000`) carry: the same text for anyone. `unchecked`, they are no
+    /// "invalid tax ID" and, unchecked, never link two customers by themselves.
+    static let genericRFCs: Set<String> = ["XAXX010101000", "XEXX010101000"]
 }

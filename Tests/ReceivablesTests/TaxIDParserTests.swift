@@ -88,6 +88,11 @@ struct TaxIDParserTests {
         #expect(person.validity == .checkDigitMismatch)
         #expect(TaxIDParser.parse("GODE 561231 GR8").country == "MX")
         #expect(TaxIDParser.parse("GODE561399GR8", country: "MX").kind == .unknown)  // month 13
+        // The generic RFCs are nobody's: no check digit to fail.
+        for text in ["XAXX010101000", "XEXX-010101-000"] {
+            let generic = TaxIDParser.parse(text, country: "MX")
+            #expect(generic.kind == .rfc && generic.country == "MX" && generic.validity == .unchecked)
+        }
     }
 
     @Test func configuredCountryWinsWhenBothValid() {
