@@ -70,9 +70,8 @@ struct NotebookParser {
             if let h = NotebookHeading.parse(line), h.strong || state.openEntry == nil {
                 if !h.strong && state.section == nil && out.entries.isEmpty && Self.headingFollows(lines, after: i) {
                     // `CUADERNO DE COBRANZA 2024` over the first customer's heading: the file's
-                    // title, not a customer with nothing in it. A year there dates the whole file.
-                    if let y = Self.lonelyYear(line) { state.year = state.year ?? y }
-                    out.accounting.headerRows += 1; continue
+                    // title, not a customer with nothing in it.
+                    title(line, into: &out, state: &state); continue
                 }
                 heading(h.name, line: n, into: &out, state: &state); continue
             }
@@ -86,9 +85,7 @@ struct NotebookParser {
                 out.accounting.otherSkipped += 1; continue
             }
             if state.section == nil && out.entries.isEmpty {
-                // Title lines before the first customer; a year there dates the whole file.
-                if let y = Self.lonelyYear(line) { state.year = state.year ?? y }
-                out.accounting.headerRows += 1; continue
+                title(line, into: &out, state: &state); continue
             }
             if let ctx = state.dateContext, state.section != nil {
                 addEntry(date: ctx, time: nil, text: line.trimmingCharacters(in: .whitespaces), line: n, into: &out,
@@ -108,6 +105,12 @@ struct NotebookParser {
         var year: Int?
         var dateContext: PartialDate?
         var previousDate: LocalDate?
+    }
+
+    /// A title line before the first customer; a year there dates the whole file.
+    private func title(_ line: String, into out: inout ParsedNotes, state: inout State) {
+        if let y = Self.lonelyYear(line) { state.year = state.year ?? y }
+        out.accounting.headerRows += 1
     }
 
     private func heading(_ text: String, line n: Int, into out: inout ParsedNotes, state: inout State) {
