@@ -27,13 +27,10 @@ public struct DefaultImporter: SourceImporting {
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
             guard let size, size <= 64 else { return }
             if size == 0 { throw EmptySource(path: displayPath) }
-            guard let bytes = FileManager.default.contents(atPath: path) else { return }
-            var body = bytes[...]
-            for bom in [[0xEF, 0xBB, 0xBF], [0xFF, 0xFE], [0xFE, 0xFF]] as [[UInt8]] where body.starts(with: bom) {
-                body = body.dropFirst(bom.count)
-                break
-            }
-            // UTF-16's blank space is the same bytes with zeros between.
+            guard let bytes = FileManager.default.contents(atPath: path).map(Array.init) else { return }
+            // The byte-order marks the CSV reader knows (UTF-8, 16 and 32).
+            let body = bytes.dropFirst(EncodingDetector.detect(bytes).bomLength)
+            // UTF-16's and UTF-32's blank space is the same bytes with zeros between.
             if body.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x00 }) {
                 throw EmptySource(path: displayPath)
             }
