@@ -91,6 +91,50 @@ import Testing
         #expect(forced.clusters.map(\.members) == [[0], [1, 2, 3], [4]])
     }
 
+    /// A record without a tax ID that matches two companies with different valid tax IDs equally
+    /// well joins neither: which one it is, is a person's call, and the discrepancy says so.
+    @Test func equallyGoodMatchesToIncompatibleCustomersStayApart() throws {
+        let records = [
+            Fixture.customer("a.csv", 2, name: "Comercial Zamora C.A.", tax: Fixture.rif("J-30000001-1"), phones: ["+582121234567"]),
+            Fixture.customer("b.csv", 2, name: "Comercial Zamora C.A.", tax: Fixture.rif("J-30000002-2"), phones: ["+582121234567"]),
+            Fixture.customer("c.csv", 2, name: "Comercial Zamora C.A.", phones: ["+582121234567"]),
+        ] + Fixture.others
+        let result = Reconciler().reconcile(Fixture.batch(records))
+        let ids = records.prefix(3).map { Fixture.customerID(of: $0, in: result) }
+        #expect(Set(ids).count == 3)
+        let ambiguous = try #require(result.discrepancies.first { $0.kind == "ambiguous_match" })
+        #expect(ambiguous.entityID == ids[2])
+        #expect(ambiguous.values.count == 3)
+        let (a, b) = (try #require(ids[0]), try #require(ids[1]))
+        #expect(ambiguous.message.contains(a) && ambiguous.message.contains(b))
+        // A must-link settles it.
+        let overrides = try Overrides(yaml: "must_link:\n  - [\"c.csv#2\", \"a.csv#2\"]\n")
+        let settled = Reconciler(overrides: overrides).reconcile(Fixture.batch(records))
+        #expect(Fixture.customerID(of: records[2], in: settled) == Fixture.customerID(of: records[0], in: settled))
+        #expect(!settled.discrepancies.contains { $0.kind == "ambiguous_match" })
+    }
+
+    @Test func ambiguityNeedsEqualWeightsAndIncompatibleClusters() {
+        // 2 matches 0 and 1 with the same weight; 0 and 1 have different valid tax IDs.
+        let weights: [UInt64: Double] = [Clusterer.key(0, 2): 12, Clusterer.key(1, 2): 12, Clusterer.key(3, 4): 12]
+        let score = { (i: Int, j: Int) in ScoredPair(i: Int32(i), j: Int32(j), pattern: 0, weight: weights[Clusterer.key(i, j)] ?? -20) }
+        let edges = [(0, 2), (1, 2), (3, 4)].map { score($0.0, $0.1) }
+        let taxIDs: [String?] = ["J1", "J2", nil, nil, nil]
+        let outcome = Clusterer(settings: .default, scorePair: score, validTaxIDs: taxIDs, mustLinks: [], cannotLinks: [])
+            .cluster(count: 5, edges: edges)
+        #expect(outcome.clusters.map(\.members) == [[0], [1], [2], [3, 4]])
+        #expect(outcome.ambiguous.map(\.members) == [[2]] && outcome.ambiguous.map(\.candidates) == [[0, 1]])
+        // A stronger match wins without a report.
+        let stronger = [score(0, 2), score(1, 2)].enumerated().map { k, e in var e = e; e.weight += k == 0 ? 1 : 0; return e }
+        let clear = Clusterer(settings: .default, scorePair: score, validTaxIDs: taxIDs, mustLinks: [], cannotLinks: [])
+            .cluster(count: 5, edges: stronger)
+        #expect(clear.clusters.map(\.members) == [[0, 2], [1], [3], [4]] && clear.ambiguous.isEmpty)
+        // A record whose own tax ID rules out the other cluster is not ambiguous.
+        let own = Clusterer(settings: .default, scorePair: score, validTaxIDs: ["J1", "J2", "J1", nil, nil], mustLinks: [],
+                            cannotLinks: []).cluster(count: 5, edges: edges)
+        #expect(own.clusters.map(\.members) == [[0, 2], [1], [3, 4]] && own.ambiguous.isEmpty)
+    }
+
     @Test func splitIsReportedAsDiscrepancy() throws {
         let customers = CustomerView(Fixture.tornillo)
         var output = CustomerMatcher(settings: .default, overrides: .none).match(customers)

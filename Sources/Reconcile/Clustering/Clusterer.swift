@@ -54,6 +54,20 @@ struct ClusteringOutcome: Sendable {
     var overrideConflicts: [(Int, Int)]
     /// Clusters too large for the pairwise support check.
     var unchecked: [[Int]]
+    /// Records kept apart because they matched incompatible clusters equally well.
+    var ambiguous: [AmbiguousMatch] = []
+}
+
+/// A record, or a must-linked group of records, that matched two or more clusters with the same
+/// weight while those clusters cannot be one customer (different valid tax IDs, a cannot-link):
+/// which one it belongs to is a person's call, so it is kept apart and reported.
+struct AmbiguousMatch: Sendable {
+    /// The records kept apart, ascending.
+    var members: [Int]
+    /// A record of each cluster it matched, ascending.
+    var candidates: [Int]
+    /// The weight of those matches.
+    var weight: Double
 }
 
 /// Clusters records without chaining unrelated ones through a weak link.
@@ -94,53 +108,19 @@ struct Clusterer {
     }
 
     func cluster(count n: Int, edges: [ScoredPair]) -> ClusteringOutcome {
-        var uf = UnionFind(count: n)
-        var taxSets: [Int: Set<String>] = [:]
-        for (i, t) in validTaxIDs.enumerated() { if let t { taxSets[i] = [t] } }
-        var forbidden: [Int: [Int]] = [:]
-        for k in cannotLinks.sorted() {
-            let a = Int(k >> 32), b = Int(k & 0xFFFF_FFFF)
-            forbidden[a, default: []].append(b); forbidden[b, default: []].append(a)
+        // A record that matches two incompatible clusters equally well stays apart (its edges are
+        // dropped and the joining redone), rather than joining whichever sorted first; dropping
+        // its edges may leave another record in the same position, hence the loop.
+        var skipped = Set<Int>()
+        var ambiguous: [AmbiguousMatch] = []
+        var joined = join(count: n, edges: edges, skipping: skipped)
+        while !joined.ambiguous.isEmpty {
+            ambiguous += joined.ambiguous
+            for a in joined.ambiguous { skipped.formUnion(a.members) }
+            joined = join(count: n, edges: edges, skipping: skipped)
         }
-        // Every union as one flat list (an adjacency list per record would cost an array each);
-        // only clusters too big for the support check walk it.
-        var treeEdges: [(Int, Int, MemberLink)] = []
-        var conflicts: [(Int, Int)] = []
-
-        func blockedByCannotLink(_ ra: Int, _ rb: Int) -> Bool {
-            for f in forbidden[ra] ?? [] where uf.find(f) == rb { return true }
-            return false
-        }
-        func blockedByTaxIDs(_ ra: Int, _ rb: Int) -> Bool {
-            guard settings.cannotLinkDifferentValidTaxIDs, let a = taxSets[ra], let b = taxSets[rb] else { return false }
-            return a.union(b).count > max(a.count, b.count)
-        }
-        func merge(_ ra: Int, _ rb: Int) {
-            let r = uf.union(ra, rb)
-            let other = r == ra ? rb : ra
-            if let t = taxSets.removeValue(forKey: other) { taxSets[r, default: []].formUnion(t) }
-            if let f = forbidden.removeValue(forKey: other) { forbidden[r, default: []].append(contentsOf: f) }
-        }
-        func addTreeEdge(_ i: Int, _ j: Int, _ link: MemberLink) {
-            treeEdges.append((i, j, link))
-        }
-
-        for (a, b) in mustLinks.sorted(by: { $0 < $1 }) {
-            let ra = uf.find(a), rb = uf.find(b)
-            if ra == rb { continue }
-            if blockedByCannotLink(ra, rb) { conflicts.append((a, b)); continue }
-            merge(ra, rb)
-            addTreeEdge(a, b, MemberLink(partner: b, probability: 1, weight: .infinity, pattern: nil,
-                                         rule: identical.contains(Self.key(a, b)) ? "identical" : "must_link"))
-        }
-        for e in edges {
-            let i = Int(e.i), j = Int(e.j)
-            let ra = uf.find(i), rb = uf.find(j)
-            if ra == rb || blockedByCannotLink(ra, rb) || blockedByTaxIDs(ra, rb) { continue }
-            merge(ra, rb)
-            addTreeEdge(i, j, MemberLink(partner: j, probability: e.probability, weight: e.weight, pattern: e.pattern,
-                                         rule: rule(for: e.pattern)))
-        }
+        var uf = joined.unionFind
+        let treeEdges = joined.treeEdges
 
         // Groups in order of their first member, without a dictionary of arrays over all records.
         var groupOfRoot = [Int32](repeating: -1, count: n)
@@ -150,7 +130,8 @@ struct Clusterer {
             if groupOfRoot[r] < 0 { groupOfRoot[r] = Int32(groups.count); groups.append([i]) } else { groups[Int(groupOfRoot[r])].append(i) }
         }
         var tree: [Int: [(Int, MemberLink)]] = [:]
-        var outcome = ClusteringOutcome(clusters: [], splits: [], overrideConflicts: conflicts, unchecked: [])
+        var outcome = ClusteringOutcome(clusters: [], splits: [], overrideConflicts: joined.conflicts, unchecked: [],
+                                        ambiguous: ambiguous.sorted { $0.members[0] < $1.members[0] })
         outcome.clusters.reserveCapacity(groups.count)
         for members in groups {
             if members.count == 1 {
@@ -173,6 +154,104 @@ struct Clusterer {
         }
         outcome.clusters.sort { $0.members[0] < $1.members[0] }
         return outcome
+    }
+
+    /// What joining the edges made: the sets, every union made (for clusters too big to re-check),
+    /// the must-links a cannot-link refused, and the ambiguous matches met.
+    private struct Joined {
+        var unionFind: UnionFind
+        var treeEdges: [(Int, Int, MemberLink)]
+        var conflicts: [(Int, Int)]
+        var ambiguous: [AmbiguousMatch]
+    }
+
+    /// Must-links, then the match edges by decreasing weight (those touching `skipped` left out),
+    /// each refused when it would put two different valid tax IDs or a cannot-link pair together.
+    ///
+    /// A must-link group (often a single record) that joined a cluster through an edge, and whose
+    /// edge of the same weight to another cluster is then refused, is an ambiguous match: it fits
+    /// either, and the order of the edges alone chose. It is reported so it can be kept apart.
+    private func join(count n: Int, edges: [ScoredPair], skipping skipped: Set<Int>) -> Joined {
+        var uf = UnionFind(count: n)
+        var taxSets: [Int: Set<String>] = [:]
+        for (i, t) in validTaxIDs.enumerated() { if let t { taxSets[i] = [t] } }
+        var forbidden: [Int: [Int]] = [:]
+        for k in cannotLinks.sorted() {
+            let a = Int(k >> 32), b = Int(k & 0xFFFF_FFFF)
+            forbidden[a, default: []].append(b); forbidden[b, default: []].append(a)
+        }
+        // Every union as one flat list (an adjacency list per record would cost an array each);
+        // only clusters too big for the support check walk it.
+        var treeEdges: [(Int, Int, MemberLink)] = []
+        var conflicts: [(Int, Int)] = []
+
+        func blockedByCannotLink(_ ra: Int, _ rb: Int) -> Bool {
+            for f in forbidden[ra] ?? [] where uf.find(f) == rb { return true }
+            return false
+        }
+        func blockedByTaxIDs(_ a: Set<String>?, _ b: Set<String>?) -> Bool {
+            guard settings.cannotLinkDifferentValidTaxIDs, let a, let b else { return false }
+            return a.union(b).count > max(a.count, b.count)
+        }
+        func merge(_ ra: Int, _ rb: Int) {
+            let r = uf.union(ra, rb)
+            let other = r == ra ? rb : ra
+            if let t = taxSets.removeValue(forKey: other) { taxSets[r, default: []].formUnion(t) }
+            if let f = forbidden.removeValue(forKey: other) { forbidden[r, default: []].append(contentsOf: f) }
+        }
+
+        for (a, b) in mustLinks.sorted(by: { $0 < $1 }) {
+            let ra = uf.find(a), rb = uf.find(b)
+            if ra == rb { continue }
+            if blockedByCannotLink(ra, rb) { conflicts.append((a, b)); continue }
+            merge(ra, rb)
+            treeEdges.append((a, b, MemberLink(partner: b, probability: 1, weight: .infinity, pattern: nil,
+                                               rule: identical.contains(Self.key(a, b)) ? "identical" : "must_link")))
+        }
+        // The must-link groups as they stand before any edge: each one's root, tax IDs and
+        // cannot-links, and, once an edge joins it to others, that edge's weight and partner.
+        let group = (0..<n).map { uf.find($0) }
+        let groupTaxIDs = taxSets, groupForbidden = forbidden
+        var alone = Set(group)
+        var joinedBy: [Int: (weight: Double, partner: Int)] = [:]
+        var found: [Int: AmbiguousMatch] = [:]
+        /// Whether group `g` alone would be refused by the cluster rooted at `r`.
+        func groupRefused(_ g: Int, by r: Int) -> Bool {
+            if let t = groupTaxIDs[g], blockedByTaxIDs(t, taxSets[r]) { return true }
+            for f in groupForbidden[g] ?? [] where uf.find(f) == r { return true }
+            return false
+        }
+
+        for e in edges {
+            let i = Int(e.i), j = Int(e.j)
+            if skipped.contains(i) || skipped.contains(j) { continue }
+            let ra = uf.find(i), rb = uf.find(j)
+            if ra == rb { continue }
+            if blockedByCannotLink(ra, rb) || blockedByTaxIDs(taxSets[ra], taxSets[rb]) {
+                for (x, other, r) in [(i, j, rb), (j, i, ra)] {
+                    let g = group[x]
+                    guard let via = joinedBy[g], via.weight == e.weight, !groupRefused(g, by: r) else { continue }
+                    var match = found[g] ?? AmbiguousMatch(members: [], candidates: [via.partner], weight: e.weight)
+                    if !match.candidates.contains(other) { match.candidates.append(other) }
+                    found[g] = match
+                }
+                continue
+            }
+            for (x, partner) in [(i, j), (j, i)] where alone.contains(group[x]) {
+                joinedBy[group[x]] = (e.weight, partner)
+                alone.remove(group[x])
+            }
+            merge(ra, rb)
+            treeEdges.append((i, j, MemberLink(partner: j, probability: e.probability, weight: e.weight, pattern: e.pattern,
+                                               rule: rule(for: e.pattern))))
+        }
+        if !found.isEmpty { for x in 0..<n where found[group[x]] != nil { found[group[x]]!.members.append(x) } }
+        let ambiguous = found.keys.sorted().map { g in
+            var match = found[g]!
+            match.candidates.sort()
+            return match
+        }
+        return Joined(unionFind: uf, treeEdges: treeEdges, conflicts: conflicts, ambiguous: ambiguous)
     }
 
     private func rule(for pattern: UInt64) -> String {

@@ -165,7 +165,7 @@ extension CustomerMatcher.Output {
         }
     }
 
-    /// Splits, override conflicts and clusters too big to check, as discrepancies for review.
+    /// Splits, override conflicts, ambiguous matches and clusters too big to check, as discrepancies for review.
     func clusterDiscrepancies(customers: CustomerView, idByRecord: [RecordID: String]) -> [Discrepancy] {
         var out: [Discrepancy] = []
         func values(_ records: [Int]) -> [Discrepancy.CompetingValue] {
@@ -184,6 +184,15 @@ extension CustomerMatcher.Output {
                              entityID: customers[a].id.rawValue + "+" + customers[b].id.rawValue, field: "members",
                              values: values([a, b]), rule: "cannot_link",
                              message: "a must-link and a cannot-link override contradict each other; the cannot-link was applied"))
+        }
+        for match in outcome.ambiguous {
+            let id = idByRecord[customers[match.members[0]].id] ?? ""
+            let candidateIDs = match.candidates.map { idByRecord[customers[$0].id] ?? customers[$0].id.rawValue }
+            out.append(.make(kind: "ambiguous_match", severity: .warning, entity: "customer", entityID: id,
+                             field: "members", values: values(match.members + match.candidates), chosen: id, rule: "ambiguous_match",
+                             message: "matches \(candidateIDs.joined(separator: " and ")) equally well (match weight "
+                                + "\(String(format: "%.2f", match.weight)) bits), which cannot be one customer; kept apart, "
+                                + "a must_link override says which it belongs to"))
         }
         for members in outcome.unchecked {
             out.append(.make(kind: "large_cluster", severity: .warning, entity: "customer", entityID: idByRecord[customers[members[0]].id] ?? "",
