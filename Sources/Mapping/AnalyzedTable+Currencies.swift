@@ -11,13 +11,15 @@ extension AnalyzedTable {
     /// Bs.`, `Monto USD`, `Saldo Bs.`, `Saldo USD`: a common Venezuelan layout). A field takes one
     /// column, so the other currency's columns are kept as extras: said once, naming both, so the
     /// user can map the other currency in a mapping file if that is the one to keep.
-    func amountsInAnotherCurrency(at tableAt: SourceLocation) -> Diagnostic? {
+    /// A header's bare `$` means what it means where the data comes from (`country`, `configured`),
+    /// as when the columns were mapped (``ColumnMapper/alignCurrencies(_:headers:byField:taken:)``).
+    func amountsInAnotherCurrency(at tableAt: SourceLocation, country: String?, currency configured: Currency?) -> Diagnostic? {
         let moneyFields: Set<Field> = [.amount, .paid, .balance, .paymentAmount]
         let mapped = mapping.fields.filter { moneyFields.contains($0.field) }
         let taken = Set(mapping.fields.flatMap(\.columns))
         let headers = Dictionary(region.headers.map { ($0.column, $0) }, uniquingKeysWith: { a, _ in a })
         func currency(_ column: Int) -> Currency? {
-            headers[column].flatMap { CurrencyToken.currency(inHeader: TextFolding.fold($0.displayName)) }
+            headers[column].flatMap { CurrencyToken.currency(inHeaderText: $0.displayName, country: country, currency: configured) }
         }
         let readIn = Set(mapped.flatMap(\.columns).compactMap(currency))
         guard !readIn.isEmpty else { return nil }

@@ -1,3 +1,4 @@
+import Receivables
 import Tabular
 
 extension AnalyzedTable {
@@ -8,7 +9,8 @@ extension AnalyzedTable {
     /// no record kind, or it is read as customers although some columns hold invoice values.
     /// Raised by the import (``TableImporter/begin(into:)``) and by `consolida map` (``Importer/analyze(_:)``),
     /// so a proposed mapping shows the same problems the import would meet.
-    func mappingDiagnostics(path: String) -> [Diagnostic] {
+    /// `country` and `currency` say what a bare `$` in a header means (``CurrencyToken/currency(inHeaderText:country:currency:)``).
+    func mappingDiagnostics(path: String, country: String?, currency: Currency?) -> [Diagnostic] {
         let tableAt = SourceLocation(file: path, sheet: sheetName, row: headerRowNumber)
         guard let kind = mapping.kind else {
             return [Diagnostic(.warning, code: "MAP-NO-RECORD-KIND",
@@ -18,7 +20,7 @@ extension AnalyzedTable {
         var out: [Diagnostic] = []
         if kind == .customers, let unused = invoiceColumnsUnused(at: tableAt) { out.append(unused) }
         out += hiddenColumnsMapped(at: tableAt)
-        if let other = amountsInAnotherCurrency(at: tableAt) { out.append(other) }
+        if let other = amountsInAnotherCurrency(at: tableAt, country: country, currency: currency) { out.append(other) }
         if let sideBySide = sideBySideTables(at: tableAt) { out.append(sideBySide) }
         return out
     }

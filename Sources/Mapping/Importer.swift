@@ -93,12 +93,12 @@ public struct Importer: Sendable {
                 out += tables
                 // What reading the cells and the mapping raised, not what each row did.
                 diagnostics += batch.diagnostics.filter { $0.code.hasPrefix("MAP-MERGED") || $0.code.hasPrefix("MAP-SHEET") }
-                diagnostics += tables.flatMap { $0.specDiagnostics + $0.mappingDiagnostics(path: source.path) }
+                diagnostics += tables.flatMap { $0.specDiagnostics + $0.mappingDiagnostics(path: source.path, country: options.effectiveCountry, currency: options.currency) }
                 continue
             }
             diagnostics += maskMergedCells(&window, source.path, sheet).diagnostics
             let (tables, d) = analyzeSheet(source.path, sheet, window)
-            out += tables; diagnostics += d + tables.flatMap { $0.mappingDiagnostics(path: source.path) }
+            out += tables; diagnostics += d + tables.flatMap { $0.mappingDiagnostics(path: source.path, country: options.effectiveCountry, currency: options.currency) }
         }
         return (out, diagnostics)
     }

@@ -115,7 +115,7 @@ struct TableImporter: Sendable {
             if rows[i].isBlank { accounting.blank += 1 } else { accounting.headerRows += 1 }
         }
         let tableAt = SourceLocation(file: path, sheet: sheet.name, row: table.headerRowNumber)
-        batch.diagnostics += table.mappingDiagnostics(path: path)
+        batch.diagnostics += table.mappingDiagnostics(path: path, country: country, currency: options.currency)
         guard let kind = mapping.kind else { return }
         profileColumns(kind: kind, at: tableAt, into: &batch)
         classifier = RowClassifier(settings: options.settings, headerRow: rows[region.dataStartIndex - 1],
