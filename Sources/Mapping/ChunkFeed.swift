@@ -174,14 +174,25 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
                 decideTableStart(header: h, under: row(at: p))
                 return
             }
-            let verdict: TableStartWatch.Verdict
+            var verdict: TableStartWatch.Verdict
             if p < chunk.count {
                 verdict = watch.judge(chunk[p])
             } else {
                 let r = p - chunk.count
                 verdict = text.withRow(r) { view in watch.judge(view, row: { text.row(r) }) }
             }
+            if verdict == .repeatedHeader {
+                // Under a section title of its own, the header opens another table; else it is a
+                // page break's (skipped by the importer), and a row of labels like any other.
+                if let start = preambleStart, watch.opensSection(under: (start..<p).map(row(at:))) {
+                    verdict = .startsTable
+                } else {
+                    verdict = watch.isPreamble(row(at: p)) ? .preamble : .labels
+                }
+            }
             switch verdict {
+            case .repeatedHeader:
+                break  // decided above
             case .startsTable:
                 if let g = labelsAt, g == p - 1, watch.isGroupRow(row(at: g), over: row(at: p)) {
                     pendingHeader = p  // the rows from `g` stay held meanwhile

@@ -115,21 +115,21 @@ public struct Importer: Sendable {
 
     func analyzeSheet(_ path: String, _ sheet: SheetInfo, _ loaded: LoadedSheet) -> ([AnalyzedTable], [Diagnostic]) {
         var used = Set<Int>()
-        return analyzeSheet(path, sheet, loaded, tablesBefore: 0, previousHeader: nil, moreRowsFollow: false, usedSpecs: &used)
+        return analyzeSheet(path, sheet, loaded, tablesBefore: 0, above: nil, moreRowsFollow: false, usedSpecs: &used)
     }
 
     /// The tables of a window that starts after `tablesBefore` tables of the sheet, the last of
-    /// them headed by `previousHeader` (named and given mapping specs as if the sheet's tables
+    /// them `above` (named and given mapping specs as if the sheet's tables
     /// were all in one window). `moreRowsFollow`: the sheet goes on past the window, so its last
     /// table may too. A header row that holds tables side by side gives one table each (not under
     /// a mapping's `header_row`, which makes the sheet one table).
-    func analyzeSheet(_ path: String, _ sheet: SheetInfo, _ loaded: LoadedSheet, tablesBefore: Int, previousHeader: Row?,
+    func analyzeSheet(_ path: String, _ sheet: SheetInfo, _ loaded: LoadedSheet, tablesBefore: Int, above: TableFinder.TableAbove?,
                       moreRowsFollow: Bool, usedSpecs: inout Set<Int>) -> ([AnalyzedTable], [Diagnostic]) {
         let settings = options.settings
         let finder = TableFinder(settings: settings)
         let specs = options.mapping?.specs(forSheet: sheet.name) ?? []
         let headerRow = specs.count == 1 ? specs[0].headerRow : nil
-        let found = finder.find(rows: loaded.rows, merged: loaded.merged, headerRow: headerRow, previousHeader: previousHeader)
+        let found = finder.find(rows: loaded.rows, merged: loaded.merged, headerRow: headerRow, above: above)
         var out: [AnalyzedTable] = []
         let mapper = ColumnMapper(settings: settings, country: options.effectiveCountry)
         let (regions, unsplit) = headerRow != nil ? (found, [:])
@@ -263,7 +263,7 @@ public struct Importer: Sendable {
         var mask = maskMergedCells(&window, path, sheet)
         var usedSpecs = Set<Int>()
         defer { noteUnmatchedSpecs(specs, used: usedSpecs, path, sheet, into: &batch) }
-        var (tables, _) = analyzeSheet(path, sheet, window, tablesBefore: 0, previousHeader: nil,
+        var (tables, _) = analyzeSheet(path, sheet, window, tablesBefore: 0, above: nil,
                                        moreRowsFollow: rest.hasMoreRows, usedSpecs: &usedSpecs)
         var fill = MergedDataFill(merged: window.merged, file: path, sheet: sheet.name)
         if !fill.isEmpty {
@@ -315,14 +315,14 @@ public struct Importer: Sendable {
         var rejectedBefore: SourceAccounting?
         if tables.isEmpty, let finder, rest.hasMoreRows {
             var acc = SourceAccounting(file: path, sheet: sheet.name)
-            let watch = TableStartWatch(finder: finder, headerRow: Row(number: 0, cells: []), merged: window.merged)
+            let watch = TableStartWatch(finder: finder, headerRow: Row(number: 0, cells: []), titleLines: [], merged: window.merged)
             while tables.isEmpty, rest.hasMoreRows {
                 // Its last rows may be the title and group row of a table that starts after it.
                 let keep = watch.heldTail(of: window.rows[...])
                 for row in window.rows.dropLast(keep) { rejectWithoutHeader(path, sheet, row, &acc, into: &batch) }
                 flush(&batch, [])
                 window = readWindow(Array(window.rows.suffix(keep)), size: keep + windowRows(for: sheet))
-                (tables, _) = analyzeSheet(path, sheet, window, tablesBefore: 0, previousHeader: nil,
+                (tables, _) = analyzeSheet(path, sheet, window, tablesBefore: 0, above: nil,
                                            moreRowsFollow: rest.hasMoreRows || !afterWindow.isEmpty, usedSpecs: &usedSpecs)
             }
             if tables.isEmpty { rejectedBefore = acc } else { batch.accounting.append(acc) }
@@ -342,7 +342,7 @@ public struct Importer: Sendable {
         // A CSV file's rows go to the workers as bytes, and become Rows there if at all.
         let readsText = mask.isEmpty && fill.isEmpty && rest.readsTextRows
         var tablesBefore = 0
-        var previousHeader: Row?
+        var above: TableFinder.TableAbove?
         while true {
             var nextTable: (rows: [Row], header: Int)?
             // The last table takes the rows after the window. One that starts further down and goes
@@ -367,7 +367,7 @@ public struct Importer: Sendable {
                 let isLast = t == last
                 let watch = isLast ? finder.map {
                     TableStartWatch(finder: $0, headerRow: rows[region.headerIndex + region.headerRowCount - 1],
-                                    merged: window.merged)
+                                    titleLines: TableFinder.titleLines(rows, of: region), merged: window.merged)
                 } : nil
                 // The window's last rows may be the preamble (and group row) of a table that starts
                 // after it: they wait with the rows after the window until those tell.
@@ -416,12 +416,14 @@ public struct Importer: Sendable {
                 if let s = tables[last].specIndex { usedSpecs.remove(s) }
                 if last > 0 {
                     let before = tables[last - 1].region
-                    previousHeader = window.rows[before.headerIndex + before.headerRowCount - 1]
+                    above = .init(header: window.rows[before.headerIndex + before.headerRowCount - 1],
+                                  titleLines: TableFinder.titleLines(window.rows, of: before))
                 }
                 tablesBefore += last
             } else {
                 let region = tables[last].region
-                previousHeader = window.rows[region.headerIndex + region.headerRowCount - 1]
+                above = .init(header: window.rows[region.headerIndex + region.headerRowCount - 1],
+                              titleLines: TableFinder.titleLines(window.rows, of: region))
                 tablesBefore += tables.count
             }
             guard let next = nextTable else { return }
@@ -430,7 +432,7 @@ public struct Importer: Sendable {
             let size = max(windowRows(for: sheet), next.header + 2)  // (a sub-header row under it, if any)
             afterWindow = Array(next.rows.dropFirst(size))
             window = readWindow(Array(next.rows.prefix(size)), size: size)
-            (tables, _) = analyzeSheet(path, sheet, window, tablesBefore: tablesBefore, previousHeader: previousHeader,
+            (tables, _) = analyzeSheet(path, sheet, window, tablesBefore: tablesBefore, above: above,
                                        moreRowsFollow: rest.hasMoreRows || !afterWindow.isEmpty, usedSpecs: &usedSpecs)
             // Its first row is a header the finder takes; were it not, the rows are still accounted for.
             guard !tables.isEmpty else { rejectWithoutTable(); return }

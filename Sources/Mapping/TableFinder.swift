@@ -14,9 +14,12 @@ struct TableFinder {
     /// them as whole words is a few lookups (``hasSynonym(_:)``), not a search for each.
     let paddedSet: Set<String>
     let paddedMostWords: Int
+    /// The totals words, folded (a totals line is no section title).
+    let totalsWords: [String]
 
     init(settings: MappingSettings) {
         self.settings = settings
+        totalsWords = settings.totalsWords.map { TextFolding.fold($0) }
         synonyms = settings.foldedSynonyms()
         var exact: [String: Field] = [:]
         for (f, w) in synonyms where exact[w] == nil { exact[w] = f }
@@ -27,10 +30,18 @@ struct TableFinder {
         paddedMostWords = long.map { $0.split(separator: " ").count }.max() ?? 1
     }
 
+    /// The table above a window's rows, when the window starts inside a sheet: its (last) header
+    /// row, whose repeats start no table unless a section title is over them, and its title lines
+    /// (``titleLines(_:of:)``), which a printed report repeats over them at every page.
+    struct TableAbove {
+        var header: Row
+        var titleLines: Set<String>
+    }
+
     /// Tables in sheet order. With `headerRow` (a row number from a mapping file) the sheet holds one
-    /// table whose header is that row. `previousHeader`: the (last) header row of the table above
-    /// these rows (a window that starts inside a sheet), whose repeats start no table.
-    func find(rows: [Row], merged: [CellRange], headerRow: Int? = nil, previousHeader: Row? = nil) -> [TableRegion] {
+    /// table whose header is that row. `above`: the table above these rows (a window that starts
+    /// inside a sheet).
+    func find(rows: [Row], merged: [CellRange], headerRow: Int? = nil, above: TableAbove? = nil) -> [TableRegion] {
         if let headerRow {
             guard let i = rows.firstIndex(where: { $0.number == headerRow }) else { return [] }
             let count = isSubHeader(rows, i + 1, over: i, merged: merged) ? 2 : 1
@@ -42,9 +53,15 @@ struct TableFinder {
         var i = 0
         while i < rows.count {
             guard isHeaderCandidate(rows[i]) else { i += 1; continue }
+            // The header repeated (a page break) stays in its table; under a title of its own it
+            // opens a section, another table (``opensSection(_:header:floor:titleLines:)``).
             if let current = tables.last {
-                if isRepeat(rows[i], of: current, rows: rows) { i += 1; continue }
-            } else if let previousHeader, RowClassifier.isRepeatedHeader(rows[i], headerRow: previousHeader) {
+                if isRepeat(rows[i], of: current, rows: rows),
+                   !opensSection(rows, header: i, floor: current.dataStartIndex, titleLines: Self.titleLines(rows, of: current)) {
+                    i += 1; continue
+                }
+            } else if let above, RowClassifier.isRepeatedHeader(rows[i], headerRow: above.header),
+                      !opensSection(rows, header: i, floor: 0, titleLines: above.titleLines) {
                 i += 1; continue
             }
             // A candidate right under a group row: the group row is the header's first row.
@@ -219,6 +236,40 @@ struct TableFinder {
             return AmountText(t, country: nil) != nil
         default: return false
         }
+    }
+
+    /// Whether the header repeated at `header` opens a section of its own (`Cartera Febrero 2024`,
+    /// `Vendedor: Carlos` over the same columns as the table above): among the preamble rows right
+    /// above it (down to `floor`), a line of labels that is no totals label, no page line
+    /// (`Página 2 de 5`) and none of the table's own `titleLines` (a printed report repeats its
+    /// titles and the header at every page: those stay one table). Read as the table's data, such
+    /// a title was a reject, or in a list of customers a customer.
+    func opensSection(_ rows: [Row], header: Int, floor: Int, titleLines: Set<String>) -> Bool {
+        var j = header - 1
+        while j >= floor, isPreamble(rows[j]) {
+            if let line = Self.titleLine(rows[j]), !titleLines.contains(line), !TableImporter.isPageLine(rows[j]),
+               !totalsWords.contains(where: { line == $0 || line.hasPrefix($0 + " ") }) {
+                return true
+            }
+            j -= 1
+        }
+        return false
+    }
+
+    /// A title line's text, folded: the text cells of a row of one or two (`Vendedor: | Carlos`).
+    static func titleLine(_ row: Row) -> String? {
+        var parts: [String] = []
+        for cell in row.cells where !cell.isBlank {
+            guard case .text(let s) = cell, parts.count < 2 else { return nil }
+            parts.append(s)
+        }
+        let line = TextFolding.fold(parts.joined(separator: " "))
+        return line.isEmpty ? nil : line
+    }
+
+    /// The title lines above a table's header (``titleLine(_:)``).
+    static func titleLines(_ rows: [Row], of table: TableRegion) -> Set<String> {
+        Set(rows[table.startIndex..<table.headerIndex].compactMap(titleLine))
     }
 
     private func isRepeat(_ row: Row, of table: TableRegion, rows: [Row]) -> Bool {

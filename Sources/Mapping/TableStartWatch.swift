@@ -1,8 +1,9 @@
 import Tabular
 
 /// Watches the rows a sheet streams after its window for the start of another table, as
-/// ``TableFinder/find(rows:merged:headerRow:previousHeader:)`` finds one inside a window: a header
-/// candidate that is not the current table's header repeated. The titles, notes and blanks right
+/// ``TableFinder/find(rows:merged:headerRow:above:)`` finds one inside a window: a header
+/// candidate that is not the current table's header repeated, or is under a section title of its
+/// own (``TableFinder/opensSection(_:header:floor:titleLines:)``). The titles, notes and blanks right
 /// above it (``TableFinder/isPreamble(_:)``), and a group row over it (``TableFinder/isGroupRow(_:_:over:merged:)``)
 /// with the preamble above that, belong to the new table, so the chunk feeding the workers holds
 /// such rows back until it knows what follows them (``ChunkFeed``; at most ``preambleLimit``).
@@ -13,11 +14,13 @@ final class TableStartWatch {  // a class: the chunk judges every row with it, a
     let finder: TableFinder
     /// The current table's (last) header row: met again, it is a repeated header, not a new table.
     let headerRow: Row
+    /// The title lines above the current table's header (``TableFinder/titleLines(_:of:)``).
+    let titleLines: Set<String>
     /// The sheet's merged ranges (a group row's labels may span columns).
     let merged: [CellRange]
 
-    init(finder: TableFinder, headerRow: Row, merged: [CellRange]) {
-        self.finder = finder; self.headerRow = headerRow; self.merged = merged
+    init(finder: TableFinder, headerRow: Row, titleLines: Set<String>, merged: [CellRange]) {
+        self.finder = finder; self.headerRow = headerRow; self.titleLines = titleLines; self.merged = merged
     }
 
     /// Preamble rows held back above a possible header, at most: past this many in a row, the
@@ -28,6 +31,10 @@ final class TableStartWatch {  // a class: the chunk judges every row with it, a
     enum Verdict {
         /// The header of another table.
         case startsTable
+        /// The current table's header repeated: another table's if a section title is over it
+        /// (``opensSection(under:)``), else a page break's, a row of labels (a preamble row, when
+        /// it has two cells or fewer).
+        case repeatedHeader
         /// A title, note or blank line: the next table's, if one starts below.
         case preamble
         /// Labels only (more than a preamble holds): a group row, if a header follows right under it.
@@ -53,10 +60,19 @@ final class TableStartWatch {  // a class: the chunk judges every row with it, a
             }
             if !onlyLabels && nonBlank > 2 { return .data }
         }
-        if onlyLabels && labels >= 2 && finder.isHeaderCandidate(row)
-            && !RowClassifier.isRepeatedHeader(row, headerRow: headerRow) { return .startsTable }
+        if onlyLabels && labels >= 2 && finder.isHeaderCandidate(row) { return headerVerdict(row) }
         if nonBlank <= 2 && finder.isPreamble(row) { return .preamble }
         return onlyLabels && labels >= 1 ? .labels : .data
+    }
+
+    private func headerVerdict(_ header: Row) -> Verdict {
+        RowClassifier.isRepeatedHeader(header, headerRow: headerRow) ? .repeatedHeader : .startsTable
+    }
+
+    /// Whether the header repeated under `preamble` (the preamble rows right above it) opens a
+    /// section: another table.
+    func opensSection(under preamble: [Row]) -> Bool {
+        finder.opensSection(preamble, header: preamble.count, floor: 0, titleLines: titleLines)
     }
 
     /// ``judge(_:)`` of a row read as bytes (every cell of such a row is text); `row` builds the
@@ -76,8 +92,7 @@ final class TableStartWatch {  // a class: the chunk judges every row with it, a
         }
         guard (onlyLabels && labels >= 1) || nonBlank <= 2 else { return .data }
         let built = row()
-        if onlyLabels && labels >= 2 && finder.isHeaderCandidate(built)
-            && !RowClassifier.isRepeatedHeader(built, headerRow: headerRow) { return .startsTable }
+        if onlyLabels && labels >= 2 && finder.isHeaderCandidate(built) { return headerVerdict(built) }
         if nonBlank <= 2 && finder.isPreamble(built) { return .preamble }
         return onlyLabels && labels >= 1 ? .labels : .data
     }
