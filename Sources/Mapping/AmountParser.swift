@@ -90,6 +90,7 @@ struct AmountText {
         guard !s.isEmpty else { return nil }
         // The minus sign of typeset text (U+2212) is a minus.
         if s.unicodeScalars.contains("\u{2212}") { s = s.replacingOccurrences(of: "\u{2212}", with: "-") }
+        takeCreditOrDebitMark(&s)
         if s.hasPrefix("("), s.hasSuffix(")") { negative = true; s = String(s.dropFirst().dropLast()) }
         s = s.trimmingWhitespace
         // Signs may sit before or after the currency mark, or trail the number (`1.234,56-`).
@@ -111,6 +112,21 @@ struct AmountText {
             else { return nil }
         }
         guard body.contains(where: \.isASCIIDigit), let last = body.last, last.isASCIIDigit || last == "." || last == "," else { return nil }
+    }
+
+    /// Takes an accounting ledger's side off the end of `s`: `1.234,56 CR` is a credit (negative,
+    /// what the customer is owed), `500,00 DB` or `DR` a debit (positive).
+    private mutating func takeCreditOrDebitMark(_ s: inout String) {
+        let u = Array(s.utf8)
+        guard u.count > 3 else { return }
+        var end = u.count
+        if u[end - 1] == 0x2E { end -= 1 }  // `CR.`
+        guard end >= 4, u[end - 3] == 0x20 else { return }
+        let mark = (u[end - 2] | 0x20, u[end - 1] | 0x20)
+        let credit = mark == (0x63, 0x72), debit = mark == (0x64, 0x62) || mark == (0x64, 0x72)
+        guard credit || debit, u[..<(end - 3)].contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return }
+        if credit { negative.toggle() }
+        s = String(decoding: u[..<(end - 3)], as: UTF8.self).trimmingWhitespace
     }
 
     /// Takes a trailing minus off `s` (`1.234,56-`). A dash right after a separator is no sign but
@@ -140,10 +156,25 @@ struct AmountText {
     /// Takes the ISO 4217 code or currency mark (``CurrencyToken/marks``) off the front or back
     /// of `s`, the same marks either side (`Bs. 3,50` and `3,50 Bs.`). A code comes first: `BSD 10`
     /// is Bahamian dollars, not the mark `Bs` before `D 10`.
+    ///
+    /// A second mark of the same currency may stand on the other side, or a dollar sign beside a
+    /// code (`$1,234.56 MXN`, `USD$ 100,00`, `$100,00 USD`): it is taken too. A second mark of
+    /// another currency (`R$ 100 USD`) is left, and the amount is no amount.
     private mutating func readCurrencyMark(_ s: inout String, country: String?) {
+        guard let first = Self.takeMark(&s, country: country) else { return }
+        sawCurrencyMark = true; currency = first.currency
+        var rest = s.trimmingWhitespace
+        if let second = Self.takeMark(&rest, country: country), second.bareDollar || second.currency == first.currency {
+            s = rest
+        }
+    }
+
+    /// Takes one ISO 4217 code or currency mark off the front or back of `s`: what it names, and
+    /// whether it was a bare `$`.
+    private static func takeMark(_ s: inout String, country: String?) -> (currency: Currency?, bareDollar: Bool)? {
         if let (code, rest) = CurrencyToken.code(around: s) {
-            s = String(rest); sawCurrencyMark = true; currency = code
-            return
+            s = String(rest)
+            return (code, false)
         }
         let lower = s.lowercased()
         for (mark, cur) in CurrencyToken.marks {
@@ -154,10 +185,9 @@ struct AmountText {
             } else {
                 continue
             }
-            sawCurrencyMark = true
-            currency = cur ?? Currency.dollarSign(country: country)
-            return
+            return (cur ?? Currency.dollarSign(country: country), cur == nil)
         }
+        return nil
     }
 
     /// The common `1234.56` / `-1234` read straight from the bytes, with what it says about the

@@ -15,7 +15,9 @@ enum CurrencyToken {
         ("ves", "VES"), ("bolivares", "VES"), ("bolívares", "VES"),
         ("bs.f.", "VEF"), ("bs.f", "VEF"), ("bsf.", "VEF"), ("bsf", "VEF"), ("vef", "VEF"),
         ("bs.d.", "VED"), ("bs.d", "VED"), ("bsd.", "VED"), ("bsd", "VED"), ("ved", "VED"),
+        ("bs. digitales", "VED"), ("bs digitales", "VED"), ("bolivares digitales", "VED"), ("bolívares digitales", "VED"),
         ("us$", "USD"), ("u$s", "USD"), ("usd", "USD"), ("dolares", "USD"), ("dólares", "USD"), ("dls", "USD"),
+        ("dolar", "USD"), ("dólar", "USD"), ("u.s.d.", "USD"), ("u.s.d", "USD"), ("euro", "EUR"),
         ("r$", "BRL"), ("brl", "BRL"), ("s/.", "PEN"), ("s/", "PEN"), ("pen", "PEN"), ("soles", "PEN"),
         ("€", "EUR"), ("eur", "EUR"), ("euros", "EUR"), ("cop", "COP"), ("col$", "COP"), ("mxn", "MXN"),
         ("mx$", "MXN"), ("clp", "CLP"), ("ars", "ARS"), ("uyu", "UYU"), ("gbp", "GBP"), ("£", "GBP"),
@@ -30,6 +32,17 @@ enum CurrencyToken {
     /// ISO 4217 code (``Currency/isKnown``; three letters alone, `XYZ`, name nothing).
     static func currency(named text: String, country: String?) -> Currency? {
         let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if let one = currency(namedBy: t, country: country) { return one }
+        // A dollar sign beside a code, or two names of one currency (`$ USD`, `USD $`, `US$ USD`).
+        let words = t.split(separator: " ").map(String.init)
+        guard words.count == 2, let a = currency(namedBy: words[0], country: country),
+              let b = currency(namedBy: words[1], country: country) else { return nil }
+        if a == b { return a }
+        return words[0] == "$" ? b : words[1] == "$" ? a : nil
+    }
+
+    /// A lowercased cell that is one mark or code.
+    private static func currency(namedBy t: String, country: String?) -> Currency? {
         for (mark, currency) in marks where t == mark {
             return currency ?? Currency.dollarSign(country: country)
         }

@@ -58,6 +58,19 @@ struct AmountParserTests {
         ("B/. 1,234.56", "1234.56", "PAB"),
         ("RD$ 1,234.56", "1234.56", "DOP"),
         ("₲ 1.234.567", "1234567", "PYG"),
+        // A dollar sign beside the code, a currency named twice or in words.
+        ("$1,234.56 MXN", "1234.56", "MXN"),
+        ("USD$ 1.234,56", "1234.56", "USD"),
+        ("$100,00 USD", "100.00", "USD"),
+        ("US$ 100,00 USD", "100.00", "USD"),
+        ("100,00 Dólar", "100.00", "USD"),
+        ("100,00 dólares", "100.00", "USD"),
+        // A ledger's side: a credit is negative, a debit positive.
+        ("1.234,56 CR", "-1234.56", nil),
+        ("1.234,56 Cr.", "-1234.56", nil),
+        ("500,00 DB", "500.00", nil),
+        ("500,00 DR", "500.00", nil),
+        ("Bs. 500,00 CR", "-500.00", "VES"),
     ]
 
     /// Chile writes whole pesos as `$ 1.234.-`: the dash closes the amount, the point groups thousands.
@@ -142,7 +155,7 @@ struct AmountParserTests {
         #expect(try Self.parse("$ 20").get().currency == nil)
     }
 
-    @Test(arguments: ["abc", "12,5O", "1.23.4,5", "--", "1,2,3.4.5", "USD", "12 USD 3"])
+    @Test(arguments: ["abc", "12,5O", "1.23.4,5", "--", "1,2,3.4.5", "USD", "12 USD 3", "R$ 100,00 USD", "CR", "12 CRX"])
     func rejected(_ text: String) {
         guard case .failure = Self.parse(text, column: ["1.234,56"]) else {
             Issue.record("\(text) should not parse"); return

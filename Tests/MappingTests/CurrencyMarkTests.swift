@@ -43,12 +43,15 @@ struct CurrencyMarkTests {
         ("VEF", "VEF"), ("vef", "VEF"), ("Bs.F.", "VEF"), ("BsF", "VEF"), ("VED", "VED"), ("Bs.D", "VED"),
         ("VES", "VES"), ("Bs.", "VES"), ("BsS.", "VES"), ("USD", "USD"), ("usd", "USD"), ("JPY", "JPY"),
         ("dólares", "USD"), (" EUR ", "EUR"),
+        // The singular, dotted letters, a sign beside a code, the bolívar digital by name.
+        ("Dólar", "USD"), ("DOLAR", "USD"), ("U.S.D.", "USD"), ("$ USD", "USD"), ("USD $", "USD"), ("Euro", "EUR"),
+        ("Bs. Digitales", "VED"), ("Bolívares digitales", "VED"),
     ])
     func currencyCellsNameKnownCurrencies(_ text: String, _ code: String) {
         #expect(CurrencyToken.currency(named: text, country: "VE")?.code == code)
     }
 
-    @Test(arguments: ["XYZ", "ABC", "ZZZ", "XXX", "XAU", "Bolos", "12"])
+    @Test(arguments: ["XYZ", "ABC", "ZZZ", "XXX", "XAU", "Bolos", "12", "R$ USD", "USD EUR"])
     func currencyCellsWithoutAKnownCurrency(_ text: String) {
         #expect(CurrencyToken.currency(named: text, country: "VE") == nil)
     }
