@@ -89,7 +89,8 @@ extension AnalyzedTable {
     /// nothing to say then.)
     private func invoiceColumnsUnused(at tableAt: SourceLocation) -> Diagnostic? {
         let unused = unusedInvoiceColumns()
-        guard !mapping.has(.documentNumber), !unused.isEmpty else { return nil }
+        if mapping.has(.documentNumber) { return documentsWithoutAmounts(unused, at: tableAt) }
+        guard !unused.isEmpty else { return nil }
         let names = unused.map { "\"\($0.header)\" (\($0.field.rawValue))" }.joined(separator: ", ")
         // A customer-level summary (`Cliente | Saldo | 1-30 | 31-60`: money, no document dates)
         // lists balances, not documents: said as such, since no document-number column will ever be found in it.
@@ -102,6 +103,26 @@ extension AnalyzedTable {
         }
         return Diagnostic(.warning, code: "MAP-INVOICE-COLUMNS-UNUSED",
             "no document-number column was found, so the table was read as customers and its invoice columns \(names) were not imported; if it lists invoices, name its document-number column in a mapping file (consolida map FILE --write Mappings/NAME.yaml)",
+            at: tableAt)
+    }
+
+    /// The warning for a table read as customers although it names documents, with their dates or
+    /// a column whose header names money (`Factura | Fecha | Total`): its amounts were not read as
+    /// amounts (a format no parser knows), so no invoice of it was imported. (A customer list with
+    /// a `Documento` column, a person's ID, has neither.)
+    private func documentsWithoutAmounts(_ unused: [(header: String, field: Field)], at tableAt: SourceLocation) -> Diagnostic? {
+        let taken = Set(mapping.fields.flatMap(\.columns))
+        let money = region.headers.filter { h in
+            !taken.contains(h.column) && Self.moneyHeaderWords.contains { TextFolding.containsWords(TextFolding.fold(h.displayName), $0) }
+        }
+        guard !unused.isEmpty || !money.isEmpty else { return nil }
+        let document = mapping.fields.first { $0.field == .documentNumber }?.columns.first
+            .flatMap { c in region.headers.first { $0.column == c }?.displayName } ?? ""
+        let moneyNames = money.map { "\"\($0.displayName)\"" }.joined(separator: ", ")
+        return Diagnostic(.warning, code: "MAP-DOCUMENTS-WITHOUT-AMOUNTS",
+            "the table names documents (\"\(document)\") but no column of amounts was found"
+                + (money.isEmpty ? "" : " (the values of \(moneyNames) do not read as amounts)")
+                + ", so it was read as customers and its documents were NOT imported; name the amount or balance column in a mapping file (consolida map FILE --write Mappings/NAME.yaml), with decimal_separator or currency if its values need them",
             at: tableAt)
     }
 

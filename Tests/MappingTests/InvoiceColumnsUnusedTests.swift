@@ -22,6 +22,23 @@ struct InvoiceColumnsUnusedTests {
         #expect(batch.invoices.isEmpty)
     }
 
+    /// Documents with dates whose amounts no parser reads: the table is read as customers, and
+    /// that is said (`consolida map` too); a customer list with a person's `Documento` is not.
+    @Test func documentsWhoseAmountsDoNotReadAreSaid() throws {
+        let source = MemorySource(path: "facturas.csv", csv: [
+            ["Cliente", "Factura", "Fecha", "Total"],
+            ["Ferretería Jalisco", "A-101", "15/03/2024", "mil pesos"],
+            ["Abarrotes Don Pepe", "A-102", "16/03/2024", "diez mil"],
+        ])
+        let batch = Self.importer().importSource(source)
+        let d = try #require(batch.diagnostics.first { $0.code == "MAP-DOCUMENTS-WITHOUT-AMOUNTS" })
+        #expect(d.message.contains("\"Factura\"") && d.message.contains("\"Total\""), "\(d.message)")
+        #expect(Self.importer().analyze(source).diagnostics.contains { $0.code == "MAP-DOCUMENTS-WITHOUT-AMOUNTS" })
+        let people = Self.importer().importSource(MemorySource(path: "clientes.csv", csv: [
+            ["Nombre", "Documento", "Teléfono"], ["Ana Pérez", "V-12345678", "0412-5551234"]]))
+        #expect(!people.diagnostics.contains { $0.code == "MAP-DOCUMENTS-WITHOUT-AMOUNTS" })
+    }
+
     @Test func customerTableWithInvoiceColumnsWarnsOnce() throws {
         let source = MemorySource(path: "saldos.csv", csv: [
             ["Cliente", "RIF", "Referencia Interna", "Fecha", "Vence", "Monto Bs.", "Saldo"],
