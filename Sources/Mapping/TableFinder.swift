@@ -96,7 +96,22 @@ struct TableFinder {
         // `15-mar-2024`, `Bs. 1.234,56` are values, not labels.
         if case .success = DateParser.parse(text: t, order: .dmy) { return false }
         if AmountText(t, country: nil) != nil { return false }
-        return true
+        // So is a labelled phone or ID (`Telf. 0212-5551234`, `RIF J-30123456-7`): in a data row
+        // beside a name it made a header of the row (`CLIENTES VARIOS | Telf. 0212-5551234`).
+        return !Self.hasLongDigitRun(t)
+    }
+
+    /// Whether `text` holds seven digits or more in one run, written together or grouped by
+    /// spaces, dashes, points or parentheses (a phone, a tax ID); a date's slashes end a run
+    /// (`Saldo al 30/06/2024` is a header).
+    static func hasLongDigitRun(_ text: String) -> Bool {
+        var run = 0
+        for b in text.utf8 {
+            if b >= 0x30 && b <= 0x39 { run += 1; if run >= 7 { return true } }
+            else if b == 0x20 || b == 0x2D || b == 0x2E || b == 0x28 || b == 0x29 { continue }
+            else { run = 0 }
+        }
+        return false
     }
 
     /// Number of cells whose text is a field synonym.

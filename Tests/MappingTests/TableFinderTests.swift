@@ -225,4 +225,17 @@ struct TableFinderTests {
                                         ["Ana Ruiz", "0424-5554321", "Moroso", "Enviar estado de cuenta"]])
         #expect(TableFinder(settings: .defaults).find(rows: rows, merged: []).count == 1)
     }
+
+    /// A name with a synonym in it beside a labelled phone or tax ID is data (`CLIENTES VARIOS |
+    /// Telf. 0212-5551234`): it started a table, lost its row and the RIF column of the rows below.
+    @Test(arguments: [["CLIENTES VARIOS", "", "Telf. 0212-5551234", ""], ["Cliente 19", "RIF J-30123456-7", "", ""],
+                      ["Cliente contado", "", "tel: 0412 5551234", ""]])
+    func labelledPhonesAndIDsAreNoHeaderLabels(_ row: [String]) {
+        let rows = ArrayRowStream.rows([["Cliente", "RIF", "Teléfono", "Correo"],
+                                        ["Ana Pérez", "V-12345678", "0412-5551234", "ana@x.com"],
+                                        row,
+                                        ["Dario Ruiz", "V-11222333", "0416-5551234", "dario@x.com"]])
+        #expect(TableFinder(settings: .defaults).find(rows: rows, merged: []).count == 1)
+        #expect(TableFinder(settings: .defaults).isLabel(.text("Saldo al 30/06/2024")))
+    }
 }
