@@ -1,3 +1,5 @@
+import Foundation
+
 /// A telephone number normalized to E.164 (`+584125551234`), with its extension.
 public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
     /// `+` and the country calling code and national significant number.
@@ -17,7 +19,7 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
     /// Reads one number written nationally for `defaultCountry` (`0412-5551234` in VE) or
     /// internationally (`+58 412 555 1234`, `0058…`); `nil` when it cannot be made E.164.
     public static func parse(_ text: String, defaultCountry: String?) -> PhoneNumber? {
-        let (body, ext) = splitExtension(text)
+        let (body, ext) = splitExtension(strippingLabels(text))
         let trimmed = body.trimmingWhitespace
         let digits: String, hasLetter: Bool
         if trimmed.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -73,6 +75,41 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
         }
         guard (8...15).contains(digits.count), !digits.hasPrefix("0") else { return nil }
         return PhoneNumber(e164: "+" + digits, ext: ext, country: nil)
+    }
+
+    /// Words that say what kind of line a number is (`Cel. 0412-5551234`, `Telf: 0212…`,
+    /// `0412-5551234 cel`), folded to ASCII lower case without their point or colon.
+    static let lineLabels: Set<String> = [
+        "tel", "tel.", "telf", "telef", "telefono", "tlf", "tlfn", "tfno", "fono", "cel", "celular", "movil", "mov",
+        "fijo", "whatsapp", "wsp", "wa", "oficina", "ofic", "ofi", "casa", "hab", "habitacion", "fax", "local", "personal",
+        "trabajo", "phone", "mobile", "cell",
+    ]
+
+    /// `text` without a label before or after the number (`Cel. 0412-5551234`, `Tel: 0212…`,
+    /// `0412-5551234 (WhatsApp)`, `0412-555-1234 (Sra. María)`, `0414-5551234 cel`): a
+    /// parenthesis holding letters at the end, a known label word at either end.
+    static func strippingLabels(_ text: String) -> String {
+        guard text.utf8.contains(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 >= 0x80 }) else { return text }
+        var s = Substring(text.trimmingWhitespace)
+        if s.hasSuffix(")"), let open = s.lastIndex(of: "("), s[open...].contains(where: \.isLetter) {
+            s = s[..<open].drop(while: \.isWhitespace)
+            while s.last?.isWhitespace == true { s = s.dropLast() }
+        }
+        func label(_ word: Substring) -> Bool {
+            let folded = word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+                .trimmingCharacters(in: CharacterSet(charactersIn: ".:-"))
+            return lineLabels.contains(folded)
+        }
+        // A leading label ends at its point, colon or space: `Cel.0412…`, `Tel: 0212…`.
+        if let first = s.first, first.isLetter {
+            let word = s.prefix { $0.isLetter }
+            if label(word) { s = s.dropFirst(word.count).drop { $0 == "." || $0 == ":" || $0 == "-" || $0.isWhitespace } }
+        }
+        if let last = s.last, last.isLetter || last == "." {
+            let words = s.split(separator: " ")
+            if words.count > 1, let tail = words.last, label(tail) { s = s.dropLast(tail.count); while s.last?.isWhitespace == true { s = s.dropLast() } }
+        }
+        return String(s)
     }
 
     /// Splits `… ext. 204`, `… x204`, `… anexo 12`, `… int. 3`, `… ramal 5` into number and extension.

@@ -34,6 +34,20 @@ struct PhoneNumberTests {
         #expect(PhoneNumber.parse(text, defaultCountry: country)?.e164 == e164)
     }
 
+    /// A label says what line it is; the number is read without it.
+    @Test(arguments: ["Cel. 0412-5551234", "Cel.0412-5551234", "Telf: 0412-5551234", "TLF 0412 5551234",
+                      "Teléfono: 0412-5551234", "0412-5551234 (cel)", "0412-5551234 (WhatsApp)", "0412-555-1234 (Sra. María)",
+                      "0412-5551234 cel", "Móvil 0412-5551234", "WhatsApp: +58 412 555 1234"])
+    func labelledNumbers(_ text: String) {
+        #expect(PhoneNumber.parse(text, defaultCountry: "VE")?.e164 == "+584125551234", "\(text)")
+    }
+
+    @Test func labelsInAListAndWithAnExtension() {
+        let (phones, unparsed) = PhoneNumber.parseAll("Cel. 0412-5551234 / Tel. 0212-5551234 ext. 12", defaultCountry: "VE")
+        #expect(phones.map(\.description) == ["+584125551234", "+582125551234;ext=12"] && unparsed.isEmpty)
+        #expect(PhoneNumber.parse("Celia 0412-5551234", defaultCountry: "VE") == nil)
+    }
+
     @Test(arguments: ["12345", "F-0012345", "0412-55512", "", "abc"])
     func notPhones(_ text: String) {
         #expect(PhoneNumber.parse(text, defaultCountry: "VE") == nil)
