@@ -29,7 +29,8 @@ public struct FieldDecision: Hashable, Sendable, Codable {
     public var field: String
     public var value: String
     public var chosenFrom: Provenance?
-    /// `source_priority`, `most_recent`, `most_complete`, `most_frequent`, `override`, `only_value`.
+    /// `source_priority`, `most_recent`, `most_complete`, `most_frequent`, `override`, `only_value`;
+    /// for an invoice's paid and balance also `amount_minus_balance` and `payments_applied`.
     public var rule: String
 
     public init(field: String, value: String, chosenFrom: Provenance?, rule: String) {

@@ -71,6 +71,28 @@ import Testing
         #expect(!result.discrepancies.contains { $0.kind == "balance_mismatch" })
     }
 
+    /// The balance is the debt: with no paid column, or a paid of another source that disagrees
+    /// with it, paid is the amount minus the balance, and a payment the balance already reflects
+    /// raises nothing. A paid and a balance of two sources that disagree are said, each where it
+    /// was read; one source's own figures that do not add up too.
+    @Test func paidFollowsTheChosenBalance() throws {
+        let c = Fixture.tornillo
+        let invoices = [Fixture.invoice("erp.csv", 2, customer: c[1], number: "105", amount: 1200, balance: 500, priority: 3),
+                        Fixture.invoice("ventas.csv", 5, customer: c[0], number: "105", amount: 1200, paid: 350, priority: 2),
+                        Fixture.invoice("erp.csv", 3, customer: c[1], number: "106", amount: 500, balance: 200, priority: 3)]
+        let payments = [Fixture.payment("banco.csv", 2, customer: c[0], invoice: "106", amount: 100)]
+        let result = Reconciler().reconcile(Fixture.batch(c, invoices: invoices, payments: payments))
+        func doc(_ n: String) throws -> ConsolidatedInvoice { try #require(result.invoices.first { $0.documentNumber == n }) }
+        #expect(try doc("105").paid == Money(700, .usd) && doc("105").balance == Money(500, .usd))
+        #expect(try doc("106").paid == Money(300, .usd) && doc("106").balance == Money(200, .usd))
+        let mismatches = result.discrepancies.filter { $0.kind == "balance_mismatch" }
+        #expect(mismatches.count == 1, "\(mismatches.map(\.message))")
+        let mismatch = try #require(mismatches.first)
+        #expect(mismatch.entityID.hasSuffix("/105") && mismatch.values.count == 2)
+        #expect(Set(mismatch.values.map(\.provenance.location.file)) == ["erp.csv", "ventas.csv"])
+        #expect(!result.discrepancies.contains { $0.kind == "payment_not_reflected" })
+    }
+
     /// QA's second pass: a balance of a higher-priority source that does not reflect a paid
     /// column elsewhere still takes the payment; the same payment in the bank and in a
     /// salesperson's log is counted once; a customer's payment naming no document, or in another

@@ -246,9 +246,29 @@ struct InvoiceConsolidator {
             let m = Money(p.amount.value.amount, p.amount.value.currency ?? currency)
             paymentsTotal = paymentsTotal.map { Money($0.amount + m.amount, $0.currency ?? m.currency) } ?? m
         }
+        // The copies whose balance and paid were chosen (``choose`` takes the first ranked with one).
+        let balanceFrom = ranked.first(where: { $0.balance != nil }), paidFrom = ranked.first(where: { $0.paid != nil })
         var paid = sourcePaid ?? paymentsTotal
-        // What the sources' own figures say (the balance check below is about them).
-        let paidBeforePayments = paid
+        // The balance is the debt, so paid is what it says was paid when no source states paid
+        // (an ERP export with amount and balance only) or when paid comes from another source than
+        // the balance and they disagree: `paid 350` of a salesperson's sheet beside the ERP's
+        // fresher `balance 500` of a 1200 invoice is 700 paid, not 350. (Payments the balance does
+        // not reflect are applied below.)
+        var impliedPaid: Money?
+        if key.type != Invoice.DocumentType.creditNote.rawValue, let amount, !amount.isNegative, let b = sourceBalance,
+           b.isCompatible(with: amount) {
+            let implied = amount - b
+            if let sp = sourcePaid {
+                if paidFrom?.id != balanceFrom?.id, sp.amount != implied.amount { impliedPaid = implied }
+            } else {
+                impliedPaid = implied
+            }
+        }
+        if let impliedPaid {
+            paid = impliedPaid
+            decisions.removeAll { $0.field == "paid" }
+            decisions.append(FieldDecision(field: "paid", value: impliedPaid.description, chosenFrom: nil, rule: "amount_minus_balance"))
+        }
         var balance = sourceBalance
         if balance == nil, let amount, let paid, amount.isCompatible(with: paid) { balance = amount - paid }
 
@@ -266,6 +286,8 @@ struct InvoiceConsolidator {
                 paymentsApplied = true
                 hasConflict = true
                 paid = paymentsTotal; balance = left
+                decisions.removeAll { $0.field == "paid" }
+                decisions.append(FieldDecision(field: "paid", value: paymentsTotal.description, chosenFrom: nil, rule: "payments_applied"))
                 decisions.append(FieldDecision(field: "balance", value: left.description, chosenFrom: nil, rule: "payments_applied"))
                 let balanceAt = ranked.first(where: { $0.balance != nil })?.balance?.provenance ?? ranked[0].provenance
                 discrepancies.append(.make(
@@ -279,15 +301,23 @@ struct InvoiceConsolidator {
         }
 
         if key.type != Invoice.DocumentType.creditNote.rawValue, let amount, !amount.isNegative {
-            // (Payments applied above are no source's figure: only a source's own paid is checked.)
-            let checkedPaid = paymentsApplied ? sourcePaid : paidBeforePayments
-            if let b = sourceBalance, let paid = checkedPaid, amount.isCompatible(with: paid), b.isCompatible(with: amount),
-               (amount - paid).amount != b.amount {
+            // A source's own paid only (payments are no source's figure): one source's figures that
+            // do not add up, or, unless the payments settled it, a paid and a balance of two
+            // sources that disagree (paid was taken from the balance above), when the paid's source
+            // states no balance (if it does, the two balances' conflict says it already). Each
+            // value is cited where it was read.
+            let sameSource = paidFrom?.id == balanceFrom?.id
+            if let b = sourceBalance, let sp = sourcePaid, amount.isCompatible(with: sp), b.isCompatible(with: amount),
+               (amount - sp).amount != b.amount, sameSource || (!paymentsApplied && paidFrom?.balance == nil) {
+                let balanceAt = balanceFrom?.balance?.provenance ?? ranked[0].provenance
+                let paidAt = paidFrom?.paid?.provenance ?? ranked[0].provenance
                 discrepancies.append(.make(
                     kind: "balance_mismatch", severity: .warning, entity: "invoice", entityID: entityID, field: "balance",
-                    values: [.init(value: b.description, provenance: ranked.first(where: { $0.balance != nil })?.balance?.provenance ?? ranked[0].provenance)],
-                    chosen: b.description, rule: "source",
-                    message: "balance \(b) is not amount \(amount) minus paid \(paid) (= \(amount - paid))"))
+                    values: [.init(value: b.description, provenance: balanceAt)]
+                        + (sameSource ? [] : [.init(value: sp.description, provenance: paidAt)]),
+                    chosen: b.description, rule: sameSource ? "source" : "amount_minus_balance",
+                    message: "balance \(b) is not amount \(amount) minus paid \(sp) (= \(amount - sp))"
+                        + (sameSource ? "" : "; paid, stated by another source, taken as \(amount - b)")))
             }
             let paidCheck = [sourcePaid, paymentsTotal].compactMap { $0 }.filter { $0.isCompatible(with: amount) }
                 .max { $0.amount < $1.amount }
