@@ -938,7 +938,9 @@ def facts_markdown() -> str:
     a(f"{len(ves)} invoices are in bolívares (VES; `Bs.` in ventas-luisa.xlsx column K, `VES` in erp-export.csv "
       "and banco-pagos.csv), all of Luisa's customers; every other amount is USD.")
     a(f"Open balance at {AS_OF} (truth): **USD {open_usd:.2f}** (invoices {open_usd - CREDIT_NOTE['amount']:.2f} "
-      f"minus the credit note 185.00) and **VES {open_ves:.2f}**; USD past due: {overdue_usd:.2f}. "
+      f"minus the credit note 185.00) and **VES {open_ves:.2f}**; USD past due: {overdue_usd:.2f} in invoices, "
+      f"{overdue_usd + CREDIT_NOTE['amount']:.2f} once the credit note is applied to its customer's oldest overdue debt "
+      "(the collections view's overdue, Sources/Collections/README.md). "
       f"erp-export.csv sums to exactly these (USD {LOC['erp_open_usd']}, VES {LOC['erp_open_ves']}).")
     a(f"**Duplicated customer written differently — Ferretería El Tornillo:** ventas-ana.xlsx `Cartera` "
       f"A{LOC['ana_tornillo_row']} `Ferretería El Tornillo C.A.`, B `{rif_dashed(TORNILLO.rif)}`, "
