@@ -93,6 +93,24 @@ import Testing
         #expect(!result.discrepancies.contains { $0.kind == "payment_not_reflected" })
     }
 
+    /// One document, of one amount and date, under two customers that matching kept apart: its
+    /// balance counts twice, and that is said; a number two customers share with different
+    /// amounts (two numbering series) is not.
+    @Test func oneDocumentUnderTwoCustomersIsSaid() throws {
+        let c = Fixture.tornillo
+        let d = LocalDate(year: 2024, month: 5, day: 1)
+        let invoices = [Fixture.invoice("vendedor.csv", 2, customer: c[0], number: "00901", amount: 1500, balance: 1500, issue: d),
+                        Fixture.invoice("erp.csv", 7, customer: c[3], number: "901", amount: 1500, balance: 1500, issue: d),
+                        Fixture.invoice("vendedor.csv", 3, customer: c[0], number: "00902", amount: 900, balance: 900, issue: d),
+                        Fixture.invoice("erp.csv", 8, customer: c[3], number: "902", amount: 400, balance: 400, issue: d)]
+        let result = Reconciler().reconcile(Fixture.batch(c, invoices: invoices))
+        #expect(Fixture.customerID(of: c[0], in: result) != Fixture.customerID(of: c[3], in: result))
+        let found = result.discrepancies.filter { $0.kind == "document_under_several_customers" }
+        #expect(found.count == 1)
+        let d901 = try #require(found.first)
+        #expect(d901.entityID == "invoice/901" && d901.values.count == 2 && d901.message.contains("3000.00 USD in all"), "\(d901.message)")
+    }
+
     /// QA's second pass: a balance of a higher-priority source that does not reflect a paid
     /// column elsewhere still takes the payment; the same payment in the bank and in a
     /// salesperson's log is counted once; a customer's payment naming no document, or in another

@@ -131,7 +131,44 @@ struct InvoiceConsolidator {
             let copies = (groups[key] ?? []).sorted { $0.id < $1.id }
             out.invoices.append(consolidate(key: key, copies: copies, payments: paidByKey[key] ?? [], into: &out.discrepancies))
         }
+        out.discrepancies += Self.documentsUnderSeveralCustomers(out.invoices)
         return out
+    }
+
+    /// One document number, of one type, amount and issue date, under two consolidated customers
+    /// or more: almost surely one customer written two ways that matching kept apart (`Ferretería
+    /// Hnos. García` and `FERRETERIA HERMANOS GARCIA C.A.`), whose debt now counts twice; or a
+    /// document booked to the wrong customer. Said once per document, for review (a must_link
+    /// override joins the customers). Numbers of different amounts are left alone: several
+    /// numbering series may well reuse a number.
+    static func documentsUnderSeveralCustomers(_ invoices: [ConsolidatedInvoice]) -> [Discrepancy] {
+        // The amount as a decimal and a code: `1500` and `1500.00` are one amount.
+        struct Key: Hashable { var type: String; var number: String; var amount: String; var issued: LocalDate? }
+        var byKey: [Key: [Int]] = [:]
+        for (i, inv) in invoices.enumerated() where !inv.customerID.isEmpty {
+            guard let amount = inv.amount else { continue }
+            let key = Key(type: inv.documentType.rawValue, number: InvoiceNumber.normalize(inv.documentNumber),
+                          amount: "\(amount.amount) \(amount.currency?.code ?? "")", issued: inv.issueDate)
+            byKey[key, default: []].append(i)
+        }
+        var out: [Discrepancy] = []
+        for (key, indices) in byKey where Set(indices.map { invoices[$0].customerID }).count > 1 {
+            let copies = indices.map { invoices[$0] }.sorted { $0.customerID < $1.customerID }
+            let customers = copies.map(\.customerID)
+            let total = copies.compactMap(\.balance).reduce(nil as Money?) { sum, b in
+                sum.map { $0.isCompatible(with: b) ? $0 + b : $0 } ?? b
+            }
+            out.append(.make(
+                kind: "document_under_several_customers", severity: .warning, entity: "invoice",
+                entityID: key.type + "/" + key.number, field: "customer_id",
+                values: copies.flatMap { inv in inv.memberProvenance.map { .init(value: inv.customerID, provenance: $0) } },
+                message: "document \(copies[0].documentNumber) (\(copies[0].amount.map(\.description) ?? "")"
+                    + (key.issued.map { ", issued \($0.iso)" } ?? "") + ") is listed under customers "
+                    + customers.joined(separator: " and ") + "; its balance counts "
+                    + "\(copies.count) times\(total.map { " (\($0) in all)" } ?? ""): if they are one customer written two ways, "
+                    + "a must_link override joins them"))
+        }
+        return Discrepancy.sorted(out)
     }
 
     /// Whether two payments to one document, of one amount, are one booking seen by two sources:
