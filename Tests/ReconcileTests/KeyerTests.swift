@@ -3,6 +3,13 @@ import Receivables
 @testable import Reconcile
 
 @Suite struct KeyerTests {
+    /// Abbreviated words of business names key as the words they stand for.
+    @Test(arguments: [("Ferretería Hnos. García", "FERRETERIA HERMANOS GARCIA C.A."), ("Farmacia Sta. Ana", "Farmacia Santa Ana"),
+                      ("Dist. Los Andes", "Distribuidora Los Andes"), ("Inv. Pérez & Asoc.", "Inversiones Perez y Asociados")])
+    func abbreviationsKeyAsTheirWords(_ short: String, _ long: String) {
+        #expect(NameKey(short).fingerprint == NameKey(long).fingerprint)
+    }
+
     @Test(arguments: [
         ("Ferretería El Tornillo C.A.", "el ferreteria tornillo", ["ca"]),
         ("FERRETERIA EL TORNILLO", "el ferreteria tornillo", []),

@@ -9,13 +9,26 @@ public struct NameKey: Hashable, Sendable {
     public var legalForms: [String]
 
     public init(_ name: String) {
-        let (tokens, forms) = LegalForms.strip(TextFolding.tokens(NameKey.uncommaed(name)))
+        let (stripped, forms) = LegalForms.strip(TextFolding.tokens(NameKey.uncommaed(name)))
+        let tokens = stripped.map { Self.abbreviations[$0] ?? $0 }
         self.tokens = tokens
         self.fingerprint = Array(Set(tokens)).sorted().joined(separator: " ")
         self.legalForms = forms
     }
 
     public var isEmpty: Bool { tokens.isEmpty }
+
+    /// Words business names abbreviate, folded, and what they stand for: `Ferretería Hnos. García`
+    /// is `FERRETERIA HERMANOS GARCIA`, `Farmacia Sta. Ana` is `Farmacia Santa Ana`. Only
+    /// abbreviations that mean one word in a name (not `com`, `.com` or `comercial`).
+    static let abbreviations: [String: String] = [
+        "hnos": "hermanos", "hnas": "hermanas", "hno": "hermano", "sta": "santa", "sto": "santo", "sn": "san",
+        "dist": "distribuidora", "distrib": "distribuidora", "distr": "distribuidora", "inv": "inversiones",
+        "invs": "inversiones", "ferr": "ferreteria", "ferret": "ferreteria", "farm": "farmacia", "gral": "general",
+        "nal": "nacional", "intl": "internacional", "cial": "comercial", "prods": "productos", "prod": "productos",
+        "serv": "servicios", "servs": "servicios", "sum": "suministros", "sumin": "suministros", "soc": "sociedad",
+        "assoc": "asociados", "asoc": "asociados", "emp": "empresa", "corp": "corporacion",
+    ]
 
     /// `García Pérez, José` → `José García Pérez`: one comma followed by something that is not a
     /// legal form (`Tornillo, C.A.` stays) marks the "surnames, given names" order of ledgers.
