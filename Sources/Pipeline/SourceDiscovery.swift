@@ -106,7 +106,9 @@ public enum SourceDiscovery {
         return fnmatch(glob, path, FNM_PATHNAME) == 0
     }
 
-    /// Every regular file below a folder, sorted, skipping hidden files and folders.
+    /// Every regular file below a folder, sorted, skipping hidden files and folders, and folders
+    /// Consolida wrote (``OutputFolder/markerName``: an earlier run's output copied beside the
+    /// sources is its own results, not data; its JSON would even fail as a notes export).
     static func walk(folder: String, display: String, includeAll: Bool) -> [(display: String, path: String)] {
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: folder) else { return [] }
@@ -117,6 +119,7 @@ public enum SourceDiscovery {
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDir) else { continue }
             if isDir.boolValue {
+                if fm.fileExists(atPath: (path as NSString).appendingPathComponent(OutputFolder.markerName)) { continue }
                 out += walk(folder: path, display: shown, includeAll: includeAll)
             } else if includeAll || readableExtensions.contains((name as NSString).pathExtension.lowercased()) {
                 out.append((shown, path))

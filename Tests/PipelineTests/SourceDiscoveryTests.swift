@@ -34,6 +34,20 @@ import Testing
         #expect(sources.map(\.displayPath).sorted() == ["erp.csv", "notas/cuaderno.txt", "ventas-ana.xlsx", "ventas-luis.xlsx"])
     }
 
+    /// An earlier run's output folder copied beside the sources (it carries the marker) is no data.
+    @Test func folderWalkSkipsCopiesOfOutputFolders() throws {
+        let root = try makeTree()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let copy = (root as NSString).appendingPathComponent("out_ayer")
+        try FileManager.default.createDirectory(atPath: copy, withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: (copy as NSString).appendingPathComponent("customers.csv")))
+        try Data().write(to: URL(fileURLWithPath: (copy as NSString).appendingPathComponent(OutputFolder.markerName)))
+        let config = RunConfiguration(sources: [.init(path: ".")], baseDirectory: root)
+        let (sources, _) = SourceDiscovery.discover(config, excluding: [(root as NSString).appendingPathComponent("out")])
+        #expect(!sources.contains { $0.displayPath.hasPrefix("out_ayer/") })
+        #expect(sources.count == 4)
+    }
+
     @Test(arguments: [("**/*.csv", "a/b/c.csv", true), ("**/*.csv", "c.csv", true), ("*.csv", "a/c.csv", false),
                       ("ventas-[ab]*.xlsx", "ventas-ana.xlsx", true)])
     func globRules(glob: String, path: String, expected: Bool) {
