@@ -52,11 +52,11 @@ struct MapCommand: ParsableCommand {
     }
 
     func run() throws {
-        // A chat or a note export has no columns to map: say what the file is instead of a mapping
-        // of nothing. (Plain text the table test missed is still tried as a table.)
+        // A chat, a notebook or a note export has no columns to map: say what the file is instead
+        // of a mapping of nothing (the format `consolida import` reads it as).
         if (try? SourceOpener.requireFile(file)) != nil, FileManager.default.fileExists(atPath: file) {
             let format = SourceFormat.detect(path: file)
-            if [.whatsapp, .enex, .keep].contains(format) {
+            if [.whatsapp, .notebook, .enex, .keep].contains(format) {
                 CommandSupport.note("error: \(file) reads as \(Self.describe(format)), which needs no mapping: "
                                     + "import it as it is (consolida import \(file) --out DIR)")
                 throw ConsolidaExit.usage

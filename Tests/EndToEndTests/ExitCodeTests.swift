@@ -65,9 +65,11 @@ import Testing
         #expect(try String(contentsOf: temp.appendingPathComponent("out/import-summary.json"), encoding: .utf8).contains("roto.xlsx"))
     }
 
-    /// A chat has no columns to map: `map` says what it is instead of an empty mapping.
-    @Test func mappingNotesIsAUsageError() throws {
-        let notebook = CommandRunner.packageRoot.appendingPathComponent("Examples/WhatsApp Chat con Ferreteria El Tornillo.txt").path
+    /// A chat or a collector's notebook has no columns to map: `map` says what it is instead of a
+    /// mapping of nothing (a notebook's lines made a nonsense invoice table).
+    @Test(arguments: ["WhatsApp Chat con Ferreteria El Tornillo.txt", "cuaderno-cobranza.txt"])
+    func mappingNotesIsAUsageError(_ name: String) throws {
+        let notebook = CommandRunner.packageRoot.appendingPathComponent("Examples/" + name).path
         let result = try CommandRunner.run(["map", notebook])
         #expect(result.exitCode == 2)
         #expect(result.stderr.contains("needs no mapping") && result.stdout.isEmpty, "\(result.stderr)")
