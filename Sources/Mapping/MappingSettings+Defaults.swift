@@ -20,7 +20,11 @@ extension MappingSettings {
                               "n documento", "numero documento", "no documento", "comprobante", "nro comprobante",
                               "invoice", "invoice number", "invoice no", "invoice n", "inv no", "doc no", "document",
                               "document number", "nota fiscal", "nf", "numero nf", "numero da nota", "fatura",
-                              "numero fatura", "folio", "numero", "nro", "n", "nfe", "nf e"] + numberedDocuments,
+                              "numero fatura", "folio", "numero", "nro", "n", "nfe", "nf e",
+                              // A payment's column of the documents it pays (not the plural alone: `Facturas`
+                              // is as often a title above a table).
+                              "facturas pagadas", "factura pagada", "facturas canceladas", "factura cancelada",
+                              "documentos pagados", "faturas pagas"] + numberedDocuments,
             .documentType: ["tipo", "tipo documento", "tipo de documento", "tipo doc", "document type", "doc type",
                             "type", "tipo comprobante", "clase"],
             .issueDate: ["fecha", "fecha emision", "fecha de emision", "emision", "fecha factura", "fecha de factura",

@@ -18,6 +18,8 @@ struct HeaderSynonymTests {
         ("Invoice #", .documentNumber), ("Inv. No.", .documentNumber), ("# Factura", .documentNumber),
         ("Factura Nº", .documentNumber), ("Núm. Factura", .documentNumber), ("Nº Fact.", .documentNumber),
         ("Nro. Cbte.", .documentNumber), ("Nº Boleta", .documentNumber),
+        // A payment's column of the documents it paid.
+        ("Facturas pagadas", .documentNumber), ("Factura cancelada", .documentNumber),
         // The nota fiscal's number is the document number; notes stay notes.
         ("Nº da Nota", .documentNumber), ("Número da Nota", .documentNumber), ("Nota Fiscal", .documentNumber),
         ("NF", .documentNumber), ("NF-e", .documentNumber), ("Nº NF-e", .documentNumber), ("NFe", .documentNumber),

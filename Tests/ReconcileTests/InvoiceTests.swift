@@ -111,6 +111,24 @@ import Testing
         #expect(d901.entityID == "invoice/901" && d901.values.count == 2 && d901.message.contains("3000.00 USD in all"), "\(d901.message)")
     }
 
+    /// One transfer for two documents (`00159/00160`) pays each what it owes, in the order
+    /// written, the last what is left; a document of another customer is said as such.
+    @Test func onePaymentOfSeveralDocumentsIsShared() throws {
+        let c = Fixture.tornillo
+        let invoices = [Fixture.invoice("erp.csv", 2, customer: c[0], number: "00159", amount: 1000.50, balance: 1000.50),
+                        Fixture.invoice("erp.csv", 3, customer: c[0], number: "00160", amount: 1500, balance: 1500),
+                        Fixture.invoice("erp.csv", 4, customer: c[3], number: "00170", amount: 700, balance: 700)]
+        let payments = [Fixture.payment("banco.csv", 2, customer: c[0], invoice: "159 y 160", amount: 2000),
+                        Fixture.payment("banco.csv", 3, customer: c[0], invoice: "00170", amount: 700)]
+        let result = Reconciler().reconcile(Fixture.batch(c, invoices: invoices, payments: payments))
+        func doc(_ n: String) throws -> ConsolidatedInvoice { try #require(result.invoices.first { $0.documentNumber == n }) }
+        #expect(try doc("00159").balance == Money(0, .usd) && doc("00160").balance == Money(500.50, .usd))
+        #expect(result.payments.count == 2 && result.payments.first { $0.invoiceNumber == "159 y 160" }?.invoiceFound == true)
+        let other = try #require(result.discrepancies.first { $0.kind == "payment_for_other_customer" })
+        #expect(other.message.contains(try #require(Fixture.customerID(of: c[3], in: result))))
+        #expect(try doc("00170").balance == Money(700, .usd))
+    }
+
     /// QA's second pass: a balance of a higher-priority source that does not reflect a paid
     /// column elsewhere still takes the payment; the same payment in the bank and in a
     /// salesperson's log is counted once; a customer's payment naming no document, or in another

@@ -1,3 +1,4 @@
+import Foundation
 import Receivables
 import Tabular
 
@@ -76,13 +77,30 @@ struct InvoiceConsolidator {
             }
             var found: GroupKey?
             var number: String?
+            // One payment of several documents (`00159/00160`, `159 y 160`): shared among them.
+            if let raw = p.invoiceNumber?.value,
+               let shares = Self.shares(of: p, raw: raw, customerID: cid, index: invoiceIndex, groups: groups) {
+                for (key, share) in shares { paidByKey[key, default: []].append(share) }
+                out.payments.append(ConsolidatedPayment(customerID: cid ?? shares[0].key.customerID, invoiceNumber: raw,
+                                                        invoiceFound: true, payment: p))
+                continue
+            }
             if let raw = p.invoiceNumber?.value, !raw.isEmpty {
                 let n = InvoiceNumber.normalize(raw)
                 number = raw
                 let matches = (invoiceIndex[n] ?? []).filter { $0.type != Invoice.DocumentType.creditNote.rawValue }
                 if let cid { found = matches.first { $0.customerID == cid } }
                 else if matches.count == 1 { found = matches[0] }
-                if found == nil, cid == nil, matches.count > 1 {
+                if found == nil, let cid, !matches.isEmpty {
+                    // The payer paid a document another customer has (a sister company's invoice).
+                    let owners = Set(matches.map { $0.customerID.isEmpty ? "?" : $0.customerID }).sorted()
+                    out.discrepancies.append(.make(
+                        kind: "payment_for_other_customer", severity: .warning, entity: "payment", entityID: p.id.rawValue,
+                        field: "invoice_number", values: [.init(value: raw, provenance: p.invoiceNumber?.provenance ?? p.provenance)],
+                        message: "payment \(p.amount.value) from customer \(cid) names document \(raw), which customer "
+                            + owners.joined(separator: " and ") + " has: applied to none; if the payer paid another company's "
+                            + "document, that document is paid although its balance does not show it"))
+                } else if found == nil, cid == nil, matches.count > 1 {
                     let owners = matches.map { $0.customerID.isEmpty ? "?" : $0.customerID }.sorted()
                     out.discrepancies.append(.make(
                         kind: "ambiguous_payment", severity: .warning, entity: "payment", entityID: p.id.rawValue,
@@ -169,6 +187,47 @@ struct InvoiceConsolidator {
                     + "a must_link override joins them"))
         }
         return Discrepancy.sorted(out)
+    }
+
+    /// A payment naming several documents in one cell (`00159/00160`, `159, 160`, `159 y 160`),
+    /// each one of its customer's (or, with no customer, each of one customer only), as one share
+    /// per document: in the order written, each takes what its document is owed (its first ranked
+    /// source's balance, else its amount), the last what is left. `nil` when the cell names one
+    /// document, or a piece is no such document (then the payment is handled as one number).
+    private static func shares(of p: Payment, raw: String, customerID: String?, index: [String: [GroupKey]],
+                               groups: [GroupKey: [Invoice]]) -> [(key: GroupKey, share: Payment)]? {
+        var text = raw
+        for word in [" y ", " Y ", " e ", " & ", " + "] { text = text.replacingOccurrences(of: word, with: "/") }
+        let pieces = text.split(whereSeparator: { "/;,".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        guard pieces.count > 1 else { return nil }
+        var keys: [GroupKey] = []
+        for piece in pieces {
+            let matches = (index[InvoiceNumber.normalize(piece)] ?? []).filter { $0.type != Invoice.DocumentType.creditNote.rawValue }
+            let key = customerID.map { cid in matches.first { $0.customerID == cid } } ?? (matches.count == 1 ? matches.first : nil)
+            guard let key, !keys.contains(key), key.customerID == (customerID ?? keys.first?.customerID ?? key.customerID) else {
+                return nil
+            }
+            keys.append(key)
+        }
+        var left = p.amount.value
+        var out: [(key: GroupKey, share: Payment)] = []
+        for (i, key) in keys.enumerated() {
+            var amount = left
+            if i < keys.count - 1 {
+                let ranked = (groups[key] ?? []).sorted {
+                    $0.sourcePriority != $1.sourcePriority ? $0.sourcePriority > $1.sourcePriority : $0.id < $1.id
+                }
+                let owed = ranked.first(where: { $0.balance != nil })?.balance?.value ?? ranked.first?.amount?.value
+                if let owed, owed.isCompatible(with: left), !owed.isNegative, owed.amount < left.amount { amount = owed }
+            }
+            var share = p
+            share.amount = Sourced(Money(amount.amount, p.amount.value.currency), from: p.amount.provenance ?? p.provenance)
+            share.invoiceNumber = p.invoiceNumber.map { Sourced(pieces[i], from: $0.provenance ?? p.provenance) }
+            out.append((key, share))
+            left = Money(left.amount - amount.amount, left.currency)
+        }
+        return out
     }
 
     /// Whether two payments to one document, of one amount, are one booking seen by two sources:
