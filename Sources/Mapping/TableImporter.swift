@@ -332,6 +332,25 @@ struct TableImporter: Sendable {
                 }
             }
         }
+        adoptProvenDateOrder(at: tableAt, into: &batch)
+    }
+
+    /// A table writes its dates one way: a date column whose values leave the day and month order
+    /// open (`03/01/2024`) reads them as the table's other date columns prove (`04/14/2024` in the
+    /// due dates is month-first), rather than by the country, which read the issue dates of a US
+    /// export day-first beside month-first due dates. Said once per column. (A configured order
+    /// wins; columns proving different orders are left as they are.)
+    mutating func adoptProvenDateOrder(at tableAt: SourceLocation, into batch: inout ImportBatch) {
+        guard options.dateOrder == nil else { return }
+        let proven = Set(dateProfiles.values.filter(\.decidedByValues).map(\.order))
+        guard proven.count == 1, let order = proven.first else { return }
+        for c in dateProfiles.keys.sorted() where !dateProfiles[c]!.decidedByValues && dateProfiles[c]!.order != order {
+            dateProfiles[c]!.order = order
+            let by = dateProfiles.keys.sorted().filter { dateProfiles[$0]!.decidedByValues }.map { headerNames[$0] ?? CellRef.columnLetters($0) }
+            batch.diagnostics.append(Diagnostic(.info, code: "MAP-DATE-ORDER-FROM-COLUMN",
+                "column \(headerNames[c] ?? CellRef.columnLetters(c)): no value settles the day and month order; read as \(order.rawValue), as the dates of \(by.joined(separator: ", ")) prove",
+                at: tableAt.withColumn(c)))
+        }
     }
 
     /// Columns whose values make a row a real record; a totals row has none of them.

@@ -6,6 +6,22 @@ import Testing
 
 /// A due date that cannot be read loses the invoice nothing but its due date.
 struct DueDateTests {
+    /// Issue dates that leave the order open are read as the due dates beside them prove it, not
+    /// by the country: a US export's `03/01/2024` beside `04/14/2024` is the 1st of March.
+    @Test func aColumnThatProvesTheOrderDecidesForTheOthers() throws {
+        let rows = [["Customer", "Invoice", "Date", "Due", "Amount"],
+                    ["Abasto Luna", "F-1", "03/01/2024", "04/14/2024", "100.00"],
+                    ["Bodega Sol", "F-2", "04/01/2024", "05/01/2024", "200.00"]]
+        let batch = Importer(options: ImportOptions(country: "VE", currency: "USD")).importSource(MemorySource(path: "us.csv", csv: rows))
+        #expect(batch.invoices.map { $0.issueDate?.value } == [LocalDate(year: 2024, month: 3, day: 1), LocalDate(year: 2024, month: 4, day: 1)])
+        #expect(batch.diagnostics.filter { $0.code == "MAP-DATE-ORDER-FROM-COLUMN" }.map(\.location?.column) == [3])
+        // A configured order wins.
+        let mapping = try MappingFile.parse(yaml: "version: 1\nname: us\nformats:\n  date_order: dmy\n")
+        let configured = Importer(options: ImportOptions(mapping: mapping, country: "VE", currency: "USD"))
+            .importSource(MemorySource(path: "us.csv", csv: rows))
+        #expect(configured.invoices.first?.issueDate?.value == LocalDate(year: 2024, month: 1, day: 3))
+    }
+
     @Test func anUnreadableDueDateIsLeftOutWithAWarning() throws {
         let source = MemorySource(path: "cartera.csv", csv: [
             ["Cliente", "Factura", "Emisión", "Vencimiento", "Monto", "Saldo"],
