@@ -44,6 +44,23 @@ import Testing
         #expect(Fixture.customerID(of: records[1], in: result) == Fixture.customerID(of: records[2], in: result))
     }
 
+    /// A father and his son at one phone are two people; a branch's longer name with another phone
+    /// is another company, however many records share the legal form.
+    @Test func aGenerationWordOrAnotherBranchKeepsNamesApart() {
+        let records = [
+            Fixture.customer("a.csv", 2, name: "Juan Carlos Martínez", phones: ["+584245556003"]),
+            Fixture.customer("a.csv", 3, name: "Juan Carlos Martínez Hijo", phones: ["+584245556003"]),
+            Fixture.customer("a.csv", 4, name: "Ferretería Central C.A.", phones: ["+582415556004"]),
+            Fixture.customer("a.csv", 5, name: "Ferretería Central Norte C.A.", phones: ["+582415556005"]),
+            Fixture.customer("b.csv", 2, name: "Ferreteria Central"),
+        ] + Fixture.others
+        let result = Reconciler().reconcile(Fixture.batch(records))
+        let id = { (i: Int) in Fixture.customerID(of: records[i], in: result) }
+        #expect(id(0) != id(1))
+        #expect(id(2) != id(3))
+        #expect(id(2) == id(4))
+    }
+
     @Test func twoDifferentValidTaxIDsNeverMerge() {
         let records = [
             Fixture.customer("a.csv", 2, name: "Comercial Zamora C.A.", tax: Fixture.rif("J-30000001-1"), phones: ["+582121234567"], emails: ["admin@zamora.com"]),

@@ -206,6 +206,13 @@ struct TokenOverlap: Sendable {
     var longer: Int
     /// The first words (in written order) are equal or a typo apart.
     var firstAgrees = false
+    /// The longer name ends in a generation word the shorter lacks (`Juan Carlos Martínez Hijo`
+    /// beside `Juan Carlos Martínez`): father and son, two people, not a name written shorter.
+    var generationApart = false
+
+    /// Words that end a name to tell a son from his father (folded).
+    static let generationWords: Set<[UInt8]> = Set(["hijo", "hija", "jr", "junior", "padre", "sr", "senior", "ii", "iii", "iv",
+                                                    "nieto", "nieta"].map { Array($0.utf8) })
 
     /// Words as interned IDs (equal IDs are equal words) with their bytes in `features.vocabulary`.
     init(_ a: ArraySlice<Int32>, _ b: ArraySlice<Int32>, _ features: FeatureSet) {
@@ -252,6 +259,9 @@ struct TokenOverlap: Sendable {
         }
         self.matched = matched; self.shorter = s.count; self.longer = l.count
         if let x = s.first, let y = l.first { firstAgrees = x == y || Self.similar(vocabulary[Int(x)], vocabulary[Int(y)]) }
+        if l.count > s.count, l.count <= 64, used & (1 << UInt64(l.count - 1)) == 0, let last = l.last {
+            generationApart = Self.generationWords.contains(vocabulary[Int(last)])
+        }
         // Words split or glued by a typo (`AUTOzPARTES`, `Restrep oMuñoz`): compare without spaces.
         if matched < l.count {
             let la = a.reduce(0) { $0 + vocabulary[Int($1)].count }, lb = b.reduce(0) { $0 + vocabulary[Int($1)].count }
@@ -288,8 +298,8 @@ struct TokenOverlap: Sendable {
     func holds(_ c: MatchSettings.Condition) -> Bool {
         switch c {
         case .tokenMatch: matched == shorter && shorter == longer
-        case .tokenSubset: matched == shorter && matched >= 2
-        case .allButOneWord: firstAgrees && matched >= 2 && matched + 1 >= shorter && longer - matched <= 2
+        case .tokenSubset: matched == shorter && matched >= 2 && !generationApart
+        case .allButOneWord: firstAgrees && matched >= 2 && matched + 1 >= shorter && longer - matched <= 2 && !generationApart
         default: false
         }
     }

@@ -98,16 +98,19 @@ comparisons:
       - { label: exact, when: exact }
       - { label: "Jaro-Winkler >= 0.9", when: jaro_winkler, threshold: 0.9 }
       - { label: different, when: else }
+  # Most companies of one country share a legal form (C.A., S.A.S.) and all records a country:
+  # agreeing says little, disagreeing much. Fixed, so a small or lopsided data set cannot make
+  # "both C.A." outweigh two different phones (u estimated on a few pairs came out tiny).
   - name: legal_form
     field: legal_form
     levels:
-      - { label: same, when: exact }
-      - { label: different, when: else }
+      - { label: same, when: exact, m: 0.95, u: 0.5 }
+      - { label: different, when: else, m: 0.05, u: 0.5 }
   - name: country
     field: country
     levels:
-      - { label: same, when: exact }
-      - { label: different, when: else }
+      - { label: same, when: exact, m: 0.99, u: 0.9 }
+      - { label: different, when: else, m: 0.01, u: 0.1 }
 
 # Evidence that no other field can outweigh. Relatives share a phone and an address, sister
 # companies a phone, a domain and half a name: two names that disagree are linked only when the
