@@ -21,10 +21,24 @@ public struct Reconciler: Sendable {
         self.settings = settings; self.overrides = overrides; self.previous = previous
     }
 
+    /// Records that were one customer in the previous run and are unchanged: their whole
+    /// ``RecordIdentity`` key led to one customer ID. Each such group as links from its first record.
+    static func previousLinks(_ customers: CustomerView, _ previous: IDMap) -> [(Int, Int)] {
+        var firstOfID: [String: Int] = [:]
+        var links: [(Int, Int)] = []
+        for i in 0..<customers.count {
+            guard let key = RecordIdentity.key(customers[i]), let id = previous.customerIDByIdentity[key], !id.isEmpty else { continue }
+            if let first = firstOfID[id] { links.append((first, i)) } else { firstOfID[id] = i }
+        }
+        return links
+    }
+
     public func reconcile(_ batch: ImportBatch) -> ReconciliationResult {
         observer?("sort customers")
         let customers = CustomerView(batch.customers)
-        let match = CustomerMatcher(settings: settings, overrides: overrides, observer: observer).match(customers)
+        var matcher = CustomerMatcher(settings: settings, overrides: overrides, observer: observer)
+        if settings.keepPreviousLinks, let previous { matcher.previousLinks = Self.previousLinks(customers, previous) }
+        let match = matcher.match(customers)
         observer?("assign IDs")
 
         var discrepancies = match.discrepancies

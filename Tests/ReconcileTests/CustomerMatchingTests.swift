@@ -61,6 +61,30 @@ import Testing
         #expect(id(2) == id(4))
     }
 
+    /// Records one customer in the previous run and unchanged since stay one customer, though the
+    /// model (here a stricter threshold; at night, weights re-estimated on more data) would now
+    /// part them; a cannot-link still parts them, and `keep_previous_links: false` matches afresh.
+    @Test func aPreviousRunsCustomerStaysTogether() throws {
+        let records = [Fixture.customer("a.csv", 8, name: "Ferretería Central C.A.", phones: ["+582415556004"]),
+                       Fixture.customer("b.csv", 6, name: "Ferreteria Central")] + Fixture.others
+        let first = Reconciler().reconcile(Fixture.batch(records))
+        let id = try #require(Fixture.customerID(of: records[0], in: first))
+        #expect(Fixture.customerID(of: records[1], in: first) == id)
+        let map = IDMap(first, customers: records)
+        var strict = MatchSettings.default
+        strict.matchThreshold = 0.999999
+        #expect(Fixture.customerID(of: records[1], in: Reconciler(settings: strict).reconcile(Fixture.batch(records))) != id)
+        let kept = Reconciler(settings: strict, previous: map).reconcile(Fixture.batch(records))
+        #expect(Fixture.customerID(of: records[0], in: kept) == id && Fixture.customerID(of: records[1], in: kept) == id)
+        #expect(kept.matchExplanations.contains { $0.rule == "previous_run" })
+        let parted = Reconciler(settings: strict, overrides: try Overrides(yaml: "cannot_link:\n  - [\"a.csv#8\", \"b.csv#6\"]\n"),
+                                previous: map).reconcile(Fixture.batch(records))
+        #expect(Fixture.customerID(of: records[0], in: parted) != Fixture.customerID(of: records[1], in: parted))
+        strict.keepPreviousLinks = false
+        let afresh = Reconciler(settings: strict, previous: map).reconcile(Fixture.batch(records))
+        #expect(Fixture.customerID(of: records[0], in: afresh) != Fixture.customerID(of: records[1], in: afresh))
+    }
+
     @Test func twoDifferentValidTaxIDsNeverMerge() {
         let records = [
             Fixture.customer("a.csv", 2, name: "Comercial Zamora C.A.", tax: Fixture.rif("J-30000001-1"), phones: ["+582121234567"], emails: ["admin@zamora.com"]),

@@ -93,6 +93,10 @@ struct Clusterer {
     private let mustSet: Set<UInt64>
     /// Must-links that join records with identical matching content (labelled `identical`).
     var identical: Set<UInt64> = []
+    /// Links of the previous run (``MatchSettings/keepPreviousLinks``): once clustering is done,
+    /// clusters they join are joined (``rejoin(_:)``), unless a cannot-link or two different
+    /// valid tax IDs refuse it (silently: the override or the new tax ID is the newer word).
+    var keptLinks: [(Int, Int)] = []
     let cannotLinks: Set<UInt64>
 
     init(settings: MatchSettings, scorePair: @escaping (Int, Int) -> ScoredPair, validTaxIDs: [String?],
@@ -152,8 +156,71 @@ struct Clusterer {
                 outcome.clusters.append(contentsOf: parts)
             }
         }
+        if !keptLinks.isEmpty { outcome.clusters = rejoin(outcome.clusters) }
         outcome.clusters.sort { $0.members[0] < $1.members[0] }
         return outcome
+    }
+
+    /// The clusters with those a previous run's link joins made one again. Only links the model
+    /// no longer makes change anything: on unchanged data the result is what clustering alone gives.
+    private func rejoin(_ clusters: [Cluster]) -> [Cluster] {
+        var clusterOf: [Int: Int] = [:]
+        for (c, cluster) in clusters.enumerated() { for m in cluster.members { clusterOf[m] = c } }
+        var uf = UnionFind(count: clusters.count)
+        var taxSets: [Int: Set<String>] = [:]
+        for (c, cluster) in clusters.enumerated() {
+            let ids = Set(cluster.members.compactMap { validTaxIDs[$0] })
+            if !ids.isEmpty { taxSets[c] = ids }
+        }
+        var cannotOf: [Int: [Int]] = [:]
+        for k in cannotLinks { let a = Int(k >> 32), b = Int(k & 0xFFFF_FFFF); cannotOf[a, default: []].append(b); cannotOf[b, default: []].append(a) }
+        var members: [Int: [Int]] = [:]
+        for c in clusters.indices { members[c] = clusters[c].members }
+        var joins: [(Int, Int)] = []
+        for (a, b) in keptLinks.sorted(by: { $0 < $1 }) {
+            guard let ca = clusterOf[a], let cb = clusterOf[b] else { continue }
+            let ra = uf.find(ca), rb = uf.find(cb)
+            if ra == rb { continue }
+            if settings.cannotLinkDifferentValidTaxIDs, let x = taxSets[ra], let y = taxSets[rb], x.union(y).count > max(x.count, y.count) { continue }
+            let other = Set(members[rb] ?? [])
+            if (members[ra] ?? []).contains(where: { m in (cannotOf[m] ?? []).contains(where: other.contains) }) { continue }
+            let r = uf.union(ra, rb), gone = r == ra ? rb : ra
+            members[r, default: []] += members.removeValue(forKey: gone) ?? []
+            if let t = taxSets.removeValue(forKey: gone) { taxSets[r, default: []].formUnion(t) }
+            joins.append((a, b))
+        }
+        guard !joins.isEmpty else { return clusters }
+        // Each joined cluster's tree: every member's link as an edge, the previous run's links
+        // besides, walked from the seed (the smallest member).
+        var edgesOf: [Int: [(Int, MemberLink)]] = [:]
+        func addEdge(_ x: Int, _ y: Int, _ link: MemberLink) {
+            var there = link; there.partner = y
+            var back = link; back.partner = x
+            edgesOf[x, default: []].append((y, there)); edgesOf[y, default: []].append((x, back))
+        }
+        for (a, b) in joins { addEdge(a, b, MemberLink(partner: b, probability: 1, weight: .infinity, pattern: nil, rule: "previous_run")) }
+        var partsOf: [Int: [Int]] = [:]
+        for c in clusters.indices { partsOf[uf.find(c), default: []].append(c) }
+        var out: [Cluster] = []
+        out.reserveCapacity(partsOf.count)
+        for c in clusters.indices {
+            guard let parts = partsOf[uf.find(c)], parts[0] == c else { continue }
+            if parts.count == 1 { out.append(clusters[c]); continue }
+            let all = parts.flatMap { clusters[$0].members }.sorted()
+            for part in parts { for m in clusters[part].members { if let l = clusters[part].links[m] { addEdge(m, l.partner, l) } } }
+            var links: [Int: MemberLink] = [:]
+            var seen: Set<Int> = [all[0]], queue = [all[0]]
+            while !queue.isEmpty {
+                let x = queue.removeFirst()
+                for (y, link) in (edgesOf[x] ?? []).sorted(by: { $0.0 < $1.0 }) where !seen.contains(y) {
+                    var l = link; l.partner = x
+                    links[y] = l
+                    seen.insert(y); queue.append(y)
+                }
+            }
+            out.append(Cluster(members: all, links: links))
+        }
+        return out
     }
 
     /// What joining the edges made: the sets, every union made (for clusters too big to re-check),

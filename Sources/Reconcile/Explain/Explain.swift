@@ -25,6 +25,7 @@ public func explain(customerID: String, in result: ReconciliationResult) -> Stri
         out += "\nMatch \(e.record.rawValue) ↔ \(e.partner.rawValue)  (rule: \(e.rule))\n"
         if e.contributions.isEmpty {
             out += e.rule == "identical" ? "  identical matching content (the same record repeated); no score needed\n"
+                : e.rule == "previous_run" ? "  one customer in the previous run, and neither record changed since; no score needed\n"
                 : "  joined by an override (must-link); no score needed\n"
             continue
         }

@@ -5,6 +5,9 @@ struct CustomerMatcher {
     let settings: MatchSettings
     let overrides: Overrides
     var observer: (@Sendable (String) -> Void)?
+    /// Pairs of records (indices) that were one customer in the previous run and are unchanged
+    /// (``MatchSettings/keepPreviousLinks``).
+    var previousLinks: [(Int, Int)] = []
 
     /// What reconciliation reads after matching. The features (the bulk of the matcher's memory)
     /// are not kept: explanations need only each record's fingerprint count and legal form.
@@ -109,6 +112,7 @@ struct CustomerMatcher {
         clusterer.linkingTaxIDs = linkingTaxIDs
         clusterer.isVetoed = { scorer.isVetoed($0) }
         clusterer.identical = identical
+        clusterer.keptLinks = previousLinks
         observer?("cluster")
         let outcome = clusterer.cluster(count: customers.count, edges: edges)
 

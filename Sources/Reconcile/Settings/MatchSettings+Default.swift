@@ -29,6 +29,11 @@ cannot_link_different_valid_tax_ids: true
 # Two records with the same tax ID, valid on both, are one customer whatever their names say (a
 # trade name beside the legal one): the legal entity is the debtor. A cannot-link override wins.
 link_same_valid_tax_ids: true
+# Records that were one customer in the previous run and have not changed since stay one customer
+# (a nightly run re-estimates the model, and a match near the threshold must not come and go as
+# unrelated files are added). Cannot-links and two different valid tax IDs still part them; set
+# false to match every run afresh.
+keep_previous_links: true
 # Keep the per-pair score breakdown in the result (for `explain`).
 explanations: true
 

@@ -155,6 +155,11 @@ public struct MatchSettings: Sendable, Equatable {
     /// Two records with the same tax ID, valid on both, are one customer whatever their names
     /// (a trade name beside the legal one): the legal entity is the debtor.
     public var linkSameValidTaxIDs: Bool
+    /// Records that were one customer in the previous run, and have not changed since (their
+    /// ``RecordIdentity`` key is the same), stay one customer: a nightly run re-estimates the
+    /// model on the data it has, and a name-only match near the threshold must not come and go
+    /// as unrelated files are added. Cannot-links and two different valid tax IDs still part them.
+    public var keepPreviousLinks = true
     public var maxIterations: Int
     public var randomPairs: Int
     public var seed: UInt64
