@@ -1,6 +1,7 @@
 import Foundation
 import Receivables
 import Reconcile
+import Reports
 
 /// What a run did, printed as JSON with `--json` and kept in the store's run record.
 ///
@@ -53,7 +54,7 @@ public struct RunSummary: Codable, Sendable, Equatable {
             "payments": result.payments.count,
             "contacts": result.contacts.count,
             "promises": result.promises.count,
-            "rejects": batch.rejects.count,
+            "rejects": batch.rejects.count + RejectsTable.droppedValues(batch.diagnostics).count,  // rejects.csv's lines
             "discrepancies": result.discrepancies.count,
         ]
         for severity in Discrepancy.Severity.allCases {

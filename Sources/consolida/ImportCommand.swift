@@ -4,6 +4,7 @@ import Mapping
 import NotesReader
 import Pipeline
 import Receivables
+import Reports
 import Tabular
 
 /// `consolida import FILE... --out DIR`: readers and mapping only. Writes the normalized records,
@@ -72,6 +73,10 @@ struct ImportCommand: ParsableCommand {
                 // Records go to the files as they are built; the batch keeps accounting and diagnostics.
                 var b = try importFile(path, format: format, mapping: mappingFile, output: output)
                 output.take(&b)
+                // The values not imported while their rows were, after the file's rows.
+                var values = ImportBatch()
+                values.rejects = RejectsTable.droppedValues(b.diagnostics)
+                if !values.rejects.isEmpty { output.take(&values) }
                 sources.append((path, format.rawValue, nil, b))
                 diagnostics += b.diagnostics
                 notListed.merge(b.diagnosticsNotListed, uniquingKeysWith: +)

@@ -45,6 +45,23 @@ struct ImportPathsTests {
                                     extra: ["--country", "VE", "--window-rows", "12"])
     }
 
+    /// A value not imported while its row is (a due date that reads as no date, a currency cell
+    /// that names none) is a line of rejects.csv at its cell, as DESIGN.md has it; the row counts
+    /// as imported, not rejected.
+    @Test func valuesNotImportedAreRejectLines() throws {
+        let folder = try CommandRunner.temporaryFolder("paths-values")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(("Cliente,Factura,Emisión,Vencimiento,Monto,Moneda\nAbasto Luna,F-1,01/03/2024,31/02/2024,100.00,USD\n"
+                  + "Bodega Sol,F-2,02/03/2024,02/04/2024,50.00,pesos viejos\n").utf8).write(to: folder.appendingPathComponent("c.csv"))
+        let written = try Self.importBothWays(["c.csv"], in: folder, extra: ["--country", "VE", "--quiet"])
+        let rejects = String(decoding: written["rejects.csv"] ?? Data(), as: UTF8.self).split(whereSeparator: \.isNewline)
+        #expect(rejects.count == 3, "\(rejects)")
+        #expect(rejects.contains { $0.hasPrefix("c.csv,,2,2,D2,MAP-DUE-DATE-UNREADABLE,") && $0.hasSuffix(",31/02/2024") })
+        #expect(rejects.contains { $0.hasPrefix("c.csv,,3,3,F3,MAP-CURRENCY-UNKNOWN,") })
+        let summary = String(decoding: written["import-summary.json"] ?? Data(), as: UTF8.self)
+        #expect(summary.contains("\"imported\" : 2") && summary.contains("\"rejected\" : 0") && summary.contains("\"rejects\" : 2"))
+    }
+
     /// A long generated list with what real ones hold: customers repeated with other spellings,
     /// failed check digits, phones that are no number, decomposed accents, unknown currencies,
     /// impossible dates, rows without amount or number, a comma and a formula in a name.

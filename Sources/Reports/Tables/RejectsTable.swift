@@ -12,9 +12,24 @@ public enum RejectsTable {
         OutputColumn("source_cell"), OutputColumn("code"), OutputColumn("reason"), OutputColumn("raw_text"),
     ]
 
+    /// Codes of the diagnostics that say a value was not imported while its row was (a due date
+    /// that reads as no date, a currency cell that names no currency): rejects.csv lists them with
+    /// the rows, at their cell, as DESIGN.md has it ("every input row or value not imported").
+    public static let droppedValueCodes: Set<String> = ["MAP-DUE-DATE-UNREADABLE", "MAP-CURRENCY-UNKNOWN"]
+
+    /// The values `diagnostics` say were not imported, as rejects (reason: the diagnostic's message,
+    /// raw text: the cell's). Past ``ImportBatch/listedPerCode`` of one code in one table they
+    /// are only counted, in the import summary's diagnostics.
+    public static func droppedValues(_ diagnostics: [Diagnostic]) -> [Reject] {
+        diagnostics.compactMap { d in
+            guard droppedValueCodes.contains(d.code), let location = d.location else { return nil }
+            return Reject(location: location, code: d.code, reason: d.message, rawText: d.found ?? "")
+        }
+    }
+
     /// The rejects in output order: file, sheet, row, line, column, then code, reason and text.
     public static func ordered(_ input: ReportInput) -> [Reject] {
-        input.batch.rejects.sorted { a, b in
+        (input.batch.rejects + droppedValues(input.batch.diagnostics)).sorted { a, b in
             let la = a.location, lb = b.location
             if la.file != lb.file { return la.file.unicodeScalars.lexicographicallyPrecedes(lb.file.unicodeScalars) }
             if (la.sheet ?? "") != (lb.sheet ?? "") {
