@@ -66,7 +66,7 @@ public enum TaxIDParser {
         guard country == "VE", input.kindHint == nil || input.kindHint == .rif, input.isAllDigits else { return nil }
         if input.lastGroup == nil, (7...8).contains(input.chars.count), input.chars.first != "0" {
             // Shown as written: the `V` is the parser's, which matching must not take for the source's.
-            var cedula = venezuela(TaxIDInput("V" + input.compact), letterWritten: false)
+            var cedula = venezuela(TaxIDInput("V" + input.compact), letterWritten: input.cedulaLabel)
             cedula?.display = input.display
             return cedula
         }
@@ -113,11 +113,23 @@ struct TaxIDInput {
     let kindHint: TaxID.Kind?
     /// Whether the writer put a dash (or slash) before the last character group.
     let lastGroup: String?
+    /// The number came under a cédula label (`C.I. 12.345.678`, `Cédula: …`): a person's ID, so
+    /// in Venezuela a `V` is what was meant, as surely as if written.
+    let cedulaLabel: Bool
 
     init(_ text: String) {
         display = text
         var upper = text.uppercased()
         var hint: TaxID.Kind?
+        var cedula = false
+        for label in ["CÉDULA DE IDENTIDAD", "CEDULA DE IDENTIDAD", "CÉDULA", "CEDULA", "C.I.", "C.I", "CI.", "CI:", "CI ", "CED."]
+        where upper.hasPrefix(label) {
+            let rest = upper.dropFirst(label.count)
+            if let f = rest.first, !f.isLetter || label.hasSuffix(".") {
+                cedula = true; upper = String(rest.drop { $0 == ":" || $0 == " " || $0 == "." }); break
+            }
+        }
+        cedulaLabel = cedula
         let labels: [(String, TaxID.Kind)] = [
             ("CNPJ", .cnpj), ("CUIT", .cuit), ("CUIL", .cuil), ("RIF", .rif), ("RUT", .rut), ("NIT", .nit),
             ("RFC", .rfc), ("RUC", .ruc), ("CPF", .cpf), ("NIF", .nif), ("NIE", .nie), ("CIF", .cif),

@@ -69,6 +69,13 @@ struct VenezuelanCedulaTests {
         #expect(id.country == "VE" && id.kind == .rif && id.normalized == normalized && id.validity == .unchecked)
     }
 
+    /// Under a cédula label the number is a person's: `C.I. 12.345.678` is `V-12.345.678`.
+    @Test(arguments: ["C.I. 12.345.678", "CI: 12345678", "Cédula 12.345.678", "C.I. V-12.345.678", "V-12.345.678"])
+    func cedulaLabels(_ text: String) {
+        let id = TaxIDParser.parse(text, country: "VE")
+        #expect(id.country == "VE" && id.normalized == "V123456781", "\(text): \(id.normalized)")
+    }
+
     @Test func otherShapesAreUntouched() {
         #expect(TaxIDParser.parse("J-30123456-1", country: "VE").validity == .valid)
         #expect(TaxIDParser.parse("76.086.428-5", country: "VE").country == "CL")  // a RUT's dash and check digit
