@@ -129,6 +129,15 @@ import Testing
         #expect(try doc("00170").balance == Money(700, .usd))
     }
 
+    /// A number announced by a word glued to its mark (`FACT.Nº 0112`) is found as `FACT Nº 0112`
+    /// is; a bare number no word announces is not.
+    @Test(arguments: [("PAGO FACT.Nº 0112", true), ("PAGO FACT. Nº 0112", true), ("PAGO FAC.0112", true), ("PAGO 0112", false)])
+    func announcedNumbersInDescriptions(_ text: String, _ found: Bool) {
+        let hit = InvoiceMention.find(in: [text], documents: { $0 == InvoiceNumber.normalize("00112") ? ["doc"] : [] },
+                                      isCustomers: { _ in true }, customerKnown: true)
+        #expect((hit?.key == "doc") == found, "\(text)")
+    }
+
     /// QA's second pass: a balance of a higher-priority source that does not reflect a paid
     /// column elsewhere still takes the payment; the same payment in the bank and in a
     /// salesperson's log is counted once; a customer's payment naming no document, or in another

@@ -24,16 +24,21 @@ enum InvoiceMention {
     static func candidates(in texts: [String]) -> [(candidate: Candidate, announced: Bool, lettered: Bool)] {
         var found: [(Candidate, Bool, Bool)] = []
         for text in texts {
-            var previous = ""
+            var previousAnnounces = false
             for word in text.split(whereSeparator: { $0.isWhitespace || ",;:()[]{}\"'".contains($0) }) {
                 let trimmed = String(word.drop { ".-/#".contains($0) }.reversed().drop { ".-/#".contains($0) }.reversed())
-                let folded = String(trimmed.uppercased().unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) })
-                defer { previous = folded }
+                let fold = { (s: Substring) in
+                    String(s.uppercased().unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) })
+                }
+                let folded = fold(Substring(trimmed))
+                let previous = previousAnnounces
+                // `FACT.Nº` announces as `FACT Nº` does: each piece between points is looked at.
+                defer { previousAnnounces = announcing.contains(folded) || trimmed.split(separator: ".").contains { announcing.contains(fold($0)) } }
                 guard folded.count >= 3, folded.contains(where: \.isNumber) else { continue }
                 let number = InvoiceNumber.normalize(trimmed)
                 guard !number.isEmpty else { continue }
                 let lettered = folded.contains(where: \.isLetter)
-                found.append((Candidate(written: trimmed, number: number), announcing.contains(previous), lettered))
+                found.append((Candidate(written: trimmed, number: number), previous, lettered))
             }
         }
         return found
