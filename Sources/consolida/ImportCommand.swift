@@ -67,7 +67,14 @@ struct ImportCommand: ParsableCommand {
             CommandSupport.note("error: cannot write \(out): \(ErrorText.describe(error))")
             throw ConsolidaExit.outputFailed
         }
+        // A file named twice (`a.csv ./a.csv`) is read once: twice, its records would be written
+        // twice under the same IDs.
+        var seen = Set<String>()
         for path in files {
+            guard seen.insert(URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path).inserted else {
+                CommandSupport.note("warning: \(path) is given twice; imported once")
+                continue
+            }
             let format = SourceFormat.detect(path: path, forced: kind)
             do {
                 // Records go to the files as they are built; the batch keeps accounting and diagnostics.

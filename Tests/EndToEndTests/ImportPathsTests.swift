@@ -62,6 +62,17 @@ struct ImportPathsTests {
         #expect(summary.contains("\"imported\" : 2") && summary.contains("\"rejected\" : 0") && summary.contains("\"rejects\" : 2"))
     }
 
+    /// A file given twice is imported once (its records would repeat under the same IDs).
+    @Test func aFileGivenTwiceIsImportedOnce() throws {
+        let folder = try CommandRunner.temporaryFolder("paths-twice")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("Cliente,Factura,Monto\nAbasto Luna,F-1,100.00\n".utf8).write(to: folder.appendingPathComponent("c.csv"))
+        let run = try CommandRunner.run(["import", "c.csv", "./c.csv", "--out", "out"], in: folder)
+        #expect(run.exitCode == 0 && run.stderr.contains("given twice"), "\(run.stderr)")
+        let invoices = try String(contentsOf: folder.appendingPathComponent("out/invoices.csv"), encoding: .utf8)
+        #expect(invoices.split(whereSeparator: \.isNewline).count == 2)
+    }
+
     /// A long generated list with what real ones hold: customers repeated with other spellings,
     /// failed check digits, phones that are no number, decomposed accents, unknown currencies,
     /// impossible dates, rows without amount or number, a comma and a formula in a name.
