@@ -78,7 +78,10 @@ lexicons:
                 "cuando cobr*", "quando receb*", "apenas", "assim que", "en cuanto", "a partir",
                 "esta semana", "essa semana", "nesta semana", "this week", "este mes", "mas tarde",
                 "mais tarde", "en la tarde", "en la manana", "de manha", "a noite", "cedo", temprano,
-                "esta noche", "en la noche", ahorita, "al rato", "en un rato", "ya mismo", "mas rato", pronto]
+                "esta noche", "en la noche", ahorita, "al rato", "en un rato", "ya mismo", "mas rato", pronto,
+                # Later, unnamed (`después le pago`, `la otra semana le pago`, `cuando me paguen le pago`).
+                despues, luego, "otra semana", "mes que viene", "cuando me pag*", "cuando me deposit*",
+                "cuando me transfier*", "quando me pag*", later]
   extension: [plazo, prorroga, prazo, prorrogacao, extension, "mas tiempo", "mais tempo"]
   request_verb: [pide, piden, pidio, pidieron, pideme, solicita, solicitan, solicito, solicitaron,
                  quiere, quieren, necesita, necesitan, requiere, pediu, pede, pedem, pediram,
@@ -197,6 +200,20 @@ outcomes:
       - "pagou"
       - "paguei"
       - "pagaram"
+      # First-person past tenses of the other verbs (`ya te transferí`, `le deposité 300 ayer`),
+      # and the object before the verb (`esa factura ya la pagamos`).
+      - {phrase: "transferi", weight: 1.5}
+      - {phrase: "deposité!", weight: 1.5}
+      - {phrase: "aboné!", weight: 1.5}
+      - {phrase: "cancelé!", weight: 1.5}
+      - {phrase: "ya la pag*", weight: 1.5}
+      - {phrase: "ya lo pag*", weight: 1.5}
+      - {phrase: "ya las pag*", weight: 1.5}
+      - {phrase: "ya los pag*", weight: 1.5}
+      - {phrase: "ya le transf*", weight: 1.5}
+      - {phrase: "ya te transf*", weight: 1.5}
+      - {phrase: "ya le deposit*", weight: 1.5}
+      - {phrase: "ya te deposit*", weight: 1.5}
       - {phrase: "pague", weight: 0.7}
       - {phrase: "pago", weight: 0.5}
       - "depositado"
