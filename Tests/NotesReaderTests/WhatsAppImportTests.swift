@@ -146,6 +146,25 @@ import Testing
         }
     }
 
+    /// iOS names an English export `WhatsApp Chat - …`: its `AM`/`PM` stamps are month-first
+    /// (a US phone) when nothing in the dates decides; Spanish `a. m.` stamps stay day-first.
+    @Test(arguments: [("WhatsApp Chat - Tienda Norte.txt", "9:05:12 AM", "2024-01-02"),
+                      ("WhatsApp Chat - Tienda Norte.txt", "9:05:12 a. m.", "2024-02-01"),
+                      ("Chat de WhatsApp con Tienda Norte.txt", "9:05:12 AM", "2024-02-01")])
+    func englishTwelveHourStampsAreMonthFirst(_ name: String, _ time: String, _ first: String) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chat-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent(name)
+        try Data("""
+            [1/2/24, \(time)] Tienda Norte: le pago mañana
+            [1/3/24, \(time)] Cobros: ok
+            [1/5/24, \(time)] Tienda Norte: ya le pagué
+            """.utf8).write(to: file)
+        let b = try NotesImporter.importFile(path: file.path, options: NotesImportOptions(defaultCurrency: .usd))
+        #expect(b.contacts.first?.date.iso == first)
+    }
+
     @Test func forcedDayOrderWins() throws {
         let b = try Self.load("Chat de WhatsApp con Comercial Los Andes.txt", NotesImportOptions(dayFirst: false))
         #expect(b.contacts.first?.date.iso == "2024-02-03")

@@ -10,6 +10,8 @@ struct WhatsAppLine: Sendable {
     var hour: Int, minute: Int, second: Int
     /// `a`/`p` for 12-hour clocks, nil for 24-hour.
     var meridiem: Character?
+    /// The 12-hour mark is English (`AM`, `PM`), not Spanish or Portuguese (`a. m.`, `p. m.`).
+    var englishMeridiem = false
     /// The text after the stamp: `Name: message`, or a system line.
     var body: String
     var iOS: Bool
@@ -28,8 +30,10 @@ struct WhatsAppLine: Sendable {
         if mer == nil && !(0...23).contains(h) { return nil }
         guard mi < 60, s < 60 else { return nil }
         let body = String(NotesText.suffix(line, folded: folded, from: m.range.upperBound))
-        return WhatsAppLine(a: a, b: b, c: c, yearFirst: m.group(1)?.count == 4, hour: h, minute: mi, second: s,
-                            meridiem: mer, body: body, iOS: ios)
+        var parsed = WhatsAppLine(a: a, b: b, c: c, yearFirst: m.group(1)?.count == 4, hour: h, minute: mi, second: s,
+                                  meridiem: mer, body: body, iOS: ios)
+        parsed.englishMeridiem = m.group(7).map { ["am", "pm"].contains($0.filter(\.isLetter)) && !$0.contains(".") } ?? false
+        return parsed
     }
 
     var time: TimeOfDay? {

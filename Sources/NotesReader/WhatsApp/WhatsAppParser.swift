@@ -104,10 +104,15 @@ struct WhatsAppParser {
     }
 
     /// 12-hour stamps with AM/PM and no Spanish/Portuguese words suggest a US export (month-first);
-    /// otherwise the configured default (day-first).
+    /// otherwise the configured default (day-first). Android names an English export `WhatsApp
+    /// Chat with …`, iOS `WhatsApp Chat - …` (or `_chat.txt` in its zip): the English `AM`/`PM`
+    /// (not `a. m.`) says the phone's language where the name does not.
     private func defaultDayFirst(_ stamps: [WhatsAppLine]) -> Bool {
         let name = NotesText.fold(hintName ?? file)
         if name.contains("whatsapp chat with") && stamps.contains(where: { $0.meridiem != nil }) { return false }
+        let localized = ["chat de whatsapp", "conversa do whatsapp", "conversacion de whatsapp"].contains { name.contains($0) }
+        if !localized, !stamps.isEmpty, stamps.allSatisfy({ $0.meridiem == nil || $0.englishMeridiem }),
+           stamps.contains(where: \.englishMeridiem) { return false }
         return options.defaultDayFirst
     }
 }
