@@ -19,6 +19,11 @@ import Testing
         ("300 pesos", "300.00 USD@0.9"),
         ("paga S/ 1.500 el viernes", "1500.00 PEN@0.9"),
         ("abonó S/.250,50", "250.50 PEN@0.9"),
+        // The day the payment is for may come between the verb and the number; a promise names one too.
+        ("le pago el viernes 300", "300.00 USD@0.6"),
+        ("le pago mañana 300", "300.00 USD@0.6"),
+        ("le deposito el lunes: 450", "450.00 USD@0.6"),
+        ("promete 500 el lunes", "500.00 USD@0.6"),
     ]
 
     @Test(arguments: amounts) func amountsWithCurrency(_ text: String, _ expected: String) {
@@ -27,7 +32,7 @@ import Testing
     }
 
     @Test(arguments: ["el 15/03", "factura 123", "a las 14:30", "tel 0414-555-1234", "el 15 de marzo", "pagó el 15",
-                      "dirección s/n"])
+                      "dirección s/n", "promete abonar 10% el 15", "paga el 15 de marzo", "le pago el viernes 15/03"])
     func numbersThatAreNotAmounts(_ text: String) {
         #expect(AmountExtractor.extract(text, defaultCurrency: .usd).isEmpty)
     }

@@ -14,7 +14,7 @@ import Testing
         ("le pago 2 millones de bolívares el lunes", "2000000.00 VES@0.9"),
         ("le pago 2k el lunes", "2000.00 USD@0.75"),
         ("abona 2K", "2000.00 USD@0.75"),
-        ("le pago el viernes 500 mil", "500000.00 USD@0.6"),
+        ("le pago el viernes 500 mil", "500000.00 USD@0.75"),
         ("mañana sin falta le deposito (500 mil)", "500000.00 USD@0.6"),
         ("quedó en 3 MM de bolívares", "3000000.00 VES@0.9"),
         ("Bs. 2 MM", "2000000.00 VES@0.9"),

@@ -118,8 +118,11 @@ enum AmountExtractor {
         #"(?<![\p{L}\d])(?:"# + prefixSymbols + #"\s?)?(?<!\d[:/.,\-])(?<!\p{L}[\-–])"# + number
         + #"(?:\s?("# + SpokenMultiplier.alternation + #")(?:\s?(?:de\s)?"# + suffixSymbols + #")?|\s?"#
         + suffixSymbols + #")?(?![\p{L}\d])"#)
-    // A number right after a payment verb or noun, not a date, time, or invoice number.
+    // A number right after a payment verb or noun (or a promise), perhaps after the day it is for
+    // (`le pago el viernes 300`, `le pago mañana: 300`), not a date, time, percentage or invoice number.
     private static let bare = Pattern(
-        #"\b(?:pag\w*|abon\w*|deposit\w*|transf\w*|cancel\w*|monto|saldo|debe|deve|total|quit\w*|pix|cuota|parcela|resto)(?:\s+(?:de|do|da|un|uma|una|con|com|los|las|os|as))?\s+("#
-        + #"(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?))(?![\d/:\-]|\s?(?:de\s)?(?:"# + Lexicon.monthAlternation + #")\b|[.,]\d)"#)
+        #"\b(?:pag\w*|abon\w*|deposit\w*|transf\w*|cancel\w*|promet\w*|monto|saldo|debe|deve|total|quit\w*|pix|cuota|parcela|resto)"#
+        + #"(?:\s+(?:(?:el|la|este|esta|esta\s+semana\s+el)\s+)?(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|hoy|pasado\s+manana)[,:]?)?"#
+        + #"(?:\s+(?:de|do|da|un|uma|una|con|com|los|las|os|as))?\s+("#
+        + #"(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?))(?![\d/:\-%]|\s?%|\s?(?:de\s)?(?:"# + Lexicon.monthAlternation + #")\b|[.,]\d)"#)
 }
