@@ -79,6 +79,9 @@ struct ImportCommand: ParsableCommand {
             do {
                 // Records go to the files as they are built; the batch keeps accounting and diagnostics.
                 var b = try importFile(path, format: format, mapping: mappingFile, output: output)
+                // A sheet that broke off or could not be opened: what was read is written, and the
+                // import exits 3, as `run` does (taken as read, the file's other rows would be lost unseen).
+                if b.diagnostics.contains(where: { Pipeline.readFailureCodes.contains($0.code) }) { unreadable = true }
                 output.take(&b)
                 // The values not imported while their rows were, after the file's rows.
                 var values = ImportBatch()
@@ -118,7 +121,10 @@ struct ImportCommand: ParsableCommand {
             CommandSupport.note("error: cannot write \(out): \(ErrorText.describe(error))")
             throw ConsolidaExit.outputFailed
         }
-        if !quiet {
+        if quiet {
+            // `--quiet` prints only errors: a sheet that broke off, a mapping column not found.
+            for d in diagnostics where d.severity == .error { CommandSupport.note(d.description) }
+        } else {
             CommandSupport.printDiagnostics(diagnostics, notListed: notListed)
             for s in summary.sources where s.error == nil {
                 // Every row read is one of the others, as in import-summary.json.

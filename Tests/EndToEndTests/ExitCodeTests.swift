@@ -65,6 +65,19 @@ import Testing
         #expect(try String(contentsOf: temp.appendingPathComponent("out/import-summary.json"), encoding: .utf8).contains("roto.xlsx"))
     }
 
+    /// A workbook whose second sheet's data is corrupt: the first sheet's rows are written, the
+    /// error is printed even with --quiet (which prints errors), and the import exits 3, as `run` does.
+    @Test func aSheetThatBreaksOffIsExitThree() throws {
+        let workbook = CommandRunner.packageRoot.appendingPathComponent("Tests/MappingTests/Fixtures/corrupt-second-sheet.xlsx").path
+        let temp = try CommandRunner.temporaryFolder("broken-sheet")
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let result = try CommandRunner.run(["import", workbook, "--out", "out", "--quiet"], in: temp)
+        #expect(result.exitCode == 3)
+        #expect(result.stderr.contains("MAP-SHEET-TRUNCATED"), "\(result.stderr)")
+        let invoices = try String(contentsOf: temp.appendingPathComponent("out/invoices.csv"), encoding: .utf8)
+        #expect(invoices.split(whereSeparator: \.isNewline).count > 1)
+    }
+
     /// A chat or a collector's notebook has no columns to map: `map` says what it is instead of a
     /// mapping of nothing (a notebook's lines made a nonsense invoice table).
     @Test(arguments: ["WhatsApp Chat con Ferreteria El Tornillo.txt", "cuaderno-cobranza.txt"])
