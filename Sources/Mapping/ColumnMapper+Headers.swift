@@ -20,6 +20,8 @@ extension ColumnMapper {
         let excluded = isPercentage(h) ? Self.moneyFields : []
         let text = TextFolding.fold(h.text)
         if let m = field(named: text, excluding: excluded) { return m }
+        // Words written together (`NumeroFactura`, `FechaEmision`, `InvoiceId`).
+        if let camel = TextFolding.foldCamelCase(h.text), let m = field(named: camel, excluding: excluded) { return m }
         if let g = h.group {
             let group = TextFolding.fold(g)
             if let m = field(named: group + " " + text, excluding: excluded) { return (m.0, m.1 * 0.95) }

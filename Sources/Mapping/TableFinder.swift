@@ -118,7 +118,7 @@ struct TableFinder {
     func synonymMatches(_ row: Row) -> Int {
         row.cells.reduce(0) { n, cell in
             guard case .text(let s) = cell else { return n }
-            return n + (hasSynonym(TextFolding.fold(s)) ? 1 : 0)
+            return n + (hasSynonym(TextFolding.fold(s)) || TextFolding.foldCamelCase(s).map(hasSynonym) == true ? 1 : 0)
         }
     }
 

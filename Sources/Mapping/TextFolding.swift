@@ -66,6 +66,19 @@ enum TextFolding {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// ``fold(_:)`` with words written together in camelCase told apart (`NumeroFactura`,
+    /// `InvoiceID` → `numero factura`, `invoice id`); `nil` when the text has no such joint. A
+    /// header is matched this way only when its plain fold names nothing: `WhatsApp` is a word.
+    static func foldCamelCase(_ text: some StringProtocol) -> String? {
+        var spaced = "", previousLower = false, split = false
+        for ch in text {
+            if ch.isUppercase && previousLower { spaced.append(" "); split = true }
+            spaced.append(ch)
+            previousLower = ch.isLowercase
+        }
+        return split ? fold(spaced) : nil
+    }
+
     /// What `#` folds to: the number mark spelled as `Nº` folds.
     static let numberWord = "no"
 

@@ -18,6 +18,9 @@ struct HeaderSynonymTests {
         ("Invoice #", .documentNumber), ("Inv. No.", .documentNumber), ("# Factura", .documentNumber),
         ("Factura Nº", .documentNumber), ("Núm. Factura", .documentNumber), ("Nº Fact.", .documentNumber),
         ("Nro. Cbte.", .documentNumber), ("Nº Boleta", .documentNumber),
+        // Words written together in camelCase, as exports name columns; a brand stays a word.
+        ("NumeroFactura", .documentNumber), ("FechaEmision", .issueDate), ("NombreCliente", .customerName),
+        ("FechaVencimiento", .dueDate), ("WhatsApp", .phone),
         // A payment's column of the documents it paid.
         ("Facturas pagadas", .documentNumber), ("Factura cancelada", .documentNumber),
         // The nota fiscal's number is the document number; notes stay notes.

@@ -226,6 +226,13 @@ struct TableFinderTests {
         #expect(TableFinder(settings: .defaults).find(rows: rows, merged: []).count == 1)
     }
 
+    /// A header written in camelCase (`NumeroFactura,NombreCliente,FechaEmision,MontoTotal`) is found.
+    @Test func camelCaseHeadersAreHeaders() {
+        let rows = ArrayRowStream.rows([["NumeroFactura", "NombreCliente", "FechaEmision", "MontoTotal"],
+                                        ["1", "Acme", "2009-01-01", "1.98"]])
+        #expect(TableFinder(settings: .defaults).find(rows: rows, merged: []).count == 1)
+    }
+
     /// A name with a synonym in it beside a labelled phone or tax ID is data (`CLIENTES VARIOS |
     /// Telf. 0212-5551234`): it started a table, lost its row and the RIF column of the rows below.
     @Test(arguments: [["CLIENTES VARIOS", "", "Telf. 0212-5551234", ""], ["Cliente 19", "RIF J-30123456-7", "", ""],
