@@ -13,13 +13,18 @@ struct InvoiceAmountCheck {
     /// More was paid than the document's total.
     var paidExceedsAmount = false
 
+    /// Two of the figures name different currencies (`Bs. 3.650,00` beside `USD 50,00`).
+    var mixedCurrencies = false
+
     /// Whether the row calls for a warning.
-    var callsForWarning: Bool { balanceExceedsAmount || paidExceedsAmount }
+    var callsForWarning: Bool { balanceExceedsAmount || paidExceedsAmount || mixedCurrencies }
 
     /// Compares only a document with a positive total that is not a credit note (a credit note's
     /// total may be written negative or positive, and its balance is the customer's credit), and
     /// only amounts in the same currency as the total (another currency's figure is no bound).
     init(type: Invoice.DocumentType, amount: Money?, paid: Money?, balance: Money?) {
+        let named = [amount, paid, balance].compactMap { $0?.currency }
+        mixedCurrencies = named.contains { $0 != named[0] }
         // (`Money.isGreater`: Foundation's `>` normalizes both decimals, a cost every plain row paid.)
         guard type != .creditNote, let amount, Money.isGreater(amount.amount, than: 0) else { return }
         if let balance, balance.currency == amount.currency, Money.isGreater(balance.amount, than: amount.amount) {

@@ -171,8 +171,23 @@ extension TableImporter {
         }
         let rowCurrency = currencyCell(row, into: &batch)
         let amount = try money(.amount, row, rowCurrency, origin)
-        let paid = try money(.paid, row, rowCurrency, origin)
-        let balance = try money(.balance, row, rowCurrency, origin) ?? bucketBalance(row, rowCurrency, origin)
+        var paid = try money(.paid, row, rowCurrency, origin)
+        var balance = try money(.balance, row, rowCurrency, origin) ?? bucketBalance(row, rowCurrency, origin)
+        // A figure whose cell names another currency than the document's cell does (a bolívar
+        // invoice's `Abonado` in dollars) cannot stand beside its others: no rate converts it.
+        // Left out, said at its cell. (A currency only inferred, from the configuration or a
+        // header, is no such statement: `Saldo (USD)` beside `Monto` in euros stays as written.)
+        let documentField: Field = amount != nil ? .amount : .balance
+        if let documentCurrency = cellCurrency(documentField, row) {
+            for (field, value) in [(Field.balance, balance), (.paid, paid)] where field != documentField {
+                guard let value, let other = cellCurrency(field, row), other != documentCurrency else { continue }
+                let c = columns(field).first
+                note(.warning, "MAP-CURRENCY-MISMATCH",
+                     "\(field.rawValue) \(value.value) is in another currency than the document's (\(documentCurrency.code)): not imported",
+                     at: location(row, column: c), found: c.map { row.shownText(column: $0) }, into: &batch)
+                if field == .balance { balance = nil } else { paid = nil }
+            }
+        }
         guard amount != nil || balance != nil else {
             throw RowRejection(code: "MAP-NO-AMOUNT", reason: "no amount or balance",
                                column: (mapping[.amount] ?? mapping[.balance])?.columns.first)
@@ -192,6 +207,14 @@ extension TableImporter {
         noteWrittenType(&invoice, row, into: &batch)
         noteAmounts(invoice, row, into: &batch)
         return invoice
+    }
+
+    /// The currency a money field's cell itself names: a mark in its text (`USD 50,00`) or its
+    /// number format (`"Bs." #,##0.00`).
+    func cellCurrency(_ field: Field, _ row: Row) -> Currency? {
+        guard let c = columns(field).first, !row[column: c].isBlank else { return nil }
+        if let format = row.currencies?[c].flatMap({ parsed.currency($0, country: country) }) { return format }
+        return AmountText(row.shownText(column: c), country: country)?.currency
     }
 
     /// The name of a receipt listed without a number: its type, date, amount and row (`Pago

@@ -61,6 +61,22 @@ struct TwoCurrencyAmountsTests {
     }
 }
 
+/// One row's figures in two currencies (a bolívar invoice's payment in dollars): the one in
+/// another currency than the document's is left out and said at its cell, not written as bolívars.
+struct MixedCurrencyRowTests {
+    @Test func aFigureInAnotherCurrencyIsLeftOut() throws {
+        let batch = Importer(options: ImportOptions(country: "VE")).importSource(MemorySource(path: "c.csv", csv: [
+            ["Cliente", "Factura", "Monto", "Abonado", "Saldo"],
+            ["Abasto Luna", "F-1", "Bs. 3.650,00", "USD 50,00", "Bs. 1.825,00"],
+            ["Bodega Sol", "F-2", "Bs. 100,00", "Bs. 40,00", "Bs. 60,00"]]))
+        let f1 = try #require(batch.invoices.first { $0.number.value == "F-1" })
+        #expect(f1.paid == nil && f1.balance?.value == Money(1825, .ves) && f1.currency == .ves)
+        let said = batch.diagnostics.filter { $0.code == "MAP-CURRENCY-MISMATCH" }
+        #expect(said.map(\.location?.column) == [4] && said.first?.found == "USD 50,00")
+        #expect(batch.invoices.first { $0.number.value == "F-2" }?.paid?.value == Money(40, .ves))
+    }
+}
+
 /// A currency the table's preamble states (`Moneda: USD`) is its amounts' when they name none.
 struct StatedCurrencyTests {
     @Test(arguments: [("Moneda: USD", "USD"), ("Expresado en dólares", "USD"), ("Cifras en Bs.", "VES"), ("Divisa: COP", "COP")])

@@ -15,7 +15,7 @@ public enum RejectsTable {
     /// Codes of the diagnostics that say a value was not imported while its row was (a due date
     /// that reads as no date, a currency cell that names no currency): rejects.csv lists them with
     /// the rows, at their cell, as DESIGN.md has it ("every input row or value not imported").
-    public static let droppedValueCodes: Set<String> = ["MAP-DUE-DATE-UNREADABLE", "MAP-CURRENCY-UNKNOWN"]
+    public static let droppedValueCodes: Set<String> = ["MAP-DUE-DATE-UNREADABLE", "MAP-CURRENCY-UNKNOWN", "MAP-CURRENCY-MISMATCH"]
 
     /// The values `diagnostics` say were not imported, as rejects (reason: the diagnostic's message,
     /// raw text: the cell's). Past ``ImportBatch/listedPerCode`` of one code in one table they
