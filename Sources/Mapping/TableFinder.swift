@@ -258,13 +258,17 @@ struct TableFinder {
     /// above it (down to `floor`), a line of labels that is no totals label, no page line
     /// (`Página 2 de 5`) and none of the table's own `titleLines` (a printed report repeats its
     /// titles and the header at every page: those stay one table). Read as the table's data, such
-    /// a title was a reject, or in a list of customers a customer.
+    /// a title was a reject, or in a list of customers a customer. The title must have a blank row
+    /// above it: a data row of one or two texts (`Acme | Valencia`) right above a page break's
+    /// header is data, not a title.
     func opensSection(_ rows: [Row], header: Int, floor: Int, titleLines: Set<String>) -> Bool {
-        var j = header - 1
+        var j = header - 1, titled = false
         while j >= floor, isPreamble(rows[j]) {
-            if let line = Self.titleLine(rows[j]), !titleLines.contains(line), !TableImporter.isPageLine(rows[j]),
-               !totalsWords.contains(where: { line == $0 || line.hasPrefix($0 + " ") }) {
-                return true
+            if rows[j].isBlank {
+                if titled { return true }
+            } else if let line = Self.titleLine(rows[j]), !titleLines.contains(line), !TableImporter.isPageLine(rows[j]),
+                      !totalsWords.contains(where: { line == $0 || line.hasPrefix($0 + " ") }) {
+                titled = true
             }
             j -= 1
         }

@@ -73,6 +73,15 @@ struct SectionTablesTests {
         #expect(batch.invoices.count == 2 && batch.rejects.isEmpty)
     }
 
+    /// A data row of one or two texts right above a page break's header is data, not a title.
+    @Test func aShortDataRowAboveARepeatedHeaderIsData() {
+        let batch = Self.importRows([["Cliente", "Ciudad", "Teléfono"], ["Abasto Luna C.A.", "Valencia", "0412-5551234"],
+                                     ["Bodega Sol", "Maracay", ""], ["Cliente", "Ciudad", "Teléfono"],
+                                     ["Comercial Zamora", "Caracas", "0424-5551234"]])
+        #expect(batch.customers.compactMap(\.name?.value) == ["Abasto Luna C.A.", "Bodega Sol", "Comercial Zamora"])
+        #expect(batch.accounting.count == 1)
+    }
+
     /// Found in the rows after a window as inside one, whatever the windows and chunks.
     @Test(arguments: [(5, 3), (12, 1), (30, 7)])
     func sectionsAfterTheWindowAreFoundAlike(window: Int, flush: Int) {

@@ -156,14 +156,15 @@ struct Clusterer {
                 outcome.clusters.append(contentsOf: parts)
             }
         }
-        if !keptLinks.isEmpty { outcome.clusters = rejoin(outcome.clusters) }
+        // (A record kept apart as an ambiguous match stays apart: the previous run's join was the guess.)
+        if !keptLinks.isEmpty { outcome.clusters = rejoin(outcome.clusters, keepingApart: skipped) }
         outcome.clusters.sort { $0.members[0] < $1.members[0] }
         return outcome
     }
 
     /// The clusters with those a previous run's link joins made one again. Only links the model
     /// no longer makes change anything: on unchanged data the result is what clustering alone gives.
-    private func rejoin(_ clusters: [Cluster]) -> [Cluster] {
+    private func rejoin(_ clusters: [Cluster], keepingApart apart: Set<Int>) -> [Cluster] {
         var clusterOf: [Int: Int] = [:]
         for (c, cluster) in clusters.enumerated() { for m in cluster.members { clusterOf[m] = c } }
         var uf = UnionFind(count: clusters.count)
@@ -177,7 +178,7 @@ struct Clusterer {
         var members: [Int: [Int]] = [:]
         for c in clusters.indices { members[c] = clusters[c].members }
         var joins: [(Int, Int)] = []
-        for (a, b) in keptLinks.sorted(by: { $0 < $1 }) {
+        for (a, b) in keptLinks.sorted(by: { $0 < $1 }) where !apart.contains(a) && !apart.contains(b) {
             guard let ca = clusterOf[a], let cb = clusterOf[b] else { continue }
             let ra = uf.find(ca), rb = uf.find(cb)
             if ra == rb { continue }
@@ -208,17 +209,7 @@ struct Clusterer {
             if parts.count == 1 { out.append(clusters[c]); continue }
             let all = parts.flatMap { clusters[$0].members }.sorted()
             for part in parts { for m in clusters[part].members { if let l = clusters[part].links[m] { addEdge(m, l.partner, l) } } }
-            var links: [Int: MemberLink] = [:]
-            var seen: Set<Int> = [all[0]], queue = [all[0]]
-            while !queue.isEmpty {
-                let x = queue.removeFirst()
-                for (y, link) in (edgesOf[x] ?? []).sorted(by: { $0.0 < $1.0 }) where !seen.contains(y) {
-                    var l = link; l.partner = x
-                    links[y] = l
-                    seen.insert(y); queue.append(y)
-                }
-            }
-            out.append(Cluster(members: all, links: links))
+            out.append(Cluster(members: all, links: Self.linksFromTree(all, edgesOf)))
         }
         return out
     }
