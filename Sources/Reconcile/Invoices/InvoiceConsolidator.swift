@@ -88,7 +88,7 @@ struct InvoiceConsolidator {
             if let raw = p.invoiceNumber?.value, !raw.isEmpty {
                 let n = InvoiceNumber.normalize(raw)
                 number = raw
-                let matches = (invoiceIndex[n] ?? []).filter { $0.type != Invoice.DocumentType.creditNote.rawValue }
+                let matches = Self.payable(n, in: invoiceIndex)
                 if let cid { found = matches.first { $0.customerID == cid } }
                 else if matches.count == 1 { found = matches[0] }
                 if found == nil, let cid, !matches.isEmpty {
@@ -189,6 +189,16 @@ struct InvoiceConsolidator {
         return Discrepancy.sorted(out)
     }
 
+    /// The documents a payment may pay under a normalized number: any type but a credit note.
+    private static func payable(_ number: String, in index: [String: [GroupKey]]) -> [GroupKey] {
+        (index[number] ?? []).filter { $0.type != Invoice.DocumentType.creditNote.rawValue }
+    }
+
+    /// A document's copies, the winning source first: by source priority, then record ID.
+    private static func ranked(_ copies: [Invoice]) -> [Invoice] {
+        copies.sorted { $0.sourcePriority != $1.sourcePriority ? $0.sourcePriority > $1.sourcePriority : $0.id < $1.id }
+    }
+
     /// A payment naming several documents in one cell (`00159/00160`, `159, 160`, `159 y 160`),
     /// each one of its customer's (or, with no customer, each of one customer only), as one share
     /// per document: in the order written, each takes what its document is owed (its first ranked
@@ -203,7 +213,7 @@ struct InvoiceConsolidator {
         guard pieces.count > 1 else { return nil }
         var keys: [GroupKey] = []
         for piece in pieces {
-            let matches = (index[InvoiceNumber.normalize(piece)] ?? []).filter { $0.type != Invoice.DocumentType.creditNote.rawValue }
+            let matches = payable(InvoiceNumber.normalize(piece), in: index)
             let key = customerID.map { cid in matches.first { $0.customerID == cid } } ?? (matches.count == 1 ? matches.first : nil)
             guard let key, !keys.contains(key), key.customerID == (customerID ?? keys.first?.customerID ?? key.customerID) else {
                 return nil
@@ -215,9 +225,7 @@ struct InvoiceConsolidator {
         for (i, key) in keys.enumerated() {
             var amount = left
             if i < keys.count - 1 {
-                let ranked = (groups[key] ?? []).sorted {
-                    $0.sourcePriority != $1.sourcePriority ? $0.sourcePriority > $1.sourcePriority : $0.id < $1.id
-                }
+                let ranked = Self.ranked(groups[key] ?? [])
                 let owed = ranked.first(where: { $0.balance != nil })?.balance?.value ?? ranked.first?.amount?.value
                 if let owed, owed.isCompatible(with: left), !owed.isNegative, owed.amount < left.amount { amount = owed }
             }
@@ -255,7 +263,7 @@ struct InvoiceConsolidator {
         let texts = Self.freeTexts(of: p)
         guard !texts.isEmpty else { return nil }
         return InvoiceMention.find(in: texts, documents: { number in
-            (index[number] ?? []).filter { $0.type != Invoice.DocumentType.creditNote.rawValue }
+            Self.payable(number, in: index)
         }, isCustomers: { $0.customerID == customerID }, customerKnown: customerID != nil)
     }
 
@@ -272,7 +280,7 @@ struct InvoiceConsolidator {
         let payments = asOf.map { cut in all.filter { ($0.date?.value).map { $0 <= cut } ?? true } } ?? all
         let entityID = (key.customerID.isEmpty ? "?" : key.customerID) + "/" + key.type + "/" + key.number
         // Copies ordered by source priority, then record ID: the first is the winning source.
-        let ranked = copies.sorted { $0.sourcePriority != $1.sourcePriority ? $0.sourcePriority > $1.sourcePriority : $0.id < $1.id }
+        let ranked = Self.ranked(copies)
         let baseRule = Set(copies.map(\.sourcePriority)).count > 1 ? "source_priority" : "first_record"
         var decisions: [FieldDecision] = []
         var hasConflict = false
@@ -351,7 +359,7 @@ struct InvoiceConsolidator {
         // fresher `balance 500` of a 1200 invoice is 700 paid, not 350. (Payments the balance does
         // not reflect are applied below.)
         var impliedPaid: Money?
-        if key.type != Invoice.DocumentType.creditNote.rawValue, let amount, !amount.isNegative, let b = sourceBalance,
+        if !isCredit, let amount, !amount.isNegative, let b = sourceBalance,
            b.isCompatible(with: amount) {
             let implied = amount - b
             if let sp = sourcePaid {
@@ -372,7 +380,7 @@ struct InvoiceConsolidator {
         // the bank shows, made after the sheet was last updated): the sources' balance does not
         // reflect them. The balance is what is left once they are applied, and the auditor is told.
         var paymentsApplied = false
-        if key.type != Invoice.DocumentType.creditNote.rawValue, let amount, !amount.isNegative, let b = sourceBalance,
+        if !isCredit, let amount, !amount.isNegative, let b = sourceBalance,
            let paymentsTotal, amount.isCompatible(with: paymentsTotal), b.isCompatible(with: amount) {
             // What the chosen balance says was paid (a paid column of another source may be fresher
             // than the balance kept: it is the balance that must reflect the payments).
@@ -385,7 +393,7 @@ struct InvoiceConsolidator {
                 decisions.removeAll { $0.field == "paid" }
                 decisions.append(FieldDecision(field: "paid", value: paymentsTotal.description, chosenFrom: nil, rule: "payments_applied"))
                 decisions.append(FieldDecision(field: "balance", value: left.description, chosenFrom: nil, rule: "payments_applied"))
-                let balanceAt = ranked.first(where: { $0.balance != nil })?.balance?.provenance ?? ranked[0].provenance
+                let balanceAt = balanceFrom?.balance?.provenance ?? ranked[0].provenance
                 discrepancies.append(.make(
                     kind: "payment_not_reflected", severity: .warning, entity: "invoice", entityID: entityID, field: "balance",
                     values: [.init(value: b.description, provenance: balanceAt)]
@@ -396,7 +404,7 @@ struct InvoiceConsolidator {
             }
         }
 
-        if key.type != Invoice.DocumentType.creditNote.rawValue, let amount, !amount.isNegative {
+        if !isCredit, let amount, !amount.isNegative {
             // A source's own paid only (payments are no source's figure): one source's figures that
             // do not add up, or, unless the payments settled it, a paid and a balance of two
             // sources that disagree (paid was taken from the balance above), when the paid's source
@@ -421,7 +429,7 @@ struct InvoiceConsolidator {
                 discrepancies.append(.make(
                     kind: "overpayment", severity: .warning, entity: "invoice", entityID: entityID, field: "paid",
                     values: payments.map { .init(value: $0.amount.value.description, provenance: $0.amount.provenance ?? $0.provenance) }
-                        + (sourcePaid.map { [.init(value: $0.description, provenance: ranked.first(where: { $0.paid != nil })?.paid?.provenance ?? ranked[0].provenance)] } ?? []),
+                        + (sourcePaid.map { [.init(value: $0.description, provenance: paidFrom?.paid?.provenance ?? ranked[0].provenance)] } ?? []),
                     chosen: over.description, rule: "sum",
                     message: "paid \(over) exceeds the document amount \(amount)"))
             }
