@@ -177,8 +177,10 @@ extension TableImporter {
         // invoice's `Abonado` in dollars) cannot stand beside its others: no rate converts it.
         // Left out, said at its cell. (A currency only inferred, from the configuration or a
         // header, is no such statement: `Saldo (USD)` beside `Monto` in euros stays as written.)
+        // (Looked at only when the figures' currencies differ: the rare row.)
         let documentField: Field = amount != nil ? .amount : .balance
-        if let documentCurrency = cellCurrency(documentField, row) {
+        if InvoiceAmountCheck(type: .invoice, amount: amount?.value, paid: paid?.value, balance: balance?.value).mixedCurrencies,
+           let documentCurrency = cellCurrency(documentField, row) {
             for (field, value) in [(Field.balance, balance), (.paid, paid)] where field != documentField {
                 guard let value, let other = cellCurrency(field, row), other != documentCurrency else { continue }
                 let c = columns(field).first
@@ -212,9 +214,15 @@ extension TableImporter {
     /// The currency a money field's cell itself names: a mark in its text (`USD 50,00`) or its
     /// number format (`"Bs." #,##0.00`).
     func cellCurrency(_ field: Field, _ row: Row) -> Currency? {
-        guard let c = columns(field).first, !row[column: c].isBlank else { return nil }
-        if let format = row.currencies?[c].flatMap({ parsed.currency($0, country: country) }) { return format }
-        return AmountText(row.shownText(column: c), country: country)?.currency
+        guard let c = columns(field).first, !row[column: c].isBlank,
+              case .success(let p) = AmountParser.parse(row[column: c], profile: amountProfile(c)) else { return nil }
+        return ownCurrency(p, column: c, row)
+    }
+
+    /// A parsed amount's own currency: the mark written in its cell, else the one its number format
+    /// shows (`"Bs." #,##0.00`, `[$USD]`), as a mark written in its text would be.
+    func ownCurrency(_ p: AmountParser.Parsed, column c: Int, _ row: Row) -> Currency? {
+        p.currency ?? row.currencies?[c].flatMap { parsed.currency($0, country: country) }
     }
 
     /// The name of a receipt listed without a number: its type, date, amount and row (`Pago
@@ -387,9 +395,7 @@ extension TableImporter {
         guard !cell.isBlank else { return nil }
         switch AmountParser.parse(cell, profile: amountProfile(c)) {
         case .success(var p):
-            // A number cell's format may show its currency (`"Bs." #,##0.00`, `[$USD]`): the cell's
-            // own, as a mark written in its text would be.
-            if p.currency == nil, let mark = row.currencies?[c] { p.currency = parsed.currency(mark, country: country) }
+            p.currency = ownCurrency(p, column: c, row)
             return money(p, column: c, rowCurrency)
         case .failure(let e):
             throw RowRejection(code: e.code, reason: "\(headerNames[c] ?? field.rawValue): \(e.message): \"\(cell.displayText)\"", column: c)

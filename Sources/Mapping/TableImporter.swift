@@ -344,9 +344,10 @@ struct TableImporter: Sendable {
         guard options.dateOrder == nil else { return }
         let proven = Set(dateProfiles.values.filter(\.decidedByValues).map(\.order))
         guard proven.count == 1, let order = proven.first else { return }
-        for c in dateProfiles.keys.sorted() where !dateProfiles[c]!.decidedByValues && dateProfiles[c]!.order != order {
+        let dated = dateProfiles.keys.sorted()
+        let by = dated.filter { dateProfiles[$0]!.decidedByValues }.map { headerNames[$0] ?? CellRef.columnLetters($0) }
+        for c in dated where !dateProfiles[c]!.decidedByValues && dateProfiles[c]!.order != order {
             dateProfiles[c]!.order = order
-            let by = dateProfiles.keys.sorted().filter { dateProfiles[$0]!.decidedByValues }.map { headerNames[$0] ?? CellRef.columnLetters($0) }
             batch.diagnostics.append(Diagnostic(.info, code: "MAP-DATE-ORDER-FROM-COLUMN",
                 "column \(headerNames[c] ?? CellRef.columnLetters(c)): no value settles the day and month order; read as \(order.rawValue), as the dates of \(by.joined(separator: ", ")) prove",
                 at: tableAt.withColumn(c)))
