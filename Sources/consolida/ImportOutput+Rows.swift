@@ -96,6 +96,21 @@ extension ImportOutput {
         row.endRow()
     }
 
+    /// One payment's fields in payments.csv (the row is ended by the caller).
+    static func render(payment p: borrowing Payment, into row: inout CSVRowBuffer) {
+        row.field(p.id.rawValue); row.field(p.date?.value); row.field(p.amount.value.currency?.code)
+        row.field(p.amount.value.plainText); row.field(p.invoiceNumber?.value); row.field(p.reference?.value)
+        row.field(p.method?.value); row.field(p.extra["customer_tax_id"]); row.field(p.extra["customer_name"])
+        row.location(p.provenance.location)
+    }
+
+    /// One reject's fields in rejects.csv (the row is ended by the caller).
+    static func render(reject r: Reject, into row: inout CSVRowBuffer) {
+        row.location(r.location)
+        row.field(r.location.cell?.a1); row.field(r.code); row.field(r.reason)
+        row.field(r.rawText)
+    }
+
     /// The fields of an invoice row between its customer ID and its location (from an ``Invoice``
     /// or a ``PlainInvoiceRow``).
     static func renderInvoiceValues(number: String, type: Invoice.DocumentType, issued: LocalDate?, due: LocalDate?,

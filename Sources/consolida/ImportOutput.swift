@@ -36,13 +36,19 @@ final class ImportOutput: @unchecked Sendable {
         var customerCount = 0, invoiceCount = 0
     }
 
+    /// The columns of customers.csv, invoices.csv and payments.csv (`consolida inspect` shows its
+    /// sample records by them too).
+    static let customerColumns = ["customer_id", "name", "tax_id", "tax_id_country", "tax_id_valid", "phones", "emails",
+                                  "address", "city", "salesperson"] + locationColumns
+    static let invoiceColumns = ["customer_id", "document_number", "document_type", "issue_date", "due_date", "currency",
+                                 "amount", "paid", "balance"] + locationColumns
+    static let paymentColumns = ["payment_id", "date", "currency", "amount", "invoice_number", "reference", "method",
+                                 "customer_tax_id", "customer_name"] + locationColumns
+
     init(folder: OutputFolder) throws {
-        customers = try StreamedCSVFile(folder.staged("customers.csv"), header: ["customer_id", "name", "tax_id",
-            "tax_id_country", "tax_id_valid", "phones", "emails", "address", "city", "salesperson"] + Self.locationColumns)
-        invoices = try StreamedCSVFile(folder.staged("invoices.csv"), header: ["customer_id", "document_number",
-            "document_type", "issue_date", "due_date", "currency", "amount", "paid", "balance"] + Self.locationColumns)
-        payments = try StreamedCSVFile(folder.staged("payments.csv"), header: ["payment_id", "date", "currency", "amount",
-            "invoice_number", "reference", "method", "customer_tax_id", "customer_name"] + Self.locationColumns)
+        customers = try StreamedCSVFile(folder.staged("customers.csv"), header: Self.customerColumns)
+        invoices = try StreamedCSVFile(folder.staged("invoices.csv"), header: Self.invoiceColumns)
+        payments = try StreamedCSVFile(folder.staged("payments.csv"), header: Self.paymentColumns)
         contacts = try StreamedCSVFile(folder.staged("contacts.csv"), header: ["contact_id", "customer_record", "date",
             "time", "channel", "author", "outcome", "outcome_confidence", "text"] + Self.locationColumns)
         promises = try StreamedCSVFile(folder.staged("promises.csv"), header: ["promise_id", "customer_record", "made_on",
@@ -85,14 +91,7 @@ final class ImportOutput: @unchecked Sendable {
         for r in records.rendered {
             try customers.append(rows: r.customers); try invoices.append(rows: r.invoices)
         }
-        for p in records.payments {
-            try payments.row {
-                $0.field(p.id.rawValue); $0.field(p.date?.value); $0.field(p.amount.value.currency?.code)
-                $0.field(p.amount.value.plainText); $0.field(p.invoiceNumber?.value); $0.field(p.reference?.value)
-                $0.field(p.method?.value); $0.field(p.extra["customer_tax_id"]); $0.field(p.extra["customer_name"])
-                $0.location(p.provenance.location)
-            }
-        }
+        for p in records.payments { try payments.row { Self.render(payment: p, into: &$0) } }
         for c in records.contacts {
             try contacts.row {
                 $0.field(c.id.rawValue); $0.field(c.customer?.rawValue); $0.field(c.date); $0.field(c.time?.iso)
@@ -109,13 +108,7 @@ final class ImportOutput: @unchecked Sendable {
                 $0.location(p.provenance.location)
             }
         }
-        for r in records.rejects {
-            try rejects.row {
-                $0.location(r.location)
-                $0.field(r.location.cell?.a1); $0.field(r.code); $0.field(r.reason)
-                $0.field(r.rawText)
-            }
-        }
+        for r in records.rejects { try rejects.row { Self.render(reject: r, into: &$0) } }
     }
 }
 

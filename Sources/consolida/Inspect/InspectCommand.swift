@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Mapping
 import Pipeline
 import Tabular
 
@@ -34,6 +35,15 @@ struct InspectCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Whether delimited files have a header row; detected when omitted.")
     var header: Bool?
 
+    @Option(help: "A mapping file (YAML) to show the mapping of, for the files its patterns match; else the automatic mapping.")
+    var mapping: String?
+
+    /// As `import` takes them: the defaults for values that do not name their own country or currency.
+    @OptionGroup var region: RegionOptions
+
+    @Option(help: "Records of each kind shown per table (as import writes them).")
+    var samples = 5
+
     /// Every format Consolida reads, asked in order; the first that recognizes a file inspects it.
     static let inspectors: [any FileInspector.Type] = [
         XLSXInspector.self,
@@ -44,6 +54,7 @@ struct InspectCommand: ParsableCommand {
     func run() throws {
         let options = InspectOptions(json: json, cells: cells, encoding: encoding, delimiter: delimiter,
                                      quote: quote, hasHeader: header)
+        let mappingFile = try CommandSupport.loadMapping(mapping)
         var failed = false
         for path in files {
             do {
@@ -53,7 +64,11 @@ struct InspectCommand: ParsableCommand {
                 guard let inspector = Self.inspector(for: path, prefix: prefix) else {
                     throw InspectError.unknownFormat(path)
                 }
-                let output = try inspector.inspect(path: path, options: options)
+                var output = try inspector.inspect(path: path, options: options)
+                // What the import makes of a table (the corpus oracle format of --cells has no place for it).
+                if !cells, inspector.format == "csv" || inspector.format == "xlsx" {
+                    addMapping(to: &output, path: path, format: inspector.format == "xlsx" ? .xlsx : .csv, mapping: mappingFile)
+                }
                 if json || cells {
                     print(try Self.jsonLine(output.json))
                     if cells {
@@ -82,6 +97,28 @@ struct InspectCommand: ParsableCommand {
             }
         }
         if failed { throw ExitCode(3) }
+    }
+
+    /// Adds the mapping section (``MappingSection``): the import's own reading of the file, with
+    /// this command's country, currency and mapping file.
+    func addMapping(to output: inout InspectOutput, path: String, format: SourceFormat, mapping: MappingFile?) {
+        let source: any TabularSource
+        do { source = try SourceOpener.open(path, format: format) } catch {
+            output.text += "\n  mapping: \(error)\n"
+            output.json["mapping"] = ["error": "\(error)"]
+            return
+        }
+        var options = ImportOptions(country: region.countryCode, currency: region.currencyCode)
+        if let mapping, mapping.applies(to: path) { options.mapping = mapping }
+        let section = MappingSection(source: source, options: options, samples: max(0, samples))
+        output.text += section.text
+        if [encoding, delimiter, quote].contains(where: { $0 != nil }) || header != nil {
+            output.text += "    (the mapping reads the file as `import` does: encoding and dialect detected, not as given here)\n"
+        }
+        if let mapping, !mapping.applies(to: path) {
+            output.text += "    (the mapping's files patterns do not match this file: automatic mapping shown)\n"
+        }
+        output.json["mapping"] = section.json
     }
 
     /// The inspector for the format `consolida run` would read the file as (so that a WhatsApp
