@@ -23,8 +23,10 @@ struct InvoiceAmountCheck {
     /// total may be written negative or positive, and its balance is the customer's credit), and
     /// only amounts in the same currency as the total (another currency's figure is no bound).
     init(type: Invoice.DocumentType, amount: Money?, paid: Money?, balance: Money?) {
-        let named = [amount, paid, balance].compactMap { $0?.currency }
-        mixedCurrencies = named.contains { $0 != named[0] }
+        // (Compared pairwise, not gathered in an array: this runs on every plain row.)
+        let first = amount?.currency ?? paid?.currency ?? balance?.currency
+        func differs(_ c: Currency?) -> Bool { c != nil && c != first }
+        mixedCurrencies = differs(paid?.currency) || differs(balance?.currency)
         // (`Money.isGreater`: Foundation's `>` normalizes both decimals, a cost every plain row paid.)
         guard type != .creditNote, let amount, Money.isGreater(amount.amount, than: 0) else { return }
         if let balance, balance.currency == amount.currency, Money.isGreater(balance.amount, than: amount.amount) {
