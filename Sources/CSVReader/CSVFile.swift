@@ -52,7 +52,7 @@ public final class CSVFile: TabularSource, Sendable {
             }
         }
         detectedEncoding = encoding
-        if let what = prefix.withUnsafeBufferPointer({ BinaryContent.describe($0, encoding: encoding.encoding) }) {
+        if let what = prefix.withUnsafeBufferPointer({ BinaryContent.describe($0, wideText: encoding.encoding.isWide) }) {
             throw CSVError.notText(path: path, what: what)
         }
 

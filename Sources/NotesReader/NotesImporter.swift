@@ -31,6 +31,11 @@ public enum NotesImporter {
     public static func importData(_ data: Data, path: String, kind: NotesKind? = nil,
                                   options: NotesImportOptions = NotesImportOptions()) throws -> NotesImportResult {
         let file = options.displayName ?? path
+        // Random bytes, an image or a PDF named .txt would read as a notebook of nothing: refused instead.
+        let prefix = Array(data.prefix(64 << 10))
+        if let what = prefix.withUnsafeBufferPointer({ BinaryContent.describe($0, wideText: NotesText.isWideText(prefix)) }) {
+            throw NotesError.unsupported(path: path, reason: "not a text file: \(what)")
+        }
         let k = kind ?? NotesKind.detect(prefix: Array(data.prefix(8192)), path: path)
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             throw NotesError.unsupported(path: path, reason: "a zipped export is read from a file: use importFile")

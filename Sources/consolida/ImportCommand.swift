@@ -156,6 +156,9 @@ struct ImportCommand: ParsableCommand {
                 else if !quiet { CommandSupport.note("\(path): the mapping's files patterns do not match; automatic mapping used") }
             }
             var batch = ImportBatch()
+            if let misnamed = SourceFormat.misnamedWorkbook(path: path, shownAs: path, format: format) {
+                batch.diagnostics.append(misnamed)
+            }
             Importer(options: options).importSource(source, encoding: ImportOutput.RowRenderer(), into: &batch) {
                 output.take(&$0, rendered: $1)
             }

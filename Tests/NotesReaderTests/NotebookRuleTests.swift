@@ -46,6 +46,37 @@ import Testing
         #expect(NotesText.fold("Já Pagó ÑANDÚ") == "ja pago nandu")
     }
 
+    /// A notebook kept for years mixes encodings: each line is read in its own, UTF-8 where it is
+    /// valid UTF-8, else Windows-1252.
+    @Test func linesOfMixedEncodingsAreEachDecoded() {
+        let bytes = Array("Llamé a Ñaña\n".utf8) + [0x50, 0x61, 0x67, 0xF3, 0x20, 0x31, 0x30, 0x30, 0x0A] + Array("Promesa del Sr. Peña\n".utf8)
+        let decoded = NotesText.decode(Data(bytes))
+        #expect(decoded.text == "Llamé a Ñaña\nPagó 100\nPromesa del Sr. Peña\n")
+        #expect(decoded.encoding == "windows-1252 with utf-8 lines")
+    }
+
+    /// UTF-16 without a byte-order mark (what some Windows editors save) is told by its zero bytes.
+    @Test(arguments: [false, true]) func utf16WithoutAByteOrderMarkIsRead(bigEndian: Bool) {
+        let text = "12/03/2024 Llamé a Ferretería Ñaña, promete pagar 300 el viernes\n"
+        let bytes = text.utf16.flatMap { u in bigEndian ? [UInt8(u >> 8), UInt8(u & 0xFF)] : [UInt8(u & 0xFF), UInt8(u >> 8)] }
+        let decoded = NotesText.decode(Data(bytes))
+        #expect(decoded.text == text)
+        #expect(decoded.encoding == (bigEndian ? "utf-16be" : "utf-16le"))
+        #expect(NotesText.isWideText(bytes))
+    }
+
+    /// A picture, a PDF or random bytes named `.txt` is no notebook of nothing: it is refused, as
+    /// the CSV reader refuses them.
+    @Test func binaryFilesAreRefused() {
+        var x: UInt32 = 7
+        let noise = (0..<4000).map { _ in x = x &* 1_103_515_245 &+ 12345; return UInt8(truncatingIfNeeded: x >> 16) }
+        for bytes in [noise, [0x89, 0x50, 0x4E, 0x47] + noise, Array("%PDF-1.4\n".utf8) + noise] {
+            for kind: NotesKind? in [nil, .notebook, .whatsapp] {
+                #expect(throws: NotesError.self) { try NotesImporter.importData(Data(bytes), path: "cuaderno.txt", kind: kind) }
+            }
+        }
+    }
+
     @Test func emptyAndGarbageFilesDoNotCrash() throws {
         for bytes: [UInt8] in [[], [0x00, 0xFF, 0xFE], Array("\n\n\n".utf8), Array("# \n== ==\n12/99/99\n".utf8)] {
             let r = try NotesImporter.importData(Data(bytes), path: "x.txt", kind: .notebook)

@@ -25,4 +25,15 @@ struct SourceFormatTests {
         let notebook = "Abasto Luna C.A.\nDebe: 1.200,00\n12/06 llamé, promete pagar el viernes\n"
         #expect(SourceFormat.detect(path: try write(Array(notebook.utf8), name: "cuaderno.txt")) == .notebook)
     }
+
+    /// A CSV export renamed `.xlsx` is read as the table it is, with a warning; a workbook name on
+    /// anything else still goes to the XLSX reader, which says what is wrong.
+    @Test func aCSVNamedAsAWorkbookIsReadAsCSV() throws {
+        let path = try write(Array(Self.table.utf8), name: "cartera.xlsx")
+        #expect(SourceFormat.detect(path: path) == .csv)
+        #expect(SourceFormat.misnamedWorkbook(path: path, shownAs: "cartera.xlsx", format: .csv)?.code == "SOURCE-WORKBOOK-NAME-HOLDS-TEXT")
+        #expect(SourceFormat.misnamedWorkbook(path: "cartera.csv", shownAs: "cartera.csv", format: .csv) == nil)
+        #expect(SourceFormat.detect(path: try write(Array("not a workbook".utf8), name: "roto.xlsx")) == .xlsx)
+        #expect(SourceFormat.detect(path: try write([0x50, 0x4B, 0x03, 0x04, 0, 0], name: "libro.csv")) == .xlsx)
+    }
 }

@@ -17,6 +17,9 @@ public enum TextEncoding: String, Hashable, Sendable, CaseIterable, Codable {
     /// Simplified Chinese: GB18030, the superset of GBK and GB2312 (decoded through iconv).
     case gb18030 = "gb18030"
 
+    /// UTF-16 and UTF-32, whose text is full of zero bytes.
+    public var isWide: Bool { [.utf16LE, .utf16BE, .utf32LE, .utf32BE].contains(self) }
+
     /// Parses a user-given name: `utf-8`, `UTF8`, `utf-16`, `cp1252`, `latin1`, `ansi`…
     public init?(name: String) {
         let n = name.lowercased().filter { $0 != "-" && $0 != "_" && $0 != " " }

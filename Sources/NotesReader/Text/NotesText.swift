@@ -2,8 +2,10 @@ import Foundation
 
 /// Decoding, line splitting and cleaning shared by every notes format.
 enum NotesText {
-    /// Decodes a text file: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252,
-    /// because notebooks typed on old Windows machines arrive in that code page.
+    /// Decodes a text file: UTF-8 (with or without BOM), UTF-16 with a BOM or without one (told by
+    /// its zero bytes), else line by line: UTF-8 where a line is valid UTF-8, else Windows-1252,
+    /// because notebooks typed on old Windows machines arrive in that code page, and a notebook
+    /// kept over years mixes both (a cp1252 file with lines pasted from a phone).
     static func decode(_ data: Data) -> (text: String, encoding: String) {
         let bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
@@ -13,8 +15,44 @@ enum NotesText {
             let enc: String.Encoding = bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian
             if let s = String(data: data.dropFirst(2), encoding: enc) { return (s, enc == .utf16LittleEndian ? "utf-16le" : "utf-16be") }
         }
+        if let enc = utf16WithoutBOM(bytes), let s = String(data: data.prefix(data.count & ~1), encoding: enc) {
+            return (s, enc == .utf16LittleEndian ? "utf-16le" : "utf-16be")
+        }
         if let s = String(validatingUTF8Bytes: bytes) { return (s, "utf-8") }
-        return (windows1252(bytes), "windows-1252")
+        var text = "", utf8Lines = 0
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.count
+            let line = bytes[start..<end]
+            if line.contains(where: { $0 >= 0x80 }), let s = String(validatingUTF8Bytes: Array(line)) {
+                text += s; utf8Lines += 1
+            } else {
+                text += windows1252(line)
+            }
+            start = end
+        }
+        return (text, utf8Lines > 0 ? "windows-1252 with utf-8 lines" : "windows-1252")
+    }
+
+    /// Whether the bytes are UTF-16 or UTF-32 text (a byte-order mark, or UTF-16's zero bytes), in
+    /// which zero bytes are no sign of binary content.
+    static func isWideText(_ bytes: [UInt8]) -> Bool {
+        bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || utf16WithoutBOM(bytes) != nil
+    }
+
+    /// UTF-16 without a byte-order mark: in Latin text nearly every unit has one zero byte, always
+    /// on the same side (the low address for big-endian), and the other byte is not zero.
+    static func utf16WithoutBOM(_ bytes: [UInt8]) -> String.Encoding? {
+        let pairs = min(bytes.count, 4096) / 2
+        guard pairs >= 4 else { return nil }
+        var zeroHigh = 0, zeroLow = 0
+        for i in 0..<pairs {
+            let a = bytes[2 * i], b = bytes[2 * i + 1]
+            if a == 0 && b != 0 { zeroHigh += 1 } else if b == 0 && a != 0 { zeroLow += 1 }
+        }
+        if zeroLow * 10 >= pairs * 7 && zeroHigh * 20 <= pairs { return .utf16LittleEndian }
+        if zeroHigh * 10 >= pairs * 7 && zeroLow * 20 <= pairs { return .utf16BigEndian }
+        return nil
     }
 
     /// Splits on `\n`, `\r\n` and lone `\r`, so line numbers match what an editor shows. A final
@@ -92,7 +130,7 @@ enum NotesText {
         s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    private static func windows1252(_ bytes: [UInt8]) -> String {
+    private static func windows1252(_ bytes: some Sequence<UInt8>) -> String {
         // 0x80–0x9F differ from Latin-1; the rest maps straight to Unicode.
         let high: [UInt32] = [0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030,
                               0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C,

@@ -49,6 +49,9 @@ public struct DefaultImporter: SourceImporting {
                 options.mapping = try MappingFile.load(path: mappingPath)
             }
             batch = Importer(options: options).importSource(table)
+            if let misnamed = SourceFormat.misnamedWorkbook(path: source.path, shownAs: source.displayPath, format: format) {
+                batch.diagnostics.insert(misnamed, at: 0)
+            }
         case .notebook, .whatsapp, .enex, .keep:
             var options = NotesImportOptions()
             options.defaultCurrency = context.currency

@@ -1,6 +1,7 @@
 import CSVReader
 import Foundation
 import NotesReader
+import Tabular
 
 /// What a file is, decided from its first bytes and its name, never from the name alone.
 public enum SourceFormat: String, Sendable, CaseIterable {
@@ -18,8 +19,10 @@ public enum SourceFormat: String, Sendable, CaseIterable {
             return lower.hasSuffix(".zip") ? .whatsapp : .xlsx
         }
         // Legacy .xls and password-protected workbooks: the XLSX reader rejects them with a clear message.
-        if prefix.starts(with: ole) || [".xlsx", ".xlsm", ".xltx", ".xls", ".xlsb"].contains(where: lower.hasSuffix) {
-            return .xlsx
+        if prefix.starts(with: ole) { return .xlsx }
+        if workbookExtensions.contains(where: lower.hasSuffix) {
+            // A CSV export saved under a workbook's name (a common rename) is read as what it is.
+            return looksTabular(prefix) ? .csv : .xlsx
         }
         if [".csv", ".tsv", ".tab", ".psv"].contains(where: lower.hasSuffix) { return .csv }
         switch NotesKind.detect(prefix: prefix, path: path) {
@@ -30,6 +33,16 @@ public enum SourceFormat: String, Sendable, CaseIterable {
             // Plain text: a table when most lines split into the same number of fields.
             return looksTabular(prefix) ? .csv : .notebook
         }
+    }
+
+    static let workbookExtensions = [".xlsx", ".xlsm", ".xltx", ".xls", ".xlsb"]
+
+    /// A warning when a file named as a workbook is read as delimited text (``detect(path:forced:)``).
+    public static func misnamedWorkbook(path: String, shownAs displayPath: String, format: SourceFormat) -> Diagnostic? {
+        guard format == .csv, workbookExtensions.contains(where: path.lowercased().hasSuffix) else { return nil }
+        return Diagnostic(.warning, code: "SOURCE-WORKBOOK-NAME-HOLDS-TEXT",
+                          "the file is named as a workbook but holds delimited text (a CSV export renamed?): read as CSV",
+                          at: SourceLocation(file: displayPath))
     }
 
     /// Whether a text sample reads as a consistent table of at least two columns.

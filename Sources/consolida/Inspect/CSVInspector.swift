@@ -14,7 +14,10 @@ struct CSVInspector: FileInspector {
         let ext = (path as NSString).pathExtension.lowercased()
         if ["csv", "tsv", "tab", "psv", "dat"].contains(ext) { return !isBinary(prefix) }
         // The rule `run` and `import` read a `.txt` by, so inspect shows what they will see.
-        if ext == "txt" { return !isBinary(prefix) && SourceFormat.looksTabular(prefix) }
+        // A CSV export renamed as a workbook too.
+        if ext == "txt" || ["xlsx", "xlsm", "xltx", "xls", "xlsb"].contains(ext) {
+            return !isBinary(prefix) && SourceFormat.looksTabular(prefix)
+        }
         return false
     }
 

@@ -8,13 +8,11 @@
 /// random bytes are one in nine. UTF-16 and UTF-32 text has zero bytes everywhere, so only
 /// signatures count for it.
 public enum BinaryContent {
-    /// What the bytes are, when surely not text; `nil` when they may be text.
-    public static func describe(_ prefix: UnsafeBufferPointer<UInt8>, encoding: TextEncoding) -> String? {
+    /// What the bytes are, when surely not text; `nil` when they may be text. `wideText`: the bytes
+    /// are read as UTF-16 or UTF-32, whose zero bytes are text.
+    public static func describe(_ prefix: UnsafeBufferPointer<UInt8>, wideText: Bool) -> String? {
         if let known = signature(prefix) { return known }
-        switch encoding {
-        case .utf16LE, .utf16BE, .utf32LE, .utf32BE: return nil
-        default: break
-        }
+        if wideText { return nil }
         let sample = UnsafeBufferPointer(rebasing: prefix.prefix(64 << 10))
         var controls = 0
         for b in sample where b < 0x20 && !isTextControl[Int(b)] { controls += 1 }
