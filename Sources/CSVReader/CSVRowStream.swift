@@ -45,11 +45,19 @@ public struct CSVRowStream: TextRowStream {
             }
             var cells: [CellValue] = []
             cells.reserveCapacity(count)
+            let invalid = firstInvalidColumn()
             for i in 0..<count {
                 let f = reader.field(i)
-                cells.append(f.isEmpty ? .empty : .text(String(decoding: f, as: UTF8.self)))
+                if f.isEmpty { cells.append(.empty); continue }
+                if invalid == nil || UTF8Validator.isValid(f, allowTruncatedEnd: false) {
+                    cells.append(.text(String(decoding: f, as: UTF8.self)))
+                } else {
+                    var bytes: [UInt8] = []
+                    UTF8Validator.repairingAsWindows1252(f, into: &bytes)
+                    cells.append(.text(String(decoding: bytes, as: UTF8.self)))
+                }
             }
-            checkRecord()
+            checkRecord(invalidColumn: invalid)
             return Row(number: rowNumber, line: reader.line, cells: cells)
         }
         return nil
@@ -68,23 +76,39 @@ public struct CSVRowStream: TextRowStream {
                 }
                 blankLinesSkipped += 1; continue
             }
-            rows.append(number: rowNumber, line: reader.line, record: reader.recordBytes, ends: reader.recordFieldEnds)
-            checkRecord()
+            let invalid = firstInvalidColumn()
+            if invalid == nil {
+                rows.append(number: rowNumber, line: reader.line, record: reader.recordBytes, ends: reader.recordFieldEnds)
+            } else {
+                repaired.removeAll(keepingCapacity: true); repairedEnds.removeAll(keepingCapacity: true)
+                for i in 0..<reader.fieldCount {
+                    UTF8Validator.repairingAsWindows1252(reader.field(i), into: &repaired)
+                    repairedEnds.append(repaired.count)
+                }
+                repaired.withUnsafeBufferPointer { r in
+                    repairedEnds.withUnsafeBufferPointer { rows.append(number: rowNumber, line: reader.line, record: r, ends: $0) }
+                }
+            }
+            checkRecord(invalidColumn: invalid)
             added += 1
         }
         return added > 0
     }
 
-    /// Counts the record just read and reports what is wrong with it.
-    private mutating func checkRecord() {
+    /// A record whose bytes are not all UTF-8, as UTF-8 (``UTF8Validator/repairingAsWindows1252(_:into:)``).
+    private var repaired: [UInt8] = [], repairedEnds: [Int] = []
+
+    /// Counts the record just read and reports what is wrong with it (`invalidColumn`: the first
+    /// column whose bytes are not UTF-8).
+    private mutating func checkRecord(invalidColumn: Int?) {
         let number = rowNumber
         rowsRead += 1
         check(number: number, count: reader.fieldCount)
-        if let column = firstInvalidColumn() { reportInvalidUTF8(number: number, column: column) }
+        if let column = invalidColumn { reportInvalidUTF8(number: number, column: column) }
     }
 
     /// The first column (1-based) of the current record whose bytes are not UTF-8 (their cell's
-    /// text is repaired with U+FFFD).
+    /// text is read with its stray bytes as Windows-1252).
     private func firstInvalidColumn() -> Int? {
         let record = reader.recordBytes
         guard UTF8Validator.firstNonASCII(record) != nil else { return nil }
@@ -126,10 +150,10 @@ public struct CSVRowStream: TextRowStream {
     }
 
     /// Only UTF-8 input can hold invalid sequences here (the other decoders emit valid UTF-8): the
-    /// sample that chose UTF-8 was clean, but this part of the file is not.
+    /// file is mostly UTF-8, but this row was typed in another encoding.
     private mutating func reportInvalidUTF8(number: Int, column: Int) {
         diagnostics.append(Diagnostic(.warning, code: "CSV-INVALID-UTF8",
-                                      "bytes that are not UTF-8 were replaced with U+FFFD; if the file mixes encodings, read it with --encoding windows-1252",
+                                      "the file is UTF-8 but this row is not: its bytes that are not UTF-8 were read as Windows-1252 (é, ñ); check its accented letters",
                                       at: SourceLocation(file: path, row: number, column: column, line: reader.line,
                                                          byteOffset: utf8Offsets ? reader.byteOffset : nil)))
     }

@@ -69,6 +69,15 @@ import Testing
         }
     }
 
+    /// In a Windows-1252 file, a UTF-8 sequence split between two chunks is still read as UTF-8.
+    @Test func aUTF8SequenceInCP1252AcrossChunks() throws {
+        let bytes: [UInt8] = [0x50, 0x65, 0xF1, 0x61, 0x2C] + Array("Acuña\n".utf8)
+        for chunk in [1, 2, 3, 5, 8] {
+            let records = try parse("", encoding: .windows1252, bytes: bytes, chunkSizes: [chunk])
+            #expect(fields(records) == [["Peña", "Acuña"]], "chunk \(chunk)")
+        }
+    }
+
     @Test func unpairedSurrogateBecomesReplacement() throws {
         let records = try parse("", encoding: .utf16LE, bytes: [0x00, 0xD8, 0x61, 0x00, 0x0A, 0x00])
         #expect(fields(records) == [["\u{FFFD}a"]])

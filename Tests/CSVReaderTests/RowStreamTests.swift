@@ -113,7 +113,8 @@ import Tabular
         var last: Row?
         var diagnostics: [Diagnostic] = []
         while let r = try stream.next() { last = r; diagnostics += stream.drainDiagnostics() }
-        #expect(last?.cells.first == .text("Jos\u{FFFD}"))
+        // Read as Windows-1252: the row was typed in the old code page.
+        #expect(last?.cells.first == .text("José"))
         #expect(diagnostics.map(\.code) == ["CSV-INVALID-UTF8"])
         #expect(diagnostics.first?.location?.column == 1)
         #expect(diagnostics.first?.location?.line == 30_002)
@@ -127,7 +128,7 @@ import Tabular
         for i in 0..<30_000 { late += Array("row\(i),\(i)\n".utf8) }
         late += [0x4A, 0x6F, 0x73, 0xE9, 0x2C, 0x31, 0x0A]  // "Jos\xE9,1"
         late += [0x61, 0xC3, 0x2C, 0xA9, 0x62, 0x0A]  // a sequence split by a delimiter: both fields invalid
-        late += [0x78, 0xF0, 0x9F, 0x98, 0x2C, 0x32, 0x0A]  // a cut 4-byte sequence, repaired to one U+FFFD
+        late += [0x78, 0xF0, 0x9F, 0x98, 0x2C, 0x32, 0x0A]  // a cut 4-byte sequence, its bytes read as Windows-1252
         let inputs: [[UInt8]] = [
             Array("a,b\n1,\"x\ny\"\n\n2,z\n,,\n".utf8), Array("a,b,c\n1,2\n3,4,5,6\n".utf8),
             Array("a,b\n1,5\" screen\n2,3\n".utf8), Array("a,b\n1,\"open\n2,3\n".utf8), late,
@@ -155,6 +156,34 @@ import Tabular
         var diagnostics: [Diagnostic] = []
         while try stream.next() != nil { diagnostics += stream.drainDiagnostics() }
         #expect(diagnostics.map(\.code) == ["CSV-INVALID-UTF8"])
+    }
+
+    /// A UTF-8 file with a row typed in Windows-1252 is read as UTF-8, that row's stray bytes as
+    /// Windows-1252 and reported; read whole as cp1252 its header would turn to mojibake.
+    @Test func aUTF8FileWithACP1252RowReadsBoth() throws {
+        let bytes = Array("Código,Razón Social\nC-1,Ferretería Ñaña\n".utf8) + [0x43, 0x2D, 0x32, 0x2C, 0x50, 0x65, 0xF1, 0x61, 0x0A]
+            + Array("C-3,Distribuidora Acuña\n".utf8)
+        let file = try CSVFile.open(bytes: bytes, name: "mixed.csv")
+        #expect(file.detectedEncoding.encoding == .utf8)
+        var stream = try file.rowStream()
+        var rows: [Row] = []
+        while let r = try stream.next() { rows.append(r) }
+        #expect(rows.map { $0.cells.last } == [.text("Razón Social"), .text("Ferretería Ñaña"), .text("Peña"), .text("Distribuidora Acuña")])
+        let notes = stream.drainDiagnostics()
+        #expect(notes.map(\.code) == ["CSV-INVALID-UTF8"] && notes.first?.location?.row == 3 && notes.first?.location?.column == 2)
+    }
+
+    /// A Windows-1252 file with a row pasted from a UTF-8 source reads both.
+    @Test func aCP1252FileWithAUTF8RowReadsBoth() throws {
+        let bytes: [UInt8] = [0x4E, 0x6F, 0x6D, 0x62, 0x72, 0x65, 0x2C, 0x4E, 0xBA, 0x0A]  // "Nombre,Nº"
+            + [0x50, 0x65, 0xF1, 0x61, 0x2C, 0x31, 0x0A, 0x4D, 0xE9, 0x6E, 0x64, 0x65, 0x7A, 0x2C, 0x32, 0x0A]  // "Peña,1" "Méndez,2"
+            + Array("Acuña,3\n".utf8)
+        let file = try CSVFile.open(bytes: bytes, name: "mixed.csv")
+        #expect(file.detectedEncoding.encoding == .windows1252)
+        var stream = try file.rowStream()
+        var names: [CellValue?] = []
+        while let r = try stream.next() { names.append(r.cells.first) }
+        #expect(names == [.text("Nombre"), .text("Peña"), .text("Méndez"), .text("Acuña")])
     }
 
     @Test func byteOffsetsInLocations() throws {

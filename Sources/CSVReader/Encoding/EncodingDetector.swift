@@ -13,6 +13,13 @@ public enum EncodingDetector {
         if UTF8Validator.isValid(sample, allowTruncatedEnd: !isWholeFile) {
             return DetectedEncoding(encoding: .utf8, bomLength: 0, evidence: "valid-utf8")
         }
+        // Mostly UTF-8, with a line or two typed in the old code page: read as UTF-8, those lines'
+        // stray bytes as Windows-1252 (``CSVRowStream``). Read whole as cp1252, every other
+        // accented letter (and the header the mapping reads) would turn to mojibake.
+        let counts = UTF8Validator.sequenceCounts(sample)
+        if counts.multiByte > counts.invalid {
+            return DetectedEncoding(encoding: .utf8, bomLength: 0, evidence: "mostly-utf8")
+        }
         let truncated = !isWholeFile
         let guess: TextEncoding
         if EastAsianDetector.looksShiftJIS(sample, allowTruncatedEnd: truncated) { guess = .shiftJIS }

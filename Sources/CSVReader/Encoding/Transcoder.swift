@@ -35,12 +35,54 @@ public struct Transcoder: Sendable {
             guard let base = input.baseAddress else { return 0 }
             output.update(from: base, count: input.count)
             return input.count
-        case .windows1252, .iso88591, .windows1251:
+        case .windows1252:
+            return windows1252(input, output, isLast: isLast)
+        case .iso88591, .windows1251:
             return singleByte(input, output)
         case .utf16LE, .utf16BE, .utf32LE, .utf32BE:
             return wide(input, output, isLast: isLast)
         case .shiftJIS, .gb18030:
             return iconv?.decode(input, into: output, capacity: Transcoder.maxOutput(forInput: input.count), isLast: isLast) ?? 0
+        }
+    }
+
+    /// Windows-1252, except that a valid multi-byte UTF-8 sequence is kept as it is: a file in the
+    /// old code page with a line or two pasted from a UTF-8 source (`FERRETERÍA`). In cp1252 text
+    /// such a pair (`Ã` followed by `©`) is all but unknown. A sequence cut by the chunk's end
+    /// waits for the next chunk.
+    private mutating func windows1252(_ input: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutablePointer<UInt8>,
+                                      isLast: Bool) -> Int {
+        var o = 0
+        var chunk = input
+        var joined: [UInt8] = []
+        if !carry.isEmpty {
+            joined = carry + Array(input)
+            carry.removeAll(keepingCapacity: true)
+        }
+        return joined.withUnsafeBufferPointer { j in
+            if !joined.isEmpty { chunk = j }
+            guard let p = chunk.baseAddress else { return 0 }
+            let n = chunk.count
+            var i = 0, start = 0
+            while i < n {
+                if i + 8 <= n, UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8; continue
+                }
+                if p[i] < 0x80 { i += 1; continue }
+                switch UTF8Validator.sequence(p, i, n) {
+                case .valid(let len) where len > 1:
+                    o += singleByte(UnsafeBufferPointer(rebasing: chunk[start..<i]), out + o)
+                    (out + o).update(from: p + i, count: len)
+                    o += len; i += len; start = i
+                case .cutOff where !isLast:
+                    o += singleByte(UnsafeBufferPointer(rebasing: chunk[start..<i]), out + o)
+                    carry = Array(chunk[i..<n])
+                    return o
+                default:
+                    i += 1
+                }
+            }
+            return o + singleByte(UnsafeBufferPointer(rebasing: chunk[start..<n]), out + o)
         }
     }
 
