@@ -85,7 +85,7 @@ struct CSVRowBuffer {
 
     private mutating func append(_ u: UnsafeBufferPointer<UInt8>) {
         guard let first = u.first else { return }
-        let formula = Self.isFormulaStart[Int(first)] && !Self.isPlainNumber(u)
+        let formula = Self.isFormulaStart[Int(first)] && !Self.isPlainNumber(u) && !FormulaGuard.isPhoneList(u)
         // Every byte that calls for quotes (`,` `"` LF CR) is at most 0x2C: one compare for most bytes.
         let quoted = u.contains(where: Self.needsQuotes)
         if !quoted {

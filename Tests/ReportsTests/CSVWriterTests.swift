@@ -12,7 +12,11 @@ import Testing
 
     @Test(arguments: [("=1+2", "'=1+2"), ("+58412", "'+58412"), ("-5", "'-5"), ("@SUM(A1)", "'@SUM(A1)"),
                       ("\tx", "'\tx"), ("\rx", "'\rx"), ("a=b", "a=b"), (" =x", " =x"), ("'=x", "'=x"),
-                      ("Ferretería", "Ferretería")])
+                      ("Ferretería", "Ferretería"),
+                      // International phones as Consolida writes them hold nothing to run: kept bare.
+                      ("+584145550123", "+584145550123"), ("+584125551234; +582125550000", "+584125551234; +582125550000"),
+                      ("+58414555012a", "'+58414555012a"), ("+1+1", "'+1+1"), ("+584145550123;", "'+584145550123;"),
+                      ("+584145550123; =1", "'+584145550123; =1"), ("-584145550123", "'-584145550123")])
     func textCellsAreNeutralized(text: String, field: String) {
         #expect(CSVWriter.field(.text(text)) == field)
     }
