@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "ZipArchive", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
         // Runs the built `consolida` binary, as a user would (argument-parser's example tests).
-        .testTarget(name: "EndToEndTests", dependencies: ["consolida"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["consolida", "ZipArchive"]),
     ],
     swiftLanguageModes: [.v6]
 )

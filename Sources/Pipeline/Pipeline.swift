@@ -217,7 +217,8 @@ public struct Pipeline {
 
     /// Diagnostics that say a source was not read whole: a sheet that could not be opened or broke
     /// off, or a sheet its workbook lists without its part.
-    public static let readFailureCodes: Set<String> = ["MAP-SHEET-UNREADABLE", "MAP-SHEET-TRUNCATED", "XLSX-MISSING-SHEET-PART"]
+    public static let readFailureCodes: Set<String> = ["MAP-SHEET-UNREADABLE", "MAP-SHEET-TRUNCATED", "XLSX-MISSING-SHEET-PART",
+                                                       "XLSX-MISSING-SHARED-STRINGS"]
 
     static func summary(of source: DiscoveredSource, kind: String, batch: ImportBatch) -> RunSummary.SourceSummary {
         let a = batch.accounting

@@ -13,6 +13,8 @@ final class SheetHandler: XMLStreamHandler {
         /// What each cell format shows beside its numbers, if anything (indexed as `formats`).
         var extras: [NumberFormatExtras?] = []
         let date1904: Bool
+        /// The package has no shared strings part (``XLSXWorkbook/stringsMissing``).
+        var stringsMissing = false
     }
 
     let context: Context
@@ -356,7 +358,18 @@ final class SheetHandler: XMLStreamHandler {
             return .text("")
         case .sharedString:
             guard let i = ByteParsing.int(b), i < strings.count else {
-                problem("XLSX-BAD-SHARED-STRING", "shared string index out of range (\(strings.count) strings)", found: b)
+                if context.stringsMissing {
+                    // The whole workbook's text is gone, not one cell's: one error per sheet, which
+                    // makes the source one that could not be read in full.
+                    if !reportedMissingStrings {
+                        reportedMissingStrings = true
+                        problem("XLSX-MISSING-SHARED-STRINGS",
+                                "the workbook's shared strings part is missing: the sheet's text cells, from this one on, cannot be read",
+                                found: b, severity: .error)
+                    }
+                } else {
+                    problem("XLSX-BAD-SHARED-STRING", "shared string index out of range (\(strings.count) strings)", found: b)
+                }
                 return .empty
             }
             return .text(strings[i])
@@ -383,9 +396,13 @@ final class SheetHandler: XMLStreamHandler {
         }
     }
 
-    private func problem(_ code: String, _ message: String, found: UnsafeBufferPointer<UInt8>) {
+    /// ``Context/stringsMissing`` was reported for this sheet.
+    private var reportedMissingStrings = false
+
+    private func problem(_ code: String, _ message: String, found: UnsafeBufferPointer<UInt8>,
+                         severity: Diagnostic.Severity = .warning) {
         guard diagnostics.count < 1000 else { return }
-        diagnostics.append(Diagnostic(.warning, code: code, message,
+        diagnostics.append(Diagnostic(severity, code: code, message,
                                       at: SourceLocation(file: context.file, sheet: context.sheet, row: rowNumber, column: column),
                                       found: String(decoding: found.prefix(100), as: UTF8.self)))
     }

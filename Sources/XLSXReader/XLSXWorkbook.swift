@@ -21,6 +21,8 @@ public final class XLSXWorkbook: TabularSource {
     public let workbookPart: String
     public private(set) var openingDiagnostics: [Diagnostic] = []
     public let sharedStrings: SharedStrings
+    /// The package has no shared strings part: a cell pointing into it cannot be read.
+    let stringsMissing: Bool
 
     let zip: ZipArchive
     /// Each sheet's zip entry name (`nil` when the workbook names a part the package lacks).
@@ -115,6 +117,8 @@ public final class XLSXWorkbook: TabularSource {
         }
         formats = styles.formatKinds
         extras = styles.formatExtras
+        // Text cells point into this part: without it they cannot be read (each says so, as an error).
+        stringsMissing = zip.entry(named: stringsPart) == nil
         let strings = SharedStringsHandler()
         var speculation: SheetSpeculation?
         if zip.entry(named: stringsPart) != nil, case .success = stylesResult,
@@ -166,12 +170,17 @@ public final class XLSXWorkbook: TabularSource {
         let path = zip.path
         let rels = RelationshipsHandler()
         _ = try? parts.parse(partNamed: "_rels/.rels", with: rels)
-        var candidates: [String] = []
-        for r in rels.relationships where r.kind == "officeDocument" && !r.external {
-            candidates.append(PackagePath.resolve(r.target, from: ""))
-        }
         let types = ContentTypesHandler()
         _ = try? parts.parse(partNamed: "[Content_Types].xml", with: types)
+        var candidates: [String] = []
+        for r in rels.relationships where r.kind == "officeDocument" && !r.external {
+            let part = PackagePath.resolve(r.target, from: "")
+            // A Word or PowerPoint package's main part is an office document too, but no workbook.
+            let type = types.overrides.first { $0.part == part }?.type.lowercased() ?? ""
+            if type.contains("wordprocessingml") || type.contains("presentationml")
+                || part.hasPrefix("word/") || part.hasPrefix("ppt/") { continue }
+            candidates.append(part)
+        }
         for o in types.overrides {
             let t = o.type.lowercased()
             if t.hasSuffix(".main+xml") && (t.contains("spreadsheetml") || t.contains("ms-excel")) { candidates.append(o.part) }
@@ -222,7 +231,7 @@ public final class XLSXWorkbook: TabularSource {
 
     func handlerContext(sheet index: Int) -> SheetHandler.Context {
         SheetHandler.Context(file: path, sheet: sheets[index].name ?? "", strings: sharedStrings,
-                             formats: formats, extras: extras, date1904: date1904)
+                             formats: formats, extras: extras, date1904: date1904, stringsMissing: stringsMissing)
     }
 }
 

@@ -162,6 +162,7 @@ struct ImportCommand: ParsableCommand {
             Importer(options: options).importSource(source, encoding: ImportOutput.RowRenderer(), into: &batch) {
                 output.take(&$0, rendered: $1)
             }
+            try DefaultImporter.EmptySource.check(batch, of: source, shownAs: path)
             return batch
         case .notebook, .whatsapp, .enex, .keep:
             var options = NotesImportOptions()

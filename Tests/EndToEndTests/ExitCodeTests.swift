@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZipArchive
 
 /// The exit codes of DESIGN.md, seen from outside as a nightly job sees them.
 @Suite struct ExitCodeTests {
@@ -122,6 +123,21 @@ import Testing
         let result = try CommandRunner.run(["import", "ventas.csv", "--out", "/tmp/never-written"] + option)
         #expect(result.exitCode == 2)
         #expect(result.stderr.contains(option[1]))
+    }
+
+    /// A workbook with no sheet, or none holding a value, is as empty as an empty CSV: exit 3 and
+    /// nothing written, for `import` and for `run`.
+    @Test func aWorkbookWithoutValuesIsAnEmptySource() throws {
+        let folder = try CommandRunner.temporaryFolder("empty-book")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = try HandWrittenWorkbook.workbook(sheetData: "")
+        try FileManager.default.copyItem(atPath: source, toPath: folder.appendingPathComponent("vacio.xlsx").path)
+        let result = try CommandRunner.run(["import", "vacio.xlsx", "--out", "out"], in: folder)
+        #expect(result.exitCode == 3)
+        #expect(result.stderr.contains("vacio.xlsx is empty (no sheet holds a value; sheets: Hoja1)"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+        let run = try CommandRunner.run(["run", "vacio.xlsx", "--out", "run-out", "--quiet"], in: folder)
+        #expect(run.exitCode == 3)
     }
 
     @Test func inspectingAnEmptyFileSaysSo() throws {
@@ -396,5 +412,43 @@ import Testing
         let result = try CommandRunner.run(["run", "cartera", "--out", "cartera", "--quiet"], in: folder)
         #expect(result.exitCode == 4)
         #expect(FileManager.default.fileExists(atPath: sources.appendingPathComponent("ventas.csv").path))
+    }
+}
+
+/// A minimal workbook written by hand (the end-to-end tests have no workbook writer of their own).
+enum HandWrittenWorkbook {
+    static func workbook(sheetData: String) throws -> String {
+        let parts = [
+            "[Content_Types].xml": """
+                <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+                <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+                <Default Extension="xml" ContentType="application/xml"/>\
+                <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
+                </Types>
+                """,
+            "_rels/.rels": """
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
+                </Relationships>
+                """,
+            "xl/workbook.xml": """
+                <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
+                xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
+                <sheets><sheet name="Hoja1" sheetId="1" r:id="rId1"/></sheets></workbook>
+                """,
+            "xl/_rels/workbook.xml.rels": """
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
+                </Relationships>
+                """,
+            "xl/worksheets/sheet1.xml": """
+                <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>\(sheetData)</sheetData></worksheet>
+                """,
+        ]
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("book-\(UUID().uuidString).xlsx").path
+        let writer = try ZipWriter(path: path)
+        for name in parts.keys.sorted() { try writer.addEntry(named: name, contents: Array(parts[name]!.utf8)) }
+        try writer.finish()
+        return path
     }
 }

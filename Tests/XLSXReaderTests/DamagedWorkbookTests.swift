@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 import Testing
 @testable import XLSXReader
 import ZipArchive
@@ -30,6 +31,66 @@ struct DamagedWorkbookTests {
             _ = try XLSXWorkbook(path: path)
         }
         #expect(XLSXError.damagedWorkbook(path: "a.xlsx", detail: "x").description.contains("repair"))
+    }
+
+    /// A package of the given parts (name → XML text), written to a temporary file.
+    static func package(_ parts: [String: String]) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pkg-\(UUID().uuidString).xlsx").path
+        let writer = try ZipWriter(path: path)
+        for name in parts.keys.sorted() { try writer.addEntry(named: name, contents: Array(parts[name]!.utf8)) }
+        try writer.finish()
+        return path
+    }
+
+    static let rootRels = """
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="%@"/>\
+        </Relationships>
+        """
+
+    /// A workbook whose shared strings part is gone cannot show its text: one error per sheet (not
+    /// a warning per cell), which makes the source one that was not read in full.
+    @Test func aMissingSharedStringsPartIsOneErrorPerSheet() throws {
+        let path = try Self.package([
+            "_rels/.rels": Self.rootRels.replacingOccurrences(of: "%@", with: "xl/workbook.xml"),
+            "xl/workbook.xml": """
+                <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
+                xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
+                <sheets><sheet name="Cartera" sheetId="1" r:id="rId1"/></sheets></workbook>
+                """,
+            "xl/_rels/workbook.xml.rels": """
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
+                <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>\
+                </Relationships>
+                """,
+            "xl/worksheets/sheet1.xml": """
+                <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>\
+                <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>\
+                <row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2"><v>100</v></c></row></sheetData></worksheet>
+                """,
+        ])
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let book = try XLSXWorkbook(path: path)
+        var stream = try book.rowStream(ofSheet: 0)
+        var rows: [Row] = []
+        while let r = try stream.nextRow() { rows.append(r) }
+        let problems = stream.drainDiagnostics()
+        // The number is read; the text cells are empty (the first row, all text, is no row at all).
+        #expect(rows.last?.number == 2 && rows.last?.cells.last == .number(100))
+        #expect(problems.map(\.code) == ["XLSX-MISSING-SHARED-STRINGS"])
+        #expect(problems.first?.severity == .error && problems.first?.location?.cell?.a1 == "A1")
+    }
+
+    /// A Word document saved under a workbook's name names its main part as an office document
+    /// too: it is refused as what it is.
+    @Test func aWordDocumentIsNoWorkbook() throws {
+        let path = try Self.package([
+            "_rels/.rels": Self.rootRels.replacingOccurrences(of: "%@", with: "word/document.xml"),
+            "word/document.xml": "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"/>",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(throws: XLSXError.noWorkbookPart(path: path, detail: "it is a Word document")) { _ = try XLSXWorkbook(path: path) }
     }
 
     @Test func theSchemasStatesOpen() throws {

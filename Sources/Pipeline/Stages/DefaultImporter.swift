@@ -18,8 +18,22 @@ public struct DefaultImporter: SourceImporting {
     /// A source that holds nothing to read.
     public struct EmptySource: Error, CustomStringConvertible {
         public var path: String
-        public init(path: String) { self.path = path }
-        public var description: String { "\(path) is empty (no bytes, or only blank space): nothing to import; was the export interrupted?" }
+        /// What is empty, when not the file's bytes (a workbook without a value in any sheet).
+        public var detail: String?
+        public init(path: String, detail: String? = nil) { self.path = path; self.detail = detail }
+        public var description: String {
+            "\(path) is empty (\(detail ?? "no bytes, or only blank space")): nothing to import; was the export interrupted?"
+        }
+
+        /// Throws when a table source gave no row at all, and nothing said why: a workbook with
+        /// no sheet, or whose sheets hold no value (an empty CSV is caught before reading).
+        public static func check(_ batch: ImportBatch, of source: any TabularSource, shownAs displayPath: String) throws {
+            guard batch.accounting.allSatisfy({ $0.rowsRead == 0 }),
+                  !batch.diagnostics.contains(where: { $0.severity == .error }) else { return }
+            let names = source.sheets.map { $0.name ?? "" }
+            throw EmptySource(path: displayPath, detail: names.isEmpty ? "the workbook has no sheet"
+                              : "no sheet holds a value; sheets: " + names.joined(separator: ", "))
+        }
 
         /// Throws when the file at `path` holds nothing: no bytes, or only a byte-order mark and
         /// blank space (what an export that wrote its header and stopped leaves behind).
@@ -49,6 +63,7 @@ public struct DefaultImporter: SourceImporting {
                 options.mapping = try MappingFile.load(path: mappingPath)
             }
             batch = Importer(options: options).importSource(table)
+            try EmptySource.check(batch, of: table, shownAs: source.displayPath)
             if let misnamed = SourceFormat.misnamedWorkbook(path: source.path, shownAs: source.displayPath, format: format) {
                 batch.diagnostics.insert(misnamed, at: 0)
             }
