@@ -20,6 +20,15 @@ import Testing
         ("12/03 2:30 pm llamé", "12 3 - llamé"),
         ("12 março 2024 ligou", "12 3 2024 ligou"),
         ("5 ago: pagó", "5 8 - pagó"),
+        // A day and a month's name joined by a dash or a slash, with or without the year.
+        ("15-mar Llamé a Ferretería X", "15 3 - Llamé a Ferretería X"),
+        ("15-mar-2024 llamé", "15 3 2024 llamé"),
+        ("15/mar/2024 llamé", "15 3 2024 llamé"),
+        ("15-mar-24 llamé", "15 3 2024 llamé"),
+        // Numbered list items.
+        ("1. 25/03/2024 Llamé", "25 3 2024 Llamé"),
+        ("3) 27/03/2024 visita", "27 3 2024 visita"),
+        ("2. 15 de marzo llamé", "15 3 - llamé"),
     ]
 
     @Test(arguments: leading) func leadingDates(_ line: String, _ expected: String) throws {
@@ -28,7 +37,8 @@ import Testing
     }
 
     @Test(arguments: ["llamé el 12/03", "500 dólares", "1.234,56 pagados", "13/13 x", "32/01 x", "12/03/199 x",
-                      "marzo fue malo", "12345 x", "1. llamar al cliente"])
+                      "marzo fue malo", "12345 x", "1. llamar al cliente", "2. 5 cajas entregadas",
+                      "15-marzo2024 x"])
     func notLeadingDates(_ line: String) {
         #expect(LeadingDate.parse(line) == nil)
     }

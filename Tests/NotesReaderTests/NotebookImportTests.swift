@@ -155,6 +155,30 @@ import Testing
         #expect(try #require(b.accounting.first).balances)
     }
 
+    /// A capitals line naming the notebook (`CUADERNO DE COBROS - MARZO 2024`) is its title even
+    /// when other lines come before the first customer; entries with no customer above them are
+    /// rejected saying what to add, not filed under the title as a customer.
+    @Test func aNotebooksTitleIsNoCustomerEvenWithoutAHeadingBelow() throws {
+        let text = """
+            CUADERNO DE COBROS - MARZO 2024
+            Cobrador: José Luis
+
+            15-mar Llamé a Ferretería X, promete pagar el viernes 300
+
+            FERRETERÍA EL TORNILLO
+            16-mar no contesta
+            1. 18/03/2024 promete pagar 200 el 20
+            """
+        let b = try NotesImporter.importData(Data(text.utf8), path: "n.txt", kind: .notebook).batch
+        #expect(b.customers.map { $0.name?.value } == ["FERRETERÍA EL TORNILLO"])
+        #expect(b.contacts.map(\.date) == [LocalDate(year: 2024, month: 3, day: 16), LocalDate(year: 2024, month: 3, day: 18)])
+        #expect(b.rejects.map(\.code) == ["NOTES-NO-SECTION"] && b.rejects.first?.location.line == 4)
+        #expect(b.promises.map { $0.amount?.amount } == [200])
+        #expect(try #require(b.accounting.first).balances)
+        #expect(NotebookParser.namesTheNotebook("COBRANZAS ABRIL") && NotebookParser.namesTheNotebook("NOTAS MARZO 2024"))
+        #expect(!NotebookParser.namesTheNotebook("FERRETERÍA EL TORNILLO") && !NotebookParser.namesTheNotebook("INVERSIONES 2024 C.A."))
+    }
+
     @Test func missingYearComesFromTheFileWithADiagnostic() throws {
         let b = try Self.load("cuaderno-ana.md")
         let inferred = b.diagnostics.filter { $0.code == "NOTES-YEAR-INFERRED" }.compactMap(\.location?.line)

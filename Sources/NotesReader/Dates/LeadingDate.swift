@@ -8,8 +8,9 @@ struct LeadingDate: Sendable {
     /// The line's text after the date, time and separator, as written.
     var rest: String
 
-    /// Recognizes `12/03/2024`, `12-03-24`, `2024-03-12`, `12 mar`, `12 de marzo de 2024`,
-    /// `lunes 12/3`, `March 12, 2024`, optionally after a list bullet and followed by a time
+    /// Recognizes `12/03/2024`, `12-03-24`, `2024-03-12`, `12 mar`, `12-mar`, `12/mar/2024`,
+    /// `12 de marzo de 2024`, `lunes 12/3`, `March 12, 2024`, optionally after a list bullet
+    /// (`-`, `*`, `1.`, `2)`) and followed by a time
     /// (`14:30`, `2:30 pm`). Returns nil when the line does not start with a valid date.
     static func parse(_ line: String) -> LeadingDate? {
         let folded = NotesText.fold(line)
@@ -22,7 +23,9 @@ struct LeadingDate: Sendable {
             if m.group(6) != nil && y == nil { return nil }
             date = PartialDate(first: a, second: b, year: y, numeric: true)
         } else if let d = m.group(7).flatMap({ Int($0) }), let mo = m.group(8).flatMap(Lexicon.month(named:)) {
-            date = PartialDate(first: d, second: mo, year: m.group(9).flatMap { Int($0) }, numeric: false)
+            let y = m.group(9).flatMap(PartialDate.fullYear)
+            if m.group(9) != nil && y == nil { return nil }
+            date = PartialDate(first: d, second: mo, year: y, numeric: false)
         } else if let mo = m.group(10).flatMap(Lexicon.month(named:)), let d = m.group(11).flatMap({ Int($0) }) {
             date = PartialDate(first: d, second: mo, year: m.group(12).flatMap { Int($0) }, numeric: false)
         }
@@ -56,11 +59,11 @@ struct LeadingDate: Sendable {
     // Groups: 1-3 ISO y-m-d; 4-6 numeric a/b[/y]; 7-9 day month-name [year]; 10-12 month-name day
     // [year]; 13-16 time. A weekday and a list bullet may come first.
     static let pattern = Pattern(
-        #"^\s*(?:[-*•+>]\s*|\d{1,2}[.)]\s+(?=\D)|\[[ x]?\]\s*)?"#
+        #"^\s*(?:[-*•+>]\s*|\d{1,2}[.)]\s+(?=\D|\d{1,4}[/.\-]\d|\d{1,2}(?:\s+de)?\s+\p{L})|\[[ x]?\]\s*)?"#
         + #"(?:(?:"# + Lexicon.weekdayAlternation + #")\.?,?\s+)?"#
         + #"(?:(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"#
         + #"|(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d{4}|\d{2}))?"#
-        + #"|(\d{1,2})(?:\s+de)?\s+("# + Lexicon.monthAlternation + #")\.?(?:,?\s+(?:de\s+|del\s+)?(\d{4}))?"#
+        + #"|(\d{1,2})(?:(?:\s+de)?\s+|\s*[-/]\s*)("# + Lexicon.monthAlternation + #")\.?(?:(?:,?\s+(?:de\s+|del\s+)?(?=\d{4})|[-/])(\d{4}|\d{2}))?"#
         + #"|("# + Lexicon.monthAlternation + #")\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?)"#
         + #"(?![\p{L}\p{N}/])"#
         + #"(?:,?\s*(?:a las\s+|as\s+|at\s+|-\s*)?(\d{1,2})[:h](\d{2})(?::(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|hs?\b)?)?"#

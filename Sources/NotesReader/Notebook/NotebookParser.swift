@@ -68,9 +68,10 @@ struct NotebookParser {
                 continue
             }
             if let h = NotebookHeading.parse(line), h.strong || state.openEntry == nil {
-                if !h.strong && state.section == nil && out.entries.isEmpty && Self.headingFollows(lines, after: i) {
-                    // `CUADERNO DE COBRANZA 2024` over the first customer's heading: the file's
-                    // title, not a customer with nothing in it.
+                if !h.strong && state.section == nil && out.entries.isEmpty
+                    && (Self.headingFollows(lines, after: i) || Self.namesTheNotebook(line)) {
+                    // `CUADERNO DE COBRANZA 2024` over the first customer's heading, or naming the
+                    // notebook (`CUADERNO DE COBROS - MARZO 2024`): the file's title, not a customer.
                     title(line, into: &out, state: &state); continue
                 }
                 heading(h.name, line: n, into: &out, state: &state); continue
@@ -130,7 +131,8 @@ struct NotebookParser {
                           state: inout State, order: DateOrder, firstExplicitYear: Int?) {
         let loc = SourceLocation(file: file, sheet: part, line: n)
         guard let section = state.section else {
-            out.reject(file, line: n, code: "NOTES-NO-SECTION", "dated entry before any customer heading",
+            out.reject(file, line: n, code: "NOTES-NO-SECTION",
+                       "dated entry before any customer heading: put the customer's name on a line of its own (or `Cliente: Name`) above its entries",
                        raw: text, part: part)
             state.openEntry = nil
             return
@@ -182,6 +184,19 @@ struct NotebookParser {
         if NotebookHeading.parse(lines[next]) != nil { return true }
         return next + 1 < lines.count && NotebookHeading.isUnderline(lines[next + 1]) && !NotebookHeading.isUnderline(lines[next])
     }
+
+    /// Whether a capitals line names the notebook itself: a notebook's word (`CUADERNO`,
+    /// `COBRANZA`, `LIBRETA`…), or a month with its year (`MARZO 2024`), which no business is named.
+    static func namesTheNotebook(_ line: String) -> Bool {
+        let words = Set(NotesText.fold(line).split { !$0.isLetter }.map(String.init))
+        if !words.isDisjoint(with: notebookWords) { return true }
+        return lonelyYear(line) != nil && words.contains { Lexicon.month(named: $0) != nil && $0.count >= 4 }
+    }
+
+    private static let notebookWords: Set<String> = [
+        "cuaderno", "cobranza", "cobranzas", "cobros", "libreta", "agenda", "bitacora", "seguimiento", "gestiones",
+        "llamadas", "visitas", "apuntes", "caderno", "cobrancas",
+    ]
 
     static func lonelyYear(_ line: String) -> Int? {
         let years = yearPattern.matches(in: line).compactMap { Int($0.text) }
