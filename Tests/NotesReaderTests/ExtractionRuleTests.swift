@@ -24,6 +24,13 @@ import Testing
         ("le pago mañana 300", "300.00 USD@0.6"),
         ("le deposito el lunes: 450", "450.00 USD@0.6"),
         ("promete 500 el lunes", "500.00 USD@0.6"),
+        ("paga la otra semana 150", "150.00 USD@0.6"),
+        ("promete pagar el mes que viene 400", "400.00 USD@0.6"),
+        ("promete pagar la quincena 80", "80.00 USD@0.6"),
+        // Thousands grouped by a space, and Venezuela's BsD.
+        ("promete pagar 1 500,00 el 20", "1500.00 USD@0.6"),
+        ("promete BsD 2.000 el lunes", "2000.00 VES@0.9"),
+        ("abonó 2.000 BsD", "2000.00 VES@0.9"),
     ]
 
     @Test(arguments: amounts) func amountsWithCurrency(_ text: String, _ expected: String) {
@@ -68,6 +75,14 @@ import Testing
         ("el lunes 25 de marzo", "2024-03-25"),
         ("paga el viernes 50 dólares", "2024-03-15"),
         ("paga el viernes 500", "2024-03-15"),
+        ("paga la otra semana", "2024-03-18"),
+        ("promete pagar el mes que viene", "2024-04-30"),
+        ("paga la quincena", "2024-03-15"),
+        ("paga la próxima quincena", "2024-03-31"),
+        ("promete pagar 200 el 2024-03-28", "2024-03-28"),
+        // `2.5` is an amount, not the 2nd of May; `el 2.5` is a date.
+        ("promete pagar 2.5 el 20", "2024-03-20"),
+        ("promete pagar el 2.5", "2024-05-02"),
     ]
 
     @Test(arguments: promiseDates) func promiseDatesResolveAgainstTheEntry(_ text: String, _ expected: String) {

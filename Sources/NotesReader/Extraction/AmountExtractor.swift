@@ -106,10 +106,11 @@ enum AmountExtractor {
         }
     }
 
-    private static let number = #"(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)"#
+    // Thousands grouped by `.`, `,` or a space (`1 500,00`, as the RAE writes them).
+    private static let number = #"(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d{1,3}(?: \d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)"#
     // `S/` and `S/.` are Peru's soles (`S/ 1.500`).
-    private static let prefixSymbols = #"(r\$|us\$|u\$s|col\$|\$|€|s/\.?|bs\.?\s?s\.?|bs\.?f?|usd|brl|eur|ves|cop|mxn|pen)"#
-    private static let suffixSymbols = #"(\$|€|usd|brl|eur|ves|cop|mxn|pen|bs\.?|bolivares|dolares|dolar|dollars|dls|reais|reales|euros|pesos|soles|verdes)"#
+    private static let prefixSymbols = #"(r\$|us\$|u\$s|col\$|\$|€|s/\.?|bs\.?\s?s\.?|bs\.?[fd]?|usd|brl|eur|ves|cop|mxn|pen)"#
+    private static let suffixSymbols = #"(\$|€|usd|brl|eur|ves|cop|mxn|pen|bs[fd]?\.?|bolivares|dolares|dolar|dollars|dls|reais|reales|euros|pesos|soles|verdes)"#
     // Groups: 1 prefix mark, 2 number, 3 multiplier word, 4 mark after the multiplier (`millones
     // de bolívares`), 5 mark right after the number. A number glued to another by `/ . , : -` is
     // part of a date, time or phone (`14/05`, `0414-500`), whatever follows it; one after letters
@@ -122,7 +123,9 @@ enum AmountExtractor {
     // (`le pago el viernes 300`, `le pago mañana: 300`), not a date, time, percentage or invoice number.
     private static let bare = Pattern(
         #"\b(?:pag\w*|abon\w*|deposit\w*|transf\w*|cancel\w*|promet\w*|monto|saldo|debe|deve|total|quit\w*|pix|cuota|parcela|resto)"#
-        + #"(?:\s+(?:(?:el|la|este|esta|esta\s+semana\s+el)\s+)?(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|hoy|pasado\s+manana)[,:]?)?"#
+        + #"(?:\s+(?:(?:el|la|este|esta|esta\s+semana\s+el)\s+)?(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|hoy|pasado\s+manana)[,:]?"#
+        + #"|\s+(?:la\s+otra\s+semana|la\s+semana\s+que\s+viene|la\s+proxima\s+semana|el\s+mes\s+que\s+viene|el\s+proximo\s+mes"#
+        + #"|(?:a\s+|para\s+)?fin\s+de\s+mes|(?:la|esta)\s+(?:proxima\s+)?quincena)[,:]?)?"#
         + #"(?:\s+(?:de|do|da|un|uma|una|con|com|los|las|os|as))?\s+("#
-        + #"(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?))(?![\d/:\-%]|\s?%|\s?(?:de\s)?(?:"# + Lexicon.monthAlternation + #")\b|[.,]\d)"#)
+        + #"(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d{1,3}(?: \d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?))(?![\d/:\-%]|\s?%|\s?(?:de\s)?(?:"# + Lexicon.monthAlternation + #")\b|[.,]\d)"#)
 }

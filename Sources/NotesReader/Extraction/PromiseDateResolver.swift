@@ -42,6 +42,21 @@ enum PromiseDateResolver {
             let delta = (7 - entryDate.weekday) % 7 == 0 ? 7 : (7 - entryDate.weekday)
             add(m, entryDate.adding(days: delta), 0.7)
         }
+        for m in nextMonth.matches(in: t) {
+            // `el mes que viene`: no day said; the month's last day is the promise's deadline.
+            add(m, lastDayOfNextMonth(entryDate), 0.6)
+        }
+        for m in fortnight.matches(in: t) {
+            // `la quincena`: payday, the 15th or the month's last day, whichever comes first (the
+            // one after that for `la próxima quincena`).
+            let paydays = nextPaydays(from: entryDate)
+            add(m, m.group(1) == nil ? paydays.first : paydays.last, 0.7)
+        }
+        for m in isoDate.matches(in: t) {
+            guard let y = m.group(1).flatMap({ Int($0) }), let mo = m.group(2).flatMap({ Int($0) }),
+                  let d = m.group(3).flatMap({ Int($0) }) else { continue }
+            add(m, LocalDate(year: y, month: mo, day: d), 0.9)
+        }
         for m in monthEnd.matches(in: t) {
             var end = LocalDate(year: entryDate.year, month: entryDate.month,
                                 day: LocalDate.daysIn(month: entryDate.month, year: entryDate.year))
@@ -53,6 +68,9 @@ enum PromiseDateResolver {
         }
         for m in fullDate.matches(in: t) {
             guard let a = m.group(1).flatMap({ Int($0) }), let b = m.group(2).flatMap({ Int($0) }) else { continue }
+            // `2.5` without a year is an amount (`pagar 2.5 el 20`) unless a date word says otherwise.
+            if m.group(3) == nil, m.text.contains("."),
+               dateWordBefore.firstMatch(in: String(t[..<m.range.lowerBound])) == nil { continue }
             let (d, mo) = dayFirst ? (a, b) : (b, a)
             var y = m.group(3).flatMap(PartialDate.fullYear) ?? entryDate.year
             if m.group(3) == nil, let guess = LocalDate(year: y, month: mo, day: d), guess < entryDate,
@@ -89,6 +107,19 @@ enum PromiseDateResolver {
     /// (`viernes 20 dolares` is an amount, not a day: what `dayOfMonth` refuses, refused here too.)
     private static let dayAfterWeekday = Pattern(#"^\s+(\d{1,2})(?!\d|[.,]\d{3}|\s*(?:dias|days|%|\$|usd|bs|r\$|dolares|bolivares|pesos)\b|\s?(?:"# + SpokenMultiplier.alternation + #")\b)([/.\-]\d|\s+(?:de\s+)?(?:"# + Lexicon.monthAlternation + #")\b)?"#)
 
+    /// The next two paydays on or after `d`: the 15th and the month's last day.
+    private static func nextPaydays(from d: LocalDate) -> [LocalDate] {
+        var out: [LocalDate] = []
+        var (y, m) = (d.year, d.month)
+        while out.count < 2 {
+            for day in [15, LocalDate.daysIn(month: m, year: y)] {
+                if let date = LocalDate(year: y, month: m, day: day), date >= d, out.count < 2 { out.append(date) }
+            }
+            (y, m) = m == 12 ? (y + 1, 1) : (y, m + 1)
+        }
+        return out
+    }
+
     private static func lastDayOfNextMonth(_ d: LocalDate) -> LocalDate? {
         let y = d.month == 12 ? d.year + 1 : d.year, m = d.month == 12 ? 1 : d.month + 1
         return LocalDate(year: y, month: m, day: LocalDate.daysIn(month: m, year: y))
@@ -96,7 +127,12 @@ enum PromiseDateResolver {
 
     private static let relative = Pattern(#"(?<=\s)(?:pasado manana|depois de amanha|day after tomorrow|manana|amanha|tomorrow|hoy|hoje|today|tonight|esta tarde|esta noche|hoy mismo)(?=[\s.,;!?])"#)
     private static let weekday = Pattern(#"(?<=\s)((?:el|este|esta|o|a|na|no|on|next|this|proximo|proxima|el proximo|la proxima)\s+)?("# + Lexicon.weekdayAlternation + #")(?:-feira)?(\s+(?:pasado|pasada|passado|passada|last|anterior))?(?=[\s.,;!?])"#)
-    private static let nextWeek = Pattern(#"(?:proxima semana|semana que viene|semana que vem|next week|semana proxima)"#)
+    private static let nextWeek = Pattern(#"(?:proxima semana|semana que viene|semana que vem|next week|semana proxima|la otra semana)"#)
+    private static let nextMonth = Pattern(#"(?:mes que viene|proximo mes|mes proximo|mes que vem|next month)"#)
+    private static let fortnight = Pattern(#"(?<=\s)(?:la|esta|a|na)?\s*(proxima\s+)?quincena\b"#)
+    private static let isoDate = Pattern(#"(?<![\d/.\-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d/\-])"#)
+    /// A word that makes the numbers after it a date (`el 2.5`, `para el 2.5`).
+    private static let dateWordBefore = Pattern(#"(?:\bel|\bdia|\bhasta|\bpara|\bate|\bo)\s+$"#)
     private static let monthEnd = Pattern(#"(?:fin de mes|fin del mes|final de mes|final del mes|fim do mes|fim de mes|final do mes|end of (?:the )?month)"#)
     private static let inDays = Pattern(#"(?:en|em|in|dentro de)\s+(\d{1,3})\s+(?:dias|days)"#)
     private static let fullDate = Pattern(#"(?<![\d/.\-])(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d{4}|\d{2}))?(?![\d/\-]|\.\d)"#)
