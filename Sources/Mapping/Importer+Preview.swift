@@ -33,7 +33,8 @@ extension Importer {
         var preview = ImportPreview()
         var otherRejects: [String: Int] = [:]
         /// The table a record at `location` belongs to: on its sheet, the last whose header is above
-        /// it; of tables side by side on that header, the one its record ID names the column of.
+        /// it; of tables side by side on that header, the one owning the location's column, or the
+        /// one its record ID names the first column of.
         func tableIndex(_ location: SourceLocation, id: RecordID?) -> Int? {
             guard let row = location.row else { return nil }
             let above = preview.tables.indices.filter {
@@ -41,7 +42,12 @@ extension Importer {
             }
             guard let header = above.map({ preview.tables[$0].table.headerRowNumber }).max() else { return nil }
             let candidates = above.filter { preview.tables[$0].table.headerRowNumber == header }
-            guard candidates.count > 1, let id else { return candidates.first }
+            guard candidates.count > 1 else { return candidates.first }
+            if let column = location.column,
+               let owner = candidates.first(where: { preview.tables[$0].table.region.columns?.contains(column) == true }) {
+                return owner
+            }
+            guard let id else { return candidates.first }
             return candidates.first { t in
                 guard let first = preview.tables[t].table.region.firstColumnBesideAnother else { return false }
                 return id.rawValue.contains("!" + CellRef.columnLetters(first) + String(row))
@@ -54,6 +60,21 @@ extension Importer {
                 if preview.tables[t][keyPath: path].count < samples { preview.tables[t][keyPath: path].append(r) }
             }
         }
+        /// Keeps the samples of the records the batch holds, and empties it of them.
+        func take(_ batch: inout ImportBatch) {
+            keep(batch.customers, \.customers, location: \.provenance.location, id: \.id)
+            keep(batch.invoices, \.invoices, location: \.provenance.location, id: \.id)
+            keep(batch.payments, \.payments, location: \.provenance.location, id: \.id)
+            for r in batch.rejects {
+                if let t = tableIndex(r.location, id: nil) {
+                    if preview.tables[t].rejects.count < samples { preview.tables[t].rejects.append(r) }
+                } else if otherRejects[r.location.sheet ?? "", default: 0] < samples {
+                    otherRejects[r.location.sheet ?? "", default: 0] += 1
+                    preview.otherRejects.append(r)
+                }
+            }
+            batch.customers = []; batch.invoices = []; batch.payments = []; batch.rejects = []
+        }
         var batch = ImportBatch()
         batch.diagnostics += source.openingDiagnostics
         batch.diagnostics += unmatchedSheetSpecs(source)
@@ -62,22 +83,11 @@ extension Importer {
             let window = reader.window(rows: windowRows(for: sheet))
             batch.diagnostics += window.diagnostics
             importSheet(source.path, sheet, window, rest: &reader, encoding: KeepRecords(), into: &batch,
-                        flush: { batch, _ in
-                            keep(batch.customers, \.customers, location: \.provenance.location, id: \.id)
-                            keep(batch.invoices, \.invoices, location: \.provenance.location, id: \.id)
-                            keep(batch.payments, \.payments, location: \.provenance.location, id: \.id)
-                            for r in batch.rejects {
-                                if let t = tableIndex(r.location, id: nil) {
-                                    if preview.tables[t].rejects.count < samples { preview.tables[t].rejects.append(r) }
-                                } else if otherRejects[r.location.sheet ?? "", default: 0] < samples {
-                                    otherRejects[r.location.sheet ?? "", default: 0] += 1
-                                    preview.otherRejects.append(r)
-                                }
-                            }
-                            batch.customers = []; batch.invoices = []; batch.payments = []; batch.rejects = []
-                        },
+                        flush: { batch, _ in take(&batch) },
                         onTables: { preview.tables += $0.map { ImportPreview.Table(table: $0) } })
         }
+        // What the last sheet left in the batch (the import's final flush).
+        take(&batch)
         for a in batch.accounting {
             if let t = preview.tables.firstIndex(where: {
                 $0.accounting == nil && $0.table.sheetName == a.sheet && $0.table.name == a.table

@@ -142,9 +142,12 @@ public struct Importer: Sendable {
             var diagnostics: [Diagnostic] = []
             let chosen = chooseSpec(specs, for: region, index: tablesBefore + i, used: usedSpecs)
             if let s = chosen, specs[s].columns.isEmpty {
-                // A spec that only places the header (or names the kind): columns mapped automatically.
+                // A spec that only places the header (or names the kind): columns mapped automatically,
+                // but for those it ignores (neither a field nor an extra attribute).
                 usedSpecs.insert(s)
-                var auto = mapper.map(headers: region.headers, samples: samples(loaded.rows, region), title: name ?? sheet.name,
+                let ignored = Set((specs[s].ignore ?? []).compactMap { SpecResolver.column(for: $0, letter: $0, headers: region.headers) })
+                var auto = mapper.map(headers: region.headers.filter { !ignored.contains($0.column) },
+                                      samples: samples(loaded.rows, region), title: name ?? sheet.name,
                                       hidden: hidden, rows: Self.firstDataRows(loaded.rows, region))
                 if let kind = specs[s].kind { auto.kind = kind }
                 mapping = auto

@@ -137,10 +137,50 @@ struct InspectMappingTests {
             """.utf8).write(to: folder.appendingPathComponent("m.yaml"))
         let automatic = Self.tables(try Self.mapping(["f.csv", "--currency", "USD"], in: folder))
         #expect(Self.samples(automatic[0], "invoices").first?["amount"] == "10.00")
-        let mapped = Self.tables(try Self.mapping(["f.csv", "--mapping", "m.yaml"], in: folder))
+        let mappedJSON = try Self.mapping(["f.csv", "--mapping", "m.yaml"], in: folder)
+        #expect(mappedJSON["mapping_file"] as? String == "m.yaml" && mappedJSON["mapping_applies"] as? Bool == true)
+        let mapped = Self.tables(mappedJSON)
         #expect(Self.samples(mapped[0], "invoices").first?["amount"] == "99.00")
         let columns = mapped[0]["columns"] as? [[String: Any]] ?? []
         #expect(columns.first { $0["column"] as? String == "D" }?["field"] as? String == "amount")
+        // A column the mapping ignores is said to be ignored, not kept.
+        try Data("""
+            version: 1
+            files: ["f.csv"]
+            tables:
+              - kind: invoices
+                ignore: ["Otro monto"]
+            """.utf8).write(to: folder.appendingPathComponent("ignore.yaml"))
+        let ignoring = Self.tables(try Self.mapping(["f.csv", "--mapping", "ignore.yaml"], in: folder))
+        let d = (ignoring[0]["columns"] as? [[String: Any]] ?? []).first { $0["column"] as? String == "D" }
+        #expect(d?["ignored"] as? Bool == true && d?["extra"] as? Bool == false && d?["field"] is NSNull)
+        let text = try CommandRunner.run(["inspect", "f.csv", "--mapping", "ignore.yaml"], in: folder).stdout
+        #expect(text.contains("(mapping file ignore.yaml)") && text.contains("ignored (the mapping file's ignore list)"))
+        // A mapping whose patterns do not match this file says so.
+        try FileManager.default.copyItem(at: folder.appendingPathComponent("f.csv"), to: folder.appendingPathComponent("g.csv"))
+        let other = try Self.mapping(["g.csv", "--mapping", "m.yaml"], in: folder)
+        #expect(other["mapping_applies"] as? Bool == false)
+    }
+
+    /// Rows no table takes are counted and shown, to the last of them; a file import refuses as
+    /// empty is said to be refused.
+    @Test func rowsOutsideTablesAndRefusedFilesAreShown() throws {
+        let folder = try CommandRunner.temporaryFolder("inspect-outside")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("x\ny\nz\n".utf8).write(to: folder.appendingPathComponent("junk.csv"))
+        let mapping = try Self.mapping(["junk.csv"], in: folder)
+        #expect((mapping["other_rejects"] as? [[String: String]])?.map { $0["source_row"] } == ["1", "2", "3"])
+        #expect((mapping["other_rows"] as? [[String: Any]])?.first?["rejected"] as? Int == 3)
+        let text = try CommandRunner.run(["inspect", "junk.csv"], in: folder).stdout
+        #expect(text.contains("rows outside any table: 3 read, 3 rejected"))
+        try Data("\n\n\n".utf8).write(to: folder.appendingPathComponent("blank.csv"))
+        let refused = try CommandRunner.run(["inspect", "blank.csv"], in: folder).stdout
+        #expect(refused.contains("`consolida import` refuses the file") && refused.contains("is empty"))
+        // A long value is cut in the text (the JSON keeps it whole).
+        try Data(("Cliente,Factura,Monto\n" + String(repeating: "N", count: 5_000) + ",F-1,10.00\n").utf8)
+            .write(to: folder.appendingPathComponent("long.csv"))
+        let long = try CommandRunner.run(["inspect", "long.csv", "--currency", "USD"], in: folder).stdout
+        #expect(long.contains("name=" + String(repeating: "N", count: 60) + "…") && long.count < 5_000)
     }
 
     /// Rows no table takes, and problems, are shown with their places.

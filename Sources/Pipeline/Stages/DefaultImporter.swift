@@ -28,8 +28,19 @@ public struct DefaultImporter: SourceImporting {
         /// Throws when a table source gave no row at all, and nothing said why: a workbook with
         /// no sheet, or whose sheets hold no value (an empty CSV is caught before reading).
         public static func check(_ batch: ImportBatch, of source: any TabularSource, shownAs displayPath: String) throws {
-            guard batch.accounting.allSatisfy({ $0.rowsRead == 0 }),
-                  !batch.diagnostics.contains(where: { $0.severity == .error }) else { return }
+            try check(batch.accounting, batch.diagnostics, of: source, shownAs: displayPath)
+        }
+
+        /// ``check(_:of:shownAs:)`` of an import's preview (`consolida inspect`).
+        public static func check(_ preview: ImportPreview, of source: any TabularSource, shownAs displayPath: String) throws {
+            try check(preview.tables.compactMap(\.accounting) + preview.otherAccounting, preview.diagnostics,
+                      of: source, shownAs: displayPath)
+        }
+
+        static func check(_ accounting: [SourceAccounting], _ diagnostics: [Diagnostic], of source: any TabularSource,
+                          shownAs displayPath: String) throws {
+            guard accounting.allSatisfy({ $0.rowsRead == 0 }),
+                  !diagnostics.contains(where: { $0.severity == .error }) else { return }
             let names = source.sheets.map { $0.name ?? "" }
             throw EmptySource(path: displayPath, detail: names.isEmpty ? "the workbook has no sheet"
                               : "no sheet holds a value; sheets: " + names.joined(separator: ", "))

@@ -127,7 +127,7 @@ struct CSVInspector: FileInspector {
         if !samples.isEmpty {
             out += "  first rows:\n"
             for r in samples {
-                out += "    row \(r.number) (line \(r.line ?? 0)): " + r.cells.map { $0.displayText }.joined(separator: " | ") + "\n"
+                out += "    row \(r.number) (line \(r.line ?? 0)): " + r.cells.map { MappingSection.shortened($0.displayText, to: 40) }.joined(separator: " | ") + "\n"
             }
         }
         if problemCount == 0 {

@@ -102,23 +102,34 @@ struct InspectCommand: ParsableCommand {
     /// Adds the mapping section (``MappingSection``): the import's own reading of the file, with
     /// this command's country, currency and mapping file.
     func addMapping(to output: inout InspectOutput, path: String, format: SourceFormat, mapping: MappingFile?) {
+        let applies = mapping?.applies(to: path) ?? false
         let source: any TabularSource
-        do { source = try SourceOpener.open(path, format: format) } catch {
-            output.text += "\n  mapping: \(error)\n"
+        let section: MappingSection
+        do {
+            // A file `import` refuses as empty is said to be refused, not mapped.
+            try DefaultImporter.EmptySource.check(path, shownAs: path)
+            source = try SourceOpener.open(path, format: format)
+            var options = ImportOptions(country: region.countryCode, currency: region.currencyCode)
+            if applies { options.mapping = mapping }
+            section = MappingSection(source: source, options: options, samples: max(0, samples))
+            try DefaultImporter.EmptySource.check(section.preview, of: source, shownAs: path)
+        } catch {
+            output.text += "\n  mapping: `consolida import` refuses the file: \(error)\n"
             output.json["mapping"] = ["error": "\(error)"]
             return
         }
-        var options = ImportOptions(country: region.countryCode, currency: region.currencyCode)
-        if let mapping, mapping.applies(to: path) { options.mapping = mapping }
-        let section = MappingSection(source: source, options: options, samples: max(0, samples))
-        output.text += section.text
+        var notes: [String] = []
+        if let file = self.mapping {
+            notes.append(applies ? "mapping file \(file)" : "the files patterns of \(file) do not match this file: automatic mapping shown")
+        }
         if [encoding, delimiter, quote].contains(where: { $0 != nil }) || header != nil {
-            output.text += "    (the mapping reads the file as `import` does: encoding and dialect detected, not as given here)\n"
+            notes.append("read as `import` reads it: encoding and dialect detected, not as given here")
         }
-        if let mapping, !mapping.applies(to: path) {
-            output.text += "    (the mapping's files patterns do not match this file: automatic mapping shown)\n"
-        }
-        output.json["mapping"] = section.json
+        output.text += section.text(notes: notes)
+        var json = section.json
+        json["mapping_file"] = self.mapping.map { $0 as Any } ?? NSNull()
+        json["mapping_applies"] = applies
+        output.json["mapping"] = json
     }
 
     /// The inspector for the format `consolida run` would read the file as (so that a WhatsApp

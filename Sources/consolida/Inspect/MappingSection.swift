@@ -28,13 +28,19 @@ struct MappingSection {
 
     // MARK: Text
 
-    var text: String {
+    /// The section's text; `notes` go right under its title (which mapping file is shown).
+    func text(notes: [String]) -> String {
         var out = "\n  mapping (what `consolida import` makes of it):\n"
-        if preview.tables.isEmpty { out += "    no table found: every row is rejected\n" }
+        for note in notes { out += "    (\(note))\n" }
+        if preview.tables.isEmpty { out += "    no table found\n" }
         for t in preview.tables { out += tableText(t) }
+        for a in preview.otherAccounting where a.rowsRead > 0 {
+            out += "    rows outside any table\(a.sheet.map { " on sheet \($0)" } ?? ""): \(a.rowsRead) read, "
+                + "\(a.rejected) rejected, \(a.blank) blank, \(a.headerRows + a.totalsSkipped + a.otherSkipped) skipped\n"
+        }
         if !preview.otherRejects.isEmpty {
-            out += "    rows outside any table, rejected:\n"
-            for r in preview.otherRejects { out += "      \(place(r.location)): \(r.code) \(r.reason)\n" }
+            out += "    rows outside any table, rejected (first \(preview.otherRejects.count)):\n"
+            for r in preview.otherRejects { out += "      \(place(r.location)): \(r.code) \(Self.shortened(r.reason))\n" }
         }
         let problems = preview.diagnostics.filter { $0.severity >= .warning }
         if !problems.isEmpty {
@@ -51,19 +57,20 @@ struct MappingSection {
     private func tableText(_ t: ImportPreview.Table) -> String {
         let table = t.table
         var out = "    "
-        if let name = table.name { out += "table \"\(name)\"" } else { out += "table" }
+        // A title is quoted; a table named by its place (`Table 2`) is not.
+        if let name = table.name { out += table.region.title == nil ? name : "table \"\(name)\"" } else { out += "table" }
         if let sheet = table.sheetName { out += " on sheet \(sheet)" }
         let headerRows = table.region.headerRowCount
         out += " (header row\(headerRows > 1 ? "s \(table.headerRowNumber)–\(table.headerRowNumber + headerRows - 1)" : " \(table.headerRowNumber)"))"
         out += ": " + (table.mapping.kind.map { "\($0.rawValue)" } ?? "no record kind (its rows are rejected)") + "\n"
         for c in columns(table) {
-            let header = c.header.isEmpty ? "·" : String(c.header.prefix(28))
+            let header = c.header.isEmpty ? "·" : Self.shortened(c.header, to: 28)
             let letter = c.letter.padding(toLength: 3, withPad: " ", startingAt: 0)
             let shown = header.padding(toLength: max(header.count, 28), withPad: " ", startingAt: 0)
-            if let field = c.field {
-                out += "      \(letter) \(shown) → \(field) (\(Int((c.confidence * 100).rounded()))%)\n"
-            } else {
-                out += "      \(letter) \(shown)   kept as an extra attribute\n"
+            switch c.use {
+            case .field(let field): out += "      \(letter) \(shown) → \(field) (\(Int((c.confidence * 100).rounded()))%)\n"
+            case .extra: out += "      \(letter) \(shown)   kept as an extra attribute\n"
+            case .ignored: out += "      \(letter) \(shown)   ignored (the mapping file's ignore list)\n"
             }
         }
         if let a = t.accounting {
@@ -85,7 +92,7 @@ struct MappingSection {
         }
         if !t.rejects.isEmpty {
             out += "      rejected (first \(t.rejects.count)):\n"
-            for r in t.rejects { out += "        \(place(r.location)): \(r.code) \(r.reason)\n" }
+            for r in t.rejects { out += "        \(place(r.location)): \(r.code) \(Self.shortened(r.reason))\n" }
         }
         return out
     }
@@ -113,13 +120,25 @@ struct MappingSection {
     /// says it) and the columns in `hiding` (record IDs: long, and the row says the same).
     private static func shown(_ row: [(String, String)], hiding: Set<String>) -> String {
         let hidden = hiding.union(ImportOutput.locationColumns)
-        return row.filter { !hidden.contains($0.0) && !$0.1.isEmpty }.map { "\($0.0)=\($0.1)" }.joined(separator: ", ")
+        return row.filter { !hidden.contains($0.0) && !$0.1.isEmpty }.map { "\($0.0)=\(shortened($0.1))" }
+            .joined(separator: ", ")
     }
 
+    /// A value as a terminal line can show it: at most `limit` characters (then `…`), control
+    /// characters as `�` (a cell may hold anything).
+    static func shortened(_ text: String, to limit: Int = 60) -> String {
+        var out = String(text.prefix(limit).map { $0.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } ? "�" : $0 })
+        if text.count > limit { out += "…" }
+        return out
+    }
+
+    /// `Sheet!C4` for a cell, `Sheet › row 4` for a row, `row 4 (line 5)` in a CSV.
     private func place(_ l: SourceLocation) -> String {
-        if let cell = l.cell { return (l.sheet.map { $0 + "!" } ?? "") + cell.a1 }
-        if let row = l.row { return (l.sheet.map { $0 + " " } ?? "") + "row \(row)" }
-        return l.line.map { "line \($0)" } ?? l.description
+        let sheet = l.sheet ?? ""
+        if let cell = l.cell { return sheet.isEmpty ? cell.a1 : sheet + "!" + cell.a1 }
+        guard let row = l.row else { return l.line.map { "line \($0)" } ?? l.description }
+        let line = l.line.map { $0 != row ? " (line \($0))" : "" } ?? ""
+        return (sheet.isEmpty ? "" : sheet + " › ") + "row \(row)" + line
     }
 
     private func counts(of problems: [Diagnostic]) -> [(key: String, value: Int)] {
@@ -135,7 +154,12 @@ struct MappingSection {
             "tables": preview.tables.map(tableJSON),
             "other_rows": preview.otherAccounting.map(Self.accountingJSON),
             "other_rejects": Self.objects(Self.rejectRows(preview.otherRejects)),
-            "problems": preview.diagnostics.filter { $0.severity >= .warning }.map(\.description),
+            // As the reader's problems: objects a program can sort and count.
+            "problems": preview.diagnostics.map { d -> [String: Any] in
+                ["code": d.code, "severity": d.severity.rawValue, "message": d.message,
+                 "sheet": d.location?.sheet.map { $0 as Any } ?? NSNull(), "row": d.location?.row.map { $0 as Any } ?? NSNull(),
+                 "cell": d.location?.cell.map { $0.a1 as Any } ?? NSNull(), "line": d.location?.line.map { $0 as Any } ?? NSNull()]
+            },
             "problem_counts": preview.diagnosticCounts,
         ]
     }
@@ -150,10 +174,11 @@ struct MappingSection {
             "header_row": table.headerRowNumber,
             "header_rows": table.region.headerRowCount,
             "columns": columns(table).map { c -> [String: Any] in
-                ["column": c.letter, "header": c.header,
-                 "field": c.field.map { $0 as Any } ?? NSNull(),
-                 "confidence": c.field == nil ? NSNull() : (c.confidence * 100).rounded() / 100 as Any,
-                 "extra": c.field == nil]
+                var field: Any = NSNull()
+                if case .field(let name) = c.use { field = name }
+                return ["column": c.letter, "header": c.header, "field": field,
+                        "confidence": field is NSNull ? NSNull() : (c.confidence * 100).rounded() / 100 as Any,
+                        "extra": c.use == .extra, "ignored": c.use == .ignored]
             },
             "accounting": t.accounting.map { Self.accountingJSON($0) as Any } ?? NSNull(),
             "samples": [
@@ -179,23 +204,36 @@ struct MappingSection {
     // MARK: Columns
 
     struct Column {
+        enum Use: Equatable {
+            /// The field(s) the column fills.
+            case field(String)
+            /// Kept on each record as `header → value`.
+            case extra
+            /// Left out by the mapping file's `ignore:`.
+            case ignored
+        }
         var letter: String
         var header: String
-        var field: String?
+        var use: Use
         var confidence: Double
     }
 
     /// The table's columns in sheet order, each with the field it fills (a field read from several
-    /// columns names each of them) or none (kept as an extra attribute).
+    /// columns names each of them), or kept as an extra attribute, or ignored; a column with no
+    /// header and no field is left out (nothing is read from it).
     private func columns(_ table: AnalyzedTable) -> [Column] {
         var byColumn: [Int: Column] = [:]
-        for h in table.region.headers {
-            byColumn[h.column] = Column(letter: CellRef.columnLetters(h.column), header: h.displayName, field: nil, confidence: 0)
+        let extras = Set(table.mapping.extras.map(\.column))
+        for h in table.region.headers where !h.displayName.isEmpty {
+            byColumn[h.column] = Column(letter: CellRef.columnLetters(h.column), header: h.displayName,
+                                        use: extras.contains(h.column) ? .extra : .ignored, confidence: 0)
         }
+        let names = Dictionary(table.region.headers.map { ($0.column, $0.displayName) }, uniquingKeysWith: { a, _ in a })
         for f in table.mapping.fields {
             for c in f.columns {
-                var column = byColumn[c] ?? Column(letter: CellRef.columnLetters(c), header: "", field: nil, confidence: 0)
-                column.field = column.field.map { $0 + ", " + f.field.rawValue } ?? f.field.rawValue
+                var column = byColumn[c] ?? Column(letter: CellRef.columnLetters(c), header: names[c] ?? "", use: .extra, confidence: 0)
+                if case .field(let before) = column.use { column.use = .field(before + ", " + f.field.rawValue) }
+                else { column.use = .field(f.field.rawValue) }
                 column.confidence = f.confidence
                 byColumn[c] = column
             }
