@@ -168,6 +168,16 @@ public struct Importer: Sendable {
         return (out, out.flatMap(\.specDiagnostics))
     }
 
+    /// Rows the workbook hides are imported (nothing is dropped unseen), but a hidden row is often
+    /// an old or a helper's: the user is told which, once per sheet (a hidden sheet is said already).
+    private func noteHiddenRows(_ rows: [Int], _ path: String, _ sheet: SheetInfo, into batch: inout ImportBatch) {
+        guard !rows.isEmpty, sheet.visibility == .visible else { return }
+        let shown = rows.prefix(10).map(String.init).joined(separator: ", ") + (rows.count > 10 ? ", …" : "")
+        batch.diagnostics.append(Diagnostic(.warning, code: "MAP-HIDDEN-ROWS-IMPORTED",
+            "the sheet hides \(rows.count) row\(rows.count == 1 ? "" : "s") holding values (\(shown)); they were imported like the others: check that they hold current data",
+            at: SourceLocation(file: path, sheet: sheet.name, row: rows[0])))
+    }
+
     /// A mapping entry naming a table that no table of the sheet matched: its columns were not
     /// used (the table's title changed, or it is misspelt). Said for a sheet the entry names, or
     /// for a CSV (a sheet-less entry elsewhere is meant for the sheets that have its table).
@@ -286,6 +296,7 @@ public struct Importer: Sendable {
             fill.finish()
             batch.diagnostics += mask.diagnostics + fill.diagnostics
         }
+        defer { noteHiddenRows(rest.hiddenRowsWithValues, path, sheet, into: &batch) }
         // Rows read past a window before it was cut (a batch read as bytes goes on past the next
         // table's header): the first rows after the window, streamed before the rest.
         var afterWindow: [Row] = []

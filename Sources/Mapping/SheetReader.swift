@@ -66,6 +66,9 @@ struct SheetReader {
         return loaded
     }
 
+    /// The rows read so far that the sheet hides and that hold values (``RowStream/hiddenRowsWithValues``).
+    var hiddenRowsWithValues: [Int] { (stream ?? finished)?.hiddenRowsWithValues ?? [] }
+
     /// Whether rows may follow the window (the sheet did not end inside it).
     var hasMoreRows: Bool { peeked != nil || afterGap != nil || stream != nil }
 

@@ -51,11 +51,15 @@ public protocol RowStream {
     /// 1-based column ranges the sheet hides, known once the first row has been read (a
     /// worksheet's XML lists its column settings before its cells); `[]` for formats without them.
     var hiddenColumns: [ClosedRange<Int>] { get }
+    /// The 1-based numbers of the rows read so far that the sheet hides and that hold values;
+    /// `[]` for formats without hidden rows.
+    var hiddenRowsWithValues: [Int] { get }
 }
 
 extension RowStream {
     public var mergedRangesAfterEnd: [CellRange]? { nil }
     public var hiddenColumns: [ClosedRange<Int>] { [] }
+    public var hiddenRowsWithValues: [Int] { [] }
 }
 
 /// A row stream whose cells are all text (a CSV file's): it can also hand its rows over as bytes,

@@ -27,6 +27,11 @@ final class SheetHandler: XMLStreamHandler {
     var diagnostics: [Diagnostic] = []
     var mergedRanges: [CellRange] = []
     var hiddenRows: [Int] = []
+    /// Hidden rows that hold a cell (``hiddenRows`` also lists empty rows hidden for layout).
+    var hiddenRowsWithValues: [Int] = []
+    private var rowHidden = false
+    /// The current row's `r` was a number outside the sheet (``startRow(_:)``).
+    private var rowOutsideSheet = false
     var hiddenColumns: [ClosedRange<Int>] = []
     var maxColumnSeen = 0
 
@@ -201,6 +206,7 @@ final class SheetHandler: XMLStreamHandler {
             if n.count == 1, n[0] == UInt8(ascii: "r") { number = ByteParsing.int(a.value.buffer) }
             else if a.localName == "hidden" { hidden = a.value == "1" || a.value == "true" }
         }
+        rowOutsideSheet = false
         if let number, number >= 1, number <= CellRef.maxRow {
             rowNumber = number
             rowHasNumber = true
@@ -208,14 +214,25 @@ final class SheetHandler: XMLStreamHandler {
             // No (or a bad) `r`: the row follows the previous one, as Excel writes them.
             rowNumber += 1
             rowHasNumber = false
+            rowOutsideSheet = number != nil
+            if let number {
+                // A number no sheet has: said, since the row's place in the outputs is then a guess.
+                let text = Array(String(number).utf8)
+                text.withUnsafeBufferPointer {
+                    problem("XLSX-BAD-ROW-NUMBER", "row number outside the sheet (1 to \(CellRef.maxRow)); read as row \(rowNumber), after the previous row",
+                            found: $0)
+                }
+            }
         }
         if hidden { hiddenRows.append(rowNumber) }
+        rowHidden = hidden
         column = 0
     }
 
     private func endRow() {
         guard inSheetData else { return }
         if !cells.isEmpty {
+            if rowHidden && cells.contains(where: { !$0.isBlank }) { hiddenRowsWithValues.append(rowNumber) }
             pending.append(Row(number: rowNumber, cells: cells, currencies: cellCurrencies.isEmpty ? nil : cellCurrencies,
                                shown: cellShown.isEmpty ? nil : cellShown))
             if !cellCurrencies.isEmpty { cellCurrencies = [:] }
@@ -241,11 +258,14 @@ final class SheetHandler: XMLStreamHandler {
         var ref: (column: Int, row: Int)?
         var t: CellType = .number
         var s = 0
+        var badReference: UnsafeBufferPointer<UInt8>?
         for a in attributes {
             let n = a.localName.buffer
             guard n.count == 1 else { continue }
             switch n[0] {
-            case UInt8(ascii: "r"): ref = ByteParsing.cellReference(a.value.buffer)
+            case UInt8(ascii: "r"):
+                ref = ByteParsing.cellReference(a.value.buffer)
+                if ref == nil { badReference = a.value.buffer }
             case UInt8(ascii: "t"): t = Self.cellType(a.value)
             case UInt8(ascii: "s"): s = ByteParsing.int(a.value.buffer) ?? 0
             default: break
@@ -260,6 +280,11 @@ final class SheetHandler: XMLStreamHandler {
             }
         } else {
             column += 1
+            // (In a row whose own number was outside the sheet, said once for the row.)
+            if let badReference, !rowOutsideSheet {
+                problem("XLSX-BAD-CELL-REFERENCE", "cell reference outside the sheet (A1 to XFD1048576); read as the cell after the previous one",
+                        found: badReference)
+            }
         }
         type = t
         style = s

@@ -31,6 +31,9 @@ public struct XLSXRowStream: RowStream {
                         hiddenColumns: engine.handler.hiddenColumns)
     }
 
+    /// Hidden rows that hold values, read so far.
+    public var hiddenRowsWithValues: [Int] { engine.handler.hiddenRowsWithValues }
+
     /// The columns the sheet hides (its `<cols>` come before its cells: known from the first row on).
     public var hiddenColumns: [ClosedRange<Int>] { engine.handler.hiddenColumns }
 

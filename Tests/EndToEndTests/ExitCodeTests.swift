@@ -140,6 +140,27 @@ import ZipArchive
         #expect(run.exitCode == 3)
     }
 
+    /// Rows a workbook hides are imported (nothing is dropped unseen) with one warning naming them.
+    @Test func hiddenRowsAreImportedWithAWarning() throws {
+        let folder = try CommandRunner.temporaryFolder("hidden-rows")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func row(_ n: Int, _ hidden: Bool, _ cells: [String]) -> String {
+            let letters = ["A", "B", "C"]
+            return "<row r=\"\(n)\"\(hidden ? " hidden=\"1\"" : "")>" + cells.enumerated().map { i, v in
+                Double(v) != nil ? "<c r=\"\(letters[i])\(n)\"><v>\(v)</v></c>" : "<c r=\"\(letters[i])\(n)\" t=\"inlineStr\"><is><t>\(v)</t></is></c>"
+            }.joined() + "</row>"
+        }
+        let data = row(1, false, ["Cliente", "Factura", "Monto"]) + row(2, false, ["Alfa", "F-1", "10"])
+            + row(3, true, ["Beta", "F-2", "20"]) + row(4, true, []) + row(5, false, ["Gamma", "F-3", "30"])
+        try FileManager.default.copyItem(atPath: try HandWrittenWorkbook.workbook(sheetData: data),
+                                         toPath: folder.appendingPathComponent("oculto.xlsx").path)
+        let result = try CommandRunner.run(["import", "oculto.xlsx", "--out", "out", "--currency", "USD"], in: folder)
+        #expect(result.exitCode == 0)
+        #expect(result.stderr.contains("MAP-HIDDEN-ROWS-IMPORTED: the sheet hides 1 row holding values (3)"), "\(result.stderr)")
+        let invoices = try String(contentsOf: folder.appendingPathComponent("out/invoices.csv"), encoding: .utf8)
+        #expect(invoices.contains(",F-2,"))
+    }
+
     @Test func inspectingAnEmptyFileSaysSo() throws {
         let folder = try CommandRunner.temporaryFolder("empty")
         defer { try? FileManager.default.removeItem(at: folder) }

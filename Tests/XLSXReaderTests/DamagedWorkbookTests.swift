@@ -82,6 +82,37 @@ struct DamagedWorkbookTests {
         #expect(problems.first?.severity == .error && problems.first?.location?.cell?.a1 == "A1")
     }
 
+    /// A row number or a cell reference outside the sheet is read in its place after the previous
+    /// one, and said once (the row's place in the outputs is a guess).
+    @Test func referencesOutsideTheSheetAreSaid() throws {
+        let path = try Self.package([
+            "_rels/.rels": Self.rootRels.replacingOccurrences(of: "%@", with: "xl/workbook.xml"),
+            "xl/workbook.xml": """
+                <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
+                xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
+                <sheets><sheet name="Cartera" sheetId="1" r:id="rId1"/></sheets></workbook>
+                """,
+            "xl/_rels/workbook.xml.rels": """
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
+                </Relationships>
+                """,
+            "xl/worksheets/sheet1.xml": """
+                <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>\
+                <row r="1"><c r="A1"><v>1</v></c><c r="XFE1"><v>2</v></c></row>\
+                <row r="1048577"><c r="A1048577"><v>3</v></c><c r="B1048577"><v>4</v></c></row></sheetData></worksheet>
+                """,
+        ])
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var stream = try XLSXWorkbook(path: path).rowStream(ofSheet: 0)
+        var rows: [Row] = []
+        while let r = try stream.nextRow() { rows.append(r) }
+        #expect(rows.map(\.number) == [1, 2])
+        #expect(rows.map(\.cells) == [[.number(1), .number(2)], [.number(3), .number(4)]])
+        #expect(stream.drainDiagnostics().map { "\($0.code) \($0.found ?? "")" }
+                == ["XLSX-BAD-CELL-REFERENCE XFE1", "XLSX-BAD-ROW-NUMBER 1048577"])
+    }
+
     /// A Word document saved under a workbook's name names its main part as an office document
     /// too: it is refused as what it is.
     @Test func aWordDocumentIsNoWorkbook() throws {
