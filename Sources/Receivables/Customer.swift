@@ -26,6 +26,9 @@ public struct Customer: Hashable, Sendable, Codable {
     public var sourcePriority: Int
     /// A date that says how recent this record is (last invoice or contact), for survivorship.
     public var asOf: LocalDate?
+    /// What the source says the customer owes in all (a collector's `Debe: $ 3.003,15`), which
+    /// reconciliation checks against the customer's documents (`stated_balance_mismatch`).
+    public var statedBalance: Sourced<Money>?
 
     public init(id: RecordID, name: Sourced<String>? = nil, taxID: Sourced<TaxID>? = nil,
                 phones: [Sourced<String>] = [], emails: [Sourced<String>] = [],

@@ -114,6 +114,9 @@ public struct Reconciler: Sendable {
         let invoices = InvoiceConsolidator(customerIDByRecord: idByRecord, asOf: asOf)
             .consolidate(invoices: batch.invoices, payments: batch.payments)
         discrepancies += invoices.discrepancies
+        discrepancies += StatedBalances.check(
+            customers: batch.customers, idByRecord: idByRecord, invoices: invoices.invoices,
+            currencyOf: Dictionary(consolidated.compactMap { c in c.currency.map { (c.customerID, $0) } }, uniquingKeysWith: { a, _ in a }))
         for inv in batch.invoices where idByRecord[inv.customer] == nil {
             discrepancies.append(.make(kind: "unknown_customer", severity: .warning, entity: "invoice", entityID: inv.id.rawValue,
                                        field: "customer", values: [.init(value: inv.customer.rawValue, provenance: inv.provenance)],

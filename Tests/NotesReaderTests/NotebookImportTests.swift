@@ -92,6 +92,9 @@ import Testing
         #expect(b.promises[0].id.rawValue.hasSuffix("#L10/promise"))
         #expect(b.promises[0].madeOn == LocalDate(year: 2024, month: 3, day: 12))
         #expect(b.promises[0].text == "Llamé, promete pagar 500 el 15/03")
+        // The section's `Debe:` is the customer's stated balance, with its line, for reconciliation to check.
+        #expect(b.customers[0].statedBalance?.value == Money(12_500, .ves))
+        #expect(b.customers[0].statedBalance?.provenance?.location.line != nil)
     }
 
     @Test func everyLineIsAccountedFor() throws {

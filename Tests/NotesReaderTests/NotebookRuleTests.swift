@@ -30,6 +30,8 @@ import Testing
         ("RIF J-40876123-8", .taxID, "J-40876123-8"), ("Tel 0414-1234567", .phone, "0414-1234567"),
         ("Cel. +58 414 123 4567", .phone, "+58 414 123 4567"), ("Correo ana@x.com", .email, "ana@x.com"),
         ("Debe 500 desde marzo", nil, nil), ("Tel dice que llamemos mañana", nil, nil),
+        // A balance label without its colon when the rest is an amount and nothing else.
+        ("Debe $ 500", .balance, "$ 500"), ("Saldo Bs. 1.234,56", .balance, "Bs. 1.234,56"), ("Debe 3.450,50 $", .balance, "3.450,50 $"),
     ]
 
     @Test(arguments: fields) func keyValueLines(_ line: String, _ key: SectionField.Key?, _ value: String?) {

@@ -93,6 +93,29 @@ import Testing
         #expect(!result.discrepancies.contains { $0.kind == "payment_not_reflected" })
     }
 
+    /// A notebook's `Debe:` is checked against the customer's documents: a figure that differs
+    /// from their balances in its currency is said, citing the line and each document; one that
+    /// agrees, or a customer whose documents are all in another currency, is not.
+    @Test func aStatedBalanceIsCheckedAgainstTheDocuments() throws {
+        var c = Fixture.tornillo
+        let notebook = Provenance(SourceLocation(file: "cuaderno.txt", line: 9))
+        c[2].statedBalance = Sourced(Money(9_999.99, .usd), from: notebook)
+        let invoices = [Fixture.invoice("erp.csv", 2, customer: c[1], number: "105", amount: 1200, balance: 500),
+                        Fixture.invoice("erp.csv", 3, customer: c[1], number: "106", amount: 500, balance: 200)]
+        let result = Reconciler().reconcile(Fixture.batch(c, invoices: invoices))
+        let found = result.discrepancies.filter { $0.kind == "stated_balance_mismatch" }
+        #expect(found.count == 1)
+        let d = try #require(found.first)
+        #expect(d.entityID == Fixture.customerID(of: c[1], in: result) && d.severity == .warning)
+        #expect(d.values.map(\.value) == ["9999.99 USD", "105: 500.00 USD", "106: 200.00 USD"], "\(d.values.map(\.value))")
+        #expect(d.values.first?.provenance.location.line == 9 && d.chosen == "700.00 USD")
+
+        c[2].statedBalance = Sourced(Money(700, .usd), from: notebook)
+        #expect(!Reconciler().reconcile(Fixture.batch(c, invoices: invoices)).discrepancies.contains { $0.kind == "stated_balance_mismatch" })
+        c[2].statedBalance = Sourced(Money(700, .ves), from: notebook)
+        #expect(!Reconciler().reconcile(Fixture.batch(c, invoices: invoices)).discrepancies.contains { $0.kind == "stated_balance_mismatch" })
+    }
+
     /// One document, of one amount and date, under two customers that matching kept apart: its
     /// balance counts twice, and that is said; a number two customers share with different
     /// amounts (two numbering series) is not.

@@ -5,7 +5,8 @@ import Foundation
 enum SectionFieldParser {
     static func parse(_ line: String, lineNumber: Int) -> SectionField? {
         let folded = NotesText.fold(line)
-        guard let m = pattern.firstMatch(in: folded) ?? bareLabel.firstMatch(in: folded), let keyText = m.group(2),
+        guard let m = pattern.firstMatch(in: folded) ?? bareLabel.firstMatch(in: folded) ?? bareBalance.firstMatch(in: folded),
+              let keyText = m.group(2),
               let labelRange = m.groups[0], let keyRange = m.groups[1] else { return nil }
         let key = NotesText.squeeze(keyText.replacingOccurrences(of: ".", with: ""))
         guard let k = keys[key] else { return nil }
@@ -34,6 +35,10 @@ enum SectionFieldParser {
     /// A tax ID, phone or email label written without its colon, when the value's shape says what
     /// it is (`RIF J-40876123-8`, `Tel 0414-1234567`, `Correo ana@x.com`): a line of words after
     /// `Debe` may be an entry's, so amounts and the rest need the colon.
+    /// `Debe $ 500`, `Saldo Bs. 1.234,56`: a balance label without its colon when the rest of the
+    /// line is an amount and nothing else (`Debe 500 desde marzo` may be an entry's words).
+    private static let bareBalance = Pattern(
+        #"^\s*(?:[-*•]\s*)?((debe|saldo|deuda|deve)\s+)(?=(?:\$|us\$|usd|€|bs\.?\s?[sfd]?\.?|s/\.?|r\$)?\s*\d[\d.,]*\s*(?:\$|usd|€|bs\.?|dolares|bolivares|pesos|soles|reais)?\s*$)"#)
     private static let bareLabel = Pattern(
         #"^\s*(?:[-*•]\s*)?((rif|nit|ruc|rut|cuit|cpf|cnpj|rfc|cedula|ci|tel|telf|telefono|tlf|cel|celular|movil|whatsapp|fone|telefone|correo|email|e-mail|mail)\.?\s+)(?=[+(]?\d|[vejgpc]-?\d|\S+@\S)"#)
 }

@@ -153,7 +153,14 @@ struct RecordBuilder {
             case .address: c.address = c.address ?? Sourced(f.value, from: sourced(f))
             case .city: c.city = c.city ?? Sourced(f.value, from: sourced(f))
             case .salesperson: c.salesperson = c.salesperson ?? Sourced(f.value, from: sourced(f))
-            case .balance: c.extra["balance"] = f.value
+            case .balance:
+                c.extra["balance"] = f.value
+                // The amount it states, when the line is one (a currency it does not name is the default's).
+                if c.statedBalance == nil,
+                   let amount = AmountExtractor.extract(f.value, defaultCurrency: options.defaultCurrency,
+                                                        dollarSign: options.dollarSign, pesos: options.pesos).first {
+                    c.statedBalance = Sourced(amount.money, from: sourced(f))
+                }
             case .contact: c.extra["contact"] = f.value
             }
         }
