@@ -76,18 +76,8 @@ extension Importer {
             batch.customers = []; batch.invoices = []; batch.payments = []; batch.rejects = []
         }
         var batch = ImportBatch()
-        batch.diagnostics += source.openingDiagnostics
-        batch.diagnostics += unmatchedSheetSpecs(source)
-        for sheet in source.sheets {
-            var reader = SheetReader(source, sheet)
-            let window = reader.window(rows: windowRows(for: sheet))
-            batch.diagnostics += window.diagnostics
-            importSheet(source.path, sheet, window, rest: &reader, encoding: KeepRecords(), into: &batch,
-                        flush: { batch, _ in take(&batch) },
-                        onTables: { preview.tables += $0.map { ImportPreview.Table(table: $0) } })
-        }
-        // What the last sheet left in the batch (the import's final flush).
-        take(&batch)
+        importSource(source, encoding: KeepRecords(), into: &batch, flush: { batch, _ in take(&batch) },
+                     onTables: { preview.tables += $0.map { ImportPreview.Table(table: $0) } })
         for a in batch.accounting {
             if let t = preview.tables.firstIndex(where: {
                 $0.accounting == nil && $0.table.sheetName == a.sheet && $0.table.name == a.table

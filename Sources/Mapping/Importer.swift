@@ -51,13 +51,22 @@ public struct Importer: Sendable {
     /// them: `flush` receives the batch and the encoded chunks that follow its records, in row order.
     public func importSource<E: ChunkEncoding>(_ source: any TabularSource, encoding: E, into batch: inout ImportBatch,
                                                flush: (inout ImportBatch, [E.Encoded]) -> Void) {
+        importSource(source, encoding: encoding, into: &batch, flush: flush, onTables: { _ in })
+    }
+
+    /// ``importSource(_:encoding:into:flush:)``, handing `onTables` each table found as its rows
+    /// are about to be imported (``preview(_:samples:)``).
+    func importSource<E: ChunkEncoding>(_ source: any TabularSource, encoding: E, into batch: inout ImportBatch,
+                                        flush: (inout ImportBatch, [E.Encoded]) -> Void,
+                                        onTables: ([AnalyzedTable]) -> Void) {
         batch.diagnostics += source.openingDiagnostics
         batch.diagnostics += unmatchedSheetSpecs(source)
         for sheet in source.sheets {
             var reader = SheetReader(source, sheet)
             let window = reader.window(rows: windowRows(for: sheet))
             batch.diagnostics += window.diagnostics
-            importSheet(source.path, sheet, window, rest: &reader, encoding: encoding, into: &batch, flush: flush)
+            importSheet(source.path, sheet, window, rest: &reader, encoding: encoding, into: &batch, flush: flush,
+                        onTables: onTables)
         }
         flush(&batch, [])
     }

@@ -48,11 +48,12 @@ struct DamagedWorkbookTests {
         </Relationships>
         """
 
-    /// A workbook whose shared strings part is gone cannot show its text: one error per sheet (not
-    /// a warning per cell), which makes the source one that was not read in full.
-    @Test func aMissingSharedStringsPartIsOneErrorPerSheet() throws {
-        let path = try Self.package([
-            "_rels/.rels": Self.rootRels.replacingOccurrences(of: "%@", with: "xl/workbook.xml"),
+    /// A one-sheet workbook (`Cartera`) whose sheet data is `sheet`; its relationships may name a
+    /// shared strings part, which the package does not hold.
+    static func workbook(sharedStringsRelationship: Bool = false, sheet: String) throws -> String {
+        let strings = #"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>"#
+        return try package([
+            "_rels/.rels": rootRels.replacingOccurrences(of: "%@", with: "xl/workbook.xml"),
             "xl/workbook.xml": """
                 <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
                 xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
@@ -61,15 +62,21 @@ struct DamagedWorkbookTests {
             "xl/_rels/workbook.xml.rels": """
                 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
                 <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
-                <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>\
-                </Relationships>
+                \(sharedStringsRelationship ? strings : "")</Relationships>
                 """,
             "xl/worksheets/sheet1.xml": """
-                <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>\
-                <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>\
-                <row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2"><v>100</v></c></row></sheetData></worksheet>
+                <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>\(sheet)</sheetData></worksheet>
                 """,
         ])
+    }
+
+    /// A workbook whose shared strings part is gone cannot show its text: one error per sheet (not
+    /// a warning per cell), which makes the source one that was not read in full.
+    @Test func aMissingSharedStringsPartIsOneErrorPerSheet() throws {
+        let path = try Self.workbook(sharedStringsRelationship: true, sheet: """
+                <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>\
+                <row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2"><v>100</v></c></row>
+                """)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let book = try XLSXWorkbook(path: path)
         var stream = try book.rowStream(ofSheet: 0)
@@ -85,24 +92,10 @@ struct DamagedWorkbookTests {
     /// A row number or a cell reference outside the sheet is read in its place after the previous
     /// one, and said once (the row's place in the outputs is a guess).
     @Test func referencesOutsideTheSheetAreSaid() throws {
-        let path = try Self.package([
-            "_rels/.rels": Self.rootRels.replacingOccurrences(of: "%@", with: "xl/workbook.xml"),
-            "xl/workbook.xml": """
-                <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
-                xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-                <sheets><sheet name="Cartera" sheetId="1" r:id="rId1"/></sheets></workbook>
-                """,
-            "xl/_rels/workbook.xml.rels": """
-                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
-                </Relationships>
-                """,
-            "xl/worksheets/sheet1.xml": """
-                <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>\
+        let path = try Self.workbook(sheet: """
                 <row r="1"><c r="A1"><v>1</v></c><c r="XFE1"><v>2</v></c></row>\
-                <row r="1048577"><c r="A1048577"><v>3</v></c><c r="B1048577"><v>4</v></c></row></sheetData></worksheet>
-                """,
-        ])
+                <row r="1048577"><c r="A1048577"><v>3</v></c><c r="B1048577"><v>4</v></c></row>
+                """)
         defer { try? FileManager.default.removeItem(atPath: path) }
         var stream = try XLSXWorkbook(path: path).rowStream(ofSheet: 0)
         var rows: [Row] = []
