@@ -61,6 +61,24 @@ import Testing
         #expect(id(2) == id(4))
     }
 
+    /// Nor does a record that names no one (a chat known by its phone, a bank line with the
+    /// father's tax ID) join the son to the father: father and son never share a cluster.
+    @Test func aNamelessRecordDoesNotJoinFatherAndSon() {
+        let records = [
+            Fixture.customer("erp.csv", 2, name: "Pedro Luis Mendoza (Herrería Mendoza)", tax: Fixture.rif("V-13579246-9"),
+                             phones: ["+584145550199"]),
+            Fixture.customer("ventas.xlsx", 3, name: "Pedro Luis Mendoza", tax: Fixture.rif("V-13579246-9"), phones: ["+584145550199"]),
+            Fixture.customer("cartera.csv", 4, name: "Pedro Luis Mendoza Hijo", phones: ["+584145550199"]),
+            Fixture.customer("chat.txt", 1, name: nil, phones: ["+584145550199"]),
+        ] + Fixture.others
+        let result = Reconciler().reconcile(Fixture.batch(records))
+        let id = { (i: Int) in Fixture.customerID(of: records[i], in: result) }
+        #expect(id(0) == id(1))
+        #expect(id(2) != id(0))
+        #expect(id(3) != id(2) || id(3) != id(0))
+        #expect(Lineage.apart(FeatureSet(customers: CustomerView(records), settings: .default)).count >= 2)
+    }
+
     /// Records one customer in the previous run and unchanged since stay one customer, though the
     /// model (here a stricter threshold; at night, weights re-estimated on more data) would now
     /// part them; a cannot-link still parts them, and `keep_previous_links: false` matches afresh.

@@ -107,8 +107,9 @@ struct CustomerMatcher {
             selections.cannotLink.append([a, b])
             for x in a { for y in b where x != y { cannot.insert(Clusterer.key(x, y)) } }
         }
+        // Father and son are two customers, whatever record (a chat known by its phone) links them.
         var clusterer = Clusterer(settings: settings, scorePair: { scorer.score($0, $1) }, validTaxIDs: validTaxIDs, mustLinks: mustLinks,
-                                  cannotLinks: cannot)
+                                  cannotLinks: cannot.union(Lineage.apart(features)))
         clusterer.linkingTaxIDs = linkingTaxIDs
         clusterer.isVetoed = { scorer.isVetoed($0) }
         clusterer.identical = identical

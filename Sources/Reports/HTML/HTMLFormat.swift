@@ -59,6 +59,14 @@ enum HTMLFormat {
         case "two_tax_ids": return "Cliente con dos identificaciones fiscales"
         case "shared_tax_id": return "Identificación fiscal compartida"
         case "cluster_split": return "Grupo de clientes separado"
+        case "ambiguous_match": return "Registro que coincide con dos clientes"
+        case "document_under_several_customers": return "Documento bajo varios clientes"
+        case "large_cluster": return "Grupo de clientes muy grande"
+        case "override_conflict": return "Decisiones manuales en conflicto"
+        case "override_unmatched": return "Decisión manual sin registros"
+        case "payment_for_other_customer": return "Pago a un documento de otro cliente"
+        case "stated_balance_mismatch": return "Deuda anotada distinta de la de los documentos"
+        case "unknown_customer": return "Documento de un cliente no importado"
         default: return kind.replacingOccurrences(of: "_", with: " ")
         }
     }
