@@ -93,6 +93,23 @@ import Testing
         #expect(!result.discrepancies.contains { $0.kind == "payment_not_reflected" })
     }
 
+    /// A bank payment of exactly the balance a sheet shows settles it, though the sheet's earlier
+    /// payments are in no file: the balance is 0, not what the amount minus the bank's payments
+    /// would leave; when what was paid equals what is left, the payment may be the one counted.
+    @Test func aPaymentOfTheBalanceLeftSettlesIt() throws {
+        let c = Fixture.tornillo
+        let invoices = [Fixture.invoice("erp.csv", 2, customer: c[1], number: "174", amount: 225.06, balance: 175.06),
+                        Fixture.invoice("erp.csv", 3, customer: c[1], number: "175", amount: 100, balance: 50)]
+        let payments = [Fixture.payment("banco.csv", 2, customer: c[1], invoice: "174", amount: 175.06),
+                        Fixture.payment("banco.csv", 3, customer: c[1], invoice: "175", amount: 50)]
+        let result = Reconciler().reconcile(Fixture.batch(c, invoices: invoices, payments: payments))
+        func doc(_ n: String) throws -> ConsolidatedInvoice { try #require(result.invoices.first { $0.documentNumber == n }) }
+        #expect(try doc("174").balance == Money(0, .usd) && doc("174").paid == Money(225.06, .usd))
+        #expect(try doc("175").balance == Money(50, .usd))
+        let notes = result.discrepancies.filter { $0.kind == "payment_not_reflected" }
+        #expect(notes.count == 1 && notes.first?.message.contains("taken as settled") == true)
+    }
+
     /// A notebook's `Debe:` is checked against the customer's documents: a figure that differs
     /// from their balances in its currency is said, citing the line and each document; one that
     /// agrees, or a customer whose documents are all in another currency, is not.

@@ -385,13 +385,19 @@ struct InvoiceConsolidator {
             // What the chosen balance says was paid (a paid column of another source may be fresher
             // than the balance kept: it is the balance that must reflect the payments).
             let reflected = amount - b
-            if paymentsTotal.amount > reflected.amount {
-                let left = amount - paymentsTotal
+            // Payments that add up to exactly the balance left settle it: the sheet was last updated
+            // before them (`Saldo 175.06` after 50 paid, and the bank's 175.06), whatever earlier
+            // payments the bank file does not hold. (When what was paid equals what is left too, the
+            // payments may be the ones already counted: then nothing is assumed.)
+            let settles = b.amount > 0 && paymentsTotal.amount == b.amount && reflected.amount != b.amount
+            if paymentsTotal.amount > reflected.amount || settles {
+                let newPaid = settles ? amount : paymentsTotal
+                let left = amount - newPaid
                 paymentsApplied = true
                 hasConflict = true
-                paid = paymentsTotal; balance = left
+                paid = newPaid; balance = left
                 decisions.removeAll { $0.field == "paid" }
-                decisions.append(FieldDecision(field: "paid", value: paymentsTotal.description, chosenFrom: nil, rule: "payments_applied"))
+                decisions.append(FieldDecision(field: "paid", value: newPaid.description, chosenFrom: nil, rule: "payments_applied"))
                 decisions.append(FieldDecision(field: "balance", value: left.description, chosenFrom: nil, rule: "payments_applied"))
                 let balanceAt = balanceFrom?.balance?.provenance ?? ranked[0].provenance
                 discrepancies.append(.make(
@@ -399,8 +405,11 @@ struct InvoiceConsolidator {
                     values: [.init(value: b.description, provenance: balanceAt)]
                         + payments.map { .init(value: $0.amount.value.description, provenance: $0.amount.provenance ?? $0.provenance) },
                     chosen: left.description, rule: "payments_applied",
-                    message: "payments of \(paymentsTotal) against document \(ranked[0].number.value) exceed what its sources "
-                        + "say was paid (\(reflected)): balance \(b) taken as \(left)"))
+                    message: settles
+                        ? "payments of \(paymentsTotal) against document \(ranked[0].number.value) equal the balance its sources "
+                            + "show (\(b), after \(reflected) paid): taken as settled"
+                        : "payments of \(paymentsTotal) against document \(ranked[0].number.value) exceed what its sources "
+                            + "say was paid (\(reflected)): balance \(b) taken as \(left)"))
             }
         }
 
