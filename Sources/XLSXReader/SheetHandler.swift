@@ -199,6 +199,7 @@ final class SheetHandler: XMLStreamHandler {
 
     private func startRow(_ attributes: XMLAttributes) {
         guard inSheetData else { return }
+        column = 0
         var number: Int?
         var hidden = false
         for a in attributes {
@@ -207,7 +208,16 @@ final class SheetHandler: XMLStreamHandler {
             else if a.localName == "hidden" { hidden = a.value == "1" || a.value == "true" }
         }
         rowOutsideSheet = false
-        if let number, number >= 1, number <= CellRef.maxRow {
+        if let number, number >= 1, number <= CellRef.maxRow, number <= rowNumber {
+            // A row number again, or one going back (a hand-edited or broken writer's file): two
+            // rows would share one place, and their records one ID. Read after the previous row.
+            rowNumber += 1
+            rowHasNumber = true
+            let text = Array(String(number).utf8)
+            text.withUnsafeBufferPointer {
+                problem("XLSX-ROW-OUT-OF-ORDER", "row number not after the previous row's; read as row \(rowNumber)", found: $0)
+            }
+        } else if let number, number >= 1, number <= CellRef.maxRow {
             rowNumber = number
             rowHasNumber = true
         } else {

@@ -29,8 +29,12 @@ import Testing
         ("promete pagar la quincena 80", "80.00 USD@0.6"),
         // Thousands grouped by a space, and Venezuela's BsD.
         ("promete pagar 1 500,00 el 20", "1500.00 USD@0.6"),
-        ("promete BsD 2.000 el lunes", "2000.00 VES@0.9"),
-        ("abonó 2.000 BsD", "2000.00 VES@0.9"),
+        // The bolívar digital and the fuerte are other money than the soberano.
+        ("promete BsD 2.000 el lunes", "2000.00 VED@0.9"),
+        ("abonó 2.000 BsD", "2000.00 VED@0.9"),
+        ("promete Bs.D 2.000 el lunes", "2000.00 VED@0.9"),
+        ("debe VED 2.000", "2000.00 VED@0.9"),
+        ("debía BsF 2.000", "2000.00 VEF@0.9"),
     ]
 
     @Test(arguments: amounts) func amountsWithCurrency(_ text: String, _ expected: String) {

@@ -45,6 +45,9 @@ import Testing
         #expect(NotesText.decode(Data([0xEF, 0xBB, 0xBF, 0x61])).text == "a")
         #expect(NotesText.decode(Data([0x4C, 0x6C, 0x61, 0x6D, 0xE9])).text == "Llamé") // Windows-1252
         #expect(NotesText.clean("\u{200E}[12/03]\u{202F}p.\u{00A0}m.\u{2068}x\u{2069}") == "[12/03] p. m.x")
+        // NUL padding and control characters are no text (before a heading they hid it).
+        #expect(NotesText.clean("\u{0}\u{0}CLIENTE: Otro\u{7F}") == "CLIENTE: Otro")
+        #expect(NotesText.clean("a\nb\r\nc") == "a\nb\r\nc")
         #expect(NotesText.fold("Já Pagó ÑANDÚ") == "ja pago nandu")
     }
 

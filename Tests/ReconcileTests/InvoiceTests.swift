@@ -283,11 +283,14 @@ import Testing
                         payment("banco-junio.csv", 5, reference: "555"), payment("banco-junio.csv", 6, reference: "555"),
                         payment("banco-mayo-junio.csv", 7, reference: nil), payment("banco-junio.csv", 8, reference: nil),
                         payment("banco-mayo-junio.csv", 9, reference: "77003", amount: 61),
-                        payment("banco-junio.csv", 9, reference: "77003", amount: 62)]
+                        payment("banco-junio.csv", 9, reference: "77003", amount: 62),
+                        // A line pasted twice in one statement: a bank's transaction number repeats.
+                        payment("banco-junio.csv", 10, reference: "22220000001"), payment("banco-junio.csv", 11, reference: "22220000001")]
         let result = Reconciler().reconcile(Fixture.batch(c, invoices: [], payments: payments))
-        #expect(result.payments.count == 7)
+        #expect(result.payments.count == 8)
         let duplicates = result.discrepancies.filter { $0.kind == "duplicate_payment" }
-        #expect(duplicates.count == 1 && duplicates.first?.values.count == 2)
+        #expect(duplicates.count == 2 && duplicates.allSatisfy { $0.values.count == 2 })
+        #expect(duplicates.contains { $0.message.contains("twice in banco-junio.csv") })
     }
 
     @Test func contactsAndPromisesAttachToConsolidatedCustomer() throws {

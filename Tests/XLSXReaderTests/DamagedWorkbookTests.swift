@@ -106,6 +106,23 @@ struct DamagedWorkbookTests {
                 == ["XLSX-BAD-CELL-REFERENCE XFE1", "XLSX-BAD-ROW-NUMBER 1048577"])
     }
 
+    /// A row number repeated or going back is read after the previous row, and said: two rows
+    /// at one place would give two records one ID.
+    @Test func rowsOutOfOrderAreReadInOrder() throws {
+        let path = try Self.workbook(sheet: """
+                <row r="1"><c r="A1"><v>1</v></c></row><row r="3"><c r="A3"><v>3</v></c></row>\
+                <row r="3"><c r="A3"><v>4</v></c></row><row r="2"><c r="A2"><v>5</v></c></row>\
+                <row r="9"><c r="A9"><v>9</v></c></row>
+                """)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var stream = try XLSXWorkbook(path: path).rowStream(ofSheet: 0)
+        var rows: [Row] = []
+        while let r = try stream.nextRow() { rows.append(r) }
+        #expect(rows.map(\.number) == [1, 3, 4, 5, 9])
+        #expect(rows.map(\.cells) == [[.number(1)], [.number(3)], [.number(4)], [.number(5)], [.number(9)]])
+        #expect(stream.drainDiagnostics().map { "\($0.code) \($0.found ?? "")" } == ["XLSX-ROW-OUT-OF-ORDER 3", "XLSX-ROW-OUT-OF-ORDER 2"])
+    }
+
     /// A Word document saved under a workbook's name names its main part as an office document
     /// too: it is refused as what it is.
     @Test func aWordDocumentIsNoWorkbook() throws {

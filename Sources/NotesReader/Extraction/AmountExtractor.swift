@@ -95,7 +95,10 @@ enum AmountExtractor {
         switch s {
         case "$": return .some(dollarSign)
         case "us$", "usd", "u$s", "dolares", "dolar", "dollars", "dollar", "dls", "usd$", "verdes": return .some(.usd)
-        case "bs", "bs.", "bs.s", "bs.s.", "bss", "bsf", "bolivares", "ves", "bsd": return .some(.ves)
+        case "bs", "bs.", "bs.s", "bs.s.", "bss", "bolivares", "ves": return .some(.ves)
+        // The bolívar digital (2021, 1 VED = 1,000,000 VES) and the fuerte (withdrawn 2018): other money.
+        case "bsd", "bs.d", "bsd.", "bs.d.", "ved": return .some(Currency(code: "VED"))
+        case "bsf", "bs.f", "bsf.", "bs.f.", "vef": return .some(Currency(code: "VEF"))
         case "r$", "brl", "reais", "real", "reales": return .some(Currency(code: "BRL"))
         case "pen", "soles", "s/", "s/.": return .some(Currency(code: "PEN"))
         case "€", "eur", "euros": return .some(.eur)
@@ -109,8 +112,8 @@ enum AmountExtractor {
     // Thousands grouped by `.`, `,` or a space (`1 500,00`, as the RAE writes them).
     private static let number = #"(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d{1,3}(?: \d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)"#
     // `S/` and `S/.` are Peru's soles (`S/ 1.500`).
-    private static let prefixSymbols = #"(r\$|us\$|u\$s|col\$|\$|€|s/\.?|bs\.?\s?s\.?|bs\.?[fd]?|usd|brl|eur|ves|cop|mxn|pen)"#
-    private static let suffixSymbols = #"(\$|€|usd|brl|eur|ves|cop|mxn|pen|bs[fd]?\.?|bolivares|dolares|dolar|dollars|dls|reais|reales|euros|pesos|soles|verdes)"#
+    private static let prefixSymbols = #"(r\$|us\$|u\$s|col\$|\$|€|s/\.?|bs\.?\s?s\.?|bs\.?[fd]?\.?|usd|brl|eur|ves|ved|vef|cop|mxn|pen)"#
+    private static let suffixSymbols = #"(\$|€|usd|brl|eur|ves|ved|vef|cop|mxn|pen|bs\.?[fd]?\.?|bolivares|dolares|dolar|dollars|dls|reais|reales|euros|pesos|soles|verdes)"#
     // Groups: 1 prefix mark, 2 number, 3 multiplier word, 4 mark after the multiplier (`millones
     // de bolívares`), 5 mark right after the number. A number glued to another by `/ . , : -` is
     // part of a date, time or phone (`14/05`, `0414-500`), whatever follows it; one after letters

@@ -86,6 +86,10 @@ enum NotesText {
                 continue
             case 0x00A0, 0x202F, 0x2007, 0x2009, 0x2002, 0x2003, 0x205F, 0x0009:
                 out.append(" ")
+            case 0x0000...0x0008, 0x000B, 0x000C, 0x000E...0x001F, 0x007F:
+                // NUL padding and other control characters (a notebook saved by an old program):
+                // no text, and before a heading they would hide it.
+                continue
             default:
                 out.append(u)
             }

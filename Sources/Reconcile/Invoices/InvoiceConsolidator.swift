@@ -39,19 +39,25 @@ struct InvoiceConsolidator {
         for k in keys { invoiceIndex[k.number, default: []].append(k) }
         var paidByKey: [GroupKey: [Payment]] = [:]
         // The same transfer in two sources (overlapping bank statements: same date, bank reference
-        // and amount) is one payment: counted twice, it paid invoices and kept promises twice.
+        // and amount), or twice in one, is one payment: counted twice, it paid invoices and kept
+        // promises twice.
         var transfers: [String: Payment] = [:]
         var bookedByDocument: [String: [Payment]] = [:]
         for p in payments.sorted(by: { $0.id < $1.id }) {
             if let key = Self.transferKey(p) {
-                if let first = transfers[key], first.provenance.location.file != p.provenance.location.file {
+                // In one file too, when the reference is a bank's transaction number (a line pasted
+                // twice); a word such as `DEPOSITO` may repeat for two real payments.
+                let sameFile = transfers[key]?.provenance.location.file == p.provenance.location.file
+                if let first = transfers[key],
+                   !sameFile || (p.reference?.value.filter(\.isNumber).count ?? 0) >= 6 {
                     out.discrepancies.append(.make(
                         kind: "duplicate_payment", severity: .warning, entity: "payment", entityID: first.id.rawValue,
                         field: "reference", values: [first, p].map {
                             .init(value: $0.reference?.value ?? "", provenance: $0.reference?.provenance ?? $0.provenance)
                         },
                         message: "payment \(p.amount.value) of \(p.date?.value.iso ?? "") with reference "
-                            + "\(p.reference?.value ?? "") is listed by two sources: counted once"))
+                            + "\(p.reference?.value ?? "") is listed "
+                            + (sameFile ? "twice in \(p.provenance.location.file)" : "by two sources") + ": counted once"))
                     continue
                 }
                 if transfers[key] == nil { transfers[key] = p }
