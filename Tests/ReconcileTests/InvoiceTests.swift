@@ -169,6 +169,21 @@ import Testing
         #expect(try doc("00170").balance == Money(700, .usd))
     }
 
+    /// One transfer naming the payer's document and another customer's (`00159 y 00170`): the
+    /// payer's takes what it owes, the rest is applied to none and said, naming the owner.
+    @Test func onePaymentOfOwnAndOthersDocumentsPaysTheOwn() throws {
+        let c = Fixture.tornillo
+        let invoices = [Fixture.invoice("erp.csv", 2, customer: c[0], number: "00159", amount: 1000, balance: 1000),
+                        Fixture.invoice("erp.csv", 4, customer: c[3], number: "00170", amount: 700, balance: 700)]
+        let payments = [Fixture.payment("banco.csv", 2, customer: c[0], invoice: "00159 y 00170", amount: 1500)]
+        let result = Reconciler().reconcile(Fixture.batch(c, invoices: invoices, payments: payments))
+        func doc(_ n: String) throws -> ConsolidatedInvoice { try #require(result.invoices.first { $0.documentNumber == n }) }
+        #expect(try doc("00159").balance == Money(0, .usd) && doc("00170").balance == Money(700, .usd))
+        let other = try #require(result.discrepancies.first { $0.kind == "payment_for_other_customer" })
+        #expect(other.message.contains("500.00 USD was applied to none"), "\(other.message)")
+        #expect(!result.discrepancies.contains { $0.kind == "unknown_invoice_payment" })
+    }
+
     /// A number announced by a word glued to its mark (`FACT.Nº 0112`) is found as `FACT Nº 0112`
     /// is; a bare number no word announces is not.
     @Test(arguments: [("PAGO FACT.Nº 0112", true), ("PAGO FACT. Nº 0112", true), ("PAGO FAC.0112", true), ("PAGO 0112", false)])

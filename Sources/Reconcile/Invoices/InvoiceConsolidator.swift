@@ -85,8 +85,18 @@ struct InvoiceConsolidator {
             var number: String?
             // One payment of several documents (`00159/00160`, `159 y 160`): shared among them.
             if let raw = p.invoiceNumber?.value,
-               let shares = Self.shares(of: p, raw: raw, customerID: cid, index: invoiceIndex, groups: groups) {
+               let (shares, foreign) = Self.shares(of: p, raw: raw, customerID: cid, index: invoiceIndex, groups: groups) {
                 for (key, share) in shares { paidByKey[key, default: []].append(share) }
+                if let cid, !foreign.isEmpty {
+                    let applied = shares.reduce(Decimal(0)) { $0 + $1.share.amount.value.amount }
+                    let rest = Money(p.amount.value.amount - applied, p.amount.value.currency)
+                    out.discrepancies.append(.make(
+                        kind: "payment_for_other_customer", severity: .warning, entity: "payment", entityID: p.id.rawValue,
+                        field: "invoice_number", values: [.init(value: raw, provenance: p.invoiceNumber?.provenance ?? p.provenance)],
+                        message: "payment \(p.amount.value) from customer \(cid) names documents \(raw); "
+                            + foreign.map { "\($0.piece) is customer \($0.owners.joined(separator: " and "))'s" }.joined(separator: ", ")
+                            + ": its own documents took what they were owed, \(rest) was applied to none"))
+                }
                 out.payments.append(ConsolidatedPayment(customerID: cid ?? shares[0].key.customerID, invoiceNumber: raw,
                                                         invoiceFound: true, payment: p))
                 continue
@@ -210,38 +220,49 @@ struct InvoiceConsolidator {
     /// per document: in the order written, each takes what its document is owed (its first ranked
     /// source's balance, else its amount), the last what is left. `nil` when the cell names one
     /// document, or a piece is no such document (then the payment is handled as one number).
+    ///
+    /// A piece that is another customer's document (a sister company's) is left out, in `foreign`
+    /// with its owners: the payer's own documents then take only what they are owed, and the rest
+    /// is applied to none.
     private static func shares(of p: Payment, raw: String, customerID: String?, index: [String: [GroupKey]],
-                               groups: [GroupKey: [Invoice]]) -> [(key: GroupKey, share: Payment)]? {
+                               groups: [GroupKey: [Invoice]])
+        -> (shares: [(key: GroupKey, share: Payment)], foreign: [(piece: String, owners: [String])])? {
         var text = raw
         for word in [" y ", " Y ", " e ", " & ", " + "] { text = text.replacingOccurrences(of: word, with: "/") }
         let pieces = text.split(whereSeparator: { "/;,".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
         guard pieces.count > 1 else { return nil }
-        var keys: [GroupKey] = []
+        var keys: [GroupKey] = [], written: [String] = []
+        var foreign: [(piece: String, owners: [String])] = []
         for piece in pieces {
             let matches = payable(InvoiceNumber.normalize(piece), in: index)
             let key = customerID.map { cid in matches.first { $0.customerID == cid } } ?? (matches.count == 1 ? matches.first : nil)
+            if key == nil, customerID != nil, !matches.isEmpty {
+                foreign.append((piece, Set(matches.map { $0.customerID.isEmpty ? "?" : $0.customerID }).sorted()))
+                continue
+            }
             guard let key, !keys.contains(key), key.customerID == (customerID ?? keys.first?.customerID ?? key.customerID) else {
                 return nil
             }
-            keys.append(key)
+            keys.append(key); written.append(piece)
         }
+        guard !keys.isEmpty else { return nil }
         var left = p.amount.value
         var out: [(key: GroupKey, share: Payment)] = []
         for (i, key) in keys.enumerated() {
             var amount = left
-            if i < keys.count - 1 {
+            if i < keys.count - 1 || !foreign.isEmpty {
                 let ranked = Self.ranked(groups[key] ?? [])
                 let owed = ranked.first(where: { $0.balance != nil })?.balance?.value ?? ranked.first?.amount?.value
                 if let owed, owed.isCompatible(with: left), !owed.isNegative, owed.amount < left.amount { amount = owed }
             }
             var share = p
             share.amount = Sourced(Money(amount.amount, p.amount.value.currency), from: p.amount.provenance ?? p.provenance)
-            share.invoiceNumber = p.invoiceNumber.map { Sourced(pieces[i], from: $0.provenance ?? p.provenance) }
+            share.invoiceNumber = p.invoiceNumber.map { Sourced(written[i], from: $0.provenance ?? p.provenance) }
             out.append((key, share))
             left = Money(left.amount - amount.amount, left.currency)
         }
-        return out
+        return (out, foreign)
     }
 
     /// Whether two payments to one document, of one amount, are one booking seen by two sources:
