@@ -184,6 +184,23 @@ import Testing
         #expect(!result.discrepancies.contains { $0.kind == "unknown_invoice_payment" })
     }
 
+    /// A description naming two of the customer's documents (`PAGO FACS 00205 Y 00201`) shares
+    /// the payment among them as a document cell naming both would.
+    @Test func aDescriptionNamingTwoDocumentsSharesThePayment() throws {
+        let c = Fixture.tornillo
+        let invoices = [Fixture.invoice("erp.csv", 2, customer: c[1], number: "00205", amount: 600, balance: 600),
+                        Fixture.invoice("erp.csv", 3, customer: c[1], number: "00201", amount: 900, balance: 900)]
+        var payment = Fixture.payment("banco.csv", 2, customer: c[1], invoice: nil, amount: 1000)
+        payment.extra["Descripción"] = "PAGO FACS 00205 Y 00201"
+        let result = Reconciler().reconcile(Fixture.batch(c, invoices: invoices, payments: [payment]))
+        func doc(_ n: String) throws -> ConsolidatedInvoice { try #require(result.invoices.first { $0.documentNumber == n }) }
+        #expect(try doc("00205").balance == Money(0, .usd) && doc("00201").balance == Money(500, .usd))
+        #expect(result.discrepancies.contains { $0.kind == "invoice_from_description" && $0.message.contains("shared") })
+        #expect(!result.discrepancies.contains { $0.kind == "unapplied_payment" })
+        // One number alone after the word is still one document.
+        #expect(InvoiceMention.findAll(in: ["PAGO FACS 00205"], documents: { [$0] }, isCustomers: { _ in true }).isEmpty)
+    }
+
     /// A number announced by a word glued to its mark (`FACT.Nº 0112`) is found as `FACT Nº 0112`
     /// is; a bare number no word announces is not.
     @Test(arguments: [("PAGO FACT.Nº 0112", true), ("PAGO FACT. Nº 0112", true), ("PAGO FAC.0112", true), ("PAGO 0112", false)])
@@ -245,7 +262,8 @@ import Testing
     }
 
     /// A bank line with an empty document cell that names the document in its description is
-    /// applied to it, and says so; a stray number or two documents link nothing.
+    /// applied to it, and says so (two of its customer's documents share it); a stray number, a
+    /// reference or another customer's document link nothing.
     @Test func paymentsFindTheDocumentTheirDescriptionNames() throws {
         let c = Fixture.tornillo
         let d = LocalDate(year: 2025, month: 3, day: 1)
@@ -272,12 +290,12 @@ import Testing
         #expect(linked["banco.csv#3"] == "FE-1001")     // looks like a document number
         #expect(linked["banco.csv#4"] == "1003")        // announced by FACTURA
         #expect(linked["banco.csv#5"] == .some(nil))    // a bare number of an unknown payer
-        #expect(linked["banco.csv#6"] == .some(nil))    // two documents
+        #expect(linked["banco.csv#6"] == "FE-1001, FE-1002")  // two of its customer's documents: shared
         #expect(linked["banco.csv#7"] == .some(nil))    // another customer's document
         #expect(linked["banco.csv#8"] == .some(nil))    // an amount, even one equal to a document number
         #expect(linked["banco.csv#9"] == .some(nil))    // a bank reference
         let said = result.discrepancies.filter { $0.kind == "invoice_from_description" }
-        #expect(said.count == 3 && said.allSatisfy { $0.severity == .info })
+        #expect(said.count == 4 && said.allSatisfy { $0.severity == .info })
         let fe1002 = try #require(result.invoices.first { $0.documentNumber == "FE-1002" })
         #expect(fe1002.paid == Money(10, .usd))
     }

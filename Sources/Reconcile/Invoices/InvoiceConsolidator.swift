@@ -130,6 +130,23 @@ struct InvoiceConsolidator {
                         message: "payment \(p.amount.value) names document \(raw), which no source lists" + (cid.map { " for customer \($0)" } ?? "")))
                 }
             }
+            // A description naming several of the customer's documents (`PAGO FACTS 00205 Y 00201`):
+            // shared as a document cell naming them would be.
+            if number == nil, let cid, case let named = InvoiceMention.findAll(
+                in: Self.freeTexts(of: p), documents: { Self.payable($0, in: invoiceIndex) }, isCustomers: { $0.customerID == cid }),
+               !named.isEmpty,
+               let (shares, _) = Self.shares(of: p, raw: named.map(\.written).joined(separator: "/"), customerID: cid,
+                                             index: invoiceIndex, groups: groups) {
+                for (key, share) in shares { paidByKey[key, default: []].append(share) }
+                let written = named.map(\.written).joined(separator: ", ")
+                out.discrepancies.append(.make(
+                    kind: "invoice_from_description", severity: .info, entity: "payment", entityID: p.id.rawValue,
+                    field: "invoice_number", values: [.init(value: Self.freeTexts(of: p).joined(separator: " | "), provenance: p.provenance)],
+                    message: "payment \(p.amount.value) names no document; its text mentions \(written), "
+                        + "so it is shared among those documents"))
+                out.payments.append(ConsolidatedPayment(customerID: cid, invoiceNumber: written, invoiceFound: true, payment: p))
+                continue
+            }
             if number == nil, let mention = mentionedDocument(p, customerID: cid, index: invoiceIndex) {
                 number = mention.written
                 found = mention.key

@@ -7,11 +7,15 @@
 /// looks like a document number (letters and digits, `FE-1001`) or follows a word that says
 /// "invoice" (`FACTURA 1003`, `Fact. 1003`, `N° 1003`); and it names one document of the payment's
 /// own customer, or, when that is unknown, exactly one document of anyone. A text that names two
-/// different documents links to none (a payment here settles one document).
+/// different documents of its own customer (`PAGO FACTS 00205 Y 00201`) shares the payment among
+/// them (``findAll(in:documents:isCustomers:)``); otherwise it links to none.
 enum InvoiceMention {
     /// Words that announce a document number, folded to upper-case ASCII without punctuation: the
     /// prefixes a document number may carry (``InvoiceNumber/prefixes``) and a few more nouns.
-    static let announcing = Set(InvoiceNumber.prefixes).union(["FACTURAS", "DOCUMENTO", "BOLETA", "COMPROBANTE", "NOTA", "NF"])
+    static let announcing = Set(InvoiceNumber.prefixes).union(["FACTURAS", "FACS", "FACTS", "DOCUMENTO", "DOCUMENTOS", "BOLETA",
+                                                                 "COMPROBANTE", "NOTA", "NF"])
+    /// Words joining numbers a word announced (`FACTS 00205 Y 00201`): the next is announced too.
+    static let joining: Set<String> = ["Y", "E", "AND"]
 
     /// One document a word names: the word as written and the normalized number.
     struct Candidate: Equatable {
@@ -24,7 +28,7 @@ enum InvoiceMention {
     static func candidates(in texts: [String]) -> [(candidate: Candidate, announced: Bool, lettered: Bool)] {
         var found: [(Candidate, Bool, Bool)] = []
         for text in texts {
-            var previousAnnounces = false
+            var previousAnnounces = false, afterAnnouncedNumber = false
             for word in text.split(whereSeparator: { $0.isWhitespace || ",;:()[]{}\"'".contains($0) }) {
                 let trimmed = String(word.drop { ".-/#".contains($0) }.reversed().drop { ".-/#".contains($0) }.reversed())
                 let fold = { (s: Substring) in
@@ -32,6 +36,12 @@ enum InvoiceMention {
                 }
                 let folded = fold(Substring(trimmed))
                 let previous = previousAnnounces
+                if afterAnnouncedNumber, joining.contains(folded) || trimmed == "&" || trimmed == "+" {
+                    // `FACTS 00205 Y 00201`: the list goes on, announced (only right after an announced number).
+                    previousAnnounces = true; afterAnnouncedNumber = false
+                    continue
+                }
+                afterAnnouncedNumber = false
                 // `FACT.Nº` announces as `FACT Nº` does: each piece between points is looked at.
                 defer { previousAnnounces = announcing.contains(folded) || trimmed.split(separator: ".").contains { announcing.contains(fold($0)) } }
                 guard folded.count >= 3, folded.contains(where: \.isNumber) else { continue }
@@ -39,9 +49,23 @@ enum InvoiceMention {
                 guard !number.isEmpty else { continue }
                 let lettered = folded.contains(where: \.isLetter)
                 found.append((Candidate(written: trimmed, number: number), previous, lettered))
+                afterAnnouncedNumber = previous
             }
         }
         return found
+    }
+
+    /// Every document of the payment's own customer the texts name, in the order written, when
+    /// they name two or more (`PAGO FACTS 00205 Y 00201`), each once.
+    static func findAll<Key: Hashable>(in texts: [String], documents: (String) -> [Key],
+                                       isCustomers: (Key) -> Bool) -> [(written: String, key: Key)] {
+        var out: [(written: String, key: Key)] = []
+        for (candidate, announced, lettered) in candidates(in: texts) where announced || lettered {
+            let named = documents(candidate.number).filter(isCustomers)
+            guard named.count == 1, !out.contains(where: { $0.key == named[0] }) else { continue }
+            out.append((candidate.written, named[0]))
+        }
+        return out.count > 1 ? out : []
     }
 
     /// The one document the texts name, given a lookup from normalized number to the documents
