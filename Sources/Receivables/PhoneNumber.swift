@@ -72,6 +72,12 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
             if let nsn = plan.nationalSignificant(rest, allowTrunk: false, international: true) {
                 return PhoneNumber(e164: "+" + plan.callingCode + nsn, ext: ext, country: country)
             }
+            // Calling codes are prefix-free: these digits are this country's, and too few or too
+            // many for its numbers (`+58 414 555`). No number then, kept as written and said.
+            if !PhonePlan.byCallingCodeLength.contains(where: { $0.1.callingCode.count > plan.callingCode.count
+                                                                && digits.hasPrefix($0.1.callingCode) }) {
+                return nil
+            }
         }
         guard (8...15).contains(digits.count), !digits.hasPrefix("0") else { return nil }
         return PhoneNumber(e164: "+" + digits, ext: ext, country: nil)

@@ -48,7 +48,8 @@ struct PhoneNumberTests {
         #expect(PhoneNumber.parse("Celia 0412-5551234", defaultCountry: "VE") == nil)
     }
 
-    @Test(arguments: ["12345", "F-0012345", "0412-55512", "", "abc"])
+    // A known country's calling code with too few or too many digits after it is no number.
+    @Test(arguments: ["12345", "F-0012345", "0412-55512", "", "abc", "+58 414 555", "+58 414 555 12345 67", "+57 300 12"])
     func notPhones(_ text: String) {
         #expect(PhoneNumber.parse(text, defaultCountry: "VE") == nil)
     }
