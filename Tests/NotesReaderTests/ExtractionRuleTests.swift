@@ -27,6 +27,8 @@ import Testing
         ("paga la otra semana 150", "150.00 USD@0.6"),
         ("promete pagar el mes que viene 400", "400.00 USD@0.6"),
         ("promete pagar la quincena 80", "80.00 USD@0.6"),
+        ("promete pagar el 25 de abril 900", "900.00 USD@0.6"),
+        ("promete pagar el 25/04 900", "900.00 USD@0.6"),
         // Thousands grouped by a space, and Venezuela's BsD.
         ("promete pagar 1 500,00 el 20", "1500.00 USD@0.6"),
         // The bolívar digital and the fuerte are other money than the soberano.

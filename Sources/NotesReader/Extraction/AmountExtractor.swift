@@ -128,7 +128,8 @@ enum AmountExtractor {
         #"\b(?:pag\w*|abon\w*|deposit\w*|transf\w*|cancel\w*|promet\w*|monto|saldo|debe|deve|total|quit\w*|pix|cuota|parcela|resto)"#
         + #"(?:\s+(?:(?:el|la|este|esta|esta\s+semana\s+el)\s+)?(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|hoy|pasado\s+manana)[,:]?"#
         + #"|\s+(?:la\s+otra\s+semana|la\s+semana\s+que\s+viene|la\s+proxima\s+semana|el\s+mes\s+que\s+viene|el\s+proximo\s+mes"#
-        + #"|(?:a\s+|para\s+)?fin\s+de\s+mes|(?:la|esta)\s+(?:proxima\s+)?quincena)[,:]?)?"#
+        + #"|(?:a\s+|para\s+)?fin\s+de\s+mes|(?:la|esta)\s+(?:proxima\s+)?quincena"#
+        + #"|el\s+\d{1,2}\s+de\s+(?:"# + Lexicon.monthAlternation + #")|el\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?)[,:]?)?"#
         + #"(?:\s+(?:de|do|da|un|uma|una|con|com|los|las|os|as))?\s+("#
         + #"(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d{1,3}(?: \d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?))(?![\d/:\-%]|\s?%|\s?(?:de\s)?(?:"# + Lexicon.monthAlternation + #")\b|[.,]\d)"#)
 }
