@@ -62,7 +62,7 @@ let package = Package(
         ]),
 
         // Seeded randomness and file corruption shared by the property and mutation tests.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["ZipArchive"], path: "Tests/TestSupport"),
         .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
         .testTarget(name: "ReceivablesTests", dependencies: ["Receivables", "TestSupport"]),
         .testTarget(name: "ZipArchiveTests", dependencies: ["ZipArchive", "TestSupport"]),
@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "ZipArchive", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
         // Runs the built `consolida` binary, as a user would (argument-parser's example tests).
-        .testTarget(name: "EndToEndTests", dependencies: ["consolida", "ZipArchive"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["consolida", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,6 @@
 import Foundation
+import TestSupport
 import Testing
-import ZipArchive
 
 /// The exit codes of DESIGN.md, seen from outside as a nightly job sees them.
 @Suite struct ExitCodeTests {
@@ -130,7 +130,7 @@ import ZipArchive
     @Test func aWorkbookWithoutValuesIsAnEmptySource() throws {
         let folder = try CommandRunner.temporaryFolder("empty-book")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let source = try HandWrittenWorkbook.workbook(sheetData: "")
+        let source = try HandWrittenPackage.workbook(sheetData: "")
         try FileManager.default.copyItem(atPath: source, toPath: folder.appendingPathComponent("vacio.xlsx").path)
         let result = try CommandRunner.run(["import", "vacio.xlsx", "--out", "out"], in: folder)
         #expect(result.exitCode == 3)
@@ -152,7 +152,7 @@ import ZipArchive
         }
         let data = row(1, false, ["Cliente", "Factura", "Monto"]) + row(2, false, ["Alfa", "F-1", "10"])
             + row(3, true, ["Beta", "F-2", "20"]) + row(4, true, []) + row(5, false, ["Gamma", "F-3", "30"])
-        try FileManager.default.copyItem(atPath: try HandWrittenWorkbook.workbook(sheetData: data),
+        try FileManager.default.copyItem(atPath: try HandWrittenPackage.workbook(sheetData: data),
                                          toPath: folder.appendingPathComponent("oculto.xlsx").path)
         let result = try CommandRunner.run(["import", "oculto.xlsx", "--out", "out", "--currency", "USD"], in: folder)
         #expect(result.exitCode == 0)
@@ -433,43 +433,5 @@ import ZipArchive
         let result = try CommandRunner.run(["run", "cartera", "--out", "cartera", "--quiet"], in: folder)
         #expect(result.exitCode == 4)
         #expect(FileManager.default.fileExists(atPath: sources.appendingPathComponent("ventas.csv").path))
-    }
-}
-
-/// A minimal workbook written by hand (the end-to-end tests have no workbook writer of their own).
-enum HandWrittenWorkbook {
-    static func workbook(sheetData: String) throws -> String {
-        let parts = [
-            "[Content_Types].xml": """
-                <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-                <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-                <Default Extension="xml" ContentType="application/xml"/>\
-                <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
-                </Types>
-                """,
-            "_rels/.rels": """
-                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
-                </Relationships>
-                """,
-            "xl/workbook.xml": """
-                <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
-                xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-                <sheets><sheet name="Hoja1" sheetId="1" r:id="rId1"/></sheets></workbook>
-                """,
-            "xl/_rels/workbook.xml.rels": """
-                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
-                </Relationships>
-                """,
-            "xl/worksheets/sheet1.xml": """
-                <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>\(sheetData)</sheetData></worksheet>
-                """,
-        ]
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("book-\(UUID().uuidString).xlsx").path
-        let writer = try ZipWriter(path: path)
-        for name in parts.keys.sorted() { try writer.addEntry(named: name, contents: Array(parts[name]!.utf8)) }
-        try writer.finish()
-        return path
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Tabular
+import TestSupport
 import Testing
 @testable import XLSXReader
 import ZipArchive
@@ -33,50 +34,13 @@ struct DamagedWorkbookTests {
         #expect(XLSXError.damagedWorkbook(path: "a.xlsx", detail: "x").description.contains("repair"))
     }
 
-    /// A package of the given parts (name → XML text), written to a temporary file.
-    static func package(_ parts: [String: String]) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pkg-\(UUID().uuidString).xlsx").path
-        let writer = try ZipWriter(path: path)
-        for name in parts.keys.sorted() { try writer.addEntry(named: name, contents: Array(parts[name]!.utf8)) }
-        try writer.finish()
-        return path
-    }
-
-    static let rootRels = """
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="%@"/>\
-        </Relationships>
-        """
-
-    /// A one-sheet workbook (`Cartera`) whose sheet data is `sheet`; its relationships may name a
-    /// shared strings part, which the package does not hold.
-    static func workbook(sharedStringsRelationship: Bool = false, sheet: String) throws -> String {
-        let strings = #"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>"#
-        return try package([
-            "_rels/.rels": rootRels.replacingOccurrences(of: "%@", with: "xl/workbook.xml"),
-            "xl/workbook.xml": """
-                <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
-                xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-                <sheets><sheet name="Cartera" sheetId="1" r:id="rId1"/></sheets></workbook>
-                """,
-            "xl/_rels/workbook.xml.rels": """
-                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
-                \(sharedStringsRelationship ? strings : "")</Relationships>
-                """,
-            "xl/worksheets/sheet1.xml": """
-                <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>\(sheet)</sheetData></worksheet>
-                """,
-        ])
-    }
-
     /// A workbook whose shared strings part is gone cannot show its text: one error per sheet (not
     /// a warning per cell), which makes the source one that was not read in full.
     @Test func aMissingSharedStringsPartIsOneErrorPerSheet() throws {
-        let path = try Self.workbook(sharedStringsRelationship: true, sheet: """
+        let path = try HandWrittenPackage.workbook(sheetName: "Cartera", sheetData: """
                 <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>\
                 <row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2"><v>100</v></c></row>
-                """)
+                """, sharedStringsRelationship: true)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let book = try XLSXWorkbook(path: path)
         var stream = try book.rowStream(ofSheet: 0)
@@ -92,7 +56,7 @@ struct DamagedWorkbookTests {
     /// A row number or a cell reference outside the sheet is read in its place after the previous
     /// one, and said once (the row's place in the outputs is a guess).
     @Test func referencesOutsideTheSheetAreSaid() throws {
-        let path = try Self.workbook(sheet: """
+        let path = try HandWrittenPackage.workbook(sheetName: "Cartera", sheetData: """
                 <row r="1"><c r="A1"><v>1</v></c><c r="XFE1"><v>2</v></c></row>\
                 <row r="1048577"><c r="A1048577"><v>3</v></c><c r="B1048577"><v>4</v></c></row>
                 """)
@@ -109,7 +73,7 @@ struct DamagedWorkbookTests {
     /// A row number repeated or going back is read after the previous row, and said: two rows
     /// at one place would give two records one ID.
     @Test func rowsOutOfOrderAreReadInOrder() throws {
-        let path = try Self.workbook(sheet: """
+        let path = try HandWrittenPackage.workbook(sheetName: "Cartera", sheetData: """
                 <row r="1"><c r="A1"><v>1</v></c></row><row r="3"><c r="A3"><v>3</v></c></row>\
                 <row r="3"><c r="A3"><v>4</v></c></row><row r="2"><c r="A2"><v>5</v></c></row>\
                 <row r="9"><c r="A9"><v>9</v></c></row>
@@ -126,8 +90,8 @@ struct DamagedWorkbookTests {
     /// A Word document saved under a workbook's name names its main part as an office document
     /// too: it is refused as what it is.
     @Test func aWordDocumentIsNoWorkbook() throws {
-        let path = try Self.package([
-            "_rels/.rels": Self.rootRels.replacingOccurrences(of: "%@", with: "word/document.xml"),
+        let path = try HandWrittenPackage.write([
+            "_rels/.rels": HandWrittenPackage.rootRelationships(main: "word/document.xml"),
             "word/document.xml": "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"/>",
         ])
         defer { try? FileManager.default.removeItem(atPath: path) }
