@@ -104,6 +104,13 @@ import Testing
         }
     }
 
+    /// Spanish accented letters written in a row pair up as Cyrillic does: they are still Latin.
+    @Test func spanishAccentsInARowAreLatin() {
+        let line = "ÁÉÍÓÚáéíóúñÑüÜ Ltda;Teléfono;0414-5550001\n"
+        let bytes = Array(repeating: Array(line.unicodeScalars.map { UInt8($0.value) }), count: 20).flatMap { $0 }
+        #expect(EncodingDetector.detect(bytes).encoding == .windows1252)
+    }
+
     @Test func cyrillicWindows1251() {
         // "Привет мир, это тест кодировки" in cp1251, repeated.
         let word: [UInt8] = [0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2, 0x2C, 0xEC, 0xE8, 0xF0, 0x0A]

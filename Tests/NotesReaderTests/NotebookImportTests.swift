@@ -182,6 +182,19 @@ import Testing
         #expect(!NotebookParser.namesTheNotebook("FERRETERÍA EL TORNILLO") && !NotebookParser.namesTheNotebook("INVERSIONES 2024 C.A."))
     }
 
+    /// A `Tel:` line that is no number of the country's is kept as written and said at its line,
+    /// as a sheet's phone cell is; a short one (`+58 414`) is no longer dropped.
+    @Test func phoneLinesThatAreNoNumbersAreKeptAndSaid() throws {
+        let text = "CLIENTE: Uno\nTel: 0414-555\n15/03/2024 llamé\n\nCLIENTE: Dos\nTel: +58 414\n15/03/2024 llamé\n\n"
+            + "CLIENTE: Tres\nTel: 0414-555.01.23\n15/03/2024 llamé\n"
+        var options = NotesImportOptions()
+        options.defaultCountry = "VE"
+        let b = try NotesImporter.importData(Data(text.utf8), path: "n.txt", kind: .notebook, options: options).batch
+        #expect(b.customers.map { $0.phones.map(\.value) } == [["0414555"], ["+58414"], ["+584145550123"]])
+        let said = b.diagnostics.filter { $0.code == "NOTES-PHONE-FORMAT" }
+        #expect(said.map { $0.location?.line } == [2, 6])
+    }
+
     @Test func missingYearComesFromTheFileWithADiagnostic() throws {
         let b = try Self.load("cuaderno-ana.md")
         let inferred = b.diagnostics.filter { $0.code == "NOTES-YEAR-INFERRED" }.compactMap(\.location?.line)

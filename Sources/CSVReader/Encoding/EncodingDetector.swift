@@ -69,14 +69,27 @@ public enum EncodingDetector {
 
     /// Cyrillic in cp1251 is runs of bytes 0xC0–0xFF; Western text in cp1252 has isolated high
     /// bytes inside ASCII words (José, Müller). Counts high bytes that sit next to another one.
+    ///
+    /// Spanish accented letters in a row (`ÁÉÍÓÚñÑ`) pair up too: when nearly all high bytes are
+    /// those letters' (`á é í ó ú ñ ü` and capitals), the text is Latin. In Russian they are
+    /// б й н у ъ с ь, about a fifth of its letters.
     static func looksCyrillic(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
-        var high = 0, paired = 0
+        var high = 0, paired = 0, spanish = 0
         var prevHigh = false
         for b in s {
             let isHigh = b >= 0xC0
-            if isHigh { high += 1; if prevHigh { paired += 1 } }
+            if isHigh {
+                high += 1
+                if prevHigh { paired += 1 }
+                if spanishLetters[Int(b) - 0xC0] { spanish += 1 }
+            }
             prevHigh = isHigh
         }
-        return high >= 20 && Double(paired) / Double(high) > 0.6
+        return high >= 20 && Double(paired) / Double(high) > 0.6 && spanish * 10 < high * 7
+    }
+
+    /// `Á É Í Ó Ú Ñ Ü á é í ó ú ñ ü` in Latin-1, indexed from 0xC0.
+    private static let spanishLetters: [Bool] = (0xC0...0xFF).map {
+        [0xC1, 0xC9, 0xCD, 0xD3, 0xDA, 0xD1, 0xDC, 0xE1, 0xE9, 0xED, 0xF3, 0xFA, 0xF1, 0xFC].contains($0)
     }
 }

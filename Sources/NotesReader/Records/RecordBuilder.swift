@@ -72,7 +72,7 @@ struct RecordBuilder {
                 confidence: (confidence * 100).rounded() / 100, text: entry.text, provenance: prov))
         }
         batch.rejects = parsed.rejects
-        batch.diagnostics = parsed.diagnostics
+        batch.diagnostics = parsed.diagnostics + phoneWarnings(batch.customers)
         batch.accounting = [parsed.accounting]
         return NotesImportResult(batch: batch, mentions: mentions)
     }
@@ -96,6 +96,20 @@ struct RecordBuilder {
         guard let author = entry.author, let s = entry.section else { return true }
         let authors = parsed.sections[s].customerAuthors
         return authors.isEmpty || authors.contains(author)
+    }
+
+    /// A phone kept as written where the default country (or its `+`) says how numbers are
+    /// written and it is none (`0414-555`, `+58 414`): said at its line, as a sheet's are.
+    private func phoneWarnings(_ customers: [Customer]) -> [Diagnostic] {
+        customers.flatMap { c in
+            c.phones.filter { p in
+                (options.defaultCountry != nil || p.value.hasPrefix("+"))
+                    && PhoneNumber.parse(p.value, defaultCountry: options.defaultCountry) == nil
+            }.map { p in
+                Diagnostic(.warning, code: "NOTES-PHONE-FORMAT", "not a phone number of the country's; kept as written",
+                           at: p.provenance?.location ?? c.provenance.location, found: p.value)
+            }
+        }
     }
 
     /// A phone in E.164 when the default country (or its own `+`) tells how; else as written
@@ -144,7 +158,8 @@ struct RecordBuilder {
             case .phone:
                 // Phone lines carry notes too (`0241-857.12.34 (es el mismo de …)`): take the phones only.
                 var found = MentionExtractor.phones(f.value)
-                if found.isEmpty, f.value.filter(\.isNumber).count >= 6 { found = [MentionExtractor.normalizePhone(f.value)] }
+                // A line with digits but no number to recognize is kept as written (and said, in `build`).
+                if found.isEmpty, f.value.contains(where: \.isNumber) { found = [MentionExtractor.normalizePhone(f.value)] }
                 for p in found.map(e164) where !c.phones.contains(where: { $0.value == p }) {
                     c.phones.append(Sourced(p, from: sourced(f)))
                 }
