@@ -361,6 +361,13 @@ final class SheetHandler: XMLStreamHandler {
             }
             cells.append(value)
         } else {
+            if !cells[column - 1].isBlank {
+                // The cell given twice in its row (a broken writer): the later value is read, and said.
+                let earlier = Array(cells[column - 1].displayText.utf8)
+                earlier.withUnsafeBufferPointer {
+                    problem("XLSX-DUPLICATE-CELL", "the cell is given twice in its row; the later value is read", found: $0)
+                }
+            }
             cells[column - 1] = value
         }
         if column > maxColumnSeen { maxColumnSeen = column }

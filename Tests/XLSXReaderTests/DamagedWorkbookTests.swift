@@ -87,6 +87,18 @@ struct DamagedWorkbookTests {
         #expect(stream.drainDiagnostics().map { "\($0.code) \($0.found ?? "")" } == ["XLSX-ROW-OUT-OF-ORDER 3", "XLSX-ROW-OUT-OF-ORDER 2"])
     }
 
+    /// A cell given twice in its row: the later value is read, and the earlier one said.
+    @Test func aCellGivenTwiceIsSaid() throws {
+        let path = try HandWrittenPackage.workbook(sheetName: "Cartera", sheetData: """
+                <row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>101</v></c><c r="B1"><v>999</v></c></row>
+                """)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var stream = try XLSXWorkbook(path: path).rowStream(ofSheet: 0)
+        let row = try stream.nextRow()
+        #expect(row?.cells == [.number(1), .number(999)])
+        #expect(stream.drainDiagnostics().map { "\($0.code) \($0.found ?? "")" } == ["XLSX-DUPLICATE-CELL 101"])
+    }
+
     /// A Word document saved under a workbook's name names its main part as an office document
     /// too: it is refused as what it is.
     @Test func aWordDocumentIsNoWorkbook() throws {
