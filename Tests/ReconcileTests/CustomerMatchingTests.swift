@@ -77,6 +77,10 @@ import Testing
         #expect(id(2) != id(0))
         #expect(id(3) != id(2) || id(3) != id(0))
         #expect(Lineage.apart(FeatureSet(customers: CustomerView(records), settings: .default)).count >= 2)
+        // The son written longer (`Hijo` not last) is the son still, not kept apart from himself.
+        let son = [Fixture.customer("a.csv", 2, name: "Pedro Luis Mendoza Hijo", phones: ["+584145550199"]),
+                   Fixture.customer("b.csv", 3, name: "Pedro Luis Mendoza Hijo (Herrería)", phones: ["+584145550199"])]
+        #expect(Lineage.apart(FeatureSet(customers: CustomerView(son), settings: .default)).isEmpty)
     }
 
     /// Records one customer in the previous run and unchanged since stay one customer, though the

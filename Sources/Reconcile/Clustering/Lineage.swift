@@ -37,7 +37,11 @@ enum Lineage {
             // The rarest word's holders are the only candidates.
             guard let rarest = base.min(by: { (holders[$0]?.count ?? 0) < (holders[$1]?.count ?? 0) }) else { continue }
             for j in holders[rarest] ?? [] where j != i && generation[j] != generation[i] {
-                if base.isSubset(of: features.orderedName[j]) { out.insert(Clusterer.key(i, j)) }
+                let words = features.orderedName[j]
+                // The same generation's word elsewhere in the name (`Pedro Mendoza Hijo (Herrería)`,
+                // `Pedro Mendoza Jr.` beside `Hijo`) is the same person written longer.
+                if words.contains(where: { generations[features.vocabulary[Int($0)]] == generation[i] }) { continue }
+                if base.isSubset(of: words) { out.insert(Clusterer.key(i, j)) }
             }
         }
         return out
