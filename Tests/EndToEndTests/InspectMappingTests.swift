@@ -162,6 +162,21 @@ struct InspectMappingTests {
         #expect(other["mapping_applies"] as? Bool == false)
     }
 
+    /// A notebook is inspected as `import` reads it: with the command's country and currency, its
+    /// phones in E.164 and its bare promise amounts in the default currency.
+    @Test func aNotebookIsInspectedWithTheImportsDefaults() throws {
+        let folder = try CommandRunner.temporaryFolder("inspect-notebook")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("CLIENTE: Bodega Sol\nTel: 0414-555.01.23\n12/03/2024 promete pagar 300 el viernes\n".utf8)
+            .write(to: folder.appendingPathComponent("cuaderno.txt"))
+        let result = try CommandRunner.run(["inspect", "--json", "cuaderno.txt", "--country", "VE", "--currency", "USD"], in: folder)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let customers = object?["customers"] as? [[String: Any]] ?? []
+        #expect(customers.first?["phones"] as? [String] == ["+584145550123"], "\(result.stdout)")
+        let promises = object?["promises"] as? [[String: Any]] ?? []
+        #expect(promises.first?["currency"] as? String == "USD" && promises.first?["amount"] as? String == "300.00")
+    }
+
     /// Rows no table takes are counted and shown, to the last of them; a file import refuses as
     /// empty is said to be refused.
     @Test func rowsOutsideTablesAndRefusedFilesAreShown() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Receivables
 import Tabular
 
 /// Options shared by every format's inspection (`consolida inspect`).
@@ -14,6 +15,9 @@ struct InspectOptions: Sendable {
     var hasHeader: Bool?
     /// How many sample rows to show in text output.
     var sampleRows = 5
+    /// As `import` takes them: the defaults for values that name no country or currency.
+    var country: String?
+    var currency: Currency?
 }
 
 /// What inspecting one file produced: text for people, or a JSON object for machines.

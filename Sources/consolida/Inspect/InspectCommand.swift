@@ -53,7 +53,8 @@ struct InspectCommand: ParsableCommand {
 
     func run() throws {
         let options = InspectOptions(json: json, cells: cells, encoding: encoding, delimiter: delimiter,
-                                     quote: quote, hasHeader: header)
+                                     quote: quote, hasHeader: header, sampleRows: max(0, samples),
+                                     country: region.countryCode, currency: region.currencyCode)
         let mappingFile = try CommandSupport.loadMapping(mapping)
         var failed = false
         for path in files {

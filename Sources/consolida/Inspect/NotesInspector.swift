@@ -20,7 +20,11 @@ struct NotesInspector: FileInspector {
     static func inspect(path: String, options: InspectOptions) throws -> InspectOutput {
         let prefix = try InspectCommand.readPrefix(path)
         let kind = NotesKind.detect(prefix: prefix, path: path)
-        let result = try NotesImporter.importFileWithMentions(path: path, kind: kind)
+        // Read as `import` reads it, with the same default country and currency.
+        var importOptions = NotesImportOptions()
+        importOptions.defaultCountry = options.country
+        importOptions.defaultCurrency = options.currency
+        let result = try NotesImporter.importFileWithMentions(path: path, kind: kind, options: importOptions)
         let b = result.batch
         var problems = b.diagnostics
         problems += b.rejects.map { Diagnostic(.warning, code: $0.code, $0.reason, at: $0.location, found: $0.rawText) }
