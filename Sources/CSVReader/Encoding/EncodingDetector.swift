@@ -1,3 +1,5 @@
+import Tabular
+
 /// Decides a file's encoding from its first bytes (a bounded sample).
 ///
 /// Order of evidence: a byte order mark; the zero bytes that UTF-16 and UTF-32 text without a BOM
@@ -45,26 +47,15 @@ public enum EncodingDetector {
         return nil
     }
 
-    /// UTF-16/32 without a BOM: mostly-ASCII text has zero bytes at fixed positions of each unit.
+    /// UTF-16/32 without a BOM (``ZeroBytePattern``).
     static func zeroBytePattern(_ s: UnsafeBufferPointer<UInt8>) -> TextEncoding? {
-        let n = min(s.count, 8192) & ~3
-        guard n >= 4 else {
-            if n == 0, s.count >= 2 {
-                if s[0] == 0, s[1] != 0 { return .utf16BE }
-                if s[0] != 0, s[1] == 0 { return .utf16LE }
-            }
-            return nil
+        switch ZeroBytePattern.detect(s) {
+        case .utf16LE: return .utf16LE
+        case .utf16BE: return .utf16BE
+        case .utf32LE: return .utf32LE
+        case .utf32BE: return .utf32BE
+        case nil: return nil
         }
-        var zeros = [Int](repeating: 0, count: 4)
-        for i in 0..<n where s[i] == 0 { zeros[i & 3] += 1 }
-        let units = n / 4
-        func share(_ k: Int) -> Double { Double(zeros[k]) / Double(units) }
-        if share(1) > 0.9, share(2) > 0.9, share(3) > 0.9, share(0) < 0.5 { return .utf32LE }
-        if share(0) > 0.9, share(1) > 0.9, share(2) > 0.9, share(3) < 0.5 { return .utf32BE }
-        let even = (share(0) + share(2)) / 2, odd = (share(1) + share(3)) / 2
-        if odd > 0.4, even < 0.05 { return .utf16LE }
-        if even > 0.4, odd < 0.05 { return .utf16BE }
-        return nil
     }
 
     /// Cyrillic in cp1251 is runs of bytes 0xC0–0xFF; Western text in cp1252 has isolated high

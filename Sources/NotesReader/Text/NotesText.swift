@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 /// Decoding, line splitting and cleaning shared by every notes format.
 enum NotesText {
@@ -15,8 +16,8 @@ enum NotesText {
             let enc: String.Encoding = bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian
             if let s = String(data: data.dropFirst(2), encoding: enc) { return (s, enc == .utf16LittleEndian ? "utf-16le" : "utf-16be") }
         }
-        if let enc = utf16WithoutBOM(bytes), let s = String(data: data.prefix(data.count & ~1), encoding: enc) {
-            return (s, enc == .utf16LittleEndian ? "utf-16le" : "utf-16be")
+        if let (enc, unit, name) = wideWithoutBOM(bytes), let s = String(data: data.prefix(data.count - data.count % unit), encoding: enc) {
+            return (s, name)
         }
         if let s = String(validatingUTF8Bytes: bytes) { return (s, "utf-8") }
         var text = "", utf8Lines = 0
@@ -34,25 +35,22 @@ enum NotesText {
         return (text, utf8Lines > 0 ? "windows-1252 with utf-8 lines" : "windows-1252")
     }
 
-    /// Whether the bytes are UTF-16 or UTF-32 text (a byte-order mark, or UTF-16's zero bytes), in
-    /// which zero bytes are no sign of binary content.
+    /// Whether the bytes are UTF-16 or UTF-32 text (a byte-order mark, or the zero bytes of its
+    /// code units), in which zero bytes are no sign of binary content.
     static func isWideText(_ bytes: [UInt8]) -> Bool {
-        bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || utf16WithoutBOM(bytes) != nil
+        bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || wideWithoutBOM(bytes) != nil
     }
 
-    /// UTF-16 without a byte-order mark: in Latin text nearly every unit has one zero byte, always
-    /// on the same side (the low address for big-endian), and the other byte is not zero.
-    static func utf16WithoutBOM(_ bytes: [UInt8]) -> String.Encoding? {
-        let pairs = min(bytes.count, 4096) / 2
-        guard pairs >= 4 else { return nil }
-        var zeroHigh = 0, zeroLow = 0
-        for i in 0..<pairs {
-            let a = bytes[2 * i], b = bytes[2 * i + 1]
-            if a == 0 && b != 0 { zeroHigh += 1 } else if b == 0 && a != 0 { zeroLow += 1 }
+    /// UTF-16 or UTF-32 without a byte-order mark, as the CSV reader tells it (``ZeroBytePattern``):
+    /// the encoding, its code unit's size and its name.
+    static func wideWithoutBOM(_ bytes: [UInt8]) -> (String.Encoding, Int, String)? {
+        switch bytes.withUnsafeBufferPointer(ZeroBytePattern.detect) {
+        case .utf16LE: return (.utf16LittleEndian, 2, "utf-16le")
+        case .utf16BE: return (.utf16BigEndian, 2, "utf-16be")
+        case .utf32LE: return (.utf32LittleEndian, 4, "utf-32le")
+        case .utf32BE: return (.utf32BigEndian, 4, "utf-32be")
+        case nil: return nil
         }
-        if zeroLow * 10 >= pairs * 7 && zeroHigh * 20 <= pairs { return .utf16LittleEndian }
-        if zeroHigh * 10 >= pairs * 7 && zeroLow * 20 <= pairs { return .utf16BigEndian }
-        return nil
     }
 
     /// Splits on `\n`, `\r\n` and lone `\r`, so line numbers match what an editor shows. A final

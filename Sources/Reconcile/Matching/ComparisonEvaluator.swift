@@ -211,8 +211,7 @@ struct TokenOverlap: Sendable {
     var generationApart = false
 
     /// Words that end a name to tell a son from his father (folded).
-    static let generationWords: Set<[UInt8]> = Set(["hijo", "hija", "jr", "junior", "padre", "sr", "senior", "ii", "iii", "iv",
-                                                    "nieto", "nieta"].map { Array($0.utf8) })
+    static let generationWords: Set<[UInt8]> = Set(Lineage.generations.keys)
 
     /// Words as interned IDs (equal IDs are equal words) with their bytes in `features.vocabulary`.
     init(_ a: ArraySlice<Int32>, _ b: ArraySlice<Int32>, _ features: FeatureSet) {
