@@ -52,38 +52,43 @@ public struct Transcoder: Sendable {
     /// waits for the next chunk.
     private mutating func windows1252(_ input: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutablePointer<UInt8>,
                                       isLast: Bool) -> Int {
-        var o = 0
-        var chunk = input
         var joined: [UInt8] = []
         if !carry.isEmpty {
             joined = carry + Array(input)
             carry.removeAll(keepingCapacity: true)
         }
-        return joined.withUnsafeBufferPointer { j in
-            if !joined.isEmpty { chunk = j }
+        // One pass: ASCII copied eight bytes at a time, a valid UTF-8 sequence copied whole, any
+        // other high byte mapped (the hot path of a cp1252 file: it reads each byte once).
+        func run(_ chunk: UnsafeBufferPointer<UInt8>) -> Int {
             guard let p = chunk.baseAddress else { return 0 }
             let n = chunk.count
-            var i = 0, start = 0
+            var i = 0, o = 0
             while i < n {
-                if i + 8 <= n, UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    i += 8; continue
+                if i + 8 <= n {
+                    let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                    if w & 0x8080_8080_8080_8080 == 0 {
+                        UnsafeMutableRawPointer(out + o).storeBytes(of: w, as: UInt64.self)
+                        i += 8; o += 8; continue
+                    }
                 }
-                if p[i] < 0x80 { i += 1; continue }
+                let b = p[i]
+                if b < 0x80 { out[o] = b; i += 1; o += 1; continue }
                 switch UTF8Validator.sequence(p, i, n) {
-                case .valid(let len) where len > 1:
-                    o += singleByte(UnsafeBufferPointer(rebasing: chunk[start..<i]), out + o)
+                case .valid(let len):
                     (out + o).update(from: p + i, count: len)
-                    o += len; i += len; start = i
+                    i += len; o += len
                 case .cutOff where !isLast:
-                    o += singleByte(UnsafeBufferPointer(rebasing: chunk[start..<i]), out + o)
                     carry = Array(chunk[i..<n])
                     return o
                 default:
+                    let scalar = b < 0xA0 ? UInt32(CodePages.cp1252High[Int(b) - 0x80]) : UInt32(b)
+                    o += Transcoder.writeUTF8(scalar, out + o)
                     i += 1
                 }
             }
-            return o + singleByte(UnsafeBufferPointer(rebasing: chunk[start..<n]), out + o)
+            return o
         }
+        return joined.isEmpty ? run(input) : joined.withUnsafeBufferPointer(run)
     }
 
     private func singleByte(_ input: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
