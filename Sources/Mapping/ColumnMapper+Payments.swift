@@ -133,6 +133,23 @@ extension ColumnMapper {
         taken.formUnion([charge, credit])
     }
 
+    /// An invoice list's `Debe` (or `Adeuda`) column with no `Haber` beside it is what each document
+    /// still owes: its balance (`Cliente | Factura | Total | Debe`). Beside a credit column it is a
+    /// statement's charge (``markAccountStatement(headers:profiles:rows:byField:taken:)``), and in
+    /// a table with no document number a bank's debit, so it is only read so when neither is so.
+    func markOwedColumn(headers: [ColumnHeader], profiles: [Int: ColumnProfile],
+                        byField: inout [Field: MappedField], taken: inout Set<Int>) {
+        guard byField[.documentNumber] != nil, byField[.balance] == nil, byField[.credit] == nil,
+              byField[.paymentAmount] == nil else { return }
+        let folded = headers.map { (column: $0.column, text: TextFolding.fold($0.text)) }
+        guard !folded.contains(where: { Self.isWord($0.text, in: MappingSettings.creditWords) }),
+              let owed = folded.first(where: { !taken.contains($0.column) && Self.isWord($0.text, in: MappingSettings.owedWords) }),
+              let profile = profiles[owed.column], profile.fit(.balance) >= 0.5 else { return }
+        let confidence = rounded(settings.headerWeight * 0.9 + (1 - settings.headerWeight) * profile.fit(.balance))
+        byField[.balance] = MappedField(field: .balance, columns: [owed.column], confidence: confidence)
+        taken.insert(owed.column)
+    }
+
     /// Whether the `balance` column is the account's running balance: from one line to the next it
     /// moves by the line's amount (`Saldo` = previous `Saldo` + `Monto`, or the other way round for
     /// a statement listed newest first), on at least two pairs of lines and two in three of them

@@ -67,6 +67,7 @@ struct ColumnMapper {
         alignCurrencies(candidates, headers: headers, byField: &byField, taken: &taken)
         markStatement(headers: headers, profiles: profiles, rows: rows, byField: &byField, taken: &taken)
         markAccountStatement(headers: headers, profiles: profiles, rows: rows, byField: &byField, taken: &taken)
+        markOwedColumn(headers: headers, profiles: profiles, byField: &byField, taken: &taken)
         joinNames(&byField, taken: &taken)
         joinCheckDigit(headers: headers, profiles: profiles, samples: samples, byField: &byField, taken: &taken)
         joinSeries(headers: headers, samples: samples, byField: &byField, taken: &taken)

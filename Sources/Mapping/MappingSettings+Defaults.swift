@@ -21,6 +21,10 @@ extension MappingSettings {
                               "invoice", "invoice number", "invoice no", "invoice n", "inv no", "doc no", "document",
                               "document number", "nota fiscal", "nf", "numero nf", "numero da nota", "fatura",
                               "numero fatura", "folio", "numero", "nro", "n", "nfe", "nf e",
+                              // Abbreviations and delivery documents that are invoiced as such (`Fact.`,
+                              // Spain's `Fra.`, `Albarán`, `Remisión`, `Nota de entrega`, `Guía de despacho`).
+                              "fact", "fac", "fra", "doc", "albaran", "remision", "nota de entrega", "guia de despacho",
+                              "nota de venta",
                               // A payment's column of the documents it pays (not the plural alone: `Facturas`
                               // is as often a title above a table).
                               "facturas pagadas", "factura pagada", "facturas canceladas", "factura cancelada",
@@ -85,8 +89,9 @@ extension MappingSettings {
     )
 
     /// Nouns for a sales document as headers abbreviate them (Spanish, Portuguese, English).
-    static let documentNouns = ["factura", "fact", "fatura", "documento", "doc", "comprobante", "cbte", "boleta",
-                                "nota", "nota fiscal", "nf", "nfe", "nf e", "folio", "invoice", "inv", "document"]
+    static let documentNouns = ["factura", "fact", "fac", "fra", "fatura", "documento", "doc", "comprobante", "cbte", "boleta",
+                                "nota", "nota fiscal", "nf", "nfe", "nf e", "folio", "invoice", "inv", "document",
+                                "albaran", "remision", "nota de entrega", "guia", "guia de despacho", "nota de venta"]
     /// Marks that say "number" (folded: `Nº`, `N°`, `No.` and `#` all become `no`).
     static let numberMarks = ["n", "no", "nro", "nr", "num", "numero", "number", "nbr"]
 
@@ -179,6 +184,8 @@ extension MappingSettings {
     /// A bank statement's money out (`Débito`, `Cargo`, `Retiro`, `Egreso`).
     static let debitWords = ["debito", "debitos", "cargo", "cargos", "retiro", "retiros", "egreso", "egresos", "debe",
                              "debit", "debits", "withdrawal", "withdrawals", "saida", "saidas", "salida", "salidas"]
+    /// What a customer still owes on a document, in an invoice list without a credit column (`Debe`).
+    static let owedWords = ["debe", "adeuda", "debe cliente", "cliente debe"]
     /// What a statement line is (`Descripción`, `Concepto`, `Detalle`, Brazil's `Histórico`).
     static let descriptionWords = ["descripcion", "concepto", "detalle", "description", "details", "memo", "glosa",
                                    "historico", "descricao", "movimiento"]

@@ -29,7 +29,8 @@ public struct FieldDecision: Hashable, Sendable, Codable {
     public var field: String
     public var value: String
     public var chosenFrom: Provenance?
-    /// `source_priority`, `most_recent`, `most_complete`, `most_frequent`, `override`, `only_value`;
+    /// `source_priority`, `most_recent`, `most_complete`, `most_frequent`, `override`, `only_value`,
+    /// `valid_tax_id` (a tax ID that passed its check over others), `recorded_name` (a sheet's name over a chat's);
     /// for an invoice's paid and balance also `amount_minus_balance` and `payments_applied`.
     public var rule: String
 

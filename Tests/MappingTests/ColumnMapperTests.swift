@@ -20,10 +20,29 @@ struct ColumnMapperTests {
         ("Vendedor", .salesperson), ("Cobrador", .salesperson), ("Observaciones", .notes), ("CNPJ", .taxID),
         ("Data de vencimento", .dueDate), ("Valor", .amount), ("Invoice No.", .documentNumber), ("Due Date", .dueDate),
         ("Outstanding", .balance), ("Customer", .customerName), ("Fecha de pago", .paymentDate), ("Forma de pago", .paymentMethod),
+        // Abbreviations and delivery documents a sheet numbers its documents under.
+        ("Fact.", .documentNumber), ("Fra.", .documentNumber), ("Nº Fra.", .documentNumber), ("Doc.", .documentNumber),
+        ("Albarán", .documentNumber), ("Remisión", .documentNumber), ("Nota de entrega", .documentNumber),
+        ("Nº Albarán", .documentNumber), ("Guía de despacho", .documentNumber),
     ])
     func headerSynonyms(_ header: String, _ field: Field) {
         let hs = [ColumnHeader(column: 1, text: header)]
         #expect(mapper.headerMatch(hs[0])?.0 == field)
+    }
+
+    /// `Debe` without `Haber` is what each document still owes: its balance (with `Haber` it is an
+    /// account statement's charge; see AccountStatementTests).
+    @Test func owedColumnIsTheBalance() {
+        let m = map(["Cliente", "RIF", "Factura", "Fecha", "Vence", "Total", "Debe"],
+                    [["Acme C.A.", "J-30123456-1", "1001", "05/02/2024", "06/03/2024", "1.250,00", "250,00"],
+                     ["Beta C.A.", "J-30555666-0", "1003", "01/03/2024", "31/03/2024", "2.000,00", "0,00"]])
+        #expect(m.kind == .invoices)
+        #expect(m[.amount]?.columns == [6])
+        #expect(m[.balance]?.columns == [7])
+        #expect(m.extras.isEmpty)
+        // A table of no documents (a bank's `Debe`, money out) keeps it as it was.
+        let bank = map(["Fecha", "Concepto", "Debe", "Haber"], [["05/02/2024", "TRANSF", "", "250,00"]])
+        #expect(bank[.balance] == nil)
     }
 
     @Test func invoiceTableWithConfidences() {

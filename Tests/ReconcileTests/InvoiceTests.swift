@@ -326,6 +326,34 @@ import Testing
         #expect(duplicates.contains { $0.message.contains("twice in banco-junio.csv") })
     }
 
+    /// Two sources write one transfer's reference their own way: the bank's full number, a
+    /// salesperson's `Ref. 4567` or the last digits the statement kept. Counted once.
+    @Test func oneTransferWithReferencesWrittenDifferently() throws {
+        let c = Fixture.tornillo
+        let d = LocalDate(year: 2024, month: 6, day: 6)
+        func payment(_ file: String, _ row: Int, reference: String, amount: Decimal = 200) -> Payment {
+            var p = Fixture.payment(file, row, customer: c[2], invoice: nil, amount: amount)
+            p.date = Sourced(d!, from: p.provenance)
+            p.reference = Sourced(reference, from: p.provenance)
+            return p
+        }
+        let pairs: [(String, String)] = [("4567", "Ref. 4567"), ("4567", "#4567"), ("15752684567", "684567"), ("REF 004567", "4567")]
+        for (a, b) in pairs {
+            let result = Reconciler().reconcile(Fixture.batch(c, invoices: [], payments: [payment("banco.csv", 2, reference: a),
+                                                                                         payment("cobros-ana.csv", 3, reference: b)]))
+            #expect(result.payments.count == 1, "\(a) / \(b)")
+        }
+        // Different numbers, or a short tail, or one file's two lines: two payments.
+        for (a, b, sameFile) in [("4567", "4568", false), ("15752684567", "567", false), ("DEPOSITO", "DEPOSITO 2", false),
+                                 ("15752684567", "684567", true)] {
+            let result = Reconciler().reconcile(Fixture.batch(c, invoices: [], payments: [
+                payment("banco.csv", 2, reference: a), payment(sameFile ? "banco.csv" : "cobros-ana.csv", 3, reference: b)]))
+            #expect(result.payments.count == 2, "\(a) / \(b)")
+        }
+        #expect(PaymentReference.core("Ref. 004567") == "4567" && PaymentReference.core("Nº 12") == "12")
+        #expect(PaymentReference.core("DEPOSITO") == "DEPOSITO")
+    }
+
     @Test func contactsAndPromisesAttachToConsolidatedCustomer() throws {
         let c = Fixture.tornillo
         var batch = Fixture.batch(c)

@@ -25,6 +25,25 @@ import Testing
         #expect(same.rule == "only_value" && !same.conflict && same.chosen.value == "Calle 1")
     }
 
+    /// A chat's contact name (newer: the chat's last message) does not replace the name a sheet
+    /// records, unless the priorities say the chat is the better source.
+    @Test func recordedNameBeatsChatName() throws {
+        let sheet = Fixture.customer("erp.csv", 2, name: "Inversiones Márquez & Hijos, C.A.", phones: ["+584145550199"])
+        let chatPlace = SourceLocation(file: "WhatsApp Chat con Inversiones Marquez.txt", line: 1)
+        func chat(priority: Int) -> Customer {
+            Customer(id: RecordID(chatPlace, suffix: "customer"), name: Sourced("Inversiones Marquez", from: Provenance(chatPlace)),
+                     phones: [Sourced("+584145550199", from: Provenance(chatPlace))], provenance: Provenance(chatPlace),
+                     sourcePriority: priority, asOf: LocalDate(year: 2024, month: 6, day: 10))
+        }
+        let consolidator = CustomerConsolidator(settings: .default)
+        var found: [Discrepancy] = []
+        let (plain, decisions) = consolidator.consolidate(id: "C-1", members: [sheet, chat(priority: 0)], overrides: [:], discrepancies: &found)
+        #expect(plain.name == "Inversiones Márquez & Hijos, C.A.")
+        #expect(decisions.first { $0.field == "name" }?.rule == "recorded_name")
+        let (preferred, _) = consolidator.consolidate(id: "C-1", members: [sheet, chat(priority: 5)], overrides: [:], discrepancies: &found)
+        #expect(preferred.name == "Inversiones Marquez")
+    }
+
     @Test func configurableOrder() throws {
         let s = Survivorship(order: [.mostFrequent, .sourcePriority])
         let c = try #require(s.choose([Self.candidate("A", 2, priority: 9), Self.candidate("B", 3), Self.candidate("B", 4)]))

@@ -41,15 +41,15 @@ struct InvoiceConsolidator {
         // The same transfer in two sources (overlapping bank statements: same date, bank reference
         // and amount), or twice in one, is one payment: counted twice, it paid invoices and kept
         // promises twice.
-        var transfers: [String: Payment] = [:]
+        var transfers: [String: [Payment]] = [:]
         var bookedByDocument: [String: [Payment]] = [:]
         for p in payments.sorted(by: { $0.id < $1.id }) {
             if let key = Self.transferKey(p) {
                 // In one file too, when the reference is a bank's transaction number (a line pasted
                 // twice); a word such as `DEPOSITO` may repeat for two real payments.
-                let sameFile = transfers[key]?.provenance.location.file == p.provenance.location.file
-                if let first = transfers[key],
-                   !sameFile || (p.reference?.value.filter(\.isNumber).count ?? 0) >= 6 {
+                let earlier = (transfers[key] ?? []).first { Self.sameTransfer($0, p) }
+                let sameFile = earlier?.provenance.location.file == p.provenance.location.file
+                if let first = earlier {
                     out.discrepancies.append(.make(
                         kind: "duplicate_payment", severity: .warning, entity: "payment", entityID: first.id.rawValue,
                         field: "reference", values: [first, p].map {
@@ -60,7 +60,7 @@ struct InvoiceConsolidator {
                             + (sameFile ? "twice in \(p.provenance.location.file)" : "by two sources") + ": counted once"))
                     continue
                 }
-                if transfers[key] == nil { transfers[key] = p }
+                transfers[key, default: []].append(p)
             }
             let cid = p.customer.flatMap { customerIDByRecord[$0] }
             // The same payment booked by two sources (the bank's line and a salesperson's log of
@@ -287,18 +287,28 @@ struct InvoiceConsolidator {
     /// two different references.
     static func sameBooking(_ a: Payment, _ b: Payment) -> Bool {
         guard a.provenance.location.file != b.provenance.location.file else { return false }
-        if let ra = a.reference?.value, let rb = b.reference?.value, !ra.isEmpty, !rb.isEmpty, ra != rb { return false }
+        if let ra = a.reference?.value, let rb = b.reference?.value, !PaymentReference.core(ra).isEmpty,
+           !PaymentReference.core(rb).isEmpty, !PaymentReference.same(ra, rb, partial: true) { return false }
         guard let da = a.date?.value, let db = b.date?.value else { return a.date == nil && b.date == nil }
         return abs(da.daysSinceEpoch - db.daysSinceEpoch) <= 3
     }
 
-    /// What makes two payment records one bank transfer: its date, its bank reference (as written,
-    /// without spaces and leading zeros) and its amount; `nil` without a reference or a date.
+    /// The records of one bank transfer share this: its date and amount; `nil` without a date or a
+    /// reference (``sameTransfer(_:_:)`` compares the references).
     static func transferKey(_ p: Payment) -> String? {
-        guard let date = p.date?.value, let raw = p.reference?.value else { return nil }
-        let reference = raw.uppercased().filter { !$0.isWhitespace }.drop { $0 == "0" }
-        guard !reference.isEmpty else { return nil }
-        return "\(date.iso)|\(reference)|\(p.amount.value.amount)|\(p.amount.value.currency?.code ?? "")"
+        guard let date = p.date?.value, let raw = p.reference?.value, !PaymentReference.core(raw).isEmpty else { return nil }
+        return "\(date.iso)|\(p.amount.value.amount)|\(p.amount.value.currency?.code ?? "")"
+    }
+
+    /// Whether two payments of one ``transferKey(_:)`` are one transfer by their references: in two
+    /// sources, references written differently (`4567`, `Ref. 4567`, the last digits of the bank's
+    /// `15752684567`); in one file, the same bank transaction number (six digits or more) twice.
+    static func sameTransfer(_ first: Payment, _ p: Payment) -> Bool {
+        guard let a = first.reference?.value, let b = p.reference?.value else { return false }
+        if first.provenance.location.file == p.provenance.location.file {
+            return PaymentReference.same(a, b, partial: false) && b.filter(\.isNumber).count >= 6
+        }
+        return PaymentReference.same(a, b, partial: true)
     }
 
     /// The document a payment without a document number mentions in its texts (``InvoiceMention``).

@@ -23,7 +23,8 @@ struct CustomerConsolidator {
             }
         }
 
-        func decide(_ field: String, _ cands: [Candidate], key: (String) -> String) -> Candidate? {
+        func decide(_ field: String, _ cands: [Candidate], key: (String) -> String,
+                    qualityRule: String = "valid_tax_id") -> Candidate? {
             if let forced = overrides[field] {
                 decisions.append(FieldDecision(field: field, value: forced, chosenFrom: nil, rule: "override"))
                 let losers = cands.filter { $0.key != key(forced) }
@@ -36,7 +37,7 @@ struct CustomerConsolidator {
                 return Candidate(value: forced, key: key(forced), record: RecordID("override"),
                                  provenance: Provenance(SourceLocation(file: "overrides.yaml")), sourcePriority: .max, asOf: nil)
             }
-            guard let choice = survivorship.choose(cands) else { return nil }
+            guard let choice = survivorship.choose(cands, qualityRule: qualityRule) else { return nil }
             decisions.append(FieldDecision(field: field, value: choice.chosen.value, chosenFrom: choice.chosen.provenance, rule: choice.rule))
             if choice.conflict {
                 discrepancies.append(.make(
@@ -52,7 +53,13 @@ struct CustomerConsolidator {
         let fold = { (s: String) in TextFolding.fold(s) }
         let nameKey = { (s: String) in NameKey(s).fingerprint }
         let taxKey = { (s: String) in TaxIDKeyer.compact(s) }
-        let name = decide("name", candidates(\.name, key: nameKey), key: nameKey)
+        // A chat's name is the contact as the collector saved it (`Inversiones Marquez`, `Sr. José`)
+        // and a notebook's a heading typed in passing; a sheet's or an export's is the customer's
+        // record. Without source priorities to tell, the record's name wins over a newer chat's.
+        let priorities = Set(members.map(\.sourcePriority))
+        let name = decide("name", candidates(\.name, key: nameKey, quality: { c in
+            priorities.count == 1 && c.provenance.location.row != nil ? 1 : 0
+        }), key: nameKey, qualityRule: "recorded_name")
 
         // Tax ID: a valid one beats an unchecked one, which beats one that failed its check. Shown
         // as written, compared as one ID: normalized, a check digit left out being no disagreement.

@@ -11,7 +11,8 @@ struct Candidate: Sendable {
     var provenance: Provenance
     var sourcePriority: Int
     var asOf: LocalDate?
-    /// Higher is better for fields with a quality order (tax IDs: valid > unchecked > invalid).
+    /// Higher is better for fields with a quality order (tax IDs: valid > unchecked > invalid;
+    /// names: a sheet's before a chat's or notebook's).
     var quality: Int = 0
     /// ``Survivorship/completeness(_:)`` of the value, computed once.
     var completeness: Int
@@ -38,7 +39,8 @@ struct SurvivorshipChoice: Sendable {
 struct Survivorship {
     let order: [MatchSettings.SurvivorshipRule]
 
-    func choose(_ candidates: [Candidate]) -> SurvivorshipChoice? {
+    /// `qualityRule` names the rule when the candidates' quality alone leaves one value.
+    func choose(_ candidates: [Candidate], qualityRule: String = "valid_tax_id") -> SurvivorshipChoice? {
         guard !candidates.isEmpty else { return nil }
         let all = candidates.sorted { $0.record < $1.record }
         let distinctKeys = Set(all.map(\.key)).count
@@ -48,7 +50,7 @@ struct Survivorship {
         if Set(all.map(\.quality)).count > 1 {
             let best = all.map(\.quality).max() ?? 0
             remaining = all.filter { $0.quality == best }
-            if Set(remaining.map(\.key)).count == 1 { return SurvivorshipChoice(chosen: pick(remaining), rule: "valid_tax_id", conflict: true) }
+            if Set(remaining.map(\.key)).count == 1 { return SurvivorshipChoice(chosen: pick(remaining), rule: qualityRule, conflict: true) }
         }
         let frequency = Dictionary(all.map { ($0.key, 1) }, uniquingKeysWith: +)
         for r in order {

@@ -97,6 +97,8 @@ enum HTMLFormat {
         case "most_frequent": words = "el valor más frecuente"
         case "override": words = "decisión manual (overrides.yaml)"
         case "only_value": words = "único valor disponible"
+        case "valid_tax_id": words = "la identificación fiscal válida"
+        case "recorded_name": words = "el nombre de una hoja o exportación, no el de un chat o cuaderno"
         default: return rule
         }
         return words + " (" + rule + ")"
