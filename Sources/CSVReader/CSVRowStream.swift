@@ -23,6 +23,7 @@ public struct CSVRowStream: TextRowStream {
         self.path = file.path
         self.utf8Offsets = file.detectedEncoding.encoding == .utf8
         keepsBlankLines = file.options.keepsBlankLines
+        unwrapsTextFormulas = file.options.unwrapsTextFormulas
         hiddenLines = file.detectedDialect.directiveLines
     }
 
@@ -35,6 +36,21 @@ public struct CSVRowStream: TextRowStream {
 
     /// ``CSVOptions/keepsBlankLines``.
     private let keepsBlankLines: Bool
+    /// ``CSVOptions/unwrapsTextFormulas``.
+    private let unwrapsTextFormulas: Bool
+
+    /// Whether the current record holds a text formula to unwrap (its quotes are stray quotes, so
+    /// a record without any holds none: the usual record costs one comparison).
+    private var holdsTextFormula: Bool {
+        unwrapsTextFormulas && reader.strayQuotes > 0 && (0..<reader.fieldCount).contains { Self.textFormula(reader.field($0)) != nil }
+    }
+
+    /// The text inside `="…"`, when the field is exactly that and holds no other quote.
+    static func textFormula(_ f: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        guard f.count >= 3, f[0] == UInt8(ascii: "="), f[1] == UInt8(ascii: "\""), f[f.count - 1] == UInt8(ascii: "\"") else { return nil }
+        let inner = UnsafeBufferPointer(rebasing: f[2..<(f.count - 1)])
+        return inner.contains(UInt8(ascii: "\"")) ? nil : inner
+    }
 
     public mutating func next() throws -> Row? {
         while try reader.next() {
@@ -46,8 +62,10 @@ public struct CSVRowStream: TextRowStream {
             var cells: [CellValue] = []
             cells.reserveCapacity(count)
             let invalid = firstInvalidColumn()
+            let formulas = holdsTextFormula
             for i in 0..<count {
-                let f = reader.field(i)
+                var f = reader.field(i)
+                if formulas, let inner = Self.textFormula(f) { f = inner }
                 if f.isEmpty { cells.append(.empty); continue }
                 if invalid == nil || UTF8Validator.isValid(f, allowTruncatedEnd: false) {
                     cells.append(.text(String(decoding: f, as: UTF8.self)))
@@ -57,7 +75,7 @@ public struct CSVRowStream: TextRowStream {
                     cells.append(.text(String(decoding: bytes, as: UTF8.self)))
                 }
             }
-            checkRecord(invalidColumn: invalid)
+            checkRecord(invalidColumn: invalid, textFormulas: formulas)
             return Row(number: rowNumber, line: reader.line, cells: cells)
         }
         return nil
@@ -77,19 +95,22 @@ public struct CSVRowStream: TextRowStream {
                 blankLinesSkipped += 1; continue
             }
             let invalid = firstInvalidColumn()
-            if invalid == nil {
+            let formulas = holdsTextFormula
+            if invalid == nil && !formulas {
                 rows.append(number: rowNumber, line: reader.line, record: reader.recordBytes, ends: reader.recordFieldEnds)
             } else {
                 repaired.removeAll(keepingCapacity: true); repairedEnds.removeAll(keepingCapacity: true)
                 for i in 0..<reader.fieldCount {
-                    UTF8Validator.repairingAsWindows1252(reader.field(i), into: &repaired)
+                    var f = reader.field(i)
+                    if formulas, let inner = Self.textFormula(f) { f = inner }
+                    if invalid == nil { repaired.append(contentsOf: f) } else { UTF8Validator.repairingAsWindows1252(f, into: &repaired) }
                     repairedEnds.append(repaired.count)
                 }
                 repaired.withUnsafeBufferPointer { r in
                     repairedEnds.withUnsafeBufferPointer { rows.append(number: rowNumber, line: reader.line, record: r, ends: $0) }
                 }
             }
-            checkRecord(invalidColumn: invalid)
+            checkRecord(invalidColumn: invalid, textFormulas: formulas)
             added += 1
         }
         return added > 0
@@ -100,10 +121,10 @@ public struct CSVRowStream: TextRowStream {
 
     /// Counts the record just read and reports what is wrong with it (`invalidColumn`: the first
     /// column whose bytes are not UTF-8).
-    private mutating func checkRecord(invalidColumn: Int?) {
+    private mutating func checkRecord(invalidColumn: Int?, textFormulas: Bool = false) {
         let number = rowNumber
         rowsRead += 1
-        check(number: number, count: reader.fieldCount)
+        check(number: number, count: reader.fieldCount, textFormulas: textFormulas)
         if let column = invalidColumn { reportInvalidUTF8(number: number, column: column) }
     }
 
@@ -121,16 +142,18 @@ public struct CSVRowStream: TextRowStream {
         return nil
     }
 
-    private mutating func check(number: Int, count: Int) {
+    private mutating func check(number: Int, count: Int, textFormulas: Bool = false) {
         // The first row sets the width, unless it and all after it so far are single fields: title
         // lines above the table (kept when the caller reads the preamble), whose width says nothing.
         if expectedWidth == nil || (onlySingleFields && count > 1) { expectedWidth = count }
         if count > 1 { onlySingleFields = false }
         // The usual row has nothing to report: nothing is built for it.
-        guard reader.strayQuotes > 0 || reader.unterminatedQuote || count != expectedWidth else { return }
+        // Text formulas' quotes are theirs: no stray quote when they explain them all.
+        let stray = reader.strayQuotes - (textFormulas ? 2 * (0..<count).filter { Self.textFormula(reader.field($0)) != nil }.count : 0)
+        guard stray > 0 || reader.unterminatedQuote || count != expectedWidth else { return }
         let location = SourceLocation(file: path, row: number, line: reader.line,
                                       byteOffset: utf8Offsets ? reader.byteOffset : nil)
-        if reader.strayQuotes > 0 {
+        if stray > 0 {
             var at = location
             at.line = reader.strayQuoteLine
             diagnostics.append(Diagnostic(.warning, code: "CSV-STRAY-QUOTE",

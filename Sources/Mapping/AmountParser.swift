@@ -23,7 +23,17 @@ public enum AmountParser {
                 return .success(Parsed(amount: Money.decimal(negative: negative, significand: significand, exponent: exponent),
                                        currency: nil))
             }
-            guard d.isFinite, let text = cell.numberText, let dec = Money.parsePlainDecimal(text) else {
+            guard d.isFinite else {
+                return .failure(ValueError("MAP-AMOUNT-FORMAT", "amount: not a finite number", expected: "amount"))
+            }
+            // A formula's result carries the binary noise of its arithmetic (`=C2*1.16` stores
+            // 115.99999999999999): Excel shows and computes with 15 significant digits, so the
+            // amount is the number to 15 digits (116), as the sheet shows it and its CSV export says.
+            let excelDigits = String(format: "%.15g", d)
+            if !excelDigits.contains("e"), let dec = Money.parsePlainDecimal(excelDigits) {
+                return .success(Parsed(amount: dec, currency: nil))
+            }
+            guard let text = cell.numberText, let dec = Money.parsePlainDecimal(text) else {
                 return .failure(ValueError("MAP-AMOUNT-FORMAT", "amount: not a finite number", expected: "amount"))
             }
             return .success(Parsed(amount: dec, currency: nil))
@@ -38,7 +48,20 @@ public enum AmountParser {
         if let (value, evidence) = AmountText.plain(text), evidence != .ambiguous(".") || profile.decimalSeparator == "." {
             return .success(Parsed(amount: value, currency: nil))
         }
+        if let zero = dashZero(text, country: profile.country) { return .success(zero) }
         return parseWritten(text, profile: profile)
+    }
+
+    /// Excel's accounting format shows a zero as a dash, and a sheet saved as CSV keeps it
+    /// (` -   € `, `$ -`, `Bs. -`, a bare `-`): the amount is 0, in the currency beside it.
+    static func dashZero(_ text: String, country: String?) -> Parsed? {
+        let squeezed = text.filter { !$0.isWhitespace }
+        guard let dash = squeezed.firstIndex(where: { $0 == "-" || $0 == "–" || $0 == "—" }),
+              squeezed.filter({ $0 == "-" || $0 == "–" || $0 == "—" }).count == 1 else { return nil }
+        let mark = String(squeezed[..<dash]) + String(squeezed[squeezed.index(after: dash)...])
+        if mark.isEmpty { return Parsed(amount: 0, currency: nil) }
+        guard let currency = CurrencyToken.currency(named: mark, country: country) else { return nil }
+        return Parsed(amount: 0, currency: currency)
     }
 
     /// ``parse(text:profile:)`` of a text cell's UTF-8 bytes.
@@ -46,7 +69,9 @@ public enum AmountParser {
         if let (value, evidence) = AmountText.plain(bytes: bytes), evidence != .ambiguous(".") || profile.decimalSeparator == "." {
             return .success(Parsed(amount: value, currency: nil))
         }
-        return parseWritten(String(decoding: bytes, as: UTF8.self), profile: profile)
+        let text = String(decoding: bytes, as: UTF8.self)
+        if let zero = dashZero(text, country: profile.country) { return .success(zero) }
+        return parseWritten(text, profile: profile)
     }
 
     /// An amount that is not plain digits: grouped, with a comma, a currency mark, a sign around it.
@@ -185,7 +210,7 @@ struct AmountText {
             } else {
                 continue
             }
-            return (cur ?? Currency.dollarSign(country: country), cur == nil)
+            return (cur.map { CurrencyToken.local($0, country: country) } ?? Currency.dollarSign(country: country), cur == nil)
         }
         return nil
     }

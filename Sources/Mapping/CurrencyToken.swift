@@ -24,7 +24,7 @@ enum CurrencyToken {
         // Central America and the Caribbean: quetzal, colón, córdoba, balboa, Dominican peso; guaraní.
         // The quetzal's `Q` only with its point or a space after it: `Q1` is a quarter, not an amount.
         ("q.", "GTQ"), ("q ", "GTQ"), ("₡", "CRC"), ("c$", "NIO"), ("b/.", "PAB"), ("rd$", "DOP"),
-        ("₲", "PYG"), ("gs.", "PYG"),
+        ("₲", "PYG"), ("gs.", "PYG"), ("$u", "UYU"), ("ar$", "ARS"), ("¢", "CRC"), ("bs.b", "BOB"),
         ("$", nil),
     ] as [(String, Currency?)]).sorted { $0.0.count > $1.0.count }
 
@@ -44,9 +44,15 @@ enum CurrencyToken {
     /// A lowercased cell that is one mark or code.
     private static func currency(namedBy t: String, country: String?) -> Currency? {
         for (mark, currency) in marks where t == mark {
-            return currency ?? Currency.dollarSign(country: country)
+            return currency.map { local($0, country: country) } ?? Currency.dollarSign(country: country)
         }
         return Currency(knownCode: t)
+    }
+
+    /// What a mark means where the data comes from: Bolivia writes its boliviano `Bs.` as
+    /// Venezuela writes its bolívar, so `Bs.` and `bolivianos` in Bolivian data are BOB.
+    static func local(_ currency: Currency, country: String?) -> Currency {
+        country?.uppercased() == "BO" && currency == "VES" ? "BOB" : currency
     }
 
     /// An ISO 4217 code (``Currency/isKnown``) written as a word before or after an amount's
@@ -74,7 +80,7 @@ enum CurrencyToken {
     /// `R$` is BRL, `US$` USD, and a bare `$` what it means where the data comes from
     /// (``Currency/dollarSign(country:currency:)``: USD in Venezuela, COP in Colombia).
     static func currency(inHeaderText raw: String, country: String?, currency configured: Currency? = nil) -> Currency? {
-        if let named = currency(inHeader: TextFolding.fold(raw)) { return named }
+        if let named = currency(inHeader: TextFolding.fold(raw)) { return local(named, country: country) }
         guard raw.contains("$") else { return nil }
         let upper = raw.uppercased()
         if upper.contains("R$") { return "BRL" }

@@ -88,6 +88,26 @@ import Tabular
         #expect(diagnostics.first?.location?.row == 2)
     }
 
+    /// `="000123"` tells a spreadsheet to keep the zeros: read as `000123` when asked (the import
+    /// does; `inspect --cells` shows the cell as written), both as cells and as bytes.
+    @Test func textFormulasAreUnwrappedWhenAsked() throws {
+        let text = "Cliente;Factura;Monto\nA;=\"000123\";=\"1.234,56\"\nB;'000124;1.000,00\nC;=\"a\"b\";5\n"
+        var options = CSVOptions()
+        options.unwrapsTextFormulas = true
+        let (rows, diagnostics) = try Self.rows(text, options: options)
+        #expect(rows[1].cells == [.text("A"), .text("000123"), .text("1.234,56")])
+        #expect(rows[2].cells[1] == .text("'000124"))
+        #expect(rows[3].cells[1] == .text("=\"a\"b\""))
+        #expect(diagnostics.map { $0.location?.line } == [4])
+        let (raw, _) = try Self.rows(text)
+        #expect(raw[1].cells[1] == .text("=\"000123\""))
+        let file = try CSVFile.open(bytes: Array(text.utf8), name: "t.csv", options: options)
+        var stream = try file.rowStream()
+        var textRows = TextRows()
+        _ = try stream.next(into: &textRows, limit: 10)
+        #expect(textRows.row(1).cells == rows[1].cells)
+    }
+
     @Test func unterminatedQuoteIsReported() throws {
         let (rows, diagnostics) = try Self.rows("a,b\n1,\"open\n2,3\n")
         #expect(rows.count == 2)

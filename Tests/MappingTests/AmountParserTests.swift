@@ -86,6 +86,27 @@ struct AmountParserTests {
         #expect(parsed.currency?.code == currency)
     }
 
+    /// Excel's accounting format writes a zero as a dash; a CSV saved from it keeps the dash.
+    @Test(arguments: [(" -   € ", "EUR"), ("$ -", "USD"), ("Bs. -", "VES"), ("-", nil), (" – ", nil)] as [(String, String?)])
+    func aDashIsZero(_ text: String, _ currency: String?) throws {
+        let parsed = try Self.parse(text, country: "VE").get()
+        #expect(parsed.amount == 0 && parsed.currency?.code == currency)
+    }
+
+    @Test func bolivianBolivianosAreNotVenezuelanBolivars() throws {
+        #expect(try Self.parse("Bs. 100,00", country: "BO").get().currency?.code == "BOB")
+        #expect(try Self.parse("Bs. 100,00", country: "VE").get().currency?.code == "VES")
+        #expect(try Self.parse("$U 1.500", country: "UY").get().currency?.code == "UYU")
+    }
+
+    /// A formula's binary noise is read as Excel shows the number: to 15 significant digits.
+    @Test func workbookNumbersToFifteenDigits() throws {
+        let profile = AmountColumnProfile.profile([CellValue](), configured: nil, country: nil)
+        #expect(try AmountParser.parse(.number(115.99999999999999), profile: profile).get().amount == 116)
+        #expect(try AmountParser.parse(.number(0.15000000000000002), profile: profile).get().amount == Decimal(string: "0.15"))
+        #expect(try AmountParser.parse(.number(1234.56), profile: profile).get().amount == Decimal(string: "1234.56"))
+    }
+
     @Test func ambiguousThousandSettledByTheColumn() throws {
         // Another value in the column proves the comma is decimal, so the point groups thousands.
         #expect(try Self.parse("1.234", column: ["5,50"]).get().amount == 1234)
@@ -169,7 +190,8 @@ struct AmountParserTests {
         #expect(try AmountParser.parse(.number(-3), profile: p).get().amount == -3)
     }
 
-    /// A number cell's amount is built from its digits directly; it is the amount its text reads as.
+    /// A number cell's amount is built from its digits directly; it is the amount its text reads
+    /// as, to Excel's 15 significant digits (a formula's binary noise is no amount).
     @Test func numberCellsGiveTheAmountTheirTextReadsAs() throws {
         let p = AmountColumnProfile(country: nil)
         var generator = SystemRandomNumberGenerator()
@@ -180,7 +202,8 @@ struct AmountParserTests {
         }
         for d in values {
             let direct = try AmountParser.parse(.number(d), profile: p).get().amount
-            let read = try #require(Money.parsePlainDecimal(CellValue.number(d).numberText ?? ""))
+            let excel = String(format: "%.15g", d)
+            let read = try #require(Money.parsePlainDecimal(excel.contains("e") ? CellValue.number(d).numberText ?? "" : excel))
             #expect(direct == read && direct.description == read.description, "\(d)")
         }
     }

@@ -31,6 +31,13 @@ import Testing
         ("promete pagar el 25/04 900", "900.00 USD@0.6"),
         // Thousands grouped by a space, and Venezuela's BsD.
         ("promete pagar 1 500,00 el 20", "1500.00 USD@0.6"),
+        ("promete pagar 1 500 000 el 20", "1500000.00 USD@0.6"),
+        // A day before the amount is no thousands group.
+        ("dice que paga el 30 200$", "200.00 USD@0.9"),
+        ("el viernes 15 500$", "500.00 USD@0.9"),
+        ("paga el 28 150 dolares", "150.00 USD@0.9"),
+        ("le transfiero el lunes 25 400", "400.00 USD@0.6"),
+        ("paga el 30 200", "200.00 USD@0.6"),
         // The bolívar digital and the fuerte are other money than the soberano.
         ("promete BsD 2.000 el lunes", "2000.00 VED@0.9"),
         ("abonó 2.000 BsD", "2000.00 VED@0.9"),

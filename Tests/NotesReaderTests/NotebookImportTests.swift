@@ -227,4 +227,15 @@ import Testing
         let r = try NotesImporter.importData(Data(text.utf8), path: "x.txt")
         #expect(r.batch.contacts.map(\.date.iso) == ["2023-12-20", "2024-01-03"])
     }
+
+    /// A notebook kept by customer runs through the months once per customer: the next customer's
+    /// January is the title's year, not the year after the previous customer's August.
+    @Test func eachCustomerStartsFromTheNotebooksYear() throws {
+        let text = "CUADERNO DE COBRANZA 2024\n\nCLIENTE: Ferreteria La Llave\n10/01 llamé, no contesta\n20/08 visita\n\n"
+            + "CLIENTE: Comercial Don Pepe\n15/01 llamé, promete pagar 200 el 20/01\n05/03 numero equivocado\n"
+            + "CLIENTE: Bodega Sur\n20/12 llamé\n03/01 no contesta\n"
+        let r = try NotesImporter.importData(Data(text.utf8), path: "x.txt")
+        #expect(r.batch.contacts.map(\.date.iso) == ["2024-01-10", "2024-08-20", "2024-01-15", "2024-03-05", "2024-12-20", "2025-01-03"])
+        #expect(r.batch.promises.first?.promisedDate?.iso == "2024-01-20")
+    }
 }

@@ -8,12 +8,23 @@ import Testing
         ("== Comercial Z ==", "Comercial Z", true), ("Cliente: Panadería", "Panadería", true),
         ("CLIENTE - Panadería", "Panadería", true), ("FERRETERÍA EL TORNILLO, C.A.", "FERRETERÍA EL TORNILLO, C.A.", false),
         ("llamé al cliente", nil, false), ("RIF: J-123", nil, false), ("500 USD", nil, false), ("#", nil, false),
+        // A tax ID or phone after the name is the section's, not the name's.
+        ("FERRETERIA LA LLAVE (J-29654321-6)", "FERRETERIA LA LLAVE", false),
+        ("COMERCIAL DON PEPE 0241-8234567", "COMERCIAL DON PEPE", false),
+        ("Cliente: Bodega Sur - RIF J-30123456-1", "Bodega Sur", true),
+        ("COBROS 15/03/2024", nil, false),
     ]
 
     @Test(arguments: headings) func headingsOpenSections(_ line: String, _ name: String?, _ strong: Bool) {
         let h = NotebookHeading.parse(line)
         #expect(h?.name == name)
         if name != nil { #expect(h?.strong == strong) }
+    }
+
+    @Test func identifiersAfterTheNameAreTheSections() {
+        #expect(NotebookHeading.identifier("FERRETERIA LA LLAVE (J-29654321-6)") == .taxID)
+        #expect(NotebookHeading.identifier("COMERCIAL DON PEPE 0241-8234567") == .phone)
+        #expect(NotebookHeading.identifier("FERRETERIA LA LLAVE") == nil)
     }
 
     @Test(arguments: ["===", "-----", "  ***  "]) func underlines(_ line: String) {

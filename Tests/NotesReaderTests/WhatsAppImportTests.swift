@@ -31,6 +31,24 @@ import Testing
         #expect(b.promises.isEmpty)
     }
 
+    /// A customer's words about a missed call are a message; a phone author written with a
+    /// no-break hyphen (`+58 414‑5552211`) is a phone.
+    @Test func missedCallWordsAndNoBreakHyphens() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chat-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("WhatsApp Chat con +58 414-5552211.txt")
+        try Data("""
+            15/3/24 14:05 - Ana Cobranza: Buenas tardes, le recuerdo la factura 00123
+            15/3/24 14:07 - +58 414\u{2011}5552211: Llamada de voz perdida
+            15/3/24 14:10 - +58 414\u{2011}5552211: Disculpe la llamada perdida, mañana sin falta le deposito 200 😊
+            """.utf8).write(to: file)
+        let b = try NotesImporter.importFile(path: file.path, options: NotesImportOptions(defaultCurrency: .usd, defaultCountry: "VE"))
+        #expect(b.customers.first?.phones.map(\.value) == ["+584145552211"])
+        #expect(b.contacts.map { $0.provenance.location.line } == [1, 3])
+        #expect(b.promises.first?.amount == Money(200, .usd))
+    }
+
     @Test func androidEnglishTwelveHourMonthFirst() throws {
         let b = try Self.load("WhatsApp Chat with Acme Hardware.txt")
         #expect(Self.rows(b) == [

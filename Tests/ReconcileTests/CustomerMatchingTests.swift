@@ -20,6 +20,21 @@ import Testing
         #expect(Fixture.customerID(of: records[3], in: result) == Fixture.customerID(of: records[6], in: result))
     }
 
+    /// Two records of one valid RIF stay one customer when a third record agrees with only one of
+    /// them (a salesperson's trade name and phone beside the ERP's legal name): the cluster's
+    /// support check does not part one legal entity.
+    @Test func oneValidTaxIDIsNotSplitByAThirdRecord() {
+        let records = [
+            Fixture.customer("erp.csv", 2, name: "Distribuidora Rojas C.A.", tax: Fixture.rif("J-40999888-6"), phones: ["+584242222222"]),
+            Fixture.customer("pedro.csv", 2, name: "Inversiones Rojas", tax: Fixture.rif("J-40999888-6"), phones: ["+584141111111"]),
+            Fixture.customer("ana.csv", 2, name: "Inversiones Rojas", phones: ["+584141111111"]),
+        ] + Fixture.others
+        let result = Reconciler().reconcile(Fixture.batch(records))
+        let ids = records.prefix(3).map { Fixture.customerID(of: $0, in: result) }
+        #expect(Set(ids).count == 1)
+        #expect(!result.discrepancies.contains { $0.kind == "cluster_split" || $0.kind == "shared_tax_id" })
+    }
+
     @Test func sisterCompaniesSharingAPhoneStayApart() {
         let records = [
             Fixture.customer("erp.csv", 2, name: "Inversiones Pérez Hermanos C.A.", tax: Fixture.rif("J-40111222-3"), phones: ["+582125550000"]),

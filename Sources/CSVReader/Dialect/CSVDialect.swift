@@ -62,6 +62,9 @@ public struct CSVOptions: Hashable, Sendable {
     /// Whether the row stream hands out empty lines as rows without cells (for a caller that
     /// accounts for every row a spreadsheet shows); by default they are skipped and counted.
     public var keepsBlankLines = false
+    /// Whether a field written as Excel's text formula, `="000123"` (how a spreadsheet is told to
+    /// keep leading zeros), is read as its text, `000123`; by default it is read as written.
+    public var unwrapsTextFormulas = false
     /// The sample that detection reads: at most this many bytes…
     public var sampleBytes = 64 << 10
     /// …and at most this many records.

@@ -109,8 +109,11 @@ enum AmountExtractor {
         }
     }
 
-    // Thousands grouped by `.`, `,` or a space (`1 500,00`, as the RAE writes them).
-    private static let number = #"(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d{1,3}(?: \d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)"#
+    // Thousands grouped by `.`, `,` or a space (`1 500,00`, as the RAE writes them). Grouped by a
+    // space, the number needs its decimals or two groups (`1 500,00`, `1 500 000`): a day before
+    // an amount is written the same way (`paga el 30 200$`, `el viernes 15 500$`).
+    static let spaceGrouped = #"\d{1,3}(?: \d{3})+[.,]\d{1,2}|\d{1,3}(?: \d{3}){2,}"#
+    private static let number = #"(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|"# + spaceGrouped + #"|\d+(?:[.,]\d{1,2})?)"#
     // `S/` and `S/.` are Peru's soles (`S/ 1.500`).
     private static let prefixSymbols = #"(r\$|us\$|u\$s|col\$|\$|€|s/\.?|bs\.?\s?s\.?|bs\.?[fd]?\.?|usd|brl|eur|ves|ved|vef|cop|mxn|pen)"#
     private static let suffixSymbols = #"(\$|€|usd|brl|eur|ves|ved|vef|cop|mxn|pen|bs\.?[fd]?\.?|bolivares|dolares|dolar|dollars|dls|reais|reales|euros|pesos|soles|verdes)"#
@@ -123,13 +126,15 @@ enum AmountExtractor {
         + #"(?:\s?("# + SpokenMultiplier.alternation + #")(?:\s?(?:de\s)?"# + suffixSymbols + #")?|\s?"#
         + suffixSymbols + #")?(?![\p{L}\d])"#)
     // A number right after a payment verb or noun (or a promise), perhaps after the day it is for
-    // (`le pago el viernes 300`, `le pago mañana: 300`), not a date, time, percentage or invoice number.
+    // (`le pago el viernes 300`, `le pago mañana: 300`, `le transfiero el lunes 25 400`, `paga el
+    // 30 200`), not a date, time, percentage or invoice number.
     private static let bare = Pattern(
         #"\b(?:pag\w*|abon\w*|deposit\w*|transf\w*|cancel\w*|promet\w*|monto|saldo|debe|deve|total|quit\w*|pix|cuota|parcela|resto)"#
-        + #"(?:\s+(?:(?:el|la|este|esta|esta\s+semana\s+el)\s+)?(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|hoy|pasado\s+manana)[,:]?"#
+        + #"(?:\s+(?:(?:el|la|este|esta|esta\s+semana\s+el)\s+)?(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|hoy|pasado\s+manana)(?:\s+\d{1,2}(?=\s+\d))?[,:]?"#
+        + #"|\s+el\s+\d{1,2}(?=\s+\d)"#
         + #"|\s+(?:la\s+otra\s+semana|la\s+semana\s+que\s+viene|la\s+proxima\s+semana|el\s+mes\s+que\s+viene|el\s+proximo\s+mes"#
         + #"|(?:a\s+|para\s+)?fin\s+de\s+mes|(?:la|esta)\s+(?:proxima\s+)?quincena"#
         + #"|el\s+\d{1,2}\s+de\s+(?:"# + Lexicon.monthAlternation + #")|el\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?)[,:]?)?"#
         + #"(?:\s+(?:de|do|da|un|uma|una|con|com|los|las|os|as))?\s+("#
-        + #"(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d{1,3}(?: \d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?))(?![\d/:\-%]|\s?%|\s?(?:de\s)?(?:"# + Lexicon.monthAlternation + #")\b|[.,]\d)"#)
+        + #"(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|"# + spaceGrouped + #"|\d+(?:[.,]\d{1,2})?))(?![\d/:\-%]|\s?%|\s?(?:de\s)?(?:"# + Lexicon.monthAlternation + #")\b|[.,]\d)"#)
 }

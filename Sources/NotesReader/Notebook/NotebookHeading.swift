@@ -8,8 +8,33 @@ enum NotebookHeading {
     /// a weak heading: inside an open paragraph it is the paragraph's text, shouted.
     static func parse(_ line: String) -> (name: String, strong: Bool)? {
         guard let name = name(line) else { return nil }
-        return (name, !isUpperCaseTitle(line.trimmingCharacters(in: .whitespaces)) || line.contains("#") || line.contains("=="))
+        let (title, _) = splitIdentifier(line.trimmingCharacters(in: .whitespaces))
+        return (splitIdentifier(name).name, !isUpperCaseTitle(title) || line.contains("#") || line.contains("=="))
     }
+
+    /// The tax ID or phone written at the end of a heading (`FERRETERIA LA LLAVE (J-29654321-6)`,
+    /// `COMERCIAL DON PEPE 0241-8234567`), taken off its name: the section's field.
+    static func identifier(_ line: String) -> SectionField.Key? {
+        guard let id = splitIdentifier(line.trimmingCharacters(in: .whitespaces)).identifier else { return nil }
+        return id.first.map { $0 == "+" || $0 == "0" || $0 == "(" } == true ? .phone : .taxID
+    }
+
+    /// `(name, identifier)`: the identifier the line ends with, if any, and the rest.
+    static func splitIdentifier(_ t: String) -> (name: String, identifier: String?) {
+        guard let m = trailingIdentifier.firstMatch(in: t), let whole = m.groups[0], let id = m.group(2) else { return (t, nil) }
+        let name = String(t[..<whole.lowerBound])
+            .trimmingCharacters(in: CharacterSet(charactersIn: " -–,;:"))
+        // A date is no identifier (`COBROS 15/03/2024`).
+        guard name.filter(\.isLetter).count >= 3, datePattern.firstMatch(in: id) == nil else { return (t, nil) }
+        return (name, id)
+    }
+
+    private static let datePattern = Pattern(#"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}$"#)
+
+    /// A tax ID (`J-29654321-6`, `V12345678`, `20-12345678-9`) or a phone (`0241-8234567`,
+    /// `+58 414 555 1234`) at the end of a line, perhaps in brackets or after `RIF`/`Tel`.
+    private static let trailingIdentifier = Pattern(
+        #"(\s*[-–,;]?\s*[(\[]?\s*(?:(?:rif|nit|ruc|rut|cuit|ci|tel|telf|tlf|cel)\.?:?\s*)?([+]?(?:\b[JVEGPC][-\s.]?)?\(?\d[\d\s.\-/()]{5,}\d)\s*[)\]]?\s*)$"#)
 
     private static func name(_ line: String) -> String? {
         let t = line.trimmingCharacters(in: .whitespaces)
@@ -26,7 +51,12 @@ enum NotebookHeading {
             let name = String(NotesText.suffix(t, folded: folded, from: r.upperBound)).trimmingCharacters(in: .whitespaces)
             return name.isEmpty ? nil : stripMarkup(name)
         }
-        if isUpperCaseTitle(t) { return stripMarkup(t) }
+        // (A label and its value, `CNPJ: 12.345.678/0001-95`, is the section's field, not a heading.)
+        if isUpperCaseTitle(t)
+            || !t.contains(":") && splitIdentifier(t).identifier != nil && isUpperCaseTitle(splitIdentifier(t).name)
+            && SectionFieldParser.parse(t, lineNumber: 0) == nil {
+            return stripMarkup(t)
+        }
         return nil
     }
 

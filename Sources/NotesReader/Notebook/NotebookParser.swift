@@ -74,7 +74,13 @@ struct NotebookParser {
                     // notebook (`CUADERNO DE COBROS - MARZO 2024`): the file's title, not a customer.
                     title(line, into: &out, state: &state); continue
                 }
-                heading(h.name, line: n, into: &out, state: &state); continue
+                heading(h.name, line: n, into: &out, state: &state)
+                // `FERRETERIA LA LLAVE (J-29654321-6)`: the ID or phone after the name is the section's.
+                if let s = state.section, out.sections[s].line == n, let key = NotebookHeading.identifier(line),
+                   let id = NotebookHeading.splitIdentifier(line.trimmingCharacters(in: .whitespaces)).identifier {
+                    out.sections[s].fields.append(SectionField(key: key, label: key == .phone ? "Tel" : "RIF", value: id, line: n))
+                }
+                continue
             }
             if let field = SectionFieldParser.parse(line, lineNumber: n), let s = state.section, state.openEntry == nil {
                 out.sections[s].fields.append(field)
@@ -105,12 +111,18 @@ struct NotebookParser {
         var openEntry: Int?
         var year: Int?
         var dateContext: PartialDate?
+        /// The last entry's date in the current section (reset at each customer heading).
         var previousDate: LocalDate?
+        /// The year the notebook starts in: its title's, or its first entry's. Each customer's
+        /// section starts from it: a notebook kept by customer runs through the same months once
+        /// per customer, and one customer's entries turning past December must not move the next
+        /// customer's January a year on.
+        var startYear: Int?
     }
 
     /// A title line before the first customer; a year there dates the whole file.
     private func title(_ line: String, into out: inout ParsedNotes, state: inout State) {
-        if let y = Self.lonelyYear(line) { state.year = state.year ?? y }
+        if let y = Self.lonelyYear(line) { state.year = state.year ?? y; state.startYear = state.startYear ?? y }
         out.accounting.headerRows += 1
     }
 
@@ -125,6 +137,8 @@ struct NotebookParser {
         out.sections.append(NoteSection(line: n, name: text, part: part))
         state.section = out.sections.count - 1
         state.dateContext = nil
+        state.previousDate = nil
+        if let y = state.startYear { state.year = y }
     }
 
     private func addEntry(date: PartialDate, time: TimeOfDay?, text: String, line n: Int, into out: inout ParsedNotes,
@@ -171,6 +185,7 @@ struct NotebookParser {
             return
         }
         state.previousDate = d
+        if state.startYear == nil { state.startYear = d.year }
         out.entries.append(NoteEntry(line: n, section: section, date: d, time: time, author: nil, text: text,
                                      defaultChannel: .note, part: part))
         out.accounting.imported += 1

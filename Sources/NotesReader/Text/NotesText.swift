@@ -75,7 +75,8 @@ enum NotesText {
     }
 
     /// Removes the invisible marks WhatsApp and notes apps insert (direction marks, isolates, BOM)
-    /// and turns the exotic spaces (narrow no-break, no-break, thin) into plain spaces.
+    /// and turns the exotic spaces (narrow no-break, no-break, thin) into plain spaces and the
+    /// hyphens phones are written with (no-break, figure) into `-`.
     static func clean(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         for u in s.unicodeScalars {
@@ -84,6 +85,10 @@ enum NotesText {
                 continue
             case 0x00A0, 0x202F, 0x2007, 0x2009, 0x2002, 0x2003, 0x205F, 0x0009:
                 out.append(" ")
+            case 0x2010, 0x2011, 0x2012, 0x2212:
+                // Hyphens and dashes that phones are written with (`+58 414‑5552211`, a no-break
+                // hyphen in Android's exports): the ASCII one the phone and date rules know.
+                out.append("-")
             case 0x0000...0x0008, 0x000B, 0x000C, 0x000E...0x001F, 0x007F:
                 // NUL padding and other control characters (a notebook saved by an old program):
                 // no text, and before a heading they would hide it.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What WhatsApp writes besides people's messages, in Spanish, Portuguese and English: system
 /// notices (encryption, group changes, deleted messages) and attachment placeholders.
 enum WhatsAppText {
@@ -45,15 +47,20 @@ enum WhatsAppText {
 
     /// iOS writes the encryption notice and similar lines under the chat's name: only the notices
     /// that cannot be a person's words count there.
+    /// A call or deleted-message notice is the whole message (`Llamada de voz perdida`): a person
+    /// writing `Disculpe la llamada perdida, mañana le deposito 200` is no notice.
     static func isAuthoredSystem(_ folded: String) -> Bool {
         let strict = ["cifrados de extremo a extremo", "end-to-end encrypted", "criptografia de ponta",
-                      "this message was deleted", "you deleted this message", "se elimino este mensaje",
-                      "eliminaste este mensaje", "mensagem apagada", "essa mensagem foi apagada",
-                      "voce apagou esta mensagem", "missed voice call", "missed video call", "llamada perdida",
-                      "videollamada perdida", "chamada de voz perdida", "chamada de video perdida",
                       "security code", "codigo de seguridad", "codigo de seguranca", "created group",
                       "creo el grupo", "criou o grupo", "disappearing messages", "mensajes temporales",
                       "mensagens temporarias", "changed their phone number", "cambio su numero"]
+        let wholeMessage = ["this message was deleted", "you deleted this message", "se elimino este mensaje",
+                            "eliminaste este mensaje", "mensaje eliminado", "mensagem apagada", "essa mensagem foi apagada",
+                            "voce apagou esta mensagem", "missed voice call", "missed video call", "llamada perdida",
+                            "llamada de voz perdida", "llamada de video perdida", "videollamada perdida",
+                            "chamada de voz perdida", "chamada de video perdida"]
+        let text = folded.trimmingCharacters(in: .whitespaces)
+        if wholeMessage.contains(where: { text.hasPrefix($0) }) && text.count < 80 { return true }
         return strict.contains { folded.contains($0) } && folded.count < 300
     }
 

@@ -101,6 +101,8 @@ public struct DefaultImporter: SourceImporting {
             options.preambleRecords = 0
             // Every row a spreadsheet shows is accounted for, an empty line as a blank row.
             options.keepsBlankLines = true
+            // `="000123"` is how a CSV tells a spreadsheet to keep a document number's zeros.
+            options.unwrapsTextFormulas = true
             return try CSVFile.open(path: path, options: options)
         }
     }

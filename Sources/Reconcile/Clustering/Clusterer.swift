@@ -350,9 +350,18 @@ struct Clusterer {
                 p[x][y] = link.probability; p[y][x] = link.probability
             }
         }
-        // Start from must-link groups, then average linkage.
+        // Start from must-link groups and the records of one surely valid tax ID (one legal entity:
+        // a third record that agrees with only one of them must not pull them apart), then average
+        // linkage. A cannot-link still parts them (it has probability 0 and stops the merging).
         var local = UnionFind(count: n)
-        for x in 0..<n { for y in (x + 1)..<n where links[x][y]?.weight == .infinity { local.union(x, y) } }
+        for x in 0..<n {
+            for y in (x + 1)..<n {
+                let i = members[x], j = members[y]
+                let sameTaxID = settings.linkSameValidTaxIDs && i < linkingTaxIDs.count && j < linkingTaxIDs.count
+                    && linkingTaxIDs[i] != nil && linkingTaxIDs[i] == linkingTaxIDs[j] && links[x][y]?.rule != "cannot_link"
+                if links[x][y]?.weight == .infinity || sameTaxID { local.union(x, y) }
+            }
+        }
         var partsByRoot: [Int: [Int]] = [:]
         for x in 0..<n { partsByRoot[local.find(x), default: []].append(x) }
         var parts = partsByRoot.values.sorted { $0[0] < $1[0] }
