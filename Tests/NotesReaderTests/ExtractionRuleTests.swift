@@ -38,6 +38,8 @@ import Testing
         ("paga el 28 150 dolares", "150.00 USD@0.9"),
         ("le transfiero el lunes 25 400", "400.00 USD@0.6"),
         ("paga el 30 200", "200.00 USD@0.6"),
+        // Installments name the amount of each; a count of invoices is no amount.
+        ("promete pagar 2 cuotas de 300 el viernes", "300.00 USD@0.6"),
         // The bolívar digital and the fuerte are other money than the soberano.
         ("promete BsD 2.000 el lunes", "2000.00 VED@0.9"),
         ("abonó 2.000 BsD", "2000.00 VED@0.9"),
@@ -51,7 +53,13 @@ import Testing
         #expect(found.map { "\($0.money)@\($0.confidence)" } == [expected])
     }
 
-    @Test(arguments: ["el 15/03", "factura 123", "a las 14:30", "tel 0414-555-1234", "el 15 de marzo", "pagó el 15",
+    /// What is owed ranks below what is promised: the promise's amount is the most confident.
+    @Test func owedAmountsRankBelowPaidOnes() {
+        let found = AmountExtractor.extract("debe 1.200, promete pagar 300 el viernes", defaultCurrency: .usd)
+        #expect(found.max { $0.confidence < $1.confidence }?.money == Money(300, .usd))
+    }
+
+    @Test(arguments: ["el 15/03", "factura 123", "promete pagar 3 facturas el viernes", "a las 14:30", "tel 0414-555-1234", "el 15 de marzo", "pagó el 15",
                       "dirección s/n", "promete abonar 10% el 15", "paga el 15 de marzo", "le pago el viernes 15/03"])
     func numbersThatAreNotAmounts(_ text: String) {
         #expect(AmountExtractor.extract(text, defaultCurrency: .usd).isEmpty)

@@ -367,3 +367,28 @@ import Testing
         #expect(result.promises.first?.customerID == id)
     }
 }
+
+@Suite struct InvoiceSurvivorshipTests {
+    @Test(arguments: [("erp-2024-06.csv", "20240601"), ("cartera_20240615.xlsx", "20240615"), ("saldos 2024.05.xlsx", "20240501"),
+                      ("/x/2023/erp.csv", nil), ("ventas.xlsx", nil), ("ref-12024061599.csv", nil), ("erp 2024-05 y 2024-06.csv", "20240601")]
+          as [(String, String?)])
+    func datesInFileNames(_ name: String, _ expected: String?) {
+        #expect(FileNameDate.of(name) == expected)
+    }
+
+    /// Copies that disagree: the figures more sources agree on win, then the later export, before
+    /// the file name's order.
+    @Test func agreementThenTheLaterExportDecide() throws {
+        let c = Fixture.tornillo
+        func copy(_ file: String, _ balance: Decimal) -> Invoice {
+            Fixture.invoice(file, 2, customer: c[0], number: "F-1015", amount: 1000, balance: balance)
+        }
+        let three = Reconciler().reconcile(Fixture.batch(c, invoices: [copy("a-ana.csv", 800.50), copy("erp.csv", 300.50),
+                                                                        copy("ventas-pedro.csv", 300.50)]))
+        #expect(three.invoices.first?.balance?.amount == Decimal(string: "300.50"))
+        #expect(three.discrepancies.first { $0.kind == "invoice_field_conflict" && $0.field == "balance" }?.rule == "most_frequent")
+        let two = Reconciler().reconcile(Fixture.batch(c, invoices: [copy("erp-2024-06.csv", 1400), copy("erp-2024-05.csv", 3400)]))
+        #expect(two.invoices.first?.balance?.amount == 1400)
+        #expect(two.discrepancies.first { $0.kind == "invoice_field_conflict" && $0.field == "balance" }?.rule == "most_recent")
+    }
+}

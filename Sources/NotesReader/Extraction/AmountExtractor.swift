@@ -59,7 +59,9 @@ enum AmountExtractor {
         for m in bare.matches(in: folded) {
             guard let r = m.groups[1], !taken.contains(where: { $0.overlaps(r) }), !invoices.contains(where: { $0.overlaps(r) }),
                   let numText = m.group(2), let value = parseNumber(numText), value > 0 else { continue }
-            out.append(Found(money: Money(value, defaultCurrency), confidence: 0.6, range: r))
+            // What is owed (`debe 1.200, promete pagar 300`) is no payment: below the promised amount.
+            let owed = Self.debtWords.contains { folded[m.range].hasPrefix($0) }
+            out.append(Found(money: Money(value, defaultCurrency), confidence: owed ? 0.5 : 0.6, range: r))
         }
         return out.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
@@ -109,6 +111,9 @@ enum AmountExtractor {
         }
     }
 
+    /// Words before a bare number that say what is owed, not paid.
+    static let debtWords = ["debe", "deve", "saldo", "total", "monto"]
+
     // Thousands grouped by `.`, `,` or a space (`1 500,00`, as the RAE writes them). Grouped by a
     // space, the number needs its decimals or two groups (`1 500,00`, `1 500 000`): a day before
     // an amount is written the same way (`paga el 30 200$`, `el viernes 15 500$`).
@@ -135,6 +140,7 @@ enum AmountExtractor {
         + #"|\s+(?:la\s+otra\s+semana|la\s+semana\s+que\s+viene|la\s+proxima\s+semana|el\s+mes\s+que\s+viene|el\s+proximo\s+mes"#
         + #"|(?:a\s+|para\s+)?fin\s+de\s+mes|(?:la|esta)\s+(?:proxima\s+)?quincena"#
         + #"|el\s+\d{1,2}\s+de\s+(?:"# + Lexicon.monthAlternation + #")|el\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?)[,:]?)?"#
+        + #"(?:\s+\d{1,2}\s+(?:cuotas|pagos|partes|parcelas|abonos)\s+de)?"#
         + #"(?:\s+(?:de|do|da|un|uma|una|con|com|los|las|os|as))?\s+("#
-        + #"(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|"# + spaceGrouped + #"|\d+(?:[.,]\d{1,2})?))(?![\d/:\-%]|\s?%|\s?(?:de\s)?(?:"# + Lexicon.monthAlternation + #")\b|[.,]\d)"#)
+        + #"(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|"# + spaceGrouped + #"|\d+(?:[.,]\d{1,2})?))(?![\d/:\-%]|\s?%|\s+(?:cuotas?|facturas?|dias|meses|semanas|partes|pagos|veces|quincenas|parcelas|abonos|documentos)\b|\s?(?:de\s)?(?:"# + Lexicon.monthAlternation + #")\b|[.,]\d)"#)
 }

@@ -228,8 +228,33 @@ struct InvoiceConsolidator {
     }
 
     /// A document's copies, the winning source first: by source priority, then record ID.
-    private static func ranked(_ copies: [Invoice]) -> [Invoice] {
-        copies.sorted { $0.sourcePriority != $1.sourcePriority ? $0.sourcePriority > $1.sourcePriority : $0.id < $1.id }
+    private static func ranked(_ copies: [Invoice]) -> [Invoice] { rankedWithRule(copies).copies }
+
+    /// The copies of one document, the winning source first, and the rule that put it first:
+    /// the higher source priority (`source_priority`); then the figures more copies agree on
+    /// (`most_frequent`: the ERP and a salesperson's sheet saying 300.50 against a stale 800.50);
+    /// then the later date a file's name carries (`most_recent`: `erp-2024-06.csv` over
+    /// `erp-2024-05.csv`); then the record ID (`first_record`), so renaming a file no longer
+    /// decides the money unless nothing else can.
+    static func rankedWithRule(_ copies: [Invoice]) -> (copies: [Invoice], rule: String) {
+        let figures = { (c: Invoice) -> String in
+            (c.balance ?? c.amount).map { $0.value.amount.description + " " + ($0.value.currency?.code ?? "") } ?? ""
+        }
+        let keys = copies.map(figures)
+        let agreeing = keys.map { k in k.isEmpty ? 0 : keys.filter { $0 == k }.count }
+        let dates = copies.map { FileNameDate.of($0.provenance.location.file) }
+        let order = copies.indices.sorted { a, b in
+            if copies[a].sourcePriority != copies[b].sourcePriority { return copies[a].sourcePriority > copies[b].sourcePriority }
+            if agreeing[a] != agreeing[b] { return agreeing[a] > agreeing[b] }
+            if dates[a] != dates[b] { return (dates[a] ?? "") > (dates[b] ?? "") }
+            return copies[a].id < copies[b].id
+        }
+        let rule: String
+        if Set(copies.map(\.sourcePriority)).count > 1 { rule = "source_priority" }
+        else if Set(agreeing).count > 1 { rule = "most_frequent" }
+        else if Set(dates).count > 1 { rule = "most_recent" }
+        else { rule = "first_record" }
+        return (order.map { copies[$0] }, rule)
     }
 
     /// A payment naming several documents in one cell (`00159/00160`, `159, 160`, `159 y 160`),
@@ -334,8 +359,7 @@ struct InvoiceConsolidator {
         let payments = asOf.map { cut in all.filter { ($0.date?.value).map { $0 <= cut } ?? true } } ?? all
         let entityID = (key.customerID.isEmpty ? "?" : key.customerID) + "/" + key.type + "/" + key.number
         // Copies ordered by source priority, then record ID: the first is the winning source.
-        let ranked = Self.ranked(copies)
-        let baseRule = Set(copies.map(\.sourcePriority)).count > 1 ? "source_priority" : "first_record"
+        let (ranked, baseRule) = Self.rankedWithRule(copies)
         var decisions: [FieldDecision] = []
         var hasConflict = false
 
