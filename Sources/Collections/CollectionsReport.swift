@@ -43,7 +43,11 @@ public struct CollectionsReport: Hashable, Sendable {
         }
         invoices = aging
         var agingByCustomer: [String: [InvoiceAging]] = [:]
-        for a in aging { agingByCustomer[a.customerID, default: []].append(a) }
+        // A document issued after the as-of date is not owed yet on that date, as a payment after
+        // it is not received yet (``Reconciler/asOf``): it is listed, but no balance counts it.
+        for a in aging where !(result.invoices[a.invoiceIndex].issueDate.map { $0 > asOf } ?? false) {
+            agingByCustomer[a.customerID, default: []].append(a)
+        }
 
         // Contacts up to the as-of date: each works the debt; only one that reached the customer
         // is a contact (an unanswered call does not make a debt less urgent).

@@ -47,6 +47,18 @@ import Reconcile
         #expect(report.position(of: "C1")?.mainCurrency == .usd)
     }
 
+    /// A run as of a past date does not owe what was invoiced after it (as its payments after
+    /// it are not received yet); the document is still listed.
+    @Test func documentsIssuedAfterAsOfAreNotOwedYet() {
+        let result = Fx.result(customers: [Fx.customer("C1", currency: .usd)],
+                               invoices: [Fx.invoice("C1", "F1", issued: "2026-02-01", due: "2026-03-01", amount: "100"),
+                                          Fx.invoice("C1", "F2", issued: "2026-04-15", due: "2026-05-15", amount: "900")])
+        let report = CollectionsReport(result: result, settings: settings)
+        #expect(report.position(of: "C1")?.main.balance == 100)
+        #expect(report.invoices.count == 2)
+        #expect(report.metrics.currencies.first?.receivables == 100)
+    }
+
     @Test func lastContactIgnoresEventsAfterAsOf() {
         let result = Fx.result(customers: [Fx.customer("C1")],
                                contacts: [Fx.contact("C1", on: "2026-03-01"), Fx.contact("C1", on: "2026-03-20"),

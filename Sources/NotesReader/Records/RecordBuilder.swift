@@ -36,14 +36,22 @@ struct RecordBuilder {
                 }
                 .first
         }
-        for entry in parsed.entries {
+        // The customer's last message in each chat: ours after it went unanswered.
+        var lastCustomerMessage: [Int: Int] = [:]
+        for (k, e) in parsed.entries.enumerated() where e.author != nil && isCustomerSide(e, parsed) {
+            if let s = e.section { lastCustomerMessage[s] = k }
+        }
+        for (k, entry) in parsed.entries.enumerated() {
             let loc = SourceLocation(file: file, sheet: entry.part, line: entry.line)
             let prov = Provenance(loc, sourceLabel: options.sourceLabel)
             let customerID = entry.section.map { customerIDs[$0] }
             let facts = extractor.extract(entry.text, date: entry.date, defaultChannel: entry.defaultChannel,
                                           channelFromText: channelFromText, dayFirst: parsed.dayFirst,
                                           currency: entry.section.flatMap { sectionCurrency[$0] })
-            let outcome = chatOutcome(facts.outcome.outcome, entry, parsed)
+            // (Ours on the day of the customer's last message is that conversation's: `Recibido, gracias`.)
+            let answered = entry.section.flatMap { lastCustomerMessage[$0] }
+                .map { k < $0 || entry.date <= parsed.entries[$0].date } ?? false
+            let outcome = chatOutcome(facts.outcome.outcome, entry, parsed, answered: answered)
             let event = ContactEvent(
                 id: RecordID(loc), customer: customerID, date: entry.date, time: entry.time, channel: facts.channel,
                 author: entry.author, outcome: outcome, outcomeConfidence: facts.outcome.confidence,
@@ -80,14 +88,18 @@ struct RecordBuilder {
     /// A chat message's outcome by who wrote it: the customer's own message reached us, whatever it
     /// says of a call (`no contesté porque estaba manejando`), so it is no unanswered attempt; and
     /// only the customer promises or says it paid (the collector's `no hemos recibido la
-    /// transferencia del viernes` is neither). A notebook line keeps its outcome.
-    private func chatOutcome(_ outcome: ContactEvent.Outcome, _ entry: NoteEntry, _ parsed: ParsedNotes) -> ContactEvent.Outcome {
+    /// transferencia del viernes` is neither). Our messages on days after the customer's last one
+    /// (`answered` false) reached nobody yet: unanswered attempts, as a call nobody took, so three
+    /// reminders without a reply do not make the debt look worked. A notebook line keeps its outcome.
+    private func chatOutcome(_ outcome: ContactEvent.Outcome, _ entry: NoteEntry, _ parsed: ParsedNotes,
+                             answered: Bool) -> ContactEvent.Outcome {
         guard entry.author != nil, let s = entry.section, !parsed.sections[s].customerAuthors.isEmpty else { return outcome }
         if isCustomerSide(entry, parsed) {
             // (A `número equivocado` from the other side stays: whoever has the number is not the customer.)
             return outcome == .noAnswer ? .other : outcome
         }
-        return outcome == .promiseToPay || outcome == .saysPaid ? .other : outcome
+        let ours = outcome == .promiseToPay || outcome == .saysPaid ? .other : outcome
+        return ours == .other && !answered ? .noAnswer : ours
     }
 
     /// In a chat, only the customer's own messages make promises; a notebook line is the collector
