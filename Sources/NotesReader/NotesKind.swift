@@ -20,8 +20,13 @@ public enum NotesKind: String, Sendable, CaseIterable, Codable {
         }
         if lower.hasSuffix(".json") { return .keep }
         let lines = NotesText.lines(text).prefix(20).filter { !NotesText.isBlank($0) }
-        let stamped = lines.filter { WhatsAppLine.parse($0) != nil }.count
-        if !lines.isEmpty && stamped * 2 >= min(lines.count, 10) && stamped >= 1 { return .whatsapp }
+        let parsed = lines.compactMap { WhatsAppLine.parse($0) }
+        // A chat's lines are mostly messages with an author (`Name: text`); a notebook whose
+        // entries carry a time (`15/03/24 10:30 - llamé, no contestó`) has the stamps but no authors.
+        let authored = parsed.filter { WhatsAppParser.splitAuthor($0.body).0 != nil }.count
+        if !lines.isEmpty && parsed.count * 2 >= min(lines.count, 10) && authored >= 1 && authored * 2 >= parsed.count {
+            return .whatsapp
+        }
         return .notebook
     }
 }

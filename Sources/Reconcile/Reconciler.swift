@@ -123,12 +123,14 @@ public struct Reconciler: Sendable {
                                        message: "document \(inv.number.value) refers to customer record \(inv.customer), which was not imported"))
         }
 
-        let contacts = batch.contacts.sorted { $0.id < $1.id }.map {
+        let allContacts = batch.contacts.sorted { $0.id < $1.id }.map {
             ReconciliationResult.AttachedContact(customerID: $0.customer.flatMap { idByRecord[$0] }, event: $0)
         }
-        let promises = batch.promises.sorted { $0.id < $1.id }.map {
+        let allPromises = batch.promises.sorted { $0.id < $1.id }.map {
             ReconciliationResult.AttachedPromise(customerID: $0.customer.flatMap { idByRecord[$0] }, promise: $0)
         }
+        let (contacts, promises, repeated) = NoteRepeats.dropRepeats(contacts: allContacts, promises: allPromises)
+        discrepancies += repeated
 
         observer?("sort results")
         consolidated.sort { $0.customerID < $1.customerID }

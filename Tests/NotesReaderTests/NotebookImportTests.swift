@@ -228,6 +228,17 @@ import Testing
         #expect(r.batch.contacts.map(\.date.iso) == ["2023-12-20", "2024-01-03"])
     }
 
+    /// A notebook whose entries carry a time, as a chat's stamps do, is still a notebook: its lines
+    /// have no author.
+    @Test func timedNotebookEntriesAreNoChat() throws {
+        let text = "FERRETERIA LA LLAVE\n15/03/24 10:30 - llamé, no contestó\n16/03/24 09:15 - llamé, dice que paga el viernes 300\n\n"
+            + "COMERCIAL DON PEPE\n19/03/24 10:00 - llamé, promete pagar 200 el lunes\n"
+        #expect(NotesKind.detect(prefix: Array(text.utf8), path: "cuaderno.txt") == .notebook)
+        let r = try NotesImporter.importData(Data(text.utf8), path: "cuaderno.txt")
+        #expect(r.batch.contacts.count == 3 && r.batch.promises.count == 2)
+        #expect(r.batch.customers.map { $0.name?.value } == ["FERRETERIA LA LLAVE", "COMERCIAL DON PEPE"])
+    }
+
     /// A notebook kept by customer runs through the months once per customer: the next customer's
     /// January is the title's year, not the year after the previous customer's August.
     @Test func eachCustomerStartsFromTheNotebooksYear() throws {

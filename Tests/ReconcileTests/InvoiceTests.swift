@@ -392,3 +392,33 @@ import Testing
         #expect(two.discrepancies.first { $0.kind == "invoice_field_conflict" && $0.field == "balance" }?.rule == "most_recent")
     }
 }
+
+@Suite struct NoteRepeatsTests {
+    /// A chat exported twice (overlapping months) gives its messages once; a promise written in the
+    /// notebook and made in the chat counts once, said as `duplicate_promise`.
+    @Test func repeatsAcrossFilesCountOnce() throws {
+        let c = Fixture.tornillo
+        let day = try #require(LocalDate(year: 2024, month: 3, day: 15))
+        let time = TimeOfDay(hour: 10, minute: 5)
+        func message(_ file: String, _ line: Int, author: String? = "Ferretería", time: TimeOfDay?) -> ContactEvent {
+            let p = Provenance(SourceLocation(file: file, line: line))
+            return ContactEvent(id: RecordID(p.location), customer: c[0].id, date: day, time: time, channel: .whatsapp,
+                                author: author, text: "El viernes le transfiero 400", provenance: p)
+        }
+        func promise(_ file: String, _ line: Int, text: String) -> PromiseToPay {
+            let p = Provenance(SourceLocation(file: file, line: line))
+            return PromiseToPay(id: RecordID(p.location, suffix: "promise"), customer: c[0].id, madeOn: day,
+                                promisedDate: LocalDate(year: 2024, month: 3, day: 22), amount: Money(400, .usd), text: text, provenance: p)
+        }
+        var batch = Fixture.batch(c)
+        batch.contacts = [message("chat-marzo.txt", 3, time: time), message("chat-abril.txt", 3, time: time),
+                          message("cuaderno.txt", 5, author: nil, time: nil), message("cuaderno.txt", 6, author: nil, time: nil)]
+        batch.promises = [promise("chat-marzo.txt", 3, text: "El viernes le transfiero 400"),
+                          promise("chat-abril.txt", 3, text: "El viernes le transfiero 400"),
+                          promise("cuaderno.txt", 5, text: "dice que transfiere 400 el viernes")]
+        let result = Reconciler().reconcile(batch)
+        #expect(result.contacts.count == 3)
+        #expect(result.promises.map { $0.promise.provenance.location.file } == ["chat-abril.txt"])
+        #expect(result.discrepancies.filter { $0.kind == "duplicate_promise" }.count == 1)
+    }
+}
