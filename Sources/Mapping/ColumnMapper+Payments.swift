@@ -96,7 +96,10 @@ extension ColumnMapper {
 
     /// Headers a bank gives its statement lines' numbers under.
     static let bankLineNumbers: Set<String> = ["folio", "numero", "nro", "no operacion", "nro operacion", "secuencia",
-                                               "consecutivo", "numero de operacion", "nro de operacion"]
+                                               "consecutivo", "numero de operacion", "nro de operacion",
+                                               // A bank's own document number for the line (`Nro. Documento`).
+                                               "nro documento", "no documento", "n documento", "numero documento",
+                                               "documento", "nro de documento", "numero de documento"]
 
     /// A customer's account statement (`Estado de cuenta`: `Fecha`, `Tipo`, `Número`, `Debe`,
     /// `Haber`, `Saldo`) lists charges and credits with the account's running balance. Each line is

@@ -69,7 +69,12 @@ extension MappingSettings {
             .notes: ["observaciones", "observacion", "notas", "nota", "comentarios", "comentario", "notes",
                      "note", "comments", "remarks", "observacoes", "detalle", "gestion"],
             .paymentDate: ["fecha de pago", "fecha pago", "fecha del pago", "payment date", "paid on",
-                           "data pagamento", "data do pagamento", "fecha cobro", "fecha de cobro", "fecha abono"],
+                           "data pagamento", "data do pagamento", "fecha cobro", "fecha de cobro", "fecha abono",
+                           // A bank statement's line date (`Fecha Operación`, `F. Valor`, `Fecha Transacción`).
+                           "fecha operacion", "fecha de operacion", "f operacion", "fecha valor", "f valor",
+                           "fecha transaccion", "fecha de transaccion", "fecha movimiento", "fecha de movimiento",
+                           "fecha contable", "data operacao", "data da operacao", "data movimento", "transaction date",
+                           "value date", "posting date"],
             .paymentAmount: ["monto pagado", "monto del pago", "importe del pago", "payment amount",
                              "valor do pagamento", "monto abonado", "monto cobrado", "monto recibido"],
             .paymentReference: ["referencia", "ref", "nro referencia", "referencia bancaria", "reference",

@@ -333,6 +333,26 @@ struct TableImporter: Sendable {
             }
         }
         adoptProvenDateOrder(at: tableAt, into: &batch)
+        adoptProvenSeparator(at: tableAt, into: &batch)
+    }
+
+    /// A table writes its amounts one way: a column whose values leave the decimal separator open
+    /// (`500.000`, `1.000`) reads them as the table's other amount columns prove (`1.190.000` groups
+    /// by points, `1.500,50` has a decimal comma), rather than rejecting them as ambiguous or
+    /// reading them by the country. Said once per column. (A configured separator wins; columns
+    /// proving different separators are left as they are.)
+    mutating func adoptProvenSeparator(at tableAt: SourceLocation, into batch: inout ImportBatch) {
+        guard options.decimalSeparator == nil else { return }
+        let proven = Set(amountProfiles.values.filter { ($0.commaVotes > 0) != ($0.dotVotes > 0) }.compactMap(\.decimalSeparator))
+        guard proven.count == 1, let sep = proven.first else { return }
+        for (c, p) in amountProfiles.sorted(by: { $0.key < $1.key })
+        where p.commaVotes == 0 && p.dotVotes == 0 && p.ambiguousValues > 0 && p.decimalSeparator != sep {
+            amountProfiles[c]?.decimalSeparator = sep
+            amountProfiles[c]?.decidedByCountry = false
+            batch.diagnostics.append(Diagnostic(.info, code: "MAP-AMOUNT-SEPARATOR-FROM-COLUMN",
+                "column \(headerNames[c] ?? ""): \(p.ambiguousValues) values like 1.234 read with \"\(sep)\" as the decimal separator, as the table's other amount columns write it",
+                at: tableAt.withColumn(c)))
+        }
     }
 
     /// A table writes its dates one way: a date column whose values leave the day and month order

@@ -208,3 +208,21 @@ struct AmountParserTests {
         }
     }
 }
+
+/// A table writes its amounts one way: a column that leaves the separator open reads as its
+/// sibling amount columns prove it.
+struct SiblingSeparatorTests {
+    @Test(arguments: [
+        ([["Cliente", "Factura", "Valor", "Saldo"], ["Alfa", "F-1", "1.190.000", "500.000"], ["Beta", "F-2", "50.000", "50.000"]],
+         ["500000", "50000"]),
+        ([["Cliente", "Factura", "Monto", "Abonado", "Saldo"], ["Alfa", "F-1", "1.500,50", "500", "1.000,50"],
+          ["Beta", "F-2", "2.000,00", "1.000", "1.000"]], ["1000.50", "1000"]),
+    ])
+    func aProvenColumnDecidesForTheOthers(_ rows: [[String]], _ balances: [String]) {
+        let batch = Importer(options: ImportOptions()).importSource(MemorySource(path: "sep.csv", csv: rows))
+        #expect(batch.rejects.isEmpty)
+        #expect(batch.invoices.map { $0.balance?.value.amount } == balances.map { Decimal(string: $0) })
+        #expect(batch.diagnostics.contains { $0.code == "MAP-AMOUNT-SEPARATOR-FROM-COLUMN" })
+    }
+}
+

@@ -17,6 +17,11 @@ struct BankStatementTests {
         (["Data", "Histórico", "Débito", "Crédito", "Saldo"], 4),
         (["Date", "Description", "Withdrawals", "Deposits", "Balance"], 4),
         (["Fecha", "Referencia", "Ingreso"], 3),
+        // Mexico's and Spain's headers: the line's date named for the operation, the bank's own
+        // document number for the line.
+        (["Fecha Operación", "Concepto", "Referencia", "Cargos", "Abonos", "Saldo"], 5),
+        (["Fecha Valor", "Concepto", "Cargos", "Abonos", "Saldo"], 4),
+        (["Fecha", "Descripción", "Nro. Documento", "Débito", "Crédito", "Saldo"], 5),
     ])
     func creditColumnIsThePaymentAmount(_ headers: [String], _ credit: Int) {
         let row = headers.map { h -> String in
