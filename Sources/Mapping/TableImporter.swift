@@ -187,6 +187,12 @@ struct TableImporter: Sendable {
                      found: text, into: &batch)
                 return
             }
+            // A remark on the report (`Nota: montos en USD`, `Elaborado por: Ana Pérez`, `Firma`),
+            // alone on its row, most often under the totals: no record, and no reject either.
+            if let (column, text) = CustomerSections.singleText(row), Self.isReportRemark(text) {
+                skip(row, for: column, "MAP-REMARK-ROW", "a remark on the report (who made it, a note): no record", into: &batch)
+                return
+            }
             if Self.isPageLine(row) {
                 accounting.headerRows += 1
                 note(.info, "MAP-PAGE-LINE", "a printed report's page line: skipped", at: location(row),
@@ -241,6 +247,23 @@ struct TableImporter: Sendable {
                 accounting.rejected += 1
             }
         }
+    }
+
+    /// Words that open a remark on a report rather than a record: a note, who made, checked or
+    /// approved it, where its figures come from, a signature line.
+    static let remarkWords: Set<String> = [
+        "nota", "notas", "note", "notes", "observacion", "observaciones", "elaborado", "preparado", "revisado",
+        "aprobado", "autorizado", "fuente", "firma", "firmas", "prepared", "approved", "source", "signature", "elaborado por",
+    ]
+
+    /// Whether a row's only text is a remark (``remarkWords`` as its first word, alone or before
+    /// `:`/`por`): `Nota: montos en USD`, `Elaborado por: Ana`, `Firma: ________`.
+    static func isReportRemark(_ text: String) -> Bool {
+        let folded = TextFolding.fold(text)
+        guard let first = folded.split(separator: " ").first.map(String.init), remarkWords.contains(first) else { return false }
+        let rest = folded.dropFirst(first.count).trimmingCharacters(in: .whitespaces)
+        let next = rest.split(separator: " ").first
+        return rest.isEmpty || text.contains(":") || next == "por" || next == "by"
     }
 
     /// A data row that holds no record, for what its cell in `column` says: counted with the other

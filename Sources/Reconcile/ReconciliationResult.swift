@@ -130,7 +130,7 @@ public struct Discrepancy: Hashable, Sendable, Codable {
     /// Stable across runs: derived from kind, entity and field (e.g. `D-1A2B3C4D`).
     public var id: String
     /// `customer_field_conflict`, `invoice_amount_conflict`, `balance_mismatch`, `overpayment`,
-    /// `duplicate_document`, `duplicate_promise`, `unknown_invoice_payment`, `invoice_from_description`, `invalid_tax_id`, `two_tax_ids`,
+    /// `duplicate_document`, `duplicate_promise`, `possible_duplicate_document`, `unknown_invoice_payment`, `invoice_from_description`, `invalid_tax_id`, `two_tax_ids`,
     /// `shared_tax_id`, `cluster_split`, …
     public var kind: String
     public var severity: Severity

@@ -422,3 +422,24 @@ import Testing
         #expect(result.discrepancies.filter { $0.kind == "duplicate_promise" }.count == 1)
     }
 }
+
+@Suite struct NumberedTwoWaysTests {
+    /// One customer's document of one amount and day, numbered by two systems their own way, is
+    /// said for review; the same number, or numbers that do not end alike, are not.
+    @Test func documentsNumberedTwoWaysAreSaid() throws {
+        let c = Fixture.tornillo
+        let day = LocalDate(year: 2024, month: 3, day: 1)
+        func doc(_ file: String, _ row: Int, _ number: String, _ amount: Decimal) -> Invoice {
+            Fixture.invoice(file, row, customer: c[0], number: number, amount: amount, issue: day)
+        }
+        let result = Reconciler().reconcile(Fixture.batch(c, invoices: [
+            doc("a.csv", 2, "FV-1-1204", 100), doc("b.csv", 2, "1204", 100),
+            doc("a.csv", 3, "FV24-015", 200), doc("b.csv", 3, "2024/015", 200),
+            doc("a.csv", 4, "A-1001", 300), doc("a.csv", 5, "B-1001", 300),   // one file: two documents
+            doc("a.csv", 6, "F-777", 400), doc("b.csv", 6, "F-778", 400),
+        ]))
+        let said = result.discrepancies.filter { $0.kind == "possible_duplicate_document" }
+        #expect(said.count == 2)
+        #expect(said.allSatisfy { $0.values.count == 2 })
+    }
+}

@@ -183,7 +183,46 @@ struct InvoiceConsolidator {
             out.invoices.append(consolidate(key: key, copies: copies, payments: paidByKey[key] ?? [], into: &out.discrepancies))
         }
         out.discrepancies += Self.documentsUnderSeveralCustomers(out.invoices)
+        out.discrepancies += Self.documentsNumberedTwoWays(out.invoices)
         return out
+    }
+
+    /// One customer's two documents, each from other files, of one type, amount and issue date,
+    /// whose numbers' digits end alike (`FV-1-1204` and `1204`, `A-1001` and `1001`, `FV24-015` and
+    /// `2024/015`): most likely one document that two systems number their own way, whose balance
+    /// now counts twice. Said for review (`possible_duplicate_document`), not merged: two real
+    /// sales of one amount on one day are not rare enough to decide it alone.
+    static func documentsNumberedTwoWays(_ invoices: [ConsolidatedInvoice]) -> [Discrepancy] {
+        struct Key: Hashable { var customer: String; var type: String; var amount: String; var issued: LocalDate }
+        var byKey: [Key: [Int]] = [:]
+        for (i, inv) in invoices.enumerated() where !inv.customerID.isEmpty {
+            guard let amount = inv.amount, let issued = inv.issueDate else { continue }
+            byKey[Key(customer: inv.customerID, type: inv.documentType.rawValue,
+                      amount: "\(amount.amount) \(amount.currency?.code ?? "")", issued: issued), default: []].append(i)
+        }
+        var out: [Discrepancy] = []
+        for (key, indices) in byKey where indices.count > 1 {
+            for (x, a) in indices.enumerated() {
+                for b in indices[(x + 1)...] {
+                    let (p, q) = (invoices[a], invoices[b])
+                    let files = { (inv: ConsolidatedInvoice) in Set(inv.memberProvenance.map(\.location.file)) }
+                    guard files(p).isDisjoint(with: files(q)) else { continue }
+                    let (dp, dq) = (p.documentNumber.filter(\.isNumber).drop { $0 == "0" }, q.documentNumber.filter(\.isNumber).drop { $0 == "0" })
+                    let (short, long) = dp.count <= dq.count ? (dp, dq) : (dq, dp)
+                    guard short.count >= 3, long.hasSuffix(short) else { continue }
+                    let pair = [p, q].sorted { $0.documentNumber < $1.documentNumber }
+                    out.append(.make(
+                        kind: "possible_duplicate_document", severity: .warning, entity: "invoice",
+                        entityID: key.customer + "/" + key.type + "/" + InvoiceNumber.normalize(pair[0].documentNumber),
+                        field: "document_number",
+                        values: pair.flatMap { inv in inv.memberProvenance.map { .init(value: inv.documentNumber, provenance: $0) } },
+                        message: "documents \(pair[0].documentNumber) and \(pair[1].documentNumber) of customer \(key.customer) "
+                            + "have one amount (\(key.amount.trimmingCharacters(in: .whitespaces))) and issue date (\(key.issued.iso)) "
+                            + "and numbers ending alike: if they are one document numbered two ways, its balance counts twice"))
+                }
+            }
+        }
+        return Discrepancy.sorted(out)
     }
 
     /// One document number, of one type, amount and issue date, under two consolidated customers

@@ -53,6 +53,7 @@ enum HTMLFormat {
         case "payment_not_reflected": return "Pago no reflejado en el saldo"
         case "duplicate_payment": return "Pago listado dos veces"
         case "duplicate_promise": return "Promesa anotada dos veces"
+        case "possible_duplicate_document": return "Posible documento numerado de dos formas"
         case "unapplied_payment": return "Pago de un cliente sin documento"
         case "payment_currency_mismatch": return "Pago en otra moneda que el documento"
         case "invoice_from_description": return "Documento tomado de la descripción del pago"
