@@ -127,6 +127,9 @@ import Testing
         ("factura 123", ["123"]), ("factura nº 00123", ["00123"]), ("FAC-00123", ["FAC-00123"]),
         ("la F-123 y la F-124", ["F-123", "F-124"]), ("NF 456", ["456"]), ("nota fiscal 789", ["789"]),
         ("invoice #12", ["12"]), ("fact. 00112", ["00112"]), ("sin número", []),
+        // Several after one invoice word.
+        ("las facturas 00112 y 00113 el viernes", ["00112", "00113"]), ("fact. 00112/00113", ["00112", "00113"]),
+        ("facturas 00112, 00113 y 00114", ["00112", "00113", "00114"]), ("factura 00112 y 5 más", ["00112"]),
     ]
 
     @Test(arguments: invoices) func invoiceNumbers(_ text: String, _ expected: [String]) {

@@ -239,6 +239,19 @@ import Testing
         #expect(r.batch.customers.map { $0.name?.value } == ["FERRETERIA LA LLAVE", "COMERCIAL DON PEPE"])
     }
 
+    /// A business's capitals heading right under an entry opens its section; a Markdown title
+    /// naming the notebook over the first customer's heading is the file's title.
+    @Test func headingsUnderAnEntryAndMarkdownTitles() throws {
+        let text = "CLIENTE: Ferreteria La Llave\n15/03/2024 llamé, no contestó\nCOMERCIAL DON PEPE\n"
+            + "22/03/2024 dice que paga el viernes 500$\n23/03/2024 llamé\nNO CONTESTA\n24/03/2024 llamé otra vez\n"
+        let r = try NotesImporter.importData(Data(text.utf8), path: "x.txt")
+        #expect(r.batch.customers.map { $0.name?.value } == ["Ferreteria La Llave", "COMERCIAL DON PEPE"])
+        #expect(r.batch.promises.first?.customer == r.batch.customers.last?.id)
+        let md = try NotesImporter.importData(Data("# Cobranzas 2024\n\n## Ferreteria La Llave\n12/03 llamé, no contesta\n".utf8), path: "c.md")
+        #expect(md.batch.customers.map { $0.name?.value } == ["Ferreteria La Llave"])
+        #expect(md.batch.contacts.map(\.date.iso) == ["2024-03-12"])
+    }
+
     /// A notebook kept by customer runs through the months once per customer: the next customer's
     /// January is the title's year, not the year after the previous customer's August.
     @Test func eachCustomerStartsFromTheNotebooksYear() throws {

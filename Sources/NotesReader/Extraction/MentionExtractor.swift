@@ -5,9 +5,7 @@ enum MentionExtractor {
     /// `factura 123`, `factura nº 123`, `FAC-00123`, `F-123`, `NF 456`, `nota fiscal 456`, `invoice #12`.
     static func invoices(_ text: String) -> [String] {
         var out: [String] = []
-        for m in keywordInvoice.matches(in: text) {
-            if let n = m.group(1) { out.append(n) }
-        }
+        for (number, _) in keywordNumbers(text) { out.append(number) }
         for m in codeInvoice.matches(in: text) {
             out.append(m.text.uppercased())
         }
@@ -17,7 +15,26 @@ enum MentionExtractor {
     /// Where `invoices(_:)` finds each invoice number in `text` (`123` of `factura 123`, all of
     /// `FAC-00123`), so no other extractor reads it as something else.
     static func invoiceRanges(_ text: String) -> [Range<String.Index>] {
-        keywordInvoice.matches(in: text).compactMap { $0.groups[0] } + codeInvoice.matches(in: text).map(\.range)
+        keywordNumbers(text).map(\.range) + codeInvoice.matches(in: text).map(\.range)
+    }
+
+    /// The numbers an invoice word announces, with where each is: the first (`factura 00112`) and
+    /// those listed after it (`facturas 00112 y 00113`, `fact. 00112/00113`, `00112, 00113 y 00114`).
+    static func keywordNumbers(_ text: String) -> [(number: String, range: Range<String.Index>)] {
+        var out: [(String, Range<String.Index>)] = []
+        for m in keywordInvoice.matches(in: text) {
+            guard let r = m.groups[0], let n = m.group(1) else { continue }
+            out.append((n, r))
+            var end = r.upperBound
+            while let next = listedInvoice.firstMatch(in: String(text[end...])), let nr = next.groups[0], let number = next.group(1) {
+                let tail = text[end...]
+                let lower = tail.index(tail.startIndex, offsetBy: next.source.distance(from: next.source.startIndex, to: nr.lowerBound))
+                let upper = tail.index(lower, offsetBy: number.count)
+                out.append((number, lower..<upper))
+                end = upper
+            }
+        }
+        return out
     }
 
     /// Phones with at least 7 digits: `+58 412-555-1234`, `0414-555.12.34`, `(11) 98765-4321`.
@@ -62,6 +79,8 @@ enum MentionExtractor {
 
     private static let keywordInvoice = Pattern(
         #"\b(?:facturas?|fact\.?|fac\.?|fatura|faturas|nota fiscal|notas fiscais|nf-?e?|invoices?|inv\.?|boleto|recibo)\s*(?:n[º°o.]?\.?\s*|nro\.?\s*|n[uú]mero\s*|#\s*)?:?\s*((?:[A-Z]{1,4}-?)?\d[\d\-]*)\b"#)
+    /// Another number right after an announced one: `/00113`, `, 00113`, ` y 00113` (three digits at least).
+    private static let listedInvoice = Pattern(#"^\s*(?:/|,|y|e|and|&)\s*((?:[A-Z]{1,4}-?)?\d{3}[\d\-]*)\b"#)
     private static let codeInvoice = Pattern(#"\b(?:FAC|FACT|FT|FV|INV|NF|F|B|NC|ND)-\d{1,10}\b"#)
     // Not inside a file name or a code (`PHOTO-2024-04-08-10-46`): no word, `-` or `/` around it.
     private static let phone = Pattern(#"(?<![\w/.,\-])(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{1,4}\)\s?)?\d{2,5}(?:[\s.\-]\d{2,8}){1,4}(?![\w/\-]|\.\w)|(?<![\w/.,])\+\d{8,15}\b|(?<![\w/.,\-])0\d{9,11}(?![\w/\-])"#)

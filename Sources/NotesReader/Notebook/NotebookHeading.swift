@@ -60,6 +60,24 @@ enum NotebookHeading {
         return nil
     }
 
+    /// Whether a capitals line names a business (`COMERCIAL DON PEPE`, `INVERSIONES 2010 C.A.`):
+    /// right under an entry and over a dated line, it opens that business's section rather than
+    /// shouting the entry's words (`NO CONTESTA`).
+    static func namesABusiness(_ name: String) -> Bool {
+        let words = NotesText.fold(name).split(whereSeparator: { !$0.isLetter }).map(String.init)
+        return words.contains { businessWords.contains($0) }
+            || NotesText.fold(name).range(of: #"\b(c\.?\s?a|s\.?\s?a|s\.?\s?r\.?\s?l|s\.?\s?a\.?\s?s|ltda|s\.?\s?l)\.?$"#,
+                                          options: .regularExpression) != nil
+    }
+
+    static let businessWords: Set<String> = [
+        "comercial", "comercializadora", "ferreteria", "inversiones", "distribuidora", "distribuciones", "bodega", "abasto",
+        "tienda", "farmacia", "panaderia", "grupo", "corporacion", "industrias", "servicios", "taller", "supermercado",
+        "restaurant", "restaurante", "constructora", "construcciones", "agropecuaria", "hermanos", "hnos", "importadora",
+        "licoreria", "papeleria", "libreria", "mercantil", "almacen", "almacenes", "transporte", "transportes", "clinica",
+        "repuestos", "autopartes", "muebleria", "zapateria", "carniceria", "charcuteria", "frigorifico", "minimarket",
+    ]
+
     /// `===`, `---`, `***` or `___` alone (Setext underline or a rule).
     static func isUnderline(_ line: String) -> Bool {
         let t = line.trimmingCharacters(in: .whitespaces)

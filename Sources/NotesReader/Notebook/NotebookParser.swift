@@ -67,11 +67,15 @@ struct NotebookParser {
                            "line starts with a date no calendar has; fix the date to import the entry", raw: raw[i], part: part)
                 continue
             }
-            if let h = NotebookHeading.parse(line), h.strong || state.openEntry == nil {
-                if !h.strong && state.section == nil && out.entries.isEmpty
-                    && (Self.headingFollows(lines, after: i) || Self.namesTheNotebook(line)) {
+            if let h = NotebookHeading.parse(line),
+               h.strong || state.openEntry == nil
+                || i + 1 < lines.count && leading[i + 1] != nil && NotebookHeading.namesABusiness(h.name) {
+                if state.section == nil && out.entries.isEmpty
+                    && (!h.strong && (Self.headingFollows(lines, after: i) || Self.namesTheNotebook(line))
+                        || h.strong && Self.namesTheNotebook(line) && Self.headingFollows(lines, after: i)) {
                     // `CUADERNO DE COBRANZA 2024` over the first customer's heading, or naming the
-                    // notebook (`CUADERNO DE COBROS - MARZO 2024`): the file's title, not a customer.
+                    // notebook (`CUADERNO DE COBROS - MARZO 2024`, `# Cobranzas 2024` over
+                    // `## Ferretería`): the file's title, not a customer.
                     title(line, into: &out, state: &state); continue
                 }
                 heading(h.name, line: n, into: &out, state: &state)
