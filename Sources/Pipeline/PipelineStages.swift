@@ -13,6 +13,8 @@ public struct ImportContext: Sendable {
     public var kind: SourceKind
     public var label: String?
     public var priority: Int
+    /// The company's own people in chats (``RunConfiguration/ownNames``).
+    public var ownNames: [String] = []
 }
 
 /// Reads one source file into records. Throws only when the file cannot be read at all

@@ -62,6 +62,9 @@ public struct RunConfiguration: Sendable, Equatable {
     public var failOn: FailThreshold
     /// Stop at the first unreadable source instead of going on with the others.
     public var strict: Bool
+    /// The company's own people in chats (`own_names: [Ana Cobranza, Ramón Torres]`, names or
+    /// phones): every other author is the customer, and only the customer's words promise.
+    public var ownNames: [String] = []
     /// How many of the latest runs keep their full snapshot in the store (what `report --run N`
     /// and `diff` read); older runs keep their summary only. A snapshot holds every record a run
     /// read, so a nightly job keeping them all grew the store by the size of its sheets each night.
@@ -148,7 +151,7 @@ extension RunConfiguration {
             enum CodingKeys: String, CodingKey, CaseIterable { case country, currency }
         }
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case sources, defaults, as_of, output, store, fail_on, strict, keep_runs, matching, overrides, collections
+            case sources, defaults, as_of, output, store, fail_on, strict, keep_runs, matching, overrides, collections, own_names
         }
         var sources: [Source]?
         var defaults: Defaults?
@@ -161,6 +164,7 @@ extension RunConfiguration {
         var matching: String?
         var overrides: String?
         var collections: CollectionsOptions?
+        var own_names: [String]?
     }
 
     /// Loads and validates `consolida.yaml`. Unknown keys are errors, so a typo never silently
@@ -225,6 +229,7 @@ extension RunConfiguration {
             config.failOn = t
         }
         config.strict = document.strict ?? false
+        config.ownNames = (document.own_names ?? []).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         if let keep = document.keep_runs {
             guard keep >= 1 else {
                 throw ConfigurationError(file: file, message: "keep_runs must be at least 1 (the runs whose snapshots the store keeps), found \(keep)")

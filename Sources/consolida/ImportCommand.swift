@@ -34,6 +34,10 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var region: RegionOptions
 
+    @Option(name: .customLong("own-name"),
+            help: "A name or phone of the company's own side in chats (repeatable): every other author is the customer.")
+    var ownNames: [String] = []
+
     @Option(help: "Output folder.")
     var out: String
 
@@ -168,6 +172,7 @@ struct ImportCommand: ParsableCommand {
             var options = NotesImportOptions()
             options.defaultCurrency = region.currencyCode
             options.defaultCountry = region.countryCode
+            options.ownNames = ownNames
             return try NotesImporter.importFile(path: path, kind: NotesKind(rawValue: format.rawValue), options: options)
         }
     }

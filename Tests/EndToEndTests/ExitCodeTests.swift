@@ -294,6 +294,24 @@ import Testing
         #expect(text.stderr.contains("cannot read dir/*.nada: no file matches"), "\(text.stderr)")
     }
 
+    /// A run stopped by its configuration (exit 2) or by an output path it may not replace (exit
+    /// 4) still prints one JSON object under `--json`, with the exit code and the error.
+    @Test func stoppedRunsPrintAJSONError() throws {
+        let folder = try CommandRunner.temporaryFolder("json-errors")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("Cliente,Factura,Monto\nAcme,F-1,10\n".utf8).write(to: folder.appendingPathComponent("a.csv"))
+        try Data("not a folder".utf8).write(to: folder.appendingPathComponent("taken"))
+        let output = try CommandRunner.run(["run", "a.csv", "--out", "taken", "--json"], in: folder)
+        #expect(output.exitCode == 4)
+        let four = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
+        #expect(four?["exit_code"] as? Int == 4 && (four?["error"] as? String)?.isEmpty == false)
+        try Data("sources: [\n".utf8).write(to: folder.appendingPathComponent("bad.yaml"))
+        let config = try CommandRunner.run(["run", "bad.yaml", "--json"], in: folder)
+        #expect(config.exitCode == 2)
+        let two = try JSONSerialization.jsonObject(with: Data(config.stdout.utf8)) as? [String: Any]
+        #expect(two?["exit_code"] as? Int == 2)
+    }
+
     /// Review of c8a1b1d: a glob for files delivered only some nights (`extras/*.csv`) made every
     /// other night exit 3, with no way out. `optional: true` makes its absence a note on stderr
     /// (not with --quiet); files it matches that cannot be read are still an error.

@@ -107,6 +107,25 @@ import Testing
         #expect(b.promises.count == 1)
     }
 
+    /// Our side named (`--own-name`, `own_names:`) in a group chat: the other author is the
+    /// customer whatever the file is called, and a browser's `(1)` is no part of a name.
+    @Test func ownNamesInAGroupChatAndACopysSuffix() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chat-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("Chat de WhatsApp con Comercial Don Pepe (1).txt")
+        try Data("""
+            15/3/24 10:00 - Ramón Torres: Buenos días, quedó en pagar 400 el viernes
+            15/3/24 10:05 - Pepe: sí, el viernes le pago 400
+            """.utf8).write(to: file)
+        let plain = try NotesImporter.importFile(path: file.path, options: NotesImportOptions(defaultCurrency: .usd))
+        #expect(plain.customers.first?.name?.value == "Comercial Don Pepe")
+        var options = NotesImportOptions(defaultCurrency: .usd)
+        options.ownNames = ["Ramón Torres"]
+        let named = try NotesImporter.importFile(path: file.path, options: options)
+        #expect(named.promises.map(\.text) == ["sí, el viernes le pago 400"])
+    }
+
     @Test func iOSPortugueseTwentyFourHour() throws {
         let b = try Self.load("Conversa do WhatsApp com Padaria Pão Quente.txt")
         #expect(Self.rows(b) == [

@@ -85,8 +85,10 @@ import Testing
             matching: matching.yaml
             overrides: overrides.yaml
             collections: { promise_grace_days: 0, undated_promise_days: 7, dso_window_days: 90, contact_coverage_days: 30 }
+            own_names: [Ana Cobranza, "+58 412 5550000"]
             """
         let config = try RunConfiguration.parse(yaml: yaml, file: "c.yaml", baseDirectory: ".")
+        #expect(config.ownNames == ["Ana Cobranza", "+58 412 5550000"])
         #expect(config.sources[0].label == "ERP" && config.currency?.code == "COP" && config.collections.dsoWindowDays == 90)
         // A source must be there unless it says it may be absent.
         #expect(config.sources.map(\.isOptional) == [false, true])

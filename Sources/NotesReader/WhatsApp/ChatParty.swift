@@ -14,6 +14,8 @@ struct ChatParty: Sendable, Equatable {
         var base = (path as NSString).lastPathComponent
         for ext in [".txt", ".zip"] where base.lowercased().hasSuffix(ext) { base = String(base.dropLast(ext.count)) }
         base = NotesText.clean(base)
+        // A browser's second download of the same export (`… con Comercial Don Pepe (1).txt`).
+        if let copy = base.range(of: #"\s*\(\d{1,3}\)$"#, options: .regularExpression) { base.removeSubrange(copy) }
         let folded = NotesText.fold(base)
         guard let m = pattern.firstMatch(in: folded), let r = m.groups[0] else { return nil }
         let name = String(NotesText.suffix(base, folded: folded, from: r.upperBound)).trimmingCharacters(in: .whitespaces)

@@ -83,6 +83,7 @@ public struct DefaultImporter: SourceImporting {
             options.defaultCurrency = context.currency
             options.defaultCountry = context.country
             options.sourceLabel = context.label
+            options.ownNames = context.ownNames
             options.displayName = source.displayPath
             batch = try NotesImporter.importFile(path: source.path, kind: NotesKind(rawValue: format.rawValue), options: options)
         }

@@ -34,6 +34,10 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var region: RegionOptions
 
+    @Option(name: .customLong("own-name"),
+            help: "A name or phone of the company's own side in chats (repeatable; adds to the configuration's own_names).")
+    var ownNames: [String] = []
+
     @Option(help: "The date overdue figures are computed at, YYYY-MM-DD (default: today).")
     var asOf: String?
 
@@ -70,6 +74,7 @@ struct RunCommand: ParsableCommand {
         if let failOn { config.failOn = failOn }
         if strict { config.strict = true }
         if let keepRuns { config.keepRuns = keepRuns }
+        config.ownNames += ownNames
 
         // Paths in provenance are shown relative to the configuration's folder, so the same
         // sources give the same outputs wherever the command is started from.
@@ -93,7 +98,10 @@ struct RunCommand: ParsableCommand {
             logger.error("\(failure.message)")
             // A run that read its sources and then wrote nothing still says, under --json, what
             // each source did; the text output has only the error above.
-            if json, let found = failure.summary { try Self.printJSON(found, output: outputShown) }
+            if json {
+                if let found = failure.summary { try Self.printJSON(found, output: outputShown) }
+                else { Self.printJSONError(failure.message, exitCode: failure.exitCode) }
+            }
             throw ExitCode(failure.exitCode)
         }
         if json {
@@ -123,6 +131,7 @@ struct RunCommand: ParsableCommand {
         } catch let error as ConfigurationError {
             // A mistake in the file, not in the command line: the message alone, without the usage text.
             CommandSupport.note("error: \(error)")
+            if json { Self.printJSONError("\(error)", exitCode: 2) }
             throw ExitCode(2)
         }
         guard out != nil else { throw ValidationError("--out is required when sources are named on the command line") }
@@ -145,6 +154,16 @@ struct RunCommand: ParsableCommand {
         var shown = summary
         shown.output = output
         print(String(decoding: try encoder.encode(shown), as: UTF8.self))
+    }
+
+    /// A run that stopped before it had a summary (a configuration error, an output folder it
+    /// may not write): under `--json` a job reading stdout still gets one object, with the exit
+    /// code and the error.
+    static func printJSONError(_ message: String, exitCode: Int32) {
+        let object: [String: Any] = ["exit_code": Int(exitCode), "error": message]
+        if let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]) {
+            print(String(decoding: data, as: UTF8.self))
+        }
     }
 
     /// The few lines a person reads after a run.
