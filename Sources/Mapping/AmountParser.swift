@@ -210,7 +210,7 @@ struct AmountText {
             } else {
                 continue
             }
-            return (cur.map { CurrencyToken.local($0, country: country) } ?? Currency.dollarSign(country: country), cur == nil)
+            return (cur.map { CurrencyToken.local($0, mark: mark, country: country) } ?? Currency.dollarSign(country: country), cur == nil)
         }
         return nil
     }

@@ -42,6 +42,7 @@ extension ColumnMapper {
     func field(named folded: String, excluding excluded: Set<Field> = []) -> (Field, Double)? {
         guard !folded.isEmpty else { return nil }
         if MappingSettings.bareNumberMarks.contains(folded) { return (.documentNumber, MappingSettings.bareNumberMarkScore) }
+        if MappingSettings.deliveryDocumentHeaders.contains(folded) { return (.documentNumber, MappingSettings.deliveryDocumentScore) }
         if let field = finder.exact[folded], !excluded.contains(field) { return (field, 1) }
         let text = " " + folded + " "
         // Longest first, as ``TableFinder/padded`` keeps them.

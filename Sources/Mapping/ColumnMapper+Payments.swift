@@ -63,9 +63,17 @@ extension ColumnMapper {
     /// one's own.
     private func markSignedStatement(folded: [(column: Int, text: String)], profiles: [Int: ColumnProfile],
                                      rows: ArraySlice<Row>, byField: inout [Field: MappedField], taken: inout Set<Int>) {
-        guard byField[.documentNumber] == nil, byField[.paymentAmount] == nil, byField[.customerName] == nil,
+        // A bank's number for its lines (`Nro. Documento`, `Folio`) is the line's reference here too.
+        let lineNumber = byField[.documentNumber].flatMap { number -> MappedField? in
+            guard number.columns.count == 1, byField[.paymentReference] == nil,
+                  let header = folded.first(where: { $0.column == number.columns[0] }),
+                  Self.bankLineNumbers.contains(header.text) || MappingSettings.bareNumberMarks.contains(header.text),
+                  !Self.saysWhoseOrWhat(byField, rows: rows) else { return nil }
+            return number
+        }
+        guard byField[.documentNumber] == nil || lineNumber != nil, byField[.paymentAmount] == nil, byField[.customerName] == nil,
               byField[.taxID] == nil, byField[.issueDate] != nil || byField[.paymentDate] != nil,
-              byField[.paymentReference] != nil
+              byField[.paymentReference] != nil || lineNumber != nil
                 || folded.contains(where: { Self.isWord($0.text, in: MappingSettings.descriptionWords) }),
               !folded.contains(where: { Self.isWord($0.text, in: MappingSettings.debitWords + MappingSettings.creditWords) }),
               let amount = byField[.amount], amount.columns.count == 1, let profile = profiles[amount.columns[0]],
@@ -76,6 +84,10 @@ extension ColumnMapper {
         let column = amount.columns[0]
         for field in [Field.amount, .balance] {
             if let mapped = byField.removeValue(forKey: field) { taken.subtract(mapped.columns) }
+        }
+        if let lineNumber {
+            byField[.documentNumber] = nil
+            byField[.paymentReference] = MappedField(field: .paymentReference, columns: lineNumber.columns, confidence: lineNumber.confidence)
         }
         byField[.paymentAmount] = MappedField(field: .paymentAmount, columns: [column], confidence: amount.confidence)
         byField[.moneyOut] = MappedField(field: .moneyOut, columns: [column], confidence: amount.confidence)
@@ -94,12 +106,22 @@ extension ColumnMapper {
         }
     }
 
+    /// A title that names a customer's account statement (`Estado de cuenta`, `Cuenta corriente`,
+    /// `Extracto de cuenta del cliente`, `Statement of account`).
+    static func isAccountStatementTitle(_ title: String?) -> Bool {
+        guard let title else { return false }
+        let folded = TextFolding.fold(title)
+        return ["estado de cuenta", "cuenta corriente", "extracto de cuenta", "statement of account", "account statement",
+                "extrato de conta", "mayor de cliente", "mayor del cliente"].contains { folded.contains($0) }
+    }
+
     /// Headers a bank gives its statement lines' numbers under.
     static let bankLineNumbers: Set<String> = ["folio", "numero", "nro", "no operacion", "nro operacion", "secuencia",
                                                "consecutivo", "numero de operacion", "nro de operacion",
-                                               // A bank's own document number for the line (`Nro. Documento`).
+                                               // A bank's own document number for the line (`Nro. Documento`;
+                                               // `Documento` alone is a customer statement's document).
                                                "nro documento", "no documento", "n documento", "numero documento",
-                                               "documento", "nro de documento", "numero de documento"]
+                                               "nro de documento", "numero de documento"]
 
     /// A customer's account statement (`Estado de cuenta`: `Fecha`, `Tipo`, `Número`, `Debe`,
     /// `Haber`, `Saldo`) lists charges and credits with the account's running balance. Each line is
@@ -110,16 +132,16 @@ extension ColumnMapper {
     /// (``isRunningBalance(_:charge:credit:rows:)``). The charge column is then the `amount`, the
     /// credit column `credit`, and the balance stays mapped (the opening balance line's amount).
     func markAccountStatement(headers: [ColumnHeader], profiles: [Int: ColumnProfile], rows: ArraySlice<Row>,
-                              byField: inout [Field: MappedField], taken: inout Set<Int>) {
+                              byField: inout [Field: MappedField], taken: inout Set<Int>, titled: Bool = false) {
         guard byField[.documentNumber] != nil || byField[.documentType] != nil, byField[.credit] == nil,
               let balance = byField[.balance], balance.columns.count == 1 else { return }
         // A customer's statement says whose it is, or what its documents are: a customer column, a
-        // type column, or `Cliente: …` headings. A bank's (`Fecha | Folio | Descripción | Cargos |
-        // Abonos | Saldo`) says neither, and its charges are no receivables.
-        guard Self.saysWhoseOrWhat(byField, rows: rows) else { return }
+        // type column, `Cliente: …` headings, or its title (`Estado de cuenta`). A bank's (`Fecha |
+        // Folio | Descripción | Cargos | Abonos | Saldo`) says neither, and its charges are no receivables.
+        guard titled || Self.saysWhoseOrWhat(byField, rows: rows) else { return }
         let folded = headers.map { (column: $0.column, text: TextFolding.fold($0.text)) }
         guard let charge = folded.first(where: { Self.isWord($0.text, in: MappingSettings.debitWords) })?.column,
-              let credit = folded.first(where: { Self.isWord($0.text, in: MappingSettings.creditWords) })?.column,
+              let credit = folded.first(where: { Self.isWord($0.text, in: MappingSettings.creditWords + ["pagos", "pago", "cobros"]) })?.column,
               !balance.columns.contains(charge), !balance.columns.contains(credit),
               let chargeProfile = profiles[charge], let creditProfile = profiles[credit],
               chargeProfile.fit(.amount) >= 0.5, creditProfile.fit(.amount) >= 0.5,

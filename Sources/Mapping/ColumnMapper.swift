@@ -66,7 +66,8 @@ struct ColumnMapper {
         var (byField, taken) = assign(candidates, hidden: hidden)
         alignCurrencies(candidates, headers: headers, byField: &byField, taken: &taken)
         markStatement(headers: headers, profiles: profiles, rows: rows, byField: &byField, taken: &taken)
-        markAccountStatement(headers: headers, profiles: profiles, rows: rows, byField: &byField, taken: &taken)
+        markAccountStatement(headers: headers, profiles: profiles, rows: rows, byField: &byField, taken: &taken,
+                             titled: Self.isAccountStatementTitle(title))
         markOwedColumn(headers: headers, profiles: profiles, byField: &byField, taken: &taken)
         joinNames(&byField, taken: &taken)
         joinCheckDigit(headers: headers, profiles: profiles, samples: samples, byField: &byField, taken: &taken)

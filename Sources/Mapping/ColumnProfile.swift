@@ -30,14 +30,17 @@ struct ColumnProfile: Sendable {
                 let t = s.trimmingWhitespace
                 if t.contains(where: \.isLetter) { letters += 1 }
                 if t.utf8.count == 1, let b = t.utf8.first, (0x30...0x39).contains(b) { singleDigits += 1 }
-                if case .success = DateParser.parse(text: t, order: .dmy) { dates += 1 }
-                else if case .success = DateParser.parse(text: t, order: .mdy) { dates += 1 }
+                var isDate = false
+                if case .success = DateParser.parse(text: t, order: .dmy) { dates += 1; isDate = true }
+                else if case .success = DateParser.parse(text: t, order: .mdy) { dates += 1; isDate = true }
                 if let amount = AmountText(t, country: country) {
                     amounts += 1
                     if amount.negative { negatives += 1 } else { positives += 1 }
                 }
                 if t.contains("@") { if !EmailAddress.parseAll(t).emails.isEmpty { emails += 1 } }
-                countIdentifiers(t, country: country)
+                // A date is no tax ID or phone, whatever its digits check as (`31/03/2024` reads as
+                // a valid Chilean RUT 3.103.202-4).
+                if !isDate { countIdentifiers(t, country: country) }
             default: break
             }
         }

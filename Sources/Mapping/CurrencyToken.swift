@@ -44,15 +44,16 @@ enum CurrencyToken {
     /// A lowercased cell that is one mark or code.
     private static func currency(namedBy t: String, country: String?) -> Currency? {
         for (mark, currency) in marks where t == mark {
-            return currency.map { local($0, country: country) } ?? Currency.dollarSign(country: country)
+            return currency.map { local($0, mark: mark, country: country) } ?? Currency.dollarSign(country: country)
         }
         return Currency(knownCode: t)
     }
 
     /// What a mark means where the data comes from: Bolivia writes its boliviano `Bs.` as
-    /// Venezuela writes its bolívar, so `Bs.` and `bolivianos` in Bolivian data are BOB.
-    static func local(_ currency: Currency, country: String?) -> Currency {
-        country?.uppercased() == "BO" && currency == "VES" ? "BOB" : currency
+    /// Venezuela writes its bolívar, so a bare `Bs.` in Bolivian data is BOB (`Bs.S`, `VES` and
+    /// `bolívares` still name the bolívar).
+    static func local(_ currency: Currency, mark: String, country: String?) -> Currency {
+        country?.uppercased() == "BO" && ["bs", "bs."].contains(mark) ? "BOB" : currency
     }
 
     /// An ISO 4217 code (``Currency/isKnown``) written as a word before or after an amount's
@@ -80,7 +81,10 @@ enum CurrencyToken {
     /// `R$` is BRL, `US$` USD, and a bare `$` what it means where the data comes from
     /// (``Currency/dollarSign(country:currency:)``: USD in Venezuela, COP in Colombia).
     static func currency(inHeaderText raw: String, country: String?, currency configured: Currency? = nil) -> Currency? {
-        if let named = currency(inHeader: TextFolding.fold(raw)) { return local(named, country: country) }
+        if let named = currency(inHeader: TextFolding.fold(raw)) {
+            let bare = TextFolding.fold(raw).split(separator: " ").contains("bs") && !TextFolding.fold(raw).contains("bs s")
+            return bare && named == "VES" ? local(named, mark: "bs", country: country) : named
+        }
         guard raw.contains("$") else { return nil }
         let upper = raw.uppercased()
         if upper.contains("R$") { return "BRL" }

@@ -21,10 +21,8 @@ extension MappingSettings {
                               "invoice", "invoice number", "invoice no", "invoice n", "inv no", "doc no", "document",
                               "document number", "nota fiscal", "nf", "numero nf", "numero da nota", "fatura",
                               "numero fatura", "folio", "numero", "nro", "n", "nfe", "nf e",
-                              // Abbreviations and delivery documents that are invoiced as such (`Fact.`,
-                              // Spain's `Fra.`, `Albarán`, `Remisión`, `Nota de entrega`, `Guía de despacho`).
-                              "fact", "fac", "fra", "doc", "albaran", "remision", "nota de entrega", "guia de despacho",
-                              "nota de venta",
+                              // Abbreviations (`Fact.`, Spain's `Fra.`; not `Doc.`, Argentina's identity document).
+                              "fact", "fac", "fra",
                               // A payment's column of the documents it pays (not the plural alone: `Facturas`
                               // is as often a title above a table).
                               "facturas pagadas", "factura pagada", "facturas canceladas", "factura cancelada",
@@ -95,8 +93,16 @@ extension MappingSettings {
 
     /// Nouns for a sales document as headers abbreviate them (Spanish, Portuguese, English).
     static let documentNouns = ["factura", "fact", "fac", "fra", "fatura", "documento", "doc", "comprobante", "cbte", "boleta",
-                                "nota", "nota fiscal", "nf", "nfe", "nf e", "folio", "invoice", "inv", "document",
-                                "albaran", "remision", "nota de entrega", "guia", "guia de despacho", "nota de venta"]
+                                "nota", "nota fiscal", "nf", "nfe", "nf e", "folio", "invoice", "inv", "document"]
+
+    /// Delivery documents invoiced as such (`Albarán`, `Remisión`, `Nota de entrega`, `Guía de
+    /// despacho`), alone or numbered: the document number when nothing else is, but less surely
+    /// than `Factura` (``deliveryDocumentScore``): a sheet listing both numbers owes by the invoice.
+    static let deliveryDocumentHeaders: Set<String> = Set(["albaran", "remision", "nota de entrega", "guia", "guia de despacho",
+                                                           "nota de venta"].flatMap { noun in
+        [noun] + numberMarks.flatMap { numbered(noun, by: $0) }
+    })
+    static let deliveryDocumentScore = 0.85
     /// Marks that say "number" (folded: `Nº`, `N°`, `No.` and `#` all become `no`).
     static let numberMarks = ["n", "no", "nro", "nr", "num", "numero", "number", "nbr"]
 
@@ -137,7 +143,19 @@ extension MappingSettings {
     /// `F. Venc.`, `Data de Vencimento`). Spelled out because `Fecha Vto.` holds `fecha`, the
     /// issue date's synonym, as a whole word: only an exact synonym beats that.
     static let datedDueWords: [String] = dueWords.flatMap { (word: String) -> [String] in
-        [word] + dateWords.map { (date: String) in date + " " + word }
+        [word] + dateWords.map { (date: String) in date + " " + word } + dueOfDocument(word)
+    }
+
+    /// `Vto. Fact.`, `Venc. Factura`, `Fecha Vto. Doc.`: the due date of the document.
+    private static func dueOfDocument(_ word: String) -> [String] {
+        var out: [String] = []
+        for noun in ["fact", "factura", "doc", "documento", "fra"] {
+            out.append(word + " " + noun)
+            out.append(word + " de " + noun)
+            out.append(word + " de la " + noun)
+            for date in dateWords { out.append(date + " " + word + " " + noun) }
+        }
+        return out
     }
 }
 

@@ -28,6 +28,21 @@ struct AccountStatementTests {
             MemorySource(path: "estado.xlsx", sheets: [.init(name: "Hoja1", rows: ArrayRowStream.rows(texts))]))
     }
 
+    /// Its title says whose statement it is when no column or heading among the rows does; a
+    /// `Pagos` column is its credits.
+    @Test(arguments: ["Haber", "Pagos"]) func theTitleNamesAStatement(_ credit: String) throws {
+        let batch = Self.importing([
+            ["Estado de cuenta"], ["Cliente: Comercial Los Andes C.A."], [],
+            ["Fecha", "Documento", "Concepto", "Debe", credit, "Saldo"],
+            ["01/03/2024", "2002", "Factura", "1.000,00", "", "1.000,00"],
+            ["15/03/2024", "2003", "Factura", "500,00", "", "1.500,00"],
+            ["20/03/2024", "R-55", "Recibo de cobro", "", "400,00", "1.100,00"],
+        ])
+        #expect(batch.payments.isEmpty)
+        #expect(batch.invoices.map { $0.balance?.value.amount } == [1000, 500, 400])
+        #expect(batch.invoices.map(\.type) == [.invoice, .invoice, .creditNote])
+    }
+
     @Test func eachLineIsADocumentOfItsOwnAmount() throws {
         let batch = Self.importing(Self.statement)
         #expect(batch.invoices.map(\.number.value) == ["Saldo inicial 2026-09-01", "00012345", "R-0456", "NC-00078",

@@ -96,6 +96,7 @@ struct AmountParserTests {
     @Test func bolivianBolivianosAreNotVenezuelanBolivars() throws {
         #expect(try Self.parse("Bs. 100,00", country: "BO").get().currency?.code == "BOB")
         #expect(try Self.parse("Bs. 100,00", country: "VE").get().currency?.code == "VES")
+        #expect(try Self.parse("Bs.S 300,00", country: "BO").get().currency?.code == "VES")
         #expect(try Self.parse("$U 1.500", country: "UY").get().currency?.code == "UYU")
     }
 

@@ -21,13 +21,31 @@ struct ColumnMapperTests {
         ("Data de vencimento", .dueDate), ("Valor", .amount), ("Invoice No.", .documentNumber), ("Due Date", .dueDate),
         ("Outstanding", .balance), ("Customer", .customerName), ("Fecha de pago", .paymentDate), ("Forma de pago", .paymentMethod),
         // Abbreviations and delivery documents a sheet numbers its documents under.
-        ("Fact.", .documentNumber), ("Fra.", .documentNumber), ("Nº Fra.", .documentNumber), ("Doc.", .documentNumber),
+        ("Fact.", .documentNumber), ("Fra.", .documentNumber), ("Nº Fra.", .documentNumber), ("Nº Doc.", .documentNumber),
         ("Albarán", .documentNumber), ("Remisión", .documentNumber), ("Nota de entrega", .documentNumber),
         ("Nº Albarán", .documentNumber), ("Guía de despacho", .documentNumber),
+        ("Vto. Fact.", .dueDate), ("Venc. Factura", .dueDate), ("Fecha Vto. Doc.", .dueDate),
     ])
     func headerSynonyms(_ header: String, _ field: Field) {
         let hs = [ColumnHeader(column: 1, text: header)]
         #expect(mapper.headerMatch(hs[0])?.0 == field)
+    }
+
+    /// Dates are no tax IDs whatever their digits check as (`31/03/2024`, a valid RUT's digits).
+    @Test func datesAreNoTaxIDs() {
+        let m = map(["Cliente", "Nº Fact.", "Fecha", "Vencim. Doc", "Monto"],
+                    [["Delta", "1", "01/03/2024", "31/03/2024", "100,00"], ["Epsilon", "2", "02/03/2024", "31/03/2024", "200,00"],
+                     ["Zeta", "3", "03/03/2024", "26/03/2024", "300,00"]])
+        #expect(m[.taxID] == nil)
+    }
+
+    /// A delivery note's number beside the invoice's: the invoice's is the document number.
+    @Test func theInvoiceNumberBeatsADeliveryNotes() {
+        let m = map(["Cliente", "RIF", "Albarán", "Factura", "Fecha", "Monto"],
+                    [["Acme C.A.", "J-30123456-1", "ALB-555", "2002", "05/02/2024", "800,00"]])
+        #expect(m[.documentNumber]?.columns == [4])
+        let alone = map(["Cliente", "Albarán", "Fecha", "Monto"], [["Acme C.A.", "ALB-555", "05/02/2024", "800,00"]])
+        #expect(alone[.documentNumber]?.columns == [2])
     }
 
     /// `Debe` without `Haber` is what each document still owes: its balance (with `Haber` it is an

@@ -261,5 +261,9 @@ import Testing
         let r = try NotesImporter.importData(Data(text.utf8), path: "x.txt")
         #expect(r.batch.contacts.map(\.date.iso) == ["2024-01-10", "2024-08-20", "2024-01-15", "2024-03-05", "2024-12-20", "2025-01-03"])
         #expect(r.batch.promises.first?.promisedDate?.iso == "2024-01-20")
+        // A year written stands for the sections after it.
+        let later = "Cliente: A\n10/05/2023 llamé\nCliente: B\n10/06/2024 llamé\nCliente: C\n12/06 llamé, promete pagar 300 el 20/06\n"
+        let l = try NotesImporter.importData(Data(later.utf8), path: "y.txt")
+        #expect(l.batch.contacts.map(\.date.iso) == ["2023-05-10", "2024-06-10", "2024-06-12"])
     }
 }

@@ -337,7 +337,8 @@ import Testing
             p.reference = Sourced(reference, from: p.provenance)
             return p
         }
-        let pairs: [(String, String)] = [("4567", "Ref. 4567"), ("4567", "#4567"), ("15752684567", "684567"), ("REF 004567", "4567")]
+        let pairs: [(String, String)] = [("4567", "Ref. 4567"), ("4567", "#4567"), ("15752684567", "684567"), ("REF 004567", "4567"),
+                                         ("000123459901", "459901")]
         for (a, b) in pairs {
             let result = Reconciler().reconcile(Fixture.batch(c, invoices: [], payments: [payment("banco.csv", 2, reference: a),
                                                                                          payment("cobros-ana.csv", 3, reference: b)]))
@@ -350,6 +351,21 @@ import Testing
                 payment("banco.csv", 2, reference: a), payment(sameFile ? "banco.csv" : "cobros-ana.csv", 3, reference: b)]))
             #expect(result.payments.count == 2, "\(a) / \(b)")
         }
+        // One bank line takes one copy per file, the same reference first; a short tail is no match.
+        let three = Reconciler().reconcile(Fixture.batch(c, invoices: [], payments: [
+            payment("banco.csv", 2, reference: "1234"), payment("cobros-ana.csv", 3, reference: "Ref. 51234"),
+            payment("cobros-ana.csv", 4, reference: "Ref. 1234")]))
+        #expect(three.payments.count == 2)
+        // The copy that names the document is the one kept; two customers' payments stay two.
+        var named = payment("cobros-ana.csv", 5, reference: "459901")
+        named.invoiceNumber = Sourced("1030", from: named.provenance)
+        let kept = Reconciler().reconcile(Fixture.batch(c, invoices: [], payments: [payment("banco.csv", 2, reference: "000123459901"), named]))
+        #expect(kept.payments.map { $0.payment.id.rawValue } == [named.id.rawValue])
+        let others = Fixture.others
+        var other = Fixture.payment("cobros-ana.csv", 6, customer: others[0], invoice: nil, amount: 200)
+        other.date = Sourced(d!, from: other.provenance); other.reference = Sourced("4567", from: other.provenance)
+        let apart = Reconciler().reconcile(Fixture.batch(c + others, invoices: [], payments: [payment("banco.csv", 2, reference: "4567"), other]))
+        #expect(apart.payments.count == 2)
         #expect(PaymentReference.core("Ref. 004567") == "4567" && PaymentReference.core("Nº 12") == "12")
         #expect(PaymentReference.core("DEPOSITO") == "DEPOSITO")
     }
@@ -370,7 +386,8 @@ import Testing
 
 @Suite struct InvoiceSurvivorshipTests {
     @Test(arguments: [("erp-2024-06.csv", "20240601"), ("cartera_20240615.xlsx", "20240615"), ("saldos 2024.05.xlsx", "20240501"),
-                      ("/x/2023/erp.csv", nil), ("ventas.xlsx", nil), ("ref-12024061599.csv", nil), ("erp 2024-05 y 2024-06.csv", "20240601")]
+                      ("/x/2023/erp.csv", nil), ("ventas.xlsx", nil), ("ref-12024061599.csv", nil), ("erp 2024-05 y 2024-06.csv", "20240601"),
+                      ("erp-20-06-2024.csv", "20240620"), ("cartera abril 2024.csv", "20240401"), ("Cartera Mayo-2024.xlsx", "20240501")]
           as [(String, String?)])
     func datesInFileNames(_ name: String, _ expected: String?) {
         #expect(FileNameDate.of(name) == expected)

@@ -52,7 +52,7 @@ struct NotebookParser {
                 if lead.rest.isEmpty {
                     // A date alone on its line: the following lines are that day's entries.
                     state.dateContext = lead.date
-                    if let y = lead.date.year { state.year = y }
+                    if let y = lead.date.year { state.year = y; state.startYear = y }
                     out.accounting.headerRows += 1; state.openEntry = nil; continue
                 }
                 addEntry(date: lead.date, time: lead.time, text: lead.rest, line: n, into: &out, state: &state,
@@ -117,10 +117,11 @@ struct NotebookParser {
         var dateContext: PartialDate?
         /// The last entry's date in the current section (reset at each customer heading).
         var previousDate: LocalDate?
-        /// The year the notebook starts in: its title's, or its first entry's. Each customer's
-        /// section starts from it: a notebook kept by customer runs through the same months once
-        /// per customer, and one customer's entries turning past December must not move the next
-        /// customer's January a year on.
+        /// The year each customer's section starts from: the last year written (in the title, a
+        /// date heading or an entry), else the first entry's. A notebook kept by customer runs
+        /// through the same months once per customer: one customer's entries turning past
+        /// December must not move the next customer's January a year on, but a year written
+        /// stands until another is.
         var startYear: Int?
     }
 
@@ -134,7 +135,7 @@ struct NotebookParser {
         out.accounting.headerRows += 1
         state.openEntry = nil
         if let header = DateHeader.parse(text) {
-            if let y = header.year { state.year = y }
+            if let y = header.year { state.year = y; state.startYear = y }
             state.dateContext = header.date
             return
         }
@@ -159,6 +160,7 @@ struct NotebookParser {
         if let y = date.year {
             resolved = date.resolve(dayFirst: order.dayFirst, year: y)
             state.year = y
+            state.startYear = y
         } else {
             var year: Int?, source = ""
             if let y = state.year { year = y; source = "the section or an earlier entry" }

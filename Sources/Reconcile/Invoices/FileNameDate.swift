@@ -1,41 +1,41 @@
 import Foundation
 
 /// The date an export's file name carries (`erp-2024-06.csv`, `cartera_20240615.xlsx`,
-/// `saldos 2024.05.xlsx`), as `YYYYMMDD` text that sorts by date (a month alone is its first day);
-/// `nil` when the name holds none. Nightly and monthly exports are named so: of two copies of a
-/// document that disagree, the later export is the fresher word.
+/// `saldos 2024.05.xlsx`, `erp-20-06-2024.csv`, `cartera abril 2024.csv`), as `YYYYMMDD` text that
+/// sorts by date (a month alone is its first day); `nil` when the name holds none. Nightly and
+/// monthly exports are named so: of two copies of a document that disagree, the later export is
+/// the fresher word. Of several dates in one name, the latest.
 enum FileNameDate {
     static func of(_ path: String) -> String? {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        let b = Array(name.utf8)
-        func digit(_ i: Int) -> Int? { i >= 0 && i < b.count && b[i] >= 0x30 && b[i] <= 0x39 ? Int(b[i] - 0x30) : nil }
-        func number(_ i: Int, _ n: Int) -> Int? {
-            var v = 0
-            for k in 0..<n { guard let d = digit(i + k) else { return nil }; v = v * 10 + d }
-            return v
+        let name = (path.split(separator: "/").last.map(String.init) ?? path).lowercased()
+        var found: [String] = []
+        let whole = NSRange(name.startIndex..., in: name)
+        func text(_ m: NSTextCheckingResult, _ i: Int) -> String? {
+            Range(m.range(at: i), in: name).map { String(name[$0]) }
         }
-        var best: String?
-        var i = 0
-        while i + 6 <= b.count {
-            // Four digits of a year 2000–2099, not inside a longer number.
-            guard digit(i - 1) == nil, let year = number(i, 4), (2000...2099).contains(year) else { i += 1; continue }
-            var j = i + 4
-            let separated = j < b.count && "-_. ".utf8.contains(b[j])
-            if separated { j += 1 }
-            guard let month = number(j, 2), (1...12).contains(month), digit(j + 2) == nil || !separated else { i += 1; continue }
-            j += 2
-            var day = 1
-            let daySeparated = j < b.count && "-_. ".utf8.contains(b[j])
-            if separated == daySeparated, let d = number(daySeparated ? j + 1 : j, 2), (1...31).contains(d),
-               digit((daySeparated ? j + 1 : j) + 2) == nil {
-                day = d
-            } else if !separated, digit(j) != nil {
-                i += 1; continue  // eight digits or more that are no date (`20241399…`)
-            }
-            let text = String(format: "%04d%02d%02d", year, month, day)
-            if best.map({ text > $0 }) ?? true { best = text }
-            i = j
+        for m in yearFirst.matches(in: name, range: whole) {
+            guard let y = text(m, 1), let mo = text(m, 2) else { continue }
+            found.append(y + mo + (text(m, 3) ?? "01"))
         }
-        return best
+        for m in dayFirst.matches(in: name, range: whole) {
+            guard let d = text(m, 1), let mo = text(m, 2), let y = text(m, 3) else { continue }
+            found.append(y + mo + d)
+        }
+        for m in monthNamed.matches(in: name, range: whole) {
+            guard let word = text(m, 1), let y = text(m, 2), let month = months[String(word.prefix(3))] else { continue }
+            found.append(y + month + "01")
+        }
+        return found.max()
     }
+
+    private static let yearFirst = try! NSRegularExpression(
+        pattern: #"(?<!\d)(20\d{2})[-_. ]?(0[1-9]|1[0-2])(?:[-_. ]?(0[1-9]|[12]\d|3[01]))?(?!\d)"#)
+    private static let dayFirst = try! NSRegularExpression(
+        pattern: #"(?<!\d)(0[1-9]|[12]\d|3[01])[-_.](0[1-9]|1[0-2])[-_.](20\d{2})(?!\d)"#)
+    private static let monthNamed = try! NSRegularExpression(
+        pattern: #"(?<![a-z])(ene(?:ro)?|feb(?:rero)?|mar(?:zo)?|abr(?:il)?|may(?:o)?|jun(?:io)?|jul(?:io)?|ago(?:sto)?|sep(?:tiembre)?|set(?:iembre)?|oct(?:ubre)?|nov(?:iembre)?|dic(?:iembre)?|jan(?:uary)?|apr(?:il)?|aug(?:ust)?|dec(?:ember)?)[-_. ]*(20\d{2})(?!\d)"#)
+    private static let months: [String: String] = [
+        "ene": "01", "jan": "01", "feb": "02", "mar": "03", "abr": "04", "apr": "04", "may": "05", "jun": "06",
+        "jul": "07", "ago": "08", "aug": "08", "sep": "09", "set": "09", "oct": "10", "nov": "11", "dic": "12", "dec": "12",
+    ]
 }

@@ -43,13 +43,29 @@ struct InvoiceConsolidator {
         // promises twice.
         var transfers: [String: [Payment]] = [:]
         var bookedByDocument: [String: [Payment]] = [:]
-        for p in payments.sorted(by: { $0.id < $1.id }) {
+        // The files whose copy each kept payment has absorbed: one transfer is one line per file.
+        var absorbed: [RecordID: Set<String>] = [:]
+        // The copies that say most first (a document, then a customer): of one transfer in the
+        // bank's file and a collector's log, the log's names what was paid and is the one kept.
+        let ordered = payments.sorted { a, b in
+            let (ra, rb) = (Self.richness(a), Self.richness(b))
+            return ra != rb ? ra > rb : a.id < b.id
+        }
+        for p in ordered {
             if let key = Self.transferKey(p) {
                 // In one file too, when the reference is a bank's transaction number (a line pasted
                 // twice); a word such as `DEPOSITO` may repeat for two real payments.
-                let earlier = (transfers[key] ?? []).first { Self.sameTransfer($0, p) }
-                let sameFile = earlier?.provenance.location.file == p.provenance.location.file
+                let file = p.provenance.location.file
+                let candidates = (transfers[key] ?? []).filter { first in
+                    !(absorbed[first.id]?.contains(file) ?? false) && Self.sameTransfer(first, p)
+                        && !Self.namesAnotherCustomer(first, p, customerIDByRecord)
+                }
+                // The same reference before one that only ends alike.
+                let earlier = candidates.first { PaymentReference.core($0.reference?.value ?? "") == PaymentReference.core(p.reference?.value ?? "") }
+                    ?? candidates.first
+                let sameFile = earlier?.provenance.location.file == file
                 if let first = earlier {
+                    absorbed[first.id, default: []].insert(file)
                     out.discrepancies.append(.make(
                         kind: "duplicate_payment", severity: .warning, entity: "payment", entityID: first.id.rawValue,
                         field: "reference", values: [first, p].map {
@@ -364,9 +380,21 @@ struct InvoiceConsolidator {
         return "\(date.iso)|\(p.amount.value.amount)|\(p.amount.value.currency?.code ?? "")"
     }
 
+    /// How much a payment record says of what it paid: a document (2), a customer (1).
+    static func richness(_ p: Payment) -> Int {
+        (p.invoiceNumber.map { !$0.value.isEmpty } == true ? 2 : 0) + (p.customer != nil ? 1 : 0)
+    }
+
+    /// Whether two payments name two different customers (then they are two payments, whatever
+    /// their references say).
+    static func namesAnotherCustomer(_ a: Payment, _ b: Payment, _ idByRecord: [RecordID: String]) -> Bool {
+        guard let x = a.customer.flatMap({ idByRecord[$0] }), let y = b.customer.flatMap({ idByRecord[$0] }) else { return false }
+        return x != y
+    }
+
     /// Whether two payments of one ``transferKey(_:)`` are one transfer by their references: in two
-    /// sources, references written differently (`4567`, `Ref. 4567`, the last digits of the bank's
-    /// `15752684567`); in one file, the same bank transaction number (six digits or more) twice.
+    /// sources, references written differently (`4567`, `Ref. 4567`, the last six digits or more of
+    /// the bank's `15752684567`); in one file, the same bank transaction number (six digits or more) twice.
     static func sameTransfer(_ first: Payment, _ p: Payment) -> Bool {
         guard let a = first.reference?.value, let b = p.reference?.value else { return false }
         if first.provenance.location.file == p.provenance.location.file {

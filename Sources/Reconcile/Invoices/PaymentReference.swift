@@ -1,5 +1,5 @@
 /// A payment's reference as two sources write it: the bank's `15752684567`, a salesperson's
-/// `Ref. 4567` or `#684567` for the same transfer. Compared by their core, the label and
+/// `Ref. 684567` or `#2684567` for the same transfer. Compared by their core, the label and
 /// punctuation left out, and, between sources, by the last digits that one of them kept.
 enum PaymentReference {
     /// Labels written in front of the number (folded: upper case, no punctuation).
@@ -18,14 +18,14 @@ enum PaymentReference {
     }
 
     /// Whether `a` and `b` name one transfer: the same core, or (`partial`, between two sources)
-    /// two numbers of which one ends the other and has four digits or more (a bank statement
-    /// showing the last digits of the transaction number).
+    /// two numbers of which one ends the other and has six digits or more (a bank statement
+    /// showing the last digits of the transaction number; four would take `51234` for `1234`).
     static func same(_ a: String, _ b: String, partial: Bool) -> Bool {
         let (x, y) = (core(a), core(b))
         guard !x.isEmpty, !y.isEmpty else { return false }
         if x == y { return true }
         guard partial, x.allSatisfy(\.isNumber), y.allSatisfy(\.isNumber) else { return false }
         let (short, long) = x.count <= y.count ? (x, y) : (y, x)
-        return short.count >= 4 && long.hasSuffix(short)
+        return short.count >= 6 && long.hasSuffix(short)
     }
 }
