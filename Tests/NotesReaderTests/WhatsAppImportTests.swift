@@ -9,6 +9,17 @@ import Testing
         try NotesImporter.importFile(path: Fixture.path(name), options: options)
     }
 
+    /// Imports `text` written to a chat file called `name` (in a folder of its own, removed after).
+    static func importChat(_ name: String, _ text: String,
+                           _ options: NotesImportOptions = NotesImportOptions(defaultCurrency: .usd)) throws -> ImportBatch {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chat-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent(name)
+        try Data(text.utf8).write(to: file)
+        return try NotesImporter.importFile(path: file.path, options: options)
+    }
+
     /// `line date time author outcome` for each event.
     static func rows(_ b: ImportBatch) -> [String] {
         b.contacts.map { "\($0.provenance.location.line ?? 0) \($0.date) \($0.time?.iso ?? "-") \($0.author ?? "-") \($0.outcome.rawValue)" }
@@ -17,16 +28,11 @@ import Testing
     /// Who wrote a message says what it can be: the customer's own message reached us whatever it
     /// says of a call, and only the customer promises.
     @Test func outcomesFollowWhoWrote() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chat-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("WhatsApp Chat con Omicron C.A..txt")
-        try Data("""
+        let b = try Self.importChat("WhatsApp Chat con Omicron C.A..txt", """
             20/09/24, 9:00 a. m. - Ana Cobranza: Buenos días, lo llamé y no contesta
             20/09/24, 10:00 a. m. - Omicron C.A.: Disculpe, no contesté porque estaba manejando, le llamo luego
             21/09/24, 10:00 a. m. - Ana Cobranza: no hemos recibido la transferencia del viernes
-            """.utf8).write(to: file)
-        let b = try NotesImporter.importFile(path: file.path, options: NotesImportOptions(defaultCurrency: .usd))
+            """)
         // The last, ours after the customer's last message, went unanswered.
         #expect(b.contacts.map(\.outcome) == [.noAnswer, .other, .noAnswer])
         #expect(b.promises.isEmpty)
@@ -35,16 +41,11 @@ import Testing
     /// A customer's words about a missed call are a message; a phone author written with a
     /// no-break hyphen (`+58 414‑5552211`) is a phone.
     @Test func missedCallWordsAndNoBreakHyphens() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chat-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("WhatsApp Chat con +58 414-5552211.txt")
-        try Data("""
+        let b = try Self.importChat("WhatsApp Chat con +58 414-5552211.txt", """
             15/3/24 14:05 - Ana Cobranza: Buenas tardes, le recuerdo la factura 00123
             15/3/24 14:07 - +58 414\u{2011}5552211: Llamada de voz perdida
             15/3/24 14:10 - +58 414\u{2011}5552211: Disculpe la llamada perdida, mañana sin falta le deposito 200 😊
-            """.utf8).write(to: file)
-        let b = try NotesImporter.importFile(path: file.path, options: NotesImportOptions(defaultCurrency: .usd, defaultCountry: "VE"))
+            """, NotesImportOptions(defaultCurrency: .usd, defaultCountry: "VE"))
         #expect(b.customers.first?.phones.map(\.value) == ["+584145552211"])
         #expect(b.contacts.map { $0.provenance.location.line } == [1, 3])
         #expect(b.promises.first?.amount == Money(200, .usd))
@@ -110,19 +111,16 @@ import Testing
     /// Our side named (`--own-name`, `own_names:`) in a group chat: the other author is the
     /// customer whatever the file is called, and a browser's `(1)` is no part of a name.
     @Test func ownNamesInAGroupChatAndACopysSuffix() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chat-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("Chat de WhatsApp con Comercial Don Pepe (1).txt")
-        try Data("""
+        let name = "Chat de WhatsApp con Comercial Don Pepe (1).txt"
+        let text = """
             15/3/24 10:00 - Ramón Torres: Buenos días, quedó en pagar 400 el viernes
             15/3/24 10:05 - Pepe: sí, el viernes le pago 400
-            """.utf8).write(to: file)
-        let plain = try NotesImporter.importFile(path: file.path, options: NotesImportOptions(defaultCurrency: .usd))
+            """
+        let plain = try Self.importChat(name, text)
         #expect(plain.customers.first?.name?.value == "Comercial Don Pepe")
         var options = NotesImportOptions(defaultCurrency: .usd)
         options.ownNames = ["Ramón Torres"]
-        let named = try NotesImporter.importFile(path: file.path, options: options)
+        let named = try Self.importChat(name, text, options)
         #expect(named.promises.map(\.text) == ["sí, el viernes le pago 400"])
     }
 
@@ -190,16 +188,11 @@ import Testing
                       ("WhatsApp Chat - Tienda Norte.txt", "9:05:12 a. m.", "2024-02-01"),
                       ("Chat de WhatsApp con Tienda Norte.txt", "9:05:12 AM", "2024-02-01")])
     func englishTwelveHourStampsAreMonthFirst(_ name: String, _ time: String, _ first: String) throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chat-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent(name)
-        try Data("""
+        let b = try Self.importChat(name, """
             [1/2/24, \(time)] Tienda Norte: le pago mañana
             [1/3/24, \(time)] Cobros: ok
             [1/5/24, \(time)] Tienda Norte: ya le pagué
-            """.utf8).write(to: file)
-        let b = try NotesImporter.importFile(path: file.path, options: NotesImportOptions(defaultCurrency: .usd))
+            """)
         #expect(b.contacts.first?.date.iso == first)
     }
 
