@@ -141,7 +141,7 @@ extension ColumnMapper {
         guard titled || Self.saysWhoseOrWhat(byField, rows: rows) else { return }
         let folded = headers.map { (column: $0.column, text: TextFolding.fold($0.text)) }
         guard let charge = folded.first(where: { Self.isWord($0.text, in: MappingSettings.debitWords) })?.column,
-              let credit = folded.first(where: { Self.isWord($0.text, in: MappingSettings.creditWords + ["pagos", "pago", "cobros"]) })?.column,
+              let credit = folded.first(where: { Self.isWord($0.text, in: MappingSettings.statementCreditWords) })?.column,
               !balance.columns.contains(charge), !balance.columns.contains(credit),
               let chargeProfile = profiles[charge], let creditProfile = profiles[credit],
               chargeProfile.fit(.amount) >= 0.5, creditProfile.fit(.amount) >= 0.5,
@@ -160,7 +160,7 @@ extension ColumnMapper {
 
     /// An invoice list's `Debe` (or `Adeuda`) column with no `Haber` beside it is what each document
     /// still owes: its balance (`Cliente | Factura | Total | Debe`). Beside a credit column it is a
-    /// statement's charge (``markAccountStatement(headers:profiles:rows:byField:taken:)``), and in
+    /// statement's charge (``markAccountStatement(headers:profiles:rows:byField:taken:titled:)``), and in
     /// a table with no document number a bank's debit, so it is only read so when neither is so.
     func markOwedColumn(headers: [ColumnHeader], profiles: [Int: ColumnProfile],
                         byField: inout [Field: MappedField], taken: inout Set<Int>) {

@@ -204,6 +204,8 @@ extension MappingSettings {
     /// A bank statement's money in (`Crédito`, `Abono`, `Depósito`, `Ingreso`), the payments received.
     static let creditWords = ["credito", "creditos", "abono", "abonos", "deposito", "depositos", "ingreso",
                               "ingresos", "haber", "credit", "credits", "deposit", "deposits", "entrada", "entradas"]
+    /// A customer statement's credits: the bank's words, and the payments it lists (`Pagos`, `Cobros`).
+    static let statementCreditWords = creditWords + ["pagos", "pago", "cobros"]
     /// A bank statement's money out (`Débito`, `Cargo`, `Retiro`, `Egreso`).
     static let debitWords = ["debito", "debitos", "cargo", "cargos", "retiro", "retiros", "egreso", "egresos", "debe",
                              "debit", "debits", "withdrawal", "withdrawals", "saida", "saidas", "salida", "salidas"]

@@ -253,7 +253,7 @@ struct TableImporter: Sendable {
     /// approved it, where its figures come from, a signature line.
     static let remarkWords: Set<String> = [
         "nota", "notas", "note", "notes", "observacion", "observaciones", "elaborado", "preparado", "revisado",
-        "aprobado", "autorizado", "fuente", "firma", "firmas", "prepared", "approved", "source", "signature", "elaborado por",
+        "aprobado", "autorizado", "fuente", "firma", "firmas", "prepared", "approved", "source", "signature",
     ]
 
     /// Whether a row's only text is a remark (``remarkWords`` as its first word, alone or before
@@ -372,6 +372,9 @@ struct TableImporter: Sendable {
         where p.commaVotes == 0 && p.dotVotes == 0 && p.ambiguousValues > 0 && p.decimalSeparator != sep {
             amountProfiles[c]?.decimalSeparator = sep
             amountProfiles[c]?.decidedByCountry = false
+            // (What the country would have decided is no longer so.)
+            let at = tableAt.withColumn(c)
+            batch.diagnostics.removeAll { $0.code == "MAP-AMOUNT-SEPARATOR-BY-COUNTRY" && $0.location == at }
             batch.diagnostics.append(Diagnostic(.info, code: "MAP-AMOUNT-SEPARATOR-FROM-COLUMN",
                 "column \(headerNames[c] ?? ""): \(p.ambiguousValues) values like 1.234 read with \"\(sep)\" as the decimal separator, as the table's other amount columns write it",
                 at: tableAt.withColumn(c)))

@@ -132,7 +132,7 @@ public enum NumberFormatCurrency {
         guard !text.isEmpty else { return nil }
         if text == "$", parts.count == 2, let code = dollarLocales[parts[1].uppercased()] { return code }
         // `[$Bs-400A]`: Bolivia's locale says its `Bs` is the boliviano, not Venezuela's bolívar.
-        if parts.count == 2, parts[1].uppercased() == "400A", text.lowercased().hasPrefix("bs") { return "BOB" }
+        if parts.count == 2, parts[1].uppercased() == "400A", ["bs", "bs."].contains(text.lowercased()) { return "BOB" }
         return text
     }
 

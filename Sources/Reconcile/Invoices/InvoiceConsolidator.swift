@@ -282,7 +282,7 @@ struct InvoiceConsolidator {
         (index[number] ?? []).filter { $0.type != Invoice.DocumentType.creditNote.rawValue }
     }
 
-    /// A document's copies, the winning source first: by source priority, then record ID.
+    /// A document's copies, the winning source first (``rankedWithRule(_:)``).
     private static func ranked(_ copies: [Invoice]) -> [Invoice] { rankedWithRule(copies).copies }
 
     /// The copies of one document, the winning source first, and the rule that put it first:
@@ -425,7 +425,8 @@ struct InvoiceConsolidator {
         // Payments after the as-of date have not been received yet.
         let payments = asOf.map { cut in all.filter { ($0.date?.value).map { $0 <= cut } ?? true } } ?? all
         let entityID = (key.customerID.isEmpty ? "?" : key.customerID) + "/" + key.type + "/" + key.number
-        // Copies ordered by source priority, then record ID: the first is the winning source.
+        // Copies ordered by priority, agreement, the export's date, then record ID: the first is
+        // the winning source (``rankedWithRule(_:)``).
         let (ranked, baseRule) = Self.rankedWithRule(copies)
         var decisions: [FieldDecision] = []
         var hasConflict = false

@@ -13,7 +13,7 @@ enum PaymentReference {
             String($0.unicodeScalars.filter { $0.isASCII }.map(Character.init))
         }.filter { !$0.isEmpty }
         // `Ref.`, `Nº`, `REF:` before a number: the number is the reference.
-        while words.count > 1, labels.contains(words[0]) || words[0] == "NO" { words.removeFirst() }
+        while words.count > 1, labels.contains(words[0]) { words.removeFirst() }
         return String(words.joined().drop { $0 == "0" })
     }
 
