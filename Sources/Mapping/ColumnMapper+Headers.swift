@@ -43,6 +43,7 @@ extension ColumnMapper {
         guard !folded.isEmpty else { return nil }
         if MappingSettings.bareNumberMarks.contains(folded) { return (.documentNumber, MappingSettings.bareNumberMarkScore) }
         if MappingSettings.deliveryDocumentHeaders.contains(folded) { return (.documentNumber, MappingSettings.deliveryDocumentScore) }
+        if MappingSettings.abbreviatedDocumentHeaders.contains(folded) { return (.documentNumber, 1) }
         if let field = finder.exact[folded], !excluded.contains(field) { return (field, 1) }
         let text = " " + folded + " "
         // Longest first, as ``TableFinder/padded`` keeps them.

@@ -21,8 +21,7 @@ extension MappingSettings {
                               "invoice", "invoice number", "invoice no", "invoice n", "inv no", "doc no", "document",
                               "document number", "nota fiscal", "nf", "numero nf", "numero da nota", "fatura",
                               "numero fatura", "folio", "numero", "nro", "n", "nfe", "nf e",
-                              // Abbreviations (`Fact.`, Spain's `Fra.`; not `Doc.`, Argentina's identity document).
-                              "fact", "fac", "fra",
+
                               // A payment's column of the documents it pays (not the plural alone: `Facturas`
                               // is as often a title above a table).
                               "facturas pagadas", "factura pagada", "facturas canceladas", "factura cancelada",
@@ -103,6 +102,11 @@ extension MappingSettings {
         [noun] + numberMarks.flatMap { numbered(noun, by: $0) }
     })
     static let deliveryDocumentScore = 0.85
+
+    /// Abbreviations that name the document number only as the whole header (`Fact.`, Spain's
+    /// `Fra.`): inside a longer header they are other words (`Mfg/Fac`). Not `Doc.`, Argentina's
+    /// identity document.
+    static let abbreviatedDocumentHeaders: Set<String> = ["fact", "fac", "fra"]
     /// Marks that say "number" (folded: `Nº`, `N°`, `No.` and `#` all become `no`).
     static let numberMarks = ["n", "no", "nro", "nr", "num", "numero", "number", "nbr"]
 

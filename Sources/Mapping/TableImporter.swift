@@ -193,6 +193,11 @@ struct TableImporter: Sendable {
                 skip(row, for: column, "MAP-REMARK-ROW", "a remark on the report (who made it, a note): no record", into: &batch)
                 return
             }
+            // A row of dashes under every column (`- | - | -`): a rule drawn across the table.
+            if let first = Self.dashesOnly(row) {
+                skip(row, for: first, "MAP-SEPARATOR-ROW", "a row of dashes: a rule across the table, no record", into: &batch)
+                return
+            }
             if Self.isPageLine(row) {
                 accounting.headerRows += 1
                 note(.info, "MAP-PAGE-LINE", "a printed report's page line: skipped", at: location(row),
@@ -247,6 +252,18 @@ struct TableImporter: Sendable {
                 accounting.rejected += 1
             }
         }
+    }
+
+    /// The first column of a row whose every non-blank cell is dashes alone (`-`, `---`, `–`), at
+    /// least two of them; `nil` for any other row.
+    static func dashesOnly(_ row: Row) -> Int? {
+        var first: Int?, count = 0
+        for (i, cell) in row.cells.enumerated() where !cell.isBlank {
+            guard case .text(let t) = cell, t.contains(where: { !$0.isWhitespace }),
+                  t.allSatisfy({ $0.isWhitespace || "-–—_".contains($0) }) else { return nil }
+            first = first ?? i + 1; count += 1
+        }
+        return count >= 2 ? first : nil
     }
 
     /// Words that open a remark on a report rather than a record: a note, who made, checked or

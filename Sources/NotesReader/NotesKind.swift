@@ -27,6 +27,10 @@ public enum NotesKind: String, Sendable, CaseIterable, Codable {
         if !lines.isEmpty && parsed.count * 2 >= min(lines.count, 10) && authored >= 1 && authored * 2 >= parsed.count {
             return .whatsapp
         }
+        // A chat of WhatsApp's own notices only (the encryption line): a chat still, if an empty one.
+        if !parsed.isEmpty, parsed.count == lines.count, parsed.allSatisfy({ WhatsAppText.isSystem(NotesText.fold($0.body)) }) {
+            return .whatsapp
+        }
         return .notebook
     }
 }

@@ -31,6 +31,12 @@ struct ColumnMapperTests {
         #expect(mapper.headerMatch(hs[0])?.0 == field)
     }
 
+    /// `Fac` names the document only as the whole header: `Mfg/Fac` is another thing.
+    @Test func abbreviationsNameTheDocumentOnlyAlone() {
+        #expect(mapper.headerMatch(ColumnHeader(column: 1, text: "Mfg/Fac"))?.0 != .documentNumber)
+        #expect(mapper.headerMatch(ColumnHeader(column: 1, text: "Fac."))?.0 == .documentNumber)
+    }
+
     /// Dates are no tax IDs whatever their digits check as (`31/03/2024`, a valid RUT's digits).
     @Test func datesAreNoTaxIDs() {
         let m = map(["Cliente", "Nº Fact.", "Fecha", "Vencim. Doc", "Monto"],

@@ -36,6 +36,14 @@ import Testing
         // The last, ours after the customer's last message, went unanswered.
         #expect(b.contacts.map(\.outcome) == [.noAnswer, .other, .noAnswer])
         #expect(b.promises.isEmpty)
+        // A thanks asks nothing: no reply is missing.
+        #expect(RecordBuilder.isAcknowledgement("Perfecto, recibido. Gracias!") && !RecordBuilder.isAcknowledgement("le recuerdo la factura 00123"))
+    }
+
+    /// A chat of WhatsApp's notices only is a chat still.
+    @Test func aChatOfNoticesOnlyIsAChat() {
+        let text = "15/03/24 10:00 - Los mensajes y las llamadas están cifrados de extremo a extremo. Nadie fuera de este chat puede leerlos.\n"
+        #expect(NotesKind.detect(prefix: Array(text.utf8), path: "Chat de WhatsApp con Solo Sistema.txt") == .whatsapp)
     }
 
     /// A customer's words about a missed call are a message; a phone author written with a

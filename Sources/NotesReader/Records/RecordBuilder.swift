@@ -99,8 +99,21 @@ struct RecordBuilder {
             return outcome == .noAnswer ? .other : outcome
         }
         let ours = outcome == .promiseToPay || outcome == .saysPaid ? .other : outcome
-        return ours == .other && !answered ? .noAnswer : ours
+        return ours == .other && !answered && !Self.isAcknowledgement(entry.text) ? .noAnswer : ours
     }
+
+    /// A short thanks or receipt (`Recibido, gracias`, `Perfecto`, `Ok`): it closes a conversation,
+    /// it asks nothing, so no reply is owed and none missing.
+    static func isAcknowledgement(_ text: String) -> Bool {
+        let words = NotesText.fold(text).split(whereSeparator: { !$0.isLetter }).map(String.init)
+        guard !words.isEmpty, words.count <= 6 else { return false }
+        return words.contains { acknowledgementWords.contains($0) }
+    }
+
+    static let acknowledgementWords: Set<String> = [
+        "recibido", "recibida", "recibi", "gracias", "perfecto", "ok", "okey", "listo", "confirmado", "confirmada",
+        "excelente", "entendido", "vale", "dale", "thanks", "received", "obrigado", "obrigada", "recebido",
+    ]
 
     /// In a chat, only the customer's own messages make promises; a notebook line is the collector
     /// reporting what the customer said.
