@@ -395,7 +395,10 @@ extension TableImporter {
         guard !cell.isBlank else { return nil }
         switch AmountParser.parse(cell, profile: amountProfile(c)) {
         case .success(var p):
-            p.currency = ownCurrency(p, column: c, row)
+            // A currency the cell's text names is the cell's own; one its number format shows is
+            // the template's, and yields to the row's currency cell (`USD` beside a cell formatted
+            // `"Bs." #,##0.00`, copied down from a bolívar row).
+            p.currency = p.currency ?? (rowCurrency == nil ? ownCurrency(p, column: c, row) : nil)
             return money(p, column: c, rowCurrency)
         case .failure(let e):
             throw RowRejection(code: e.code, reason: "\(headerNames[c] ?? field.rawValue): \(e.message): \"\(cell.displayText)\"", column: c)

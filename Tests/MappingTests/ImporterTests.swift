@@ -220,6 +220,17 @@ struct FormatCurrencyTests {
         #expect(batch.invoices.map { $0.amount?.value.currency?.code } == ["VES", "USD", "USD"])
         #expect(batch.invoices.map { $0.currency?.code } == ["VES", "USD", "USD"])
     }
+
+    /// The row's currency cell beats the template's format (`USD` beside a cell formatted
+    /// `"Bs." #,##0.00`, copied down from a bolívar row); a mark typed in the cell is its own.
+    @Test func theRowsCurrencyBeatsTheFormats() {
+        var rows = ArrayRowStream.rows([["Factura", "Moneda", "Cliente", "Monto"]])
+        rows.append(Row(number: 2, cells: [.text("F-1"), .text("USD"), .text("Acme"), .number(1000)], currencies: [4: "Bs."]))
+        rows.append(Row(number: 3, cells: [.text("F-2"), .empty, .text("Beta"), .number(1000)], currencies: [4: "Bs."]))
+        let source = MemorySource(path: "cartera.xlsx", sheets: [.init(name: "Hoja1", rows: rows)])
+        let batch = Importer(options: ImportOptions(country: "VE", currency: "EUR")).importSource(source)
+        #expect(batch.invoices.map { $0.amount?.value.currency?.code } == ["USD", "VES"])
+    }
 }
 
 /// A number a zero-padding format shows padded (`00102`, a cédula `01234567`) is read as shown.
