@@ -252,6 +252,13 @@ import Testing
         #expect(md.batch.contacts.map(\.date.iso) == ["2024-03-12"])
     }
 
+    /// An entry under a line read as the notebook's title names that line in its reject.
+    @Test func anEntryUnderTheTitleSaysWhatTheTitleWas() throws {
+        let r = try NotesImporter.importData(Data("Ferretería La Llave\n15/03/2024 llamé, no contestó\n".utf8), path: "t.txt", kind: .notebook)
+        #expect(r.batch.rejects.first?.code == "NOTES-NO-SECTION")
+        #expect(r.batch.rejects.first?.reason.contains("Cliente: Ferretería La Llave") == true)
+    }
+
     /// A notebook kept by customer runs through the months once per customer: the next customer's
     /// January is the title's year, not the year after the previous customer's August.
     @Test func eachCustomerStartsFromTheNotebooksYear() throws {

@@ -123,12 +123,15 @@ struct NotebookParser {
         /// December must not move the next customer's January a year on, but a year written
         /// stands until another is.
         var startYear: Int?
+        /// The last line taken for the notebook's title, named when an entry has no customer above it.
+        var lastTitle: String?
     }
 
     /// A title line before the first customer; a year there dates the whole file.
     private func title(_ line: String, into out: inout ParsedNotes, state: inout State) {
         if let y = Self.lonelyYear(line) { state.year = state.year ?? y; state.startYear = state.startYear ?? y }
         out.accounting.headerRows += 1
+        state.lastTitle = line.trimmingCharacters(in: .whitespaces)
     }
 
     private func heading(_ text: String, line n: Int, into out: inout ParsedNotes, state: inout State) {
@@ -150,9 +153,12 @@ struct NotebookParser {
                           state: inout State, order: DateOrder, firstExplicitYear: Int?) {
         let loc = SourceLocation(file: file, sheet: part, line: n)
         guard let section = state.section else {
-            out.reject(file, line: n, code: "NOTES-NO-SECTION",
-                       "dated entry before any customer heading: put the customer's name on a line of its own (or `Cliente: Name`) above its entries",
-                       raw: text, part: part)
+            // A title-case name above the entries was read as the notebook's title: say so, and how to write it.
+            let reason = state.lastTitle.map { t in
+                "dated entry before any customer heading: the line \"\(t)\" above it is read as the notebook's title; "
+                    + "write the customer's name in capitals or as `Cliente: \(t)`"
+            } ?? "dated entry before any customer heading: put the customer's name on a line of its own (or `Cliente: Name`) above its entries"
+            out.reject(file, line: n, code: "NOTES-NO-SECTION", reason, raw: text, part: part)
             state.openEntry = nil
             return
         }
