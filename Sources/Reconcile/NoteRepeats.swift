@@ -29,14 +29,16 @@ enum NoteRepeats {
         // A promise: the copy of a dropped message; or the same customer, amount and date promised,
         // made within three days, in another file.
         var kept: [ReconciliationResult.AttachedPromise] = []
+        // The kept promises by customer and date promised (a chat of a year holds thousands).
+        var keptByTerms: [String: [ReconciliationResult.AttachedPromise]] = [:]
         var notes: [Discrepancy] = []
         for p in promises {
             let messageID = RecordID(p.promise.provenance.location)
             if droppedMessages.contains(messageID) { continue }
-            if let id = p.customerID, let amount = p.promise.amount, let due = p.promise.promisedDate,
-               let first = kept.first(where: { k in
-                   k.customerID == id && k.promise.amount == amount && k.promise.promisedDate == due
-                       && k.promise.provenance.location.file != p.promise.provenance.location.file
+            let terms = p.customerID.flatMap { id in p.promise.promisedDate.map { id + "\u{1F}" + $0.iso } }
+            if let terms, let amount = p.promise.amount, let due = p.promise.promisedDate,
+               let first = keptByTerms[terms]?.first(where: { k in
+                   k.promise.amount == amount && k.promise.provenance.location.file != p.promise.provenance.location.file
                        && abs(k.promise.madeOn.daysSinceEpoch - p.promise.madeOn.daysSinceEpoch) <= 3
                }) {
                 notes.append(.make(
@@ -47,6 +49,7 @@ enum NoteRepeats {
                 continue
             }
             kept.append(p)
+            if let terms { keptByTerms[terms, default: []].append(p) }
         }
         return (keptContacts, kept, notes)
     }

@@ -22,8 +22,8 @@ import Testing
     }
 
     @Test func identifiersAfterTheNameAreTheSections() {
-        #expect(NotebookHeading.identifier("FERRETERIA LA LLAVE (J-29654321-6)") == .taxID)
-        #expect(NotebookHeading.identifier("COMERCIAL DON PEPE 0241-8234567") == .phone)
+        #expect(NotebookHeading.identifier("FERRETERIA LA LLAVE (J-29654321-6)")?.key == .taxID)
+        #expect(NotebookHeading.identifier("COMERCIAL DON PEPE 0241-8234567")?.key == .phone)
         #expect(NotebookHeading.identifier("FERRETERIA LA LLAVE") == nil)
     }
 

@@ -64,13 +64,7 @@ public struct Transcoder: Sendable {
             let n = chunk.count
             var i = 0, o = 0
             while i < n {
-                if i + 8 <= n {
-                    let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-                    if w & 0x8080_8080_8080_8080 == 0 {
-                        UnsafeMutableRawPointer(out + o).storeBytes(of: w, as: UInt64.self)
-                        i += 8; o += 8; continue
-                    }
-                }
+                if Transcoder.copyASCIIWord(p, &i, n, out, &o) { continue }
                 let b = p[i]
                 if b < 0x80 { out[o] = b; i += 1; o += 1; continue }
                 switch UTF8Validator.sequence(p, i, n) {
@@ -91,29 +85,32 @@ public struct Transcoder: Sendable {
         return joined.isEmpty ? run(input) : joined.withUnsafeBufferPointer(run)
     }
 
+    /// Copies the eight bytes at `i` when they are all ASCII (the single-byte passes' common case),
+    /// advancing both offsets; `false` when fewer than eight remain or one is not ASCII.
+    @inline(__always)
+    static func copyASCIIWord(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ n: Int,
+                              _ out: UnsafeMutablePointer<UInt8>, _ o: inout Int) -> Bool {
+        guard i + 8 <= n else { return false }
+        let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+        guard w & 0x8080_8080_8080_8080 == 0 else { return false }
+        UnsafeMutableRawPointer(out + o).storeBytes(of: w, as: UInt64.self)
+        i += 8; o += 8
+        return true
+    }
+
+    /// ISO-8859-1 and Windows-1251, a byte to a character.
     private func singleByte(_ input: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutablePointer<UInt8>) -> Int {
         guard let p = input.baseAddress else { return 0 }
         let n = input.count
         var i = 0, o = 0
         let enc = encoding
         while i < n {
-            // ASCII runs are copied eight bytes at a time.
-            if i + 8 <= n {
-                let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-                if w & 0x8080_8080_8080_8080 == 0 {
-                    UnsafeMutableRawPointer(out + o).storeBytes(of: w, as: UInt64.self)
-                    i += 8; o += 8; continue
-                }
-            }
+            if Transcoder.copyASCIIWord(p, &i, n, out, &o) { continue }
             let b = p[i]
             i += 1
             if b < 0x80 { out[o] = b; o += 1; continue }
-            let scalar: UInt32
-            switch enc {
-            case .windows1252: scalar = b < 0xA0 ? UInt32(CodePages.cp1252High[Int(b) - 0x80]) : UInt32(b)
-            case .windows1251: scalar = UInt32(CodePages.cp1251High[Int(b) - 0x80])
-            default: scalar = UInt32(b)
-            }
+            // (Windows-1252 has a pass of its own, ``windows1252(_:_:isLast:)``.)
+            let scalar = enc == .windows1251 ? UInt32(CodePages.cp1251High[Int(b) - 0x80]) : UInt32(b)
             o += Transcoder.writeUTF8(scalar, out + o)
         }
         return o

@@ -14,9 +14,9 @@ enum NotebookHeading {
 
     /// The tax ID or phone written at the end of a heading (`FERRETERIA LA LLAVE (J-29654321-6)`,
     /// `COMERCIAL DON PEPE 0241-8234567`), taken off its name: the section's field.
-    static func identifier(_ line: String) -> SectionField.Key? {
+    static func identifier(_ line: String) -> (key: SectionField.Key, value: String)? {
         guard let id = splitIdentifier(line.trimmingCharacters(in: .whitespaces)).identifier else { return nil }
-        return id.first.map { $0 == "+" || $0 == "0" || $0 == "(" } == true ? .phone : .taxID
+        return (id.first.map { $0 == "+" || $0 == "0" || $0 == "(" } == true ? .phone : .taxID, id)
     }
 
     /// `(name, identifier)`: the identifier the line ends with, if any, and the rest.
@@ -51,10 +51,11 @@ enum NotebookHeading {
             let name = String(NotesText.suffix(t, folded: folded, from: r.upperBound)).trimmingCharacters(in: .whitespaces)
             return name.isEmpty ? nil : stripMarkup(name)
         }
-        // (A label and its value, `CNPJ: 12.345.678/0001-95`, is the section's field, not a heading.)
-        if isUpperCaseTitle(t)
-            || !t.contains(":") && splitIdentifier(t).identifier != nil && isUpperCaseTitle(splitIdentifier(t).name)
-            && SectionFieldParser.parse(t, lineNumber: 0) == nil {
+        if isUpperCaseTitle(t) { return stripMarkup(t) }
+        // A capitals name before its ID or phone; but a label and its value (`CNPJ:
+        // 12.345.678/0001-95`) is the section's field, not a heading.
+        let split = splitIdentifier(t)
+        if !t.contains(":"), split.identifier != nil, isUpperCaseTitle(split.name), SectionFieldParser.parse(t, lineNumber: 0) == nil {
             return stripMarkup(t)
         }
         return nil

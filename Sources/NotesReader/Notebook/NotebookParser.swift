@@ -80,8 +80,7 @@ struct NotebookParser {
                 }
                 heading(h.name, line: n, into: &out, state: &state)
                 // `FERRETERIA LA LLAVE (J-29654321-6)`: the ID or phone after the name is the section's.
-                if let s = state.section, out.sections[s].line == n, let key = NotebookHeading.identifier(line),
-                   let id = NotebookHeading.splitIdentifier(line.trimmingCharacters(in: .whitespaces)).identifier {
+                if let s = state.section, out.sections[s].line == n, let (key, id) = NotebookHeading.identifier(line) {
                     out.sections[s].fields.append(SectionField(key: key, label: key == .phone ? "Tel" : "RIF", value: id, line: n))
                 }
                 continue

@@ -292,6 +292,9 @@ struct InvoiceConsolidator {
     /// `erp-2024-05.csv`); then the record ID (`first_record`), so renaming a file no longer
     /// decides the money unless nothing else can.
     static func rankedWithRule(_ copies: [Invoice]) -> (copies: [Invoice], rule: String) {
+        // Most documents have one copy: nothing to rank, and no file name to read (this runs for
+        // every document and for every payment naming several).
+        guard copies.count > 1 else { return (copies, "first_record") }
         let figures = { (c: Invoice) -> String in
             (c.balance ?? c.amount).map { $0.value.amount.description + " " + ($0.value.currency?.code ?? "") } ?? ""
         }
