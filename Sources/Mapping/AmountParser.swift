@@ -64,9 +64,24 @@ public enum AmountParser {
         return Parsed(amount: 0, currency: currency)
     }
 
+    /// ``parse(bytes:profile:)`` as exact parts and the currency the text names, for a plain row
+    /// (``PlainAmount``); `nil` when that fails or the value does not fit ``DecimalParts``.
+    static func parts(bytes: UnsafeBufferPointer<UInt8>, profile: AmountColumnProfile) -> (DecimalParts, Currency?)? {
+        // Plain digits, as ``parse(bytes:profile:)`` takes them first, without a `Decimal`.
+        if let (value, evidence) = AmountText.plainParts(bytes: bytes), readsPlain(evidence, profile) { return (value, nil) }
+        guard case .success(let p) = parse(bytes: bytes, profile: profile), let value = DecimalParts(p.amount) else { return nil }
+        return (value, p.currency)
+    }
+
+    /// Whether plain digits are read as written: unless they are `1.234` in a column whose
+    /// separator is the comma.
+    private static func readsPlain(_ evidence: AmountText.Evidence, _ profile: AmountColumnProfile) -> Bool {
+        evidence != .ambiguous(".") || profile.decimalSeparator == "."
+    }
+
     /// ``parse(text:profile:)`` of a text cell's UTF-8 bytes.
     static func parse(bytes: UnsafeBufferPointer<UInt8>, profile: AmountColumnProfile) -> Result<Parsed, ValueError> {
-        if let (value, evidence) = AmountText.plain(bytes: bytes), evidence != .ambiguous(".") || profile.decimalSeparator == "." {
+        if let (value, evidence) = AmountText.plain(bytes: bytes), readsPlain(evidence, profile) {
             return .success(Parsed(amount: value, currency: nil))
         }
         let text = String(decoding: bytes, as: UTF8.self)
@@ -224,6 +239,19 @@ struct AmountText {
 
     /// ``plain(_:)`` of UTF-8 bytes.
     static func plain(bytes text: UnsafeBufferPointer<UInt8>) -> (Decimal, Evidence)? {
+        guard let evidence = plainEvidence(text), let value = Money.parsePlainDecimal(bytes: text) else { return nil }
+        return (value, evidence)
+    }
+
+    /// ``plain(bytes:)`` as ``DecimalParts``; `nil` also past 19 digits.
+    static func plainParts(bytes text: UnsafeBufferPointer<UInt8>) -> (DecimalParts, Evidence)? {
+        guard let evidence = plainEvidence(text), let value = DecimalParts.parse(plain: text) else { return nil }
+        return (value, evidence)
+    }
+
+    /// What plain digits (`1234.56`, `-1234`) say about the separator; `nil` when the bytes are not
+    /// plain digits.
+    private static func plainEvidence(_ text: UnsafeBufferPointer<UInt8>) -> Evidence? {
         var digitsAfter = -1, digits = 0, i = 0
         for b in text {
             if b >= 0x30 && b <= 0x39 { digits += 1; if digitsAfter >= 0 { digitsAfter += 1 } }
@@ -232,12 +260,11 @@ struct AmountText {
             else { return nil }
             i += 1
         }
-        guard digits > 0, digitsAfter != 0, let value = Money.parsePlainDecimal(bytes: text) else { return nil }
+        guard digits > 0, digitsAfter != 0 else { return nil }
         let before = digits - max(digitsAfter, 0)
         let leadingZero = text[0] == 0x30 || text[0] == 0x2D && text.count > 1 && text[1] == 0x30
-        let evidence: Evidence = digitsAfter < 0 ? .none
+        return digitsAfter < 0 ? Evidence.none
             : (digitsAfter == 3 && before <= 3 && !leadingZero) ? .ambiguous(".") : .decimal(".")
-        return (value, evidence)
     }
 
     /// What this value alone says about the decimal separator.

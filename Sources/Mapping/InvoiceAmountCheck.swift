@@ -23,17 +23,24 @@ struct InvoiceAmountCheck {
     /// total may be written negative or positive, and its balance is the customer's credit), and
     /// only amounts in the same currency as the total (another currency's figure is no bound).
     init(type: Invoice.DocumentType, amount: Money?, paid: Money?, balance: Money?) {
+        self.init(type, amount, paid, balance, currency: \.currency) { a, b in Money.isGreater(a.amount, than: b?.amount ?? 0) }
+    }
+
+    /// The check of a plain row's amounts (the same rules on ``PlainAmount``s).
+    init(type: Invoice.DocumentType, amount: PlainAmount?, paid: PlainAmount?, balance: PlainAmount?) {
+        self.init(type, amount, paid, balance, currency: \.currency) { a, b in a.isGreater(than: b) }
+    }
+
+    /// `greater(a, b)`: `a > b`, exactly; `b` `nil`: `a > 0`.
+    private init<Amount>(_ type: Invoice.DocumentType, _ amount: Amount?, _ paid: Amount?, _ balance: Amount?,
+                         currency: (Amount) -> Currency?, greater: (Amount, Amount?) -> Bool) {
         // (Compared pairwise, not gathered in an array: this runs on every plain row.)
-        let first = amount?.currency ?? paid?.currency ?? balance?.currency
+        let first = amount.flatMap(currency) ?? paid.flatMap(currency) ?? balance.flatMap(currency)
         func differs(_ c: Currency?) -> Bool { c != nil && c != first }
-        mixedCurrencies = differs(paid?.currency) || differs(balance?.currency)
-        // (`Money.isGreater`: Foundation's `>` normalizes both decimals, a cost every plain row paid.)
-        guard type != .creditNote, let amount, Money.isGreater(amount.amount, than: 0) else { return }
-        if let balance, balance.currency == amount.currency, Money.isGreater(balance.amount, than: amount.amount) {
-            balanceExceedsAmount = true
-        }
-        if let paid, paid.currency == amount.currency, Money.isGreater(paid.amount, than: amount.amount) {
-            paidExceedsAmount = true
-        }
+        mixedCurrencies = differs(paid.flatMap(currency)) || differs(balance.flatMap(currency))
+        // (Not Foundation's `>` on `Decimal`s: it normalizes both, a cost every plain row paid.)
+        guard type != .creditNote, let amount, greater(amount, nil) else { return }
+        if let balance, currency(balance) == currency(amount), greater(balance, amount) { balanceExceedsAmount = true }
+        if let paid, currency(paid) == currency(amount), greater(paid, amount) { paidExceedsAmount = true }
     }
 }

@@ -20,13 +20,43 @@ public struct PlainInvoiceRow: Sendable {
     public var issueDate: LocalDate?
     public var dueDate: LocalDate?
     public var currency: Currency?
-    public var amount: Money?
-    public var paid: Money?
-    public var balance: Money?
+    public var amount: PlainAmount?
+    public var paid: PlainAmount?
+    public var balance: PlainAmount?
     /// How many of the chunk's customer and invoice records come before this row's: a consumer
     /// writing both in row order puts this row's after them.
     public var customersBefore: Int
     public var invoicesBefore: Int
+}
+
+/// An amount of a plain row: the ``Money`` its record would hold, as plain parts (a million rows'
+/// amounts are read, checked and written without a `Decimal` being built for any).
+public struct PlainAmount: Sendable {
+    public var value: DecimalParts
+    public var currency: Currency?
+
+    public init(_ value: DecimalParts, _ currency: Currency?) { self.value = value; self.currency = currency }
+
+    /// The amount of a record's ``Money``; `nil` when its value does not fit ``DecimalParts``.
+    init?(_ money: Money) {
+        guard let parts = DecimalParts(money.amount) else { return nil }
+        self.init(parts, money.currency)
+    }
+
+    /// The ``Money`` the record holds.
+    public var money: Money { Money(value.decimal, currency) }
+
+    /// ``Money/plainText`` of ``money``, appended to `bytes`.
+    public func appendPlainText(to bytes: inout [UInt8]) {
+        value.appendPlainText(minimumScale: currency?.minorUnits ?? 2, to: &bytes)
+    }
+
+    /// `self > other` (`other` `nil`: `self > 0`), exactly, as ``Money/isGreater(_:than:)``.
+    func isGreater(than other: PlainAmount?) -> Bool {
+        let zero = DecimalParts(negative: false, exponent: 0, significand: 0)
+        if let greater = value.isGreater(than: other?.value ?? zero) { return greater }
+        return Money.isGreater(value.decimal, than: other?.value.decimal ?? 0)
+    }
 }
 
 /// A chunk's plain rows, all from one sheet: its file and sheet are kept once, not on every row.

@@ -31,9 +31,8 @@ extension TableImporter {
         // An aging report's balance is its buckets' sum: the record path's (``bucketBalance``).
         guard columns(.agingBucket).isEmpty, let (number, _) = textValue(.documentNumber, row) else { return nil }
         do {
-            let amount = try moneyValue(.amount, row, rowCurrency)?.0, paid = try moneyValue(.paid, row, rowCurrency)?.0
-            let balance = try moneyValue(.balance, row, rowCurrency)?.0
-            guard amount != nil || balance != nil else { return nil }
+            guard let amount = try plainAmount(.amount, row, rowCurrency), let paid = try plainAmount(.paid, row, rowCurrency),
+                  let balance = try plainAmount(.balance, row, rowCurrency), amount != nil || balance != nil else { return nil }
             let issued = try dateValue(.issueDate, row)?.0, due = try dateValue(.dueDate, row)?.0
             // A receipt or an unknown type is said about (``noteWrittenType(_:_:into:)``): the record path's.
             if let (meaning, _) = writtenType(row), meaning == .receipt || meaning == .unknown { return nil }
@@ -49,6 +48,13 @@ extension TableImporter {
         } catch {
             return nil
         }
+    }
+
+    /// ``moneyValue(_:_:_:)`` as a ``PlainAmount``: `.some(nil)` for none, `nil` when its value does
+    /// not fit one (the row is then imported as records).
+    private func plainAmount(_ field: Field, _ row: Row, _ rowCurrency: Currency?) throws -> PlainAmount?? {
+        guard let (money, _) = try moneyValue(field, row, rowCurrency) else { return .some(nil) }
+        return PlainAmount(money).map { .some($0) }
     }
 
     /// The warnings of a plain row's customer, raised again at the row's place.

@@ -128,12 +128,12 @@ final class PlainBytesReader: Sendable {
 
     /// An amount read from the row's bytes: `.some(nil)` for none (no column, or a blank cell),
     /// `nil` when the row is rejected for it.
-    func money(_ a: AmountColumn?, _ row: TextRowView, _ rowCurrency: Currency?) -> Money?? {
+    func money(_ a: AmountColumn?, _ row: TextRowView, _ rowCurrency: Currency?) -> PlainAmount?? {
         guard let a else { return .some(nil) }
         let bytes = row[a.column]
         if TextCell.isBlank(bytes) { return .some(nil) }
-        guard case .success(let p) = AmountParser.parse(bytes: bytes, profile: a.profile) else { return nil }
-        return Money(p.amount, p.currency ?? rowCurrency ?? a.headerCurrency ?? a.profile.currency ?? fallbackCurrency)
+        guard let (value, currency) = AmountParser.parts(bytes: bytes, profile: a.profile) else { return nil }
+        return PlainAmount(value, currency ?? rowCurrency ?? a.headerCurrency ?? a.profile.currency ?? fallbackCurrency)
     }
 
     /// A date read from the row's bytes, as ``money(_:_:_:)`` reads an amount.

@@ -9,11 +9,7 @@ import Foundation
 /// ``parts(_:)`` returns `nil` and callers use `description`. Only mantissas that fit 64 bits take
 /// this path; amounts never come near that.
 enum DecimalText {
-    struct Parts: Equatable {
-        var negative: Bool
-        var exponent: Int
-        var significand: UInt64
-    }
+    typealias Parts = DecimalParts
 
     static func parts(_ value: Decimal) -> Parts? {
         guard layoutIsKnown else { return nil }
@@ -36,9 +32,9 @@ enum DecimalText {
             bytes.append(UInt8(ascii: "0"))  // whatever the exponent
         } else if p.exponent >= 0 {
             bytes.appendDigits(p.significand)
-            bytes.appendZeros(p.exponent)
+            bytes.appendZeros(Int(p.exponent))
         } else {
-            scale = -p.exponent
+            scale = -Int(p.exponent)
             if scale < powersOfTen.count {
                 // Whole part (`0` when there is none), point, fraction padded to the scale.
                 bytes.appendDigits(p.significand / powersOfTen[scale])

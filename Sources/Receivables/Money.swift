@@ -67,16 +67,8 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
     public static func isGreater(_ a: Decimal, than b: Decimal) -> Bool {
         // Only two non-zero numbers: NaN and Foundation's several zeros keep Foundation's order.
         guard !a.isNaN, !b.isNaN, let p = DecimalText.parts(a), let q = DecimalText.parts(b),
-              p.significand != 0, q.significand != 0 else { return a > b }
-        if p.negative != q.negative { return q.negative }
-        // Same sign: compare magnitudes at the smaller exponent (`8989e-1` against `1e3`).
-        var x = p.significand, y = q.significand
-        let shift = abs(p.exponent - q.exponent)
-        guard shift < DecimalText.powersOfTen.count else { return a > b }
-        let scaled = (p.exponent > q.exponent ? x : y).multipliedReportingOverflow(by: DecimalText.powersOfTen[shift])
-        guard !scaled.overflow else { return a > b }
-        if p.exponent > q.exponent { x = scaled.partialValue } else { y = scaled.partialValue }
-        return p.negative ? x < y : x > y
+              p.significand != 0, q.significand != 0, let greater = p.isGreater(than: q) else { return a > b }
+        return greater
     }
 
     /// Formats a decimal without exponent or grouping, padding the fraction to `minimumScale`.
@@ -114,30 +106,15 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// ``parsePlainDecimal(_:)`` of UTF-8 bytes.
     public static func parsePlainDecimal(bytes all: UnsafeBufferPointer<UInt8>) -> Decimal? {
-        var significand: UInt64 = 0, exponent = 0, digits = 0, sawPoint = false, negative = false
-        var bytes = all[...]
-        if let f = bytes.first, f == UInt8(ascii: "-") || f == UInt8(ascii: "+") {
-            negative = f == UInt8(ascii: "-"); bytes = bytes.dropFirst()
+        if let parts = DecimalParts.parse(plain: all) { return parts.decimal }
+        // Not plain, or beyond 19 digits: Foundation's parser for the rare long one.
+        var digits = 0, points = 0
+        for (i, b) in all.enumerated() {
+            if b >= 48 && b <= 57 { digits += 1 } else if b == UInt8(ascii: ".") { points += 1 }
+            else if i > 0 || (b != UInt8(ascii: "-") && b != UInt8(ascii: "+")) { return nil }
         }
-        guard !bytes.isEmpty else { return nil }
-        var overflowTail = false
-        for b in bytes {
-            if b == UInt8(ascii: ".") {
-                guard !sawPoint else { return nil }
-                sawPoint = true; continue
-            }
-            guard b >= 48 && b <= 57 else { return nil }
-            digits += 1
-            if significand > (UInt64.max - 9) / 10 {
-                // Beyond 19 digits: fall back to Foundation's parser for this rare case.
-                overflowTail = true; break
-            }
-            significand = significand * 10 + UInt64(b - 48)
-            if sawPoint { exponent -= 1 }
-        }
-        guard digits > 0 else { return nil }
-        if overflowTail { return Decimal(string: String(decoding: all, as: UTF8.self), locale: Locale(identifier: "en_US_POSIX")) }
-        return decimal(negative: negative, significand: significand, exponent: exponent)
+        guard digits > 19, points <= 1 else { return nil }
+        return Decimal(string: String(decoding: all, as: UTF8.self), locale: Locale(identifier: "en_US_POSIX"))
     }
 
     /// `±significand × 10^exponent`, built as ``parsePlainDecimal(_:)`` builds what it reads.

@@ -1,3 +1,4 @@
+import Mapping
 import Receivables
 import Reports
 import Tabular
@@ -33,6 +34,12 @@ struct CSVRowBuffer {
     mutating func field(_ money: Money?) {
         separate()
         money?.appendPlainText(to: &bytes)
+    }
+
+    /// A plain row's amount, as ``field(_:)-(Money?)`` writes its ``Money``.
+    mutating func field(_ amount: PlainAmount?) {
+        separate()
+        amount?.appendPlainText(to: &bytes)
     }
 
     /// A date as `YYYY-MM-DD`, digits written directly.

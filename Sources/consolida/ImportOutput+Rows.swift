@@ -51,9 +51,9 @@ extension ImportOutput {
             out.customers.fields(rendered: p.customer.encoded)
             out.customers.location(place, row: p.row, line: p.line)
             out.customers.endRow()
-            ImportOutput.renderInvoiceValues(number: p.number, type: p.type, issued: p.issueDate, due: p.dueDate,
-                                             currency: p.currency, amount: p.amount, paid: p.paid, balance: p.balance,
-                                             into: &out.invoices)
+            ImportOutput.renderDocumentValues(number: p.number, type: p.type, issued: p.issueDate, due: p.dueDate,
+                                              currency: p.currency, into: &out.invoices)
+            out.invoices.field(p.amount); out.invoices.field(p.paid); out.invoices.field(p.balance)
             out.invoices.location(place, row: p.row, line: p.line)
             out.invoices.endRow()
         }
@@ -89,9 +89,9 @@ extension ImportOutput {
     /// One invoice as a row of invoices.csv.
     static func render(invoice i: borrowing Invoice, into row: inout CSVRowBuffer) {
         row.field(i.customer.rawValue)
-        renderInvoiceValues(number: i.number.value, type: i.type, issued: i.issueDate?.value, due: i.dueDate?.value,
-                            currency: i.currency, amount: i.amount?.value, paid: i.paid?.value, balance: i.balance?.value,
-                            into: &row)
+        renderDocumentValues(number: i.number.value, type: i.type, issued: i.issueDate?.value, due: i.dueDate?.value,
+                             currency: i.currency, into: &row)
+        row.field(i.amount?.value); row.field(i.paid?.value); row.field(i.balance?.value)
         row.location(i.provenance.location)
         row.endRow()
     }
@@ -111,14 +111,12 @@ extension ImportOutput {
         row.field(r.rawText)
     }
 
-    /// The fields of an invoice row between its customer ID and its location (from an ``Invoice``
-    /// or a ``PlainInvoiceRow``).
-    static func renderInvoiceValues(number: String, type: Invoice.DocumentType, issued: LocalDate?, due: LocalDate?,
-                                    currency: Currency?, amount: Money?, paid: Money?, balance: Money?,
-                                    into row: inout CSVRowBuffer) {
+    /// The fields of an invoice row between its customer ID and its amounts (from an ``Invoice`` or a
+    /// ``PlainInvoiceRow``).
+    static func renderDocumentValues(number: String, type: Invoice.DocumentType, issued: LocalDate?, due: LocalDate?,
+                                     currency: Currency?, into row: inout CSVRowBuffer) {
         row.field(number); row.field(type.rawValue)
         row.field(issued); row.field(due); row.field(currency?.code)
-        row.field(amount); row.field(paid); row.field(balance)
     }
 }
 

@@ -23,7 +23,7 @@ struct PlainRowTests {
                 let id = plain.customerID(of: p), location = plain.location(of: p)
                 customers.append("\(id) \(String(decoding: p.customer.encoded, as: UTF8.self)) \(location)")
                 invoices.append(Self.line(customer: id, p.number, p.type, p.issueDate, p.dueDate, p.currency,
-                                          p.amount, p.paid, p.balance, location))
+                                          p.amount?.money, p.paid?.money, p.balance?.money, location))
             }
             customers += batch.customers[c...].map(Self.line); invoices += batch.invoices[i...].map(Self.line)
             batch.customers = []; batch.invoices = []
