@@ -10,6 +10,12 @@ extension Array where Element == UInt8 {
     /// The decimal digits of `n`, zero-padded on the left to at least `width` (at most 40) digits:
     /// `appendDigits(3, width: 2)` appends `03`.
     public mutating func appendDigits(_ n: UInt64, width: Int = 1) {
+        // One or two digits (a month, a day, most row suffixes): no scratch space needed.
+        if n < 100 && width <= 2 {
+            if n >= 10 || width == 2 { append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: n / 10)) }
+            append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: n % 10))
+            return
+        }
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { scratch in
             // Written from the right, then copied in one step.
             var i = scratch.count, v = n

@@ -134,8 +134,14 @@ final class StreamedCSVFile {
         if buffer.bytes.count >= Self.bufferLimit { try drain() }
     }
 
-    /// Whole rows rendered elsewhere (``ImportOutput/RowRenderer``).
+    /// Whole rows rendered elsewhere (``ImportOutput/RowRenderer``). A chunk's rows, hundreds of
+    /// kilobytes, are written as they are rather than copied into the buffer first.
     func append(rows: CSVRowBuffer) throws {
+        guard rows.bytes.count < Self.bufferLimit / 4 else {
+            try drain()
+            try handle.write(contentsOf: rows.bytes)
+            return
+        }
         buffer.bytes += rows.bytes
         if buffer.bytes.count >= Self.bufferLimit { try drain() }
     }

@@ -39,7 +39,8 @@ struct DecimalTextTests {
         }
     }
 
-    @Test(arguments: [(0, 1, "0"), (7, 2, "07"), (2024, 4, "2024"), (12345, 2, "12345"), (UInt64.max, 1, "18446744073709551615")])
+    @Test(arguments: [(0, 1, "0"), (0, 2, "00"), (5, 0, "5"), (7, 2, "07"), (42, 1, "42"), (99, 2, "99"), (100, 2, "100"),
+                      (2024, 4, "2024"), (12345, 2, "12345"), (UInt64.max, 1, "18446744073709551615")])
     func digitsArePaddedToTheirWidth(_ n: UInt64, _ width: Int, _ expected: String) {
         var bytes: [UInt8] = []
         bytes.appendDigits(n, width: width)
