@@ -146,16 +146,51 @@ extension ColumnMapper {
               let chargeProfile = profiles[charge], let creditProfile = profiles[credit],
               chargeProfile.fit(.amount) >= 0.5, creditProfile.fit(.amount) >= 0.5,
               isRunningBalance(balance.columns[0], charge: charge, credit: credit, rows: rows) else { return }
-        // The two columns are the statement's only: whatever else took them (`Abonos` as paid) lets go.
-        let freed: Set<Int> = [charge, credit]
+        mapStatement(charge: (charge, chargeProfile), credit: (credit, creditProfile), byField: &byField, taken: &taken)
+    }
+
+    /// A customer's ledger with no running balance (`Fecha | Documento | Concepto | Debe | Haber`) is
+    /// a statement too: each line a charge or a credit, read as
+    /// ``markAccountStatement(headers:profiles:rows:byField:taken:titled:)`` reads them. Without the
+    /// balance to prove it, the lines do: on at least two of them one side only is written, credits
+    /// alone among them, and both sides on no more than one line in three. An invoice list's
+    /// `Cargos | Abonos` (each document's total, and the part paid on some) has no line of a credit alone.
+    func markLedger(headers: [ColumnHeader], profiles: [Int: ColumnProfile], rows: ArraySlice<Row>,
+                    byField: inout [Field: MappedField], taken: inout Set<Int>, titled: Bool = false) {
+        guard byField[.documentNumber] != nil || byField[.documentType] != nil, byField[.credit] == nil,
+              byField[.balance] == nil, titled || Self.saysWhoseOrWhat(byField, rows: rows) else { return }
+        let folded = headers.map { (column: $0.column, text: TextFolding.fold($0.text)) }
+        guard let charge = folded.first(where: { Self.isWord($0.text, in: MappingSettings.ledgerDebitWords) })?.column,
+              let credit = folded.first(where: { Self.isWord($0.text, in: MappingSettings.ledgerCreditWords) })?.column,
+              byField[.amount].map({ $0.columns == [charge] }) ?? true,
+              let chargeProfile = profiles[charge], let creditProfile = profiles[credit],
+              chargeProfile.fit(.amount) >= 0.5, creditProfile.fit(.amount) >= 0.5 else { return }
+        let (chargeAmounts, creditAmounts) = (amountProfile(charge, rows), amountProfile(credit, rows))
+        var lines = 0, twoSided = 0, creditsAlone = 0
+        for row in rows {
+            let c = Self.amount(row, charge, chargeAmounts).flatMap { $0.isZero ? nil : $0 }
+            let k = Self.amount(row, credit, creditAmounts).flatMap { $0.isZero ? nil : $0 }
+            guard c != nil || k != nil, !Self.isTotalsLine(row) else { continue }
+            lines += 1
+            if c != nil && k != nil { twoSided += 1 } else if k != nil { creditsAlone += 1 }
+        }
+        guard lines - twoSided >= 2, creditsAlone >= 1, twoSided * 3 <= lines else { return }
+        mapStatement(charge: (charge, chargeProfile), credit: (credit, creditProfile), byField: &byField, taken: &taken)
+    }
+
+    /// Maps a statement's charge column as the `amount` and its credit column as `credit`; whatever
+    /// else took either (`Abonos` as paid) lets go, and so does another `amount`.
+    private func mapStatement(charge: (column: Int, profile: ColumnProfile), credit: (column: Int, profile: ColumnProfile),
+                              byField: inout [Field: MappedField], taken: inout Set<Int>) {
+        let freed: Set<Int> = [charge.column, credit.column]
         for (field, mapped) in byField where field == .amount || field != .balance && !freed.isDisjoint(with: mapped.columns) {
             byField[field] = nil
             taken.subtract(mapped.columns)
         }
         let confidence = { (p: ColumnProfile) in self.rounded(self.settings.headerWeight + (1 - self.settings.headerWeight) * p.fit(.amount)) }
-        byField[.amount] = MappedField(field: .amount, columns: [charge], confidence: confidence(chargeProfile))
-        byField[.credit] = MappedField(field: .credit, columns: [credit], confidence: confidence(creditProfile))
-        taken.formUnion([charge, credit])
+        byField[.amount] = MappedField(field: .amount, columns: [charge.column], confidence: confidence(charge.profile))
+        byField[.credit] = MappedField(field: .credit, columns: [credit.column], confidence: confidence(credit.profile))
+        taken.formUnion(freed)
     }
 
     /// An invoice list's `Debe` (or `Adeuda`) column with no `Haber` beside it is what each document
@@ -173,6 +208,24 @@ extension ColumnMapper {
         let confidence = rounded(settings.headerWeight * 0.9 + (1 - settings.headerWeight) * profile.fit(.balance))
         byField[.balance] = MappedField(field: .balance, columns: [owed.column], confidence: confidence)
         taken.insert(owed.column)
+    }
+
+    /// An invoice list's `Cargos` (or `Débito`) column, when no column holds the documents' amounts,
+    /// is their amount (`Cliente | Factura | Cargos | Abonos`): each document's charge, and what was
+    /// paid against it beside. A ledger's (credits alone on some lines) was taken as a statement
+    /// before (``markLedger(headers:profiles:rows:byField:taken:titled:)``); a table with no
+    /// document number, or that says neither whose its lines are nor what they are, is a bank's.
+    func markChargeColumn(headers: [ColumnHeader], profiles: [Int: ColumnProfile], rows: ArraySlice<Row>,
+                          byField: inout [Field: MappedField], taken: inout Set<Int>) {
+        guard byField[.documentNumber] != nil, byField[.amount] == nil, byField[.credit] == nil,
+              byField[.paymentAmount] == nil, Self.saysWhoseOrWhat(byField, rows: rows) else { return }
+        let folded = headers.map { (column: $0.column, text: TextFolding.fold($0.text)) }
+        guard let charge = folded.first(where: { !taken.contains($0.column) && $0.text != "debe"
+                  && Self.isWord($0.text, in: MappingSettings.ledgerDebitWords) }),
+              let profile = profiles[charge.column], profile.fit(.amount) >= 0.5 else { return }
+        let confidence = rounded(settings.headerWeight * 0.9 + (1 - settings.headerWeight) * profile.fit(.amount))
+        byField[.amount] = MappedField(field: .amount, columns: [charge.column], confidence: confidence)
+        taken.insert(charge.column)
     }
 
     /// Whether the `balance` column is the account's running balance: from one line to the next it
@@ -201,11 +254,7 @@ extension ColumnMapper {
         var lines = 0, twoSided = 0
         for row in rows {
             let c = Self.amount(row, charge, profiles.1), k = Self.amount(row, credit, profiles.2)
-            let isTotals = row.cells.contains { cell in
-                guard case .text(let t) = cell else { return false }
-                let folded = TextFolding.fold(t.prefix(12))
-                return folded.hasPrefix("total") || folded.hasPrefix("subtotal")
-            }
+            let isTotals = Self.isTotalsLine(row)
             let b = Self.amount(row, balance, profiles.0)
             if c == nil, k == nil, let b, let line = TableImporter.balanceLineColumn(row),
                TableImporter.isOpeningBalance(row.shownText(column: line)) {
@@ -222,6 +271,15 @@ extension ColumnMapper {
         }
         guard twoSided * 3 <= lines else { return false }
         return Self.runs(runs)
+    }
+
+    /// A statement's totals line (`Total`, `Subtotal cliente`), which sums lines rather than being one.
+    private static func isTotalsLine(_ row: Row) -> Bool {
+        row.cells.contains { cell in
+            guard case .text(let t) = cell else { return false }
+            let folded = TextFolding.fold(t.prefix(12))
+            return folded.hasPrefix("total") || folded.hasPrefix("subtotal")
+        }
     }
 
     private func amountProfile(_ column: Int, _ rows: ArraySlice<Row>) -> AmountColumnProfile {

@@ -68,7 +68,10 @@ struct ColumnMapper {
         markStatement(headers: headers, profiles: profiles, rows: rows, byField: &byField, taken: &taken)
         markAccountStatement(headers: headers, profiles: profiles, rows: rows, byField: &byField, taken: &taken,
                              titled: Self.isAccountStatementTitle(title))
+        markLedger(headers: headers, profiles: profiles, rows: rows, byField: &byField, taken: &taken,
+                   titled: Self.isAccountStatementTitle(title))
         markOwedColumn(headers: headers, profiles: profiles, byField: &byField, taken: &taken)
+        markChargeColumn(headers: headers, profiles: profiles, rows: rows, byField: &byField, taken: &taken)
         joinNames(&byField, taken: &taken)
         joinCheckDigit(headers: headers, profiles: profiles, samples: samples, byField: &byField, taken: &taken)
         joinSeries(headers: headers, samples: samples, byField: &byField, taken: &taken)

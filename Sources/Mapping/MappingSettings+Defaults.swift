@@ -213,6 +213,12 @@ extension MappingSettings {
     /// A bank statement's money out (`Débito`, `Cargo`, `Retiro`, `Egreso`).
     static let debitWords = ["debito", "debitos", "cargo", "cargos", "retiro", "retiros", "egreso", "egresos", "debe",
                              "debit", "debits", "withdrawal", "withdrawals", "saida", "saidas", "salida", "salidas"]
+    /// A customer ledger's sides (`Debe` and `Haber`, `Cargos` and `Abonos`): a bank's own words
+    /// (`Retiro`, `Depósito`) are left out, since without a running balance nothing else tells a
+    /// bank's lines from a customer's.
+    static let ledgerDebitWords = ["debe", "cargo", "cargos", "debito", "debitos", "debit", "debits"]
+    static let ledgerCreditWords = ["haber", "abono", "abonos", "credito", "creditos", "credit", "credits", "pago", "pagos",
+                                    "cobro", "cobros"]
     /// What a customer still owes on a document, in an invoice list without a credit column (`Debe`).
     static let owedWords = ["debe", "adeuda", "debe cliente", "cliente debe"]
     /// What a statement line is (`Descripción`, `Concepto`, `Detalle`, Brazil's `Histórico`).

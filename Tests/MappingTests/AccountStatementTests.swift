@@ -194,3 +194,54 @@ struct StatementEdgeTests {
         #expect(batch.invoices.map { $0.balance?.value.amount } == [0, 0, 300])
     }
 }
+
+/// A customer's ledger without a running balance (`Debe | Haber`, no `Saldo`): each line a charge
+/// or a credit, as in a statement. Before, no amount column was found and its debts were not imported.
+struct LedgerWithoutBalanceTests {
+    static func importing(_ texts: [[String]]) -> ImportBatch { AccountStatementTests.importing(texts) }
+
+    @Test(arguments: [("Debe", "Haber"), ("Cargos", "Abonos"), ("Débito", "Pagos")])
+    func aLedgerIsAStatement(_ debit: String, _ credit: String) {
+        let batch = Self.importing([["Fecha", "Cliente", "RIF", "Documento", "Concepto", debit, credit],
+                                    ["05/01/2024", "Ferretería El Tornillo C.A.", "J-29876543-7", "FAC-0101", "Factura", "1.500,00", ""],
+                                    ["20/01/2024", "Ferretería El Tornillo C.A.", "J-29876543-7", "REC-0033", "Pago", "", "1.000,00"],
+                                    ["03/02/2024", "Ferretería El Tornillo C.A.", "J-29876543-7", "FAC-0140", "Factura", "800,00", ""],
+                                    ["10/02/2024", "Inversiones Díaz S.A.", "J-31234567-0", "FAC-0150", "Factura", "2.000,00", ""]])
+        #expect(batch.rejects.isEmpty)
+        #expect(batch.invoices.map(\.number.value) == ["FAC-0101", "REC-0033", "FAC-0140", "FAC-0150"])
+        #expect(batch.invoices.map(\.type) == [.invoice, .creditNote, .invoice, .invoice])
+        #expect(StatementEdgeTests.owed(batch) == 3300)
+        #expect(!batch.diagnostics.contains { $0.code == "MAP-DOCUMENTS-WITHOUT-AMOUNTS" })
+    }
+
+    /// An invoice list's charges and the part paid on each (no line of a credit alone) stay an
+    /// invoice list's total and paid amounts.
+    @Test func anInvoiceListWithPaymentsIsNoLedger() {
+        let batch = Self.importing([["Cliente", "Factura", "Fecha", "Cargos", "Abonos"],
+                                    ["Alfa SAS", "F-1", "01/10/2026", "100,00", "40,00"],
+                                    ["Alfa SAS", "F-2", "02/10/2026", "200,00", ""],
+                                    ["Alfa SAS", "F-3", "03/10/2026", "300,00", ""]])
+        #expect(batch.invoices.map(\.type) == [.invoice, .invoice, .invoice])
+        #expect(batch.invoices.map { $0.paid?.value.amount } == [40, nil, nil])
+    }
+
+    /// A bank's movements (no customer, no document type) are no customer's ledger.
+    @Test func aBanksMovementsAreNoLedger() {
+        let m = AutomaticMapping.of(["Fecha", "Referencia", "Descripción", "Débito", "Crédito"],
+                                    text: [["01/10/2026", "1001", "Depósito", "", "10.000,00"],
+                                           ["02/10/2026", "1002", "Comisión", "50,00", ""],
+                                           ["03/10/2026", "1003", "Transferencia", "", "5.000,00"]], country: "VE")
+        #expect(m[.credit] == nil)
+    }
+}
+
+extension LedgerWithoutBalanceTests {
+    /// A bank's `Cargos` beside a `Documento` column are no documents' amounts: nothing says whose
+    /// its lines are.
+    @Test func aBanksChargesAreNoDocumentAmounts() {
+        let m = AutomaticMapping.of(["Fecha", "Documento", "Descripción", "Cargos", "Abonos", "Saldo"],
+                                    text: [["01/10/2026", "1001", "Depósito", "", "10.000,00", "10.000,00"],
+                                           ["02/10/2026", "1002", "Comisión", "50,00", "", "9.950,00"]], country: "VE")
+        #expect(m[.amount] == nil)
+    }
+}
