@@ -80,7 +80,10 @@ struct ColumnMapper {
         // a payment amount in an invoice table did not make it payments.)
         let kind = TableMapping.decideKind(Set(byField.keys), paymentHint: isPaymentTitle(title))
         if kind == .payments { namePayer(headers: headers, profiles: profiles, byField: &byField, taken: &taken) }
-        if kind == .invoices { readPaymentAsPaid(&byField, taken: &taken) }
+        if kind == .invoices {
+            readPaymentAsPaid(&byField, taken: &taken)
+            joinNumberedPayments(headers: headers, byField: &byField, taken: &taken)
+        }
         let fields = byField.values.sorted { $0.field < $1.field }
         let extras = headers.filter { !taken.contains($0.column) && !($0.displayName.isEmpty && (samples[$0.column] ?? []).isEmpty) }
         return TableMapping(kind: kind, fields: fields, extras: extras)
@@ -229,6 +232,35 @@ struct ColumnMapper {
         number.columns.insert(column - 1, at: 0); number.separator = "-"
         byField[.documentNumber] = number
         taken.insert(column - 1)
+    }
+
+    /// Payments in instalments, a column each (`Abono 1 | Abono 2 | Abono 3`, `Pago 1`, `Cuota 2`):
+    /// the paid column's numbered siblings join it, and the row's paid amount is their sum. Before,
+    /// only the first counted and the others were extras, so a document paid twice owed the second.
+    func joinNumberedPayments(headers: [ColumnHeader], byField: inout [Field: MappedField], taken: inout Set<Int>) {
+        guard var paid = byField[.paid], paid.columns.count == 1, let column = paid.columns.first,
+              let header = headers.first(where: { $0.column == column }),
+              let (word, number) = Self.numberedPayment(header.text) else { return }
+        let siblings = headers.filter { h in
+            guard !taken.contains(h.column), let (w, n) = Self.numberedPayment(h.text) else { return false }
+            return w == word && n != number
+        }.map(\.column)
+        guard !siblings.isEmpty else { return }
+        paid.columns = (paid.columns + siblings).sorted()
+        byField[.paid] = paid
+        taken.formUnion(siblings)
+    }
+
+    /// A payment header with its instalment's number (`Abono 1`, `Pago #2`, `Abono Nº 3`, `Cuota2`):
+    /// its word and number.
+    static func numberedPayment(_ header: String) -> (word: String, number: Int)? {
+        let folded = TextFolding.fold(header)
+        let digits = folded.reversed().prefix { $0.isASCIIDigit }
+        guard !digits.isEmpty, digits.count <= 2, let number = Int(String(digits.reversed())) else { return nil }
+        var word = String(folded.dropLast(digits.count)).trimmingWhitespace
+        for mark in [" no", " nro", " n"] where word.hasSuffix(mark) { word = String(word.dropLast(mark.count)); break }
+        guard MappingSettings.instalmentWords.contains(word) else { return nil }
+        return (word, number)
     }
 
     /// An invoice row's amount paid (`Monto Abonado` beside `Monto Total`) is its `paid`: the

@@ -219,6 +219,9 @@ extension MappingSettings {
     static let ledgerDebitWords = ["debe", "cargo", "cargos", "debito", "debitos", "debit", "debits"]
     static let ledgerCreditWords = ["haber", "abono", "abonos", "credito", "creditos", "credit", "credits", "pago", "pagos",
                                     "cobro", "cobros"]
+    /// Words a numbered payment column starts with (`Abono 1`, `Pago 2`, `Cuota 3`).
+    static let instalmentWords: Set<String> = ["abono", "abonos", "abonado", "pago", "pagos", "pagado", "cuota", "cobro",
+                                               "cobrado", "payment", "paid", "pagamento", "parcela"]
     /// What a customer still owes on a document, in an invoice list without a credit column (`Debe`).
     static let owedWords = ["debe", "adeuda", "debe cliente", "cliente debe"]
     /// What a statement line is (`Descripción`, `Concepto`, `Detalle`, Brazil's `Histórico`).

@@ -367,12 +367,20 @@ extension TableImporter {
     /// An aging report's balance: the sum of the row's filled buckets (``AgingBuckets``), at the
     /// first one's cell; `nil` when all are blank. Buckets in two currencies are no sum: rejected.
     func bucketBalance(_ row: Row, _ rowCurrency: Currency?, _ origin: Provenance) throws -> Sourced<Money>? {
+        guard let (sum, first) = try sum(.agingBucket, row, rowCurrency, what: "aging buckets") else { return nil }
+        return Sourced(sum, from: origin.at(column: first, rawText: rawIfText(row[column: first])))
+    }
+
+    /// The sum of the row's filled cells of a field mapped to several columns (aging buckets;
+    /// payments `Abono 1`, `Abono 2`), and the first filled one's column; `nil` when all are blank.
+    /// Cells in two currencies are no sum: the row is rejected.
+    func sum(_ field: Field, _ row: Row, _ rowCurrency: Currency?, what: String) throws -> (Money, column: Int)? {
         var sum: Money?, first: Int?
-        for c in columns(.agingBucket) {
-            guard let m = try moneyValue(column: c, .agingBucket, row, rowCurrency) else { continue }
+        for c in columns(field) {
+            guard let m = try moneyValue(column: c, field, row, rowCurrency) else { continue }
             if let s = sum {
                 guard s.isCompatible(with: m) else {
-                    throw RowRejection(code: "MAP-AMOUNT-FORMAT", reason: "aging buckets in two currencies", column: c)
+                    throw RowRejection(code: "MAP-AMOUNT-FORMAT", reason: "\(what) in two currencies", column: c)
                 }
                 sum = s + m
             } else {
@@ -380,11 +388,13 @@ extension TableImporter {
             }
         }
         guard let sum, let first else { return nil }
-        return Sourced(sum, from: origin.at(column: first, rawText: rawIfText(row[column: first])))
+        return (sum, first)
     }
 
     /// ``money(_:_:_:_:)`` without provenance, and the column it came from.
     func moneyValue(_ field: Field, _ row: Row, _ rowCurrency: Currency?) throws -> (Money, column: Int)? {
+        // Paid in instalments, a column each (``ColumnMapper/joinNumberedPayments(headers:byField:taken:)``): their sum.
+        if field == .paid, columns(field).count > 1 { return try sum(.paid, row, rowCurrency, what: "payments") }
         guard let c = columns(field).first, let m = try moneyValue(column: c, field, row, rowCurrency) else { return nil }
         return (m, c)
     }

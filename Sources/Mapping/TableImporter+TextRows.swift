@@ -4,10 +4,12 @@ import Tabular
 extension TableImporter {
     /// Whether rows read as bytes (``TextRows``) may become plain invoice rows without a ``Row``
     /// being built for them: an invoice table taking plain rows, its document number in one column
-    /// and no document type column (those rows need the row's joined or folded texts).
+    /// and no document type column (those rows need the row's joined or folded texts), and at most
+    /// one paid column (several are summed).
     var readsPlainRowsInPlace: Bool {
         plainRows && mapping.kind == .invoices && classifier != nil && columns(.documentNumber).count == 1
             && columns(.documentType).isEmpty && sections == nil && !isStatement && columns(.agingBucket).isEmpty
+            && columns(.paid).count <= 1
     }
 
     /// Row `r` of `rows`: a plain invoice row read in place when its bytes clearly make one (with
