@@ -16,12 +16,9 @@ extension Array where Element == UInt8 {
             append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: n % 10))
             return
         }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { scratch in
-            // Written from the right, then copied in one step.
-            var i = scratch.count, v = n
-            repeat { i -= 1; scratch[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10); v /= 10 } while v > 0
-            while scratch.count - i < width, i > 0 { i -= 1; scratch[i] = UInt8(ascii: "0") }
-            append(contentsOf: UnsafeBufferPointer(rebasing: scratch[i...]))
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: DecimalDigits.maxWidth) { scratch in
+            let count = DecimalDigits.write(n, width: width, at: scratch.baseAddress!)
+            append(contentsOf: UnsafeBufferPointer(rebasing: scratch[..<count]))
         }
     }
 
@@ -35,5 +32,24 @@ extension Array where Element == UInt8 {
     public mutating func appendUTF8(_ text: String) {
         var text = text
         text.withUTF8 { append(contentsOf: $0) }
+    }
+}
+
+/// Decimal digits written through a pointer, for writers that make room for a whole row at once
+/// (`consolida import`'s rows) and for ``Swift/Array/appendDigits(_:width:)``.
+public enum DecimalDigits {
+    /// The most bytes ``write(_:width:at:)`` writes: widths are capped there.
+    public static let maxWidth = 40
+
+    /// Writes `n`'s digits zero-padded on the left to at least `width` (at most ``maxWidth``)
+    /// digits at `p`; returns how many bytes it wrote.
+    public static func write(_ n: UInt64, width: Int, at p: UnsafeMutablePointer<UInt8>) -> Int {
+        var count = 1, v = n
+        while v >= 10 { v /= 10; count += 1 }
+        let total = Swift.min(Swift.max(count, width), maxWidth)
+        var i = total, rest = n
+        repeat { i -= 1; p[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10); rest /= 10 } while rest > 0
+        while i > 0 { i -= 1; p[i] = UInt8(ascii: "0") }
+        return total
     }
 }

@@ -91,23 +91,46 @@ struct CSVRowBuffer {
     }
 
     private mutating func append(_ u: UnsafeBufferPointer<UInt8>) {
+        // Most fields need neither guard nor quotes: appended as they are.
         guard let first = u.first else { return }
-        let formula = Self.isFormulaStart[Int(first)] && !Self.isPlainNumber(u) && !FormulaGuard.isPhoneList(u)
-        // Every byte that calls for quotes (`,` `"` LF CR) is at most 0x2C: one compare for most bytes.
-        let quoted = u.contains(where: Self.needsQuotes)
-        if !quoted {
-            if formula { bytes.append(0x27) }
+        if !Self.isFormulaStart[Int(first)] && !u.contains(where: Self.needsQuotes) {
             bytes.append(contentsOf: u)
             return
         }
-        bytes.append(0x22)
-        if formula { bytes.append(0x27) }
-        for b in u {
-            if b == 0x22 { bytes.append(0x22) }
-            bytes.append(b)
+        let n = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: Self.fieldBound(u)))
+        let written = bytes.withUnsafeMutableBufferPointer { b in
+            var w = ByteCursor(b.baseAddress! + n)
+            Self.put(field: u, into: &w)
+            return w.position - (b.baseAddress! + n)
         }
-        bytes.append(0x22)
+        bytes.removeLast(bytes.count - n - written)
     }
+
+    /// A text field's bytes, guarded against formulas and quoted as RFC 4180 asks, through a cursor
+    /// with room for ``fieldBound(_:)`` bytes.
+    static func put(field u: UnsafeBufferPointer<UInt8>, into w: inout ByteCursor) {
+        guard let first = u.first else { return }
+        let formula = isFormulaStart[Int(first)] && !isPlainNumber(u) && !FormulaGuard.isPhoneList(u)
+        // Every byte that calls for quotes (`,` `"` LF CR) is at most 0x2C: one compare for most bytes.
+        let quoted = u.contains(where: needsQuotes)
+        if !quoted {
+            if formula { w.put(0x27) }
+            w.put(u)
+            return
+        }
+        w.put(0x22)
+        if formula { w.put(0x27) }
+        for b in u {
+            if b == 0x22 { w.put(0x22) }
+            w.put(b)
+        }
+        w.put(0x22)
+    }
+
+    /// The most bytes ``put(field:into:)`` writes for `u`: every byte a doubled quote, the quotes
+    /// around and the formula guard.
+    static func fieldBound(_ u: UnsafeBufferPointer<UInt8>) -> Int { 2 * u.count + 3 }
 
     @inline(__always)
     private static func needsQuotes(_ b: UInt8) -> Bool {

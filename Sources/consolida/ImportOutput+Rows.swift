@@ -12,11 +12,9 @@ extension ImportOutput {
         static var takesPlainRows: Bool { true }
 
         func encode(_ batch: inout ImportBatch, plain: PlainInvoiceRows) -> RenderedRows {
-            var out = RenderedRows(customerCount: batch.customers.count + plain.rows.count,
+            let out = RenderedRows(customerCount: batch.customers.count + plain.rows.count,
                                    invoiceCount: batch.invoices.count + plain.rows.count)
-            // About 200 bytes a row: one allocation per chunk instead of a dozen doublings.
-            out.customers.bytes.reserveCapacity(out.customerCount * 200)
-            out.invoices.bytes.reserveCapacity(out.invoiceCount * 160)
+            var scratch = Scratch()
             var c = 0, i = 0
             if !plain.rows.isEmpty {
                 // The rows' file and sheet, rendered once for the chunk.
@@ -25,37 +23,111 @@ extension ImportOutput {
                 // and release its customer and number.
                 plain.rows.withUnsafeBufferPointer { rows in
                     for k in rows.indices {
-                        while c < rows[k].customersBefore { ImportOutput.render(customer: batch.customers[c], into: &out.customers); c += 1 }
-                        while i < rows[k].invoicesBefore { ImportOutput.render(invoice: batch.invoices[i], into: &out.invoices); i += 1 }
-                        Self.render(rows[k], of: plain, place, into: &out)
+                        while c < rows[k].customersBefore { scratch.append(customer: batch.customers[c], to: out.customers); c += 1 }
+                        while i < rows[k].invoicesBefore { scratch.append(invoice: batch.invoices[i], to: out.invoices); i += 1 }
+                        Self.render(rows[k], of: plain, place, scratch: &scratch, into: out)
                     }
                 }
             }
-            while c < batch.customers.count { ImportOutput.render(customer: batch.customers[c], into: &out.customers); c += 1 }
-            while i < batch.invoices.count { ImportOutput.render(invoice: batch.invoices[i], into: &out.invoices); i += 1 }
+            while c < batch.customers.count { scratch.append(customer: batch.customers[c], to: out.customers); c += 1 }
+            while i < batch.invoices.count { scratch.append(invoice: batch.invoices[i], to: out.invoices); i += 1 }
             batch.customers = []; batch.invoices = []
             return out
         }
 
-        /// A plain row's customer and invoice, their IDs and locations written from the sheet's
-        /// shared start.
-        static func render(_ p: borrowing PlainInvoiceRow, of rows: PlainInvoiceRows, _ place: PlacePrefix,
-                           into out: inout RenderedRows) {
-            if let start = place.idStart {
-                out.customers.recordID(start: start, row: p.row, line: p.line, suffix: "customer")
-                out.invoices.recordID(start: start, row: p.row, line: p.line, suffix: "customer")
-            } else {
-                let id = rows.customerID(of: p).rawValue
-                out.customers.field(id); out.invoices.field(id)
+        /// Buffers one chunk's rendering reuses: a record's row, a plain row's amounts.
+        struct Scratch {
+            var row = CSVRowBuffer()
+            var amounts: [UInt8] = []
+
+            mutating func append(customer c: borrowing Customer, to rows: RowBytes) {
+                row.bytes.removeAll(keepingCapacity: true)
+                ImportOutput.render(customer: c, into: &row)
+                rows.append(row)
             }
-            out.customers.fields(rendered: p.customer.encoded)
-            out.customers.location(place, row: p.row, line: p.line)
-            out.customers.endRow()
+
+            mutating func append(invoice i: borrowing Invoice, to rows: RowBytes) {
+                row.bytes.removeAll(keepingCapacity: true)
+                ImportOutput.render(invoice: i, into: &row)
+                rows.append(row)
+            }
+        }
+
+        private static let comma = UInt8(ascii: ","), customerSuffix = Array("/customer".utf8)
+
+        /// A plain row's customer and invoice, written through a cursor into room bounded for each
+        /// row: the same bytes as ``ImportOutput/render(customer:into:)`` and
+        /// ``ImportOutput/render(invoice:into:)`` write for its records (`consolida import
+        /// --record-path` checks that), at a fraction of the cost.
+        static func render(_ p: borrowing PlainInvoiceRow, of rows: PlainInvoiceRows, _ place: PlacePrefix,
+                           scratch: inout Scratch, into out: RenderedRows) {
+            guard let start = place.idStart else {
+                renderQuoted(p, of: rows, place, scratch: &scratch, into: out)
+                return
+            }
+            let encoded = p.customer.encoded
+            // `,file,sheet,row,line` and the line's end; the ID (start, row or `L` and line, suffix).
+            let placeBound = 1 + place.fields.count + 2 * 22 + 2, idBound = start.count + 22 + customerSuffix.count
+            out.customers.write(maxLength: idBound + 1 + encoded.count + placeBound) { w in
+                putID(start, p, into: &w)
+                w.put(comma); w.put(encoded)
+                putPlace(place, p, into: &w)
+            }
+            // The amounts as ``CSVRowBuffer/field(_:)-(PlainAmount?)`` writes them: `,amount,paid,balance`.
+            scratch.amounts.removeAll(keepingCapacity: true)
+            scratch.amounts.append(comma); p.amount?.appendPlainText(to: &scratch.amounts)
+            scratch.amounts.append(comma); p.paid?.appendPlainText(to: &scratch.amounts)
+            scratch.amounts.append(comma); p.balance?.appendPlainText(to: &scratch.amounts)
+            var number = p.number, type = p.type.rawValue, currency = p.currency?.code ?? ""
+            number.withUTF8 { number in
+                let bound = idBound + 1 + CSVRowBuffer.fieldBound(number) + 1 + type.utf8.count + 2 * (1 + ByteCursor.dateBound)
+                    + 1 + currency.utf8.count + scratch.amounts.count + placeBound
+                out.invoices.write(maxLength: bound) { w in
+                    putID(start, p, into: &w)
+                    w.put(comma); CSVRowBuffer.put(field: number, into: &w)
+                    w.put(comma); w.put(type)
+                    w.put(comma); w.put(date: p.issueDate)
+                    w.put(comma); w.put(date: p.dueDate)
+                    w.put(comma); w.put(currency)
+                    w.put(scratch.amounts)
+                    putPlace(place, p, into: &w)
+                }
+            }
+        }
+
+        /// The customer's ID, as ``RecordID/appendPlacePart(row:line:suffix:to:)`` writes its part
+        /// (a plain row always has its row number).
+        private static func putID(_ start: [UInt8], _ p: borrowing PlainInvoiceRow, into w: inout ByteCursor) {
+            w.put(start); w.put(number: p.row); w.put(customerSuffix)
+        }
+
+        /// `,file,sheet,row,line` and the line's end (``CSVRowBuffer/location(_:row:line:)``, ``CSVRowBuffer/endRow()``).
+        private static func putPlace(_ place: PlacePrefix, _ p: borrowing PlainInvoiceRow, into w: inout ByteCursor) {
+            w.put(comma); w.put(place.fields)
+            w.put(comma); w.put(number: p.row)
+            w.put(comma); w.put(number: p.line)
+            w.put(0x0D); w.put(0x0A)
+        }
+
+        /// A plain row of a sheet whose record IDs need quotes (a comma in the file name): written
+        /// field by field, its ID built whole.
+        private static func renderQuoted(_ p: borrowing PlainInvoiceRow, of rows: PlainInvoiceRows, _ place: PlacePrefix,
+                                         scratch: inout Scratch, into out: RenderedRows) {
+            let id = rows.customerID(of: p).rawValue
+            scratch.row.bytes.removeAll(keepingCapacity: true)
+            scratch.row.field(id)
+            scratch.row.fields(rendered: p.customer.encoded)
+            scratch.row.location(place, row: p.row, line: p.line)
+            scratch.row.endRow()
+            out.customers.append(scratch.row)
+            scratch.row.bytes.removeAll(keepingCapacity: true)
+            scratch.row.field(id)
             ImportOutput.renderDocumentValues(number: p.number, type: p.type, issued: p.issueDate, due: p.dueDate,
-                                              currency: p.currency, into: &out.invoices)
-            out.invoices.field(p.amount); out.invoices.field(p.paid); out.invoices.field(p.balance)
-            out.invoices.location(place, row: p.row, line: p.line)
-            out.invoices.endRow()
+                                              currency: p.currency, into: &scratch.row)
+            scratch.row.field(p.amount); scratch.row.field(p.paid); scratch.row.field(p.balance)
+            scratch.row.location(place, row: p.row, line: p.line)
+            scratch.row.endRow()
+            out.invoices.append(scratch.row)
         }
 
         /// A customer's fields from its name to its salesperson.

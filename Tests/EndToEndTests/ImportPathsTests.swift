@@ -108,6 +108,28 @@ struct ImportPathsTests {
         #expect(customers.contains("\r\n\"'=cartera, \"\"2024\"\".csv#2/customer\","))
     }
 
+    /// Plain rows are written through a cursor into room bounded per row: document numbers that
+    /// need quotes or a formula guard, amounts with many digits, negative, of currencies with no or
+    /// three decimals, dates of odd years, must come out as their records'.
+    @Test func plainRowsOfEveryShapeAreWrittenTheSameBothWays() throws {
+        let folder = try CommandRunner.temporaryFolder("paths-shapes")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var csv = "Cliente,Nº Factura,Emisión,Monto,Abonado,Saldo,Moneda\n"
+        let numbers = ["F-1", "\"A,1\"", "\"Q\"\"7\"\"\"", "=2+3", "+58 412", "@x", "-17", "\"F 9\r\n2\"", "0001", "ÑÁ-ü"]
+        let amounts = ["0", "-1234.5", "12345678901234567", "0.000001", "999999999.999", "100", "7.10"]
+        let currencies = ["USD", "CLP", "KWD", "VES", "", "JPY"]
+        for i in 1...600 {
+            csv += "Cliente \(i % 13),\(numbers[i % numbers.count]),\(["0099-01-02", "2024-12-31", "1900-02-28"][i % 3]),"
+                + "\(amounts[i % amounts.count]),\(amounts[(i / 3) % amounts.count]),\(amounts[(i / 7) % amounts.count]),"
+                + "\(currencies[i % currencies.count])\n"
+        }
+        try Data(csv.utf8).write(to: folder.appendingPathComponent("formas.csv"))
+        let written = try Self.importBothWays(["formas.csv"], in: folder, extra: ["--quiet"])
+        _ = try Self.importBothWays(["formas.csv"], in: folder, extra: ["--quiet", "--window-rows", "20"])
+        let invoices = String(decoding: written["invoices.csv"] ?? Data(), as: UTF8.self)
+        #expect(invoices.contains(",'=2+3,") && invoices.contains(",\"A,1\","))
+    }
+
     /// Rows past the window reach the workers as bytes, and only surely plain invoice rows are read
     /// in place: here come what must not be (blank and ragged rows, a repeated header, totals
     /// labels with and without accents, names that start like totals words, stray and unclosed
