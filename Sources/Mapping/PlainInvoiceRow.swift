@@ -51,6 +51,15 @@ public struct PlainAmount: Sendable {
         value.appendPlainText(minimumScale: currency?.minorUnits ?? 2, to: &bytes)
     }
 
+    /// The most bytes ``write(at:)`` writes.
+    public var textBound: Int { value.textBound(minimumScale: currency?.minorUnits ?? 2) }
+
+    /// ``appendPlainText(to:)``'s bytes written at `out`, which has room for ``textBound`` of them;
+    /// returns how many it wrote.
+    public func write(at out: UnsafeMutablePointer<UInt8>) -> Int {
+        value.write(minimumScale: currency?.minorUnits ?? 2, at: out)
+    }
+
     /// `self > other` (`other` `nil`: `self > 0`), exactly, as ``Money/isGreater(_:than:)``.
     func isGreater(than other: PlainAmount?) -> Bool {
         let zero = DecimalParts(negative: false, exponent: 0, significand: 0)

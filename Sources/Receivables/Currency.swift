@@ -1,26 +1,22 @@
 /// An ISO 4217 currency code such as `USD`, `VES`, `COP`, `EUR`.
 public struct Currency: Hashable, Comparable, Sendable, Codable, CustomStringConvertible, ExpressibleByStringLiteral {
     public let code: String
+    /// Digits after the decimal point in ordinary use (ISO 4217 minor units): `2` for most, `0` for
+    /// `CLP` or `JPY`, `3` for `KWD`. Kept from the code when made: writers of millions of amounts ask.
+    public let minorUnits: Int
 
     /// Accepts three ASCII letters (any case); `nil` otherwise.
     public init?(code: some StringProtocol) {
         let upper = code.uppercased()
         guard upper.utf8.count == 3, upper.utf8.allSatisfy({ (65...90).contains($0) }) else { return nil }
         self.code = upper
+        let packed = Self.packed(upper)
+        minorUnits = Self.noMinorUnits.contains(packed) ? 0 : Self.threeMinorUnits.contains(packed) ? 3 : 2
     }
 
     public init(stringLiteral value: String) {
         guard let c = Currency(code: value) else { preconditionFailure("not an ISO 4217 code: \(value)") }
         self = c
-    }
-
-    /// Digits after the decimal point in ordinary use (ISO 4217 minor units).
-    public var minorUnits: Int {
-        // The code's three letters as one number: one compare per code instead of a string compare.
-        let packed = Self.packed(code)
-        if Self.noMinorUnits.contains(packed) { return 0 }
-        if Self.threeMinorUnits.contains(packed) { return 3 }
-        return 2
     }
 
     private static func packed(_ code: String) -> UInt32 { code.utf8.reduce(UInt32(0)) { $0 << 8 | UInt32($1) } }

@@ -87,4 +87,13 @@ public struct DecimalParts: Equatable, Sendable {
     public func appendPlainText(minimumScale: Int, to bytes: inout [UInt8]) {
         DecimalText.append(self, minimumScale: minimumScale, to: &bytes)
     }
+
+    /// The most bytes ``write(minimumScale:at:)`` writes.
+    public func textBound(minimumScale: Int) -> Int { DecimalText.textBound(self, minimumScale: minimumScale) }
+
+    /// ``appendPlainText(minimumScale:to:)``'s bytes written at `out`, which has room for
+    /// ``textBound(minimumScale:)`` of them; returns how many it wrote.
+    public func write(minimumScale: Int, at out: UnsafeMutablePointer<UInt8>) -> Int {
+        DecimalText.write(self, minimumScale: minimumScale, at: out)
+    }
 }

@@ -26,33 +26,53 @@ enum DecimalText {
     /// ``text(_:)`` padded with zeros to at least `minimumScale` fraction digits, appended to
     /// `bytes` (``Money/plainText``).
     static func append(_ p: Parts, minimumScale: Int, to bytes: inout [UInt8]) {
-        if p.negative && p.significand != 0 { bytes.append(UInt8(ascii: "-")) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: textBound(p, minimumScale: minimumScale)) { scratch in
+            let count = write(p, minimumScale: minimumScale, at: scratch.baseAddress!)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[..<count]))
+        }
+    }
+
+    /// The most bytes ``write(_:minimumScale:at:)`` writes for `p`: a sign, two runs of digits,
+    /// the zeros its exponent calls for, a point and the padding.
+    static func textBound(_ p: Parts, minimumScale: Int) -> Int {
+        4 + 2 * DecimalDigits.maxWidth + abs(Int(p.exponent)) + max(minimumScale, 0)
+    }
+
+    /// ``append(_:minimumScale:to:)``'s bytes written at `out`, which has room for
+    /// ``textBound(_:minimumScale:)`` of them; returns how many it wrote.
+    static func write(_ p: Parts, minimumScale: Int, at out: UnsafeMutablePointer<UInt8>) -> Int {
+        var i = 0
+        func put(_ byte: UInt8) { out[i] = byte; i += 1 }
+        func zeros(_ count: Int) { for _ in 0..<max(count, 0) { put(UInt8(ascii: "0")) } }
+        func digits(_ n: UInt64, width: Int = 1) { i += DecimalDigits.write(n, width: width, at: out + i) }
+        if p.negative && p.significand != 0 { put(UInt8(ascii: "-")) }
         var scale = 0
         if p.significand == 0 {
-            bytes.append(UInt8(ascii: "0"))  // whatever the exponent
+            put(UInt8(ascii: "0"))  // whatever the exponent
         } else if p.exponent >= 0 {
-            bytes.appendDigits(p.significand)
-            bytes.appendZeros(Int(p.exponent))
+            digits(p.significand)
+            zeros(Int(p.exponent))
         } else {
             scale = -Int(p.exponent)
             if scale < powersOfTen.count {
                 // Whole part (`0` when there is none), point, fraction padded to the scale.
-                bytes.appendDigits(p.significand / powersOfTen[scale])
-                bytes.append(UInt8(ascii: "."))
-                bytes.appendDigits(p.significand % powersOfTen[scale], width: scale)
+                digits(p.significand / powersOfTen[scale])
+                put(UInt8(ascii: "."))
+                digits(p.significand % powersOfTen[scale], width: scale)
             } else {
                 // Past 10^19 every significand is all fraction.
                 var count = 1, v = p.significand
                 while v >= 10 { v /= 10; count += 1 }
-                bytes.append(UInt8(ascii: "0")); bytes.append(UInt8(ascii: "."))
-                bytes.appendZeros(scale - count)
-                bytes.appendDigits(p.significand)
+                put(UInt8(ascii: "0")); put(UInt8(ascii: "."))
+                zeros(scale - count)
+                digits(p.significand)
             }
         }
         if minimumScale > scale {
-            if scale == 0 { bytes.append(UInt8(ascii: ".")) }
-            bytes.appendZeros(minimumScale - scale)
+            if scale == 0 { put(UInt8(ascii: ".")) }
+            zeros(minimumScale - scale)
         }
+        return i
     }
 
     /// 10^0 … 10^19, the powers a 64-bit significand divides by.

@@ -35,10 +35,9 @@ extension ImportOutput {
             return out
         }
 
-        /// Buffers one chunk's rendering reuses: a record's row, a plain row's amounts.
+        /// The buffer one chunk's rendering reuses for a record's row.
         struct Scratch {
             var row = CSVRowBuffer()
-            var amounts: [UInt8] = []
 
             mutating func append(customer c: borrowing Customer, to rows: RowBytes) {
                 row.bytes.removeAll(keepingCapacity: true)
@@ -55,6 +54,34 @@ extension ImportOutput {
 
         private static let comma = UInt8(ascii: ","), customerSuffix = Array("/customer".utf8)
 
+        /// A row's number and line as digits, written once (``ByteCursor/put(number:)``'s bytes;
+        /// none for no line).
+        struct RowDigits {
+            private var bytes: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)
+            private var rowCount = 0, lineCount = 0
+
+            init(row: Int, line: Int?) {
+                withUnsafeMutableBytes(of: &bytes) { raw in
+                    let base = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+                    var w = ByteCursor(base)
+                    w.put(number: row)
+                    rowCount = w.position - base
+                    w.put(number: line)
+                    lineCount = w.position - base - rowCount
+                }
+            }
+
+            /// Calls `body` with the row's digits and the line's.
+            mutating func use<R>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R) -> R {
+                let (rowCount, lineCount) = (rowCount, lineCount)
+                return withUnsafeBytes(of: &bytes) { raw in
+                    let base = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+                    return body(UnsafeBufferPointer(start: base, count: rowCount),
+                                UnsafeBufferPointer(start: base + rowCount, count: lineCount))
+                }
+            }
+        }
+
         /// A plain row's customer and invoice, written through a cursor into room bounded for each
         /// row: the same bytes as ``ImportOutput/render(customer:into:)`` and
         /// ``ImportOutput/render(invoice:into:)`` write for its records (`consolida import
@@ -65,47 +92,46 @@ extension ImportOutput {
                 renderQuoted(p, of: rows, place, scratch: &scratch, into: out)
                 return
             }
-            let encoded = p.customer.encoded
-            // `,file,sheet,row,line` and the line's end; the ID (start, row or `L` and line, suffix).
-            let placeBound = 1 + place.fields.count + 2 * 22 + 2, idBound = start.count + 22 + customerSuffix.count
-            out.customers.write(maxLength: idBound + 1 + encoded.count + placeBound) { w in
-                putID(start, p, into: &w)
-                w.put(comma); w.put(encoded)
-                putPlace(place, p, into: &w)
-            }
-            // The amounts as ``CSVRowBuffer/field(_:)-(PlainAmount?)`` writes them: `,amount,paid,balance`.
-            scratch.amounts.removeAll(keepingCapacity: true)
-            scratch.amounts.append(comma); p.amount?.appendPlainText(to: &scratch.amounts)
-            scratch.amounts.append(comma); p.paid?.appendPlainText(to: &scratch.amounts)
-            scratch.amounts.append(comma); p.balance?.appendPlainText(to: &scratch.amounts)
-            var number = p.number, type = p.type.rawValue, currency = p.currency?.code ?? ""
-            number.withUTF8 { number in
-                let bound = idBound + 1 + CSVRowBuffer.fieldBound(number) + 1 + type.utf8.count + 2 * (1 + ByteCursor.dateBound)
-                    + 1 + currency.utf8.count + scratch.amounts.count + placeBound
-                out.invoices.write(maxLength: bound) { w in
-                    putID(start, p, into: &w)
-                    w.put(comma); CSVRowBuffer.put(field: number, into: &w)
-                    w.put(comma); w.put(type)
-                    w.put(comma); w.put(date: p.issueDate)
-                    w.put(comma); w.put(date: p.dueDate)
-                    w.put(comma); w.put(currency)
-                    w.put(scratch.amounts)
-                    putPlace(place, p, into: &w)
+            // The row and line numbers, each written twice in each row, made into digits once.
+            var digits = RowDigits(row: p.row, line: p.line)
+            digits.use { row, line in
+                let encoded = p.customer.encoded
+                // `,file,sheet,row,line` and the line's end; the ID (start, row, suffix).
+                let placeBound = 3 + place.fields.count + row.count + line.count + 2
+                let idBound = start.count + row.count + customerSuffix.count
+                out.customers.write(maxLength: idBound + 1 + encoded.count + placeBound) { w in
+                    w.put(start); w.put(row); w.put(customerSuffix)
+                    w.put(comma); w.put(encoded)
+                    putPlace(place, row, line, into: &w)
+                }
+                var number = p.number, type = p.type.rawValue, currency = p.currency?.code ?? ""
+                let amountsBound = 3 + (p.amount?.textBound ?? 0) + (p.paid?.textBound ?? 0) + (p.balance?.textBound ?? 0)
+                number.withUTF8 { number in
+                    let bound = idBound + 1 + CSVRowBuffer.fieldBound(number) + 1 + type.utf8.count
+                        + 2 * (1 + ByteCursor.dateBound) + 1 + currency.utf8.count + amountsBound + placeBound
+                    out.invoices.write(maxLength: bound) { w in
+                        w.put(start); w.put(row); w.put(customerSuffix)
+                        w.put(comma); CSVRowBuffer.put(field: number, into: &w)
+                        w.put(comma); w.put(type)
+                        w.put(comma); w.put(date: p.issueDate)
+                        w.put(comma); w.put(date: p.dueDate)
+                        w.put(comma); w.put(currency)
+                        w.put(comma); w.put(amount: p.amount)
+                        w.put(comma); w.put(amount: p.paid)
+                        w.put(comma); w.put(amount: p.balance)
+                        putPlace(place, row, line, into: &w)
+                    }
                 }
             }
         }
 
-        /// The customer's ID, as ``RecordID/appendPlacePart(row:line:suffix:to:)`` writes its part
-        /// (a plain row always has its row number).
-        private static func putID(_ start: [UInt8], _ p: borrowing PlainInvoiceRow, into w: inout ByteCursor) {
-            w.put(start); w.put(number: p.row); w.put(customerSuffix)
-        }
-
-        /// `,file,sheet,row,line` and the line's end (``CSVRowBuffer/location(_:row:line:)``, ``CSVRowBuffer/endRow()``).
-        private static func putPlace(_ place: PlacePrefix, _ p: borrowing PlainInvoiceRow, into w: inout ByteCursor) {
+        /// `,file,sheet,row,line` and the line's end (``CSVRowBuffer/location(_:row:line:)``,
+        /// ``CSVRowBuffer/endRow()``).
+        private static func putPlace(_ place: PlacePrefix, _ row: UnsafeBufferPointer<UInt8>,
+                                     _ line: UnsafeBufferPointer<UInt8>, into w: inout ByteCursor) {
             w.put(comma); w.put(place.fields)
-            w.put(comma); w.put(number: p.row)
-            w.put(comma); w.put(number: p.line)
+            w.put(comma); w.put(row)
+            w.put(comma); w.put(line)
             w.put(0x0D); w.put(0x0A)
         }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Mapping
 import Receivables
 import Tabular
 
@@ -89,6 +90,13 @@ struct ByteCursor {
         guard let n else { return }
         if n < 0 { put(UInt8(ascii: "-")) }
         put(digits: UInt64(n.magnitude))
+    }
+
+    /// An amount as ``CSVRowBuffer/field(_:)-(PlainAmount?)`` writes it, nothing for `nil`: at most
+    /// its ``PlainAmount/textBound`` bytes.
+    mutating func put(amount: PlainAmount?) {
+        guard let amount else { return }
+        position += amount.write(at: position)
     }
 
     /// A date as ``CSVRowBuffer/field(_:)-(LocalDate?)`` writes it, nothing for `nil`: at most
