@@ -29,7 +29,8 @@ extension ConsolidaStore {
         let stamp = Self.timestamp(importedAt)
         try write { db in
             for table in ["discrepancy_values", "discrepancies", "customer_members", "invoice_members",
-                          "invoices", "customers", "payments", "contacts", "promises", "rejects"] {
+                          "invoices", "customers", "payments", "contacts", "promises", "rejects",
+                          "customer_balances", "worklist"] {
                 try db.execute(sql: "DELETE FROM \(table)")  // table names are constants, not input
             }
             for s in sources {
@@ -46,8 +47,11 @@ extension ConsolidaStore {
                 try accounting.execute(arguments: [runID, a.file, a.sheet, a.table, a.rowsRead, a.imported,
                                                    a.rejected, a.blank, a.totalsSkipped, a.headerRows, a.otherSkipped])
             }
-            try insertCustomers(db, result.customers)
-            try insertInvoices(db, result.invoices)
+            // The collections view the run's outputs show, with the settings they were written with.
+            let collections = collectionsSettings.map { CollectionsReport(result: result, settings: $0) }
+            try insertCustomers(db, result.customers, collections)
+            try insertInvoices(db, result.invoices, collections?.invoices ?? [])
+            if let collections { try insertCollections(db, collections) }
             try insertPayments(db, result.payments)
             try insertContactsAndPromises(db, result)
             try insertDiscrepancies(db, result.discrepancies)
@@ -81,11 +85,13 @@ extension ConsolidaStore {
         }
     }
 
-    private func insertCustomers(_ db: Database, _ customers: [ConsolidatedCustomer]) throws {
+    /// Customers with their balance in their main currency, as customers.csv shows them.
+    private func insertCustomers(_ db: Database, _ customers: [ConsolidatedCustomer], _ collections: CollectionsReport?) throws {
         let customer = try db.cachedStatement(sql: """
             INSERT INTO customers (customer_id, name, tax_id, tax_id_country, tax_id_validity, phones, emails,
-                address, city, country, salesperson, currency, member_count)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                address, city, country, salesperson, currency, member_count, balance, overdue_balance,
+                oldest_due_date, last_contact_date)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let member = try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO customer_members (customer_id, record_id, source_file, source_sheet, source_row,
@@ -93,10 +99,15 @@ extension ConsolidaStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for c in customers {
+            let p = collections?.position(of: c.customerID)
+            let currency = p?.mainCurrency ?? c.currency
             try customer.execute(arguments: [
                 c.customerID, c.name, c.taxID?.normalized, c.taxID?.country, c.taxID?.validity.rawValue,
                 c.phones.joined(separator: "; "), c.emails.joined(separator: "; "), c.address, c.city,
-                c.country, c.salesperson, c.currency?.code, c.members.count,
+                c.country, c.salesperson, currency?.code, c.members.count,
+                collections.map { _ in Self.money(p?.main.balance ?? 0, currency) },
+                collections.map { _ in Self.money(p?.main.overdue ?? 0, currency) },
+                p?.oldestDueDate?.iso, p?.lastContactDate?.iso,
             ])
             for m in c.members {
                 let l = m.provenance.location
@@ -106,22 +117,27 @@ extension ConsolidaStore {
         }
     }
 
-    private func insertInvoices(_ db: Database, _ invoices: [ConsolidatedInvoice]) throws {
+    /// Documents with their aging (`aging`, by the documents' order, as invoices.csv reads it):
+    /// the open amount (credit notes negative), days overdue and bucket.
+    private func insertInvoices(_ db: Database, _ invoices: [ConsolidatedInvoice], _ aging: [InvoiceAging]) throws {
         let invoice = try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO invoices (invoice_key, customer_id, document_number, document_type, issue_date,
-                due_date, currency, amount, paid, balance, source_count, has_conflict)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                due_date, currency, amount, paid, balance, source_count, has_conflict, open_amount, days_overdue,
+                aging_bucket)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let member = try db.cachedStatement(sql: """
             INSERT INTO invoice_members (invoice_key, record_id, source_file, source_sheet, source_row, source_line)
             VALUES (?, ?, ?, ?, ?, ?)
             """)
-        for i in invoices {
+        for (n, i) in invoices.enumerated() {
             let key = Self.invoiceKey(i)
+            let a = n < aging.count ? aging[n] : nil
             try invoice.execute(arguments: [
                 key, i.customerID, i.documentNumber, i.documentType.rawValue, i.issueDate?.iso, i.dueDate?.iso,
                 i.currency?.code, i.amount?.plainText, i.paid?.plainText, i.balance?.plainText, i.sourceCount,
-                i.hasConflict,
+                i.hasConflict, a.map { Self.money($0.openAmount, $0.currency ?? i.currency) }, a?.daysOverdue,
+                a?.bucket?.rawValue,
             ])
             for (record, provenance) in zip(i.members, i.memberProvenance) {
                 let l = provenance.location
@@ -149,6 +165,45 @@ extension ConsolidaStore {
                 p.payment.reference?.value, p.payment.method?.value, l.file, l.sheet, l.row, l.line,
             ])
         }
+    }
+
+    /// customer_balances.csv and worklist.csv as tables.
+    private func insertCollections(_ db: Database, _ collections: CollectionsReport) throws {
+        let balance = try db.cachedStatement(sql: """
+            INSERT INTO customer_balances (customer_id, currency, is_main_currency, balance, overdue_balance,
+                open_documents, overdue_documents, bucket_current, bucket_1_30, bucket_31_60, bucket_61_90,
+                bucket_91_120, bucket_over_120, undated)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for p in collections.customers {
+            for (n, c) in p.allCurrencies.enumerated() {
+                let buckets: [(any DatabaseValueConvertible)?] = AgingBucket.allCases.map { Self.money(c.amount(in: $0), c.currency) }
+                try balance.execute(arguments: StatementArguments([
+                    p.customerID, c.currency?.code, n == 0, Self.money(c.balance, c.currency),
+                    Self.money(c.overdue, c.currency), c.openDocuments, c.overdueDocuments,
+                ] + buckets + [Self.money(c.undated, c.currency)]))
+            }
+        }
+        let entry = try db.cachedStatement(sql: """
+            INSERT INTO worklist (rank, customer_id, name, score, currency, overdue_balance, overdue_documents,
+                max_days_overdue, oldest_due_date, other_overdue, broken_promises, pending_promises,
+                next_promise_date, last_contact_date, days_since_contact, phones, salesperson, reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for w in collections.worklist {
+            try entry.execute(arguments: [
+                w.rank, w.customerID, w.name, w.score.total, w.currency?.code, Self.money(w.overdue, w.currency),
+                w.overdueDocuments, w.maxDaysOverdue, w.oldestDueDate?.iso,
+                w.otherOverdue.map(\.description).joined(separator: "; "), w.brokenPromises, w.pendingPromises,
+                w.nextPromiseDeadline?.iso, w.lastContactDate?.iso, w.daysSinceContact,
+                w.phones.joined(separator: "; "), w.salesperson, w.reason,
+            ])
+        }
+    }
+
+    /// Money as plain decimal text in its currency's minor units (as the output files write it).
+    private static func money(_ value: Decimal, _ currency: Currency?) -> String {
+        Money(value, currency).plainText
     }
 
     private func insertContactsAndPromises(_ db: Database, _ result: ReconciliationResult) throws {

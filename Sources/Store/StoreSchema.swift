@@ -203,6 +203,57 @@ enum StoreSchema {
             guard try !db.columns(in: "run_snapshots").contains(where: { $0.name == "collections_settings_json" }) else { return }
             try db.execute(sql: "ALTER TABLE run_snapshots ADD COLUMN collections_settings_json BLOB")
         }
+        migrator.registerMigration("v5: the collections view") { db in
+            // What customers.csv, invoices.csv, customer_balances.csv and worklist.csv add to the
+            // consolidated records (DESIGN.md: the store holds every table of the output folder).
+            // Money as plain decimal text, as the other amounts; `balance` of a customer is in its
+            // main currency (`currency`), as customers.csv has it.
+            try db.execute(sql: """
+                ALTER TABLE customers ADD COLUMN balance TEXT;
+                ALTER TABLE customers ADD COLUMN overdue_balance TEXT;
+                ALTER TABLE customers ADD COLUMN oldest_due_date TEXT;
+                ALTER TABLE customers ADD COLUMN last_contact_date TEXT;
+                ALTER TABLE invoices ADD COLUMN open_amount TEXT;
+                ALTER TABLE invoices ADD COLUMN days_overdue INTEGER;
+                ALTER TABLE invoices ADD COLUMN aging_bucket TEXT;
+                CREATE TABLE customer_balances (
+                    customer_id TEXT NOT NULL,
+                    currency TEXT,
+                    is_main_currency INTEGER NOT NULL,
+                    balance TEXT NOT NULL,
+                    overdue_balance TEXT NOT NULL,
+                    open_documents INTEGER NOT NULL,
+                    overdue_documents INTEGER NOT NULL,
+                    bucket_current TEXT NOT NULL,
+                    bucket_1_30 TEXT NOT NULL,
+                    bucket_31_60 TEXT NOT NULL,
+                    bucket_61_90 TEXT NOT NULL,
+                    bucket_91_120 TEXT NOT NULL,
+                    bucket_over_120 TEXT NOT NULL,
+                    undated TEXT NOT NULL
+                );
+                CREATE TABLE worklist (
+                    rank INTEGER PRIMARY KEY,
+                    customer_id TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    score INTEGER NOT NULL,
+                    currency TEXT,
+                    overdue_balance TEXT NOT NULL,
+                    overdue_documents INTEGER NOT NULL,
+                    max_days_overdue INTEGER,
+                    oldest_due_date TEXT,
+                    other_overdue TEXT NOT NULL,
+                    broken_promises INTEGER NOT NULL,
+                    pending_promises INTEGER NOT NULL,
+                    next_promise_date TEXT,
+                    last_contact_date TEXT,
+                    days_since_contact INTEGER,
+                    phones TEXT NOT NULL,
+                    salesperson TEXT,
+                    reason TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

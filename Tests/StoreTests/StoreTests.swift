@@ -92,6 +92,32 @@ import Tabular
         #expect(try store.snapshot(runID: second)?.collectionsSettings == nil)
     }
 
+    /// The store holds the collections view the output files show (DESIGN.md: every table of the
+    /// output folder): a customer's balance, a document's aging, customer_balances and worklist.
+    @Test func keepsTheCollectionsView() throws {
+        let path = temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let store = try ConsolidaStore(path: path)
+        let asOf = try #require(LocalDate(year: 2024, month: 6, day: 30))
+        let run = try store.beginRun(startedAt: Date(), asOf: asOf, inputs: [])
+        try store.saveRun(run, importedAt: Date(), sources: [], batch: ImportBatch(), result: Self.sampleResult(),
+                          collectionsSettings: CollectionsSettings(asOf: asOf))
+        let queue = try DatabaseQueue(path: path)
+        try queue.read { db in
+            let customer = try #require(try Row.fetchOne(db, sql: "SELECT * FROM customers"))
+            #expect(customer["balance"] as String? == "100.10" && customer["overdue_balance"] as String? == "100.10")
+            #expect(customer["oldest_due_date"] as String? == "2024-03-01" && customer["currency"] as String? == "USD")
+            let invoice = try #require(try Row.fetchOne(db, sql: "SELECT * FROM invoices"))
+            #expect(invoice["open_amount"] as String? == "100.10" && invoice["days_overdue"] as Int? == 121)
+            #expect(invoice["aging_bucket"] as String? == ">120")
+            let balances = try Row.fetchAll(db, sql: "SELECT * FROM customer_balances")
+            #expect(balances.count == 1 && balances[0]["bucket_over_120"] as String? == "100.10")
+            let worklist = try Row.fetchAll(db, sql: "SELECT * FROM worklist")
+            #expect(worklist.count == 1 && worklist[0]["customer_id"] as String? == "C-00000001")
+            #expect(worklist[0]["overdue_balance"] as String? == "100.10")
+        }
+    }
+
     /// Snapshots are stored gzipped; one an earlier version stored as plain JSON still reads.
     @Test func storesSnapshotsCompressedAndReadsPlainOnes() throws {
         let path = temporaryPath()
