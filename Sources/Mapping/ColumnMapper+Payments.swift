@@ -111,6 +111,10 @@ extension ColumnMapper {
     static func isAccountStatementTitle(_ title: String?) -> Bool {
         guard let title else { return false }
         let folded = TextFolding.fold(title)
+        // A bank's statement of its own account (`Estado de cuenta bancario`) is no customer's.
+        guard !["banco", "bancario", "bancaria", "bank"].contains(where: { TextFolding.containsWords(folded, $0) }) else {
+            return false
+        }
         return ["estado de cuenta", "cuenta corriente", "extracto de cuenta", "statement of account", "account statement",
                 "extrato de conta", "mayor de cliente", "mayor del cliente"].contains { folded.contains($0) }
     }
@@ -153,12 +157,14 @@ extension ColumnMapper {
     /// a statement too: each line a charge or a credit, read as
     /// ``markAccountStatement(headers:profiles:rows:byField:taken:titled:)`` reads them. Without the
     /// balance to prove it, the lines do: on at least two of them one side only is written, credits
-    /// alone among them, and both sides on no more than one line in three. An invoice list's
+    /// alone among them, and both sides (a sale paid at once) on no more than half of them. An invoice list's
     /// `Cargos | Abonos` (each document's total, and the part paid on some) has no line of a credit alone.
     func markLedger(headers: [ColumnHeader], profiles: [Int: ColumnProfile], rows: ArraySlice<Row>,
                     byField: inout [Field: MappedField], taken: inout Set<Int>, titled: Bool = false) {
+        // (A bank's lines name their reference or their payer's amount: no customer's ledger.)
         guard byField[.documentNumber] != nil || byField[.documentType] != nil, byField[.credit] == nil,
-              byField[.balance] == nil, titled || Self.saysWhoseOrWhat(byField, rows: rows) else { return }
+              byField[.balance] == nil, byField[.paymentReference] == nil,
+              titled || Self.saysWhoseOrWhat(byField, rows: rows) else { return }
         let folded = headers.map { (column: $0.column, text: TextFolding.fold($0.text)) }
         guard let charge = folded.first(where: { Self.isWord($0.text, in: MappingSettings.ledgerDebitWords) })?.column,
               let credit = folded.first(where: { Self.isWord($0.text, in: MappingSettings.ledgerCreditWords) })?.column,
@@ -174,7 +180,7 @@ extension ColumnMapper {
             lines += 1
             if c != nil && k != nil { twoSided += 1 } else if k != nil { creditsAlone += 1 }
         }
-        guard lines - twoSided >= 2, creditsAlone >= 1, twoSided * 3 <= lines else { return }
+        guard lines - twoSided >= 2, creditsAlone >= 1, twoSided * 2 <= lines else { return }
         mapStatement(charge: (charge, chargeProfile), credit: (credit, creditProfile), byField: &byField, taken: &taken)
     }
 
@@ -212,7 +218,7 @@ extension ColumnMapper {
 
     /// An invoice list's `Cargos` (or `Débito`) column, when no column holds the documents' amounts,
     /// is their amount (`Cliente | Factura | Cargos | Abonos`): each document's charge, and what was
-    /// paid against it beside. A ledger's (credits alone on some lines) was taken as a statement
+    /// paid against it beside (`Abonos` as paid already, or its `Crédito`). A ledger's (credits alone on some lines) was taken as a statement
     /// before (``markLedger(headers:profiles:rows:byField:taken:titled:)``); a table with no
     /// document number, or that says neither whose its lines are nor what they are, is a bank's.
     func markChargeColumn(headers: [ColumnHeader], profiles: [Int: ColumnProfile], rows: ArraySlice<Row>,
@@ -226,6 +232,13 @@ extension ColumnMapper {
         let confidence = rounded(settings.headerWeight * 0.9 + (1 - settings.headerWeight) * profile.fit(.amount))
         byField[.amount] = MappedField(field: .amount, columns: [charge.column], confidence: confidence)
         taken.insert(charge.column)
+        // Its other side (`Débito | Crédito`) is what was paid on each document, when nothing else is.
+        guard byField[.paid] == nil,
+              let credit = folded.first(where: { !taken.contains($0.column) && Self.isWord($0.text, in: MappingSettings.ledgerCreditWords) }),
+              let creditProfile = profiles[credit.column], creditProfile.fit(.amount) >= 0.5 else { return }
+        let paidConfidence = rounded(settings.headerWeight * 0.9 + (1 - settings.headerWeight) * creditProfile.fit(.amount))
+        byField[.paid] = MappedField(field: .paid, columns: [credit.column], confidence: paidConfidence)
+        taken.insert(credit.column)
     }
 
     /// Whether the `balance` column is the account's running balance: from one line to the next it

@@ -69,7 +69,7 @@ struct ColumnMapper {
         markAccountStatement(headers: headers, profiles: profiles, rows: rows, byField: &byField, taken: &taken,
                              titled: Self.isAccountStatementTitle(title))
         markLedger(headers: headers, profiles: profiles, rows: rows, byField: &byField, taken: &taken,
-                   titled: Self.isAccountStatementTitle(title))
+                   titled: Self.isAccountStatementTitle(title) || title.map(CustomerSections.startsWithLabel) == true)
         markOwedColumn(headers: headers, profiles: profiles, byField: &byField, taken: &taken)
         markChargeColumn(headers: headers, profiles: profiles, rows: rows, byField: &byField, taken: &taken)
         joinNames(&byField, taken: &taken)
@@ -252,15 +252,22 @@ struct ColumnMapper {
     }
 
     /// A payment header with its instalment's number (`Abono 1`, `Pago #2`, `Abono Nº 3`, `Cuota2`):
-    /// its word and number.
+    /// its word and number. A currency after the number (`Abono 1 USD`) stays with the word, so
+    /// only instalments in one currency join; the bare word (`Abono` before `Abono 2`) is the first.
     static func numberedPayment(_ header: String) -> (word: String, number: Int)? {
-        let folded = TextFolding.fold(header)
+        var folded = TextFolding.fold(header), currency = ""
+        if let space = folded.lastIndex(of: " "),
+           let named = CurrencyToken.currency(inHeader: String(folded[folded.index(after: space)...])) {
+            currency = " " + named.code
+            folded = String(folded[..<space])
+        }
+        if MappingSettings.instalmentWords.contains(folded) { return (folded + currency, 1) }
         let digits = folded.reversed().prefix { $0.isASCIIDigit }
         guard !digits.isEmpty, digits.count <= 2, let number = Int(String(digits.reversed())) else { return nil }
         var word = String(folded.dropLast(digits.count)).trimmingWhitespace
         for mark in [" no", " nro", " n"] where word.hasSuffix(mark) { word = String(word.dropLast(mark.count)); break }
         guard MappingSettings.instalmentWords.contains(word) else { return nil }
-        return (word, number)
+        return (word + currency, number)
     }
 
     /// An invoice row's amount paid (`Monto Abonado` beside `Monto Total`) is its `paid`: the

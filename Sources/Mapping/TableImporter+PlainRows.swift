@@ -29,7 +29,9 @@ extension TableImporter {
     private func plainValues(_ row: Row, rowCurrency: Currency?, customersBefore: Int,
                              invoicesBefore: Int) -> PlainInvoiceRow? {
         // An aging report's balance is its buckets' sum: the record path's (``bucketBalance``).
-        guard columns(.agingBucket).isEmpty, let (number, _) = textValue(.documentNumber, row) else { return nil }
+        // Instalments (several paid columns) may raise a warning: the record path's (``instalments``).
+        guard columns(.agingBucket).isEmpty, columns(.paid).count <= 1,
+              let (number, _) = textValue(.documentNumber, row) else { return nil }
         do {
             guard let amount = try plainAmount(.amount, row, rowCurrency), let paid = try plainAmount(.paid, row, rowCurrency),
                   let balance = try plainAmount(.balance, row, rowCurrency), amount != nil || balance != nil else { return nil }

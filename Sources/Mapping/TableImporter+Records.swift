@@ -171,7 +171,8 @@ extension TableImporter {
         }
         let rowCurrency = currencyCell(row, into: &batch)
         let amount = try money(.amount, row, rowCurrency, origin)
-        var paid = try money(.paid, row, rowCurrency, origin)
+        var paid = try columns(.paid).count > 1 ? instalments(row, rowCurrency, origin, into: &batch)
+            : money(.paid, row, rowCurrency, origin)
         var balance = try money(.balance, row, rowCurrency, origin) ?? bucketBalance(row, rowCurrency, origin)
         // A figure whose cell names another currency than the document's cell does (a bolívar
         // invoice's `Abonado` in dollars) cannot stand beside its others: no rate converts it.
@@ -367,20 +368,12 @@ extension TableImporter {
     /// An aging report's balance: the sum of the row's filled buckets (``AgingBuckets``), at the
     /// first one's cell; `nil` when all are blank. Buckets in two currencies are no sum: rejected.
     func bucketBalance(_ row: Row, _ rowCurrency: Currency?, _ origin: Provenance) throws -> Sourced<Money>? {
-        guard let (sum, first) = try sum(.agingBucket, row, rowCurrency, what: "aging buckets") else { return nil }
-        return Sourced(sum, from: origin.at(column: first, rawText: rawIfText(row[column: first])))
-    }
-
-    /// The sum of the row's filled cells of a field mapped to several columns (aging buckets;
-    /// payments `Abono 1`, `Abono 2`), and the first filled one's column; `nil` when all are blank.
-    /// Cells in two currencies are no sum: the row is rejected.
-    func sum(_ field: Field, _ row: Row, _ rowCurrency: Currency?, what: String) throws -> (Money, column: Int)? {
         var sum: Money?, first: Int?
-        for c in columns(field) {
-            guard let m = try moneyValue(column: c, field, row, rowCurrency) else { continue }
+        for c in columns(.agingBucket) {
+            guard let m = try moneyValue(column: c, .agingBucket, row, rowCurrency) else { continue }
             if let s = sum {
                 guard s.isCompatible(with: m) else {
-                    throw RowRejection(code: "MAP-AMOUNT-FORMAT", reason: "\(what) in two currencies", column: c)
+                    throw RowRejection(code: "MAP-AMOUNT-FORMAT", reason: "aging buckets in two currencies", column: c)
                 }
                 sum = s + m
             } else {
@@ -388,13 +381,33 @@ extension TableImporter {
             }
         }
         guard let sum, let first else { return nil }
-        return (sum, first)
+        return Sourced(sum, from: origin.at(column: first, rawText: rawIfText(row[column: first])))
+    }
+
+    /// What a document paid in instalments, a column each (`Abono 1 | Abono 2`,
+    /// ``ColumnMapper/joinNumberedPayments(headers:byField:taken:)``), was paid: the sum of its filled
+    /// cells, at the first one's. A cell in another currency than the first is no part of the sum
+    /// and is said (`MAP-CURRENCY-MISMATCH`); the document stands.
+    func instalments(_ row: Row, _ rowCurrency: Currency?, _ origin: Provenance,
+                     into batch: inout ImportBatch) throws -> Sourced<Money>? {
+        var sum: Money?, first: Int?
+        for c in columns(.paid) {
+            guard let m = try moneyValue(column: c, .paid, row, rowCurrency) else { continue }
+            guard let s = sum else { sum = m; first = c; continue }
+            if s.isCompatible(with: m) {
+                sum = s + m
+            } else {
+                note(.warning, "MAP-CURRENCY-MISMATCH",
+                     "payment \(m) is in another currency than the first instalment's (\(s.currency?.code ?? "")): not added",
+                     at: location(row, column: c), found: row.shownText(column: c), into: &batch)
+            }
+        }
+        guard let sum, let first else { return nil }
+        return Sourced(sum, from: origin.at(column: first, rawText: rawIfText(row[column: first])))
     }
 
     /// ``money(_:_:_:_:)`` without provenance, and the column it came from.
     func moneyValue(_ field: Field, _ row: Row, _ rowCurrency: Currency?) throws -> (Money, column: Int)? {
-        // Paid in instalments, a column each (``ColumnMapper/joinNumberedPayments(headers:byField:taken:)``): their sum.
-        if field == .paid, columns(field).count > 1 { return try sum(.paid, row, rowCurrency, what: "payments") }
         guard let c = columns(field).first, let m = try moneyValue(column: c, field, row, rowCurrency) else { return nil }
         return (m, c)
     }

@@ -66,14 +66,6 @@ struct CSVRowBuffer {
         fields(rendered: place.fields); field(number: row); field(number: line)
     }
 
-    /// A record ID that needs neither quotes nor a formula guard, from its sheet's rendered start
-    /// (``PlacePrefix/idStart``) and its own part (``RecordID/appendPlacePart(row:line:suffix:to:)``).
-    mutating func recordID(start: [UInt8], row: Int?, line: Int?, suffix: String?) {
-        separate()
-        bytes.append(contentsOf: start)
-        RecordID.appendPlacePart(row: row, line: line, suffix: suffix, to: &bytes)
-    }
-
     /// A whole number, or nothing.
     mutating func field(number n: Int?) {
         separate()

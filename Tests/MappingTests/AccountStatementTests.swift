@@ -236,6 +236,40 @@ struct LedgerWithoutBalanceTests {
 }
 
 extension LedgerWithoutBalanceTests {
+    /// A `Cliente: …` heading above the table says whose the ledger is; a sale paid at once has both
+    /// sides on its line.
+    @Test func aLedgerUnderACustomerHeading() {
+        let batch = Self.importing([["Cliente: Panadería La Espiga C.A."],
+                                    ["Fecha", "Documento", "Concepto", "Debe", "Haber"],
+                                    ["02/03/2024", "F-201", "Venta pan", "450,00", ""],
+                                    ["09/03/2024", "F-202", "Venta contado", "1.200,00", "1.200,00"],
+                                    ["15/03/2024", "R-88", "Transferencia", "", "100,00"],
+                                    ["20/03/2024", "F-203", "Venta contado", "300,00", "300,00"]])
+        #expect(batch.rejects.isEmpty)
+        #expect(StatementEdgeTests.owed(batch) == 350)
+        #expect(Set(batch.customers.map { $0.name?.value }) == ["Panadería La Espiga C.A."])
+    }
+
+    /// A bank's statement of its own account, whatever its title says, is no customer's ledger.
+    @Test func aBanksTitledStatementIsNoLedger() {
+        let m = AutomaticMapping.of(["Fecha", "Referencia", "Documento", "Descripción", "Débito", "Crédito"],
+                                    text: [["01/03/2024", "000123", "DEP-1", "Depósito", "", "1500.00"],
+                                           ["05/03/2024", "000125", "CHQ-44", "Cheque pagado", "3000.00", ""],
+                                           ["07/03/2024", "000126", "ND-9", "Comisión", "25.00", ""]],
+                                    title: "ESTADO DE CUENTA BANCARIO")
+        #expect(m[.credit] == nil && m[.amount] == nil)
+    }
+
+    /// An invoice list's `Débito | Crédito`: the charge and what was paid on it.
+    @Test func anInvoiceListsDebitAndCredit() {
+        let batch = Self.importing([["Cliente", "Factura", "Fecha", "Débito", "Crédito"],
+                                    ["Panadería La Espiga C.A.", "F-201", "02/03/2024", "450,00", "450,00"],
+                                    ["Panadería La Espiga C.A.", "F-202", "09/03/2024", "1.200,00", ""],
+                                    ["Comercial Oriente C.A.", "F-300", "10/03/2024", "2.000,00", "1.250,00"]])
+        #expect(batch.invoices.map { $0.paid?.value.amount } == [450, nil, 1250])
+        #expect(batch.invoices.allSatisfy { $0.type == .invoice })
+    }
+
     /// A bank's `Cargos` beside a `Documento` column are no documents' amounts: nothing says whose
     /// its lines are.
     @Test func aBanksChargesAreNoDocumentAmounts() {

@@ -14,14 +14,14 @@ struct NumberedPaymentTests {
 
     @Test(arguments: [
         ("Abono 1", "abono", 1), ("Pago #2", "pago", 2), ("Abono Nº 3", "abono", 3), ("Cuota2", "cuota", 2),
-        ("Payment 10", "payment", 10),
+        ("Payment 10", "payment", 10), ("Abono", "abono", 1), ("Abono 2 USD", "abono USD", 2),
     ])
     func aNumberedPaymentHeader(_ header: String, _ word: String, _ number: Int) throws {
         let parsed = try #require(ColumnMapper.numberedPayment(header))
         #expect(parsed.word == word && parsed.number == number)
     }
 
-    @Test(arguments: ["Abonado", "Saldo 1", "Pago 2024", "Factura 1", "1"])
+    @Test(arguments: ["Total abonado", "Saldo 1", "Pago 2024", "Factura 1", "1"])
     func notANumberedPaymentHeader(_ header: String) {
         #expect(ColumnMapper.numberedPayment(header) == nil)
     }
@@ -38,12 +38,24 @@ struct NumberedPaymentTests {
         #expect(!batch.diagnostics.contains { $0.code == "MAP-PAID-EXCEEDS-AMOUNT" })
     }
 
-    @Test func instalmentsInTwoCurrenciesAreNoSum() {
+    /// An instalment in another currency than the first is no part of the sum, and is said; the
+    /// document stands.
+    @Test func anInstalmentInAnotherCurrencyIsNotAdded() {
         let batch = Self.importing([["Cliente", "Nº Factura", "Monto", "Abono 1", "Abono 2", "Saldo"],
-                                    ["Alfa C.A.", "F-1", "1.500,00", "USD 500,00", "Bs. 300,00", "700,00"],
+                                    ["Alfa C.A.", "F-1", "1.500,00", "USD 500,00", "Bs. 300,00", "1.000,00"],
                                     ["Beta C.A.", "F-2", "2.000,00", "100,00", "", "1.900,00"]])
-        #expect(batch.rejects.map(\.location.row) == [2])
-        #expect(batch.invoices.map { $0.paid?.value.amount } == [100])
+        #expect(batch.rejects.isEmpty)
+        #expect(batch.invoices.map { $0.paid?.value.amount } == [500, 100])
+        #expect(batch.diagnostics.contains { $0.code == "MAP-CURRENCY-MISMATCH" && $0.location?.row == 2 && $0.location?.column == 5 })
+    }
+
+    /// `Abono` before `Abono 2` is the first instalment; a currency after the number keeps
+    /// instalments in one currency together.
+    @Test(arguments: [["Abono", "Abono 2", "Abono 3"], ["Abono 1 USD", "Abono 2 USD", "Abono 3 USD"]])
+    func instalmentHeadersOfOtherShapes(_ headers: [String]) {
+        let m = AutomaticMapping.of(["Cliente", "Factura", "Monto"] + headers,
+                                    text: [["Alfa", "F-1", "1000", "100", "200", "300"]])
+        #expect(m[.paid]?.columns == [4, 5, 6])
     }
 
     /// An unnumbered paid column keeps its place alone; a numbered one with no siblings too.
