@@ -157,8 +157,9 @@ extension ColumnMapper {
     /// a statement too: each line a charge or a credit, read as
     /// ``markAccountStatement(headers:profiles:rows:byField:taken:titled:)`` reads them. Without the
     /// balance to prove it, the lines do: on at least two of them one side only is written, credits
-    /// alone among them, and both sides (a sale paid at once) on no more than half of them. An invoice list's
-    /// `Cargos | Abonos` (each document's total, and the part paid on some) has no line of a credit alone.
+    /// alone among them, and both sides (a sale paid at once) on no more than half of them. An
+    /// invoice list's `Cargos | Abonos` (each document's total, and the part paid on some) has no
+    /// line of a credit alone. A `Cliente: …` heading or a statement's title says whose it is.
     func markLedger(headers: [ColumnHeader], profiles: [Int: ColumnProfile], rows: ArraySlice<Row>,
                     byField: inout [Field: MappedField], taken: inout Set<Int>, titled: Bool = false) {
         // (A bank's lines name their reference or their payer's amount: no customer's ledger.)
@@ -218,9 +219,10 @@ extension ColumnMapper {
 
     /// An invoice list's `Cargos` (or `Débito`) column, when no column holds the documents' amounts,
     /// is their amount (`Cliente | Factura | Cargos | Abonos`): each document's charge, and what was
-    /// paid against it beside (`Abonos` as paid already, or its `Crédito`). A ledger's (credits alone on some lines) was taken as a statement
-    /// before (``markLedger(headers:profiles:rows:byField:taken:titled:)``); a table with no
-    /// document number, or that says neither whose its lines are nor what they are, is a bank's.
+    /// paid against it beside (`Abonos` as paid already, or its `Crédito`). A ledger's (credits
+    /// alone on some lines) was taken as a statement before
+    /// (``markLedger(headers:profiles:rows:byField:taken:titled:)``); a table with no document
+    /// number, or that says neither whose its lines are nor what they are, is a bank's.
     func markChargeColumn(headers: [ColumnHeader], profiles: [Int: ColumnProfile], rows: ArraySlice<Row>,
                           byField: inout [Field: MappedField], taken: inout Set<Int>) {
         guard byField[.documentNumber] != nil, byField[.amount] == nil, byField[.credit] == nil,

@@ -234,7 +234,7 @@ struct ColumnMapper {
         taken.insert(column - 1)
     }
 
-    /// Payments in instalments, a column each (`Abono 1 | Abono 2 | Abono 3`, `Pago 1`, `Cuota 2`):
+    /// Payments in instalments, a column each (`Abono 1 | Abono 2 | Abono 3`, `Pago 1 | Pago 2`):
     /// the paid column's numbered siblings join it, and the row's paid amount is their sum. Before,
     /// only the first counted and the others were extras, so a document paid twice owed the second.
     func joinNumberedPayments(headers: [ColumnHeader], byField: inout [Field: MappedField], taken: inout Set<Int>) {
