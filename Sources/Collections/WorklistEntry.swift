@@ -50,4 +50,10 @@ public struct WorklistScore: Hashable, Sendable {
     public var total: Int {
         min(100, max(0, amount + age + brokenPromises + contact + neverContacted + waiting))
     }
+
+    /// Its parts as worklist.csv's `score_detail` writes them (`amount 30; age 25; …`).
+    public var detail: String {
+        "amount \(amount); age \(age); broken_promises \(brokenPromises); contact \(contact); "
+            + "never_contacted \(neverContacted); waiting \(waiting)"
+    }
 }

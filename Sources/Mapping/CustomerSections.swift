@@ -166,7 +166,9 @@ struct CustomerSections: Sendable {
                 texts.append(t.trimmingWhitespace)
             }
             guard !texts.isEmpty else { continue }
-            let line = Row(number: row.number, line: row.line, cells: [.text(texts.joined(separator: ", "))])
+            var text = texts.joined(separator: ", ")
+            if let named = Self.statementTitleCustomer(text) { text = "Cliente: " + named }
+            let line = Row(number: row.number, line: row.line, cells: [.text(text)])
             guard let h = titles.heading(line, parsed: parsed), h.kind == .customer, h.labelled else { continue }
             // A tax ID alone (`RIF: J-…`) is the customer's only under its name: above it, it is the
             // issuer's own (the seller's letterhead: `DISTRIBUIDORA XYZ C.A.`, `RIF: J-…`).
@@ -179,6 +181,20 @@ struct CustomerSections: Sendable {
             found = customer
         }
         return found
+    }
+
+    /// The customer a statement's title names after a dash or a colon (`Estado de cuenta - Comercial
+    /// Oriente C.A.`, `Cuenta corriente: Ferretería Sur`); `nil` for a title that names a period
+    /// or a date there (`Estado de cuenta - al 31/03/2024`, `- Marzo 2024`) or nothing.
+    static func statementTitleCustomer(_ text: String) -> String? {
+        guard ColumnMapper.isAccountStatementTitle(text),
+              let separator = text.firstIndex(where: { "-–—:".contains($0) }) else { return nil }
+        let rest = String(text[text.index(after: separator)...]).trimmingWhitespace
+        let words = rest.split(whereSeparator: { $0.isWhitespace }).map { TextFolding.fold(String($0)) }
+        guard let first = words.first, first.contains(where: { $0.isLetter }), !first.contains(where: { $0.isNumber }),
+              !["al", "a", "del", "de", "desde", "hasta", "periodo", "corte", "mes", "ano", "fecha", "as", "from", "to"].contains(first),
+              !MonthNames.full.contains(first) else { return nil }
+        return rest
     }
 
     /// The column (1-based) and text of a row's only filled cell, when it is text: a heading, a

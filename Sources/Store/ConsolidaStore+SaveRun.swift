@@ -187,8 +187,8 @@ extension ConsolidaStore {
         let entry = try db.cachedStatement(sql: """
             INSERT INTO worklist (rank, customer_id, name, score, currency, overdue_balance, overdue_documents,
                 max_days_overdue, oldest_due_date, other_overdue, broken_promises, pending_promises,
-                next_promise_date, last_contact_date, days_since_contact, phones, salesperson, reason)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                next_promise_date, last_contact_date, days_since_contact, phones, salesperson, reason, score_detail)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for w in collections.worklist {
             try entry.execute(arguments: [
@@ -196,7 +196,7 @@ extension ConsolidaStore {
                 w.overdueDocuments, w.maxDaysOverdue, w.oldestDueDate?.iso,
                 w.otherOverdue.map(\.description).joined(separator: "; "), w.brokenPromises, w.pendingPromises,
                 w.nextPromiseDeadline?.iso, w.lastContactDate?.iso, w.daysSinceContact,
-                w.phones.joined(separator: "; "), w.salesperson, w.reason,
+                w.phones.joined(separator: "; "), w.salesperson, w.reason, w.score.detail,
             ])
         }
     }

@@ -254,6 +254,9 @@ enum StoreSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v6: the worklist's score detail") { db in
+            try db.execute(sql: "ALTER TABLE worklist ADD COLUMN score_detail TEXT")
+        }
         return migrator
     }
 }

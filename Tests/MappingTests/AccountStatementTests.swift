@@ -279,3 +279,28 @@ extension LedgerWithoutBalanceTests {
         #expect(m[.amount] == nil)
     }
 }
+
+extension LedgerWithoutBalanceTests {
+    /// A statement's title may name its customer after a dash or a colon; a period there is no customer.
+    @Test(arguments: [("Estado de cuenta - Comercial Oriente C.A.", "Comercial Oriente C.A."),
+                      ("Cuenta corriente: Ferretería Sur", "Ferretería Sur"),
+                      ("Estado de cuenta - al 31/03/2024", nil), ("Estado de cuenta - Marzo 2024", nil),
+                      ("Estado de cuenta bancario - Banco Uno", nil), ("Ventas - Comercial Oriente", nil)])
+    func aStatementTitleNamesItsCustomer(_ title: String, _ customer: String?) {
+        #expect(CustomerSections.statementTitleCustomer(title) == customer)
+    }
+
+    @Test func aLedgerTitledWithItsCustomer() {
+        let batch = Self.importing([["Estado de cuenta - Comercial Oriente C.A."],
+                                    ["Desde 01/01/2024 hasta 31/03/2024"],
+                                    ["Fecha", "Documento", "Concepto", "Débito", "Crédito"],
+                                    ["10/01/2024", "FAC-3001", "Venta", "2.000,00", ""],
+                                    ["25/01/2024", "REC-101", "Pago", "", "1.250,00"],
+                                    ["14/02/2024", "FAC-3002", "Venta", "3.400,50", ""],
+                                    ["01/03/2024", "NC-05", "Nota de crédito", "", "400,50"]])
+        #expect(batch.rejects.isEmpty)
+        #expect(StatementEdgeTests.owed(batch) == 3750)
+        #expect(Set(batch.customers.map { $0.name?.value }) == ["Comercial Oriente C.A."])
+        #expect(!batch.diagnostics.contains { $0.code == "MAP-INVOICE-NO-CUSTOMER" })
+    }
+}

@@ -115,6 +115,7 @@ import Tabular
             let worklist = try Row.fetchAll(db, sql: "SELECT * FROM worklist")
             #expect(worklist.count == 1 && worklist[0]["customer_id"] as String? == "C-00000001")
             #expect(worklist[0]["overdue_balance"] as String? == "100.10")
+            #expect((worklist[0]["score_detail"] as String?)?.hasPrefix("amount ") == true)
         }
     }
 

@@ -26,13 +26,8 @@ public enum WorklistTable {
              .date(w.oldestDueDate), .text(w.otherOverdue.map(\.description).joinedList), .integer(w.brokenPromises),
              .integer(w.pendingPromises), .date(w.nextPromiseDeadline), .date(w.lastContactDate),
              .integer(w.daysSinceContact), .text(w.phones.joinedList), .text(w.salesperson), .text(w.reason),
-             .text(detail(w.score))]
+             .text(w.score.detail)]
         }
         return OutputTable(fileName: fileName, columns: columns, rows: rows).sorted(byColumns: ["rank"])
-    }
-
-    static func detail(_ s: WorklistScore) -> String {
-        "amount \(s.amount); age \(s.age); broken_promises \(s.brokenPromises); contact \(s.contact); "
-            + "never_contacted \(s.neverContacted); waiting \(s.waiting)"
     }
 }
