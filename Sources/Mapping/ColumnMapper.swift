@@ -262,6 +262,11 @@ struct ColumnMapper {
             folded = String(folded[..<space])
         }
         if MappingSettings.instalmentWords.contains(folded) { return (folded + currency, 1) }
+        // An ordinal in front (`1er Abono`, `2do Abono`, `Segundo pago`).
+        let words = folded.split(separator: " ").map(String.init)
+        if words.count == 2, let number = Self.ordinals[words[0]], MappingSettings.instalmentWords.contains(words[1]) {
+            return (words[1] + currency, number)
+        }
         let digits = folded.reversed().prefix { $0.isASCIIDigit }
         guard !digits.isEmpty, digits.count <= 2, let number = Int(String(digits.reversed())) else { return nil }
         var word = String(folded.dropLast(digits.count)).trimmingWhitespace
@@ -269,6 +274,13 @@ struct ColumnMapper {
         guard MappingSettings.instalmentWords.contains(word) else { return nil }
         return (word + currency, number)
     }
+
+    /// Spanish ordinals as written before an instalment (`1er`, `2do`, `3ro`, `Segundo`).
+    static let ordinals: [String: Int] = [
+        "1er": 1, "1ro": 1, "1o": 1, "primer": 1, "primero": 1, "2do": 2, "2o": 2, "segundo": 2,
+        "3er": 3, "3ro": 3, "3o": 3, "tercer": 3, "tercero": 3, "4to": 4, "4o": 4, "cuarto": 4,
+        "5to": 5, "5o": 5, "quinto": 5, "6to": 6, "6o": 6, "sexto": 6,
+    ]
 
     /// An invoice row's amount paid (`Monto Abonado` beside `Monto Total`) is its `paid`: the
     /// payment-amount synonyms name it too, but an invoice has no payment amount.

@@ -15,6 +15,7 @@ struct NumberedPaymentTests {
     @Test(arguments: [
         ("Abono 1", "abono", 1), ("Pago #2", "pago", 2), ("Abono Nº 3", "abono", 3), ("Cuota2", "cuota", 2),
         ("Payment 10", "payment", 10), ("Abono", "abono", 1), ("Abono 2 USD", "abono USD", 2),
+        ("1er Abono", "abono", 1), ("2do abono", "abono", 2), ("Segundo pago", "pago", 2),
     ])
     func aNumberedPaymentHeader(_ header: String, _ word: String, _ number: Int) throws {
         let parsed = try #require(ColumnMapper.numberedPayment(header))
@@ -51,7 +52,8 @@ struct NumberedPaymentTests {
 
     /// `Abono` before `Abono 2` is the first instalment; a currency after the number keeps
     /// instalments in one currency together.
-    @Test(arguments: [["Abono", "Abono 2", "Abono 3"], ["Abono 1 USD", "Abono 2 USD", "Abono 3 USD"]])
+    @Test(arguments: [["Abono", "Abono 2", "Abono 3"], ["Abono 1 USD", "Abono 2 USD", "Abono 3 USD"],
+                      ["1er Abono", "2do Abono", "3er Abono"]])
     func instalmentHeadersOfOtherShapes(_ headers: [String]) {
         let m = AutomaticMapping.of(["Cliente", "Factura", "Monto"] + headers,
                                     text: [["Alfa", "F-1", "1000", "100", "200", "300"]])
