@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Tabular
 
 /// The first rows of a sheet, held in memory: table finding looks ahead from a header, and column
@@ -83,27 +84,67 @@ struct SheetReader {
             return row
         }
         guard stream != nil else { return nil }
+        switch readAhead.isEmpty ? pull() : readAhead.removeFirst() {
+        case .row(let row, let drained):
+            diagnostics += drained
+            if fillsGaps && row.number > lastNumber + 1 {
+                afterGap = row
+                return next(into: &diagnostics)
+            }
+            lastNumber = max(lastNumber, row.number)
+            return row
+        case .end(let drained):
+            diagnostics += drained
+            finished = stream
+            stream = nil
+            return nil
+        }
+    }
+
+    /// One step of the stream: a row and the reader's diagnostics drained after it, or the end
+    /// (or the break) with the last of them.
+    private enum Pulled {
+        case row(Row, [Diagnostic])
+        case end([Diagnostic])
+    }
+
+    /// Reads the stream's next row. Its diagnostics are drained every 4096 rows, so they come out
+    /// at the same rows whether a row is read ahead or not.
+    private mutating func pull() -> Pulled {
         do {
-            // `stream!` is checked just above; mutating through it keeps the reader's state in place.
+            // `stream!` is checked by the callers; mutating through it keeps the reader's state in place.
             if let row = try stream!.next() {
                 rowsRead += 1
-                if rowsRead % 4096 == 0 { diagnostics += stream!.drainDiagnostics() }
-                if fillsGaps && row.number > lastNumber + 1 {
-                    afterGap = row
-                    return next(into: &diagnostics)
-                }
-                lastNumber = max(lastNumber, row.number)
-                return row
+                return .row(row, rowsRead % 4096 == 0 ? stream!.drainDiagnostics() : [])
             }
-            diagnostics += stream!.drainDiagnostics()
+            return .end(stream!.drainDiagnostics())
         } catch {
-            diagnostics += stream!.drainDiagnostics()
-            diagnostics.append(truncation(error))
+            return .end(stream!.drainDiagnostics() + [truncation(error)])
         }
-        finished = stream
-        stream = nil
-        return nil
     }
+
+    /// Rows read ahead of ``next(into:)`` while the merged ranges are looked up, oldest first.
+    private var readAhead = ReadAheadQueue<Pulled>()
+
+    /// Reads up to `limit` rows of a workbook's sheet ahead while `waiting()` holds (asked every
+    /// 256 rows), and not past the end of the sheet. The reading thread would otherwise sit idle
+    /// while the merged ranges are looked up; these are rows it has to parse anyway, and
+    /// ``next(into:)`` hands them out with the same diagnostics, gaps and end as unread ones.
+    mutating func readAhead(limit: Int, while waiting: () -> Bool) {
+        guard stream != nil, fillsGaps else { return }
+        var count = 0
+        while count < limit, count % 256 != 0 || waiting() {
+            let pulled = pull()
+            readAhead.append(pulled)
+            count += 1
+            if case .end = pulled { return }
+        }
+    }
+
+    /// Rows read ahead while a long sheet's merged ranges are looked up. The lookup inflates the
+    /// sheet once more, about as long as reading 150,000 rows of a 13-column export takes beside
+    /// it; they hold about 90 MB.
+    static let readAheadRows = 150_000
 
     /// Whether the rest of the sheet can come as bytes (``next(into:limit:diagnostics:)``): a CSV
     /// file's rows.
@@ -155,6 +196,7 @@ struct SheetReader {
     /// From the finished stream when the window holds the whole sheet; else from the source (for a
     /// workbook, a scan of the sheet that parses it again only when it has merged cells).
     private mutating func mergedRanges(_ lookup: MergedRangeLookup?, into diagnostics: inout [Diagnostic]) -> [CellRange] {
+        if let lookup { readAhead(limit: Self.readAheadRows, while: { !lookup.isDone }) }
         let found = lookup?.result()
         if stream == nil, peeked == nil, let known = finished?.mergedRangesAfterEnd { return known }
         do { return try found?.get() ?? source.mergedRanges(ofSheet: sheet.index) }
@@ -176,22 +218,45 @@ private final class MergedRangeLookup: @unchecked Sendable {
     // read only after waiting for it.
     private var found: Result<[CellRange], any Error> = .success([])
     private let done = DispatchSemaphore(value: 0)
+    private let finished = Atomic<Bool>(false)
 
     init(_ source: any TabularSource, sheet: Int) {
         nonisolated(unsafe) let source = source
         let thread = Thread { [self] in
             HelperThreadPriority.lowerCurrentThread()
             found = Result { try source.mergedRanges(ofSheet: sheet) }
+            finished.store(true, ordering: .releasing)
             done.signal()
         }
         thread.name = "consolida.merged-ranges"
         thread.start()
     }
 
+    /// Whether the lookup has ended (``result()`` returns at once).
+    var isDone: Bool { finished.load(ordering: .acquiring) }
+
     /// Waits for the lookup.
     func result() -> Result<[CellRange], any Error> {
         done.wait()
         done.signal()  // later calls return at once
         return found
+    }
+}
+
+/// A first-in, first-out queue over an array: appends at the back, takes from a head index, and
+/// starts over once emptied.
+private struct ReadAheadQueue<Element> {
+    private var items: [Element] = []
+    private var head = 0
+
+    var isEmpty: Bool { head == items.count }
+
+    mutating func append(_ item: Element) { items.append(item) }
+
+    mutating func removeFirst() -> Element {
+        let item = items[head]
+        head += 1
+        if head == items.count { items.removeAll(); head = 0 }
+        return item
     }
 }
