@@ -68,6 +68,10 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
         chunk.reserveCapacity(self.size)
     }
 
+    /// Whether the rows added now were in memory already (a window's, rows read ahead): their
+    /// chunks do not hold the reading thread back (``OrderedChunkWork/submit(inMemory:_:)``).
+    var rowsInMemory = false
+
     /// Diagnostics that belong with the rows added so far (the reader's, met while reading them).
     mutating func attach(_ diagnostics: [Diagnostic]) { notes += diagnostics }
 
@@ -248,7 +252,7 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
         let startSection = section, startFill = fillSource
         if template.sections != nil { section = template.sections(after: rows, textRows, from: section) }
         if template.fillDown != nil { fillSource = template.fillSource(after: rows, textRows, from: fillSource) }
-        let ready = work.submit {
+        let ready = work.submit(inMemory: rowsInMemory) {
             // A copy of the importer per chunk; the copies share only the table's parse memo.
             var worker = template
             worker.startChunk(countOnly: full)

@@ -395,6 +395,10 @@ public struct Importer: Sendable {
                 // The window's last rows may be the preamble (and group row) of a table that starts
                 // after it: they wait with the rows after the window until those tell.
                 let trailing = watch?.heldTail(of: rows[region.dataStartIndex..<region.endIndex]) ?? 0
+                // A workbook's reading thread is the import's slowest part: it goes on reading while
+                // the workers take the window's rows. A CSV file's rows are read in a fraction of
+                // the time the workers take, and the reader need not get ahead.
+                feed.rowsInMemory = !readsText
                 for i in region.dataStartIndex..<region.endIndex - trailing {
                     feed.add(rows[i], asText: asText, into: &batch, flush: flush)
                 }
@@ -408,6 +412,7 @@ public struct Importer: Sendable {
                     if let watch { feed.watchForNextTable(watch) }
                     // (Rows after another table's start stay in the chunk behind it, and go with it.)
                     for row in waiting + afterWindow { feed.add(row, asText: asText, into: &batch, flush: flush) }
+                    feed.rowsInMemory = false
                     if asText {
                         if let row = rest.takePeeked() { feed.add(row, asText: true, into: &batch, flush: flush) }
                         while feed.nextTableStart == nil {
@@ -421,6 +426,7 @@ public struct Importer: Sendable {
                     } else {
                         while feed.nextTableStart == nil, let row = nextShown(&notes) {
                             if !notes.isEmpty { feed.attach(notes); notes = [] }
+                            feed.rowsInMemory = rest.holdsRowsReadAhead
                             feed.add(row, into: &batch, flush: flush)
                         }
                     }

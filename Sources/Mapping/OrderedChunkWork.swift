@@ -5,7 +5,10 @@ import Foundation
 ///
 /// The submitting thread keeps the results: `submit` returns the results that are ready (in order)
 /// and blocks only while `width` chunks are outstanding and the oldest is not done yet. At most
-/// `width` results are held at once, which bounds memory whatever the input's size.
+/// `width` results are held at once, which bounds memory whatever the input's size. Chunks of
+/// rows that were in memory already (`inMemory`) never wait, and each widens the room of the other
+/// chunks by one (memory stays bounded by the rows held before): a reader that hands over many rows at once (a window) goes on reading while the
+/// workers take them, instead of waiting for them all and then for the rows it reads next.
 ///
 /// The workers are threads of its own rather than a shared Dispatch queue: a caller blocked here
 /// may itself be running on a pool thread (Swift concurrency, tests), and work queued behind it on
@@ -17,6 +20,9 @@ final class OrderedChunkWork<Result: Sendable>: @unchecked Sendable {
     private var done: [Int: Result] = [:]
     private var nextIn = 0, nextOut = 0, outstanding = 0
     private var threads = 0, closed = false
+    /// The outstanding chunks submitted `inMemory`, and how many were submitted in all.
+    private var inMemory = Set<Int>()
+    private var inMemorySubmitted = 0
     private let width: Int, workers: Int
 
     init(workers: Int = max(2, ProcessInfo.processInfo.activeProcessorCount)) {
@@ -24,14 +30,20 @@ final class OrderedChunkWork<Result: Sendable>: @unchecked Sendable {
         width = workers + 1
     }
 
-    /// Queues `work` for a worker thread; returns the results that are ready, oldest first.
-    func submit(_ work: @escaping @Sendable () -> Result) -> [Result] {
+    /// Queues `work` for a worker thread; returns the results that are ready, oldest first. With
+    /// `inMemory` (the chunk's rows were held before: a window's, rows read ahead), handing it over
+    /// never waits, and other chunks may be one more outstanding from then on.
+    func submit(inMemory isInMemory: Bool = false, _ work: @escaping @Sendable () -> Result) -> [Result] {
         condition.lock()
         defer { condition.unlock() }
         var ready: [Result] = []
-        while outstanding >= width {
+        // Other chunks outstanding may be as many as the width, plus one per in-memory chunk
+        // submitted: once the workers are through those, the reader's own chunks have piled up
+        // behind them, and the reader waiting for them all would idle as long again.
+        while !isInMemory, outstanding - inMemory.count >= width + inMemorySubmitted {
             if !popReady(into: &ready) { condition.wait() }
         }
+        if isInMemory { inMemory.insert(nextIn); inMemorySubmitted += 1 }
         waiting.append((nextIn, work))
         nextIn += 1; outstanding += 1
         if threads < workers {
@@ -78,7 +90,7 @@ final class OrderedChunkWork<Result: Sendable>: @unchecked Sendable {
     private func popReady(into ready: inout [Result]) -> Bool {
         var moved = false
         while let result = done.removeValue(forKey: nextOut) {
-            ready.append(result); nextOut += 1; outstanding -= 1; moved = true
+            ready.append(result); inMemory.remove(nextOut); nextOut += 1; outstanding -= 1; moved = true
         }
         return moved
     }

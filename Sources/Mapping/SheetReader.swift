@@ -126,6 +126,9 @@ struct SheetReader {
     /// Rows read ahead of ``next(into:)`` while the merged ranges are looked up, oldest first.
     private var readAhead = ReadAheadQueue<Pulled>()
 
+    /// Whether rows read ahead are still to be handed out.
+    var holdsRowsReadAhead: Bool { !readAhead.isEmpty }
+
     /// Reads up to `limit` rows of a workbook's sheet ahead while `waiting()` holds (asked every
     /// 256 rows), and not past the end of the sheet. The reading thread would otherwise sit idle
     /// while the merged ranges are looked up; these are rows it has to parse anyway, and
