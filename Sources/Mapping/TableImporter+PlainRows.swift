@@ -55,6 +55,15 @@ extension TableImporter {
     /// ``moneyValue(_:_:_:)`` as a ``PlainAmount``: `.some(nil)` for none, `nil` when its value does
     /// not fit one (the row is then imported as records).
     private func plainAmount(_ field: Field, _ row: Row, _ rowCurrency: Currency?) throws -> PlainAmount?? {
+        // A workbook's number cell: its digits go straight into parts, without a `Decimal` built
+        // and taken apart again; its currency as ``moneyValue(column:_:_:_:)`` decides it.
+        if let c = columns(field).first, case .number(let d) = row[column: c],
+           let (negative, significand, exponent) = CellValue.decimalDigits(d), significand != 0 || !negative {
+            let own = rowCurrency == nil ? row.currencies?[c].flatMap { parsed.currency($0, country: country) } : nil
+            let currency = own ?? rowCurrency ?? headerCurrency[c] ?? amountProfiles[c]?.currency ?? fallbackCurrency
+            return .some(PlainAmount(DecimalParts.normalized(negative: negative, significand: significand, exponent: exponent),
+                                     currency))
+        }
         guard let (money, _) = try moneyValue(field, row, rowCurrency) else { return .some(nil) }
         return PlainAmount(money).map { .some($0) }
     }

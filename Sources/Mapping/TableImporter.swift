@@ -259,11 +259,26 @@ struct TableImporter: Sendable {
     static func dashesOnly(_ row: Row) -> Int? {
         var first: Int?, count = 0
         for (i, cell) in row.cells.enumerated() where !cell.isBlank {
-            guard case .text(let t) = cell, t.contains(where: { !$0.isWhitespace }),
-                  t.allSatisfy({ $0.isWhitespace || "-–—_".contains($0) }) else { return nil }
+            guard case .text(let t) = cell, isDashes(t) else { return nil }
             first = first ?? i + 1; count += 1
         }
         return count >= 2 ? first : nil
+    }
+
+    /// Whether a text is dashes (`-`, `–`, `—`, `_`) among whitespace, at least one of them.
+    /// Nearly every cell of a data row begins with a letter or digit: its first byte tells, without
+    /// a Unicode scan; a non-ASCII byte takes the scan.
+    static func isDashes(_ t: String) -> Bool {
+        var dash = false
+        for b in t.utf8 {
+            switch b {
+            case UInt8(ascii: "-"), UInt8(ascii: "_"): dash = true
+            case 0x09...0x0D, UInt8(ascii: " "): continue
+            case 0x80...: return t.contains(where: { !$0.isWhitespace }) && t.allSatisfy({ $0.isWhitespace || "-–—_".contains($0) })
+            default: return false
+            }
+        }
+        return dash
     }
 
     /// Words that open a remark on a report rather than a record: a note, who made, checked or

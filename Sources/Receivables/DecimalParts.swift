@@ -56,7 +56,7 @@ public struct DecimalParts: Equatable, Sendable {
 
     /// The parts as Foundation keeps them: trailing zeros moved into the exponent, zero unsigned
     /// with exponent 0.
-    static func normalized(negative: Bool, significand: UInt64, exponent: Int) -> DecimalParts {
+    public static func normalized(negative: Bool, significand: UInt64, exponent: Int) -> DecimalParts {
         guard significand != 0 else { return DecimalParts(negative: false, exponent: 0, significand: 0) }
         var s = significand, e = exponent
         while s % 10 == 0 { s /= 10; e += 1 }
