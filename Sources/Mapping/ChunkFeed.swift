@@ -22,7 +22,7 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
     /// Diagnostics met while filling the current chunk, and those of chunks handed out, in order.
     private var notes: [Diagnostic] = []
     private var notesInFlight: [[Diagnostic]] = []
-    private let work = OrderedChunkWork<Done>()
+    private let work: OrderedChunkWork<Done>
     private var accounting: SourceAccounting
     /// Diagnostics of each code seen in this table so far (past the limit they are only counted).
     private var seenPerCode: [String: Int] = [:]
@@ -54,7 +54,10 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
     /// (``CustomerFillDown``), for the same reason.
     private var fillSource: Row?
 
-    init(importer: TableImporter, encoding: Encoding, size: Int) {
+    /// With `readerBound`, the reading thread is the import's critical path (a workbook's): the
+    /// workers yield to it further (``HelperThreadPriority/belowBoundReader``).
+    init(importer: TableImporter, encoding: Encoding, size: Int, readerBound: Bool = false) {
+        work = OrderedChunkWork(nice: readerBound ? HelperThreadPriority.belowBoundReader : HelperThreadPriority.step)
         var importer = importer
         // Tables side by side on a header row share their rows, and their records' IDs name the
         // table's first column besides the row (``TableImporter/recordID(_:suffix:)``), which a

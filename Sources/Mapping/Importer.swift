@@ -364,6 +364,10 @@ public struct Importer: Sendable {
         }
         // A CSV file's rows go to the workers as bytes, and become Rows there if at all.
         let readsText = mask.isEmpty && fill.isEmpty && rest.readsTextRows
+        // A workbook's reading thread parses XML, slower than the workers import its rows: it is
+        // the import's critical path (``ChunkFeed/init(importer:encoding:size:readerBound:)``).
+        // A CSV file's rows are read in a fraction of that time.
+        let readerBound = !rest.readsTextRows
         var tablesBefore = 0
         var above: TableFinder.TableAbove?
         while true {
@@ -384,7 +388,7 @@ public struct Importer: Sendable {
                 let rows = table.region.columns.map { tableRows(window.rows, table.region, columns: $0) } ?? window.rows
                 var importer = TableImporter(path: path, sheet: sheet, table: table, rows: rows, options: options)
                 importer.begin(into: &batch)
-                var feed = ChunkFeed(importer: importer, encoding: encoding, size: options.flushRows)
+                var feed = ChunkFeed(importer: importer, encoding: encoding, size: options.flushRows, readerBound: readerBound)
                 let asText = readsText && feed.takesTextRows
                 let region = table.region
                 let isLast = t == last
@@ -395,10 +399,9 @@ public struct Importer: Sendable {
                 // The window's last rows may be the preamble (and group row) of a table that starts
                 // after it: they wait with the rows after the window until those tell.
                 let trailing = watch?.heldTail(of: rows[region.dataStartIndex..<region.endIndex]) ?? 0
-                // A workbook's reading thread is the import's slowest part: it goes on reading while
-                // the workers take the window's rows. A CSV file's rows are read in a fraction of
-                // the time the workers take, and the reader need not get ahead.
-                feed.rowsInMemory = !readsText
+                // A bound reader goes on reading while the workers take the window's rows; a CSV
+                // file's reader need not get ahead.
+                feed.rowsInMemory = readerBound
                 for i in region.dataStartIndex..<region.endIndex - trailing {
                     feed.add(rows[i], asText: asText, into: &batch, flush: flush)
                 }

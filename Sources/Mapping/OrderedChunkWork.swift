@@ -24,9 +24,11 @@ final class OrderedChunkWork<Result: Sendable>: @unchecked Sendable {
     private var inMemory = Set<Int>()
     private var inMemorySubmitted = 0
     private let width: Int, workers: Int
+    /// How much nicer the workers are than the submitting thread (``HelperThreadPriority``).
+    private let nice: Int32
 
-    init(workers: Int = max(2, ProcessInfo.processInfo.activeProcessorCount)) {
-        self.workers = workers
+    init(workers: Int = max(2, ProcessInfo.processInfo.activeProcessorCount), nice: Int32 = HelperThreadPriority.step) {
+        self.workers = workers; self.nice = nice
         width = workers + 1
     }
 
@@ -71,7 +73,7 @@ final class OrderedChunkWork<Result: Sendable>: @unchecked Sendable {
     }
 
     private func runWorker() {
-        HelperThreadPriority.lowerCurrentThread()
+        HelperThreadPriority.lowerCurrentThread(by: nice)
         condition.lock()
         while true {
             while waiting.isEmpty && !closed { condition.wait() }
