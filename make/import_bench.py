@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """`consolida import FILE --out DIR` against reading FILE alone (`consolida read-bench` for CSV,
 `consolida xlsx-bench` for XLSX), each process timed by /usr/bin/time -v (wall, peak RSS); medians
-of --runs runs. Prints both and the ratio import/read, which the target states as <= 1.5x."""
+of --runs runs. Prints both and the ratio import/read, which the target states as <= 1.5x.
+
+The reads and imports alternate (read, import, read, import, ...): on a shared machine whose load
+changes by the minute, runs done in two blocks compared one minute's load with the next one's."""
 import argparse
 import re
 import shutil
@@ -22,8 +25,7 @@ def timed(cmd):
     return seconds, rss
 
 
-def measure(cmd, runs):
-    results = [timed(cmd) for _ in range(runs)]
+def summary(results):
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
 
 
@@ -36,12 +38,16 @@ def main():
     print("%-28s %12s %12s %12s %12s %8s" % ("file", "read s", "read MiB", "import s", "import MiB", "ratio"))
     for f in a.files:
         reader = "xlsx-bench" if f.endswith(".xlsx") else "read-bench"
-        read_s, read_m = measure([a.consolida, reader, f], a.runs)
         out = tempfile.mkdtemp(prefix="import-bench-")
+        reads, imports = [], []
         try:
-            imp_s, imp_m = measure([a.consolida, "import", f, "--out", out + "/out", "--quiet"], a.runs)
+            for _ in range(a.runs):
+                reads.append(timed([a.consolida, reader, f]))
+                shutil.rmtree(out + "/out", ignore_errors=True)
+                imports.append(timed([a.consolida, "import", f, "--out", out + "/out", "--quiet"]))
         finally:
             shutil.rmtree(out, ignore_errors=True)
+        (read_s, read_m), (imp_s, imp_m) = summary(reads), summary(imports)
         name = f.split("/")[-1]
         print("%-28s %12.2f %12.0f %12.2f %12.0f %7.2fx" % (name, read_s, read_m, imp_s, imp_m, imp_s / read_s))
     print("target: import <= 1.5x reading alone")

@@ -153,6 +153,42 @@ extension ColumnMapper {
         mapStatement(charge: (charge, chargeProfile), credit: (credit, creditProfile), byField: &byField, taken: &taken)
     }
 
+    /// Headers of a statement's line description (`Concepto`, `Descripción`, `Detalle`).
+    static let conceptWords: Set<String> = ["concepto", "conceptos", "descripcion", "detalle", "glosa", "movimiento",
+                                            "concepto del movimiento", "description", "descricao", "historico"]
+
+    /// A customer's statement may name its documents only in a concept column (`Fecha | Concepto |
+    /// Debe | Haber | Saldo`, lines `Factura F-100`, `Pago recibido`): that column is then the
+    /// documents' type (and number, after the type word: ``TableImporter/numberInType(_:)``), so
+    /// that ``markAccountStatement(headers:profiles:rows:byField:taken:titled:)`` and
+    /// ``markLedger(headers:profiles:rows:byField:taken:titled:)`` read the lines as documents. Only
+    /// when the table says whose it is, and at least half of its charge lines name an invoice or a
+    /// debit note: a bank's charges (`Comisión`, `Transferencia`, `Cheque`) name none.
+    /// Returns whether it did.
+    func markConceptAsDocumentType(headers: [ColumnHeader], profiles: [Int: ColumnProfile], rows: ArraySlice<Row>,
+                                   byField: inout [Field: MappedField], taken: inout Set<Int>, titled: Bool) -> Bool {
+        guard byField[.documentNumber] == nil, byField[.documentType] == nil, byField[.paymentReference] == nil,
+              titled || Self.saysWhoseOrWhat(byField, rows: rows) else { return false }
+        let folded = headers.map { (column: $0.column, text: TextFolding.fold($0.text)) }
+        guard let concept = folded.first(where: { !taken.contains($0.column) && Self.conceptWords.contains($0.text) })?.column,
+              let charge = folded.first(where: { Self.isWord($0.text, in: MappingSettings.ledgerDebitWords) })?.column,
+              let chargeProfile = profiles[charge], chargeProfile.fit(.amount) >= 0.5 else { return false }
+        let chargeAmounts = amountProfile(charge, rows)
+        var charges = 0, documents = 0
+        for row in rows {
+            guard let c = Self.amount(row, charge, chargeAmounts), !c.isZero, !Self.isTotalsLine(row),
+                  case .text(let text) = row[column: concept] else { continue }
+            charges += 1
+            let meaning = DocumentTypeWords.meaning(of: text)
+            if meaning == .invoice || meaning == .debitNote { documents += 1 }
+        }
+        guard charges >= 1, documents * 2 >= charges else { return false }
+        byField[.documentType] = MappedField(field: .documentType, columns: [concept],
+                                             confidence: rounded(settings.headerWeight * 0.8 + (1 - settings.headerWeight) * Double(documents) / Double(charges)))
+        taken.insert(concept)
+        return true
+    }
+
     /// A customer's ledger with no running balance (`Fecha | Documento | Concepto | Debe | Haber`) is
     /// a statement too: each line a charge or a credit, read as
     /// ``markAccountStatement(headers:profiles:rows:byField:taken:titled:)`` reads them. Without the

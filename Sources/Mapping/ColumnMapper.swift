@@ -65,7 +65,11 @@ struct ColumnMapper {
         }
         var (byField, taken) = assign(candidates, hidden: hidden)
         alignCurrencies(candidates, headers: headers, byField: &byField, taken: &taken)
-        markStatement(headers: headers, profiles: profiles, rows: rows, byField: &byField, taken: &taken)
+        // A customer's statement naming its documents in a concept column has a bank statement's
+        // columns (`Fecha | Concepto | Debe | Haber | Saldo`): told apart first.
+        let conceptStatement = markConceptAsDocumentType(headers: headers, profiles: profiles, rows: rows, byField: &byField,
+            taken: &taken, titled: Self.isAccountStatementTitle(title) || title.map(CustomerSections.startsWithLabel) == true)
+        if !conceptStatement { markStatement(headers: headers, profiles: profiles, rows: rows, byField: &byField, taken: &taken) }
         markAccountStatement(headers: headers, profiles: profiles, rows: rows, byField: &byField, taken: &taken,
                              titled: Self.isAccountStatementTitle(title))
         markLedger(headers: headers, profiles: profiles, rows: rows, byField: &byField, taken: &taken,

@@ -227,17 +227,34 @@ extension TableImporter {
     }
 
     /// The name of a receipt listed without a number: its type, date, amount and row (`Pago
-    /// 2026-11-20 -2000.00 fila 12`; two alike on one day stay two), said at its type's cell.
+    /// 2026-11-20 -2000.00 fila 12`; two alike on one day stay two), said at its type's cell. With
+    /// `charge`, of a statement's charge written without one (`Cargo por flete`): imported as an
+    /// invoice so named, and said so.
     func receiptNumber(_ row: Row, _ origin: Provenance, type: String, issued: Result<Sourced<LocalDate>?, any Error>,
-                       value: Sourced<Money>?, into batch: inout ImportBatch) -> Sourced<String> {
+                       value: Sourced<Money>?, charge: Bool = false, into batch: inout ImportBatch) -> Sourced<String> {
         let date = (try? issued.get())??.value.iso
         let made = [type, date ?? "", value?.value.plainText ?? "", "fila \(row.number)"].filter { !$0.isEmpty }
             .joined(separator: " ")
         let c = columns(.documentType).first
-        note(.warning, "MAP-RECEIPT-NO-NUMBER",
-             "a receipt with no document number: imported as a credit named \"\(made)\" from its type, date, amount and row",
+        note(.warning, charge ? "MAP-CHARGE-NO-NUMBER" : "MAP-RECEIPT-NO-NUMBER",
+             "a \(charge ? "charge" : "receipt") with no document number: imported as \(charge ? "an invoice" : "a credit") named \"\(made)\" from its type, date, amount and row",
              at: location(row, column: c), found: type, into: &batch)
         return Sourced(made, from: origin.at(column: c ?? 1, rawText: type))
+    }
+
+    /// The document number a type cell writes after its type word (`Factura F-100` → `F-100`,
+    /// `Fact. # 00123` → `00123`): its first later word with a digit, unless that word is a year or
+    /// a date (`Factura marzo 2024` names a period, not a document).
+    static func numberInType(_ written: String) -> String? {
+        let words = written.split(whereSeparator: \.isWhitespace)
+        for word in words.dropFirst() {
+            var w = word[...]
+            while let f = w.first, "#:º°".contains(f) { w = w.dropFirst() }
+            guard w.contains(where: \.isASCIIDigit) else { continue }
+            let isYear = w.count == 4 && w.allSatisfy(\.isASCIIDigit) && (w.hasPrefix("19") || w.hasPrefix("20"))
+            return isYear || w.contains("/") ? nil : String(w)
+        }
+        return nil
     }
 
     /// A balance or paid amount larger than the document's total (``InvoiceAmountCheck``): imported

@@ -38,6 +38,13 @@ extension TableImporter {
                  at: location(row, column: line), found: written, into: &batch)
         } else if let charge {
             value = charge
+            // A statement that names its documents only in a concept (`Factura F-100`): the number
+            // it writes after the type word, else a name made of the line's values, said.
+            if number == nil, let (_, written) = writtenType(row) {
+                let c = columns(.documentType).first ?? 1
+                number = Self.numberInType(written).map { Sourced($0, from: origin.at(column: c, rawText: written)) }
+                    ?? receiptNumber(row, origin, type: written, issued: issued, value: charge, charge: true, into: &batch)
+            }
             type = documentType(row, number: number?.value ?? "") == .debitNote ? .debitNote : .invoice
         } else if let credit {
             value = credit

@@ -48,6 +48,8 @@ public struct TableMapping: Sendable {
         if fields.contains(.documentNumber) && !fields.isDisjoint(with: [.amount, .balance, .paid, .paymentAmount, .agingBucket]) {
             return .invoices
         }
+        // A customer's statement naming its documents by their type alone (`Factura F-100`).
+        if fields.isSuperset(of: [.documentType, .credit]) && fields.contains(.amount) { return .invoices }
         if !fields.contains(.documentNumber), !fields.isDisjoint(with: [.issueDate, .paymentDate]),
            hasMoney, !fields.contains(.balance) { return .payments }
         if !fields.isDisjoint(with: [.customerName, .taxID, .firstName, .lastName]) { return .customers }
