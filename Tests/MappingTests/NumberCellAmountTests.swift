@@ -30,18 +30,8 @@ import Testing
     }
 
     static func run(_ rows: [Row], plainRows: Bool) -> (PlainRowTests.Outcome, plain: Int) {
-        var options = ImportOptions(country: "VE", currency: "VES")
-        options.flushRows = 5; options.windowRows = 8; options.plainRows = plainRows
-        var batch = ImportBatch(), out = PlainRowTests.Outcome(), plain = 0
-        let source = MemorySource(path: "libro.xlsx", sheets: [MemorySource.Sheet(name: "Hoja1", rows: rows)])
-        Importer(options: options).importSource(source, encoding: PlainRowTests.Flattened(), into: &batch) { b, encoded in
-            let own = PlainRowTests.Flattened().encode(&b, plain: PlainInvoiceRows(file: "", sheet: nil))
-            out.customers += own.customers; out.invoices += own.invoices
-            for e in encoded { out.customers += e.customers; out.invoices += e.invoices; plain += e.plain }
-            out.rejects += b.rejects; b.rejects = []
-        }
-        out.diagnostics = batch.diagnostics; out.notListed = batch.diagnosticsNotListed; out.accounting = batch.accounting
-        return (out, plain)
+        PlainRowTests.run(MemorySource(path: "libro.xlsx", sheets: [MemorySource.Sheet(name: "Hoja1", rows: rows)]),
+                          plainRows: plainRows, flush: 5, window: 8)
     }
 
     @Test(arguments: [false, true])

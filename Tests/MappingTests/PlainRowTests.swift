@@ -59,10 +59,16 @@ struct PlainRowTests {
 
     /// The import's outcome, and how many rows came as plain rows.
     static func run(_ rows: [[String]], plainRows: Bool, flush: Int = 7, mapping: MappingFile? = nil) -> (Outcome, plain: Int) {
+        run(MemorySource(csv: rows), plainRows: plainRows, flush: flush, mapping: mapping)
+    }
+
+    /// ``run(_:plainRows:flush:mapping:)`` of any source (a workbook's rows, with number cells).
+    static func run(_ source: MemorySource, plainRows: Bool, flush: Int = 7, window: Int = 10,
+                    mapping: MappingFile? = nil) -> (Outcome, plain: Int) {
         var options = ImportOptions(mapping: mapping, country: "VE", currency: "VES")
-        options.flushRows = flush; options.windowRows = 10; options.plainRows = plainRows
+        options.flushRows = flush; options.windowRows = window; options.plainRows = plainRows
         var batch = ImportBatch(), out = Outcome(), plain = 0
-        Importer(options: options).importSource(MemorySource(csv: rows), encoding: Flattened(), into: &batch) { b, encoded in
+        Importer(options: options).importSource(source, encoding: Flattened(), into: &batch) { b, encoded in
             let own = Flattened().encode(&b, plain: PlainInvoiceRows(file: "", sheet: nil))
             out.customers += own.customers; out.invoices += own.invoices
             for e in encoded { out.customers += e.customers; out.invoices += e.invoices; plain += e.plain }
