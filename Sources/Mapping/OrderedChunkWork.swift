@@ -4,11 +4,12 @@ import Foundation
 /// submitted, so a parallel import writes exactly what a sequential one would.
 ///
 /// The submitting thread keeps the results: `submit` returns the results that are ready (in order)
-/// and blocks only while `width` chunks are outstanding and the oldest is not done yet. At most
-/// `width` results are held at once, which bounds memory whatever the input's size. Chunks of
-/// rows that were in memory already (`inMemory`) never wait, and each widens the room of the other
-/// chunks by one (memory stays bounded by the rows held before): a reader that hands over many rows at once (a window) goes on reading while the
-/// workers take them, instead of waiting for them all and then for the rows it reads next.
+/// and blocks only while `width` chunks are outstanding and the oldest is not done yet, which
+/// bounds memory whatever the input's size. Chunks of rows that were in memory already
+/// (`inMemory`: a window's, rows read ahead) never wait, and each widens the room of the other
+/// chunks by one: a reader that hands over many rows at once goes on reading while the workers
+/// take them, instead of waiting for them all and then for the rows it reads next. What it may
+/// read ahead so is bounded by the rows it held before.
 ///
 /// The workers are threads of its own rather than a shared Dispatch queue: a caller blocked here
 /// may itself be running on a pool thread (Swift concurrency, tests), and work queued behind it on

@@ -197,7 +197,7 @@ extension TableImporter {
         }
         // A receipt listed without a number (QuickBooks' unapplied `Pago`) is still money the
         // customer holds: named by its type, date and amount, and said.
-        let number = written ?? receiptNumber(row, origin, type: receipt ?? "", issued: issued, value: amount ?? balance,
+        let number = written ?? nameWithoutNumber(row, origin, type: receipt ?? "", issued: issued, value: amount ?? balance,
                                                 into: &batch)
         var invoice = Invoice(id: id, customer: customer.id, number: number,
                               type: documentType(row, number: number.value),
@@ -226,11 +226,11 @@ extension TableImporter {
         p.currency ?? row.currencies?[c].flatMap { parsed.currency($0, country: country) }
     }
 
-    /// The name of a receipt listed without a number: its type, date, amount and row (`Pago
+    /// The name of a receipt listed without a number (its number in the records): its type, date, amount and row (`Pago
     /// 2026-11-20 -2000.00 fila 12`; two alike on one day stay two), said at its type's cell. With
     /// `charge`, of a statement's charge written without one (`Cargo por flete`): imported as an
     /// invoice so named, and said so.
-    func receiptNumber(_ row: Row, _ origin: Provenance, type: String, issued: Result<Sourced<LocalDate>?, any Error>,
+    func nameWithoutNumber(_ row: Row, _ origin: Provenance, type: String, issued: Result<Sourced<LocalDate>?, any Error>,
                        value: Sourced<Money>?, charge: Bool = false, into batch: inout ImportBatch) -> Sourced<String> {
         let date = (try? issued.get())??.value.iso
         let made = [type, date ?? "", value?.value.plainText ?? "", "fila \(row.number)"].filter { !$0.isEmpty }

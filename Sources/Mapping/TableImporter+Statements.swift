@@ -43,7 +43,7 @@ extension TableImporter {
             if number == nil, let (_, written) = writtenType(row) {
                 let c = columns(.documentType).first ?? 1
                 number = Self.numberInType(written).map { Sourced($0, from: origin.at(column: c, rawText: written)) }
-                    ?? receiptNumber(row, origin, type: written, issued: issued, value: charge, charge: true, into: &batch)
+                    ?? nameWithoutNumber(row, origin, type: written, issued: issued, value: charge, charge: true, into: &batch)
             }
             type = documentType(row, number: number?.value ?? "") == .debitNote ? .debitNote : .invoice
         } else if let credit {
@@ -52,7 +52,7 @@ extension TableImporter {
             // A credit with no number (a transfer, an advance) is still money the customer holds.
             if number == nil {
                 let written = writtenType(row)?.1 ?? text(.notes, row, origin)?.value ?? "Abono"
-                number = receiptNumber(row, origin, type: written, issued: issued, value: credit, into: &batch)
+                number = nameWithoutNumber(row, origin, type: written, issued: issued, value: credit, into: &batch)
             }
         } else {
             throw RowRejection(code: "MAP-NO-AMOUNT", reason: "no charge or credit", column: columns(.amount).first)
