@@ -106,6 +106,12 @@ extension ColumnMapper {
         }
     }
 
+    /// Whether a title names whose account it is: `Estado de cuenta - Comercial Oriente C.A.`
+    /// (``CustomerSections/statementTitleCustomer(_:)``) or `Cliente: Comercial Oriente C.A.`.
+    static func titleNamesCustomer(_ title: String) -> Bool {
+        CustomerSections.statementTitleCustomer(title) != nil || CustomerSections.startsWithLabel(title)
+    }
+
     /// A title that names a customer's account statement (`Estado de cuenta`, `Cuenta corriente`,
     /// `Extracto de cuenta del cliente`, `Statement of account`).
     static func isAccountStatementTitle(_ title: String?) -> Bool {
@@ -163,14 +169,18 @@ extension ColumnMapper {
     /// that ``markAccountStatement(headers:profiles:rows:byField:taken:titled:)`` and
     /// ``markLedger(headers:profiles:rows:byField:taken:titled:)`` read the lines as documents. Only
     /// when the table says whose it is, and at least half of its charge lines name an invoice or a
-    /// debit note: a bank's charges (`Comisión`, `Transferencia`, `Cheque`) name none.
-    /// Returns whether it did.
+    /// debit note: a bank's charges (`Comisión`, `Transferencia`, `Cheque`) name none. "Whose": a
+    /// customer column, `Cliente: …` headings, or what is above the header (`namesCustomer`: a
+    /// title `Estado de cuenta - Comercial Oriente C.A.`, or `Estado de cuenta` over a `Cliente: …`
+    /// line); a bare `Estado de cuenta` may be a bank's.
+    /// A concept column that the notes took (`Detalle`) is taken from them. Returns whether it did.
     func markConceptAsDocumentType(headers: [ColumnHeader], profiles: [Int: ColumnProfile], rows: ArraySlice<Row>,
-                                   byField: inout [Field: MappedField], taken: inout Set<Int>, titled: Bool) -> Bool {
+                                   byField: inout [Field: MappedField], taken: inout Set<Int>, namesCustomer: Bool) -> Bool {
         guard byField[.documentNumber] == nil, byField[.documentType] == nil, byField[.paymentReference] == nil,
-              titled || Self.saysWhoseOrWhat(byField, rows: rows) else { return false }
+              namesCustomer || Self.saysWhoseOrWhat(byField, rows: rows) else { return false }
         let folded = headers.map { (column: $0.column, text: TextFolding.fold($0.text)) }
-        guard let concept = folded.first(where: { !taken.contains($0.column) && Self.conceptWords.contains($0.text) })?.column,
+        let notes = byField[.notes]?.columns ?? []
+        guard let concept = folded.first(where: { (!taken.contains($0.column) || notes == [$0.column]) && Self.conceptWords.contains($0.text) })?.column,
               let charge = folded.first(where: { Self.isWord($0.text, in: MappingSettings.ledgerDebitWords) })?.column,
               let chargeProfile = profiles[charge], chargeProfile.fit(.amount) >= 0.5 else { return false }
         let chargeAmounts = amountProfile(charge, rows)
@@ -183,6 +193,7 @@ extension ColumnMapper {
             if meaning == .invoice || meaning == .debitNote { documents += 1 }
         }
         guard charges >= 1, documents * 2 >= charges else { return false }
+        if notes == [concept] { byField[.notes] = nil }
         byField[.documentType] = MappedField(field: .documentType, columns: [concept],
                                              confidence: rounded(settings.headerWeight * 0.8 + (1 - settings.headerWeight) * Double(documents) / Double(charges)))
         taken.insert(concept)

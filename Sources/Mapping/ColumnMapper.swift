@@ -30,13 +30,14 @@ struct ColumnMapper {
     }
 
     /// `samples[column]` are the column's first non-blank data cells; `hidden`, the columns the
-    /// sheet hides. Header candidates (confirmed by the values) and value candidates are assigned
+    /// sheet hides; `rows`, the first data rows; `preamble`, the lines between the table's title
+    /// and its header (a `Cliente: …` line). Header candidates (confirmed by the values) and value candidates are assigned
     /// surest first, visible columns before hidden ones; then a bank statement's credit
     /// column becomes the payment amount, first and last name are joined, the record kind is decided,
     /// and the kind settles the rest: a payer column names a payment's customer, and an invoice's
     /// payment amount is its `paid`.
     func map(headers: [ColumnHeader], samples: [Int: [CellValue]], title: String?, hidden: Set<Int> = [],
-             rows: ArraySlice<Row> = []) -> TableMapping {
+             rows: ArraySlice<Row> = [], preamble: ArraySlice<Row> = []) -> TableMapping {
         var profiles: [Int: ColumnProfile] = [:]
         for h in headers { profiles[h.column] = ColumnProfile(samples[h.column] ?? [], country: country) }
         let named = headers.map { (header: $0, match: headerMatch($0)) }
@@ -66,10 +67,23 @@ struct ColumnMapper {
         var (byField, taken) = assign(candidates, hidden: hidden)
         alignCurrencies(candidates, headers: headers, byField: &byField, taken: &taken)
         // A customer's statement naming its documents in a concept column has a bank statement's
-        // columns (`Fecha | Concepto | Debe | Haber | Saldo`): told apart first.
-        let conceptStatement = markConceptAsDocumentType(headers: headers, profiles: profiles, rows: rows, byField: &byField,
-            taken: &taken, titled: Self.isAccountStatementTitle(title) || title.map(CustomerSections.startsWithLabel) == true)
-        if !conceptStatement { markStatement(headers: headers, profiles: profiles, rows: rows, byField: &byField, taken: &taken) }
+        // columns (`Fecha | Concepto | Debe | Haber | Saldo`): told apart first, and kept only when
+        // its lines then read as a statement's (else the table is read as before).
+        var conceptMapped = (byField, taken)
+        if markConceptAsDocumentType(headers: headers, profiles: profiles, rows: rows, byField: &conceptMapped.0,
+                                     taken: &conceptMapped.1,
+                                     namesCustomer: title.map(Self.titleNamesCustomer) == true
+                                        || Self.isAccountStatementTitle(title) && Self.saysWhoseOrWhat([:], rows: preamble)) {
+            markAccountStatement(headers: headers, profiles: profiles, rows: rows, byField: &conceptMapped.0,
+                                 taken: &conceptMapped.1, titled: true)
+            markLedger(headers: headers, profiles: profiles, rows: rows, byField: &conceptMapped.0, taken: &conceptMapped.1,
+                       titled: true)
+        }
+        if conceptMapped.0[.credit] != nil {
+            (byField, taken) = conceptMapped
+        } else {
+            markStatement(headers: headers, profiles: profiles, rows: rows, byField: &byField, taken: &taken)
+        }
         markAccountStatement(headers: headers, profiles: profiles, rows: rows, byField: &byField, taken: &taken,
                              titled: Self.isAccountStatementTitle(title))
         markLedger(headers: headers, profiles: profiles, rows: rows, byField: &byField, taken: &taken,

@@ -157,7 +157,8 @@ public struct Importer: Sendable {
                 let ignored = Set((specs[s].ignore ?? []).compactMap { SpecResolver.column(for: $0, letter: $0, headers: region.headers) })
                 var auto = mapper.map(headers: region.headers.filter { !ignored.contains($0.column) },
                                       samples: samples(loaded.rows, region), title: name ?? sheet.name,
-                                      hidden: hidden, rows: Self.firstDataRows(loaded.rows, region))
+                                      hidden: hidden, rows: Self.firstDataRows(loaded.rows, region),
+                                      preamble: loaded.rows[region.startIndex..<region.headerIndex])
                 if let kind = specs[s].kind { auto.kind = kind }
                 mapping = auto
             } else if let s = chosen {
@@ -167,7 +168,8 @@ public struct Importer: Sendable {
                 mapping = m; diagnostics = d
             } else {
                 mapping = mapper.map(headers: region.headers, samples: samples(loaded.rows, region),
-                                     title: name ?? sheet.name, hidden: hidden, rows: Self.firstDataRows(loaded.rows, region))
+                                     title: name ?? sheet.name, hidden: hidden, rows: Self.firstDataRows(loaded.rows, region),
+                                     preamble: loaded.rows[region.startIndex..<region.headerIndex])
             }
             out.append(AnalyzedTable(sheetIndex: sheet.index, sheetName: sheet.name, name: name, region: region,
                                      mapping: mapping, headerRowNumber: headerNumber, specIndex: chosen,

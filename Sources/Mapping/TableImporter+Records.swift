@@ -243,18 +243,41 @@ extension TableImporter {
     }
 
     /// The document number a type cell writes after its type word (`Factura F-100` → `F-100`,
-    /// `Fact. # 00123` → `00123`): its first later word with a digit, unless that word is a year or
-    /// a date (`Factura marzo 2024` names a period, not a document).
+    /// `Fact. # 00123` → `00123`): its first later word with a digit, unless that word is a year, a
+    /// period, a date or an ordinal (`Factura marzo 2024`, `Retención IVA 2024-03`, `Factura
+    /// 15-03-2024`, `Factura 2do trimestre` name no document).
     static func numberInType(_ written: String) -> String? {
         let words = written.split(whereSeparator: \.isWhitespace)
         for word in words.dropFirst() {
             var w = word[...]
-            while let f = w.first, "#:º°".contains(f) { w = w.dropFirst() }
+            while let f = w.first, "#:º°(".contains(f) { w = w.dropFirst() }
+            while let l = w.last, ",;:.)".contains(l) { w = w.dropLast() }
             guard w.contains(where: \.isASCIIDigit) else { continue }
-            let isYear = w.count == 4 && w.allSatisfy(\.isASCIIDigit) && (w.hasPrefix("19") || w.hasPrefix("20"))
-            return isYear || w.contains("/") ? nil : String(w)
+            return isPeriodOrDate(w) ? nil : String(w)
         }
         return nil
+    }
+
+    /// A year (`2024`), a month of one (`2024-03`, `03/2024`), a date (`15-03-2024`, `15.03.24`,
+    /// `15-mar-2024`, `2024-03-15`) or an ordinal (`2do`, `1er`, `3ª`).
+    private static func isPeriodOrDate(_ w: Substring) -> Bool {
+        func isYear(_ s: Substring) -> Bool {
+            s.count == 4 && s.allSatisfy(\.isASCIIDigit) && (s.hasPrefix("19") || s.hasPrefix("20"))
+        }
+        if isYear(w) { return true }
+        let digits = w.prefix(while: \.isASCIIDigit)
+        if (1...2).contains(digits.count), ["do", "er", "ro", "to", "vo", "no", "mo", "o", "a", "ª", "º", "°"].contains(String(w.dropFirst(digits.count)).lowercased()) {
+            return true
+        }
+        let groups = w.split(omittingEmptySubsequences: false, whereSeparator: { "-./".contains($0) })
+        let numeric = groups.map { !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }
+        if groups.count == 2, numeric[0], numeric[1] {
+            return (isYear(groups[0]) && groups[1].count <= 2) || (isYear(groups[1]) && groups[0].count <= 2)
+        }
+        if groups.count == 3, numeric[0], numeric[2] {
+            return numeric[1] || groups[1].allSatisfy(\.isLetter)
+        }
+        return false
     }
 
     /// A balance or paid amount larger than the document's total (``InvoiceAmountCheck``): imported
@@ -507,6 +530,11 @@ extension TableImporter {
         if meaning == .receipt {
             note(.info, "MAP-RECEIPT-AS-CREDIT",
                  "\"\(written)\" is a receipt or an advance: imported as a credit the customer holds (credit_note)",
+                 at: location(row, column: c), found: written, into: &batch)
+        } else if invoice.type == .creditNote {
+            // A statement's credit line: its side says what it is.
+            note(.warning, "MAP-DOCUMENT-TYPE-UNKNOWN",
+                 "document type \"\(written)\" is not known: imported as a credit (the statement's credit side)",
                  at: location(row, column: c), found: written, into: &batch)
         } else {
             note(.warning, "MAP-DOCUMENT-TYPE-UNKNOWN",

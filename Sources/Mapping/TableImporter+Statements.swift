@@ -49,7 +49,11 @@ extension TableImporter {
         } else if let credit {
             value = credit
             type = .creditNote
-            // A credit with no number (a transfer, an advance) is still money the customer holds.
+            // A credit with no number (a transfer, an advance) is still money the customer holds;
+            // one its concept numbers (`Nota de crédito NC-9`) is that document.
+            if number == nil, let (_, written) = writtenType(row), let inType = Self.numberInType(written) {
+                number = Sourced(inType, from: origin.at(column: columns(.documentType).first ?? 1, rawText: written))
+            }
             if number == nil {
                 let written = writtenType(row)?.1 ?? text(.notes, row, origin)?.value ?? "Abono"
                 number = nameWithoutNumber(row, origin, type: written, issued: issued, value: credit, into: &batch)

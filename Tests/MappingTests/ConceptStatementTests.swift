@@ -35,6 +35,76 @@ import Testing
         #expect(batch.rejects.isEmpty)
     }
 
+    /// The concept names invoices, but the lines are no statement's (the balance does not run with
+    /// them): the table is read as before, a bank's, and no row is lost.
+    @Test func linesThatAreNoStatementsStayPayments() {
+        let bank: [[String]] = [
+            ["Estado de cuenta"],
+            ["Fecha", "Concepto", "Debe", "Haber", "Saldo"],
+            ["01/03/2024", "Factura CANTV 889900", "120.00", "", "9880.00"],
+            ["02/03/2024", "Depósito", "", "2000.00", "11880.00"],
+            ["03/03/2024", "Factura Corpoelec 123456", "300.00", "", "11580.00"],
+        ]
+        let batch = Self.importRows(bank)
+        #expect(batch.invoices.isEmpty)
+        #expect(batch.payments.count == 1)
+        #expect(batch.rejects.isEmpty)
+    }
+
+    /// A bare `Estado de cuenta` names nobody: a statement of invoices needs whose it is.
+    @Test func aTitleThatNamesNobodyIsNoCustomersStatement() {
+        let rows: [[String]] = [
+            ["Estado de cuenta"], [],
+            ["Fecha", "Concepto", "Debe", "Haber", "Saldo"],
+            ["01/02/2024", "Factura F-1", "100.00", "", "100.00"],
+            ["05/02/2024", "Factura F-2", "50.00", "", "150.00"],
+            ["10/02/2024", "Pago", "", "30.00", "120.00"],
+        ]
+        #expect(Self.importRows(rows).invoices.isEmpty)
+    }
+
+    /// `Estado de cuenta` over a `Cliente:` line, an opening balance, Latin amounts.
+    @Test func aCustomerNamedAboveTheHeader() {
+        let rows: [[String]] = [
+            ["Estado de cuenta"], ["Cliente: Suministros Andinos S.A.S."],
+            ["Fecha", "Concepto", "Debe", "Haber", "Saldo"],
+            ["", "Saldo anterior", "", "", "12.345,67"],
+            ["02/02/2024", "Factura FE-2001", "1.234,56", "", "13.580,23"],
+            ["09/02/2024", "Factura FE-2002", "10.000,00", "", "23.580,23"],
+            ["15/02/2024", "Pago PSE", "", "12.345,67", "11.234,56"],
+        ]
+        let batch = Self.importRows(rows)
+        #expect(batch.payments.isEmpty)
+        #expect(batch.invoices.map(\.number.value).contains("FE-2002"))
+        #expect(Set(batch.customers.compactMap { $0.name?.value }) == ["Suministros Andinos S.A.S."])
+        // What the customer owes is the statement's last balance.
+        let owed = batch.invoices.reduce(Decimal(0)) { sum, i in
+            let v = i.balance?.value.amount ?? 0
+            return i.type == .creditNote ? sum - abs(v) : sum + v
+        }
+        #expect(owed == Decimal(string: "11234.56"))
+    }
+
+    /// Under `Cliente:` headings, with a `Detalle` column (which the notes would take otherwise).
+    @Test func customersUnderHeadingsWithADetailColumn() {
+        let rows: [[String]] = [
+            ["Cuenta corriente de clientes"], [],
+            ["Fecha", "Detalle", "Debe", "Haber", "Saldo"],
+            ["Cliente: Ferretería Ñandú"],
+            ["01/02/2024", "Factura FE-2001", "1000.00", "", "1000.00"],
+            ["10/02/2024", "Nota de crédito NC-9", "", "100.00", "900.00"],
+            ["Cliente: Abasto Luna"],
+            ["03/02/2024", "Factura FE-2002", "250.00", "", "250.00"],
+            ["12/02/2024", "Recibo de caja", "", "250.00", "0.00"],
+        ]
+        let batch = Self.importRows(rows)
+        let invoices = batch.invoices.map { "\($0.number.value) \($0.type)" }
+        #expect(invoices.prefix(2) == ["FE-2001 invoice", "NC-9 creditNote"])
+        #expect(invoices[2] == "FE-2002 invoice")
+        #expect(Set(batch.customers.compactMap { $0.name?.value }) == ["Ferretería Ñandú", "Abasto Luna"])
+        #expect(batch.rejects.isEmpty)
+    }
+
     @Test func aBanksStatementOfTheSameShapeStaysPayments() {
         let bank: [[String]] = [
             ["Estado de cuenta"], [],
@@ -50,6 +120,10 @@ import Testing
     @Test(arguments: [
         ("Factura F-100", "F-100"), ("Fact. # 00123", "00123"), ("FACTURA Nº 4512", "4512"), ("Nota de débito ND-7", "ND-7"),
         ("Factura marzo 2024", nil), ("Factura del 05/03/2024", nil), ("Factura", nil), ("F-100", nil),
+        ("Factura 15-03-2024", nil), ("Factura 2024-03-15", nil), ("Factura 15.03.24", nil), ("Factura 15-mar-2024", nil),
+        ("Retención IVA 2024-03", nil), ("Retención IVA 03/2024", nil), ("Factura 2do trimestre", nil),
+        ("Factura 123, 124", "123"), ("Nota de crédito NC-9", "NC-9"), ("Factura 0001-00012345", "0001-00012345"),
+        ("Factura (F-77)", "F-77"),
     ] as [(String, String?)])
     func numberAfterTheTypeWord(_ written: String, _ number: String?) {
         #expect(TableImporter.numberInType(written) == number)
