@@ -118,9 +118,17 @@ struct TableFinder {
     func synonymMatches(_ row: Row) -> Int {
         row.cells.reduce(0) { n, cell in
             guard case .text(let s) = cell else { return n }
-            return n + (hasSynonym(TextFolding.fold(s)) || TextFolding.foldCamelCase(s).map(hasSynonym) == true ? 1 : 0)
+            let folded = TextFolding.fold(s)
+            return n + (hasSynonym(folded) || Self.ledgerHeaders.contains(folded)
+                        || TextFolding.foldCamelCase(s).map(hasSynonym) == true ? 1 : 0)
         }
     }
+
+    /// A ledger's sides (`Debe`, `Haber`, `Débito`, `Crédito`): no field's synonyms (the mapping
+    /// decides what they are from the table), but known headers, so that `Fecha | Concepto | Debe |
+    /// Haber` is found as a header as `Fecha | … | Saldo` is. Not the English words: `Credit` and
+    /// `Debit` label rows of many other sheets (the corpus has three), which then became headers.
+    static let ledgerHeaders: Set<String> = ["debe", "haber", "debito", "debitos", "credito", "creditos", "cargos", "abonos"]
 
     /// Whether a folded header names a field: the text is a synonym, or holds one of three letters
     /// or more as whole words (a run of its words).

@@ -105,6 +105,37 @@ import Testing
         #expect(batch.rejects.isEmpty)
     }
 
+    /// Without a running balance, `Debe | Haber` still make the header (they name no field alone).
+    @Test func aLedgerWithoutBalanceIsFoundAndRead() {
+        let rows: [[String]] = [
+            ["Cuenta corriente - Distribuidora Lara S.A."],
+            ["Fecha", "Concepto", "Debe", "Haber"],
+            ["02/01/2024", "Factura 4501", "850,00", ""],
+            ["09/01/2024", "Factura 4502", "1.200,00", ""],
+            ["20/01/2024", "Abono transferencia", "", "850,00"],
+            ["28/01/2024", "Factura 4530", "430,25", ""],
+        ]
+        let batch = Self.importRows(rows)
+        #expect(batch.invoices.map(\.number.value).prefix(2) == ["4501", "4502"])
+        #expect(batch.invoices.count == 4)
+        #expect(Set(batch.customers.compactMap { $0.name?.value }) == ["Distribuidora Lara S.A."])
+        #expect(batch.rejects.isEmpty)
+    }
+
+    /// A bank's lines under `Fecha | Descripción | Débito | Crédito` are its payments.
+    @Test func aBanksLinesWithoutBalanceArePayments() {
+        let rows: [[String]] = [
+            ["Movimientos"],
+            ["Fecha", "Descripción", "Débito", "Crédito"],
+            ["02/01/2024", "Transferencia recibida Abasto Luna", "", "850,00"],
+            ["09/01/2024", "Comisión", "12,00", ""],
+            ["20/01/2024", "Depósito Bodega Sol", "", "300,00"],
+        ]
+        let batch = Self.importRows(rows)
+        #expect(batch.invoices.isEmpty)
+        #expect(batch.payments.count == 2)
+    }
+
     @Test func aBanksStatementOfTheSameShapeStaysPayments() {
         let bank: [[String]] = [
             ["Estado de cuenta"], [],
