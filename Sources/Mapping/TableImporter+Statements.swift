@@ -41,9 +41,7 @@ extension TableImporter {
             // A statement that names its documents only in a concept (`Factura F-100`): the number
             // it writes after the type word, else a name made of the line's values, said.
             if number == nil, let (_, written) = writtenType(row) {
-                let c = columns(.documentType).first ?? 1
-                number = Self.numberInType(written).map { Sourced($0, from: origin.at(column: c, rawText: written)) }
-                    ?? nameWithoutNumber(row, origin, type: written, issued: issued, value: charge, charge: true, into: &batch)
+                number = numberFromType(row, origin, written: written, issued: issued, value: charge, charge: true, into: &batch)
             }
             type = documentType(row, number: number?.value ?? "") == .debitNote ? .debitNote : .invoice
         } else if let credit {
@@ -51,12 +49,13 @@ extension TableImporter {
             type = .creditNote
             // A credit with no number (a transfer, an advance) is still money the customer holds;
             // one its concept numbers (`Nota de crédito NC-9`) is that document.
-            if number == nil, let (_, written) = writtenType(row), let inType = Self.numberInType(written) {
-                number = Sourced(inType, from: origin.at(column: columns(.documentType).first ?? 1, rawText: written))
-            }
             if number == nil {
-                let written = writtenType(row)?.1 ?? text(.notes, row, origin)?.value ?? "Abono"
-                number = nameWithoutNumber(row, origin, type: written, issued: issued, value: credit, into: &batch)
+                if let (_, written) = writtenType(row) {
+                    number = numberFromType(row, origin, written: written, issued: issued, value: credit, charge: false, into: &batch)
+                } else {
+                    let named = text(.notes, row, origin)?.value ?? "Abono"
+                    number = nameWithoutNumber(row, origin, type: named, issued: issued, value: credit, into: &batch)
+                }
             }
         } else {
             throw RowRejection(code: "MAP-NO-AMOUNT", reason: "no charge or credit", column: columns(.amount).first)
@@ -78,6 +77,18 @@ extension TableImporter {
                               extra: extra, provenance: origin, sourcePriority: priority)
         noteWrittenType(&invoice, row, into: &batch)
         return invoice
+    }
+
+    /// A statement line's number when no column gives one: the number its type cell writes after
+    /// the type word (``numberInType(_:)``), else a name made of its values, said
+    /// (``nameWithoutNumber(_:_:type:issued:value:charge:into:)``).
+    private func numberFromType(_ row: Row, _ origin: Provenance, written: String,
+                                issued: Result<Sourced<LocalDate>?, any Error>, value: Sourced<Money>, charge: Bool,
+                                into batch: inout ImportBatch) -> Sourced<String> {
+        if let inType = Self.numberInType(written) {
+            return Sourced(inType, from: origin.at(column: columns(.documentType).first ?? 1, rawText: written))
+        }
+        return nameWithoutNumber(row, origin, type: written, issued: issued, value: value, charge: charge, into: &batch)
     }
 
     /// Whether a balance line's text brings a balance forward (`Saldo inicial`, `Saldo anterior`,
