@@ -192,10 +192,29 @@ enum CustomerKey {
     /// The key of a row read as bytes: the same bytes as the ``Row`` it makes (when its bytes are
     /// UTF-8; else the raw bytes, which still tell different cells apart).
     static func append(_ row: TextRowView, columns: [Int], to bytes: inout [UInt8]) {
+        // Measured first, then written in place: appended piece by piece, each append checked the
+        // array's uniqueness and capacity (a key is built for every row of a large sheet).
+        var length = 0
         for c in columns {
             let field = row[c]
-            if TextCell.isBlank(field) { bytes.append(0); continue }
-            append(text: field, to: &bytes)
+            length += TextCell.isBlank(field) ? 1 : 5 + field.count
+        }
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: length))
+        bytes.withUnsafeMutableBufferPointer { out in
+            var i = start
+            for c in columns {
+                let field = row[c]
+                if TextCell.isBlank(field) { out[i] = 0; i += 1; continue }
+                out[i] = 1
+                let count = UInt32(truncatingIfNeeded: field.count)
+                for k in 0..<4 { out[i + 1 + k] = UInt8(truncatingIfNeeded: count >> (8 * UInt32(k))) }
+                i += 5
+                if let base = field.baseAddress, !field.isEmpty {
+                    (out.baseAddress! + i).update(from: base, count: field.count)
+                }
+                i += field.count
+            }
         }
     }
 

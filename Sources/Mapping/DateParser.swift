@@ -45,7 +45,47 @@ public enum DateParser {
 
     /// ``parse(text:order:)`` of a text cell's UTF-8 bytes.
     static func parse(bytes: UnsafeBufferPointer<UInt8>, order: DateOrder) -> Result<LocalDate, ValueError> {
-        parse(DateTokens.numericOnly(bytes) ?? DateTokens(String(decoding: bytes, as: UTF8.self)), order: order)
+        if let date = threeNumbers(bytes, order: order) { return date }
+        return parse(DateTokens.numericOnly(bytes) ?? DateTokens(String(decoding: bytes, as: UTF8.self)), order: order)
+    }
+
+    /// The commonest date text, three numbers between two separators (`2024-03-15`, `15/03/2024`),
+    /// read as ``parse(_:order:)`` reads its tokens but without building them (a large sheet has
+    /// two dates a row); `nil` for any other text.
+    private static func threeNumbers(_ text: UnsafeBufferPointer<UInt8>, order: DateOrder) -> Result<LocalDate, ValueError>? {
+        // At most ten bytes: no number longer than eight digits, as ``DateTokens/isPlausible`` asks.
+        guard text.count <= 10 else { return nil }
+        var numbers = (DateTokens.Number(value: 0, digits: 0), DateTokens.Number(value: 0, digits: 0))
+        var found = 0, value = 0, digits = 0
+        for b in text {
+            if b >= 0x30 && b <= 0x39 { value = value * 10 + Int(b - 0x30); digits += 1 }
+            else if b == 0x2D || b == 0x2F || b == 0x2E {
+                guard digits > 0, found < 2 else { return nil }
+                if found == 0 { numbers.0 = .init(value: value, digits: digits) } else { numbers.1 = .init(value: value, digits: digits) }
+                found += 1; value = 0; digits = 0
+            } else { return nil }
+        }
+        guard digits > 0, found == 2 else { return nil }
+        return date(numbers.0, numbers.1, .init(value: value, digits: digits), order: order)
+    }
+
+    /// The date three numbers without a month name write: year first when the first has three or
+    /// four digits, else in the column's `order`.
+    private static func date(_ a: DateTokens.Number, _ b: DateTokens.Number, _ c: DateTokens.Number,
+                             order: DateOrder) -> Result<LocalDate, ValueError> {
+        if a.digits == 4 || a.digits == 3 { return validated(a.value, b.value, c.value, order: order) }
+        switch order {
+        case .mdy: return validated(expandYear(c), a.value, b.value, order: order)
+        case .dmy, .ymd: return validated(expandYear(c), b.value, a.value, order: order)
+        }
+    }
+
+    private static func validated(_ y: Int, _ m: Int, _ d: Int, order: DateOrder) -> Result<LocalDate, ValueError> {
+        guard let date = LocalDate(year: y, month: m, day: d) else {
+            return .failure(ValueError("MAP-DATE-IMPOSSIBLE", "date: day \(d) of month \(m) of \(y) does not exist",
+                                       expected: "a real date (column order \(order.rawValue))"))
+        }
+        return .success(date)
     }
 
     private static func parse(_ tokens: DateTokens, order: DateOrder) -> Result<LocalDate, ValueError> {
@@ -76,21 +116,10 @@ public enum DateParser {
                 guard n.count == 3 else {
                     return .failure(ValueError("MAP-DATE-FORMAT", "date: not a date", expected: "date"))
                 }
-                if n[0].digits == 4 || n[0].digits == 3 { y = n[0].value; m = n[1].value; d = n[2].value }
-                else {
-                    y = expandYear(n[2])
-                    switch order {
-                    case .mdy: m = n[0].value; d = n[1].value
-                    case .dmy, .ymd: d = n[0].value; m = n[1].value
-                    }
-                }
+                return date(n[0], n[1], n[2], order: order)
             }
         }
-        guard let date = LocalDate(year: y, month: m, day: d) else {
-            return .failure(ValueError("MAP-DATE-IMPOSSIBLE", "date: day \(d) of month \(m) of \(y) does not exist",
-                                       expected: "a real date (column order \(order.rawValue))"))
-        }
-        return .success(date)
+        return validated(y, m, d, order: order)
     }
 
     /// Two-digit years as spreadsheets read them: 00–29 are 2000–2029, 30–99 are 1930–1999.

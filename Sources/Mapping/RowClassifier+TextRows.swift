@@ -20,10 +20,10 @@ extension RowClassifier {
         guard foldedHeader.count >= 2 else { return true }
         let allowedMisses = foldedHeader.count - (foldedHeader.count * 6 + 9) / 10
         var misses = 0
-        for (column, text) in foldedHeader {
+        for (column, maxLength, first) in headerByteChecks {
             let field = row[column]
             // Repairing invalid UTF-8 never shortens a text, so a field too long here is too long as text.
-            if field.isEmpty || field.count > text.utf8.count * 2 + 8 || !TextFolding.mayFoldTo(field, text) {
+            if field.isEmpty || field.count > maxLength || !TextFolding.mayFoldTo(field, first: first) {
                 misses += 1
                 if misses > allowedMisses { return true }
             }

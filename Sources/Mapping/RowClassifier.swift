@@ -23,6 +23,9 @@ struct RowClassifier: Sendable {
 
     /// The header's folded texts by column, and their first letters (a quick filter).
     let foldedHeader: [(column: Int, text: String)]
+    /// For each of `foldedHeader`, what a row's bytes are checked against (``surelyNoRepeatedHeader``):
+    /// the most bytes a field folding to the text may have, and the text's first byte.
+    let headerByteChecks: [(column: Int, maxLength: Int, first: UInt8?)]
     let totalsInitials: Set<Character>
     /// Whether every totals word starts with an ASCII letter, so that a label starting with an
     /// accented one is none.
@@ -45,6 +48,7 @@ struct RowClassifier: Sendable {
         // The verdict does not depend on the order (it counts misses); the time does.
         let first = Set(checkFirst)
         foldedHeader = header.filter { first.contains($0.column) } + header.filter { !first.contains($0.column) }
+        headerByteChecks = foldedHeader.map { ($0.column, $0.text.utf8.count * 2 + 8, $0.text.utf8.first) }
         totalsInitials = Set(totalsWords.compactMap(\.first))
         totalsInitialsAreASCII = totalsInitials.allSatisfy(\.isASCII)
         var ascii = [Bool](repeating: false, count: 128)

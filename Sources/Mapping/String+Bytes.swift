@@ -9,4 +9,12 @@ extension String {
             b.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
         }
     }
+
+    /// Whether its UTF-8 bytes are `bytes`.
+    func hasSameBytes(as bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var a = self
+        return a.withUTF8 { x in
+            x.count == bytes.count && (x.isEmpty || memcmp(x.baseAddress!, bytes.baseAddress!, x.count) == 0)
+        }
+    }
 }

@@ -49,7 +49,7 @@ extension TableImporter {
               let paid = reader.money(reader.paid, row, rowCurrency),
               let balance = reader.money(reader.balance, row, rowCurrency), amount != nil || balance != nil,
               let issued = reader.date(reader.issueDate, row), let due = reader.date(reader.dueDate, row) else { return false }
-        let number = String(decoding: numberField, as: UTF8.self).collapsingWhitespace
+        let number = String.collapsingWhitespace(bytes: numberField)
         let type = Self.documentType(number: number)
         // A row whose amounts call for a warning is built and imported as records, which raise it.
         if InvoiceAmountCheck(type: type, amount: amount, paid: paid, balance: balance).callsForWarning { return false }
@@ -71,7 +71,7 @@ extension TableImporter {
         guard let column else { return .some(nil) }
         let field = row[column]
         if TextCell.isBlank(field) { return .some(nil) }
-        if let known = recentCurrencies.first(where: { $0.text.utf8.elementsEqual(field) }) { return known.currency }
+        if let known = recentCurrencies.first(where: { $0.text.hasSameBytes(as: field) }) { return known.currency }
         return currency(named: String(decoding: field, as: UTF8.self))
     }
 }

@@ -85,11 +85,17 @@ enum TextFolding {
     /// A cheap necessary condition for `fold(text) == folded`: the first letter or digit agrees
     /// (accented first letters are let through to the full comparison; so is `#`, which folds to a word).
     static func mayFoldTo(_ text: some Sequence<UInt8>, _ folded: String) -> Bool {
+        mayFoldTo(text, first: folded.utf8.first)
+    }
+
+    /// ``mayFoldTo(_:_:)`` given the folded text's first byte (`nil`: the text is empty), for a
+    /// check repeated on every row.
+    static func mayFoldTo(_ text: some Sequence<UInt8>, first folded: UInt8?) -> Bool {
         guard let first = text.first(where: { $0 >= 0x80 || $0 == 0x23 || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) })
-        else { return folded.isEmpty }
+        else { return folded == nil }
         if first >= 0x80 || first == 0x23 { return true }
         let lower = (first >= 0x41 && first <= 0x5A) ? first | 0x20 : first
-        return folded.utf8.first == lower
+        return folded == lower
     }
 
     /// Letters with diacritics that appear in Spanish, Portuguese, French and German headers.

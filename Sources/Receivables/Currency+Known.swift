@@ -1,7 +1,7 @@
 extension Currency {
     /// Whether the code names money a customer can owe: an active ISO 4217 code, or `VEF`. Three
     /// letters alone (`XYZ`, `ABC`) are no currency.
-    public var isKnown: Bool { Self.knownCodes.contains(code) }
+    public var isKnown: Bool { Self.knownPacked.contains(packed) }
 
     /// The currency of a known code (``isKnown``), any case; `nil` for any other text.
     public init?(knownCode: some StringProtocol) {
@@ -33,4 +33,7 @@ extension Currency {
         "ZWG",
         "VEF",
     ]
+
+    /// ``knownCodes`` as ``packed`` values, as ``isKnown`` asks.
+    private static let knownPacked = Set(knownCodes.compactMap { Currency(code: $0)?.packed })
 }

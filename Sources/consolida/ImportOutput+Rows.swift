@@ -104,18 +104,18 @@ extension ImportOutput {
                     w.put(comma); w.put(encoded)
                     putPlace(place, row, line, into: &w)
                 }
-                var number = p.number, type = p.type.rawValue, currency = p.currency?.code ?? ""
+                var number = p.number, type = p.type.rawValue
                 let amountsBound = 3 + (p.amount?.textBound ?? 0) + (p.paid?.textBound ?? 0) + (p.balance?.textBound ?? 0)
                 number.withUTF8 { number in
                     let bound = idBound + 1 + CSVRowBuffer.fieldBound(number) + 1 + type.utf8.count
-                        + 2 * (1 + ByteCursor.dateBound) + 1 + currency.utf8.count + amountsBound + placeBound
+                        + 2 * (1 + ByteCursor.dateBound) + 1 + 3 + amountsBound + placeBound
                     out.invoices.write(maxLength: bound) { w in
                         w.put(start); w.put(row); w.put(customerSuffix)
                         w.put(comma); CSVRowBuffer.put(field: number, into: &w)
                         w.put(comma); w.put(type)
                         w.put(comma); w.put(date: p.issueDate)
                         w.put(comma); w.put(date: p.dueDate)
-                        w.put(comma); w.put(currency)
+                        w.put(comma); w.put(currency: p.currency)
                         w.put(comma); w.put(amount: p.amount)
                         w.put(comma); w.put(amount: p.paid)
                         w.put(comma); w.put(amount: p.balance)

@@ -110,6 +110,11 @@ struct ByteCursor {
 
     static let dateBound = 3 * 21 + 2
 
+    /// A currency's code, nothing for `nil`: at most 3 bytes.
+    mutating func put(currency: Currency?) {
+        currency?.withCodeBytes { put($0) }
+    }
+
     private mutating func put(part n: Int, width: Int) {
         if n < 0 { put(UInt8(ascii: "-")) }
         put(digits: UInt64(n.magnitude), width: width)

@@ -70,6 +70,23 @@ struct DateParserTests {
         #expect(try bytes.withUnsafeBufferPointer { try DateParser.parse(bytes: $0, order: .dmy).get().iso } == iso)
     }
 
+    /// A row's bytes take a shortcut for three numbers between two separators; it must read every
+    /// such text, possible or not, as the text's own tokens are read, in each column order.
+    @Test(arguments: [DateOrder.dmy, .mdy, .ymd])
+    func bytesReadThreeNumbersAsTokensDo(order: DateOrder) {
+        let numbers = ["0", "1", "07", "12", "13", "29", "31", "32", "99", "123", "2024", "0024", "99999", "12345678"]
+        var texts: [String] = []
+        for a in numbers { for b in numbers { for c in numbers { for (s, t) in [("-", "-"), ("/", "/"), (".", "."), ("/", "-")] {
+            texts.append(a + s + b + t + c)
+        } } } }
+        texts += ["2024-03", "2024--03-15", "-2024-03-15", "2024-03-15-", "2024-03-15-1", "15/03/2024 ", "1503 2024", ""]
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let fast = bytes.withUnsafeBufferPointer { DateParser.parse(bytes: $0, order: order) }
+            #expect(fast == DateParser.parse(text: text, order: order), "\(text)")
+        }
+    }
+
     @Test(arguments: ["19999", "80001", "4536", "453660", "45.366", "45366a"])
     func otherDigitRunsAreNoSerial(_ text: String) {
         guard case .failure = Self.parse(text) else { Issue.record("\(text) parsed"); return }

@@ -27,4 +27,17 @@ struct WhitespaceTests {
         }
         #expect("  Distribuidora   Ñandú  C.A. ".collapsingWhitespace == "Distribuidora Ñandú C.A.")
     }
+
+    /// A field's bytes are checked before a `String` is made of them: the same text, invalid
+    /// UTF-8 included (repaired, never taken for whitespace).
+    @Test func bytesGiveWhatTheTextGives() {
+        var fields: [[UInt8]] = [[], [0x20], Array("A-0001".utf8), Array("A 0001".utf8), Array("A  0001".utf8),
+                                 Array(" A".utf8), Array("A ".utf8), [0x41, 0xFF, 0x42], [0x41, 0xC2], [0xC2, 0xA0, 0x41],
+                                 [0x41, 0xE2, 0x80], [0x41, 0x20, 0xC3, 0xA9]]
+        for space in Self.spaces + Self.others { fields.append(Array("Ana\(space)Pérez".utf8)) }
+        for field in fields {
+            let text = String(decoding: field, as: UTF8.self)
+            #expect(field.withUnsafeBufferPointer { String.collapsingWhitespace(bytes: $0) } == text.collapsingWhitespace, "\(field)")
+        }
+    }
 }

@@ -40,5 +40,25 @@ import Testing
         #expect(Currency(code: "usd")?.code == "USD")
         #expect(Currency(code: "US$") == nil)
         #expect(Currency(code: "EURO") == nil)
+        #expect(Currency(code: "US") == nil)
+        #expect(Currency(code: "U5D") == nil)
+        #expect(Currency(code: "ÚSD") == nil)
+        #expect(Currency(code: "vEs") == Currency.ves)
+    }
+
+    /// A currency is its code packed in an integer: equal, hashed and ordered as its code is.
+    @Test func currenciesCompareAsTheirCodes() {
+        let codes = ["AAA", "AAB", "ABA", "BAA", "CLP", "COP", "EUR", "KWD", "USD", "VES", "ZZZ"]
+        let currencies = codes.map { Currency(code: $0)! }
+        #expect(currencies.map(\.code) == codes)
+        for (a, x) in zip(codes, currencies) {
+            for (b, y) in zip(codes, currencies) {
+                #expect((x < y) == (a < b))
+                #expect((x == y) == (a == b))
+            }
+        }
+        #expect(Set(currencies + currencies.map { Currency(code: $0.code.lowercased())! }).count == codes.count)
+        #expect(currencies.map(\.minorUnits) == [2, 2, 2, 2, 0, 2, 2, 3, 2, 2, 2])
+        #expect(Currency.usd.withCodeBytes { Array($0) } == Array("USD".utf8))
     }
 }
