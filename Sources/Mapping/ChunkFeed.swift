@@ -53,6 +53,9 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
     /// The row whose customer the next chunk's first rows take when they name none
     /// (``CustomerFillDown``), for the same reason.
     private var fillSource: Row?
+    /// Whether the current customer's statement still waits for its first line, after the rows
+    /// submitted (``TableImporter/advanceStatement(past:_:from:)``).
+    private var awaitingFirstLine = true
 
     /// With `readerBound`, the reading thread is the import's critical path (a workbook's): the
     /// workers yield to it further (``HelperThreadPriority/belowBoundReader``).
@@ -252,8 +255,9 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
         forgetHeldRows()
         notesInFlight.append(notes)
         notes = []
-        let startSection = section, startFill = fillSource
+        let startSection = section, startFill = fillSource, startAwaiting = awaitingFirstLine
         if template.sections != nil { section = template.sections(after: rows, textRows, from: section) }
+        if template.statementRunsForward { awaitingFirstLine = template.advanceStatement(past: rows, textRows, from: awaitingFirstLine) }
         if template.fillDown != nil { fillSource = template.fillSource(after: rows, textRows, from: fillSource) }
         let ready = work.submit(inMemory: rowsInMemory) {
             // A copy of the importer per chunk; the copies share only the table's parse memo.
@@ -261,6 +265,7 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
             worker.startChunk(countOnly: full)
             worker.currentSections = startSection
             worker.fillSource = startFill.map { .row($0) }
+            worker.awaitingFirstLine = startAwaiting
             var out = ImportBatch(), plain = PlainInvoiceRows(file: worker.path, sheet: worker.sheet.name)
             if worker.plainRows { plain.rows.reserveCapacity(rows.count + textRows.count) }
             for row in rows { worker.consume(row, into: &out, plain: &plain) }

@@ -11,7 +11,9 @@ struct RowRejection: Error {
 
 extension TableImporter {
     /// Builds the row's records; a rejected row becomes a ``Reject``. Returns whether it was imported.
-    func importRow(_ row: Row, kind: RecordKind, into batch: inout ImportBatch) -> Bool {
+    /// `firstLine`: the row is the first line of a customer's statement, which may carry a balance
+    /// from before it (``impliedOpening(_:_:customer:issued:into:)``).
+    func importRow(_ row: Row, kind: RecordKind, firstLine: Bool = false, into batch: inout ImportBatch) -> Bool {
         // One provenance for the row; each value's shares it (``Provenance/at(column:rawText:)``).
         let place = location(row)
         let origin = Provenance(place, sourceLabel: label)
@@ -25,6 +27,9 @@ extension TableImporter {
                 let invoice = try buildInvoice(row, origin, id: recordID(place), customer: customer, issued: issued,
                                                into: &batch)
                 noteNoCustomer(customer, row, into: &batch)
+                if firstLine, let opening = impliedOpening(row, origin, customer: customer, issued: issued, into: &batch) {
+                    batch.invoices.append(opening)
+                }
                 batch.customers.append(customer); batch.invoices.append(invoice)
             case .customers:
                 let customer = buildCustomer(row, origin, id: recordID(place), into: &batch)

@@ -71,6 +71,12 @@ struct TableImporter: Sendable {
     /// The currency the table's preamble states for all its amounts (`Moneda: USD`, `Expresado en
     /// dólares`): after the cell's and the column's, before the mapping's and the configuration's.
     var titleCurrency: Currency?
+    /// A statement whose running balance runs down the rows (``runsForward(_:rows:)``): its first
+    /// line may carry a balance from before it (``impliedOpening(_:_:customer:issued:into:)``).
+    /// Whether the current customer's statement still waits for its first line is set by the
+    /// ``ChunkFeed`` at each chunk's start.
+    var statementRunsForward = false
+    var awaitingFirstLine = true
 
     /// The currency of an amount that names none, nor its column: the preamble's, the mapping's,
     /// else the configured one.
@@ -141,6 +147,7 @@ struct TableImporter: Sendable {
             fillDown = candidate
         }
         bytesReader = PlainBytesReader(self)
+        statementRunsForward = Self.runsForward(self, rows: dataRows)
     }
 
     /// One row of the data area: imported (as records in `batch`, or when ``plainRows`` allows, as
@@ -169,6 +176,8 @@ struct TableImporter: Sendable {
             currentSections.closeCustomer()
             note(.info, "MAP-TOTALS-ROW", "totals row left out", at: location(row), found: rawText(row), into: &batch)
         case .data:
+            var firstLine = false
+            if statementRunsForward { (awaitingFirstLine, firstLine) = advanceStatement(past: row, from: awaitingFirstLine) }
             if let sections, let heading = sections.heading(row, parsed: parsed) {
                 enterSection(heading, into: &batch)
                 return
@@ -246,7 +255,7 @@ struct TableImporter: Sendable {
             if plainRows, kind == .invoices, sections == nil, !isStatement, let p = plainInvoice(row, into: &batch) {
                 plain.rows.append(p)
                 accounting.imported += 1
-            } else if importRow(row, kind: kind, into: &batch) {
+            } else if importRow(row, kind: kind, firstLine: firstLine, into: &batch) {
                 accounting.imported += 1
             } else {
                 accounting.rejected += 1
