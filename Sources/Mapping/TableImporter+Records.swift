@@ -250,9 +250,18 @@ extension TableImporter {
     /// The document number a type cell writes after its type word (`Factura F-100` → `F-100`,
     /// `Fact. # 00123` → `00123`): its first later word with a digit, unless that word is a year, a
     /// period, a date or an ordinal (`Factura marzo 2024`, `Retención IVA 2024-03`, `Factura
-    /// 15-03-2024`, `Factura 2do trimestre` name no document).
+    /// 15-03-2024`, `Factura 2do trimestre` name no document). A type glued to its number in one
+    /// word (`FACT-001`, `NC-9`, `Factura#461`) is that number as written: other sources' copies
+    /// meet it once numbers are normalized (``InvoiceNumber`` drops `FACT`).
     static func numberInType(_ written: String) -> String? {
         let words = written.split(whereSeparator: \.isWhitespace)
+        if words.count == 1, let word = words.first, word.first?.isLetter == true {
+            var w = word[...]
+            while let l = w.last, ",;:.)".contains(l) { w = w.dropLast() }
+            let number = w.drop { $0.isLetter || "-#.º°/_".contains($0) }
+            guard !number.isEmpty, number.first?.isASCIIDigit == true, !isPeriodOrDate(number) else { return nil }
+            return String(w)
+        }
         for word in words.dropFirst() {
             var w = word[...]
             while let f = w.first, "#:º°(".contains(f) { w = w.dropFirst() }

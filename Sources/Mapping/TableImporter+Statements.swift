@@ -18,8 +18,15 @@ extension TableImporter {
     func buildStatementLine(_ row: Row, _ origin: Provenance, id: RecordID, customer: borrowing Customer,
                             issued: Result<Sourced<LocalDate>?, any Error>, into batch: inout ImportBatch) throws -> Invoice {
         let rowCurrency = currencyCell(row, into: &batch)
-        let charge = try money(.amount, row, rowCurrency, origin).flatMap { $0.value.isZero ? nil : $0 }
-        let credit = try money(.credit, row, rowCurrency, origin).flatMap { $0.value.isZero ? nil : $0 }
+        var charge = try money(.amount, row, rowCurrency, origin).flatMap { $0.value.isZero ? nil : $0 }
+        var credit = try money(.credit, row, rowCurrency, origin).flatMap { $0.value.isZero ? nil : $0 }
+        // A charge written negative is a credit (a credit note entered in the debit column with a
+        // minus), and a negative credit a charge: the balance moves the same, the document is the other.
+        if let c = charge, c.value.isNegative, credit == nil {
+            credit = Sourced(-c.value, from: c.provenance); charge = nil
+        } else if let k = credit, k.value.isNegative, charge == nil {
+            charge = Sourced(-k.value, from: k.provenance); credit = nil
+        }
         var number = text(.documentNumber, row, origin)
         let issueDate = try issued.get()
         let value: Sourced<Money>

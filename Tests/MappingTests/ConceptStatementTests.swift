@@ -35,6 +35,38 @@ import Testing
         #expect(batch.rejects.isEmpty)
     }
 
+    /// A concept that is the document itself, its type glued to its number (`FACT-001`, `NC-9`):
+    /// that is its number, not a name made up of the line's values.
+    @Test func aConceptThatIsTheDocumentNumbersIt() {
+        let batch = Self.importRows([
+            ["Estado de cuenta - Comercial Oriente C.A."],
+            ["Fecha", "Concepto", "Debe", "Haber", "Saldo"],
+            ["01/03/2024", "FACT-001", "1000.00", "", "1000.00"],
+            ["05/03/2024", "Pago recibido", "", "400.00", "600.00"],
+            ["10/03/2024", "FACT-002", "500.00", "", "1100.00"],
+            ["15/03/2024", "NC-9", "", "100.00", "1000.00"],
+        ])
+        #expect(batch.invoices.map { "\($0.number.value) \($0.type)" }
+            == ["FACT-001 invoice", "Pago recibido 2024-03-05 400.00 fila 4 creditNote", "FACT-002 invoice", "NC-9 creditNote"])
+        #expect(!batch.diagnostics.contains { $0.code == "MAP-CHARGE-NO-NUMBER" })
+    }
+
+    /// A credit note entered in the debit column with a minus is a credit note of that amount; a
+    /// negative credit is a charge. The documents still sum to the last balance.
+    @Test func aNegativeChargeIsACredit() {
+        let batch = Self.importRows([
+            ["Estado de cuenta - Comercial Oriente C.A."],
+            ["Fecha", "Concepto", "Debe", "Haber", "Saldo"],
+            ["01/03/2024", "Factura F-100", "1000.00", "", "1000.00"],
+            ["05/03/2024", "Nota de crédito NC-5", "-200.00", "", "800.00"],
+            ["10/03/2024", "Factura F-101", "500.00", "", "1300.00"],
+            ["12/03/2024", "Nota de débito ND-2", "", "-30.00", "1330.00"],
+        ])
+        #expect(batch.invoices.map { "\($0.number.value) \($0.type) \($0.balance?.value.plainText ?? "-")" }
+            == ["F-100 invoice 1000.00", "NC-5 creditNote 200.00", "F-101 invoice 500.00", "ND-2 debitNote 30.00"])
+        #expect(batch.invoices[1].amount?.provenance?.rawText == "-200.00")
+    }
+
     /// The concept names invoices, but the lines are no statement's (the balance does not run with
     /// them): the table is read as before, a bank's, and no row is lost.
     @Test func linesThatAreNoStatementsStayPayments() {
@@ -150,7 +182,9 @@ import Testing
 
     @Test(arguments: [
         ("Factura F-100", "F-100"), ("Fact. # 00123", "00123"), ("FACTURA Nº 4512", "4512"), ("Nota de débito ND-7", "ND-7"),
-        ("Factura marzo 2024", nil), ("Factura del 05/03/2024", nil), ("Factura", nil), ("F-100", nil),
+        ("Factura marzo 2024", nil), ("Factura del 05/03/2024", nil), ("Factura", nil), ("F-100", "F-100"),
+        ("FACT-001", "FACT-001"), ("Factura#461", "Factura#461"), ("NC-9.", "NC-9"), ("FAC2024-03", nil), ("IVA2024", nil),
+        ("Fact.", nil), ("2024-FAC", nil),
         ("Factura 15-03-2024", nil), ("Factura 2024-03-15", nil), ("Factura 15.03.24", nil), ("Factura 15-mar-2024", nil),
         ("Retención IVA 2024-03", nil), ("Retención IVA 03/2024", nil), ("Factura 2do trimestre", nil),
         ("Factura 123, 124", "123"), ("Nota de crédito NC-9", "NC-9"), ("Factura 0001-00012345", "0001-00012345"),
