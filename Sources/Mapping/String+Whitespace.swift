@@ -1,3 +1,5 @@
+import Tabular
+
 extension String {
     /// Whitespace trimmed and runs of whitespace collapsed to one space (names, addresses).
     var collapsingWhitespace: String {
@@ -20,13 +22,9 @@ extension String {
         var previousSpace = true
         for b in bytes {
             if b == 0x20 { if previousSpace { return false }; previousSpace = true }
-            else if b >= 0x09 && b <= 0x0D || b >= 0x80 && mayStartWhitespace[Int(b & 0x7F)] { return false }
+            else if b.mayStartWhitespace { return false }
             else { previousSpace = false }
         }
         return !previousSpace
     }
-
-    /// The lead bytes (less 0x80) of every non-ASCII whitespace: U+0085 and U+00A0 (0xC2), U+1680
-    /// (0xE1), U+2000…U+205F (0xE2), U+3000 (0xE3). Accented letters (0xC3) are not among them.
-    private static let mayStartWhitespace: [Bool] = (0..<128).map { [0x42, 0x61, 0x62, 0x63].contains($0) }
 }

@@ -22,8 +22,9 @@ public enum CellValue: Hashable, Sendable {
         switch self {
         case .empty: return true
         case .text(let s):
-            // Nearly every text starts with a visible ASCII character: skip the Unicode scan then.
-            if let first = s.utf8.first, first > 0x20, first < 0x80 { return false }
+            // Nearly every text starts with a character that is surely no whitespace (a visible
+            // ASCII one, an accented letter): skip the Unicode scan then.
+            if let first = s.utf8.first, first > 0x20, !first.mayStartWhitespace { return false }
             return s.allSatisfy(\.isWhitespace)
         default: return false
         }

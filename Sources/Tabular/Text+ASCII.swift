@@ -4,6 +4,16 @@ extension Character {
     public var isASCIIDigit: Bool { isASCII && isNumber }
 }
 
+extension UInt8 {
+    /// Whether a UTF-8 byte may begin a whitespace character: ASCII's (tab to carriage return,
+    /// space), or the lead byte of U+0085 and U+00A0 (0xC2), U+1680 (0xE1), U+2000…U+205F (0xE2)
+    /// or U+3000 (0xE3). Any other byte begins a character that is no whitespace (accented letters
+    /// start 0xC3; invalid bytes are read as U+FFFD), which decides most texts from their first byte.
+    public var mayStartWhitespace: Bool {
+        self == 0x20 || (self >= 0x09 && self <= 0x0D) || self == 0xC2 || (self >= 0xE1 && self <= 0xE3)
+    }
+}
+
 extension String {
     /// Whitespace trimmed at both ends without Foundation (hot path: every cell).
     public var trimmingWhitespace: String {

@@ -33,6 +33,27 @@ import Testing
         #expect(!CellValue.number(0).isBlank)
     }
 
+    /// A text is blank when every character is whitespace; the first byte decides most texts
+    /// without that scan, and must decide as the scan does: every whitespace Unicode knows, alone,
+    /// around a letter or an accented one, and bytes that are no UTF-8.
+    @Test func blanknessFromTheFirstByte() {
+        let spaces: [Unicode.Scalar] = [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000, 0x2007, 0x200A,
+                                        0x2028, 0x2029, 0x202F, 0x205F, 0x3000].compactMap(Unicode.Scalar.init)
+        var fields: [[UInt8]] = [[], [0xFF], [0xC3], [0x80, 0x20], [0xC2, 0x20], [0xE2, 0x80], [0xCC, 0x81, 0x20]]
+        for space in spaces {
+            for text in ["\(space)", "\(space)\(space)", "\(space)x", "x\(space)", "Á\(space)", "\(space)Ñ", "\u{301}\(space)"] {
+                fields.append(Array(text.utf8))
+            }
+        }
+        for text in ["Álvarez", "ñ", "€ 5", "\u{200B}", "\u{180E}", "日本", "x"] { fields.append(Array(text.utf8)) }
+        for field in fields {
+            let text = String(decoding: field, as: UTF8.self)
+            let scanned = text.allSatisfy(\.isWhitespace)
+            #expect(CellValue.text(text).isBlank == scanned, "\(field)")
+            #expect(field.withUnsafeBufferPointer { TextCell.isBlank($0) } == scanned, "\(field)")
+        }
+    }
+
     @Test func locationDescriptions() {
         let cell = SourceLocation(file: "acme.xlsx", sheet: "Facturas", row: 17, column: 3)
         #expect(cell.description == "acme.xlsx › Facturas!C17")
