@@ -53,9 +53,13 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
     /// The row whose customer the next chunk's first rows take when they name none
     /// (``CustomerFillDown``), for the same reason.
     private var fillSource: Row?
-    /// Whether the current customer's statement still waits for its first line, after the rows
-    /// submitted (``TableImporter/advanceStatement(past:_:from:)``).
-    private var awaitingFirstLine = true
+    /// Where a statement stands after the rows submitted (``TableImporter/advanceStatement(past:_:from:)``),
+    /// for the same reason.
+    private var statementStart: TableImporter.StatementStart
+
+    /// The balances the table's statement blocks ended on, the last one's included: a statement
+    /// continued in the next table of the sheet (its next page) starts from one of them.
+    var statementClosings: Set<String> { statementStart.closings }
 
     /// With `readerBound`, the reading thread is the import's critical path (a workbook's): the
     /// workers yield to it further (``HelperThreadPriority/belowBoundReader``).
@@ -68,6 +72,7 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
         importer.plainRows = Encoding.takesPlainRows && importer.options.plainRows && importer.table.region.columns == nil
         importer.encodeCustomerValues = { encoding.encodeValues(of: $0) }
         self.importer = importer; self.encoding = encoding; self.size = max(1, size)
+        statementStart = importer.statementStart
         // The customer the table's title names (``CustomerSections/titleCustomer(_:parsed:)``) heads its first rows.
         section = importer.currentSections
         accounting = SourceAccounting(file: importer.path, sheet: importer.sheet.name, table: importer.table.name)
@@ -255,9 +260,9 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
         forgetHeldRows()
         notesInFlight.append(notes)
         notes = []
-        let startSection = section, startFill = fillSource, startAwaiting = awaitingFirstLine
+        let startSection = section, startFill = fillSource, startStatement = statementStart
         if template.sections != nil { section = template.sections(after: rows, textRows, from: section) }
-        if template.statementRunsForward { awaitingFirstLine = template.advanceStatement(past: rows, textRows, from: awaitingFirstLine) }
+        if template.statementRunsForward { statementStart = template.advanceStatement(past: rows, textRows, from: statementStart) }
         if template.fillDown != nil { fillSource = template.fillSource(after: rows, textRows, from: fillSource) }
         let ready = work.submit(inMemory: rowsInMemory) {
             // A copy of the importer per chunk; the copies share only the table's parse memo.
@@ -265,7 +270,7 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
             worker.startChunk(countOnly: full)
             worker.currentSections = startSection
             worker.fillSource = startFill.map { .row($0) }
-            worker.awaitingFirstLine = startAwaiting
+            worker.statementStart = startStatement
             var out = ImportBatch(), plain = PlainInvoiceRows(file: worker.path, sheet: worker.sheet.name)
             if worker.plainRows { plain.rows.reserveCapacity(rows.count + textRows.count) }
             for row in rows { worker.consume(row, into: &out, plain: &plain) }

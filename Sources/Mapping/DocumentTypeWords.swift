@@ -18,7 +18,20 @@ enum DocumentTypeWords {
         for (meaning, words, prefixes) in table {
             if words.contains(f) || prefixes.contains(where: { f.hasPrefix($0 + " ") || f == $0 }) { return meaning }
         }
-        return .unknown
+        return typeBeforeNumber(f) ?? .unknown
+    }
+
+    /// A type written with its number, glued or apart (`NC-9`, `ND 12`, `FC0001-00001234`,
+    /// `Fac.55`): the letters in front, when they are a type word of two letters or more and all
+    /// that follows is numbers. (A single letter is too many things: `E001-123` is a Peruvian
+    /// invoice's series, not the `E` of a credit note.)
+    private static func typeBeforeNumber(_ folded: String) -> Meaning? {
+        let words = folded.split(separator: " ")
+        guard let first = words.first else { return nil }
+        let letters = first.prefix(while: \.isLetter), glued = first.dropFirst(letters.count)
+        guard letters.count >= 2, glued.allSatisfy(\.isNumber), words.count > 1 || !glued.isEmpty,
+              words.dropFirst().allSatisfy({ $0 == TextFolding.numberWord || $0.contains(where: \.isNumber) }) else { return nil }
+        return table.first { $0.1.contains(String(letters)) }?.0
     }
 
     /// Folded whole words, then folded leading words, for each meaning.

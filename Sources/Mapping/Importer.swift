@@ -372,6 +372,8 @@ public struct Importer: Sendable {
         let readerBound = !rest.readsTextRows
         var tablesBefore = 0
         var above: TableFinder.TableAbove?
+        // Where the sheet's statements ended so far (``TableImporter/StatementStart``).
+        var statementClosings: Set<String> = []
         while true {
             var nextTable: (rows: [Row], header: Int)?
             // The last table takes the rows after the window. One that starts further down and goes
@@ -390,6 +392,7 @@ public struct Importer: Sendable {
                 let rows = table.region.columns.map { tableRows(window.rows, table.region, columns: $0) } ?? window.rows
                 var importer = TableImporter(path: path, sheet: sheet, table: table, rows: rows, options: options)
                 importer.begin(into: &batch)
+                importer.statementStart.closingBalances = statementClosings
                 var feed = ChunkFeed(importer: importer, encoding: encoding, size: options.flushRows, readerBound: readerBound)
                 let asText = readsText && feed.takesTextRows
                 let region = table.region
@@ -441,6 +444,7 @@ public struct Importer: Sendable {
                     if nextTable != nil, table.name == nil { importer.accounting.table = "Table \(tablesBefore + t + 1)" }
                 }
                 importer.accounting.add(feed.finish(into: &batch, flush: flush))
+                statementClosings = feed.statementClosings
                 importer.finish(into: &batch)
                 batch.diagnostics += notesAfter
             }

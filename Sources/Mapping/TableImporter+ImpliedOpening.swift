@@ -9,109 +9,165 @@ import Tabular
 /// been (a document named `Saldo anterior` and the line's date), and said
 /// (`MAP-OPENING-BALANCE-IMPLIED`).
 ///
-/// Only where the balance is known to run down the rows (``statementRunsForward``): in a statement
-/// written newest first, the first line in the table is the last one in time.
+/// Only when the statement shows it beyond doubt:
+/// - its customer comes from a title or headings (``CustomerSections``), not a column, whose
+///   balance may run across customers;
+/// - its balance runs down the rows (``runsForward(_:rows:)``): in a statement written newest
+///   first, the first line in the table is the last in time;
+/// - the next line's balance runs on from the first one's: a typo in the first balance is no debt;
+/// - the balance carried is not where an earlier block of the sheet ended: a statement continued on
+///   another page (a table of its own, under its title and header again), under the same customer
+///   again or in one balance across customers carries nothing new.
 ///
-/// Whether the current customer's statement has had its first line is carried from row to row:
-/// by the chunk's worker (``advanceStatement(past:from:)``), and from chunk to chunk by the
-/// ``ChunkFeed`` with the same function, so that a statement reads the same however it is cut.
+/// The state is carried from row to row by the chunk's worker (``advanceStatement(past:from:)``)
+/// and from chunk to chunk by the ``ChunkFeed`` with the same function, so that a statement reads
+/// the same however it is cut.
 extension TableImporter {
-    /// Whether `row` is the first line of its customer's statement, and what waiting for one is
-    /// after it: a customer heading starts a statement, an opening balance line or any line with a
-    /// charge or a credit is its first.
-    func advanceStatement(past row: Row, from awaiting: Bool) -> (awaiting: Bool, firstLine: Bool) {
-        guard let classifier, classifier.classify(row) == .data else { return (awaiting, false) }
-        if let sections, sections.heading(row, parsed: parsed) != nil { return (true, false) }
-        if isUnlabeledTotals(row) { return (awaiting, false) }
-        if let c = statusColumn, VoidedRows.isVoided(row.shownText(column: c)) { return (awaiting, false) }
-        if let line = Self.balanceLineColumn(row) {
-            // An opening balance line is the first line; a closing one is none.
-            return Self.isOpeningBalance(row.shownText(column: line)) ? (false, false) : (awaiting, false)
+    /// Where a statement's block (the table, or a customer under a heading) stands.
+    struct StatementStart: Sendable {
+        /// No line of the block yet.
+        var awaiting = true
+        /// The block's first line, carrying a balance from before it, until the next line confirms it.
+        var pending: FirstLine?
+        /// The current block's last balance, and those the earlier blocks ended on (``key(_:)``).
+        var lastBalance: Money?
+        var closingBalances: Set<String> = []
+
+        /// A money's key among ``closingBalances``: its currency and its plain text.
+        static func key(_ m: Money) -> String { (m.currency?.code ?? "") + " " + m.plainText }
+
+        /// ``closingBalances`` and the current block's last balance.
+        var closings: Set<String> { closingBalances.union(lastBalance.map { [Self.key($0)] } ?? []) }
+    }
+
+    /// A statement's first line and what it carries from before it.
+    struct FirstLine: Sendable {
+        let row: Row
+        let balance: Money
+        let before: Money
+    }
+
+    /// The state after `row`, and the first line it confirms (its balance runs on from that line's).
+    func advanceStatement(past row: Row, from state: StatementStart) -> (StatementStart, confirmed: FirstLine?) {
+        var state = state
+        guard let classifier, classifier.classify(row) == .data else { return (state, nil) }
+        if let sections, sections.heading(row, parsed: parsed) != nil {
+            if let last = state.lastBalance { state.closingBalances.insert(StatementStart.key(last)) }
+            state.awaiting = true; state.pending = nil; state.lastBalance = nil
+            return (state, nil)
         }
-        guard statementFigures(row) != nil else { return (awaiting, false) }
-        return (false, awaiting)
+        if isUnlabeledTotals(row) { return (state, nil) }
+        if let c = statusColumn, VoidedRows.isVoided(row.shownText(column: c)) { return (state, nil) }
+        if let line = Self.balanceLineColumn(row) {
+            // An opening balance line is the block's first line; a closing one is none.
+            guard Self.isOpeningBalance(row.shownText(column: line)) else { return (state, nil) }
+            state.awaiting = false; state.pending = nil
+            state.lastBalance = statementFigure(.balance, row)
+            return (state, nil)
+        }
+        guard let moved = statementMove(row) else { return (state, nil) }
+        let balance = statementFigure(.balance, row).flatMap { $0.isCompatible(with: moved) ? $0 : nil }
+        var confirmed: FirstLine?
+        if state.awaiting {
+            state.awaiting = false
+            if let balance {
+                let before = balance - moved
+                let continues = state.closingBalances.contains(StatementStart.key(before))
+                state.pending = before.isZero || continues ? nil : FirstLine(row: row, balance: balance, before: before)
+            }
+        } else if let first = state.pending {
+            if let balance, first.balance.isCompatible(with: balance), balance.amount == first.balance.amount + moved.amount {
+                confirmed = first
+            }
+            state.pending = nil
+        }
+        state.lastBalance = balance
+        return (state, confirmed)
     }
 
     /// ``advanceStatement(past:from:)`` over a chunk's rows (its `Row`s, then its rows read as bytes).
-    func advanceStatement(past rows: [Row], _ text: TextRows, from awaiting: Bool) -> Bool {
-        var awaiting = awaiting
-        for row in rows { awaiting = advanceStatement(past: row, from: awaiting).awaiting }
-        for r in 0..<text.count { awaiting = advanceStatement(past: text.row(r), from: awaiting).awaiting }
-        return awaiting
+    func advanceStatement(past rows: [Row], _ text: TextRows, from state: StatementStart) -> StatementStart {
+        var state = state
+        for row in rows { state = advanceStatement(past: row, from: state).0 }
+        for r in 0..<text.count { state = advanceStatement(past: text.row(r), from: state).0 }
+        return state
     }
 
-    /// A statement line's move (its charge less its credit) and its balance; `nil` when it has
-    /// neither a charge nor a credit other than zero, or no balance.
-    func statementFigures(_ row: Row) -> (moved: Money, balance: Money)? {
+    /// An amount of a statement line, read as its record reads it (`nil`: blank or unreadable).
+    func statementFigure(_ field: Field, _ row: Row) -> Money? {
         let rowCurrency = Self.currencyText(row, column: columns(.currency).first).flatMap { parsed.currency($0.0, country: country) }
-        func figure(_ field: Field) -> Money? { (try? moneyValue(field, row, rowCurrency)).flatMap { $0?.0 } }
-        let charge = figure(.amount).flatMap { $0.amount.isZero ? nil : $0 }
-        let credit = figure(.credit).flatMap { $0.amount.isZero ? nil : $0 }
-        guard charge != nil || credit != nil, let balance = figure(.balance) else { return nil }
-        let moved: Money
+        return (try? moneyValue(field, row, rowCurrency)).flatMap { $0?.0 }
+    }
+
+    /// A statement line's move, its charge less its credit; `nil` when it has neither (other than zero).
+    func statementMove(_ row: Row) -> Money? {
+        let charge = statementFigure(.amount, row).flatMap { $0.isZero ? nil : $0 }
+        let credit = statementFigure(.credit, row).flatMap { $0.isZero ? nil : $0 }
         switch (charge, credit) {
-        case let (charge?, credit?):
-            guard charge.isCompatible(with: credit) else { return nil }
-            moved = charge - credit
-        case let (charge?, nil): moved = charge
-        case let (nil, credit?): moved = -credit
+        case let (charge?, credit?): return charge.isCompatible(with: credit) ? charge - credit : nil
+        case let (charge?, nil): return charge
+        case let (nil, credit?): return -credit
         case (nil, nil): return nil
         }
-        guard moved.isCompatible(with: balance) else { return nil }
-        return (moved, balance)
     }
 
     /// Whether the balance of the table's statement lines runs down the rows: of the pairs of
-    /// consecutive lines in one customer's statement, more have the lower line's balance equal to
-    /// the upper one's plus the lower line's move than the other way round (a statement written
-    /// newest first). Decided once, from the rows the table was found in.
+    /// consecutive lines in one block, more have the lower line's balance equal to the upper one's
+    /// plus the lower line's move than the other way round (a statement written newest first).
+    /// Decided once, from the rows the table was found in; `false` for any other table, and for a
+    /// statement whose customer is a column's (see the type's comment).
     static func runsForward(_ importer: TableImporter, rows: ArraySlice<Row>) -> Bool {
-        guard importer.isStatement, importer.mapping.kind == .invoices, !importer.columns(.balance).isEmpty else { return false }
+        guard importer.isStatement, importer.mapping.kind == .invoices, importer.sections != nil,
+              !importer.columns(.balance).isEmpty, let classifier = importer.classifier else { return false }
         var forward = 0, backward = 0
         var previous: (moved: Money, balance: Money)?
         for row in rows {
-            guard let classifier = importer.classifier, classifier.classify(row) == .data else { continue }
+            guard classifier.classify(row) == .data else { continue }
             if let sections = importer.sections, sections.heading(row, parsed: importer.parsed) != nil { previous = nil; continue }
             if let line = balanceLineColumn(row) {
                 previous = nil
                 // An opening balance is the balance the next line moves.
-                if isOpeningBalance(row.shownText(column: line)) {
-                    let rowCurrency = currencyText(row, column: importer.columns(.currency).first)
-                        .flatMap { importer.parsed.currency($0.0, country: importer.country) }
-                    if let balance = (try? importer.moneyValue(.balance, row, rowCurrency)).flatMap({ $0?.0 }) {
-                        previous = (Money(0, balance.currency), balance)
-                    }
+                if isOpeningBalance(row.shownText(column: line)), let balance = importer.statementFigure(.balance, row) {
+                    previous = (Money(0, balance.currency), balance)
                 }
                 continue
             }
-            guard let line = importer.statementFigures(row) else { continue }
-            if let p = previous, p.balance.isCompatible(with: line.balance) {
-                if line.balance.amount == p.balance.amount + line.moved.amount { forward += 1 }
-                if p.balance.amount == line.balance.amount + p.moved.amount { backward += 1 }
+            guard let moved = importer.statementMove(row), let balance = importer.statementFigure(.balance, row),
+                  moved.isCompatible(with: balance) else { continue }
+            if let p = previous, p.balance.isCompatible(with: balance) {
+                if balance.amount == p.balance.amount + moved.amount { forward += 1 }
+                if p.balance.amount == balance.amount + p.moved.amount { backward += 1 }
             }
-            previous = line
+            previous = (moved, balance)
         }
         return forward > backward
     }
 
-    /// The balance a statement's first line carries from before it (its balance less its move),
-    /// as a document: `nil` when there is none (zero), or the line has no such figures.
-    func impliedOpening(_ row: Row, _ origin: Provenance, customer: borrowing Customer,
-                        issued: Result<Sourced<LocalDate>?, any Error>, into batch: inout ImportBatch) -> Invoice? {
-        guard let (moved, balance) = statementFigures(row), let column = columns(.balance).first else { return nil }
-        let before = balance - moved
-        guard !before.amount.isZero else { return nil }
+    /// The balance a statement's first line carries from before it, as a document of its own
+    /// (named `Saldo anterior` and the line's date, at the line's balance cell), said; added when
+    /// the next line has confirmed it, with the line's customer as a record of its own (the line
+    /// itself may have been rejected, its customer then never written).
+    func appendImpliedOpening(_ first: FirstLine, into batch: inout ImportBatch) {
+        let row = first.row, place = location(row)
+        let origin = Provenance(place, sourceLabel: label)
+        guard let column = columns(.balance).first else { return }
+        // The customer's warnings were said at the line: not again.
+        var scratch = ImportBatch()
+        let customer = buildCustomer(row, origin, id: recordID(place, suffix: "opening-customer"), into: &scratch)
         let written = row.shownText(column: column)
         let at = origin.at(column: column, rawText: written)
-        let date = (try? issued.get())??.value
-        let number = Sourced("Saldo anterior" + (date.map { " " + $0.iso } ?? ""), from: at)
+        let issued = (try? date(.issueDate, row, origin)) ?? nil
+        let number = Sourced("Saldo anterior" + (issued.map { " " + $0.value.iso } ?? ""), from: at)
         note(.warning, "MAP-OPENING-BALANCE-IMPLIED",
-             "the statement's first line carries \(before) from before it (its balance \(balance) less its own \(moved)), "
-                + "with no opening balance line: imported as one document, as that line would be; the documents it sums are not listed",
+             "the statement's first line carries \(first.before) from before it (its balance \(first.balance) less its own "
+                + "charge or credit), with no opening balance line: imported as one document, as that line would be; "
+                + "the documents it sums are not listed",
              at: location(row, column: column), found: written, into: &batch)
-        return Invoice(id: recordID(origin.location, suffix: "opening"), customer: customer.id, number: number, type: .invoice,
-                       issueDate: (try? issued.get()) ?? nil, dueDate: nil, amount: Sourced(before, from: at), paid: nil,
-                       balance: Sourced(before, from: at), currency: before.currency ?? fallbackCurrency,
-                       salesperson: customer.salesperson, notes: nil, extra: [:], provenance: origin, sourcePriority: priority)
+        batch.customers.append(customer)
+        batch.invoices.append(Invoice(id: recordID(place, suffix: "opening"), customer: customer.id, number: number,
+                                      type: .invoice, issueDate: issued, amount: Sourced(first.before, from: at),
+                                      balance: Sourced(first.before, from: at),
+                                      currency: first.before.currency ?? fallbackCurrency,
+                                      salesperson: customer.salesperson, provenance: origin, sourcePriority: priority))
     }
 }

@@ -11,9 +11,7 @@ struct RowRejection: Error {
 
 extension TableImporter {
     /// Builds the row's records; a rejected row becomes a ``Reject``. Returns whether it was imported.
-    /// `firstLine`: the row is the first line of a customer's statement, which may carry a balance
-    /// from before it (``impliedOpening(_:_:customer:issued:into:)``).
-    func importRow(_ row: Row, kind: RecordKind, firstLine: Bool = false, into batch: inout ImportBatch) -> Bool {
+    func importRow(_ row: Row, kind: RecordKind, into batch: inout ImportBatch) -> Bool {
         // One provenance for the row; each value's shares it (``Provenance/at(column:rawText:)``).
         let place = location(row)
         let origin = Provenance(place, sourceLabel: label)
@@ -27,9 +25,6 @@ extension TableImporter {
                 let invoice = try buildInvoice(row, origin, id: recordID(place), customer: customer, issued: issued,
                                                into: &batch)
                 noteNoCustomer(customer, row, into: &batch)
-                if firstLine, let opening = impliedOpening(row, origin, customer: customer, issued: issued, into: &batch) {
-                    batch.invoices.append(opening)
-                }
                 batch.customers.append(customer); batch.invoices.append(invoice)
             case .customers:
                 let customer = buildCustomer(row, origin, id: recordID(place), into: &batch)
@@ -258,8 +253,9 @@ extension TableImporter {
         if words.count == 1, let word = words.first, word.first?.isLetter == true {
             var w = word[...]
             while let l = w.last, ",;:.)".contains(l) { w = w.dropLast() }
-            let number = w.drop { $0.isLetter || "-#.º°/_".contains($0) }
-            guard !number.isEmpty, number.first?.isASCIIDigit == true, !isPeriodOrDate(number) else { return nil }
+            // The type's letters, its separators, then digits: `Fact-Mar24` and `F-03/24` are periods.
+            let number = w.drop(while: \.isLetter).drop { "-#.º°/_".contains($0) }
+            guard number.first?.isASCIIDigit == true, !isPeriodOrDate(number), !isMonthOfShortYear(number) else { return nil }
             return String(w)
         }
         for word in words.dropFirst() {
@@ -270,6 +266,14 @@ extension TableImporter {
             return isPeriodOrDate(w) ? nil : String(w)
         }
         return nil
+    }
+
+    /// A month and a two-digit year (`03/24`, `3-24`), as a period is glued to a type (`F-03/24`).
+    private static func isMonthOfShortYear(_ w: Substring) -> Bool {
+        let groups = w.split(omittingEmptySubsequences: false, whereSeparator: { "-./".contains($0) })
+        guard groups.count == 2, (1...2).contains(groups[0].count), groups[1].count == 2,
+              groups.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }), let month = Int(groups[0]) else { return false }
+        return (1...12).contains(month)
     }
 
     /// A year (`2024`), a month of one (`2024-03`, `03/2024`), a date (`15-03-2024`, `15.03.24`,

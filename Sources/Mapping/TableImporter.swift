@@ -72,11 +72,10 @@ struct TableImporter: Sendable {
     /// dólares`): after the cell's and the column's, before the mapping's and the configuration's.
     var titleCurrency: Currency?
     /// A statement whose running balance runs down the rows (``runsForward(_:rows:)``): its first
-    /// line may carry a balance from before it (``impliedOpening(_:_:customer:issued:into:)``).
-    /// Whether the current customer's statement still waits for its first line is set by the
-    /// ``ChunkFeed`` at each chunk's start.
+    /// line may carry a balance from before it (``appendImpliedOpening(_:into:)``). Where the
+    /// statement stands is set by the ``ChunkFeed`` at each chunk's start.
     var statementRunsForward = false
-    var awaitingFirstLine = true
+    var statementStart = StatementStart()
 
     /// The currency of an amount that names none, nor its column: the preamble's, the mapping's,
     /// else the configured one.
@@ -176,8 +175,11 @@ struct TableImporter: Sendable {
             currentSections.closeCustomer()
             note(.info, "MAP-TOTALS-ROW", "totals row left out", at: location(row), found: rawText(row), into: &batch)
         case .data:
-            var firstLine = false
-            if statementRunsForward { (awaitingFirstLine, firstLine) = advanceStatement(past: row, from: awaitingFirstLine) }
+            if statementRunsForward {
+                let (state, confirmed) = advanceStatement(past: row, from: statementStart)
+                statementStart = state
+                if let confirmed { appendImpliedOpening(confirmed, into: &batch) }
+            }
             if let sections, let heading = sections.heading(row, parsed: parsed) {
                 enterSection(heading, into: &batch)
                 return
@@ -255,7 +257,7 @@ struct TableImporter: Sendable {
             if plainRows, kind == .invoices, sections == nil, !isStatement, let p = plainInvoice(row, into: &batch) {
                 plain.rows.append(p)
                 accounting.imported += 1
-            } else if importRow(row, kind: kind, firstLine: firstLine, into: &batch) {
+            } else if importRow(row, kind: kind, into: &batch) {
                 accounting.imported += 1
             } else {
                 accounting.rejected += 1

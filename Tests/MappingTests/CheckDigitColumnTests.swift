@@ -53,6 +53,10 @@ struct DocumentTypeWordsTests {
         ("REC", .receipt), ("RC", .receipt), ("Recibo de caja", .receipt), ("Pago", .receipt), ("ADEL", .receipt),
         ("Anticipo", .receipt), ("Abono", .receipt), ("P", .receipt),
         ("AJ", .unknown), ("XYZ", .unknown), ("Ajuste", .unknown),
+        // A type with its number, glued or apart; not a single letter's, nor a word that is no type's.
+        ("NC-9", .creditNote), ("ND 12", .debitNote), ("FC0001-00001234", .invoice), ("Fac.55", .invoice),
+        ("NC#77", .creditNote), ("REC-0456", .receipt), ("E001-123", .unknown), ("F-100", .unknown),
+        ("IVA2024", .unknown), ("NC nueve", .unknown), ("TRF 123", .unknown),
     ])
     func meanings(_ written: String, _ meaning: DocumentTypeWords.Meaning) {
         #expect(DocumentTypeWords.meaning(of: written) == meaning)

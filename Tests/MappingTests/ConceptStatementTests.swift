@@ -51,6 +51,23 @@ import Testing
         #expect(!batch.diagnostics.contains { $0.code == "MAP-CHARGE-NO-NUMBER" })
     }
 
+    /// Every concept a type glued to its number: the statement is still a customer's, each line
+    /// numbered by its concept and typed by its letters.
+    @Test func aStatementOfGluedNumbersOnly() {
+        let batch = Self.importRows([
+            ["Estado de cuenta - Importadora Delta C.A."],
+            ["Fecha", "Concepto", "Debe", "Haber", "Saldo"],
+            ["01/03/2024", "FACT-001", "1.000,00", "", "1.000,00"],
+            ["02/03/2024", "NC-9", "", "100,00", "900,00"],
+            ["04/03/2024", "FC0001-00001234", "50,00", "", "950,00"],
+            ["07/03/2024", "ND-12", "5,00", "", "955,00"],
+            ["09/03/2024", "Fac.55", "5,00", "", "960,00"],
+        ])
+        #expect(batch.payments.isEmpty)
+        #expect(batch.invoices.map { "\($0.number.value) \($0.type)" }
+            == ["FACT-001 invoice", "NC-9 creditNote", "FC0001-00001234 invoice", "ND-12 debitNote", "Fac.55 invoice"])
+    }
+
     /// A credit note entered in the debit column with a minus is a credit note of that amount; a
     /// negative credit is a charge. The documents still sum to the last balance.
     @Test func aNegativeChargeIsACredit() {
@@ -184,7 +201,7 @@ import Testing
         ("Factura F-100", "F-100"), ("Fact. # 00123", "00123"), ("FACTURA Nº 4512", "4512"), ("Nota de débito ND-7", "ND-7"),
         ("Factura marzo 2024", nil), ("Factura del 05/03/2024", nil), ("Factura", nil), ("F-100", "F-100"),
         ("FACT-001", "FACT-001"), ("Factura#461", "Factura#461"), ("NC-9.", "NC-9"), ("FAC2024-03", nil), ("IVA2024", nil),
-        ("Fact.", nil), ("2024-FAC", nil),
+        ("Fact.", nil), ("2024-FAC", nil), ("Fact-Mar24", nil), ("F-03/24", nil), ("FC0001-00001234", "FC0001-00001234"),
         ("Factura 15-03-2024", nil), ("Factura 2024-03-15", nil), ("Factura 15.03.24", nil), ("Factura 15-mar-2024", nil),
         ("Retención IVA 2024-03", nil), ("Retención IVA 03/2024", nil), ("Factura 2do trimestre", nil),
         ("Factura 123, 124", "123"), ("Nota de crédito NC-9", "NC-9"), ("Factura 0001-00012345", "0001-00012345"),

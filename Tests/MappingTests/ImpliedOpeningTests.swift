@@ -31,12 +31,15 @@ struct ImpliedOpeningTests {
     @Test(arguments: [1, 2, 3, 1000])
     func theFirstLineCarriesTheBalanceFromBefore(flush: Int) throws {
         let batch = Self.importing(Self.march, flush: flush)
-        #expect(batch.invoices.map(\.number.value) == ["Saldo anterior 2024-03-01", "F-100", "Pago recibido 2024-03-05 400.00 fila 4",
+        // Added once the next line's balance has confirmed the first one's.
+        #expect(batch.invoices.map(\.number.value) == ["F-100", "Saldo anterior 2024-03-01", "Pago recibido 2024-03-05 400.00 fila 4",
                                                        "F-101"])
-        let opening = try #require(batch.invoices.first)
+        let opening = batch.invoices[1]
         #expect(opening.balance?.value.amount == 2500 && opening.type == .invoice)
-        #expect(opening.id != batch.invoices[1].id && opening.customer == batch.invoices[1].customer)
-        #expect(opening.balance?.provenance?.location.column == 5)
+        #expect(opening.id.rawValue == "estado.xlsx#Hoja1!3/opening" && opening.balance?.provenance?.location.column == 5)
+        // Its customer is the line's, as a record of its own.
+        let customer = try #require(batch.customers.first { $0.id == opening.customer })
+        #expect(customer.name?.value == "Comercial Oriente C.A." && customer.id != batch.invoices[0].customer)
         // The documents now sum to the statement's last balance.
         #expect(Self.owed(batch.invoices) == 3600)
         let said = batch.diagnostics.filter { $0.code == "MAP-OPENING-BALANCE-IMPLIED" }
@@ -67,9 +70,79 @@ struct ImpliedOpeningTests {
             ["05/10/2026", "Factura", "A", "1010", "5220.00", "", "6220.00"],
             ["20/11/2026", "Pago", "P", "350", "", "2000.00", "4220.00"],
         ], flush: flush)
-        #expect(batch.invoices.map(\.number.value) == ["A-1045", "NC-12", "Saldo anterior 2026-10-05", "A-1010", "P-350"])
+        #expect(batch.invoices.map(\.number.value) == ["A-1045", "NC-12", "A-1010", "Saldo anterior 2026-10-05", "P-350"])
         #expect(Self.owed(batch.invoices.prefix(2)) == 17400 && Self.owed(batch.invoices.dropFirst(2)) == 4220)
         #expect(batch.diagnostics.filter { $0.code == "MAP-OPENING-BALANCE-IMPLIED" }.map(\.location?.row) == [7])
+    }
+
+    /// What would be implied is no debt when the statement does not bear it out: the next line's
+    /// balance does not run on from the first one's (a typo, a zero, a dash), the first line has no
+    /// balance (the next one is no first line), or the statement has a single line.
+    @Test(arguments: [("3.000,00", "500,00"), ("0,00", "1.500,00"), ("-", "3.500,00"), ("", "3.500,00")])
+    func aFirstBalanceTheNextLineDoesNotBearOut(first: String, second: String) {
+        let batch = Self.importing([
+            ["Estado de cuenta - Comercial Oriente C.A."],
+            ["Fecha", "Concepto", "Debe", "Haber", "Saldo"],
+            ["01/03/2024", "Factura F-100", "300,00", "", first],
+            ["05/03/2024", "Factura F-101", "200,00", "", second],
+            ["08/03/2024", "Factura F-102", "500,00", "", "2.000,00"],
+        ])
+        #expect(!batch.invoices.contains { $0.number.value.hasPrefix("Saldo anterior") })
+        #expect(!batch.diagnostics.contains { $0.code == "MAP-OPENING-BALANCE-IMPLIED" })
+    }
+
+    /// A block that starts where an earlier one ended carries nothing new: a statement continued
+    /// on another page, the same customer under a heading again, one balance run across customers.
+    @Test(arguments: [
+        [["Estado de cuenta - Comercial Oriente C.A."], ["Fecha", "Concepto", "Debe", "Haber", "Saldo"],
+         ["01/03/2024", "Factura F-100", "1.000,00", "", "1.000,00"], ["05/03/2024", "Factura F-101", "700,00", "", "1.700,00"],
+         [], ["Estado de cuenta - Comercial Oriente C.A. (pág. 2)"], ["Fecha", "Concepto", "Debe", "Haber", "Saldo"],
+         ["08/03/2024", "Factura F-102", "500,00", "", "2.200,00"], ["10/03/2024", "Pago recibido", "", "600,00", "1.600,00"]],
+        [["Estado de cuenta por cliente"], ["Fecha", "Concepto", "Debe", "Haber", "Saldo"],
+         ["Cliente: Abasto Luna C.A."], ["01/03/2024", "Factura A-1", "1.000,00", "", "1.000,00"],
+         ["06/03/2024", "Pago recibido", "", "200,00", "800,00"],
+         ["Cliente: Bodega San José"], ["02/03/2024", "Factura B-1", "250,00", "", "250,00"],
+         ["03/03/2024", "Factura B-2", "250,00", "", "500,00"],
+         ["Cliente: Abasto Luna C.A. (continuación)"], ["10/03/2024", "Factura A-3", "100,00", "", "900,00"],
+         ["12/03/2024", "Factura A-4", "100,00", "", "1.000,00"]],
+        [["Mayor analítico de clientes - Marzo 2024"], ["Fecha", "Concepto", "Debe", "Haber", "Saldo"],
+         ["Cliente: Abasto Luna C.A."], ["01/03/2024", "Factura A-1", "1.000,00", "", "1.000,00"],
+         ["05/03/2024", "Pago recibido", "", "400,00", "600,00"],
+         ["Cliente: Bodega San José"], ["02/03/2024", "Factura A-2", "250,00", "", "850,00"],
+         ["03/03/2024", "Factura A-3", "250,00", "", "1.100,00"]],
+    ] as [[[String]]])
+    func aBlockThatContinuesAnEarlierOne(rows: [[String]]) {
+        let batch = Self.importing(rows)
+        #expect(!batch.diagnostics.contains { $0.code == "MAP-OPENING-BALANCE-IMPLIED" })
+    }
+
+    /// A statement printed over two pages, each under its title and header again: the second page
+    /// is a table of its own, starting where the first ended, and carries nothing new.
+    @Test func aSecondPageContinuesTheFirst() {
+        let rows: [[String]] = [
+            ["Estado de cuenta - Comercial Oriente C.A."], ["Fecha", "Concepto", "Debe", "Haber", "Saldo"],
+            ["01/03/2024", "Factura F-100", "1.000,00", "", "1.000,00"], ["05/03/2024", "Factura F-101", "500,00", "", "1.500,00"],
+            ["06/03/2024", "Factura F-101B", "200,00", "", "1.700,00"], [],
+            ["Estado de cuenta - Comercial Oriente C.A. (pág. 2)"], ["Fecha", "Concepto", "Debe", "Haber", "Saldo"],
+            ["08/03/2024", "Factura F-102", "500,00", "", "2.200,00"], ["09/03/2024", "Factura F-103", "100,00", "", "2.300,00"],
+            ["10/03/2024", "Pago recibido", "", "700,00", "1.600,00"],
+        ]
+        let batch = Importer(options: ImportOptions(country: "VE", currency: "USD")).importSource(MemorySource(csv: rows))
+        #expect(batch.accounting.count == 2)
+        #expect(Self.owed(batch.invoices) == 1600)
+        #expect(!batch.diagnostics.contains { $0.code == "MAP-OPENING-BALANCE-IMPLIED" })
+    }
+
+    /// A customer column's statement may run one balance across its customers: nothing is implied.
+    @Test func aCustomerColumnsStatementImpliesNothing() {
+        let batch = Self.importing([
+            ["Auxiliar de clientes"],
+            ["Fecha", "Cliente", "Concepto", "Debe", "Haber", "Saldo"],
+            ["01/03/2024", "Abasto Luna C.A.", "Factura 10", "100,00", "", "5.100,00"],
+            ["02/03/2024", "Abasto Luna C.A.", "Pago recibido", "", "60,00", "5.040,00"],
+            ["03/03/2024", "Bodega Norte C.A.", "Factura 20", "500,00", "", "5.540,00"],
+        ])
+        #expect(!batch.diagnostics.contains { $0.code == "MAP-OPENING-BALANCE-IMPLIED" })
     }
 
     /// Written newest first, the first line in the table is the last in time: nothing is implied.
