@@ -11,7 +11,10 @@ enum RowClass: Equatable {
 
 /// Tells data rows from blank rows, totals and subtotal rows, and header rows repeated inside the
 /// data (printed reports repeat the header on every page).
-struct RowClassifier: Sendable {
+///
+/// A class, not a struct: it is asked about every row, and each call on a struct copy held by
+/// another value retained and released its nine arrays and sets.
+final class RowClassifier: Sendable {
     let totalsWords: [String]
     let headerRow: Row
     /// Columns whose values identify a real record (document number, payment reference): a totals
