@@ -142,7 +142,8 @@ extension ColumnMapper {
     /// (``isRunningBalance(_:charge:credit:rows:)``). The charge column is then the `amount`, the
     /// credit column `credit`, and the balance stays mapped (the opening balance line's amount).
     func markAccountStatement(headers: [ColumnHeader], profiles: [Int: ColumnProfile], rows: ArraySlice<Row>,
-                              byField: inout [Field: MappedField], taken: inout Set<Int>, titled: Bool = false) {
+                              byField: inout [Field: MappedField], taken: inout Set<Int>, titled: Bool = false,
+                              fewLines: Bool = false) {
         guard byField[.documentNumber] != nil || byField[.documentType] != nil, byField[.credit] == nil,
               let balance = byField[.balance], balance.columns.count == 1 else { return }
         // A customer's statement says whose it is, or what its documents are: a customer column, a
@@ -155,7 +156,7 @@ extension ColumnMapper {
               !balance.columns.contains(charge), !balance.columns.contains(credit),
               let chargeProfile = profiles[charge], let creditProfile = profiles[credit],
               chargeProfile.fit(.amount) >= 0.5, creditProfile.fit(.amount) >= 0.5,
-              isRunningBalance(balance.columns[0], charge: charge, credit: credit, rows: rows) else { return }
+              isRunningBalance(balance.columns[0], charge: charge, credit: credit, rows: rows, fewLines: fewLines) else { return }
         mapStatement(charge: (charge, chargeProfile), credit: (credit, creditProfile), byField: &byField, taken: &taken)
     }
 
@@ -186,7 +187,8 @@ extension ColumnMapper {
         let chargeAmounts = amountProfile(charge, rows)
         var charges = 0, documents = 0
         for row in rows {
-            guard let c = Self.amount(row, charge, chargeAmounts), !c.isZero, !Self.isTotalsLine(row),
+            // (A negative charge is a credit: `Nota de crédito NC-5 | -200,00`.)
+            guard let c = Self.amount(row, charge, chargeAmounts), c > 0, !Self.isTotalsLine(row),
                   case .text(let text) = row[column: concept] else { continue }
             charges += 1
             let meaning = DocumentTypeWords.meaning(of: text)
@@ -310,7 +312,9 @@ extension ColumnMapper {
     /// an opening balance line (`Saldo inicial`) starts one. A statement's line is a charge or a
     /// credit: an invoice list's `Cargos | Abonos | Saldo`, both on most lines (each document's
     /// total and part paid), is none, even where its balances happen to add up.
-    func isRunningBalance(_ balance: Int, charge: Int, credit: Int, rows: ArraySlice<Row>) -> Bool {
+    /// `fewLines`: a statement of one or two lines, too few to show its balance running, is one
+    /// when nothing it shows says otherwise (for a statement the concept and title already tell).
+    func isRunningBalance(_ balance: Int, charge: Int, credit: Int, rows: ArraySlice<Row>, fewLines: Bool = false) -> Bool {
         let profiles = (amountProfile(balance, rows), amountProfile(charge, rows), amountProfile(credit, rows))
         var runs: [[(amount: Decimal, balance: Decimal)]] = [[]]
         var lines = 0, twoSided = 0
@@ -331,8 +335,8 @@ extension ColumnMapper {
             if let c, let k, !c.isZero, !k.isZero { twoSided += 1 }
             runs[runs.count - 1].append(((c ?? 0) - (k ?? 0), b))
         }
-        guard twoSided * 3 <= lines else { return false }
-        return Self.runs(runs)
+        guard twoSided * 3 <= lines, lines >= 1 else { return false }
+        return Self.runs(runs, fewLines: fewLines)
     }
 
     /// A statement's totals line (`Total`, `Subtotal cliente`), which sums lines rather than being one.
@@ -355,7 +359,7 @@ extension ColumnMapper {
 
     /// Whether balances run with amounts, forward or backward, on two pairs and two in three (pairs
     /// of consecutive lines within each run).
-    private static func runs(_ runs: [[(amount: Decimal, balance: Decimal)]]) -> Bool {
+    private static func runs(_ runs: [[(amount: Decimal, balance: Decimal)]], fewLines: Bool = false) -> Bool {
         var forward = 0, backward = 0, pairs = 0
         for lines in runs where lines.count >= 2 {
             // A line that moves nothing says nothing about the balance.
@@ -366,6 +370,7 @@ extension ColumnMapper {
             }
         }
         let best = max(forward, backward)
+        if fewLines && pairs < 2 { return best == pairs }
         return pairs >= 2 && best >= 2 && best * 3 >= pairs * 2
     }
 

@@ -68,14 +68,15 @@ struct ColumnMapper {
         alignCurrencies(candidates, headers: headers, byField: &byField, taken: &taken)
         // A customer's statement naming its documents in a concept column has a bank statement's
         // columns (`Fecha | Concepto | Debe | Haber | Saldo`): told apart first, and kept only when
-        // its lines then read as a statement's (else the table is read as before).
+        // its lines then read as a statement's (else the table is read as before); one or two
+        // lines, too few to show the balance running, do unless they contradict it.
         var conceptMapped = (byField, taken)
         if markConceptAsDocumentType(headers: headers, profiles: profiles, rows: rows, byField: &conceptMapped.0,
                                      taken: &conceptMapped.1,
                                      namesCustomer: title.map(Self.titleNamesCustomer) == true
                                         || Self.isAccountStatementTitle(title) && Self.saysWhoseOrWhat([:], rows: preamble)) {
             markAccountStatement(headers: headers, profiles: profiles, rows: rows, byField: &conceptMapped.0,
-                                 taken: &conceptMapped.1, titled: true)
+                                 taken: &conceptMapped.1, titled: true, fewLines: true)
             markLedger(headers: headers, profiles: profiles, rows: rows, byField: &conceptMapped.0, taken: &conceptMapped.1,
                        titled: true)
         }

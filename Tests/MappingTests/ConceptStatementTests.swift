@@ -68,6 +68,40 @@ import Testing
             == ["FACT-001 invoice", "NC-9 creditNote", "FC0001-00001234 invoice", "ND-12 debitNote", "Fac.55 invoice"])
     }
 
+    /// One or two lines are too few to show the balance running: a statement whose title names the
+    /// customer and whose charges name invoices is still a customer's, read line by line (it used to
+    /// be a bank's, its charges skipped as money out), unless its lines contradict the balance.
+    @Test func aShortStatementIsACustomers() {
+        let two = Self.importRows([
+            ["Estado de cuenta - Cliente Uno C.A."], ["Fecha", "Concepto", "Debe", "Haber", "Saldo"],
+            ["01/03/2024", "Factura 1", "100,00", "", "100,00"], ["02/03/2024", "Pago", "", "50,00", "50,00"],
+        ])
+        #expect(two.payments.isEmpty)
+        #expect(two.invoices.map { "\($0.number.value) \($0.type)" } == ["1 invoice", "Pago 2024-03-02 50.00 fila 4 creditNote"])
+        let one = Self.importRows([
+            ["Estado de cuenta - Cliente Uno C.A."], ["Fecha", "Concepto", "Debe", "Haber", "Saldo"],
+            ["01/03/2024", "Factura F-100", "1.000,00", "", "3.500,00"],
+        ])
+        #expect(one.invoices.map(\.number.value) == ["F-100"])
+        let contradicted = Self.importRows([
+            ["Estado de cuenta - Cliente Uno C.A."], ["Fecha", "Concepto", "Debe", "Haber", "Saldo"],
+            ["01/03/2024", "Factura 1", "100,00", "", "100,00"], ["02/03/2024", "Factura 2", "50,00", "", "75,00"],
+        ])
+        #expect(contradicted.invoices.isEmpty)
+    }
+
+    /// Most charges written negative (credit notes in the debit column): still a customer's statement.
+    @Test func aStatementOfMostlyNegativeCharges() {
+        let batch = Self.importRows([
+            ["Estado de cuenta - Papelería Central"], ["Fecha", "Concepto", "Debe", "Haber", "Saldo"],
+            ["01/03/2024", "Factura 300", "1.000,00", "", "1.000,00"],
+            ["02/03/2024", "Nota de crédito NC-5", "-200,00", "", "800,00"],
+            ["03/03/2024", "Nota de crédito NC-6", "-100,00", "", "700,00"],
+        ])
+        #expect(batch.invoices.map { "\($0.number.value) \($0.type) \($0.balance?.value.plainText ?? "-")" }
+            == ["300 invoice 1000.00", "NC-5 creditNote 200.00", "NC-6 creditNote 100.00"])
+    }
+
     /// A credit note entered in the debit column with a minus is a credit note of that amount; a
     /// negative credit is a charge. The documents still sum to the last balance.
     @Test func aNegativeChargeIsACredit() {
