@@ -246,6 +246,8 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
     mutating func finish(into batch: inout ImportBatch, flush: (inout ImportBatch, [Encoding.Encoded]) -> Void) -> SourceAccounting {
         if !chunk.isEmpty || !text.isEmpty || !notes.isEmpty { submit(into: &batch, flush: flush) }
         deliver(work.finish(), into: &batch, flush: flush)
+        // A statement's last block whose first line still waits for a next one: said now.
+        if let first = statementStart.pending { importer.noteUnconfirmedOpening(first, into: &batch) }
         return accounting
     }
 

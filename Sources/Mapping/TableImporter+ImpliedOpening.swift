@@ -47,14 +47,20 @@ extension TableImporter {
         let before: Money
     }
 
-    /// The state after `row`, and the first line it confirms (its balance runs on from that line's).
-    func advanceStatement(past row: Row, from state: StatementStart) -> (StatementStart, confirmed: FirstLine?) {
+    /// What a row makes of a first line that carries a balance: the next line bears it out, or
+    /// the block goes on (or ends) without that.
+    enum FirstLineOutcome { case confirmed(FirstLine), unconfirmed(FirstLine) }
+
+    /// The state after `row`, and what it made of a first line waiting for it.
+    func advanceStatement(past row: Row, from state: StatementStart) -> (StatementStart, FirstLineOutcome?) {
         var state = state
         guard let classifier, classifier.classify(row) == .data else { return (state, nil) }
+        // A first line still waiting when its block ends, or another opening line comes, is left unconfirmed.
+        let unconfirmed = state.pending.map(FirstLineOutcome.unconfirmed)
         if let sections, sections.heading(row, parsed: parsed) != nil {
             if let last = state.lastBalance { state.closingBalances.insert(StatementStart.key(last)) }
             state.awaiting = true; state.pending = nil; state.lastBalance = nil
-            return (state, nil)
+            return (state, unconfirmed)
         }
         if isUnlabeledTotals(row) { return (state, nil) }
         if let c = statusColumn, VoidedRows.isVoided(row.shownText(column: c)) { return (state, nil) }
@@ -63,11 +69,11 @@ extension TableImporter {
             guard Self.isOpeningBalance(row.shownText(column: line)) else { return (state, nil) }
             state.awaiting = false; state.pending = nil
             state.lastBalance = statementFigure(.balance, row)
-            return (state, nil)
+            return (state, unconfirmed)
         }
         guard let moved = statementMove(row) else { return (state, nil) }
         let balance = statementFigure(.balance, row).flatMap { $0.isCompatible(with: moved) ? $0 : nil }
-        var confirmed: FirstLine?
+        var outcome: FirstLineOutcome?
         if state.awaiting {
             state.awaiting = false
             if let balance {
@@ -76,13 +82,12 @@ extension TableImporter {
                 state.pending = before.isZero || continues ? nil : FirstLine(row: row, balance: balance, before: before)
             }
         } else if let first = state.pending {
-            if let balance, first.balance.isCompatible(with: balance), balance.amount == first.balance.amount + moved.amount {
-                confirmed = first
-            }
+            let bears = balance.map { first.balance.isCompatible(with: $0) && $0.amount == first.balance.amount + moved.amount }
+            outcome = bears == true ? .confirmed(first) : .unconfirmed(first)
             state.pending = nil
         }
         state.lastBalance = balance
-        return (state, confirmed)
+        return (state, outcome)
     }
 
     /// ``advanceStatement(past:from:)`` over a chunk's rows (its `Row`s, then its rows read as bytes).
@@ -113,7 +118,8 @@ extension TableImporter {
 
     /// Whether the balance of the table's statement lines runs down the rows: of the pairs of
     /// consecutive lines in one block, more have the lower line's balance equal to the upper one's
-    /// plus the lower line's move than the other way round (a statement written newest first).
+    /// plus the lower line's move than the other way round (a statement written newest first), or
+    /// no block has two lines.
     /// Decided once, from the rows the table was found in; `false` for any other table, and for a
     /// statement whose customer is a column's (see the type's comment).
     static func runsForward(_ importer: TableImporter, rows: ArraySlice<Row>) -> Bool {
@@ -140,7 +146,18 @@ extension TableImporter {
             }
             previous = (moved, balance)
         }
-        return forward > backward
+        // (No pairs at all: blocks of one line each, whose first line is their only one.)
+        return forward > backward || forward + backward == 0
+    }
+
+    /// A first line's balance from before it that no next line bore out: not imported, said at its
+    /// balance cell, so that nobody takes the statement's documents for all it says is owed.
+    func noteUnconfirmedOpening(_ first: FirstLine, into batch: inout ImportBatch) {
+        guard let column = columns(.balance).first else { return }
+        note(.warning, "MAP-OPENING-BALANCE-UNCONFIRMED",
+             "the statement's first line carries \(first.before) from before it (its balance \(first.balance) less its own "
+                + "charge or credit), but no next line runs on from that balance: not imported; the statement may owe it",
+             at: location(first.row, column: column), found: first.row.shownText(column: column), into: &batch)
     }
 
     /// The balance a statement's first line carries from before it, as a document of its own

@@ -176,9 +176,13 @@ struct TableImporter: Sendable {
             note(.info, "MAP-TOTALS-ROW", "totals row left out", at: location(row), found: rawText(row), into: &batch)
         case .data:
             if statementRunsForward {
-                let (state, confirmed) = advanceStatement(past: row, from: statementStart)
+                let (state, outcome) = advanceStatement(past: row, from: statementStart)
                 statementStart = state
-                if let confirmed { appendImpliedOpening(confirmed, into: &batch) }
+                switch outcome {
+                case .confirmed(let first): appendImpliedOpening(first, into: &batch)
+                case .unconfirmed(let first): noteUnconfirmedOpening(first, into: &batch)
+                case nil: break
+                }
             }
             if let sections, let heading = sections.heading(row, parsed: parsed) {
                 enterSection(heading, into: &batch)

@@ -78,17 +78,45 @@ struct ImpliedOpeningTests {
     /// What would be implied is no debt when the statement does not bear it out: the next line's
     /// balance does not run on from the first one's (a typo, a zero, a dash), the first line has no
     /// balance (the next one is no first line), or the statement has a single line.
-    @Test(arguments: [("3.000,00", "500,00"), ("0,00", "1.500,00"), ("-", "3.500,00"), ("", "3.500,00")])
-    func aFirstBalanceTheNextLineDoesNotBearOut(first: String, second: String) {
+    /// A first balance that says something was owed before, not borne out, is said (the statement
+    /// may owe it; a dash is a zero); no balance says nothing.
+    @Test(arguments: [("3.000,00", "500,00", "1.000,00", true), ("0,00", "1.500,00", "2.000,00", true),
+                      ("-", "3.500,00", "4.000,00", true), ("", "3.500,00", "4.000,00", false)])
+    func aFirstBalanceTheNextLineDoesNotBearOut(first: String, second: String, third: String, said: Bool) {
         let batch = Self.importing([
             ["Estado de cuenta - Comercial Oriente C.A."],
             ["Fecha", "Concepto", "Debe", "Haber", "Saldo"],
             ["01/03/2024", "Factura F-100", "300,00", "", first],
             ["05/03/2024", "Factura F-101", "200,00", "", second],
-            ["08/03/2024", "Factura F-102", "500,00", "", "2.000,00"],
+            ["08/03/2024", "Factura F-102", "500,00", "", third],
+            ["12/03/2024", "Factura F-103", "60,00", "", third.replacingOccurrences(of: "00,00", with: "60,00")],
         ])
+        // Read as the customer's statement it is, each line a document.
+        #expect(batch.invoices.map(\.number.value).prefix(4) == ["F-100", "F-101", "F-102", "F-103"])
         #expect(!batch.invoices.contains { $0.number.value.hasPrefix("Saldo anterior") })
         #expect(!batch.diagnostics.contains { $0.code == "MAP-OPENING-BALANCE-IMPLIED" })
+        let unconfirmed = batch.diagnostics.filter { $0.code == "MAP-OPENING-BALANCE-UNCONFIRMED" }
+        #expect(unconfirmed.map { $0.location?.row } == (said ? [3] : []))
+    }
+
+    /// A single line, or a customer's block of one line, has no next line to bear its carried
+    /// balance out: said, at the end of the table or under the next heading, in whatever chunk.
+    @Test(arguments: [1, 2, 1000])
+    func aLoneFirstLineIsSaid(flush: Int) {
+        let lone = Self.importing([
+            ["Estado de cuenta - Comercial Oriente C.A."], ["Fecha", "Concepto", "Debe", "Haber", "Saldo"],
+            ["01/03/2024", "Factura F-100", "1.000,00", "", "3.500,00"],
+        ], flush: flush)
+        #expect(lone.invoices.map(\.number.value) == ["F-100"])
+        #expect(lone.diagnostics.filter { $0.code == "MAP-OPENING-BALANCE-UNCONFIRMED" }.map { $0.location?.row } == [3])
+        let blocks = Self.importing([
+            ["Fecha", "Concepto", "Serie", "Folio", "Cargos", "Abonos", "Saldo"],
+            ["Cliente: REFACCIONARIA LOPEZ SA DE CV"], ["03/09/2026", "Factura", "A", "1045", "100.00", "", "600.00"],
+            ["Cliente: ABARROTES DOÑA MARY"], ["05/10/2026", "Factura", "A", "1010", "50.00", "", "50.00"],
+            ["06/10/2026", "Factura", "A", "1011", "50.00", "", "100.00"],
+            ["07/10/2026", "Factura", "A", "1012", "25.00", "", "125.00"],
+        ], flush: flush)
+        #expect(blocks.diagnostics.filter { $0.code == "MAP-OPENING-BALANCE-UNCONFIRMED" }.map { $0.location?.row } == [3])
     }
 
     /// A block that starts where an earlier one ended carries nothing new: a statement continued
