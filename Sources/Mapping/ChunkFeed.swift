@@ -53,13 +53,13 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
     /// The row whose customer the next chunk's first rows take when they name none
     /// (``CustomerFillDown``), for the same reason.
     private var fillSource: Row?
-    /// Where a statement stands after the rows submitted (``TableImporter/advanceStatement(past:_:from:)``),
+    /// Where a statement stands after the rows submitted (``TableImporter/advanceStatement(past:_:headings:from:)``),
     /// for the same reason.
     private var statementStart: TableImporter.StatementStart
 
     /// The balances the table's statement blocks ended on, the last one's included: a statement
     /// continued in the next table of the sheet (its next page) starts from one of them.
-    var statementClosings: Set<String> { statementStart.closings }
+    var statementClosings: Set<String> { importer.closings(statementStart) }
 
     /// With `readerBound`, the reading thread is the import's critical path (a workbook's): the
     /// workers yield to it further (``HelperThreadPriority/belowBoundReader``).
@@ -263,8 +263,11 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
         notesInFlight.append(notes)
         notes = []
         let startSection = section, startFill = fillSource, startStatement = statementStart
-        if template.sections != nil { section = template.sections(after: rows, textRows, from: section) }
-        if template.statementRunsForward { statementStart = template.advanceStatement(past: rows, textRows, from: statementStart) }
+        var headings = Set<Int>()
+        if template.sections != nil { section = template.sections(after: rows, textRows, from: section, headings: &headings) }
+        if template.statementRunsForward {
+            statementStart = template.advanceStatement(past: rows, textRows, headings: headings, from: statementStart)
+        }
         if template.fillDown != nil { fillSource = template.fillSource(after: rows, textRows, from: fillSource) }
         let ready = work.submit(inMemory: rowsInMemory) {
             // A copy of the importer per chunk; the copies share only the table's parse memo.

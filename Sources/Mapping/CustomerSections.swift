@@ -218,13 +218,16 @@ struct CustomerSections: Sendable {
             guard case .text(let raw) = cell else { return nil }
             let t = raw.trimmingWhitespace
             if first == nil {
+                // Every label starts with a letter: a line's date or amount is no heading, told at once
+                // (this is asked of every row of a statement).
+                guard t.first?.isLetter == true, startsWithLabel(t) else { return nil }
                 first = i + 1
             } else if !t.contains(where: \.isLetter), !(t.hasPrefix("0") && t.allSatisfy(\.isASCIIDigit)) {
                 return nil
             }
             texts.append(t)
         }
-        guard let first, texts.count >= 2, texts.count <= 4, startsWithLabel(texts[0]) else { return nil }
+        guard let first, texts.count >= 2, texts.count <= 4 else { return nil }
         return (first, texts.joined(separator: " "))
     }
 
@@ -266,8 +269,10 @@ extension TableImporter {
     /// The headings in effect after rows that are about to be imported one after the other (a
     /// chunk's Rows, then its rows read as bytes), starting from `current`, as
     /// ``consume(_:into:plain:)`` changes them row by row: a heading enters, a totals row (labeled
-    /// or not) closes the customer's section.
-    func sections(after rows: [Row], _ text: TextRows, from current: CustomerSections.Current) -> CustomerSections.Current {
+    /// or not) closes the customer's section. The numbers of the rows that are headings go to
+    /// `headings` (for ``advanceStatement(past:_:headings:from:)``, which then need not read them again).
+    func sections(after rows: [Row], _ text: TextRows, from current: CustomerSections.Current,
+                  headings: inout Set<Int>) -> CustomerSections.Current {
         guard let sections, let classifier else { return current }
         var result = current
         func apply(_ row: Row) {
@@ -275,7 +280,7 @@ extension TableImporter {
             case .totals:
                 result.closeCustomer()
             case .data:
-                if let h = sections.heading(row, parsed: parsed) { result.enter(h) }
+                if let h = sections.heading(row, parsed: parsed) { result.enter(h); headings.insert(row.number) }
                 else if !isRepeatedTitle(row), !Self.isPageLine(row), isUnlabeledTotals(row) { result.closeCustomer() }
             case .blank, .repeatedHeader:
                 break

@@ -19,7 +19,7 @@ import Tabular
 ///   another page (a table of its own, under its title and header again), under the same customer
 ///   again or in one balance across customers carries nothing new.
 ///
-/// The state is carried from row to row by the chunk's worker (``advanceStatement(past:from:)``)
+/// The state is carried from row to row by the chunk's worker (``advanceStatement(past:isHeading:_:)``)
 /// and from chunk to chunk by the ``ChunkFeed`` with the same function, so that a statement reads
 /// the same however it is cut.
 extension TableImporter {
@@ -29,15 +29,21 @@ extension TableImporter {
         var awaiting = true
         /// The block's first line, carrying a balance from before it, until the next line confirms it.
         var pending: FirstLine?
-        /// The current block's last balance, and those the earlier blocks ended on (``key(_:)``).
-        var lastBalance: Money?
+        /// The current block's last line (a row whose charge or credit is not blank), whose balance
+        /// is read only when the block ends: reading every line's figures cost the reading thread
+        /// more than the rest of a large statement's import.
+        var lastLine: Row?
+        /// The balances the earlier blocks ended on (``key(_:)``).
         var closingBalances: Set<String> = []
 
         /// A money's key among ``closingBalances``: its currency and its plain text.
         static func key(_ m: Money) -> String { (m.currency?.code ?? "") + " " + m.plainText }
+    }
 
-        /// ``closingBalances`` and the current block's last balance.
-        var closings: Set<String> { closingBalances.union(lastBalance.map { [Self.key($0)] } ?? []) }
+    /// The balances the blocks of `state` ended on, the current one's included.
+    func closings(_ state: StatementStart) -> Set<String> {
+        guard let last = state.lastLine, let balance = statementFigure(.balance, last) else { return state.closingBalances }
+        return state.closingBalances.union([StatementStart.key(balance)])
     }
 
     /// A statement's first line and what it carries from before it.
@@ -51,27 +57,39 @@ extension TableImporter {
     /// the block goes on (or ends) without that.
     enum FirstLineOutcome { case confirmed(FirstLine), unconfirmed(FirstLine) }
 
-    /// The state after `row`, and what it made of a first line waiting for it.
-    func advanceStatement(past row: Row, from state: StatementStart) -> (StatementStart, FirstLineOutcome?) {
-        var state = state
-        guard let classifier, classifier.classify(row) == .data else { return (state, nil) }
+    /// Moves `state` past `row`; returns what the row made of a first line waiting for it. (The
+    /// state is changed in place: its set of closing balances grows with every customer, and a
+    /// copy changed would copy the whole set, each time.)
+    /// `isHeading`: the row is a customer heading (``CustomerSections/heading(_:parsed:)``), which
+    /// the caller has read already.
+    func advanceStatement(past row: Row, isHeading: Bool, _ state: inout StatementStart) -> FirstLineOutcome? {
+        guard let classifier, classifier.classify(row) == .data else { return nil }
         // A first line still waiting when its block ends, or another opening line comes, is left unconfirmed.
         let unconfirmed = state.pending.map(FirstLineOutcome.unconfirmed)
-        if let sections, sections.heading(row, parsed: parsed) != nil {
-            if let last = state.lastBalance { state.closingBalances.insert(StatementStart.key(last)) }
-            state.awaiting = true; state.pending = nil; state.lastBalance = nil
-            return (state, unconfirmed)
+        if isHeading {
+            if let last = state.lastLine, let balance = statementFigure(.balance, last) {
+                state.closingBalances.insert(StatementStart.key(balance))
+            }
+            state.awaiting = true; state.pending = nil; state.lastLine = nil
+            return unconfirmed
         }
-        if isUnlabeledTotals(row) { return (state, nil) }
-        if let c = statusColumn, VoidedRows.isVoided(row.shownText(column: c)) { return (state, nil) }
+        if isUnlabeledTotals(row) { return nil }
+        if let c = statusColumn, VoidedRows.isVoided(row.shownText(column: c)) { return nil }
         if let line = Self.balanceLineColumn(row) {
             // An opening balance line is the block's first line; a closing one is none.
-            guard Self.isOpeningBalance(row.shownText(column: line)) else { return (state, nil) }
+            guard Self.isOpeningBalance(row.shownText(column: line)) else { return nil }
             state.awaiting = false; state.pending = nil
-            state.lastBalance = statementFigure(.balance, row)
-            return (state, unconfirmed)
+            state.lastLine = row
+            return unconfirmed
         }
-        guard let moved = statementMove(row) else { return (state, nil) }
+        // Past the block's first two lines only its last one matters: no figure is read.
+        if !state.awaiting, state.pending == nil {
+            if [Field.amount, .credit].contains(where: { columns($0).first.map { !row[column: $0].isBlank } == true }) {
+                state.lastLine = row
+            }
+            return nil
+        }
+        guard let moved = statementMove(row) else { return nil }
         let balance = statementFigure(.balance, row).flatMap { $0.isCompatible(with: moved) ? $0 : nil }
         var outcome: FirstLineOutcome?
         if state.awaiting {
@@ -86,15 +104,19 @@ extension TableImporter {
             outcome = bears == true ? .confirmed(first) : .unconfirmed(first)
             state.pending = nil
         }
-        state.lastBalance = balance
-        return (state, outcome)
+        state.lastLine = row
+        return outcome
     }
 
-    /// ``advanceStatement(past:from:)`` over a chunk's rows (its `Row`s, then its rows read as bytes).
-    func advanceStatement(past rows: [Row], _ text: TextRows, from state: StatementStart) -> StatementStart {
+    /// ``advanceStatement(past:isHeading:_:)`` over a chunk's rows (its `Row`s, then its rows read
+    /// as bytes), whose headings are the rows numbered in `headings` (``sections(after:_:from:headings:)``).
+    func advanceStatement(past rows: [Row], _ text: TextRows, headings: Set<Int>, from state: StatementStart) -> StatementStart {
         var state = state
-        for row in rows { state = advanceStatement(past: row, from: state).0 }
-        for r in 0..<text.count { state = advanceStatement(past: text.row(r), from: state).0 }
+        for row in rows { _ = advanceStatement(past: row, isHeading: headings.contains(row.number), &state) }
+        for r in 0..<text.count {
+            let row = text.row(r)
+            _ = advanceStatement(past: row, isHeading: headings.contains(row.number), &state)
+        }
         return state
     }
 
@@ -120,14 +142,15 @@ extension TableImporter {
     /// consecutive lines in one block, more have the lower line's balance equal to the upper one's
     /// plus the lower line's move than the other way round (a statement written newest first), or
     /// no block has two lines.
-    /// Decided once, from the rows the table was found in; `false` for any other table, and for a
+    /// Decided once, from the first rows the table was found in; `false` for any other table, and for a
     /// statement whose customer is a column's (see the type's comment).
     static func runsForward(_ importer: TableImporter, rows: ArraySlice<Row>) -> Bool {
         guard importer.isStatement, importer.mapping.kind == .invoices, importer.sections != nil,
               !importer.columns(.balance).isEmpty, let classifier = importer.classifier else { return false }
         var forward = 0, backward = 0
         var previous: (moved: Money, balance: Money)?
-        for row in rows {
+        // (Its first rows tell: reading the figures of a whole window took as long as importing it.)
+        for row in rows.prefix(2_000) {
             guard classifier.classify(row) == .data else { continue }
             if let sections = importer.sections, sections.heading(row, parsed: importer.parsed) != nil { previous = nil; continue }
             if let line = balanceLineColumn(row) {

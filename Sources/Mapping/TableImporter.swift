@@ -175,8 +175,12 @@ struct TableImporter: Sendable {
             currentSections.closeCustomer()
             note(.info, "MAP-TOTALS-ROW", "totals row left out", at: location(row), found: rawText(row), into: &batch)
         case .data:
+            let heading = sections.flatMap { $0.heading(row, parsed: parsed) }
             if statementRunsForward {
-                let (state, outcome) = advanceStatement(past: row, from: statementStart)
+                // Taken out while it moves, so that it is the only copy and grows in place.
+                var state = statementStart
+                statementStart = StatementStart()
+                let outcome = advanceStatement(past: row, isHeading: heading != nil, &state)
                 statementStart = state
                 switch outcome {
                 case .confirmed(let first): appendImpliedOpening(first, into: &batch)
@@ -184,7 +188,7 @@ struct TableImporter: Sendable {
                 case nil: break
                 }
             }
-            if let sections, let heading = sections.heading(row, parsed: parsed) {
+            if let heading {
                 enterSection(heading, into: &batch)
                 return
             }
