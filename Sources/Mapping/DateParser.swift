@@ -55,18 +55,21 @@ public enum DateParser {
     private static func threeNumbers(_ text: UnsafeBufferPointer<UInt8>, order: DateOrder) -> Result<LocalDate, ValueError>? {
         // At most ten bytes: no number longer than eight digits, as ``DateTokens/isPlausible`` asks.
         guard text.count <= 10 else { return nil }
-        var numbers = (DateTokens.Number(value: 0, digits: 0), DateTokens.Number(value: 0, digits: 0))
-        var found = 0, value = 0, digits = 0
-        for b in text {
-            if b >= 0x30 && b <= 0x39 { value = value * 10 + Int(b - 0x30); digits += 1 }
-            else if b == 0x2D || b == 0x2F || b == 0x2E {
-                guard digits > 0, found < 2 else { return nil }
-                if found == 0 { numbers.0 = .init(value: value, digits: digits) } else { numbers.1 = .init(value: value, digits: digits) }
-                found += 1; value = 0; digits = 0
-            } else { return nil }
+        var numbers = (DateTokens.Number(value: 0, digits: 0), DateTokens.Number(value: 0, digits: 0),
+                       DateTokens.Number(value: 0, digits: 0))
+        var found = 0
+        let separators = DateTokens.scanNumbers(text) { n in
+            switch found {
+            case 0: numbers.0 = n
+            case 1: numbers.1 = n
+            case 2: numbers.2 = n
+            default: return false
+            }
+            found += 1
+            return true
         }
-        guard digits > 0, found == 2 else { return nil }
-        return date(numbers.0, numbers.1, .init(value: value, digits: digits), order: order)
+        guard separators == 2, found == 3 else { return nil }
+        return date(numbers.0, numbers.1, numbers.2, order: order)
     }
 
     /// The date three numbers without a month name write: year first when the first has three or
@@ -185,17 +188,26 @@ struct DateTokens {
         guard text.count <= 10 else { return nil }
         var t = DateTokens()
         t.numbers.reserveCapacity(3)
-        var value = 0, digits = 0
+        guard let separators = scanNumbers(text, { t.numbers.append($0); return true }) else { return nil }
+        t.separators = separators
+        return t
+    }
+
+    /// The numbers of an all-numeric date text, in order, each to `body` (which returns `false` to
+    /// stop): runs of digits between single separators (`-`, `/`, `.`). Returns how many separators
+    /// there were; `nil` for any other text, or when `body` stopped. (One reading for the tokens
+    /// and for ``DateParser``'s three-number shortcut.)
+    static func scanNumbers<Bytes: Collection<UInt8>>(_ text: Bytes, _ body: (Number) -> Bool) -> Int? {
+        var value = 0, digits = 0, separators = 0
         for b in text {
             if b >= 0x30 && b <= 0x39 { value = value * 10 + Int(b - 0x30); digits += 1 }
             else if b == 0x2D || b == 0x2F || b == 0x2E {
-                guard digits > 0 else { return nil }
-                t.numbers.append(Number(value: value, digits: digits)); value = 0; digits = 0; t.separators += 1
+                guard digits > 0, body(Number(value: value, digits: digits)) else { return nil }
+                value = 0; digits = 0; separators += 1
             } else { return nil }
         }
-        guard digits > 0 else { return nil }
-        t.numbers.append(Number(value: value, digits: digits))
-        return t
+        guard digits > 0, body(Number(value: value, digits: digits)) else { return nil }
+        return separators
     }
 
     var isPlausible: Bool { unknownWords == 0 && !numbers.isEmpty && numbers.allSatisfy { $0.digits <= 8 } }

@@ -4,10 +4,8 @@ extension String {
     /// Whether both hold the same UTF-8 bytes. `==` compares canonical equivalence instead (`é`
     /// equals `e` + combining accent), which a memo of values kept as written must not.
     func hasSameBytes(as other: String) -> Bool {
-        var a = self, b = other
-        return a.withUTF8 { x in
-            b.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
-        }
+        var b = other
+        return b.withUTF8 { hasSameBytes(as: $0) }
     }
 
     /// Whether its UTF-8 bytes are `bytes`.

@@ -60,10 +60,9 @@ extension TableImporter {
     /// Moves `state` past `row`; returns what the row made of a first line waiting for it. (The
     /// state is changed in place: its set of closing balances grows with every customer, and a
     /// copy changed would copy the whole set, each time.)
-    /// `isHeading`: the row is a customer heading (``CustomerSections/heading(_:parsed:)``), which
-    /// the caller has read already.
+    /// `row` is a data row (``RowClassifier/classify(_:)``) and `isHeading` says whether it is a
+    /// customer heading (``CustomerSections/heading(_:parsed:)``): the caller has read both already.
     func advanceStatement(past row: Row, isHeading: Bool, _ state: inout StatementStart) -> FirstLineOutcome? {
-        guard let classifier, classifier.classify(row) == .data else { return nil }
         // A first line still waiting when its block ends, or another opening line comes, is left unconfirmed.
         let unconfirmed = state.pending.map(FirstLineOutcome.unconfirmed)
         if isHeading {
@@ -111,12 +110,14 @@ extension TableImporter {
     /// ``advanceStatement(past:isHeading:_:)`` over a chunk's rows (its `Row`s, then its rows read
     /// as bytes), whose headings are the rows numbered in `headings` (``sections(after:_:from:headings:)``).
     func advanceStatement(past rows: [Row], _ text: TextRows, headings: Set<Int>, from state: StatementStart) -> StatementStart {
+        guard let classifier else { return state }
         var state = state
-        for row in rows { _ = advanceStatement(past: row, isHeading: headings.contains(row.number), &state) }
-        for r in 0..<text.count {
-            let row = text.row(r)
+        func advance(_ row: Row) {
+            guard classifier.classify(row) == .data else { return }
             _ = advanceStatement(past: row, isHeading: headings.contains(row.number), &state)
         }
+        for row in rows { advance(row) }
+        for r in 0..<text.count { advance(text.row(r)) }
         return state
     }
 
