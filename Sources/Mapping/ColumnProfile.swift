@@ -48,6 +48,9 @@ struct ColumnProfile: Sendable {
 
     /// Counts a value that reads as a tax ID (valid, or of some country's shape) or as a phone.
     private mutating func countIdentifiers(_ text: String, country: String?) {
+        // Every tax ID and phone number has digits: a name or a word is neither, without the
+        // parsers trying each country's shapes on it (``TaxIDParserTests`` checks the parser agrees).
+        guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return }
         let id = TaxIDParser.parse(text, country: country)
         if id.validity == .valid { validTaxIDs += 1 }
         if id.kind != .unknown { anyTaxIDs += 1 }

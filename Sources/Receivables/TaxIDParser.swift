@@ -21,7 +21,7 @@ public enum TaxIDParser {
         let display = text.trimmingWhitespace
         let input = TaxIDInput(display)
         // `0000000` and the like are placeholders, not identifiers, whatever their check digit says.
-        let placeholder = Set(input.chars).count <= 1
+        let placeholder = input.chars.allSatisfy { $0 == input.chars[0] }
         let hinted = input.kindHint.flatMap(countryForKind)
         let configured = country?.uppercased()
         if !placeholder, let configured, hinted == nil || hinted == configured {
@@ -143,17 +143,21 @@ struct TaxIDInput {
         }
         kindHint = hint
         if upper.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII (nearly always): keep letters, digits and `&` byte by byte.
-            let kept = upper.utf8.filter { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x26 }
+            // ASCII (nearly always): keep letters, digits and `&` byte by byte (upper case: the
+            // letters are `A`…`Z`), and split the groups the same way.
+            func isLetterOrDigit(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) }
+            let kept = upper.utf8.filter { isLetterOrDigit($0) || $0 == 0x26 }
             compact = String(decoding: kept, as: UTF8.self)
             chars = kept.map { Character(Unicode.Scalar($0)) }
+            let groups = upper.utf8.split(whereSeparator: { $0 == 0x2D || $0 == 0x2F })
+            lastGroup = groups.count > 1 ? groups.last.map { String(decoding: $0.filter(isLetterOrDigit), as: UTF8.self) } : nil
         } else {
             let kept = upper.filter { $0.isASCIILetterOrDigit || $0 == "Ñ" || $0 == "&" }
             compact = String(kept)
             chars = Array(kept)
+            let groups = upper.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "—" || $0 == "–" })
+            lastGroup = groups.count > 1 ? groups.last.map { String($0.filter(\.isASCIILetterOrDigit)) } : nil
         }
-        let groups = upper.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "—" || $0 == "–" })
-        lastGroup = groups.count > 1 ? groups.last.map { String($0.filter(\.isASCIILetterOrDigit)) } : nil
     }
 
     var isAllDigits: Bool { !chars.isEmpty && chars.allSatisfy(\.isASCIIDigit) }

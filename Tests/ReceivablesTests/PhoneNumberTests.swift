@@ -63,6 +63,19 @@ struct PhoneNumberTests {
         #expect(PhoneNumber.parse("01 234 5678 anexo 3", defaultCountry: "PE")?.ext == "3")
     }
 
+    // Fewer than seven digits in the whole cell: no piece is read, and the result is what reading
+    // each piece gives (names, notes, short codes, labels and extensions alone).
+    @Test(arguments: ["Cardona S.L.U.", "Abono del 22/12/2025", "ver anexo 12", "Cel. 0412", "x204", "Tel: 555-12",
+                      "no tiene / pendiente; y otro", "Saldo a favor de COP 547, aplicar", "", "  ", "Ñandú 1 y 2",
+                      "12345 o 67", "0412-55\u{301}", "(WhatsApp) 123456"])
+    func fewDigitsReadAsEveryPieceIs(_ text: String) {
+        for country in ["VE", "CO", nil] as [String?] {
+            let quick = PhoneNumber.parseAll(text, defaultCountry: country)
+            let slow = PhoneNumber.parseEachPiece(text, defaultCountry: country)
+            #expect(quick.phones == slow.phones && quick.unparsed == slow.unparsed)
+        }
+    }
+
     @Test func severalInOneCell() {
         let (phones, unparsed) = PhoneNumber.parseAll("0412-5551234 / 0414 111.22.33; no tiene", defaultCountry: "VE")
         #expect(phones.map(\.e164) == ["+584125551234", "+584141112233"])

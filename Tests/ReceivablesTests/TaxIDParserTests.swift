@@ -79,6 +79,17 @@ struct TaxIDParserTests {
         #expect(id.kind == .unknown)
     }
 
+    // Text without a digit is no tax ID of any kind, whatever country is configured or labelled
+    // (the column profiler skips such text on that ground).
+    @Test(arguments: ["Cardona S.L.U.", "RIF J-ABCDEFGH", "RUT: K", "XAXX", "CUIT", "Ñandú & Cía", "ABCDEFGHIJKLM",
+                      "V-", "CI. ", "NIF X-ABC", "pendiente", "K", "XEXX-ABCDEF-XXX"])
+    func withoutDigitsIsNoTaxID(_ text: String) {
+        for country in [nil] + TaxIDParser.countries {
+            let id = TaxIDParser.parse(text, country: country)
+            #expect(id.kind == .unknown && id.validity != .valid, "\(text) in \(country ?? "no country")")
+        }
+    }
+
     @Test func rfcCheckDigitOnlyWarns() {
         // Both shapes are read as RFCs; VACE-460910-SX6 is a real RFC that fails the check digit.
         let company = TaxIDParser.parse("MAB-930714-8T4", country: "MX")
