@@ -194,7 +194,10 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
                 verdict = watch.judge(chunk[p])
             } else {
                 let r = p - chunk.count
-                verdict = text.withRow(r) { view in watch.judge(view, row: { text.row(r) }) }
+                switch text.withRow(r, watch.judge) {
+                case .decided(let decided): verdict = decided
+                case .open(let shape): verdict = watch.judge(text.row(r), shape: shape)
+                }
             }
             if verdict == .repeatedHeader {
                 // Under a section title of its own, the header opens another table; else it is a
@@ -280,7 +283,11 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
             if worker.plainRows { plain.rows.reserveCapacity(rows.count + textRows.count) }
             for row in rows { worker.consume(row, into: &out, plain: &plain) }
             let inPlace = worker.readsPlainRowsInPlace
-            for r in 0..<textRows.count { worker.consume(textRows, r, inPlace: inPlace, into: &out, plain: &plain) }
+            // The rows' customers, looked up together (``CustomerMemo/known(_:)-CustomerKeys``).
+            let known = inPlace ? worker.customers.known(CustomerKeys(textRows, columns: worker.customers.columns)) : []
+            for r in 0..<textRows.count {
+                worker.consume(textRows, r, inPlace: inPlace, known: inPlace ? known[r] : nil, into: &out, plain: &plain)
+            }
             worker.finishChunk(into: &out)
             let encoded = encoding.encode(&out, plain: plain)
             return Done(batch: out, encoded: encoded)

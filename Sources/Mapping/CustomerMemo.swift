@@ -60,6 +60,33 @@ final class CustomerMemo: @unchecked Sendable {
         let shard = shard(for: hash)
         shard.lock.lock()
         defer { shard.lock.unlock() }
+        return known(key, hash, in: shard)
+    }
+
+    /// The customers known for a chunk's keys, in their order: what ``known(_:)-([UInt8])`` gives
+    /// for each, at a fraction of the cost.
+    ///
+    /// One key at a time, a lookup waits for each memory load in turn (its slot, its key's bytes,
+    /// its customer), the table being far larger than the caches: most of the lookup's time. Here
+    /// every key's slot is loaded first, then every slot's entry, so that the loads of different
+    /// keys overlap, and the lookups proper then find them in the cache.
+    func known(_ keys: CustomerKeys) -> [CustomerValues?] {
+        let hashes = keys.indices.map { k in keys.withKey(k) { CustomerKey.hash($0, seed: seed) } }
+        for shard in shards { shard.lock.lock() }
+        defer { for shard in shards { shard.lock.unlock() } }
+        var loaded: UInt64 = 0
+        for h in hashes { loaded &+= shard(for: h).current.loadSlot(hash: h) }
+        for h in hashes { loaded &+= shard(for: h).current.loadEntry(hash: h) }
+        // Stored, so that the loads above are not left out as unused.
+        loadSink = loaded
+        return keys.indices.map { k in keys.withKey(k) { known($0, hashes[k], in: shard(for: hashes[k])) } }
+    }
+
+    /// Written by ``known(_:)-CustomerKeys``'s loads (under every shard's lock); never read.
+    private var loadSink: UInt64 = 0
+
+    /// The customer known for `key` in `shard`, whose lock the caller holds.
+    private func known(_ key: UnsafeRawBufferPointer, _ hash: UInt64, in shard: Shard) -> CustomerValues? {
         if let known = shard.current.find(key, hash: hash) { return known }
         if let old = shard.previous?.find(key, hash: hash) {
             store(old, key, hash, in: shard)
@@ -104,7 +131,7 @@ final class CustomerTable {
     private let slotMask: Int
     private let slots: UnsafeMutablePointer<UInt64>
     private let keyEnds: UnsafeMutablePointer<Int>
-    private var values: [CustomerValues] = []
+    private let values: UnsafeMutablePointer<CustomerValues>
     private var arena: UnsafeMutablePointer<UInt8>
     private var arenaCapacity: Int
 
@@ -118,11 +145,12 @@ final class CustomerTable {
         keyEnds = .allocate(capacity: capacity)
         arenaCapacity = 4096
         arena = .allocate(capacity: arenaCapacity)
-        values.reserveCapacity(min(capacity, 1024))
+        values = .allocate(capacity: capacity)
     }
 
     deinit {
-        slots.deallocate(); keyEnds.deallocate(); arena.deallocate()
+        values.deinitialize(count: count)
+        slots.deallocate(); keyEnds.deallocate(); arena.deallocate(); values.deallocate()
     }
 
     /// Whether a key of `length` bytes fits: room for one more entry, and for its bytes unless the
@@ -150,6 +178,22 @@ final class CustomerTable {
         }
     }
 
+    /// The slot a key's probe starts at, loaded for ``CustomerMemo/known(_:)-CustomerKeys``.
+    func loadSlot(hash: UInt64) -> UInt64 { slots[Int(truncatingIfNeeded: hash) & slotMask] }
+
+    /// What the entry of a key's first slot holds, loaded for ``CustomerMemo/known(_:)-CustomerKeys``
+    /// when that slot has the key's tag: its key's first and last bytes, and its customer's first
+    /// word (read without retaining the customer: a retain is an atomic operation, which waits for
+    /// every load before it).
+    func loadEntry(hash: UInt64) -> UInt64 {
+        let slot = slots[Int(truncatingIfNeeded: hash) & slotMask]
+        guard slot != 0, slot & 0xFFFF_FFFF_0000_0000 == hash & 0xFFFF_FFFF_0000_0000 else { return 0 }
+        let entry = Int(slot & 0xFFFF_FFFF) - 1
+        let start = entry == 0 ? 0 : keyEnds[entry - 1], end = keyEnds[entry]
+        let customer = UnsafeRawPointer(values + entry).load(as: UnsafeRawPointer.self)
+        return UInt64(end > start ? arena[start] &+ arena[end - 1] : 0) &+ customer.load(as: UInt64.self)
+    }
+
     /// Adds a key ``find(_:hash:)`` did not find; the caller checked ``hasRoom(forKey:)``.
     func insert(_ customer: CustomerValues, _ key: UnsafeRawBufferPointer, hash: UInt64) {
         let start = arenaUsed
@@ -163,11 +207,34 @@ final class CustomerTable {
         }
         if let base = key.baseAddress { (arena + start).update(from: base.assumingMemoryBound(to: UInt8.self), count: key.count) }
         keyEnds[count] = start + key.count
-        values.append(customer)
+        (values + count).initialize(to: customer)
         count += 1
         var i = Int(truncatingIfNeeded: hash) & slotMask
         while slots[i] != 0 { i = (i + 1) & slotMask }
         slots[i] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(count)
+    }
+}
+
+/// The customer keys (``CustomerKey``) of a chunk's rows read as bytes, one after another.
+struct CustomerKeys {
+    private var bytes: [UInt8] = []
+    private var ends: [Int] = []
+
+    /// The keys of every row of `rows`, of its cells in `columns`.
+    init(_ rows: TextRows, columns: [Int]) {
+        ends.reserveCapacity(rows.count)
+        for r in 0..<rows.count {
+            rows.withRow(r) { CustomerKey.append($0, columns: columns, to: &bytes) }
+            ends.append(bytes.count)
+        }
+    }
+
+    var indices: Range<Int> { ends.indices }
+
+    /// Calls `body` with key `k`'s bytes.
+    func withKey<R>(_ k: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        let start = k == 0 ? 0 : ends[k - 1]
+        return bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<ends[k]])) }
     }
 }
 

@@ -349,6 +349,7 @@ struct TableImporter: Sendable {
         countOnlyTally = Array(repeating: 0, count: countOnly.count)
         recentCurrencies = []
         accounting = SourceAccounting(file: path, sheet: sheet.name, table: table.name)
+        bytesReader = bytesReader.map(PlainBytesReader.init(copying:))
     }
 
     /// Ends the chunk begun by ``startChunk(countOnly:)``: its counts go to the batch.

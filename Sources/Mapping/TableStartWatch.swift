@@ -42,27 +42,42 @@ final class TableStartWatch {  // a class: the chunk judges every row with it, a
         case data
     }
 
-    func judge(_ row: Row) -> Verdict {
-        // One pass for the shapes, as ``judge(_:row:)`` on bytes: a workbook's data row is told at
-        // its first number or date past the second cell (this runs on the reading thread).
+    /// How many fields of a row hold labels (a letter: any byte from `A` up) and are not blank, and
+    /// whether every field not blank is a label: what the verdict on a row starts from.
+    struct Shape {
         var labels = 0, nonBlank = 0, onlyLabels = true
+        /// A row with a field not blank and no label, and more than two fields not blank, is data
+        /// (no header candidate, no preamble): told at that field.
+        var isSurelyData: Bool { !onlyLabels && nonBlank > 2 }
+    }
+
+    func judge(_ row: Row) -> Verdict {
+        // One pass for the shapes, as ``judge(_:)-(TextRowView)`` on bytes: a workbook's data row
+        // is told at its first number or date past the second cell (this runs on the reading thread).
+        var shape = Shape()
         for cell in row.cells {
             switch cell {
             case .empty: continue
             case .text(let s) where s.utf8.first.map({ $0 >= 0x41 && $0 < 0x80 }) == true:
-                nonBlank += 1; labels += 1  // the usual text: a letter first
+                shape.nonBlank += 1; shape.labels += 1  // the usual text: a letter first
             case .text(let s):
                 let blank = cell.isBlank
-                if !blank { nonBlank += 1 }
-                if s.utf8.contains(where: { $0 >= 0x41 }) { labels += 1 } else if !s.allSatisfy(\.isWhitespace) { onlyLabels = false }
+                if !blank { shape.nonBlank += 1 }
+                if s.utf8.contains(where: { $0 >= 0x41 }) { shape.labels += 1 }
+                else if !s.allSatisfy(\.isWhitespace) { shape.onlyLabels = false }
             default:
-                nonBlank += 1; onlyLabels = false
+                shape.nonBlank += 1; shape.onlyLabels = false
             }
-            if !onlyLabels && nonBlank > 2 { return .data }
+            if shape.isSurelyData { return .data }
         }
-        if onlyLabels && labels >= 2 && finder.isHeaderCandidate(row) { return headerVerdict(row) }
-        if nonBlank <= 2 && finder.isPreamble(row) { return .preamble }
-        return onlyLabels && labels >= 1 ? .labels : .data
+        return judge(row, shape: shape)
+    }
+
+    /// The verdict on a row of that shape.
+    func judge(_ row: Row, shape: Shape) -> Verdict {
+        if shape.onlyLabels && shape.labels >= 2 && finder.isHeaderCandidate(row) { return headerVerdict(row) }
+        if shape.nonBlank <= 2 && finder.isPreamble(row) { return .preamble }
+        return shape.onlyLabels && shape.labels >= 1 ? .labels : .data
     }
 
     private func headerVerdict(_ header: Row) -> Verdict {
@@ -75,26 +90,32 @@ final class TableStartWatch {  // a class: the chunk judges every row with it, a
         finder.opensSection(preamble, header: preamble.count, floor: 0, titleLines: titleLines)
     }
 
-    /// ``judge(_:)`` of a row read as bytes (every cell of such a row is text); `row` builds the
-    /// ``Row`` for the few whose bytes leave it open.
-    func judge(_ view: TextRowView, row: () -> Row) -> Verdict {
-        // One pass for the shapes: ``TableFinder/isHeaderCandidate(_:)`` starts with "two fields
-        // with a letter, and none not blank without one" (a letter being any byte from `A` up); a
-        // preamble has at most two fields that are not blank.
-        var labels = 0, nonBlank = 0, onlyLabels = true
+    /// ``judge(_:)-(Row)`` of a row read as bytes (every cell of such a row is text), when its
+    /// bytes decide it; else its shape, for ``judge(_:shape:)`` of the ``Row`` it makes (the few
+    /// rows that may be a header or a preamble).
+    ///
+    /// (Not a closure building the row: a closure capturing the chunk's rows copied them, retaining
+    /// and releasing each of their arrays, for every row.)
+    func judge(_ view: TextRowView) -> BytesVerdict {
+        // ``TableFinder/isHeaderCandidate(_:)`` starts with "two fields with a letter, and none not
+        // blank without one"; a preamble has at most two fields that are not blank.
+        var shape = Shape()
         for c in 0..<view.count {
             let field = view[c + 1]
             if field.isEmpty { continue }
-            if !TextCell.isBlank(field) { nonBlank += 1 }
-            if field.contains(where: { $0 >= 0x41 }) { labels += 1 }
-            else if !field.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) { onlyLabels = false }
-            if !onlyLabels && nonBlank > 2 { return .data }
+            if !TextCell.isBlank(field) { shape.nonBlank += 1 }
+            if field.contains(where: { $0 >= 0x41 }) { shape.labels += 1 }
+            else if !field.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) { shape.onlyLabels = false }
+            if shape.isSurelyData { return .decided(.data) }
         }
-        guard (onlyLabels && labels >= 1) || nonBlank <= 2 else { return .data }
-        let built = row()
-        if onlyLabels && labels >= 2 && finder.isHeaderCandidate(built) { return headerVerdict(built) }
-        if nonBlank <= 2 && finder.isPreamble(built) { return .preamble }
-        return onlyLabels && labels >= 1 ? .labels : .data
+        guard (shape.onlyLabels && shape.labels >= 1) || shape.nonBlank <= 2 else { return .decided(.data) }
+        return .open(shape)
+    }
+
+    /// The verdict on a row read as bytes: decided, or left open with the row's shape.
+    enum BytesVerdict {
+        case decided(Verdict)
+        case open(Shape)
     }
 
     /// Whether `group` (a row judged `.labels`) is a group row over `header`, right under it.

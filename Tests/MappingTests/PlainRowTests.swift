@@ -194,6 +194,35 @@ struct CustomerMemoTests {
         key(119).withUnsafeBytes { #expect(Self.tag(memo.known($0)) == "n19") }
     }
 
+    // A chunk's keys looked up together find what looking each up finds: known ones (in either
+    // generation), unknown ones, blank cells, and a key twice.
+    @Test(arguments: [1, 16])
+    func keysLookedUpTogetherFindWhatEachFinds(shards: Int) {
+        let columns = [1, 3]
+        var rows = TextRows()
+        let names = ["Ana", "", "Beto", "Ana", "Zoe", "Carla Pérez", "Ana"]
+        for (i, name) in names.enumerated() {
+            let appended = rows.append(Row(number: i + 2, line: i + 2,
+                                           cells: [name.isEmpty ? .empty : .text(name), .text("x"),
+                                                   i % 2 == 0 ? .text("J-1") : .empty]))
+            #expect(appended)
+        }
+        let memo = CustomerMemo(columns: columns, limit: 2 * shards, shards: shards)
+        for i in [0, 2, 5] {  // Ana, Beto, Carla; the limit moves the first ones to the previous generation
+            memo.remember(Self.customer("c\(i)"), for: rows.withRow(i) { view in
+                var key: [UInt8] = []
+                CustomerKey.append(view, columns: columns, to: &key)
+                return key
+            })
+        }
+        let together = memo.known(CustomerKeys(rows, columns: columns)).map(Self.tag)
+        let each = (0..<rows.count).map { i in
+            Self.tag(memo.known(CustomerKey.of(rows.row(i), columns: columns)))
+        }
+        #expect(together == each)
+        #expect(together == ["c0", nil, "c2", nil, nil, "c5", "c0"])
+    }
+
     @Test func aKeyLargerThanTheArenaLimitIsKept() {
         let memo = CustomerMemo(columns: [1], arenaLimit: 64, shards: 1)
         let big = [UInt8](repeating: 7, count: 10_000)

@@ -246,3 +246,33 @@ struct TableFinderTests {
         #expect(TableFinder(settings: .defaults).isLabel(.text("Saldo al 30/06/2024")))
     }
 }
+
+/// The reading thread judges rows read as bytes without building them (``TableStartWatch/judge(_:)-(TextRowView)``):
+/// its verdicts are those on the rows built.
+struct TableStartWatchTests {
+    @Test(arguments: [
+        ["Ana Pérez", "V-12345678", "0412-5551234", "120,50"],  // data
+        ["Cliente", "RIF", "Teléfono", "Monto"],  // the header repeated
+        ["Cliente", "Documento", "Emisión", "Saldo"],  // another header
+        ["Estado de cuenta al 30/06/2024", "", "", ""],  // a title
+        ["Cliente: Ferretería Luna", "", "", ""],  // a preamble line
+        ["", "", "", ""], [" ", "\t", "", ""],  // blank
+        ["Zona Norte", "Zona Sur", "", "Total"],  // labels
+        ["12", "", "", ""], ["", "2024-01-05", "", "15"], ["Total", "", "", "1.234,56"],
+        ["Vendedor", "Ana", "Luis", "Marta"], ["Ñandú", "Édgar", "", ""],
+    ])
+    func bytesGiveTheRowsVerdict(_ cells: [String]) {
+        let header = Row(number: 1, cells: ["Cliente", "RIF", "Teléfono", "Monto"].map(CellValue.text))
+        let watch = TableStartWatch(finder: TableFinder(settings: .defaults), headerRow: header, titleLines: [], merged: [])
+        let row = Row(number: 5, line: 5, cells: cells.map { $0.isEmpty ? .empty : .text($0) })
+        var rows = TextRows()
+        let appended = rows.append(row)
+        #expect(appended)
+        let fromBytes: TableStartWatch.Verdict
+        switch rows.withRow(0, watch.judge) {
+        case .decided(let verdict): fromBytes = verdict
+        case .open(let shape): fromBytes = watch.judge(rows.row(0), shape: shape)
+        }
+        #expect(fromBytes == watch.judge(row))
+    }
+}
