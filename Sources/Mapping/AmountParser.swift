@@ -69,6 +69,7 @@ public enum AmountParser {
     static func parts(bytes: UnsafeBufferPointer<UInt8>, profile: AmountColumnProfile) -> (DecimalParts, Currency?)? {
         // Plain digits, as ``parse(bytes:profile:)`` takes them first, without a `Decimal`.
         if let (value, evidence) = AmountText.plainParts(bytes: bytes), readsPlain(evidence, profile) { return (value, nil) }
+        if let value = groupedParts(bytes: bytes, profile: profile) { return (value, nil) }
         guard case .success(let p) = parse(bytes: bytes, profile: profile), let value = DecimalParts(p.amount) else { return nil }
         return (value, p.currency)
     }
@@ -365,6 +366,16 @@ public struct AmountColumnProfile: Hashable, Sendable {
             if let (_, evidence) = AmountText.plain(s) {
                 p.values += 1
                 if evidence == .decimal(".") { p.dotVotes += 1 } else if evidence == .ambiguous(".") { p.ambiguousValues += 1 }
+                continue
+            }
+            // Digits and separators only (`1.234,56`): read from the bytes, as the text reads.
+            if let (_, evidence) = AmountText.groupedEvidence(s) {
+                p.values += 1
+                switch evidence {
+                case .decimal(let c): if c == "," { p.commaVotes += 1 } else { p.dotVotes += 1 }
+                case .ambiguous: p.ambiguousValues += 1
+                case .none: break
+                }
                 continue
             }
             guard let t = AmountText(s, country: country) else { continue }

@@ -227,3 +227,72 @@ struct SiblingSeparatorTests {
     }
 }
 
+
+/// Amounts of digits, points and commas are read from their bytes (``AmountParser/parts(bytes:profile:)``,
+/// through ``AmountParser/groupedParts(bytes:profile:)``) to exactly what the text path reads,
+/// whatever the column decided; the byte path leaves to the text path whatever it rejects or finds
+/// ambiguous.
+struct GroupedAmountBytesTests {
+    static let written = ["1.234,56", "-898,91", "0,00", "419.498,88", "12,500.00", "1,234,567.5", "1.234.567,5",
+                          "1.234", "12,500", "0,125", "0.125", ",5", "-.5", "5.", "5,", "1.23.4,5", "1,2,3.4.5",
+                          "1.2345,6", "12.34.567", "-0,00", "007,50", "02.589", "1234,5", "1234.5",
+                          "9.999.999.999.999.999.999,99", "99999999999999999999,5", "1..5", ".,5", "-", "", "12,5O",
+                          "1 234,56", "1.234,56-"]
+
+    static func bytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        Array(text.utf8).withUnsafeBufferPointer(body)
+    }
+
+    @Test(arguments: [nil, ".", ","] as [Character?])
+    func bytesReadWhatTheTextReads(separator: Character?) {
+        var profile = AmountColumnProfile(country: "VE")
+        profile.decimalSeparator = separator
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("0123456789.,-".utf8)
+        let random = (0..<3_000).map { _ in
+            String(decoding: (0..<Int.random(in: 1...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! },
+                   as: UTF8.self)
+        }
+        var grouped = 0
+        for text in Self.written + random {
+            if Self.bytes(text, { AmountParser.groupedParts(bytes: $0, profile: profile) }) != nil { grouped += 1 }
+            guard let (fast, currency) = Self.bytes(text, { AmountParser.parts(bytes: $0, profile: profile) }) else { continue }
+            guard case .success(let slow) = AmountParser.parse(text: text, profile: profile) else {
+                Issue.record("\(text): the text path rejects what the bytes read as \(fast)")
+                continue
+            }
+            #expect(slow.currency == currency, "\(text)")
+            #expect(DecimalParts(slow.amount) == fast, "\(text)")
+        }
+        #expect(grouped > 100)
+    }
+
+    // What the column profile counts: the sign and separator evidence the text path finds.
+    @Test func evidenceFromBytesIsTheTextsEvidence() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("0123456789.,-".utf8)
+        let random = (0..<5_000).map { _ in
+            String(decoding: (0..<Int.random(in: 1...10, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! },
+                   as: UTF8.self)
+        }
+        var read = 0
+        for text in Self.written + random {
+            guard let (negative, evidence) = AmountText.groupedEvidence(text) else { continue }
+            read += 1
+            let slow = AmountText(text, country: "VE")
+            #expect(slow?.negative == negative && slow?.separatorEvidence == evidence && slow?.currency == nil, "\(text)")
+        }
+        #expect(read > 500)
+    }
+
+    @Test func spanishAmountsAreReadFromTheirBytes() {
+        var profile = AmountColumnProfile(country: "ES")
+        profile.decimalSeparator = ","
+        func read(_ text: String) -> DecimalParts? { Self.bytes(text) { AmountParser.groupedParts(bytes: $0, profile: profile) } }
+        #expect(read("419.498,88") == DecimalParts(negative: false, exponent: -2, significand: 41_949_888))
+        #expect(read("-898,91") == DecimalParts(negative: true, exponent: -2, significand: 89_891))
+        #expect(read("1.234") == DecimalParts(negative: false, exponent: 0, significand: 1_234))
+        #expect(read("0,00") == DecimalParts(negative: false, exponent: 0, significand: 0))
+        #expect(read("1.234,56-") == nil && read("Bs. 1.234,56") == nil && read("1 234,56") == nil)
+    }
+}
