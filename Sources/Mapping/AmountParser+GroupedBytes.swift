@@ -3,7 +3,7 @@ import Receivables
 extension AmountParser {
     /// An amount written as digits with digit groups and a decimal comma or point and nothing else
     /// (`1.234,56`, `-898,91`, `12,500.00`, `0,00`: how Spanish invoice lists write every amount),
-    /// read from its bytes to the parts ``parse(bytes:profile:)`` reads from its text; `nil` for
+    /// read from its bytes to the parts ``parseMarked(text:profile:)`` reads from its text; `nil` for
     /// anything else (a sign after it, a currency mark, spaces), for anything that reading rejects
     /// or finds ambiguous, and past 19 digits: the text is then read as before.
     ///

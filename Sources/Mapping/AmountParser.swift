@@ -48,6 +48,14 @@ public enum AmountParser {
         if let (value, evidence) = AmountText.plain(text), evidence != .ambiguous(".") || profile.decimalSeparator == "." {
             return .success(Parsed(amount: value, currency: nil))
         }
+        let grouped = text.utf8.withContiguousStorageIfAvailable { groupedParts(bytes: $0, profile: profile) } ?? nil
+        if let grouped { return .success(Parsed(amount: grouped.decimal, currency: nil)) }
+        return parseMarked(text: text, profile: profile)
+    }
+
+    /// An amount that is neither plain nor only grouped digits: a dash for zero (``dashZero(_:country:)``),
+    /// else what ``AmountText`` reads, marks and signs around the digits.
+    static func parseMarked(text: String, profile: AmountColumnProfile) -> Result<Parsed, ValueError> {
         if let zero = dashZero(text, country: profile.country) { return .success(zero) }
         return parseWritten(text, profile: profile)
     }
@@ -70,7 +78,7 @@ public enum AmountParser {
         // Plain digits, as ``parse(bytes:profile:)`` takes them first, without a `Decimal`.
         if let (value, evidence) = AmountText.plainParts(bytes: bytes), readsPlain(evidence, profile) { return (value, nil) }
         if let value = groupedParts(bytes: bytes, profile: profile) { return (value, nil) }
-        guard case .success(let p) = parse(bytes: bytes, profile: profile), let value = DecimalParts(p.amount) else { return nil }
+        guard case .success(let p) = parseMarked(text: String(decoding: bytes, as: UTF8.self), profile: profile), let value = DecimalParts(p.amount) else { return nil }
         return (value, p.currency)
     }
 
@@ -85,9 +93,8 @@ public enum AmountParser {
         if let (value, evidence) = AmountText.plain(bytes: bytes), readsPlain(evidence, profile) {
             return .success(Parsed(amount: value, currency: nil))
         }
-        let text = String(decoding: bytes, as: UTF8.self)
-        if let zero = dashZero(text, country: profile.country) { return .success(zero) }
-        return parseWritten(text, profile: profile)
+        if let grouped = groupedParts(bytes: bytes, profile: profile) { return .success(Parsed(amount: grouped.decimal, currency: nil)) }
+        return parseMarked(text: String(decoding: bytes, as: UTF8.self), profile: profile)
     }
 
     /// An amount that is not plain digits: grouped, with a comma, a currency mark, a sign around it.

@@ -15,8 +15,8 @@ enum DocumentTypeWords {
     static func meaning(of written: String) -> Meaning {
         let f = TextFolding.fold(written)
         if f.isEmpty { return .invoice }
-        for (meaning, words, prefixes) in table {
-            if words.contains(f) || prefixes.contains(where: { f.hasPrefix($0 + " ") || f == $0 }) { return meaning }
+        for (meaning, words, leading) in lookup {
+            if words.contains(f) || leading.contains(where: { f == $0.word || f.hasPrefix($0.followed) }) { return meaning }
         }
         return typeBeforeNumber(f) ?? .unknown
     }
@@ -59,4 +59,10 @@ enum DocumentTypeWords {
                     "factura credito", "factura a credito", "nota de venta", "nv", "fx", "exp", "fex"],
          ["factura", "fact", "invoice", "boleta", "fatura", "nota fiscal", "saldo inicial"]),
     ]
+
+    /// ``table`` with each leading word also followed by its space, made once: a type column is read
+    /// on every row, and joining the space there made a string per leading word and row.
+    private static let lookup: [(Meaning, Set<String>, [(word: String, followed: String)])] = table.map { meaning, words, leading in
+        (meaning, words, leading.map { (word: $0, followed: $0 + " ") })
+    }
 }

@@ -45,11 +45,31 @@ public enum DecimalDigits {
     /// digits at `p`; returns how many bytes it wrote.
     public static func write(_ n: UInt64, width: Int, at p: UnsafeMutablePointer<UInt8>) -> Int {
         var count = 1, v = n
-        while v >= 10 { v /= 10; count += 1 }
+        while v >= 100 { v /= 100; count += 2 }
+        if v >= 10 { count += 1 }
         let total = Swift.min(Swift.max(count, width), maxWidth)
+        // Two digits at a time from the table: a row of `consolida import` writes a dozen numbers.
+        let pairs = digitPairs.utf8Start
         var i = total, rest = n
-        repeat { i -= 1; p[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10); rest /= 10 } while rest > 0
+        while rest >= 100 {
+            let pair = Int(truncatingIfNeeded: rest % 100) * 2
+            rest /= 100
+            i -= 2; p[i] = pairs[pair]; p[i + 1] = pairs[pair + 1]
+        }
+        if rest >= 10 {
+            let pair = Int(truncatingIfNeeded: rest) * 2
+            i -= 2; p[i] = pairs[pair]; p[i + 1] = pairs[pair + 1]
+        } else {
+            i -= 1; p[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest)
+        }
         while i > 0 { i -= 1; p[i] = UInt8(ascii: "0") }
         return total
     }
+
+    /// `00` to `99`, each two digits.
+    private static let digitPairs: StaticString = """
+        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899
+        """
 }

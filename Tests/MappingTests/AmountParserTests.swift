@@ -256,8 +256,21 @@ struct GroupedAmountBytesTests {
         var grouped = 0
         for text in Self.written + random {
             if Self.bytes(text, { AmountParser.groupedParts(bytes: $0, profile: profile) }) != nil { grouped += 1 }
+            // The text path without the byte shortcuts: plain digits, else marks and signs read by AmountText.
+            let slow: AmountParser.Parsed?
+            if let (value, evidence) = AmountText.plain(text), evidence != .ambiguous(".") || separator == "." {
+                slow = AmountParser.Parsed(amount: value, currency: nil)
+            } else if case .success(let parsed) = AmountParser.parseMarked(text: text, profile: profile) {
+                slow = parsed
+            } else {
+                slow = nil
+            }
+            let viaText = try? AmountParser.parse(text: text, profile: profile).get()
+            // The same value written the same way (a `Decimal`'s description shows its exponent).
+            #expect(viaText?.amount.description == slow?.amount.description && viaText?.currency == slow?.currency,
+                    "\(text)")
             guard let (fast, currency) = Self.bytes(text, { AmountParser.parts(bytes: $0, profile: profile) }) else { continue }
-            guard case .success(let slow) = AmountParser.parse(text: text, profile: profile) else {
+            guard let slow else {
                 Issue.record("\(text): the text path rejects what the bytes read as \(fast)")
                 continue
             }

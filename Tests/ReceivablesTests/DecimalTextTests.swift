@@ -50,6 +50,27 @@ struct DecimalTextTests {
         #expect(String(decoding: decimal, as: UTF8.self) == String(-Int(n % 1_000_000)))
     }
 
+    // Every digit count and padding, against the standard library's digits.
+    @Test func digitsAreTheStandardLibrarysDigits() {
+        var generator = SystemRandomNumberGenerator()
+        var numbers: [UInt64] = [0, 9, 10, 99, 100, 101, 999, 1_000, 65_536, UInt64.max, UInt64.max - 1]
+        for digits in 1...20 {
+            let low: UInt64 = digits == 1 ? 0 : (0..<(digits - 1)).reduce(1) { p, _ in p * 10 }
+            numbers.append(low)
+            let high: UInt64 = digits == 20 ? .max : digits == 1 ? 9 : low * 10 - 1
+            numbers.append(UInt64.random(in: low...high, using: &generator))
+        }
+        for n in numbers {
+            for width in [0, 1, 2, 7, 25, 45] {
+                let text = String(n)
+                let padded = String(repeating: "0", count: max(0, min(width, DecimalDigits.maxWidth) - text.count)) + text
+                var bytes: [UInt8] = []
+                bytes.appendDigits(n, width: width)
+                #expect(String(decoding: bytes, as: UTF8.self) == padded, "\(n) width \(width)")
+            }
+        }
+    }
+
     @Test(arguments: [("1234.5", 2, "1234.50"), ("-0.001", 2, "-0.001"), ("5000", 2, "5000.00"), ("0", 0, "0"),
                       ("-12", 0, "-12"), ("0.1", 3, "0.100")])
     func plainTextPadsTheFraction(_ text: String, _ scale: Int, _ expected: String) {
