@@ -63,6 +63,8 @@ public enum AmountParser {
     /// Excel's accounting format shows a zero as a dash, and a sheet saved as CSV keeps it
     /// (` -   € `, `$ -`, `Bs. -`, a bare `-`): the amount is 0, in the currency beside it.
     static func dashZero(_ text: String, country: String?) -> Parsed? {
+        // No `-` and no byte that may start `–` or `—`: no dash (most amounts), told from the bytes.
+        guard text.utf8.contains(where: { $0 == 0x2D || $0 == 0xE2 }) else { return nil }
         let squeezed = text.filter { !$0.isWhitespace }
         guard let dash = squeezed.firstIndex(where: { $0 == "-" || $0 == "–" || $0 == "—" }),
               squeezed.filter({ $0 == "-" || $0 == "–" || $0 == "—" }).count == 1 else { return nil }
@@ -225,10 +227,14 @@ struct AmountText {
             return (code, false)
         }
         let lower = s.lowercased()
+        // A mark is tried at an end only when its byte there is the text's: `hasPrefix` and
+        // `hasSuffix` compare Characters, about a tenth of a microsecond each, for seventy marks.
+        // (No mark starts or ends with a character another one is canonically equivalent to.)
+        let first = lower.utf8.first, last = lower.utf8.last
         for (mark, cur) in CurrencyToken.marks {
-            if lower.hasPrefix(mark) {
+            if mark.utf8.first == first && lower.hasPrefix(mark) {
                 s = String(s.dropFirst(mark.count))
-            } else if lower.hasSuffix(mark), lower.count > mark.count {
+            } else if mark.utf8.last == last && lower.hasSuffix(mark), lower.count > mark.count {
                 s = String(s.dropLast(mark.count))
             } else {
                 continue

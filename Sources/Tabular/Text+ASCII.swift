@@ -17,6 +17,12 @@ extension UInt8 {
 extension String {
     /// Whitespace trimmed at both ends without Foundation (hot path: every cell).
     public var trimmingWhitespace: String {
+        // Most texts start with a byte that begins no whitespace and end with an ASCII byte that is
+        // none: nothing to trim, told from two bytes. (No character ending in an ASCII scalar
+        // other than `\r\n` holds more than that scalar.)
+        if let first = utf8.first, let last = utf8.last, first > 0x20, !first.mayStartWhitespace, last > 0x20, last < 0x80 {
+            return self
+        }
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s = s.dropFirst() }
         while let l = s.last, l.isWhitespace { s = s.dropLast() }

@@ -94,3 +94,24 @@ struct CurrencyMarkTests {
         #expect(records.invoices.allSatisfy { ($0.contains("350.00 EUR") || $0.contains("1200.50 EUR")) && $0.contains("1.00 EUR") })
     }
 }
+
+/// A mark is tried at an end of a cell only when its byte there is the cell's
+/// (``AmountText``'s `takeMark`): no text canonically equivalent to a mark may start or end with
+/// another byte, or that text would lose its currency.
+struct CurrencyMarkEndsTests {
+    @Test func noEquivalentTextStartsOrEndsWithAnotherByte() {
+        var ends = Set<Unicode.Scalar>()
+        for (mark, _) in CurrencyToken.marks {
+            let nfd = mark.decomposedStringWithCanonicalMapping
+            #expect(nfd.utf8.first == mark.utf8.first && nfd.utf8.last == mark.utf8.last, "\(mark)")
+            ends.insert(mark.unicodeScalars.first!); ends.insert(mark.unicodeScalars.last!)
+        }
+        // No other character is canonically equivalent to a mark's first or last one (as the Kelvin
+        // sign is to `K`). Strings compare and hash by canonical equivalence.
+        let endTexts = Set(ends.map { String($0) })
+        for value in 0...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value), !ends.contains(scalar) else { continue }
+            #expect(!endTexts.contains(String(scalar)), "U+\(String(value, radix: 16))")
+        }
+    }
+}
