@@ -15,11 +15,24 @@ enum DocumentTypeWords {
     static func meaning(of written: String) -> Meaning {
         let f = TextFolding.fold(written)
         if f.isEmpty { return .invoice }
+        return wholeWords[f] ?? searched(f)
+    }
+
+    /// The meaning of a folded type: the first meaning with it as a word, or as a leading word.
+    private static func searched(_ f: String) -> Meaning {
         for (meaning, words, leading) in lookup {
             if words.contains(f) || leading.contains(where: { f == $0.word || f.hasPrefix($0.followed) }) { return meaning }
         }
         return typeBeforeNumber(f) ?? .unknown
     }
+
+    /// Every word of ``table`` with the meaning ``searched(_:)`` finds for it, made once: a type
+    /// column is read on every row, and most of its cells are one of these (`FAC`, `NC`).
+    private static let wholeWords: [String: Meaning] = {
+        var meanings: [String: Meaning] = [:]
+        for (_, words, _) in table { for word in words where meanings[word] == nil { meanings[word] = searched(word) } }
+        return meanings
+    }()
 
     /// A type written with its number, glued or apart (`NC-9`, `ND 12`, `FC0001-00001234`,
     /// `Fac.55`): the letters in front, when they are a type word of two letters or more and all
