@@ -80,7 +80,8 @@ public enum AmountParser {
         // Plain digits, as ``parse(bytes:profile:)`` takes them first, without a `Decimal`.
         if let (value, evidence) = AmountText.plainParts(bytes: bytes), readsPlain(evidence, profile) { return (value, nil) }
         if let value = groupedParts(bytes: bytes, profile: profile) { return (value, nil) }
-        guard case .success(let p) = parseMarked(text: String(decoding: bytes, as: UTF8.self), profile: profile), let value = DecimalParts(p.amount) else { return nil }
+        guard case .success(let p) = parseMarked(text: String(decoding: bytes, as: UTF8.self), profile: profile),
+              let value = DecimalParts(p.amount) else { return nil }
         return (value, p.currency)
     }
 
@@ -95,7 +96,9 @@ public enum AmountParser {
         if let (value, evidence) = AmountText.plain(bytes: bytes), readsPlain(evidence, profile) {
             return .success(Parsed(amount: value, currency: nil))
         }
-        if let grouped = groupedParts(bytes: bytes, profile: profile) { return .success(Parsed(amount: grouped.decimal, currency: nil)) }
+        if let grouped = groupedParts(bytes: bytes, profile: profile) {
+            return .success(Parsed(amount: grouped.decimal, currency: nil))
+        }
         return parseMarked(text: String(decoding: bytes, as: UTF8.self), profile: profile)
     }
 

@@ -243,18 +243,22 @@ struct GroupedAmountBytesTests {
         Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
+    /// `count` random texts of digits, points, commas and minus signs, up to `length` characters.
+    static func randomTexts(_ count: Int, length: Int) -> [String] {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("0123456789.,-".utf8)
+        return (0..<count).map { _ in
+            String(decoding: (0..<Int.random(in: 1...length, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! },
+                   as: UTF8.self)
+        }
+    }
+
     @Test(arguments: [nil, ".", ","] as [Character?])
     func bytesReadWhatTheTextReads(separator: Character?) {
         var profile = AmountColumnProfile(country: "VE")
         profile.decimalSeparator = separator
-        var generator = SystemRandomNumberGenerator()
-        let alphabet = Array("0123456789.,-".utf8)
-        let random = (0..<3_000).map { _ in
-            String(decoding: (0..<Int.random(in: 1...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! },
-                   as: UTF8.self)
-        }
         var grouped = 0
-        for text in Self.written + random {
+        for text in Self.written + Self.randomTexts(3_000, length: 12) {
             if Self.bytes(text, { AmountParser.groupedParts(bytes: $0, profile: profile) }) != nil { grouped += 1 }
             // The text path without the byte shortcuts: plain digits, else marks and signs read by AmountText.
             let slow: AmountParser.Parsed?
@@ -282,14 +286,8 @@ struct GroupedAmountBytesTests {
 
     // What the column profile counts: the sign and separator evidence the text path finds.
     @Test func evidenceFromBytesIsTheTextsEvidence() {
-        var generator = SystemRandomNumberGenerator()
-        let alphabet = Array("0123456789.,-".utf8)
-        let random = (0..<5_000).map { _ in
-            String(decoding: (0..<Int.random(in: 1...10, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! },
-                   as: UTF8.self)
-        }
         var read = 0
-        for text in Self.written + random {
+        for text in Self.written + Self.randomTexts(5_000, length: 10) {
             guard let (negative, evidence) = AmountText.groupedEvidence(text) else { continue }
             read += 1
             let slow = AmountText(text, country: "VE")
