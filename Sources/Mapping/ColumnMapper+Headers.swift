@@ -47,7 +47,7 @@ extension ColumnMapper {
         if let field = finder.exact[folded], !excluded.contains(field) { return (field, 1) }
         let text = " " + folded + " "
         // Longest first, as ``TableFinder/padded`` keeps them.
-        var found = finder.padded.filter { !excluded.contains($0.0) && text.contains($0.1) }
+        var found = finder.padded.filter { !excluded.contains($0.0) && text.containsASCII($0.1) }
         guard !found.isEmpty else { return nil }
         let isOwner = { (m: (Field, String)) in m.0 == .customerName && Self.paddedCustomerNouns.contains(m.1) }
         if found.contains(where: isOwner) {
