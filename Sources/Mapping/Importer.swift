@@ -254,11 +254,11 @@ public struct Importer: Sendable {
                 // A padded number is judged as the text the sheet shows (`V01234567`, `00102`).
                 let cell = row.shown?[c].map(CellValue.text) ?? row[column: c]
                 guard !cell.isBlank else { continue }
-                var list = out[c, default: []]
-                guard list.count < limit else { continue }
-                list.append(cell)
-                if list.count == limit { full += 1 }
-                out[c] = list
+                let count = out[c]?.count ?? 0
+                guard count < limit else { continue }
+                // Appended in place: a copy taken out of the dictionary was copied whole on each append.
+                out[c, default: []].append(cell)
+                if count + 1 == limit { full += 1 }
             }
             i += 1
         }
