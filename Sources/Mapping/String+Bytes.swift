@@ -18,7 +18,7 @@ extension String {
 
     /// `contains(_:)` (Foundation's search) of two ASCII texts, decided on their bytes: on ASCII
     /// the search compares bytes anyway, without bridging both to `NSString` first (a header is
-    /// searched for some six hundred synonyms). A text with other bytes is searched by Foundation.
+    /// searched for each of several hundred synonyms). A text with other bytes is searched by Foundation.
     func containsASCII(_ other: String) -> Bool {
         var haystack = self, needle = other
         return haystack.withUTF8 { h in

@@ -87,6 +87,26 @@ struct DateParserTests {
         }
     }
 
+    // A date and a time of day read as the token path reads them (the time dropped), for dates
+    // possible or not, times of every shape, and texts that only look like one.
+    @Test(arguments: [DateOrder.dmy, .mdy])
+    func dateBeforeTimeReadsAsTokensDo(order: DateOrder) {
+        var texts: [String] = []
+        for date in ["2024-03-15", "15/03/2024", "03/15/2024", "31.12.2023", "2024-02-30", "1/2/24", "2024-13-01", "15-03"] {
+            for time in ["00:00:00", "10:30", "23:59:59.000", "0:0", ":", "10.30", "10:30 am", "10:30:00Z", "T10:30", ""] {
+                texts += [date + " " + time, date + "  " + time, " " + date + " " + time, date + " " + time + " "]
+            }
+        }
+        texts += ["2024-03-15 ", " 10:30", "2024-03-15T10:30", "2024-03-1510:30", "12345678901 10:30"]
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let viaBytes = bytes.withUnsafeBufferPointer { DateParser.parse(bytes: $0, order: order) }
+            let tokens = DateParser.parseTokens(text: text, order: order)
+            #expect(viaBytes == tokens, "\(text)")
+            #expect(DateParser.parse(text: text, order: order) == tokens, "\(text)")
+        }
+    }
+
     @Test(arguments: ["19999", "80001", "4536", "453660", "45.366", "45366a"])
     func otherDigitRunsAreNoSerial(_ text: String) {
         guard case .failure = Self.parse(text) else { Issue.record("\(text) parsed"); return }
