@@ -62,7 +62,7 @@ public enum DateParser {
     private static func dateBeforeTime(_ text: UnsafeBufferPointer<UInt8>, order: DateOrder) -> Result<LocalDate, ValueError>? {
         // No whitespace at the start (nothing to trim); the time is digits, colons and points
         // only, one of them a colon, to the end.
-        guard let first = text.first, first > 0x20, !first.mayStartWhitespace,
+        guard let first = text.first, first.startsVisibleCharacter,
               let space = text.firstIndex(of: 0x20), space <= 10, space + 1 < text.count else { return nil }
         let time = text[(space + 1)...]
         guard time.contains(0x3A), time.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x3A || $0 == 0x2E }) else { return nil }

@@ -42,8 +42,14 @@ extension TableImporter {
 
     /// The balances the blocks of `state` ended on, the current one's included.
     func closings(_ state: StatementStart) -> Set<String> {
-        guard let last = state.lastLine, let balance = statementFigure(.balance, last) else { return state.closingBalances }
-        return state.closingBalances.union([StatementStart.key(balance)])
+        guard let key = closingKey(state) else { return state.closingBalances }
+        return state.closingBalances.union([key])
+    }
+
+    /// The key (``StatementStart/key(_:)``) of the balance the current block ends on, if its last
+    /// line has one.
+    func closingKey(_ state: StatementStart) -> String? {
+        state.lastLine.flatMap { statementFigure(.balance, $0) }.map(StatementStart.key)
     }
 
     /// A statement's first line and what it carries from before it.
@@ -66,9 +72,7 @@ extension TableImporter {
         // A first line still waiting when its block ends, or another opening line comes, is left unconfirmed.
         let unconfirmed = state.pending.map(FirstLineOutcome.unconfirmed)
         if isHeading {
-            if let last = state.lastLine, let balance = statementFigure(.balance, last) {
-                state.closingBalances.insert(StatementStart.key(balance))
-            }
+            if let key = closingKey(state) { state.closingBalances.insert(key) }
             state.awaiting = true; state.pending = nil; state.lastLine = nil
             return unconfirmed
         }

@@ -24,7 +24,7 @@ public enum CellValue: Hashable, Sendable {
         case .text(let s):
             // Nearly every text starts with a character that is surely no whitespace (a visible
             // ASCII one, an accented letter): skip the Unicode scan then.
-            if let first = s.utf8.first, first > 0x20, !first.mayStartWhitespace { return false }
+            if let first = s.utf8.first, first.startsVisibleCharacter { return false }
             return s.allSatisfy(\.isWhitespace)
         default: return false
         }

@@ -12,6 +12,11 @@ extension UInt8 {
     public var mayStartWhitespace: Bool {
         self == 0x20 || (self >= 0x09 && self <= 0x0D) || self == 0xC2 || (self >= 0xE1 && self <= 0xE3)
     }
+
+    /// Whether a UTF-8 byte surely begins a character that is no whitespace: a visible one (not a
+    /// control character, nor a lead byte ``mayStartWhitespace`` leaves open). The check that
+    /// decides most texts from one byte, for blanks, trimming and dates.
+    public var startsVisibleCharacter: Bool { self > 0x20 && !mayStartWhitespace }
 }
 
 extension String {
@@ -20,7 +25,7 @@ extension String {
         // Most texts start with a byte that begins no whitespace and end with an ASCII byte that is
         // none: nothing to trim, told from two bytes. (No character ending in an ASCII scalar
         // other than `\r\n` holds more than that scalar.)
-        if let first = utf8.first, let last = utf8.last, first > 0x20, !first.mayStartWhitespace, last > 0x20, last < 0x80 {
+        if let first = utf8.first, let last = utf8.last, first.startsVisibleCharacter, last > 0x20, last < 0x80 {
             return self
         }
         var s = Substring(self)

@@ -131,7 +131,7 @@ public enum TextCell {
     @inline(__always)
     public static func isBlank(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = field.first else { return true }
-        if first > 0x20 && !first.mayStartWhitespace { return false }
+        if first.startsVisibleCharacter { return false }
         return CellValue.text(String(decoding: field, as: UTF8.self)).isBlank
     }
 }
