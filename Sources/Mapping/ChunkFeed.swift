@@ -281,7 +281,12 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
             worker.statementStart = startStatement
             var out = ImportBatch(), plain = PlainInvoiceRows(file: worker.path, sheet: worker.sheet.name)
             if worker.plainRows { plain.rows.reserveCapacity(rows.count + textRows.count) }
-            for row in rows { worker.consume(row, into: &out, plain: &plain) }
+            // The rows' customers, looked up together (``CustomerMemo/known(_:)-CustomerKeys``).
+            let knownForRows = worker.looksUpRowCustomersTogether && !rows.isEmpty
+                ? worker.customers.known(CustomerKeys(rows, columns: worker.customers.columns)) : []
+            for i in rows.indices {
+                worker.consume(rows[i], known: knownForRows.isEmpty ? nil : knownForRows[i], into: &out, plain: &plain)
+            }
             let inPlace = worker.readsPlainRowsInPlace
             // The rows' customers, looked up together (``CustomerMemo/known(_:)-CustomerKeys``).
             let known = inPlace ? worker.customers.known(CustomerKeys(textRows, columns: worker.customers.columns)) : []

@@ -76,6 +76,16 @@ final class RowClassifier: Sendable {
         guard foldedHeader.count >= 2 else { return false }
         // At least 60% of the header's texts must come back; stop once too many have not.
         let allowedMisses = foldedHeader.count - (foldedHeader.count * 6 + 9) / 10
+        // Misses the bytes prove come first, without folding a text: a data row has enough of
+        // them (``surelyNoRepeatedHeader(_:)`` decides a row read as bytes the same way).
+        var provenMisses = 0
+        for (column, maxLength, first) in headerByteChecks {
+            if case .text(let a) = row[column: column], a.utf8.count <= maxLength, TextFolding.mayFoldTo(a.utf8, first: first) {
+                continue
+            }
+            provenMisses += 1
+            if provenMisses > allowedMisses { return false }
+        }
         var same = 0, misses = 0
         for (column, text) in foldedHeader {
             if case .text(let a) = row[column: column], a.utf8.count <= text.utf8.count * 2 + 8,

@@ -13,20 +13,23 @@ extension TableImporter {
     /// the row is rejected or its currency cell or its amounts (``InvoiceAmountCheck``) call for a
     /// warning (then ``importRow(_:kind:into:)`` imports it as records and says why). The values come from the functions that build the
     /// records, so both paths agree.
-    mutating func plainInvoice(_ row: Row, into batch: inout ImportBatch) -> PlainInvoiceRow? {
+    /// `known` is the customer the memo already knows for the row's customer cells, if looked up.
+    mutating func plainInvoice(_ row: Row, known: CustomerValues? = nil, into batch: inout ImportBatch) -> PlainInvoiceRow? {
         guard let rowCurrency = recentRowCurrency(row) else { return nil }
-        customerKey.removeAll(keepingCapacity: true)
-        CustomerKey.append(row, columns: customers.columns, to: &customerKey)
-        guard let p = plainValues(row, rowCurrency: rowCurrency, customersBefore: batch.customers.count,
+        if known == nil {
+            customerKey.removeAll(keepingCapacity: true)
+            CustomerKey.append(row, columns: customers.columns, to: &customerKey)
+        }
+        guard let p = plainValues(row, known: known, rowCurrency: rowCurrency, customersBefore: batch.customers.count,
                                   invoicesBefore: batch.invoices.count) else { return nil }
         noteCustomer(p.customer, row: p.row, line: p.line, into: &batch)
         return p
     }
 
-    /// ``plainInvoice(_:into:)``'s values, its customer's key in ``customerKey``. (Apart from the
+    /// ``plainInvoice(_:known:into:)``'s values, its customer `known` or its key in ``customerKey``. (Apart from the
     /// mutating caller: a mutating method calling the importer's non-mutating ones copies the whole
     /// importer, hundreds of bytes, for each call; this makes it one copy a row.)
-    private func plainValues(_ row: Row, rowCurrency: Currency?, customersBefore: Int,
+    private func plainValues(_ row: Row, known: CustomerValues?, rowCurrency: Currency?, customersBefore: Int,
                              invoicesBefore: Int) -> PlainInvoiceRow? {
         // An aging report's balance is its buckets' sum: the record path's (``bucketBalance``).
         // Instalments (several paid columns) may raise a warning: the record path's (``instalments``).
@@ -43,13 +46,20 @@ extension TableImporter {
             if InvoiceAmountCheck(type: type, amount: amount, paid: paid, balance: balance).callsForWarning { return nil }
             let currency = amount?.currency ?? balance?.currency ?? paid?.currency
                 ?? rowCurrency ?? fallbackCurrency
-            return PlainInvoiceRow(row: row.number, line: row.line, customer: plainCustomer { row }, number: number,
+            return PlainInvoiceRow(row: row.number, line: row.line, customer: known ?? plainCustomer { row }, number: number,
                                    type: type, issueDate: issued, dueDate: due,
                                    currency: currency, amount: amount, paid: paid, balance: balance,
                                    customersBefore: customersBefore, invoicesBefore: invoicesBefore)
         } catch {
             return nil
         }
+    }
+
+    /// Whether the customers of a chunk's rows (read as ``Row``s) are looked up together before the
+    /// rows are consumed (``CustomerMemo/known(_:)-CustomerKeys``): rows that may become plain
+    /// invoices, their customer cells as read (no customer filled down from a row above).
+    var looksUpRowCustomersTogether: Bool {
+        plainRows && mapping.kind == .invoices && sections == nil && !isStatement && fillDown == nil
     }
 
     /// ``moneyValue(_:_:_:)`` as a ``PlainAmount``: `.some(nil)` for none, `nil` when its value does

@@ -37,8 +37,11 @@ extension TableImporter {
 
     /// Whether a data row is a printed report's page line: one cell, `Página 1 de 2`, `Pág. 3/10`,
     /// `Page 2 of 5`, `Hoja 4` (its page break repeats the header too, which is skipped as such).
-    static func isPageLine(_ row: Row) -> Bool {
-        guard let (_, only) = CustomerSections.singleText(row), only.utf8.count <= 40 else { return false }
+    static func isPageLine(_ row: Row) -> Bool { isPageLine(single: CustomerSections.singleText(row)) }
+
+    /// ``isPageLine(_:)`` of a row whose ``CustomerSections/singleText(_:)`` is `single`.
+    static func isPageLine(single: (column: Int, text: String)?) -> Bool {
+        guard let (_, only) = single, only.utf8.count <= 40 else { return false }
         let words = TextFolding.fold(only).split(separator: " ")
         guard words.count >= 2, ["pagina", "pag", "page", "hoja", "folio"].contains(words[0]),
               words[1].allSatisfy(\.isASCIIDigit) else { return false }
@@ -82,7 +85,12 @@ extension TableImporter {
     /// FERRECENTRO C.A.`, `Reporte de cuentas por cobrar al 30/06/2024`): one cell whose text is a
     /// line of the table's preamble. Such a line is no customer heading (``CustomerSections``).
     func isRepeatedTitle(_ row: Row) -> Bool {
-        guard !titleLines.isEmpty, let (_, text) = CustomerSections.singleText(row) else { return false }
+        !titleLines.isEmpty && isRepeatedTitle(single: CustomerSections.singleText(row))
+    }
+
+    /// ``isRepeatedTitle(_:)`` of a row whose ``CustomerSections/singleText(_:)`` is `single`.
+    func isRepeatedTitle(single: (column: Int, text: String)?) -> Bool {
+        guard !titleLines.isEmpty, let (_, text) = single else { return false }
         return titleLines.contains(TextFolding.fold(text))
     }
 }

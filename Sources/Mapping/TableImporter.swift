@@ -150,8 +150,11 @@ struct TableImporter: Sendable {
     }
 
     /// One row of the data area: imported (as records in `batch`, or when ``plainRows`` allows, as
-    /// a plain row in `plain`), rejected, or counted as blank, header or totals.
-    mutating func consume(_ row: Row, into batch: inout ImportBatch, plain: inout PlainInvoiceRows) {
+    /// a plain row in `plain`), rejected, or counted as blank, header or totals. `known` is the
+    /// customer the memo already knows for the row's customer cells, if looked up
+    /// (``looksUpRowCustomersTogether``).
+    mutating func consume(_ row: Row, known: CustomerValues? = nil, into batch: inout ImportBatch,
+                          plain: inout PlainInvoiceRows) {
         accounting.rowsRead += 1
         guard let kind = mapping.kind, let classifier else {
             if row.isBlank { accounting.blank += 1; return }
@@ -192,7 +195,9 @@ struct TableImporter: Sendable {
                 enterSection(heading, into: &batch)
                 return
             }
-            if isRepeatedTitle(row) {
+            // The row's only text, if it has one and nothing else: several checks below look at it.
+            let single = CustomerSections.singleText(row)
+            if isRepeatedTitle(single: single) {
                 accounting.headerRows += 1
                 note(.info, "MAP-REPEATED-HEADER", "a title line of the table repeated at a page break: skipped",
                      at: location(row), into: &batch)
@@ -200,7 +205,7 @@ struct TableImporter: Sendable {
             }
             // An aging report grouped by bucket heads each group with it (`Actual`, `1 - 30 días
             // vencidos`): a label, no document.
-            if kind == .invoices, let (column, text) = CustomerSections.singleText(row), AgingBuckets.isBucketHeader(text) {
+            if kind == .invoices, let (column, text) = single, AgingBuckets.isBucketHeader(text) {
                 accounting.headerRows += 1
                 note(.info, "MAP-SECTION-LABEL", "an aging report's group label: skipped", at: location(row, column: column),
                      found: text, into: &batch)
@@ -208,7 +213,7 @@ struct TableImporter: Sendable {
             }
             // A remark on the report (`Nota: montos en USD`, `Elaborado por: Ana Pérez`, `Firma`),
             // alone on its row, most often under the totals: no record, and no reject either.
-            if let (column, text) = CustomerSections.singleText(row), Self.isReportRemark(text) {
+            if let (column, text) = single, Self.isReportRemark(text) {
                 skip(row, for: column, "MAP-REMARK-ROW", "a remark on the report (who made it, a note): no record", into: &batch)
                 return
             }
@@ -217,7 +222,7 @@ struct TableImporter: Sendable {
                 skip(row, for: first, "MAP-SEPARATOR-ROW", "a row of dashes: a rule across the table, no record", into: &batch)
                 return
             }
-            if Self.isPageLine(row) {
+            if Self.isPageLine(single: single) {
                 accounting.headerRows += 1
                 note(.info, "MAP-PAGE-LINE", "a printed report's page line: skipped", at: location(row),
                      found: rawText(row), into: &batch)
@@ -262,7 +267,7 @@ struct TableImporter: Sendable {
                      into: &batch)
                 return
             }
-            if plainRows, kind == .invoices, sections == nil, !isStatement, let p = plainInvoice(row, into: &batch) {
+            if plainRows, kind == .invoices, sections == nil, !isStatement, let p = plainInvoice(row, known: known, into: &batch) {
                 plain.rows.append(p)
                 accounting.imported += 1
             } else if importRow(row, kind: kind, into: &batch) {
