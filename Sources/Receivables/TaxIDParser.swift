@@ -31,27 +31,34 @@ public enum TaxIDParser {
                 // check is no evidence of that country; another country's verified check digit is
                 // (`76.086.428-5`, a Chilean RUT). A label (`RIF 30123456-2`) settles it, though.
                 if id.validity == .checkDigitMismatch, hinted == nil,
-                   let verified = candidates(input, hinted: nil).first(where: \.isValid) {
+                   let verified = bestReading(input, hinted: nil), verified.isValid {
                     return verified
                 }
                 return id
             }
         }
-        let readings = placeholder ? [] : candidates(input, hinted: hinted)
-        if let valid = readings.first(where: { $0.validity == .valid }) { return valid }
-        if let unchecked = readings.first(where: { $0.validity == .unchecked }) { return unchecked }
-        if let first = readings.first { return first }
+        if !placeholder, let best = bestReading(input, hinted: hinted) { return best }
         return TaxID(normalized: input.compact, country: country?.uppercased(), kind: .unknown,
                      validity: .malformed, display: display)
     }
 
-    /// Every country's reading of `input`, the `hinted` country's first, then ``countries``'s order.
-    static func candidates(_ input: TaxIDInput, hinted: String?) -> [TaxID] {
-        var order = countries
-        if let hinted {
-            order.removeAll { $0 == hinted }; order.insert(hinted, at: 0)
+    /// The first valid reading of `input` among every country's, else the first unchecked one,
+    /// else the first; the `hinted` country's is first, then ``countries``'s order. Read one country
+    /// at a time, stopping at a valid one: each reading builds its texts.
+    static func bestReading(_ input: TaxIDInput, hinted: String?) -> TaxID? {
+        var unchecked: TaxID?, first: TaxID?
+        func consider(_ country: String) -> TaxID? {
+            guard let id = parse(input, country: country) else { return nil }
+            if id.validity == .valid { return id }
+            if unchecked == nil, id.validity == .unchecked { unchecked = id }
+            if first == nil { first = id }
+            return nil
         }
-        return order.compactMap { parse(input, country: $0) }
+        if let hinted, let valid = consider(hinted) { return valid }
+        for country in countries where country != hinted {
+            if let valid = consider(country) { return valid }
+        }
+        return unchecked ?? first
     }
 
     /// A bare number where the configured country writes its IDs that way, which no other
