@@ -31,7 +31,7 @@ extension AmountParser {
     /// ``AmountText/decimal(separator:)`` of the body: the other mark groups the integer digits in
     /// threes after a first group of one to three; written as plain digits and a point, then parsed
     /// as plain digits are.
-    private static func digitsAndPoint(_ body: UnsafeBufferPointer<UInt8>, separator: UInt8,
+    static func digitsAndPoint(_ body: UnsafeBufferPointer<UInt8>, separator: UInt8,
                                        negative: Bool) -> DecimalParts? {
         // At most 19 digits fit the parts: a sign, the digits, a point, and a leading `0`.
         guard body.count <= 40 else { return nil }

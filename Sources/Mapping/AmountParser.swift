@@ -76,10 +76,13 @@ public enum AmountParser {
 
     /// ``parse(bytes:profile:)`` as exact parts and the currency the text names, for a plain row
     /// (``PlainAmount``); `nil` when that fails or the value does not fit ``DecimalParts``.
-    static func parts(bytes: UnsafeBufferPointer<UInt8>, profile: AmountColumnProfile) -> (DecimalParts, Currency?)? {
+    /// `affixes` keeps what the column's currency marks were read as.
+    static func parts(bytes: UnsafeBufferPointer<UInt8>, profile: AmountColumnProfile,
+                      affixes: inout AmountAffixes) -> (DecimalParts, Currency?)? {
         // Plain digits, as ``parse(bytes:profile:)`` takes them first, without a `Decimal`.
         if let (value, evidence) = AmountText.plainParts(bytes: bytes), readsPlain(evidence, profile) { return (value, nil) }
         if let value = groupedParts(bytes: bytes, profile: profile) { return (value, nil) }
+        if let marked = markedParts(bytes: bytes, profile: profile, affixes: &affixes) { return marked }
         guard case .success(let p) = parseMarked(text: String(decoding: bytes, as: UTF8.self), profile: profile),
               let value = DecimalParts(p.amount) else { return nil }
         return (value, p.currency)
@@ -370,7 +373,7 @@ public struct AmountColumnProfile: Hashable, Sendable {
     static func profile(_ cells: some Sequence<(CellValue, Currency?)>, configured: Character?,
                         country: String?) -> AmountColumnProfile {
         var p = AmountColumnProfile(country: country)
-        var marked: Currency?, mixedCurrencies = false
+        var marked: Currency?, mixedCurrencies = false, affixes = AmountAffixes()
         func mark(_ c: Currency?) {
             guard let c else { return }
             p.markedValues += 1
@@ -394,14 +397,25 @@ public struct AmountColumnProfile: Hashable, Sendable {
                 }
                 continue
             }
-            guard let t = AmountText(s, country: country) else { continue }
+            // A currency mark or code beside digits and separators (`Bs. 1.234,56`): the same, the
+            // text beside them read once (``AmountText/marked(bytes:country:affixes:)``).
+            let evidence: AmountText.Evidence, currency: Currency?
+            if let (_, reading, written) = s.utf8.withContiguousStorageIfAvailable({
+                AmountText.marked(bytes: $0, country: country, affixes: &affixes)
+            }) ?? nil {
+                (evidence, currency) = (written, reading.currency)
+            } else if let t = AmountText(s, country: country) {
+                (evidence, currency) = (t.separatorEvidence, t.currency)
+            } else {
+                continue
+            }
             p.values += 1
-            switch t.separatorEvidence {
+            switch evidence {
             case .decimal(let c): if c == "," { p.commaVotes += 1 } else { p.dotVotes += 1 }
             case .ambiguous: p.ambiguousValues += 1
             case .none: break
             }
-            mark(t.currency)
+            mark(currency)
         }
         if p.commaVotes > p.dotVotes { p.decimalSeparator = "," }
         else if p.dotVotes > p.commaVotes { p.decimalSeparator = "." }

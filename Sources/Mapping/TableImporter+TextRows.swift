@@ -46,10 +46,8 @@ extension TableImporter {
         if let status = statusColumn, VoidedRows.mayBeVoided(row[status]) { return false }
         let numberField = row[reader.numberColumn]
         guard !TextCell.isBlank(numberField), let rowCurrency = recentRowCurrency(row, column: reader.currencyColumn),
-              let amount = reader.money(reader.amount, row, rowCurrency),
-              let paid = reader.money(reader.paid, row, rowCurrency),
-              let balance = reader.money(reader.balance, row, rowCurrency), amount != nil || balance != nil,
-              let issued = reader.date(reader.issueDate, row), let due = reader.date(reader.dueDate, row) else { return false }
+              let (amount, paid, balance, issued, due) = reader.values(row, rowCurrency), amount != nil || balance != nil
+        else { return false }
         let number = String.collapsingWhitespace(bytes: numberField)
         let type = Self.documentType(number: number)
         // A row whose amounts call for a warning is built and imported as records, which raise it.
@@ -90,11 +88,16 @@ final class PlainBytesReader: Sendable {
     /// A class, not a struct: the reader hands a column to ``money(_:_:_:)`` three times a row, and
     /// a struct's copy retained and released each of its profile's strings every time (about 4% of
     /// a large import).
-    final class AmountColumn: Sendable {
+    ///
+    /// `@unchecked Sendable`: ``affixes`` changes as rows are read, by one thread only, since each
+    /// chunk's worker reads with a reader of its own (``init(copying:)``), which starts it anew.
+    final class AmountColumn: @unchecked Sendable {
         let column: Int
         let profile: AmountColumnProfile
         /// The currency the column's header names (`Monto USD`).
         let headerCurrency: Currency?
+        /// What the currency marks beside the column's digits were read as.
+        var affixes = AmountAffixes()
 
         init(column: Int, profile: AmountColumnProfile, headerCurrency: Currency?) {
             self.column = column; self.profile = profile; self.headerCurrency = headerCurrency
@@ -149,13 +152,24 @@ final class PlainBytesReader: Sendable {
         fallbackCurrency = other.fallbackCurrency
     }
 
+    /// A row's amount, paid and balance (``money(_:_:_:)``), and issue and due dates
+    /// (``date(_:_:)``); `nil` when the row is rejected for any of them. (Read here rather than
+    /// column by column by the caller: each column it handed over was retained and released.)
+    func values(_ row: TextRowView, _ rowCurrency: Currency?)
+        -> (amount: PlainAmount?, paid: PlainAmount?, balance: PlainAmount?, issued: LocalDate?, due: LocalDate?)? {
+        guard let a = money(amount, row, rowCurrency), let p = money(paid, row, rowCurrency),
+              let b = money(balance, row, rowCurrency),
+              let issued = date(issueDate, row), let due = date(dueDate, row) else { return nil }
+        return (a, p, b, issued, due)
+    }
+
     /// An amount read from the row's bytes: `.some(nil)` for none (no column, or a blank cell),
     /// `nil` when the row is rejected for it.
     func money(_ a: AmountColumn?, _ row: TextRowView, _ rowCurrency: Currency?) -> PlainAmount?? {
         guard let a else { return .some(nil) }
         let bytes = row[a.column]
         if TextCell.isBlank(bytes) { return .some(nil) }
-        guard let (value, currency) = AmountParser.parts(bytes: bytes, profile: a.profile) else { return nil }
+        guard let (value, currency) = AmountParser.parts(bytes: bytes, profile: a.profile, affixes: &a.affixes) else { return nil }
         return PlainAmount(value, currency ?? rowCurrency ?? a.headerCurrency ?? a.profile.currency ?? fallbackCurrency)
     }
 

@@ -257,7 +257,7 @@ struct GroupedAmountBytesTests {
     func bytesReadWhatTheTextReads(separator: Character?) {
         var profile = AmountColumnProfile(country: "VE")
         profile.decimalSeparator = separator
-        var grouped = 0
+        var grouped = 0, affixes = AmountAffixes()
         for text in Self.written + Self.randomTexts(3_000, length: 12) {
             if Self.bytes(text, { AmountParser.groupedParts(bytes: $0, profile: profile) }) != nil { grouped += 1 }
             // The text path without the byte shortcuts: plain digits, else marks and signs read by AmountText.
@@ -273,7 +273,8 @@ struct GroupedAmountBytesTests {
             // The same value written the same way (a `Decimal`'s description shows its exponent).
             #expect(viaText?.amount.description == slow?.amount.description && viaText?.currency == slow?.currency,
                     "\(text)")
-            guard let (fast, currency) = Self.bytes(text, { AmountParser.parts(bytes: $0, profile: profile) }) else { continue }
+            guard let (fast, currency) = Self.bytes(text, { AmountParser.parts(bytes: $0, profile: profile, affixes: &affixes) })
+            else { continue }
             guard let slow else {
                 Issue.record("\(text): the text path rejects what the bytes read as \(fast)")
                 continue
@@ -305,5 +306,107 @@ struct GroupedAmountBytesTests {
         #expect(read("1.234") == DecimalParts(negative: false, exponent: 0, significand: 1_234))
         #expect(read("0,00") == DecimalParts(negative: false, exponent: 0, significand: 0))
         #expect(read("1.234,56-") == nil && read("Bs. 1.234,56") == nil && read("1 234,56") == nil)
+    }
+}
+
+/// Amounts with a currency mark, a code or other text beside their digits are read from their
+/// bytes (``AmountParser/markedParts(bytes:profile:affixes:)``) to exactly what the text path
+/// reads: the same value and currency, whatever the country and the column's separator; whatever
+/// the text path rejects or finds ambiguous, the bytes leave to it.
+struct MarkedAmountBytesTests {
+    static let prefixes = ["", " ", "Bs. ", "Bs.", "Bs ", "bs.s ", "Bs.F. ", "Bs.D ", "$ ", "$", "US$ ", "USD ", "USD$ ",
+                           "VES ", "S/ ", "S/.", "R$ ", "€ ", "€", "EUR ", "usd", "COP $", "Q. ", "Q ", "Q", "BSD ", "A ",
+                           "x", "Bs. .", ". ", ", ", "CR ", "-", "- $", "$ -", "(", "−", "+", "'", "\u{00A0}", "é ",
+                           "\u{0600}", "Gs. ", "₲ ", "₡", "¢ "]
+    static let suffixes = ["", " ", " €", "€", " Bs.", " Bs", " USD", "USD", " $", " usd $", " MXN", " CR", " cr.", " DB",
+                           " DR", " Bs.-", "-", ",-", ".-", ".", " .", ",", ")", " x", " €-", "\u{301}", "\u{301}€", "'",
+                           " EUR", " EUR EUR", " R$", "– ", " Gs.", " ₲"]
+
+    /// `count` random texts from the characters marks and signs are made of, up to `length` long.
+    static func randomAffixes(_ count: Int, length: Int) -> [String] {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("Bs.$USDE€/ RCcrQ-()'é,")
+        return (0..<count).map { _ in String((0..<Int.random(in: 0...length, using: &generator)).map { _ in
+            alphabet.randomElement(using: &generator)!
+        }) }
+    }
+
+    /// Digits as amounts write them, and a few that are no amount.
+    static func bodies() -> [String] {
+        ["1.234,56", "898,91", "0,00", "12,500.00", "1.500", "12.000", "1,234", "0,125", "5", "10",
+         "1.234.567,5", "1.23.4,5", "1234,5", "007,50", "9.999.999.999.999.999.999,99", "1 234,56"]
+            + GroupedAmountBytesTests.randomTexts(60, length: 9).filter { !$0.contains("-") }
+    }
+
+    /// The texts put before and after the digits: each listed one alone, some pairs, random pairs.
+    static func affixPairs() -> [(String, String)] {
+        prefixes.map { ($0, "") } + suffixes.map { ("", $0) }
+            + [("Bs. ", " Bs."), ("$", " USD"), ("USD ", " $"), ("R$ ", " USD"), ("€ ", " EUR")]
+            + zip(randomAffixes(100, length: 4), randomAffixes(100, length: 4)).map { ($0, $1) }
+    }
+
+    @Test(arguments: [nil, "VE", "CO", "BO", "MX", "ES", "PY"] as [String?])
+    func bytesReadWhatTheTextReads(country: String?) {
+        let bodies = Self.bodies(), pairs = Self.affixPairs()
+        var fast = 0
+        for separator in [nil, ".", ","] as [Character?] {
+            var profile = AmountColumnProfile(country: country)
+            profile.decimalSeparator = separator
+            // One memo per column, as a chunk's reader keeps one per amount column.
+            var affixes = AmountAffixes()
+            for (prefix, suffix) in pairs {
+                for body in bodies {
+                    let text = prefix + body + suffix
+                    let slow = try? AmountParser.parseMarked(text: text, profile: profile).get()
+                    guard let (value, currency) = GroupedAmountBytesTests.bytes(text, {
+                        AmountParser.markedParts(bytes: $0, profile: profile, affixes: &affixes)
+                    }) else { continue }
+                    fast += 1
+                    guard let slow else {
+                        Issue.record("\(text): the text path rejects what the bytes read as \(value)")
+                        continue
+                    }
+                    #expect(slow.currency == currency, "\(text) (\(country ?? "no country"))")
+                    #expect(DecimalParts(slow.amount) == value, "\(text) (\(country ?? "no country"), \(separator.map(String.init) ?? "no separator"))")
+                }
+            }
+        }
+        #expect(fast > 1_000)
+    }
+
+    // What the column profile counts: the sign, currency and separator evidence the text path finds.
+    @Test(arguments: [nil, "VE", "BO", "CO"] as [String?])
+    func evidenceFromBytesIsTheTextsEvidence(country: String?) {
+        var read = 0, affixes = AmountAffixes()
+        for (prefix, suffix) in Self.affixPairs() {
+            for body in Self.bodies() {
+                let text = prefix + body + suffix
+                guard let (_, reading, evidence) = GroupedAmountBytesTests.bytes(text, {
+                    AmountText.marked(bytes: $0, country: country, affixes: &affixes)
+                }) else { continue }
+                read += 1
+                let slow = AmountText(text, country: country)
+                #expect(slow?.separatorEvidence == evidence && slow?.currency == reading.currency
+                        && slow?.negative == reading.negative, "\(text)")
+            }
+        }
+        #expect(read > 500)
+    }
+
+    @Test func commonMarksAreReadFromTheirBytes() {
+        var profile = AmountColumnProfile(country: "VE")
+        profile.decimalSeparator = ","
+        var affixes = AmountAffixes()
+        func read(_ text: String) -> (DecimalParts, Currency?)? {
+            GroupedAmountBytesTests.bytes(text) { AmountParser.markedParts(bytes: $0, profile: profile, affixes: &affixes) }
+        }
+        #expect(read("Bs. 419.498,88")?.0 == DecimalParts(negative: false, exponent: -2, significand: 41_949_888))
+        #expect(read("Bs. 419.498,88")?.1 == "VES")
+        #expect(read("898,91 €")?.1 == "EUR" && read("US$ 12,50")?.1 == "USD" && read("$ 1.500")?.1 == "USD")
+        // A mark of a two-decimal currency settles `1.500` as thousands, as the text path does.
+        #expect(read("€ 1.500")?.0 == DecimalParts(negative: false, exponent: 2, significand: 15))
+        // Signs, dashes and anything the text path does not take off either side: left to it.
+        #expect(read("-Bs. 1.234,56") == nil && read("(Bs. 1.234,56)") == nil && read("Bs. 1.234,56-") == nil)
+        #expect(read("1.234,56") == nil && read("Bs. 1 234,56") == nil && read("Bsx 1.234,56") == nil)
     }
 }
