@@ -1,4 +1,13 @@
+import Foundation
 import Receivables
+
+/// Where the readings of the text around amounts' digits are kept (``AmountAffixes``, one
+/// column's in one chunk; ``SharedAmountAffixes``, every thread's).
+protocol AffixReadings {
+    /// The reading of `prefix` and `suffix` around an amount's digits (``AmountAffixes/read(prefix:suffix:country:)``).
+    mutating func reading(prefix: UnsafeBufferPointer<UInt8>, suffix: UnsafeBufferPointer<UInt8>,
+                          country: String?) -> AmountAffixes.Reading?
+}
 
 /// What the text path (``AmountText``) makes of the text around an amount's digits: `Bs. ` before
 /// `1.234,56`, ` €` after `898,91`, `US$ ` before `12.50`. Learned once per distinct text, by
@@ -7,7 +16,7 @@ import Receivables
 /// Amounts written with a currency mark went through the text path whole (Characters, trimming,
 /// seventy marks tried at each end), about 9 µs each: a marked list imported three to four times
 /// slower than the same list unmarked.
-struct AmountAffixes {
+struct AmountAffixes: AffixReadings {
     /// What the text around the digits says: the sign, the currency it names, and whether it
     /// named one (``AmountText/sawCurrencyMark``, which settles `1.500 €` as thousands).
     struct Reading: Equatable {
@@ -20,6 +29,9 @@ struct AmountAffixes {
     /// A column's rows use a handful of marks; past this many distinct ones, new ones are read
     /// each time rather than kept.
     private static let limit = 16
+    /// Longer texts beside the digits are read each time: a mark is a few bytes, and a hostile
+    /// file's long cells must not fill the memory.
+    static let keptLength = 32
 
     /// The reading of `prefix` and `suffix` around an amount's digits; `nil` when the text path
     /// leaves more than the digits (a stray letter, a separator beside a mark), rejects the text,
@@ -28,7 +40,9 @@ struct AmountAffixes {
                           country: String?) -> Reading? {
         for k in known where k.prefix.elementsEqual(prefix) && k.suffix.elementsEqual(suffix) { return k.reading }
         let reading = Self.read(prefix: prefix, suffix: suffix, country: country)
-        if known.count < Self.limit { known.append((Array(prefix), Array(suffix), reading)) }
+        if known.count < Self.limit, prefix.count + suffix.count <= Self.keptLength {
+            known.append((Array(prefix), Array(suffix), reading))
+        }
         return reading
     }
 
@@ -44,6 +58,41 @@ struct AmountAffixes {
             return nil
         }
         return Reading(negative: text.negative, currency: text.currency, sawMark: text.sawCurrencyMark)
+    }
+}
+
+/// ``AmountAffixes`` that every thread reads and fills at once, for amounts read outside a
+/// chunk's plain-row reader (rows read as cells: a workbook's text cells, lists with a document
+/// type column): one lock, taken for a lookup far cheaper than the text path it saves.
+final class SharedAmountAffixes: AffixReadings, @unchecked Sendable {
+    // @unchecked: `known` is read and written under `lock` only.
+    static let shared = SharedAmountAffixes()
+
+    private struct Key: Hashable {
+        let prefix: [UInt8], suffix: [UInt8], country: String?
+    }
+
+    private let lock = NSLock()
+    private var known: [Key: AmountAffixes.Reading?] = [:]
+    /// Distinct texts kept, at most ``AmountAffixes/keptLength`` bytes each; past this many, new
+    /// ones are read each time.
+    private static let limit = 1_024
+
+    func reading(prefix: UnsafeBufferPointer<UInt8>, suffix: UnsafeBufferPointer<UInt8>,
+                 country: String?) -> AmountAffixes.Reading? {
+        guard prefix.count + suffix.count <= AmountAffixes.keptLength else {
+            return AmountAffixes.read(prefix: prefix, suffix: suffix, country: country)
+        }
+        let key = Key(prefix: Array(prefix), suffix: Array(suffix), country: country)
+        lock.lock()
+        let kept = known[key]
+        lock.unlock()
+        if let kept { return kept }
+        let reading = AmountAffixes.read(prefix: prefix, suffix: suffix, country: country)
+        lock.lock()
+        if known.count < Self.limit { known[key] = reading }
+        lock.unlock()
+        return reading
     }
 }
 
@@ -64,7 +113,7 @@ extension AmountParser {
     /// reads them, with the text path's one rule that a mark adds: a currency of two decimals or
     /// fewer writes `1.500` as thousands.
     static func markedParts(bytes: UnsafeBufferPointer<UInt8>, profile: AmountColumnProfile,
-                            affixes: inout AmountAffixes) -> (DecimalParts, Currency?)? {
+                            affixes: inout some AffixReadings) -> (DecimalParts, Currency?)? {
         guard let (body, reading, evidence) = AmountText.marked(bytes: bytes, country: profile.country, affixes: &affixes)
         else { return nil }
         let dot = UInt8(ascii: "."), comma = UInt8(ascii: ",")
@@ -90,7 +139,7 @@ extension AmountText {
     /// text beside them (see ``AmountParser/markedParts(bytes:profile:affixes:)``), read from its
     /// bytes: the digits (``body``, as bytes), the sign and currency of the text around them, and
     /// the separator evidence; `nil` when the bytes are no such amount, and the text path decides.
-    static func marked(bytes: UnsafeBufferPointer<UInt8>, country: String?, affixes: inout AmountAffixes)
+    static func marked(bytes: UnsafeBufferPointer<UInt8>, country: String?, affixes: inout some AffixReadings)
         -> (body: UnsafeBufferPointer<UInt8>, reading: AmountAffixes.Reading, evidence: Evidence)? {
         let isDigit = { (b: UInt8) in b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
         guard let first = bytes.firstIndex(where: isDigit), let last = bytes.lastIndex(where: isDigit) else { return nil }

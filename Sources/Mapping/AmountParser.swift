@@ -50,7 +50,16 @@ public enum AmountParser {
         }
         let grouped = text.utf8.withContiguousStorageIfAvailable { groupedParts(bytes: $0, profile: profile) } ?? nil
         if let grouped { return .success(Parsed(amount: grouped.decimal, currency: nil)) }
+        if let marked = text.utf8.withContiguousStorageIfAvailable({ sharedMarkedParts(bytes: $0, profile: profile) }) ?? nil {
+            return .success(Parsed(amount: marked.0.decimal, currency: marked.1))
+        }
         return parseMarked(text: text, profile: profile)
+    }
+
+    /// ``markedParts(bytes:profile:affixes:)`` with the readings every thread shares.
+    private static func sharedMarkedParts(bytes: UnsafeBufferPointer<UInt8>, profile: AmountColumnProfile) -> (DecimalParts, Currency?)? {
+        var shared = SharedAmountAffixes.shared
+        return markedParts(bytes: bytes, profile: profile, affixes: &shared)
     }
 
     /// An amount that is neither plain nor only grouped digits: a dash for zero (``dashZero(_:country:)``),
@@ -101,6 +110,9 @@ public enum AmountParser {
         }
         if let grouped = groupedParts(bytes: bytes, profile: profile) {
             return .success(Parsed(amount: grouped.decimal, currency: nil))
+        }
+        if let marked = sharedMarkedParts(bytes: bytes, profile: profile) {
+            return .success(Parsed(amount: marked.0.decimal, currency: marked.1))
         }
         return parseMarked(text: String(decoding: bytes, as: UTF8.self), profile: profile)
     }
