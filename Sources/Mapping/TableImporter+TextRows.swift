@@ -4,11 +4,11 @@ import Tabular
 extension TableImporter {
     /// Whether rows read as bytes (``TextRows``) may become plain invoice rows without a ``Row``
     /// being built for them: an invoice table taking plain rows, its document number in one column
-    /// and no document type column (those rows need the row's joined or folded texts), and at most
-    /// one paid column (several are summed).
+    /// and its document type in one column at most (several are joined), and at most one paid
+    /// column (several are summed).
     var readsPlainRowsInPlace: Bool {
         plainRows && mapping.kind == .invoices && classifier != nil && columns(.documentNumber).count == 1
-            && columns(.documentType).isEmpty && sections == nil && !isStatement && columns(.agingBucket).isEmpty
+            && columns(.documentType).count <= 1 && sections == nil && !isStatement && columns(.agingBucket).isEmpty
             && columns(.paid).count <= 1
     }
 
@@ -49,7 +49,7 @@ extension TableImporter {
               let (amount, paid, balance, issued, due) = reader.values(row, rowCurrency), amount != nil || balance != nil
         else { return false }
         let number = String.collapsingWhitespace(bytes: numberField)
-        let type = Self.documentType(number: number)
+        guard let type = documentType(row, typeColumn: reader.typeColumn, number: number) else { return false }
         // A row whose amounts call for a warning is built and imported as records, which raise it.
         if InvoiceAmountCheck(type: type, amount: amount, paid: paid, balance: balance).callsForWarning { return false }
         let customer: CustomerValues
@@ -68,6 +68,25 @@ extension TableImporter {
                                 customersBefore: batch.customers.count, invoicesBefore: batch.invoices.count))
         noteCustomer(customer, row: row.number, line: row.line, into: &batch)
         return true
+    }
+
+    /// ``documentType(_:number:)`` of a row read as bytes, its type cell in `column`; `nil` when the
+    /// cell names a receipt or a type nobody knows: the row path imports it and says so
+    /// (``noteWrittenType(_:_:into:)``).
+    private mutating func documentType(_ row: TextRowView, typeColumn column: Int?, number: String) -> Invoice.DocumentType? {
+        guard let column, !TextCell.isBlank(row[column]) else { return Self.documentType(number: number) }
+        let field = row[column]
+        if let known = recentTypes.first(where: { $0.text.hasSameBytes(as: field) }) { return known.type }
+        let written = String.collapsingWhitespace(bytes: field)
+        let type: Invoice.DocumentType?
+        switch DocumentTypeWords.meaning(of: written) {
+        case .creditNote: type = .creditNote
+        case .debitNote: type = .debitNote
+        case .invoice: type = .invoice
+        case .receipt, .unknown: type = nil
+        }
+        if recentTypes.count < 16 { recentTypes.append((String(decoding: field, as: UTF8.self), type)) }
+        return type
     }
 
     /// ``recentRowCurrency(_:)`` of a row read as bytes, its currency cell in `column`.
@@ -111,6 +130,8 @@ final class PlainBytesReader: Sendable {
 
     let classifier: RowClassifier
     let numberColumn: Int
+    /// The document type's column, if the table has one.
+    let typeColumn: Int?
     let currencyColumn: Int?
     let amount, paid, balance: AmountColumn?
     let issueDate, dueDate: DateColumn?
@@ -123,6 +144,7 @@ final class PlainBytesReader: Sendable {
         guard importer.readsPlainRowsInPlace, let classifier = importer.classifier else { return nil }
         self.classifier = classifier
         numberColumn = importer.columns(.documentNumber)[0]
+        typeColumn = importer.columns(.documentType).first
         currencyColumn = importer.columns(.currency).first
         func amountColumn(_ field: Field) -> AmountColumn? {
             importer.columns(field).first.map {
@@ -146,7 +168,7 @@ final class PlainBytesReader: Sendable {
             a.map { AmountColumn(column: $0.column, profile: $0.profile, headerCurrency: $0.headerCurrency) }
         }
         classifier = other.classifier
-        numberColumn = other.numberColumn; currencyColumn = other.currencyColumn
+        numberColumn = other.numberColumn; typeColumn = other.typeColumn; currencyColumn = other.currencyColumn
         amount = copy(other.amount); paid = copy(other.paid); balance = copy(other.balance)
         issueDate = other.issueDate; dueDate = other.dueDate
         fallbackCurrency = other.fallbackCurrency

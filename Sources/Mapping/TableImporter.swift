@@ -47,6 +47,9 @@ struct TableImporter: Sendable {
     /// The currency cells this chunk has read, and what they name: a list has a handful of
     /// distinct ones, found here without the table's shared memo.
     var recentCurrencies: [(text: String, currency: Currency)] = []
+    /// The document-type cells this chunk has read in place, and the type each gives (`nil`: one
+    /// the row path imports, a receipt or an unknown type, which it says about).
+    var recentTypes: [(text: String, type: Invoice.DocumentType?)] = []
     /// For an invoice table that maps no customer column, its customer headings (an ERP's aging
     /// report: ``CustomerSections``), and the heading the current row is under (set by the
     /// ``ChunkFeed`` at each chunk's start).
@@ -353,6 +356,7 @@ struct TableImporter: Sendable {
         self.countOnly = Array(countOnly)
         countOnlyTally = Array(repeating: 0, count: countOnly.count)
         recentCurrencies = []
+        recentTypes = []
         accounting = SourceAccounting(file: path, sheet: sheet.name, table: table.name)
         bytesReader = bytesReader.map(PlainBytesReader.init(copying:))
     }

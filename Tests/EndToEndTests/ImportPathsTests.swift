@@ -168,6 +168,31 @@ struct ImportPathsTests {
         for code in ["MAP-DATE-IMPOSSIBLE", "MAP-NO-DOCUMENT", "MAP-AMOUNT-FORMAT"] { #expect(rejects.contains(code)) }
         #expect((written["invoices.csv"]?.count ?? 0) > 20_000)
     }
+
+    /// A list with a document type column and currency marks beside its amounts (an ERP export)
+    /// is read in place too: types a row names (`FAC`, `NC`, `Nota de débito`) give its document
+    /// type, while receipts and unknown types, and marks with a sign, go the record path, which
+    /// says so. Both ways write the same files.
+    @Test func rowsWithATypeAndMarkedAmountsAreWrittenTheSameBothWays() throws {
+        let folder = try CommandRunner.temporaryFolder("paths-types")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var csv = "Tipo;Cliente;RIF;Documento;Emisión;Monto;Abonado;Saldo;Moneda\n"
+        let types = ["FAC", "NC", "ND", "Factura", " nota  de crédito ", "Nota de Débito", "N/C", "Recibo", "Anticipo",
+                     "XYZ", "", "fac.", "FACTURA ", "NC-12", "Devolución"]
+        let amounts = ["Bs. 1.234,56", "Bs.1.234,56", "1.234,56 Bs.", "$ 1.500", "US$ 12,50", "898,91 €", "€ 1.500",
+                       "-Bs. 10,00", "(Bs. 5,00)", "Bs. 1 234,56", "S/ 300,00", "USD 99", "1.234,56", "Bsx 10", "R$ 7,00"]
+        for i in 1...900 {
+            csv += "\(types[i % types.count]);Cliente \(i % 17);J-30123456-\(i % 10);F-\(i);15/03/2024;"
+                + "\(amounts[i % amounts.count]);\(amounts[(i / 3) % amounts.count]);\(amounts[(i / 7) % amounts.count]);"
+                + "\(["VES", "", "USD"][i % 3])\n"
+        }
+        try Data(csv.utf8).write(to: folder.appendingPathComponent("tipos.csv"))
+        let written = try Self.importBothWays(["tipos.csv"], in: folder, extra: ["--country", "VE", "--window-rows", "20"])
+        let invoices = String(decoding: written["invoices.csv"] ?? Data(), as: UTF8.self)
+        let summary = String(decoding: written["import-summary.json"] ?? Data(), as: UTF8.self)
+        #expect(invoices.contains(",credit_note,") && invoices.contains(",debit_note,"))
+        #expect(summary.contains("MAP-RECEIPT-AS-CREDIT") && summary.contains("MAP-DOCUMENT-TYPE-UNKNOWN"), "\(summary)")
+    }
 }
 
 /// A balance or paid amount larger than the invoice's total is warned of on both paths, rows
