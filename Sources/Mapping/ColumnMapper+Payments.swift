@@ -359,14 +359,25 @@ extension ColumnMapper {
 
     /// Whether balances run with amounts, forward or backward, on two pairs and two in three (pairs
     /// of consecutive lines within each run).
+    ///
+    /// A balance mistyped on one line (`1.005,00` for `1.050,00`) breaks two pairs, its own and the
+    /// next line's, which still runs from the true balance: a pair also runs when the line runs from
+    /// the one before its neighbour (its balance is that one's plus both lines' amounts), so that
+    /// one typo costs one pair, as one wrong sum carried forward does.
     private static func runs(_ runs: [[(amount: Decimal, balance: Decimal)]], fewLines: Bool = false) -> Bool {
         var forward = 0, backward = 0, pairs = 0
         for lines in runs where lines.count >= 2 {
             // A line that moves nothing says nothing about the balance.
             for i in 1..<lines.count where !lines[i].amount.isZero {
                 pairs += 1
-                if lines[i].balance == lines[i - 1].balance + lines[i].amount { forward += 1 }
-                if lines[i - 1].balance == lines[i].balance + lines[i - 1].amount { backward += 1 }
+                if lines[i].balance == lines[i - 1].balance + lines[i].amount
+                    || i >= 2 && lines[i].balance == lines[i - 2].balance + lines[i - 1].amount + lines[i].amount {
+                    forward += 1
+                }
+                if lines[i - 1].balance == lines[i].balance + lines[i - 1].amount
+                    || i >= 2 && lines[i - 2].balance == lines[i].balance + lines[i - 2].amount + lines[i - 1].amount {
+                    backward += 1
+                }
             }
         }
         let best = max(forward, backward)

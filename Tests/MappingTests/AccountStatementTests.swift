@@ -43,6 +43,41 @@ struct AccountStatementTests {
         #expect(batch.invoices.map(\.type) == [.invoice, .invoice, .creditNote])
     }
 
+    /// One balance mistyped (`1.005,00` for `1.050,00`), or one wrong sum carried forward, leaves
+    /// the statement a statement: its lines are still documents of their own amounts, not the
+    /// running balance read as what each still owes.
+    @Test(arguments: [["1.005,00", "1.150,00"], ["1.005,00", "1.105,00"]])
+    func oneWrongBalanceLeavesAStatement(_ balances: [String]) throws {
+        let batch = Self.importing([
+            ["Estado de cuenta"], ["Cliente: Ferretería El Tornillo C.A."], ["RIF: J-30123456-1"], [],
+            ["Fecha", "Documento", "Concepto", "Debe", "Haber", "Saldo"],
+            ["01/03/2024", "F-001", "Factura", "1.000,00", "", "1.000,00"],
+            ["05/03/2024", "F-002", "Factura", "500,00", "", "1.500,00"],
+            ["10/03/2024", "R-100", "Pago", "", "700,00", "800,00"],
+            ["15/03/2024", "F-003", "Factura", "250,00", "", balances[0]],
+            ["20/03/2024", "F-004", "Factura", "100,00", "", balances[1]],
+        ])
+        #expect(batch.invoices.map { $0.balance?.value.amount } == [1000, 500, 700, 250, 100])
+        #expect(batch.invoices.map(\.type) == [.invoice, .invoice, .creditNote, .invoice, .invoice])
+    }
+
+    /// Documents named only in the concept, under a title that names the customer, and one balance
+    /// mistyped (`550,00` for `500,00`): still the customer's statement, not a bank's (whose
+    /// charges would be skipped as money out, three invoices lost).
+    @Test func aTypoDoesNotMakeAStatementABanks() throws {
+        let batch = Self.importing([
+            ["Estado de cuenta - Librería Bolívar"],
+            ["Fecha", "Concepto", "Debe", "Haber", "Saldo"],
+            ["01/03/2024", "Factura 501", "300,00", "", "300,00"],
+            ["04/03/2024", "Factura 502", "200,00", "", "550,00"],
+            ["08/03/2024", "Pago", "", "100,00", "400,00"],
+            ["12/03/2024", "Factura 503", "50,00", "", "450,00"],
+        ])
+        #expect(batch.payments.isEmpty)
+        #expect(batch.invoices.map { $0.balance?.value.amount } == [300, 200, 100, 50])
+        #expect(batch.invoices.map(\.type) == [.invoice, .invoice, .creditNote, .invoice])
+    }
+
     @Test func eachLineIsADocumentOfItsOwnAmount() throws {
         let batch = Self.importing(Self.statement)
         #expect(batch.invoices.map(\.number.value) == ["Saldo inicial 2026-09-01", "00012345", "R-0456", "NC-00078",
