@@ -10,22 +10,27 @@ extension AmountParser {
     /// Those amounts went through the text path (Characters, trimming, mark and sign rules), about
     /// 9 µs each, three a row: most of a Spanish list's import.
     static func groupedParts(bytes: UnsafeBufferPointer<UInt8>, profile: AmountColumnProfile) -> DecimalParts? {
-        guard let (negative, evidence) = AmountText.groupedEvidence(bytes: bytes) else { return nil }
+        guard let (negative, evidence) = AmountText.groupedEvidence(bytes: bytes),
+              let separator = decimalSeparator(evidence, profile) else { return nil }
+        return digitsAndPoint(UnsafeBufferPointer(rebasing: bytes[(negative ? 1 : 0)...]), separator: separator,
+                              negative: negative)
+    }
+
+    /// The byte that is the decimal separator, as ``parseWritten(_:profile:)`` decides it from a
+    /// value's evidence: the value's own, else the column's; `nil` when neither decides (or the
+    /// column's is neither `.` nor `,`), for the text path to say so.
+    static func decimalSeparator(_ evidence: AmountText.Evidence, _ profile: AmountColumnProfile) -> UInt8? {
         let dot = UInt8(ascii: "."), comma = UInt8(ascii: ",")
-        let separator: UInt8
         switch evidence {
-        case .none: separator = dot
-        case .decimal(let c): separator = c == "." ? dot : comma
+        case .none: return dot
+        case .decimal(let c): return c == "." ? dot : comma
         case .ambiguous:
-            // As the text path: the column decides (a separator other than these two: the text path).
             switch profile.decimalSeparator {
-            case "."?: separator = dot
-            case ","?: separator = comma
+            case "."?: return dot
+            case ","?: return comma
             default: return nil
             }
         }
-        return digitsAndPoint(UnsafeBufferPointer(rebasing: bytes[(negative ? 1 : 0)...]), separator: separator,
-                              negative: negative)
     }
 
     /// ``AmountText/decimal(separator:)`` of the body: the other mark groups the integer digits in

@@ -11,7 +11,8 @@ protocol AffixReadings {
 
 /// What the text path (``AmountText``) makes of the text around an amount's digits: `Bs. ` before
 /// `1.234,56`, ` €` after `898,91`, `US$ ` before `12.50`. Learned once per distinct text, by
-/// reading it around a lone `1`, and kept for the rest of a chunk's rows.
+/// reading it around a lone `1`, and kept for the rest of a chunk's rows. One memo serves one
+/// column, so one country (the readings depend on it: a bare `$`).
 ///
 /// Amounts written with a currency mark went through the text path whole (Characters, trimming,
 /// seventy marks tried at each end), about 9 µs each: a marked list imported three to four times
@@ -114,24 +115,11 @@ extension AmountParser {
     /// fewer writes `1.500` as thousands.
     static func markedParts(bytes: UnsafeBufferPointer<UInt8>, profile: AmountColumnProfile,
                             affixes: inout some AffixReadings) -> (DecimalParts, Currency?)? {
-        guard let (body, reading, evidence) = AmountText.marked(bytes: bytes, country: profile.country, affixes: &affixes)
-        else { return nil }
-        let dot = UInt8(ascii: "."), comma = UInt8(ascii: ",")
-        let separator: UInt8
-        switch evidence {
-        case .none: separator = dot
-        case .decimal(let c): separator = c == "." ? dot : comma
-        case .ambiguous:
-            switch profile.decimalSeparator {
-            case "."?: separator = dot
-            case ","?: separator = comma
-            default: return nil
-            }
-        }
-        guard let value = digitsAndPoint(body, separator: separator, negative: reading.negative) else { return nil }
+        guard let (body, reading, evidence) = AmountText.marked(bytes: bytes, country: profile.country, affixes: &affixes),
+              let separator = decimalSeparator(evidence, profile),
+              let value = digitsAndPoint(body, separator: separator, negative: reading.negative) else { return nil }
         return (value, reading.currency)
     }
-
 }
 
 extension AmountText {
