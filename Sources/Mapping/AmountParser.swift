@@ -45,21 +45,25 @@ public enum AmountParser {
     }
 
     static func parse(text: String, profile: AmountColumnProfile) -> Result<Parsed, ValueError> {
-        if let (value, evidence) = AmountText.plain(text), evidence != .ambiguous(".") || profile.decimalSeparator == "." {
-            return .success(Parsed(amount: value, currency: nil))
-        }
-        let grouped = text.utf8.withContiguousStorageIfAvailable { groupedParts(bytes: $0, profile: profile) } ?? nil
-        if let grouped { return .success(Parsed(amount: grouped.decimal, currency: nil)) }
-        if let marked = text.utf8.withContiguousStorageIfAvailable({ sharedMarkedParts(bytes: $0, profile: profile) }) ?? nil {
-            return .success(Parsed(amount: marked.0.decimal, currency: marked.1))
-        }
+        var text = text
+        if let read = text.withUTF8({ readFromBytes($0, profile: profile) }) { return .success(read) }
         return parseMarked(text: text, profile: profile)
     }
 
-    /// ``markedParts(bytes:profile:affixes:)`` with the readings every thread shares.
-    private static func sharedMarkedParts(bytes: UnsafeBufferPointer<UInt8>, profile: AmountColumnProfile) -> (DecimalParts, Currency?)? {
+    /// What ``parseMarked(text:profile:)`` reads, read from the bytes where a shortcut does it:
+    /// plain digits, grouped digits (``groupedParts(bytes:profile:)``), digits beside a currency
+    /// mark (``markedParts(bytes:profile:affixes:)``, with the readings every thread shares);
+    /// `nil` for the rest.
+    private static func readFromBytes(_ bytes: UnsafeBufferPointer<UInt8>, profile: AmountColumnProfile) -> Parsed? {
+        if let (value, evidence) = AmountText.plain(bytes: bytes), readsPlain(evidence, profile) {
+            return Parsed(amount: value, currency: nil)
+        }
+        if let grouped = groupedParts(bytes: bytes, profile: profile) { return Parsed(amount: grouped.decimal, currency: nil) }
         var shared = SharedAmountAffixes.shared
-        return markedParts(bytes: bytes, profile: profile, affixes: &shared)
+        if let (value, currency) = markedParts(bytes: bytes, profile: profile, affixes: &shared) {
+            return Parsed(amount: value.decimal, currency: currency)
+        }
+        return nil
     }
 
     /// An amount that is neither plain nor only grouped digits: a dash for zero (``dashZero(_:country:)``),
@@ -105,15 +109,7 @@ public enum AmountParser {
 
     /// ``parse(text:profile:)`` of a text cell's UTF-8 bytes.
     static func parse(bytes: UnsafeBufferPointer<UInt8>, profile: AmountColumnProfile) -> Result<Parsed, ValueError> {
-        if let (value, evidence) = AmountText.plain(bytes: bytes), readsPlain(evidence, profile) {
-            return .success(Parsed(amount: value, currency: nil))
-        }
-        if let grouped = groupedParts(bytes: bytes, profile: profile) {
-            return .success(Parsed(amount: grouped.decimal, currency: nil))
-        }
-        if let marked = sharedMarkedParts(bytes: bytes, profile: profile) {
-            return .success(Parsed(amount: marked.0.decimal, currency: marked.1))
-        }
+        if let read = readFromBytes(bytes, profile: profile) { return .success(read) }
         return parseMarked(text: String(decoding: bytes, as: UTF8.self), profile: profile)
     }
 
@@ -394,25 +390,16 @@ public struct AmountColumnProfile: Hashable, Sendable {
         for (cell, formatCurrency) in cells {
             if case .number = cell { p.values += 1; mark(formatCurrency); continue }
             guard case .text(let s) = cell else { continue }
-            if let (_, evidence) = AmountText.plain(s) {
-                p.values += 1
-                if evidence == .decimal(".") { p.dotVotes += 1 } else if evidence == .ambiguous(".") { p.ambiguousValues += 1 }
-                continue
-            }
-            // Digits and separators only (`1.234,56`): read from the bytes, as the text reads.
-            if let (_, evidence) = AmountText.groupedEvidence(s) {
-                p.values += 1
-                switch evidence {
-                case .decimal(let c): if c == "," { p.commaVotes += 1 } else { p.dotVotes += 1 }
-                case .ambiguous: p.ambiguousValues += 1
-                case .none: break
-                }
-                continue
-            }
-            // A currency mark or code beside digits and separators (`Bs. 1.234,56`): the same, the
-            // text beside them read once (``AmountText/marked(bytes:country:affixes:)``).
+            // What the value says of the separator, and its currency: plain digits, and digits and
+            // separators only (`1.234,56`), read from the bytes as the text reads; a currency mark
+            // or code beside them (`Bs. 1.234,56`) too, the text beside them read once
+            // (``AmountText/marked(bytes:country:affixes:)``); anything else by ``AmountText``.
             let evidence: AmountText.Evidence, currency: Currency?
-            if let (_, reading, written) = s.utf8.withContiguousStorageIfAvailable({
+            if let (_, plain) = AmountText.plain(s) {
+                (evidence, currency) = (plain, nil)
+            } else if let (_, grouped) = AmountText.groupedEvidence(s) {
+                (evidence, currency) = (grouped, nil)
+            } else if let (_, reading, written) = s.utf8.withContiguousStorageIfAvailable({
                 AmountText.marked(bytes: $0, country: country, affixes: &affixes)
             }) ?? nil {
                 (evidence, currency) = (written, reading.currency)

@@ -13,20 +13,25 @@ extension RowClassifier {
         return visible && surelyNoRepeatedHeader(row) && surelyNoTotals(row)
     }
 
-    /// ``isRepeatedHeader(_:)`` counts the header texts a row misses and gives up past the allowed
-    /// number; this counts only misses the bytes prove (an empty field, one too long, one whose
-    /// first letter or digit is not the header's), so past the same number the row is no header.
+    /// ``isRepeatedHeader(_:)`` on the bytes alone (``bytesRuleOutRepeatedHeader(_:)``).
+    /// (Repairing invalid UTF-8 never shortens a text, so a field too long here is too long as text.)
     private func surelyNoRepeatedHeader(_ row: TextRowView) -> Bool {
-        guard foldedHeader.count >= 2 else { return true }
-        let allowedMisses = foldedHeader.count - (foldedHeader.count * 6 + 9) / 10
+        foldedHeader.count < 2 || bytesRuleOutRepeatedHeader { column -> UnsafeBufferPointer<UInt8>? in
+            let field = row[column]
+            return field.isEmpty ? nil : field
+        }
+    }
+
+    /// ``isRepeatedHeader(_:)`` counts the header texts a row misses and gives up past the allowed
+    /// number; this counts only misses the bytes prove (no text, one too long, one whose first
+    /// letter or digit is not the header's), so past the same number the row is no header.
+    /// `text(column)` is the bytes of a column's text, `nil` for a cell that is no text.
+    func bytesRuleOutRepeatedHeader<Text: Collection<UInt8>>(_ text: (Int) -> Text?) -> Bool {
         var misses = 0
         for (column, maxLength, first) in headerByteChecks {
-            let field = row[column]
-            // Repairing invalid UTF-8 never shortens a text, so a field too long here is too long as text.
-            if field.isEmpty || field.count > maxLength || !TextFolding.mayFoldTo(field, first: first) {
-                misses += 1
-                if misses > allowedMisses { return true }
-            }
+            if let bytes = text(column), bytes.count <= maxLength, TextFolding.mayFoldTo(bytes, first: first) { continue }
+            misses += 1
+            if misses > allowedHeaderMisses { return true }
         }
         return false
     }

@@ -26,9 +26,11 @@ final class RowClassifier: Sendable {
 
     /// The header's folded texts by column, and their first letters (a quick filter).
     let foldedHeader: [(column: Int, text: String)]
-    /// For each of `foldedHeader`, what a row's bytes are checked against (``surelyNoRepeatedHeader``):
+    /// For each of `foldedHeader`, what a row's bytes are checked against (``bytesRuleOutRepeatedHeader(_:)``):
     /// the most bytes a field folding to the text may have, and the text's first byte.
     let headerByteChecks: [(column: Int, maxLength: Int, first: UInt8?)]
+    /// How many of the header's texts a repeated header may miss: at least 60% must come back.
+    let allowedHeaderMisses: Int
     let totalsInitials: Set<Character>
     /// Whether every totals word starts with an ASCII letter, so that a label starting with an
     /// accented one is none.
@@ -52,6 +54,7 @@ final class RowClassifier: Sendable {
         let first = Set(checkFirst)
         foldedHeader = header.filter { first.contains($0.column) } + header.filter { !first.contains($0.column) }
         headerByteChecks = foldedHeader.map { ($0.column, $0.text.utf8.count * 2 + 8, $0.text.utf8.first) }
+        allowedHeaderMisses = foldedHeader.count - (foldedHeader.count * 6 + 9) / 10
         totalsInitials = Set(totalsWords.compactMap(\.first))
         totalsInitialsAreASCII = totalsInitials.allSatisfy(\.isASCII)
         var ascii = [Bool](repeating: false, count: 128)
@@ -74,18 +77,12 @@ final class RowClassifier: Sendable {
     /// ``isRepeatedHeader(_:headerRow:)`` with the header folded once.
     func isRepeatedHeader(_ row: Row) -> Bool {
         guard foldedHeader.count >= 2 else { return false }
+        // Misses the bytes prove come first, without folding a text: a data row has enough of them.
+        if bytesRuleOutRepeatedHeader({ column -> String.UTF8View? in
+            if case .text(let a) = row[column: column] { return a.utf8 }
+            return nil
+        }) { return false }
         // At least 60% of the header's texts must come back; stop once too many have not.
-        let allowedMisses = foldedHeader.count - (foldedHeader.count * 6 + 9) / 10
-        // Misses the bytes prove come first, without folding a text: a data row has enough of
-        // them (``surelyNoRepeatedHeader(_:)`` decides a row read as bytes the same way).
-        var provenMisses = 0
-        for (column, maxLength, first) in headerByteChecks {
-            if case .text(let a) = row[column: column], a.utf8.count <= maxLength, TextFolding.mayFoldTo(a.utf8, first: first) {
-                continue
-            }
-            provenMisses += 1
-            if provenMisses > allowedMisses { return false }
-        }
         var same = 0, misses = 0
         for (column, text) in foldedHeader {
             if case .text(let a) = row[column: column], a.utf8.count <= text.utf8.count * 2 + 8,
@@ -93,7 +90,7 @@ final class RowClassifier: Sendable {
                 same += 1
             } else {
                 misses += 1
-                if misses > allowedMisses { return false }
+                if misses > allowedHeaderMisses { return false }
             }
         }
         return same * 10 >= foldedHeader.count * 6
