@@ -11,6 +11,8 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
     struct Done: Sendable {
         var batch: ImportBatch
         var encoded: Encoding.Encoded
+        /// A statement's lines, for its running balance check (``RunningBalanceCheck``).
+        var balanceSteps: [RunningBalanceCheck.Step] = []
     }
 
     private let importer: TableImporter
@@ -56,6 +58,8 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
     /// Where a statement stands after the rows submitted (``TableImporter/advanceStatement(past:_:headings:from:)``),
     /// for the same reason.
     private var statementStart: TableImporter.StatementStart
+    /// A statement's running balance, checked as its chunks come back in order.
+    private var balanceCheck: RunningBalanceCheck?
 
     /// The balances the table's statement blocks ended on, the last one's included: a statement
     /// continued in the next table of the sheet (its next page) starts from one of them.
@@ -73,6 +77,7 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
         importer.encodeCustomerValues = { encoding.encodeValues(of: $0) }
         self.importer = importer; self.encoding = encoding; self.size = max(1, size)
         statementStart = importer.statementStart
+        if importer.checksRunningBalance { balanceCheck = RunningBalanceCheck() }
         // The customer the table's title names (``CustomerSections/titleCustomer(_:parsed:)``) heads its first rows.
         section = importer.currentSections
         accounting = SourceAccounting(file: importer.path, sheet: importer.sheet.name, table: importer.table.name)
@@ -249,6 +254,7 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
     mutating func finish(into batch: inout ImportBatch, flush: (inout ImportBatch, [Encoding.Encoded]) -> Void) -> SourceAccounting {
         if !chunk.isEmpty || !text.isEmpty || !notes.isEmpty { submit(into: &batch, flush: flush) }
         deliver(work.finish(), into: &batch, flush: flush)
+        if let said = balanceCheck?.finish() { list(said, into: &batch) }
         // A statement's last block whose first line still waits for a next one: said now.
         if let first = statementStart.pending { importer.noteUnconfirmedOpening(first, into: &batch) }
         return accounting
@@ -268,6 +274,7 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
         let startSection = section, startFill = fillSource, startStatement = statementStart
         var headings = Set<Int>()
         if template.sections != nil { section = template.sections(after: rows, textRows, from: section, headings: &headings) }
+        let checksBalance = balanceCheck != nil, chunkHeadings = headings
         if template.statementRunsForward {
             statementStart = template.advanceStatement(past: rows, textRows, headings: headings, from: statementStart)
         }
@@ -295,7 +302,8 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
             }
             worker.finishChunk(into: &out)
             let encoded = encoding.encode(&out, plain: plain)
-            return Done(batch: out, encoded: encoded)
+            let steps = checksBalance ? worker.runningBalanceSteps(past: rows, textRows, headings: chunkHeadings) : []
+            return Done(batch: out, encoded: encoded, balanceSteps: steps)
         }
         deliver(ready, into: &batch, flush: flush)
     }
@@ -310,12 +318,8 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
                 seenPerCode[code, default: 0] += n
                 batch.diagnosticsNotListed[code, default: 0] += n
             }
-            for d in r.diagnostics {
-                let seen = seenPerCode[d.code, default: 0] + 1
-                seenPerCode[d.code] = seen
-                if seen <= ImportBatch.listedPerCode { batch.diagnostics.append(d) }
-                else { batch.diagnosticsNotListed[d.code, default: 0] += 1 }
-            }
+            list(r.diagnostics, into: &batch)
+            if !done.balanceSteps.isEmpty, let said = balanceCheck?.take(done.balanceSteps) { list(said, into: &batch) }
             for a in r.accounting { accounting.add(a) }
             flush(&batch, [done.encoded])
         }
@@ -323,6 +327,17 @@ struct ChunkFeed<Encoding: ChunkEncoding> {
 }
 
 extension ChunkFeed {
+    /// Adds diagnostics to the batch, each code listed up to ``ImportBatch/listedPerCode`` times
+    /// in the table and only counted past that.
+    private mutating func list(_ diagnostics: [Diagnostic], into batch: inout ImportBatch) {
+        for d in diagnostics {
+            let seen = seenPerCode[d.code, default: 0] + 1
+            seenPerCode[d.code] = seen
+            if seen <= ImportBatch.listedPerCode { batch.diagnostics.append(d) }
+            else { batch.diagnosticsNotListed[d.code, default: 0] += 1 }
+        }
+    }
+
     /// Appends, or takes the array whole when there is nothing to append to (the usual case in a
     /// streaming import, whose consumer empties the batch after each chunk): no element is copied.
     fileprivate static func move<T>(_ items: [T], onto list: inout [T]) {
