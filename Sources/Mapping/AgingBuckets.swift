@@ -7,14 +7,16 @@ import Tabular
 enum AgingBuckets {
     /// Whether a header names an aging bucket: a range of days (`1-30`, `31 - 60 días`, `De 31 a
     /// 60`), an open end (`+90`, `> 90`, `Más de 90`, `91 o más`, `120+`), or the not-yet-due
-    /// bucket (`Por vencer`, `Corriente`, `Vigente`, `No vencido`, `Current`).
+    /// bucket (`Por vencer`, `Corriente`, `Vigente`, `No vencido`, `Current`), in Spanish, English
+    /// and Portuguese (`91 and over`, `Acima de 90 dias`, Xero's `1 Month` and `Older`).
     static func isBucketHeader(_ text: String) -> Bool {
         let raw = text.trimmingWhitespace
         if let first = raw.first, "+><≥".contains(first), Self.isDays(raw.dropFirst()) { return true }
         if raw.hasSuffix("+"), Self.isDays(raw.dropLast()) { return true }
         let folded = TextFolding.fold(raw)
-        if currentWords.contains(folded) { return true }
-        let tokens = folded.split(separator: " ").map(String.init).filter { !noiseWords.contains($0) }
+        if currentWords.contains(folded) || oldestWords.contains(folded) { return true }
+        // (Digits and letters apart: folding joins single characters, `1 a 30` into `1a 30`.)
+        let tokens = tokensOf(folded).filter { !noiseWords.contains($0) }
         let numbers = tokens.filter { $0.allSatisfy(\.isASCIIDigit) && (1...4).contains($0.count) }
         let words = tokens.filter { !$0.allSatisfy(\.isASCIIDigit) }
         switch (numbers.count, words) {
@@ -40,11 +42,25 @@ enum AgingBuckets {
     /// Words around the numbers that say nothing more: `días`, `vencidos`, `de`, `a`.
     static let noiseWords: Set<String> = [
         "dias", "dia", "days", "d", "vencidos", "vencido", "vencidas", "vencida", "de", "a", "to", "atraso", "mora",
-        "overdue", "past due", "entre", "y", "o", "atrasados",
+        "overdue", "past", "due", "entre", "y", "o", "or", "atrasados", "and", "e", "ate", "month", "months", "mes", "meses",
+        "atrasado", "atrasadas",
     ]
-    static let dayWords: Set<String> = ["dias", "dia", "days"]
-    private static func tokensOf(_ folded: String) -> [String] { folded.split(separator: " ").map(String.init) }
-    static let openWords: Set<String> = ["mas", "mayor", "over", "more", "superior", "plus", "older", "arriba"]
+    /// Words that make a lone number a number of days (or months: Xero's `1 Month`, `2 Months`).
+    static let dayWords: Set<String> = ["dias", "dia", "days", "month", "months", "mes", "meses"]
+    private static func tokensOf(_ folded: String) -> [String] {
+        folded.split(separator: " ").flatMap { word -> [String] in
+            var parts: [String] = [], current = ""
+            for c in word {
+                if let last = current.last, last.isASCIIDigit != c.isASCIIDigit { parts.append(current); current = "" }
+                current.append(c)
+            }
+            return parts + [current]
+        }
+    }
+    static let openWords: Set<String> = ["mas", "mayor", "over", "more", "superior", "plus", "older", "arriba", "acima",
+                                         "mais", "above", "beyond"]
+    /// The oldest bucket named without its days (Xero's `Older`).
+    static let oldestWords: Set<String> = ["older", "mas antiguo", "mas antiguos", "mais antigo", "mais antigos"]
 }
 
 private extension StringProtocol {

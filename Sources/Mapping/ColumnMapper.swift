@@ -93,14 +93,17 @@ struct ColumnMapper {
         markChargeColumn(headers: headers, profiles: profiles, rows: rows, byField: &byField, taken: &taken)
         joinNames(&byField, taken: &taken)
         joinCheckDigit(headers: headers, profiles: profiles, samples: samples, byField: &byField, taken: &taken)
+        takeNumberBesideTypeWords(headers: headers, samples: samples, byField: &byField, taken: &taken)
         joinSeries(headers: headers, samples: samples, byField: &byField, taken: &taken)
         mapAgingBuckets(headers: headers, profiles: profiles, byField: &byField, taken: &taken)
+        readReferenceAsDocument(&byField)
         // (Neither step below changes the kind: payments do not depend on the customer's name, and
         // a payment amount in an invoice table did not make it payments.)
         let kind = TableMapping.decideKind(Set(byField.keys), paymentHint: isPaymentTitle(title))
         if kind == .payments { namePayer(headers: headers, profiles: profiles, byField: &byField, taken: &taken) }
         if kind == .invoices {
             readPaymentAsPaid(&byField, taken: &taken)
+            keepPaymentDetailsAsExtras(&byField, taken: &taken)
             joinNumberedPayments(headers: headers, byField: &byField, taken: &taken)
         }
         let fields = byField.values.sorted { $0.field < $1.field }
@@ -191,11 +194,20 @@ struct ColumnMapper {
     func mapAgingBuckets(headers: [ColumnHeader], profiles: [Int: ColumnProfile], byField: inout [Field: MappedField],
                          taken: inout Set<Int>) {
         guard byField[.balance] == nil else { return }
+        // A date field's words in a bucket's header (`1 - 30 days past due`) do not make its
+        // amounts dates: such a column is a bucket too.
+        let dateFields = [Field.dueDate, .issueDate].filter { f in
+            byField[f]?.columns.allSatisfy { c in
+                headers.contains { $0.column == c && AgingBuckets.isBucketHeader($0.text) } && (profiles[c]?.fit(.amount) ?? 0) >= 0.5
+            } == true
+        }
+        let lent = Set(dateFields.flatMap { byField[$0]?.columns ?? [] })
         let buckets = headers.filter { h in
-            !taken.contains(h.column) && AgingBuckets.isBucketHeader(h.text)
+            (!taken.contains(h.column) || lent.contains(h.column)) && AgingBuckets.isBucketHeader(h.text)
                 && (profiles[h.column].map { $0.count == 0 || $0.fit(.amount) >= 0.5 } ?? true)
         }.map(\.column)
         guard buckets.count >= 2 else { return }
+        for f in dateFields { byField[f] = nil }
         byField[.agingBucket] = MappedField(field: .agingBucket, columns: buckets, confidence: settings.headerWeight)
         taken.formUnion(buckets)
     }
@@ -226,6 +238,38 @@ struct ColumnMapper {
                 taken.insert(alternative.column)
             }
         }
+    }
+
+    /// A document-number header over type words (`Comprobante`: `FA`, `NCA`; `Documento`: `Factura
+    /// Electrónica`) beside another number header over numbers (`Número`: `0001-00001000`): the
+    /// values say which is which. The words are the document type, the numbers the document
+    /// number; read the other way round, every document would be named `FA`.
+    func takeNumberBesideTypeWords(headers: [ColumnHeader], samples: [Int: [CellValue]], byField: inout [Field: MappedField],
+                                   taken: inout Set<Int>) {
+        guard let mapped = byField[.documentNumber], mapped.columns.count == 1, let wordsColumn = mapped.columns.first,
+              byField[.documentType] == nil, Self.holdsTypeWords(samples[wordsColumn] ?? []),
+              let numbers = headers.first(where: { h in
+                  !taken.contains(h.column) && headerMatch(h)?.0 == .documentNumber
+                      && Self.share(samples[h.column] ?? [], where: { $0.contains(where: \.isNumber) }) >= 0.9
+              }) else { return }
+        byField[.documentType] = MappedField(field: .documentType, columns: [wordsColumn], confidence: mapped.confidence)
+        byField[.documentNumber] = MappedField(field: .documentNumber, columns: [numbers.column], confidence: mapped.confidence)
+        taken.insert(numbers.column)
+    }
+
+    /// Whether a column's values are document types: words without digits, few of them repeated.
+    static func holdsTypeWords(_ values: [CellValue]) -> Bool {
+        let texts = values.map { $0.displayText.trimmingWhitespace }.filter { !$0.isEmpty }
+        guard texts.count >= 2, share(values, where: { !$0.contains(where: \.isNumber) }) >= 0.9 else { return false }
+        let distinct = Set(texts.map(TextFolding.fold))
+        return distinct.count * 2 <= texts.count || distinct.allSatisfy { DocumentTypeWords.meaning(of: $0) != .unknown }
+    }
+
+    /// The share of a column's non-blank values whose text satisfies `test`.
+    static func share(_ values: [CellValue], where test: (String) -> Bool) -> Double {
+        let texts = values.map { $0.displayText.trimmingWhitespace }.filter { !$0.isEmpty }
+        guard !texts.isEmpty else { return 0 }
+        return Double(texts.filter(test).count) / Double(texts.count)
     }
 
     /// A series column right before the document number's (`Serie | Folio` in Mexico, `Serie |
@@ -310,6 +354,27 @@ struct ColumnMapper {
             byField[.paid] = payment
         } else {
             taken.subtract(payment.columns)
+        }
+    }
+
+    /// A document's table that names its documents under `Reference` alone (Xero's aged
+    /// receivables: `Date | Transaction | Reference | Due Date | … | Total`, `INV-7489` under
+    /// `Reference`): with a due date or aging buckets, and no other document number, the
+    /// reference is the document number. (A payment has neither.)
+    func readReferenceAsDocument(_ byField: inout [Field: MappedField]) {
+        guard byField[.documentNumber] == nil, var reference = byField[.paymentReference],
+              byField[.dueDate] != nil || byField[.agingBucket] != nil else { return }
+        byField[.paymentReference] = nil
+        reference.field = .documentNumber
+        byField[.documentNumber] = reference
+    }
+
+    /// An invoice list's `Referencia` (the customer's order number) or `Forma de pago` is no
+    /// payment's: an invoice has neither field, so the columns are kept as extra attributes
+    /// rather than mapped to fields no invoice reads (and lost).
+    func keepPaymentDetailsAsExtras(_ byField: inout [Field: MappedField], taken: inout Set<Int>) {
+        for field in [Field.paymentReference, .paymentMethod] {
+            if let m = byField.removeValue(forKey: field) { taken.subtract(m.columns) }
         }
     }
 

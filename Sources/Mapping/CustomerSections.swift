@@ -45,6 +45,11 @@ struct CustomerSections: Sendable {
     /// The table's title lines, folded: repeated at a page break, they are no heading (the seller's
     /// own name above every page of an ERP report ends in its legal form too).
     var titleLines: Set<String> = []
+    /// Whether a bare name heads a section (``closedByTheirTotals(_:classifier:)``): in reports
+    /// whose sections each end with a total naming their customer (QuickBooks' `Total for Amy's
+    /// Bird Sanctuary`, Xero's `Total Bayside Club`), a lone name is a heading without a label,
+    /// tax ID or legal form.
+    var bareNames = false
 
     /// Folded words that label a customer heading (the first word, or first two, of the cell).
     static let labels: Set<String> = [
@@ -134,7 +139,9 @@ struct CustomerSections: Sendable {
             if i > 0, Self.taxIDLabels.contains(TextFolding.fold(words[i - 1])) { words.remove(at: i - 1) }
             break
         }
-        guard labelled || !valueColumns.contains(column) && (taxID != nil || Self.isCompanyName(words)) else { return nil }
+        // (Where bare names head sections, a name is one in any column: Xero writes it in `Date`.)
+        guard labelled || bareNames && words.contains(where: { $0.contains(where: \.isLetter) })
+                || !valueColumns.contains(column) && (taxID != nil || Self.isCompanyName(words)) else { return nil }
         // After a label, the ERP's customer code before the name (`Cliente: 00012 REFACCIONARIA…`)
         // is no part of it: digits with a leading zero, or five or more (a name may start with a
         // number: `7 Eleven`, `100 Montaditos`).
@@ -229,6 +236,35 @@ struct CustomerSections: Sendable {
         }
         guard let first, texts.count >= 2, texts.count <= 4 else { return nil }
         return (first, texts.joined(separator: " "))
+    }
+
+    /// Whether the lone texts among a table's first rows head sections that a totals row naming
+    /// them closes (`Bayside Club` … `Total Bayside Club`): two of them at least, and most. Then
+    /// a bare name is a heading in that table (``bareNames``).
+    static func closedByTheirTotals(_ rows: ArraySlice<Row>, classifier: RowClassifier) -> Bool {
+        var open: [String] = [], closed = 0, lone = 0
+        for row in rows {
+            switch classifier.classify(row) {
+            case .totals:
+                guard let text = row.cells.lazy.compactMap({ cell -> String? in
+                    if case .text(let t) = cell { return t } else { return nil }
+                }).first else { continue }
+                let folded = TextFolding.fold(text)
+                if let i = open.firstIndex(where: { folded.hasSuffix(" " + $0) }) {
+                    closed += 1
+                    open.remove(at: i)
+                }
+            case .data:
+                guard let (_, text) = singleText(row) else { continue }
+                let folded = TextFolding.fold(text)
+                guard folded.contains(where: \.isLetter) else { continue }
+                lone += 1
+                open.append(folded)
+            case .blank, .repeatedHeader:
+                continue
+            }
+        }
+        return closed >= 2 && closed * 3 >= lone * 2
     }
 
     /// Whether a text opens with a customer label (`Cliente:`, `Razón social`, `RIF`).

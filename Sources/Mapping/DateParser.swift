@@ -274,6 +274,8 @@ public struct DateColumnProfile: Hashable, Sendable {
     /// Whether the values themselves decided the order (else the mapping or the country did).
     public var decidedByValues: Bool
     public var dmyVotes = 0, mdyVotes = 0
+    /// All-numeric dates that read two ways (`03/04/2024`: 3 April or March 4).
+    public var openValues = 0
 
     public init(order: DateOrder, decidedByValues: Bool = false) {
         self.order = order; self.decidedByValues = decidedByValues
@@ -282,20 +284,20 @@ public struct DateColumnProfile: Hashable, Sendable {
     /// A value like `13/02/2024` proves day-first; `02/13/2024` proves month-first; the majority of
     /// such proofs decides. Without proof: the mapping's order, else month-first only for the US.
     public static func profile(_ cells: some Sequence<CellValue>, configured: DateOrder?, country: String?) -> DateColumnProfile {
-        var dmy = 0, mdy = 0
+        var dmy = 0, mdy = 0, open = 0
         for cell in cells {
             guard case .text(let s) = cell else { continue }
             let t = DateTokens.numericOnly(s.utf8) ?? DateTokens(s)
             guard t.month == nil, t.numbers.count == 3, t.numbers[0].digits <= 2, t.numbers[1].digits <= 2 else { continue }
             let a = t.numbers[0].value, b = t.numbers[1].value
-            if a > 12 && b <= 12 { dmy += 1 } else if b > 12 && a <= 12 { mdy += 1 }
+            if a > 12 && b <= 12 { dmy += 1 } else if b > 12 && a <= 12 { mdy += 1 } else if a != b && a >= 1 && b >= 1 { open += 1 }
         }
         var p: DateColumnProfile
         if dmy > mdy { p = DateColumnProfile(order: .dmy, decidedByValues: true) }
         else if mdy > dmy { p = DateColumnProfile(order: .mdy, decidedByValues: true) }
         else if let configured { p = DateColumnProfile(order: configured) }
         else { p = DateColumnProfile(order: country?.uppercased() == "US" ? .mdy : .dmy) }
-        p.dmyVotes = dmy; p.mdyVotes = mdy
+        p.dmyVotes = dmy; p.mdyVotes = mdy; p.openValues = open
         return p
     }
 }

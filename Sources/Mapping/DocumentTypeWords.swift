@@ -55,10 +55,14 @@ enum DocumentTypeWords {
                        // A withholding certificate (IVA, ISLR): tax the customer paid on our behalf.
                        "ret", "rete", "retencion", "retenciones", "ret iva", "ret islr", "retencion iva",
                        "retencion islr", "retencion en la fuente", "reteiva", "reteica", "retefuente",
-                       "comprobante de retencion", "cr iva", "cr islr"],
+                       "comprobante de retencion", "cr iva", "cr islr",
+                       // Argentina's letters of the AFIP classes (`NCA`, `NC B`, `N/C A`).
+                       "nca", "ncb", "ncm", "ncx", "nc a", "nc b", "nc c", "nc m", "n c a", "n c b", "n c c", "nce",
+                       "nc e", "nota de credito a", "nota de credito b", "nota de credito c"],
          ["nota de credito", "nota credito", "nota de cred", "devolucion", "credit", "retencion"]),
         (.debitNote, ["nd", "n d", "ndb", "n db", "n deb", "dn", "nota debito", "nota deb", "n debito", "debito",
-                      "deb", "db", "debit note", "debit memo", "debit", "nota de cargo"],
+                      "deb", "db", "debit note", "debit memo", "debit", "nota de cargo",
+                      "nda", "ndc", "ndm", "nd a", "nd b", "nd c", "n d a", "n d b", "n d c"],
          ["nota de debito", "nota debito", "nota de deb", "debit"]),
         (.receipt, ["rec", "rc", "rcb", "rca", "rci", "recibo", "recibos", "recibo de caja", "recibo caja", "cobro",
                     "cobranza", "pago", "pag", "pagos", "p", "abono", "abonos", "adel", "adelanto", "anticipo", "ant",
@@ -69,7 +73,9 @@ enum DocumentTypeWords {
                     "factura electronica", "factura de venta", "factura venta", "fact vta", "invoice", "inv", "boleta",
                     "bol", "be", "nf", "nfe", "nf e", "nota fiscal", "fatura", "venta", "vta", "ventas", "cargo", "si",
                     "saldo inicial", "cfdi", "ingreso", "i", "documento", "doc", "fc", "fcc", "fact credito",
-                    "factura credito", "factura a credito", "nota de venta", "nv", "fx", "exp", "fex"],
+                    "factura credito", "factura a credito", "nota de venta", "nv", "fx", "exp", "fex",
+                    "fb", "fm", "fac a", "fac b", "fac c", "fact a", "fact b", "fact c", "factura a",
+                    "factura b", "factura c", "fcb", "fca", "fce a", "fce b"],
          ["factura", "fact", "invoice", "boleta", "fatura", "nota fiscal", "saldo inicial"]),
     ]
 

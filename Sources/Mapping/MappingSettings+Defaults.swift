@@ -7,20 +7,28 @@ extension MappingSettings {
                             "company", "empresa", "deudor", "comprador", "nome", "nome do cliente", "razao social",
                             "sacado", "denominacion", "account name", "debtor", "nombre completo", "nome completo",
                             "full name", "nombre y apellido", "nombres y apellidos", "apellido y nombre",
-                            "apellidos y nombres", "nome e sobrenome"],
+                            "apellidos y nombres", "nome e sobrenome",
+                            // Colombian accounting exports (Siigo, World Office) call the customer the
+                            // third party.
+                            "tercero", "nombre tercero", "nombre del tercero", "razon social tercero"],
             .firstName: ["nombres", "primer nombre", "first name", "given name", "primeiro nome", "nome proprio"],
             .lastName: ["apellido", "apellidos", "last name", "surname", "family name", "sobrenome"],
             .taxID: ["rif", "rut", "nit", "cuit", "cuil", "rfc", "ruc", "cnpj", "cpf", "nif", "nie", "cif",
                      "tax id", "taxid", "tax number", "vat", "vat number", "cedula", "ci", "cedula rif", "ci rif",
                      "rif ci", "documento de identidad", "id fiscal", "identificacion", "identificacion fiscal",
                      "nro documento identidad", "cnpj cpf", "cpf cnpj", "dni", "numero fiscal", "doc identidad",
-                     "doc de identidad", "documento identidad"],
+                     "doc de identidad", "documento identidad", "nit tercero", "identificacion tercero",
+                     "id tercero", "documento tercero", "nit cc", "cc nit", "nit cedula", "cedula nit"],
             .documentNumber: ["factura", "n factura", "no factura", "nro factura", "num factura", "numero factura",
                               "numero de factura", "n de factura", "nro de factura", "documento", "nro documento",
                               "n documento", "numero documento", "no documento", "comprobante", "nro comprobante",
                               "invoice", "invoice number", "invoice no", "invoice n", "inv no", "doc no", "document",
                               "document number", "nota fiscal", "nf", "numero nf", "numero da nota", "fatura",
                               "numero fatura", "folio", "numero", "nro", "n", "nfe", "nf e",
+                              // A Brazilian receivable is a título (its duplicata); Chile and Colombia
+                              // number documents by a correlative after their series or prefix.
+                              "titulo", "n titulo", "no titulo", "numero titulo", "numero do titulo", "duplicata",
+                              "n duplicata", "numero duplicata", "correlativo", "consecutivo", "nro correlativo",
 
                               // A payment's column of the documents it pays (not the plural alone: `Facturas`
                               // is as often a title above a table).
@@ -32,7 +40,8 @@ extension MappingSettings {
                          "fecha documento", "issue date", "invoice date", "date", "data", "data emissao",
                          "data de emissao", "emissao", "fecha doc", "f emision", "creacion", "fecha de creacion",
                          "fecha creacion", "fecha de expedicion", "fecha expedicion", "expedicion",
-                         "fecha de elaboracion", "fecha elaboracion", "elaboracion"] + datedDocuments,
+                         "fecha de elaboracion", "fecha elaboracion", "elaboracion", "emitida", "emitido",
+                         "fecha emitida", "issued", "issued on"] + datedDocuments,
             .dueDate: ["vencimiento", "fecha vencimiento", "fecha de vencimiento", "vence", "fecha vence",
                        "due date", "due", "data vencimento", "data de vencimento", "vencimento", "f venc", "fecha venc",
                        "venc"] + datedDueWords,

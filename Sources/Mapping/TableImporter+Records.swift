@@ -383,7 +383,18 @@ extension TableImporter {
         }
         let parts = columns.filter { !row[column: $0].isBlank }.map { row.shownText(column: $0).collapsingWhitespace }
         guard !parts.isEmpty, let first = columns.first(where: { !row[column: $0].isBlank }) else { return nil }
-        return (parts.joined(separator: fieldSeparators[field.ordinal] ?? " "), first)
+        return (Self.join(parts, separator: fieldSeparators[field.ordinal] ?? " "), first)
+    }
+
+    /// Parts joined by `separator`, except where a part already ends (or the next begins) with it:
+    /// a series written `A-` and its folio `103` are `A-103`, not `A--103`.
+    static func join(_ parts: [String], separator: String) -> String {
+        var out = ""
+        for part in parts {
+            if !out.isEmpty && !out.hasSuffix(separator) && !part.hasPrefix(separator) { out += separator }
+            out += part
+        }
+        return out
     }
 
     func date(_ field: Field, _ row: Row, _ origin: Provenance) throws -> Sourced<LocalDate>? {

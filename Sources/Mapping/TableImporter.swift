@@ -140,6 +140,7 @@ struct TableImporter: Sendable {
             let valueColumns = mapping.fields.filter { [ValueKind.amount, .date].contains($0.field.valueKind) }.flatMap(\.columns)
             sections = CustomerSections(country: country, textColumns: Set(textColumns), valueColumns: Set(valueColumns),
                                         titleLines: titleLines)
+            if let classifier { sections?.bareNames = CustomerSections.closedByTheirTotals(dataRows.prefix(2_000), classifier: classifier) }
             if let customer = sections?.titleCustomer(rows[region.startIndex..<region.headerIndex], parsed: parsed) {
                 currentSections.enter(customer)
             }
@@ -450,6 +451,7 @@ struct TableImporter: Sendable {
     mutating func adoptProvenDateOrder(at tableAt: SourceLocation, into batch: inout ImportBatch) {
         guard options.dateOrder == nil else { return }
         let proven = Set(dateProfiles.values.filter(\.decidedByValues).map(\.order))
+        if proven.isEmpty { noteAssumedDateOrder(at: tableAt, into: &batch) }
         guard proven.count == 1, let order = proven.first else { return }
         let dated = dateProfiles.keys.sorted()
         let by = dated.filter { dateProfiles[$0]!.decidedByValues }.map { headerNames[$0] ?? CellRef.columnLetters($0) }
@@ -457,6 +459,22 @@ struct TableImporter: Sendable {
             dateProfiles[c]!.order = order
             batch.diagnostics.append(Diagnostic(.info, code: "MAP-DATE-ORDER-FROM-COLUMN",
                 "column \(headerNames[c] ?? CellRef.columnLetters(c)): no value settles the day and month order; read as \(order.rawValue), as the dates of \(by.joined(separator: ", ")) prove",
+                at: tableAt.withColumn(c)))
+        }
+    }
+
+    /// No date of the table settles the day and month order, and some read both ways (`03/04/2024`):
+    /// they are read as the country writes dates (month first in the US only), or day first with
+    /// no country, and said per column, so that nobody takes a guess for a reading. (A warning
+    /// without a country: then nothing but the default decided.)
+    func noteAssumedDateOrder(at tableAt: SourceLocation, into batch: inout ImportBatch) {
+        for c in dateProfiles.keys.sorted() {
+            guard let p = dateProfiles[c], p.openValues > 0 else { continue }
+            let reading = p.order == .dmy ? "day first" : "month first"
+            let why = country.map { "as \($0) writes dates" } ?? "the default with no country configured"
+            batch.diagnostics.append(Diagnostic(country == nil ? .warning : .info, code: "MAP-DATE-ORDER-ASSUMED",
+                "column \(headerNames[c] ?? CellRef.columnLetters(c)): \(p.openValues) dates like 03/04/2024 read \(reading) (\(why)); "
+                    + "no date settles it (date_order in a mapping decides otherwise)",
                 at: tableAt.withColumn(c)))
         }
     }

@@ -34,7 +34,9 @@ public struct TableMapping: Sendable {
     /// The record kind the mapped fields describe:
     /// - payments when payment fields (or a payments title) come with an amount and no balance; a
     ///   payment amount beside an invoice's number and total (`Factura`, `Monto Total`, `Monto
-    ///   Abonado`) is that invoice's part paid, which alone makes no payments table;
+    ///   Abonado`) is that invoice's part paid, which alone makes no payments table; a document
+    ///   number with a due date is an invoice's, whatever else the table has (a payment has no due
+    ///   date: Xero's `Invoice Number | Due Date | Reference | Amount`);
     /// - invoices when a document number comes with an amount, a balance or a sum paid;
     /// - payments when a date and a sum (the amount, or a sum paid) come without a document number
     ///   or a balance (`Fecha`, `Cliente`, `Monto cobrado`);
@@ -44,7 +46,8 @@ public struct TableMapping: Sendable {
         let partPaidOfInvoice = fields.isSuperset(of: [.paymentAmount, .amount, .documentNumber])
         let paymentEvidence = !fields.isDisjoint(with: [.paymentDate, .paymentReference, .paymentMethod])
             || (fields.contains(.paymentAmount) && !partPaidOfInvoice) || paymentHint
-        if paymentEvidence && hasMoney && fields.isDisjoint(with: [.balance, .agingBucket]) { return .payments }
+        let dueDocuments = fields.isSuperset(of: [.documentNumber, .dueDate])
+        if paymentEvidence && hasMoney && fields.isDisjoint(with: [.balance, .agingBucket]) && !dueDocuments { return .payments }
         if fields.contains(.documentNumber) && !fields.isDisjoint(with: [.amount, .balance, .paid, .paymentAmount, .agingBucket]) {
             return .invoices
         }

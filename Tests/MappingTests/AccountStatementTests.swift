@@ -133,12 +133,16 @@ struct AccountStatementTests {
 /// of its buckets.
 struct AgingBucketTests {
     @Test(arguments: ["1-30", "31 - 60", "61-90 días", "De 31 a 60 días", "+90", "> 90", "Más de 90", "Más de 120 días",
-                      "91 o más", "120+", "Por vencer", "Corriente", "No vencido", "Current", "1 - 30 días vencidos"])
+                      "91 o más", "120+", "Por vencer", "Corriente", "No vencido", "Current", "1 - 30 días vencidos",
+                      // QuickBooks, Xero and Portuguese reports.
+                      "91 and over", "Older", "< 1 Month", "1 Month", "2 Months", "1 a 30 dias", "Acima de 90 dias",
+                      "Mais de 90 dias", "61 - 90 days past due"])
     func bucketHeaders(_ header: String) {
         #expect(AgingBuckets.isBucketHeader(header))
     }
 
-    @Test(arguments: ["Días", "Saldo", "Monto", "30", "Vencimiento", "Días vencidos", "Cliente 2024", "Teléfono"])
+    @Test(arguments: ["Días", "Saldo", "Monto", "30", "Vencimiento", "Días vencidos", "Cliente 2024", "Teléfono", "Mes",
+                      "Meses", "Month", "Antiguo"])
     func otherHeaders(_ header: String) {
         #expect(!AgingBuckets.isBucketHeader(header))
     }

@@ -117,6 +117,17 @@ struct SeriesColumnTests {
         #expect(batch.invoices.map(\.number.value) == [first, "B-100"])
     }
 
+    /// A series written with its dash (`A-`) is joined without a second one.
+    @Test func aSeriesWithItsDash() {
+        let rows = ArrayRowStream.rows([["Serie", "Folio", "Cliente", "Total"],
+                                        ["A-", "103", "Alfa SA de CV", "11600"],
+                                        ["B", "-104", "Alfa SA de CV", "5800"],
+                                        ["C", "105", "Alfa SA de CV", "5800"]])
+        let batch = Importer(options: ImportOptions(country: "MX", currency: "MXN")).importSource(
+            MemorySource(path: "cfdi.xlsx", sheets: [.init(name: "Hoja1", rows: rows)]))
+        #expect(batch.invoices.map(\.number.value) == ["A-103", "B-104", "C-105"])
+    }
+
     /// Long texts, or a column not right before the number, stay apart (extras).
     @Test func otherColumnsStayApart() {
         let long = AutomaticMapping.of(["Serie", "Folio", "Cliente", "Total"],

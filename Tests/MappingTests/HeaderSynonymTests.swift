@@ -32,6 +32,11 @@ struct HeaderSynonymTests {
         ("Fecha de Vto.", .dueDate), ("Fecha Vcto", .dueDate), ("Data de Vencimento", .dueDate), ("Vencimiento", .dueDate),
         // Issue dates named by the document (whose noun alone is the document number).
         ("Fecha Comprobante", .issueDate), ("Data da Nota", .issueDate), ("F. Factura", .issueDate), ("Fecha", .issueDate),
+        // Colombian exports call the customer the third party; a Brazilian receivable is a título.
+        ("Tercero", .customerName), ("Nombre Tercero", .customerName), ("NIT Tercero", .taxID),
+        ("Identificación Tercero", .taxID), ("Emitida", .issueDate), ("Título", .documentNumber),
+        ("Nº Título", .documentNumber), ("Duplicata", .documentNumber), ("Correlativo", .documentNumber),
+        ("Consecutivo", .documentNumber),
         // Neighbours that must not move.
         ("Tipo Doc", .documentType), ("Fecha Doc", .issueDate), ("Doc. Identidad", .taxID), ("Nro. Documento Identidad", .taxID),
         ("Número de teléfono", .phone), ("Fecha de pago", .paymentDate),

@@ -41,7 +41,8 @@ struct InvoiceColumnsUnusedTests {
 
     @Test func customerTableWithInvoiceColumnsWarnsOnce() throws {
         let source = MemorySource(path: "saldos.csv", csv: [
-            ["Cliente", "RIF", "Referencia Interna", "Fecha", "Vence", "Monto Bs.", "Saldo"],
+            // (A `Referencia` column there would be the documents' numbers: InvoiceListShapesTests.)
+            ["Cliente", "RIF", "Centro de Costo", "Fecha", "Vence", "Monto Bs.", "Saldo"],
             ["Abasto Luna", "J-30123456-1", "X-1", "05/03/2024", "04/04/2024", "1.000,00", "500,00"],
             ["Bodega Sol", "J-40123456-9", "X-2", "06/03/2024", "05/04/2024", "2.000,00", "0,00"],
         ])

@@ -11,6 +11,9 @@ struct RecordKindTests {
         ([.customerName, .issueDate, .paymentAmount], false, .payments),
         ([.paymentReference, .documentNumber, .amount, .paymentAmount], false, .payments),
         ([.paymentReference, .documentNumber, .amount], false, .payments),
+        // A document number with a due date is an invoice's: Xero's `Reference` is the customer's order.
+        ([.customerName, .documentNumber, .issueDate, .dueDate, .paymentReference, .amount], false, .invoices),
+        ([.documentNumber, .dueDate, .paymentReference, .paymentAmount], false, .invoices),
         // A date and a sum (the amount, or a sum paid) without a document number or balance.
         ([.issueDate, .customerName, .amount], false, .payments),
         ([.issueDate, .customerName, .paid], false, .payments),
