@@ -23,6 +23,20 @@ extension TaxIDParser {
                      validity: CheckDigits.validity(dv1 == values[12] && dv2 == values[13]), display: input.display)
     }
 
+    /// A CPF or CNPJ that lost its leading zeros (a number cell, a sheet that dropped them:
+    /// `1234567000195` for `01234567000195`), read padded back when that reading's check digits
+    /// hold. As written it is no Brazilian ID, and another country's shape would take it. Only
+    /// where Brazil is configured (``nationalNumber(_:country:)``): elsewhere two check digits
+    /// passing by chance, one number in a hundred, would make another country's ID a CPF.
+    static func brazilWithoutLeadingZeros(_ input: TaxIDInput) -> TaxID? {
+        let count = input.chars.count
+        guard input.isAllDigits, [9, 10, 12, 13].contains(count) else { return nil }
+        let padded = TaxIDInput(String(repeating: "0", count: (count <= 10 ? 11 : 14) - count) + input.compact)
+        guard var id = brazil(padded), id.validity == .valid else { return nil }
+        id.display = input.display
+        return id
+    }
+
     /// CPF digits: weights descending from `firstWeight` to 2; remainder < 2 gives 0.
     private static func mod11Digit(_ d: [Int], firstWeight: Int) -> Int {
         let weights = Array(stride(from: firstWeight, through: 2, by: -1))

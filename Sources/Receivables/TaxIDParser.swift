@@ -65,11 +65,13 @@ public enum TaxIDParser {
     /// country's shape may then claim (a Chilean RUT, a Colombian NIT): in Venezuela a cédula of
     /// seven or eight digits with no `V` in front (`14567890` is `V14567890`), or a RIF of nine
     /// digits without its letter (``venezuelaWithoutLetter(_:)``); in Ecuador a cédula of ten
-    /// digits (``ecuadorCedula(_:)``). Only for a configured country: without one, a bare number's
+    /// digits (``ecuadorCedula(_:)``); in Brazil a CPF or CNPJ without its leading zeros
+    /// (``brazilWithoutLeadingZeros(_:)``). Only for a configured country: without one, a bare number's
     /// country is anybody's guess. A leading zero makes seven or eight digits a code (an ERP's
     /// `001234`), not a Venezuelan cédula.
     static func nationalNumber(_ input: TaxIDInput, country: String) -> TaxID? {
         if country == "EC", input.kindHint == nil { return ecuadorCedula(input) }
+        if country == "BR" { return brazilWithoutLeadingZeros(input) }
         guard country == "VE", input.kindHint == nil || input.kindHint == .rif, input.isAllDigits else { return nil }
         if input.lastGroup == nil, (7...8).contains(input.chars.count), input.chars.first != "0" {
             // Shown as written: the `V` is the parser's, which matching must not take for the source's.

@@ -132,6 +132,26 @@ import Testing
         #expect(result.discrepancies.contains { $0.kind == "shared_tax_id" } == false)
     }
 
+    /// A bare cédula whose last digit checks as a Colombian NIT's by chance (`43100012`), beside
+    /// the same number with its check digit written apart (`43.100.012-4`): one person. Before,
+    /// the two read as two valid tax IDs, which may never merge, and her debt counted twice.
+    @Test func aBareNumberValidByChanceIsTheFullIDWithoutItsCheckDigit() {
+        let bare = TaxIDParser.parse("43100012", country: "CO"), full = TaxIDParser.parse("43.100.012-4", country: "CO")
+        #expect(bare.validity == .valid && full.validity == .valid && bare.normalized != full.normalized)
+        let records = [
+            Fixture.customer("ventas.xlsx", 12, name: "Ospina María Camila", tax: bare, phones: ["+573001234567"]),
+            Fixture.customer("erp.csv", 21, name: "MARIA CAMILA OSPINA", tax: full),
+        ] + Fixture.others
+        let result = Reconciler().reconcile(Fixture.batch(records))
+        #expect(Fixture.customerID(of: records[0], in: result) == Fixture.customerID(of: records[1], in: result))
+        // Two IDs valid beyond chance still refuse each other.
+        let keys = [TaxIDKey(bare), TaxIDKey(full), TaxIDKey(TaxIDParser.parse("900.123.456-8", country: "CO")),
+                    TaxIDKey(TaxIDParser.parse("800.234.567-0", country: "CO"))]
+        let refusing = CustomerMatcher.cannotLinkTaxIDs(keys)
+        #expect(refusing[0] == nil && refusing[1] != nil)
+        #expect(refusing[2] != nil && refusing[3] != nil)
+    }
+
     /// One valid tax ID, two names (the legal name and a trade name): one legal entity, one
     /// customer, the name conflict said; `link_same_valid_tax_ids: false` leaves it to the score.
     @Test func oneValidTaxIDIsOneCustomerWhateverTheNames() throws {

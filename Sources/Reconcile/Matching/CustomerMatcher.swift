@@ -58,7 +58,7 @@ struct CustomerMatcher {
         let scorer = PairScorer(settings: settings, evaluator: evaluator, parameters: parameters)
 
         observer?("score")
-        let validTaxIDs = features.records.map { r -> String? in r.taxID.flatMap { $0.isValid ? $0.normalized : nil } }
+        let validTaxIDs = Self.cannotLinkTaxIDs(features.records.map(\.taxID))
         // Only a surely valid ID links by itself (``TaxIDKey/isSurelyValid``).
         let linkingTaxIDs = features.records.map { r -> String? in r.taxID.flatMap { $0.isSurelyValid ? $0.normalized : nil } }
         var edges: [ScoredPair] = []
@@ -131,6 +131,21 @@ struct CustomerMatcher {
                       fingerprintReferenceFrequency: features.fingerprintReferenceFrequency,
                       legalForms: features.records.map(\.legalForm), overrideSelections: selections,
                       discrepancies: discrepancies, modelSummary: summary, settings: settings)
+    }
+
+    /// The valid tax IDs two records must not carry, differing, in one customer (each record's, or
+    /// `nil`). A bare number valid only by chance (not ``TaxIDKey/isSurelyValid``: `43100012`, whose
+    /// last digit checks as a Colombian NIT's one time in eleven) that another record writes with
+    /// one digit more (`43.100.012-4`) is that ID without its check digit, not another ID: it
+    /// refuses no merge, and the pair is scored as any other (its digits agree).
+    static func cannotLinkTaxIDs(_ keys: [TaxIDKey?]) -> [String?] {
+        var extended = Set<Substring>()
+        for case let key? in keys where key.isValid && key.digits.count >= 6 { extended.insert(key.digits.dropLast()) }
+        return keys.map { key in
+            guard let key, key.isValid else { return nil }
+            if !key.isSurelyValid && extended.contains(Substring(key.digits)) { return nil }
+            return key.normalized
+        }
     }
 }
 
