@@ -40,6 +40,9 @@ import Testing
         // Written elsewhere, the outputs are the same files, import summary included.
         let elsewhere = out.deletingLastPathComponent().appendingPathComponent("copia")
         #expect(try CommandRunner.run(["report", "--out", out.path, "--to", elsewhere.path]).exitCode == 0)
+        // Quiet as `run -q` is: nothing on stdout, the same files.
+        let quiet = try CommandRunner.run(["report", "--out", out.path, "--to", elsewhere.path, "-q"])
+        #expect(quiet.exitCode == 0 && quiet.stdout.isEmpty, "\(quiet.stderr)")
         for name in ["customers.csv", "discrepancies.json", "import-summary.json"] {
             #expect(try Data(contentsOf: elsewhere.appendingPathComponent(name)) == Data(contentsOf: out.appendingPathComponent(name)))
         }

@@ -20,6 +20,10 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Where to write (default: the folder that holds the store).")
     var to: String?
 
+    /// As `run` takes it: a nightly job's script passes `-q` to each command alike.
+    @Flag(name: .shortAndLong, help: "Print only errors on stderr.")
+    var quiet = false
+
     func run() throws {
         let storePath = try location.resolvedPath()
         let store = try location.open()
@@ -59,7 +63,7 @@ struct ReportCommand: ParsableCommand {
             let files = try DefaultWriter().write(result: snapshot.result, batch: snapshot.batch, settings: settings,
                                                   to: folder.stagingURL)
             try folder.commit()
-            print("Rewrote \(files.count) files of run \(snapshot.runID) (as of \(asOf.iso)) in \(target)")
+            if !quiet { print("Rewrote \(files.count) files of run \(snapshot.runID) (as of \(asOf.iso)) in \(target)") }
         } catch {
             folder.discard()
             FileHandle.standardError.write(Data("consolida: \(error)\n".utf8))
