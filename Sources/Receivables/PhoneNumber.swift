@@ -19,6 +19,12 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
     /// Reads one number written nationally for `defaultCountry` (`0412-5551234` in VE) or
     /// internationally (`+58 412 555 1234`, `0058…`); `nil` when it cannot be made E.164.
     public static func parse(_ text: String, defaultCountry: String?) -> PhoneNumber? {
+        // A WhatsApp link (`https://wa.me/584145550125`) carries an international number without
+        // its `+`; one that carries none is no number.
+        if let digits = whatsAppLinkDigits(text) {
+            guard (minimumDigits...17).contains(digits.utf8.count) else { return nil }
+            return international(digits, ext: nil)
+        }
         let (body, ext) = splitExtension(strippingLabels(text))
         let trimmed = body.trimmingWhitespace
         let digits: String, hasLetter: Bool
@@ -130,6 +136,72 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
         return String(s)
     }
 
+    /// The digits of the number a WhatsApp click-to-chat link carries: after `wa.me/`, or in the
+    /// `phone=` query parameter of `api.whatsapp.com/send`, `web.whatsapp.com/send` (with or without
+    /// `https://` or `www.`, a leading `+` or `%2B` allowed). The link may have a line label beside
+    /// it (`WhatsApp: https://wa.me/…`, `wa.me/… (cel)`). `nil` when the text is not such a link;
+    /// empty when it is one without a number (`wa.me/message/AB12`).
+    static func whatsAppLinkDigits(_ text: String) -> String? {
+        guard let run = whatsAppLinkRange(text) else { return nil }
+        // Anything else beside the link must be a label, or the text is more than a link.
+        guard strippingLabels(String(text[..<run.lowerBound] + " " + text[run.upperBound...])).trimmingWhitespace.isEmpty else {
+            return nil
+        }
+        var link = Substring(text[run].lowercased())
+        for scheme in ["https://", "http://"] where link.hasPrefix(scheme) { link = link.dropFirst(scheme.count) }
+        if link.hasPrefix("www.") { link = link.dropFirst(4) }
+        let number: Substring
+        if link.hasPrefix("wa.me/") {
+            number = link.dropFirst(6).prefix { $0 != "?" && $0 != "/" && $0 != "#" }
+        } else if let query = link.firstIndex(of: "?") {
+            let phone = link[link.index(after: query)...].split(separator: "&").first { $0.hasPrefix("phone=") }
+            number = phone?.dropFirst(6) ?? ""
+        } else {
+            number = ""
+        }
+        var digits = String(number).replacingAll("%2b", with: "").replacingAll("%20", with: "")
+        if digits.hasPrefix("+") { digits.removeFirst() }
+        return digits.allSatisfy(\.isASCIIDigit) ? digits : ""
+    }
+
+    /// Hosts whose links carry a WhatsApp number, lower case, each with the slash after it.
+    static let whatsAppHosts = ["wa.me/", "api.whatsapp.com/", "web.whatsapp.com/"]
+
+    /// Where a WhatsApp link is in `text`: the run of characters around a known host up to white
+    /// space or a list separator other than `/` (`,` `;` `|`), which a link does not hold.
+    static func whatsAppLinkRange(_ text: String) -> Range<String.Index>? {
+        // Every host holds a `w` and ends at a `/`: cells without both skip the search.
+        guard text.utf8.contains(UInt8(ascii: "/")), text.utf8.contains(where: { $0 | 0x20 == UInt8(ascii: "w") }) else {
+            return nil
+        }
+        let lower = text.lowercased()
+        // Offsets in `lower` match `text` only when lower-casing kept every character's length.
+        guard lower.utf8.count == text.utf8.count else { return nil }
+        // The first link in the text, whichever its host, so links are met in the order written.
+        var first: Range<String.Index>?
+        for host in whatsAppHosts {
+            var from = lower.startIndex
+            while let hit = lower.range(of: host, range: from..<lower.endIndex) {
+                from = hit.upperBound
+                // The host starts the link or follows `//` or `www.` (not `java.me/`).
+                let before = lower[..<hit.lowerBound]
+                guard before.isEmpty || before.hasSuffix("/") || before.hasSuffix("www.") || isLinkEnd(before.last!) else { continue }
+                let start = before.lastIndex(where: isLinkEnd).map { lower.index(after: $0) } ?? lower.startIndex
+                let end = lower[hit.upperBound...].firstIndex(where: isLinkEnd) ?? lower.endIndex
+                if first.map({ start < $0.lowerBound }) ?? true { first = start..<end }
+                break
+            }
+        }
+        guard let first else { return nil }
+        let inText = { (i: String.Index) in
+            text.utf8.index(text.startIndex, offsetBy: lower.utf8.distance(from: lower.startIndex, to: i))
+        }
+        return inText(first.lowerBound)..<inText(first.upperBound)
+    }
+
+    /// A character a link ends at: white space or a list separator a link does not hold.
+    private static func isLinkEnd(_ c: Character) -> Bool { c.isWhitespace || c == "," || c == ";" || c == "|" }
+
     /// Splits `… ext. 204`, `… x204`, `… anexo 12`, `… int. 3`, `… ramal 5` into number and extension.
     static func splitExtension(_ text: String) -> (String, String?) {
         // No letters, no extension marker (the usual case).
@@ -154,14 +226,34 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
             let t = text.trimmingWhitespace
             return t.isEmpty ? [] : [t]
         }
-        var s = text
+        // A WhatsApp link holds slashes that separate no numbers: it stands apart while the rest
+        // is split, then goes back in its piece (which may hold a label too: `WhatsApp: wa.me/…`).
+        var s = text, links: [Substring] = []
+        if !text.unicodeScalars.contains(linkMark) {
+            while let link = whatsAppLinkRange(s) { links.append(s[link]); s.replaceSubrange(link, with: String(linkMark)) }
+        }
         if s.utf8.contains(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) {
             for word in [" y ", " o ", " or ", " e ", " and "] { s = s.replacingAll(word, with: ";") }
         }
-        return s.split(whereSeparator: { ";,/|\n\r".contains($0) })
+        var pieces = s.split(whereSeparator: { ";,/|\n\r".contains($0) })
             .map { String($0).trimmingWhitespace }
             .filter { !$0.isEmpty }
+        if !links.isEmpty {
+            // Marks are met in the order they were made, piece after piece.
+            var next = links.makeIterator()
+            pieces = pieces.map { piece in
+                var out = ""
+                for c in piece.unicodeScalars {
+                    if c == linkMark { out += next.next() ?? "" } else { out.unicodeScalars.append(c) }
+                }
+                return out
+            }
+        }
+        return pieces
     }
+
+    /// Stands in for a WhatsApp link while a cell is split (a private-use character, not text).
+    private static let linkMark: Unicode.Scalar = "\u{E000}"
 }
 
 /// How one country writes its numbers: calling code, trunk prefix and national lengths.

@@ -9,7 +9,16 @@ extension TaxIDParser {
     /// `900.123.456-8` are one normalized ID (`9001234568`), and the ID is `unchecked`: nothing
     /// the source wrote was verified. (When the ninth digit does check, the number is read as
     /// written: an eight-digit body and its DV.)
+    ///
+    /// Under a cédula label (`C.C. 71.234.567`, `Cédula: …`) a number without a DV written apart
+    /// is a person's cédula, whole (6 to 10 digits): its DV is computed, never taken from its
+    /// last digit, and it is no company's.
     static func colombia(_ input: TaxIDInput) -> TaxID? {
+        if input.cedulaLabel, input.lastGroup == nil, input.isAllDigits, (6...10).contains(input.chars.count) {
+            let all = input.chars.map(\.digitValue)
+            return TaxID(normalized: input.compact + String(nitCheckDigit(all)), country: "CO", kind: .nit,
+                         isCompany: false, validity: .unchecked, display: input.display)
+        }
         guard input.isAllDigits, (7...11).contains(input.chars.count) else { return nil }
         if let last = input.lastGroup, last.count != 1 { return nil }
         let all = input.chars.map(\.digitValue)

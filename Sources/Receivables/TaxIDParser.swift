@@ -24,6 +24,9 @@ public enum TaxIDParser {
         let placeholder = input.chars.allSatisfy { $0 == input.chars[0] }
         let hinted = input.kindHint.flatMap(countryForKind)
         let configured = country?.uppercased()
+        // A cédula de ciudadanía (`C.C. 71.234.567`) is a Colombian person's ID, whatever the
+        // configured country or another country's check digit its numbers happen to pass.
+        if !placeholder, input.cedulaLabel, hinted == "CO", let id = colombia(input) { return id }
         if !placeholder, let configured, hinted == nil || hinted == configured {
             if let id = parse(input, country: configured) { return id }
             if let id = nationalNumber(input, country: configured) {
@@ -131,11 +134,16 @@ struct TaxIDInput {
         var upper = text.uppercased()
         var hint: TaxID.Kind?
         var cedula = false
-        for label in ["CÉDULA DE IDENTIDAD", "CEDULA DE IDENTIDAD", "CÉDULA", "CEDULA", "C.I.", "C.I", "CI.", "CI:", "CI ", "CED."]
-        where upper.hasPrefix(label) {
-            let rest = upper.dropFirst(label.count)
-            if let f = rest.first, !f.isLetter || label.hasSuffix(".") {
-                cedula = true; upper = String(rest.drop { $0 == ":" || $0 == " " || $0 == "." }); break
+        // Every cédula label starts with a C: other texts skip the list.
+        if upper.first == "C" {
+            for (label, colombian) in Self.cedulaLabels where upper.hasPrefix(label) {
+                let rest = upper.dropFirst(label.count)
+                if let f = rest.first, !f.isLetter || label.hasSuffix(".") {
+                    cedula = true; upper = String(rest.drop { $0 == ":" || $0 == " " || $0 == "." })
+                    // A cédula de ciudadanía is Colombia's: the NIT a person's cédula is the body of.
+                    if colombian { hint = .nit }
+                    break
+                }
             }
         }
         cedulaLabel = cedula
@@ -143,7 +151,7 @@ struct TaxIDInput {
             ("CNPJ", .cnpj), ("CUIT", .cuit), ("CUIL", .cuil), ("RIF", .rif), ("RUT", .rut), ("NIT", .nit),
             ("RFC", .rfc), ("RUC", .ruc), ("CPF", .cpf), ("NIF", .nif), ("NIE", .nie), ("CIF", .cif),
         ]
-        for (label, kind) in labels where upper.hasPrefix(label) {
+        for (label, kind) in labels where hint == nil && upper.hasPrefix(label) {
             let rest = upper.dropFirst(label.count)
             // Only a label when followed by a separator or a digit (`RIF:J-…`, `RUT 7…`), not `RUTH`.
             if let f = rest.first, !f.isLetter {
@@ -168,6 +176,17 @@ struct TaxIDInput {
             lastGroup = groups.count > 1 ? groups.last.map { String($0.filter(\.isASCIILetterOrDigit)) } : nil
         }
     }
+
+    /// Labels of a person's ID card, upper case, longest first among those sharing a start, and
+    /// whether they name Colombia's (`C.C.`, cédula de ciudadanía) rather than any country's
+    /// (`C.I.`, cédula de identidad). A bare `CC` or `CI` must be followed by a point, a colon or a
+    /// space, so a word that merely starts with them (`CCB`, `CIA`) is no label.
+    static let cedulaLabels: [(String, Bool)] = [
+        ("CÉDULA DE CIUDADANÍA", true), ("CEDULA DE CIUDADANIA", true), ("CÉDULA DE CIUDADANIA", true),
+        ("CEDULA DE CIUDADANÍA", true), ("CÉDULA DE IDENTIDAD", false), ("CEDULA DE IDENTIDAD", false),
+        ("CÉDULA", false), ("CEDULA", false), ("C.I.", false), ("C.I", false), ("CI.", false), ("CI:", false),
+        ("CI ", false), ("CED.", false), ("C.C.", true), ("C.C", true), ("CC.", true), ("CC:", true), ("CC ", true),
+    ]
 
     var isAllDigits: Bool { !chars.isEmpty && chars.allSatisfy(\.isASCIIDigit) }
 

@@ -37,6 +37,11 @@ import Testing
         ("el viernes 15 500$", "500.00 USD@0.9"),
         ("paga el 28 150 dolares", "150.00 USD@0.9"),
         ("le transfiero el lunes 25 400", "400.00 USD@0.6"),
+        // Colombia's `consignar` and `girar` are payment verbs.
+        ("le consigno el viernes 500", "500.00 USD@0.6"),
+        ("ya consigné 1.200", "1200.00 USD@0.6"),
+        ("le giro mañana 300", "300.00 USD@0.6"),
+        ("le consigno 2 millones", "2000000.00 USD@0.75"),
         ("paga el 30 200", "200.00 USD@0.6"),
         // Installments name the amount of each; a count of invoices is no amount.
         ("promete pagar 2 cuotas de 300 el viernes", "300.00 USD@0.6"),

@@ -98,8 +98,39 @@ import Testing
         ("SE LO PAGÓ EL LUNES", .saysPaid),
     ]
 
+    /// Colombia pays into a bank account by `consignar` and wires by `girar` (QA session 20: `El
+    /// viernes 21 le consigno 2 millones` read as `other`): their presents promise, as `le
+    /// transfiero` does, and their pasts report a payment, as `ya transferí` does.
+    static let consignar: [(String, ContactEvent.Outcome)] = [
+        ("El viernes 21 le consigno 2 millones de esa factura", .promiseToPay),
+        ("le consigno", .promiseToPay),
+        ("le consigno 500 mil", .promiseToPay),
+        ("mañana le consigno", .promiseToPay),
+        ("le hago la consignación", .promiseToPay),
+        ("el lunes le hago la consignación de 300", .promiseToPay),
+        ("le giro", .promiseToPay),
+        ("le giro el viernes", .promiseToPay),
+        ("va a consignar el lunes", .promiseToPay),
+        ("el jueves se lo consigno", .promiseToPay),
+        ("ya consigné", .saysPaid),
+        ("Ya consigné los 2 millones", .saysPaid),
+        ("ya le consigné", .saysPaid),
+        ("le consigné ayer", .saysPaid),
+        ("ya giré", .saysPaid),
+        ("le giré ayer", .saysPaid),
+        ("le consignó el lunes a Juliana", .saysPaid),
+        ("ya hice la consignación", .saysPaid),
+        ("no ha consignado", .other),
+        ("¿ya consignó?", .other),
+    ]
+
     @Test(arguments: abbreviations + intents + negations + chatReplies + presentNotPast)
     func classifies(_ text: String, _ expected: ContactEvent.Outcome) {
+        #expect(OutcomeClassifier(rules: .builtIn).classify(text).outcome == expected)
+    }
+
+    @Test(arguments: consignar)
+    func classifiesConsignar(_ text: String, _ expected: ContactEvent.Outcome) {
         #expect(OutcomeClassifier(rules: .builtIn).classify(text).outcome == expected)
     }
 
@@ -134,6 +165,22 @@ import Testing
         #expect(batch.contacts.map(\.outcome) == [.other, .promiseToPay, .promiseToPay, .promiseToPay, .promiseToPay])
         #expect(batch.promises.map { "\($0.promisedDate?.iso ?? "-") \($0.amount?.description ?? "-")" } == [
             "2024-06-10 1500000.00 VES", "2024-06-07 -", "2024-06-20 -", "2024-06-04 500000.00 USD",
+        ])
+    }
+
+    /// The QA chat `/tmp/qa20/run/empresa2/WhatsApp Chat con Ferreteria Laureles.txt`: the
+    /// promise to `consignar` keeps its date and amount, and `ya consigné` reports the payment.
+    @Test func consignarInAColombianChat() throws {
+        let chat = """
+            18/06/24, 3:12 p. m. - Juliana Restrepo: Doña Marta, ¿cómo vamos con la FE-1003?
+            18/06/24, 3:30 p. m. - Ferreteria Laureles: El viernes 21 le consigno 2 millones de esa factura
+            21/06/24, 4:47 p. m. - Ferreteria Laureles: Ya consigné los 2 millones
+            """
+        let batch = try NotesImporter.importData(Data(chat.utf8), path: "WhatsApp Chat con Ferreteria Laureles.txt", kind: .whatsapp,
+                                                 options: NotesImportOptions(defaultCurrency: .cop, ownNames: ["Juliana Restrepo"])).batch
+        #expect(batch.contacts.map(\.outcome) == [.other, .promiseToPay, .saysPaid])
+        #expect(batch.promises.map { "\($0.promisedDate?.iso ?? "-") \($0.amount?.description ?? "-")" } == [
+            "2024-06-21 2000000.00 COP",
         ])
     }
 }

@@ -76,6 +76,36 @@ struct PhoneNumberTests {
         }
     }
 
+    /// A WhatsApp click-to-chat link is the number it carries, international without its `+`,
+    /// and no junk pieces from its scheme, host or query (QA session 20, ct1_clientes_contactos.csv).
+    @Test(arguments: [
+        ("https://wa.me/584145550125", ["+584145550125"], []),
+        ("wa.me/584145550125", ["+584145550125"], []),
+        ("http://wa.me/+584145550125?text=Hola", ["+584145550125"], []),
+        ("HTTPS://WA.ME/573105550144", ["+573105550144"], []),
+        ("https://api.whatsapp.com/send?phone=584145550126&text=Hola", ["+584145550126"], []),
+        ("api.whatsapp.com/send?text=Hola&phone=%2B584145550126", ["+584145550126"], []),
+        ("https://web.whatsapp.com/send?phone=584145550127", ["+584145550127"], []),
+        ("WhatsApp: https://wa.me/584145550125", ["+584145550125"], []),
+        ("https://wa.me/584145550125 (cel)", ["+584145550125"], []),
+        ("0212-5551234 / https://wa.me/584145550125", ["+582125551234", "+584145550125"], []),
+        ("https://api.whatsapp.com/send?phone=584145550126, https://wa.me/584145550125",
+         ["+584145550126", "+584145550125"], []),
+        ("0212-5551234 https://wa.me/584145550125", ["+582125551234", "+584145550125"], []),
+        // A link without a number (or with a national one) is kept whole, as written.
+        ("https://wa.me/message/AB12CD", [], ["https://wa.me/message/AB12CD"]),
+        ("https://api.whatsapp.com/send?text=Hola", [], ["https://api.whatsapp.com/send?text=Hola"]),
+        ("https://wa.me/04145550125", [], ["https://wa.me/04145550125"]),
+        ("0414-5550125; https://wa.me/message/AB12CD", ["+584145550125"], ["https://wa.me/message/AB12CD"]),
+        // Not a WhatsApp host: read as before.
+        ("java.me/04145550125", ["+584145550125"], ["java.me"]),
+    ] as [(String, [String], [String])])
+    func whatsAppLinks(_ text: String, _ phones: [String], _ unparsed: [String]) {
+        let read = PhoneNumber.parseAll(text, defaultCountry: "VE")
+        #expect(read.phones.map(\.description) == phones, "\(text)")
+        #expect(read.unparsed == unparsed, "\(text)")
+    }
+
     @Test func severalInOneCell() {
         let (phones, unparsed) = PhoneNumber.parseAll("0412-5551234 / 0414 111.22.33; no tiene", defaultCountry: "VE")
         #expect(phones.map(\.e164) == ["+584125551234", "+584141112233"])

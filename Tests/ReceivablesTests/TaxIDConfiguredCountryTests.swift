@@ -86,3 +86,31 @@ struct VenezuelanCedulaTests {
         for code in ["123456", "0123456"] { #expect(TaxIDParser.parse(code, country: "VE").kind != .rif) }
     }
 }
+
+/// `C.C.` (cédula de ciudadanía) names a Colombian person's ID: the whole number is the cédula,
+/// its DV computed, whatever country is configured (QA session 20: `C.C. 71.234.567` fitted no format).
+struct ColombianCedulaLabelTests {
+    @Test(arguments: [
+        ("C.C. 71.234.567", "712345677"), ("CC 71234567", "712345677"), ("C.C 71.234.567", "712345677"),
+        ("cc: 71.234.567", "712345677"), ("CC. 71234567", "712345677"), ("Cédula de ciudadanía 71.234.567", "712345677"),
+        ("CEDULA DE CIUDADANIA: 71234567", "712345677"), ("C.C. 1.020.304.001", "10203040017"),
+        // Eight digits whose last checks as a DV: under the label still a cédula, not a body and its DV.
+        ("C.C. 52.345.606", "523456063"),
+    ] as [(String, String)], [nil, "CO", "VE", "CL"] as [String?])
+    func readAsAColombianCedula(_ label: (String, String), _ configured: String?) {
+        let (text, normalized) = label
+        let id = TaxIDParser.parse(text, country: configured)
+        #expect(id.country == "CO" && id.kind == .nit && id.isCompany == false, "\(text): \(id)")
+        #expect(id.normalized == normalized && id.validity == .unchecked && id.display == text, "\(text): \(id)")
+    }
+
+    /// `CC` is a label only in front of the number, followed by a point, colon or space.
+    @Test func ccElsewhereChangesNothing() {
+        for text in ["CCB 71234567", "Comercial CC 71234567", "71234567 CC", "CC"] {
+            #expect(TaxIDParser.parse(text, country: "CO").kind == .unknown, "\(text)")
+        }
+        // Without a label the bare number reads as before (seven or eight digits checking as a DV: a body and its DV).
+        #expect(TaxIDParser.parse("52345606", country: "CO").normalized == "52345606")
+        #expect(TaxIDParser.parse("C.I. 12.345.678", country: "VE").normalized == "V123456781")
+    }
+}

@@ -132,9 +132,10 @@ enum AmountExtractor {
         + suffixSymbols + #")?(?![\p{L}\d])"#)
     // A number right after a payment verb or noun (or a promise), perhaps after the day it is for
     // (`le pago el viernes 300`, `le pago mañana: 300`, `le transfiero el lunes 25 400`, `paga el
-    // 30 200`), not a date, time, percentage or invoice number.
+    // 30 200`), not a date, time, percentage or invoice number. Colombia's `consignar` and `girar`
+    // are payment verbs too (`le consigno el viernes 500`, `le giro 300`).
     private static let bare = Pattern(
-        #"\b(?:pag\w*|abon\w*|deposit\w*|transf\w*|cancel\w*|promet\w*|monto|saldo|debe|deve|total|quit\w*|pix|cuota|parcela|resto)"#
+        #"\b(?:pag\w*|abon\w*|deposit\w*|transf\w*|consign\w*|gir[eo]|cancel\w*|promet\w*|monto|saldo|debe|deve|total|quit\w*|pix|cuota|parcela|resto)"#
         + #"(?:\s+(?:(?:el|la|este|esta|esta\s+semana\s+el)\s+)?(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|hoy|pasado\s+manana)(?:\s+\d{1,2}(?=\s+\d))?[,:]?"#
         + #"|\s+el\s+\d{1,2}(?=\s+\d)"#
         + #"|\s+(?:la\s+otra\s+semana|la\s+semana\s+que\s+viene|la\s+proxima\s+semana|el\s+mes\s+que\s+viene|el\s+proximo\s+mes"#

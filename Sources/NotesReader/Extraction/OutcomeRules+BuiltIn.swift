@@ -67,7 +67,12 @@ lexicons:
                 # A first-person present in -o is written `pago!`: `se lo pagó` is the past.
                 "le hago el pago", "te hago el pago", "les hago el pago", "hago el pago", "le hago el deposito",
                 "te hago el deposito", "hago el deposito", "hago la transferencia", "se lo pago!", "se la pago!",
-                "se los pago!", "te lo pago!", "se lo deposito!", "se lo transfiero", "se lo cancelo!", "les cancelo!"]
+                "se los pago!", "te lo pago!", "se lo deposito!", "se lo transfiero", "se lo cancelo!", "les cancelo!",
+                # Colombia pays into an account by `consignar` and wires by `girar` (`le consigno el
+                # viernes`, `le giro mañana`); `consignó`, `giró` are their pasts, so `!`.
+                "consigno!", "le consigno!", "te consigno!", "les consigno!", "se lo consigno!", "se la consigno!",
+                "le giro!", "te giro!", "les giro!", "se lo giro!", consigna, consignan, consignamos, "hace la consignacion",
+                "le hago la consignacion", "te hago la consignacion", "les hago la consignacion", "hago la consignacion"]
   future_time: [manana, amanha, tomorrow, hoy, hoje, today, tonight, "esta tarde", "a tarde",
                 lunes, martes, miercoles, jueves, viernes, sabado, domingo,
                 segunda, terca, quarta, quinta, sexta, "segunda-feira", monday, tuesday, wednesday,
@@ -104,9 +109,9 @@ lexicons:
   going_to: ["va a", "van a", "vamos a", "voy a", vai, vao, vou, "ira a", "irao", "will", "going to"]
   pay_infinitive: [pagar, depositar, transferir, abonar, cancelar, quitar, acertar, liquidar, "fazer o pix",
                    "hacer la transferencia", "hacer el pago", "fazer o pagamento", "llevar el cheque",
-                   "pasar a pagar", "mandar el pago", pay, transfer, deposit]
+                   "pasar a pagar", "mandar el pago", consignar, girar, "hacer la consignacion", pay, transfer, deposit]
   # A payment (noun) placed in the future: `el cheque sale el jueves`, `pagamento agendado para dia 25`.
-  payment_noun: [pagamento, cheque, deposito, transferencia, pix, abono, cuota, parcela, payment]
+  payment_noun: [pagamento, cheque, deposito, transferencia, pix, abono, cuota, parcela, consignacion, payment]
 
 outcomes:
   promise_to_pay:
@@ -145,6 +150,7 @@ outcomes:
       - "va a transfer*"
       - "vai transfer*"
       - "va a abon*"
+      - "va a consign*"
       - "va a cancel*"
       - "vai quit*"
       - "vai fazer .. pix"
@@ -175,6 +181,15 @@ outcomes:
       - "le transfiero"
       - "te transfiero"
       - "se lo transfiero"
+      # Colombian `consignar` and `girar` (`le consigno 2 millones`, `le giro mañana`); written
+      # without its accent, not the past `le consignó`.
+      - "le consigno!"
+      - "te consigno!"
+      - "se lo consigno!"
+      - "le hago la consignacion"
+      - "te hago la consignacion"
+      - "le giro!"
+      - "te giro!"
     combinations:
       - {lexicons: [pay_present, future_time], weight: 1.5}
       - {lexicons: [extension, future_time], weight: 1.5}
@@ -214,6 +229,22 @@ outcomes:
       - {phrase: "ya te transf*", weight: 1.5}
       - {phrase: "ya le deposit*", weight: 1.5}
       - {phrase: "ya te deposit*", weight: 1.5}
+      # Colombian `consignar` and `girar` (`ya consigné`, `le consigné ayer`, `ya giré`).
+      - {phrase: "ya consign*", weight: 1.5}
+      - {phrase: "ya le consign*", weight: 1.5}
+      - {phrase: "ya te consign*", weight: 1.5}
+      - {phrase: "consigné!", weight: 1.5}
+      - {phrase: "ya gir*", weight: 1.5}
+      - {phrase: "ya le gir*", weight: 1.5}
+      - {phrase: "ya te gir*", weight: 1.5}
+      - {phrase: "giré!", weight: 1.5}
+      - {phrase: "consigno", weight: 0.7}
+      - "consignado"
+      - "consignada"
+      - "consignaron"
+      - "hizo la consignacion"
+      - "hice .. consignacion"
+      - "hicimos .. consignacion"
       - {phrase: "pague", weight: 0.7}
       - {phrase: "pago", weight: 0.5}
       - "depositado"
