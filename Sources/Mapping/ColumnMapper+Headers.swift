@@ -40,7 +40,7 @@ extension ColumnMapper {
     /// - a given name and a surname together are the whole name (`Apellidos y Nombres`).
     /// Then the longest synonym wins (`fecha de vencimiento` over `fecha`).
     func field(named folded: String, excluding excluded: Set<Field> = []) -> (Field, Double)? {
-        guard !folded.isEmpty else { return nil }
+        guard !folded.isEmpty, !Self.exchangeRateHeaders.contains(folded) else { return nil }
         if MappingSettings.bareNumberMarks.contains(folded) { return (.documentNumber, MappingSettings.bareNumberMarkScore) }
         if MappingSettings.deliveryDocumentHeaders.contains(folded) { return (.documentNumber, MappingSettings.deliveryDocumentScore) }
         if MappingSettings.abbreviatedDocumentHeaders.contains(folded) { return (.documentNumber, 1) }
@@ -70,6 +70,13 @@ extension ColumnMapper {
         }
         return found.first.map { ($0.0, 0.8) }
     }
+
+    /// An exchange rate's headers (a CFDI export's `Tipo de Cambio` beside its `Moneda`): no field's,
+    /// whatever their words say (`tipo` names a document's type), so the column stays an extra.
+    static let exchangeRateHeaders: Set<String> = [
+        "tipo de cambio", "tipo cambio", "t c", "tc", "tasa de cambio", "tasa cambio", "tasa", "exchange rate", "fx rate",
+        "taxa de cambio", "taxa cambial", "cotizacion", "cotacao", "paridad", "factor de cambio",
+    ]
 
     /// Whether a header (or its group) names a percentage: a `%` sign, or a percent word.
     func isPercentage(_ h: ColumnHeader) -> Bool {

@@ -36,7 +36,7 @@ struct HeaderSynonymTests {
         ("Tercero", .customerName), ("Nombre Tercero", .customerName), ("NIT Tercero", .taxID),
         ("Identificación Tercero", .taxID), ("Emitida", .issueDate), ("Título", .documentNumber),
         ("Nº Título", .documentNumber), ("Duplicata", .documentNumber), ("Correlativo", .documentNumber),
-        ("Consecutivo", .documentNumber),
+        ("Consecutivo", .documentNumber), ("Valor Líquido", .amount),
         // Neighbours that must not move.
         ("Tipo Doc", .documentType), ("Fecha Doc", .issueDate), ("Doc. Identidad", .taxID), ("Nro. Documento Identidad", .taxID),
         ("Número de teléfono", .phone), ("Fecha de pago", .paymentDate),

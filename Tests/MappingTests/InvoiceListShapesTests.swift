@@ -155,4 +155,30 @@ struct InvoiceListShapesTests {
         rows.append(["Gama", "INV-3", "13/04/2024", "14/05/2024", "30.00"])
         #expect(!Self.importing(rows).diagnostics.contains { $0.code == "MAP-DATE-ORDER-ASSUMED" })
     }
+
+    /// A CFDI export: `Tipo de Comprobante` (I, E) is the type, `Tipo de Cambio` an exchange rate
+    /// (an extra, not the type); an egreso is a credit note.
+    @Test func cfdiTypesAndExchangeRates() {
+        let batch = Self.importing([
+            ["Serie", "Folio", "Fecha Emisión", "RFC Receptor", "Nombre Receptor", "Tipo de Comprobante", "Moneda",
+             "Tipo de Cambio", "Total", "Saldo Insoluto"],
+            ["A", "100", "2024-09-01", "AES050312K79", "Abarrotes La Esperanza SA de CV", "I", "USD", "17.2450", "3,223.09", "1,611.54"],
+            ["NC", "7", "2024-09-03", "AES050312K79", "Abarrotes La Esperanza SA de CV", "E", "USD", "17.3000", "200.00", "200.00"],
+            ["A", "101", "2024-09-05", "AES050312K79", "Abarrotes La Esperanza SA de CV", "I", "MXN", "1", "5,821.51", "0.00"],
+        ], country: "MX", currency: "MXN")
+        #expect(batch.invoices.map(\.type) == [.invoice, .creditNote, .invoice])
+        #expect(batch.invoices.map { $0.extra["Tipo de Cambio"] } == ["17.2450", "17.3000", "1"])
+    }
+
+    /// Chile's DTE codes in a `Tipo DTE` column: 33 a factura, 61 a nota de crédito, 56 a nota de débito.
+    @Test func chileanDocumentCodes() {
+        let batch = Self.importing([
+            ["Tipo DTE", "Folio", "RUT", "Razón Social", "Emisión", "Monto", "Saldo"],
+            ["33", "2001", "76.086.428-5", "Comercial Los Andes SpA", "24/04/2024", "484.440", "484.440"],
+            ["61", "2002", "76.086.428-5", "Comercial Los Andes SpA", "25/04/2024", "100.000", "100.000"],
+            ["56", "2003", "76.086.428-5", "Comercial Los Andes SpA", "26/04/2024", "5.000", "5.000"],
+        ], country: "CL", currency: "CLP")
+        #expect(batch.invoices.map(\.type) == [.invoice, .creditNote, .debitNote])
+        #expect(!batch.diagnostics.contains { $0.code == "MAP-DOCUMENT-TYPE-UNKNOWN" })
+    }
 }

@@ -149,6 +149,16 @@ import Testing
         #expect(found.count == 1)
         let d901 = try #require(found.first)
         #expect(d901.entityID == "invoice/901" && d901.values.count == 2 && d901.message.contains("3000.00 USD in all"), "\(d901.message)")
+
+        // A copy from a list that gives no issue date is the same document; two dates are two.
+        var undated = invoices
+        undated[1].issueDate = nil
+        #expect(Reconciler().reconcile(Fixture.batch(c, invoices: undated)).discrepancies
+            .filter { $0.kind == "document_under_several_customers" }.count == 1)
+        var redated = invoices
+        redated[1].issueDate = Sourced(LocalDate(year: 2024, month: 6, day: 1)!, from: redated[1].provenance)
+        #expect(!Reconciler().reconcile(Fixture.batch(c, invoices: redated)).discrepancies
+            .contains { $0.kind == "document_under_several_customers" })
     }
 
     /// One transfer for two documents (`00159/00160`) pays each what it owes, in the order

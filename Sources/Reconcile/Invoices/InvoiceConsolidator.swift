@@ -254,8 +254,19 @@ struct InvoiceConsolidator {
         for (i, inv) in invoices.enumerated() where !inv.customerID.isEmpty {
             guard let amount = inv.amount else { continue }
             let key = Key(type: inv.documentType.rawValue, number: InvoiceNumber.normalize(inv.documentNumber),
-                          amount: "\(amount.amount) \(amount.currency?.code ?? "")", issued: inv.issueDate)
+                          amount: "\(amount.amount) \(amount.currency?.code ?? "")", issued: nil)
             byKey[key, default: []].append(i)
+        }
+        // Copies with different issue dates are different documents; a copy without one (a list
+        // that does not give it) is the same as the others when they agree on theirs.
+        for (key, indices) in byKey {
+            let dates = Set(indices.compactMap { invoices[$0].issueDate })
+            guard dates.count > 1 else {
+                if let date = dates.first { byKey[key] = nil; byKey[Key(type: key.type, number: key.number, amount: key.amount, issued: date)] = indices }
+                continue
+            }
+            byKey[key] = nil
+            for i in indices { byKey[Key(type: key.type, number: key.number, amount: key.amount, issued: invoices[i].issueDate), default: []].append(i) }
         }
         var out: [Discrepancy] = []
         for (key, indices) in byKey where Set(indices.map { invoices[$0].customerID }).count > 1 {
