@@ -76,9 +76,54 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
             // Two numbers separated only by spaces (`04125551234 04141112233`).
             let words = piece.split(whereSeparator: \.isWhitespace).map(String.init)
             let each = words.compactMap { parse($0, defaultCountry: defaultCountry) }
-            if words.count > 1, each.count == words.count { phones += each } else { unparsed.append(piece) }
+            if words.count > 1, each.count == words.count {
+                phones += each
+            } else if let each = parseLabelledParts(piece, defaultCountry: defaultCountry) {
+                phones += each
+            } else {
+                unparsed.append(piece)
+            }
         }
         return (phones, unparsed)
+    }
+
+    /// The numbers of a piece that holds several told apart by line labels or by a dash with
+    /// spaces around it, the way the list separators do not (`Tel: 0212-5551234 Cel: 0414-5551235`,
+    /// `0414 555 1240 - 0414 555 1241`, `0212-555.12.36 (oficina) - 0412-555.12.37 (Sra. María)`).
+    /// Labels and parentheses holding letters are dropped wherever they stand; a dash inside a
+    /// number (`0212-5551234`) separates nothing. `nil` unless every part left is a number, so
+    /// a piece with other words in it (`Celia 0412-5551234`) stays unparsed, as written.
+    static func parseLabelledParts(_ piece: String, defaultCountry: String?) -> [PhoneNumber]? {
+        // Separators become line breaks, which `splitList` has already taken out of every piece.
+        let chars = Array(piece)
+        var marked = "", i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if c == "(", let close = chars[i...].firstIndex(of: ")"), chars[i..<close].contains(where: \.isLetter) {
+                marked.append("\n"); i = close + 1; continue
+            }
+            if c == "-" || c == "–", i > 0, chars[i - 1].isWhitespace, i + 1 < chars.count, chars[i + 1].isWhitespace {
+                marked.append("\n"); i += 1; continue
+            }
+            marked.append(c); i += 1
+        }
+        var parts: [String] = []
+        for run in marked.split(separator: "\n") {
+            var words: [Substring] = []
+            for word in run.split(whereSeparator: \.isWhitespace) {
+                // A label ends a number's words, and may be joined to the next by its point or colon (`Tel:0212…`).
+                let letters = word.prefix(while: \.isLetter), rest = word.dropFirst(letters.count)
+                guard !letters.isEmpty, isLineLabel(letters), rest.isEmpty || rest.first == "." || rest.first == ":" else {
+                    words.append(word); continue
+                }
+                if !words.isEmpty { parts.append(words.joined(separator: " ")); words = [] }
+                let number = rest.drop { $0 == "." || $0 == ":" }
+                if !number.isEmpty { words.append(number) }
+            }
+            if !words.isEmpty { parts.append(words.joined(separator: " ")) }
+        }
+        let phones = parts.compactMap { parse($0, defaultCountry: defaultCountry) }
+        return !phones.isEmpty && phones.count == parts.count ? phones : nil
     }
 
     /// The fewest digits a number is read from (a national number without its area code).
@@ -119,21 +164,23 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
             s = s[..<open].drop(while: \.isWhitespace)
             while s.last?.isWhitespace == true { s = s.dropLast() }
         }
-        func label(_ word: Substring) -> Bool {
-            let folded = word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-                .trimmingCharacters(in: CharacterSet(charactersIn: ".:-"))
-            return lineLabels.contains(folded)
-        }
         // A leading label ends at its point, colon or space: `Cel.0412…`, `Tel: 0212…`.
         if let first = s.first, first.isLetter {
             let word = s.prefix { $0.isLetter }
-            if label(word) { s = s.dropFirst(word.count).drop { $0 == "." || $0 == ":" || $0 == "-" || $0.isWhitespace } }
+            if isLineLabel(word) { s = s.dropFirst(word.count).drop { $0 == "." || $0 == ":" || $0 == "-" || $0.isWhitespace } }
         }
         if let last = s.last, last.isLetter || last == "." {
             let words = s.split(separator: " ")
-            if words.count > 1, let tail = words.last, label(tail) { s = s.dropLast(tail.count); while s.last?.isWhitespace == true { s = s.dropLast() } }
+            if words.count > 1, let tail = words.last, isLineLabel(tail) { s = s.dropLast(tail.count); while s.last?.isWhitespace == true { s = s.dropLast() } }
         }
         return String(s)
+    }
+
+    /// Whether `word` is one of the ``lineLabels``, in any case, with or without accents, point or colon.
+    static func isLineLabel(_ word: Substring) -> Bool {
+        let folded = word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .trimmingCharacters(in: CharacterSet(charactersIn: ".:-"))
+        return lineLabels.contains(folded)
     }
 
     /// The digits of the number a WhatsApp click-to-chat link carries: after `wa.me/`, or in the

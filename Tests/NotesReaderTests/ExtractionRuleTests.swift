@@ -141,6 +141,40 @@ import Testing
         #expect(MentionExtractor.invoices(text) == expected)
     }
 
+    /// Document numbers written bare in a notebook or chat, without `factura` before them (QA session 20:
+    /// `pagó la FE-1002`, `ya pagó la FE1031` gave no invoice), and what looks like one but is not.
+    static let bareInvoices: [(String, [String])] = [
+        ("pagó la FE-1002 completa", ["FE-1002"]), ("debe FE1031 y FE1032", ["FE1031", "FE1032"]),
+        ("promete pagar el viernes (FE-1002)", ["FE-1002"]), ("¿cómo vamos con la FE-1003?", ["FE-1003"]),
+        ("la F-100 está paga", ["F-100"]), ("abonó a la FAC-0023", ["FAC-0023"]), ("le aplicamos la NC-12", ["NC-12"]),
+        ("pendiente F001-00012345", ["F001-00012345"]), ("la fe-1002 ya está", ["FE-1002"]),
+        ("FV0456 y ND-77", ["FV0456", "ND-77"]), ("factura FE-1002", ["FE-1002"]), ("factura fe1031", ["fe1031"]),
+        // Other capitals are a document only where the text speaks of one.
+        ("la factura de marzo, la A-00001000", ["A-00001000"]), ("boleta E001-4521 pendiente", ["E001-4521"]),
+        ("pagó la A-00001000", []), ("llegó el modelo RX100", []),
+        // Identity and tax numbers, amounts, phones, dates, times and words with digits are none.
+        ("factura a nombre de RIF J-30123456-7", []), ("factura a nombre de V-12345678", []),
+        ("la factura sale con C.I. 12345678", []), ("factura con CI12345678", []), ("factura a V1234567", []),
+        ("debe Bs. 1.500 de la factura", []), ("factura por $500", []), ("factura por USD500", []),
+        ("factura por BS1500", []), ("llamar al 0414-555-1234 por la factura", []),
+        ("factura del 15/05/2024 a las 10:30", []), ("oferta 2x1 y 4x4", []), ("por el COVID19 no pagó", []),
+        ("tomaba B12", []), ("la f1 de la fórmula", []),
+    ]
+
+    @Test(arguments: bareInvoices) func bareDocumentNumbers(_ text: String, _ expected: [String]) {
+        #expect(MentionExtractor.invoices(text) == expected)
+    }
+
+    /// A bare document number is no phone and no amount beside it.
+    @Test func bareDocumentNumberIsNeitherAmountNorPhone() {
+        let facts = EntryExtractor(rules: .builtIn, defaultCurrency: .usd, dollarSign: .usd, pesos: nil)
+            .extract("pagó la FE-1002, la F001-00012345 y la boleta E001-4521, promete 300 el viernes", date: Self.entry,
+                     defaultChannel: .note, channelFromText: true, dayFirst: true)
+        #expect(facts.invoices == ["FE-1002", "F001-00012345", "E001-4521"])
+        #expect(facts.phones.isEmpty)
+        #expect(facts.amounts.map { "\($0.money)" } == ["300.00 USD"])
+    }
+
     @Test func phonesEmailsAndTaxIDs() {
         #expect(MentionExtractor.phones("llamar al +58 412-555-1234 o 0414-555.12.34") == ["+584125551234", "04145551234"])
         #expect(MentionExtractor.phones("(11) 98765-4321") == ["11987654321"])

@@ -106,6 +106,37 @@ struct PhoneNumberTests {
         #expect(read.unparsed == unparsed, "\(text)")
     }
 
+    /// Several numbers in a cell told apart by line labels or by a dash with spaces around it
+    /// (QA session 20, ct1_clientes_contactos.csv), and pieces that must stay as they were read.
+    @Test(arguments: [
+        ("Tel: 0212-5551234 Cel: 0414-5551235", ["+582125551234", "+584145551235"], []),
+        ("Tel:0212-5551234 Cel.0414-5551235", ["+582125551234", "+584145551235"], []),
+        ("Teléfono 0212-5551234 Móvil 0414-5551235 WhatsApp 0424-5551236",
+         ["+582125551234", "+584145551235", "+584245551236"], []),
+        ("0414 555 1240 - 0414 555 1241 - 0414 555 1242", ["+584145551240", "+584145551241", "+584145551242"], []),
+        ("0414-5551240 – 0212-5551241", ["+584145551240", "+582125551241"], []),
+        ("0212-555.12.36 (oficina) - 0412-555.12.37 (celular)", ["+582125551236", "+584125551237"], []),
+        ("0212-555.12.36 (oficina) - 0412-555.12.37 (Sra. María)", ["+582125551236", "+584125551237"], []),
+        ("0212-555.12.36 (oficina) 0412-555.12.37 (casa)", ["+582125551236", "+584125551237"], []),
+        ("(oficina) 0212-5551236 (celular) 0412-5551237", ["+582125551236", "+584125551237"], []),
+        ("0212-5551234 oficina 0414-5551235 cel", ["+582125551234", "+584145551235"], []),
+        ("Tel. 0212-5551234 ext. 12 Cel: 0414-5551235", ["+582125551234;ext=12", "+584145551235"], []),
+        ("(oficina) 0212-5551236", ["+582125551236"], []),
+        // One number with a dash in it, or with words that are no label: as before.
+        ("0212-5551234", ["+582125551234"], []),
+        ("(0212) 555-1234", ["+582125551234"], []),
+        ("+1-212-555-0123", ["+12125550123"], []),
+        ("0212 - 5551234", ["+582125551234"], []),
+        ("Celia 0412-5551234", [], ["Celia 0412-5551234"]),
+        ("0414-5551234 - no contesta", [], ["0414-5551234 - no contesta"]),
+        ("Tel: 0212-5551234 Cel: 0414", [], ["Tel: 0212-5551234 Cel: 0414"]),
+    ] as [(String, [String], [String])])
+    func labelsAndDashesBetweenNumbers(_ text: String, _ phones: [String], _ unparsed: [String]) {
+        let read = PhoneNumber.parseAll(text, defaultCountry: "VE")
+        #expect(read.phones.map(\.description) == phones, "\(text)")
+        #expect(read.unparsed == unparsed, "\(text)")
+    }
+
     @Test func severalInOneCell() {
         let (phones, unparsed) = PhoneNumber.parseAll("0412-5551234 / 0414 111.22.33; no tiene", defaultCountry: "VE")
         #expect(phones.map(\.e164) == ["+584125551234", "+584141112233"])

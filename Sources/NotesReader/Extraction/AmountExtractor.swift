@@ -31,7 +31,8 @@ enum AmountExtractor {
         let folded = NotesText.fold(text)
         var out: [Found] = []
         var taken: [Range<String.Index>] = []
-        // The invoice patterns ignore case, so they find in `folded` what they find in `text`.
+        // The invoice patterns ignore case, so they find in `folded` what they find in `text`; all but
+        // the one for other capitals (`A-00001000`), whose digits follow a letter or dash no amount does.
         let invoices = MentionExtractor.invoiceRanges(folded)
         let afterPaymentWord = bare.matches(in: folded).compactMap { $0.groups[1] }
         for m in marked.matches(in: folded) {

@@ -2,12 +2,14 @@ import Foundation
 
 /// Invoice numbers, phones, emails and tax IDs mentioned in an entry's text.
 enum MentionExtractor {
-    /// `factura 123`, `factura nº 123`, `FAC-00123`, `F-123`, `NF 456`, `nota fiscal 456`, `invoice #12`.
+    /// `factura 123`, `factura nº 123`, `FAC-00123`, `F-123`, `NF 456`, `nota fiscal 456`, `invoice #12`,
+    /// and document numbers written bare (`pagó la FE-1002`, `debe FE1031 y FE1032`, `F001-00012345`).
     static func invoices(_ text: String) -> [String] {
-        var out: [String] = []
-        for (number, _) in keywordNumbers(text) { out.append(number) }
-        for m in codeInvoice.matches(in: text) {
-            out.append(m.text.uppercased())
+        let announced = keywordNumbers(text)
+        var out = announced.map(\.number)
+        // `factura FE-1002` is read once, as written after the word.
+        for r in bareCodeRanges(text) where !announced.contains(where: { $0.range.overlaps(r) }) {
+            out.append(text[r].uppercased())
         }
         return unique(out)
     }
@@ -15,7 +17,27 @@ enum MentionExtractor {
     /// Where `invoices(_:)` finds each invoice number in `text` (`123` of `factura 123`, all of
     /// `FAC-00123`), so no other extractor reads it as something else.
     static func invoiceRanges(_ text: String) -> [Range<String.Index>] {
-        keywordNumbers(text).map(\.range) + codeInvoice.matches(in: text).map(\.range)
+        keywordNumbers(text).map(\.range) + bareCodeRanges(text)
+    }
+
+    /// Document numbers written without an invoice word before them. A known document prefix
+    /// (`FE-1002`, `FE1031`, `NC-12`, `F001-00012345`) is one anywhere; other capitals
+    /// (`A-00001000`) only where the text speaks of a document (`la factura … la A-00001000`),
+    /// and never a tax or identity number (`J-30123456-7`, `V-12345678`, `CI12345678`) nor an
+    /// amount with its currency code (`USD500`).
+    static func bareCodeRanges(_ text: String) -> [Range<String.Index>] {
+        var out = codeInvoice.matches(in: text).map(\.range)
+        guard documentWord.firstMatch(in: text) != nil else { return out }
+        let ids = rif.matches(in: text).map(\.range)
+        for m in otherCode.matches(in: text) {
+            guard let letters = m.group(1), let digits = m.group(2),
+                  !out.contains(where: { $0.overlaps(m.range) }), !ids.contains(where: { $0.overlaps(m.range) }),
+                  !notDocumentPrefixes.contains(letters),
+                  // A Venezuelan cédula or RIF may be written without its check digit (`V-1234567`).
+                  !(letters.count == 1 && "VJEGP".contains(letters) && digits.count >= 6) else { continue }
+            out.append(m.range)
+        }
+        return out
     }
 
     /// The numbers an invoice word announces, with where each is: the first (`factura 00112`) and
@@ -81,7 +103,22 @@ enum MentionExtractor {
         #"\b(?:facturas?|fact\.?|fac\.?|fatura|faturas|nota fiscal|notas fiscais|nf-?e?|invoices?|inv\.?|boleto|recibo)\s*(?:n[º°o.]?\.?\s*|nro\.?\s*|n[uú]mero\s*|#\s*)?:?\s*((?:[A-Z]{1,4}-?)?\d[\d\-]*)\b"#)
     /// Another number right after an announced one: `/00113`, `, 00113`, ` y 00113` (three digits at least).
     private static let listedInvoice = Pattern(#"^\s*(?:/|,|y|e|and|&)\s*((?:[A-Z]{1,4}-?)?\d{3}[\d\-]*)\b"#)
-    private static let codeInvoice = Pattern(#"\b(?:FAC|FACT|FT|FV|INV|NF|F|B|NC|ND)-\d{1,10}\b"#)
+    /// A known document prefix and its number: after a dash any length (`F-123`), joined to it two
+    /// digits at least (`FE1031`, not `F1`), then perhaps a dashed part (`F001-00012345`). `B` is
+    /// taken with its dash only (`B12` is a vitamin before it is a receipt).
+    private static let codeInvoice = Pattern(
+        #"\b(?:(?:FAC|FACT|FT|FV|FE|FC|INV|NF|F|B|NC|ND)-\d{1,10}|(?:FAC|FACT|FT|FV|FE|FC|INV|NF|F|NC|ND)\d{2,10})(?:-\d{1,10})?\b"#)
+    /// Any other one to four capitals before a number of two digits at least (`A-00001000`,
+    /// `E001-00012345`), read only beside a ``documentWord``: capitals, so `bs1500` is not one.
+    private static let otherCode = Pattern(#"\b([A-Z]{1,4})-?(\d{2,12})(?:-\d{1,10})?\b"#, caseInsensitive: false)
+    /// Words that say the text is about documents.
+    private static let documentWord = Pattern(
+        #"\b(?:facturas?|fact|fac|faturas?|notas? fiscal|notas? fiscais|notas? de (?:cr[eé]dito|d[eé]bito)|comprobantes?|documentos?|boletas?|recibos?|remisi[oó]n|remisiones|invoices?)\b"#)
+    /// Capitals before digits that name an identity or tax number or a currency, not a document.
+    private static let notDocumentPrefixes: Set<String> = [
+        "CI", "CC", "CE", "TI", "DNI", "RIF", "NIT", "RUC", "RUT", "CUIT", "CUIL", "RFC", "CPF", "CNPJ",
+        "BS", "BSS", "BSD", "BSF", "VES", "VED", "VEF", "USD", "US", "COP", "PEN", "BRL", "ARS", "MXN", "CLP", "EUR",
+    ]
     // Not inside a file name or a code (`PHOTO-2024-04-08-10-46`): no word, `-` or `/` around it.
     private static let phone = Pattern(#"(?<![\w/.,\-])(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{1,4}\)\s?)?\d{2,5}(?:[\s.\-]\d{2,8}){1,4}(?![\w/\-]|\.\w)|(?<![\w/.,])\+\d{8,15}\b|(?<![\w/.,\-])0\d{9,11}(?![\w/\-])"#)
     private static let email = Pattern(#"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"#)
