@@ -1,3 +1,4 @@
+import Collections
 import Foundation
 import Receivables
 import Reconcile
@@ -101,20 +102,23 @@ public struct RunDiff: Codable, Sendable, Equatable {
         splits = oldToNew.filter { $0.value.count > 1 }
             .map { Split(customerID: $0.key, into: $0.value.sorted()) }.sorted { $0.customerID < $1.customerID }
 
-        let oldInvoices = Self.invoicesByKey(old.result), newInvoices = Self.invoicesByKey(new.result)
+        // Balances as each run's outputs state them (``CollectionsReport``): a document with no
+        // balance or payment written is owed whole, a credit note subtracts, and a customer's
+        // balance leaves out documents issued after the run's as-of date.
+        let oldReport = Self.collections(old), newReport = Self.collections(new)
+        let oldInvoices = Self.openInvoices(old.result, oldReport), newInvoices = Self.openInvoices(new.result, newReport)
         addedInvoices = Set(newInvoices.keys).subtracting(oldInvoices.keys).sorted()
         removedInvoices = Set(oldInvoices.keys).subtracting(newInvoices.keys).sorted()
         var changes: [BalanceChange] = []
-        for (key, invoice) in newInvoices {
-            guard let previous = oldInvoices[key], let a = invoice.balance, let b = previous.balance,
-                  a.amount != b.amount || a.currency != b.currency else { continue }
+        for (key, a) in newInvoices {
+            guard let b = oldInvoices[key], a != b else { continue }
             changes.append(BalanceChange(entity: "invoice", id: key, currency: a.currency?.code ?? "",
-                                         before: b.plainText, after: a.plainText))
+                                         before: Money(b.amount, b.currency).plainText, after: Money(a.amount, a.currency).plainText))
         }
-        let oldTotals = Self.customerBalances(old.result), newTotals = Self.customerBalances(new.result)
+        let oldTotals = Self.customerBalances(oldReport), newTotals = Self.customerBalances(newReport)
         for key in Set(oldTotals.keys).union(newTotals.keys) {
             let b = oldTotals[key], a = newTotals[key]
-            guard b != a, oldIDs.contains(key.customer), newIDs.contains(key.customer) else { continue }
+            guard (b ?? 0) != (a ?? 0), oldIDs.contains(key.customer), newIDs.contains(key.customer) else { continue }
             let currency = Currency(code: key.currency)
             changes.append(BalanceChange(entity: "customer", id: key.customer, currency: key.currency,
                                          before: Money(b ?? 0, currency).plainText, after: Money(a ?? 0, currency).plainText))
@@ -157,17 +161,34 @@ public struct RunDiff: Codable, Sendable, Equatable {
         IDMap.idsByRecordIdentity(run.batch.customers, ids: run.result.customerIDByRecord, withoutIdentity: true)
     }
 
-    static func invoicesByKey(_ result: ReconciliationResult) -> [String: ConsolidatedInvoice] {
-        var map: [String: ConsolidatedInvoice] = [:]
-        for i in result.invoices { map["\(i.customerID)/\(i.documentType.rawValue)/\(i.documentNumber)"] = i }
+    /// A run's collections view, with the settings it wrote its outputs with (the defaults on its
+    /// as-of date for a run saved before the store kept them).
+    static func collections(_ run: RunSnapshot) -> CollectionsReport {
+        CollectionsReport(result: run.result,
+                          settings: run.collectionsSettings ?? CollectionsSettings(asOf: run.asOf ?? Pipeline.today()))
+    }
+
+    /// What each document still owes (credit notes negative), by customer, type and number.
+    static func openInvoices(_ result: ReconciliationResult, _ report: CollectionsReport)
+        -> [String: OpenAmount] {
+        var map: [String: OpenAmount] = [:]
+        for (i, invoice) in result.invoices.enumerated() {
+            let aging = report.invoices[i]
+            map["\(invoice.customerID)/\(invoice.documentType.rawValue)/\(invoice.documentNumber)"] =
+                OpenAmount(amount: aging.openAmount, currency: aging.currency)
+        }
         return map
     }
 
-    static func customerBalances(_ result: ReconciliationResult) -> [CustomerCurrency: Decimal] {
+    struct OpenAmount: Equatable { var amount: Decimal; var currency: Currency? }
+
+    /// Each customer's balance per currency, as `customers.csv` states the main one.
+    static func customerBalances(_ report: CollectionsReport) -> [CustomerCurrency: Decimal] {
         var totals: [CustomerCurrency: Decimal] = [:]
-        for i in result.invoices {
-            guard let balance = i.balance else { continue }
-            totals[CustomerCurrency(customer: i.customerID, currency: balance.currency?.code ?? ""), default: 0] += balance.amount
+        for position in report.customers {
+            for p in position.allCurrencies where !(p.balance.isZero && p.openDocuments == 0) {
+                totals[CustomerCurrency(customer: position.customerID, currency: p.currency?.code ?? ""), default: 0] += p.balance
+            }
         }
         return totals
     }

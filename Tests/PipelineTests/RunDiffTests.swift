@@ -63,6 +63,28 @@ import Tabular
         #expect(diff.text.contains("renamed \"C-A\" → \"Distribuidora Duaca\""))
     }
 
+    /// Balances as the outputs state them: a document with no balance written is owed whole, or
+    /// its amount less what was paid, and a credit note subtracts (an invoice list without a
+    /// `Saldo` column, paid by separate payment lists, showed no change at all).
+    @Test func balancesAsTheOutputsStateThem() {
+        func run(_ id: Int64, paid: [Decimal?]) -> RunSnapshot {
+            var s = snapshot(id, ["r1": "C-A"], balances: [:])
+            let documents: [(String, Invoice.DocumentType, Decimal)] = [("F-1", .invoice, 1000), ("F-2", .invoice, 500), ("NC-1", .creditNote, 100)]
+            s.result.invoices = zip(documents, paid).map { document, paid in
+                ConsolidatedInvoice(customerID: "C-A", documentNumber: document.0, documentType: document.1, issueDate: nil,
+                                    dueDate: nil, currency: .usd, amount: Money(document.2, .usd), paid: paid.map { Money($0, .usd) },
+                                    balance: nil, members: [], memberProvenance: [], hasConflict: false)
+            }
+            return s
+        }
+        let diff = RunDiff(from: run(1, paid: [nil, nil, nil]), to: run(2, paid: [1000, 200, nil]))
+        #expect(diff.balanceChanges == [
+            .init(entity: "customer", id: "C-A", currency: "USD", before: "1400.00", after: "200.00"),
+            .init(entity: "invoice", id: "C-A/invoice/F-1", currency: "USD", before: "1000.00", after: "0.00"),
+            .init(entity: "invoice", id: "C-A/invoice/F-2", currency: "USD", before: "500.00", after: "300.00"),
+        ])
+    }
+
     @Test func identicalRunsHaveNoChanges() {
         let a = snapshot(1, ["r1": "C-A"], balances: ["C-A": "10"])
         let b = snapshot(2, ["r1": "C-A"], balances: ["C-A": "10.00"])

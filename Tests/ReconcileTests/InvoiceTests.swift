@@ -179,6 +179,48 @@ import Testing
         #expect(try doc("00170").balance == Money(700, .usd))
     }
 
+    /// A payment's list of documents as collectors write it: words before it, plurals, a space
+    /// between two numbers. A type letter or a code in front stays.
+    @Test(arguments: [("Facturas F-111 y F-112", ["F-111", "F-112"]), ("FACTURAS F-121, F-122", ["F-121", "F-122"]),
+                      ("Facts. 131 y 132", ["131", "132"]), ("Pago facturas F-161 y F-162", ["F-161", "F-162"]),
+                      ("F-171 F-172", ["F-171", "F-172"]), ("F-601 y 602", ["F-601", "602"]), ("00159/00160", ["00159", "00160"]),
+                      ("A 0001-00000105", ["A 0001-00000105"]), ("Factura Nº 12", ["Nº 12"]), ("NC 5", ["NC 5"]),
+                      ("Abono F-401, saldo pendiente", ["F-401"])])
+    func documentLists(_ raw: String, _ pieces: [String]) {
+        #expect(InvoiceConsolidator.documentPieces(raw) == pieces)
+    }
+
+    @Test func oneListWrittenTwoWaysIsOneKey() {
+        #expect(InvoiceConsolidator.documentListKey("F-601 y 602") == InvoiceConsolidator.documentListKey("F-601, F-602"))
+        #expect(InvoiceConsolidator.documentListKey("F-601 y 603") != InvoiceConsolidator.documentListKey("F-601, F-602"))
+        #expect(InvoiceConsolidator.documentListKey("Factura F-101") == InvoiceNumber.normalize("F-101"))
+    }
+
+    /// Lists written with words before them are shared among their documents; the bank's copy of
+    /// the collector's payment, its list written otherwise, is the same payment, counted once; a
+    /// list naming a document no source lists pays the ones it can and says the other.
+    @Test func paymentListsAsCollectorsWriteThem() throws {
+        let c = Fixture.tornillo
+        let invoices = [Fixture.invoice("erp.csv", 2, customer: c[0], number: "F-111", amount: 1000, balance: 1000),
+                        Fixture.invoice("erp.csv", 3, customer: c[0], number: "F-112", amount: 500, balance: 500),
+                        Fixture.invoice("erp.csv", 4, customer: c[0], number: "F-601", amount: 250, balance: 250),
+                        Fixture.invoice("erp.csv", 5, customer: c[0], number: "F-602", amount: 350, balance: 350),
+                        Fixture.invoice("erp.csv", 6, customer: c[0], number: "F-401", amount: 600, balance: 600)]
+        let payments = [Fixture.payment("cobranza.csv", 2, customer: c[0], invoice: "Facturas F-111 y F-112", amount: 1500),
+                        Fixture.payment("cobranza.csv", 3, customer: c[0], invoice: "F-601 y 602", amount: 600),
+                        Fixture.payment("banco.csv", 2, customer: c[0], invoice: "F-601, F-602", amount: 600),
+                        Fixture.payment("cobranza.csv", 4, customer: c[0], invoice: "F-401, F-999", amount: 700)]
+        let result = Reconciler().reconcile(Fixture.batch(c, invoices: invoices, payments: payments))
+        func balance(_ n: String) throws -> Decimal? { try #require(result.invoices.first { $0.documentNumber == n }).balance?.amount }
+        #expect(try balance("F-111") == 0 && balance("F-112") == 0)
+        #expect(try balance("F-601") == 0 && balance("F-602") == 0)
+        #expect(result.discrepancies.contains { $0.kind == "duplicate_payment" })
+        #expect(try balance("F-401") == 0)
+        let unknown = try #require(result.discrepancies.first { $0.kind == "unknown_invoice_payment" })
+        #expect(unknown.message.contains("F-999 is listed by no source") && unknown.message.contains("100.00 USD was applied to none"),
+                "\(unknown.message)")
+    }
+
     /// One transfer naming the payer's document and another customer's (`00159 y 00170`): the
     /// payer's takes what it owes, the rest is applied to none and said, naming the owner.
     @Test func onePaymentOfOwnAndOthersDocumentsPaysTheOwn() throws {

@@ -83,7 +83,7 @@ struct InvoiceConsolidator {
             // it): one customer, one document, one amount, within a few days, no references that
             // tell them apart. Applied to the balance twice, it would halve a debt that is owed.
             if let cid, let raw = p.invoiceNumber?.value, !raw.isEmpty {
-                let key = [cid, InvoiceNumber.normalize(raw), p.amount.value.plainText, p.amount.value.currency?.code ?? ""]
+                let key = [cid, Self.documentListKey(raw), p.amount.value.plainText, p.amount.value.currency?.code ?? ""]
                     .joined(separator: "|")
                 if let first = (bookedByDocument[key] ?? []).first(where: { Self.sameBooking($0, p) }) {
                     out.discrepancies.append(.make(
@@ -106,11 +106,14 @@ struct InvoiceConsolidator {
                 if let cid, !foreign.isEmpty {
                     let applied = shares.reduce(Decimal(0)) { $0 + $1.share.amount.value.amount }
                     let rest = Money(p.amount.value.amount - applied, p.amount.value.currency)
+                    let others = foreign.contains { !$0.owners.isEmpty }
                     out.discrepancies.append(.make(
-                        kind: "payment_for_other_customer", severity: .warning, entity: "payment", entityID: p.id.rawValue,
+                        kind: others ? "payment_for_other_customer" : "unknown_invoice_payment", severity: .warning,
+                        entity: "payment", entityID: p.id.rawValue,
                         field: "invoice_number", values: [.init(value: raw, provenance: p.invoiceNumber?.provenance ?? p.provenance)],
                         message: "payment \(p.amount.value) from customer \(cid) names documents \(raw); "
-                            + foreign.map { "\($0.piece) is customer \($0.owners.joined(separator: " and "))'s" }.joined(separator: ", ")
+                            + foreign.map { $0.owners.isEmpty ? "\($0.piece) is listed by no source"
+                                : "\($0.piece) is customer \($0.owners.joined(separator: " and "))'s" }.joined(separator: ", ")
                             + ": its own documents took what they were owed, \(rest) was applied to none"))
                 }
                 out.payments.append(ConsolidatedPayment(customerID: cid ?? shares[0].key.customerID, invoiceNumber: raw,
@@ -118,7 +121,10 @@ struct InvoiceConsolidator {
                 continue
             }
             if let raw = p.invoiceNumber?.value, !raw.isEmpty {
-                let n = InvoiceNumber.normalize(raw)
+                // (`Facturas F-111`: the number without the words before it.)
+                let pieces = Self.documentPieces(raw)
+                let whole = InvoiceNumber.normalize(raw)
+                let n = pieces.count == 1 && Self.payable(whole, in: invoiceIndex).isEmpty ? InvoiceNumber.normalize(pieces[0]) : whole
                 number = raw
                 let matches = Self.payable(n, in: invoiceIndex)
                 if let cid { found = matches.first { $0.customerID == cid } }
@@ -338,17 +344,18 @@ struct InvoiceConsolidator {
     private static func shares(of p: Payment, raw: String, customerID: String?, index: [String: [GroupKey]],
                                groups: [GroupKey: [Invoice]])
         -> (shares: [(key: GroupKey, share: Payment)], foreign: [(piece: String, owners: [String])])? {
-        var text = raw
-        for word in [" y ", " Y ", " e ", " & ", " + "] { text = text.replacingOccurrences(of: word, with: "/") }
-        let pieces = text.split(whereSeparator: { "/;,".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
+        // A cell that is one of the customer's documents as a whole (`2024/0105`) names no list.
+        guard payable(InvoiceNumber.normalize(raw), in: index).allSatisfy({ customerID != nil && $0.customerID != customerID })
+        else { return nil }
+        let pieces = documentPieces(raw)
         guard pieces.count > 1 else { return nil }
         var keys: [GroupKey] = [], written: [String] = []
         var foreign: [(piece: String, owners: [String])] = []
         for piece in pieces {
             let matches = payable(InvoiceNumber.normalize(piece), in: index)
             let key = customerID.map { cid in matches.first { $0.customerID == cid } } ?? (matches.count == 1 ? matches.first : nil)
-            if key == nil, customerID != nil, !matches.isEmpty {
+            // A piece no source lists, or another customer's: left out, said by the caller.
+            if key == nil, customerID != nil {
                 foreign.append((piece, Set(matches.map { $0.customerID.isEmpty ? "?" : $0.customerID }).sorted()))
                 continue
             }
@@ -374,6 +381,31 @@ struct InvoiceConsolidator {
             left = Money(left.amount - amount.amount, left.currency)
         }
         return (out, foreign)
+    }
+
+    /// The documents a payment's document cell names, as written: split at `/ ; ,` and at `y`,
+    /// `e`, `&`, `+`, and at spaces between pieces that each hold a digit (`F-171 F-172`); words
+    /// without digits before them are dropped (`Facturas F-111 y F-112`, `Pago facts. 131 y 132`).
+    static func documentPieces(_ raw: String) -> [String] {
+        var text = " " + raw + " "
+        for word in [" y ", " Y ", " e ", " E ", " & ", " + "] { text = text.replacingOccurrences(of: word, with: "/") }
+        return text.split(whereSeparator: { "/;,".contains($0) }).flatMap { part -> [String] in
+            var words = part.split(whereSeparator: \.isWhitespace).map(String.init)
+            // (Words of four letters or more: a type letter or code, `A 0001-105`, `NC 5`, stays.)
+            while let first = words.first, !first.contains(where: \.isNumber), first.count >= 4, words.count > 1 {
+                words.removeFirst()
+            }
+            if words.count == 1, !words[0].contains(where: \.isNumber) { return [] }
+            return words.count > 1 && words.allSatisfy({ $0.contains(where: \.isNumber) }) ? words : [words.joined(separator: " ")]
+        }.filter { !$0.isEmpty }
+    }
+
+    /// The key under which payments of one document list meet, however the list is written
+    /// (`F-601 y 602`, `F-601, F-602`): its documents' normalized numbers, in order.
+    static func documentListKey(_ raw: String) -> String {
+        let pieces = documentPieces(raw)
+        guard pieces.count > 1 else { return InvoiceNumber.normalize(raw) }
+        return pieces.map(InvoiceNumber.normalize).sorted().joined(separator: "+")
     }
 
     /// Whether two payments to one document, of one amount, are one booking seen by two sources:
