@@ -40,7 +40,7 @@ extension ColumnMapper {
     /// - a given name and a surname together are the whole name (`Apellidos y Nombres`).
     /// Then the longest synonym wins (`fecha de vencimiento` over `fecha`).
     func field(named folded: String, excluding excluded: Set<Field> = []) -> (Field, Double)? {
-        guard !folded.isEmpty, !Self.exchangeRateHeaders.contains(folded) else { return nil }
+        guard !folded.isEmpty, !Self.isExchangeRate(folded) else { return nil }
         if MappingSettings.bareNumberMarks.contains(folded) { return (.documentNumber, MappingSettings.bareNumberMarkScore) }
         if MappingSettings.deliveryDocumentHeaders.contains(folded) { return (.documentNumber, MappingSettings.deliveryDocumentScore) }
         if MappingSettings.abbreviatedDocumentHeaders.contains(folded) { return (.documentNumber, 1) }
@@ -77,6 +77,12 @@ extension ColumnMapper {
         "tipo de cambio", "tipo cambio", "t c", "tc", "tasa de cambio", "tasa cambio", "tasa", "exchange rate", "fx rate",
         "taxa de cambio", "taxa cambial", "cotizacion", "cotacao", "paridad", "factor de cambio",
     ]
+
+    /// Whether a folded header names an exchange rate: one of ``exchangeRateHeaders``, or one of
+    /// them with what it is of (`Tasa BCV`, `Tipo de cambio USD`, `Tasa del día`).
+    static func isExchangeRate(_ folded: String) -> Bool {
+        exchangeRateHeaders.contains(folded) || exchangeRateHeaders.contains { folded.hasPrefix($0 + " ") && $0.count >= 4 }
+    }
 
     /// Whether a header (or its group) names a percentage: a `%` sign, or a percent word.
     func isPercentage(_ h: ColumnHeader) -> Bool {

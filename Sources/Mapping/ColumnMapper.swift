@@ -9,6 +9,9 @@ struct ColumnMapper {
     let settings: MappingSettings
     let finder: TableFinder
     let country: String?
+    /// The configured currency: a table with no balance column that states its sums in two
+    /// currencies reads them in this one (``alignCurrencies(_:headers:byField:taken:)``).
+    var currency: Currency?
 
     /// A header candidate at least this sure names its column clearly: values alone may not take
     /// the column for another field with fewer than ``minimumValueEvidence`` values, nor by a tie.
@@ -223,8 +226,14 @@ struct ColumnMapper {
         func currency(_ column: Int) -> Currency? {
             headerOf[column].flatMap { CurrencyToken.currency(inHeaderText: $0.displayName, country: country) }
         }
-        guard let target = byField[.balance]?.columns.first.flatMap(currency) else { return }
-        for field in [Field.amount, .paid] {
+        // The balance's currency, the debt's; with no balance column, the configured currency
+        // when a money column names it (`Monto Bs. | Tasa BCV | Monto USD` in a dollar book).
+        let balanceCurrency = byField[.balance]?.columns.first.flatMap(currency)
+        let configured = self.currency.flatMap { c in
+            byField[.balance] == nil && candidates.contains { Self.moneyFields.contains($0.field) && currency($0.column) == c } ? c : nil
+        }
+        guard let target = balanceCurrency ?? configured else { return }
+        for field in balanceCurrency != nil ? [Field.amount, .paid] : [Field.amount, .paid, .paymentAmount] {
             guard let mapped = byField[field], let column = mapped.columns.first, let other = currency(column),
                   other != target else { continue }
             let alternative = candidates.filter {

@@ -140,7 +140,8 @@ public struct Importer: Sendable {
         let headerRow = specs.count == 1 ? specs[0].headerRow : nil
         let found = finder.find(rows: loaded.rows, merged: loaded.merged, headerRow: headerRow, above: above)
         var out: [AnalyzedTable] = []
-        let mapper = ColumnMapper(settings: settings, country: options.effectiveCountry)
+        var mapper = ColumnMapper(settings: settings, country: options.effectiveCountry)
+        mapper.currency = options.currency
         let (regions, unsplit) = headerRow != nil ? (found, [:])
             : splitSideBySide(found, loaded, moreRowsFollow: moreRowsFollow, finder: finder, mapper: mapper, sheetName: sheet.name)
         for (i, region) in regions.enumerated() {

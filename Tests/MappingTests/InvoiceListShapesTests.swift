@@ -1,3 +1,4 @@
+import Foundation
 import Receivables
 import Tabular
 import Testing
@@ -180,5 +181,19 @@ struct InvoiceListShapesTests {
         ], country: "CL", currency: "CLP")
         #expect(batch.invoices.map(\.type) == [.invoice, .creditNote, .debitNote])
         #expect(!batch.diagnostics.contains { $0.code == "MAP-DOCUMENT-TYPE-UNKNOWN" })
+    }
+
+    /// A payment list in two currencies (`Monto Bs. | Tasa BCV | Monto USD`): read in the book's
+    /// currency when a column names it; the rate is no field.
+    @Test(arguments: [(Currency(code: "USD")!, [Decimal(1000), 100]), (Currency(code: "VES")!, [Decimal(36300), 3640])])
+    func aTwoCurrencyPaymentListReadsTheBooksCurrency(_ currency: Currency, _ amounts: [Decimal]) {
+        let batch = Self.importing([
+            ["Fecha", "Cliente", "RIF", "Referencia", "Monto Bs.", "Tasa BCV", "Monto USD", "Factura"],
+            ["10/04/2024", "Ferretería Alfa C.A.", "J-30123456-1", "PM-1001", "36.300,00", "36,30", "1.000,00", "F-101"],
+            ["20/05/2024", "Comercial Beta C.A.", "J-29654321-6", "PM-1002", "3.640,00", "36,40", "100,00", "F-201"],
+        ], country: "VE", currency: currency)
+        #expect(batch.payments.map(\.amount.value.amount) == amounts)
+        #expect(batch.payments.allSatisfy { $0.amount.value.currency == currency })
+        #expect(batch.payments.allSatisfy { $0.extra["Tasa BCV"] != nil })
     }
 }

@@ -221,6 +221,27 @@ import Testing
                 "\(unknown.message)")
     }
 
+    /// A collector's receipt (`R-001`) and the bank's transaction number (`11112222`) are two
+    /// numberings of one payment: the same document, amount and day in both is counted once. Two
+    /// bank numbers, or two receipts, that differ are two payments.
+    @Test(arguments: [("R-001", "11112222", 1), ("REC 45", "0011112222", 1), ("11112222", "11113333", 2), ("R-001", "R-002", 2),
+                      ("R-001", "2222", 2)])
+    func aReceiptAndABankNumber(_ receipt: String, _ bank: String, _ counted: Int) throws {
+        let c = Fixture.tornillo
+        let invoices = [Fixture.invoice("erp.csv", 2, customer: c[0], number: "F-101", amount: 1500, balance: 1500)]
+        func withReference(_ p: Payment, _ r: String) -> Payment {
+            var p = p
+            p.reference = Sourced(r, from: p.provenance)
+            p.date = Sourced(LocalDate(year: 2024, month: 5, day: 10)!, from: p.provenance)
+            return p
+        }
+        let payments = [withReference(Fixture.payment("cobranza.csv", 2, customer: c[0], invoice: "F-101", amount: 700), receipt),
+                        withReference(Fixture.payment("banco.csv", 2, customer: c[0], invoice: "F-101", amount: 700), bank)]
+        let result = Reconciler().reconcile(Fixture.batch(c, invoices: invoices, payments: payments))
+        let balance = try #require(result.invoices.first).balance?.amount
+        #expect(balance == 1500 - 700 * Decimal(counted))
+    }
+
     /// One transfer naming the payer's document and another customer's (`00159 y 00170`): the
     /// payer's takes what it owes, the rest is applied to none and said, naming the owner.
     @Test func onePaymentOfOwnAndOthersDocumentsPaysTheOwn() throws {

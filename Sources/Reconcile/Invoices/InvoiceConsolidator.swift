@@ -410,11 +410,13 @@ struct InvoiceConsolidator {
 
     /// Whether two payments to one document, of one amount, are one booking seen by two sources:
     /// other files, dates at most three days apart (a value date against a booking date), and no
-    /// two different references.
+    /// two different references of one kind (a collector's receipt `R-001` and the bank's
+    /// `11112222` are two numberings of one payment, ``PaymentReference/ofDifferentKinds(_:_:)``).
     static func sameBooking(_ a: Payment, _ b: Payment) -> Bool {
         guard a.provenance.location.file != b.provenance.location.file else { return false }
         if let ra = a.reference?.value, let rb = b.reference?.value, !PaymentReference.core(ra).isEmpty,
-           !PaymentReference.core(rb).isEmpty, !PaymentReference.same(ra, rb, partial: true) { return false }
+           !PaymentReference.core(rb).isEmpty, !PaymentReference.same(ra, rb, partial: true),
+           !PaymentReference.ofDifferentKinds(ra, rb) { return false }
         guard let da = a.date?.value, let db = b.date?.value else { return a.date == nil && b.date == nil }
         return abs(da.daysSinceEpoch - db.daysSinceEpoch) <= 3
     }

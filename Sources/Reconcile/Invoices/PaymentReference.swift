@@ -20,6 +20,17 @@ enum PaymentReference {
     /// Whether `a` and `b` name one transfer: the same core, or (`partial`, between two sources)
     /// two numbers of which one ends the other and has six digits or more (a bank statement
     /// showing the last digits of the transaction number; four would take `51234` for `1234`).
+    /// Whether `a` and `b` are numbers of two kinds that cannot tell payments apart: one with
+    /// letters (a collector's receipt, `R-001`, `REC 45`) and one of digits only (the bank's
+    /// transaction number, `11112222`). The same payment in a collector's log and on the bank's
+    /// statement carries one of each.
+    static func ofDifferentKinds(_ a: String, _ b: String) -> Bool {
+        let (x, y) = (core(a), core(b))
+        guard !x.isEmpty, !y.isEmpty else { return false }
+        let (xDigits, yDigits) = (x.allSatisfy(\.isNumber), y.allSatisfy(\.isNumber))
+        return xDigits != yDigits && (xDigits ? x : y).count >= 6
+    }
+
     static func same(_ a: String, _ b: String, partial: Bool) -> Bool {
         let (x, y) = (core(a), core(b))
         guard !x.isEmpty, !y.isEmpty else { return false }
