@@ -11,7 +11,8 @@ struct RowRejection: Error {
 
 extension TableImporter {
     /// Builds the row's records; a rejected row becomes a ``Reject``. Returns whether it was imported.
-    func importRow(_ row: Row, kind: RecordKind, into batch: inout ImportBatch) -> Bool {
+    /// `moneyOut` is a bank's debit column, for a debit line that takes a payment back (``saysReversal(_:)``).
+    func importRow(_ row: Row, kind: RecordKind, moneyOut: Int? = nil, into batch: inout ImportBatch) -> Bool {
         // One provenance for the row; each value's shares it (``Provenance/at(column:rawText:)``).
         let place = location(row)
         let origin = Provenance(place, sourceLabel: label)
@@ -33,7 +34,8 @@ extension TableImporter {
                 }
                 batch.customers.append(customer)
             case .payments:
-                var payment = try buildPayment(row, origin, id: recordID(place), into: &batch)
+                var payment = try buildPayment(row, origin, id: recordID(place), amountColumn: moneyOut, into: &batch)
+                if moneyOut != nil || saysReversal(row) { payment = try reversal(of: payment, row, moneyOut: moneyOut, into: &batch) }
                 // The payer named in the row (a bank's "RIF ordenante") is a customer record of its
                 // own, so reconciliation ties the payment to the real customer by its evidence.
                 let payer = buildCustomer(row, origin, id: recordID(place, suffix: "customer"), into: &batch)
@@ -318,9 +320,12 @@ extension TableImporter {
         }
     }
 
-    func buildPayment(_ row: Row, _ origin: Provenance, id: RecordID, into batch: inout ImportBatch) throws -> Payment {
+    /// `amountColumn`: read the amount from this column's field instead (a bank's debit column).
+    func buildPayment(_ row: Row, _ origin: Provenance, id: RecordID, amountColumn: Int? = nil,
+                      into batch: inout ImportBatch) throws -> Payment {
         let rowCurrency = currencyCell(row, into: &batch)
-        let amountField = [Field.paymentAmount, .amount, .paid].first { mapping.has($0) && !isBlank($0, row) }
+        let amountField = amountColumn != nil ? Field.moneyOut
+            : [Field.paymentAmount, .amount, .paid].first { mapping.has($0) && !isBlank($0, row) }
         guard let amountField, let amount = try money(amountField, row, rowCurrency, origin) else {
             throw RowRejection(code: "MAP-NO-AMOUNT", reason: "no payment amount",
                                column: (mapping[.paymentAmount] ?? mapping[.amount] ?? mapping[.paid])?.columns.first)

@@ -267,6 +267,11 @@ struct TableImporter: Sendable {
                 return
             }
             if kind == .payments, let debit = moneyOutColumn(row) {
+                // A bounced cheque takes back the payment it made (``saysReversal(_:)``).
+                if saysReversal(row) {
+                    if importRow(row, kind: kind, moneyOut: debit, into: &batch) { accounting.imported += 1 } else { accounting.rejected += 1 }
+                    return
+                }
                 skip(row, for: debit, "MAP-MONEY-OUT-LINE", "a debit line: money out of the account, no customer's payment",
                      into: &batch)
                 return
