@@ -98,6 +98,7 @@ struct ColumnMapper {
         joinCheckDigit(headers: headers, profiles: profiles, samples: samples, byField: &byField, taken: &taken)
         takeNumberBesideTypeWords(headers: headers, samples: samples, byField: &byField, taken: &taken)
         joinSeries(headers: headers, samples: samples, byField: &byField, taken: &taken)
+        joinInstalment(headers: headers, samples: samples, byField: &byField, taken: &taken)
         mapAgingBuckets(headers: headers, profiles: profiles, byField: &byField, taken: &taken)
         readReferenceAsDocument(&byField)
         // (Neither step below changes the kind: payments do not depend on the customer's name, and
@@ -304,6 +305,34 @@ struct ColumnMapper {
         number.columns.insert(column - 1, at: 0); number.separator = "-"
         byField[.documentNumber] = number
         taken.insert(column - 1)
+    }
+
+    /// An instalment column (`Parcela`: `1/3`, `2/3`; `Cuota`: `1`, `2`), as Brazil's duplicatas and
+    /// credit sales list each instalment of one invoice on a row of its own: part of the number,
+    /// so the three instalments of nota fiscal 1234 are three documents (`1234-1/3` …), not one
+    /// document listed three times (two of them then lost as copies).
+    func joinInstalment(headers: [ColumnHeader], samples: [Int: [CellValue]], byField: inout [Field: MappedField],
+                        taken: inout Set<Int>) {
+        guard var number = byField[.documentNumber], !number.columns.isEmpty,
+              let header = headers.first(where: { h in
+                  !taken.contains(h.column) && MappingSettings.instalmentHeaders.contains(TextFolding.fold(h.text))
+              }),
+              let values = samples[header.column], !values.isEmpty,
+              values.allSatisfy({ Self.isInstalment($0.displayText.trimmingWhitespace) }) else { return }
+        if number.columns.count == 1 { number.separator = "-" }
+        number.columns.append(header.column)
+        byField[.documentNumber] = number
+        taken.insert(header.column)
+    }
+
+    /// An instalment's number: `2/3` (of at most 99), or a bare `2` (at most 60: a larger number
+    /// under `Cuota` is a sum, not which instalment).
+    static func isInstalment(_ text: String) -> Bool {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.count <= 2 && $0.allSatisfy(\.isASCIIDigit) }),
+              let n = Int(parts[0]) else { return false }
+        if parts.count == 2, let of = Int(parts[1]) { return n >= 1 && n <= of }
+        return n >= 1 && n <= 60
     }
 
     /// Payments in instalments, a column each (`Abono 1 | Abono 2 | Abono 3`, `Pago 1 | Pago 2`):

@@ -182,6 +182,13 @@ extension MappingSettings {
     /// beside a surname column (`Nombre` + `Apellido`).
     static let givenNameHeaders = ["nombre", "nombres", "nome", "nomes", "name", "names", "first name"]
 
+    /// Headers of an instalment's number beside the document's
+    /// (``ColumnMapper/joinInstalment(headers:samples:byField:taken:)``), folded.
+    static let instalmentHeaders: Set<String> = [
+        "parcela", "parc", "n parcela", "no parcela", "numero parcela", "numero da parcela", "cuota", "n cuota",
+        "no cuota", "nro cuota", "numero de cuota", "numero cuota", "installment", "instalment", "installment no",
+    ]
+
     /// Folded headers of a column holding a document's series apart from its number (`Serie |
     /// Folio`, `Prefijo | Número`): right before the document number it is read as part of it.
     static let seriesHeaders: Set<String> = [

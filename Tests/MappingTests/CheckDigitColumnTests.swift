@@ -128,6 +128,22 @@ struct SeriesColumnTests {
         #expect(batch.invoices.map(\.number.value) == ["A-103", "B-104", "C-105"])
     }
 
+    /// Each instalment of one nota fiscal on a row of its own (`Parcela`: `1/3` …) is a document of
+    /// its own; a `Cuota` of sums is no instalment.
+    @Test func instalmentsAreDocumentsOfTheirOwn() {
+        let rows = ArrayRowStream.rows([["Sacado", "CNPJ", "Nota Fiscal", "Parcela", "Emissão", "Vencimento", "Valor"],
+                                        ["Comercial Alvorada Ltda", "11.222.333/0001-81", "1234", "1/3", "10/03/2024", "09/04/2024", "1000,00"],
+                                        ["Comercial Alvorada Ltda", "11.222.333/0001-81", "1234", "2/3", "10/03/2024", "09/05/2024", "1000,00"],
+                                        ["Comercial Alvorada Ltda", "11.222.333/0001-81", "1234", "3/3", "10/03/2024", "08/06/2024", "1000,00"]])
+        let batch = Importer(options: ImportOptions(country: "BR", currency: "BRL")).importSource(
+            MemorySource(path: "duplicatas.xlsx", sheets: [.init(name: "Títulos", rows: rows)]))
+        #expect(batch.invoices.map(\.number.value) == ["1234-1/3", "1234-2/3", "1234-3/3"])
+        let sums = AutomaticMapping.of(["Cliente", "Factura", "Cuota", "Saldo"], text: [["Alfa", "F-1", "150", "300"]])
+        #expect(sums[.documentNumber]?.columns == [2])
+        #expect(ColumnMapper.isInstalment("2/3") && ColumnMapper.isInstalment("12") && !ColumnMapper.isInstalment("4/3")
+                    && !ColumnMapper.isInstalment("150") && !ColumnMapper.isInstalment("1.5"))
+    }
+
     /// Long texts, or a column not right before the number, stay apart (extras).
     @Test func otherColumnsStayApart() {
         let long = AutomaticMapping.of(["Serie", "Folio", "Cliente", "Total"],

@@ -242,6 +242,24 @@ import Testing
         #expect(balance == 1500 - 700 * Decimal(counted))
     }
 
+    /// A collector's list that writes a credit note as a payment (`NC-5 | 300,00 | Nota de crédito`)
+    /// beside the ERP's credit note: the credit lowers the balance once, and that is said.
+    @Test func aCreditNoteListedAsAPaymentCountsOnce() throws {
+        let c = Fixture.tornillo
+        var note = Fixture.invoice("erp.csv", 3, customer: c[0], number: "NC-5", amount: -300, balance: nil)
+        note.type = .creditNote
+        let invoices = [Fixture.invoice("erp.csv", 2, customer: c[0], number: "F-301", amount: 2000, balance: nil), note]
+        var listed = Fixture.payment("cobranza.csv", 2, customer: c[0], invoice: "F-301", amount: 300)
+        listed.reference = Sourced("NC-5", from: listed.provenance)
+        listed.method = Sourced("Nota de crédito", from: listed.provenance)
+        var money = Fixture.payment("cobranza.csv", 3, customer: c[0], invoice: "F-301", amount: 500)
+        money.reference = Sourced("R-77", from: money.provenance)
+        let result = Reconciler().reconcile(Fixture.batch(c, invoices: invoices, payments: [listed, money]))
+        let f301 = try #require(result.invoices.first { $0.documentNumber == "F-301" })
+        #expect(f301.paid?.amount == 500)
+        #expect(result.discrepancies.contains { $0.kind == "credit_note_as_payment" && $0.message.contains("NC-5") })
+    }
+
     /// One transfer naming the payer's document and another customer's (`00159 y 00170`): the
     /// payer's takes what it owes, the rest is applied to none and said, naming the owner.
     @Test func onePaymentOfOwnAndOthersDocumentsPaysTheOwn() throws {

@@ -122,7 +122,7 @@ import Reconcile
 /// Every kind of discrepancy reconciliation raises has a Spanish title in the report (the
 /// fallback, the code with spaces, is for kinds a newer store may hold).
 @Suite struct DiscrepancyTitleTests {
-    @Test(arguments: ["ambiguous_match", "ambiguous_payment", "balance_mismatch", "cluster_split", "customer_field_conflict",
+    @Test(arguments: ["ambiguous_match", "ambiguous_payment", "balance_mismatch", "cluster_split", "credit_note_as_payment", "customer_field_conflict",
                       "document_under_several_customers", "duplicate_document", "duplicate_payment", "duplicate_promise", "invalid_tax_id",
                       "invoice_field_conflict", "invoice_from_description", "large_cluster", "overpayment", "override_conflict",
                       "override_unmatched", "payment_currency_mismatch", "possible_duplicate_document", "payment_for_other_customer", "payment_not_reflected",

@@ -79,6 +79,19 @@ struct InvoiceConsolidator {
                 transfers[key, default: []].append(p)
             }
             let cid = p.customer.flatMap { customerIDByRecord[$0] }
+            // A collector's list that writes the customer's credit note as a payment (`NC-5 |
+            // 300,00 | Nota de crédito`): the credit note, which a source lists, already lowers what
+            // the customer owes; counted as money received too, it would lower it twice.
+            if let cid, let note = Self.creditNoteListedAsPayment(p, customerID: cid, groups: groups) {
+                out.discrepancies.append(.make(
+                    kind: "credit_note_as_payment", severity: .info, entity: "payment", entityID: p.id.rawValue,
+                    field: "reference", values: [.init(value: p.reference?.value ?? "", provenance: p.reference?.provenance ?? p.provenance)],
+                    message: "payment \(p.amount.value) of customer \(cid) is credit note \(note), which the sources list: "
+                        + "not counted as money received (the credit note already lowers the balance)"))
+                out.payments.append(ConsolidatedPayment(customerID: cid, invoiceNumber: p.invoiceNumber?.value, invoiceFound: false,
+                                                        payment: p))
+                continue
+            }
             // The same payment booked by two sources (the bank's line and a salesperson's log of
             // it): one customer, one document, one amount, within a few days, no references that
             // tell them apart. Applied to the balance twice, it would halve a debt that is owed.
@@ -406,6 +419,19 @@ struct InvoiceConsolidator {
         let pieces = documentPieces(raw)
         guard pieces.count > 1 else { return InvoiceNumber.normalize(raw) }
         return pieces.map(InvoiceNumber.normalize).sorted().joined(separator: "+")
+    }
+
+    /// The credit note of the customer a payment record is (its reference is the note's number, and
+    /// its amount the note's or its method names a credit note), if any.
+    private static func creditNoteListedAsPayment(_ p: Payment, customerID: String, groups: [GroupKey: [Invoice]]) -> String? {
+        guard let reference = p.reference?.value, !reference.isEmpty else { return nil }
+        let key = GroupKey(customerID: customerID, type: Invoice.DocumentType.creditNote.rawValue,
+                           number: InvoiceNumber.normalize(reference))
+        guard let copies = groups[key], let note = copies.first else { return nil }
+        let method = " " + (p.method.map { TextFolding.fold($0.value) } ?? "") + " "
+        let namesCreditNote = ["nota de credito", "nota credito", "credit note", "credit memo", "nc"].contains { method.contains(" " + $0 + " ") }
+        let sameAmount = copies.contains { $0.amount.map { abs($0.value.amount) == abs(p.amount.value.amount) } ?? false }
+        return namesCreditNote || sameAmount ? note.number.value : nil
     }
 
     /// Whether two payments to one document, of one amount, are one booking seen by two sources:

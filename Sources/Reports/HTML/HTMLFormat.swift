@@ -52,6 +52,7 @@ enum HTMLFormat {
         case "unassigned_payment": return "Pago sin cliente ni documento"
         case "payment_not_reflected": return "Pago no reflejado en el saldo"
         case "duplicate_payment": return "Pago listado dos veces"
+        case "credit_note_as_payment": return "Nota de crédito anotada como pago"
         case "duplicate_promise": return "Promesa anotada dos veces"
         case "possible_duplicate_document": return "Posible documento numerado de dos formas"
         case "unapplied_payment": return "Pago de un cliente sin documento"
