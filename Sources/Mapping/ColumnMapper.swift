@@ -397,11 +397,11 @@ struct ColumnMapper {
 
     /// A document's table that names its documents under `Reference` alone (Xero's aged
     /// receivables: `Date | Transaction | Reference | Due Date | … | Total`, `INV-7489` under
-    /// `Reference`): with a due date or aging buckets, and no other document number, the
-    /// reference is the document number. (A payment has neither.)
+    /// `Reference`): with a due date and an amount, or aging buckets, and no other document
+    /// number nor a payment date, the reference is the document number. (A payment has neither.)
     func readReferenceAsDocument(_ byField: inout [Field: MappedField]) {
-        guard byField[.documentNumber] == nil, var reference = byField[.paymentReference],
-              byField[.dueDate] != nil || byField[.agingBucket] != nil else { return }
+        guard byField[.documentNumber] == nil, byField[.paymentDate] == nil, var reference = byField[.paymentReference],
+              byField[.dueDate] != nil && byField[.amount] != nil || byField[.agingBucket] != nil else { return }
         byField[.paymentReference] = nil
         reference.field = .documentNumber
         byField[.documentNumber] = reference

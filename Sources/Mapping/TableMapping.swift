@@ -35,8 +35,8 @@ public struct TableMapping: Sendable {
     /// - payments when payment fields (or a payments title) come with an amount and no balance; a
     ///   payment amount beside an invoice's number and total (`Factura`, `Monto Total`, `Monto
     ///   Abonado`) is that invoice's part paid, which alone makes no payments table; a document
-    ///   number with a due date is an invoice's, whatever else the table has (a payment has no due
-    ///   date: Xero's `Invoice Number | Due Date | Reference | Amount`);
+    ///   number with a due date and an amount is an invoice's, unless a payment date says otherwise
+    ///   (a payment has no due date: Xero's `Invoice Number | Due Date | Reference | Amount`);
     /// - invoices when a document number comes with an amount, a balance or a sum paid;
     /// - payments when a date and a sum (the amount, or a sum paid) come without a document number
     ///   or a balance (`Fecha`, `Cliente`, `Monto cobrado`);
@@ -46,7 +46,9 @@ public struct TableMapping: Sendable {
         let partPaidOfInvoice = fields.isSuperset(of: [.paymentAmount, .amount, .documentNumber])
         let paymentEvidence = !fields.isDisjoint(with: [.paymentDate, .paymentReference, .paymentMethod])
             || (fields.contains(.paymentAmount) && !partPaidOfInvoice) || paymentHint
-        let dueDocuments = fields.isSuperset(of: [.documentNumber, .dueDate])
+        // (A payment date says payments outright: a collector's list may give the due date of
+        // the document each payment paid.)
+        let dueDocuments = fields.isSuperset(of: [.documentNumber, .dueDate, .amount]) && !fields.contains(.paymentDate)
         if paymentEvidence && hasMoney && fields.isDisjoint(with: [.balance, .agingBucket]) && !dueDocuments { return .payments }
         if fields.contains(.documentNumber) && !fields.isDisjoint(with: [.amount, .balance, .paid, .paymentAmount, .agingBucket]) {
             return .invoices

@@ -29,6 +29,17 @@ struct InvoiceListShapesTests {
         #expect(batch.invoices.map { $0.extra[header[4]] } == ["PO 12", "PO 13"])
     }
 
+    /// A collector's payments with the due date of each document paid stay payments, their
+    /// reference a reference.
+    @Test func paymentsWithTheDueDateTheyPaid() {
+        let batch = Self.importing([
+            ["Fecha de pago", "Cliente", "Referencia", "Vencimiento", "Monto pagado"],
+            ["10/05/2024", "Alfa C.A.", "11112222", "30/04/2024", "600,00"],
+            ["12/05/2024", "Beta C.A.", "11113333", "05/05/2024", "200,00"],
+        ], country: "VE")
+        #expect(batch.invoices.isEmpty && batch.payments.map { $0.reference?.value } == ["11112222", "11113333"])
+    }
+
     /// `Comprobante` (a number header) over `FA`, `NCA`, beside `Número` over numbers: the words
     /// are the type, the numbers the document; a credit note stays one.
     @Test(arguments: [("Comprobante", "Número"), ("Comprobante", "Nro"), ("Documento", "Folio"), ("Documento", "Número")])

@@ -13,7 +13,11 @@ struct RecordKindTests {
         ([.paymentReference, .documentNumber, .amount], false, .payments),
         // A document number with a due date is an invoice's: Xero's `Reference` is the customer's order.
         ([.customerName, .documentNumber, .issueDate, .dueDate, .paymentReference, .amount], false, .invoices),
-        ([.documentNumber, .dueDate, .paymentReference, .paymentAmount], false, .invoices),
+        ([.documentNumber, .dueDate, .paymentReference, .amount], false, .invoices),
+        // A sum paid without the document's amount is a payment's.
+        ([.documentNumber, .dueDate, .paymentReference, .paymentAmount], false, .payments),
+        // … but a payment date says payments: a collector's list giving each paid document's due date.
+        ([.paymentDate, .customerName, .documentNumber, .dueDate, .paymentAmount], false, .payments),
         // A date and a sum (the amount, or a sum paid) without a document number or balance.
         ([.issueDate, .customerName, .amount], false, .payments),
         ([.issueDate, .customerName, .paid], false, .payments),
