@@ -260,7 +260,7 @@ struct ColumnMapper {
               byField[.documentType] == nil, Self.holdsTypeWords(samples[wordsColumn] ?? []),
               let numbers = headers.first(where: { h in
                   !taken.contains(h.column) && headerMatch(h)?.0 == .documentNumber
-                      && Self.share(samples[h.column] ?? [], where: { $0.contains(where: \.isNumber) }) >= 0.9
+                      && Self.share(Self.texts(samples[h.column] ?? []), where: { $0.contains(where: \.isNumber) }) >= 0.9
               }) else { return }
         byField[.documentType] = MappedField(field: .documentType, columns: [wordsColumn], confidence: mapped.confidence)
         byField[.documentNumber] = MappedField(field: .documentNumber, columns: [numbers.column], confidence: mapped.confidence)
@@ -269,17 +269,20 @@ struct ColumnMapper {
 
     /// Whether a column's values are document types: words without digits, few of them repeated.
     static func holdsTypeWords(_ values: [CellValue]) -> Bool {
-        let texts = values.map { $0.displayText.trimmingWhitespace }.filter { !$0.isEmpty }
-        guard texts.count >= 2, share(values, where: { !$0.contains(where: \.isNumber) }) >= 0.9 else { return false }
+        let texts = texts(values)
+        guard texts.count >= 2, share(texts, where: { !$0.contains(where: \.isNumber) }) >= 0.9 else { return false }
         let distinct = Set(texts.map(TextFolding.fold))
         return distinct.count * 2 <= texts.count || distinct.allSatisfy { DocumentTypeWords.meaning(of: $0) != .unknown }
     }
 
-    /// The share of a column's non-blank values whose text satisfies `test`.
-    static func share(_ values: [CellValue], where test: (String) -> Bool) -> Double {
-        let texts = values.map { $0.displayText.trimmingWhitespace }.filter { !$0.isEmpty }
-        guard !texts.isEmpty else { return 0 }
-        return Double(texts.filter(test).count) / Double(texts.count)
+    /// A column's non-blank values as text, trimmed.
+    static func texts(_ values: [CellValue]) -> [String] {
+        values.map { $0.displayText.trimmingWhitespace }.filter { !$0.isEmpty }
+    }
+
+    /// The share of `texts` that satisfy `test`.
+    static func share(_ texts: [String], where test: (String) -> Bool) -> Double {
+        texts.isEmpty ? 0 : Double(texts.filter(test).count) / Double(texts.count)
     }
 
     /// A series column right before the document number's (`Serie | Folio` in Mexico, `Serie |

@@ -118,17 +118,16 @@ struct RunningBalanceCheck: Sendable {
         }
         suspect = nil
         if Self.runs(direction, pair) {
-            said.append(Self.warning(forBreak: s, direction))
+            said.append(Self.warning(atLaterLineOf: s, direction))
             return
         }
         // The line between the two pairs runs from neither side while its neighbours run from each
         // other: its balance was mistyped.
         let bridge = Pair(before: s.before, after: pair.after, between: s.between + s.after.move + pair.between)
         if Self.runs(direction, bridge) {
-            // (Its expected balance comes from its neighbour before it in time.)
-            said.append(Self.warning(forBreak: direction == .forward ? s : pair, direction))
+            said.append(Self.warning(atLaterLineOf: direction == .forward ? s : pair, direction))
         } else {
-            said.append(Self.warning(forBreak: s, direction))
+            said.append(Self.warning(atLaterLineOf: s, direction))
             suspect = pair
         }
     }
@@ -179,7 +178,7 @@ struct RunningBalanceCheck: Sendable {
     }
 
     private mutating func endBlock(into said: inout [Diagnostic]) {
-        if let s = suspect { said.append(Self.warning(forBreak: s, direction ?? .forward)) }
+        if let s = suspect { said.append(Self.warning(atLaterLineOf: s, direction ?? .forward)) }
         suspect = nil; last = nil; currency = nil
     }
 
@@ -202,15 +201,13 @@ struct RunningBalanceCheck: Sendable {
         }
     }
 
-    /// A pair that did not run, the line after it running on: its later line in time is said.
-    private static func warning(forBreak pair: Pair, _ direction: Direction) -> Diagnostic {
-        let line = later(direction, pair)
-        return warning(line.balance, at: line, expected: expected(direction, pair), direction)
-    }
-
-    private static func warning(_ balance: Money, at line: Anchor, expected: Decimal, _ direction: Direction) -> Diagnostic {
+    /// The warning for a pair that does not run: at its later line in time, with the balance the
+    /// other line and the moves give it. (A break is said at the pair that breaks; a mistyped
+    /// balance at the pair whose earlier line is its neighbour before it in time.)
+    private static func warning(atLaterLineOf pair: Pair, _ direction: Direction) -> Diagnostic {
+        let line = later(direction, pair), balance = line.balance
         let neighbour = direction == .forward ? "the line before it" : "the line below it"
-        let shown = Money(expected, balance.currency)
+        let shown = Money(expected(direction, pair), balance.currency)
         return Diagnostic(.warning, code: code,
                           "running balance \(balance) does not follow from \(neighbour) and the charges and credits since "
                             + "(\(shown)): a balance mistyped, a line missing or a sum carried wrong; the lines are imported as written",

@@ -71,19 +71,20 @@ extension TableImporter {
     func advanceStatement(past row: Row, isHeading: Bool, _ state: inout StatementStart) -> FirstLineOutcome? {
         // A first line still waiting when its block ends, or another opening line comes, is left unconfirmed.
         let unconfirmed = state.pending.map(FirstLineOutcome.unconfirmed)
-        if isHeading {
+        switch statementRow(row, isHeading: isHeading) {
+        case .heading:
             if let key = closingKey(state) { state.closingBalances.insert(key) }
             state.awaiting = true; state.pending = nil; state.lastLine = nil
             return unconfirmed
-        }
-        if isUnlabeledTotals(row) { return nil }
-        if let c = statusColumn, VoidedRows.isVoided(row.shownText(column: c)) { return nil }
-        if let line = Self.balanceLineColumn(row) {
-            // An opening balance line is the block's first line; a closing one is none.
-            guard Self.isOpeningBalance(row.shownText(column: line)) else { return nil }
+        case .noLine, .closingBalance:
+            return nil
+        case .openingBalance:
+            // An opening balance line is the block's first line.
             state.awaiting = false; state.pending = nil
             state.lastLine = row
             return unconfirmed
+        case .line:
+            break
         }
         // Past the block's first two lines only its last one matters: no figure is read.
         if !state.awaiting, state.pending == nil {
@@ -109,6 +110,22 @@ extension TableImporter {
         }
         state.lastLine = row
         return outcome
+    }
+
+    /// What a data row of a statement is, told without reading its figures.
+    enum StatementRow { case heading, noLine, openingBalance, closingBalance, line }
+
+    /// What a data row of a statement is (``StatementRow``): a customer heading (`isHeading`, as
+    /// the caller read it), no line (a totals row without its label, a voided document), the
+    /// opening or closing balance line (`Saldo anterior`, `Saldo final`), or a line.
+    func statementRow(_ row: Row, isHeading: Bool) -> StatementRow {
+        if isHeading { return .heading }
+        if isUnlabeledTotals(row) { return .noLine }
+        if let c = statusColumn, VoidedRows.isVoided(row.shownText(column: c)) { return .noLine }
+        if let line = Self.balanceLineColumn(row) {
+            return Self.isOpeningBalance(row.shownText(column: line)) ? .openingBalance : .closingBalance
+        }
+        return .line
     }
 
     /// ``advanceStatement(past:isHeading:_:)`` over a chunk's rows (its `Row`s, then its rows read

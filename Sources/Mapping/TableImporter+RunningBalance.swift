@@ -30,15 +30,17 @@ extension TableImporter {
         case .totals: return RunningBalanceCheck.Step(kind: .blockEnd)
         case .data: break
         }
-        if isHeading { return RunningBalanceCheck.Step(kind: .blockEnd) }
-        if isUnlabeledTotals(row) { return nil }
-        if let c = statusColumn, VoidedRows.isVoided(row.shownText(column: c)) { return nil }
+        let kind = statementRow(row, isHeading: isHeading)
+        switch kind {
+        case .heading: return RunningBalanceCheck.Step(kind: .blockEnd)
+        // A closing balance line (`Saldo final`) moves nothing; an opening one starts the block.
+        case .noLine, .closingBalance: return nil
+        case .openingBalance, .line: break
+        }
         let at = location(row, column: balanceColumn)
         let found = row[column: balanceColumn].isBlank ? nil : row.shownText(column: balanceColumn)
         let balance = statementFigure(.balance, row)
-        if let line = Self.balanceLineColumn(row) {
-            // A closing balance line (`Saldo final`) moves nothing; an opening one starts the block.
-            guard Self.isOpeningBalance(row.shownText(column: line)) else { return nil }
+        if kind == .openingBalance {
             guard let opening = balance ?? statementMove(row) else { return RunningBalanceCheck.Step(kind: .blockEnd) }
             return RunningBalanceCheck.Step(kind: .opening(balance: opening), customer: customerText(row), location: at, found: found)
         }

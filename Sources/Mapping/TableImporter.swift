@@ -266,20 +266,21 @@ struct TableImporter: Sendable {
                      into: &batch)
                 return
             }
+            // A debit line is money out of the account, but a bounced cheque's takes back the
+            // payment it made (``saysReversal(_:)``): imported from the debit column, below zero.
+            var reversedDebit: Int?
             if kind == .payments, let debit = moneyOutColumn(row) {
-                // A bounced cheque takes back the payment it made (``saysReversal(_:)``).
-                if saysReversal(row) {
-                    if importRow(row, kind: kind, moneyOut: debit, into: &batch) { accounting.imported += 1 } else { accounting.rejected += 1 }
+                guard saysReversal(row) else {
+                    skip(row, for: debit, "MAP-MONEY-OUT-LINE", "a debit line: money out of the account, no customer's payment",
+                         into: &batch)
                     return
                 }
-                skip(row, for: debit, "MAP-MONEY-OUT-LINE", "a debit line: money out of the account, no customer's payment",
-                     into: &batch)
-                return
+                reversedDebit = debit
             }
             if plainRows, kind == .invoices, sections == nil, !isStatement, let p = plainInvoice(row, known: known, into: &batch) {
                 plain.rows.append(p)
                 accounting.imported += 1
-            } else if importRow(row, kind: kind, into: &batch) {
+            } else if importRow(row, kind: kind, moneyOut: reversedDebit, into: &batch) {
                 accounting.imported += 1
             } else {
                 accounting.rejected += 1

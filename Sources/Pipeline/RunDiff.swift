@@ -113,7 +113,7 @@ public struct RunDiff: Codable, Sendable, Equatable {
         for (key, a) in newInvoices {
             guard let b = oldInvoices[key], a != b else { continue }
             changes.append(BalanceChange(entity: "invoice", id: key, currency: a.currency?.code ?? "",
-                                         before: Money(b.amount, b.currency).plainText, after: Money(a.amount, a.currency).plainText))
+                                         before: b.plainText, after: a.plainText))
         }
         let oldTotals = Self.customerBalances(oldReport), newTotals = Self.customerBalances(newReport)
         for key in Set(oldTotals.keys).union(newTotals.keys) {
@@ -169,24 +169,21 @@ public struct RunDiff: Codable, Sendable, Equatable {
     }
 
     /// What each document still owes (credit notes negative), by customer, type and number.
-    static func openInvoices(_ result: ReconciliationResult, _ report: CollectionsReport)
-        -> [String: OpenAmount] {
-        var map: [String: OpenAmount] = [:]
+    static func openInvoices(_ result: ReconciliationResult, _ report: CollectionsReport) -> [String: Money] {
+        var map: [String: Money] = [:]
         for (i, invoice) in result.invoices.enumerated() {
             let aging = report.invoices[i]
             map["\(invoice.customerID)/\(invoice.documentType.rawValue)/\(invoice.documentNumber)"] =
-                OpenAmount(amount: aging.openAmount, currency: aging.currency)
+                Money(aging.openAmount, aging.currency)
         }
         return map
     }
-
-    struct OpenAmount: Equatable { var amount: Decimal; var currency: Currency? }
 
     /// Each customer's balance per currency, as `customers.csv` states the main one.
     static func customerBalances(_ report: CollectionsReport) -> [CustomerCurrency: Decimal] {
         var totals: [CustomerCurrency: Decimal] = [:]
         for position in report.customers {
-            for p in position.allCurrencies where !(p.balance.isZero && p.openDocuments == 0) {
+            for p in position.allCurrencies {
                 totals[CustomerCurrency(customer: position.customerID, currency: p.currency?.code ?? ""), default: 0] += p.balance
             }
         }

@@ -79,6 +79,8 @@ struct InvoiceConsolidator {
                 transfers[key, default: []].append(p)
             }
             let cid = p.customer.flatMap { customerIDByRecord[$0] }
+            // The documents its document cell names (read once for the checks below).
+            let pieces = p.invoiceNumber.map { Self.documentPieces($0.value) } ?? []
             // A collector's list that writes the customer's credit note as a payment (`NC-5 |
             // 300,00 | Nota de crédito`): the credit note, which a source lists, already lowers what
             // the customer owes; counted as money received too, it would lower it twice.
@@ -96,7 +98,7 @@ struct InvoiceConsolidator {
             // it): one customer, one document, one amount, within a few days, no references that
             // tell them apart. Applied to the balance twice, it would halve a debt that is owed.
             if let cid, let raw = p.invoiceNumber?.value, !raw.isEmpty {
-                let key = [cid, Self.documentListKey(raw), p.amount.value.plainText, p.amount.value.currency?.code ?? ""]
+                let key = [cid, Self.documentListKey(raw, pieces: pieces), p.amount.value.plainText, p.amount.value.currency?.code ?? ""]
                     .joined(separator: "|")
                 if let first = (bookedByDocument[key] ?? []).first(where: { Self.sameBooking($0, p) }) {
                     out.discrepancies.append(.make(
@@ -114,7 +116,8 @@ struct InvoiceConsolidator {
             var number: String?
             // One payment of several documents (`00159/00160`, `159 y 160`): shared among them.
             if let raw = p.invoiceNumber?.value,
-               let (shares, foreign) = Self.shares(of: p, raw: raw, customerID: cid, index: invoiceIndex, groups: groups) {
+               let (shares, foreign) = Self.shares(of: p, raw: raw, pieces: pieces, customerID: cid, index: invoiceIndex,
+                                                   groups: groups) {
                 for (key, share) in shares { paidByKey[key, default: []].append(share) }
                 if let cid, !foreign.isEmpty {
                     let applied = shares.reduce(Decimal(0)) { $0 + $1.share.amount.value.amount }
@@ -135,7 +138,6 @@ struct InvoiceConsolidator {
             }
             if let raw = p.invoiceNumber?.value, !raw.isEmpty {
                 // (`Facturas F-111`: the number without the words before it.)
-                let pieces = Self.documentPieces(raw)
                 let whole = InvoiceNumber.normalize(raw)
                 let n = pieces.count == 1 && Self.payable(whole, in: invoiceIndex).isEmpty ? InvoiceNumber.normalize(pieces[0]) : whole
                 number = raw
@@ -170,7 +172,8 @@ struct InvoiceConsolidator {
             if number == nil, let cid, case let named = InvoiceMention.findAll(
                 in: Self.freeTexts(of: p), documents: { Self.payable($0, in: invoiceIndex) }, isCustomers: { $0.customerID == cid }),
                !named.isEmpty,
-               let (shares, _) = Self.shares(of: p, raw: named.map(\.written).joined(separator: "/"), customerID: cid,
+               case let listed = named.map(\.written).joined(separator: "/"),
+               let (shares, _) = Self.shares(of: p, raw: listed, pieces: Self.documentPieces(listed), customerID: cid,
                                              index: invoiceIndex, groups: groups) {
                 for (key, share) in shares { paidByKey[key, default: []].append(share) }
                 let written = named.map(\.written).joined(separator: ", ")
@@ -269,23 +272,23 @@ struct InvoiceConsolidator {
     static func documentsUnderSeveralCustomers(_ invoices: [ConsolidatedInvoice]) -> [Discrepancy] {
         // The amount as a decimal and a code: `1500` and `1500.00` are one amount.
         struct Key: Hashable { var type: String; var number: String; var amount: String; var issued: LocalDate? }
-        var byKey: [Key: [Int]] = [:]
+        var byDocument: [Key: [Int]] = [:]
         for (i, inv) in invoices.enumerated() where !inv.customerID.isEmpty {
             guard let amount = inv.amount else { continue }
             let key = Key(type: inv.documentType.rawValue, number: InvoiceNumber.normalize(inv.documentNumber),
                           amount: "\(amount.amount) \(amount.currency?.code ?? "")", issued: nil)
-            byKey[key, default: []].append(i)
+            byDocument[key, default: []].append(i)
         }
         // Copies with different issue dates are different documents; a copy without one (a list
         // that does not give it) is the same as the others when they agree on theirs.
-        for (key, indices) in byKey {
+        var byKey: [Key: [Int]] = [:]
+        for (document, indices) in byDocument {
             let dates = Set(indices.compactMap { invoices[$0].issueDate })
-            guard dates.count > 1 else {
-                if let date = dates.first { byKey[key] = nil; byKey[Key(type: key.type, number: key.number, amount: key.amount, issued: date)] = indices }
-                continue
+            for i in indices {
+                var key = document
+                key.issued = dates.count == 1 ? dates.first : invoices[i].issueDate
+                byKey[key, default: []].append(i)
             }
-            byKey[key] = nil
-            for i in indices { byKey[Key(type: key.type, number: key.number, amount: key.amount, issued: invoices[i].issueDate), default: []].append(i) }
         }
         var out: [Discrepancy] = []
         for (key, indices) in byKey where Set(indices.map { invoices[$0].customerID }).count > 1 {
@@ -348,19 +351,20 @@ struct InvoiceConsolidator {
     /// A payment naming several documents in one cell (`00159/00160`, `159, 160`, `159 y 160`),
     /// each one of its customer's (or, with no customer, each of one customer only), as one share
     /// per document: in the order written, each takes what its document is owed (its first ranked
-    /// source's balance, else its amount), the last what is left. `nil` when the cell names one
-    /// document, or a piece is no such document (then the payment is handled as one number).
+    /// source's balance, else its amount), the last what is left. `pieces` are the cell's documents
+    /// as written (``documentPieces(_:)``). `nil` when the cell names one document (as a whole, or
+    /// one piece), or none of the payer's, or, with no customer, a piece is no single customer's
+    /// document (then the payment is handled as one number).
     ///
-    /// A piece that is another customer's document (a sister company's) is left out, in `foreign`
-    /// with its owners: the payer's own documents then take only what they are owed, and the rest
-    /// is applied to none.
-    private static func shares(of p: Payment, raw: String, customerID: String?, index: [String: [GroupKey]],
+    /// A piece that is another customer's document (a sister company's), or that no source lists,
+    /// is left out, in `foreign` with its owners (none for the latter): the payer's own documents
+    /// then take only what they are owed, and the rest is applied to none.
+    private static func shares(of p: Payment, raw: String, pieces: [String], customerID: String?, index: [String: [GroupKey]],
                                groups: [GroupKey: [Invoice]])
         -> (shares: [(key: GroupKey, share: Payment)], foreign: [(piece: String, owners: [String])])? {
         // A cell that is one of the customer's documents as a whole (`2024/0105`) names no list.
         guard payable(InvoiceNumber.normalize(raw), in: index).allSatisfy({ customerID != nil && $0.customerID != customerID })
         else { return nil }
-        let pieces = documentPieces(raw)
         guard pieces.count > 1 else { return nil }
         var keys: [GroupKey] = [], written: [String] = []
         var foreign: [(piece: String, owners: [String])] = []
@@ -415,8 +419,8 @@ struct InvoiceConsolidator {
 
     /// The key under which payments of one document list meet, however the list is written
     /// (`F-601 y 602`, `F-601, F-602`): its documents' normalized numbers, in order.
-    static func documentListKey(_ raw: String) -> String {
-        let pieces = documentPieces(raw)
+    static func documentListKey(_ raw: String, pieces: [String]? = nil) -> String {
+        let pieces = pieces ?? documentPieces(raw)
         guard pieces.count > 1 else { return InvoiceNumber.normalize(raw) }
         return pieces.map(InvoiceNumber.normalize).sorted().joined(separator: "+")
     }
