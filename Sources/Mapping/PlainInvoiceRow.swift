@@ -23,6 +23,9 @@ public struct PlainInvoiceRow: Sendable {
     public var amount: PlainAmount?
     public var paid: PlainAmount?
     public var balance: PlainAmount?
+    /// The row's notes column, as ``Invoice/notes`` holds it. (A row with extra attributes is no
+    /// plain row: it is imported as records.)
+    public var notes: String?
     /// How many of the chunk's customer and invoice records come before this row's: a consumer
     /// writing both in row order puts this row's after them.
     public var customersBefore: Int

@@ -33,7 +33,8 @@ extension TableImporter {
                              invoicesBefore: Int) -> PlainInvoiceRow? {
         // An aging report's balance is its buckets' sum: the record path's (``bucketBalance``).
         // Instalments (several paid columns) may raise a warning: the record path's (``instalments``).
-        guard columns(.agingBucket).isEmpty, columns(.paid).count <= 1,
+        // Extra attributes: the record path keeps them (a plain row has none).
+        guard columns(.agingBucket).isEmpty, columns(.paid).count <= 1, !hasExtras(row),
               let (number, _) = textValue(.documentNumber, row) else { return nil }
         do {
             guard let amount = try plainAmount(.amount, row, rowCurrency), let paid = try plainAmount(.paid, row, rowCurrency),
@@ -49,6 +50,7 @@ extension TableImporter {
             return PlainInvoiceRow(row: row.number, line: row.line, customer: known ?? plainCustomer { row }, number: number,
                                    type: type, issueDate: issued, dueDate: due,
                                    currency: currency, amount: amount, paid: paid, balance: balance,
+                                   notes: textValue(.notes, row)?.0,
                                    customersBefore: customersBefore, invoicesBefore: invoicesBefore)
         } catch {
             return nil

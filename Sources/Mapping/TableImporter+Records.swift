@@ -339,7 +339,8 @@ extension TableImporter {
         }
         return Payment(id: id, customer: nil, invoiceNumber: text(.documentNumber, row, origin),
                        date: try date(dateField, row, origin), amount: amount, reference: text(.paymentReference, row, origin),
-                       method: text(.paymentMethod, row, origin), extra: extra, provenance: origin)
+                       method: text(.paymentMethod, row, origin), notes: text(.notes, row, origin), extra: extra,
+                       provenance: origin)
     }
 
     // MARK: Values
@@ -591,6 +592,7 @@ extension TableImporter {
 
     /// Unmapped columns as `header → value`, so nothing is silently dropped.
     func extras(_ row: Row) -> [String: String] {
+        guard hasExtras(row) else { return [:] }
         var out: [String: String] = [:]
         for h in mapping.extras {
             let cell = row[column: h.column]
@@ -605,5 +607,12 @@ extension TableImporter {
             }
         }
         return out
+    }
+
+    /// Whether the row has a cell ``extras(_:)`` keeps: in a column no field took, or beyond the header.
+    func hasExtras(_ row: Row) -> Bool {
+        if mapping.extras.contains(where: { !row[column: $0.column].isBlank }) { return true }
+        let width = table.region.headers.last?.column ?? 0
+        return row.cells.count > width && ((width + 1)...row.cells.count).contains { !row[column: $0].isBlank }
     }
 }

@@ -9,7 +9,7 @@ extension TableImporter {
     var readsPlainRowsInPlace: Bool {
         plainRows && mapping.kind == .invoices && classifier != nil && columns(.documentNumber).count == 1
             && columns(.documentType).count <= 1 && sections == nil && !isStatement && columns(.agingBucket).isEmpty
-            && columns(.paid).count <= 1
+            && columns(.paid).count <= 1 && columns(.notes).count <= 1
     }
 
     /// Row `r` of `rows`: a plain invoice row read in place when its bytes clearly make one (with
@@ -39,7 +39,7 @@ extension TableImporter {
     /// importer (hundreds of bytes), several times a row.
     private mutating func plainInvoice(_ row: TextRowView, of rows: TextRows, _ r: Int, known: CustomerValues?,
                                        into batch: inout ImportBatch, plain: inout PlainInvoiceRows) -> Bool {
-        guard let reader = bytesReader, reader.classifier.isSurelyData(row) else { return false }
+        guard let reader = bytesReader, reader.classifier.isSurelyData(row), !reader.hasExtras(row) else { return false }
         // A row with no customer may take the one above it (``CustomerFillDown``): the row path decides.
         if let fillDown, !fillDown.namesCustomer(row) { return false }
         // A status that may say voided: the row path decides (``VoidedRows``).
@@ -64,7 +64,7 @@ extension TableImporter {
                                 number: number, type: type, issueDate: issued, dueDate: due,
                                 currency: amount?.currency ?? balance?.currency ?? paid?.currency
                                     ?? rowCurrency ?? reader.fallbackCurrency,
-                                amount: amount, paid: paid, balance: balance,
+                                amount: amount, paid: paid, balance: balance, notes: reader.notes(row),
                                 customersBefore: batch.customers.count, invoicesBefore: batch.invoices.count))
         noteCustomer(customer, row: row.number, line: row.line, into: &batch)
         return true
@@ -137,6 +137,11 @@ final class PlainBytesReader: Sendable {
     let issueDate, dueDate: DateColumn?
     /// The mapping's currency, else the configuration's.
     let fallbackCurrency: Currency?
+    /// The notes column; the columns kept as extra attributes, and the header's last column (cells
+    /// beyond it are kept too): a row with any of those is imported as records.
+    let notesColumn: Int?
+    let extraColumns: [Int]
+    let width: Int
 
     /// The reader of `importer`'s table; `nil` unless its rows may be read in place
     /// (``TableImporter/readsPlainRowsInPlace``).
@@ -157,6 +162,9 @@ final class PlainBytesReader: Sendable {
         amount = amountColumn(.amount); paid = amountColumn(.paid); balance = amountColumn(.balance)
         issueDate = dateColumn(.issueDate); dueDate = dateColumn(.dueDate)
         fallbackCurrency = importer.fallbackCurrency
+        notesColumn = importer.columns(.notes).first
+        extraColumns = importer.mapping.extras.map(\.column)
+        width = importer.table.region.headers.last?.column ?? 0
     }
 
     /// A reader of the same columns, of its own: each chunk's worker takes one
@@ -172,6 +180,19 @@ final class PlainBytesReader: Sendable {
         amount = copy(other.amount); paid = copy(other.paid); balance = copy(other.balance)
         issueDate = other.issueDate; dueDate = other.dueDate
         fallbackCurrency = other.fallbackCurrency
+        notesColumn = other.notesColumn; extraColumns = other.extraColumns; width = other.width
+    }
+
+    /// ``TableImporter/hasExtras(_:)`` of a row read as bytes.
+    func hasExtras(_ row: TextRowView) -> Bool {
+        if extraColumns.contains(where: { !TextCell.isBlank(row[$0]) }) { return true }
+        return row.count > width && ((width + 1)...row.count).contains { !TextCell.isBlank(row[$0]) }
+    }
+
+    /// The row's notes as ``TableImporter/textValue(_:_:)`` reads them from its cell.
+    func notes(_ row: TextRowView) -> String? {
+        guard let notesColumn, !TextCell.isBlank(row[notesColumn]) else { return nil }
+        return String.collapsingWhitespace(bytes: row[notesColumn])
     }
 
     /// A row's amount, paid and balance (``money(_:_:_:)``), and issue and due dates

@@ -104,11 +104,11 @@ extension ImportOutput {
                     w.put(comma); w.put(encoded)
                     putPlace(place, row, line, into: &w)
                 }
-                var number = p.number, type = p.type.rawValue
+                var number = p.number, type = p.type.rawValue, notes = p.notes ?? ""
                 let amountsBound = 3 + (p.amount?.textBound ?? 0) + (p.paid?.textBound ?? 0) + (p.balance?.textBound ?? 0)
-                number.withUTF8 { number in
+                number.withUTF8 { number in notes.withUTF8 { notes in
                     let bound = idBound + 1 + CSVRowBuffer.fieldBound(number) + 1 + type.utf8.count
-                        + 2 * (1 + ByteCursor.dateBound) + 1 + 3 + amountsBound + placeBound
+                        + 2 * (1 + ByteCursor.dateBound) + 1 + 3 + amountsBound + 2 + CSVRowBuffer.fieldBound(notes) + placeBound
                     out.invoices.write(maxLength: bound) { w in
                         w.put(start); w.put(row); w.put(customerSuffix)
                         w.put(comma); CSVRowBuffer.put(field: number, into: &w)
@@ -119,9 +119,12 @@ extension ImportOutput {
                         w.put(comma); w.put(amount: p.amount)
                         w.put(comma); w.put(amount: p.paid)
                         w.put(comma); w.put(amount: p.balance)
+                        // Its notes; its extra attributes are none (a row with some is imported as records).
+                        w.put(comma); CSVRowBuffer.put(field: notes, into: &w)
+                        w.put(comma)
                         putPlace(place, row, line, into: &w)
                     }
-                }
+                } }
             }
         }
 
@@ -151,6 +154,7 @@ extension ImportOutput {
             ImportOutput.renderDocumentValues(number: p.number, type: p.type, issued: p.issueDate, due: p.dueDate,
                                               currency: p.currency, into: &scratch.row)
             scratch.row.field(p.amount); scratch.row.field(p.paid); scratch.row.field(p.balance)
+            scratch.row.field(p.notes); scratch.row.field(nil as String?)
             scratch.row.location(place, row: p.row, line: p.line)
             scratch.row.endRow()
             out.invoices.append(scratch.row)
@@ -182,6 +186,7 @@ extension ImportOutput {
         row.field(c.taxID?.value.country); row.field(c.taxID?.value.validity.rawValue)
         row.joined(c.phones); row.joined(c.emails)
         row.field(c.address?.value); row.field(c.city?.value); row.field(c.salesperson?.value)
+        row.field(ExtraAttributesText.json(c.extra))
     }
 
     /// One invoice as a row of invoices.csv.
@@ -190,6 +195,7 @@ extension ImportOutput {
         renderDocumentValues(number: i.number.value, type: i.type, issued: i.issueDate?.value, due: i.dueDate?.value,
                              currency: i.currency, into: &row)
         row.field(i.amount?.value); row.field(i.paid?.value); row.field(i.balance?.value)
+        row.field(i.notes?.value); row.field(ExtraAttributesText.json(i.extra))
         row.location(i.provenance.location)
         row.endRow()
     }
@@ -199,6 +205,7 @@ extension ImportOutput {
         row.field(p.id.rawValue); row.field(p.date?.value); row.field(p.amount.value.currency?.code)
         row.field(p.amount.value.plainText); row.field(p.invoiceNumber?.value); row.field(p.reference?.value)
         row.field(p.method?.value); row.field(p.extra["customer_tax_id"]); row.field(p.extra["customer_name"])
+        row.field(p.notes?.value); row.field(ExtraAttributesText.json(p.extra, leaving: ["customer_tax_id", "customer_name"]))
         row.location(p.provenance.location)
     }
 

@@ -45,12 +45,13 @@ final class ImportOutput: @unchecked Sendable {
 
     /// The columns of customers.csv, invoices.csv and payments.csv (`consolida inspect` shows its
     /// sample records by them too).
+    // `notes` is the row's notes column; `extra` its columns no field took (``ExtraAttributesText``).
     static let customerColumns = ["customer_id", "name", "tax_id", "tax_id_country", "tax_id_valid", "phones", "emails",
-                                  "address", "city", "salesperson"] + locationColumns
+                                  "address", "city", "salesperson", "extra"] + locationColumns
     static let invoiceColumns = ["customer_id", "document_number", "document_type", "issue_date", "due_date", "currency",
-                                 "amount", "paid", "balance"] + locationColumns
+                                 "amount", "paid", "balance", "notes", "extra"] + locationColumns
     static let paymentColumns = ["payment_id", "date", "currency", "amount", "invoice_number", "reference", "method",
-                                 "customer_tax_id", "customer_name"] + locationColumns
+                                 "customer_tax_id", "customer_name", "notes", "extra"] + locationColumns
 
     init(folder: OutputFolder) throws {
         customers = try StreamedCSVFile(folder.staged("customers.csv"), header: Self.customerColumns)

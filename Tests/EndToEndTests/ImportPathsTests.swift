@@ -62,6 +62,32 @@ struct ImportPathsTests {
         #expect(summary.contains("\"imported\" : 2") && summary.contains("\"rejected\" : 0") && summary.contains("\"rejects\" : 2"))
     }
 
+    /// A row's notes and the cells no field took (kept as extra attributes) are written with its
+    /// record, both ways: as `notes` and as the JSON object `extra`, whose keys are the headers.
+    @Test func notesAndExtraAttributesAreWritten() throws {
+        let folder = try CommandRunner.temporaryFolder("paths-extras")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(("Cliente,Factura,Monto,Observaciones,Zona\n"
+                  + "Abasto Luna,F-1,100.00,\"Pagará el viernes, dice\",Norte\n"
+                  + "Bodega Sol,F-2,50.00,=1+1,\n"
+                  + "Kiosko \"El Rey\",F-3,75.00,,Sur \"B\",fuera\n").utf8).write(to: folder.appendingPathComponent("f.csv"))
+        try Data(("Fecha de pago,Cliente,Referencia,Monto,Observaciones,Zona\n"
+                  + "01/03/2024,Abasto Luna,778812,100.00,abono factura F-1,Norte\n").utf8)
+            .write(to: folder.appendingPathComponent("p.csv"))
+        let written = try Self.importBothWays(["f.csv", "p.csv"], in: folder, extra: ["--country", "VE", "--quiet"])
+        let invoices = String(decoding: written["invoices.csv"] ?? Data(), as: UTF8.self).split(separator: "\r\n")
+        #expect(invoices[0].contains(",balance,notes,extra,source_file,"))
+        #expect(invoices[1].contains(",\"Pagará el viernes, dice\",\"{\"\"Zona\"\":\"\"Norte\"\"}\",f.csv,"), "\(invoices[1])")
+        #expect(invoices[2].contains(",'=1+1,,f.csv,"), "\(invoices[2])")
+        // A cell beyond the header is kept by its column letter.
+        #expect(invoices[3].contains(",,\"{\"\"F\"\":\"\"fuera\"\",\"\"Zona\"\":\"\"Sur \\\"\"B\\\"\"\"\"}\",f.csv,"), "\(invoices[3])")
+        let payments = String(decoding: written["payments.csv"] ?? Data(), as: UTF8.self).split(separator: "\r\n")
+        #expect(payments[0].contains(",customer_name,notes,extra,source_file,"))
+        #expect(payments[1].contains(",Abasto Luna,abono factura F-1,\"{\"\"Zona\"\":\"\"Norte\"\"}\",p.csv,"), "\(payments[1])")
+        let customers = String(decoding: written["customers.csv"] ?? Data(), as: UTF8.self).split(separator: "\r\n")
+        #expect(customers[0].contains(",salesperson,extra,source_file,"))
+    }
+
     /// A file given twice is imported once (its records would repeat under the same IDs).
     @Test func aFileGivenTwiceIsImportedOnce() throws {
         let folder = try CommandRunner.temporaryFolder("paths-twice")
