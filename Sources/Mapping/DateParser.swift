@@ -40,9 +40,16 @@ public enum DateParser {
     }
 
     static func parse(text raw: String, order: DateOrder) -> Result<LocalDate, ValueError> {
+        if raw.utf8.count > longestDate { return .failure(notADate) }
         if let date = raw.utf8.withContiguousStorageIfAvailable({ dateBeforeTime($0, order: order) }) ?? nil { return date }
         return parseTokens(text: raw, order: order)
     }
+
+    /// More bytes than any date is written with (`miércoles, 15 de septiembre de 2024, 10:30:00 a. m.`
+    /// has 55): a longer text is no date, and is not tokenized (a hostile cell of megabytes took
+    /// minutes there).
+    static let longestDate = 200
+    private static let notADate = ValueError("MAP-DATE-FORMAT", "date: not a date", expected: "date")
 
     /// ``parse(text:order:)`` through its tokens, without the shortcut for a date and a time.
     static func parseTokens(text raw: String, order: DateOrder) -> Result<LocalDate, ValueError> {
@@ -51,6 +58,7 @@ public enum DateParser {
 
     /// ``parse(text:order:)`` of a text cell's UTF-8 bytes.
     static func parse(bytes: UnsafeBufferPointer<UInt8>, order: DateOrder) -> Result<LocalDate, ValueError> {
+        if bytes.count > longestDate { return .failure(notADate) }
         if let date = threeNumbers(bytes, order: order) ?? dateBeforeTime(bytes, order: order) { return date }
         return parse(DateTokens.numericOnly(bytes) ?? DateTokens(String(decoding: bytes, as: UTF8.self)), order: order)
     }

@@ -216,9 +216,11 @@ public struct Pipeline {
     }
 
     /// Diagnostics that say a source was not read whole: a sheet that could not be opened or broke
-    /// off, or a sheet its workbook lists without its part.
+    /// off, a sheet its workbook lists without its part, a string table or styles part missing or
+    /// broken off.
     public static let readFailureCodes: Set<String> = ["MAP-SHEET-UNREADABLE", "MAP-SHEET-TRUNCATED", "XLSX-MISSING-SHEET-PART",
-                                                       "XLSX-MISSING-SHARED-STRINGS"]
+                                                       "XLSX-MISSING-SHARED-STRINGS", "XLSX-MALFORMED-SHARED-STRINGS",
+                                                       "XLSX-MALFORMED-STYLES"]
 
     static func summary(of source: DiscoveredSource, kind: String, batch: ImportBatch) -> RunSummary.SourceSummary {
         let a = batch.accounting

@@ -80,6 +80,8 @@ public enum SourceDiscovery {
         let files = walk(folder: root, display: displayRoot.isEmpty ? "" : displayRoot, includeAll: true)
         let glob = rest.joined(separator: "/")
         return files.filter { file in
+            // A folder that could not be listed may hold matching files: kept, to be reported.
+            if isFolder(file.path) { return true }
             let relative = displayRoot.isEmpty ? file.display : String(file.display.dropFirst(displayRoot.count + 1))
             return matches(glob: glob, path: relative)
         }
@@ -109,15 +111,26 @@ public enum SourceDiscovery {
     /// Every regular file below a folder, sorted, skipping hidden files and folders, and folders
     /// Consolida wrote (``OutputFolder/markerName``: an earlier run's output copied beside the
     /// sources is its own results, not data; its JSON would even fail as a notes export).
+    ///
+    /// A folder that cannot be listed, or an entry that cannot be looked at (no permission), is
+    /// listed itself: opening it then fails with the reason, and the run reports it as a source it
+    /// could not read, instead of a salesperson's folder missing from the book without a word.
     static func walk(folder: String, display: String, includeAll: Bool) -> [(display: String, path: String)] {
         let fm = FileManager.default
-        guard let names = try? fm.contentsOfDirectory(atPath: folder) else { return [] }
+        guard let names = try? fm.contentsOfDirectory(atPath: folder) else { return [(display.isEmpty ? folder : display, folder)] }
         var out: [(display: String, path: String)] = []
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = folder == "." ? name : (folder as NSString).appendingPathComponent(name)
             let shown = display.isEmpty ? name : display + "/" + name
             var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDir) else { continue }
+            guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
+                // Not even looked at (a folder without search permission): reported, unless a
+                // link to nothing (`lstat` sees it) or of an ending no folder walk reads.
+                if !isDanglingLink(path), includeAll || readableExtensions.contains((name as NSString).pathExtension.lowercased()) {
+                    out.append((shown, path))
+                }
+                continue
+            }
             if isDir.boolValue {
                 if fm.fileExists(atPath: (path as NSString).appendingPathComponent(OutputFolder.markerName)) { continue }
                 out += walk(folder: path, display: shown, includeAll: includeAll)
@@ -126,5 +139,17 @@ public enum SourceDiscovery {
             }
         }
         return out
+    }
+
+    /// Whether `path` is a folder (one that could not be listed, in ``walk(folder:display:includeAll:)``'s output).
+    static func isFolder(_ path: String) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+    }
+
+    /// A symbolic link whose target does not exist (as opposed to one that cannot be looked at).
+    static func isDanglingLink(_ path: String) -> Bool {
+        var link = stat(), target = stat()
+        return lstat(path, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK && stat(path, &target) != 0 && errno == ENOENT
     }
 }

@@ -46,6 +46,7 @@ final class SharedStringsHandler: XMLStreamHandler {
             inText = false
         case 2 where localName == "si":
             inItem = false
+            if itemCut { itemCut = false; itemsCut += 1; CellTextLimit.cut(&item) }
             EscapedText.decode(&item)
             table.strings.append(String(decoding: item, as: UTF8.self))
         case 3 where localName == "rPh":
@@ -56,6 +57,32 @@ final class SharedStringsHandler: XMLStreamHandler {
     }
 
     func characters(_ text: XMLBytes) {
-        if inText { item.append(contentsOf: text.buffer) }
+        guard inText else { return }
+        let room = CellTextLimit.bytes - item.count
+        if text.buffer.count > room { itemCut = true }
+        item.append(contentsOf: text.buffer.prefix(max(0, room)))
+    }
+
+    /// The current item went past ``CellTextLimit``; how many items did.
+    private var itemCut = false
+    private(set) var itemsCut = 0
+}
+
+/// The most text a cell keeps: Excel holds at most 32,767 characters in a cell, at most four UTF-8
+/// bytes each. A hostile workbook's cell of megabytes (a few hundred KB zipped, under any
+/// compression-ratio limit) would otherwise be held, parsed and written whole, for minutes.
+enum CellTextLimit {
+    static let bytes = 32_767 * 4
+
+    /// Drops a character cut in two at the end.
+    static func cut(_ bytes: inout [UInt8]) {
+        var end = bytes.count
+        while end > 0, bytes[end - 1] & 0xC0 == 0x80 { end -= 1 }
+        // `end - 1` now starts the last character: kept only if all its bytes are there.
+        if end > 0, bytes[end - 1] >= 0xC0 {
+            let lead = bytes[end - 1]
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            if bytes.count - (end - 1) < length { bytes.removeSubrange((end - 1)...) }
+        }
     }
 }

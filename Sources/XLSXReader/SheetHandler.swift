@@ -192,8 +192,18 @@ final class SheetHandler: XMLStreamHandler {
     }
 
     func characters(_ bytes: XMLBytes) {
-        if collecting { text.append(bytes.buffer) }
+        guard collecting else { return }
+        // A cell's text beyond what Excel can hold is dropped as it streams in (said at the cell's end).
+        if text.count + bytes.buffer.count > CellTextLimit.bytes {
+            textCut = true
+            text.append(UnsafeBufferPointer(rebasing: bytes.buffer.prefix(max(0, CellTextLimit.bytes - text.count))))
+            return
+        }
+        text.append(bytes.buffer)
     }
+
+    /// The current cell's text went past ``CellTextLimit``.
+    private var textCut = false
 
     // MARK: Rows
 
@@ -326,6 +336,7 @@ final class SheetHandler: XMLStreamHandler {
 
     private func endCell() {
         collecting = false
+        defer { textCut = false }
         // (`<v/>` is no result either, unless the formula's result is the empty string: `t="str"`.)
         if hasFormula, readsCells, !hasValue || (text.isEmpty && type != .string) {
             formulasWithoutValue += 1
@@ -345,6 +356,12 @@ final class SheetHandler: XMLStreamHandler {
             return
         case .string, .inlineString:
             var bytes = Array(text.buffer)
+            if textCut {
+                textCut = false
+                CellTextLimit.cut(&bytes)
+                problem("XLSX-CELL-TOO-LONG", "cell text longer than Excel allows (32,767 characters); kept to its first "
+                        + "\(CellTextLimit.bytes / 1024) KiB", found: text.buffer)
+            }
             EscapedText.decode(&bytes)
             value = .text(String(decoding: bytes, as: UTF8.self))
         default:

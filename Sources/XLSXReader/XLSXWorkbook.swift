@@ -112,7 +112,8 @@ public final class XLSXWorkbook: TabularSource {
         let styles = StylesHandler()
         var stylesResult: Result<[Diagnostic], XLSXError> = .success([])
         if zip.entry(named: stylesPart) != nil {
-            do throws(XLSXError) { stylesResult = .success(try Self.parseTolerantly(parts, stylesPart, styles, path: path)) }
+            do throws(XLSXError) { stylesResult = .success(try Self.parseTolerantly(parts, stylesPart, styles, path: path,
+                                                                                          code: "XLSX-MALFORMED-STYLES")) }
             catch { stylesResult = .failure(error) }
         }
         formats = styles.formatKinds
@@ -132,7 +133,12 @@ public final class XLSXWorkbook: TabularSource {
             speculation = SheetSpeculation(engine: engine)
         }
         if zip.entry(named: stringsPart) != nil {
-            diagnostics += try Self.parseTolerantly(parts, stringsPart, strings, path: path)
+            diagnostics += try Self.parseTolerantly(parts, stringsPart, strings, path: path, code: "XLSX-MALFORMED-SHARED-STRINGS")
+            if strings.itemsCut > 0 {
+                diagnostics.append(Diagnostic(.warning, code: "XLSX-CELL-TOO-LONG",
+                                              "\(strings.itemsCut) shared string(s) longer than Excel allows (32,767 characters); "
+                                              + "each kept to its first \(CellTextLimit.bytes / 1024) KiB", at: SourceLocation(file: path)))
+            }
         }
         sharedStrings = strings.table
         diagnostics += try stylesResult.get()
@@ -140,16 +146,18 @@ public final class XLSXWorkbook: TabularSource {
         openingDiagnostics = diagnostics
     }
 
-    /// Parses a supporting part; malformed XML there costs what was read so far, with a warning,
-    /// rather than the whole workbook.
+    /// Parses a supporting part; malformed XML there keeps what was read so far, so that the sheets
+    /// still show what they can, but is an error under `code`: the cells after the break lose their
+    /// text (shared strings) or their formats (styles: dates read as numbers, `00102` as 102), so
+    /// the workbook was read in part, which a nightly job must not take for a good read.
     private static func parseTolerantly(_ parts: PartParser, _ name: String, _ handler: any XMLStreamHandler,
-                                        path: String) throws(XLSXError) -> [Diagnostic] {
+                                        path: String, code: String) throws(XLSXError) -> [Diagnostic] {
         guard let entry = parts.zip.entry(named: name) else { return [] }
         do {
             return try parts.parse(entry, with: handler)
         } catch {
             if case .malformedPart(let e) = error {
-                return [Diagnostic(.warning, code: "XLSX-MALFORMED-PART", "\(e.part): \(e.message) (line \(e.line)); read up to there",
+                return [Diagnostic(.error, code: code, "\(e.part): \(e.message) (line \(e.line)); read up to there only",
                                    at: SourceLocation(file: path, line: e.line))]
             }
             throw error

@@ -37,6 +37,9 @@ import Testing
         ("Dirección: Av. 1", .address, "Av. 1"), ("Debe: $ 3.003,15", .balance, "$ 3.003,15"),
         ("Saldo = 100", .balance, "100"), ("CNPJ: 12.345.678/0001-95", .taxID, "12.345.678/0001-95"),
         ("Nota: algo", nil, nil), ("12/03 llamé", nil, nil),
+        // Chile's `Fono`; Spain's NIF, NIE and CIF.
+        ("Fono: +56 9 5555 9999", .phone, "+56 9 5555 9999"), ("NIF: 12345678Z", .taxID, "12345678Z"),
+        ("CIF: B27565574", .taxID, "B27565574"), ("NIE: X1234567L", .taxID, "X1234567L"),
         // Without the colon when the value's shape says what it is; words after `Debe` need it.
         ("RIF J-40876123-8", .taxID, "J-40876123-8"), ("Tel 0414-1234567", .phone, "0414-1234567"),
         ("Cel. +58 414 123 4567", .phone, "+58 414 123 4567"), ("Correo ana@x.com", .email, "ana@x.com"),

@@ -26,6 +26,27 @@ import Testing
         #expect(misses.map(\.pattern) == ["nada-*.csv"])
     }
 
+    /// A folder that cannot be listed is a source of its own, which then fails to open with the
+    /// reason (exit 3), never a salesperson's folder left out without a word; a link to nothing
+    /// is no source. (Root reads any folder: the permission half runs as another user only.)
+    @Test func unreadableFoldersAreListedAndDanglingLinksAreNot() throws {
+        let root = try makeTree()
+        defer {
+            chmod((root as NSString).appendingPathComponent("notas"), 0o755)
+            try? FileManager.default.removeItem(atPath: root)
+        }
+        try FileManager.default.createSymbolicLink(atPath: (root as NSString).appendingPathComponent("perdido.csv"),
+                                                   withDestinationPath: "/nonexistent/perdido.csv")
+        let config = RunConfiguration(sources: [.init(path: "."), .init(path: "**/*.txt")], baseDirectory: root)
+        let excluded = [(root as NSString).appendingPathComponent("out")]
+        #expect(!SourceDiscovery.discover(config, excluding: excluded).sources.map(\.displayPath).contains("perdido.csv"))
+        guard getuid() != 0 else { return }
+        chmod((root as NSString).appendingPathComponent("notas"), 0o000)
+        let (sources, misses) = SourceDiscovery.discover(config, excluding: excluded)
+        #expect(sources.map(\.displayPath) == ["erp.csv", "notas", "ventas-ana.xlsx", "ventas-luis.xlsx"])
+        #expect(misses.isEmpty)
+    }
+
     @Test func folderWalkSkipsTheOutputFolder() throws {
         let root = try makeTree()
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -24,10 +24,12 @@ public enum HandWrittenPackage {
 
     /// A workbook of one sheet named `sheetName` whose `<sheetData>` is `sheetData`; its
     /// relationships may name a shared strings part, which the package does not hold.
+    /// `sharedStrings`: the string table part's XML (its relationship is then written too).
     public static func workbook(sheetName: String = "Hoja1", sheetData: String,
-                                sharedStringsRelationship: Bool = false) throws -> String {
+                                sharedStringsRelationship: Bool = false, sharedStrings: String? = nil) throws -> String {
         let strings = #"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>"#
-        return try write([
+        let sharedStringsRelationship = sharedStringsRelationship || sharedStrings != nil
+        var parts = [
             "[Content_Types].xml": """
                 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
                 <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
@@ -49,6 +51,8 @@ public enum HandWrittenPackage {
             "xl/worksheets/sheet1.xml": """
                 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>\(sheetData)</sheetData></worksheet>
                 """,
-        ])
+        ]
+        if let sharedStrings { parts["xl/sharedStrings.xml"] = sharedStrings }
+        return try write(parts)
     }
 }

@@ -53,6 +53,44 @@ struct DamagedWorkbookTests {
         #expect(problems.first?.severity == .error && problems.first?.location?.cell?.a1 == "A1")
     }
 
+    /// Malformed XML in the string table keeps the strings before the break, but is an error: the
+    /// cells naming the others lose their text, so the workbook was read in part.
+    @Test func aMalformedSharedStringsPartIsAnError() throws {
+        let path = try HandWrittenPackage.workbook(sheetName: "Cartera", sheetData: """
+                <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>
+                """, sharedStrings: """
+                <sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>Cliente</t></si>\
+                <si><t>Ferretería A & B</t></si></sst>
+                """)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let book = try XLSXWorkbook(path: path)
+        let problem = try #require(book.openingDiagnostics.first)
+        #expect(problem.code == "XLSX-MALFORMED-SHARED-STRINGS" && problem.severity == .error)
+        var stream = try book.rowStream(ofSheet: 0)
+        let row = try #require(try stream.nextRow())
+        #expect(row.cells.first == .text("Cliente"))
+    }
+
+    /// A cell's text beyond what Excel holds (32,767 characters) is cut, at a character's end, and
+    /// said: a hostile cell of megabytes is not carried through the import whole.
+    @Test func aCellLongerThanExcelAllowsIsCut() throws {
+        let long = String(repeating: "é", count: 70_000)  // 140,000 bytes
+        let path = try HandWrittenPackage.workbook(sheetName: "Cartera", sheetData: """
+                <row r="1"><c r="A1" t="inlineStr"><is><t>\(long)</t></is></c><c r="B1" t="s"><v>0</v></c></row>
+                """, sharedStrings: """
+                <sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>\(long)</t></si></sst>
+                """)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let book = try XLSXWorkbook(path: path)
+        #expect(book.openingDiagnostics.map(\.code) == ["XLSX-CELL-TOO-LONG"])
+        var stream = try book.rowStream(ofSheet: 0)
+        let row = try #require(try stream.nextRow())
+        let kept = String(repeating: "é", count: CellTextLimit.bytes / 2)
+        #expect(row.cells == [.text(kept), .text(kept)])
+        let problems = stream.drainDiagnostics()
+        #expect(problems.map(\.code) == ["XLSX-CELL-TOO-LONG"] && problems.first?.location?.cell?.a1 == "A1")
+    }
+
     /// A row number or a cell reference outside the sheet is read in its place after the previous
     /// one, and said once (the row's place in the outputs is a guess).
     @Test func referencesOutsideTheSheetAreSaid() throws {

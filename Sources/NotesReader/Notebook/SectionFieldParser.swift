@@ -19,9 +19,9 @@ enum SectionFieldParser {
 
     static let keys: [String: SectionField.Key] = [
         "rif": .taxID, "nit": .taxID, "ruc": .taxID, "rut": .taxID, "cuit": .taxID, "cpf": .taxID,
-        "cnpj": .taxID, "rfc": .taxID, "cedula": .taxID, "ci": .taxID, "tax id": .taxID, "cpf/cnpj": .taxID,
+        "cnpj": .taxID, "rfc": .taxID, "cedula": .taxID, "ci": .taxID, "nif": .taxID, "nie": .taxID, "cif": .taxID, "tax id": .taxID, "cpf/cnpj": .taxID,
         "tel": .phone, "telf": .phone, "telefono": .phone, "telefonos": .phone, "tlf": .phone, "cel": .phone,
-        "celular": .phone, "movil": .phone, "whatsapp": .phone, "fone": .phone, "telefone": .phone, "phone": .phone,
+        "celular": .phone, "movil": .phone, "whatsapp": .phone, "fone": .phone, "fono": .phone, "telefone": .phone, "phone": .phone,
         "correo": .email, "email": .email, "e-mail": .email, "mail": .email,
         "direccion": .address, "endereco": .address, "address": .address, "dir": .address,
         "ciudad": .city, "cidade": .city, "city": .city,

@@ -207,7 +207,8 @@ extension CustomerMatcher.Output {
         }
         for match in outcome.ambiguous {
             let id = idByRecord[customers[match.members[0]].id] ?? ""
-            let candidateIDs = match.candidates.map { idByRecord[customers[$0].id] ?? customers[$0].id.rawValue }
+            // Each candidate customer named once (several of its records may have matched), in ID order.
+            let candidateIDs = Set(match.candidates.map { idByRecord[customers[$0].id] ?? customers[$0].id.rawValue }).sorted()
             out.append(.make(kind: "ambiguous_match", severity: .warning, entity: "customer", entityID: id,
                              field: "members", values: values(match.members + match.candidates), chosen: id, rule: "ambiguous_match",
                              message: "matches \(candidateIDs.joined(separator: " and ")) equally well (match weight "
