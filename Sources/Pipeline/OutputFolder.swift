@@ -45,9 +45,15 @@ public struct OutputFolder {
     public let stagingURL: URL
 
     public init(path: String) {
-        finalURL = URL(fileURLWithPath: path).standardizedFileURL
+        finalURL = Self.resolved(path)
         let name = "." + finalURL.lastPathComponent + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
         stagingURL = finalURL.deletingLastPathComponent().appendingPathComponent(name)
+    }
+
+    /// The folder an output path names: a symbolic link (an output published through a link to a
+    /// share) is followed, so that the folder it points to is replaced, not the link.
+    static func resolved(_ path: String) -> URL {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
     }
 
     /// Creates the staging folder, after restoring a folder a crash left renamed aside and removing
@@ -97,6 +103,11 @@ public struct OutputFolder {
         let entries: [String]
         do { entries = try fm.contentsOfDirectory(atPath: path) } catch {
             throw OutputError.cannotWrite(path: path, reason: ErrorText.describe(error))
+        }
+        // A folder made read-only is one its owner protects: replacing it (which only needs the
+        // parent's permission) would drop the protection and leave the old copy behind, undeletable.
+        guard access(path, W_OK) == 0 else {
+            throw OutputError.cannotWrite(path: path, reason: "the folder is read-only")
         }
         if entries.isEmpty || entries.contains(Self.markerName) { return }
         let foreign = entries.filter { !Self.outputNames.contains($0) }.sorted()

@@ -20,7 +20,8 @@ public final class RunLock {
 
     /// Takes the lock or throws ``Busy`` at once (never waits).
     public init(outputFolder: String) throws {
-        let standardized = URL(fileURLWithPath: outputFolder).standardizedFileURL
+        // Beside the folder a link names, so that runs through the link and the folder share it.
+        let standardized = OutputFolder.resolved(outputFolder)
         path = standardized.path + ".lock"
         try? FileManager.default.createDirectory(at: standardized.deletingLastPathComponent(),
                                                  withIntermediateDirectories: true)

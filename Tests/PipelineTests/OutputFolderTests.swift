@@ -41,6 +41,39 @@ struct OutputFolderTests {
         }
     }
 
+    /// An output path that is a link to a folder (published on a share) updates the folder it points
+    /// to, and stays a link; a run through the link and one through the folder take one lock.
+    @Test func aLinkedOutputFolderIsUpdatedThroughTheLink() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let real = root.appendingPathComponent("real"), link = root.appendingPathComponent("link")
+        try Self.writeOutputs(to: real)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+        let folder = OutputFolder(path: link.path)
+        try folder.prepare()
+        try Data("customer_id\nC-1\n".utf8).write(to: folder.staged("customers.csv"))
+        try folder.commit()
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == real.path)
+        #expect(try String(contentsOf: real.appendingPathComponent("customers.csv"), encoding: .utf8) == "customer_id\nC-1\n")
+        let lock = try RunLock(outputFolder: link.path)
+        #expect(throws: RunLock.Busy.self) { _ = try RunLock(outputFolder: real.path) }
+        withExtendedLifetime(lock) {}
+    }
+
+    /// A folder its owner made read-only is not replaced (root may write anywhere: checked as
+    /// another user only).
+    @Test func aReadOnlyFolderIsNotReplaced() throws {
+        guard getuid() != 0 else { return }
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("out")
+        try Self.writeOutputs(to: out)
+        chmod(out.path, 0o555)
+        defer { chmod(out.path, 0o755) }
+        #expect(throws: OutputError.self) { try Self.writeOutputs(to: out) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["out"])
+    }
+
     @Test func aFolderOfOtherFilesIsLeftAlone() throws {
         let root = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: root) }
