@@ -44,6 +44,17 @@ public struct RunSummary: Codable, Sendable, Equatable {
         case missingPatterns = "missing_patterns", absentOptionalPatterns = "absent_optional_patterns", counts, files
     }
 
+    // By hand, for `files`: absent from a run that wrote nothing (as `run_id` is), so that a job
+    // testing for the key does not take an empty list for outputs written.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(runID, forKey: .runID)
+        try c.encode(exitCode, forKey: .exitCode); try c.encode(asOf, forKey: .asOf); try c.encode(output, forKey: .output)
+        try c.encode(sources, forKey: .sources); try c.encode(missingPatterns, forKey: .missingPatterns)
+        try c.encode(absentOptionalPatterns, forKey: .absentOptionalPatterns); try c.encode(counts, forKey: .counts)
+        if runID != nil || !files.isEmpty { try c.encode(files, forKey: .files) }
+    }
+
     /// Every count is there even when nothing was reconciled, so a job reads the same keys each night.
     static func counts(batch: ImportBatch, result: ReconciliationResult) -> [String: Int] {
         var counts: [String: Int] = [
@@ -61,6 +72,20 @@ public struct RunSummary: Codable, Sendable, Equatable {
             counts["discrepancies_\(severity.rawValue)"] = result.discrepancies.filter { $0.severity == severity }.count
         }
         return counts
+    }
+}
+
+extension RunSummary {
+    // In an extension, so that the memberwise initializer stays.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        runID = try c.decodeIfPresent(Int64.self, forKey: .runID)
+        exitCode = try c.decode(Int32.self, forKey: .exitCode); asOf = try c.decode(String.self, forKey: .asOf)
+        output = try c.decode(String.self, forKey: .output); sources = try c.decode([SourceSummary].self, forKey: .sources)
+        missingPatterns = try c.decode([String].self, forKey: .missingPatterns)
+        absentOptionalPatterns = try c.decodeIfPresent([String].self, forKey: .absentOptionalPatterns) ?? []
+        counts = try c.decode([String: Int].self, forKey: .counts)
+        files = try c.decodeIfPresent([String].self, forKey: .files) ?? []
     }
 }
 

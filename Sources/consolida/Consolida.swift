@@ -28,6 +28,12 @@ struct Consolida: ParsableCommand {
         ]
     )
 
+    /// Whether the command line is `run … --json`.
+    private static var wantsJSONRun: Bool {
+        let arguments = CommandLine.arguments.dropFirst()
+        return arguments.first == "run" && arguments.contains("--json")
+    }
+
     /// Runs the command, mapping argument-parser's usage exit code (64) to DESIGN.md's `2`.
     static func main() {
         do {
@@ -41,7 +47,14 @@ struct Consolida: ParsableCommand {
                 Foundation.exit(0)
             }
             if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
-            Foundation.exit(code == .validationFailure ? ConsolidaExit.usage.rawValue : code.rawValue)
+            let exit = code == .validationFailure ? ConsolidaExit.usage.rawValue : code.rawValue
+            // `run --json` promises JSON on stdout whatever stops it: a usage error too (a bad flag,
+            // a missing --out), with its message alone, not the usage text.
+            // (An ExitCode is the command's own stop, which printed its JSON already.)
+            if exit == ConsolidaExit.usage.rawValue, !(error is ExitCode), wantsJSONRun {
+                RunCommand.printJSONError(Self.message(for: error), exitCode: exit)
+            }
+            Foundation.exit(exit)
         }
     }
 }

@@ -278,7 +278,7 @@ import Testing
         let summary = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         #expect(summary?["exit_code"] as? Int == 3)
         #expect(summary?["output"] as? String == "rz")
-        #expect(summary?["files"] as? [String] == [])
+        #expect(summary?["files"] == nil)
         #expect(summary?["missing_patterns"] as? [String] == ["dir/*.nada"])
         #expect(summary?["run_id"] == nil)
         let sources = summary?["sources"] as? [[String: Any]] ?? []
@@ -296,6 +296,18 @@ import Testing
 
     /// A run stopped by its configuration (exit 2) or by an output path it may not replace (exit
     /// 4) still prints one JSON object under `--json`, with the exit code and the error.
+    /// A run that finished but reached --fail-on exits 1 and says why, even with --quiet (a
+    /// nightly log otherwise showed nothing).
+    @Test func failOnSaysWhyEvenWhenQuiet() throws {
+        let folder = try CommandRunner.temporaryFolder("fail-on")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("Cliente,RIF,Factura,Monto\nAcme,J-12345678-0,F-1,10\nAcme,J-12345678-0,F-1,20\n".utf8)
+            .write(to: folder.appendingPathComponent("a.csv"))
+        let run = try CommandRunner.run(["run", "a.csv", "--out", "o", "--fail-on", "info", "--quiet"], in: folder)
+        #expect(run.exitCode == 1 && run.stdout.isEmpty)
+        #expect(run.stderr.contains("at or above info (--fail-on info)"), "\(run.stderr)")
+    }
+
     @Test func stoppedRunsPrintAJSONError() throws {
         let folder = try CommandRunner.temporaryFolder("json-errors")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -310,6 +322,13 @@ import Testing
         #expect(config.exitCode == 2)
         let two = try JSONSerialization.jsonObject(with: Data(config.stdout.utf8)) as? [String: Any]
         #expect(two?["exit_code"] as? Int == 2)
+        // A usage error too (no --out, an impossible --as-of): its message, not the usage text.
+        for arguments in [["run", "a.csv", "--json"], ["run", "a.csv", "--out", "o", "--as-of", "2024-02-30", "--json"]] {
+            let usage = try CommandRunner.run(arguments, in: folder)
+            #expect(usage.exitCode == 2)
+            let object = try JSONSerialization.jsonObject(with: Data(usage.stdout.utf8)) as? [String: Any]
+            #expect(object?["exit_code"] as? Int == 2 && (object?["error"] as? String)?.contains("Usage") == false, "\(usage.stdout)")
+        }
     }
 
     /// Review of c8a1b1d: a glob for files delivered only some nights (`extras/*.csv`) made every
@@ -370,7 +389,7 @@ import Testing
         #expect(json.exitCode == 0 && json.stderr.isEmpty, "\(json.stderr)")
         let summary = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect(summary?["exit_code"] as? Int == 0)
-        #expect(summary?["files"] as? [String] == [])
+        #expect(summary?["files"] == nil)
         #expect(summary?["run_id"] == nil)
         #expect(try Data(contentsOf: invoices) == before)
     }

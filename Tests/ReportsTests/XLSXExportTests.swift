@@ -38,7 +38,9 @@ import XLSXReader
         #expect(sheet.contains("<c r=\"N2\"><v>2</v></c>"))
         // 2026-03-01 is Excel serial 46082.
         #expect(sheet.contains("<c r=\"M2\" s=\"1\"><v>46082</v></c>"))
-        #expect(sheet.contains("<c r=\"B4\" t=\"inlineStr\"><is><t xml:space=\"preserve\">=1+2</t></is></c>"))
+        // A formula-like text is text, and its style's quotePrefix keeps it text when edited in Excel.
+        #expect(sheet.contains("<c r=\"B4\" s=\"8\" t=\"inlineStr\"><is><t xml:space=\"preserve\">=1+2</t></is></c>"))
+        #expect(part("xl/styles.xml").contains("quotePrefix=\"1\""))
         #expect(sheet.contains("&lt;script&gt;"))
         for p in parts { #expect(!String(decoding: p.bytes, as: UTF8.self).contains("<f>"), "\(p.name)") }
         let invoices = part("xl/worksheets/sheet4.xml")

@@ -7,6 +7,8 @@ import ZipArchive
 ///
 /// Strings are written as inline strings (`t="inlineStr"`) and no cell ever carries a formula
 /// (`<f>`), so text such as `=HYPERLINK(…)` is shown, never run: no apostrophe is needed here.
+/// Such a text also takes a style with `quotePrefix` (``Style/quotedText``), Excel's own mark of a
+/// leading apostrophe: editing the cell (F2, Enter) keeps it text instead of making it a formula.
 /// The parts hold no timestamps, so equal tables give equal bytes.
 public enum XLSXExport {
     /// Excel's limits: rows per sheet (the header takes one) and characters per cell.
@@ -16,6 +18,7 @@ public enum XLSXExport {
     /// Style indices in `styles.xml` (`cellXfs`).
     enum Style: Int {
         case general = 0, date = 1, decimal2 = 2, header = 3, decimal4 = 4, integer = 5, decimal3 = 6, decimal1 = 7
+        case quotedText = 8
     }
 
     /// Every part, `[Content_Types].xml` first, in a fixed order.
@@ -148,7 +151,7 @@ public enum XLSXExport {
         + "<fill><patternFill patternType=\"gray125\"/></fill></fills>"
         + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
         + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-        + "<cellXfs count=\"8\">"
+        + "<cellXfs count=\"9\">"
         + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
         + "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
         + "<xf numFmtId=\"4\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
@@ -157,6 +160,7 @@ public enum XLSXExport {
         + "<xf numFmtId=\"3\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
         + "<xf numFmtId=\"166\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
         + "<xf numFmtId=\"167\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+        + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" quotePrefix=\"1\"/>"
         + "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
         + "</styleSheet>"
 }

@@ -66,7 +66,8 @@ enum XLSXExportSheet {
                 // Excel refuses longer cells; the CSV keeps the whole text.
                 t = String(t.prefix(XLSXExport.maxCellCharacters - 1)) + "…"
             }
-            return "<c r=\"\(ref)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(t))</t></is></c>"
+            let style = FormulaGuard.isDangerous(t) ? " s=\"\(XLSXExport.Style.quotedText.rawValue)\"" : ""
+            return "<c r=\"\(ref)\"\(style) t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(t))</t></is></c>"
         case .decimal(let d, let scale):
             let style: XLSXExport.Style = switch scale {
             case ...0: .integer

@@ -62,8 +62,10 @@ struct ReportCommand: ParsableCommand {
             let asOf = settings.asOf
             let files = try DefaultWriter().write(result: snapshot.result, batch: snapshot.batch, settings: settings,
                                                   to: folder.stagingURL)
+            // import-summary.json is rewritten too (above), beside the writer's files.
+            let rewritten = files.count + (FileManager.default.fileExists(atPath: staged.path) ? 1 : 0)
             try folder.commit()
-            if !quiet { print("Rewrote \(files.count) files of run \(snapshot.runID) (as of \(asOf.iso)) in \(target)") }
+            if !quiet { print("Rewrote \(rewritten) files of run \(snapshot.runID) (as of \(asOf.iso)) in \(target)") }
         } catch {
             folder.discard()
             FileHandle.standardError.write(Data("consolida: \(error)\n".utf8))

@@ -109,7 +109,25 @@ struct RunCommand: ParsableCommand {
         } else if !logging.quiet {
             print(Self.text(summary, output: outputShown))
         }
+        // Why a finished run fails, said even with --quiet (a nightly log otherwise shows nothing).
+        if summary.exitCode == 1, let reached = Self.failOnReached(summary, threshold: config.failOn) {
+            logger.error("\(reached)")
+        }
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
+    }
+
+    /// `N discrepancies at or above warning (--fail-on warning)`, when the threshold was reached.
+    static func failOnReached(_ summary: RunSummary, threshold: FailThreshold) -> String? {
+        let severities: [String]
+        switch threshold {
+        case .never: return nil
+        case .info: severities = ["error", "warning", "info"]
+        case .warning: severities = ["error", "warning"]
+        case .error: severities = ["error"]
+        }
+        let count = severities.reduce(0) { $0 + (summary.counts["discrepancies_\($1)"] ?? 0) }
+        guard count > 0 else { return nil }
+        return "\(count) discrepanc\(count == 1 ? "y" : "ies") at or above \(threshold.rawValue) (--fail-on \(threshold.rawValue)): exit code 1"
     }
 
     /// The configuration named, or found, or made from the command line's paths.
