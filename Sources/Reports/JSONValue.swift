@@ -53,7 +53,8 @@ public indirect enum JSONValue: Hashable, Sendable {
         }
     }
 
-    static func appendQuoted(_ s: String, to out: inout String) {
+    /// `s` as a JSON string (RFC 8259 escapes), appended to `out`.
+    public static func appendQuoted(_ s: String, to out: inout String) {
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {

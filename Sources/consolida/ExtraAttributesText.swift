@@ -1,3 +1,5 @@
+import Reports
+
 /// A record's extra attributes (columns no field took, kept by header) as the one `extra` field of
 /// an import file: a JSON object, keys in order, so that a spreadsheet user reads it and a program
 /// parses it, and the same record always gives the same bytes.
@@ -10,29 +12,10 @@ enum ExtraAttributesText {
         var out = "{"
         for (i, key) in keys.enumerated() {
             if i > 0 { out += "," }
-            appendString(key, to: &out)
+            JSONValue.appendQuoted(key, to: &out)
             out += ":"
-            appendString(extra[key] ?? "", to: &out)
+            JSONValue.appendQuoted(extra[key] ?? "", to: &out)
         }
         return out + "}"
-    }
-
-    /// `text` as a JSON string: quotes, backslashes and control characters escaped (RFC 8259).
-    private static func appendString(_ text: String, to out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
     }
 }
