@@ -51,6 +51,18 @@ import Testing
         ("promete Bs.D 2.000 el lunes", "2000.00 VED@0.9"),
         ("debe VED 2.000", "2000.00 VED@0.9"),
         ("debía BsF 2.000", "2000.00 VEF@0.9"),
+        // A currency's name after `de` is the amount's currency, as after a multiplier.
+        ("promete pagar 3.500.000 de bolívares el viernes", "3500000.00 VES@0.9"),
+        ("promete pagar 1.200 de dólares el 10/04", "1200.00 USD@0.9"),
+        ("promete pagar 800 de soles", "800.00 PEN@0.9"),
+        ("promete pagar 2.000.000 bolívares", "2000000.00 VES@0.9"),
+        // A weekday's day is no amount; a number after it that is no day of a month is one.
+        ("le transfiero el viernes 21 400 dólares", "400.00 USD@0.9"),
+        ("le pago el viernes 50", "50.00 USD@0.6"),
+        ("le pago el viernes, 300", "300.00 USD@0.6"),
+        // The amount in parentheses.
+        ("el resto (380) se lo pago el viernes sin falta", "380.00 USD@0.6"),
+        ("se lo pago el viernes (380)", "380.00 USD@0.6"),
     ]
 
     @Test(arguments: amounts) func amountsWithCurrency(_ text: String, _ expected: String) {
@@ -65,7 +77,9 @@ import Testing
     }
 
     @Test(arguments: ["el 15/03", "factura 123", "promete pagar 3 facturas el viernes", "a las 14:30", "tel 0414-555-1234", "el 15 de marzo", "pagó el 15",
-                      "dirección s/n", "promete abonar 10% el 15", "paga el 15 de marzo", "le pago el viernes 15/03"])
+                      "dirección s/n", "promete abonar 10% el 15", "paga el 15 de marzo", "le pago el viernes 15/03",
+                      "le transfiero el viernes 21 sin falta", "promete pagar el lunes 22", "promete pagar el viernes 20",
+                      "paga na sexta 14", "pagó (2) facturas", "pago el 15 de $", "pagó (12/03)"])
     func numbersThatAreNotAmounts(_ text: String) {
         #expect(AmountExtractor.extract(text, defaultCurrency: .usd).isEmpty)
     }

@@ -44,4 +44,26 @@ struct NotesMutationRobustnessTests {
             }
         }
     }
+
+    /// One token of 160,000 characters is read in linear time (it took minutes), and the entry keeps it.
+    @Test(arguments: ["x", "1", "-", "9.", "a@"]) func aHugeTokenIsReadQuickly(_ unit: String) throws {
+        let blob = String(repeating: unit, count: 160_000 / unit.count)
+        let text = "## Cliente Grande\n01/03/2024 promete pagar 500 el viernes \(blob)\n"
+        let start = Date()
+        let r = try NotesImporter.importData(Data(text.utf8), path: "x.txt", kind: .notebook)
+        #expect(Date().timeIntervalSince(start) < 20)
+        #expect(r.batch.promises.first?.amount?.amount == 500)
+        #expect(r.batch.contacts.first?.text.count ?? 0 > 160_000)
+    }
+
+    /// Only runs longer than ``EntryExtractor/longestToken`` are left out of what the extractors read.
+    static let tokens: [(String, String)] = [
+        ("pago 500 a pagos@x.com", "pago 500 a pagos@x.com"),
+        (String(repeating: "y", count: 256) + " 500", String(repeating: "y", count: 256) + " 500"),
+        (String(repeating: "x", count: 257) + " le pago 500\n" + String(repeating: "1", count: 400), "  le pago 500\n "),
+    ]
+
+    @Test(arguments: tokens) func overlongTokensAreLeftOutOfExtraction(_ text: String, _ read: String) {
+        #expect(EntryExtractor.withoutOverlongTokens(text) == read)
+    }
 }

@@ -273,4 +273,50 @@ import Testing
         let l = try NotesImporter.importData(Data(later.utf8), path: "y.txt")
         #expect(l.batch.contacts.map(\.date.iso) == ["2023-05-10", "2024-06-10", "2024-06-12"])
     }
+
+    /// `lunes 4` under a 01/03/2024 entry is Monday 4 March: its own entry, not more text of the
+    /// entry above. A weekday and day that fit no date within a month after the entry above stay
+    /// what they were (text continuing the entry, or rejected).
+    static let weekdayDayLines: [(String, [String], [String])] = [
+        // previous entry + the line → dates of the entries, outcomes
+        ("01/03/2024 llamé, no contesta\nlunes 4 llamé de nuevo, promete pagar el miércoles",
+         ["2024-03-01", "2024-03-04"], ["no_answer", "promise_to_pay"]),
+        ("07/02/2024 promete pagar el saldo el viernes\nlunes 12 no contestó", ["2024-02-07", "2024-02-12"],
+         ["promise_to_pay", "no_answer"]),
+        ("- 28/02/2024 llamé\n- vie. 1: no contesta", ["2024-02-28", "2024-03-01"], ["other", "no_answer"]),
+        ("04/03/2024 visité el local\nlunes 4 no contesta", ["2024-03-04", "2024-03-04"], ["other", "no_answer"]),
+        // Negative: no Monday the 5th near 01/03/2024 (it is a Tuesday), and `lunes 4/3` is a full date read as before.
+        ("01/03/2024 llamé, no contesta\nlunes 5 llamé de nuevo", ["2024-03-01"], ["no_answer"]),
+        ("01/03/2024 llamé\nlunes 4/3 no contesta", ["2024-03-01", "2024-03-04"], ["other", "no_answer"]),
+    ]
+
+    @Test(arguments: weekdayDayLines)
+    func aWeekdayAndDayStartAnEntryNearTheOneAbove(_ lines: String, _ dates: [String], _ outcomes: [String]) throws {
+        let r = try NotesImporter.importData(Data("CLIENTE: Taller Ruiz\n\(lines)\n".utf8), path: "x.txt", kind: .notebook)
+        #expect(r.batch.contacts.map(\.date.iso) == dates)
+        #expect(r.batch.contacts.map(\.outcome.rawValue) == outcomes)
+    }
+
+    @Test func aWeekdayAndDayWithoutAnEntryAboveIsNoDate() throws {
+        let r = try NotesImporter.importData(Data("CLIENTE: Taller Ruiz\nlunes 4 llamé\n".utf8), path: "x.txt", kind: .notebook)
+        #expect(r.batch.contacts.isEmpty)
+        #expect(r.batch.rejects.map(\.code) == ["NOTES-NO-DATE"])
+    }
+
+    /// The first year written anywhere in the file, in a date heading too, dates entries above it.
+    static let laterYears: [(String, [String], [String])] = [
+        ("## Ferretería El Perú\n12/03 llamé, promete pagar 100 el viernes\n\n## Marzo 2024\n## Bodega Lima\n14/03 no contesta\n",
+         ["2024-03-12", "2024-03-14"], []),
+        ("## Inversiones 2024 C.A.\n12/03 llamé\n\n## 20/03/2025\nllamé, dice que ya transfirió\n",
+         ["2025-03-12", "2025-03-20"], []),
+        ("## Ferretería El Perú\n12/03 llamé\n## Bodega Lima\n14/03/2023 no contesta\n", ["2023-03-12", "2023-03-14"], []),
+        // Negative: a year in a customer's name is no year of the file.
+        ("## Inversiones 2024 C.A.\n12/03 llamé\n", [], ["NOTES-NO-YEAR"]),
+    ]
+
+    @Test(arguments: laterYears) func aYearWrittenLaterDatesTheEntriesAbove(_ text: String, _ dates: [String], _ rejects: [String]) throws {
+        let r = try NotesImporter.importData(Data(text.utf8), path: "x.md", kind: .notebook)
+        #expect(r.batch.contacts.map(\.date.iso) == dates)
+        #expect(r.batch.rejects.map(\.code) == rejects)
+    }
 }

@@ -59,6 +59,61 @@ import Testing
         #expect(b.promises.first?.amount == Money(200, .usd))
     }
 
+    /// A customer's message that uses a notice's words is imported with its promise; the notice
+    /// itself, said by WhatsApp, is skipped and counted.
+    @Test func customersMessagesWithNoticeWordsAreTheirs() throws {
+        let b = try Self.importChat("wa-drops.txt", """
+            12/03/24, 10:00 - Ana Cobros: Buenos días, le recuerdo la factura 00321 por $ 640,00
+            12/03/24, 10:10 - Cliente Z: el banco me pide un código de seguridad para la transferencia, le pago 640 apenas me llegue
+            12/03/24, 10:11 - Cliente Z: mi hija cambió su número, el pago de la factura 00321 se lo hago el viernes
+            12/03/24, 10:12 - Cliente Z: llamada perdida era yo, le pago 300 mañana
+            12/03/24, 10:13 - Cliente Z: Llamada perdida
+            12/03/24, 10:14 - Marta creó el grupo "Pagos: Cliente Z"
+            """, NotesImportOptions(defaultCurrency: .usd, defaultCountry: "VE", ownNames: ["Ana Cobros"]))
+        #expect(b.contacts.map { $0.provenance.location.line } == [1, 2, 3, 4])
+        #expect(b.contacts.map(\.author) == ["Ana Cobros", "Cliente Z", "Cliente Z", "Cliente Z"])
+        #expect(b.promises.map { $0.provenance.location.line } == [2, 4])
+        #expect(b.contacts[2].mentionedInvoices == ["00321"])
+        let counted = try #require(b.accounting.first)
+        #expect(counted.imported == 4 && counted.otherSkipped == 2 && counted.rowsRead == 6)
+    }
+
+    /// A group notice whose quoted name holds `: ` invents no author, so our collector is not
+    /// guessed as the customer.
+    @Test func aGroupNoticeWithAColonInItsNameIsNoAuthor() throws {
+        let b = try Self.importChat("chat-ñandu.txt", """
+            12/03/2024, 09:01 - Marta Cobros creó el grupo "Cobranza: Ferretería Ñandú"
+            12/03/2024, 09:05 - Marta Cobros: Buenos días, le recuerdo la factura 3321
+            12/03/2024, 09:30 - Don Ñandú: Mañana le deposito 500 dólares
+            """)
+        #expect(b.customers.first?.name?.value == "Don Ñandú")
+        #expect(b.promises.first?.amount == Money(500, .usd))
+    }
+
+    /// With `VE`, our phone written nationally is the author `+58 412-555-0000`: not the customer's.
+    @Test(arguments: ["0412-5550000", "04125550000", "+58 412-555-0000"]) func ourPhoneInAnyForm(_ own: String) throws {
+        let b = try Self.importChat("chat-phones.txt", """
+            [12/03/24, 10:00:00] +58 412-555-0000: Buenos días, le recuerdo la factura 00321
+            [12/03/24, 10:10:00] +58 414-555-8899: le pago 640 dólares el viernes
+            """, NotesImportOptions(defaultCurrency: .usd, defaultCountry: "VE", ownNames: [own]))
+        #expect(b.customers.first?.phones.map(\.value) == ["+584145558899"])
+    }
+
+    /// An English export read month-first for a day-first country says so; a date that settles the
+    /// order, or a month-first country, says nothing.
+    static let englishExports: [(String, String?, Bool)] = [
+        ("05/03/24, 9:15 AM - Ana: hola\n06/03/24, 10:02 AM - Llanos: el viernes le transfiero 300\n", "VE", true),
+        ("05/03/24, 9:15 AM - Ana: hola\n06/03/24, 10:02 AM - Llanos: el viernes le transfiero 300\n", "US", false),
+        ("05/03/24, 9:15 AM - Ana: hola\n06/03/24, 10:02 AM - Llanos: el viernes le transfiero 300\n", nil, false),
+        ("05/03/24, 9:15 AM - Ana: hola\n25/03/24, 10:02 AM - Llanos: el viernes le transfiero 300\n", "VE", false),
+    ]
+
+    @Test(arguments: englishExports) func monthFirstAssumedIsSaid(_ text: String, _ country: String?, _ said: Bool) throws {
+        let b = try Self.importChat("WhatsApp Chat with Distribuidora Llanos.txt", text,
+                                    NotesImportOptions(defaultCurrency: .usd, defaultCountry: country, ownNames: ["Ana"]))
+        #expect(b.diagnostics.contains { $0.code == "WA-DATE-ORDER-ASSUMED" } == said)
+    }
+
     @Test func androidEnglishTwelveHourMonthFirst() throws {
         let b = try Self.load("WhatsApp Chat with Acme Hardware.txt")
         #expect(Self.rows(b) == [

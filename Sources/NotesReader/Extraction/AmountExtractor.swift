@@ -59,12 +59,21 @@ enum AmountExtractor {
         }
         for m in bare.matches(in: folded) {
             guard let r = m.groups[1], !taken.contains(where: { $0.overlaps(r) }), !invoices.contains(where: { $0.overlaps(r) }),
-                  let numText = m.group(2), let value = parseNumber(numText), value > 0 else { continue }
+                  let numText = m.group(2), let value = parseNumber(numText), value > 0,
+                  !isDayAfterWeekday(numText, before: folded[..<r.lowerBound]) else { continue }
             // What is owed (`debe 1.200, promete pagar 300`) is no payment: below the promised amount.
             let owed = Self.debtWords.contains { folded[m.range].hasPrefix($0) }
             out.append(Found(money: Money(value, defaultCurrency), confidence: owed ? 0.5 : 0.6, range: r))
         }
         return out.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// `el viernes 21`: a day of the month after a weekday is the date the payment is for (as
+    /// ``PromiseDateResolver`` reads it), not an amount. `el viernes 50`, `el viernes 300` are amounts.
+    static func isDayAfterWeekday(_ number: String, before: Substring) -> Bool {
+        guard number.count <= 2, let day = Int(number), (1...31).contains(day),
+              let word = before.split(whereSeparator: { $0.isWhitespace || $0 == "," }).last else { return false }
+        return Lexicon.weekday(named: String(word)) != nil
     }
 
     /// `1.234,56` and `1,234.56` → 1234.56; `300,00` → 300; `1.234` (three digits after a single
@@ -129,12 +138,16 @@ enum AmountExtractor {
     // and a hyphen is a document's (`F-500`, `OC-500`).
     private static let marked = Pattern(
         #"(?<![\p{L}\d])(?:"# + prefixSymbols + #"\s?)?(?<!\d[:/.,\-])(?<!\p{L}[\-–])"# + number
-        + #"(?:\s?("# + SpokenMultiplier.alternation + #")(?:\s?(?:de\s)?"# + suffixSymbols + #")?|\s?"#
+        + #"(?:\s?("# + SpokenMultiplier.alternation + #")(?:\s?(?:de\s)?"# + suffixSymbols + #")?|\s?"# + currencyWordAfterDe
         + suffixSymbols + #")?(?![\p{L}\d])"#)
+    // `3.500.000 de bolívares`, `1.200 de dólares`: a currency's name may follow `de`, as it does
+    // after a multiplier (`2 millones de bolívares`); a mark (`de $`) does not.
+    private static let currencyWordAfterDe = #"(?:de\s(?=(?:bolivares|dolares|dolar|dollars|reais|reales|euros|pesos|soles|verdes)\b))?"#
     // A number right after a payment verb or noun (or a promise), perhaps after the day it is for
     // (`le pago el viernes 300`, `le pago mañana: 300`, `le transfiero el lunes 25 400`, `paga el
     // 30 200`), not a date, time, percentage or invoice number. Colombia's `consignar` and `girar`
-    // are payment verbs too (`le consigno el viernes 500`, `le giro 300`).
+    // are payment verbs too (`le consigno el viernes 500`, `le giro 300`). A note may put the
+    // amount in parentheses (`el resto (380) se lo pago`).
     private static let bare = Pattern(
         #"\b(?:pag\w*|abon\w*|deposit\w*|transf\w*|consign\w*|gir[eo]|cancel\w*|promet\w*|monto|saldo|debe|deve|total|quit\w*|pix|cuota|parcela|resto)"#
         + #"(?:\s+(?:(?:el|la|este|esta|esta\s+semana\s+el)\s+)?(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|hoy|pasado\s+manana)(?:\s+\d{1,2}(?=\s+\d))?[,:]?"#
@@ -143,6 +156,6 @@ enum AmountExtractor {
         + #"|(?:a\s+|para\s+)?fin\s+de\s+mes|(?:la|esta)\s+(?:proxima\s+)?quincena"#
         + #"|el\s+\d{1,2}\s+de\s+(?:"# + Lexicon.monthAlternation + #")|el\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?)[,:]?)?"#
         + #"(?:\s+\d{1,2}\s+(?:cuotas|pagos|partes|parcelas|abonos)\s+de)?"#
-        + #"(?:\s+(?:de|do|da|un|uma|una|con|com|los|las|os|as))?\s+("#
-        + #"(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|"# + spaceGrouped + #"|\d+(?:[.,]\d{1,2})?))(?![\d/:\-%]|\s?%|\s+(?:cuotas?|facturas?|dias|meses|semanas|partes|pagos|veces|quincenas|parcelas|abonos|documentos)\b|\s?(?:de\s)?(?:"# + Lexicon.monthAlternation + #")\b|[.,]\d)"#)
+        + #"(?:\s+(?:de|do|da|un|uma|una|con|com|los|las|os|as))?\s+(?:\((?=[\d.,]+\)))?("#
+        + #"(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|"# + spaceGrouped + #"|\d+(?:[.,]\d{1,2})?))(?![\d/:\-%]|\s?%|\)?\s+(?:cuotas?|facturas?|dias|meses|semanas|partes|pagos|veces|quincenas|parcelas|abonos|documentos)\b|\s?(?:de\s)?(?:"# + Lexicon.monthAlternation + #")\b|[.,]\d)"#)
 }

@@ -22,8 +22,9 @@ struct EntryExtractor: Sendable {
     /// What `pesos` means (``NotesImportOptions/pesos``).
     var pesos: Currency?
 
-    func extract(_ text: String, date: LocalDate, defaultChannel: ContactEvent.Channel, channelFromText: Bool,
+    func extract(_ fullText: String, date: LocalDate, defaultChannel: ContactEvent.Channel, channelFromText: Bool,
                  dayFirst: Bool, currency: Currency? = nil) -> EntryFacts {
+        let text = Self.withoutOverlongTokens(fullText)
         let words = WordTokens(text)
         let outcome = OutcomeClassifier(rules: rules).classify(text)
         var channel = defaultChannel
@@ -41,5 +42,23 @@ struct EntryExtractor: Sendable {
                                               pesos: pesos, dayFirst: dayFirst)
         return EntryFacts(channel: channel, outcome: outcome, amounts: amounts, promiseDate: promise,
                           invoices: invoices, phones: phones, emails: MentionExtractor.emails(text), taxIDs: taxIDs)
+    }
+
+    /// The longest run of characters without white space the extractors read. No amount, date,
+    /// phone, email, tax ID or invoice number comes near it; a pasted base64 blob or a corrupted
+    /// export line does, and the patterns would take time growing with its square.
+    static let longestToken = 256
+
+    /// `text` with every longer run replaced by one space: the event keeps its text as written,
+    /// the facts are read from the rest.
+    static func withoutOverlongTokens(_ text: String) -> String {
+        guard text.utf8.count > longestToken else { return text }
+        var out = "", run = ""
+        func flush() { out += run.count > longestToken ? " " : run; run = "" }
+        for ch in text {
+            if ch.isWhitespace { flush(); out.append(ch) } else { run.append(ch) }
+        }
+        flush()
+        return out
     }
 }

@@ -121,7 +121,9 @@ enum MentionExtractor {
     ]
     // Not inside a file name or a code (`PHOTO-2024-04-08-10-46`): no word, `-` or `/` around it.
     private static let phone = Pattern(#"(?<![\w/.,\-])(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{1,4}\)\s?)?\d{2,5}(?:[\s.\-]\d{2,8}){1,4}(?![\w/\-]|\.\w)|(?<![\w/.,])\+\d{8,15}\b|(?<![\w/.,\-])0\d{9,11}(?![\w/\-])"#)
-    private static let email = Pattern(#"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"#)
+    // Starts only where a run of its characters starts: tried at every letter of a long token
+    // without `@`, it would read the rest of the token each time.
+    private static let email = Pattern(#"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"#)
     private static let rif = Pattern(#"\b[VJEGP]-?\d{7,9}-?\d\b"#)
     private static let cnpjCpf = Pattern(#"\b\d{2}\.\d{3}\.\d{3}/\d{4}-\d{2}\b|\b\d{3}\.\d{3}\.\d{3}-\d{2}\b"#)
     private static let labelled = Pattern(#"\b(?:rif|nit|ruc|rut|cuit|rfc|cpf|cnpj)\s*[:.#]?\s*([A-Z]?-?[\d.\-/]{6,20}\d)"#)

@@ -30,7 +30,7 @@ struct NotebookParser {
                 "the file has dates that only read day-first and others that only read month-first; read as \(order.dayFirst ? "day-first" : "month-first")",
                 at: SourceLocation(file: file, sheet: part)))
         }
-        let firstExplicitYear = leading.lazy.compactMap { $0?.date.year }.first
+        let firstExplicitYear = Self.firstYearWritten(lines, leading: leading)
 
         var state = State()
         var underlined = Set<Int>()
@@ -57,6 +57,14 @@ struct NotebookParser {
                 }
                 addEntry(date: lead.date, time: lead.time, text: lead.rest, line: n, into: &out, state: &state,
                          order: order, firstExplicitYear: firstExplicitYear)
+                continue
+            }
+            if let weekdayDay = WeekdayDay.parse(line), let prev = state.previousDate,
+               let date = weekdayDay.nearestDate(onOrAfter: prev) {
+                // `lunes 4 llamé de nuevo` under a 01/03/2024 entry: Monday 4 March, a new entry.
+                addEntry(date: PartialDate(first: date.day, second: date.month, year: date.year, numeric: false), time: nil,
+                         text: weekdayDay.rest, line: n, into: &out, state: &state, order: order,
+                         firstExplicitYear: firstExplicitYear)
                 continue
             }
             if LeadingDate.startsWithImpossibleDate(line) {
@@ -169,7 +177,7 @@ struct NotebookParser {
         } else {
             var year: Int?, source = ""
             if let y = state.year { year = y; source = "the section or an earlier entry" }
-            else if let y = firstExplicitYear { year = y; source = "the first dated entry of the file" }
+            else if let y = firstExplicitYear { year = y; source = "the first year written in the file" }
             else if let y = options.defaultYear { year = y; source = "the import options" }
             if var y = year {
                 // December → January inside one notebook: the year turned.
@@ -203,7 +211,16 @@ struct NotebookParser {
         state.openEntry = out.entries.count - 1
     }
 
-    /// A year written alone in a title (`Cobranzas 2024`), if there is exactly one.
+    /// The first year the file writes in an entry's date or a date heading (`## Marzo 2024`,
+    /// `## 20/03/2024`), wherever it stands: the year of entries above it that write none.
+    static func firstYearWritten(_ lines: [String], leading: [LeadingDate?]) -> Int? {
+        for (line, lead) in zip(lines, leading) {
+            if let y = lead?.date.year { return y }
+            if let heading = NotebookHeading.parse(line), let y = DateHeader.parse(heading.name)?.year { return y }
+        }
+        return nil
+    }
+
     /// Whether the next line that is not blank opens a section (a heading, or text underlined).
     static func headingFollows(_ lines: [String], after i: Int) -> Bool {
         guard let next = lines[(i + 1)...].firstIndex(where: { !NotesText.isBlank($0) }) else { return false }
@@ -224,6 +241,7 @@ struct NotebookParser {
         "llamadas", "visitas", "apuntes", "caderno", "cobrancas",
     ]
 
+    /// A year written alone in a title (`Cobranzas 2024`), if there is exactly one.
     static func lonelyYear(_ line: String) -> Int? {
         let years = yearPattern.matches(in: line).compactMap { Int($0.text) }
         return years.count == 1 ? years[0] : nil

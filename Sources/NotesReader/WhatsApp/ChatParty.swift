@@ -1,4 +1,5 @@
 import Foundation
+import Receivables
 
 /// Decides who the customer is in a chat: the other party, not the company's own side.
 struct ChatParty: Sendable, Equatable {
@@ -28,11 +29,12 @@ struct ChatParty: Sendable, Equatable {
         return digits >= 7 && other == 0
     }
 
-    static func decide(authors: [String], hint: String?, ownNames: [String]) -> ChatParty {
+    /// `country` reads phone numbers written nationally: with `VE`, the own name `0412-5550000`
+    /// is the author `+58 412-555-0000`.
+    static func decide(authors: [String], hint: String?, ownNames: [String], country: String? = nil) -> ChatParty {
         var distinct: [String] = []
         for a in authors where !distinct.contains(a) { distinct.append(a) }
-        let own = Set(ownNames.map { key($0) })
-        let isOwn = { (a: String) in own.contains(key(a)) }
+        let isOwn = { (a: String) in ownNames.contains { same($0, a, country: country) } }
         func party(_ names: [String], name: String?, diagnostic: String? = nil) -> ChatParty {
             let phones = names.filter(isPhone).map(MentionExtractor.normalizePhone)
             let chosen = name ?? names.first(where: { !isPhone($0) })
@@ -40,10 +42,10 @@ struct ChatParty: Sendable, Equatable {
                              phones: phones, customerAuthors: Set(names), diagnostic: diagnostic)
         }
         if let hint {
-            if let a = distinct.first(where: { key($0) == key(hint) }) { return party([a], name: hint) }
+            if let a = distinct.first(where: { same($0, hint, country: country) }) { return party([a], name: hint) }
             // A group chat, or a contact shown under another name: everyone not on the company's side.
             let others = distinct.filter { !isOwn($0) }
-            if own.isEmpty {
+            if ownNames.isEmpty {
                 // No author is named like the chat and the company's side is unknown: a phone-number
                 // author is the customer; otherwise every author may speak for the customer.
                 let phones = distinct.filter(isPhone)
@@ -53,7 +55,7 @@ struct ChatParty: Sendable, Equatable {
             return party(others, name: hint)
         }
         let others = distinct.filter { !isOwn($0) }
-        if !own.isEmpty, !others.isEmpty { return party(others, name: others.count == 1 ? others[0] : nil) }
+        if !ownNames.isEmpty, !others.isEmpty { return party(others, name: others.count == 1 ? others[0] : nil) }
         if distinct.count == 1 { return party(distinct, name: nil) }
         if let phone = distinct.first(where: isPhone) {
             return party([phone], name: nil, diagnostic: "no file name or own names tell the customer; took the author written as a phone number")
@@ -64,8 +66,13 @@ struct ChatParty: Sendable, Equatable {
                      diagnostic: "no file name or own names tell the customer; took the author who did not write first (\(distinct[1]))")
     }
 
-    private static func key(_ s: String) -> String {
-        isPhone(s) ? s.filter(\.isNumber) : NotesText.squeeze(NotesText.fold(s))
+    /// Whether two authors are one party: the same folded name, or the same phone written as
+    /// digits or, read for `country`, in E.164 (`0412-5550000` in VE is `+58 412-555-0000`).
+    static func same(_ a: String, _ b: String, country: String?) -> Bool {
+        guard isPhone(a), isPhone(b) else { return NotesText.squeeze(NotesText.fold(a)) == NotesText.squeeze(NotesText.fold(b)) }
+        if a.filter(\.isNumber) == b.filter(\.isNumber) { return true }
+        guard let pa = PhoneNumber.parse(a, defaultCountry: country), let pb = PhoneNumber.parse(b, defaultCountry: country) else { return false }
+        return pa.e164 == pb.e164
     }
 
     private static let pattern = Pattern(#"^(?:chat de whatsapp con|chat de whatsapp com|whatsapp chat with|whatsapp chat -|whatsapp chat con|conversa do whatsapp com|conversa de whatsapp com|conversacion de whatsapp con)(\s+)"#)

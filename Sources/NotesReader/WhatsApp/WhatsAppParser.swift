@@ -31,7 +31,7 @@ struct WhatsAppParser {
             if let stamp = WhatsAppLine.parse(line) {
                 let (author, text) = Self.splitAuthor(stamp.body)
                 let folded = NotesText.fold(text)
-                let system = author == nil || WhatsAppText.isAuthoredSystem(folded)
+                let system = author.map { WhatsAppText.isAuthoredSystem(folded, author: $0) } ?? true
                 messages.append(Message(line: n, stamp: stamp, author: author, text: text, system: system))
                 continue
             }
@@ -55,6 +55,7 @@ struct WhatsAppParser {
             ?? DateOrder.decide(messages.map(\.stamp.partialDate), chronological: true,
                                 defaultDayFirst: defaultDayFirst(messages.map(\.stamp)))
         out.dayFirst = order.dayFirst
+        if let assumed = monthFirstAssumed(order) { out.diagnostics.append(assumed) }
         if order.reason == "conflict" {
             out.diagnostics.append(Diagnostic(.warning, code: "WA-DATE-ORDER-CONFLICT",
                 "dates read both day-first and month-first; read as \(order.dayFirst ? "day-first" : "month-first")",
@@ -63,7 +64,7 @@ struct WhatsAppParser {
 
         let people = messages.filter { !$0.system && $0.author != nil }
         let party = ChatParty.decide(authors: people.compactMap(\.author), hint: ChatParty.nameFromFile(hintName ?? file),
-                                     ownNames: options.ownNames)
+                                     ownNames: options.ownNames, country: options.defaultCountry)
         if let d = party.diagnostic {
             out.diagnostics.append(Diagnostic(.warning, code: "WA-CUSTOMER-GUESSED", d, at: SourceLocation(file: file)))
         }
@@ -94,14 +95,35 @@ struct WhatsAppParser {
         return out
     }
 
-    /// `Name: text`; nil author for a system line. Names are short and never start with `<`.
+    /// `Name: text`; nil author for a system line. Names are short, never start with `<` and
+    /// leave no quote open: the `: ` of `X creó el grupo "Pagos: Ñandú"` is inside the group's name.
     static func splitAuthor(_ body: String) -> (String?, String) {
         guard let r = body.range(of: ": ") ?? (body.hasSuffix(":") ? body.range(of: ":", options: .backwards) : nil)
         else { return (nil, body) }
         let name = body[..<r.lowerBound].trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.count <= 60, !name.hasPrefix("<") else { return (nil, body) }
+        guard !name.isEmpty, name.count <= 60, !name.hasPrefix("<"), !leavesAQuoteOpen(name) else { return (nil, body) }
         return (name, String(body[r.upperBound...]))
     }
+
+    private static func leavesAQuoteOpen(_ text: String) -> Bool {
+        let straight = text.filter { $0 == "\"" }.count
+        let opened = text.filter { "“«".contains($0) }.count, closed = text.filter { "”»".contains($0) }.count
+        return straight % 2 == 1 || opened > closed
+    }
+
+    /// An English export (AM/PM clocks) is read month-first when no date settles the order; for a
+    /// configured country that writes the day first (`--country VE`) that is a guess every date
+    /// hangs on, so it is said.
+    private func monthFirstAssumed(_ order: DateOrder) -> Diagnostic? {
+        guard order.reason == "default", !order.dayFirst, options.dayFirst == nil, options.defaultDayFirst,
+              let country = options.defaultCountry, !Self.monthFirstCountries.contains(country) else { return nil }
+        return Diagnostic(.warning, code: "WA-DATE-ORDER-ASSUMED",
+            "no date in the chat tells day from month; read month-first, as English exports with AM/PM clocks write them, "
+                + "although \(country) writes the day first", at: SourceLocation(file: file, sheet: part))
+    }
+
+    /// Countries that write the month before the day.
+    static let monthFirstCountries: Set<String> = ["US", "PR", "PH", "CA", "FM", "MH", "PW", "GU", "AS", "VI", "UM"]
 
     /// 12-hour stamps with AM/PM and no Spanish/Portuguese words suggest a US export (month-first);
     /// otherwise the configured default (day-first). Android names an English export `WhatsApp

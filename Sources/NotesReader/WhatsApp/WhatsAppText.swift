@@ -3,8 +3,8 @@ import Foundation
 /// What WhatsApp writes besides people's messages, in Spanish, Portuguese and English: system
 /// notices (encryption, group changes, deleted messages) and attachment placeholders.
 enum WhatsAppText {
-    /// Folded fragments of system notices. Matched anywhere in a line without an author, and at the
-    /// start of an authored one (iOS puts the author on system lines too).
+    /// Folded fragments of system notices, matched anywhere in a line without an author (an
+    /// authored line is told by ``isAuthoredSystem(_:author:)``).
     static let systemFragments = [
         "cifrados de extremo a extremo", "estan cifrados", "end-to-end encrypted", "criptografia de ponta",
         "protegidas com a criptografia", "as mensagens e ligacoes", "as mensagens e as chamadas",
@@ -45,24 +45,65 @@ enum WhatsAppText {
         systemFragments.contains { folded.contains($0) }
     }
 
-    /// iOS writes the encryption notice and similar lines under the chat's name: only the notices
-    /// that cannot be a person's words count there.
-    /// A call or deleted-message notice is the whole message (`Llamada de voz perdida`): a person
-    /// writing `Disculpe la llamada perdida, mañana le deposito 200` is no notice.
-    static func isAuthoredSystem(_ folded: String) -> Bool {
-        let strict = ["cifrados de extremo a extremo", "end-to-end encrypted", "criptografia de ponta",
-                      "security code", "codigo de seguridad", "codigo de seguranca", "created group",
-                      "creo el grupo", "criou o grupo", "disappearing messages", "mensajes temporales",
-                      "mensagens temporarias", "changed their phone number", "cambio su numero"]
-        let wholeMessage = ["this message was deleted", "you deleted this message", "se elimino este mensaje",
-                            "eliminaste este mensaje", "mensaje eliminado", "mensagem apagada", "essa mensagem foi apagada",
-                            "voce apagou esta mensagem", "missed voice call", "missed video call", "llamada perdida",
-                            "llamada de voz perdida", "llamada de video perdida", "videollamada perdida",
-                            "chamada de voz perdida", "chamada de video perdida"]
-        let text = folded.trimmingCharacters(in: .whitespaces)
-        if wholeMessage.contains(where: { text.hasPrefix($0) }) && text.count < 80 { return true }
-        return strict.contains { folded.contains($0) } && folded.count < 300
+    /// iOS writes WhatsApp's notices under a person's name (the chat's, or the one the notice is
+    /// about), so an authored line is a notice only when it is the whole message in WhatsApp's own
+    /// words: `Llamada perdida`, `Se eliminó este mensaje.`, the encryption notice, `Tu código de
+    /// seguridad con X cambió`, `X cambió su número…`, `X creó el grupo "…"`. A person's message
+    /// that merely uses such words (`mi hija cambió su número, se lo pago el viernes`, `el banco me
+    /// pide un código de seguridad`, `llamada perdida era yo, le pago 300 mañana`) is the person's.
+    static func isAuthoredSystem(_ folded: String, author: String? = nil) -> Bool {
+        let text = folded.trimmingCharacters(in: CharacterSet.alphanumerics.inverted)
+        return isWholeMessageNotice(text) || isEncryptionNotice(text) || isChangedNumberNotice(text, author: author)
+            || [securityCodeNotice, quotedGroupNotice, disappearingNotice].contains { $0.firstMatch(in: text) != nil }
     }
+
+    /// Notices that are the whole message: nothing follows them but punctuation or WhatsApp's own
+    /// `Toca para…` / `Tap to…` hint.
+    static let wholeMessageNotices: Set<String> = [
+        "this message was deleted", "you deleted this message", "se elimino este mensaje", "eliminaste este mensaje",
+        "este mensaje fue eliminado", "mensaje eliminado", "mensagem apagada", "essa mensagem foi apagada",
+        "esta mensagem foi apagada", "voce apagou esta mensagem", "missed voice call", "missed video call",
+        "missed call", "llamada perdida", "llamada de voz perdida", "llamada de video perdida", "videollamada perdida",
+        "chamada de voz perdida", "chamada de video perdida", "chamada perdida",
+    ]
+
+    private static let noticeHints = ["tap to", "toca para", "toque para", "click to", "haz clic"]
+
+    private static func isWholeMessageNotice(_ text: String) -> Bool {
+        var core = Substring(text)
+        for hint in noticeHints { if let r = core.range(of: hint) { core = core[..<r.lowerBound] } }
+        return wholeMessageNotices.contains(core.trimmingCharacters(in: CharacterSet.alphanumerics.inverted))
+    }
+
+    /// The encryption notice says so in its first sentence (`Los mensajes y las llamadas están
+    /// cifrados de extremo a extremo. Nadie fuera…`).
+    private static func isEncryptionNotice(_ text: String) -> Bool {
+        let firstSentence = text.components(separatedBy: ". ").first ?? text
+        return ["cifrados de extremo a extremo", "cifrado de extremo a extremo", "end-to-end encrypt",
+                "criptografia de ponta a ponta"].contains { firstSentence.contains($0) }
+    }
+
+    /// `X cambió su número de teléfono…` under X's own name (or a phone): not `mi hija cambió su número`.
+    private static func isChangedNumberNotice(_ text: String, author: String?) -> Bool {
+        for fragment in ["cambio su numero", "changed their phone number", "changed their number", "mudou seu numero",
+                         "mudou o numero"] {
+            guard let r = text.range(of: fragment) else { continue }
+            let subject = text[..<r.lowerBound].trimmingCharacters(in: .whitespaces)
+            if subject.isEmpty || ChatParty.isPhone(subject)
+                || author.map({ NotesText.squeeze(NotesText.fold($0)) == NotesText.squeeze(subject) }) == true { return true }
+        }
+        return false
+    }
+
+    /// `Tu código de seguridad con X cambió`, `Your security code with X changed`.
+    private static let securityCodeNotice = Pattern(
+        #"^(?:tu|your|seu|o seu)\s+(?:codigo de seguridad con|security code with|codigo de seguranca com)\b"#)
+    /// `X creó el grupo "…"`, `X cambió el asunto de "…" a "…"`: a short name, the notice, a quote.
+    private static let quotedGroupNotice = Pattern(
+        #"^[^,.;:!?]{0,60}?\b(?:creo el grupo|creaste el grupo|created group|criou o grupo|criou este grupo|cambio el asunto(?: de| a)?|cambiaste el asunto(?: de| a)?|changed the subject(?: from| to)?|mudou o assunto(?: de| para)?|alterou o assunto(?: de| para)?)\s*["“«']"#)
+    /// `Los mensajes temporales se activaron.`, `X activó los mensajes temporales.`
+    private static let disappearingNotice = Pattern(
+        #"^(?:(?:los |as )?(?:mensajes temporales|disappearing messages|mensagens temporarias) (?:se activaron|se desactivaron|were turned on|were turned off|foram ativadas|foram desativadas)|[^,.;:!?]{0,60}?\b(?:activo|desactivo|activaste|desactivaste|turned on|turned off|ativou|desativou) (?:los |as )?(?:mensajes temporales|disappearing messages|mensagens temporarias))\b"#)
 
     static func isAttachment(_ folded: String) -> Bool {
         attachmentFragments.contains { folded.contains($0) }
