@@ -31,6 +31,7 @@ extension TaxIDParser {
 extension TaxID {
     /// Mexico's generic RFCs, which invoices to walk-in customers (`XAXX010101000`) and to
     /// foreigners (`XEXX010101000`) carry: the same text for anyone. `unchecked`, they are no
-    /// "invalid tax ID" and, unchecked, never link two customers by themselves.
-    static let genericRFCs: Set<String> = ["XAXX010101000", "XEXX010101000"]
+    /// "invalid tax ID" and, unchecked, never link two customers by themselves; nor, naming no
+    /// one, do they tell two customers apart.
+    public static let genericRFCs: Set<String> = ["XAXX010101000", "XEXX010101000"]
 }

@@ -131,7 +131,7 @@ public struct Discrepancy: Hashable, Sendable, Codable {
     public var id: String
     /// `customer_field_conflict`, `invoice_amount_conflict`, `balance_mismatch`, `overpayment`,
     /// `duplicate_document`, `duplicate_promise`, `possible_duplicate_document`, `unknown_invoice_payment`, `invoice_from_description`, `invalid_tax_id`, `two_tax_ids`,
-    /// `shared_tax_id`, `cluster_split`, …
+    /// `shared_tax_id`, `tax_id_numbers_differ`, `cluster_split`, …
     public var kind: String
     public var severity: Severity
     /// `customer`, `invoice`, `payment`.

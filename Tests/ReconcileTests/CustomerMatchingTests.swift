@@ -396,3 +396,132 @@ import Foundation
                                                    records: 500, reference: 2.0 / 500) == 0)
     }
 }
+
+/// QA session 21 (F2): two tax IDs whose numbers are entirely different are two customers, however
+/// alike their names, phones and emails, checked or not (`J-29111222` written without its check
+/// digit beside `J-31777888-0`); one typo, a left-out check digit, or a document number inside
+/// its tax ID is the same number.
+@Suite struct TaxNumberTests {
+    @Test(arguments: [
+        ("317778880", "291112225", true), ("31777888", "29111222", true), ("317778880", "319978880", true),
+        ("900123456", "800234567", true),
+        // A check digit left out, a digit wrong, missing or extra, two neighbours swapped.
+        ("291112225", "29111222", false), ("317778880", "317778890", false), ("317778880", "137778880", false),
+        ("31777888", "3177788", false), ("317778880", "3177788805", false), ("317778880", "317778880", false),
+        // A person's document number inside the tax ID made of it: DNI in CUIT, cédula in Ecuador's RUC.
+        ("20123456786", "12345678", false), ("1712345678001", "1712345678", false), ("9001234568", "900123456", false),
+    ])
+    func numbersDiffer(a: String, b: String, differ: Bool) {
+        #expect(TaxIDKey.numbersDiffer(a, b) == differ)
+        #expect(TaxIDKey.numbersDiffer(b, a) == differ)
+    }
+
+    /// Only an ID that names its holder counts: not text that fits no format, a generic RFC or a
+    /// short code; checked or not, it does.
+    @Test(arguments: [("J-29111222", "VE", true), ("291112225", "VE", true), ("J-31777888-0", "VE", true),
+                      ("XAXX010101000", "MX", false), ("12345", "VE", false), ("N/A 99", "VE", false)])
+    func tellsHoldersApart(text: String, country: String, tells: Bool) {
+        #expect(TaxIDKey(TaxIDParser.parse(text, country: country)).tellsHoldersApart == tells)
+    }
+
+    /// Two IDs whose check digits both fail each hold a typo: two typos apart, they are one number
+    /// still (`30-71168316-6` written `…516…` in one copy and `…198…` in another, as a generated
+    /// master has them); beside a valid ID, one typo is all a failed check explains.
+    @Test(arguments: [("30-71168516-6", "30-71198316-6", false), ("30-71168316-6", "30-71168516-6", false),
+                      ("30-71168316-6", "30-71198516-6", true), ("J-31777888-0", "J-29111222", true),
+                      ("J-31777888-0", "XAXX010101000", false)])
+    func checkDigitFailuresAllowATypoEach(a: String, b: String, another: Bool) {
+        let country = { (text: String) in text.hasPrefix("J") ? "VE" : text.hasPrefix("X") ? "MX" : "AR" }
+        let (ka, kb) = (TaxIDKey(TaxIDParser.parse(a, country: country(a))), TaxIDKey(TaxIDParser.parse(b, country: country(b))))
+        if a == "30-71168516-6" { #expect(ka.validity == .checkDigitMismatch && kb.validity == .checkDigitMismatch) }
+        #expect(ka.isAnotherNumber(than: kb) == another && kb.isAnotherNumber(than: ka) == another)
+    }
+
+    struct Pair: Sendable, CustomTestStringConvertible {
+        var taxA: String, taxB: String, contacts: Bool, oneCustomer: Bool
+        var testDescription: String { "\(taxA) ~ \(taxB)\(contacts ? " with phone and email" : ""): \(oneCustomer ? "one" : "two")" }
+    }
+
+    static let pairs: [Pair] = [
+        // d9: a valid RIF and another company's written without its check digit, or without its letter.
+        .init(taxA: "J-31777888-0", taxB: "J-29111222", contacts: false, oneCustomer: false),
+        .init(taxA: "J-31777888-0", taxB: "291112225", contacts: false, oneCustomer: false),
+        .init(taxA: "J-31777888", taxB: "J-29111222", contacts: false, oneCustomer: false),
+        // No name, phone or email agreement outweighs two numbers.
+        .init(taxA: "J-31777888-0", taxB: "J-29111222", contacts: true, oneCustomer: false),
+        // One ID written with and without its check digit; a one-digit typo; two digits swapped.
+        .init(taxA: "J-29111222-5", taxB: "J-29111222", contacts: false, oneCustomer: true),
+        .init(taxA: "J-31777888-0", taxB: "J-31777889", contacts: true, oneCustomer: true),
+        .init(taxA: "J-31777888-0", taxB: "J-13777888", contacts: true, oneCustomer: true),
+    ]
+
+    static func records(_ pair: Pair) -> [Customer] {
+        let phones = pair.contacts ? ["+582415557777"] : [], emails = pair.contacts ? ["cobranza@elsol.com.ve"] : []
+        return [Fixture.customer("a.csv", 3, name: "Comercial El Sol C.A.", tax: TaxIDParser.parse(pair.taxA, country: "VE"),
+                                 phones: phones, emails: emails),
+                Fixture.customer("b.csv", 3, name: "Comercial El Sol CA", tax: TaxIDParser.parse(pair.taxB, country: "VE"),
+                                 phones: phones, emails: emails)] + Fixture.others
+    }
+
+    @Test(arguments: pairs)
+    func sameNameDifferentNumbers(_ pair: Pair) throws {
+        let records = Self.records(pair)
+        let result = Reconciler().reconcile(Fixture.batch(records))
+        let (a, b) = (try #require(Fixture.customerID(of: records[0], in: result)), try #require(Fixture.customerID(of: records[1], in: result)))
+        #expect((a == b) == pair.oneCustomer)
+        let said = result.discrepancies.filter { $0.kind == "tax_id_numbers_differ" }
+        if !pair.oneCustomer, let d = said.first {
+            // Said once, for both customers, citing both IDs where they were read.
+            #expect(said.count == 1 && d.entityID == [a, b].sorted().joined(separator: "+") && d.severity == .info)
+            #expect(d.values.map(\.value) == [pair.taxA, pair.taxB] && d.rule == "cannot_link_different_tax_id_numbers")
+            #expect(!result.discrepancies.contains { $0.kind == "customer_field_conflict" && $0.field == "tax_id" })
+        }
+        if pair.oneCustomer { #expect(said.isEmpty) }
+    }
+
+    /// `consolida explain` of either customer gives the reason they are two.
+    @Test func explainSaysWhy() throws {
+        let records = Self.records(Self.pairs[3])
+        let result = Reconciler().reconcile(Fixture.batch(records))
+        #expect(result.discrepancies.contains { $0.kind == "tax_id_numbers_differ" })
+        for record in records.prefix(2) {
+            let text = explain(customerID: try #require(Fixture.customerID(of: record, in: result)), in: result)
+            #expect(text.contains("tax_id_numbers_differ") && text.contains("J-31777888-0 and J-29111222 are different numbers"))
+        }
+    }
+
+    /// A record with no tax ID that matches both does not join them (it joins one, or neither when
+    /// equally close), and a previous run's customer of the two is parted: clusters, not pairs,
+    /// carry the numbers.
+    @Test func clustersCarryTheirNumbers() throws {
+        let weights: [UInt64: Double] = [Clusterer.key(0, 2): 12, Clusterer.key(1, 2): 11]
+        let score = { (i: Int, j: Int) in ScoredPair(i: Int32(i), j: Int32(j), pattern: 0, weight: weights[Clusterer.key(i, j)] ?? -20) }
+        let rif = { (text: String) in TaxIDKey(TaxIDParser.parse(text, country: "VE")) }
+        var clusterer = Clusterer(settings: .default, scorePair: score, validTaxIDs: [nil, nil, nil], mustLinks: [], cannotLinks: [])
+        clusterer.taxNumbers = [rif("J-31777888-0"), rif("J-29111222"), nil]
+        let outcome = clusterer.cluster(count: 3, edges: [score(0, 2), score(1, 2)])
+        #expect(outcome.clusters.map(\.members) == [[0, 2], [1]])
+        #expect(outcome.taxNumberRefusals.map { [$0.i, $0.j, $0.x, $0.y] } == [[1, 2, 1, 0]])
+        let equal = clusterer.cluster(count: 3, edges: [score(0, 2), ScoredPair(i: 1, j: 2, pattern: 0, weight: 12)])
+        #expect(equal.clusters.map(\.members) == [[0], [1], [2]] && equal.ambiguous.map(\.members) == [[2]])
+        // Two numbers a typo apart are one customer's.
+        clusterer.taxNumbers = [rif("J-31777888-0"), rif("J-31777889"), nil]
+        #expect(clusterer.cluster(count: 3, edges: [score(0, 2), score(1, 2)]).clusters.map(\.members) == [[0, 1, 2]])
+
+        // A previous run's customer (here joined by an override) is not kept together.
+        let records = TaxNumberTests.records(Self.pairs[0])
+        let joined = Reconciler(overrides: try Overrides(yaml: "must_link:\n  - [\"a.csv#3\", \"b.csv#3\"]\n")).reconcile(Fixture.batch(records))
+        #expect(Fixture.customerID(of: records[0], in: joined) == Fixture.customerID(of: records[1], in: joined))
+        let next = Reconciler(previous: IDMap(joined, customers: records)).reconcile(Fixture.batch(records))
+        #expect(Fixture.customerID(of: records[0], in: next) != Fixture.customerID(of: records[1], in: next))
+    }
+
+    /// `cannot_link_different_tax_id_numbers: false` leaves such pairs to the score.
+    @Test func theRuleCanBeTurnedOff() throws {
+        let off = try MatchSettings(yaml: MatchSettings.defaultYAML.replacingOccurrences(
+            of: "cannot_link_different_tax_id_numbers: true", with: "cannot_link_different_tax_id_numbers: false"))
+        #expect(!off.cannotLinkDifferentTaxIDNumbers && MatchSettings.default.cannotLinkDifferentTaxIDNumbers)
+        let result = Reconciler(settings: off).reconcile(Fixture.batch(Self.records(Self.pairs[3])))
+        #expect(!result.discrepancies.contains { $0.kind == "tax_id_numbers_differ" })
+    }
+}

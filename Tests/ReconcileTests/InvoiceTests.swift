@@ -551,3 +551,85 @@ import Testing
         #expect(said.allSatisfy { $0.values.count == 2 })
     }
 }
+
+/// QA session 21 (F1): one document written with its type's word by one source and without it by
+/// another (a Colombian ERP's `Tipo FV | Número 1204` beside a salesperson's `FV-1204`) is one
+/// document, counted once; the same digits of another type, or after another word (`REM-88`, a
+/// delivery note), stay another document.
+@Suite struct DocumentWordTests {
+    struct Copies: Sendable, CustomTestStringConvertible {
+        var a: String, typeA: Invoice.DocumentType, b: String, typeB: Invoice.DocumentType, oneDocument: Bool
+        var testDescription: String { "\(a) (\(typeA)) ~ \(b) (\(typeB)): \(oneDocument ? "one" : "two")" }
+    }
+
+    static let cases: [Copies] = [
+        .init(a: "FV-1204", typeA: .invoice, b: "1204", typeB: .invoice, oneDocument: true),
+        .init(a: "FC-00123", typeA: .invoice, b: "123", typeB: .invoice, oneDocument: true),
+        .init(a: "FCV-77", typeA: .invoice, b: "77", typeB: .invoice, oneDocument: true),
+        .init(a: "FV 0055", typeA: .invoice, b: "FAC-55", typeB: .invoice, oneDocument: true),
+        .init(a: "NC 5", typeA: .creditNote, b: "5", typeB: .creditNote, oneDocument: true),
+        .init(a: "N/C-0005", typeA: .creditNote, b: "5", typeB: .creditNote, oneDocument: true),
+        .init(a: "Nota de Crédito 5", typeA: .creditNote, b: "NC-5", typeB: .creditNote, oneDocument: true),
+        .init(a: "N/C 5", typeA: .creditNote, b: "NC-0005", typeB: .creditNote, oneDocument: true),
+        .init(a: "ND-7", typeA: .debitNote, b: "7", typeB: .debitNote, oneDocument: true),
+        // An invoice and a credit note of the same digits are two documents, however written.
+        .init(a: "NC-5", typeA: .creditNote, b: "5", typeB: .invoice, oneDocument: false),
+        .init(a: "5", typeA: .creditNote, b: "5", typeB: .invoice, oneDocument: false),
+        .init(a: "NC-5", typeA: .creditNote, b: "ND-5", typeB: .debitNote, oneDocument: false),
+        .init(a: "REM-88", typeA: .invoice, b: "88", typeB: .invoice, oneDocument: false),
+        .init(a: "F001-00000105", typeA: .invoice, b: "1105", typeB: .invoice, oneDocument: false),
+    ]
+
+    @Test(arguments: cases)
+    func copiesMeetByTypeAndNumber(_ copies: Copies) throws {
+        let c = Fixture.tornillo
+        let day = LocalDate(year: 2024, month: 3, day: 1)
+        func doc(_ file: String, _ number: String, _ type: Invoice.DocumentType) -> Invoice {
+            let sign: Decimal = type == .creditNote ? -1 : 1
+            var d = Fixture.invoice(file, 2, customer: c[0], number: number, amount: 300 * sign, balance: 300 * sign, issue: day)
+            d.type = type
+            return d
+        }
+        let result = Reconciler().reconcile(Fixture.batch(c, invoices: [doc("erp.csv", copies.a, copies.typeA),
+                                                                          doc("vendedor.csv", copies.b, copies.typeB)]))
+        #expect(result.invoices.count == (copies.oneDocument ? 1 : 2))
+        if copies.oneDocument { #expect(result.invoices.first?.sourceCount == 2) }
+    }
+
+    /// A payment naming a credit note's number pays no invoice of its digits (the note's word is
+    /// dropped from notes' numbers only), and a debit note is still found under its number as
+    /// written.
+    @Test func aPaymentNamingACreditNotePaysNoInvoice() throws {
+        let c = Fixture.tornillo
+        var note = Fixture.invoice("erp.csv", 3, customer: c[0], number: "NC-5", amount: -100, balance: -100)
+        note.type = .creditNote
+        var debit = Fixture.invoice("erp.csv", 4, customer: c[0], number: "ND-7", amount: 50, balance: 50)
+        debit.type = .debitNote
+        let invoices = [Fixture.invoice("erp.csv", 2, customer: c[0], number: "5", amount: 1000, balance: 1000), note, debit]
+        let payments = [Fixture.payment("banco.csv", 2, customer: c[0], invoice: "NC-5", amount: 100),
+                        Fixture.payment("banco.csv", 3, customer: c[0], invoice: "ND-7", amount: 50)]
+        let result = Reconciler().reconcile(Fixture.batch(c, invoices: invoices, payments: payments))
+        let five = try #require(result.invoices.first { $0.documentNumber == "5" })
+        #expect(five.balance == Money(1000, .usd))
+        let seven = try #require(result.invoices.first { $0.documentNumber == "ND-7" })
+        #expect(seven.balance == Money(0, .usd))
+        #expect(result.payments.first { $0.invoiceNumber == "NC-5" }?.invoiceFound == false)
+        #expect(result.payments.first { $0.invoiceNumber == "ND-7" }?.invoiceFound == true)
+    }
+
+    /// A collector's list giving the ERP's credit note `Nota de Crédito 5` as a payment with
+    /// reference `NC-5` (the note's number with another word) is still that credit note listed
+    /// again, not money received.
+    @Test func aCreditNoteListedAsAPaymentWithoutItsWordCountsOnce() throws {
+        let c = Fixture.tornillo
+        var note = Fixture.invoice("erp.csv", 3, customer: c[0], number: "Nota de Crédito 5", amount: -300, balance: nil)
+        note.type = .creditNote
+        let invoices = [Fixture.invoice("erp.csv", 2, customer: c[0], number: "F-301", amount: 2000, balance: nil), note]
+        var listed = Fixture.payment("cobranza.csv", 2, customer: c[0], invoice: "F-301", amount: 300)
+        listed.reference = Sourced("NC-5", from: listed.provenance)
+        let result = Reconciler().reconcile(Fixture.batch(c, invoices: invoices, payments: [listed]))
+        let f301 = try #require(result.invoices.first { $0.documentNumber == "F-301" })
+        #expect((f301.paid?.amount ?? 0) == 0)
+        #expect(result.discrepancies.contains { $0.kind == "credit_note_as_payment" })
+    }
+}

@@ -124,8 +124,28 @@ import Receivables
                       // A series stays, the number loses its zeros (QA: F001-105 met 1105, F001-00000105 missed F001-105).
                       ("F001-00000105", "F001-105"), ("F001-105", "F001-105"), ("E001-105", "E001-105"),
                       ("2024/0105", "2024-105"), ("2024/105", "2024-105"), ("0001-00000105", "0001-105"),
-                      ("A 0001-00000105", "A0001-105"), ("Nº 2024-105", "2024-105"), ("1105", "1105")])
+                      ("A 0001-00000105", "A0001-105"), ("Nº 2024-105", "2024-105"), ("1105", "1105"),
+                      // Invoice words of Colombia (FV, factura de venta) and Argentina (FC) are FAC's kind (QA session 21).
+                      ("FV-1204", "1204"), ("FV1250", "1250"), ("FV 0055", "55"), ("FC-00123", "123"), ("FCV-77", "77"),
+                      ("FVE-12", "12"), ("Factura de venta 0012", "12"), ("Fact. Vta. 12", "12"), ("Factura Electrónica 12", "12"),
+                      // A remisión is a delivery note, not the invoice of its number; a credit note's word stays on an invoice's.
+                      ("REM-88", "REM88"), ("NC-5", "NC5"), ("Nota de Crédito 5", "NOTADECREDITO5"),
+                      ("FV-1-1204", "1-1204"), ("FC A 0001-00000123", "A0001-123")])
     func invoiceNumbers(raw: String, normalized: String) {
         #expect(InvoiceNumber.normalize(raw) == normalized)
+    }
+
+    /// A note's words go from a note's number only: a credit note `NC 5` is `5` among credit notes
+    /// (the type is part of a document's key), an invoice's `NC-5` keeps them (QA session 21).
+    @Test(arguments: [("NC 5", Invoice.DocumentType.creditNote, "5"), ("NC-0005", .creditNote, "5"), ("N/C-0005", .creditNote, "5"),
+                      ("N.C. 5", .creditNote, "5"), ("N/CR 5", .creditNote, "5"), ("Nota de Crédito 5", .creditNote, "5"),
+                      ("Nota crédito Nº 0005", .creditNote, "5"), ("5", .creditNote, "5"), ("NC A 0001-00000005", .creditNote, "A0001-5"),
+                      ("ND 7", .debitNote, "7"), ("N/D-0007", .debitNote, "7"), ("N/DB 7", .debitNote, "7"),
+                      ("Nota de Débito 7", .debitNote, "7"), ("FV-7", .debitNote, "7"),
+                      // Another type's word stays: an invoice `NC-5`, a debit note `NC 5`, a credit note `ND 7`.
+                      ("NC-5", .invoice, "NC5"), ("NC 5", .debitNote, "NC5"), ("ND 7", .creditNote, "ND7"),
+                      ("REM-88", .creditNote, "REM88")])
+    func noteNumbers(raw: String, type: Invoice.DocumentType, normalized: String) {
+        #expect(InvoiceNumber.normalize(raw, type: type) == normalized)
     }
 }

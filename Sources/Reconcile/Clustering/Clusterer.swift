@@ -56,6 +56,20 @@ struct ClusteringOutcome: Sendable {
     var unchecked: [[Int]]
     /// Records kept apart because they matched incompatible clusters equally well.
     var ambiguous: [AmbiguousMatch] = []
+    /// Matches refused because their clusters carry tax IDs of different numbers.
+    var taxNumberRefusals: [TaxNumberRefusal] = []
+}
+
+/// A match that joined no clusters because of the tax IDs (`cannot_link_different_tax_id_numbers`):
+/// records `i` and `j` scored as one customer, but the clusters they were in hold records `x` and
+/// `y` whose tax IDs are different numbers (``TaxIDKey/isAnotherNumber(than:)``). Said, so the
+/// decision can be checked (`explain` lists it).
+struct TaxNumberRefusal: Sendable {
+    var i: Int
+    var j: Int
+    var x: Int
+    var y: Int
+    var probability: Double
 }
 
 /// A record, or a must-linked group of records, that matched two or more clusters with the same
@@ -73,8 +87,8 @@ struct AmbiguousMatch: Sendable {
 /// Clusters records without chaining unrelated ones through a weak link.
 ///
 /// 1. Must-link overrides join first; then match edges (probability ≥ threshold) join in order of
-///    decreasing weight, each refused when it would put two different valid tax IDs or a
-///    cannot-link pair in one cluster.
+///    decreasing weight, each refused when it would put two different valid tax IDs, two tax IDs
+///    of different numbers (``taxNumbers``) or a cannot-link pair in one cluster.
 /// 2. Each resulting cluster is re-checked with every pair scored: average-linkage agglomeration
 ///    rebuilds it from its members, merging groups only while their average pairwise probability
 ///    is at least `cluster_min_support`. A cluster that comes out in several parts is split, and
@@ -88,14 +102,20 @@ struct Clusterer {
     let validTaxIDs: [String?]
     /// The surely valid tax IDs (``TaxIDKey/isSurelyValid``): one on both records links them.
     var linkingTaxIDs: [String?] = []
+    /// Each record's tax ID when it tells holders apart (``TaxIDKey/tellsHoldersApart``), under
+    /// `cannot_link_different_tax_id_numbers`: two different numbers
+    /// (``TaxIDKey/isAnotherNumber(than:)``) never share a cluster, as two different valid tax
+    /// IDs do not; empty when the rule is off.
+    var taxNumbers: [TaxIDKey?] = []
     let mustLinks: [(Int, Int)]
     /// `mustLinks` as pair keys, built once (every cluster's support check reads it).
     private let mustSet: Set<UInt64>
     /// Must-links that join records with identical matching content (labelled `identical`).
     var identical: Set<UInt64> = []
     /// Links of the previous run (``MatchSettings/keepPreviousLinks``): once clustering is done,
-    /// clusters they join are joined (``rejoin(_:)``), unless a cannot-link or two different
-    /// valid tax IDs refuse it (silently: the override or the new tax ID is the newer word).
+    /// clusters they join are joined (``rejoin(_:)``), unless a cannot-link, two different valid
+    /// tax IDs or two of different numbers refuse it (silently: the override or the new tax ID is
+    /// the newer word).
     var keptLinks: [(Int, Int)] = []
     let cannotLinks: Set<UInt64>
 
@@ -135,7 +155,8 @@ struct Clusterer {
         }
         var tree: [Int: [(Int, MemberLink)]] = [:]
         var outcome = ClusteringOutcome(clusters: [], splits: [], overrideConflicts: joined.conflicts, unchecked: [],
-                                        ambiguous: ambiguous.sorted { $0.members[0] < $1.members[0] })
+                                        ambiguous: ambiguous.sorted { $0.members[0] < $1.members[0] },
+                                        taxNumberRefusals: joined.taxNumberRefusals)
         outcome.clusters.reserveCapacity(groups.count)
         for members in groups {
             if members.count == 1 {
@@ -169,9 +190,11 @@ struct Clusterer {
         for (c, cluster) in clusters.enumerated() { for m in cluster.members { clusterOf[m] = c } }
         var uf = UnionFind(count: clusters.count)
         var taxSets: [Int: Set<String>] = [:]
+        var numberHolders: [Int: [Int]] = [:]
         for (c, cluster) in clusters.enumerated() {
             let ids = Set(cluster.members.compactMap { validTaxIDs[$0] })
             if !ids.isEmpty { taxSets[c] = ids }
+            if let holders = joinedHolders(nil, cluster.members) { numberHolders[c] = holders }
         }
         var cannotOf: [Int: [Int]] = [:]
         for k in cannotLinks { let a = Int(k >> 32), b = Int(k & 0xFFFF_FFFF); cannotOf[a, default: []].append(b); cannotOf[b, default: []].append(a) }
@@ -183,11 +206,13 @@ struct Clusterer {
             let ra = uf.find(ca), rb = uf.find(cb)
             if ra == rb { continue }
             if settings.cannotLinkDifferentValidTaxIDs, let x = taxSets[ra], let y = taxSets[rb], x.union(y).count > max(x.count, y.count) { continue }
+            if differingNumbers(numberHolders[ra], numberHolders[rb]) != nil { continue }
             let other = Set(members[rb] ?? [])
             if (members[ra] ?? []).contains(where: { m in (cannotOf[m] ?? []).contains(where: other.contains) }) { continue }
             let r = uf.union(ra, rb), gone = r == ra ? rb : ra
             members[r, default: []] += members.removeValue(forKey: gone) ?? []
             if let t = taxSets.removeValue(forKey: gone) { taxSets[r, default: []].formUnion(t) }
+            if let h = numberHolders.removeValue(forKey: gone) { numberHolders[r] = joinedHolders(numberHolders[r], h) }
             joins.append((a, b))
         }
         guard !joins.isEmpty else { return clusters }
@@ -221,10 +246,38 @@ struct Clusterer {
         var treeEdges: [(Int, Int, MemberLink)]
         var conflicts: [(Int, Int)]
         var ambiguous: [AmbiguousMatch]
+        var taxNumberRefusals: [TaxNumberRefusal]
+    }
+
+    /// The tax ID of record `i` that tells holders apart, if it has one and the rule is on.
+    private func taxNumber(_ i: Int) -> TaxIDKey? { i < taxNumbers.count ? taxNumbers[i] : nil }
+
+    /// A cluster's number holders (one record per tax ID it carries, what it is checked by) with
+    /// those of `b` whose ID they lack added.
+    private func joinedHolders(_ a: [Int]?, _ b: [Int]) -> [Int]? {
+        var holders = a ?? []
+        for y in b {
+            guard let key = taxNumber(y), !holders.contains(where: { taxNumber($0) == key }) else { continue }
+            holders.append(y)
+        }
+        return holders.isEmpty ? nil : holders
+    }
+
+    /// A record of `a` and one of `b` (each a cluster's number holders) whose tax IDs are
+    /// different numbers, if any: then the two clusters are two customers.
+    private func differingNumbers(_ a: [Int]?, _ b: [Int]?) -> (Int, Int)? {
+        guard let a, let b else { return nil }
+        for x in a {
+            for y in b {
+                if let m = taxNumber(x), let n = taxNumber(y), m.isAnotherNumber(than: n) { return (x, y) }
+            }
+        }
+        return nil
     }
 
     /// Must-links, then the match edges by decreasing weight (those touching `skipped` left out),
-    /// each refused when it would put two different valid tax IDs or a cannot-link pair together.
+    /// each refused when it would put two different valid tax IDs, two tax IDs of different
+    /// numbers or a cannot-link pair together.
     ///
     /// A must-link group (often a single record) that joined a cluster through an edge, and whose
     /// edge of the same weight to another cluster is then refused, is an ambiguous match: it fits
@@ -233,6 +286,9 @@ struct Clusterer {
         var uf = UnionFind(count: n)
         var taxSets: [Int: Set<String>] = [:]
         for (i, t) in validTaxIDs.enumerated() { if let t { taxSets[i] = [t] } }
+        var numberHolders: [Int: [Int]] = [:]
+        for i in taxNumbers.indices where taxNumbers[i] != nil { numberHolders[i] = [i] }
+        var refusals: [TaxNumberRefusal] = []
         var forbidden: [Int: [Int]] = [:]
         for k in cannotLinks.sorted() {
             let a = Int(k >> 32), b = Int(k & 0xFFFF_FFFF)
@@ -255,6 +311,7 @@ struct Clusterer {
             let r = uf.union(ra, rb)
             let other = r == ra ? rb : ra
             if let t = taxSets.removeValue(forKey: other) { taxSets[r, default: []].formUnion(t) }
+            if let h = numberHolders.removeValue(forKey: other) { numberHolders[r] = joinedHolders(numberHolders[r], h) }
             if let f = forbidden.removeValue(forKey: other) { forbidden[r, default: []].append(contentsOf: f) }
         }
 
@@ -269,13 +326,14 @@ struct Clusterer {
         // The must-link groups as they stand before any edge: each one's root, tax IDs and
         // cannot-links, and, once an edge joins it to others, that edge's weight and partner.
         let group = (0..<n).map { uf.find($0) }
-        let groupTaxIDs = taxSets, groupForbidden = forbidden
+        let groupTaxIDs = taxSets, groupNumbers = numberHolders, groupForbidden = forbidden
         var alone = Set(group)
         var joinedBy: [Int: (weight: Double, partner: Int)] = [:]
         var found: [Int: AmbiguousMatch] = [:]
         /// Whether group `g` alone would be refused by the cluster rooted at `r`.
         func groupRefused(_ g: Int, by r: Int) -> Bool {
             if let t = groupTaxIDs[g], blockedByTaxIDs(t, taxSets[r]) { return true }
+            if differingNumbers(groupNumbers[g], numberHolders[r]) != nil { return true }
             for f in groupForbidden[g] ?? [] where uf.find(f) == r { return true }
             return false
         }
@@ -285,7 +343,11 @@ struct Clusterer {
             if skipped.contains(i) || skipped.contains(j) { continue }
             let ra = uf.find(i), rb = uf.find(j)
             if ra == rb { continue }
-            if blockedByCannotLink(ra, rb) || blockedByTaxIDs(taxSets[ra], taxSets[rb]) {
+            let refused = blockedByCannotLink(ra, rb) || blockedByTaxIDs(taxSets[ra], taxSets[rb])
+            // (Said only when nothing else refused it: the rule's own decisions.)
+            let numbers = refused ? nil : differingNumbers(numberHolders[ra], numberHolders[rb])
+            if let (x, y) = numbers { refusals.append(TaxNumberRefusal(i: i, j: j, x: x, y: y, probability: e.probability)) }
+            if refused || numbers != nil {
                 for (x, other, r) in [(i, j, rb), (j, i, ra)] {
                     let g = group[x]
                     guard let via = joinedBy[g], via.weight == e.weight, !groupRefused(g, by: r) else { continue }
@@ -309,7 +371,7 @@ struct Clusterer {
             match.candidates.sort()
             return match
         }
-        return Joined(unionFind: uf, treeEdges: treeEdges, conflicts: conflicts, ambiguous: ambiguous)
+        return Joined(unionFind: uf, treeEdges: treeEdges, conflicts: conflicts, ambiguous: ambiguous, taxNumberRefusals: refusals)
     }
 
     private func rule(for pattern: UInt64) -> String {
@@ -338,6 +400,7 @@ struct Clusterer {
                     let s = scorePair(i, j)
                     var prob = s.probability
                     if settings.cannotLinkDifferentValidTaxIDs, let a = validTaxIDs[i], let b = validTaxIDs[j], a != b { prob = 0 }
+                    if let a = taxNumber(i), let b = taxNumber(j), a.isAnotherNumber(than: b) { prob = 0 }
                     if isVetoed(s.pattern) { prob = 0 }
                     // One valid tax ID on both: one legal entity, whatever the names (link_same_valid_tax_ids).
                     if settings.linkSameValidTaxIDs, i < linkingTaxIDs.count, j < linkingTaxIDs.count,

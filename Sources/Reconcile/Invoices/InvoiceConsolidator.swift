@@ -30,13 +30,20 @@ struct InvoiceConsolidator {
         var groups: [GroupKey: [Invoice]] = [:]
         for inv in invoices {
             let cid = customerIDByRecord[inv.customer] ?? ""
-            groups[GroupKey(customerID: cid, type: inv.type.rawValue, number: InvoiceNumber.normalize(inv.number.value)), default: []].append(inv)
+            let number = InvoiceNumber.normalize(inv.number.value, type: inv.type)
+            groups[GroupKey(customerID: cid, type: inv.type.rawValue, number: number), default: []].append(inv)
         }
         let keys = groups.keys.sorted()
 
         // Payments → (customer, number) so each invoice knows what was paid against it.
         var invoiceIndex: [String: [GroupKey]] = [:] // normalized number → keys (any customer)
-        for k in keys { invoiceIndex[k.number, default: []].append(k) }
+        for k in keys {
+            // Under each number as a payment's is normalized (a note's `ND-7` keeps its word there,
+            // so a payment naming `7` pays invoice 7, not debit note `ND-7`, as it did).
+            for number in Set((groups[k] ?? []).map { InvoiceNumber.normalize($0.number.value) }).sorted() {
+                invoiceIndex[number, default: []].append(k)
+            }
+        }
         var paidByKey: [GroupKey: [Payment]] = [:]
         // The same transfer in two sources (overlapping bank statements: same date, bank reference
         // and amount), or twice in one, is one payment: counted twice, it paid invoices and kept
@@ -251,7 +258,8 @@ struct InvoiceConsolidator {
                     let pair = [p, q].sorted { $0.documentNumber < $1.documentNumber }
                     out.append(.make(
                         kind: "possible_duplicate_document", severity: .warning, entity: "invoice",
-                        entityID: key.customer + "/" + key.type + "/" + InvoiceNumber.normalize(pair[0].documentNumber),
+                        entityID: key.customer + "/" + key.type + "/"
+                            + InvoiceNumber.normalize(pair[0].documentNumber, type: pair[0].documentType),
                         field: "document_number",
                         values: pair.flatMap { inv in inv.memberProvenance.map { .init(value: inv.documentNumber, provenance: $0) } },
                         message: "documents \(pair[0].documentNumber) and \(pair[1].documentNumber) of customer \(key.customer) "
@@ -275,7 +283,7 @@ struct InvoiceConsolidator {
         var byDocument: [Key: [Int]] = [:]
         for (i, inv) in invoices.enumerated() where !inv.customerID.isEmpty {
             guard let amount = inv.amount else { continue }
-            let key = Key(type: inv.documentType.rawValue, number: InvoiceNumber.normalize(inv.documentNumber),
+            let key = Key(type: inv.documentType.rawValue, number: InvoiceNumber.normalize(inv.documentNumber, type: inv.documentType),
                           amount: "\(amount.amount) \(amount.currency?.code ?? "")", issued: nil)
             byDocument[key, default: []].append(i)
         }
@@ -422,7 +430,7 @@ struct InvoiceConsolidator {
     static func documentListKey(_ raw: String, pieces: [String]? = nil) -> String {
         let pieces = pieces ?? documentPieces(raw)
         guard pieces.count > 1 else { return InvoiceNumber.normalize(raw) }
-        return pieces.map(InvoiceNumber.normalize).sorted().joined(separator: "+")
+        return pieces.map { InvoiceNumber.normalize($0) }.sorted().joined(separator: "+")
     }
 
     /// The credit note of the customer a payment record is (its reference is the note's number, and
@@ -430,7 +438,7 @@ struct InvoiceConsolidator {
     private static func creditNoteListedAsPayment(_ p: Payment, customerID: String, groups: [GroupKey: [Invoice]]) -> String? {
         guard let reference = p.reference?.value, !reference.isEmpty else { return nil }
         let key = GroupKey(customerID: customerID, type: Invoice.DocumentType.creditNote.rawValue,
-                           number: InvoiceNumber.normalize(reference))
+                           number: InvoiceNumber.normalize(reference, type: .creditNote))
         guard let copies = groups[key], let note = copies.first else { return nil }
         let method = " " + (p.method.map { TextFolding.fold($0.value) } ?? "") + " "
         let namesCreditNote = ["nota de credito", "nota credito", "credit note", "credit memo", "nc"].contains { method.contains(" " + $0 + " ") }

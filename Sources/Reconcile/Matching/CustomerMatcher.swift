@@ -111,6 +111,9 @@ struct CustomerMatcher {
         var clusterer = Clusterer(settings: settings, scorePair: { scorer.score($0, $1) }, validTaxIDs: validTaxIDs, mustLinks: mustLinks,
                                   cannotLinks: cannot.union(Lineage.apart(features)))
         clusterer.linkingTaxIDs = linkingTaxIDs
+        if settings.cannotLinkDifferentTaxIDNumbers {
+            clusterer.taxNumbers = features.records.map { r in r.taxID.flatMap { $0.tellsHoldersApart ? $0 : nil } }
+        }
         clusterer.isVetoed = { scorer.isVetoed($0) }
         clusterer.identical = identical
         clusterer.keptLinks = previousLinks
@@ -185,6 +188,29 @@ extension CustomerMatcher.Output {
         }
     }
 
+    /// Each pair of customers a match would have joined but for their tax IDs of different numbers,
+    /// once (its strongest match), citing the two IDs: a name written alike, as it was, is the
+    /// usual reason two companies score as one, and a person may want to see why they did not.
+    func taxNumberDiscrepancies(customers: CustomerView, idByRecord: [RecordID: String]) -> [Discrepancy] {
+        var said = Set<String>()
+        var out: [Discrepancy] = []
+        for r in outcome.taxNumberRefusals {
+            let ids = [r.i, r.j].map { idByRecord[customers[$0].id] ?? customers[$0].id.rawValue }.sorted()
+            guard ids[0] != ids[1], said.insert(ids.joined(separator: "+")).inserted else { continue }
+            let taxIDs: [Discrepancy.CompetingValue] = [r.x, r.y].map { x in
+                .init(value: customers[x].taxID?.value.display ?? "", provenance: customers[x].taxID?.provenance ?? customers[x].provenance)
+            }
+            out.append(.make(
+                kind: "tax_id_numbers_differ", severity: .info, entity: "customer", entityID: ids.joined(separator: "+"),
+                field: "tax_id", values: taxIDs, rule: "cannot_link_different_tax_id_numbers",
+                message: "records \(customers[r.i].id.rawValue) and \(customers[r.j].id.rawValue) match with probability "
+                    + "\(String(format: "%.3f", r.probability)), but tax IDs \(taxIDs[0].value) and \(taxIDs[1].value) are different numbers "
+                    + "(not one typo or a left-out check digit apart): two customers, \(ids.joined(separator: " and ")), kept apart; "
+                    + "if one ID is mistyped, a must_link override joins them"))
+        }
+        return out
+    }
+
     /// Splits, override conflicts, ambiguous matches and clusters too big to check, as discrepancies for review.
     func clusterDiscrepancies(customers: CustomerView, idByRecord: [RecordID: String]) -> [Discrepancy] {
         var out: [Discrepancy] = []
@@ -215,6 +241,7 @@ extension CustomerMatcher.Output {
                                 + "\(String(format: "%.2f", match.weight)) bits), which cannot be one customer; kept apart, "
                                 + "a must_link override says which it belongs to"))
         }
+        out += taxNumberDiscrepancies(customers: customers, idByRecord: idByRecord)
         for members in outcome.unchecked {
             out.append(.make(kind: "large_cluster", severity: .warning, entity: "customer", entityID: idByRecord[customers[members[0]].id] ?? "",
                              field: "members", values: values(members),

@@ -26,6 +26,11 @@ cluster_min_support: 0.3
 support_check_max_size: 60
 # Two different tax IDs that both passed their check digit never merge, unless an override says so.
 cannot_link_different_valid_tax_ids: true
+# Nor do two tax IDs of different numbers, checked or not (`J-31777888-0` and `J-29111222`): their
+# digits without letters, each with and without its last digit, are not one typo (a digit wrong,
+# missing, extra, two swapped) apart, and neither holds the other (a check digit left out, a DNI
+# inside its CUIT). Each match this refuses is said (tax_id_numbers_differ).
+cannot_link_different_tax_id_numbers: true
 # Two records with the same tax ID, valid on both, are one customer whatever their names say (a
 # trade name beside the legal one): the legal entity is the debtor. A cannot-link override wins.
 link_same_valid_tax_ids: true

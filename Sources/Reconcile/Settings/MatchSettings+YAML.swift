@@ -26,7 +26,7 @@ extension MatchSettings {
         catch { throw SettingsError(path: "", message: "not valid YAML: \(error)") }
         let r = try YAMLNode(root, path: "")
         try r.allowKeys(["version", "prior", "match_threshold", "cluster_min_support", "support_check_max_size",
-                         "cannot_link_different_valid_tax_ids", "link_same_valid_tax_ids", "keep_previous_links", "estimation", "blocking", "comparisons", "vetoes",
+                         "cannot_link_different_valid_tax_ids", "cannot_link_different_tax_id_numbers", "link_same_valid_tax_ids", "keep_previous_links", "estimation", "blocking", "comparisons", "vetoes",
                          "survivorship", "severity", "explanations"])
         if let v = r["version"], try v.int() != 1 { throw v.error("only version 1 is known") }
         if let p = r["prior"], !p.isString("auto") {
@@ -38,6 +38,7 @@ extension MatchSettings {
         clusterMinSupport = try r["cluster_min_support"]?.probability() ?? 0.5
         supportCheckMaxSize = try r["support_check_max_size"]?.int(min: 2) ?? 60
         cannotLinkDifferentValidTaxIDs = try r["cannot_link_different_valid_tax_ids"]?.bool() ?? true
+        cannotLinkDifferentTaxIDNumbers = try r["cannot_link_different_tax_id_numbers"]?.bool() ?? true
         linkSameValidTaxIDs = try r["link_same_valid_tax_ids"]?.bool() ?? true
         keepPreviousLinks = try r["keep_previous_links"]?.bool() ?? true
         explanations = try r["explanations"]?.bool() ?? true

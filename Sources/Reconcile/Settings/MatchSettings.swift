@@ -152,6 +152,10 @@ public struct MatchSettings: Sendable, Equatable {
     /// Clusters larger than this skip the all-pairs support check (they are reported instead).
     public var supportCheckMaxSize: Int
     public var cannotLinkDifferentValidTaxIDs: Bool
+    /// Two tax IDs of different numbers (``TaxIDKey/isAnotherNumber(than:)``: not one typo, a
+    /// left-out check digit or a document number inside its tax ID apart) never merge, checked or
+    /// not: a name written alike outweighed one ID written without its check digit.
+    public var cannotLinkDifferentTaxIDNumbers = true
     /// Two records with the same tax ID, valid on both, are one customer whatever their names
     /// (a trade name beside the legal one): the legal entity is the debtor.
     public var linkSameValidTaxIDs: Bool
