@@ -20,6 +20,24 @@ import Testing
         #expect(Fixture.customerID(of: records[3], in: result) == Fixture.customerID(of: records[6], in: result))
     }
 
+    /// A member joined by a scored match below `review_below` is said for a person to confirm;
+    /// matches on a tax ID are not, and 0 says none.
+    @Test func uncertainMatchesAreSaidForReview() throws {
+        let records = Fixture.tornillo
+        var everything = MatchSettings.default
+        everything.reviewBelow = 1
+        let flagged = Reconciler(settings: everything).reconcile(Fixture.batch(records))
+        let uncertain = flagged.discrepancies.filter { $0.kind == "uncertain_match" }
+        #expect(!uncertain.isEmpty && uncertain.allSatisfy { $0.severity == .warning && $0.values.count == 2 })
+        #expect(uncertain.allSatisfy { $0.message.contains("please confirm") && $0.rule == "review_below" })
+        var none = MatchSettings.default
+        none.reviewBelow = 0
+        #expect(!Reconciler(settings: none).reconcile(Fixture.batch(records)).discrepancies.contains { $0.kind == "uncertain_match" })
+        // The same customers either way: the setting only says, it does not decide.
+        #expect(Reconciler(settings: none).reconcile(Fixture.batch(records)).customers.map(\.customerID)
+                == flagged.customers.map(\.customerID))
+    }
+
     /// Two records of one valid RIF stay one customer when a third record agrees with only one of
     /// them (a salesperson's trade name and phone beside the ERP's legal name): the cluster's
     /// support check does not part one legal entity.

@@ -325,6 +325,26 @@ import Testing
                     && kinds.contains("payment_currency_mismatch"))
     }
 
+    /// A payment's discrepancies are named by what it says, not its row: the bank file sorted
+    /// again (its lines on other rows) keeps every ID, so a nightly diff shows no change; two
+    /// lines that say the same are still two.
+    @Test func paymentDiscrepancyIDsFollowWhatThePaymentSays() throws {
+        let c = Fixture.tornillo
+        let invoices = [Fixture.invoice("erp.csv", 2, customer: c[1], number: "200", amount: 1000, balance: 1000)]
+        func bank(_ rows: [Int]) -> [Payment] {
+            [Fixture.payment("banco.csv", rows[0], customer: c[0], invoice: "999", amount: 300),
+             Fixture.payment("banco.csv", rows[1], customer: c[0], invoice: nil, amount: 600),
+             Fixture.payment("banco.csv", rows[2], customer: c[0], invoice: nil, amount: 600)]
+        }
+        func ids(_ rows: [Int]) -> [String] {
+            Reconciler().reconcile(Fixture.batch(c, invoices: invoices, payments: bank(rows))).discrepancies
+                .filter { $0.entity == "payment" }.map(\.id).sorted()
+        }
+        let before = ids([2, 3, 4]), after = ids([7, 5, 6])
+        #expect(before.count == 3 && Set(before).count == 3)
+        #expect(before == after)
+    }
+
     /// A payment dated after the run's as-of date has not been received yet: it pays nothing.
     @Test func paymentsAfterTheAsOfDatePayNothing() throws {
         let c = Fixture.tornillo

@@ -126,7 +126,7 @@ import Reconcile
                       "document_under_several_customers", "duplicate_document", "duplicate_payment", "duplicate_promise", "invalid_tax_id",
                       "invoice_field_conflict", "invoice_from_description", "large_cluster", "overpayment", "override_conflict",
                       "override_unmatched", "payment_currency_mismatch", "possible_duplicate_document", "payment_for_other_customer", "payment_not_reflected",
-                      "shared_tax_id", "stated_balance_mismatch", "tax_id_numbers_differ", "two_tax_ids", "unapplied_payment", "unassigned_payment",
+                      "shared_tax_id", "stated_balance_mismatch", "tax_id_numbers_differ", "two_tax_ids", "uncertain_match", "unapplied_payment", "unassigned_payment",
                       "unknown_customer", "unknown_invoice_payment"])
     func everyKindHasATitle(kind: String) {
         #expect(HTMLFormat.kind(kind) != kind.replacingOccurrences(of: "_", with: " "))

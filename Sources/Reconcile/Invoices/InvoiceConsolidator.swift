@@ -229,6 +229,7 @@ struct InvoiceConsolidator {
         }
         out.discrepancies += Self.documentsUnderSeveralCustomers(out.invoices)
         out.discrepancies += Self.documentsNumberedTwoWays(out.invoices)
+        Self.identifyByContent(&out.discrepancies, payments: payments)
         return out
     }
 
@@ -461,6 +462,39 @@ struct InvoiceConsolidator {
 
     /// The records of one bank transfer share this: its date and amount; `nil` without a date or a
     /// reference (``sameTransfer(_:_:)`` compares the references).
+    /// Gives a payment's discrepancies IDs from what the payment says instead of the row it sits
+    /// on: a bank file sorted again, or a line inserted above, kept every customer's ID but
+    /// changed its payments' discrepancy IDs, so `consolida diff` showed each as resolved and new.
+    static func identifyByContent(_ discrepancies: inout [Discrepancy], payments: [Payment]) {
+        let identities = discrepancyIdentities(payments)
+        for i in discrepancies.indices where discrepancies[i].entity == "payment" {
+            let d = discrepancies[i]
+            guard let identity = identities[RecordID(d.entityID)] else { continue }
+            discrepancies[i].id = Discrepancy.id(kind: d.kind, entity: d.entity, identity: identity, field: d.field)
+        }
+    }
+
+    /// Each payment's identity for its discrepancies: its file and sheet, date, currency, amount,
+    /// reference, document and payer as written. Payments of one file that say all the same are
+    /// told apart by their order in it (the second such line, the third…).
+    static func discrepancyIdentities(_ payments: [Payment]) -> [RecordID: String] {
+        func content(_ p: Payment) -> String {
+            let l = p.provenance.location
+            return [l.file, l.sheet ?? "", p.date?.value.iso ?? "", p.amount.value.currency?.code ?? "",
+                    p.amount.value.plainText, p.reference?.value ?? "", p.invoiceNumber?.value ?? "",
+                    p.extra["customer_tax_id"] ?? "", p.extra["customer_name"] ?? ""].joined(separator: "\u{1F}")
+        }
+        func place(_ p: Payment) -> (Int, Int) { (p.provenance.location.row ?? 0, p.provenance.location.line ?? 0) }
+        var out: [RecordID: String] = [:], seen: [String: Int] = [:]
+        for p in payments.sorted(by: { place($0) != place($1) ? place($0) < place($1) : $0.id < $1.id }) {
+            let key = content(p)
+            let n = seen[key, default: 0]
+            seen[key] = n + 1
+            out[p.id] = n == 0 ? "payment\u{1F}" + key : "payment\u{1F}\(n)\u{1F}" + key
+        }
+        return out
+    }
+
     static func transferKey(_ p: Payment) -> String? {
         guard let date = p.date?.value, let raw = p.reference?.value, !PaymentReference.core(raw).isEmpty else { return nil }
         return "\(date.iso)|\(p.amount.value.amount)|\(p.amount.value.currency?.code ?? "")"

@@ -211,6 +211,32 @@ extension CustomerMatcher.Output {
         return out
     }
 
+    /// Each member joined by a scored match less sure than ``MatchSettings/reviewBelow``: merged,
+    /// since it is more likely one customer than two, and said, since it is nearly a coin's toss
+    /// (two people of a common name with different phones): `consolida explain` shows why.
+    func uncertainMatches(customers: CustomerView, idByRecord: [RecordID: String],
+                          values: ([Int]) -> [Discrepancy.CompetingValue]) -> [Discrepancy] {
+        guard settings.reviewBelow > 0 else { return [] }
+        var out: [Discrepancy] = []
+        for cluster in outcome.clusters where cluster.members.count > 1 {
+            // A member whose valid tax ID another member has is tied by it, whatever link drew it in.
+            let validIDs = cluster.members.compactMap { m in customers[m].taxID.flatMap { $0.value.validity == .valid ? $0.value.normalized : nil } }
+            let shared = Set(Dictionary(validIDs.map { ($0, 1) }, uniquingKeysWith: +).filter { $0.value > 1 }.keys)
+            for member in cluster.members {
+                guard let link = cluster.links[member], link.rule == "score", link.probability < settings.reviewBelow else { continue }
+                if let id = customers[member].taxID?.value, id.validity == .valid, shared.contains(id.normalized) { continue }
+                let id = idByRecord[customers[member].id] ?? "", record = customers[member].id.rawValue
+                let probability = String(format: "%.3f", link.probability)
+                let message = "\(record) joined \(id) on a match of probability \(probability) < \(settings.reviewBelow): "
+                    + "please confirm (a cannot_link override keeps them apart)"
+                out.append(.make(kind: "uncertain_match", severity: .warning, entity: "customer", entityID: id + "+" + record,
+                                 field: "members", values: values([link.partner, member]), chosen: id, rule: "review_below",
+                                 message: message))
+            }
+        }
+        return out
+    }
+
     /// Splits, override conflicts, ambiguous matches and clusters too big to check, as discrepancies for review.
     func clusterDiscrepancies(customers: CustomerView, idByRecord: [RecordID: String]) -> [Discrepancy] {
         var out: [Discrepancy] = []
@@ -242,6 +268,7 @@ extension CustomerMatcher.Output {
                                 + "a must_link override says which it belongs to"))
         }
         out += taxNumberDiscrepancies(customers: customers, idByRecord: idByRecord)
+        out += uncertainMatches(customers: customers, idByRecord: idByRecord, values: values)
         for members in outcome.unchecked {
             out.append(.make(kind: "large_cluster", severity: .warning, entity: "customer", entityID: idByRecord[customers[members[0]].id] ?? "",
                              field: "members", values: values(members),

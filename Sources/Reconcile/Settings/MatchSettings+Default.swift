@@ -19,6 +19,10 @@ prior: auto
 # A pair at or above this match probability links two records (the model is calibrated, so
 # 0.5 is "more likely the same than not").
 match_threshold: 0.5
+# A record joined by a match less sure than this (and no tax ID, override or earlier run behind
+# it) is said, for a person to confirm (uncertain_match): `María González` with another phone is
+# one at 0.52. 0 says none.
+review_below: 0.8
 # Every cluster's members must support each other: groups whose average pairwise probability
 # falls below this are split apart, and the split is reported for review (cluster_split).
 cluster_min_support: 0.3

@@ -26,7 +26,7 @@ extension MatchSettings {
         catch { throw SettingsError(path: "", message: "not valid YAML: \(error)") }
         let r = try YAMLNode(root, path: "")
         try r.allowKeys(["version", "prior", "match_threshold", "cluster_min_support", "support_check_max_size",
-                         "cannot_link_different_valid_tax_ids", "cannot_link_different_tax_id_numbers", "link_same_valid_tax_ids", "keep_previous_links", "estimation", "blocking", "comparisons", "vetoes",
+                         "review_below", "cannot_link_different_valid_tax_ids", "cannot_link_different_tax_id_numbers", "link_same_valid_tax_ids", "keep_previous_links", "estimation", "blocking", "comparisons", "vetoes",
                          "survivorship", "severity", "explanations"])
         if let v = r["version"], try v.int() != 1 { throw v.error("only version 1 is known") }
         if let p = r["prior"], !p.isString("auto") {
@@ -36,6 +36,7 @@ extension MatchSettings {
         } else { prior = nil }
         matchThreshold = try r["match_threshold"]?.probability() ?? 0.95
         clusterMinSupport = try r["cluster_min_support"]?.probability() ?? 0.5
+        reviewBelow = try r["review_below"]?.probability() ?? 0
         supportCheckMaxSize = try r["support_check_max_size"]?.int(min: 2) ?? 60
         cannotLinkDifferentValidTaxIDs = try r["cannot_link_different_valid_tax_ids"]?.bool() ?? true
         cannotLinkDifferentTaxIDNumbers = try r["cannot_link_different_tax_id_numbers"]?.bool() ?? true

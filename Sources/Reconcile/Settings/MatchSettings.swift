@@ -149,6 +149,8 @@ public struct MatchSettings: Sendable, Equatable {
     public var prior: Double?
     public var matchThreshold: Double
     public var clusterMinSupport: Double
+    /// A member joined by a scored match below this probability is said for review (`uncertain_match`).
+    public var reviewBelow: Double = 0
     /// Clusters larger than this skip the all-pairs support check (they are reported instead).
     public var supportCheckMaxSize: Int
     public var cannotLinkDifferentValidTaxIDs: Bool

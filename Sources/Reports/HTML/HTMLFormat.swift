@@ -64,6 +64,7 @@ enum HTMLFormat {
         case "cluster_split": return "Grupo de clientes separado"
         case "ambiguous_match": return "Registro que coincide con dos clientes"
         case "tax_id_numbers_differ": return "Clientes separados por su identificación fiscal"
+        case "uncertain_match": return "Unión dudosa de registros, por confirmar"
         case "document_under_several_customers": return "Documento bajo varios clientes"
         case "large_cluster": return "Grupo de clientes muy grande"
         case "override_conflict": return "Decisiones manuales en conflicto"
