@@ -320,7 +320,8 @@ struct ColumnMapper {
               let header = headers.first(where: { h in
                   !taken.contains(h.column) && MappingSettings.instalmentHeaders.contains(TextFolding.fold(h.text))
               }),
-              let values = samples[header.column], !values.isEmpty,
+              // A document in one payment leaves its instalment blank (Protheus' `Parcela`).
+              let values = samples[header.column]?.filter({ !$0.isBlank }), !values.isEmpty,
               values.allSatisfy({ Self.isInstalment($0.displayText.trimmingWhitespace) }) else { return }
         if number.columns.count == 1 { number.separator = "-" }
         number.columns.append(header.column)
@@ -329,8 +330,9 @@ struct ColumnMapper {
     }
 
     /// An instalment's number: `2/3` (of at most 99), or a bare `2` (at most 60: a larger number
-    /// under `Cuota` is a sum, not which instalment).
+    /// under `Cuota` is a sum, not which instalment), or a letter (`A`, `B`: Brazil's Protheus).
     static func isInstalment(_ text: String) -> Bool {
+        if text.count == 1, let letter = text.first, letter.isASCII, letter.isLetter { return true }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.count <= 2 && $0.allSatisfy(\.isASCIIDigit) }),
               let n = Int(parts[0]) else { return false }

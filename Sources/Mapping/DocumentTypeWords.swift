@@ -60,11 +60,14 @@ enum DocumentTypeWords {
                        "nca", "ncb", "ncm", "ncx", "nc a", "nc b", "nc c", "nc m", "n c a", "n c b", "n c c", "nce",
                        "nc e", "nota de credito a", "nota de credito b", "nota de credito c",
                        // Chile's DTE codes (SII): 61 nota de crédito electrónica, 112 de exportación.
-                       "61", "112"],
-         ["nota de credito", "nota credito", "nota de cred", "devolucion", "credit", "retencion"]),
+                       "61", "112",
+                       // Peru's SUNAT code (07); Spain's invoice that corrects one (rectificativa).
+                       "07", "rectificativa", "factura rectificativa", "fra rectificativa", "rectificativas"],
+         ["nota de credito", "nota credito", "nota de cred", "devolucion", "credit", "retencion", "factura rectificativa",
+          "rectificativa"]),
         (.debitNote, ["nd", "n d", "ndb", "n db", "n deb", "dn", "nota debito", "nota deb", "n debito", "debito",
                       "deb", "db", "debit note", "debit memo", "debit", "nota de cargo",
-                      "nda", "ndc", "ndm", "nd a", "nd b", "nd c", "n d a", "n d b", "n d c", "56", "111"],
+                      "nda", "ndc", "ndm", "nd a", "nd b", "nd c", "n d a", "n d b", "n d c", "56", "111", "08"],
          ["nota de debito", "nota debito", "nota de deb", "debit"]),
         (.receipt, ["rec", "rc", "rcb", "rca", "rci", "recibo", "recibos", "recibo de caja", "recibo caja", "cobro",
                     "cobranza", "pago", "pag", "pagos", "p", "abono", "abonos", "adel", "adelanto", "anticipo", "ant",
@@ -79,7 +82,9 @@ enum DocumentTypeWords {
                     "fb", "fm", "fac a", "fac b", "fac c", "fact a", "fact b", "fact c", "factura a",
                     "factura b", "factura c", "fcb", "fca", "fce a", "fce b",
                     // Chile's DTE codes: facturas (33, exenta 34, de compra 46, de exportación 110), boletas (39, 41).
-                    "33", "34", "39", "41", "46", "110"],
+                    "33", "34", "39", "41", "46", "110",
+                    // Peru's SUNAT codes: factura (01), boleta de venta (03).
+                    "01", "03"],
          ["factura", "fact", "invoice", "boleta", "fatura", "nota fiscal", "saldo inicial"]),
     ]
 

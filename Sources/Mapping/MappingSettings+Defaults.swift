@@ -36,7 +36,9 @@ extension MappingSettings {
                               "documentos pagados", "faturas pagas"] + numberedDocuments,
             .documentType: ["tipo", "tipo documento", "tipo de documento", "tipo doc", "document type", "doc type",
                             "type", "tipo comprobante", "clase", "tipo de comprobante", "tipo de cfdi", "tipo cfdi",
-                            "tipo dte", "tipo de dte", "transaction type", "tipo de transaccion", "tipo transaccion"],
+                            "tipo dte", "tipo de dte", "transaction type", "tipo de transaccion", "tipo transaccion",
+                            // Peru's SUNAT reports head the document's code `TD`.
+                            "td", "t doc"],
             .issueDate: ["fecha", "fecha emision", "fecha de emision", "emision", "fecha factura", "fecha de factura",
                          "fecha documento", "issue date", "invoice date", "date", "data", "data emissao",
                          "data de emissao", "emissao", "fecha doc", "f emision", "creacion", "fecha de creacion",
@@ -50,9 +52,13 @@ extension MappingSettings {
                       "valor total", "amount", "invoice amount", "total amount", "monto factura", "valor factura",
                       "valor da nota", "valor nf", "monto original", "neto a pagar", "total a pagar",
                       // Brazil's net value (after withholdings) is what the customer pays, not the gross `Valor Bruto`.
-                      "valor liquido", "liquido", "valor liquido a receber"],
+                      "valor liquido", "liquido", "valor liquido a receber",
+                      // Brazil's ERPs (Protheus, TOTVS): the título's value.
+                      "vlr titulo", "valor titulo", "valor do titulo", "vlr original", "valor original"],
             .paid: ["abonado", "abono", "abonos", "pagado", "monto pagado", "importe pagado", "cobrado", "paid",
-                    "amount paid", "pago", "pagos", "pago parcial", "valor pago", "recebido"],
+                    "amount paid", "pago", "pagos", "pago parcial", "valor pago", "recebido",
+                    // Peru's and Spain's word for what was paid of a document (Concar, Contasis).
+                    "amortizado", "amortizacion", "amortizaciones", "monto amortizado", "importe amortizado"],
             .balance: ["saldo", "saldos", "saldo pendiente", "pendiente", "por cobrar", "saldo por cobrar", "balance",
                        "outstanding", "amount due", "balance due", "open amount", "deuda", "saldo deudor",
                        "em aberto", "saldo devedor", "valor em aberto", "resta", "adeudado", "importe adeudado",

@@ -580,15 +580,23 @@ extension TableImporter {
 
     /// The document type a number says (`NC-0012` is a credit note), for rows with no type column.
     static func documentType(number: String) -> Invoice.DocumentType {
-        // Only a number starting with `nc`/`nd` (any case or punctuation) names a credit or debit note.
+        // Only a number starting with `nc`/`nd` (any case or punctuation: `N/C-0005` folds to `nc
+        // 0005`) or a note's words (`Nota de crédito 5`, `N/CR 5`, `NDB-7`) names a credit or debit note.
         // (The ASCII letters and digits are the ASCII characters that are letters or numbers.)
         if let first = number.utf8.first, first != UInt8(ascii: "n"), first != UInt8(ascii: "N"),
            RowClassifier.isASCIILetter(first) || first >= 0x30 && first <= 0x39 { return .invoice }
         let f = TextFolding.fold(number)
         if f.hasPrefix("nc ") || f == "nc" || f.hasPrefix("nc") && f.dropFirst(2).first?.isNumber == true { return .creditNote }
         if f.hasPrefix("nd ") || f.hasPrefix("nd") && f.dropFirst(2).first?.isNumber == true { return .debitNote }
+        for (words, type) in noteWords where f == words || f.hasPrefix(words + " ") { return type }
         return .invoice
     }
+
+    /// A note's words at the start of its number, as ``TextFolding/fold(_:)`` writes them.
+    private static let noteWords: [(String, Invoice.DocumentType)] = [
+        ("nota de credito", .creditNote), ("nota credito", .creditNote), ("n cr", .creditNote), ("ncr", .creditNote),
+        ("nota de debito", .debitNote), ("nota debito", .debitNote), ("n db", .debitNote), ("ndb", .debitNote),
+    ]
 
     /// Unmapped columns as `header → value`, so nothing is silently dropped.
     func extras(_ row: Row) -> [String: String] {

@@ -217,7 +217,7 @@ struct TableImporter: Sendable {
             }
             // A remark on the report (`Nota: montos en USD`, `Elaborado por: Ana Pérez`, `Firma`),
             // alone on its row, most often under the totals: no record, and no reject either.
-            if let (column, text) = single, Self.isReportRemark(text) {
+            if let (column, text) = single ?? Self.remarkWithItsDate(row), Self.isReportRemark(text) {
                 skip(row, for: column, "MAP-REMARK-ROW", "a remark on the report (who made it, a note): no record", into: &batch)
                 return
             }
@@ -330,6 +330,21 @@ struct TableImporter: Sendable {
         let rest = folded.dropFirst(first.count).trimmingCharacters(in: .whitespaces)
         let next = rest.split(separator: " ").first
         return rest.isEmpty || text.contains(":") || next == "por" || next == "by"
+    }
+
+    /// A sign-off with its date (`Revisado por: Gerencia | 01/07/2024`): the row's first text and,
+    /// besides it, one date only; `nil` for any other row.
+    static func remarkWithItsDate(_ row: Row) -> (column: Int, text: String)? {
+        let filled = row.cells.indices.filter { !row.cells[$0].isBlank }
+        guard filled.count == 2 else { return nil }
+        let (first, second) = (row.cells[filled[0]], row.cells[filled[1]])
+        guard case .text(let text) = first else { return nil }
+        switch second {
+        case .date, .dateTime: break
+        case .text(let t): guard case .success = DateParser.parse(text: t.trimmingWhitespace, order: .dmy) else { return nil }
+        default: return nil
+        }
+        return (filled[0] + 1, text)
     }
 
     /// A data row that holds no record, for what its cell in `column` says: counted with the other

@@ -55,11 +55,23 @@ struct DocumentTypeWordsTests {
         ("AJ", .unknown), ("XYZ", .unknown), ("Ajuste", .unknown),
         // A type with its number, glued or apart; not a single letter's, nor a word that is no type's.
         ("NC-9", .creditNote), ("ND 12", .debitNote), ("FC0001-00001234", .invoice), ("Fac.55", .invoice),
-        ("NC#77", .creditNote), ("REC-0456", .receipt), ("E001-123", .unknown), ("F-100", .unknown),
+        ("NC#77", .creditNote), ("Factura rectificativa", .creditNote), ("Rectificativa", .creditNote),
+        ("07", .creditNote), ("08", .debitNote), ("01", .invoice), ("03", .invoice), ("REC-0456", .receipt), ("E001-123", .unknown), ("F-100", .unknown),
         ("IVA2024", .unknown), ("NC nueve", .unknown), ("TRF 123", .unknown),
     ])
     func meanings(_ written: String, _ meaning: DocumentTypeWords.Meaning) {
         #expect(DocumentTypeWords.meaning(of: written) == meaning)
+    }
+
+    /// A number column without a type column: the number's own start names a note.
+    @Test(arguments: [
+        ("NC-5", Invoice.DocumentType.creditNote), ("N/C-0005", .creditNote), ("N.C. 12", .creditNote),
+        ("Nota de Crédito 5", .creditNote), ("N/CR 5", .creditNote), ("NCR-5", .creditNote), ("NC", .creditNote),
+        ("ND-7", .debitNote), ("N/D 7", .debitNote), ("Nota de débito 7", .debitNote), ("NDB-7", .debitNote),
+        ("F-100", .invoice), ("1204", .invoice), ("Nacional 5", .invoice), ("NCARGO-5", .invoice), ("Nota 5", .invoice),
+    ])
+    func numbersNamingTheirType(_ number: String, _ type: Invoice.DocumentType) {
+        #expect(TableImporter.documentType(number: number) == type)
     }
 
     /// Receipts and advances lower the balance as credits, said; unknown types are debts, warned.
@@ -142,6 +154,23 @@ struct SeriesColumnTests {
         #expect(sums[.documentNumber]?.columns == [2])
         #expect(ColumnMapper.isInstalment("2/3") && ColumnMapper.isInstalment("12") && !ColumnMapper.isInstalment("4/3")
                     && !ColumnMapper.isInstalment("150") && !ColumnMapper.isInstalment("1.5"))
+        #expect(ColumnMapper.isInstalment("A") && !ColumnMapper.isInstalment("AB") && !ColumnMapper.isInstalment("Ñ"))
+    }
+
+    /// Brazil's Protheus: the título's instalment is a letter, blank for a título paid at once, and
+    /// its value is `Vlr.Titulo`; Peru's paid part is `Amortizado` and its type code column `TD`.
+    @Test func protheusAndSunatColumns() {
+        let rows = ArrayRowStream.rows([["No. Titulo", "Parcela", "Nome Cliente", "Vlr.Titulo", "Saldo"],
+                                        ["000045678", "A", "Mercado Bom Preço S.A.", "10.500,00", "10.500,00"],
+                                        ["000045678", "B", "Mercado Bom Preço S.A.", "10.500,00", "5.500,00"],
+                                        ["000045700", "", "Mercado Bom Preço S.A.", "800,00", "800,00"]])
+        let batch = Importer(options: ImportOptions(country: "BR", currency: "BRL")).importSource(
+            MemorySource(path: "protheus.csv", sheets: [.init(name: "", rows: rows)]))
+        #expect(batch.invoices.map(\.number.value) == ["000045678-A", "000045678-B", "000045700"])
+        #expect(batch.invoices.map { $0.amount?.value.amount } == [10500, 10500, 800])
+        let peru = AutomaticMapping.of(["TD", "Número", "Cliente", "Importe", "Amortizado", "Saldo"],
+                                       text: [["07", "FC01-10", "Alfa SAC", "100", "0", "100"]])
+        #expect(peru[.documentType]?.columns == [1] && peru[.paid]?.columns == [5])
     }
 
     /// Long texts, or a column not right before the number, stay apart (extras).

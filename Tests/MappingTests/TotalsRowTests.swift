@@ -100,13 +100,15 @@ struct ReportRemarkTests {
         let rows = [TotalsRowTests.header] + TotalsRowTests.invoices + [["-", "-", "-", "-", "-"],
             ["TOTAL", "", "", "", "3.000,00"], ["", "", "", "", ""], ["Nota: montos en USD", "", "", "", ""],
             ["Elaborado por: Ana Pérez", "", "", "", ""], ["Firma", "", "", "", ""], ["Fuente: ERP", "", "", "", ""],
+            // A sign-off with its date.
+            ["Revisado por: Gerencia", "", "01/07/2024", "", ""],
         ]
         let batch = Importer(options: ImportOptions(country: "VE", currency: "VES")).importSource(MemorySource(csv: rows))
         #expect(batch.rejects.isEmpty)
         #expect(batch.invoices.count == 2)
-        #expect(batch.accounting.reduce(0) { $0 + $1.otherSkipped } == 5)
+        #expect(batch.accounting.reduce(0) { $0 + $1.otherSkipped } == 6)
         #expect(batch.diagnostics.filter { $0.code == "MAP-SEPARATOR-ROW" }.count == 1)
-        #expect(batch.diagnostics.filter { $0.code == "MAP-REMARK-ROW" }.count == 4)
+        #expect(batch.diagnostics.filter { $0.code == "MAP-REMARK-ROW" }.count == 5)
         // A customer named so, with a document, is a record.
         #expect(!TableImporter.isReportRemark("Fuentes del Valle C.A.") && TableImporter.isReportRemark("Revisado por"))
     }
