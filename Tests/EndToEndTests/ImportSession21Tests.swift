@@ -43,4 +43,20 @@ struct ImportSession21Tests {
                                   "00102,invoice,,,ARS,700.00,,700.00"], "\(documents)")
         }
     }
+
+    /// A bare `$` is the row's `USD` (or `Dólares`), not the country's peso; other marks stay theirs.
+    @Test func theRowsCurrencyBeatsABareDollar() throws {
+        let csv = """
+            Cliente;CUIT;Comprobante;Fecha;Moneda;Importe;Saldo
+            Agro Pampa S.A.;30-71234567-1;FC A 0001-00000010;03/06/2024;USD;$ 2.500,00;$ 2.500,00
+            Agro Pampa S.A.;30-71234567-1;FC A 0001-00000011;04/06/2024;ARS;$ 1.000,00;$ 1.000,00
+            Agro Pampa S.A.;30-71234567-1;FC A 0001-00000012;05/06/2024;;$ 3.000,00;$ -
+            Agro Pampa S.A.;30-71234567-1;FC A 0001-00000013;06/06/2024;ARS;US$ 700,00;US$ 700,00
+            Agro Pampa S.A.;30-71234567-1;FC A 0001-00000014;07/06/2024;Dólares;$ 100,00;$ 100,00
+
+            """
+        for documents in try Self.importAllWays("ar_moneda.csv", csv, country: "AR") {
+            #expect(documents.map { $0.split(separator: ",", omittingEmptySubsequences: false)[4] } == ["USD", "ARS", "ARS", "USD", "USD"], "\(documents)")
+        }
+    }
 }
