@@ -59,4 +59,22 @@ struct ImportSession21Tests {
             #expect(documents.map { $0.split(separator: ",", omittingEmptySubsequences: false)[4] } == ["USD", "ARS", "ARS", "USD", "USD"], "\(documents)")
         }
     }
+
+    /// A credit note is written below zero however the source signs it: amount, paid and balance.
+    @Test func creditNotesAreWrittenBelowZero() throws {
+        let csv = """
+            Cliente;CUIT;Tipo;Comprobante;Fecha;Importe;Pagado;Saldo
+            Agro Pampa S.A.;30-71234567-1;FC;0001-00000300;03/06/2024;12.500,00;0,00;12.500,00
+            Agro Pampa S.A.;30-71234567-1;NCA;0001-00000301;04/06/2024;12.500,00;2.500,00;10.000,00
+            Agro Pampa S.A.;30-71234567-1;NCA;0001-00000302;05/06/2024;-1.000,00;;-1.000,00
+            Agro Pampa S.A.;30-71234567-1;ND;0001-00000303;06/06/2024;300,00;;300,00
+
+            """
+        for documents in try Self.importAllWays("ar_saldos.csv", csv, country: "AR") {
+            #expect(documents == ["0001-00000300,invoice,2024-06-03,,,12500.00,0.00,12500.00",
+                                  "0001-00000301,credit_note,2024-06-04,,,-12500.00,-2500.00,-10000.00",
+                                  "0001-00000302,credit_note,2024-06-05,,,-1000.00,,-1000.00",
+                                  "0001-00000303,debit_note,2024-06-06,,,300.00,,300.00"], "\(documents)")
+        }
+    }
 }
