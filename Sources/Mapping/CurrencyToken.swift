@@ -117,4 +117,33 @@ enum CurrencyToken {
         }
         return nil
     }
+
+    /// The currency of an amount whose cell reads as `read` (``AmountParser/Parsed/currency``) in a
+    /// row whose currency column names `rowCurrency`: a bare dollar sign (`$ 2.320,00`, `$ -`) is
+    /// only the generic sign, which the country reads when nothing else names the currency, so the
+    /// row's `USD` or `Dólares` wins over the `MXN` or `ARS` the country made of it (as it wins
+    /// over a workbook's `"$"` number format, and as the sign means nothing without a country). A
+    /// mark of its own (`US$`, `MXN`, `R$`) stays the cell's.
+    static func resolvingBareDollar(_ read: Currency?, written: some Sequence<UInt8>, rowCurrency: Currency?) -> Currency? {
+        guard let read, let rowCurrency, read != rowCurrency, isBareDollar(written) else { return read }
+        return rowCurrency
+    }
+
+    /// Whether an amount's text names its currency by a lone `$` and nothing else: besides it only
+    /// digits, separators, signs, parentheses and spaces (`$ 1.234,56`, `-$1,234.56`, `(1.500 $)`,
+    /// `$ -`). Any other byte (a letter of `US$`, `MX$`, `$U`, `CR`; any non-ASCII) leaves the
+    /// reading as it was.
+    static func isBareDollar(_ written: some Sequence<UInt8>) -> Bool {
+        var dollars = 0
+        for b in written {
+            switch b {
+            case UInt8(ascii: "$"): dollars += 1
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: " "),
+                 UInt8(ascii: "'"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "("), UInt8(ascii: ")"), 0x09:
+                continue
+            default: return false
+            }
+        }
+        return dollars == 1
+    }
 }

@@ -49,6 +49,10 @@ public struct PlainAmount: Sendable {
     /// The ``Money`` the record holds.
     public var money: Money { Money(value.decimal, currency) }
 
+    /// The amount as a document of `type` carries it: a credit note's below zero
+    /// (``Invoice/DocumentType/signed(_:)-(DecimalParts)``, as for a record's ``Money``).
+    public func signed(as type: Invoice.DocumentType) -> PlainAmount { PlainAmount(type.signed(value), currency) }
+
     /// ``Money/plainText`` of ``money``, appended to `bytes`.
     public func appendPlainText(to bytes: inout [UInt8]) {
         value.appendPlainText(minimumScale: currency?.minorUnits ?? 2, to: &bytes)

@@ -10,7 +10,15 @@ extension RowClassifier {
         for c in 0..<row.count {
             if let b = row[c + 1].first, b > 0x20, b < 0x80 { visible = true; break }
         }
-        return visible && surelyNoRepeatedHeader(row) && surelyNoTotals(row)
+        return visible && surelyNoRepeatedHeader(row) && surelyNoTotals(row) && surelyNoTotalsLabelInDocumentColumn(row)
+    }
+
+    /// ``hasTotalsLabelInDocumentColumn(_:)`` needs every date blank and a document cell: a row
+    /// with a date (nearly every invoice) or no document is surely none; any other is built and
+    /// classified.
+    private func surelyNoTotalsLabelInDocumentColumn(_ row: TextRowView) -> Bool {
+        if documentColumns.allSatisfy({ TextCell.isBlank(row[$0]) }) { return true }
+        return dateColumns.contains { !TextCell.isBlank(row[$0]) }
     }
 
     /// ``isRepeatedHeader(_:)`` on the bytes alone (``bytesRuleOutRepeatedHeader(_:)``).

@@ -23,6 +23,9 @@ final class RowClassifier: Sendable {
     /// Date columns: a totals row under a bare totals label (`TOTAL`) may show its cut-off date;
     /// under a longer one (`Total Seguros C.A.`, perhaps a customer) a date makes the row data.
     let dateColumns: [Int]
+    /// Document number columns (an invoice's, a payment's reference): where a report that repeats
+    /// the customer on every row puts its totals label (``hasTotalsLabelInDocumentColumn(_:)``).
+    let documentColumns: [Int]
 
     /// The header's folded texts by column, and their first letters (a quick filter).
     let foldedHeader: [(column: Int, text: String)]
@@ -43,9 +46,11 @@ final class RowClassifier: Sendable {
 
     /// `checkFirst`: columns whose data values rarely look like their header (amounts, dates), so
     /// that a data row is told from a repeated header after the fewest comparisons.
-    init(settings: MappingSettings, headerRow: Row, keyColumns: [Int], dateColumns: [Int] = [], checkFirst: [Int] = []) {
+    init(settings: MappingSettings, headerRow: Row, keyColumns: [Int], dateColumns: [Int] = [], documentColumns: [Int] = [],
+         checkFirst: [Int] = []) {
         totalsWords = settings.totalsWords.map { TextFolding.fold($0) }
         self.headerRow = headerRow; self.keyColumns = keyColumns; self.dateColumns = dateColumns
+        self.documentColumns = documentColumns
         let header: [(column: Int, text: String)] = headerRow.cells.enumerated().compactMap { i, c in
             if case .text(let s) = c, !c.isBlank { return (i + 1, TextFolding.fold(s)) }
             return nil
@@ -70,7 +75,7 @@ final class RowClassifier: Sendable {
     func classify(_ row: Row) -> RowClass {
         if row.isBlank { return .blank }
         if isRepeatedHeader(row) { return .repeatedHeader }
-        if isTotals(row) { return .totals }
+        if isTotals(row) || hasTotalsLabelInDocumentColumn(row) { return .totals }
         return .data
     }
 

@@ -183,9 +183,9 @@ extension TableImporter {
         // (Looked at only when the figures' currencies differ: the rare row.)
         let documentField: Field = amount != nil ? .amount : .balance
         if InvoiceAmountCheck(type: .invoice, amount: amount?.value, paid: paid?.value, balance: balance?.value).mixedCurrencies,
-           let documentCurrency = cellCurrency(documentField, row) {
+           let documentCurrency = cellCurrency(documentField, row, rowCurrency) {
             for (field, value) in [(Field.balance, balance), (.paid, paid)] where field != documentField {
-                guard let value, let other = cellCurrency(field, row), other != documentCurrency else { continue }
+                guard let value, let other = cellCurrency(field, row, rowCurrency), other != documentCurrency else { continue }
                 let c = columns(field).first
                 note(.warning, "MAP-CURRENCY-MISMATCH",
                      "\(field.rawValue) \(value.value) is in another currency than the document's (\(documentCurrency.code)): not imported",
@@ -214,12 +214,20 @@ extension TableImporter {
         return invoice
     }
 
-    /// The currency a money field's cell itself names: a mark in its text (`USD 50,00`) or its
-    /// number format (`"Bs." #,##0.00`).
-    func cellCurrency(_ field: Field, _ row: Row) -> Currency? {
+    /// The currency a money field's cell itself names: a mark in its text (`USD 50,00`; a bare `$`
+    /// as the row's currency reads it) or its number format (`"Bs." #,##0.00`).
+    func cellCurrency(_ field: Field, _ row: Row, _ rowCurrency: Currency?) -> Currency? {
         guard let c = columns(field).first, !row[column: c].isBlank,
-              case .success(let p) = AmountParser.parse(row[column: c], profile: amountProfile(c)) else { return nil }
+              case .success(var p) = AmountParser.parse(row[column: c], profile: amountProfile(c)) else { return nil }
+        p.currency = writtenCurrency(p, row[column: c], rowCurrency)
         return ownCurrency(p, column: c, row)
+    }
+
+    /// The currency a parsed amount's text names, a bare `$` yielding to the row's currency
+    /// (``CurrencyToken/resolvingBareDollar(_:written:rowCurrency:)``).
+    func writtenCurrency(_ p: AmountParser.Parsed, _ cell: CellValue, _ rowCurrency: Currency?) -> Currency? {
+        guard case .text(let text) = cell else { return p.currency }
+        return CurrencyToken.resolvingBareDollar(p.currency, written: text.utf8, rowCurrency: rowCurrency)
     }
 
     /// A parsed amount's own currency: the mark written in its cell, else the one its number format
@@ -493,10 +501,10 @@ extension TableImporter {
         guard !cell.isBlank else { return nil }
         switch AmountParser.parse(cell, profile: amountProfile(c)) {
         case .success(var p):
-            // A currency the cell's text names is the cell's own; one its number format shows is
-            // the template's, and yields to the row's currency cell (`USD` beside a cell formatted
-            // `"Bs." #,##0.00`, copied down from a bolívar row).
-            p.currency = p.currency ?? (rowCurrency == nil ? ownCurrency(p, column: c, row) : nil)
+            // A currency the cell's text names is the cell's own (but a bare `$`, only the sign);
+            // one its number format shows is the template's, and yields to the row's currency cell
+            // (`USD` beside a cell formatted `"Bs." #,##0.00`, copied down from a bolívar row).
+            p.currency = writtenCurrency(p, cell, rowCurrency) ?? (rowCurrency == nil ? ownCurrency(p, column: c, row) : nil)
             return money(p, column: c, rowCurrency)
         case .failure(let e):
             throw RowRejection(code: e.code, reason: "\(headerNames[c] ?? field.rawValue): \(e.message): \"\(cell.displayText)\"", column: c)

@@ -213,7 +213,8 @@ final class PlainBytesReader: Sendable {
         let bytes = row[a.column]
         if TextCell.isBlank(bytes) { return .some(nil) }
         guard let (value, currency) = AmountParser.parts(bytes: bytes, profile: a.profile, affixes: &a.affixes) else { return nil }
-        return PlainAmount(value, currency ?? rowCurrency ?? a.headerCurrency ?? a.profile.currency ?? fallbackCurrency)
+        let written = CurrencyToken.resolvingBareDollar(currency, written: bytes, rowCurrency: rowCurrency)
+        return PlainAmount(value, written ?? rowCurrency ?? a.headerCurrency ?? a.profile.currency ?? fallbackCurrency)
     }
 
     /// A date read from the row's bytes, as ``money(_:_:_:)`` reads an amount.

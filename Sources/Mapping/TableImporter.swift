@@ -129,6 +129,7 @@ struct TableImporter: Sendable {
         classifier = RowClassifier(settings: options.settings, headerRow: rows[region.dataStartIndex - 1],
                                    keyColumns: keyColumns(kind),
                                    dateColumns: dateColumns,
+                                   documentColumns: kind == .customers ? [] : keyColumns(kind),
                                    checkFirst: Array(amountProfiles.keys.sorted() + dateProfiles.keys.sorted()))
         let dataRows = rows[region.dataStartIndex..<region.endIndex]
         documentsAreBareNumbers = Self.documentsAreBareNumbers(dataRows.prefix(1000), documentColumns: columns(.documentNumber))

@@ -105,7 +105,10 @@ extension ImportOutput {
                     putPlace(place, row, line, into: &w)
                 }
                 var number = p.number, type = p.type.rawValue, notes = p.notes ?? ""
-                let amountsBound = 3 + (p.amount?.textBound ?? 0) + (p.paid?.textBound ?? 0) + (p.balance?.textBound ?? 0)
+                // A credit note's figures below zero, as ``ImportOutput/render(invoice:into:)`` writes a record's.
+                let amount = p.amount?.signed(as: p.type), paid = p.paid?.signed(as: p.type),
+                    balance = p.balance?.signed(as: p.type)
+                let amountsBound = 3 + (amount?.textBound ?? 0) + (paid?.textBound ?? 0) + (balance?.textBound ?? 0)
                 number.withUTF8 { number in notes.withUTF8 { notes in
                     let bound = idBound + 1 + CSVRowBuffer.fieldBound(number) + 1 + type.utf8.count
                         + 2 * (1 + ByteCursor.dateBound) + 1 + 3 + amountsBound + 2 + CSVRowBuffer.fieldBound(notes) + placeBound
@@ -116,9 +119,9 @@ extension ImportOutput {
                         w.put(comma); w.put(date: p.issueDate)
                         w.put(comma); w.put(date: p.dueDate)
                         w.put(comma); w.put(currency: p.currency)
-                        w.put(comma); w.put(amount: p.amount)
-                        w.put(comma); w.put(amount: p.paid)
-                        w.put(comma); w.put(amount: p.balance)
+                        w.put(comma); w.put(amount: amount)
+                        w.put(comma); w.put(amount: paid)
+                        w.put(comma); w.put(amount: balance)
                         // Its notes; its extra attributes are none (a row with some is imported as records).
                         w.put(comma); CSVRowBuffer.put(field: notes, into: &w)
                         w.put(comma)
@@ -153,7 +156,8 @@ extension ImportOutput {
             scratch.row.field(id)
             ImportOutput.renderDocumentValues(number: p.number, type: p.type, issued: p.issueDate, due: p.dueDate,
                                               currency: p.currency, into: &scratch.row)
-            scratch.row.field(p.amount); scratch.row.field(p.paid); scratch.row.field(p.balance)
+            scratch.row.field(p.amount?.signed(as: p.type)); scratch.row.field(p.paid?.signed(as: p.type))
+            scratch.row.field(p.balance?.signed(as: p.type))
             scratch.row.field(p.notes); scratch.row.field(nil as String?)
             scratch.row.location(place, row: p.row, line: p.line)
             scratch.row.endRow()
@@ -189,12 +193,15 @@ extension ImportOutput {
         row.field(ExtraAttributesText.json(c.extra))
     }
 
-    /// One invoice as a row of invoices.csv.
+    /// One invoice as a row of invoices.csv: a credit note's figures below zero however its source
+    /// signed them (``Invoice/DocumentType/signed(_:)-(Money)``, as reconciliation keeps them).
     static func render(invoice i: borrowing Invoice, into row: inout CSVRowBuffer) {
         row.field(i.customer.rawValue)
         renderDocumentValues(number: i.number.value, type: i.type, issued: i.issueDate?.value, due: i.dueDate?.value,
                              currency: i.currency, into: &row)
-        row.field(i.amount?.value); row.field(i.paid?.value); row.field(i.balance?.value)
+        let type = i.type
+        row.field(i.amount.map { type.signed($0.value) }); row.field(i.paid.map { type.signed($0.value) })
+        row.field(i.balance.map { type.signed($0.value) })
         row.field(i.notes?.value); row.field(ExtraAttributesText.json(i.extra))
         row.location(i.provenance.location)
         row.endRow()

@@ -58,14 +58,15 @@ struct PlainRowTests {
     }
 
     /// The import's outcome, and how many rows came as plain rows.
-    static func run(_ rows: [[String]], plainRows: Bool, flush: Int = 7, mapping: MappingFile? = nil) -> (Outcome, plain: Int) {
-        run(MemorySource(csv: rows), plainRows: plainRows, flush: flush, mapping: mapping)
+    static func run(_ rows: [[String]], plainRows: Bool, flush: Int = 7, mapping: MappingFile? = nil,
+                    country: String = "VE") -> (Outcome, plain: Int) {
+        run(MemorySource(csv: rows), plainRows: plainRows, flush: flush, mapping: mapping, country: country)
     }
 
     /// ``run(_:plainRows:flush:mapping:)`` of any source (a workbook's rows, with number cells).
     static func run(_ source: MemorySource, plainRows: Bool, flush: Int = 7, window: Int = 10,
-                    mapping: MappingFile? = nil) -> (Outcome, plain: Int) {
-        var options = ImportOptions(mapping: mapping, country: "VE", currency: "VES")
+                    mapping: MappingFile? = nil, country: String = "VE") -> (Outcome, plain: Int) {
+        var options = ImportOptions(mapping: mapping, country: country, currency: "VES")
         options.flushRows = flush; options.windowRows = window; options.plainRows = plainRows
         var batch = ImportBatch(), out = Outcome(), plain = 0
         Importer(options: options).importSource(source, encoding: Flattened(), into: &batch) { b, encoded in

@@ -583,12 +583,13 @@ struct InvoiceConsolidator {
 
         // A credit note's figures are credits however a source signs them (`-50,00` in the ERP,
         // `50.00` in a sheet whose type column says so): compared and kept negative, or two signs
-        // of one credit would be a conflict.
+        // of one credit would be a conflict (``Invoice/DocumentType/signed(_:)-(Money)``, the rule
+        // `consolida import` writes them by).
         let isCredit = key.type == Invoice.DocumentType.creditNote.rawValue
         func money(_ field: KeyPath<Invoice, Sourced<Money>?>) -> (Invoice) -> Sourced<Money>? {
             { inv in
-                guard isCredit, var m = inv[keyPath: field], !m.value.isNegative else { return inv[keyPath: field] }
-                m.value = Money(-m.value.amount, m.value.currency)
+                guard isCredit, var m = inv[keyPath: field] else { return inv[keyPath: field] }
+                m.value = Invoice.DocumentType.creditNote.signed(m.value)
                 return m
             }
         }
