@@ -4,7 +4,9 @@ extension String {
     /// Whitespace trimmed and runs of whitespace collapsed to one space (names, addresses).
     var collapsingWhitespace: String {
         // Most cells have single inner spaces and no edges to trim: check the bytes first.
-        if Self.hasCollapsedWhitespace(utf8) { return self }
+        if utf8.withContiguousStorageIfAvailable({ Self.hasCollapsedWhitespace($0) }) ?? Self.hasCollapsedWhitespace(utf8) {
+            return self
+        }
         return split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
@@ -26,5 +28,33 @@ extension String {
             else { previousSpace = false }
         }
         return !previousSpace
+    }
+
+    /// ``hasCollapsedWhitespace(_:)-(Sequence)`` reading a lead byte that may start whitespace
+    /// with the bytes after it: `º` (`C2 BA`, `Nº 123`) or `€` (`E2 82 AC`) is no whitespace, and
+    /// a note holding one no longer takes the split-and-join path.
+    private static func hasCollapsedWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previousSpace = true
+        for i in bytes.indices {
+            let b = bytes[i]
+            if b == 0x20 { if previousSpace { return false }; previousSpace = true }
+            else if b.mayStartWhitespace && (b < 0x80 || startsWhitespace(bytes, at: i)) { return false }
+            else { previousSpace = false }
+        }
+        return !previousSpace
+    }
+
+    /// Whether the character at `i` (a lead byte ``UInt8/mayStartWhitespace`` flags) is Unicode
+    /// white space: U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000.
+    private static func startsWhitespace(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        func at(_ k: Int) -> UInt8 { i + k < bytes.count ? bytes[i + k] : 0 }
+        switch bytes[i] {
+        case 0xC2: return at(1) == 0x85 || at(1) == 0xA0
+        case 0xE1: return at(1) == 0x9A && at(2) == 0x80
+        case 0xE2: return at(1) == 0x80 && ((0x80...0x8A).contains(at(2)) || [0xA8, 0xA9, 0xAF].contains(at(2)))
+            || at(1) == 0x81 && at(2) == 0x9F
+        case 0xE3: return at(1) == 0x80 && at(2) == 0x80
+        default: return true
+        }
     }
 }

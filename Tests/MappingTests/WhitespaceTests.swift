@@ -7,7 +7,9 @@ struct WhitespaceTests {
     /// Every White_Space scalar (what `Character.isWhitespace` tells apart), and a few that are not.
     static let spaces: [Unicode.Scalar] = [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000, 0x2003,
                                            0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000].compactMap(Unicode.Scalar.init)
-    static let others: [Unicode.Scalar] = [0x1C, 0x200B, 0xE1, 0x2010, 0x3001, 0xC0].compactMap(Unicode.Scalar.init)
+    // Also characters whose first UTF-8 byte whitespace shares: `º` (C2 BA), `€` (E2 82 AC), U+1681, U+3001.
+    static let others: [Unicode.Scalar] = [0x1C, 0x200B, 0xE1, 0x2010, 0x3001, 0xC0, 0xBA, 0xA9, 0x20AC, 0x1681, 0x2030,
+                                           0x205E, 0x3002].compactMap(Unicode.Scalar.init)
 
     static func bySplitting(_ s: String) -> String { s.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
 
