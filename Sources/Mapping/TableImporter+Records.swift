@@ -12,7 +12,10 @@ struct RowRejection: Error {
 extension TableImporter {
     /// Builds the row's records; a rejected row becomes a ``Reject``. Returns whether it was imported.
     /// `moneyOut` is a bank's debit column, for a debit line that takes a payment back (``saysReversal(_:)``).
-    func importRow(_ row: Row, kind: RecordKind, moneyOut: Int? = nil, into batch: inout ImportBatch) -> Bool {
+    /// `asWritten`: the row as the file has it, when a customer was filled down into `row` (a
+    /// reject's raw text is what the file says).
+    func importRow(_ row: Row, kind: RecordKind, moneyOut: Int? = nil, asWritten: Row? = nil,
+                   into batch: inout ImportBatch) -> Bool {
         // One provenance for the row; each value's shares it (``Provenance/at(column:rawText:)``).
         let place = location(row)
         let origin = Provenance(place, sourceLabel: label)
@@ -48,10 +51,11 @@ extension TableImporter {
             return true
         } catch let r as RowRejection {
             batch.rejects.append(Reject(location: location(row, column: r.column), code: r.code, reason: r.reason,
-                                        rawText: rawText(row)))
+                                        rawText: rawText(asWritten ?? row)))
             return false
         } catch {
-            batch.rejects.append(Reject(location: location(row), code: "MAP-ROW", reason: "\(error)", rawText: rawText(row)))
+            batch.rejects.append(Reject(location: location(row), code: "MAP-ROW", reason: "\(error)",
+                                        rawText: rawText(asWritten ?? row)))
             return false
         }
     }

@@ -241,10 +241,13 @@ struct TableImporter: Sendable {
                      at: location(row), found: rawText(row), into: &batch)
                 return
             }
+            // The row as the file has it, for a reject's raw text (not the customer filled down into it).
+            var asWritten: Row?
             if let fillDown {
                 if fillDown.namesCustomer(row) {
                     fillSource = .row(row)
                 } else if case .row(let source) = fillSource {
+                    asWritten = row
                     row = fillDown.filled(row, from: source)
                     note(.info, "MAP-CUSTOMER-FILLED-DOWN",
                          "no customer in the row: the customer written above it (row \(source.number)), whose invoices follow it",
@@ -281,7 +284,7 @@ struct TableImporter: Sendable {
             if plainRows, kind == .invoices, sections == nil, !isStatement, let p = plainInvoice(row, known: known, into: &batch) {
                 plain.rows.append(p)
                 accounting.imported += 1
-            } else if importRow(row, kind: kind, moneyOut: reversedDebit, into: &batch) {
+            } else if importRow(row, kind: kind, moneyOut: reversedDebit, asWritten: asWritten, into: &batch) {
                 accounting.imported += 1
             } else {
                 accounting.rejected += 1

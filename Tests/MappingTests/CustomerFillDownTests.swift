@@ -66,6 +66,15 @@ struct CustomerFillDownTests {
         #expect(batch.invoices.count == 9)
     }
 
+    /// A row under a customer that is rejected keeps its own cells as its raw text, not the
+    /// customer filled down into it: the user finds the row as the file has it.
+    @Test func aRejectedFilledRowShowsItsOwnCells() {
+        let rows = [["Cliente", "NIT", "Factura", "Fecha", "Monto"], ["Alfa SAS", "900123456-8", "FV-1", "05/01/2024", "1000"],
+                    ["", "", "FV-2", "06/01/2024", ""]]
+        let batch = Importer(options: ImportOptions(country: "CO", currency: "COP")).importSource(MemorySource(csv: rows))
+        #expect(batch.rejects.map(\.rawText) == [" |  | FV-2 | 06/01/2024"])
+    }
+
     /// Plain rows and records agree on filled rows too.
     @Test(arguments: [1, 3, 100])
     func plainRowsAgree(flush: Int) {
