@@ -78,9 +78,13 @@ import Testing
         let result = Reconciler(overrides: overrides).reconcile(Fixture.batch(records))
         let unmatched = result.discrepancies.filter { $0.kind == "override_unmatched" }
         #expect(unmatched.map(\.entityID).sorted() == [
-            "cannot_link:nada.csv#1", "cannot_link:nada.csv#2", "cannot_link:tax_id:J111111111",
-            "fields:tax_id:J999999999", "fields:ventas-ana.xlsx#Clientes!99",
+            "cannot_link:nada.csv#1", "cannot_link:nada.csv#2", "cannot_link:tax_id:J-11111111-1",
+            "fields:tax_id:J-99999999-9", "fields:ventas-ana.xlsx#Clientes!99",
         ])
+        // Named as the file writes them, so that a person finds the entry; two spellings of one
+        // tax ID or name still select the same records.
+        #expect(Overrides.Selector("tax_id:J-11111111-1") == Overrides.Selector("tax_id:J111111111"))
+        #expect(Overrides.Selector("name:Nadie Existe SA")?.description == "name:Nadie Existe SA")
         #expect(unmatched.allSatisfy { $0.severity == .warning })
         #expect(result.customers.allSatisfy { $0.name != "X" })
     }

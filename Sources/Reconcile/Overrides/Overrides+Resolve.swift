@@ -17,9 +17,9 @@ extension Overrides.Selector {
         case .record(let id):
             let rowCustomer = RecordID(id.rawValue + Self.rowCustomerSuffix)
             return Array(Set([index[id], index[rowCustomer]].compactMap { $0 })).sorted()
-        case .taxID(let t):
+        case .taxID(let t, _):
             return features.records.indices.filter { features.records[$0].taxID?.normalized == t }
-        case .name(let fp):
+        case .name(let fp, _):
             return features.records.indices.filter { features.fingerprintText($0) == fp }
         }
     }

@@ -12,20 +12,22 @@ public struct Overrides: Sendable, Equatable {
         /// ``resolve(in:features:index:)``).
         case record(RecordID)
         /// Every record with this tax ID (compared without separators): `tax_id:J-30123456-7`.
-        case taxID(String)
+        case taxID(String, written: String)
         /// Every record whose name has this fingerprint: `name:Ferretería El Tornillo`.
-        case name(String)
+        case name(String, written: String)
 
         public init?(_ text: String) {
             let t = text.trimmingCharacters(in: .whitespaces)
             if t.hasPrefix("tax_id:") {
-                let v = TaxIDKeyer.compact(String(t.dropFirst(7)))
+                let written = String(t.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+                let v = TaxIDKeyer.compact(written)
                 guard !v.isEmpty else { return nil }
-                self = .taxID(v)
+                self = .taxID(v, written: written)
             } else if t.hasPrefix("name:") {
-                let v = NameKey(String(t.dropFirst(5))).fingerprint
+                let written = String(t.dropFirst(5)).trimmingCharacters(in: .whitespaces)
+                let v = NameKey(written).fingerprint
                 guard !v.isEmpty else { return nil }
-                self = .name(v)
+                self = .name(v, written: written)
             } else if t.contains("#") {
                 self = .record(RecordID(t))
             } else {
@@ -33,13 +35,26 @@ public struct Overrides: Sendable, Equatable {
             }
         }
 
+        /// As the overrides file writes it, so that a person finds the entry the report names.
         public var description: String {
             switch self {
             case .record(let r): r.rawValue
-            case .taxID(let t): "tax_id:" + t
-            case .name(let n): "name:" + n
+            case .taxID(_, let written): "tax_id:" + written
+            case .name(_, let written): "name:" + written
             }
         }
+
+        /// What the selector selects by: two spellings of one tax ID or name are one selector.
+        private var key: String {
+            switch self {
+            case .record(let r): "#" + r.rawValue
+            case .taxID(let t, _): "tax_id:" + t
+            case .name(let n, _): "name:" + n
+            }
+        }
+
+        public static func == (a: Selector, b: Selector) -> Bool { a.key == b.key }
+        public func hash(into hasher: inout Hasher) { hasher.combine(key) }
     }
 
     public struct Pair: Sendable, Hashable {
