@@ -14,6 +14,10 @@ public struct NotesImportOptions: Sendable {
     public var defaultDayFirst: Bool
     /// Year for dates without one when neither the section nor the file gives one.
     public var defaultYear: Int?
+    /// The run's as-of date: when nothing else gives a date its year, the date on or before it
+    /// (`12/03` read on 2024-06-30 is 2024-03-12; `15/12` is 2023-12-15). A notebook kept without
+    /// years was rejected line by line.
+    public var asOf: LocalDate?
     /// Names (or phone numbers) of the company's own side in chats; the other party is the customer.
     public var ownNames: [String]
     /// Outcome and channel keyword rules; the built-in Spanish/Portuguese/English set by default.

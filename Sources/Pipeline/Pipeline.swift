@@ -109,7 +109,8 @@ public struct Pipeline {
             let fingerprint = (try? ContentHash.of(path: source.path)) ?? (hash: "unreadable", size: 0)
             let context = ImportContext(country: config.country, currency: config.currency,
                                         mappingPath: source.spec.mapping.map(config.resolve), kind: source.spec.kind,
-                                        label: source.spec.label, priority: source.spec.priority, ownNames: config.ownNames)
+                                        label: source.spec.label, priority: source.spec.priority, ownNames: config.ownNames,
+                                        asOf: asOf)
             do {
                 let imported = try stages.importer.importSource(source, context: context)
                 // A sheet that broke off or is missing from its workbook: a source not read whole.

@@ -15,6 +15,8 @@ public struct ImportContext: Sendable {
     public var priority: Int
     /// The company's own people in chats (``RunConfiguration/ownNames``).
     public var ownNames: [String] = []
+    /// The run's as-of date: the year of a notebook's dates when nothing in the file gives one.
+    public var asOf: LocalDate?
 }
 
 /// Reads one source file into records. Throws only when the file cannot be read at all

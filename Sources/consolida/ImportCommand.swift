@@ -41,6 +41,9 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Output folder.")
     var out: String
 
+    @Option(help: "YYYY-MM-DD: a notebook whose dates write no year anywhere takes the latest such date not after it.")
+    var asOf: String?
+
     @Flag(help: ArgumentHelp("Build every row into full records, also rows that could be written from their plain values (to check that both ways write the same bytes).",
                              visibility: .hidden))
     var recordPath = false
@@ -51,6 +54,12 @@ struct ImportCommand: ParsableCommand {
 
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
+
+    func validate() throws {
+        if let asOf, LocalDate(iso: asOf) == nil {
+            throw ValidationError("--as-of must be a date YYYY-MM-DD, not \"\(asOf)\"")
+        }
+    }
 
     func run() throws {
         let mappingFile = try CommandSupport.loadMapping(mapping)
@@ -173,6 +182,7 @@ struct ImportCommand: ParsableCommand {
             options.defaultCurrency = region.currencyCode
             options.defaultCountry = region.countryCode
             options.ownNames = ownNames
+            options.asOf = asOf.flatMap(LocalDate.init(iso:))
             return try NotesImporter.importFile(path: path, kind: NotesKind(rawValue: format.rawValue), options: options)
         }
     }

@@ -212,6 +212,14 @@ import Testing
         let withYear = try Self.load("cuaderno-sin-ano.txt", NotesImportOptions(defaultYear: 2023))
         #expect(withYear.contacts.map(\.date.iso) == ["2023-03-12", "2023-03-15", "2023-04-05"])
         #expect(withYear.promises.first?.promisedDate?.iso == "2023-03-17")
+        // The run's as-of date: each date the latest such day not after it.
+        var options = NotesImportOptions()
+        options.asOf = LocalDate(iso: "2024-03-31")
+        #expect(try Self.load("cuaderno-sin-ano.txt", options).contacts.map(\.date.iso) == ["2024-03-12", "2024-03-15", "2024-04-05"])
+        options.asOf = LocalDate(iso: "2024-03-13")
+        #expect(try Self.load("cuaderno-sin-ano.txt", options).contacts.map(\.date.iso) == ["2024-03-12", "2024-03-15", "2024-04-05"])
+        options.asOf = LocalDate(iso: "2024-03-01")
+        #expect(try Self.load("cuaderno-sin-ano.txt", options).contacts.map(\.date.iso) == ["2023-03-12", "2023-03-15", "2023-04-05"])
     }
 
     @Test func monthFirstFilesAreRecognizedFromUnambiguousDates() throws {

@@ -179,6 +179,9 @@ struct NotebookParser {
             if let y = state.year { year = y; source = "the section or an earlier entry" }
             else if let y = firstExplicitYear { year = y; source = "the first year written in the file" }
             else if let y = options.defaultYear { year = y; source = "the import options" }
+            else if let asOf = options.asOf, let y = Self.yearOnOrBefore(asOf, date, dayFirst: order.dayFirst) {
+                year = y; source = "the as-of date \(asOf.iso) (the latest such date not after it)"
+            }
             if var y = year {
                 // December → January inside one notebook: the year turned.
                 if let prev = state.previousDate, let guess = date.resolve(dayFirst: order.dayFirst, year: y),
@@ -240,6 +243,12 @@ struct NotebookParser {
         "cuaderno", "cobranza", "cobranzas", "cobros", "libreta", "agenda", "bitacora", "seguimiento", "gestiones",
         "llamadas", "visitas", "apuntes", "caderno", "cobrancas",
     ]
+
+    /// The year that puts a date without one on or before `asOf`: `asOf`'s, else the one before.
+    static func yearOnOrBefore(_ asOf: LocalDate, _ date: PartialDate, dayFirst: Bool) -> Int? {
+        if let d = date.resolve(dayFirst: dayFirst, year: asOf.year), d.daysSinceEpoch <= asOf.daysSinceEpoch { return asOf.year }
+        return date.resolve(dayFirst: dayFirst, year: asOf.year - 1) != nil ? asOf.year - 1 : nil
+    }
 
     /// A year written alone in a title (`Cobranzas 2024`), if there is exactly one.
     static func lonelyYear(_ line: String) -> Int? {

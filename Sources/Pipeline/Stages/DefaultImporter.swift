@@ -84,6 +84,7 @@ public struct DefaultImporter: SourceImporting {
             options.defaultCountry = context.country
             options.sourceLabel = context.label
             options.ownNames = context.ownNames
+            options.asOf = context.asOf
             options.displayName = source.displayPath
             batch = try NotesImporter.importFile(path: source.path, kind: NotesKind(rawValue: format.rawValue), options: options)
         }
