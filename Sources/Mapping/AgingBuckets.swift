@@ -22,7 +22,8 @@ enum AgingBuckets {
         switch (numbers.count, words) {
         case (2, []): return true                                     // 1-30, De 31 a 60 días
         case (1, let w) where w.count == 1 && openWords.contains(w[0]): return true  // Más de 90, 91 o más
-        case (1, []) where dayWords.contains { tokensOf(folded).contains($0) }: return true  // 30 días, 60 días
+        // 30 días, 60 días; Vencido 30, Vencido +90 (a lone number of days past due).
+        case (1, []) where tokensOf(folded).contains(where: { dayWords.contains($0) || overdueWords.contains($0) }): return true
         default: return false
         }
     }
@@ -45,6 +46,9 @@ enum AgingBuckets {
         "overdue", "past", "due", "entre", "y", "o", "or", "atrasados", "and", "e", "ate", "month", "months", "mes", "meses",
         "atrasado", "atrasadas",
     ]
+    /// Words that make a lone number the days a bucket is past due (`Vencido 30`, `Atraso 60`).
+    static let overdueWords: Set<String> = ["vencido", "vencidos", "vencida", "vencidas", "atraso", "atrasado", "atrasados",
+                                            "atrasadas", "mora", "overdue", "past"]
     /// Words that make a lone number a number of days (or months: Xero's `1 Month`, `2 Months`).
     static let dayWords: Set<String> = ["dias", "dia", "days", "month", "months", "mes", "meses"]
     private static func tokensOf(_ folded: String) -> [String] {

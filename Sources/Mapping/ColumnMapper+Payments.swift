@@ -18,7 +18,8 @@ extension ColumnMapper {
         // nothing of a customer's or a document type, that number is the line's reference.
         if let number = byField[.documentNumber], number.columns.count == 1, byField[.paymentReference] == nil,
            let header = folded.first(where: { $0.column == number.columns[0] }),
-           Self.bankLineNumbers.contains(header.text) || MappingSettings.bareNumberMarks.contains(header.text),
+           Self.bankLineNumbers.contains(header.text) || MappingSettings.bareNumberMarks.contains(header.text)
+            || Self.bankDocumentHeaders.contains(header.text) && Self.creditBeforeDebit(folded, debits: debits),
            !debits.isEmpty, folded.contains(where: { Self.isWord($0.text, in: MappingSettings.descriptionWords) }),
            folded.contains(where: { Self.isWord($0.text, in: MappingSettings.creditWords) }),
            !Self.saysWhoseOrWhat(byField, rows: rows) {
@@ -125,6 +126,18 @@ extension ColumnMapper {
                 "extrato de conta", "mayor de cliente", "mayor del cliente"].contains { folded.contains($0) }
     }
 
+    /// `Documento` alone, under which a bank numbers its lines only when its money in comes before
+    /// its money out (`Crédito | Débito`, Itaú's `Entradas | Saídas`): a customer's ledger puts its
+    /// charges first (`Debe | Haber`, `Débito | Crédito`), and there `Documento` is its document.
+    static let bankDocumentHeaders: Set<String> = ["documento", "docto", "doc"]
+
+    /// Whether the first credit column stands before the first debit column.
+    static func creditBeforeDebit(_ folded: [(column: Int, text: String)], debits: [Int]) -> Bool {
+        guard let debit = debits.min(),
+              let credit = folded.filter({ isWord($0.text, in: MappingSettings.creditWords) }).map(\.column).min() else { return false }
+        return credit < debit
+    }
+
     /// Headers a bank gives its statement lines' numbers under.
     static let bankLineNumbers: Set<String> = ["folio", "numero", "nro", "no operacion", "nro operacion", "secuencia",
                                                "consecutivo", "numero de operacion", "nro de operacion",
@@ -162,7 +175,8 @@ extension ColumnMapper {
 
     /// Headers of a statement's line description (`Concepto`, `Descripción`, `Detalle`).
     static let conceptWords: Set<String> = ["concepto", "conceptos", "descripcion", "detalle", "glosa", "movimiento",
-                                            "concepto del movimiento", "description", "descricao", "historico"]
+                                            "concepto del movimiento", "description", "descricao", "historico", "lancamento",
+                                            "lancamentos"]
 
     /// A customer's statement may name its documents only in a concept column (`Fecha | Concepto |
     /// Debe | Haber | Saldo`, lines `Factura F-100`, `Pago recibido`): that column is then the
@@ -413,7 +427,8 @@ extension ColumnMapper {
             guard folded != word else { return true }
             guard folded.hasPrefix(word + " ") else { return false }
             let rest = String(folded.dropFirst(word.count + 1))
-            return rest.split(separator: " ").count <= 2 && CurrencyToken.currency(inHeader: rest) != nil
+            // Also a currency's sign, which folding leaves a letter of: Peru's `(S/)`, Brazil's `(R$)`.
+            return rest.split(separator: " ").count <= 2 && (CurrencyToken.currency(inHeader: rest) != nil || ["s", "r"].contains(rest))
         }
     }
 }

@@ -251,7 +251,7 @@ extension MappingSettings {
     static let owedWords = ["debe", "adeuda", "debe cliente", "cliente debe"]
     /// What a statement line is (`Descripción`, `Concepto`, `Detalle`, Brazil's `Histórico`).
     static let descriptionWords = ["descripcion", "concepto", "detalle", "description", "details", "memo", "glosa",
-                                   "historico", "descricao", "movimiento"]
+                                   "historico", "descricao", "movimiento", "lancamento", "lancamentos"]
 
     /// Who paid, as a payments table or a bank names them (`Ordenante`, `Depositante`, `Titular`).
     static let payerWords = ["ordenante", "pagador", "depositante", "remitente", "titular", "payer",

@@ -116,12 +116,19 @@ struct TableFinder {
 
     /// Number of cells whose text is a field synonym.
     func synonymMatches(_ row: Row) -> Int {
-        row.cells.reduce(0) { n, cell in
+        var bucket = false
+        let fields = row.cells.reduce(0) { n, cell in
             guard case .text(let s) = cell else { return n }
             let folded = TextFolding.fold(s)
-            return n + (hasSynonym(folded) || Self.ledgerHeaders.contains(folded)
-                        || TextFolding.foldCamelCase(s).map(hasSynonym) == true ? 1 : 0)
+            if hasSynonym(folded) || Self.ledgerHeaders.contains(folded) || TextFolding.foldCamelCase(s).map(hasSynonym) == true {
+                return n + 1
+            }
+            bucket = bucket || AgingBuckets.isBucketHeader(s)
+            return n
         }
+        // Aging buckets (`Corriente | 1-30 | … | +90`) are known headers, but all of them together
+        // count as one: a customer and its buckets is an aging report's whole header.
+        return fields + (bucket ? 1 : 0)
     }
 
     /// A ledger's sides (`Debe`, `Haber`, `Débito`, `Crédito`): no field's synonyms (the mapping

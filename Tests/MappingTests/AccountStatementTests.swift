@@ -136,7 +136,9 @@ struct AgingBucketTests {
                       "91 o más", "120+", "Por vencer", "Corriente", "No vencido", "Current", "1 - 30 días vencidos",
                       // QuickBooks, Xero and Portuguese reports.
                       "91 and over", "Older", "< 1 Month", "1 Month", "2 Months", "1 a 30 dias", "Acima de 90 dias",
-                      "Mais de 90 dias", "61 - 90 days past due"])
+                      "Mais de 90 dias", "61 - 90 days past due",
+                      // A lone number of days past due.
+                      "Vencido 30", "Vencido +90", "Vencidos 120", "Atraso 60"])
     func bucketHeaders(_ header: String) {
         #expect(AgingBuckets.isBucketHeader(header))
     }
@@ -145,6 +147,24 @@ struct AgingBucketTests {
                       "Meses", "Month", "Antiguo"])
     func otherHeaders(_ header: String) {
         #expect(!AgingBuckets.isBucketHeader(header))
+    }
+
+    /// A customer and its buckets is a whole header (no total, no tax ID), and `Vencido 30` is a
+    /// bucket: each document's balance is its buckets' sum.
+    @Test func aCustomerAndItsBucketsAreAHeader() {
+        let rows = ArrayRowStream.rows([["Cliente", "Factura", "Por vencer", "Vencido 30", "Vencido 60", "Más de 120"],
+                                        ["Alfa SAS", "F-001", "500,00", "", "", ""],
+                                        ["Alfa SAS", "F-005", "", "10,00", "20,00", ""],
+                                        ["Beta SA", "F-002", "", "", "", "70,00"]])
+        let batch = Importer(options: ImportOptions(country: "CO", currency: "COP")).importSource(
+            MemorySource(path: "aging.csv", sheets: [.init(name: "", rows: rows)]))
+        #expect(batch.rejects.isEmpty)
+        #expect(batch.invoices.map { $0.balance?.value.amount } == [500, 30, 70])
+        let customersOnly = ArrayRowStream.rows([["Cliente", "Corriente", "1-30", "31-60", "+90"],
+                                                 ["Alfa SAS", "500", "0", "0", "0"], ["Beta Ltda", "0", "120", "80", "0"]])
+        let found = Importer(options: ImportOptions(country: "CO", currency: "COP")).importSource(
+            MemorySource(path: "aging2.csv", sheets: [.init(name: "", rows: customersOnly)]))
+        #expect(!found.diagnostics.contains { $0.code == "MAP-NO-HEADER" } && found.rejects.isEmpty)
     }
 
     @Test func bucketsMakeTheBalance() {

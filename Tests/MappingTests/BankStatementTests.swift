@@ -22,6 +22,12 @@ struct BankStatementTests {
         (["Fecha Operación", "Concepto", "Referencia", "Cargos", "Abonos", "Saldo"], 5),
         (["Fecha Valor", "Concepto", "Cargos", "Abonos", "Saldo"], 4),
         (["Fecha", "Descripción", "Nro. Documento", "Débito", "Crédito", "Saldo"], 5),
+        // `Documento` alone when the money in comes first (a ledger puts its charges first); Peru's
+        // and Brazil's currency signs after the sides; Itaú's `Lançamento` and `Entradas | Saídas`.
+        (["Fecha", "Descripción", "Documento", "Crédito", "Débito", "Saldo"], 4),
+        (["Fecha", "Concepto", "Referencia", "Crédito (S/)", "Débito (S/)", "Saldo (S/)"], 4),
+        (["Data", "Histórico", "Docto.", "Crédito (R$)", "Débito (R$)", "Saldo (R$)"], 4),
+        (["Data", "Lançamento", "Documento", "Entradas", "Saídas", "Saldo"], 4),
     ])
     func creditColumnIsThePaymentAmount(_ headers: [String], _ credit: Int) {
         let row = headers.map { h -> String in
