@@ -105,7 +105,7 @@ struct CustomerSections: Sendable {
             return nil
         }
         var words = text.split(whereSeparator: \.isWhitespace).map(String.init)
-        var labelled = false
+        var labelled = false, taxIDLabelled = false
         for n in [2, 1] where words.count >= n {
             let head = TextFolding.fold(words.prefix(n).joined(separator: " "))
             if Self.salespersonLabels.contains(head) {
@@ -117,6 +117,7 @@ struct CustomerSections: Sendable {
             }
             if Self.labels.contains(head) {
                 words.removeFirst(n); labelled = true
+                taxIDLabelled = Self.taxIDLabels.contains(head)
                 break
             }
         }
@@ -130,7 +131,9 @@ struct CustomerSections: Sendable {
             // A check digit that proves it, or (after a label) an ID with its type letter (`J-…`,
             // its check digit warned about): never a bare run of digits, which an ERP's customer
             // code (`Cliente: 001234 ACME`) also is.
-            guard id.validity == .valid || labelled && id.validity != .malformed && token.first?.isLetter == true else {
+            // After a tax ID's own label (`NIT: 900123456`, its check digit left out) it is one whatever it proves.
+            guard id.validity == .valid || labelled && id.validity != .malformed && token.first?.isLetter == true
+                    || taxIDLabelled && i == 0 else {
                 continue
             }
             taxIDText = token; taxID = id

@@ -98,6 +98,14 @@ struct CustomerSectionsTests {
         #expect(h.name == name && h.taxID?.normalized == taxID)
     }
 
+    /// After a tax ID's own label the value is the tax ID, its check digit left out or not: it was
+    /// taken for the customer's name, and the name above it lost.
+    @Test func aLabelledTaxIDWithoutItsCheckDigitIsATaxID() throws {
+        let sections = CustomerSections(country: "CO", textColumns: [], valueColumns: [])
+        let h = try #require(sections.heading(Row(number: 1, cells: [.text("NIT: 900123456"), .empty]), parsed: ParseMemo()))
+        #expect(h.name == nil && h.taxID?.normalized.hasPrefix("900123456") == true)
+    }
+
     @Test(arguments: ["ANULADA", "FAC-0009", "Observaciones del cliente", "12345", "30123456", "J-30123456-0 Acme", "María Pérez", "SA"])
     func noHeadings(_ text: String) {
         let sections = CustomerSections(country: "VE", textColumns: [3], valueColumns: [4])
