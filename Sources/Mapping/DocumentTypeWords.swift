@@ -77,7 +77,7 @@ enum DocumentTypeWords {
         (.invoice, ["fac", "fact", "factura", "facturas", "fa", "fv", "ft", "f", "fe", "fel", "fce", "fve",
                     "factura electronica", "factura de venta", "factura venta", "fact vta", "invoice", "inv", "boleta",
                     "bol", "be", "nf", "nfe", "nf e", "nota fiscal", "fatura", "venta", "vta", "ventas", "cargo", "si",
-                    "saldo inicial", "cfdi", "ingreso", "i", "documento", "doc", "fc", "fcc", "fact credito",
+                    "saldo inicial", "saldo anterior", "saldo de apertura", "cfdi", "ingreso", "i", "documento", "doc", "fc", "fcc", "fact credito",
                     "factura credito", "factura a credito", "nota de venta", "nv", "fx", "exp", "fex",
                     "fb", "fm", "fac a", "fac b", "fac c", "fact a", "fact b", "fact c", "factura a",
                     "factura b", "factura c", "fcb", "fca", "fce a", "fce b",
@@ -85,7 +85,8 @@ enum DocumentTypeWords {
                     "33", "34", "39", "41", "46", "110",
                     // Peru's SUNAT codes: factura (01), boleta de venta (03).
                     "01", "03"],
-         ["factura", "fact", "invoice", "boleta", "fatura", "nota fiscal", "saldo inicial"]),
+         ["factura", "fact", "invoice", "boleta", "fatura", "nota fiscal", "saldo inicial", "saldo anterior",
+          "saldo de apertura"]),
     ]
 
     /// ``table`` with each leading word also followed by its space, made once: a type column is read

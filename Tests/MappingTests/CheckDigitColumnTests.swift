@@ -56,7 +56,7 @@ struct DocumentTypeWordsTests {
         // A type with its number, glued or apart; not a single letter's, nor a word that is no type's.
         ("NC-9", .creditNote), ("ND 12", .debitNote), ("FC0001-00001234", .invoice), ("Fac.55", .invoice),
         ("NC#77", .creditNote), ("Factura rectificativa", .creditNote), ("Rectificativa", .creditNote),
-        ("07", .creditNote), ("08", .debitNote), ("01", .invoice), ("03", .invoice), ("REC-0456", .receipt), ("E001-123", .unknown), ("F-100", .unknown),
+        ("07", .creditNote), ("08", .debitNote), ("Saldo anterior", .invoice), ("Saldo de apertura", .invoice), ("01", .invoice), ("03", .invoice), ("REC-0456", .receipt), ("E001-123", .unknown), ("F-100", .unknown),
         ("IVA2024", .unknown), ("NC nueve", .unknown), ("TRF 123", .unknown),
     ])
     func meanings(_ written: String, _ meaning: DocumentTypeWords.Meaning) {
