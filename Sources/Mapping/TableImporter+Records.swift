@@ -343,6 +343,12 @@ extension TableImporter {
                                column: (mapping[.paymentAmount] ?? mapping[.amount] ?? mapping[.paid])?.columns.first)
         }
         let dateField: Field = mapping.has(.paymentDate) ? .paymentDate : .issueDate
+        // A blank date where the table has its column: imported (the money was received), and said,
+        // since an undated payment meets no transfer in another source and keeps no promise.
+        if let c = columns(dateField).first, row[column: c].isBlank {
+            note(.warning, "MAP-PAYMENT-NO-DATE", "payment without a date: imported undated", at: location(row, column: c),
+                 into: &batch)
+        }
         var extra = extras(row)
         // Customer columns of a payment row stay with it, so reconciliation can tie it to a customer.
         if let name = text(.customerName, row, origin) ?? joinedName(row, origin) { extra["customer_name"] = name.value }

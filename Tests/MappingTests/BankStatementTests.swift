@@ -54,6 +54,17 @@ struct BankStatementTests {
         for h in headers where ["Saldo", "Saldo (Bs.)", "Balance"].contains(h) { #expect(kept.contains(h)) }
     }
 
+    /// A credit without its date is imported (the money came in) and said at its date cell.
+    @Test func anUndatedCreditIsImportedAndSaid() {
+        let rows = ArrayRowStream.rows([["Fecha", "Descripción", "Referencia", "Débito", "Crédito", "Saldo"],
+                                        ["02/03/2024", "TRANSF ALFA", "1", "", "1.250,00", "11.250,00"],
+                                        ["", "TRANSF SIN FECHA", "5", "", "100,00", "11.350,00"]])
+        let batch = Importer(options: ImportOptions(country: "VE", currency: "VES")).importSource(
+            MemorySource(path: "banco.csv", sheets: [.init(name: "", rows: rows)]))
+        #expect(batch.payments.count == 2 && batch.payments[1].date == nil)
+        #expect(batch.diagnostics.filter { $0.code == "MAP-PAYMENT-NO-DATE" }.map { $0.location?.cell?.a1 } == ["A3"])
+    }
+
     /// `Monto` beside `Abono` with no debit column is an invoice's total and its part paid, and a
     /// table with a document number lists invoices, not statement lines.
     @Test(arguments: [
