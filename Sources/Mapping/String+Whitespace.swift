@@ -4,9 +4,8 @@ extension String {
     /// Whitespace trimmed and runs of whitespace collapsed to one space (names, addresses).
     var collapsingWhitespace: String {
         // Most cells have single inner spaces and no edges to trim: check the bytes first.
-        if utf8.withContiguousStorageIfAvailable({ Self.hasCollapsedWhitespace($0) }) ?? Self.hasCollapsedWhitespace(utf8) {
-            return self
-        }
+        var text = self
+        if text.withUTF8({ Self.hasCollapsedWhitespace($0) }) { return self }
         return split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
@@ -20,19 +19,8 @@ extension String {
     /// Whether the bytes have no whitespace but single inner spaces (and are not empty): then the
     /// text is its own ``collapsingWhitespace``. (Invalid bytes are ≥ 0x80 and are never whitespace
     /// once repaired, so the answer holds for the repaired text too.)
-    private static func hasCollapsedWhitespace(_ bytes: some Sequence<UInt8>) -> Bool {
-        var previousSpace = true
-        for b in bytes {
-            if b == 0x20 { if previousSpace { return false }; previousSpace = true }
-            else if b.mayStartWhitespace { return false }
-            else { previousSpace = false }
-        }
-        return !previousSpace
-    }
-
-    /// ``hasCollapsedWhitespace(_:)-(Sequence)`` reading a lead byte that may start whitespace
-    /// with the bytes after it: `º` (`C2 BA`, `Nº 123`) or `€` (`E2 82 AC`) is no whitespace, and
-    /// a note holding one no longer takes the split-and-join path.
+    /// A lead byte that may start whitespace is read with the bytes after it: `º` (`C2 BA`, `Nº
+    /// 123`) or `€` (`E2 82 AC`) is no whitespace, and a text holding one takes no split-and-join.
     private static func hasCollapsedWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previousSpace = true
         for i in bytes.indices {

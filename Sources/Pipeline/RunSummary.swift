@@ -75,20 +75,6 @@ public struct RunSummary: Codable, Sendable, Equatable {
     }
 }
 
-extension RunSummary {
-    // In an extension, so that the memberwise initializer stays.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        runID = try c.decodeIfPresent(Int64.self, forKey: .runID)
-        exitCode = try c.decode(Int32.self, forKey: .exitCode); asOf = try c.decode(String.self, forKey: .asOf)
-        output = try c.decode(String.self, forKey: .output); sources = try c.decode([SourceSummary].self, forKey: .sources)
-        missingPatterns = try c.decode([String].self, forKey: .missingPatterns)
-        absentOptionalPatterns = try c.decodeIfPresent([String].self, forKey: .absentOptionalPatterns) ?? []
-        counts = try c.decode([String: Int].self, forKey: .counts)
-        files = try c.decodeIfPresent([String].self, forKey: .files) ?? []
-    }
-}
-
 extension ReconciliationResult {
     /// The result of reconciling no records: the counts of a run that read nothing.
     static let nothingReconciled = ReconciliationResult(customers: [], invoices: [], payments: [], contacts: [], promises: [],

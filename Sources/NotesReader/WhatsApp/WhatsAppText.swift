@@ -90,7 +90,7 @@ enum WhatsAppText {
             guard let r = text.range(of: fragment) else { continue }
             let subject = text[..<r.lowerBound].trimmingCharacters(in: .whitespaces)
             if subject.isEmpty || ChatParty.isPhone(subject)
-                || author.map({ NotesText.squeeze(NotesText.fold($0)) == NotesText.squeeze(subject) }) == true { return true }
+                || author.map({ ChatParty.same($0, subject, country: nil) }) == true { return true }
         }
         return false
     }

@@ -460,8 +460,6 @@ struct InvoiceConsolidator {
         return abs(da.daysSinceEpoch - db.daysSinceEpoch) <= 3
     }
 
-    /// The records of one bank transfer share this: its date and amount; `nil` without a date or a
-    /// reference (``sameTransfer(_:_:)`` compares the references).
     /// Gives a payment's discrepancies IDs from what the payment says instead of the row it sits
     /// on: a bank file sorted again, or a line inserted above, kept every customer's ID but
     /// changed its payments' discrepancy IDs, so `consolida diff` showed each as resolved and new.
@@ -495,6 +493,8 @@ struct InvoiceConsolidator {
         return out
     }
 
+    /// The records of one bank transfer share this: its date and amount; `nil` without a date or a
+    /// reference (``sameTransfer(_:_:)`` compares the references).
     static func transferKey(_ p: Payment) -> String? {
         guard let date = p.date?.value, let raw = p.reference?.value, !PaymentReference.core(raw).isEmpty else { return nil }
         return "\(date.iso)|\(p.amount.value.amount)|\(p.amount.value.currency?.code ?? "")"
