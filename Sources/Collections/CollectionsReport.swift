@@ -87,7 +87,7 @@ public struct CollectionsReport: Hashable, Sendable {
         }
         for i in order {
             let attached = result.promises[i], id = attached.customerID
-            var pool = id.flatMap { pools[$0] } ?? PromiseEvaluation.PaymentPool(id.flatMap { paymentsByCustomer[$0] } ?? [])
+            var pool = id.flatMap { pools[$0] } ?? PromiseEvaluation.PaymentPool(id.flatMap { paymentsByCustomer[$0] } ?? [], asOf: asOf)
             evaluated[i] = PromiseEvaluation.evaluate(index: i, attached: attached, payments: &pool,
                                                       mainCurrency: id.flatMap { mainCurrency[$0] } ?? settings.defaultCurrency,
                                                       settings: settings)
@@ -208,9 +208,11 @@ public struct CollectionsReport: Hashable, Sendable {
             p.daysSinceLastContact(asOf: asOf).map { $0 <= settings.contactCoverageDays } ?? false
         }
         let unworked = debtors.filter { $0.contactCount == 0 }
-        let kept = promises.filter { $0.status == .kept }.count
-        let broken = promises.filter { $0.status == .broken }.count
-        let pending = promises.filter { $0.status == .pending }.count
+        // A promise made after the as-of date has not been made yet (as the customers' positions count them).
+        let made = promises.filter { result.promises[$0.promiseIndex].promise.madeOn <= asOf }
+        let kept = made.filter { $0.status == .kept }.count
+        let broken = made.filter { $0.status == .broken }.count
+        let pending = made.filter { $0.status == .pending }.count
         return CollectionsMetrics(
             asOf: asOf, dsoWindowDays: settings.dsoWindowDays, contactCoverageDays: settings.contactCoverageDays,
             currencies: currencies, customersWithOverdue: debtors.count,

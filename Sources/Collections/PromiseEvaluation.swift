@@ -34,16 +34,45 @@ public struct PromiseEvaluation: Hashable, Sendable {
 
     /// A customer's payments, each with what earlier-due promises have not taken of it, in date
     /// order (then amount, then record).
+    ///
+    /// A reversal (a negative payment: a bounced cheque, a returned transfer) dated on or before
+    /// the as-of date takes back what it reverses before any promise counts it: the earlier
+    /// payment of the same amount and currency, else the latest earlier payments in its currency.
+    /// Money that did not stay keeps no promise, whenever it bounced.
     struct PaymentPool {
         var entries: [(date: LocalDate, currency: Currency?, left: Decimal)]
 
-        init(_ payments: [ConsolidatedPayment]) {
-            entries = payments.compactMap { p -> (date: LocalDate, currency: Currency?, left: Decimal, id: RecordID)? in
-                guard let date = p.payment.date?.value, p.payment.amount.value.amount > 0 else { return nil }
+        init(_ payments: [ConsolidatedPayment], asOf: LocalDate) {
+            let dated = payments.compactMap { p -> (date: LocalDate, currency: Currency?, left: Decimal, id: RecordID)? in
+                guard let date = p.payment.date?.value, !p.payment.amount.value.amount.isZero else { return nil }
                 return (date, p.payment.amount.value.currency, p.payment.amount.value.amount, p.payment.id)
             }
-            .sorted { ($0.date, $0.left, $0.id) < ($1.date, $1.left, $1.id) }
-            .map { (date: $0.date, currency: $0.currency, left: $0.left) }
+            // A day's payments before its reversals: a cheque that bounced the day it came in.
+            .sorted { ($0.date, $0.left < 0 ? 1 : 0, $0.left, $0.id) < ($1.date, $1.left < 0 ? 1 : 0, $1.left, $1.id) }
+            var kept: [(date: LocalDate, currency: Currency?, left: Decimal)] = []
+            for p in dated {
+                if p.left > 0 { kept.append((p.date, p.currency, p.left)); continue }
+                guard p.date <= asOf else { continue }
+                Self.reverse(-p.left, currency: p.currency, in: &kept)
+            }
+            entries = kept.filter { $0.left > 0 }
+        }
+
+        /// Takes `amount` back from the payments before it in `currency`: one of exactly that
+        /// amount if any (the latest), else the latest ones first.
+        private static func reverse(_ amount: Decimal, currency: Currency?,
+                                    in kept: inout [(date: LocalDate, currency: Currency?, left: Decimal)]) {
+            let same = kept.indices.reversed().filter { kept[$0].currency == currency }
+            if let exact = same.first(where: { kept[$0].left == amount }) {
+                kept[exact].left = 0
+                return
+            }
+            var left = amount
+            for k in same where left > 0 {
+                let taken = min(left, kept[k].left)
+                kept[k].left -= taken
+                left -= taken
+            }
         }
     }
 

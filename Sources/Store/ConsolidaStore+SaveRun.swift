@@ -53,7 +53,7 @@ extension ConsolidaStore {
             try insertInvoices(db, result.invoices, collections?.invoices ?? [])
             if let collections { try insertCollections(db, collections) }
             try insertPayments(db, result.payments)
-            try insertContactsAndPromises(db, result)
+            try insertContactsAndPromises(db, result, collections?.promises ?? [])
             try insertDiscrepancies(db, result.discrepancies)
             try insertRejects(db, batch.rejects)
             let idMap = try db.cachedStatement(sql: """
@@ -206,7 +206,10 @@ extension ConsolidaStore {
         Money(value, currency).plainText
     }
 
-    private func insertContactsAndPromises(_ db: Database, _ result: ReconciliationResult) throws {
+    /// Contacts, and promises with the status the collections view decided (as promises.csv shows
+    /// them; `evaluations` parallel to the result's promises, empty when the run kept no settings).
+    private func insertContactsAndPromises(_ db: Database, _ result: ReconciliationResult,
+                                           _ evaluations: [PromiseEvaluation]) throws {
         let contact = try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO contacts (record_id, customer_id, date, time, channel, author, outcome, text,
                 source_file, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -218,13 +221,16 @@ extension ConsolidaStore {
         }
         let promise = try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO promises (record_id, customer_id, made_on, promised_date, amount, currency, status,
-                text, source_file, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                text, source_file, source_line, deadline, paid_in_window) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for p in result.promises {
+        for (i, p) in result.promises.enumerated() {
             let v = p.promise, l = v.provenance.location
+            let e = i < evaluations.count ? evaluations[i] : nil
+            let currency = e?.currency ?? v.amount?.currency
             try promise.execute(arguments: [v.id.rawValue, p.customerID, v.madeOn.iso, v.promisedDate?.iso,
-                                            v.amount?.plainText, v.amount?.currency?.code, v.status.rawValue, v.text,
-                                            l.file, l.line])
+                                            (e?.promisedAmount ?? v.amount?.amount).map { Self.money($0, currency) },
+                                            currency?.code, (e?.status ?? v.status).rawValue, v.text, l.file, l.line,
+                                            e?.deadline.iso, e.map { Self.money($0.paidInWindow, currency) }])
         }
     }
 

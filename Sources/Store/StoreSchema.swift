@@ -257,6 +257,12 @@ enum StoreSchema {
         migrator.registerMigration("v6: the worklist's score detail") { db in
             try db.execute(sql: "ALTER TABLE worklist ADD COLUMN score_detail TEXT")
         }
+        migrator.registerMigration("v7: promises as the collections view judged them") { db in
+            try db.execute(sql: """
+                ALTER TABLE promises ADD COLUMN deadline TEXT;
+                ALTER TABLE promises ADD COLUMN paid_in_window TEXT;
+                """)
+        }
         return migrator
     }
 }

@@ -38,6 +38,38 @@ import Reconcile
         #expect(report.worklist.isEmpty)
     }
 
+    /// A credit counts whatever its own date: one its source gives a future due date, or an
+    /// overpaid invoice not due yet, is applied to the oldest debt as a past-due credit note is.
+    @Test func creditsNotYetDueAreAppliedToTheOldestDebt() {
+        let result = Fx.result(
+            customers: [Fx.customer("C1", currency: .usd)],
+            invoices: [Fx.invoice("C1", "F1", due: "2025-12-01", amount: "1000"),
+                       Fx.invoice("C1", "F2", due: "2026-04-15", amount: "500"),
+                       Fx.invoice("C1", "NC1", type: .creditNote, issued: "2026-03-20", due: "2026-04-20", amount: "300"),
+                       Fx.invoice("C1", "F3", due: "2026-04-30", amount: "50", paid: "100")])
+        let p = CollectionsReport(result: result, settings: settings).position(of: "C1")
+        #expect(p?.main.balance == 1150)
+        #expect(p?.main.overdue == 650)
+        #expect(p?.main.overdueDocuments == 1)
+        #expect(p?.main.maxDaysOverdue == 120)
+    }
+
+    /// A credit covers the oldest debt first: what stays overdue is the younger debt, and the
+    /// worklist speaks of its days, not of the debt the credit cancelled.
+    @Test func aCreditCoveringTheOldestDebtLeavesTheYoungerOne() {
+        let result = Fx.result(
+            customers: [Fx.customer("C1", currency: .usd)],
+            invoices: [Fx.invoice("C1", "F1", due: "2025-12-01", amount: "100"),
+                       Fx.invoice("C1", "F2", due: "2026-03-01", amount: "200"),
+                       Fx.invoice("C1", "NC1", type: .creditNote, issued: "2026-03-31", amount: "150")])
+        let report = CollectionsReport(result: result, settings: settings)
+        let p = report.position(of: "C1")
+        #expect(p?.main.overdue == 150)
+        #expect(p?.main.overdueDocuments == 1)
+        #expect(p?.main.maxDaysOverdue == 30)
+        #expect(report.worklist.first?.maxDaysOverdue == 30)
+    }
+
     @Test func mainCurrencyWithoutCustomerCurrencyIsTheMostUsed() {
         let docs = [Fx.invoice("C1", "F1", amount: "1", currency: .ves),
                     Fx.invoice("C1", "F2", amount: "1", currency: .usd),

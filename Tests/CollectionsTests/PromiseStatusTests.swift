@@ -42,6 +42,19 @@ import Reconcile
              payments: [], expected: .broken),
         Case(description: "payment after as-of is ignored", asOf: "2026-03-05", promisedBy: "2026-03-04",
              payments: [("2026-03-06", "100", .usd)], expected: .broken),
+        Case(description: "a bounced cheque keeps nothing", asOf: "2026-03-31", promisedBy: "2026-03-10",
+             payments: [("2026-03-05", "100", .usd), ("2026-03-07", "-100", .usd)], expected: .broken),
+        Case(description: "bounced after the date, still kept nothing", asOf: "2026-03-31", promisedBy: "2026-03-10",
+             payments: [("2026-03-05", "100", .usd), ("2026-03-20", "-100", .usd)], expected: .broken),
+        Case(description: "bounced the day it came in", asOf: "2026-03-31", promisedBy: "2026-03-10",
+             payments: [("2026-03-05", "100", .usd), ("2026-03-05", "-100", .usd)], expected: .broken),
+        Case(description: "the bounced one of two payments", asOf: "2026-03-31", promisedBy: "2026-03-10",
+             payments: [("2026-03-03", "100", .usd), ("2026-03-05", "40", .usd), ("2026-03-06", "-40", .usd)],
+             expected: .kept),
+        Case(description: "a reversal after as-of has not happened yet", asOf: "2026-03-15", promisedBy: "2026-03-10",
+             payments: [("2026-03-05", "100", .usd), ("2026-03-20", "-100", .usd)], expected: .kept),
+        Case(description: "a reversal in another currency takes nothing", asOf: "2026-03-31", promisedBy: "2026-03-10",
+             payments: [("2026-03-05", "100", .usd), ("2026-03-06", "-100", .ves)], expected: .kept),
     ]
 
     @Test(arguments: cases)
@@ -89,6 +102,19 @@ import Reconcile
         let report = CollectionsReport(result: result, settings: CollectionsSettings(asOf: Fx.date("2024-07-01")))
         #expect(report.position(of: "C1")?.promisesPending == 0)
         #expect(report.worklist.first.map { !$0.reason.contains("promesa pendiente") } == true)
+    }
+
+    /// The report's promise counts leave out a promise made after the as-of date, as the
+    /// customers' positions and the worklist do.
+    @Test func metricsDoNotCountAPromiseMadeAfterTheAsOfDate() {
+        let result = Fx.result(
+            customers: [Fx.customer("C1", currency: .usd)],
+            invoices: [Fx.invoice("C1", "F1", due: "2024-05-01", amount: "100")],
+            promises: [Fx.promise("C1", made: "2024-06-20", by: "2024-07-05", amount: "50"),
+                       Fx.promise("C1", made: "2024-09-10", by: "2024-09-13", amount: "100")])
+        let report = CollectionsReport(result: result, settings: CollectionsSettings(asOf: Fx.date("2024-07-01")))
+        #expect(report.metrics.promisesPending == 1)
+        #expect(report.metrics.promisesKept + report.metrics.promisesBroken == 0)
     }
 
     @Test func unattachedPromiseStaysPending() {

@@ -40,6 +40,25 @@ import Testing
         #expect(RecordBuilder.isAcknowledgement("Perfecto, recibido. Gracias!") && !RecordBuilder.isAcknowledgement("le recuerdo la factura 00123"))
     }
 
+    /// A chat the customer never answered: our reminders, our side known by the own name, are
+    /// unanswered attempts (the debt stays unworked), not contacts; and a chat named by the
+    /// customer's number keeps that number, the only thing telling who the customer is.
+    @Test func remindersTheCustomerNeverAnsweredAreNoAnswers() throws {
+        let text = """
+            10/06/24, 9:15 a. m. - Ana Cobranza: Buenos días, le recuerdo la factura S-701 vencida
+            17/06/24, 9:15 a. m. - Ana Cobranza: Por favor confirme el pago de la S-701
+            24/06/24, 9:15 a. m. - Ana Cobranza: Le escribo de nuevo por la S-701, espero su respuesta
+            """
+        var options = NotesImportOptions(defaultCurrency: .usd, defaultCountry: "VE")
+        options.ownNames = ["Ana Cobranza"]
+        let named = try Self.importChat("WhatsApp Chat con Ferretería Siete C.A..txt", text, options)
+        #expect(named.contacts.map(\.outcome) == [.noAnswer, .noAnswer, .noAnswer])
+        #expect(named.customers.first?.name?.value == "Ferretería Siete C.A.")
+        let byPhone = try Self.importChat("Chat de WhatsApp con +58 414-5557070.txt", text, options)
+        #expect(byPhone.contacts.map(\.outcome) == [.noAnswer, .noAnswer, .noAnswer])
+        #expect(byPhone.customers.first?.phones.map(\.value) == ["+584145557070"])
+    }
+
     /// A chat of WhatsApp's notices only is a chat still.
     @Test func aChatOfNoticesOnlyIsAChat() {
         let text = "15/03/24 10:00 - Los mensajes y las llamadas están cifrados de extremo a extremo. Nadie fuera de este chat puede leerlos.\n"

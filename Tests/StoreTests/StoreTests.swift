@@ -119,6 +119,29 @@ import Tabular
         }
     }
 
+    /// Promises are stored as promises.csv shows them: the status the collections view decided
+    /// (a promise whose date passed unpaid is broken), with its deadline and what was paid in it.
+    @Test func keepsPromisesAsJudged() throws {
+        let path = temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let store = try ConsolidaStore(path: path)
+        let asOf = try #require(LocalDate(year: 2024, month: 6, day: 30))
+        var result = Self.sampleResult()
+        result.promises = [.init(customerID: "C-00000001", promise: PromiseToPay(
+            id: RecordID("notas.txt#L3/promise"), customer: nil, madeOn: try #require(LocalDate(year: 2024, month: 6, day: 1)),
+            promisedDate: LocalDate(year: 2024, month: 6, day: 10), amount: Money("50.00", .usd), text: "paga el 10",
+            provenance: Provenance(SourceLocation(file: "notas.txt", line: 3))))]
+        let run = try store.beginRun(startedAt: Date(), asOf: asOf, inputs: [])
+        try store.saveRun(run, importedAt: Date(), sources: [], batch: ImportBatch(), result: result,
+                          collectionsSettings: CollectionsSettings(asOf: asOf))
+        try DatabaseQueue(path: path).read { db in
+            let promise = try #require(try Row.fetchOne(db, sql: "SELECT * FROM promises"))
+            #expect(promise["status"] as String? == "broken")
+            #expect(promise["deadline"] as String? == "2024-06-10")
+            #expect(promise["paid_in_window"] as String? == "0.00" && promise["amount"] as String? == "50.00")
+        }
+    }
+
     /// Snapshots are stored gzipped; one an earlier version stored as plain JSON still reads.
     @Test func storesSnapshotsCompressedAndReadsPlainOnes() throws {
         let path = temporaryPath()

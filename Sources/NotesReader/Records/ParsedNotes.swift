@@ -10,6 +10,8 @@ struct NoteSection: Sendable {
     var authorPhones: [String] = []
     /// Authors that speak for this customer in a chat; promises are read only from them.
     var customerAuthors: Set<String> = []
+    /// Authors known to be the company's own side (``ChatParty/ownAuthors``).
+    var ownAuthors: Set<String> = []
     /// A sub-part of the file (Keep's `textContent`, an ENEX note) that line numbers count within.
     var part: String?
 }

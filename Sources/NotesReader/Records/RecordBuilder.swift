@@ -93,7 +93,10 @@ struct RecordBuilder {
     /// reminders without a reply do not make the debt look worked. A notebook line keeps its outcome.
     private func chatOutcome(_ outcome: ContactEvent.Outcome, _ entry: NoteEntry, _ parsed: ParsedNotes,
                              answered: Bool) -> ContactEvent.Outcome {
-        guard entry.author != nil, let s = entry.section, !parsed.sections[s].customerAuthors.isEmpty else { return outcome }
+        // Sides are known when the chat names its customer's authors, or ours (a chat the customer
+        // never wrote in: our reminders are still unanswered).
+        guard let author = entry.author, let s = entry.section,
+              !parsed.sections[s].customerAuthors.isEmpty || parsed.sections[s].ownAuthors.contains(author) else { return outcome }
         if isCustomerSide(entry, parsed) {
             // (A `número equivocado` from the other side stays: whoever has the number is not the customer.)
             return outcome == .noAnswer ? .other : outcome
@@ -120,6 +123,7 @@ struct RecordBuilder {
     private func isCustomerSide(_ entry: NoteEntry, _ parsed: ParsedNotes) -> Bool {
         guard let author = entry.author, let s = entry.section else { return true }
         let authors = parsed.sections[s].customerAuthors
+        if parsed.sections[s].ownAuthors.contains(author) { return false }
         return authors.isEmpty || authors.contains(author)
     }
 

@@ -6,6 +6,9 @@ struct ChatParty: Sendable, Equatable {
     var name: String?
     var phones: [String]
     var customerAuthors: Set<String>
+    /// Authors known to be the company's own side (named by the own names): when the customer
+    /// never writes, their messages are still ours, unanswered.
+    var ownAuthors: Set<String> = []
     /// Set when the choice was a guess.
     var diagnostic: String?
 
@@ -35,11 +38,17 @@ struct ChatParty: Sendable, Equatable {
         var distinct: [String] = []
         for a in authors where !distinct.contains(a) { distinct.append(a) }
         let isOwn = { (a: String) in ownNames.contains { same($0, a, country: country) } }
+        let own = Set(distinct.filter(isOwn))
         func party(_ names: [String], name: String?, diagnostic: String? = nil) -> ChatParty {
-            let phones = names.filter(isPhone).map(MentionExtractor.normalizePhone)
+            var phones = names.filter(isPhone).map(MentionExtractor.normalizePhone)
+            // A chat named by a phone number (`Chat de WhatsApp con +58 414-5557070`) whose customer
+            // never wrote: the number is still all that tells who the customer is.
+            if let name, isPhone(name), !names.contains(where: { same($0, name, country: country) }) {
+                phones.insert(MentionExtractor.normalizePhone(name), at: 0)
+            }
             let chosen = name ?? names.first(where: { !isPhone($0) })
             return ChatParty(name: chosen.flatMap { isPhone($0) ? nil : $0 },
-                             phones: phones, customerAuthors: Set(names), diagnostic: diagnostic)
+                             phones: phones, customerAuthors: Set(names), ownAuthors: own, diagnostic: diagnostic)
         }
         if let hint {
             if let a = distinct.first(where: { same($0, hint, country: country) }) { return party([a], name: hint) }

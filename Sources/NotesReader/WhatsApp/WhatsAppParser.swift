@@ -70,7 +70,7 @@ struct WhatsAppParser {
         }
         let firstLine = messages.first?.line ?? 1
         out.sections.append(NoteSection(line: firstLine, name: party.name, authorPhones: party.phones,
-                                        customerAuthors: party.customerAuthors, part: part))
+                                        customerAuthors: party.customerAuthors, ownAuthors: party.ownAuthors, part: part))
 
         for m in messages {
             if m.system { out.accounting.otherSkipped += 1; continue }
