@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "CollectionsTests", dependencies: ["Collections"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "XLSXReader"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "ZipArchive", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Store"]),
         // Runs the built `consolida` binary, as a user would (argument-parser's example tests).
         .testTarget(name: "EndToEndTests", dependencies: ["consolida", "TestSupport"]),
     ],

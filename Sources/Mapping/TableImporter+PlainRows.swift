@@ -2,11 +2,13 @@ import Receivables
 import Tabular
 
 extension TableImporter {
-    /// The columns a customer of this table is read from (``buildCustomer(_:_:id:into:listAll:)``), in order.
+    /// The fields a customer is read from (``buildCustomer(_:_:id:into:listAll:)``).
+    static let customerFields: [Field] = [.customerName, .firstName, .lastName, .taxID, .phone, .email, .address, .city,
+                                          .salesperson, .country]
+
+    /// The columns a customer of this table is read from, in order.
     static func customerColumns(_ fieldColumns: [[Int]]) -> [Int] {
-        let fields: [Field] = [.customerName, .firstName, .lastName, .taxID, .phone, .email, .address, .city, .salesperson,
-                               .country]
-        return Array(Set(fields.flatMap { fieldColumns[$0.ordinal] })).sorted()
+        Array(Set(customerFields.flatMap { fieldColumns[$0.ordinal] })).sorted()
     }
 
     /// The row as a ``PlainInvoiceRow``, its customer's warnings added to `batch`; or `nil` when

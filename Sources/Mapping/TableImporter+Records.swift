@@ -68,6 +68,7 @@ extension TableImporter {
                        listAll: Bool = false) -> Customer {
         var customer = Customer(id: id, provenance: origin)
         customer.sourcePriority = priority
+        noteErrorCells(Self.customerFields, row, into: &batch, listAll: listAll)
         customer.name = text(.customerName, row, origin) ?? joinedName(row, origin)
         // Read whole: a mapping may build it from two columns (`NIT` and its `DV`).
         if let (raw, c) = textValue(.taxID, row) {
@@ -88,7 +89,7 @@ extension TableImporter {
         // configuration: a cédula read as a Chilean RUT must not make a Venezuelan mobile Chilean.
         let proven = customer.taxID.flatMap { $0.value.validity == .valid ? $0.value.country : nil }
         let phoneCountry = (countryColumn?.count == 2 ? countryColumn : nil) ?? proven ?? country ?? customer.country
-        for c in columns(.phone) where !row[column: c].isBlank {
+        for c in columns(.phone) where !row[column: c].isBlank && row[column: c].spreadsheetError == nil {
             let raw = row.shownText(column: c)
             let (phones, unparsed) = parsed.phones(raw, country: phoneCountry)
             let at = origin.at(column: c, rawText: raw)
@@ -100,7 +101,7 @@ extension TableImporter {
                      at: location(row, column: c), found: piece, into: &batch, listAll: listAll)
             }
         }
-        for c in columns(.email) where !row[column: c].isBlank {
+        for c in columns(.email) where !row[column: c].isBlank && row[column: c].spreadsheetError == nil {
             let raw = row.shownText(column: c)
             let (emails, invalid) = parsed.emails(raw)
             let at = origin.at(column: c, rawText: raw)
@@ -173,7 +174,13 @@ extension TableImporter {
         let written = text(.documentNumber, row, origin)
         let receipt = written == nil ? writtenType(row).flatMap { $0.0 == .receipt ? $0.1 : nil } : nil
         guard written != nil || receipt != nil else {
-            throw RowRejection(code: "MAP-NO-DOCUMENT", reason: "no document number", column: mapping[.documentNumber]?.columns.first)
+            let column = mapping[.documentNumber]?.columns.first
+            if let column, let error = row[column: column].spreadsheetError {
+                // Two invoices numbered `#N/A` would read as one document, and one amount be lost.
+                throw RowRejection(code: "MAP-NO-DOCUMENT", reason: "the document number is the spreadsheet error \(error)",
+                                   column: column)
+            }
+            throw RowRejection(code: "MAP-NO-DOCUMENT", reason: "no document number", column: column)
         }
         let rowCurrency = currencyCell(row, into: &batch)
         let amount = try money(.amount, row, rowCurrency, origin)
@@ -397,17 +404,31 @@ extension TableImporter {
         return Sourced(value, from: origin.at(column: column))
     }
 
-    /// ``text(_:_:_:)`` without provenance, and the first column it came from.
+    /// ``text(_:_:_:)`` without provenance, and the first column it came from. A cell holding a
+    /// spreadsheet error (`#N/A`, ``SpreadsheetError``) has no text: ``noteErrorCells(_:_:into:listAll:)`` says so.
     func textValue(_ field: Field, _ row: Row) -> (String, column: Int)? {
         let columns = columns(field)
         if columns.count == 1 {
             let cell = row[column: columns[0]]
-            guard !cell.isBlank else { return nil }
+            guard !cell.isBlank, cell.spreadsheetError == nil else { return nil }
             return (row.shownText(column: columns[0]).collapsingWhitespace, columns[0])
         }
-        let parts = columns.filter { !row[column: $0].isBlank }.map { row.shownText(column: $0).collapsingWhitespace }
-        guard !parts.isEmpty, let first = columns.first(where: { !row[column: $0].isBlank }) else { return nil }
+        let kept = columns.filter { !row[column: $0].isBlank && row[column: $0].spreadsheetError == nil }
+        guard let first = kept.first else { return nil }
+        let parts = kept.map { row.shownText(column: $0).collapsingWhitespace }
         return (Self.join(parts, separator: fieldSeparators[field.ordinal] ?? " "), first)
+    }
+
+    /// A warning at each cell of `fields` holding a spreadsheet error: read as no value (a customer
+    /// `#N/A` would gather every failed lookup of the sheet).
+    func noteErrorCells(_ fields: [Field], _ row: Row, into batch: inout ImportBatch, listAll: Bool = false) {
+        for field in fields {
+            for c in columns(field) {
+                guard let error = row[column: c].spreadsheetError else { continue }
+                note(.warning, "MAP-CELL-ERROR", "the cell holds the spreadsheet error \(error), not a \(field.rawValue): read as none",
+                     at: location(row, column: c), found: error, into: &batch, listAll: listAll)
+            }
+        }
     }
 
     /// Parts joined by `separator`, except where a part already ends (or the next begins) with it:

@@ -45,7 +45,8 @@ extension TableImporter {
         // A status that may say voided: the row path decides (``VoidedRows``).
         if let status = statusColumn, VoidedRows.mayBeVoided(row[status]) { return false }
         let numberField = row[reader.numberColumn]
-        guard !TextCell.isBlank(numberField), let rowCurrency = recentRowCurrency(row, column: reader.currencyColumn),
+        // (A number that is a spreadsheet error: the row path rejects the row and says why.)
+        guard !TextCell.isBlank(numberField), !SpreadsheetError.isError(bytes: numberField), let rowCurrency = recentRowCurrency(row, column: reader.currencyColumn),
               let (amount, paid, balance, issued, due) = reader.values(row, rowCurrency), amount != nil || balance != nil
         else { return false }
         let number = String.collapsingWhitespace(bytes: numberField)
@@ -191,7 +192,8 @@ final class PlainBytesReader: Sendable {
 
     /// The row's notes as ``TableImporter/textValue(_:_:)`` reads them from its cell.
     func notes(_ row: TextRowView) -> String? {
-        guard let notesColumn, !TextCell.isBlank(row[notesColumn]) else { return nil }
+        guard let notesColumn, !TextCell.isBlank(row[notesColumn]), !SpreadsheetError.isError(bytes: row[notesColumn])
+        else { return nil }
         return String.collapsingWhitespace(bytes: row[notesColumn])
     }
 

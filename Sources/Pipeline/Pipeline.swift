@@ -105,6 +105,11 @@ public struct Pipeline {
         }
         for (index, source) in sources.enumerated() {
             progress("[\(index + 1)/\(sources.count)] importing \(source.displayPath)")
+            if let refusal = SpecialFile.refusal(source.path) {
+                try noteUnreadable(source.displayPath, kind: source.spec.kind == .auto ? "unknown" : source.spec.kind.rawValue,
+                                   label: source.spec.label, fingerprint: (hash: "unreadable", size: 0), error: refusal)
+                continue
+            }
             let kind = stages.importer.detectKind(of: source, forced: source.spec.kind)
             let fingerprint = (try? ContentHash.of(path: source.path)) ?? (hash: "unreadable", size: 0)
             let context = ImportContext(country: config.country, currency: config.currency,
@@ -163,10 +168,12 @@ public struct Pipeline {
             return nothingWritten
         }
 
+        var external: ExternalStore?
         do {
             // 2. Reconcile against the IDs earlier runs gave.
             progress("reconciling \(batch.customers.count) customer records")
-            let storeURL = config.storePath.map { URL(fileURLWithPath: $0) } ?? folder.staged("consolida.sqlite")
+            external = try config.storePath.map(ExternalStore.init(path:))
+            let storeURL = external?.stagingURL ?? folder.staged("consolida.sqlite")
             if config.storePath == nil, let previous = folder.previous("consolida.sqlite") {
                 try FileManager.default.copyItem(at: previous, to: storeURL)
             }
@@ -190,19 +197,24 @@ public struct Pipeline {
             try store.saveRun(runID, importedAt: now, sources: records, batch: batch, result: result,
                               importSummary: importSummary, collectionsSettings: settings, keepSnapshots: config.keepRuns)
             try store.finishRun(runID, finishedAt: Date(), exitCode: exitCode, counts: counts)
+            try store.close()
             try folder.commit()
+            do { try external?.commit() } catch {
+                throw Failure(exitCode: 4, message: "the outputs in \(outputPath) are written, but the store could not be "
+                              + "replaced: \(ErrorText.describe(error)); it holds the runs before this one")
+            }
             return RunSummary(runID: runID, exitCode: exitCode, asOf: asOf.iso, output: outputPath,
                               sources: summaries, missingPatterns: missingRequired.map(\.pattern),
                               absentOptionalPatterns: absentOptional.map(\.pattern), counts: counts,
                               files: (files + (config.storePath == nil ? ["consolida.sqlite"] : [])).sorted())
         } catch let failure as Failure {
-            folder.discard()
+            folder.discard(); external?.discard()
             throw failure
         } catch let error as ConfigurationError {
-            folder.discard()
+            folder.discard(); external?.discard()
             throw Failure(exitCode: 2, message: "\(error)")
         } catch {
-            folder.discard()
+            folder.discard(); external?.discard()
             throw Failure(exitCode: 4, message: ErrorText.describe(error))
         }
     }

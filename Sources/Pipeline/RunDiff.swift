@@ -12,6 +12,8 @@ public struct RunDiff: Codable, Sendable, Equatable {
         public var customerID: String
         /// The customers they were spread over before.
         public var from: [String]
+
+        enum CodingKeys: String, CodingKey { case customerID = "customer_id", from }
     }
 
     public struct Split: Codable, Sendable, Equatable {
@@ -19,6 +21,8 @@ public struct RunDiff: Codable, Sendable, Equatable {
         public var customerID: String
         /// The customers they are spread over now.
         public var into: [String]
+
+        enum CodingKeys: String, CodingKey { case customerID = "customer_id", into }
     }
 
     public struct BalanceChange: Codable, Sendable, Equatable {
@@ -30,10 +34,20 @@ public struct RunDiff: Codable, Sendable, Equatable {
         public var after: String
     }
 
+    /// A document now under another customer (its customer merged, split, or corrected at the
+    /// source): neither gone nor new.
+    public struct Move: Codable, Sendable, Equatable {
+        /// The document in the earlier run and in the later one (`customer/type/number`).
+        public var from: String
+        public var to: String
+    }
+
     public struct Rename: Codable, Sendable, Equatable {
         public var customerID: String
         public var before: String
         public var after: String
+
+        enum CodingKeys: String, CodingKey { case customerID = "customer_id", before, after }
     }
 
     public struct SourceProblem: Codable, Sendable, Equatable {
@@ -52,6 +66,7 @@ public struct RunDiff: Codable, Sendable, Equatable {
     public var splits: [Split]
     public var addedInvoices: [String]
     public var removedInvoices: [String]
+    public var movedInvoices: [Move]
     public var balanceChanges: [BalanceChange]
     /// Customers in both runs whose chosen name changed.
     public var renamedCustomers: [Rename]
@@ -66,14 +81,14 @@ public struct RunDiff: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case fromRun = "from_run", toRun = "to_run", unreadSources = "unread_sources", addedCustomers = "added_customers"
         case removedCustomers = "removed_customers", merges, splits, addedInvoices = "added_invoices"
-        case removedInvoices = "removed_invoices", balanceChanges = "balance_changes"
+        case removedInvoices = "removed_invoices", movedInvoices = "moved_invoices", balanceChanges = "balance_changes"
         case renamedCustomers = "renamed_customers", addedPayments = "added_payments", removedPayments = "removed_payments"
         case newDiscrepancies = "new_discrepancies", resolvedDiscrepancies = "resolved_discrepancies"
     }
 
     public var isEmpty: Bool {
         unreadSources.isEmpty && addedCustomers.isEmpty && removedCustomers.isEmpty && merges.isEmpty && splits.isEmpty
-            && addedInvoices.isEmpty && removedInvoices.isEmpty && balanceChanges.isEmpty && renamedCustomers.isEmpty
+            && addedInvoices.isEmpty && removedInvoices.isEmpty && movedInvoices.isEmpty && balanceChanges.isEmpty && renamedCustomers.isEmpty
             && addedPayments.isEmpty && removedPayments.isEmpty && newDiscrepancies.isEmpty && resolvedDiscrepancies.isEmpty
     }
 
@@ -97,8 +112,7 @@ public struct RunDiff: Codable, Sendable, Equatable {
             newToOld[newID, default: []].insert(oldID)
             oldToNew[oldID, default: []].insert(newID)
         }
-        merges = newToOld.filter { $0.value.count > 1 }
-            .map { Merge(customerID: $0.key, from: $0.value.sorted()) }.sorted { $0.customerID < $1.customerID }
+        var mergedFrom = newToOld.filter { $0.value.count > 1 }
         splits = oldToNew.filter { $0.value.count > 1 }
             .map { Split(customerID: $0.key, into: $0.value.sorted()) }.sorted { $0.customerID < $1.customerID }
 
@@ -107,14 +121,36 @@ public struct RunDiff: Codable, Sendable, Equatable {
         // balance leaves out documents issued after the run's as-of date.
         let oldReport = Self.collections(old), newReport = Self.collections(new)
         let oldInvoices = Self.openInvoices(old.result, oldReport), newInvoices = Self.openInvoices(new.result, newReport)
-        addedInvoices = Set(newInvoices.keys).subtracting(oldInvoices.keys).sorted()
-        removedInvoices = Set(oldInvoices.keys).subtracting(newInvoices.keys).sorted()
+        var added = Set(newInvoices.keys).subtracting(oldInvoices.keys)
+        var removed = Set(oldInvoices.keys).subtracting(newInvoices.keys)
+        movedInvoices = Self.moves(removed: removed, added: added, oldToNew: oldToNew)
         var changes: [BalanceChange] = []
+        for move in movedInvoices {
+            added.remove(move.to); removed.remove(move.from)
+            guard let a = newInvoices[move.to], let b = oldInvoices[move.from], a != b else { continue }
+            changes.append(BalanceChange(entity: "invoice", id: move.to, currency: a.currency?.code ?? "",
+                                         before: b.plainText, after: a.plainText))
+        }
+        addedInvoices = added.sorted()
+        removedInvoices = removed.sorted()
         for (key, a) in newInvoices {
             guard let b = oldInvoices[key], a != b else { continue }
             changes.append(BalanceChange(entity: "invoice", id: key, currency: a.currency?.code ?? "",
                                          before: b.plainText, after: a.plainText))
         }
+        // A customer gone whose every document is now another's that was there before: merged into
+        // it (a duplicate corrected at the source no longer tells its records apart), not gone.
+        var movedTo: [String: Set<String>] = [:]
+        for move in movedInvoices { movedTo[Self.customer(of: move.from), default: []].insert(Self.customer(of: move.to)) }
+        let stillOwning = Set(removed.map(Self.customer(of:)))
+        for gone in removedCustomers where !stillOwning.contains(gone) {
+            guard let targets = movedTo[gone], targets.count == 1, let target = targets.first, oldIDs.contains(target)
+            else { continue }
+            mergedFrom[target, default: [target]].insert(gone)
+        }
+        let mergedAway = Set(mergedFrom.values.flatMap { $0 })
+        removedCustomers.removeAll { mergedAway.contains($0) && !newIDs.contains($0) }
+        merges = mergedFrom.map { Merge(customerID: $0.key, from: $0.value.sorted()) }.sorted { $0.customerID < $1.customerID }
         let oldTotals = Self.customerBalances(oldReport), newTotals = Self.customerBalances(newReport)
         for key in Set(oldTotals.keys).union(newTotals.keys) {
             let b = oldTotals[key], a = newTotals[key]
@@ -168,6 +204,33 @@ public struct RunDiff: Codable, Sendable, Equatable {
                           settings: run.collectionsSettings ?? CollectionsSettings(asOf: run.asOf ?? Pipeline.today()))
     }
 
+    /// The customer of a document key (`customer/type/number`; customer IDs hold no `/`).
+    static func customer(of key: String) -> String { String(key.prefix { $0 != "/" }) }
+
+    /// Documents gone from one customer and new under another, the same type and number: one
+    /// document on each side, or, of several, those whose earlier customer's records went to the
+    /// later one.
+    static func moves(removed: Set<String>, added: Set<String>, oldToNew: [String: Set<String>]) -> [Move] {
+        func document(_ key: String) -> Substring { key.drop { $0 != "/" } }
+        let addedByDocument = Dictionary(grouping: added, by: document)
+        var moves: [Move] = []
+        for (doc, gone) in Dictionary(grouping: removed, by: document) {
+            guard let candidates = addedByDocument[doc] else { continue }
+            if gone.count == 1, candidates.count == 1 {
+                moves.append(Move(from: gone[0], to: candidates[0]))
+                continue
+            }
+            var free = Set(candidates)
+            for key in gone.sorted() {
+                let targets = oldToNew[customer(of: key)] ?? []
+                guard let to = free.sorted().first(where: { targets.contains(customer(of: $0)) }) else { continue }
+                free.remove(to)
+                moves.append(Move(from: key, to: to))
+            }
+        }
+        return moves.sorted { ($0.to, $0.from) < ($1.to, $1.from) }
+    }
+
     /// What each document still owes (credit notes negative), by customer, type and number.
     static func openInvoices(_ result: ReconciliationResult, _ report: CollectionsReport) -> [String: Money] {
         var map: [String: Money] = [:]
@@ -207,6 +270,7 @@ public struct RunDiff: Codable, Sendable, Equatable {
         for s in splits { lines.append("  \(s.customerID) split into \(s.into.joined(separator: ", "))") }
         list("new documents", addedInvoices)
         list("documents gone", removedInvoices)
+        list("documents now under another customer", movedInvoices.map { "\($0.from) → \(Self.customer(of: $0.to))" })
         for c in balanceChanges {
             lines.append("  \(c.entity) \(c.id) balance \(c.before) → \(c.after) \(c.currency)")
         }

@@ -28,6 +28,11 @@ public final class ConsolidaStore {
         }
     }
 
+    /// Closes the database file (a store written on a copy is then moved into place).
+    public func close() throws {
+        do { try queue.close() } catch { throw StoreError.writeFailed(path: path, reason: "\(error)") }
+    }
+
     /// The ID map of every earlier run: source record, and record identity, → consolidated
     /// customer ID.
     public func idMap() throws -> IDMap {

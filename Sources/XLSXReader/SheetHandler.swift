@@ -5,6 +5,9 @@ import XMLStream
 /// merged ranges and hidden rows and columns on the way. Only the current row is held; finished
 /// rows wait in `pending` until the row stream hands them out.
 final class SheetHandler: XMLStreamHandler {
+    /// The error a cell whose shared string cannot be found holds (`XLSX-BAD-SHARED-STRING`).
+    static let unreadableText = "#UNREADABLE"
+
     struct Context {
         let file: String
         let sheet: String
@@ -428,6 +431,9 @@ final class SheetHandler: XMLStreamHandler {
                     }
                 } else {
                     problem("XLSX-BAD-SHARED-STRING", "shared string index out of range (\(strings.count) strings)", found: b)
+                    // Not blank: a cell that held text nobody can read must not take the value above it
+                    // (a customer filled down from the row before).
+                    return .error(Self.unreadableText)
                 }
                 return .empty
             }

@@ -95,6 +95,14 @@ public final class XLSXWorkbook: TabularSource {
                                               at: SourceLocation(file: path, sheet: s.name)))
                 part = nil
             }
+            // No writer gives two sheets one part. A hostile file does, to have one highly compressed
+            // part inflated and read once per sheet (64 sheets, 1 GiB each: past every size limit).
+            if let p = part, let first = sheetParts.firstIndex(of: p) {
+                diagnostics.append(Diagnostic(.warning, code: "XLSX-SHARED-SHEET-PART",
+                                              "sheet \(s.name): part \(p) is sheet \(workbook.sheets[first].name)'s too; read once, there",
+                                              at: SourceLocation(file: path, sheet: s.name)))
+                part = nil
+            }
             infos.append(SheetInfo(name: s.name, index: i, kind: kind, visibility: s.visibility))
             sheetParts.append(part)
         }

@@ -16,12 +16,14 @@ enum SourceOpener {
     }
 
     /// Refuses a folder with a sentence that says what to do (a folder opened as a file fails with
-    /// an operating-system error number).
+    /// an operating-system error number), and a named pipe or a device (``SpecialFile``), which
+    /// opening would wait on for ever.
     static func requireFile(_ path: String) throws {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
             throw Failure.unreadable(path: path, reason: "a folder, not a file: give the files in it, or `consolida run \(path)` to read every source in it")
         }
+        if let refusal = SpecialFile.refusal(path) { throw Failure.unreadable(path: path, reason: refusal) }
     }
 
     /// Opens `path` as a table; `format` defaults to what its content says (zip → XLSX, else CSV).

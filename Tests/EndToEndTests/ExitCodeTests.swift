@@ -99,6 +99,21 @@ import Testing
         #expect(!result.stderr.contains("Usage:"))
     }
 
+    /// With `--log-format json` a mistake in the configuration is one JSON object on stderr, as
+    /// every other error a nightly job's log collector reads (QA session 22: it was plain text).
+    @Test func aConfigurationMistakeIsLoggedAsJSON() throws {
+        let folder = try CommandRunner.temporaryFolder("config-json")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("sources:\n  - path: a.csv\n    priorty: 3\n".utf8).write(to: folder.appendingPathComponent("consolida.yaml"))
+        let result = try CommandRunner.run(["run", "consolida.yaml", "--log-format", "json"], in: folder)
+        #expect(result.exitCode == 2)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1)
+        let object = try JSONSerialization.jsonObject(with: Data((lines.first ?? "").utf8)) as? [String: Any]
+        #expect(object?["level"] as? String == "error")
+        #expect((object?["message"] as? String)?.contains("unknown key 'sources[0].priorty'") == true)
+    }
+
     /// QA: typos under a section (`priorty`, `curency`, `promise_grace_dayz`) ran with exit 0.
     @Test(arguments: [
         ("sources:\n  - path: a.csv\n    priorty: 3\n", "unknown key 'sources[0].priorty' (did you mean 'priority'?"),

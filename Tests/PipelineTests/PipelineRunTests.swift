@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Receivables
 import Reconcile
+import Store
 import Tabular
 import Testing
 @testable import Pipeline
@@ -47,9 +48,17 @@ struct FakeReconciler: Reconciling {
 
 struct FakeWriter: OutputWriting {
     var failAfterFirstFile = false
+    /// Leaves something where the previous output folder is moved aside, so that publishing the
+    /// outputs fails after everything was written.
+    var blocksPublishing = false
     func write(result: ReconciliationResult, batch: ImportBatch, settings: CollectionsSettings, to folder: URL) throws -> [String] {
         try Data(result.customers.map(\.name).joined(separator: "\n").utf8).write(to: folder.appendingPathComponent("customers.csv"))
         if failAfterFirstFile { throw CocoaError(.fileWriteOutOfSpace) }
+        if blocksPublishing {
+            let aside = folder.deletingLastPathComponent().appendingPathComponent(".out.old-\(ProcessInfo.processInfo.processIdentifier)")
+            try FileManager.default.createDirectory(at: aside, withIntermediateDirectories: true)
+            try Data("x".utf8).write(to: aside.appendingPathComponent("in-the-way"))
+        }
         try Data(settings.asOf.iso.utf8).write(to: folder.appendingPathComponent("as-of.txt"))
         return ["customers.csv", "as-of.txt"]
     }
@@ -67,9 +76,9 @@ struct FakeWriter: OutputWriting {
 
     func pipeline(_ root: String, failOn: FailThreshold = .never, strict: Bool = false,
                   reconciler: FakeReconciler = FakeReconciler(), writer: FakeWriter = FakeWriter(),
-                  sources: [RunConfiguration.Source] = [.init(path: "*.csv")]) -> Pipeline {
+                  sources: [RunConfiguration.Source] = [.init(path: "*.csv")], store: String? = nil) -> Pipeline {
         let config = RunConfiguration(sources: sources, asOf: LocalDate(year: 2024, month: 6, day: 30),
-                                      output: "out", failOn: failOn, strict: strict, baseDirectory: root)
+                                      output: "out", store: store, failOn: failOn, strict: strict, baseDirectory: root)
         return Pipeline(configuration: config, stages: PipelineStages(importer: FakeImporter(), reconciler: reconciler, writer: writer),
                         logger: Logger(label: "test"))
     }
@@ -90,6 +99,32 @@ struct FakeWriter: OutputWriting {
         // No staging folders are left behind.
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: root).filter { $0.hasPrefix(".out") }
         #expect(leftovers.isEmpty)
+    }
+
+    /// A store kept outside the output folder changes only with the outputs: a run whose outputs
+    /// could not be published (exit 4) leaves it as it was, no run recorded as done whose outputs
+    /// nobody received (QA session 22), and no copy of it behind.
+    @Test func anExternalStoreChangesOnlyWithTheOutputs() throws {
+        let root = try workspace(["a.csv": "Ana\n"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let store = (root as NSString).appendingPathComponent("historia/consolida.sqlite")
+        #expect(try pipeline(root, store: "historia/consolida.sqlite").run().exitCode == 0)
+        try Data("Ana\nBeto\n".utf8).write(to: URL(fileURLWithPath: (root as NSString).appendingPathComponent("a.csv")))
+        do {
+            _ = try pipeline(root, writer: FakeWriter(blocksPublishing: true), store: "historia/consolida.sqlite").run()
+            Issue.record("expected failure")
+        } catch let f as Pipeline.Failure {
+            #expect(f.exitCode == 4)
+        }
+        #expect(read(root, "customers.csv") == "Ana")
+        #expect(try ConsolidaStore(path: store).runs().count == 1)
+        #expect(try ConsolidaStore(path: store).snapshot()?.result.customers.count == 1)
+        let folder = (store as NSString).deletingLastPathComponent
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains(".tmp-") }.isEmpty)
+        try? FileManager.default.removeItem(atPath: (root as NSString).appendingPathComponent(".out.old-\(ProcessInfo.processInfo.processIdentifier)"))
+        #expect(try pipeline(root, store: "historia/consolida.sqlite").run().exitCode == 0)
+        #expect(try ConsolidaStore(path: store).runs().count == 2)
+        #expect(read(root, "customers.csv") == "Ana\nBeto")
     }
 
     @Test func aFailedWriteLeavesThePreviousOutputsIntact() throws {
@@ -133,6 +168,19 @@ struct FakeWriter: OutputWriting {
         let summary = try pipeline(root).run()
         #expect(summary.exitCode == 3)
         #expect(summary.sources.map(\.status) == ["imported", "unreadable"])
+        #expect(read(root, "customers.csv") == "Ana")
+    }
+
+    /// A named pipe in the sources' folder is refused as unreadable before anything opens it
+    /// (opening it waits for a writer: a nightly job hung on one for ever).
+    @Test func aNamedPipeIsUnreadableNotWaitedOn() throws {
+        let root = try workspace(["a.csv": "Ana\n"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(mkfifo((root as NSString).appendingPathComponent("b.csv"), 0o644) == 0)
+        let summary = try pipeline(root).run()
+        #expect(summary.exitCode == 3)
+        #expect(summary.sources.map(\.status) == ["imported", "unreadable"])
+        #expect(summary.sources.last?.error?.contains("named pipe") == true)
         #expect(read(root, "customers.csv") == "Ana")
     }
 

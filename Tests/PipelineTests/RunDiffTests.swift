@@ -25,7 +25,8 @@ import Tabular
         let new = snapshot(2, ["r1": "C-A", "r2": "C-A", "r3": "C-C", "r4": "C-D", "r5": "C-E"], balances: ["C-A": "7", "C-C": "5"])
         let diff = RunDiff(from: old, to: new)
         #expect(diff.addedCustomers == ["C-D", "C-E"])
-        #expect(diff.removedCustomers == ["C-B"])
+        // C-B is not gone: it merged (said once, as the merge).
+        #expect(diff.removedCustomers.isEmpty)
         #expect(diff.merges == [.init(customerID: "C-A", from: ["C-A", "C-B"])])
         #expect(diff.splits == [.init(customerID: "C-C", into: ["C-C", "C-D"])])
         #expect(diff.balanceChanges.contains(.init(entity: "invoice", id: "C-A/invoice/F-1", currency: "USD", before: "10.00", after: "7.00")))
@@ -83,6 +84,32 @@ import Tabular
             .init(entity: "invoice", id: "C-A/invoice/F-1", currency: "USD", before: "1000.00", after: "0.00"),
             .init(entity: "invoice", id: "C-A/invoice/F-2", currency: "USD", before: "500.00", after: "300.00"),
         ])
+    }
+
+    /// Documents of a customer that merged into another, or was corrected at the source, moved:
+    /// neither gone nor new (QA session 22: every merge listed its documents gone and new again).
+    @Test(arguments: [true, false])
+    func documentsOfAMergedCustomerMove(recordKept: Bool) {
+        func run(_ id: Int64, _ members: [String: String], _ documents: [(String, String, String)]) -> RunSnapshot {
+            var s = snapshot(id, members, balances: [:])
+            s.result.invoices = documents.map { customer, number, balance in
+                ConsolidatedInvoice(customerID: customer, documentNumber: number, documentType: .invoice, issueDate: nil,
+                                    dueDate: nil, currency: .usd, amount: nil, paid: nil, balance: Money(balance, .usd),
+                                    members: [], memberProvenance: [], hasConflict: false)
+            }
+            return s
+        }
+        let old = run(1, ["r1": "C-A", "r2": "C-B"], [("C-A", "F-1", "10"), ("C-B", "F-2", "5")])
+        // Merged by an override (the record is known in both runs), or its name corrected at the
+        // source (the record now says something else).
+        let new = run(2, ["r1": "C-A", recordKept ? "r2" : "r2-corrected": "C-A"], [("C-A", "F-1", "10"), ("C-A", "F-2", "4")])
+        let diff = RunDiff(from: old, to: new)
+        #expect(diff.merges == [.init(customerID: "C-A", from: ["C-A", "C-B"])])
+        #expect(diff.removedCustomers.isEmpty && diff.addedCustomers.isEmpty)
+        #expect(diff.addedInvoices.isEmpty && diff.removedInvoices.isEmpty)
+        #expect(diff.movedInvoices == [.init(from: "C-B/invoice/F-2", to: "C-A/invoice/F-2")])
+        #expect(diff.balanceChanges.contains(.init(entity: "invoice", id: "C-A/invoice/F-2", currency: "USD", before: "5.00", after: "4.00")))
+        #expect(diff.text.contains("documents now under another customer (1): C-B/invoice/F-2 → C-A"))
     }
 
     @Test func identicalRunsHaveNoChanges() {

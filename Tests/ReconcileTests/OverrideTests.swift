@@ -24,6 +24,15 @@ import Testing
         let joined = try #require(result.matchExplanations.first { $0.record.rawValue == "erp.csv#12" || $0.partner.rawValue == "erp.csv#12" })
         #expect(joined.rule == "must_link")
         #expect(explain(customerID: Fixture.customerID(of: records[5], in: result) ?? "", in: result).contains("must-link"))
+        // Explaining either side of the cannot-link says what kept the records apart (QA session 22:
+        // it said nothing), and the field decision is named on its customer.
+        let apart = try #require(Fixture.customerID(of: records[2], in: result))
+        for (id, other) in [(tornillo, apart), (apart, tornillo)] {
+            let text = explain(customerID: id, in: result)
+            #expect(text.contains("cannot_link #1 [cobranza.xlsx#Clientes!5 | tax_id:J-30123456-7]: applied; kept apart from \(other)"),
+                    "\(text)")
+        }
+        #expect(explain(customerID: tornillo, in: result).contains("fields #1 [erp.csv#7] name = \"Ferretería El Tornillo, C.A.\": applied"))
     }
 
     /// The customer record an importer reads from an invoice row: `file#Sheet!row/customer`.
@@ -137,6 +146,8 @@ import Testing
         ("cannot_link: [[\"nonsense\", \"a.csv#1\"]]", "cannot_link[0][0]"),
         ("fields: [{ customer: \"a.csv#1\", field: phones, value: x }]", "fields[0].field"),
         ("must_lnk: []", "must_lnk"),
+        ("version: 2", "version"),
+        ("version: banana", "version"),
     ])
     func invalidOverridesNamePath(yaml: String, path: String) {
         #expect { try Overrides(yaml: yaml) } throws: { ($0 as? SettingsError)?.path == path }

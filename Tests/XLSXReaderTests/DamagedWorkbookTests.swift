@@ -34,6 +34,28 @@ struct DamagedWorkbookTests {
         #expect(XLSXError.damagedWorkbook(path: "a.xlsx", detail: "x").description.contains("repair"))
     }
 
+    /// Two sheets naming one part (no writer does; a hostile file does, to have one compressed part
+    /// inflated once per sheet): the part is read once, as the first sheet, the other is empty.
+    @Test func sheetsSharingAPartReadItOnce() throws {
+        let sheet = #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>7</v></c></row></sheetData></worksheet>"#
+        let path = try HandWrittenPackage.write([
+            "_rels/.rels": HandWrittenPackage.rootRelationships(main: "xl/workbook.xml"),
+            "xl/workbook.xml": """
+                <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"                 xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>                <sheet name="Uno" sheetId="1" r:id="rId1"/><sheet name="Dos" sheetId="2" r:id="rId1"/>                <sheet name="Tres" sheetId="3" r:id="rId2"/></sheets></workbook>
+                """,
+            "xl/_rels/workbook.xml.rels": """
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>                <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet1.xml"/>                </Relationships>
+                """,
+            "xl/worksheets/sheet1.xml": sheet,
+        ])
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let book = try XLSXWorkbook(path: path)
+        #expect(book.openingDiagnostics.filter { $0.code == "XLSX-SHARED-SHEET-PART" }.map(\.location?.sheet) == ["Dos", "Tres"])
+        var first = try book.rowStream(ofSheet: 0), second = try book.rowStream(ofSheet: 1)
+        #expect(try first.nextRow()?.cells == [.number(7)])
+        #expect(try second.nextRow() == nil)
+    }
+
     /// A workbook whose shared strings part is gone cannot show its text: one error per sheet (not
     /// a warning per cell), which makes the source one that was not read in full.
     @Test func aMissingSharedStringsPartIsOneErrorPerSheet() throws {

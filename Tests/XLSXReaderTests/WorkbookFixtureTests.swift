@@ -53,9 +53,10 @@ import ZipArchive
         ])
         let second = try #require(try stream.nextRow())
         #expect(second.number == 2)
-        // An empty formula string reads as empty, a bad shared-string index as empty with a
-        // diagnostic, and text in a number cell is kept as text with a diagnostic.
-        #expect(second.cells == [.empty, .empty, .text("abc")])
+        // An empty formula string reads as empty, a bad shared-string index as an error cell with
+        // a diagnostic (not blank: mapping must not fill the value above into it), and text in a
+        // number cell is kept as text with a diagnostic.
+        #expect(second.cells == [.empty, .error("#UNREADABLE"), .text("abc")])
         #expect(try stream.nextRow() == nil)
         let codes = stream.drainDiagnostics().map(\.code)
         #expect(codes == ["XLSX-BAD-SHARED-STRING", "XLSX-BAD-NUMBER"])

@@ -47,6 +47,19 @@ public func explain(customerID: String, in result: ReconciliationResult) -> Stri
             out += "  \(d.field): \(quote(d.value))  from \(d.chosenFrom?.description ?? "all members")  by \(d.rule)\n"
         }
     }
+    // Every decision a person forced on this customer's records, a cannot-link that kept records
+    // out of it included (its members alone do not show what is missing).
+    let overrides = result.overrides.filter { $0.customerIDs.contains { $0.contains(customerID) } }
+    if !overrides.isEmpty {
+        out += "\nOverrides\n"
+        for o in overrides {
+            let what = o.field.map { " \($0) = \(quote(o.value))" } ?? ""
+            let others = Set(o.customerIDs.flatMap { $0 }).subtracting([customerID]).sorted()
+            let effect = o.kind == .cannotLink && o.status == .applied && !others.isEmpty
+                ? "; kept apart from " + others.joined(separator: ", ") : ""
+            out += "  \(o.kind.rawValue) #\(o.position) [\(o.selectors.joined(separator: " | "))]\(what): \(o.status.rawValue)\(effect)\n"
+        }
+    }
     let related = result.discrepancies.filter { $0.entityID == customerID || $0.entityID.split(separator: "+").contains(Substring(customerID)) }
     if !related.isEmpty {
         out += "\nDiscrepancies\n"

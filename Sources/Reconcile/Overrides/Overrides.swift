@@ -99,6 +99,8 @@ public struct Overrides: Sendable, Equatable {
         guard let loaded else { return } // an empty file overrides nothing
         let root = try YAMLNode(loaded, path: "")
         try root.allowKeys(["version", "must_link", "cannot_link", "fields"])
+        // As strict as the matching file: a later format read as this one would apply other decisions.
+        if let v = root["version"], try v.int() != 1 { throw v.error("only version 1 is known") }
         mustLink = try root["must_link"]?.list().map(Self.pair) ?? []
         cannotLink = try root["cannot_link"]?.list().map(Self.pair) ?? []
         fields = try root["fields"]?.list().map { node in

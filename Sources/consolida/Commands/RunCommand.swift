@@ -65,7 +65,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let logger = logging.bootstrap()
-        var config = try loadConfiguration()
+        var config = try loadConfiguration(logger: logger)
         if let out { config.output = absolute(out) }
         if let store { config.store = absolute(store) }
         if let country = region.countryCode { config.country = country }
@@ -131,7 +131,9 @@ struct RunCommand: ParsableCommand {
     }
 
     /// The configuration named, or found, or made from the command line's paths.
-    func loadConfiguration() throws -> RunConfiguration {
+    /// The configuration the arguments name; a mistake in its file is logged (as JSON lines with
+    /// `--log-format json`, as every other error a nightly job's log collector reads) and exits 2.
+    func loadConfiguration(logger: Logger) throws -> RunConfiguration {
         let yamlArguments = inputs.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
         do {
             if yamlArguments.count == 1 && inputs.count == 1 {
@@ -148,7 +150,7 @@ struct RunCommand: ParsableCommand {
             }
         } catch let error as ConfigurationError {
             // A mistake in the file, not in the command line: the message alone, without the usage text.
-            CommandSupport.note("error: \(error)")
+            logger.error("\(error)")
             if json { Self.printJSONError("\(error)", exitCode: 2) }
             throw ExitCode(2)
         }
