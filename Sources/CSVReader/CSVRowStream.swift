@@ -63,19 +63,21 @@ public struct CSVRowStream: TextRowStream {
             cells.reserveCapacity(count)
             let invalid = firstInvalidColumn()
             let formulas = holdsTextFormula
+            let marks = strayMarkColumn()
             for i in 0..<count {
                 var f = reader.field(i)
                 if formulas, let inner = Self.textFormula(f) { f = inner }
                 if f.isEmpty { cells.append(.empty); continue }
-                if invalid == nil || UTF8Validator.isValid(f, allowTruncatedEnd: false) {
+                if (invalid == nil || UTF8Validator.isValid(f, allowTruncatedEnd: false)) && marks == nil {
                     cells.append(.text(String(decoding: f, as: UTF8.self)))
                 } else {
                     var bytes: [UInt8] = []
-                    UTF8Validator.repairingAsWindows1252(f, into: &bytes)
-                    cells.append(.text(String(decoding: bytes, as: UTF8.self)))
+                    if invalid == nil { bytes.append(contentsOf: f) } else { UTF8Validator.repairingAsWindows1252(f, into: &bytes) }
+                    if marks != nil { StrayMarks.remove(from: &bytes, startingAt: 0) }
+                    cells.append(bytes.isEmpty ? .empty : .text(String(decoding: bytes, as: UTF8.self)))
                 }
             }
-            checkRecord(invalidColumn: invalid, textFormulas: formulas)
+            checkRecord(invalidColumn: invalid, textFormulas: formulas, strayMarkColumn: marks)
             return Row(number: rowNumber, line: reader.line, cells: cells)
         }
         return nil
@@ -96,21 +98,24 @@ public struct CSVRowStream: TextRowStream {
             }
             let invalid = firstInvalidColumn()
             let formulas = holdsTextFormula
-            if invalid == nil && !formulas {
+            let marks = strayMarkColumn()
+            if invalid == nil && !formulas && marks == nil {
                 rows.append(number: rowNumber, line: reader.line, record: reader.recordBytes, ends: reader.recordFieldEnds)
             } else {
                 repaired.removeAll(keepingCapacity: true); repairedEnds.removeAll(keepingCapacity: true)
                 for i in 0..<reader.fieldCount {
                     var f = reader.field(i)
                     if formulas, let inner = Self.textFormula(f) { f = inner }
+                    let start = repaired.count
                     if invalid == nil { repaired.append(contentsOf: f) } else { UTF8Validator.repairingAsWindows1252(f, into: &repaired) }
+                    if marks != nil { StrayMarks.remove(from: &repaired, startingAt: start) }
                     repairedEnds.append(repaired.count)
                 }
                 repaired.withUnsafeBufferPointer { r in
                     repairedEnds.withUnsafeBufferPointer { rows.append(number: rowNumber, line: reader.line, record: r, ends: $0) }
                 }
             }
-            checkRecord(invalidColumn: invalid, textFormulas: formulas)
+            checkRecord(invalidColumn: invalid, textFormulas: formulas, strayMarkColumn: marks)
             added += 1
         }
         return added > 0
@@ -121,11 +126,24 @@ public struct CSVRowStream: TextRowStream {
 
     /// Counts the record just read and reports what is wrong with it (`invalidColumn`: the first
     /// column whose bytes are not UTF-8).
-    private mutating func checkRecord(invalidColumn: Int?, textFormulas: Bool = false) {
+    private mutating func checkRecord(invalidColumn: Int?, textFormulas: Bool = false, strayMarkColumn: Int? = nil) {
         let number = rowNumber
         rowsRead += 1
         check(number: number, count: reader.fieldCount, textFormulas: textFormulas)
         if let column = invalidColumn { reportInvalidUTF8(number: number, column: column) }
+        if let column = strayMarkColumn {
+            diagnostics.append(Diagnostic(.warning, code: "CSV-STRAY-MARK",
+                                          "a NUL byte or byte-order mark inside the row (two files joined into one?), removed from its text",
+                                          at: SourceLocation(file: path, row: number, column: column, line: reader.line,
+                                                             byteOffset: utf8Offsets ? reader.byteOffset : nil)))
+        }
+    }
+
+    /// The first column (1-based) of the current record holding a NUL or a byte-order mark
+    /// (``StrayMarks``), if any: nearly every record holds none, found by two `memchr`s.
+    private func strayMarkColumn() -> Int? {
+        guard StrayMarks.contains(reader.recordBytes) else { return nil }
+        return (0..<reader.fieldCount).first { StrayMarks.contains(reader.field($0)) }.map { $0 + 1 }
     }
 
     /// The first column (1-based) of the current record whose bytes are not UTF-8 (their cell's

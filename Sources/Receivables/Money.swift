@@ -107,13 +107,18 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
     /// ``parsePlainDecimal(_:)`` of UTF-8 bytes.
     public static func parsePlainDecimal(bytes all: UnsafeBufferPointer<UInt8>) -> Decimal? {
         if let parts = DecimalParts.parse(plain: all) { return parts.decimal }
-        // Not plain, or beyond 19 digits: Foundation's parser for the rare long one.
-        var digits = 0, points = 0
+        // Not plain, or beyond 19 digits: Foundation's parser for the rare long one, up to the 38
+        // significant digits a `Decimal` holds exactly (past them it rounds without a word: no
+        // amount, then, rather than another one).
+        var digits = 0, significant = 0, points = 0
         for (i, b) in all.enumerated() {
-            if b >= 48 && b <= 57 { digits += 1 } else if b == UInt8(ascii: ".") { points += 1 }
+            if b >= 48 && b <= 57 {
+                digits += 1
+                if b != 48 || significant > 0 { significant += 1 }
+            } else if b == UInt8(ascii: ".") { points += 1 }
             else if i > 0 || (b != UInt8(ascii: "-") && b != UInt8(ascii: "+")) { return nil }
         }
-        guard digits > 19, points <= 1 else { return nil }
+        guard digits > 19, significant <= 38, points <= 1 else { return nil }
         return Decimal(string: String(decoding: all, as: UTF8.self), locale: Locale(identifier: "en_US_POSIX"))
     }
 

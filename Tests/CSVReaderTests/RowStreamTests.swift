@@ -152,6 +152,7 @@ import Tabular
         let inputs: [[UInt8]] = [
             Array("a,b\n1,\"x\ny\"\n\n2,z\n,,\n".utf8), Array("a,b,c\n1,2\n3,4,5,6\n".utf8),
             Array("a,b\n1,5\" screen\n2,3\n".utf8), Array("a,b\n1,\"open\n2,3\n".utf8), late,
+            Array("a,b\nx\u{0}y,1\n\u{FEFF}Otro,2\n\u{FEFF},3\n".utf8),
         ]
         for bytes in inputs {
             let file = try CSVFile.open(bytes: bytes, name: "t.csv")
@@ -165,6 +166,20 @@ import Tabular
             #expect((0..<rows.count).map(rows.row) == expected)
             #expect(text.drainDiagnostics() == expectedNotes)
         }
+    }
+
+    /// A NUL byte, or the byte-order mark of a second export joined to the first, is no text
+    /// anybody wrote: removed from its cell, and said at it.
+    @Test func strayMarksAreRemovedAndSaid() throws {
+        let bytes = Array("Cliente,Monto\nComercial\u{0}Pérez,1\n\u{FEFF}Otro,2\nSin marcas,3\n".utf8)
+        let file = try CSVFile.open(bytes: bytes, name: "joined.csv")
+        var stream = try file.rowStream()
+        var rows: [Row] = []
+        while let r = try stream.next() { rows.append(r) }
+        #expect(rows.map(\.cells.first) == [.text("Cliente"), .text("ComercialPérez"), .text("Otro"), .text("Sin marcas")])
+        let notes = stream.drainDiagnostics()
+        #expect(notes.map(\.code) == ["CSV-STRAY-MARK", "CSV-STRAY-MARK"])
+        #expect(notes.map { $0.location?.row } == [2, 3] && notes.allSatisfy { $0.location?.column == 1 })
     }
 
     @Test func aCutSequenceRepairedToOneCharacterIsReported() throws {

@@ -59,5 +59,12 @@ struct DecimalPartsTests {
     @Test func longPlainDecimalsStillParseThroughFoundation() {
         #expect(Money.parsePlainDecimal("12345678901234567890.5")?.description == "12345678901234567890.5")
         #expect(Money.parsePlainDecimal("12345678901234567890x") == nil)
+        // Up to the 38 significant digits a Decimal keeps exactly; past them, no amount rather
+        // than a rounded one (QA session 22: a 40-digit amount lost its last digits silently).
+        let widest = "12345678901234567890123456789012345678"
+        #expect(Money.parsePlainDecimal(widest)?.description == widest)
+        #expect(Money.parsePlainDecimal("000" + widest)?.description == widest)
+        #expect(Money.parsePlainDecimal(widest + "9") == nil)
+        #expect(Money.parsePlainDecimal("9999999999999999999999999999999999999999.5") == nil)
     }
 }
