@@ -89,7 +89,7 @@ extension TableImporter {
         // configuration: a cédula read as a Chilean RUT must not make a Venezuelan mobile Chilean.
         let proven = customer.taxID.flatMap { $0.value.validity == .valid ? $0.value.country : nil }
         let phoneCountry = (countryColumn?.count == 2 ? countryColumn : nil) ?? proven ?? country ?? customer.country
-        for c in columns(.phone) where !row[column: c].isBlank && row[column: c].spreadsheetError == nil {
+        for c in columns(.phone) where row[column: c].holdsValue {
             let raw = row.shownText(column: c)
             let (phones, unparsed) = parsed.phones(raw, country: phoneCountry)
             let at = origin.at(column: c, rawText: raw)
@@ -101,7 +101,7 @@ extension TableImporter {
                      at: location(row, column: c), found: piece, into: &batch, listAll: listAll)
             }
         }
-        for c in columns(.email) where !row[column: c].isBlank && row[column: c].spreadsheetError == nil {
+        for c in columns(.email) where row[column: c].holdsValue {
             let raw = row.shownText(column: c)
             let (emails, invalid) = parsed.emails(raw)
             let at = origin.at(column: c, rawText: raw)
@@ -410,10 +410,10 @@ extension TableImporter {
         let columns = columns(field)
         if columns.count == 1 {
             let cell = row[column: columns[0]]
-            guard !cell.isBlank, cell.spreadsheetError == nil else { return nil }
+            guard cell.holdsValue else { return nil }
             return (row.shownText(column: columns[0]).collapsingWhitespace, columns[0])
         }
-        let kept = columns.filter { !row[column: $0].isBlank && row[column: $0].spreadsheetError == nil }
+        let kept = columns.filter { row[column: $0].holdsValue }
         guard let first = kept.first else { return nil }
         let parts = kept.map { row.shownText(column: $0).collapsingWhitespace }
         return (Self.join(parts, separator: fieldSeparators[field.ordinal] ?? " "), first)

@@ -46,7 +46,8 @@ extension TableImporter {
         if let status = statusColumn, VoidedRows.mayBeVoided(row[status]) { return false }
         let numberField = row[reader.numberColumn]
         // (A number that is a spreadsheet error: the row path rejects the row and says why.)
-        guard !TextCell.isBlank(numberField), !SpreadsheetError.isError(bytes: numberField), let rowCurrency = recentRowCurrency(row, column: reader.currencyColumn),
+        guard !TextCell.isBlank(numberField), !SpreadsheetError.isError(bytes: numberField),
+              let rowCurrency = recentRowCurrency(row, column: reader.currencyColumn),
               let (amount, paid, balance, issued, due) = reader.values(row, rowCurrency), amount != nil || balance != nil
         else { return false }
         let number = String.collapsingWhitespace(bytes: numberField)

@@ -5,7 +5,8 @@ import Glibc
 import Darwin
 #endif
 
-/// An exclusive lock on an output folder, so two runs on one store cannot interleave.
+/// An exclusive lock on an output folder, so two runs on one store cannot interleave (and on a
+/// store kept outside it, ``ExternalStore``, which runs with other output folders may share).
 ///
 /// Uses `flock` on `<output>.lock` beside the folder: the kernel releases it when the process
 /// ends, so a killed run never leaves a stale lock behind.

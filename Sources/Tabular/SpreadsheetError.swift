@@ -57,4 +57,7 @@ extension CellValue {
         default: return nil
         }
     }
+
+    /// Whether the cell holds a value: it is not blank and holds no spreadsheet error.
+    public var holdsValue: Bool { !isBlank && spreadsheetError == nil }
 }
