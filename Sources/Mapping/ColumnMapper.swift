@@ -97,6 +97,7 @@ struct ColumnMapper {
         joinNames(&byField, taken: &taken)
         joinCheckDigit(headers: headers, profiles: profiles, samples: samples, byField: &byField, taken: &taken)
         takeNumberBesideTypeWords(headers: headers, samples: samples, byField: &byField, taken: &taken)
+        takeTypeColumnByValues(headers: headers, samples: samples, byField: &byField, taken: &taken)
         joinSeries(headers: headers, samples: samples, byField: &byField, taken: &taken)
         joinInstalment(headers: headers, samples: samples, byField: &byField, taken: &taken)
         mapAgingBuckets(headers: headers, profiles: profiles, byField: &byField, taken: &taken)
@@ -265,6 +266,25 @@ struct ColumnMapper {
         byField[.documentType] = MappedField(field: .documentType, columns: [wordsColumn], confidence: mapped.confidence)
         byField[.documentNumber] = MappedField(field: .documentNumber, columns: [numbers.column], confidence: mapped.confidence)
         taken.insert(numbers.column)
+    }
+
+    /// A column no header claimed whose values are all document types, some of them invoices
+    /// (`T.Comp.`, `Concepto`, `Clase de documento` over `FAC`, `N/C`, `REC`): the document type,
+    /// whatever its header says, as a column of valid RIFs is the tax ID. Read as invoices, its
+    /// credit notes and receipts would count as debt. (Every value must be a known type and one an
+    /// invoice: a payment-terms column `Crédito | Contado` is none.)
+    func takeTypeColumnByValues(headers: [ColumnHeader], samples: [Int: [CellValue]],
+                                byField: inout [Field: MappedField], taken: inout Set<Int>) {
+        guard byField[.documentNumber] != nil, byField[.documentType] == nil else { return }
+        for h in headers where !taken.contains(h.column) {
+            let texts = Self.texts(samples[h.column] ?? [])
+            guard texts.count >= ColumnMapper.minimumValueEvidence, Self.holdsTypeWords(samples[h.column] ?? []) else { continue }
+            let meanings = Set(texts.map(DocumentTypeWords.meaning(of:)))
+            guard !meanings.contains(.unknown), meanings.contains(.invoice), meanings.count > 1 else { continue }
+            byField[.documentType] = MappedField(field: .documentType, columns: [h.column], confidence: 0.7)
+            taken.insert(h.column)
+            return
+        }
     }
 
     /// Whether a column's values are document types: words without digits, few of them repeated.

@@ -62,9 +62,11 @@ enum DocumentTypeWords {
                        // Chile's DTE codes (SII): 61 nota de crédito electrónica, 112 de exportación.
                        "61", "112",
                        // Peru's SUNAT code (07); Spain's invoice that corrects one (rectificativa).
-                       "07", "rectificativa", "factura rectificativa", "fra rectificativa", "rectificativas"],
+                       "07", "rectificativa", "factura rectificativa", "fra rectificativa", "rectificativas",
+                       // Spain's credit invoice (Sage, ContaPlus, A3): `Factura de abono`; a refund.
+                       "factura de abono", "factura abono", "fra de abono", "fra abono", "refund"],
          ["nota de credito", "nota credito", "nota de cred", "devolucion", "credit", "retencion", "factura rectificativa",
-          "rectificativa"]),
+          "rectificativa", "factura de abono", "fra de abono"]),
         (.debitNote, ["nd", "n d", "ndb", "n db", "n deb", "dn", "nota debito", "nota deb", "n debito", "debito",
                       "deb", "db", "debit note", "debit memo", "debit", "nota de cargo",
                       "nda", "ndc", "ndm", "nd a", "nd b", "nd c", "n d a", "n d b", "n d c", "56", "111", "08"],
@@ -72,7 +74,9 @@ enum DocumentTypeWords {
         (.receipt, ["rec", "rc", "rcb", "rca", "rci", "recibo", "recibos", "recibo de caja", "recibo caja", "cobro",
                     "cobranza", "pago", "pag", "pagos", "p", "abono", "abonos", "adel", "adelanto", "anticipo", "ant",
                     "anticipos", "payment", "pmt", "deposito", "dep", "transferencia", "comprobante de ingreso",
-                    "ci", "complemento de pago", "rep"],
+                    "ci", "complemento de pago", "rep",
+                    // Protheus' advance (`RA`, recebimento antecipado); SAP Business One's `PR` (pago recibido).
+                    "ra", "pr"],
          ["recibo", "pago", "cobro", "anticipo", "adelanto", "abono", "payment", "deposito"]),
         (.invoice, ["fac", "fact", "factura", "facturas", "fa", "fv", "ft", "f", "fe", "fel", "fce", "fve",
                     "factura electronica", "factura de venta", "factura venta", "fact vta", "invoice", "inv", "boleta",

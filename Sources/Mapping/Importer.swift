@@ -150,7 +150,9 @@ public struct Importer: Sendable {
             let hidden = Set(region.headers.map(\.column).filter { loaded.isHidden(column: $0) })
             let mapping: TableMapping
             var diagnostics: [Diagnostic] = []
-            let chosen = chooseSpec(specs, for: region, index: tablesBefore + i, used: usedSpecs)
+            // A spec titled as another table of the window is that table's, however alike the titles.
+            let otherTitles = Set(regions.indices.filter { $0 != i }.compactMap { regions[$0].title.map(TextFolding.fold) })
+            let chosen = chooseSpec(specs, for: region, index: tablesBefore + i, used: usedSpecs, otherTitles: otherTitles)
             if let s = chosen, specs[s].columns.isEmpty {
                 // A spec that only places the header (or names the kind): columns mapped automatically,
                 // but for those it ignores (neither a field nor an extra attribute).
@@ -215,10 +217,12 @@ public struct Importer: Sendable {
     /// A spec naming a table (`table:`) applies to the table of that name and to no other: its
     /// title (or, failing that, its title's words without numbers: `Cartera al 31/07/2024` for
     /// `Cartera al 30/06/2024`), or `Table N` for an untitled table (the names `consolida map`
-    /// writes). Specs naming
+    /// writes). The words alone never take a spec titled exactly as another table of the sheet
+    /// (`otherTitles`, folded): `Cartera Febrero` is February's, not January's. Specs naming
     /// no table serve the other tables in order; one alone on its sheet serves them all (a layout
     /// repeated down the sheet). A table no spec serves is mapped automatically.
-    private func chooseSpec(_ specs: [MappingFile.TableSpec], for region: TableRegion, index: Int, used: Set<Int>) -> Int? {
+    private func chooseSpec(_ specs: [MappingFile.TableSpec], for region: TableRegion, index: Int, used: Set<Int>,
+                            otherTitles: Set<String> = []) -> Int? {
         guard !specs.isEmpty else { return nil }
         let name = TextFolding.fold(region.title ?? "Table \(index + 1)")
         if let s = specs.indices.first(where: { !used.contains($0) && specs[$0].table.map(TextFolding.fold) == name }) {
@@ -229,7 +233,8 @@ public struct Importer: Sendable {
         // (Only for a real title: `Table 2` is a place, and its number all it says.)
         let words = region.title == nil ? "" : Self.withoutNumbers(name)
         if !words.isEmpty, let s = specs.indices.first(where: { s in
-            !used.contains(s) && specs[s].table.map { Self.withoutNumbers(TextFolding.fold($0)) } == words
+            guard !used.contains(s), let table = specs[s].table.map(TextFolding.fold) else { return false }
+            return !otherTitles.contains(table) && Self.withoutNumbers(table) == words
         }) {
             return s
         }

@@ -38,7 +38,10 @@ extension MappingSettings {
                             "type", "tipo comprobante", "clase", "tipo de comprobante", "tipo de cfdi", "tipo cfdi",
                             "tipo dte", "tipo de dte", "transaction type", "tipo de transaccion", "tipo transaccion",
                             // Peru's SUNAT reports head the document's code `TD`.
-                            "td", "t doc"],
+                            "td", "t doc",
+                            // Tango's `T.Comp.`, Protheus' `Tp`, SAP's `Clase de documento`, Argentina's `Cpbte`.
+                            "t comp", "tipo comp", "tp", "clase de documento", "clase documento", "clase doc", "cpbte",
+                            "tipo cpbte", "tipo de cpbte"],
             .issueDate: ["fecha", "fecha emision", "fecha de emision", "emision", "fecha factura", "fecha de factura",
                          "fecha documento", "issue date", "invoice date", "date", "data", "data emissao",
                          "data de emissao", "emissao", "fecha doc", "f emision", "creacion", "fecha de creacion",
@@ -193,6 +196,10 @@ extension MappingSettings {
     static let instalmentHeaders: Set<String> = [
         "parcela", "parc", "n parcela", "no parcela", "numero parcela", "numero da parcela", "cuota", "n cuota",
         "no cuota", "nro cuota", "numero de cuota", "numero cuota", "installment", "instalment", "installment no",
+        // Spain's cartera de efectos (A3, Sage): each efecto, vencimiento or letra of an invoice.
+        "efecto", "n efecto", "no efecto", "nro efecto", "num efecto", "numero efecto", "numero de efecto",
+        "n vto", "no vto", "nro vto", "num vto", "vencimiento n", "n vencimiento", "no vencimiento", "plazo n",
+        "n plazo", "letra", "n letra", "no letra",
     ]
 
     /// Folded headers of a column holding a document's series apart from its number (`Serie |

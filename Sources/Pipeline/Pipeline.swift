@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Mapping
 import Receivables
 import Reconcile
 import Store
@@ -47,6 +48,13 @@ public struct Pipeline {
             throw Failure(exitCode: 4, message: ErrorText.describe(error))
         }
         defer { withExtendedLifetime(lock) {} }
+        // A mapping file the configuration names is configuration: a typo in it is a usage error
+        // (exit 2, nothing written), as one in consolida.yaml is, not a source left unread.
+        for mapping in Set(config.sources.compactMap(\.mapping)).sorted() {
+            do { _ = try MappingFile.load(path: config.resolve(mapping)) } catch {
+                throw Failure(exitCode: 2, message: ErrorText.describe(error))
+            }
+        }
         let folder = OutputFolder(path: outputPath)
         do {
             // The run's sources and the files that say how to read them: none may be inside the folder.

@@ -99,6 +99,36 @@ import Testing
         #expect(!result.stderr.contains("Usage:"))
     }
 
+    /// A mapping file the configuration names is configuration: a typo in it exits 2 and writes
+    /// nothing (QA session 22: the source was taken as unreadable, exit 3, and the others published).
+    @Test func aMistakeInAConfiguredMappingIsAConfigurationError() throws {
+        let folder = try CommandRunner.temporaryFolder("config-mapping")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("Cliente,Factura,Monto\nAcme,F-1,10.00\n".utf8).write(to: folder.appendingPathComponent("a.csv"))
+        try Data("version: 1\ncurrncy: USD\n".utf8).write(to: folder.appendingPathComponent("m.yaml"))
+        try Data("sources:\n  - path: a.csv\n    mapping: m.yaml\n".utf8).write(to: folder.appendingPathComponent("consolida.yaml"))
+        let result = try CommandRunner.run(["run", "consolida.yaml", "-q"], in: folder)
+        #expect(result.exitCode == 2)
+        #expect(result.stderr.contains("currncy"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+    }
+
+    /// A mapping applies to the files its `files:` patterns name; the other files a source's glob
+    /// matches are mapped automatically, as `consolida import` maps them (QA session 22: `run`
+    /// applied an ERP's `header_row: 4` to a customer list and lost its rows).
+    @Test func aMappingAppliesOnlyToItsFilesInARun() throws {
+        let folder = try CommandRunner.temporaryFolder("config-mapping-files")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("Listado\nal 30/06\n\nCliente,Factura,Monto\nAcme,F-1,10.00\n".utf8).write(to: folder.appendingPathComponent("erp.csv"))
+        try Data("Cliente,Factura,Monto\nBeta,F-2,20.00\nGama,F-3,30.00\n".utf8).write(to: folder.appendingPathComponent("otra.csv"))
+        try Data("version: 1\nfiles: [erp.csv]\ntables:\n  - header_row: 4\n".utf8).write(to: folder.appendingPathComponent("m.yaml"))
+        try Data("sources:\n  - path: \"*.csv\"\n    mapping: m.yaml\n".utf8).write(to: folder.appendingPathComponent("consolida.yaml"))
+        let result = try CommandRunner.run(["run", "consolida.yaml", "-q"], in: folder)
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let invoices = try String(contentsOf: folder.appendingPathComponent("out/invoices.csv"), encoding: .utf8)
+        #expect(["F-1", "F-2", "F-3"].allSatisfy { invoices.contains($0) }, "\(invoices)")
+    }
+
     /// With `--log-format json` a mistake in the configuration is one JSON object on stderr, as
     /// every other error a nightly job's log collector reads (QA session 22: it was plain text).
     @Test func aConfigurationMistakeIsLoggedAsJSON() throws {

@@ -58,6 +58,9 @@ struct DocumentTypeWordsTests {
         ("NC#77", .creditNote), ("Factura rectificativa", .creditNote), ("Rectificativa", .creditNote),
         ("07", .creditNote), ("08", .debitNote), ("Saldo anterior", .invoice), ("Saldo de apertura", .invoice), ("01", .invoice), ("03", .invoice), ("REC-0456", .receipt), ("E001-123", .unknown), ("F-100", .unknown),
         ("IVA2024", .unknown), ("NC nueve", .unknown), ("TRF 123", .unknown),
+        // Spain's credit invoice; Protheus' advance (`RA`), SAP Business One's received payment (`PR`).
+        ("Factura de abono", .creditNote), ("Fra. de abono", .creditNote), ("RA", .receipt), ("PR", .receipt),
+        ("Refund", .creditNote),
     ])
     func meanings(_ written: String, _ meaning: DocumentTypeWords.Meaning) {
         #expect(DocumentTypeWords.meaning(of: written) == meaning)
@@ -155,6 +158,19 @@ struct SeriesColumnTests {
         #expect(ColumnMapper.isInstalment("2/3") && ColumnMapper.isInstalment("12") && !ColumnMapper.isInstalment("4/3")
                     && !ColumnMapper.isInstalment("150") && !ColumnMapper.isInstalment("1.5"))
         #expect(ColumnMapper.isInstalment("A") && !ColumnMapper.isInstalment("AB") && !ColumnMapper.isInstalment("Ñ"))
+    }
+
+    /// Spain's cartera de efectos (A3, Sage): each efecto of an invoice (`Nº Efecto`: `1/3` …) is a
+    /// document of its own, not three copies of one (QA session 22: two of them were lost as duplicates).
+    @Test(arguments: ["Nº Efecto", "Efecto", "Nº Vto.", "Letra"])
+    func efectosAreDocumentsOfTheirOwn(_ header: String) {
+        let rows = ArrayRowStream.rows([["Cliente", "NIF", "Factura", header, "Fecha", "Vencimiento", "Importe"],
+                                        ["Suministros Norte SL", "B12345674", "24/0001", "1/3", "10/03/2024", "09/04/2024", "1.000,00"],
+                                        ["Suministros Norte SL", "B12345674", "24/0001", "2/3", "10/03/2024", "09/05/2024", "1.000,00"],
+                                        ["Suministros Norte SL", "B12345674", "24/0001", "3/3", "10/03/2024", "08/06/2024", "1.000,00"]])
+        let batch = Importer(options: ImportOptions(country: "ES", currency: "EUR")).importSource(
+            MemorySource(path: "efectos.xlsx", sheets: [.init(name: "Cartera", rows: rows)]))
+        #expect(batch.invoices.map(\.number.value) == ["24/0001-1/3", "24/0001-2/3", "24/0001-3/3"])
     }
 
     /// Brazil's Protheus: the título's instalment is a letter, blank for a título paid at once, and

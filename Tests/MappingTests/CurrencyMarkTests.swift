@@ -51,6 +51,16 @@ struct CurrencyMarkTests {
         #expect(CurrencyToken.currency(named: text, country: "VE")?.code == code)
     }
 
+    /// `MN`/`ME` (moneda nacional, extranjera) where the country says what is national: Peru's
+    /// Concar and SUNAT books; `MXP`, the peso's old code, in Mexico. Without a country, nothing.
+    @Test(arguments: [
+        ("MN", "PE", "PEN"), ("ME", "PE", "USD"), ("M.N.", "MX", "MXN"), ("MXP", "MX", "MXN"), ("mn", "CO", "COP"),
+        ("MN", nil, nil), ("ME", nil, nil), ("MXP", "PE", nil), ("ME", "ES", nil),
+    ] as [(String, String?, String?)])
+    func nationalAndForeignCurrencyCodes(_ text: String, _ country: String?, _ code: String?) {
+        #expect(CurrencyToken.currency(named: text, country: country)?.code == code)
+    }
+
     @Test(arguments: ["XYZ", "ABC", "ZZZ", "XXX", "XAU", "Bolos", "12", "R$ USD", "USD EUR"])
     func currencyCellsWithoutAKnownCurrency(_ text: String) {
         #expect(CurrencyToken.currency(named: text, country: "VE") == nil)

@@ -29,6 +29,23 @@ struct InvoiceListShapesTests {
         #expect(batch.invoices.map { $0.extra[header[4]] } == ["PO 12", "PO 13"])
     }
 
+    /// A column of document types under a header that names none (`Concepto` in CONTPAQi and Aspel)
+    /// or one of an ERP's own (`T.Comp.` in Tango, `Tp` in Protheus): the values make it the type,
+    /// so credit notes and receipts are credits, not debt (QA session 22). A payment-terms column
+    /// (`Crédito | Contado`) is no type column.
+    @Test(arguments: ["Concepto", "T.Comp.", "Tp", "Clase de documento"])
+    func typeWordsUnderAnyHeaderAreTheType(_ typeHeader: String) {
+        let batch = Self.importing([
+            ["Cliente", typeHeader, "Número", "Fecha", "Vencimiento", "Importe", "Condición"],
+            ["Alfa SA", "FAC", "A-0001", "01/03/2024", "31/03/2024", "1000,00", "Crédito"],
+            ["Alfa SA", "N/C", "A-0002", "05/03/2024", "05/03/2024", "100,00", "Contado"],
+            ["Alfa SA", "REC", "X-0009", "06/03/2024", "06/03/2024", "300,00", "Crédito"],
+            ["Beta SA", "FAC", "A-0003", "07/03/2024", "06/04/2024", "500,00", "Crédito"],
+        ], country: "AR", currency: "ARS")
+        #expect(batch.invoices.map(\.type) == [.invoice, .creditNote, .creditNote, .invoice])
+        #expect(batch.invoices.first?.extra["Condición"] == "Crédito")
+    }
+
     /// A collector's payments with the due date of each document paid stay payments, their
     /// reference a reference.
     @Test func paymentsWithTheDueDateTheyPaid() {

@@ -248,6 +248,32 @@ struct NamedTableSpecTests {
         #expect(unmatched.count == 1 && unmatched.first?.message.contains("\"Cobros\"") == true)
     }
 
+    /// A spec titled as one table of the sheet is that table's, however alike another's title
+    /// (`Cartera Enero` and `Cartera Febrero` differ only by a month): QA session 22 saw February's
+    /// entry map January's table.
+    @Test func aSpecTitledAsAnotherTableIsNotTakenByItsWords() throws {
+        let rows = ArrayRowStream.rows([
+            ["Cartera Enero"], ["Cliente", "Factura", "Saldo"], ["Acme", "F-1", "100,00"], [],
+            ["Cartera Febrero"], ["Cliente", "Factura", "Saldo"], ["Beta", "F-3", "300,00"],
+        ])
+        let yaml = """
+            version: 1
+            tables:
+              - table: Cartera Febrero
+                kind: invoices
+                columns:
+                  customer_name: Cliente
+                  document_number: Factura
+                  amount: Saldo
+            """
+        let source = MemorySource(path: "cartera.xlsx", sheets: [.init(name: "Cartera", rows: rows)])
+        let batch = Importer(options: ImportOptions(mapping: try MappingFile.parse(yaml: yaml), country: "CO", currency: "COP"))
+            .importSource(source)
+        let byNumber = Dictionary(uniqueKeysWithValues: batch.invoices.map { ($0.number.value, $0) })
+        #expect(byNumber["F-1"]?.balance?.value == Money(100, "COP") && byNumber["F-1"]?.amount == nil)
+        #expect(byNumber["F-3"]?.amount?.value == Money(300, "COP") && byNumber["F-3"]?.balance == nil)
+    }
+
     @Test func anEntryForNoSheetIsSaid() throws {
         let yaml = "version: 1\ntables:\n  - sheet: Luisa\n    columns:\n      amount: Monto\n  - sheet: Cart*\n    kind: invoices\n"
         let source = MemorySource(path: "cartera.xlsx", sheets: [.init(name: "Cartera", rows: Self.rows)])

@@ -70,10 +70,21 @@ public struct DefaultImporter: SourceImporting {
         case .csv, .xlsx:
             let table: any TabularSource = try Self.openTable(source.path, format: format)
             var options = ImportOptions(country: context.country, currency: context.currency, sourceLabel: context.label)
+            var unapplied: Diagnostic?
             if let mappingPath = context.mappingPath {
-                options.mapping = try MappingFile.load(path: mappingPath)
+                let mapping = try MappingFile.load(path: mappingPath)
+                // A mapping names the files it was written for (`files:`); a source's glob may match
+                // others, which are mapped automatically, as `consolida import` maps them.
+                if mapping.applies(to: source.displayPath) || mapping.applies(to: source.path) {
+                    options.mapping = mapping
+                } else {
+                    unapplied = Diagnostic(.info, code: "MAP-MAPPING-NOT-APPLIED",
+                                           "the mapping \((mappingPath as NSString).lastPathComponent)'s files patterns do not match this file: automatic mapping used",
+                                           at: SourceLocation(file: source.displayPath))
+                }
             }
             batch = Importer(options: options).importSource(table)
+            if let unapplied { batch.diagnostics.insert(unapplied, at: 0) }
             try EmptySource.check(batch, of: table, shownAs: source.displayPath)
             if let misnamed = SourceFormat.misnamedWorkbook(path: source.path, shownAs: source.displayPath, format: format) {
                 batch.diagnostics.insert(misnamed, at: 0)
