@@ -13,7 +13,9 @@ enum TaxIDChecks {
                              message: Self.invalidMessage(invalid.map(\.1.value))))
         }
         let valid = withTax.filter { $0.1.value.isValid }
-        if Set(valid.map { TaxIDKey($0.1.value).normalized }).count > 1 {
+        // A bare number that is another's without its check digit is that ID, not a second one
+        // (``CustomerMatcher/cannotLinkTaxIDs(_:)``: `77650482` beside `77.650.482-3`).
+        if Set(CustomerMatcher.cannotLinkTaxIDs(valid.map { TaxIDKey($0.1.value) }).compactMap { $0 }).count > 1 {
             out.append(.make(kind: "two_tax_ids", severity: .error, entity: "customer", entityID: id, field: "tax_id",
                              values: valid.map { .init(value: $0.1.value.display, provenance: $0.1.provenance ?? $0.0.provenance) },
                              message: "one customer carries several valid tax IDs"))

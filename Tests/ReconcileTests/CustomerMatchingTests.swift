@@ -170,6 +170,24 @@ import Testing
         #expect(refusing[2] != nil && refusing[3] != nil)
     }
 
+    /// Chile's RUT whose check digit is `K`, written without it (`76.928.916`): its number reads as
+    /// another RUT valid by chance (7.692.891-6), yet it is `76.928.916-K` with the `K` left out. One
+    /// customer, no `two_tax_ids`, no conflict (QA session 22: split in two, or said as an error).
+    @Test(arguments: [("76.928.916-K", "76.928.916"), ("77.650.482-3", "77.650.482"), ("14.210.637-K", "14.210.637")])
+    func aRUTWithoutItsCheckLetterIsTheFullRUT(full: String, bare: String) {
+        let records = [
+            Fixture.customer("ventas.csv", 2, name: "Inversiones Centauro SpA", tax: TaxIDParser.parse(full, country: "CL"),
+                             phones: ["+56222334455"]),
+            Fixture.customer("ventas.csv", 9, name: "Inversiones Centauro SpA", tax: TaxIDParser.parse(bare, country: "CL"),
+                             phones: ["+56222334455"]),
+        ] + Fixture.others
+        let result = Reconciler().reconcile(Fixture.batch(records))
+        let id = Fixture.customerID(of: records[0], in: result)
+        #expect(id != nil && id == Fixture.customerID(of: records[1], in: result))
+        #expect(!result.discrepancies.contains { $0.kind == "two_tax_ids" || ($0.kind == "customer_field_conflict" && $0.field == "tax_id") })
+        #expect(result.customers.first { $0.customerID == id }?.taxID?.normalized == TaxIDKey(TaxIDParser.parse(full, country: "CL")).normalized)
+    }
+
     /// One valid tax ID, two names (the legal name and a trade name): one legal entity, one
     /// customer, the name conflict said; `link_same_valid_tax_ids: false` leaves it to the score.
     @Test func oneValidTaxIDIsOneCustomerWhateverTheNames() throws {

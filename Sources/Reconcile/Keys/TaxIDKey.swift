@@ -47,6 +47,11 @@ public struct TaxIDKey: Hashable, Sendable {
         self.validity = validity
     }
 
+    /// The ID's number without its check digit, the last character (a digit, or Chile's `K`):
+    /// `76928916K` → `76928916`, `J301234567` → `30123456`. The same number written bare is this ID
+    /// with its check digit left out.
+    public var numberWithoutCheckDigit: String { String(normalized.dropLast().filter(\.isNumber)) }
+
     /// Whether the two could be one ID written with and without its letters: the same letters, or
     /// none on one side. `V-30123456-1` (a person) and `J-30123456-1` (a company) are two IDs, and
     /// two RFCs with one date (`FEM150312K38`, `PSF150312AB3`) are two companies.

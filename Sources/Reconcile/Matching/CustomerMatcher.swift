@@ -143,7 +143,9 @@ struct CustomerMatcher {
     /// refuses no merge, and the pair is scored as any other (its digits agree).
     static func cannotLinkTaxIDs(_ keys: [TaxIDKey?]) -> [String?] {
         var extended = Set<Substring>()
-        for case let key? in keys where key.isValid && key.digits.count >= 6 { extended.insert(key.digits.dropLast()) }
+        for case let key? in keys where key.isValid && key.digits.count >= 6 {
+            extended.insert(Substring(key.numberWithoutCheckDigit))
+        }
         return keys.map { key in
             guard let key, key.isValid else { return nil }
             if !key.isSurelyValid && extended.contains(Substring(key.digits)) { return nil }

@@ -137,14 +137,14 @@ vetoes:
       - { comparison: email, levels: ["exact, role mailbox", exact] }
   # Relatives share a home phone and address, but not a second given name against a second
   # surname (`Gabriela Quintero Molina` ~ `Gabriela Renata Quintero`); among companies, names
-  # one word apart are usually different companies unless an identifier says otherwise (a role
-  # mailbox such as ventas@ does not: a group of companies on one domain shares it).
+  # one word apart are usually different companies unless an identifier of their own says
+  # otherwise: a tax ID or a personal mailbox. A role mailbox such as ventas@ does not (a group of
+  # companies on one domain shares it), nor a phone or an address: `Alimentos del Centro
+  # Logística` and `Alimentos del Centro Distribución` share the group's switchboard and building.
   - comparison: name
     levels: ["first word and all words but one"]
     unless:
       - { comparison: tax_id, levels: ["exact, both valid", exact, "same digits"] }
-      - { comparison: phone, levels: [exact] }
-      - { comparison: address, levels: [exact] }
       - { comparison: email, levels: [exact] }
 
 # Which member's value a consolidated customer keeps, rule by rule until one value is left.

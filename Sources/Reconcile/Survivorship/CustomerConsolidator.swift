@@ -105,8 +105,9 @@ struct CustomerConsolidator {
     /// leave it its own key: which one it is, nobody can tell.
     static func sameIDKeys(_ keys: [TaxIDKey]) -> [String] {
         keys.map { a in
+            // (Chile's `K`: `14210637K` holds the digits of `14210637` and its check letter.)
             let fuller = Set(keys.filter { b in
-                b.digits.count == a.digits.count + 1 && b.digits.hasPrefix(a.digits) && a.digits.count >= 5
+                b.normalized != a.normalized && b.numberWithoutCheckDigit == a.digits && a.digits.count >= 5
                     && a.lettersAgree(with: b) && !b.isInvalid
             }.map(\.normalized))
             return fuller.count == 1 ? fuller.first! : a.normalized
