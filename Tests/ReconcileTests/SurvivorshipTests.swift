@@ -25,6 +25,35 @@ import Testing
         #expect(same.rule == "only_value" && !same.conflict && same.chosen.value == "Calle 1")
     }
 
+    /// One name spelled several ways is one name to the rules: the spelling most members write
+    /// is kept, not the latest row's typo nor the longest one (QA session 22: `Raffael` over six
+    /// `Rafael`, `IMPORTADORA EL CAIBE S.A.` over the ERP's `CARIBE`); source priority still decides first.
+    @Test func aNameIsWrittenAsMostMembersWriteIt() throws {
+        let consolidator = CustomerConsolidator(settings: .default)
+        func member(_ name: String, _ row: Int, day: Int, priority: Int = 0) -> Customer {
+            let place = SourceLocation(file: "ventas.csv", row: row)
+            return Customer(id: RecordID(place, suffix: "customer"), name: Sourced(name, from: Provenance(place)),
+                            provenance: Provenance(place), sourcePriority: priority, asOf: LocalDate(year: 2024, month: 6, day: day))
+        }
+        var found: [Discrepancy] = []
+        let members = (2...7).map { member("Rafael Torres García", $0, day: $0) } + [member("Raffael Torres Garcia", 8, day: 28)]
+        let (typo, decisions) = consolidator.consolidate(id: "C-1", members: members, overrides: [:], discrepancies: &found)
+        #expect(typo.name == "Rafael Torres García")
+        #expect(decisions.first { $0.field == "name" }?.rule == "most_frequent")
+        #expect(found.contains { $0.field == "name" })
+        // Priority first: the ERP's spelling, however few write it.
+        let erp = [member("IMPORTADORA EL CARIBE SA", 9, day: 1, priority: 5)]
+            + (2...4).map { member("Importadora El Caibe S.A.", $0, day: 20) }
+        #expect(consolidator.consolidate(id: "C-2", members: erp, overrides: [:], discrepancies: &found).0.name
+                    == "IMPORTADORA EL CARIBE SA")
+        // Two names (a rename), not spellings: the rules choose, the latest here.
+        let renamed = [member("Comercial Pérez C.A.", 2, day: 1), member("Comercial Pérez C.A.", 3, day: 2),
+                       member("Distribuidora Oriente C.A.", 4, day: 30)]
+        #expect(consolidator.consolidate(id: "C-3", members: renamed, overrides: [:], discrepancies: &found).0.name
+                    == "Distribuidora Oriente C.A.")
+        #expect(Survivorship.completeness("PEREZ JUAN") > Survivorship.completeness("juan pérez"))
+    }
+
     /// A chat's contact name (newer: the chat's last message) does not replace the name a sheet
     /// records, unless the priorities say the chat is the better source.
     @Test func recordedNameBeatsChatName() throws {

@@ -27,7 +27,7 @@ struct CustomerConsolidator {
                     qualityRule: String = "valid_tax_id") -> Candidate? {
             if let forced = overrides[field] {
                 decisions.append(FieldDecision(field: field, value: forced, chosenFrom: nil, rule: "override"))
-                let losers = cands.filter { $0.key != key(forced) }
+                let losers = cands.filter { ($0.spelling ?? $0.key) != key(forced) }
                 if !losers.isEmpty {
                     discrepancies.append(.make(
                         kind: "customer_field_conflict", severity: settings.severity(for: field), entity: "customer",
@@ -57,9 +57,9 @@ struct CustomerConsolidator {
         // and a notebook's a heading typed in passing; a sheet's or an export's is the customer's
         // record. Without source priorities to tell, the record's name wins over a newer chat's.
         let priorities = Set(members.map(\.sourcePriority))
-        let name = decide("name", candidates(\.name, key: nameKey, quality: { c in
+        let name = decide("name", NameSpellings.grouped(candidates(\.name, key: nameKey, quality: { c in
             priorities.count == 1 && c.provenance.location.row != nil ? 1 : 0
-        }), key: nameKey, qualityRule: "recorded_name")
+        })), key: nameKey, qualityRule: "recorded_name")
 
         // Tax ID: a valid one beats an unchecked one, which beats one that failed its check. Shown
         // as written, compared as one ID: normalized, a check digit left out being no disagreement.

@@ -16,6 +16,9 @@ struct Candidate: Sendable {
     var quality: Int = 0
     /// ``Survivorship/completeness(_:)`` of the value, computed once.
     var completeness: Int
+    /// For a name grouped with its other spellings (``NameSpellings``): its own key, while
+    /// ``key`` is the group's.
+    var spelling: String?
 
     init(value: String, key: String, record: RecordID, provenance: Provenance, sourcePriority: Int, asOf: LocalDate?,
          quality: Int = 0) {
@@ -40,17 +43,29 @@ struct Survivorship {
     let order: [MatchSettings.SurvivorshipRule]
 
     /// `qualityRule` names the rule when the candidates' quality alone leaves one value.
+    ///
+    /// Names grouped with their other spellings (``Candidate/spelling``, ``NameSpellings``) are
+    /// chosen in two steps: the rules choose the name (the group), then ``spelling(_:qualityRule:)``
+    /// how to write it.
     func choose(_ candidates: [Candidate], qualityRule: String = "valid_tax_id") -> SurvivorshipChoice? {
         guard !candidates.isEmpty else { return nil }
         let all = candidates.sorted { $0.record < $1.record }
         let distinctKeys = Set(all.map(\.key)).count
-        if distinctKeys == 1 { return SurvivorshipChoice(chosen: pick(all), rule: "only_value", conflict: false) }
+        if distinctKeys == 1 {
+            if Set(all.map(\.spelling)).count > 1 {
+                let (chosen, rule) = spelling(all, qualityRule: qualityRule)
+                return SurvivorshipChoice(chosen: chosen, rule: rule, conflict: true)
+            }
+            return SurvivorshipChoice(chosen: pick(all), rule: "only_value", conflict: false)
+        }
         var remaining = all
         var rule = "first_record"
         if Set(all.map(\.quality)).count > 1 {
             let best = all.map(\.quality).max() ?? 0
             remaining = all.filter { $0.quality == best }
-            if Set(remaining.map(\.key)).count == 1 { return SurvivorshipChoice(chosen: pick(remaining), rule: qualityRule, conflict: true) }
+            if Set(remaining.map(\.key)).count == 1 {
+                return SurvivorshipChoice(chosen: chosenValue(remaining, all), rule: qualityRule, conflict: true)
+            }
         }
         let frequency = Dictionary(all.map { ($0.key, 1) }, uniquingKeysWith: +)
         for r in order {
@@ -69,7 +84,33 @@ struct Survivorship {
             }
             if Set(remaining.map(\.key)).count == 1 { rule = r.rawValue; break }
         }
-        return SurvivorshipChoice(chosen: pick(remaining), rule: rule, conflict: true)
+        return SurvivorshipChoice(chosen: chosenValue(remaining, all), rule: rule, conflict: true)
+    }
+
+    /// The value of the key the rules left (`remaining`): for a name, its spelling among every
+    /// member writing it (`all`), not only the rows the rules kept (the latest row's typo).
+    private func chosenValue(_ remaining: [Candidate], _ all: [Candidate]) -> Candidate {
+        guard let key = remaining.first?.key, remaining.contains(where: { $0.spelling != nil }) else { return pick(remaining) }
+        return spelling(all.filter { $0.key == key }, qualityRule: "").0
+    }
+
+    /// How one name is written, among its spellings: the best quality's (a sheet's before a
+    /// chat's), then the highest source priority's, then the spelling most members write, then
+    /// the fullest (``pick(_:)``); with the rule that settled it.
+    private func spelling(_ group: [Candidate], qualityRule: String) -> (Candidate, String) {
+        var c = group
+        func settled() -> Bool { Set(c.map(\.spelling)).count == 1 }
+        let quality = c.map(\.quality).max() ?? 0
+        c = c.filter { $0.quality == quality }
+        if settled() { return (pick(c), qualityRule) }
+        let priority = c.map(\.sourcePriority).max() ?? 0
+        c = c.filter { $0.sourcePriority == priority }
+        if settled() { return (pick(c), MatchSettings.SurvivorshipRule.sourcePriority.rawValue) }
+        let writers = Dictionary(c.compactMap { $0.spelling.map { ($0, 1) } }, uniquingKeysWith: +)
+        let most = writers.values.max() ?? 0
+        c = c.filter { $0.spelling.flatMap { writers[$0] } == most }
+        if settled() { return (pick(c), MatchSettings.SurvivorshipRule.mostFrequent.rawValue) }
+        return (pick(c), MatchSettings.SurvivorshipRule.mostComplete.rawValue)
     }
 
     /// Among candidates with one key (or the tie left at the end), the best-written value: a
@@ -81,7 +122,8 @@ struct Survivorship {
         } ?? c[0]
     }
 
-    /// Length, plus a bonus for accents and mixed case: `Ferretería` says more than `FERRETERIA`.
+    /// Length, plus a bonus for accents and mixed case: `Ferretería` says more than `FERRETERIA`;
+    /// text all in lower case (`juan pérez`, typed in passing) says less than its capitals.
     static func completeness(_ s: String) -> Int {
         var score = 0, hasLower = false, hasUpper = false
         for b in s.utf8 {
@@ -93,6 +135,6 @@ struct Survivorship {
             default: score += 2
             }
         }
-        return score + (hasLower && hasUpper ? 1 : 0)
+        return score + (hasLower && hasUpper ? 1 : 0) - (hasLower && !hasUpper ? 4 : 0)
     }
 }
