@@ -155,6 +155,11 @@ import Testing
         undated[1].issueDate = nil
         #expect(Reconciler().reconcile(Fixture.batch(c, invoices: undated)).discrepancies
             .filter { $0.kind == "document_under_several_customers" }.count == 1)
+        // A copy typed a day later is the same document (QA session 22: it went unsaid).
+        var typedLater = invoices
+        typedLater[0].issueDate = Sourced(LocalDate(year: 2024, month: 5, day: 2)!, from: typedLater[0].provenance)
+        #expect(Reconciler().reconcile(Fixture.batch(c, invoices: typedLater)).discrepancies
+            .filter { $0.kind == "document_under_several_customers" }.count == 1)
         var redated = invoices
         redated[1].issueDate = Sourced(LocalDate(year: 2024, month: 6, day: 1)!, from: redated[1].provenance)
         #expect(!Reconciler().reconcile(Fixture.batch(c, invoices: redated)).discrepancies

@@ -272,12 +272,16 @@ struct InvoiceConsolidator {
         return Discrepancy.sorted(out)
     }
 
-    /// One document number, of one type, amount and issue date, under two consolidated customers
+    /// One document number, of one type, amount and issue date (a few days apart at most), under two consolidated customers
     /// or more: almost surely one customer written two ways that matching kept apart (`Ferretería
     /// Hnos. García` and `FERRETERIA HERMANOS GARCIA C.A.`), whose debt now counts twice; or a
     /// document booked to the wrong customer. Said once per document, for review (a must_link
     /// override joins the customers). Numbers of different amounts are left alone: several
     /// numbering series may well reuse a number.
+    /// How many days apart two copies of one number, type and amount may be issued and still be
+    /// one document (a copy typed a day or two after the original).
+    static let sameDocumentDays = 3
+
     static func documentsUnderSeveralCustomers(_ invoices: [ConsolidatedInvoice]) -> [Discrepancy] {
         // The amount as a decimal and a code: `1500` and `1500.00` are one amount.
         struct Key: Hashable { var type: String; var number: String; var amount: String; var issued: LocalDate? }
@@ -288,14 +292,27 @@ struct InvoiceConsolidator {
                           amount: "\(amount.amount) \(amount.currency?.code ?? "")", issued: nil)
             byDocument[key, default: []].append(i)
         }
-        // Copies with different issue dates are different documents; a copy without one (a list
-        // that does not give it) is the same as the others when they agree on theirs.
+        // Copies issued days apart are different documents; a few days apart, one document typed
+        // on another day (a salesperson's sheet a day after the ERP, which matching a customer's
+        // copies tolerates too). A copy without a date (a list that does not give it) is the same
+        // as the others when they are one.
         var byKey: [Key: [Int]] = [:]
         for (document, indices) in byDocument {
-            let dates = Set(indices.compactMap { invoices[$0].issueDate })
-            for i in indices {
+            let dated = indices.filter { invoices[$0].issueDate != nil }
+                .sorted { (invoices[$0].issueDate!, $0) < (invoices[$1].issueDate!, $1) }
+            var starts: [LocalDate] = []
+            for i in dated {
+                let day = invoices[i].issueDate!
+                if let start = starts.last, day.daysSinceEpoch - start.daysSinceEpoch <= Self.sameDocumentDays {
+                    byKey[Key(type: document.type, number: document.number, amount: document.amount, issued: start), default: []].append(i)
+                } else {
+                    starts.append(day)
+                    byKey[Key(type: document.type, number: document.number, amount: document.amount, issued: day), default: []].append(i)
+                }
+            }
+            for i in indices where invoices[i].issueDate == nil {
                 var key = document
-                key.issued = dates.count == 1 ? dates.first : invoices[i].issueDate
+                key.issued = starts.count == 1 ? starts[0] : nil
                 byKey[key, default: []].append(i)
             }
         }
