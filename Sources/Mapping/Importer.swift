@@ -61,14 +61,34 @@ public struct Importer: Sendable {
                                         onTables: ([AnalyzedTable]) -> Void) {
         batch.diagnostics += source.openingDiagnostics
         batch.diagnostics += unmatchedSheetSpecs(source)
+        var used = Set<Int>()  // the mapping's entries some table took, by their place in the file
         for sheet in source.sheets {
             var reader = SheetReader(source, sheet)
             let window = reader.window(rows: windowRows(for: sheet))
             batch.diagnostics += window.diagnostics
-            importSheet(source.path, sheet, window, rest: &reader, encoding: encoding, into: &batch, flush: flush,
-                        onTables: onTables)
+            let specs = options.mapping?.specs(forSheet: sheet.name) ?? []
+            importSheet(source.path, sheet, window, rest: &reader, encoding: encoding, into: &batch, flush: flush) { tables in
+                for t in tables {
+                    if let s = t.specIndex, s < specs.count, let k = options.mapping?.tables.firstIndex(of: specs[s]) { used.insert(k) }
+                }
+                onTables(tables)
+            }
         }
+        batch.diagnostics += unmatchedTableSpecs(source, used: used)
         flush(&batch, [])
+    }
+
+    /// A workbook's mapping entry naming a table (`table:`) but no sheet that no table of any
+    /// sheet took: its columns went unused. (An entry naming its sheet is said per sheet, by
+    /// ``noteUnmatchedSpecs(_:used:_:_:into:)``, as every entry of a CSV is.)
+    func unmatchedTableSpecs(_ source: any TabularSource, used: Set<Int>) -> [Diagnostic] {
+        guard let mapping = options.mapping, source.sheets.contains(where: { $0.name != nil }) else { return [] }
+        return mapping.tables.enumerated().compactMap { k, spec in
+            guard spec.sheet == nil, let name = spec.table, !used.contains(k) else { return nil }
+            return Diagnostic(.warning, code: "MAP-MAPPING-TABLE-UNMATCHED",
+                "the mapping's table \"\(name)\" matched no table of any sheet: its columns were not used (the tables were mapped automatically)",
+                at: SourceLocation(file: source.path))
+        }
     }
 
     /// A mapping entry whose `sheet:` names no sheet of the source (renamed, misspelt): its

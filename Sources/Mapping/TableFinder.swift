@@ -166,6 +166,8 @@ struct TableFinder {
                 if s.utf8.contains(where: { $0 >= 0x41 }) { labels += 1 }
                 else if Self.isSymbolHeader(s) { symbols += 1 }
                 else if !s.allSatisfy(\.isWhitespace) { return false }
+            case .number(let d) where Self.isYear(d):
+                symbols += 1  // a year column typed as a number (`2024`)
             default: return false
             }
         }
@@ -178,18 +180,23 @@ struct TableFinder {
     }
 
     /// A header cell without letters, of the few kinds headers have: a number sign or a percent
-    /// (`#`, `%`, `$`), an aging bucket (`0-30`, `31 - 60`, `+90`, `> 90`, `90+`). Nothing else: a phone
-    /// written as text (`0414-5551234`) or the `-` typed for "none" are data.
+    /// (`#`, `%`, `$`), an aging bucket (`0-30`, `31 - 60`, `+90`, `> 90`, `90+`), a year (`2024`,
+    /// a summary's column per year). Nothing else: a phone written as text (`0414-5551234`) or the
+    /// `-` typed for "none" are data.
     static func isSymbolHeader(_ text: String) -> Bool {
         guard mayBeSymbolHeader(text.utf8) else { return false }
         let t = text.trimmingWhitespace.filter { $0 != " " }
         if ["#", "##", "%", "$", "€", "Nº", "N°", "№"].contains(t) { return true }
+        if t.count == 4, let year = Int(t), isYear(Double(year)) { return true }
         func isBound(_ s: Substring) -> Bool { (1...3).contains(s.count) && s.allSatisfy(\.isASCIIDigit) }
         if let first = t.first, "+><".contains(first) { return isBound(t.dropFirst()) }
         if t.last == "+" { return isBound(t.dropLast()) }  // `90+`
         let parts = t.split(separator: "-", omittingEmptySubsequences: false)
         return parts.count == 2 && isBound(parts[0]) && isBound(parts[1])
     }
+
+    /// A whole number that reads as a year of receivables (1990 to 2099).
+    static func isYear(_ d: Double) -> Bool { d == d.rounded() && d >= 1990 && d <= 2099 }
 
     /// A byte test ``isSymbolHeader(_:)`` passes first, because it meets every data cell without
     /// letters (amounts, dates, phones): only the bytes symbol headers are made of, at most seven

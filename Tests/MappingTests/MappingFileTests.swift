@@ -274,6 +274,18 @@ struct NamedTableSpecTests {
         #expect(byNumber["F-3"]?.amount?.value == Money(300, "COP") && byNumber["F-3"]?.balance == nil)
     }
 
+    /// An entry naming a table but no sheet, which no table of the workbook took, is said once
+    /// for the file (QA session 22: it went unused without a word).
+    @Test func aTableEntryWithoutSheetThatMatchesNothingIsSaid() throws {
+        let yaml = "version: 1\ntables:\n  - table: Resumen de ventas\n    columns:\n      amount: Monto\n"
+        let source = MemorySource(path: "cartera.xlsx", sheets: [.init(name: "Cartera", rows: Self.rows),
+                                                                  .init(name: "Otra", rows: Self.rows)])
+        let batch = Importer(options: ImportOptions(mapping: try MappingFile.parse(yaml: yaml), country: "CO", currency: "COP"))
+            .importSource(source)
+        let unmatched = batch.diagnostics.filter { $0.code == "MAP-MAPPING-TABLE-UNMATCHED" }
+        #expect(unmatched.count == 1 && unmatched.first?.message.contains("\"Resumen de ventas\"") == true)
+    }
+
     @Test func anEntryForNoSheetIsSaid() throws {
         let yaml = "version: 1\ntables:\n  - sheet: Luisa\n    columns:\n      amount: Monto\n  - sheet: Cart*\n    kind: invoices\n"
         let source = MemorySource(path: "cartera.xlsx", sheets: [.init(name: "Cartera", rows: Self.rows)])

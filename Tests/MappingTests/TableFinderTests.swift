@@ -21,6 +21,17 @@ struct TableFinderTests {
         #expect(tables[0].headers.map(\.text) == ["Cliente", "RIF", "Nº Factura", "Fecha", "Monto", "Saldo"])
     }
 
+    /// A year heads a column of a summary (`2024`, as text or a number cell): still a header row
+    /// (QA session 22: every row was rejected, "no row names two known columns").
+    @Test func aYearInTheHeaderRow() {
+        let text = ArrayRowStream.rows([["Cliente", "Factura", "Monto", "Saldo", "2024"], ["Acme", "F-1", "10,00", "10,00", "5"]])
+        #expect(finder.find(rows: text, merged: []).first?.headerIndex == 0)
+        let number = [Row(number: 1, cells: [.text("Cliente"), .text("Factura"), .text("Saldo"), .number(2023), .number(2024)]),
+                      Row(number: 2, cells: [.text("Acme"), .text("F-1"), .number(10), .number(4), .number(6)])]
+        #expect(finder.find(rows: number, merged: []).first?.headerIndex == 0)
+        #expect(!TableFinder.isSymbolHeader("1500") && !TableFinder.isSymbolHeader("0414-5551234") && TableFinder.isSymbolHeader("2024"))
+    }
+
     @Test func mergedTwoRowHeader() {
         let rows = ArrayRowStream.rows([
             ["Cliente", "", "Documento", "", "", "Importes (USD)", "", ""],
@@ -204,7 +215,9 @@ struct TableFinderTests {
         #expect(!finder.isHeaderCandidate(Row(number: 1, cells: [.text("Factura"), .text("Pagado"), .text("100")])))
         #expect(!finder.isHeaderCandidate(Row(number: 1, cells: [.text("Factura"), .text("Pagado"), .text("15/03/2024")])))
         #expect(TableFinder.isSymbolHeader("#") && TableFinder.isSymbolHeader("0-30") && TableFinder.isSymbolHeader("> 90"))
-        #expect(!TableFinder.isSymbolHeader("1.234,56") && !TableFinder.isSymbolHeader("2024") && !TableFinder.isSymbolHeader("-5"))
+        #expect(!TableFinder.isSymbolHeader("1.234,56") && !TableFinder.isSymbolHeader("20245") && !TableFinder.isSymbolHeader("-5"))
+        // A year heads a summary's column; a data row with a year among its values is still data.
+        #expect(TableFinder.isSymbolHeader("2024") && !finder.isHeaderCandidate(Row(number: 1, cells: [.text("Acme"), .text("F-1"), .text("2024")])))
         #expect(!TableFinder.isSymbolHeader("-") && !TableFinder.isSymbolHeader("0414-5551234") && !TableFinder.isSymbolHeader("/"))
         // Spaces, non-ASCII signs and padding, and the longest bucket pass the byte test before the full one.
         for header in [" 31 - 60 ", "181-365", "\u{00A0}Nº\u{00A0}", "Nº", "N°", "№", "€", "\t+90 ", "100-999"] {
