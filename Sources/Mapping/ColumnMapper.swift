@@ -278,7 +278,7 @@ struct ColumnMapper {
         guard byField[.documentNumber] != nil, byField[.documentType] == nil else { return }
         for h in headers where !taken.contains(h.column) {
             let texts = Self.texts(samples[h.column] ?? [])
-            guard texts.count >= ColumnMapper.minimumValueEvidence, Self.holdsTypeWords(samples[h.column] ?? []) else { continue }
+            guard texts.count >= Self.minimumValueEvidence, Self.holdsTypeWords(samples[h.column] ?? []) else { continue }
             let meanings = Set(texts.map(DocumentTypeWords.meaning(of:)))
             guard !meanings.contains(.unknown), meanings.contains(.invoice), meanings.count > 1 else { continue }
             byField[.documentType] = MappedField(field: .documentType, columns: [h.column], confidence: 0.7)

@@ -69,7 +69,8 @@ public struct Importer: Sendable {
             let specs = options.mapping?.specs(forSheet: sheet.name) ?? []
             importSheet(source.path, sheet, window, rest: &reader, encoding: encoding, into: &batch, flush: flush) { tables in
                 for t in tables {
-                    if let s = t.specIndex, s < specs.count, let k = options.mapping?.tables.firstIndex(of: specs[s]) { used.insert(k) }
+                    guard let s = t.specIndex, s < specs.count, let k = options.mapping?.tables.firstIndex(of: specs[s]) else { continue }
+                    used.insert(k)
                 }
                 onTables(tables)
             }

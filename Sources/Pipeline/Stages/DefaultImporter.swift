@@ -78,8 +78,9 @@ public struct DefaultImporter: SourceImporting {
                 if mapping.applies(to: source.displayPath) || mapping.applies(to: source.path) {
                     options.mapping = mapping
                 } else {
+                    let name = (mappingPath as NSString).lastPathComponent
                     unapplied = Diagnostic(.info, code: "MAP-MAPPING-NOT-APPLIED",
-                                           "the mapping \((mappingPath as NSString).lastPathComponent)'s files patterns do not match this file: automatic mapping used",
+                                           "the mapping \(name)'s files patterns do not match this file: automatic mapping used",
                                            at: SourceLocation(file: source.displayPath))
                 }
             }

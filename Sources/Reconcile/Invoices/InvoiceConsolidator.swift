@@ -272,16 +272,16 @@ struct InvoiceConsolidator {
         return Discrepancy.sorted(out)
     }
 
-    /// One document number, of one type, amount and issue date (a few days apart at most), under two consolidated customers
-    /// or more: almost surely one customer written two ways that matching kept apart (`Ferretería
-    /// Hnos. García` and `FERRETERIA HERMANOS GARCIA C.A.`), whose debt now counts twice; or a
-    /// document booked to the wrong customer. Said once per document, for review (a must_link
-    /// override joins the customers). Numbers of different amounts are left alone: several
-    /// numbering series may well reuse a number.
     /// How many days apart two copies of one number, type and amount may be issued and still be
     /// one document (a copy typed a day or two after the original).
     static let sameDocumentDays = 3
 
+    /// One document number, of one type, amount and issue date (``sameDocumentDays`` apart at
+    /// most), under two consolidated customers or more: almost surely one customer written two
+    /// ways that matching kept apart (`Ferretería Hnos. García` and `FERRETERIA HERMANOS GARCIA
+    /// C.A.`), whose debt now counts twice; or a document booked to the wrong customer. Said once
+    /// per document, for review (a must_link override joins the customers). Numbers of different
+    /// amounts are left alone: several numbering series may well reuse a number.
     static func documentsUnderSeveralCustomers(_ invoices: [ConsolidatedInvoice]) -> [Discrepancy] {
         // The amount as a decimal and a code: `1500` and `1500.00` are one amount.
         struct Key: Hashable { var type: String; var number: String; var amount: String; var issued: LocalDate? }
@@ -301,20 +301,21 @@ struct InvoiceConsolidator {
             let dated = indices.filter { invoices[$0].issueDate != nil }
                 .sorted { (invoices[$0].issueDate!, $0) < (invoices[$1].issueDate!, $1) }
             var starts: [LocalDate] = []
+            func add(_ i: Int, issued: LocalDate?) {
+                var key = document
+                key.issued = issued
+                byKey[key, default: []].append(i)
+            }
             for i in dated {
                 let day = invoices[i].issueDate!
                 if let start = starts.last, day.daysSinceEpoch - start.daysSinceEpoch <= Self.sameDocumentDays {
-                    byKey[Key(type: document.type, number: document.number, amount: document.amount, issued: start), default: []].append(i)
+                    add(i, issued: start)
                 } else {
                     starts.append(day)
-                    byKey[Key(type: document.type, number: document.number, amount: document.amount, issued: day), default: []].append(i)
+                    add(i, issued: day)
                 }
             }
-            for i in indices where invoices[i].issueDate == nil {
-                var key = document
-                key.issued = starts.count == 1 ? starts[0] : nil
-                byKey[key, default: []].append(i)
-            }
+            for i in indices where invoices[i].issueDate == nil { add(i, issued: starts.count == 1 ? starts[0] : nil) }
         }
         var out: [Discrepancy] = []
         for (key, indices) in byKey where Set(indices.map { invoices[$0].customerID }).count > 1 {

@@ -4,8 +4,9 @@
 /// spelling most members write is kept: otherwise the name on the latest invoice row, or the
 /// longest one, wins, however one-off its typo.
 enum NameSpellings {
-    /// `candidates` with each key replaced by its spelling group's: the spelling key most members
-    /// write (ties: the smallest), so a group is one value to survivorship.
+    /// `candidates` with each key replaced by its spelling group's (the spelling key most members
+    /// write; equal counts by the keys' order, the same on every run), so a group is one value to
+    /// survivorship.
     static func grouped(_ candidates: [Candidate]) -> [Candidate] {
         let keys = Array(Set(candidates.map(\.key))).sorted()
         guard keys.count > 1 else { return candidates }
