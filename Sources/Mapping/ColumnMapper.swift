@@ -277,9 +277,13 @@ struct ColumnMapper {
                                 byField: inout [Field: MappedField], taken: inout Set<Int>) {
         guard byField[.documentNumber] != nil, byField[.documentType] == nil else { return }
         for h in headers where !taken.contains(h.column) {
+            // A report's other rows lend the column a customer code (`CL0001`) or a `Total cliente:`:
+            // left out, as long as the words are most of the column.
             let texts = Self.texts(samples[h.column] ?? [])
-            guard texts.count >= Self.minimumValueEvidence, Self.holdsTypeWords(samples[h.column] ?? []) else { continue }
-            let meanings = Set(texts.map(DocumentTypeWords.meaning(of:)))
+            let words = texts.filter { !$0.contains(where: \.isNumber) && !TextFolding.fold($0).hasPrefix("total") }
+            guard words.count >= Self.minimumValueEvidence, words.count * 2 >= texts.count,
+                  Set(words.map(TextFolding.fold)).count <= 12 else { continue }
+            let meanings = Set(words.map(DocumentTypeWords.meaning(of:)))
             guard !meanings.contains(.unknown), meanings.contains(.invoice), meanings.count > 1 else { continue }
             byField[.documentType] = MappedField(field: .documentType, columns: [h.column], confidence: 0.7)
             taken.insert(h.column)
@@ -315,10 +319,11 @@ struct ColumnMapper {
               let header = headers.first(where: { $0.column == column - 1 }),
               MappingSettings.seriesHeaders.contains(TextFolding.fold(header.text)),
               let values = samples[column - 1], !values.isEmpty,
-              values.allSatisfy({ cell in
-                  let text = cell.displayText.trimmingWhitespace
-                  return !text.isEmpty && text.count <= 8 && !text.contains(" ")
-              }) else { return }
+              // (Most: a customer heading spread over the cells lends the column its name; the
+              // header has said what the column is.)
+              Self.share(values.map { $0.displayText.trimmingWhitespace }, where: { text in
+                  !text.isEmpty && text.count <= 8 && !text.contains(" ")
+              }) >= 0.5 else { return }
         // Numbers that already carry their series (`A | A-101`) keep it once.
         let numbers = samples[column] ?? []
         let carried = zip(values, numbers).filter { series, number in

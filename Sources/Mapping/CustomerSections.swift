@@ -100,7 +100,8 @@ struct CustomerSections: Sendable {
     /// The heading `row` is, if it is one (the caller has told it is no blank, repeated header or
     /// totals row).
     func heading(_ row: Row, parsed: ParseMemo) -> Heading? {
-        guard let (column, text) = Self.singleText(row) ?? Self.labelledSplitText(row), !textColumns.contains(column),
+        guard let (column, text) = Self.singleText(row) ?? Self.labelledSplitText(row) ?? Self.unlabelledSplitText(row),
+              !textColumns.contains(column),
               !titleLines.contains(TextFolding.fold(text)) else {
             return nil
         }
@@ -239,6 +240,28 @@ struct CustomerSections: Sendable {
         }
         guard let first, texts.count >= 2, texts.count <= 4 else { return nil }
         return (first, texts.joined(separator: " "))
+    }
+
+    /// A heading a report spread over cells with no label first (CONTPAQi, Aspel, Profit:
+    /// `CL0001 | ABARROTES LA PROVIDENCIA SA DE CV | RFC: | APR0102031AA`): text cells only, two to
+    /// five, an optional customer code first (one word with digits, left out), then cells with
+    /// letters, but for the value after a tax ID's label; read as one text from the name's column.
+    /// (``heading(_:parsed:)`` then takes it only for a company's name or a proven tax ID.)
+    static func unlabelledSplitText(_ row: Row) -> (column: Int, text: String)? {
+        var cells: [(column: Int, text: String)] = []
+        for (i, cell) in row.cells.enumerated() where !cell.isBlank {
+            guard case .text(let raw) = cell, cells.count < 5 else { return nil }
+            cells.append((i + 1, raw.trimmingWhitespace))
+        }
+        guard cells.count >= 2 else { return nil }
+        if let code = cells.first?.text, !code.contains(" "), code.contains(where: \.isNumber), code.count <= 12 {
+            cells.removeFirst()
+        }
+        for (k, cell) in cells.enumerated() where !cell.text.contains(where: \.isLetter) {
+            guard k > 0, taxIDLabels.contains(TextFolding.fold(cells[k - 1].text)) else { return nil }
+        }
+        guard let first = cells.first, first.text.contains(where: \.isLetter) else { return nil }
+        return (first.column, cells.map(\.text).joined(separator: " "))
     }
 
     /// Whether the lone texts among a table's first rows head sections that a totals row naming

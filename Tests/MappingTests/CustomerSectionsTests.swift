@@ -130,6 +130,33 @@ struct CustomerSectionsTests {
         #expect(seven.name == "7 Eleven")
     }
 
+    /// A heading spread over cells with no label (CONTPAQi, Aspel, Profit: code, name, `RFC:`, RFC)
+    /// heads its section, its code left out; the series and type columns still read as such
+    /// (QA session 22: the headings were rejected, every invoice lost its customer, and a credit
+    /// note counted as debt).
+    @Test(arguments: [1, 3, 100])
+    func anUnlabelledHeadingSpreadOverCells(flush: Int) throws {
+        let rows = [["Antigüedad de Saldos de Clientes"],
+                    ["Concepto", "Serie", "Folio", "Fecha", "Vencimiento", "Importe", "Saldo"],
+                    ["CL0001", "ABARROTES LA PROVIDENCIA SA DE CV", "", "RFC:", "APR0102031AA", "", ""],
+                    ["Factura", "A", "5019", "09/02/2024", "10/03/2024", "$13,694.53", "$3,423.63"],
+                    ["Factura", "A", "5038", "11/06/2024", "11/07/2024", "$58,123.56", "$14,530.89"],
+                    ["Total Cliente:", "", "", "", "", "", "$17,954.52"],
+                    ["CL0002", "FERRETERA DEL NORTE S DE RL DE CV", "", "RFC:", "FNO150607KJ0", "", ""],
+                    ["Factura", "A", "5065", "27/02/2024", "28/03/2024", "$38,632.08", "$19,316.04"],
+                    ["Nota de Crédito", "NC", "101", "18/06/2024", "18/06/2024", "$2,320.31", "$2,320.31"],
+                    ["Total Cliente:", "", "", "", "", "", "$16,995.73"]]
+        var options = ImportOptions(country: "MX", currency: "MXN")
+        options.flushRows = flush
+        let batch = Importer(options: options).importSource(MemorySource(csv: rows))
+        let names = Dictionary(uniqueKeysWithValues: batch.customers.map { ($0.id, $0.name?.value ?? "") })
+        #expect(batch.invoices.map(\.number.value) == ["A-5019", "A-5038", "A-5065", "NC-101"])
+        #expect(batch.invoices.map(\.type) == [.invoice, .invoice, .invoice, .creditNote])
+        #expect(batch.invoices.map { names[$0.customer] ?? "" } == ["ABARROTES LA PROVIDENCIA SA DE CV", "ABARROTES LA PROVIDENCIA SA DE CV",
+                                                                    "FERRETERA DEL NORTE S DE RL DE CV", "FERRETERA DEL NORTE S DE RL DE CV"])
+        #expect(batch.rejects.isEmpty && batch.accounting.allSatisfy { $0.balances })
+    }
+
     /// An ERP writes its headings in the first column, whatever that column holds below (here the
     /// date); a customer code after the label is no tax ID.
     @Test func headingsInTheDateColumnAndCustomerCodes() {
