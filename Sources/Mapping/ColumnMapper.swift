@@ -97,9 +97,9 @@ struct ColumnMapper {
         joinNames(&byField, taken: &taken)
         joinCheckDigit(headers: headers, profiles: profiles, samples: samples, byField: &byField, taken: &taken)
         takeNumberBesideTypeWords(headers: headers, samples: samples, byField: &byField, taken: &taken)
-        takeTypeColumnByValues(headers: headers, samples: samples, byField: &byField, taken: &taken)
         joinSeries(headers: headers, samples: samples, byField: &byField, taken: &taken)
         joinInstalment(headers: headers, samples: samples, byField: &byField, taken: &taken)
+        takeTypeColumnByValues(headers: headers, samples: samples, byField: &byField, taken: &taken)
         mapAgingBuckets(headers: headers, profiles: profiles, byField: &byField, taken: &taken)
         readReferenceAsDocument(&byField)
         // (Neither step below changes the kind: payments do not depend on the customer's name, and
@@ -272,7 +272,8 @@ struct ColumnMapper {
     /// (`T.Comp.`, `Concepto`, `Clase de documento` over `FAC`, `N/C`, `REC`): the document type,
     /// whatever its header says, as a column of valid RIFs is the tax ID. Read as invoices, its
     /// credit notes and receipts would count as debt. (Every value must be a known type and one an
-    /// invoice: a payment-terms column `Crédito | Contado` is none.)
+    /// invoice: a payment-terms column `Crédito | Contado` is none. Asked after the series and
+    /// instalment columns took theirs: a `Serie` of `F` and `NC` is the number's.)
     func takeTypeColumnByValues(headers: [ColumnHeader], samples: [Int: [CellValue]],
                                 byField: inout [Field: MappedField], taken: inout Set<Int>) {
         guard byField[.documentNumber] != nil, byField[.documentType] == nil else { return }
@@ -281,8 +282,11 @@ struct ColumnMapper {
             // left out, as long as the words are most of the column.
             let texts = Self.texts(samples[h.column] ?? [])
             let words = texts.filter { !$0.contains(where: \.isNumber) && !TextFolding.fold($0).hasPrefix("total") }
-            guard words.count >= Self.minimumValueEvidence, words.count * 2 >= texts.count,
-                  Set(words.map(TextFolding.fold)).count <= 12 else { continue }
+            // Types repeat (`FAC` on most rows), or are codes (`N/C`, `REC`); a few notes that start
+            // like one (`Abono parcial`, `Factura en revisión`) are notes.
+            let distinct = Set(words.map(TextFolding.fold))
+            guard words.count >= Self.minimumValueEvidence, words.count * 2 >= texts.count, distinct.count <= 12,
+                  distinct.count * 2 <= words.count || distinct.allSatisfy(DocumentTypeWords.isCode) else { continue }
             let meanings = Set(words.map(DocumentTypeWords.meaning(of:)))
             guard !meanings.contains(.unknown), meanings.contains(.invoice), meanings.count > 1 else { continue }
             byField[.documentType] = MappedField(field: .documentType, columns: [h.column], confidence: 0.7)

@@ -50,20 +50,19 @@ enum CurrencyToken {
         return Currency(knownCode: t)
     }
 
-    /// The currencies of the countries whose books write `MN` (moneda nacional) and `ME` (moneda
-    /// extranjera, the dollar) in a currency column: Peru's Concar and SUNAT books, Mexico's `M.N.`.
+    /// The currencies of the countries whose books write `MN` (moneda nacional) in a currency
+    /// column: Peru's Concar and SUNAT books, Mexico's `M.N.`.
     static let nationalCurrencies: [String: Currency] = [
         "PE": "PEN", "MX": "MXN", "CO": "COP", "AR": "ARS", "CL": "CLP", "BO": "BOB", "GT": "GTQ", "HN": "HNL",
         "NI": "NIO", "CR": "CRC", "DO": "DOP", "PY": "PYG", "UY": "UYU", "VE": "VES",
     ]
 
-    /// `MN`/`M.N.` and `ME`/`M.E.` where the country tells what is national; `MXP`, the peso's code
-    /// before 1993, which SAP Business One in Mexico still writes.
+    /// `MN`/`M.N.` where the country tells what is national; `MXP`, the peso's code before 1993,
+    /// which SAP Business One in Mexico still writes. (`ME`, moneda extranjera, names no currency:
+    /// Concar writes it beside amounts in soles, the dollars in a column of their own.)
     static func nationalOrForeign(_ t: String, country: String) -> Currency? {
-        let national = nationalCurrencies[country.uppercased()]
         switch t {
-        case "mn", "m.n.", "m.n", "moneda nacional": return national
-        case "me", "m.e.", "m.e", "moneda extranjera": return national == nil ? nil : "USD"
+        case "mn", "m.n.", "m.n", "moneda nacional": return nationalCurrencies[country.uppercased()]
         case "mxp": return country.uppercased() == "MX" ? "MXN" : nil
         default: return nil
         }

@@ -18,6 +18,10 @@ enum DocumentTypeWords {
         return wholeWords[f] ?? searched(f)
     }
 
+    /// Whether `written` is one of the type words themselves (`FAC`, `N/C`, `Nota crédito`), not a
+    /// text that starts with one (`Abono parcial`).
+    static func isCode(_ written: String) -> Bool { wholeWords[TextFolding.fold(written)] != nil }
+
     /// The meaning of a folded type: the first meaning with it as a word, or as a leading word.
     private static func searched(_ f: String) -> Meaning {
         for (meaning, words, leading) in lookup {

@@ -196,10 +196,6 @@ extension MappingSettings {
     static let instalmentHeaders: Set<String> = [
         "parcela", "parc", "n parcela", "no parcela", "numero parcela", "numero da parcela", "cuota", "n cuota",
         "no cuota", "nro cuota", "numero de cuota", "numero cuota", "installment", "instalment", "installment no",
-        // Spain's cartera de efectos (A3, Sage): each efecto, vencimiento or letra of an invoice.
-        "efecto", "n efecto", "no efecto", "nro efecto", "num efecto", "numero efecto", "numero de efecto",
-        "n vto", "no vto", "nro vto", "num vto", "vencimiento n", "n vencimiento", "no vencimiento", "plazo n",
-        "n plazo", "letra", "n letra", "no letra",
     ]
 
     /// Folded headers of a column holding a document's series apart from its number (`Serie |

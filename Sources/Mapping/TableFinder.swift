@@ -158,11 +158,12 @@ struct TableFinder {
         // Cheap test first (this runs on every row): at least two text cells with letters, no cell
         // that is a number, a date or digits only, and at most twice as many header cells without
         // letters (`#`, `%`, aging buckets `0-30`, `+90`) as with.
-        var labels = 0, symbols = 0
+        var labels = 0, symbols = 0, colons = 0
         for cell in row.cells {
             switch cell {
             case .empty: continue
             case .text(let s):
+                if s.utf8.last(where: { $0 != 0x20 }) == UInt8(ascii: ":") { colons += 1 }
                 if s.utf8.contains(where: { $0 >= 0x41 }) { labels += 1 }
                 else if Self.isSymbolHeader(s) { symbols += 1 }
                 else if !s.allSatisfy(\.isWhitespace) { return false }
@@ -171,7 +172,9 @@ struct TableFinder {
             default: return false
             }
         }
-        guard labels >= 2, symbols <= 2 * labels else { return false }
+        // A report's parameters (`Vendedor: | Todos | Moneda: | USD | Ejercicio: | 2024`) label their
+        // values; a header's cells name columns.
+        guard labels >= 2, symbols <= 2 * labels, colons < 2 else { return false }
         let nonBlank = row.cells.filter { !$0.isBlank }
         guard nonBlank.count >= 2, nonBlank.allSatisfy({ isLabel($0) || Self.isSymbolHeader($0.displayText) }) else {
             return false

@@ -160,19 +160,6 @@ struct SeriesColumnTests {
         #expect(ColumnMapper.isInstalment("A") && !ColumnMapper.isInstalment("AB") && !ColumnMapper.isInstalment("Ñ"))
     }
 
-    /// Spain's cartera de efectos (A3, Sage): each efecto of an invoice (`Nº Efecto`: `1/3` …) is a
-    /// document of its own, not three copies of one (QA session 22: two of them were lost as duplicates).
-    @Test(arguments: ["Nº Efecto", "Efecto", "Nº Vto.", "Letra"])
-    func efectosAreDocumentsOfTheirOwn(_ header: String) {
-        let rows = ArrayRowStream.rows([["Cliente", "NIF", "Factura", header, "Fecha", "Vencimiento", "Importe"],
-                                        ["Suministros Norte SL", "B12345674", "24/0001", "1/3", "10/03/2024", "09/04/2024", "1.000,00"],
-                                        ["Suministros Norte SL", "B12345674", "24/0001", "2/3", "10/03/2024", "09/05/2024", "1.000,00"],
-                                        ["Suministros Norte SL", "B12345674", "24/0001", "3/3", "10/03/2024", "08/06/2024", "1.000,00"]])
-        let batch = Importer(options: ImportOptions(country: "ES", currency: "EUR")).importSource(
-            MemorySource(path: "efectos.xlsx", sheets: [.init(name: "Cartera", rows: rows)]))
-        #expect(batch.invoices.map(\.number.value) == ["24/0001-1/3", "24/0001-2/3", "24/0001-3/3"])
-    }
-
     /// Brazil's Protheus: the título's instalment is a letter, blank for a título paid at once, and
     /// its value is `Vlr.Titulo`; Peru's paid part is `Amortizado` and its type code column `TD`.
     @Test func protheusAndSunatColumns() {

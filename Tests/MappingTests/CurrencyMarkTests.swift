@@ -51,10 +51,11 @@ struct CurrencyMarkTests {
         #expect(CurrencyToken.currency(named: text, country: "VE")?.code == code)
     }
 
-    /// `MN`/`ME` (moneda nacional, extranjera) where the country says what is national: Peru's
-    /// Concar and SUNAT books; `MXP`, the peso's old code, in Mexico. Without a country, nothing.
+    /// `MN` (moneda nacional) where the country says what is national: Peru's Concar and SUNAT
+    /// books; `MXP`, the peso's old code, in Mexico. Without a country, nothing; `ME` (moneda
+    /// extranjera) names none: Concar writes it beside amounts in soles (QA session 22).
     @Test(arguments: [
-        ("MN", "PE", "PEN"), ("ME", "PE", "USD"), ("M.N.", "MX", "MXN"), ("MXP", "MX", "MXN"), ("mn", "CO", "COP"),
+        ("MN", "PE", "PEN"), ("ME", "PE", nil), ("M.N.", "MX", "MXN"), ("MXP", "MX", "MXN"), ("mn", "CO", "COP"),
         ("MN", nil, nil), ("ME", nil, nil), ("MXP", "PE", nil), ("ME", "ES", nil),
     ] as [(String, String?, String?)])
     func nationalAndForeignCurrencyCodes(_ text: String, _ country: String?, _ code: String?) {

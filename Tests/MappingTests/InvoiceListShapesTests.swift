@@ -46,6 +46,29 @@ struct InvoiceListShapesTests {
         #expect(batch.invoices.first?.extra["Condición"] == "Crédito")
     }
 
+    /// A few notes that start like types (`Abono parcial`, `Factura en revisión`) are notes, not
+    /// the document type; a `Serie` of `F` and `NC` is the number's series (QA session 22: both
+    /// were taken as the type, and invoices turned into credit notes).
+    @Test func notesAndSeriesAreNoTypeColumn() {
+        let batch = Self.importing([
+            ["Cliente", "Factura", "Fecha", "Monto", "Seguimiento"],
+            ["Alfa SA", "F-1", "01/03/2024", "1000,00", "Abono parcial"],
+            ["Alfa SA", "F-2", "02/03/2024", "1200,00", ""],
+            ["Beta SA", "F-3", "03/03/2024", "900,00", "Pago parcial"],
+            ["Beta SA", "F-4", "04/03/2024", "500,00", "Factura en revisión"],
+        ], country: "AR", currency: "ARS")
+        #expect(batch.invoices.allSatisfy { $0.type == .invoice })
+        #expect(batch.invoices.first?.extra["Seguimiento"] == "Abono parcial")
+        let series = Self.importing([
+            ["Cliente", "Serie", "Folio", "Fecha", "Importe"],
+            ["Alfa SA", "F", "5019", "01/03/2024", "1000,00"],
+            ["Alfa SA", "NC", "101", "02/03/2024", "100,00"],
+            ["Beta SA", "F", "5020", "03/03/2024", "900,00"],
+            ["Beta SA", "F", "5021", "04/03/2024", "500,00"],
+        ], country: "MX", currency: "MXN")
+        #expect(series.invoices.map(\.number.value) == ["F-5019", "NC-101", "F-5020", "F-5021"])
+    }
+
     /// A collector's payments with the due date of each document paid stay payments, their
     /// reference a reference.
     @Test func paymentsWithTheDueDateTheyPaid() {

@@ -30,6 +30,9 @@ struct TableFinderTests {
                       Row(number: 2, cells: [.text("Acme"), .text("F-1"), .number(10), .number(4), .number(6)])]
         #expect(finder.find(rows: number, merged: []).first?.headerIndex == 0)
         #expect(!TableFinder.isSymbolHeader("1500") && !TableFinder.isSymbolHeader("0414-5551234") && TableFinder.isSymbolHeader("2024"))
+        // A report's parameters label their values: no header, year or not.
+        #expect(!finder.isHeaderCandidate(Row(number: 1, cells: [.text("Vendedor:"), .text("Todos"), .text("Moneda:"), .text("USD"),
+                                                                  .text("Ejercicio:"), .text("2024")])))
     }
 
     @Test func mergedTwoRowHeader() {

@@ -52,6 +52,13 @@ import Testing
         #expect(consolidator.consolidate(id: "C-3", members: renamed, overrides: [:], discrepancies: &found).0.name
                     == "Distribuidora Oriente C.A.")
         #expect(Survivorship.completeness("PEREZ JUAN") > Survivorship.completeness("juan pérez"))
+        // A name cut short (a bank's payer, at 25 characters) is another value, not a spelling: the
+        // many payments never write the customer's name.
+        let cut = [member("Transporte del Valle S.A. de C.V.", 2, day: 1)]
+            + (3...6).map { member("TRANSPORTE DEL VALLE SA D", $0, day: 1) }
+        #expect(NameSpellings.sameName([Array("transporte".utf8), Array("valle".utf8)],
+                                       [Array("transporte".utf8), Array("valle".utf8), Array("d".utf8)]) == false)
+        _ = consolidator.consolidate(id: "C-4", members: cut, overrides: [:], discrepancies: &found)
     }
 
     /// A chat's contact name (newer: the chat's last message) does not replace the name a sheet

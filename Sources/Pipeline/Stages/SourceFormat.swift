@@ -84,9 +84,10 @@ public enum SourceFormat: String, Sendable, CaseIterable {
     /// How much of a file its format is judged by.
     public static let sampleSize = 8192
 
-    /// The first ``sampleSize`` bytes of the file (empty when it cannot be read).
+    /// The first ``sampleSize`` bytes of the file (empty when it cannot be read, or is a named pipe
+    /// or a device, which opening would wait on: ``SpecialFile``).
     public static func readPrefix(_ path: String) -> [UInt8] {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
+        guard SpecialFile.refusal(path) == nil, let handle = FileHandle(forReadingAtPath: path) else { return [] }
         defer { try? handle.close() }
         return Array((try? handle.read(upToCount: sampleSize)) ?? Data())
     }

@@ -1,5 +1,6 @@
 /// Names that are one name spelled differently: a typo (`Raffael` for `Rafael`, `Caibe` for
-/// `Caribe`), or the name with words added (`Farmacia Santa Rosa - Sucursal Maracay`). Survivorship
+/// `Caribe`), each word like one of the other's. (Not a name with words more or fewer: a bank's
+/// payer name cut at 25 characters would be written for the customer by the many payments.) Survivorship
 /// weighs them as one name, so the rules choose between names, not between spellings, and the
 /// spelling most members write is kept: otherwise the name on the latest invoice row, or the
 /// longest one, wins, however one-off its typo.
@@ -35,13 +36,11 @@ enum NameSpellings {
     }
 
     /// Whether two names' folded words (legal form left out) are one name: the same number of
-    /// words, each like one of the other's, or every word of the shorter (two at least) like one of
-    /// the longer's.
+    /// words, each like one of the other's.
     static func sameName(_ a: [[UInt8]], _ b: [[UInt8]]) -> Bool {
-        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
-        guard short.count >= 2 || short.count == long.count, !short.isEmpty else { return false }
-        var free = long
-        for word in short {
+        guard a.count == b.count, !a.isEmpty else { return false }
+        var free = b
+        for word in a {
             guard let k = free.firstIndex(where: { TokenOverlap.similar(word, $0) }) else { return false }
             free.remove(at: k)
         }

@@ -95,21 +95,27 @@ struct Survivorship {
     }
 
     /// How one name is written, among its spellings: the best quality's (a sheet's before a
-    /// chat's), then the highest source priority's, then the spelling most members write, then
-    /// the fullest (``pick(_:)``); with the rule that settled it.
+    /// chat's), then the highest source priority's, then the spelling most members write, then,
+    /// one against one, the latest and the fullest (``pick(_:)``); with the rule that settled it.
     private func spelling(_ group: [Candidate], qualityRule: String) -> (Candidate, String) {
         var c = group
         func settled() -> Bool { Set(c.map(\.spelling)).count == 1 }
         let quality = c.map(\.quality).max() ?? 0
         c = c.filter { $0.quality == quality }
-        if settled() { return (pick(c), qualityRule) }
+        let byQuality = settled()
+        // (The best source writes it, however one spelling's key groups its ways of writing.)
         let priority = c.map(\.sourcePriority).max() ?? 0
         c = c.filter { $0.sourcePriority == priority }
+        if byQuality { return (pick(c), qualityRule) }
         if settled() { return (pick(c), MatchSettings.SurvivorshipRule.sourcePriority.rawValue) }
         let writers = Dictionary(c.compactMap { $0.spelling.map { ($0, 1) } }, uniquingKeysWith: +)
         let most = writers.values.max() ?? 0
         c = c.filter { $0.spelling.flatMap { writers[$0] } == most }
         if settled() { return (pick(c), MatchSettings.SurvivorshipRule.mostFrequent.rawValue) }
+        if let latest = c.compactMap(\.asOf).max() {
+            c = c.filter { $0.asOf == latest }
+            if settled() { return (pick(c), MatchSettings.SurvivorshipRule.mostRecent.rawValue) }
+        }
         return (pick(c), MatchSettings.SurvivorshipRule.mostComplete.rawValue)
     }
 
