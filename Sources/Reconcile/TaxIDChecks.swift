@@ -6,7 +6,13 @@ enum TaxIDChecks {
     static func cluster(id: String, members: [Customer]) -> [Discrepancy] {
         var out: [Discrepancy] = []
         let withTax = members.compactMap { m in m.taxID.map { (m, $0) } }
-        let invalid = withTax.filter { $0.1.value.validity == .checkDigitMismatch || $0.1.value.validity == .malformed }
+        // A number another member writes with its check digit (`14.210.637` beside `14.210.637-K`)
+        // is that ID with the digit left out, not an invalid one.
+        let bodies = Set(withTax.filter { $0.1.value.isValid }.map { TaxIDKey($0.1.value).numberWithoutCheckDigit })
+        let invalid = withTax.filter { m in
+            (m.1.value.validity == .checkDigitMismatch || m.1.value.validity == .malformed)
+                && !bodies.contains(TaxIDKey(m.1.value).digits)
+        }
         if !invalid.isEmpty {
             out.append(.make(kind: "invalid_tax_id", severity: .warning, entity: "customer", entityID: id, field: "tax_id",
                              values: invalid.map { .init(value: $0.1.value.display, provenance: $0.1.provenance ?? $0.0.provenance) },

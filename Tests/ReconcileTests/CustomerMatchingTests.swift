@@ -184,7 +184,8 @@ import Testing
         let result = Reconciler().reconcile(Fixture.batch(records))
         let id = Fixture.customerID(of: records[0], in: result)
         #expect(id != nil && id == Fixture.customerID(of: records[1], in: result))
-        #expect(!result.discrepancies.contains { $0.kind == "two_tax_ids" || ($0.kind == "customer_field_conflict" && $0.field == "tax_id") })
+        #expect(!result.discrepancies.contains { ["two_tax_ids", "invalid_tax_id"].contains($0.kind)
+            || ($0.kind == "customer_field_conflict" && $0.field == "tax_id") })
         #expect(result.customers.first { $0.customerID == id }?.taxID?.normalized == TaxIDKey(TaxIDParser.parse(full, country: "CL")).normalized)
     }
 
