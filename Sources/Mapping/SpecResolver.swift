@@ -33,7 +33,14 @@ enum SpecResolver {
             taken.formUnion(columns)
             fields.append(MappedField(field: field, columns: columns, confidence: 1, separator: columnSpec.separator ?? " "))
         }
-        let ignored = Set((spec.ignore ?? []).compactMap { column(for: $0, letter: $0, headers: headers) })
+        var ignored = Set<Int>()
+        for name in spec.ignore ?? [] {
+            if let c = column(for: name, letter: name, headers: headers) { ignored.insert(c); continue }
+            // A misspelt name would leave the column an extra attribute without a word.
+            diagnostics.append(Diagnostic(.warning, code: "MAP-MAPPING-IGNORE-MISSING",
+                "mapping ignores a column this table does not have", at: location,
+                expected: name, found: headers.map(\.displayName).joined(separator: ", ")))
+        }
         let extras = headers.filter { !taken.contains($0.column) && !ignored.contains($0.column) && !$0.displayName.isEmpty }
         let kind = spec.kind ?? TableMapping.decideKind(Set(fields.map(\.field)), paymentHint: false)
         return (TableMapping(kind: kind, fields: fields.sorted { $0.field < $1.field }, extras: extras), diagnostics)

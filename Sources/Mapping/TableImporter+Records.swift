@@ -646,10 +646,11 @@ extension TableImporter {
             guard !cell.isBlank else { continue }
             out[headerNames[h.column] ?? h.letter] = row.shownText(column: h.column)
         }
-        // Cells beyond the header's last column would otherwise vanish.
+        // Cells beyond the header's last column would otherwise vanish (but for one a mapping
+        // reads by its letter: a field's, not an extra).
         let width = table.region.headers.last?.column ?? 0
         if row.cells.count > width {
-            for c in (width + 1)...row.cells.count where !row[column: c].isBlank {
+            for c in (width + 1)...row.cells.count where !row[column: c].isBlank && !fieldColumns.contains(where: { $0.contains(c) }) {
                 out[CellRef.columnLetters(c)] = row.shownText(column: c)
             }
         }

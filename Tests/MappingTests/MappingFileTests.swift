@@ -103,6 +103,29 @@ struct MappingFileTests {
         #expect(batch.diagnostics.contains { $0.code == "MAP-MAPPING-COLUMN-MISSING" && $0.expected == "Total" })
     }
 
+    /// A misspelt `ignore:` name is said (it left the column an extra without a word), and a
+    /// column read by its letter past the last header is the field's, not also an extra (QA session 22).
+    @Test func ignoreTyposAndLettersPastTheHeaderAreHandled() throws {
+        let rows = ArrayRowStream.rows([["Cliente", "Factura", "Monto", "Zona"], ["Acme", "F-1", "10,00", "Norte", "nota uno"]])
+        let yaml = """
+            version: 1
+            tables:
+              - kind: invoices
+                columns:
+                  customer_name: Cliente
+                  document_number: Factura
+                  amount: Monto
+                  notes: { column: E }
+                ignore: [Zonna]
+            """
+        let source = MemorySource(path: "c.xlsx", sheets: [.init(name: "Hoja1", rows: rows)])
+        let batch = Importer(options: ImportOptions(mapping: try MappingFile.parse(yaml: yaml), country: "CO", currency: "COP"))
+            .importSource(source)
+        #expect(batch.diagnostics.contains { $0.code == "MAP-MAPPING-IGNORE-MISSING" && $0.expected == "Zonna" })
+        #expect(batch.invoices.first?.notes?.value == "nota uno")
+        #expect(batch.invoices.first?.extra == ["Zona": "Norte"])
+    }
+
     @Test func aLetterPastTheLastHeaderIsReported() throws {
         let m = try MappingFile.parse(yaml: "version: 1\ntables:\n  - kind: invoices\n    columns:\n      document_number: Factura\n      amount: { column: Z }\n")
         let source = MemorySource(csv: [["Factura", "Monto"], ["F1", "10"]])
