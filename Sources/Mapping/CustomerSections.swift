@@ -219,27 +219,29 @@ struct CustomerSections: Sendable {
         return only
     }
 
+    /// A row's filled cells with their columns, trimmed, when all of them are text and there are
+    /// at most `limit` (a heading's few cells); `nil` otherwise.
+    static func textCells(_ row: Row, atMost limit: Int) -> [(column: Int, text: String)]? {
+        var cells: [(column: Int, text: String)] = []
+        for (i, cell) in row.cells.enumerated() where !cell.isBlank {
+            guard case .text(let raw) = cell, cells.count < limit else { return nil }
+            cells.append((i + 1, raw.trimmingWhitespace))
+        }
+        return cells
+    }
+
     /// A heading a report spread over cells (`Cliente: | 00012 | REFACCIONARIA LÓPEZ SA DE CV`):
     /// text cells only, the first a customer label, each other one with letters or a code with a
     /// leading zero (`Cliente: Acme | 10` is a row with an amount); read as one text from the
     /// first one's column.
     static func labelledSplitText(_ row: Row) -> (column: Int, text: String)? {
-        var first: Int?, texts: [String] = []
-        for (i, cell) in row.cells.enumerated() where !cell.isBlank {
-            guard case .text(let raw) = cell else { return nil }
-            let t = raw.trimmingWhitespace
-            if first == nil {
-                // Every label starts with a letter: a line's date or amount is no heading, told at once
-                // (this is asked of every row of a statement).
-                guard t.first?.isLetter == true, startsWithLabel(t) else { return nil }
-                first = i + 1
-            } else if !t.contains(where: \.isLetter), !(t.hasPrefix("0") && t.allSatisfy(\.isASCIIDigit)) {
-                return nil
-            }
-            texts.append(t)
-        }
-        guard let first, texts.count >= 2, texts.count <= 4 else { return nil }
-        return (first, texts.joined(separator: " "))
+        // (Every label starts with a letter: a line's date or amount is no heading.)
+        guard let cells = textCells(row, atMost: 4), cells.count >= 2, let first = cells.first,
+              first.text.first?.isLetter == true, startsWithLabel(first.text),
+              cells.dropFirst().allSatisfy({ c in
+                  c.text.contains(where: \.isLetter) || c.text.hasPrefix("0") && c.text.allSatisfy(\.isASCIIDigit)
+              }) else { return nil }
+        return (first.column, cells.map(\.text).joined(separator: " "))
     }
 
     /// A heading a report spread over cells with no label first (CONTPAQi, Aspel, Profit:
@@ -248,12 +250,7 @@ struct CustomerSections: Sendable {
     /// letters, but for the value after a tax ID's label; read as one text from the name's column.
     /// (``heading(_:parsed:)`` then takes it only for a company's name or a proven tax ID.)
     static func unlabelledSplitText(_ row: Row) -> (column: Int, text: String)? {
-        var cells: [(column: Int, text: String)] = []
-        for (i, cell) in row.cells.enumerated() where !cell.isBlank {
-            guard case .text(let raw) = cell, cells.count < 5 else { return nil }
-            cells.append((i + 1, raw.trimmingWhitespace))
-        }
-        guard cells.count >= 2 else { return nil }
+        guard var cells = textCells(row, atMost: 5), cells.count >= 2 else { return nil }
         if let code = cells.first?.text, !code.contains(" "), code.contains(where: \.isNumber), code.count <= 12 {
             cells.removeFirst()
         }

@@ -6,22 +6,23 @@ enum TaxIDChecks {
     static func cluster(id: String, members: [Customer]) -> [Discrepancy] {
         var out: [Discrepancy] = []
         let withTax = members.compactMap { m in m.taxID.map { (m, $0) } }
+        let keys = withTax.map { TaxIDKey($0.1.value) }
         // A number another member writes with its check digit (`14.210.637` beside `14.210.637-K`)
         // is that ID with the digit left out, not an invalid one.
-        let bodies = Set(withTax.filter { $0.1.value.isValid }.map { TaxIDKey($0.1.value).numberWithoutCheckDigit })
-        let invalid = withTax.filter { m in
-            (m.1.value.validity == .checkDigitMismatch || m.1.value.validity == .malformed)
-                && !bodies.contains(TaxIDKey(m.1.value).digits)
-        }
+        let bodies = Set(keys.filter(\.isValid).map(\.numberWithoutCheckDigit))
+        let invalid = withTax.indices.filter { k in
+            let validity = withTax[k].1.value.validity
+            return (validity == .checkDigitMismatch || validity == .malformed) && !bodies.contains(keys[k].digits)
+        }.map { withTax[$0] }
         if !invalid.isEmpty {
             out.append(.make(kind: "invalid_tax_id", severity: .warning, entity: "customer", entityID: id, field: "tax_id",
                              values: invalid.map { .init(value: $0.1.value.display, provenance: $0.1.provenance ?? $0.0.provenance) },
                              message: Self.invalidMessage(invalid.map(\.1.value))))
         }
-        let valid = withTax.filter { $0.1.value.isValid }
+        let valid = withTax.indices.filter { keys[$0].isValid }.map { withTax[$0] }
         // A bare number that is another's without its check digit is that ID, not a second one
         // (``CustomerMatcher/cannotLinkTaxIDs(_:)``: `77650482` beside `77.650.482-3`).
-        if Set(CustomerMatcher.cannotLinkTaxIDs(valid.map { TaxIDKey($0.1.value) }).compactMap { $0 }).count > 1 {
+        if Set(CustomerMatcher.cannotLinkTaxIDs(keys.filter(\.isValid)).compactMap { $0 }).count > 1 {
             out.append(.make(kind: "two_tax_ids", severity: .error, entity: "customer", entityID: id, field: "tax_id",
                              values: valid.map { .init(value: $0.1.value.display, provenance: $0.1.provenance ?? $0.0.provenance) },
                              message: "one customer carries several valid tax IDs"))
